@@ -1,0 +1,1 @@
+//! Blame-focused wording detection (stub; see docs/CHECKS.md).

@@ -1,0 +1,2 @@
+//! Checks over the document model.
+pub mod blameless;
