@@ -1,4 +1,18 @@
 //! `pm`: blameless incident post-mortems kept in git.
+//!
+//! The library holds the parts with no terminal in them: the document model, configuration,
+//! checks, git access and report rendering. The binary (`src/main.rs`, `src/commands/`) parses
+//! arguments, runs commands and decides what goes to the terminal.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod checks;
+pub mod config;
+pub mod document;
+pub mod error;
+pub mod git;
+pub mod repository;
+pub mod summary;
+pub mod templates;
+pub mod today;
+
+pub use error::{Error, Outcome, Result};

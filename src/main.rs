@@ -1,1 +1,35 @@
-fn main(){}
+//! The `pm` binary: parse arguments, run the command, map the result to an exit code.
+
+mod cli;
+mod commands;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = match cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    match commands::run(cli) {
+        Ok(pm::Outcome::Success) => ExitCode::SUCCESS,
+        Ok(pm::Outcome::Failure) => ExitCode::from(1),
+        Ok(pm::Outcome::Incomplete) => ExitCode::from(2),
+        Err(e) => {
+            if is_broken_pipe(&e) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("pm: error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// A closed pipe (`pm list | head`) is not an error.
+fn is_broken_pipe(e: &pm::Error) -> bool {
+    matches!(e, pm::Error::Io { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)
+}

@@ -1,0 +1,77 @@
+//! `pm init`: set a repository up for post-mortems. Safe to run again: it never overwrites.
+
+use super::{note, print, Context};
+use pm::config::{self, Config};
+use pm::{Error, Outcome, Result};
+
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// Also install the pre-commit hook.
+    #[arg(long)]
+    pub hooks: bool,
+    /// Also write a CI workflow: `github` (GitHub Actions) or `gitlab` (GitLab CI).
+    #[arg(long, value_name = "KIND", value_parser = ["github", "gitlab"])]
+    pub ci: Option<String>,
+}
+
+const FOLDER_README: &str = "# Post-mortems\n\nOne folder per year; each file is one post-mortem, \
+named by its ID (`YYYY-MM-DD-slug.md`).\nOpen a new one with `pm new \"Title\"`, list them with \
+`pm list`, check them with `pm check`.\n";
+
+pub fn run(ctx: &Context, args: InitArgs) -> Result<Outcome> {
+    let repo = ctx.repo()?;
+    let workdir = repo.workdir().ok_or_else(|| {
+        Error::usage("this is a bare repository: run `pm init` in a clone with a work tree")
+    })?;
+    // An existing pm.toml above us (up to the work-tree root) already marks the root.
+    let located = config::locate(&ctx.cwd, Some(workdir))?;
+    let (root, config) = match &located.file {
+        Some(_) => (located.root.clone(), located.config.clone()),
+        None => (ctx.cwd.clone(), Config::default()),
+    };
+    let mut done = Vec::new();
+
+    let config_path = root.join(config::FILE_NAME);
+    if located.file.is_none() {
+        pm::repository::create_new(&config_path, Config::commented_default().as_bytes())?;
+        done.push(format!("wrote {}", config::FILE_NAME));
+    }
+    let dir = root.join(&config.repo.dir);
+    if !dir.exists() {
+        std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+        done.push(format!("created {}/", config.repo.dir));
+    }
+    let readme = dir.join("README.md");
+    if !readme.exists() {
+        pm::repository::create_new(&readme, FOLDER_README.as_bytes())?;
+        done.push(format!("wrote {}/README.md", config.repo.dir));
+    }
+    if args.hooks {
+        if let Some(message) = super::hooks::install_for_init(ctx)? {
+            done.push(message);
+        }
+    }
+    if let Some(kind) = &args.ci {
+        for path in super::ci::write_workflow(&root, kind)? {
+            done.push(format!("wrote {path}"));
+        }
+    }
+
+    if done.is_empty() {
+        note(&format!(
+            "pm is already set up in {} ({} and {}/ exist); nothing changed",
+            root.display(),
+            config::FILE_NAME,
+            config.repo.dir
+        ));
+    } else {
+        let mut out = String::new();
+        for line in &done {
+            out.push_str(line);
+            out.push('\n');
+        }
+        out.push_str("next: `pm new \"Short title of the incident\"` opens a post-mortem on its own branch\n");
+        print(&out)?;
+    }
+    Ok(Outcome::Success)
+}

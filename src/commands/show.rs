@@ -1,0 +1,185 @@
+//! `pm show ID`: one post-mortem's metadata, durations and action items.
+
+use super::list::md_escape;
+use super::{paint, print, to_json, Context};
+use chrono::NaiveDate;
+use clap::ValueEnum;
+use pm::document::Document;
+use pm::repository;
+use pm::summary::{human_minutes, Summary};
+use pm::{Error, Outcome, Result};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    Text,
+    Json,
+    Markdown,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ShowArgs {
+    /// The post-mortem: its ID, or a unique prefix or part of it.
+    pub id: String,
+    /// Mark overdue actions as of this date (default: today, or PM_TODAY).
+    #[arg(long, value_parser = super::parse_date)]
+    pub as_of: Option<NaiveDate>,
+    #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+    pub format: ShowFormat,
+}
+
+/// Finds and reads one post-mortem's front matter by ID (or part of one).
+pub fn find(
+    ctx: &Context,
+    query: &str,
+    today: NaiveDate,
+) -> Result<(repository::Entry, Document, Summary)> {
+    let located = ctx.config()?;
+    let (entries, _) = repository::list(&located.postmortem_dir(), &located.root)?;
+    let entry = repository::resolve(&entries, query)?.clone();
+    let bytes = repository::read(&entry.path).map_err(|e| Error::input(&entry.display, e))?;
+    let doc = Document::parse_front_matter(&bytes).map_err(|e| match e.position() {
+        Some((line, column)) => {
+            Error::input(format!("{}:{line}:{column}", entry.display), e.to_string())
+        }
+        None => Error::input(&entry.display, e.to_string()),
+    })?;
+    let summary = Summary::new(&doc, &entry.stem, &entry.display, today);
+    Ok((entry, doc, summary))
+}
+
+pub fn run(ctx: &Context, args: ShowArgs) -> Result<Outcome> {
+    let today = ctx.today(args.as_of)?;
+    let (_, _, s) = find(ctx, &args.id, today)?;
+    let out = match args.format {
+        ShowFormat::Json => to_json(&s)?,
+        ShowFormat::Markdown => markdown(&s),
+        ShowFormat::Text => text(&s, ctx.color),
+    };
+    print(&out)?;
+    Ok(Outcome::Success)
+}
+
+fn duration(minutes: Option<i64>) -> String {
+    minutes.map(human_minutes).unwrap_or_else(|| "-".into())
+}
+
+fn text(s: &Summary, color: bool) -> String {
+    let mut out = String::new();
+    out.push_str(&paint(color, "1", &s.title));
+    out.push('\n');
+    let field = |out: &mut String, name: &str, value: &str| {
+        if !value.is_empty() {
+            out.push_str(&format!("  {name:<16}{value}\n"));
+        }
+    };
+    field(&mut out, "id", &s.id);
+    field(&mut out, "file", &s.path);
+    field(&mut out, "status", &s.status);
+    field(&mut out, "severity", &s.severity);
+    field(&mut out, "services", &s.services.join(", "));
+    field(&mut out, "authors", &s.authors.join(", "));
+    field(
+        &mut out,
+        "facilitator",
+        s.facilitator.as_deref().unwrap_or(""),
+    );
+    field(&mut out, "started", s.started.as_deref().unwrap_or("-"));
+    field(
+        &mut out,
+        "time to detect",
+        &duration(s.durations.time_to_detect_minutes),
+    );
+    field(
+        &mut out,
+        "time to mitigate",
+        &duration(s.durations.time_to_mitigate_minutes),
+    );
+    field(
+        &mut out,
+        "time to resolve",
+        &duration(s.durations.time_to_resolve_minutes),
+    );
+    field(
+        &mut out,
+        "impact",
+        s.impact_summary.as_deref().unwrap_or(""),
+    );
+    if let Some(u) = s.users_affected {
+        field(&mut out, "users affected", &u.to_string());
+    }
+    if let Some(d) = s.review_meeting {
+        field(&mut out, "review meeting", &d.to_string());
+    }
+    if let Some(d) = s.followup_review {
+        field(&mut out, "follow-up review", &d.to_string());
+    }
+    field(&mut out, "tickets", &s.tickets.join(", "));
+    out.push_str(&format!(
+        "\nAction items ({} open, {} overdue)\n",
+        s.open_actions, s.overdue_actions
+    ));
+    if s.actions.is_empty() {
+        out.push_str("  none yet: add one with `pm action add`\n");
+    }
+    for a in &s.actions {
+        let due = a
+            .due
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "no due date".into());
+        let mut line = format!(
+            "  {:<4} {:<11} {:<10} {:<24} {}",
+            a.id,
+            a.status,
+            due,
+            a.owner.as_deref().unwrap_or("(no owner)"),
+            a.title
+        );
+        if let Some(days) = a.days_overdue {
+            line.push_str(&paint(color, "31;1", &format!("  OVERDUE by {days} days")));
+        }
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
+fn markdown(s: &Summary) -> String {
+    let mut out = format!("## {}\n\n", md_escape(&s.title));
+    out.push_str(&format!(
+        "- **ID:** `{}`\n- **Status:** {}\n- **Severity:** {}\n",
+        s.id, s.status, s.severity
+    ));
+    if !s.services.is_empty() {
+        out.push_str(&format!("- **Services:** {}\n", s.services.join(", ")));
+    }
+    out.push_str(&format!(
+        "- **Time to detect / mitigate / resolve:** {} / {} / {}\n",
+        duration(s.durations.time_to_detect_minutes),
+        duration(s.durations.time_to_mitigate_minutes),
+        duration(s.durations.time_to_resolve_minutes)
+    ));
+    if let Some(impact) = &s.impact_summary {
+        out.push_str(&format!("- **Impact:** {}\n", md_escape(impact)));
+    }
+    out.push_str("\n| ID | Action | Owner | Due | Status |\n|---|---|---|---|---|\n");
+    for a in &s.actions {
+        let status = if a.overdue {
+            format!(
+                "{} (**overdue {} days**)",
+                a.status,
+                a.days_overdue.unwrap_or(0)
+            )
+        } else {
+            a.status.clone()
+        };
+        out.push_str(&format!(
+            "| {} | {} | {} | {} | {} |\n",
+            a.id,
+            md_escape(&a.title),
+            a.owner.as_deref().unwrap_or("—"),
+            a.due.map(|d| d.to_string()).unwrap_or_else(|| "—".into()),
+            status
+        ));
+    }
+    out
+}

@@ -1,0 +1,321 @@
+//! `pm.toml`: the repository's configuration. Every key has a default; the file is found by
+//! walking up from the working directory, stopping at the git work-tree root.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+pub const FILE_NAME: &str = "pm.toml";
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    pub repo: RepoConfig,
+    pub document: DocumentConfig,
+    pub new: NewConfig,
+    pub check: CheckConfig,
+    pub followup: FollowupConfig,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RepoConfig {
+    /// Folder holding the post-mortems, relative to the folder of `pm.toml`.
+    pub dir: String,
+    pub branch_prefix: String,
+    pub default_branch: String,
+    pub remote: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DocumentConfig {
+    pub severities: Vec<String>,
+    pub sections: Vec<String>,
+    pub timeline_section: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct NewConfig {
+    pub template: String,
+    pub severity: String,
+    /// Days after the incident start proposed for the follow-up review.
+    pub followup_after_days: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Error,
+    Warning,
+    Off,
+}
+
+impl Level {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Error => "error",
+            Level::Warning => "warning",
+            Level::Off => "off",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FailOn {
+    Error,
+    Warning,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CheckConfig {
+    pub fail_on: FailOn,
+    /// Per-rule level, keyed by rule ID.
+    pub rules: BTreeMap<String, Level>,
+    pub blameless: BlamelessConfig,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct BlamelessConfig {
+    /// Phrases never flagged.
+    pub allow: Vec<String>,
+    /// Names of people, in addition to those in each document's front matter.
+    pub people: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct FollowupConfig {
+    pub due_soon_days: u32,
+}
+
+impl Default for RepoConfig {
+    fn default() -> Self {
+        RepoConfig {
+            dir: "postmortems".into(),
+            branch_prefix: "postmortem/".into(),
+            default_branch: "main".into(),
+            remote: "origin".into(),
+        }
+    }
+}
+
+impl Default for DocumentConfig {
+    fn default() -> Self {
+        DocumentConfig {
+            severities: ["SEV1", "SEV2", "SEV3", "SEV4"].map(String::from).to_vec(),
+            sections: DEFAULT_SECTIONS.map(String::from).to_vec(),
+            timeline_section: "Timeline".into(),
+        }
+    }
+}
+
+pub const DEFAULT_SECTIONS: [&str; 8] = [
+    "Summary",
+    "Impact",
+    "Timeline",
+    "Root Cause Analysis",
+    "Contributing Factors",
+    "Action Items",
+    "Lessons Learned",
+    "Open Discussion",
+];
+
+impl Default for NewConfig {
+    fn default() -> Self {
+        NewConfig {
+            template: "default".into(),
+            severity: "SEV2".into(),
+            followup_after_days: 28,
+        }
+    }
+}
+
+impl Default for CheckConfig {
+    fn default() -> Self {
+        CheckConfig {
+            fail_on: FailOn::Error,
+            rules: BTreeMap::new(),
+            blameless: BlamelessConfig::default(),
+        }
+    }
+}
+
+impl Default for FollowupConfig {
+    fn default() -> Self {
+        FollowupConfig { due_soon_days: 7 }
+    }
+}
+
+/// A `pm.toml` that cannot be used.
+#[derive(Debug, thiserror::Error)]
+#[error("{path}:{line}:{column}: {message}")]
+pub struct ConfigError {
+    pub path: PathBuf,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl Config {
+    /// Parses `pm.toml` text; errors name the line and column.
+    pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
+        let config: Config = toml::from_str(text).map_err(|e| {
+            let (line, column) = match e.span() {
+                Some(span) => line_column(text, span.start),
+                None => (1, 1),
+            };
+            ConfigError {
+                path: path.to_path_buf(),
+                line,
+                column,
+                message: format!(
+                    "{} (see `pm init` for a commented example)",
+                    e.message().trim()
+                ),
+            }
+        })?;
+        config.validate(text, path)?;
+        Ok(config)
+    }
+
+    fn validate(&self, text: &str, path: &Path) -> Result<(), ConfigError> {
+        let fail = |key: &str, message: String| {
+            let at = text.find(key).unwrap_or(0);
+            let (line, column) = line_column(text, at);
+            ConfigError {
+                path: path.to_path_buf(),
+                line,
+                column,
+                message,
+            }
+        };
+        let dir = Path::new(&self.repo.dir);
+        if self.repo.dir.is_empty()
+            || dir.is_absolute()
+            || dir
+                .components()
+                .any(|c| !matches!(c, std::path::Component::Normal(_)))
+        {
+            return Err(fail(
+                "dir",
+                format!(
+                    "repo.dir = {:?} must be a relative folder inside the repository, without `..`",
+                    self.repo.dir
+                ),
+            ));
+        }
+        if self.document.severities.is_empty() {
+            return Err(fail(
+                "severities",
+                "document.severities must name at least one level".into(),
+            ));
+        }
+        Ok(())
+    }
+
+    /// The file `pm init` writes: every key with its default, commented.
+    pub fn commented_default() -> &'static str {
+        include_str!("../templates/pm.toml")
+    }
+}
+
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text.as_bytes()[..offset];
+    let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|b| *b == b'\n')
+        .map(|p| p + 1)
+        .unwrap_or(0);
+    let column = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
+    (line, column)
+}
+
+/// Where the configuration was found.
+#[derive(Debug, Clone)]
+pub struct Located {
+    /// The folder of `pm.toml`, or the work-tree root when there is none.
+    pub root: PathBuf,
+    /// The `pm.toml` read, if any.
+    pub file: Option<PathBuf>,
+    pub config: Config,
+}
+
+impl Located {
+    /// The post-mortem folder.
+    pub fn postmortem_dir(&self) -> PathBuf {
+        self.root.join(&self.config.repo.dir)
+    }
+}
+
+/// Walks up from `start` looking for `pm.toml`, stopping at `stop` (the work-tree root) when given.
+pub fn locate(start: &Path, stop: Option<&Path>) -> Result<Located, ConfigError> {
+    let mut dir = Some(start);
+    while let Some(d) = dir {
+        let candidate = d.join(FILE_NAME);
+        if candidate.is_file() {
+            let text = std::fs::read_to_string(&candidate).map_err(|e| ConfigError {
+                path: candidate.clone(),
+                line: 1,
+                column: 1,
+                message: format!("cannot read: {e}"),
+            })?;
+            let config = Config::parse(&text, &candidate)?;
+            return Ok(Located {
+                root: d.to_path_buf(),
+                file: Some(candidate),
+                config,
+            });
+        }
+        if stop.is_some_and(|s| s == d) {
+            break;
+        }
+        dir = d.parent();
+    }
+    Ok(Located {
+        root: stop.unwrap_or(start).to_path_buf(),
+        file: None,
+        config: Config::default(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_commented_default_is_the_default() {
+        let parsed =
+            Config::parse(Config::commented_default(), Path::new("pm.toml")).expect("parses");
+        assert_eq!(parsed, Config::default());
+    }
+
+    #[test]
+    fn a_wrong_type_names_its_line() {
+        let err = Config::parse(
+            "[followup]\ndue_soon_days = \"soon\"\n",
+            Path::new("pm.toml"),
+        )
+        .expect_err("wrong type");
+        assert_eq!(err.line, 2, "{err}");
+        let err =
+            Config::parse("[repo]\ndri = \"x\"\n", Path::new("pm.toml")).expect_err("unknown");
+        assert_eq!(err.line, 2, "{err}");
+        assert!(err.message.contains("dir"), "{err}");
+    }
+
+    #[test]
+    fn dir_cannot_leave_the_repository() {
+        let err = Config::parse("[repo]\ndir = \"../x\"\n", Path::new("pm.toml")).expect_err("..");
+        assert_eq!(err.line, 2);
+    }
+}

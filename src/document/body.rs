@@ -1,0 +1,592 @@
+//! The Markdown body: sections (level-2 headings), the timeline, prose blocks and `pm-*`
+//! suppression comments, read with comrak in one pass.
+//!
+//! Every span is a byte range in the whole file, so positions include the front matter.
+
+use super::lines::{LineIndex, Span};
+use chrono::NaiveDate;
+use comrak::nodes::{AstNode, NodeValue};
+use comrak::{parse_document, Arena, Options};
+use std::sync::LazyLock;
+
+/// A heading's plain text and where it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Heading {
+    pub text: String,
+    pub level: u8,
+    pub span: Span,
+}
+
+/// A level-2 section and what it holds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    pub heading: Heading,
+    /// From the end of the heading line to the next level-2 heading (or the end of the file).
+    pub content: Span,
+    /// The source text of the content without HTML comments, trimmed. Empty when the section
+    /// holds nothing a reader would see.
+    pub text: String,
+}
+
+/// A block of prose for wording checks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProseBlock {
+    /// The block's bytes in the file.
+    pub span: Span,
+    /// The block's source text with everything that is not prose (inline code, link targets,
+    /// HTML, URLs, emphasis markers) replaced by spaces: same length as `span`, so an offset in
+    /// `text` plus `span.start` is a file offset.
+    pub text: String,
+    /// Index into [`Body::sections`] of the section holding the block, if any.
+    pub section: Option<usize>,
+}
+
+/// A time at the start of a timeline entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EntryTime {
+    pub date: Option<NaiveDate>,
+    /// Minutes since midnight.
+    pub minutes: u32,
+    pub seconds: u32,
+}
+
+/// One entry of the Timeline section: a list item or a table row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimelineEntry {
+    pub span: Span,
+    /// The entry's first line of text, trimmed.
+    pub text: String,
+    pub time: Option<EntryTime>,
+}
+
+/// What a `pm-*` comment asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DirectiveKind {
+    /// `<!-- pm-ignore RULE… -->`: ignore the rules in the block that follows.
+    Ignore,
+    /// `<!-- pm-disable RULE… -->`: ignore the rules until `pm-enable`.
+    Disable,
+    /// `<!-- pm-enable RULE… -->`.
+    Enable,
+}
+
+/// A suppression comment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Directive {
+    pub kind: DirectiveKind,
+    /// Rule IDs named, with their spans; empty means every rule.
+    pub rules: Vec<(String, Span)>,
+    pub span: Span,
+    /// For `pm-ignore`: the block the comment applies to.
+    pub target: Option<Span>,
+}
+
+/// The parsed body.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Body {
+    /// The first level-1 heading.
+    pub title: Option<Heading>,
+    pub sections: Vec<Section>,
+    pub prose: Vec<ProseBlock>,
+    /// Index into `sections` of the timeline section, if there is one.
+    pub timeline_section: Option<usize>,
+    pub timeline: Vec<TimelineEntry>,
+    pub directives: Vec<Directive>,
+}
+
+impl Body {
+    /// The section with this title (case-insensitive), if any.
+    pub fn section(&self, title: &str) -> Option<&Section> {
+        self.sections
+            .iter()
+            .find(|s| s.heading.text.eq_ignore_ascii_case(title))
+    }
+}
+
+fn options() -> Options<'static> {
+    let mut options = Options::default();
+    options.extension.table = true;
+    options.extension.strikethrough = true;
+    options.extension.tasklist = true;
+    options.extension.autolink = true;
+    options
+}
+
+/// Maps comrak's 1-based (line, byte column) positions in the body to file offsets.
+struct Mapper<'t> {
+    text: &'t str,
+    lines: &'t LineIndex,
+    first_line: usize,
+}
+
+impl Mapper<'_> {
+    fn offset(&self, line: usize, column: usize) -> usize {
+        let file_line = self.first_line + line.max(1) - 1;
+        let Some(start) = self.lines.line_start(file_line) else {
+            return self.text.len();
+        };
+        let end = self
+            .lines
+            .line_start(file_line + 1)
+            .unwrap_or(self.text.len());
+        let mut at = (start + column.max(1) - 1).min(end);
+        while !self.text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    }
+
+    fn span(&self, node: &AstNode<'_>) -> Span {
+        let pos = node.data.borrow().sourcepos;
+        let start = self.offset(pos.start.line, pos.start.column);
+        let mut end = self.offset(pos.end.line, pos.end.column + 1);
+        if end < start {
+            end = start;
+        }
+        start..end
+    }
+}
+
+/// Parses the body that starts at byte `body_start` of `text`.
+pub fn parse(text: &str, body_start: usize, lines: &LineIndex, timeline_title: &str) -> Body {
+    let body_text = &text[body_start.min(text.len())..];
+    let first_line = if body_start >= text.len() {
+        lines.line_count() + 1
+    } else {
+        lines.position(text, body_start).line
+    };
+    let mapper = Mapper {
+        text,
+        lines,
+        first_line,
+    };
+    let arena = Arena::new();
+    let root = parse_document(&arena, body_text, &options());
+    let mut body = Body::default();
+
+    // Top-level children decide the sections; everything inside is walked once.
+    let children: Vec<&AstNode<'_>> = root.children().collect();
+    let mut current: Option<usize> = None;
+    let mut section_parts: Vec<Vec<&AstNode<'_>>> = Vec::new();
+    for (i, child) in children.iter().enumerate() {
+        let value = child.data.borrow().value.clone_shallow();
+        if let Shallow::Heading(level) = value {
+            let heading = Heading {
+                text: plain_text(child),
+                level,
+                span: mapper.span(child),
+            };
+            if level == 1 && body.title.is_none() && body.sections.is_empty() {
+                body.title = Some(heading.clone());
+            }
+            if level == 2 {
+                let content_start = heading.span.end;
+                let content_end = children[i + 1..]
+                    .iter()
+                    .find(|c| c.data.borrow().value.clone_shallow() == Shallow::Heading(2))
+                    .map(|c| mapper.span(c).start)
+                    .unwrap_or(text.len());
+                if heading.text.eq_ignore_ascii_case(timeline_title) {
+                    body.timeline_section = Some(body.sections.len());
+                }
+                body.sections.push(Section {
+                    heading,
+                    content: content_start..content_end.max(content_start),
+                    text: String::new(),
+                });
+                section_parts.push(Vec::new());
+                current = Some(body.sections.len() - 1);
+                walk(child, &mapper, current, &mut body);
+                continue;
+            }
+        }
+        if let Some(index) = current {
+            section_parts[index].push(child);
+        }
+        walk(child, &mapper, current, &mut body);
+        if let Some(target) = directive_target(&children, i, &mapper) {
+            if let Some(last) = body.directives.last_mut() {
+                if last.kind == DirectiveKind::Ignore && last.target.is_none() {
+                    last.target = Some(target);
+                }
+            }
+        }
+    }
+
+    for (index, parts) in section_parts.iter().enumerate() {
+        let mut content = String::new();
+        for node in parts {
+            if matches!(node.data.borrow().value, NodeValue::HtmlBlock(_)) {
+                let stripped = strip_comments(&text[mapper.span(node)]);
+                content.push_str(stripped.trim());
+            } else {
+                content.push_str(text[mapper.span(node)].trim());
+            }
+            content.push('\n');
+        }
+        body.sections[index].text = content.trim().to_string();
+        if Some(index) == body.timeline_section {
+            body.timeline = timeline_entries(parts, &mapper, text);
+        }
+    }
+    body
+}
+
+/// A copy of the parts of `NodeValue` this module branches on.
+#[derive(Debug, PartialEq, Eq)]
+enum Shallow {
+    Heading(u8),
+    Other,
+}
+
+trait ShallowExt {
+    fn clone_shallow(&self) -> Shallow;
+}
+
+impl ShallowExt for NodeValue {
+    fn clone_shallow(&self) -> Shallow {
+        match self {
+            NodeValue::Heading(h) => Shallow::Heading(h.level),
+            _ => Shallow::Other,
+        }
+    }
+}
+
+/// The block a top-level `pm-ignore` comment at `children[i]` applies to: the next block.
+fn directive_target(children: &[&AstNode<'_>], i: usize, mapper: &Mapper<'_>) -> Option<Span> {
+    let node = children[i];
+    if !matches!(node.data.borrow().value, NodeValue::HtmlBlock(_)) {
+        return None;
+    }
+    children.get(i + 1).map(|next| mapper.span(next))
+}
+
+/// Walks a subtree (iteratively: documents may nest thousands of levels deep) collecting prose
+/// blocks and directives.
+fn walk<'a>(node: &'a AstNode<'a>, mapper: &Mapper<'_>, section: Option<usize>, body: &mut Body) {
+    for descendant in node.descendants() {
+        let data = descendant.data.borrow();
+        match &data.value {
+            NodeValue::Paragraph | NodeValue::Heading(_) | NodeValue::TableCell => {
+                let span = mapper.span(descendant);
+                if span.is_empty() {
+                    continue;
+                }
+                let source = &mapper.text[span.clone()];
+                body.prose.push(ProseBlock {
+                    text: mask_prose(source),
+                    span,
+                    section,
+                });
+            }
+            NodeValue::HtmlBlock(_) | NodeValue::HtmlInline(_) => {
+                let span = mapper.span(descendant);
+                let inline = matches!(data.value, NodeValue::HtmlInline(_));
+                let target = if inline {
+                    descendant.parent().map(|p| mapper.span(p))
+                } else {
+                    None
+                };
+                read_directives(mapper.text, span, target, &mut body.directives);
+            }
+            _ => {}
+        }
+    }
+}
+
+static DIRECTIVE: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(r"<!--\s*pm-(ignore|disable|enable)\b([^>]*?)-->")
+        .expect("directive pattern is valid")
+});
+
+fn read_directives(text: &str, span: Span, target: Option<Span>, out: &mut Vec<Directive>) {
+    let source = &text[span.clone()];
+    for caps in DIRECTIVE.captures_iter(source) {
+        let (Some(whole), Some(kind), Some(rules)) = (caps.get(0), caps.get(1), caps.get(2)) else {
+            continue;
+        };
+        let kind = match kind.as_str() {
+            "ignore" => DirectiveKind::Ignore,
+            "disable" => DirectiveKind::Disable,
+            _ => DirectiveKind::Enable,
+        };
+        let mut names = Vec::new();
+        let mut at = rules.start();
+        for word in rules.as_str().split([' ', ',', '\t', '\n', '\r']) {
+            if !word.is_empty() {
+                let start = span.start + at;
+                names.push((word.to_string(), start..start + word.len()));
+            }
+            at += word.len() + 1;
+        }
+        out.push(Directive {
+            kind,
+            rules: names,
+            span: span.start + whole.start()..span.start + whole.end(),
+            target: target.clone(),
+        });
+    }
+}
+
+/// The plain text of a node: its text and inline code, without markup.
+pub fn plain_text<'a>(node: &'a AstNode<'a>) -> String {
+    let mut out = String::new();
+    for descendant in node.descendants() {
+        match &descendant.data.borrow().value {
+            NodeValue::Text(t) => out.push_str(t),
+            NodeValue::Code(c) => out.push_str(&c.literal),
+            NodeValue::SoftBreak | NodeValue::LineBreak => out.push(' '),
+            _ => {}
+        }
+    }
+    out.trim().to_string()
+}
+
+fn strip_comments(source: &str) -> String {
+    let mut out = String::new();
+    let mut rest = source;
+    while let Some(start) = rest.find("<!--") {
+        out.push_str(&rest[..start]);
+        match rest[start..].find("-->") {
+            Some(end) => rest = &rest[start + end + 3..],
+            None => {
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn timeline_entries<'a>(
+    parts: &[&'a AstNode<'a>],
+    mapper: &Mapper<'_>,
+    text: &str,
+) -> Vec<TimelineEntry> {
+    let mut entries = Vec::new();
+    for part in parts {
+        let value = &part.data.borrow().value;
+        match value {
+            NodeValue::List(_) => {
+                for item in part.children() {
+                    let span = mapper.span(item);
+                    let first = item
+                        .first_child()
+                        .map(|c| mapper.span(c))
+                        .unwrap_or(span.clone());
+                    let line = text[first.clone()].lines().next().unwrap_or("").trim();
+                    entries.push(TimelineEntry {
+                        span: first.start..first.start + line.len().min(first.len()),
+                        text: line.to_string(),
+                        time: parse_entry_time(line),
+                    });
+                }
+            }
+            NodeValue::Table(_) => {
+                for row in part.children() {
+                    if matches!(row.data.borrow().value, NodeValue::TableRow(true)) {
+                        continue;
+                    }
+                    let span = mapper.span(row);
+                    let first_cell = row.first_child().map(|c| plain_text(c)).unwrap_or_default();
+                    let line = text[span.clone()].lines().next().unwrap_or("").trim();
+                    entries.push(TimelineEntry {
+                        span: span.start..span.start + line.len().min(span.len()),
+                        text: line.to_string(),
+                        time: parse_entry_time(&first_cell),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    entries
+}
+
+static ENTRY_TIME: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(
+        r"^[\s*_`\[]*(?:(\d{4})-(\d{2})-(\d{2})[ T]+)?(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*(?:Z|UTC|GMT|[A-Z]{2,4}|[+-]\d{2}:?\d{2}))?\b",
+    )
+    .expect("timeline time pattern is valid")
+});
+
+/// Reads the time an entry begins with: `09:12`, `09:12 UTC`, `2026-11-26 09:12Z`, `**09:12**`.
+pub fn parse_entry_time(line: &str) -> Option<EntryTime> {
+    let caps = ENTRY_TIME.captures(line)?;
+    let number = |i: usize| caps.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+    let hours = number(4)?;
+    let minutes = number(5)?;
+    let seconds = number(6).unwrap_or(0);
+    if hours > 23 || minutes > 59 || seconds > 60 {
+        return None;
+    }
+    let date = match (number(1), number(2), number(3)) {
+        (Some(y), Some(m), Some(d)) => Some(NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)?),
+        _ => None,
+    };
+    Some(EntryTime {
+        date,
+        minutes: hours * 60 + minutes,
+        seconds,
+    })
+}
+
+/// Replaces everything in a block's source that is not prose with spaces, keeping byte length:
+/// inline code, HTML and comments, link destinations, bare URLs, emphasis markers, block-quote
+/// markers and backslash escapes.
+pub fn mask_prose(source: &str) -> String {
+    let bytes = source.as_bytes();
+    let mut out = bytes.to_vec();
+    let blank = |out: &mut Vec<u8>, range: std::ops::Range<usize>| {
+        for b in &mut out[range] {
+            *b = b' ';
+        }
+    };
+    let mut i = 0;
+    let mut line_start = true;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if line_start && (b == b'>' || b == b' ' || b == b'\t') {
+            if b == b'>' {
+                blank(&mut out, i..i + 1);
+            }
+            i += 1;
+            continue;
+        }
+        line_start = b == b'\n';
+        match b {
+            b'`' => {
+                let run = bytes[i..].iter().take_while(|c| **c == b'`').count();
+                match find_backtick_run(bytes, i + run, run) {
+                    Some(end) => {
+                        blank(&mut out, i..end);
+                        i = end;
+                    }
+                    None => {
+                        blank(&mut out, i..i + run);
+                        i += run;
+                    }
+                }
+            }
+            b'<' => {
+                if bytes[i..].starts_with(b"<!--") {
+                    let end = find(bytes, i + 4, b"-->")
+                        .map(|e| e + 3)
+                        .unwrap_or(bytes.len());
+                    blank(&mut out, i..end);
+                    i = end;
+                } else if bytes.get(i + 1).is_some_and(|c| {
+                    c.is_ascii_alphabetic() || *c == b'/' || *c == b'!' || *c == b'?'
+                }) {
+                    match bytes[i..].iter().position(|c| *c == b'>' || *c == b'\n') {
+                        Some(p) if bytes[i + p] == b'>' => {
+                            blank(&mut out, i..i + p + 1);
+                            i += p + 1;
+                        }
+                        _ => i += 1,
+                    }
+                } else {
+                    i += 1;
+                }
+            }
+            b']' if matches!(bytes.get(i + 1), Some(b'(') | Some(b'[')) => {
+                let (open, close) = if bytes[i + 1] == b'(' {
+                    (b'(', b')')
+                } else {
+                    (b'[', b']')
+                };
+                let mut depth = 0usize;
+                let mut end = None;
+                for (j, c) in bytes.iter().enumerate().skip(i + 1) {
+                    if *c == open {
+                        depth += 1;
+                    } else if *c == close {
+                        depth -= 1;
+                        if depth == 0 {
+                            end = Some(j + 1);
+                            break;
+                        }
+                    } else if *c == b'\n' && close == b']' {
+                        break;
+                    }
+                }
+                let end = end.unwrap_or(i + 1);
+                blank(&mut out, i..end);
+                i = end;
+            }
+            b'[' | b'*' | b'~' | b'|' => {
+                blank(&mut out, i..i + 1);
+                i += 1;
+            }
+            b'\\' => {
+                blank(&mut out, i..i + 1);
+                i += 1;
+            }
+            b'h' if bytes[i..].starts_with(b"http://") || bytes[i..].starts_with(b"https://") => {
+                let end = bytes[i..]
+                    .iter()
+                    .position(|c| c.is_ascii_whitespace() || *c == b')' || *c == b'>')
+                    .map(|p| i + p)
+                    .unwrap_or(bytes.len());
+                blank(&mut out, i..end);
+                i = end;
+            }
+            _ => i += 1,
+        }
+    }
+    // Blanking replaces whole characters or ASCII delimiters, so the bytes stay valid UTF-8.
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+fn find_backtick_run(bytes: &[u8], from: usize, run: usize) -> Option<usize> {
+    let mut i = from;
+    while i < bytes.len() {
+        if bytes[i] == b'`' {
+            let len = bytes[i..].iter().take_while(|c| **c == b'`').count();
+            if len == run {
+                return Some(i + len);
+            }
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+    None
+}
+
+fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    bytes
+        .get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|p| from + p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn masking_keeps_length_and_hides_code_links_and_html() {
+        let source = "Run `rm -rf` per [the runbook](https://x.example/a_b) <!-- pm --> **now**";
+        let masked = mask_prose(source);
+        assert_eq!(masked.len(), source.len());
+        assert!(!masked.contains("rm -rf"));
+        assert!(!masked.contains("x.example"));
+        assert!(!masked.contains("pm"));
+        assert!(masked.contains("the runbook"));
+        assert!(masked.contains("now"));
+        assert!(!masked.contains('*'));
+    }
+
+    #[test]
+    fn entry_times_in_the_usual_forms() {
+        let t = |s: &str| parse_entry_time(s).map(|t| (t.date.is_some(), t.minutes));
+        assert_eq!(t("09:12 the alert fired"), Some((false, 552)));
+        assert_eq!(t("**09:12 UTC**: paged"), Some((false, 552)));
+        assert_eq!(t("2026-11-26 09:12Z deploy"), Some((true, 552)));
+        assert_eq!(t("2026-11-26T23:59:00Z x"), Some((true, 1439)));
+        assert_eq!(t("Around lunch the alert fired"), None);
+        assert_eq!(t("25:00 nope"), None);
+    }
+}

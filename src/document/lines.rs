@@ -1,0 +1,102 @@
+//! Byte offsets to 1-based line and column positions in the file as it is on disk.
+
+/// A position in a file: 1-based line, 1-based column counted in characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// A byte range in a file.
+pub type Span = std::ops::Range<usize>;
+
+/// Maps byte offsets of a file's text to line/column positions.
+///
+/// Lines end at `\n`; a `\r` before it belongs to the line ending, so CRLF files report the same
+/// positions as LF files. A UTF-8 byte-order mark at the start of the file takes no column.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+    bom: usize,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let mut starts = Vec::with_capacity(text.len() / 40 + 1);
+        starts.push(0);
+        starts.extend(memchr_newlines(text.as_bytes()));
+        let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        LineIndex { starts, bom }
+    }
+
+    /// Number of lines (a final line without a newline counts).
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Byte offset where 1-based `line` starts, if the file has that line.
+    pub fn line_start(&self, line: usize) -> Option<usize> {
+        line.checked_sub(1)
+            .and_then(|i| self.starts.get(i).copied())
+    }
+
+    /// The position of byte `offset` (clamped to the text and to a character boundary).
+    pub fn position(&self, text: &str, offset: usize) -> Position {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line_idx = match self.starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        let mut start = self.starts[line_idx];
+        if line_idx == 0 {
+            start = start.max(self.bom.min(offset));
+        }
+        let column = text[start..offset].chars().count() + 1;
+        Position {
+            line: line_idx + 1,
+            column,
+        }
+    }
+
+    /// The text of 1-based `line` without its line ending.
+    pub fn line_text<'t>(&self, text: &'t str, line: usize) -> &'t str {
+        let Some(start) = self.line_start(line) else {
+            return "";
+        };
+        let end = self.line_start(line + 1).unwrap_or(text.len());
+        text[start..end].trim_end_matches(['\n', '\r'])
+    }
+}
+
+fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    bytes
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| **b == b'\n')
+        .map(|(i, _)| i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_characters_and_ignore_bom_and_cr() {
+        let text = "\u{feff}ab\r\nçd\nx";
+        let index = LineIndex::new(text);
+        assert_eq!(index.position(text, 3), Position { line: 1, column: 1 });
+        assert_eq!(index.position(text, 4), Position { line: 1, column: 2 });
+        let c = text.find('ç').unwrap();
+        assert_eq!(index.position(text, c), Position { line: 2, column: 1 });
+        assert_eq!(index.position(text, c + 2), Position { line: 2, column: 2 });
+        assert_eq!(
+            index.position(text, text.len()),
+            Position { line: 3, column: 2 }
+        );
+        assert_eq!(index.line_text(text, 1), "\u{feff}ab");
+        assert_eq!(index.line_text(text, 2), "çd");
+    }
+}

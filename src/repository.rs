@@ -1,0 +1,219 @@
+//! The post-mortem folder on disk: finding the files, reading them safely, resolving IDs.
+
+use crate::document::MAX_FILE_BYTES;
+use crate::error::{Error, Result};
+use std::path::{Path, PathBuf};
+
+/// A post-mortem file found in the folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub path: PathBuf,
+    /// Path relative to the configuration root, with `/` separators, for display and reports.
+    pub display: String,
+    /// The file stem: the post-mortem's ID.
+    pub stem: String,
+}
+
+/// Something in the folder pm passed over, to tell the user about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    pub display: String,
+    pub reason: String,
+}
+
+/// Files that are Markdown but not post-mortems.
+fn is_postmortem_name(name: &str) -> bool {
+    name.ends_with(".md")
+        && !name.starts_with('_')
+        && !name.starts_with('.')
+        && !name.eq_ignore_ascii_case("README.md")
+        && !name.eq_ignore_ascii_case("index.md")
+}
+
+/// Lists the post-mortems under `dir` (sorted by path). Symbolic links below `dir` are not
+/// followed: a link could point outside the repository.
+pub fn list(dir: &Path, root: &Path) -> Result<(Vec<Entry>, Vec<Skipped>)> {
+    let mut entries = Vec::new();
+    let mut skipped = Vec::new();
+    if !dir.exists() {
+        return Ok((entries, skipped));
+    }
+    for item in walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .sort_by_file_name()
+    {
+        let item = match item {
+            Ok(item) => item,
+            Err(e) => {
+                let display = e
+                    .path()
+                    .map(|p| display_path(p, root))
+                    .unwrap_or_else(|| display_path(dir, root));
+                skipped.push(Skipped {
+                    display,
+                    reason: format!("cannot read: {e}"),
+                });
+                continue;
+            }
+        };
+        let name = item.file_name().to_string_lossy();
+        if item.depth() > 0 && name.starts_with('.') {
+            continue;
+        }
+        if !is_postmortem_name(&name) {
+            continue;
+        }
+        if item.path_is_symlink() {
+            skipped.push(Skipped {
+                display: display_path(item.path(), root),
+                reason: "symbolic link not followed (it could point outside the repository)".into(),
+            });
+            continue;
+        }
+        if !item.file_type().is_file() {
+            continue;
+        }
+        let stem = name.trim_end_matches(".md").to_string();
+        entries.push(Entry {
+            display: display_path(item.path(), root),
+            path: item.into_path(),
+            stem,
+        });
+    }
+    Ok((entries, skipped))
+}
+
+/// `path` relative to `root` with `/` separators, or as given when outside it.
+pub fn display_path(path: &Path, root: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let s = rel.to_string_lossy();
+    if std::path::MAIN_SEPARATOR == '/' {
+        s.into_owned()
+    } else {
+        s.replace(std::path::MAIN_SEPARATOR, "/")
+    }
+}
+
+/// Reads a file, refusing anything larger than a post-mortem could be before reading it.
+pub fn read(path: &Path) -> std::result::Result<Vec<u8>, String> {
+    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
+    if meta.is_dir() {
+        return Err("is a folder, not a file".into());
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(format!(
+            "the file is {} bytes; pm reads post-mortems up to {MAX_FILE_BYTES} bytes",
+            meta.len()
+        ));
+    }
+    std::fs::read(path).map_err(|e| format!("cannot read: {e}"))
+}
+
+/// Finds the one entry whose ID is `query`, starts with it, or contains it.
+pub fn resolve<'a>(entries: &'a [Entry], query: &str) -> Result<&'a Entry> {
+    if query.is_empty() {
+        return Err(Error::usage(
+            "an empty ID matches every post-mortem: give part of an ID",
+        ));
+    }
+    if let Some(exact) = entries.iter().find(|e| e.stem == query) {
+        return Ok(exact);
+    }
+    let mut matches: Vec<&Entry> = entries
+        .iter()
+        .filter(|e| e.stem.starts_with(query))
+        .collect();
+    if matches.is_empty() {
+        matches = entries.iter().filter(|e| e.stem.contains(query)).collect();
+    }
+    match matches.len() {
+        0 => Err(Error::usage(format!(
+            "no post-mortem matches `{query}`: `pm list` shows the IDs"
+        ))),
+        1 => Ok(matches[0]),
+        n => {
+            let mut message = format!("`{query}` matches {n} post-mortems; give more of the ID:");
+            for m in matches.iter().take(20) {
+                message.push_str("\n  ");
+                message.push_str(&m.stem);
+            }
+            if n > 20 {
+                message.push_str(&format!("\n  … and {} more", n - 20));
+            }
+            Err(Error::usage(message))
+        }
+    }
+}
+
+/// Writes `contents` to `path` atomically: a temporary file in the same folder, flushed to disk,
+/// then renamed over the target. A crash leaves either the old file or the new one.
+pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
+    use std::io::Write;
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".pm-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| Error::io(dir, e))?;
+    tmp.write_all(contents).map_err(|e| Error::io(path, e))?;
+    tmp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
+    if let Ok(meta) = std::fs::metadata(path) {
+        let _ = std::fs::set_permissions(tmp.path(), meta.permissions());
+    }
+    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+/// Creates a new file with `contents`, failing if it already exists (never overwrites).
+pub fn create_new(path: &Path, contents: &[u8]) -> Result<()> {
+    use std::io::Write;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| Error::io(path, e))?;
+    file.write_all(contents).map_err(|e| Error::io(path, e))?;
+    file.sync_all().map_err(|e| Error::io(path, e))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(stem: &str) -> Entry {
+        Entry {
+            path: PathBuf::from(format!("{stem}.md")),
+            display: format!("{stem}.md"),
+            stem: stem.into(),
+        }
+    }
+
+    #[test]
+    fn ids_resolve_by_prefix_or_substring() {
+        let entries = [
+            entry("2026-01-01-db-outage"),
+            entry("2026-02-01-db-latency"),
+        ];
+        assert_eq!(
+            resolve(&entries, "latency").map(|e| e.stem.as_str()).ok(),
+            Some("2026-02-01-db-latency")
+        );
+        assert_eq!(
+            resolve(&entries, "2026-01").map(|e| e.stem.as_str()).ok(),
+            Some("2026-01-01-db-outage")
+        );
+        let err = resolve(&entries, "db").expect_err("ambiguous").to_string();
+        assert!(
+            err.contains("2026-01-01-db-outage") && err.contains("2026-02-01-db-latency"),
+            "{err}"
+        );
+        assert!(resolve(&entries, "nothing").is_err());
+    }
+}

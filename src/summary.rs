@@ -1,0 +1,187 @@
+//! A post-mortem's front matter as the listing and reporting commands show it: plain,
+//! serialisable values with durations and action-item counts worked out.
+
+use crate::document::{Action, Document, Timestamp};
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    pub id: String,
+    pub path: String,
+    pub title: String,
+    pub status: String,
+    pub severity: String,
+    pub services: Vec<String>,
+    pub authors: Vec<String>,
+    pub facilitator: Option<String>,
+    pub started: Option<String>,
+    pub detected: Option<String>,
+    pub mitigated: Option<String>,
+    pub resolved: Option<String>,
+    pub review_meeting: Option<NaiveDate>,
+    pub followup_review: Option<NaiveDate>,
+    pub tickets: Vec<String>,
+    pub impact_summary: Option<String>,
+    pub users_affected: Option<i64>,
+    pub durations: Durations,
+    pub open_actions: usize,
+    pub overdue_actions: usize,
+    pub actions: Vec<ActionView>,
+}
+
+/// Minutes from `started` to each later timestamp.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Durations {
+    pub time_to_detect_minutes: Option<i64>,
+    pub time_to_mitigate_minutes: Option<i64>,
+    pub time_to_resolve_minutes: Option<i64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ActionView {
+    #[serde(rename = "ref")]
+    pub reference: String,
+    pub id: String,
+    pub title: String,
+    pub owner: Option<String>,
+    pub due: Option<NaiveDate>,
+    pub status: String,
+    pub kind: Option<String>,
+    pub priority: Option<String>,
+    pub ticket: Option<String>,
+    pub reason: Option<String>,
+    pub closed: Option<NaiveDate>,
+    pub overdue: bool,
+    /// Days past the due date when overdue.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub days_overdue: Option<i64>,
+}
+
+fn text(value: &Option<crate::document::Spanned<String>>) -> Option<String> {
+    value.as_ref().map(|s| s.value.clone())
+}
+
+fn stamp(value: &Option<crate::document::Spanned<Timestamp>>) -> Option<String> {
+    value.as_ref().map(|s| match &s.value {
+        Timestamp::At(t) => t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
+        Timestamp::Local(raw) => raw.clone(),
+    })
+}
+
+fn at(value: &Option<crate::document::Spanned<Timestamp>>) -> Option<DateTime<FixedOffset>> {
+    value.as_ref().and_then(|s| s.value.at())
+}
+
+impl Summary {
+    /// Summarises a document. `stem` is the file's ID, used when the front matter has none.
+    pub fn new(doc: &Document, stem: &str, path: &str, today: NaiveDate) -> Summary {
+        let fm = &doc.front;
+        let id = text(&fm.id).unwrap_or_else(|| stem.to_string());
+        let start = at(&fm.started);
+        let minutes =
+            |t: Option<DateTime<FixedOffset>>| start.zip(t).map(|(s, t)| (t - s).num_minutes());
+        let actions: Vec<ActionView> = fm
+            .actions
+            .iter()
+            .map(|a| ActionView::new(a, &id, today))
+            .collect();
+        Summary {
+            path: path.to_string(),
+            title: text(&fm.title).unwrap_or_default(),
+            status: text(&fm.status).unwrap_or_default(),
+            severity: text(&fm.severity).unwrap_or_default(),
+            services: fm.services.iter().map(|s| s.value.clone()).collect(),
+            authors: fm.authors.iter().map(|s| s.value.clone()).collect(),
+            facilitator: text(&fm.facilitator).filter(|f| !f.is_empty()),
+            started: stamp(&fm.started),
+            detected: stamp(&fm.detected),
+            mitigated: stamp(&fm.mitigated),
+            resolved: stamp(&fm.resolved),
+            review_meeting: fm.review_meeting.as_ref().map(|d| d.value),
+            followup_review: fm.followup_review.as_ref().map(|d| d.value),
+            tickets: fm.tickets.iter().map(|s| s.value.clone()).collect(),
+            impact_summary: fm
+                .impact
+                .as_ref()
+                .and_then(|i| text(&i.summary))
+                .filter(|s| !s.is_empty()),
+            users_affected: fm
+                .impact
+                .as_ref()
+                .and_then(|i| i.users_affected.as_ref().map(|u| u.value)),
+            durations: Durations {
+                time_to_detect_minutes: minutes(at(&fm.detected)),
+                time_to_mitigate_minutes: minutes(at(&fm.mitigated)),
+                time_to_resolve_minutes: minutes(at(&fm.resolved)),
+            },
+            open_actions: actions
+                .iter()
+                .filter(|a| a.status == "open" || a.status == "in-progress")
+                .count(),
+            overdue_actions: actions.iter().filter(|a| a.overdue).count(),
+            actions,
+            id,
+        }
+    }
+
+    /// The start time, for sorting (missing sorts last).
+    pub fn started_at(&self) -> Option<DateTime<FixedOffset>> {
+        self.started
+            .as_deref()
+            .and_then(|s| DateTime::parse_from_rfc3339(s).ok())
+    }
+}
+
+impl ActionView {
+    pub fn new(action: &Action, postmortem: &str, today: NaiveDate) -> ActionView {
+        let id = text(&action.id).unwrap_or_else(|| format!("#{}", action.index + 1));
+        let overdue = action.is_overdue(today);
+        ActionView {
+            reference: format!("{postmortem}#{id}"),
+            title: text(&action.title).unwrap_or_default(),
+            owner: text(&action.owner).filter(|o| !o.is_empty()),
+            due: action.due.as_ref().map(|d| d.value),
+            status: text(&action.status).unwrap_or_default(),
+            kind: text(&action.kind),
+            priority: text(&action.priority),
+            ticket: text(&action.ticket),
+            reason: text(&action.reason),
+            closed: action.closed.as_ref().map(|d| d.value),
+            days_overdue: if overdue {
+                action.due.as_ref().map(|d| (today - d.value).num_days())
+            } else {
+                None
+            },
+            overdue,
+            id,
+        }
+    }
+}
+
+/// A duration in minutes as people read it: `45m`, `1h 05m`, `2d 3h`.
+pub fn human_minutes(minutes: i64) -> String {
+    if minutes < 0 {
+        return format!("-{}", human_minutes(-minutes));
+    }
+    let (days, hours, mins) = (minutes / 1440, (minutes % 1440) / 60, minutes % 60);
+    if days > 0 {
+        format!("{days}d {hours}h")
+    } else if hours > 0 {
+        format!("{hours}h {mins:02}m")
+    } else {
+        format!("{mins}m")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_read_like_people_write_them() {
+        assert_eq!(human_minutes(8), "8m");
+        assert_eq!(human_minutes(65), "1h 05m");
+        assert_eq!(human_minutes(3000), "2d 2h");
+    }
+}
