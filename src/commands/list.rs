@@ -35,12 +35,12 @@ pub struct Unreadable {
     pub message: String,
 }
 
+/// What [`load`] returns: the readable post-mortems and the files that could not be read.
+pub type Loaded = (Vec<(Entry, Summary)>, Vec<Unreadable>);
+
 /// Reads the front matter of every post-mortem in the repository, in parallel. Files that
 /// cannot be read are returned apart, each with a message naming the file and line.
-pub fn load(
-    located: &Located,
-    today: NaiveDate,
-) -> Result<(Vec<(Entry, Summary)>, Vec<Unreadable>)> {
+pub fn load(located: &Located, today: NaiveDate) -> Result<Loaded> {
     let (entries, skipped) = repository::list(&located.postmortem_dir(), &located.root)?;
     let results: Vec<std::result::Result<(Entry, Summary), Unreadable>> = entries
         .into_par_iter()
