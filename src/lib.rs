@@ -5,11 +5,13 @@
 //! arguments, runs commands and decides what goes to the terminal.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod changes;
 pub mod checks;
 pub mod config;
 pub mod document;
 pub mod error;
 pub mod git;
+pub mod report;
 pub mod repository;
 pub mod summary;
 pub mod templates;

@@ -4,6 +4,7 @@
 //! is on disk (BOM and CRLF included); [`LineIndex`] turns spans into 1-based lines and columns.
 
 pub mod body;
+pub mod edit;
 pub mod frontmatter;
 pub mod id;
 pub mod lines;

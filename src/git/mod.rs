@@ -9,6 +9,7 @@ use crate::error::{Error, Result};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+pub mod history;
 pub mod snapshot;
 
 /// An open repository.

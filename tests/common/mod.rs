@@ -2,6 +2,8 @@
 //! configuration isolated, "today" fixed, and the real `pm` binary run against it.
 #![allow(dead_code)]
 
+pub mod tools;
+
 use std::ffi::OsStr;
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -1,0 +1,1 @@
+//! Change records between two states of the post-mortems (not built yet).

@@ -1,0 +1,1 @@
+//! Format-preserving edits of the front matter (not built yet).

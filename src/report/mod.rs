@@ -1,0 +1,1 @@
+//! Rendering findings and reports (human, JSON, SARIF, GitHub, Markdown).

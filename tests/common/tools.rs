@@ -1,0 +1,1 @@
+//! External tools some tests need (installed on demand).
