@@ -13,6 +13,8 @@ pub mod error;
 pub mod git;
 pub mod report;
 pub mod repository;
+pub mod site;
+pub mod stats;
 pub mod summary;
 pub mod templates;
 pub mod today;

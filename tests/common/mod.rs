@@ -2,6 +2,7 @@
 //! configuration isolated, "today" fixed, and the real `pm` binary run against it.
 #![allow(dead_code)]
 
+pub mod browser;
 pub mod tools;
 
 use std::ffi::OsStr;

@@ -1,0 +1,1 @@
+//! Incident and action-item statistics (not built yet).

@@ -1,0 +1,1 @@
+//! A headless browser for tests of the generated site (installed on demand).
