@@ -1,15 +1,338 @@
-//! `pm demo`: a sample repository with history, and the main commands run on it.
+//! `pm demo`: builds a small, realistic post-mortem repository whose history spans ten weeks
+//! (post-mortems opened and reviewed, action items closed, reassigned and pushed back), then runs
+//! the main commands on it and shows what a new user should see.
+//!
+//! Every step runs the real `pm` binary against the sample repository, with git's dates and
+//! "today" set for that step, so the history is exactly what a team using pm would produce.
 
-use super::Context;
+use super::{paint, print, Context};
+use chrono::{Days, NaiveDate};
 use pm::{Error, Outcome, Result};
+use std::path::{Path, PathBuf};
+use std::process::Command;
 
 #[derive(Debug, clap::Args)]
 pub struct DemoArgs {
-    /// Where to build the sample repository (default: a new temporary folder, kept).
+    /// Where to build the sample repository (default: a new folder in the system's temporary
+    /// folder, kept afterwards so you can explore it).
     #[arg(long)]
-    pub dir: Option<std::path::PathBuf>,
+    pub dir: Option<PathBuf>,
 }
 
-pub fn run(_ctx: &Context, _args: DemoArgs) -> Result<Outcome> {
-    Err(Error::usage("`pm demo` is not available yet"))
+const CHECKOUT: &str = include_str!("../../templates/demo/checkout-db-pool.md");
+const TLS: &str = include_str!("../../templates/demo/tls-certificate.md");
+const PAYOUTS: &str = include_str!("../../templates/demo/payouts-queue.md");
+const DNS: &str = include_str!("../../templates/demo/dns-eu-west.md");
+
+/// The sentence the demo adds to show a blameful wording being caught.
+const BLAMEFUL: &str = "The on-call engineer should have noticed the resolver timeouts sooner.";
+
+struct Person {
+    name: &'static str,
+    email: &'static str,
+}
+
+const AMAL: Person = Person { name: "Amal Haddad", email: "amal@example.com" };
+const JO: Person = Person { name: "Jo Park", email: "jo@example.com" };
+const LENA: Person = Person { name: "Lena Fischer", email: "lena@example.com" };
+const MARCUS: Person = Person { name: "Marcus Webb", email: "marcus@example.com" };
+const PRIYA: Person = Person { name: "Priya Nair", email: "priya@example.com" };
+
+struct Demo {
+    dir: PathBuf,
+    exe: PathBuf,
+    today: NaiveDate,
+    color: bool,
+}
+
+impl Demo {
+    fn day(&self, offset: i64) -> NaiveDate {
+        if offset < 0 {
+            self.today - Days::new(offset.unsigned_abs())
+        } else {
+            self.today + Days::new(offset.unsigned_abs())
+        }
+    }
+
+    /// Fills `{{date:-40}}`, `{{at:-72T09:12}}` and `{{id}}` in a sample document.
+    fn fill(&self, text: &str, id: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(start) = rest.find("{{") {
+            out.push_str(&rest[..start]);
+            let Some(end) = rest[start..].find("}}") else {
+                break;
+            };
+            let key = &rest[start + 2..start + end];
+            let value = if key == "id" {
+                id.to_string()
+            } else if let Some(offset) = key.strip_prefix("date:") {
+                self.day(offset.parse().unwrap_or(0)).to_string()
+            } else if let Some(spec) = key.strip_prefix("at:") {
+                let (offset, time) = spec.split_once('T').unwrap_or((spec, "00:00"));
+                format!("{}T{time}:00Z", self.day(offset.parse().unwrap_or(0)))
+            } else {
+                rest[start..start + end + 2].to_string()
+            };
+            out.push_str(&value);
+            rest = &rest[start + end + 2..];
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// A command run as `who` on day `offset`: git's author and committer dates and pm's
+    /// "today" are that day.
+    fn env(&self, cmd: &mut Command, offset: i64, who: &Person) {
+        let date = format!("{}T10:00:00Z", self.day(offset));
+        cmd.env("GIT_AUTHOR_DATE", &date)
+            .env("GIT_COMMITTER_DATE", &date)
+            .env("GIT_AUTHOR_NAME", who.name)
+            .env("GIT_AUTHOR_EMAIL", who.email)
+            .env("GIT_COMMITTER_NAME", who.name)
+            .env("GIT_COMMITTER_EMAIL", who.email)
+            .env("PM_TODAY", self.day(offset).to_string())
+            .env_remove("PM_SKIP_HOOKS");
+    }
+
+    fn pm(&self, offset: i64, who: &Person, args: &[&str]) -> Result<std::process::Output> {
+        let mut cmd = Command::new(&self.exe);
+        cmd.arg("-C").arg(&self.dir).args(args);
+        self.env(&mut cmd, offset, who);
+        cmd.output()
+            .map_err(|e| Error::usage(format!("cannot run {}: {e}", self.exe.display())))
+    }
+
+    /// Runs a pm command that must succeed during set-up.
+    fn step(&self, offset: i64, who: &Person, args: &[&str]) -> Result<()> {
+        let out = self.pm(offset, who, args)?;
+        if !out.status.success() {
+            return Err(Error::usage(format!(
+                "demo step `pm {}` failed: {}",
+                args.join(" "),
+                String::from_utf8_lossy(&out.stderr).trim()
+            )));
+        }
+        Ok(())
+    }
+
+    fn git(&self, offset: i64, who: &Person, args: &[&str]) -> Result<String> {
+        let mut cmd = pm::git::git_in(&self.dir);
+        cmd.args(args);
+        self.env(&mut cmd, offset, who);
+        pm::git::run(&mut cmd)
+    }
+
+    fn path_of(id: &str) -> String {
+        format!("postmortems/{}/{id}.md", &id[..4])
+    }
+
+    /// Writes a sample post-mortem and commits it.
+    fn open(&self, offset: i64, who: &Person, template: &str, started_offset: i64, slug: &str) -> Result<String> {
+        let id = format!("{}-{slug}", self.day(started_offset));
+        let rel = Self::path_of(&id);
+        let path = self.dir.join(&rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        }
+        std::fs::write(&path, self.fill(template, &id)).map_err(|e| Error::io(&path, e))?;
+        self.git(offset, who, &["add", "--", &rel])?;
+        self.git(offset, who, &["commit", "--quiet", "--no-verify", "-m", &format!("Open post-mortem {id}")])?;
+        Ok(id)
+    }
+
+    /// Moves a post-mortem to another status and commits that.
+    fn set_status(&self, offset: i64, who: &Person, id: &str, from: &str, to: &str) -> Result<()> {
+        let rel = Self::path_of(id);
+        let path = self.dir.join(&rel);
+        let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+        let text = text.replacen(&format!("status = \"{from}\""), &format!("status = \"{to}\""), 1);
+        std::fs::write(&path, text).map_err(|e| Error::io(&path, e))?;
+        self.git(offset, who, &["commit", "--quiet", "--no-verify", "-am", &format!("Move {id} to {to}")])?;
+        Ok(())
+    }
+
+    fn build(&self) -> Result<()> {
+        std::fs::create_dir_all(&self.dir).map_err(|e| Error::io(&self.dir, e))?;
+        pm::git::init(&self.dir)?;
+        for (key, value) in [
+            ("user.name", "pm demo"),
+            ("user.email", "demo@example.com"),
+            ("commit.gpgsign", "false"),
+            ("core.hooksPath", ".git/hooks"),
+        ] {
+            pm::git::run(pm::git::git_in(&self.dir).args(["config", key, value]))?;
+        }
+        self.step(-75, &JO, &["init"])?;
+        self.git(-75, &JO, &["add", "-A"])?;
+        self.git(-75, &JO, &["commit", "--quiet", "--no-verify", "-m", "Set up pm"])?;
+
+        let checkout = self.open(-70, &AMAL, CHECKOUT, -72, "checkout-db-pool-exhaustion")?;
+        self.set_status(-68, &AMAL, &checkout, "draft", "in-review")?;
+        self.set_status(-66, &JO, &checkout, "in-review", "reviewed")?;
+        let tls = self.open(-60, &LENA, TLS, -61, "public-api-tls-certificate-expired")?;
+        let a = |id: &str, n: u32| format!("{id}#A{n}");
+        self.step(-55, &AMAL, &["action", "set", &a(&checkout, 1), "--status", "done", "--commit"])?;
+        self.set_status(-52, &LENA, &tls, "draft", "in-review")?;
+        let due = |offset: i64| self.day(offset).to_string();
+        for (title, owner, due_day, kind) in [
+            ("Alert 30 days before any certificate expires", "lena@example.com", -30, "detect"),
+            ("Move api.example.com to automated certificate renewal", "marcus@example.com", -15, "prevent"),
+            ("Publish the manual issuing procedure in the live runbook", "amal@example.com", -5, "mitigate"),
+        ] {
+            self.step(-52, &LENA, &[
+                "action", "add", &tls, "--title", title, "--owner", owner, "--due", &due(due_day),
+                "--kind", kind, "--priority", "P2", "--commit",
+            ])?;
+        }
+        self.step(-45, &JO, &["action", "set", &a(&checkout, 2), "--owner", "marcus@example.com", "--commit"])?;
+        self.set_status(-42, &AMAL, &tls, "in-review", "reviewed")?;
+        self.step(-38, &AMAL, &["action", "set", &a(&checkout, 3), "--due", &due(-10), "--commit"])?;
+        let payouts = self.open(-30, &MARCUS, PAYOUTS, -31, "payouts-queue-consumer-stalled")?;
+        // The last follow-up review was held on day -21: what follows is "progress since".
+        self.step(-20, &MARCUS, &["action", "set", &a(&tls, 1), "--status", "done", "--commit"])?;
+        self.set_status(-18, &MARCUS, &payouts, "draft", "in-review")?;
+        for (title, owner, due_day, kind) in [
+            ("Alert on the age of the oldest unacknowledged payout message", "marcus@example.com", -2, "detect"),
+            ("Reconnect the payouts database client after a failover", "priya@example.com", 12, "prevent"),
+            ("List long-lived consumers in the failover runbook", "jo@example.com", 5, "process"),
+        ] {
+            self.step(-18, &MARCUS, &[
+                "action", "add", &payouts, "--title", title, "--owner", owner, "--due", &due(due_day),
+                "--kind", kind, "--priority", "P2", "--commit",
+            ])?;
+        }
+        self.set_status(-14, &JO, &checkout, "reviewed", "closed")?;
+        self.step(-12, &MARCUS, &["action", "set", &a(&checkout, 2), "--status", "in-progress", "--commit"])?;
+        self.step(-10, &JO, &["action", "set", &a(&payouts, 2), "--owner", "sam@example.com", "--commit"])?;
+        self.step(-9, &LENA, &["action", "set", &a(&tls, 2), "--due", &due(14), "--commit"])?;
+        self.open(-8, &PRIYA, DNS, -8, "eu-west-dns-resolution-failures")?;
+        self.step(-4, &MARCUS, &["action", "set", &a(&payouts, 1), "--status", "done", "--commit"])?;
+        self.step(-4, &JO, &[
+            "action", "set", &a(&payouts, 3), "--status", "wont-do", "--reason",
+            "Superseded by A2: the client now reconnects, so the runbook step is not needed", "--commit",
+        ])?;
+        self.step(-1, &AMAL, &["action", "set", &a(&tls, 3), "--status", "in-progress", "--commit"])?;
+        Ok(())
+    }
+
+    /// Shows a command the way a user would type it, then its output.
+    fn show(&self, title: &str, args: &[&str]) -> Result<std::process::Output> {
+        let mut shown = String::new();
+        shown.push_str(&format!("\n{}\n", paint(self.color, "1;36", &format!("## {title}"))));
+        shown.push_str(&paint(self.color, "1", &format!("$ pm {}", args.join(" "))));
+        shown.push('\n');
+        print(&shown)?;
+        let mut full: Vec<&str> = Vec::new();
+        if self.color {
+            full.extend(["--color", "always"]);
+        }
+        full.extend(args);
+        let out = self.pm(0, &JO, &full)?;
+        let mut text = String::from_utf8_lossy(&out.stdout).into_owned();
+        text.push_str(&String::from_utf8_lossy(&out.stderr));
+        print(&text)?;
+        Ok(out)
+    }
+}
+
+fn default_dir() -> Result<PathBuf> {
+    let base = std::env::temp_dir();
+    let dir = tempfile::Builder::new()
+        .prefix("pm-demo-")
+        .tempdir_in(&base)
+        .map_err(|e| Error::io(&base, e))?;
+    Ok(dir.keep())
+}
+
+fn check_target(dir: &Path) -> Result<()> {
+    if dir.exists() {
+        let mut entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+        if entries.next().is_some() {
+            return Err(Error::usage(format!(
+                "{} is not empty: pass --dir with a new or empty folder",
+                dir.display()
+            )));
+        }
+    }
+    Ok(())
+}
+
+pub fn run(ctx: &Context, args: DemoArgs) -> Result<Outcome> {
+    let dir = match args.dir {
+        Some(dir) => {
+            let dir = ctx.cwd.join(dir);
+            check_target(&dir)?;
+            dir
+        }
+        None => default_dir()?,
+    };
+    let exe = std::env::current_exe().map_err(|e| Error::usage(format!("cannot find the pm binary: {e}")))?;
+    let demo = Demo {
+        dir: dir.clone(),
+        exe,
+        today: pm::today::today()?,
+        color: ctx.color,
+    };
+    print(&format!(
+        "Building a sample post-mortem repository with ten weeks of history in {}\n",
+        dir.display()
+    ))?;
+    demo.build()?;
+
+    demo.show("Every post-mortem, newest first, with open and overdue action items", &["list"])?;
+    demo.show("One post-mortem: durations and action items (overdue ones marked)", &["show", "checkout"])?;
+    demo.show("Structure and wording checks over the whole repository", &["check"])?;
+
+    // A reviewer's draft sentence that blames a person: the check explains and suggests.
+    let dns_id = format!("{}-eu-west-dns-resolution-failures", demo.day(-8));
+    let rel = Demo::path_of(&dns_id);
+    let path = dir.join(&rel);
+    let original = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+    let blameful = original.replacen(
+        "_What else made this possible or worse: tooling, alerting, documentation, load, timing._",
+        BLAMEFUL,
+        1,
+    );
+    std::fs::write(&path, &blameful).map_err(|e| Error::io(&path, e))?;
+    demo.show("A blameful sentence is caught, with a systemic rewrite", &["check", &rel])?;
+
+    demo.show("The pre-commit hook", &["hooks", "install"])?;
+    print(&format!(
+        "\n{}\n",
+        paint(demo.color, "1", &format!("$ git add {rel} && git commit -m \"Add contributing factors\""))
+    ))?;
+    demo.git(0, &PRIYA, &["add", "--", &rel])?;
+    let mut commit = pm::git::git_in(&dir);
+    commit.args(["commit", "-m", "Add contributing factors"]);
+    demo.env(&mut commit, 0, &PRIYA);
+    let out = commit
+        .output()
+        .map_err(|e| Error::usage(format!("cannot run git: {e}")))?;
+    let mut text = String::from_utf8_lossy(&out.stdout).into_owned();
+    text.push_str(&String::from_utf8_lossy(&out.stderr));
+    print(&text)?;
+    print(if out.status.success() {
+        "(the commit went through)\n"
+    } else {
+        "(the hook stopped the commit; the index and the file are as they were)\n"
+    })?;
+    demo.git(0, &PRIYA, &["reset", "--quiet", "--", &rel])?;
+    std::fs::write(&path, &original).map_err(|e| Error::io(&path, e))?;
+
+    let since = demo.day(-21).to_string();
+    demo.show(
+        "The follow-up review: overdue, due soon, and progress since the last review",
+        &["followup", "--since", &since],
+    )?;
+    let site = dir.join("site");
+    let site_arg = site.display().to_string();
+    demo.show("A static site to read them all", &["site", &site_arg])?;
+
+    print(&format!(
+        "\nThe sample repository is in {dir}. Try:\n  cd {dir}\n  pm list --format json\n  pm history checkout\n  pm followup --format markdown\n  open {site}/index.html\n",
+        dir = dir.display(),
+        site = site.display()
+    ))?;
+    Ok(Outcome::Success)
 }

@@ -113,6 +113,19 @@ impl Repo {
     }
 }
 
+/// A `git` command run in `dir` (for a folder that is not opened as a [`Repo`] yet).
+pub fn git_in(dir: &Path) -> Command {
+    let mut cmd = Command::new("git");
+    cmd.current_dir(dir);
+    cmd
+}
+
+/// Creates a repository in `dir` with `main` as its first branch.
+pub fn init(dir: &Path) -> Result<()> {
+    run(git_in(dir).args(["init", "--quiet", "--initial-branch=main"]))?;
+    Ok(())
+}
+
 /// Runs a prepared git command, returning stdout or an error carrying git's own message.
 pub fn run(cmd: &mut Command) -> Result<String> {
     let output = cmd.output().map_err(|e| {
