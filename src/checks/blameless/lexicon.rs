@@ -212,6 +212,9 @@ pub(super) static HUMAN_PARTICIPLES: LazyLock<HashSet<&'static str>> = LazyLock:
         "anticipated", "foreseen", "predicted", "guessed", "investigated", "monitored", "watched", "insisted",
         "objected", "refused", "declined", "hesitated", "slowed", "paused", "held", "validated", "audited",
         "inspected", "examined", "double-checked", "triple-checked", "handed", "consulted", "coordinated",
+        // decisions only people make
+        "approved", "merged", "pushed", "shipped", "skipped", "ignored", "rushed", "assumed", "trusted",
+        "agreed", "signed", "bypassed", "overridden", "waved", "greenlit", "okayed",
     ])
 });
 
@@ -269,11 +272,11 @@ pub(super) static WARNING_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new
 /// Nouns for a person's act or work product: a judgemental adjective on these judges the person.
 pub(super) static HUMAN_ACTS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set(&[
-        "mistake", "mistakes", "error", "errors", "decision", "decisions", "move", "change", "changes", "fix",
+        "mistake", "mistakes", "decision", "decisions", "move", "change", "changes", "fix",
         "patch", "hack", "plan", "job", "work", "piece", "typo", "typos", "handling", "response", "rollout",
         "rollback", "attitude", "approach", "review", "reviews", "commit", "shortcut", "excuse", "call",
         "behaviour", "behavior", "conduct", "effort", "oversight", "judgement", "judgment", "choice", "idea",
-        "thing", "testing", "coding", "communication", "hotfix", "merge", "deploy", "deployment", "execution",
+        "thing", "communication", "hotfix", "merge", "deploy", "deployment", "execution",
         "preparation", "planning", "investigation", "triage", "escalation", "cleanup", "migration", "upgrade",
     ])
 });
@@ -291,4 +294,64 @@ pub(super) static NEGATORS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 /// Words that start a new clause for the purpose of negation and subject search.
 pub(super) static CLAUSE_BREAKS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set(&["but", "because", "although", "though", "whereas", "however", "yet", "which", "while", "so"])
+});
+
+/// Common first names across many languages. A capitalised word found here is a person even
+/// outside subject position and even before a verb only machines do. Names that are also
+/// everyday words or products (Will, May, Mark, Grant, Ruby, Max, Drew…) are left out.
+pub(super) static FIRST_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "aaron", "abdul", "abdullah", "abigail", "abu", "adam", "adebayo", "adeola", "aditi", "aditya",
+        "adriana", "adrian", "agnes", "ahmad", "ahmed", "ahmet", "aidan", "aiden", "aiko", "aisha", "akira",
+        "alan", "alberto", "alejandra", "alejandro", "aleksandr", "alex", "alexa", "alexander", "alexandra",
+        "alexei", "alfie", "ali", "alice", "alicia", "alina", "alison", "amal", "amanda", "amara", "amelia",
+        "amina", "amir", "amit", "amy", "ana", "anders", "andre", "andrea", "andreas", "andrei", "andres",
+        "andrew", "andy", "angela", "anil", "anita", "anja", "ann", "anna", "anne", "annika", "anton",
+        "antonio", "anya", "arjun", "arnav", "arthur", "arturo", "asha", "ashley", "astrid", "aubrey", "ava",
+        "ayesha", "ayumi", "barbara", "beatriz", "becky", "ben", "benjamin", "bernard", "beth", "bianca", "bilal",
+        "bjorn", "blessing", "bob", "boris", "brandon", "brenda", "brian", "bruno", "bryan", "caio", "caleb",
+        "camila", "carla", "carlos", "carmen", "caroline", "carsten", "catherine", "cedric", "celine", "chao",
+        "charlie", "charlotte", "chen", "chidi", "chioma", "chloe", "chris", "christian", "christina",
+        "christine", "christopher", "chuck", "claire", "clara", "claudia", "colin", "connor", "craig", "cristina",
+        "dan", "dana", "daniel", "daniela", "danielle", "dario", "darius", "dave", "david", "deborah", "deepak",
+        "deepika", "denise", "dennis", "derek", "devon", "diana", "diego", "dimitri", "dmitri", "dmitry",
+        "dominik", "donna", "doug", "dylan", "ebony", "ed", "eduardo", "elena", "eli", "elif", "elijah", "elisa",
+        "elizabeth", "ella", "ellen", "elliot", "emeka", "emily", "emma", "emre", "eric", "erik", "erin",
+        "esther", "ethan", "eva", "evan", "fabio", "farah", "fatima", "fatma", "felipe", "felix", "fernando",
+        "finn", "fiona", "florian", "francesca", "francesco", "francisco", "franziska", "fred", "freya",
+        "gabriel", "gabriela", "gareth", "gary", "george", "gina", "giorgio", "giovanni", "giulia", "greg",
+        "gregory", "gustavo", "hamza", "hana", "hannah", "hans", "haruto", "hassan", "heather", "helen",
+        "helena", "hemant", "henrik", "henry", "hiro", "hiroshi", "hussein", "ian", "ibrahim", "ifeoma",
+        "igor", "ilya", "imani", "imran", "ines", "ingrid", "irina", "isaac", "isabel", "isabella", "ivan",
+        "jacob", "jake", "james", "jamal", "jamie", "jana", "jane", "janet", "jared", "jason", "javier",
+        "jay", "jen", "jenna", "jennifer", "jenny", "jeremy", "jerome", "jess", "jessica", "jiho", "jin", "jing",
+        "jo", "joan", "joanna", "joao", "joe", "johan", "johanna", "john", "jon", "jonas", "jonathan", "jordan",
+        "jorge", "jose", "joseph", "josh", "joshua", "juan", "julia", "julian", "julie", "julien", "jun",
+        "justin", "kai", "kamal", "karen", "karim", "karl", "kate", "katie", "katrin", "kavya", "keiko", "kelly",
+        "ken", "kenji", "kevin", "khalid", "kim", "kiran", "klaus", "kofi", "kris", "krishna", "kumar", "kwame",
+        "kyle", "lara", "laura", "lauren", "layla", "leah", "lena", "leo", "leon", "liam", "lily", "lin",
+        "linda", "lisa", "lucas", "lucia", "lucy", "luis", "luisa", "luka", "lukas", "maria", "mariam", "marco",
+        "marcus", "margaret", "mari", "maria", "mario", "marisol", "marius", "marta", "martin", "mary", "mateo",
+        "matt", "matteo", "matthew", "maya", "mehmet", "mei", "melissa", "mia", "michael", "michelle", "miguel",
+        "mike", "mikhail", "mila", "mina", "ming", "miriam", "mohamed", "mohammed", "mohammad", "monica",
+        "morgan", "nadia", "naomi", "natalia", "natasha", "nathan", "neha", "nick", "nicola", "nicolas",
+        "nikhil", "niklas", "nikolai", "nina", "noah", "noor", "nora", "nour", "obinna", "olga", "oliver",
+        "olivia", "omar", "oscar", "owen", "pablo", "paolo", "patricia", "patrick", "paul", "paula", "pedro",
+        "peter", "petra", "philip", "phil", "pierre", "pooja", "prakash", "pranav", "priya", "priyanka",
+        "rachel", "rafael", "rahul", "raj", "rajesh", "ramon", "rana", "raquel", "rashid", "ravi", "rebecca",
+        "rei", "ricardo", "richard", "rick", "riya", "roberto", "robert", "rohan", "roman", "rosa", "ryan",
+        "ryo", "sabrina", "sadia", "sahil", "sakura", "sally", "salma", "sam", "samir", "samuel", "sandra",
+        "sanjay", "santiago", "sara", "sarah", "sasha", "satoshi", "scott", "sean", "sebastian", "seo-yeon",
+        "sergei", "sergio", "shanti", "sharon", "shira", "shreya", "simon", "simone", "siobhan", "sofia",
+        "sophia", "sophie", "soren", "sota", "stefan", "stefanie", "stephanie", "steve", "steven", "sunil",
+        "suresh", "susan", "sven", "takeshi", "tanya", "tariq", "teresa", "thabo", "theo", "thomas", "tim",
+        "timothy", "tobias", "tom", "tomas", "tomás", "tony", "tyler", "uma", "valentina", "vanessa", "vera",
+        "victoria", "vijay", "vikram", "vincent", "vivek", "wei", "wendy", "william", "xavier", "xin", "yan",
+        "yara", "yasmin", "yelena", "yuki", "yusuf", "yuto", "zainab", "zara", "zhang", "zoe", "zoran",
+        "beatrice", "benedikt", "camille", "dorothy", "elias", "emil", "ezra", "hector", "jasmine",
+        "kenta", "lorenzo", "magnus", "malik", "manuel", "nils", "olu", "oskar", "quentin", "rahim", "ruth",
+        "selin", "tariq", "ursula", "viktor", "walter", "yosef", "zeynep", "aarav", "chinedu", "ngozi",
+        "oluwaseun", "tunde", "wanjiru", "zanele", "sipho", "lerato", "mthunzi", "sana", "hina", "daisuke",
+        "minji", "seojun", "jiwoo", "thanh", "linh", "minh", "anh", "duc", "nguyen", "arash", "reza", "leila",
+    ])
 });

@@ -219,7 +219,8 @@ pub fn scan(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
             candidates.push((m.start(), m.end(), *kind));
         }
     }
-    candidates.sort_by_key(|&(s, e, _)| (s, e));
+    // Longest match first at the same start: "lazy hack" rather than "lazy".
+    candidates.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
 
     let sentences = text::sentences(masked);
     let people = people_tokens(ctx.people);

@@ -50,6 +50,16 @@ pub(super) enum Kind {
     ClearlyPerson,
     IfHad,
     HadInverted,
+    Accidental,
+    MadeMistake,
+    TracedTo,
+    ResponsibleFor,
+    SupposedTo,
+    NobodyChecked,
+    Unheeded,
+    LostAccess,
+    HindsightIdiom,
+    ReasonIs,
 }
 
 fn pattern_source(kind: Kind) -> &'static str {
@@ -61,14 +71,14 @@ fn pattern_source(kind: Kind) -> &'static str {
         Kind::Neglected => r"(?i)\bneglect(?:ed|s|ing)?\b",
         Kind::Forgot => r"(?i)\bforg(?:ot|otten)\b",
         Kind::FaultVerb => {
-            r"(?i)\b(?:broke|caused|botched|misconfigured|mistyped|misread|misjudged|mishandled|fat-fingered|messed\s+up|screwed\s+up|took\s+down|brought\s+down|knocked\s+over|blew\s+away|wiped\s+out|dropped\s+the\s+ball|let\s+(?:[\p{L}'’-]+\s+){0,4}?slip|sat\s+on)\b"
+            r"(?i)\b(?:broke|caused|botched|misconfigured|mistyped|misread|misjudged|mishandled|fat-fingered|messed\s+up|screwed\s+up|took\s+down|brought\s+down|(?:took|brought|knocked)\s+(?:[\p{L}-]+\s+){1,2}?(?:down|over|offline)|skipped\s+(?:the\s+|a\s+|an\s+|all\s+|our\s+|every\s+)?(?:[\p{L}-]+\s+)?(?:step|steps|check|checks|review|tests?|stage|canary|checklist|process|procedure|approval|runbook|verification|validation|dry-run)|knocked\s+over|blew\s+away|wiped\s+out|dropped\s+the\s+ball|let\s+(?:[\p{L}'’-]+\s+){0,4}?slip|sat\s+on)\b"
         }
         Kind::CarelessAction => {
             r"(?i)\b(?:pushed|deployed|shipped|merged|ran|deleted|dropped|approved|released|applied|committed|changed|edited|restarted|rebooted|typed|rolled\s+out|disabled|removed|promoted|executed|copied|overwrote|rotated|upgraded)\b[^.;:!?]{0,60}?\b(?:untested|broken|(?:the|a)\s+wrong|without\s+(?:a\s+|any\s+|first\s+)?(?:review|reviewing|testing|tests?|waiting|telling|checking|approval|asking|reading|running|looking|notice|warning|second|letting|informing|consulting|thinking)|instead\s+of)\b"
         }
         Kind::Because => r"(?i)\bbecause\s+",
         Kind::FaultOf => {
-            r"(?i)\b[\p{L}][\p{L}-]*['’]s\s+(?:own\s+|entire\s+|fault|personal\s+)*fault\b|\bfault\s+of\b|\b(?:blame|fault|responsibility)\s+(?:lies|rests|falls|sits|lay|lie)\s+(?:\w+\s+){0,2}?(?:with|on)\b|\bto\s+blame\b|\bat\s+fault\b"
+            r"(?i)\b[\p{L}][\p{L}-]*['’]s\s+(?:own\s+|entire\s+|fault|personal\s+)*fault\b|\bfault\s+of\b|\b(?:blame|fault|responsibility)(?:\s+[\p{L}'’]+){0,4}?\s+(?:lies|rests|falls|sits|lay|lie)\s+(?:\w+\s+){0,2}?(?:with|on)\b|\bto\s+blame\b|\bat\s+fault\b"
         }
         Kind::OnPerson => {
             r"(?i)\b(?:this|that|it)(?:\s+one)?(?:['’]s|\s+is|\s+was)\s+(?:all\s+|entirely\s+|squarely\s+|totally\s+|completely\s+|solely\s+|100%\s+)?on\s+"
@@ -79,7 +89,7 @@ fn pattern_source(kind: Kind) -> &'static str {
         Kind::Cleft => r"(?i)\bit\s+was\s+(?:the\s+)?[\p{L}][\p{L}'’-]*\s+who\b",
         Kind::CausedBy => r"(?i)\b(?:caused|triggered|introduced|started|broken)\s+by\s+",
         Kind::PossessiveBad => {
-            r"(?i)\b[\p{L}][\p{L}-]*['’]s\s+(?:untested|broken|bad|faulty|buggy|careless|sloppy|reckless|lazy|botched|rushed|hasty|half-baked)\b"
+            r"(?i)\b[\p{L}][\p{L}-]*['’]s\s+(?:untested|broken|bad|faulty|buggy|careless|sloppy|reckless|lazy|botched|rushed|hasty|half-baked|mistakes?|errors?|blunders?|screw-?ups?|slip-?ups?|oversights?|negligence|incompetence|carelessness|laziness)\b"
         }
         Kind::TooSlow => r"(?i)\b(?:was|were)\s+(?:far\s+|way\s+|much\s+|simply\s+|just\s+)?too\s+(?:slow|late)\b",
         Kind::DidNotCheck => {
@@ -94,7 +104,7 @@ fn pattern_source(kind: Kind) -> &'static str {
             r"(?i)\bwithout\s+(?:anyone|anybody|someone|somebody|a\s+human|any\s+(?:engineer|human|person|reviewer))\s+(?:even\s+|ever\s+|actually\s+)?(?:glancing|looking|reading|checking|reviewing|noticing|verifying|testing|bothering)"
         }
         Kind::JudgeStrong => {
-            r"(?i)\b(?:careless(?:ly|ness)?|incompeten(?:t|ce|tly)|reckless(?:ly|ness)?|stupid(?:ly|ity)?|idiotic|idiots?|moronic|morons?|clueless|irresponsibl[ey]|irresponsibility|unprofessional|boneheaded|foolish(?:ly|ness)?|inexcusable|amateurish(?:ly)?|half-assed|shoddy|laziness|lazy\s+hack|sloppiness)\b"
+            r"(?i)\b(?:careless(?:ly|ness)?|incompeten(?:t|ce|tly)|reckless(?:ly|ness)?|stupid(?:ly|ity)?|idiotic|idiots?|moronic|morons?|clueless|irresponsibl[ey]|irresponsibility|unprofessional|boneheaded|foolish(?:ly|ness)?|inexcusable|amateurish(?:ly)?|half-assed|shoddy|laziness|lazy\s+hack|sloppiness|(?:amateur|rookie|newbie|schoolboy|beginner['’]?s?)\s+(?:mistakes?|errors?|moves?)|ashamed|shameful|disgrace(?:ful)?|pathetic|unforgivable)\b"
         }
         Kind::JudgeWeak => {
             r"(?i)\b(?:sloppy|sloppily|lazy|lazily|unacceptable|unacceptably|dumb|silly|lax|half-baked|thoughtless(?:ly)?|poorly\s+thought[\s-]out)\b"
@@ -106,10 +116,10 @@ fn pattern_source(kind: Kind) -> &'static str {
             r"(?i)\b(?:was|were|been|be|being|got|get|gets|is|are)\s+(?:\w+\s+)?(?:fired|sacked|dismissed|demoted|suspended|terminated|let\s+go|disciplined|reprimanded|punished|removed\s+from\s+(?:the\s+)?(?:on-?call\s+|pager\s+|primary\s+|support\s+)?rotation|taken\s+off\s+(?:the\s+)?(?:on-?call\s+|pager\s+|support\s+)?(?:rotation|call))\b"
         }
         Kind::PunishStrong => {
-            r"(?i)\b(?:disciplinary|written\s+warning|formal\s+warning|final\s+warning|performance\s+improvement\s+plan|held\s+(?:personally\s+)?accountable|held\s+(?:personally\s+)?responsible|(?:to|must|will|should|shall)\s+answer\s+for|face\s+(?:the\s+|serious\s+)?consequences|punish(?:ed|ing)?|as\s+(?:a\s+)?punishment|reprimand(?:ed)?|(?:be|been|get|got)\s+let\s+go)\b"
+            r"(?i)\b(?:disciplinary|written\s+warning|formal\s+warning|final\s+warning|performance\s+improvement\s+plan|held\s+(?:personally\s+)?accountable|held\s+(?:personally\s+)?responsible|held\s+to\s+account|(?:to|must|will|should|shall)\s+answer\s+for|face\s+(?:the\s+|serious\s+)?consequences|punish(?:ed|ing)?|as\s+(?:a\s+)?punishment|reprimand(?:ed)?|(?:be|been|get|got)\s+let\s+go|(?:will|must|should|shall)\s+be\s+consequences|there\s+(?:will|must|should|need\s+to)\s+be\s+consequences|consequences\s+for\s+(?:whoever|those|anyone|the\s+(?:engineer|developer|person|people|team|individual)s?)|hold(?:s|ing)?\s+(?:[\p{L}-]+\s+){0,4}?(?:accountable|responsible))\b"
         }
         Kind::Revoked => {
-            r"(?i)\b(?:access|permissions?|privileges?|rights)\b[^.;!?]{0,40}?\brevoked\b|\brevoked\s+(?:\w+\s+){0,2}(?:access|permissions?|privileges?)\b"
+            r"(?i)\b(?:access|permissions?|privileges?|rights)\b[^.;!?]{0,40}?\b(?:revoked|taken\s+away|stripped|pulled|suspended)\b|\brevoked\s+(?:\w+\s+){0,2}(?:access|permissions?|privileges?)\b"
         }
         Kind::Obviously => r"(?i)\bobviously\b",
         Kind::ObviousPredicate => {
@@ -130,6 +140,34 @@ fn pattern_source(kind: Kind) -> &'static str {
         Kind::ClearlyPerson => r"(?i)\bclearly\b|\bit(?:['’]s|\s+is|\s+was)\s+clear\s+(?:that\s+)?",
         Kind::IfHad => r"(?i)\bif\s+(?:only\s+)?",
         Kind::HadInverted => r"\bHad\s+",
+        Kind::Accidental => {
+            r"(?i)\b(?:accidentally|mistakenly|inadvertently|erroneously|unintentionally|by\s+(?:mistake|accident))\b"
+        }
+        Kind::MadeMistake => {
+            r"(?i)\b(?:made|makes|make|making)\s+(?:(?:a|an|the|several|two|multiple|another|one|some)\s+)?(?:[\p{L}-]+\s+)?(?:mistakes?|errors?|blunders?|slip|bad\s+call|wrong\s+call|misjudge?ments?)\b"
+        }
+        Kind::TracedTo => {
+            r"(?i)\b(?:trac(?:ed|es|e)|comes|came|boils|boiled)\s+(?:all\s+the\s+way\s+)?(?:back\s+|down\s+)?to\s+|\battributed\s+to\s+|\b(?:blamed|pinned)\s+on\s+|\b(?:was|is|were)\s+(?:\w+\s+)?down\s+to\s+"
+        }
+        Kind::ResponsibleFor => {
+            r"(?i)(?:\b(?:is|was|are|were)|['’]s)\s+(?:\w+\s+)?responsible\s+for\s+"
+        }
+        Kind::SupposedTo => r"(?i)\b(?:was|were)\s+supposed\s+to\s+[\p{L}][\p{L}-]*",
+        Kind::NobodyChecked => {
+            r"(?i)\b(?:nobody|no\s+one|no-one)\s+(?:even\s+|ever\s+|actually\s+|really\s+)?(?:looked|checked|read|noticed|reviewed|watched|acknowledged|responded|tested|verified|cared|listened|followed|opened|answered)\b"
+        }
+        Kind::Unheeded => {
+            r"(?i)\bunheeded\b|\b(?:went|remained|were|was)\s+(?:\w+\s+)?(?:unanswered|unacknowledged|unread|unaddressed)\s+by\s+"
+        }
+        Kind::LostAccess => {
+            r"(?i)\b(?:lost|loses|lose|losing)\s+(?:his|her|their)\s+(?:[\p{L}-]+\s+){0,2}?(?:access|permissions?|privileges?|rights|job|role|position)\b"
+        }
+        Kind::ReasonIs => {
+            r"(?i)(?:\b(?:is|was)|['’]s)\s+(?:the\s+|a\s+)?(?:main\s+|only\s+|sole\s+|whole\s+|real\s+|direct\s+)?(?:reason|cause)\s+(?:for|why|that|we|of)\b"
+        }
+        Kind::HindsightIdiom => {
+            r"(?i)\b(?:plain\s+to\s+see|plain\s+as\s+day|clear\s+as\s+day|writing\s+was\s+on\s+the\s+wall|(?:saw|see|seen)\s+(?:this|it)\s+coming|no-brainer|take\s+a\s+genius|any\s+fool|only\s+a\s+matter\s+of\s+time)\b"
+        }
     }
 }
 
@@ -168,6 +206,16 @@ const ALL_KINDS: &[Kind] = &[
     Kind::ClearlyPerson,
     Kind::IfHad,
     Kind::HadInverted,
+    Kind::Accidental,
+    Kind::MadeMistake,
+    Kind::TracedTo,
+    Kind::ResponsibleFor,
+    Kind::SupposedTo,
+    Kind::NobodyChecked,
+    Kind::Unheeded,
+    Kind::LostAccess,
+    Kind::HindsightIdiom,
+    Kind::ReasonIs,
 ];
 
 pub(super) struct Compiled {
@@ -327,7 +375,7 @@ impl Sentence<'_> {
         let prev = if i > 0 { Some(&self.toks[i - 1]) } else { None };
         let prev_word = prev.map_or("", |p| p.word.as_str());
         let prev_open = prev.is_none_or(|p| p.boundary) || DETERMINERS.contains(prev_word);
-        if t.cap && !t.odd && self.people.contains(w) {
+        if t.cap && !t.odd && (self.people.contains(w) || (FIRST_NAMES.contains(w) && !NOT_NAMES.contains(w))) {
             return Class::Known;
         }
         if w == "we" || w == "us" {
@@ -363,10 +411,19 @@ impl Sentence<'_> {
         if t.cap && DEPARTMENTS.contains(w) && !prev.is_some_and(|p| DETERMINERS.contains(p.word.as_str())) {
             return Class::Group;
         }
-        if self.name_in_subject_position(i) {
+        if self.name_in_subject_position(i) && !self.referred_to_as_thing(i) {
             return Class::Named;
         }
         Class::Other
+    }
+
+    /// "Orion broke the contract when it upgraded its serializer": a later "it"/"its" and no
+    /// personal pronoun means the capitalised word names a thing.
+    fn referred_to_as_thing(&self, i: usize) -> bool {
+        let later = &self.toks[(i + 1).min(self.toks.len())..];
+        let thing = later.iter().any(|t| matches!(t.word.as_str(), "it" | "its" | "itself"));
+        let person = later.iter().any(|t| matches!(t.word.as_str(), "he" | "she" | "his" | "her" | "him" | "they" | "their" | "them"));
+        thing && !person
     }
 
     /// A looser test for words in positions where only a person or thing can stand
@@ -403,6 +460,18 @@ impl Sentence<'_> {
             }
             if matches!(w, "and" | "then" | "or") {
                 return self.clause_subject(j);
+            }
+            if w == "who" && j > 0 && !self.toks[j - 1].boundary {
+                // "users who mistyped": the antecedent is the subject; "Gustavo was the one
+                // who broke": look through "the one" to the subject of "was".
+                let mut k = j - 1;
+                if self.word(k) == "one" {
+                    while k > 0 && matches!(self.word(k - 1), "the" | "only" | "one" | "was" | "is" | "were" | "are") {
+                        k -= 1;
+                    }
+                    return k.checked_sub(1).filter(|&a| !self.toks[a].boundary);
+                }
+                return Some(k);
             }
             return Some(j);
         }
@@ -456,12 +525,31 @@ impl Sentence<'_> {
     /// A negator earlier in the same clause ("nobody was fired", "not obvious").
     fn negated_before(&self, i: usize) -> bool {
         let s = self.clause_start(i);
+        let mut verb_between = false;
         (s..i).rev().take(10).enumerate().any(|(d, j)| {
             let w = self.word(j);
             // "without" negates only what it governs: "without fear of punishment", not
-            // "merging without review was reckless".
-            (NEGATORS.contains(w) && (w != "without" || d < 3)) || (w == "one" && j > 0 && self.word(j - 1) == "no")
+            // "shipping without tests was irresponsible".
+            let hit = (NEGATORS.contains(w) && (w != "without" || (d < 4 && !verb_between)))
+                || (w == "one" && j > 0 && self.word(j - 1) == "no");
+            verb_between |= is_be(w);
+            hit
         })
+    }
+
+    /// A negator anywhere earlier in the sentence, unless "but" turns it around: reassurance
+    /// lists such as "No one was punished, reprimanded or removed from the rotation".
+    fn negated_in_sentence(&self, i: usize) -> bool {
+        for j in (0..i).rev() {
+            let w = self.word(j);
+            if w == "but" || w == "however" {
+                return false;
+            }
+            if NEGATORS.contains(w) || (w == "one" && j > 0 && self.word(j - 1) == "no") {
+                return true;
+            }
+        }
+        false
     }
 
     /// First person- or group-like token of the noun phrase starting at `i` (within 3 words).
@@ -480,6 +568,11 @@ impl Sentence<'_> {
             }
         }
         None
+    }
+
+    /// The match is only part of a hyphenated word ("careless-looking", "stupid-simple").
+    fn part_of_compound(&self, ms: usize, me: usize) -> bool {
+        self.toks.iter().any(|t| !t.boundary && ((t.start < ms && ms < t.end) || (t.start < me && me < t.end)))
     }
 
     fn span_end(&self, i: usize) -> usize {
@@ -611,8 +704,26 @@ pub(super) fn evaluate(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option
             }
         }
         Kind::Ignored => ignored(s, ms, me, i0),
-        Kind::Negligent | Kind::JudgeStrong | Kind::Obviously | Kind::Predictable | Kind::Glaring => {
-            if s.negated_before(i0) {
+        Kind::Obviously => {
+            if s.part_of_compound(ms, me) || s.negated_before(i0) {
+                return None;
+            }
+            // Editorial "Obviously, …" or about a person; not "the disk was obviously full".
+            let initial = s.clause_start(i0) == i0;
+            let (c, _) = s.subject_class(i0);
+            let c2 = s.noun_phrase_agent(i0 + 1).map_or(Class::Other, |(_, c)| c);
+            let personal = c.person() || c == Class::Group || c2.person() || c2 == Class::NegPronoun;
+            let fault = (i0 + 1..(i0 + 5).min(s.toks.len())).any(|j| {
+                matches!(s.word(j), "nobody" | "didn't" | "never" | "should" | "failed" | "ignored" | "wrong" | "forgot")
+            });
+            if initial || personal || fault {
+                found(Rule::Hindsight, ms, me)
+            } else {
+                None
+            }
+        }
+        Kind::Negligent | Kind::JudgeStrong | Kind::Predictable | Kind::Glaring | Kind::HindsightIdiom => {
+            if s.part_of_compound(ms, me) || s.negated_before(i0) {
                 return None;
             }
             let rule = match kind {
@@ -629,11 +740,16 @@ pub(super) fn evaluate(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option
             found(Rule::Hindsight, ms, me)
         }
         Kind::Bother | Kind::WithoutAnyone => found(Rule::Negligence, ms, me),
-        Kind::JudgeWeak => judge_weak(s, ms, me, i0, last),
+        Kind::JudgeWeak => {
+            if s.part_of_compound(ms, me) {
+                return None;
+            }
+            judge_weak(s, ms, me, i0, last)
+        }
         Kind::HumanError => human_error(s, ms, me, i0, last, &matched),
         Kind::PunishPassive => punish_passive(s, ms, me, i0, last, &matched),
         Kind::PunishStrong => {
-            if s.negated_before(i0) {
+            if s.negated_in_sentence(i0) {
                 return None;
             }
             found(Rule::Punishment, ms, me)
@@ -645,8 +761,10 @@ pub(super) fn evaluate(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option
             let clause = s.clause_start(last);
             let someone = (clause..last).any(|j| {
                 let c = s.loose_class(j);
+                let named_owner = s.class(j) == Class::Named && matches!(s.word(j + 1), "had" | "has" | "got" | "lost");
                 (s.toks[j].poss && (c.person() || c == Class::Group) && c != Class::We)
-                    || matches!(s.class(j), Class::Known | Class::Named | Class::Role)
+                    || matches!(s.class(j), Class::Known | Class::Role)
+                    || named_owner
             });
             if someone {
                 found(Rule::Punishment, ms, me)
@@ -672,6 +790,109 @@ pub(super) fn evaluate(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option
                 .take_while(|&j| !s.toks[j].boundary)
                 .find(|&j| FAULT.contains(&s.word(j)))
                 .and_then(|j| found(Rule::Hindsight, ms, s.span_end(j)))
+        }
+        Kind::Accidental => {
+            let (c, _) = s.subject_class(i0);
+            let c = if c.person() || c == Class::Group {
+                c
+            } else {
+                // "An engineer deleted the table by mistake": the clause's subject.
+                s.clause_subject(i0).map_or(Class::Other, |j| s.class(j))
+            };
+            match c {
+                Class::We => None,
+                c => agent_rule(c).and_then(|r| found(r, ms, me)),
+            }
+        }
+        Kind::MadeMistake => {
+            if s.negated_before(i0) {
+                return None;
+            }
+            let (c, _) = s.subject_class(i0);
+            match c {
+                Class::We => None,
+                c => agent_rule(c).and_then(|r| found(r, ms, me)),
+            }
+        }
+        Kind::TracedTo => {
+            if s.negated_before(i0) {
+                return None;
+            }
+            let k = s.at(me)?;
+            let (m, c) = s.noun_phrase_agent(k)?;
+            if c == Class::Pronoun && !matches!(s.word(m), "he" | "she" | "they") {
+                return None;
+            }
+            found(agent_rule(c)?, ms, s.span_end(m))
+        }
+        Kind::ResponsibleFor => {
+            const INCIDENT: &[&str] = &[
+                "outage", "incident", "failure", "breakage", "downtime", "mess", "disaster", "loss", "problem",
+                "regression", "outages", "incidents", "failures", "mistake", "error", "bug",
+            ];
+            let k = s.at(me)?;
+            let object_ok = match s.word(k) {
+                "this" | "that" | "it" => {
+                    k + 1 >= s.toks.len() || s.toks[k + 1].boundary || INCIDENT.contains(&s.word(k + 1))
+                }
+                "the" | "today" | "all" => (k + 1..(k + 4).min(s.toks.len())).any(|j| INCIDENT.contains(&s.word(j))),
+                w => INCIDENT.contains(&w),
+            };
+            if !object_ok || s.negated_before(i0) {
+                return None;
+            }
+            let (c, j) = s.subject_class(i0);
+            let c = if c == Class::Other && j.is_some_and(|j| s.name_shaped(j)) { Class::Named } else { c };
+            match c {
+                Class::We => None,
+                c => agent_rule(c).and_then(|r| found(r, j.map_or(ms, |j| s.toks[j].start), s.span_end(k))),
+            }
+        }
+        Kind::SupposedTo => {
+            let (c, _) = s.subject_class(i0);
+            match c {
+                Class::Named if !HUMAN_INFINITIVES.contains(s.word(last)) => None,
+                Class::Group => found(Rule::Counterfactual, ms, me),
+                c if c.person() => found(Rule::Counterfactual, ms, me),
+                _ => None,
+            }
+        }
+        Kind::NobodyChecked => {
+            // "a channel nobody watched" describes the channel; only a clause opened by
+            // "nobody" says people did not look.
+            let opens = s.clause_start(i0) == i0 || matches!(s.word(i0.wrapping_sub(1)), "and" | "so" | "then" | "yet");
+            if !opens || s.rest_has(last, &["because", "since", "due"]) {
+                return None;
+            }
+            found(Rule::Negligence, ms, me)
+        }
+        Kind::Unheeded => {
+            if s.negated_before(i0) {
+                return None;
+            }
+            if matched.ends_with("by") || matched.ends_with("by ") {
+                let k = s.at(me)?;
+                let (m, _) = s.noun_phrase_agent(k)?;
+                return found(Rule::Negligence, ms, s.span_end(m));
+            }
+            found(Rule::Negligence, ms, me)
+        }
+        Kind::LostAccess => {
+            let (c, _) = s.subject_class(i0);
+            match c {
+                Class::Known | Class::Named | Class::Role | Class::Pronoun => found(Rule::Punishment, ms, me),
+                _ => None,
+            }
+        }
+        Kind::ReasonIs => {
+            if s.negated_before(i0) {
+                return None;
+            }
+            let (c, j) = s.subject_class(i0);
+            match c {
+                Class::We | Class::Pronoun => None,
+                c => agent_rule(c).and_then(|r| found(r, j.map_or(ms, |j| s.toks[j].start), me)),
+            }
         }
         Kind::IfHad => if_had(s, ms, me, i0),
         Kind::HadInverted => {
@@ -898,7 +1119,7 @@ fn punish_passive(s: &Sentence, ms: usize, me: usize, i0: usize, last: usize, ma
     if matched.ends_with("fired") && matches!(s.word(last + 1), "up" | "off" | "at" | "on" | "into" | "again" | "twice") {
         return None;
     }
-    if s.negated_before(i0) {
+    if s.negated_in_sentence(i0) {
         return None;
     }
     let (c, j) = s.subject_class(i0);

@@ -8,6 +8,10 @@ use super::*;
 
 const DEV: &str = include_str!("../../../tests/data/blameless/blameless-dev.tsv");
 const EXTRA: &str = include_str!("../../../tests/data/blameless/blameless-extra.tsv");
+/// Two later rounds of new phrasings; each was scored once before any rule change, then used
+/// for tuning (see docs/BLAMELESS.md), so they now guard against regressions.
+const PROBE: &str = include_str!("../../../tests/data/blameless/blameless-probe.tsv");
+const FRESH: &str = include_str!("../../../tests/data/blameless/blameless-fresh.tsv");
 
 /// The people the scorer's boilerplate document declares.
 fn scorer_people() -> Vec<String> {
@@ -110,6 +114,15 @@ fn extra_corpus_precision_and_recall() {
     assert!(s.precision() >= 0.95 && s.recall() >= 0.80, "extra corpus below target:\n{}", s.report());
 }
 
+#[test]
+fn later_rounds_precision_and_recall() {
+    for (name, tsv) in [("probe", PROBE), ("fresh", FRESH)] {
+        let s = score(tsv);
+        assert!(s.tp + s.fn_ >= 30 && s.fp + s.tn >= 40, "{name} did not load:\n{}", s.report());
+        assert!(s.precision() >= 0.95 && s.recall() >= 0.90, "{name} below target:\n{}", s.report());
+    }
+}
+
 /// Prints both scores with misses: `cargo test --lib checks::blameless -- --ignored --nocapture show_scores`.
 #[test]
 #[ignore]
@@ -117,6 +130,12 @@ fn extra_corpus_precision_and_recall() {
 fn show_scores() {
     eprintln!("dev:\n{}", score(DEV).report());
     eprintln!("extra:\n{}", score(EXTRA).report());
+    eprintln!("probe:\n{}", score(PROBE).report());
+    eprintln!("fresh:\n{}", score(FRESH).report());
+    if let Ok(path) = std::env::var("BLAMELESS_TSV") {
+        let tsv = std::fs::read_to_string(&path).unwrap_or_default();
+        eprintln!("{path}:\n{}", score(&tsv).report());
+    }
 }
 
 /// The prose of the scorer's boilerplate document, as the check engine hands it over
@@ -370,7 +389,7 @@ proptest! {
 #[ignore]
 #[allow(clippy::print_stderr)]
 fn throughput() {
-    let corpus: Vec<&str> = DEV.lines().chain(EXTRA.lines()).filter_map(|l| l.splitn(3, '\t').nth(2)).collect();
+    let corpus: Vec<&str> = DEV.lines().chain(EXTRA.lines()).chain(PROBE.lines()).chain(FRESH.lines()).filter_map(|l| l.splitn(3, '\t').nth(2)).collect();
     let neutral = BOILERPLATE.join(" ");
     // Blocks of ~600 bytes; about one in five sentences carries a trigger, as in real reviews.
     let mut blocks = Vec::new();
