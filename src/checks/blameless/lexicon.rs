@@ -11,6 +11,7 @@ fn set(words: &[&'static str]) -> HashSet<&'static str> {
 }
 
 /// Pronouns that refer to people. "we" is kept apart by the caller.
+#[rustfmt::skip]
 pub(super) static PERSON_PRONOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set(&[
         "i", "we", "he", "she", "they", "you", "someone", "somebody", "anyone", "anybody", "everyone", "everybody",
@@ -19,10 +20,12 @@ pub(super) static PERSON_PRONOUNS: LazyLock<HashSet<&'static str>> = LazyLock::n
 });
 
 /// Pronouns that deny an agent: "nobody broke anything" blames no one.
+#[rustfmt::skip]
 pub(super) static NEG_PRONOUNS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| set(&["nobody", "none", "neither", "noone"]));
 
 /// Nouns that always name people in an incident review.
+#[rustfmt::skip]
 pub(super) static ROLE_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set(&[
         "engineer", "developer", "programmer", "coder", "responder", "reviewer", "approver", "dba", "sre",
@@ -35,10 +38,12 @@ pub(super) static ROLE_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(||
 
 /// Nouns that name people only in the right company: "the operator" vs "the Postgres operator",
 /// "the release manager" vs "the secrets manager".
+#[rustfmt::skip]
 pub(super) static AMBIGUOUS_ROLES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| set(&["operator", "manager", "lead", "owner", "admin", "author", "director", "officer", "member"]));
 
 /// Modifiers that make an ambiguous role noun a person.
+#[rustfmt::skip]
 pub(super) static PERSON_MODIFIERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set(&[
         "release", "engineering", "incident", "project", "product", "change", "delivery", "line", "team", "tech",
@@ -49,6 +54,7 @@ pub(super) static PERSON_MODIFIERS: LazyLock<HashSet<&'static str>> = LazyLock::
 });
 
 /// Nouns for groups of people.
+#[rustfmt::skip]
 pub(super) static GROUP_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set(&[
         "team", "squad", "department", "dept", "crew", "org", "organisation", "organization", "management",
@@ -57,10 +63,12 @@ pub(super) static GROUP_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|
 });
 
 /// Modifiers that make "shift" a group of people ("the night shift", not "a shift in traffic").
+#[rustfmt::skip]
 pub(super) static SHIFT_MODIFIERS: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| set(&["night", "day", "evening", "morning", "weekend", "late", "early", "on-call", "holiday"]));
 
 /// Departments that act as a group when they are the bare, capitalised subject ("Ops was too slow").
+#[rustfmt::skip]
 pub(super) static DEPARTMENTS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set(&[
         "ops", "devops", "networking", "security", "infosec", "qa", "it", "infra", "sre", "sres", "dba", "dbas",
@@ -70,6 +78,7 @@ pub(super) static DEPARTMENTS: LazyLock<HashSet<&'static str>> = LazyLock::new(|
 });
 
 /// Words skipped when walking back from a verb to its subject: adverbs, auxiliaries, modals.
+#[rustfmt::skip]
 pub(super) static SUBJECT_SKIP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set(&[
         "simply", "just", "also", "then", "again", "really", "clearly", "obviously", "apparently", "probably",
@@ -87,6 +96,7 @@ pub(super) static SUBJECT_SKIP: LazyLock<HashSet<&'static str>> = LazyLock::new(
 });
 
 /// Determiners and possessive pronouns that open a noun phrase.
+#[rustfmt::skip]
 pub(super) static DETERMINERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set(&[
         "the", "a", "an", "our", "their", "his", "her", "my", "your", "its", "this", "that", "these", "those",
@@ -96,6 +106,7 @@ pub(super) static DETERMINERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|
 
 /// Words that may stand directly before a name in subject position ("because Priya merged",
 /// "Once again Dave pushed", "09:12 Sam restarted").
+#[rustfmt::skip]
 pub(super) static NAME_PRECEDERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set(&[
         "because", "and", "but", "when", "that", "if", "so", "since", "after", "before", "while", "as", "again",
@@ -108,6 +119,7 @@ pub(super) static NAME_PRECEDERS: LazyLock<HashSet<&'static str>> = LazyLock::ne
 
 /// Capitalised words that are not people: sentence openers, products, places, time words, and
 /// everyday nouns. A capitalised word not listed here, in subject position, is taken for a name.
+#[rustfmt::skip]
 pub(super) static NOT_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set(&[
         // openers and function words
@@ -202,6 +214,7 @@ pub(super) static NOT_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| 
 /// Past participles that describe a person's own perception, checking or choice. A capitalised
 /// subject we cannot confirm is a person must pair with one of these before a counterfactual
 /// fires ("Sarah should have caught", not "Fluentd should have flushed").
+#[rustfmt::skip]
 pub(super) static HUMAN_PARTICIPLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set(&[
         "caught", "noticed", "known", "checked", "asked", "read", "waited", "tested", "reviewed", "escalated",
@@ -220,6 +233,7 @@ pub(super) static HUMAN_PARTICIPLES: LazyLock<HashSet<&'static str>> = LazyLock:
 
 /// Infinitives after "failed to" that describe a person's diligence rather than a machine's
 /// function ("failed to notice", not "failed to connect").
+#[rustfmt::skip]
 pub(super) static HUMAN_INFINITIVES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set(&[
         "follow", "notice", "check", "read", "escalate", "test", "review", "communicate", "update", "tell",
@@ -232,6 +246,7 @@ pub(super) static HUMAN_INFINITIVES: LazyLock<HashSet<&'static str>> = LazyLock:
 });
 
 /// Irregular past participles (regular ones end in -ed).
+#[rustfmt::skip]
 pub(super) static IRREGULAR_PARTICIPLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set(&[
         "known", "seen", "caught", "done", "gone", "taken", "written", "run", "read", "made", "thought", "put",
@@ -248,6 +263,7 @@ pub(super) static IRREGULAR_PARTICIPLES: LazyLock<HashSet<&'static str>> = LazyL
 });
 
 /// Irregular simple past forms (regular ones end in -ed).
+#[rustfmt::skip]
 pub(super) static IRREGULAR_PAST: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set(&[
         "ran", "broke", "forgot", "made", "took", "put", "set", "wrote", "left", "hit", "sent", "shut", "cut",
@@ -258,6 +274,7 @@ pub(super) static IRREGULAR_PAST: LazyLock<HashSet<&'static str>> = LazyLock::ne
 });
 
 /// Nouns for the signals people are said to have ignored.
+#[rustfmt::skip]
 pub(super) static WARNING_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set(&[
         "warning", "warnings", "alert", "alerts", "page", "pages", "sign", "signs", "signal", "signals",
@@ -270,6 +287,7 @@ pub(super) static WARNING_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new
 });
 
 /// Nouns for a person's act or work product: a judgemental adjective on these judges the person.
+#[rustfmt::skip]
 pub(super) static HUMAN_ACTS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set(&[
         "mistake", "mistakes", "decision", "decisions", "move", "change", "changes", "fix",
@@ -282,6 +300,7 @@ pub(super) static HUMAN_ACTS: LazyLock<HashSet<&'static str>> = LazyLock::new(||
 });
 
 /// Negators that, before a trigger in the same clause, deny it ("nobody was fired", "not obvious").
+#[rustfmt::skip]
 pub(super) static NEGATORS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set(&[
         "not", "no", "never", "nobody", "none", "without", "neither", "nor", "hardly", "didn't", "wasn't",
@@ -292,6 +311,7 @@ pub(super) static NEGATORS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 });
 
 /// Words that start a new clause for the purpose of negation and subject search.
+#[rustfmt::skip]
 pub(super) static CLAUSE_BREAKS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set(&["but", "because", "although", "though", "whereas", "however", "yet", "which", "while", "so"])
 });
@@ -299,6 +319,7 @@ pub(super) static CLAUSE_BREAKS: LazyLock<HashSet<&'static str>> = LazyLock::new
 /// Common first names across many languages. A capitalised word found here is a person even
 /// outside subject position and even before a verb only machines do. Names that are also
 /// everyday words or products (Will, May, Mark, Grant, Ruby, Max, Drew…) are left out.
+#[rustfmt::skip]
 pub(super) static FIRST_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set(&[
         "aaron", "abdul", "abdullah", "abigail", "abu", "adam", "adebayo", "adeola", "aditi", "aditya",

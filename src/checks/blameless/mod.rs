@@ -186,11 +186,16 @@ fn people_tokens(people: &[String]) -> HashSet<String> {
     for p in people {
         let local = p.split('@').next().unwrap_or(p);
         for part in local.split(|c: char| matches!(c, '.' | '_' | '-' | '+') || c.is_whitespace()) {
-            let part = part.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+            let part = part
+                .trim_matches(|c: char| !c.is_alphabetic())
+                .to_lowercase();
             // Single letters and function-like words ("will", "may") are never taken as names.
             if part.chars().count() >= 2
                 && part.chars().all(char::is_alphabetic)
-                && !matches!(part.as_str(), "will" | "may" | "can" | "mark" | "art" | "the" | "and")
+                && !matches!(
+                    part.as_str(),
+                    "will" | "may" | "can" | "mark" | "art" | "the" | "and"
+                )
             {
                 out.insert(part);
             }
@@ -230,8 +235,13 @@ pub fn scan(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
     while idx < candidates.len() {
         let ms = candidates[idx].0;
         let si = sentences.partition_point(|&(_, e)| e <= ms);
-        let Some(&(ss, se)) = sentences.get(si) else { break };
-        let group_end = candidates[idx..].iter().position(|&(s, _, _)| s >= se).map_or(candidates.len(), |p| idx + p);
+        let Some(&(ss, se)) = sentences.get(si) else {
+            break;
+        };
+        let group_end = candidates[idx..]
+            .iter()
+            .position(|&(s, _, _)| s >= se)
+            .map_or(candidates.len(), |p| idx + p);
         let group = &candidates[idx..group_end];
         idx = group_end.max(idx + 1);
         if ms < ss {
@@ -241,18 +251,31 @@ pub fn scan(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
         if compiled.meta.is_match(sentence_text) {
             continue;
         }
-        let sentence = Sentence { toks: text::tokenize(masked, ss, se), people: &people, text: masked, end: se };
+        let sentence = Sentence {
+            toks: text::tokenize(masked, ss, se),
+            people: &people,
+            text: masked,
+            end: se,
+        };
         for &(start, end, kind) in group {
             let end = end.min(se);
-            let Some(f) = evaluate(kind, &sentence, start, end) else { continue };
-            let Some((fs, fe)) = tidy_span(text, f.start, f.end) else { continue };
+            let Some(f) = evaluate(kind, &sentence, start, end) else {
+                continue;
+            };
+            let Some((fs, fe)) = tidy_span(text, f.start, f.end) else {
+                continue;
+            };
             if seen.insert((si, f.rule)) {
                 hits.push(hit(f.rule, fs, fe));
             }
         }
     }
     if !ctx.allow.is_empty() && !hits.is_empty() {
-        let allowed: Vec<(usize, usize)> = ctx.allow.iter().flat_map(|a| text::find_ci(text, a)).collect();
+        let allowed: Vec<(usize, usize)> = ctx
+            .allow
+            .iter()
+            .flat_map(|a| text::find_ci(text, a))
+            .collect();
         hits.retain(|h| !allowed.iter().any(|&(s, e)| s < h.end && h.start < e));
     }
     hits.sort_by_key(|h| (h.start, h.end));
@@ -266,8 +289,12 @@ fn tidy_span(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
         return None;
     }
     let slice = &text[start..end];
-    let trimmed_start = slice.len() - slice.trim_start_matches(|c: char| c.is_whitespace() || c == ':').len();
-    let trimmed = slice.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '.'));
+    let trimmed_start = slice.len()
+        - slice
+            .trim_start_matches(|c: char| c.is_whitespace() || c == ':')
+            .len();
+    let trimmed =
+        slice.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '.'));
     let (s, e) = (start + trimmed_start, start + trimmed.len());
     (s < e).then_some((s, e))
 }

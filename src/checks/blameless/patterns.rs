@@ -91,7 +91,9 @@ fn pattern_source(kind: Kind) -> &'static str {
         Kind::PossessiveBad => {
             r"(?i)\b[\p{L}][\p{L}-]*['’]s\s+(?:untested|broken|bad|faulty|buggy|careless|sloppy|reckless|lazy|botched|rushed|hasty|half-baked|mistakes?|errors?|blunders?|screw-?ups?|slip-?ups?|oversights?|negligence|incompetence|carelessness|laziness)\b"
         }
-        Kind::TooSlow => r"(?i)\b(?:was|were)\s+(?:far\s+|way\s+|much\s+|simply\s+|just\s+)?too\s+(?:slow|late)\b",
+        Kind::TooSlow => {
+            r"(?i)\b(?:was|were)\s+(?:far\s+|way\s+|much\s+|simply\s+|just\s+)?too\s+(?:slow|late)\b"
+        }
         Kind::DidNotCheck => {
             r"(?i)\b(?:didn['’]t|did\s+not)\s+(?:even\s+|actually\s+|properly\s+|bother\s+to\s+)?(?:read|follow|check|test|verify|review|double-check|look|wait|notice|listen|ask)\b"
         }
@@ -233,7 +235,12 @@ pub(super) static COMPILED: LazyLock<Compiled> = LazyLock::new(|| {
     let regexes = ALL_KINDS
         .iter()
         .zip(&sources)
-        .map(|(&k, s)| (k, Regex::new(s).expect("blameless trigger pattern compiles")))
+        .map(|(&k, s)| {
+            (
+                k,
+                Regex::new(s).expect("blameless trigger pattern compiles"),
+            )
+        })
         .collect();
     let meta = Regex::new(META).expect("blameless meta pattern compiles");
     Compiled { set, regexes, meta }
@@ -266,7 +273,10 @@ enum Class {
 
 impl Class {
     fn person(self) -> bool {
-        matches!(self, Class::Known | Class::Named | Class::Role | Class::Pronoun | Class::We)
+        matches!(
+            self,
+            Class::Known | Class::Named | Class::Role | Class::Pronoun | Class::We
+        )
     }
 }
 
@@ -289,7 +299,9 @@ fn singular(w: &str) -> &str {
 }
 
 fn is_participle(w: &str) -> bool {
-    const NOT: &[&str] = &["need", "speed", "feed", "seed", "indeed", "proceed", "exceed", "succeed", "embed", "shed"];
+    const NOT: &[&str] = &[
+        "need", "speed", "feed", "seed", "indeed", "proceed", "exceed", "succeed", "embed", "shed",
+    ];
     IRREGULAR_PARTICIPLES.contains(w) || (w.len() > 3 && w.ends_with("ed") && !NOT.contains(&w))
 }
 
@@ -300,14 +312,22 @@ fn is_past(w: &str) -> bool {
 
 fn is_adverb(w: &str) -> bool {
     (w.len() > 4 && w.ends_with("ly") && w != "only" && w != "early")
-        || matches!(w, "just" | "also" | "then" | "again" | "still" | "even" | "simply" | "only" | "actually")
+        || matches!(
+            w,
+            "just" | "also" | "then" | "again" | "still" | "even" | "simply" | "only" | "actually"
+        )
 }
 
 fn is_be(w: &str) -> bool {
-    matches!(w, "was" | "were" | "been" | "being" | "got" | "get" | "gets" | "is" | "are" | "be")
+    matches!(
+        w,
+        "was" | "were" | "been" | "being" | "got" | "get" | "gets" | "is" | "are" | "be"
+    )
 }
 
-const NAME_SUFFIXES: &[&str] = &["ing", "tion", "sion", "ment", "ness", "ity", "ics", "ogy", "ism", "ware", "ers"];
+const NAME_SUFFIXES: &[&str] = &[
+    "ing", "tion", "sion", "ment", "ness", "ity", "ics", "ogy", "ism", "ware", "ers",
+];
 
 impl Sentence<'_> {
     fn word(&self, i: usize) -> &str {
@@ -315,7 +335,9 @@ impl Sentence<'_> {
     }
 
     fn is_break(&self, i: usize) -> bool {
-        self.toks.get(i).is_none_or(|t| t.boundary || CLAUSE_BREAKS.contains(t.word.as_str()))
+        self.toks
+            .get(i)
+            .is_none_or(|t| t.boundary || CLAUSE_BREAKS.contains(t.word.as_str()))
     }
 
     /// Index of the first token starting at or after `pos`.
@@ -336,7 +358,9 @@ impl Sentence<'_> {
 
     /// A capitalised word that reads as someone's name, ignoring where it stands.
     fn name_shaped(&self, i: usize) -> bool {
-        let Some(t) = self.toks.get(i) else { return false };
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
         let w = t.word.as_str();
         t.cap
             && !t.odd
@@ -367,7 +391,9 @@ impl Sentence<'_> {
     }
 
     fn class(&self, i: usize) -> Class {
-        let Some(t) = self.toks.get(i) else { return Class::Other };
+        let Some(t) = self.toks.get(i) else {
+            return Class::Other;
+        };
         if t.boundary {
             return Class::Other;
         }
@@ -375,7 +401,10 @@ impl Sentence<'_> {
         let prev = if i > 0 { Some(&self.toks[i - 1]) } else { None };
         let prev_word = prev.map_or("", |p| p.word.as_str());
         let prev_open = prev.is_none_or(|p| p.boundary) || DETERMINERS.contains(prev_word);
-        if t.cap && !t.odd && (self.people.contains(w) || (FIRST_NAMES.contains(w) && !NOT_NAMES.contains(w))) {
+        if t.cap
+            && !t.odd
+            && (self.people.contains(w) || (FIRST_NAMES.contains(w) && !NOT_NAMES.contains(w)))
+        {
             return Class::Known;
         }
         if w == "we" || w == "us" {
@@ -386,7 +415,8 @@ impl Sentence<'_> {
         }
         if w == "it" {
             // "IT" the department, not "it" the pronoun.
-            return if t.odd && t.cap && prev.is_none_or(|p| !DETERMINERS.contains(p.word.as_str())) {
+            return if t.odd && t.cap && prev.is_none_or(|p| !DETERMINERS.contains(p.word.as_str()))
+            {
                 Class::Group
             } else {
                 Class::Other
@@ -406,9 +436,16 @@ impl Sentence<'_> {
             return Class::Role;
         }
         if AMBIGUOUS_ROLES.contains(w) || AMBIGUOUS_ROLES.contains(sing) {
-            return if prev_open || PERSON_MODIFIERS.contains(prev_word) { Class::Role } else { Class::Other };
+            return if prev_open || PERSON_MODIFIERS.contains(prev_word) {
+                Class::Role
+            } else {
+                Class::Other
+            };
         }
-        if t.cap && DEPARTMENTS.contains(w) && !prev.is_some_and(|p| DETERMINERS.contains(p.word.as_str())) {
+        if t.cap
+            && DEPARTMENTS.contains(w)
+            && !prev.is_some_and(|p| DETERMINERS.contains(p.word.as_str()))
+        {
             return Class::Group;
         }
         if self.name_in_subject_position(i) && !self.referred_to_as_thing(i) {
@@ -421,8 +458,15 @@ impl Sentence<'_> {
     /// personal pronoun means the capitalised word names a thing.
     fn referred_to_as_thing(&self, i: usize) -> bool {
         let later = &self.toks[(i + 1).min(self.toks.len())..];
-        let thing = later.iter().any(|t| matches!(t.word.as_str(), "it" | "its" | "itself"));
-        let person = later.iter().any(|t| matches!(t.word.as_str(), "he" | "she" | "his" | "her" | "him" | "they" | "their" | "them"));
+        let thing = later
+            .iter()
+            .any(|t| matches!(t.word.as_str(), "it" | "its" | "itself"));
+        let person = later.iter().any(|t| {
+            matches!(
+                t.word.as_str(),
+                "he" | "she" | "his" | "her" | "him" | "they" | "their" | "them"
+            )
+        });
         thing && !person
     }
 
@@ -466,7 +510,12 @@ impl Sentence<'_> {
                 // who broke": look through "the one" to the subject of "was".
                 let mut k = j - 1;
                 if self.word(k) == "one" {
-                    while k > 0 && matches!(self.word(k - 1), "the" | "only" | "one" | "was" | "is" | "were" | "are") {
+                    while k > 0
+                        && matches!(
+                            self.word(k - 1),
+                            "the" | "only" | "one" | "was" | "is" | "were" | "are"
+                        )
+                    {
                         k -= 1;
                     }
                     return k.checked_sub(1).filter(|&a| !self.toks[a].boundary);
@@ -488,7 +537,18 @@ impl Sentence<'_> {
             let w = t.word.as_str();
             let lead = DETERMINERS.contains(w)
                 || SUBJECT_SKIP.contains(w)
-                || matches!(w, "once" | "again" | "honestly" | "frankly" | "at" | "around" | "utc" | "on" | "then")
+                || matches!(
+                    w,
+                    "once"
+                        | "again"
+                        | "honestly"
+                        | "frankly"
+                        | "at"
+                        | "around"
+                        | "utc"
+                        | "on"
+                        | "then"
+                )
                 || w.starts_with(|c: char| c.is_ascii_digit())
                 || t.poss;
             if !lead {
@@ -517,9 +577,23 @@ impl Sentence<'_> {
 
     fn subject_class(&self, i: usize) -> (Class, Option<usize>) {
         match self.subject_before(i) {
-            Some(j) => (self.class(j), Some(j)),
+            Some(j) => match self.class(j) {
+                Class::Other => self
+                    .relative_antecedent(j)
+                    .map_or((Class::Other, Some(j)), |a| (self.class(a), Some(a))),
+                c => (c, Some(j)),
+            },
             None => (Class::Other, None),
         }
+    }
+
+    /// "The engineer who deployed the change should have…": when the word before the verb ends
+    /// a relative clause, the subject is the noun before "who".
+    fn relative_antecedent(&self, j: usize) -> Option<usize> {
+        let start = self.clause_start(j);
+        let who = (start..j).rev().take(8).find(|&k| self.word(k) == "who")?;
+        let a = who.checked_sub(1)?;
+        (a >= start && !self.toks[a].boundary && self.class(a).person()).then_some(a)
     }
 
     /// A negator earlier in the same clause ("nobody was fired", "not obvious").
@@ -572,7 +646,9 @@ impl Sentence<'_> {
 
     /// The match is only part of a hyphenated word ("careless-looking", "stupid-simple").
     fn part_of_compound(&self, ms: usize, me: usize) -> bool {
-        self.toks.iter().any(|t| !t.boundary && ((t.start < ms && ms < t.end) || (t.start < me && me < t.end)))
+        self.toks
+            .iter()
+            .any(|t| !t.boundary && ((t.start < ms && ms < t.end) || (t.start < me && me < t.end)))
     }
 
     fn span_end(&self, i: usize) -> usize {
@@ -580,7 +656,9 @@ impl Sentence<'_> {
     }
 
     fn rest_has(&self, from: usize, words: &[&str]) -> bool {
-        self.toks[from.min(self.toks.len())..].iter().any(|t| words.contains(&t.word.as_str()))
+        self.toks[from.min(self.toks.len())..]
+            .iter()
+            .any(|t| words.contains(&t.word.as_str()))
     }
 }
 
@@ -596,7 +674,12 @@ fn agent_rule(c: Class) -> Option<Rule> {
 pub(super) fn evaluate(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found> {
     let i0 = s.at(ms)?;
     let last = s.before(me).unwrap_or(i0).max(i0);
-    let matched = s.text.get(ms..me).unwrap_or("").to_lowercase().replace('’', "'");
+    let matched = s
+        .text
+        .get(ms..me)
+        .unwrap_or("")
+        .to_lowercase()
+        .replace('’', "'");
     match kind {
         Kind::ModalPerfect => modal_perfect(s, ms, i0, last),
         Kind::FailedTo => {
@@ -614,7 +697,11 @@ pub(super) fn evaluate(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option
                 return None; // passive: "the backups were neglected"
             }
             let (c, _) = s.subject_class(i0);
-            let rule = if kind == Kind::Neglected { Rule::Negligence } else { Rule::IndividualFault };
+            let rule = if kind == Kind::Neglected {
+                Rule::Negligence
+            } else {
+                Rule::IndividualFault
+            };
             match c {
                 Class::Group => found(Rule::TeamBlame, ms, me),
                 c if c.person() => found(rule, ms, me),
@@ -633,7 +720,9 @@ pub(super) fn evaluate(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option
                     _ => found(Rule::IndividualFault, ms, me),
                 };
             }
-            if matched == "broke" && matches!(s.word(i0 + 1), "into" | "up" | "out" | "apart" | "even") {
+            if matched == "broke"
+                && matches!(s.word(i0 + 1), "into" | "up" | "out" | "apart" | "even")
+            {
                 return None;
             }
             agent_rule(c).and_then(|r| found(r, ms, me))
@@ -652,9 +741,13 @@ pub(super) fn evaluate(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option
             let k = if s.word(k) == "the" { k + 1 } else { k };
             let c = s.loose_class(k);
             let after = k + 1;
-            let ends = after >= s.toks.len() || s.toks[after].boundary || matches!(s.word(after), "for" | "and");
+            let ends = after >= s.toks.len()
+                || s.toks[after].boundary
+                || matches!(s.word(after), "for" | "and");
             if ends && !s.toks.get(k).is_some_and(|t| t.poss) {
-                agent_rule(c).filter(|_| c != Class::We).and_then(|r| found(r, ms, s.span_end(k)))
+                agent_rule(c)
+                    .filter(|_| c != Class::We)
+                    .and_then(|r| found(r, ms, s.span_end(k)))
             } else {
                 None
             }
@@ -673,7 +766,9 @@ pub(super) fn evaluate(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option
         Kind::Cleft => {
             let who = last;
             let c = s.loose_class(who.checked_sub(1)?);
-            agent_rule(c).filter(|_| c != Class::We && c != Class::Pronoun).and_then(|r| found(r, ms, me))
+            agent_rule(c)
+                .filter(|_| c != Class::We && c != Class::Pronoun)
+                .and_then(|r| found(r, ms, me))
         }
         Kind::CausedBy => {
             if s.negated_before(i0) {
@@ -712,9 +807,20 @@ pub(super) fn evaluate(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option
             let initial = s.clause_start(i0) == i0;
             let (c, _) = s.subject_class(i0);
             let c2 = s.noun_phrase_agent(i0 + 1).map_or(Class::Other, |(_, c)| c);
-            let personal = c.person() || c == Class::Group || c2.person() || c2 == Class::NegPronoun;
+            let personal =
+                c.person() || c == Class::Group || c2.person() || c2 == Class::NegPronoun;
             let fault = (i0 + 1..(i0 + 5).min(s.toks.len())).any(|j| {
-                matches!(s.word(j), "nobody" | "didn't" | "never" | "should" | "failed" | "ignored" | "wrong" | "forgot")
+                matches!(
+                    s.word(j),
+                    "nobody"
+                        | "didn't"
+                        | "never"
+                        | "should"
+                        | "failed"
+                        | "ignored"
+                        | "wrong"
+                        | "forgot"
+                )
             });
             if initial || personal || fault {
                 found(Rule::Hindsight, ms, me)
@@ -722,7 +828,11 @@ pub(super) fn evaluate(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option
                 None
             }
         }
-        Kind::Negligent | Kind::JudgeStrong | Kind::Predictable | Kind::Glaring | Kind::HindsightIdiom => {
+        Kind::Negligent
+        | Kind::JudgeStrong
+        | Kind::Predictable
+        | Kind::Glaring
+        | Kind::HindsightIdiom => {
             if s.part_of_compound(ms, me) || s.negated_before(i0) {
                 return None;
             }
@@ -761,7 +871,8 @@ pub(super) fn evaluate(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option
             let clause = s.clause_start(last);
             let someone = (clause..last).any(|j| {
                 let c = s.loose_class(j);
-                let named_owner = s.class(j) == Class::Named && matches!(s.word(j + 1), "had" | "has" | "got" | "lost");
+                let named_owner = s.class(j) == Class::Named
+                    && matches!(s.word(j + 1), "had" | "has" | "got" | "lost");
                 (s.toks[j].poss && (c.person() || c == Class::Group) && c != Class::We)
                     || matches!(s.class(j), Class::Known | Class::Role)
                     || named_owner
@@ -783,8 +894,24 @@ pub(super) fn evaluate(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option
                 return None;
             }
             const FAULT: &[&str] = &[
-                "didn't", "did", "not", "never", "failed", "ignored", "forgot", "should", "neglected", "missed",
-                "skipped", "wasn't", "misread", "misunderstood", "broke", "made", "hadn't", "couldn't",
+                "didn't",
+                "did",
+                "not",
+                "never",
+                "failed",
+                "ignored",
+                "forgot",
+                "should",
+                "neglected",
+                "missed",
+                "skipped",
+                "wasn't",
+                "misread",
+                "misunderstood",
+                "broke",
+                "made",
+                "hadn't",
+                "couldn't",
             ];
             (k + 1..(k + 5).min(s.toks.len()))
                 .take_while(|&j| !s.toks[j].boundary)
@@ -827,25 +954,48 @@ pub(super) fn evaluate(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option
         }
         Kind::ResponsibleFor => {
             const INCIDENT: &[&str] = &[
-                "outage", "incident", "failure", "breakage", "downtime", "mess", "disaster", "loss", "problem",
-                "regression", "outages", "incidents", "failures", "mistake", "error", "bug",
+                "outage",
+                "incident",
+                "failure",
+                "breakage",
+                "downtime",
+                "mess",
+                "disaster",
+                "loss",
+                "problem",
+                "regression",
+                "outages",
+                "incidents",
+                "failures",
+                "mistake",
+                "error",
+                "bug",
             ];
             let k = s.at(me)?;
             let object_ok = match s.word(k) {
                 "this" | "that" | "it" => {
-                    k + 1 >= s.toks.len() || s.toks[k + 1].boundary || INCIDENT.contains(&s.word(k + 1))
+                    k + 1 >= s.toks.len()
+                        || s.toks[k + 1].boundary
+                        || INCIDENT.contains(&s.word(k + 1))
                 }
-                "the" | "today" | "all" => (k + 1..(k + 4).min(s.toks.len())).any(|j| INCIDENT.contains(&s.word(j))),
+                "the" | "today" | "all" => {
+                    (k + 1..(k + 4).min(s.toks.len())).any(|j| INCIDENT.contains(&s.word(j)))
+                }
                 w => INCIDENT.contains(&w),
             };
             if !object_ok || s.negated_before(i0) {
                 return None;
             }
             let (c, j) = s.subject_class(i0);
-            let c = if c == Class::Other && j.is_some_and(|j| s.name_shaped(j)) { Class::Named } else { c };
+            let c = if c == Class::Other && j.is_some_and(|j| s.name_shaped(j)) {
+                Class::Named
+            } else {
+                c
+            };
             match c {
                 Class::We => None,
-                c => agent_rule(c).and_then(|r| found(r, j.map_or(ms, |j| s.toks[j].start), s.span_end(k))),
+                c => agent_rule(c)
+                    .and_then(|r| found(r, j.map_or(ms, |j| s.toks[j].start), s.span_end(k))),
             }
         }
         Kind::SupposedTo => {
@@ -860,7 +1010,8 @@ pub(super) fn evaluate(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option
         Kind::NobodyChecked => {
             // "a channel nobody watched" describes the channel; only a clause opened by
             // "nobody" says people did not look.
-            let opens = s.clause_start(i0) == i0 || matches!(s.word(i0.wrapping_sub(1)), "and" | "so" | "then" | "yet");
+            let opens = s.clause_start(i0) == i0
+                || matches!(s.word(i0.wrapping_sub(1)), "and" | "so" | "then" | "yet");
             if !opens || s.rest_has(last, &["because", "since", "due"]) {
                 return None;
             }
@@ -880,7 +1031,9 @@ pub(super) fn evaluate(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option
         Kind::LostAccess => {
             let (c, _) = s.subject_class(i0);
             match c {
-                Class::Known | Class::Named | Class::Role | Class::Pronoun => found(Rule::Punishment, ms, me),
+                Class::Known | Class::Named | Class::Role | Class::Pronoun => {
+                    found(Rule::Punishment, ms, me)
+                }
                 _ => None,
             }
         }
@@ -900,13 +1053,19 @@ pub(super) fn evaluate(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option
                 return None;
             }
             let stop = (i0 + 6).min(s.toks.len());
-            let k = (i0 + 2..stop).take_while(|&j| !s.toks[j].boundary).find(|&j| is_participle(s.word(j)))?;
+            let k = (i0 + 2..stop)
+                .take_while(|&j| !s.toks[j].boundary)
+                .find(|&j| is_participle(s.word(j)))?;
             let mut h = k - 1;
             while h > i0 + 1 && is_adverb(s.word(h)) {
                 h -= 1;
             }
             let c = s.class(h);
-            let c = if c == Class::Other && s.name_shaped(h) { Class::Named } else { c };
+            let c = if c == Class::Other && s.name_shaped(h) {
+                Class::Named
+            } else {
+                c
+            };
             counterfactual_for(c, s.word(k), true).and_then(|r| found(r, ms, s.span_end(k)))
         }
     }
@@ -916,7 +1075,11 @@ pub(super) fn evaluate(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option
 /// confirm only with a participle of human perception or choice.
 fn counterfactual_for(c: Class, participle: &str, strict_named: bool) -> Option<Rule> {
     match c {
-        Class::Named if strict_named && !HUMAN_PARTICIPLES.contains(participle) && participle != "been" => None,
+        Class::Named
+            if strict_named && !HUMAN_PARTICIPLES.contains(participle) && participle != "been" =>
+        {
+            None
+        }
         Class::Group => Some(Rule::Counterfactual),
         c if c.person() => Some(Rule::Counterfactual),
         _ => None,
@@ -926,7 +1089,8 @@ fn counterfactual_for(c: Class, participle: &str, strict_named: bool) -> Option<
 fn modal_perfect(s: &Sentence, ms: usize, i0: usize, last: usize) -> Option<Found> {
     let modal = s.word(i0).to_owned();
     let could = modal.starts_with("could");
-    let negated = modal.ends_with("n't") || (i0 + 1..last).any(|j| matches!(s.word(j), "not" | "never"));
+    let negated =
+        modal.ends_with("n't") || (i0 + 1..last).any(|j| matches!(s.word(j), "not" | "never"));
     if could && negated {
         return None; // "we couldn't have known" excuses rather than blames
     }
@@ -937,8 +1101,12 @@ fn modal_perfect(s: &Sentence, ms: usize, i0: usize, last: usize) -> Option<Foun
         let adj = next.and_then(|n| {
             if matches!(nw, "clear" | "obvious" | "evident" | "apparent") {
                 Some(n)
-            } else if matches!(nw, "more" | "so" | "very" | "quite" | "immediately" | "pretty") {
-                s.next_word(n).filter(|&m| matches!(s.word(m), "clear" | "obvious" | "evident" | "apparent"))
+            } else if matches!(
+                nw,
+                "more" | "so" | "very" | "quite" | "immediately" | "pretty"
+            ) {
+                s.next_word(n)
+                    .filter(|&m| matches!(s.word(m), "clear" | "obvious" | "evident" | "apparent"))
             } else {
                 None
             }
@@ -956,7 +1124,12 @@ fn modal_perfect(s: &Sentence, ms: usize, i0: usize, last: usize) -> Option<Foun
     let subject = j.map_or("", |j| s.word(j));
     if could {
         let perceptive = HUMAN_PARTICIPLES.contains(participle);
-        if !perceptive || matches!(subject, "anyone" | "anybody" | "someone" | "somebody" | "everyone" | "everybody") {
+        if !perceptive
+            || matches!(
+                subject,
+                "anyone" | "anybody" | "someone" | "somebody" | "everyone" | "everybody"
+            )
+        {
             return None;
         }
     }
@@ -968,9 +1141,30 @@ fn modal_perfect(s: &Sentence, ms: usize, i0: usize, last: usize) -> Option<Foun
 
 fn because(s: &Sentence, ms: usize, i0: usize) -> Option<Found> {
     const INCIDENT: &[&str] = &[
-        "outage", "incident", "failure", "breakage", "downtime", "happened", "occurred", "started", "began",
-        "broke", "crashed", "failed", "loss", "degradation", "disruption", "regression", "problem", "went",
-        "down", "broken", "lost", "corrupted", "deleted", "wiped",
+        "outage",
+        "incident",
+        "failure",
+        "breakage",
+        "downtime",
+        "happened",
+        "occurred",
+        "started",
+        "began",
+        "broke",
+        "crashed",
+        "failed",
+        "loss",
+        "degradation",
+        "disruption",
+        "regression",
+        "problem",
+        "went",
+        "down",
+        "broken",
+        "lost",
+        "corrupted",
+        "deleted",
+        "wiped",
     ];
     if !(0..i0).any(|j| INCIDENT.contains(&s.word(j))) {
         return None;
@@ -987,7 +1181,10 @@ fn because(s: &Sentence, ms: usize, i0: usize) -> Option<Found> {
     let blames = is_past(w)
         || (matches!(w, "didn't" | "did" | "never")
             && (v + 1..(v + 3).min(s.toks.len())).any(|j| {
-                matches!(s.word(j), "read" | "follow" | "check" | "test" | "wait" | "review" | "verify" | "bother")
+                matches!(
+                    s.word(j),
+                    "read" | "follow" | "check" | "test" | "wait" | "review" | "verify" | "bother"
+                )
             }));
     if !blames {
         return None;
@@ -995,7 +1192,14 @@ fn because(s: &Sentence, ms: usize, i0: usize) -> Option<Found> {
     found(agent_rule(c)?, ms, s.span_end(v))
 }
 
-fn fault_of(s: &Sentence, ms: usize, me: usize, i0: usize, last: usize, matched: &str) -> Option<Found> {
+fn fault_of(
+    s: &Sentence,
+    ms: usize,
+    me: usize,
+    i0: usize,
+    last: usize,
+    matched: &str,
+) -> Option<Found> {
     if s.negated_before(i0) {
         return None;
     }
@@ -1029,8 +1233,14 @@ fn ignored(s: &Sentence, ms: usize, me: usize, i0: usize) -> Option<Found> {
             let (_, c) = s.noun_phrase_agent(i0 + 2)?;
             return found(agent_rule(c).map(|_| Rule::Negligence)?, ms, me);
         }
-        let warned = (0..i0).any(|j| WARNING_NOUNS.contains(s.word(j)) || WARNING_NOUNS.contains(singular(s.word(j))));
-        return if warned { found(Rule::Negligence, ms, me) } else { None };
+        let warned = (0..i0).any(|j| {
+            WARNING_NOUNS.contains(s.word(j)) || WARNING_NOUNS.contains(singular(s.word(j)))
+        });
+        return if warned {
+            found(Rule::Negligence, ms, me)
+        } else {
+            None
+        };
     }
     if s.negated_before(i0) {
         return None;
@@ -1052,18 +1262,35 @@ fn judge_weak(s: &Sentence, ms: usize, me: usize, i0: usize, last: usize) -> Opt
     let act = |j: usize| {
         let w = s.word(j);
         let prev = if j > 0 { s.word(j - 1) } else { "" };
-        if matches!(prev, "error" | "exception" | "signal" | "request" | "event" | "data" | "file") {
+        if matches!(
+            prev,
+            "error" | "exception" | "signal" | "request" | "event" | "data" | "file"
+        ) {
             return false;
         }
         if strict {
-            matches!(w, "handling" | "response" | "behaviour" | "behavior" | "conduct" | "attitude" | "communication")
+            matches!(
+                w,
+                "handling"
+                    | "response"
+                    | "behaviour"
+                    | "behavior"
+                    | "conduct"
+                    | "attitude"
+                    | "communication"
+            )
         } else {
             HUMAN_ACTS.contains(w)
         }
     };
     // The noun right after: "a lazy hack", "a sloppy piece of work".
-    let after: Vec<usize> = (last + 1..(last + 3).min(s.toks.len())).take_while(|&j| !s.toks[j].boundary).collect();
-    if after.iter().any(|&j| HUMAN_ACTS.contains(s.word(j)) && !strict) {
+    let after: Vec<usize> = (last + 1..(last + 3).min(s.toks.len()))
+        .take_while(|&j| !s.toks[j].boundary)
+        .collect();
+    if after
+        .iter()
+        .any(|&j| HUMAN_ACTS.contains(s.word(j)) && !strict)
+    {
         return found(Rule::Judgemental, ms, me);
     }
     // The clause before: who or whose work is being graded.
@@ -1074,7 +1301,8 @@ fn judge_weak(s: &Sentence, ms: usize, me: usize, i0: usize, last: usize) -> Opt
         (c.person() && c != Class::We) || c == Class::Group || poss || act(j)
     });
     // "… by the night shift"
-    let by = after.first().is_some_and(|&j| s.word(j) == "by") && s.noun_phrase_agent(last + 2).is_some();
+    let by = after.first().is_some_and(|&j| s.word(j) == "by")
+        && s.noun_phrase_agent(last + 2).is_some();
     if agent || by {
         found(Rule::Judgemental, ms, me)
     } else {
@@ -1082,32 +1310,118 @@ fn judge_weak(s: &Sentence, ms: usize, me: usize, i0: usize, last: usize) -> Opt
     }
 }
 
-fn human_error(s: &Sentence, ms: usize, me: usize, i0: usize, last: usize, matched: &str) -> Option<Found> {
+fn human_error(
+    s: &Sentence,
+    ms: usize,
+    me: usize,
+    i0: usize,
+    last: usize,
+    matched: &str,
+) -> Option<Found> {
     if s.negated_before(i0) {
         return None;
     }
     let next = s.next_word(last).map_or("", |n| s.word(n));
     const UI: &[&str] = &[
-        "message", "messages", "banner", "page", "pages", "dialog", "dialogue", "screen", "toast", "code", "codes",
-        "response", "responses", "text", "string", "strings", "modal", "popup", "rate", "rates", "count",
-        "metric", "metrics", "state", "class", "type", "types", "path", "budget", "handling", "field", "view",
-        "flow", "copy", "log", "logs", "category", "bucket",
+        "message",
+        "messages",
+        "banner",
+        "page",
+        "pages",
+        "dialog",
+        "dialogue",
+        "screen",
+        "toast",
+        "code",
+        "codes",
+        "response",
+        "responses",
+        "text",
+        "string",
+        "strings",
+        "modal",
+        "popup",
+        "rate",
+        "rates",
+        "count",
+        "metric",
+        "metrics",
+        "state",
+        "class",
+        "type",
+        "types",
+        "path",
+        "budget",
+        "handling",
+        "field",
+        "view",
+        "flow",
+        "copy",
+        "log",
+        "logs",
+        "category",
+        "bucket",
     ];
     if UI.contains(&next) {
         return None;
     }
-    if matched.starts_with("fat") && matches!(next, "protection" | "protections" | "guard" | "guards" | "prevention" | "check" | "checks" | "safeguard" | "safeguards" | "proof" | "proofing") {
+    if matched.starts_with("fat")
+        && matches!(
+            next,
+            "protection"
+                | "protections"
+                | "guard"
+                | "guards"
+                | "prevention"
+                | "check"
+                | "checks"
+                | "safeguard"
+                | "safeguards"
+                | "proof"
+                | "proofing"
+        )
+    {
         return None;
     }
     let prev = if i0 > 0 { s.word(i0 - 1) } else { "" };
-    if matches!(prev, "generic" | "friendly" | "validation" | "client-side" | "helpful" | "clear" | "vague" | "4xx") {
+    if matches!(
+        prev,
+        "generic"
+            | "friendly"
+            | "validation"
+            | "client-side"
+            | "helpful"
+            | "clear"
+            | "vague"
+            | "4xx"
+    ) {
         return None;
     }
     // "reduce the risk of human error" designs for people; it does not label them.
     const DESIGN: &[&str] = &[
-        "reduce", "reduces", "reducing", "prevent", "prevents", "preventing", "minimise", "minimize",
-        "minimising", "minimizing", "guard", "guards", "against", "risk", "chance", "likelihood", "resistant",
-        "tolerate", "tolerant", "catch", "catches", "absorb", "forgiving",
+        "reduce",
+        "reduces",
+        "reducing",
+        "prevent",
+        "prevents",
+        "preventing",
+        "minimise",
+        "minimize",
+        "minimising",
+        "minimizing",
+        "guard",
+        "guards",
+        "against",
+        "risk",
+        "chance",
+        "likelihood",
+        "resistant",
+        "tolerate",
+        "tolerant",
+        "catch",
+        "catches",
+        "absorb",
+        "forgiving",
     ];
     if (i0.saturating_sub(4)..i0).any(|j| DESIGN.contains(&s.word(j))) {
         return None;
@@ -1115,8 +1429,20 @@ fn human_error(s: &Sentence, ms: usize, me: usize, i0: usize, last: usize, match
     found(Rule::HumanError, ms, me)
 }
 
-fn punish_passive(s: &Sentence, ms: usize, me: usize, i0: usize, last: usize, matched: &str) -> Option<Found> {
-    if matched.ends_with("fired") && matches!(s.word(last + 1), "up" | "off" | "at" | "on" | "into" | "again" | "twice") {
+fn punish_passive(
+    s: &Sentence,
+    ms: usize,
+    me: usize,
+    i0: usize,
+    last: usize,
+    matched: &str,
+) -> Option<Found> {
+    if matched.ends_with("fired")
+        && matches!(
+            s.word(last + 1),
+            "up" | "off" | "at" | "on" | "into" | "again" | "twice"
+        )
+    {
         return None;
     }
     if s.negated_in_sentence(i0) {
@@ -1135,15 +1461,23 @@ fn punish_passive(s: &Sentence, ms: usize, me: usize, i0: usize, last: usize, ma
 fn if_had(s: &Sentence, ms: usize, me: usize, i0: usize) -> Option<Found> {
     let from = s.at(me).unwrap_or(i0 + 1);
     let stop = (from + 7).min(s.toks.len());
-    let had = (from..stop).take_while(|&j| !s.toks[j].boundary).find(|&j| s.word(j) == "had")?;
+    let had = (from..stop)
+        .take_while(|&j| !s.toks[j].boundary)
+        .find(|&j| s.word(j) == "had")?;
     if had == from {
         return None;
     }
     let subject = had - 1;
     let c = s.class(subject);
-    let c = if c == Class::Other && s.name_shaped(subject) && s.name_in_subject_position(subject) { Class::Named } else { c };
+    let c = if c == Class::Other && s.name_shaped(subject) && s.name_in_subject_position(subject) {
+        Class::Named
+    } else {
+        c
+    };
     let mut v = had + 1;
-    while v < s.toks.len() && (is_adverb(s.word(v)) || matches!(s.word(v), "not" | "properly" | "carefully")) {
+    while v < s.toks.len()
+        && (is_adverb(s.word(v)) || matches!(s.word(v), "not" | "properly" | "carefully"))
+    {
         v += 1;
     }
     let w = s.word(v);

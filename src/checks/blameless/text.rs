@@ -26,9 +26,9 @@ pub(super) fn mask_quotes(text: &str) -> Cow<'_, str> {
             // ’ doubles as the apostrophe: only one not followed by a letter closes.
             '‘' => find_from(&chars, i + 1, |j| chars[j].1 == '’' && !alnum_at(j + 1)),
             '"' => find_from(&chars, i + 1, |j| chars[j].1 == '"'),
-            '\'' if opens_single(&chars, i) => {
-                find_from(&chars, i + 1, |j| chars[j].1 == '\'' && closes_single(&chars, j))
-            }
+            '\'' if opens_single(&chars, i) => find_from(&chars, i + 1, |j| {
+                chars[j].1 == '\'' && closes_single(&chars, j)
+            }),
             _ => None,
         };
         match close {
@@ -90,7 +90,9 @@ pub(super) fn sentences(text: &str) -> Vec<(usize, usize)> {
             }
             b'\n' => {
                 let rest = &bytes[i + 1..];
-                let next = rest.iter().position(|&b| b != b' ' && b != b'\t' && b != b'\r');
+                let next = rest
+                    .iter()
+                    .position(|&b| b != b' ' && b != b'\t' && b != b'\r');
                 next.is_some_and(|p| rest[p] == b'\n')
             }
             _ => false,
@@ -126,7 +128,21 @@ fn is_abbreviation(bytes: &[u8], start: usize, dot: usize) -> bool {
     let word = String::from_utf8_lossy(&bytes[s..dot]).to_ascii_lowercase();
     matches!(
         word.as_str(),
-        "e.g" | "i.e" | "etc" | "vs" | "approx" | "mr" | "mrs" | "ms" | "dr" | "st" | "cf" | "incl" | "fig" | "ca" | "no"
+        "e.g"
+            | "i.e"
+            | "etc"
+            | "vs"
+            | "approx"
+            | "mr"
+            | "mrs"
+            | "ms"
+            | "dr"
+            | "st"
+            | "cf"
+            | "incl"
+            | "fig"
+            | "ca"
+            | "no"
     )
 }
 
@@ -148,8 +164,23 @@ pub(super) struct Tok {
 }
 
 const CONTRACTED: &[&str] = &[
-    "it", "that", "there", "he", "she", "what", "who", "here", "where", "let", "this", "one", "everyone",
-    "someone", "nobody", "everything", "nothing",
+    "it",
+    "that",
+    "there",
+    "he",
+    "she",
+    "what",
+    "who",
+    "here",
+    "where",
+    "let",
+    "this",
+    "one",
+    "everyone",
+    "someone",
+    "nobody",
+    "everything",
+    "nothing",
 ];
 
 /// Tokens of `text[start..end]`, with absolute offsets.
@@ -175,7 +206,8 @@ pub(super) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
                 if j + 1 < n && is_word(chars[j + 1].1) {
                     let joiner = chars[j].1;
                     let digits = chars[j - 1].1.is_ascii_digit() && chars[j + 1].1.is_ascii_digit();
-                    if matches!(joiner, '\'' | '’' | '-' | '‐' | '.') || (joiner == ':' && digits) {
+                    if matches!(joiner, '\'' | '’' | '-' | '‐' | '.') || (joiner == ':' && digits)
+                    {
                         j += 2;
                         continue;
                     }
@@ -190,7 +222,11 @@ pub(super) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
         let spaced_dash = c == '-'
             && (i == 0 || chars[i - 1].1.is_whitespace())
             && chars.get(i + 1).is_none_or(|&(_, d)| d.is_whitespace());
-        if matches!(c, ',' | ';' | ':' | '(' | ')' | '[' | ']' | '—' | '–' | '.' | '!' | '?') || spaced_dash {
+        if matches!(
+            c,
+            ',' | ';' | ':' | '(' | ')' | '[' | ']' | '—' | '–' | '.' | '!' | '?'
+        ) || spaced_dash
+        {
             toks.push(Tok {
                 start: start + p,
                 end: start + p + c.len_utf8(),
@@ -217,11 +253,27 @@ fn word_token(raw: &str, start: usize, end: usize) -> Tok {
     }
     let cap = raw.chars().next().is_some_and(char::is_uppercase);
     let all_caps = raw.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && raw.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        && raw
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
     // "GitHub", "iOS": a capital after the first letter, before any apostrophe or hyphen.
-    let inner_cap = raw.chars().skip(1).take_while(|&c| c != '\'' && c != '’' && c != '-').any(char::is_uppercase);
-    let odd = all_caps || inner_cap || raw.contains(|c: char| c.is_ascii_digit() || c == '_' || c == '.');
-    Tok { start, end, word, boundary: false, cap, odd, poss }
+    let inner_cap = raw
+        .chars()
+        .skip(1)
+        .take_while(|&c| c != '\'' && c != '’' && c != '-')
+        .any(char::is_uppercase);
+    let odd =
+        all_caps || inner_cap || raw.contains(|c: char| c.is_ascii_digit() || c == '_' || c == '.');
+    Tok {
+        start,
+        end,
+        word,
+        boundary: false,
+        cap,
+        odd,
+        poss,
+    }
 }
 
 /// Case-insensitive occurrences of `needle` in `hay` (byte ranges on char boundaries).
