@@ -208,18 +208,13 @@ fn people_tokens(people: &[String]) -> HashSet<String> {
 /// hit per sentence per rule. `text` must already have non-prose bytes blanked out.
 pub fn scan(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
     let compiled = &*COMPILED;
-    if !compiled.set.is_match(text) {
+    if !compiled.keywords.is_match(text) {
         return Vec::new();
     }
     let masked = text::mask_quotes(text);
     let masked: &str = &masked;
-    let kinds: Vec<usize> = compiled.set.matches(masked).into_iter().collect();
-    if kinds.is_empty() {
-        return Vec::new();
-    }
     let mut candidates = Vec::new();
-    for k in kinds {
-        let (kind, re) = &compiled.regexes[k];
+    for (kind, re) in &compiled.regexes {
         for m in re.find_iter(masked) {
             candidates.push((m.start(), m.end(), *kind));
         }

@@ -676,24 +676,29 @@ fn throughput() {
         .filter_map(|l| l.splitn(3, '\t').nth(2))
         .collect();
     let neutral = BOILERPLATE.join(" ");
-    // Blocks of ~600 bytes; about one in five sentences carries a trigger, as in real reviews.
-    let mut blocks = Vec::new();
-    for chunk in corpus.chunks(2) {
-        blocks.push(format!("{} {} {}", neutral, chunk.join(" "), neutral));
-    }
-    let bytes: usize = blocks.iter().map(String::len).sum();
-    let start = std::time::Instant::now();
-    let mut total = 0usize;
-    let rounds = 40;
-    for _ in 0..rounds {
-        for b in &blocks {
-            total += scan_plain(b).len();
+    // ~1 KB blocks: neutral prose around two labelled sentences (most of which carry a trigger),
+    // far denser in triggers than a real review.
+    let dense: Vec<String> = corpus
+        .chunks(2)
+        .map(|c| format!("{neutral} {} {neutral}", c.join(" ")))
+        .collect();
+    // Typical prose: the scorer's neutral document text in paragraph-sized blocks.
+    let plain: Vec<String> = (0..200).map(|_| neutral.clone()).collect();
+    for (label, blocks) in [("trigger-dense", &dense), ("neutral prose", &plain)] {
+        let bytes: usize = blocks.iter().map(String::len).sum();
+        let rounds = (20_000_000 / bytes.max(1)).max(1);
+        let start = std::time::Instant::now();
+        let mut total = 0usize;
+        for _ in 0..rounds {
+            for b in blocks {
+                total += scan_plain(b).len();
+            }
         }
+        let secs = start.elapsed().as_secs_f64();
+        let mb = (bytes * rounds) as f64 / 1_000_000.0;
+        eprintln!(
+            "{label}: {mb:.1} MB in {secs:.2}s = {:.1} MB/s ({total} hits)",
+            mb / secs
+        );
     }
-    let secs = start.elapsed().as_secs_f64();
-    let mb = (bytes * rounds) as f64 / 1_000_000.0;
-    eprintln!(
-        "scanned {mb:.1} MB in {secs:.2}s: {:.1} MB/s ({total} hits)",
-        mb / secs
-    );
 }
