@@ -1,1 +1,305 @@
-//! Blame-focused wording detection (stub; see docs/CHECKS.md).
+//! Blame-focused wording detection: a pure library over prose, no I/O.
+//!
+//! [`scan`] finds wording that puts a person or a team at the centre of an incident
+//! ("Dave broke…", "should have caught", "human error", "careless") and returns byte spans with a
+//! reason and a systemic rewrite hint. Precision comes first: a false positive in a pre-commit
+//! hook teaches people `--no-verify`. Every trigger word is therefore checked against the
+//! sentence around it: who the subject is (a person, "we", a team, or a system), negation,
+//! quotation, and sentences that talk about wording rather than use it. See `docs/BLAMELESS.md`.
+
+mod lexicon;
+mod patterns;
+mod text;
+
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashSet;
+
+use patterns::{evaluate, Sentence, COMPILED};
+
+/// What the scanner knows about the document.
+#[derive(Debug, Clone, Copy)]
+pub struct WordingContext<'a> {
+    /// People known from the front matter (authors, facilitator, action owners, participants)
+    /// and pm.toml `people`: free strings such as "amal@example.com", "Dave Smith", "priya".
+    pub people: &'a [String],
+    /// `[check.blameless] allow` phrases: a hit overlapping an occurrence of one of these
+    /// (case-insensitive) is never reported.
+    pub allow: &'a [String],
+}
+
+/// One finding: a byte span of the scanned text and why it hurts a blameless review.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WordingHit {
+    /// Byte offsets into the scanned text, on char boundaries, `start < end`.
+    pub start: usize,
+    pub end: usize,
+    /// Rule id, e.g. `"blameless/counterfactual"`.
+    pub rule: &'static str,
+    /// One sentence: why this wording hurts a blameless review.
+    pub message: String,
+    /// A concrete systemic rewrite hint.
+    pub suggestion: String,
+}
+
+/// Documentation of one rule, for `pm` help output and the docs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RuleInfo {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub summary: &'static str,
+    pub rationale: &'static str,
+    pub bad: &'static str,
+    pub good: &'static str,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Rule {
+    IndividualFault,
+    Counterfactual,
+    HumanError,
+    Judgemental,
+    Negligence,
+    Punishment,
+    Hindsight,
+    TeamBlame,
+}
+
+impl Rule {
+    fn info(self) -> &'static RuleInfo {
+        let i = match self {
+            Rule::IndividualFault => 0,
+            Rule::Counterfactual => 1,
+            Rule::HumanError => 2,
+            Rule::Judgemental => 3,
+            Rule::Negligence => 4,
+            Rule::Punishment => 5,
+            Rule::Hindsight => 6,
+            Rule::TeamBlame => 7,
+        };
+        &RULES[i]
+    }
+
+    fn message(self) -> &'static str {
+        match self {
+            Rule::IndividualFault => "Naming a person as the cause ends the analysis at the last human action and teaches people to stay quiet; a blameless review asks what made that action possible and reasonable at the time.",
+            Rule::Counterfactual => "A counterfactual describes what someone did not do instead of what happened, and judges the decision with knowledge nobody had during the incident.",
+            Rule::HumanError => "\"Human error\" is a label, not an explanation: it closes the inquiry exactly where it should start, at the conditions that made the slip likely.",
+            Rule::Judgemental => "Judgemental words grade people instead of describing events, which makes participants defensive and the next review less candid.",
+            Rule::Negligence => "Calling an action negligent or ignored claims people chose not to care; it hides the competing demands and missing signals that usually explain it.",
+            Rule::Punishment => "Talking about punishment in a post-mortem tells everyone that candour is risky, so the next incident will be reported less fully.",
+            Rule::Hindsight => "Hindsight makes the path to failure look obvious; it was not obvious to the people inside the incident, and saying so dismisses what they faced.",
+            Rule::TeamBlame => "Blaming a team is still blame: it moves attention from the conditions that shaped the team's work to who should feel at fault.",
+        }
+    }
+
+    fn suggestion(self) -> &'static str {
+        match self {
+            Rule::IndividualFault => "Describe the action neutrally and what allowed it: 'The change was merged before CI finished; the merge button did not wait for required checks.'",
+            Rule::Counterfactual => "Describe what happened and why it made sense then: 'The dashboard did not show replica lag, so promoting the replica looked safe.'",
+            Rule::HumanError => "Name the conditions instead of the label: 'The CLI accepted a /8 range without confirmation and applied it to every region.'",
+            Rule::Judgemental => "State the facts of the change and the gap that let it through: 'The change had no test for the empty list case, and review did not require one.'",
+            Rule::Negligence => "Describe what competed for attention and what the signal looked like: 'The disk alert went to a shared channel with 200 other alerts a day.'",
+            Rule::Punishment => "Leave personnel matters out of the review and name the systemic fix: 'A1 adds a confirmation prompt for production targets.'",
+            Rule::Hindsight => "Say what was visible at the time: 'During the incident the graphs showed two competing signals; the leak became clear only after the heap dump.'",
+            Rule::TeamBlame => "Describe the conditions the team worked under: 'The release had no staging soak because the pipeline skipped it for hotfixes.'",
+        }
+    }
+}
+
+static RULES: [RuleInfo; 8] = [
+    RuleInfo {
+        id: "blameless/individual-fault",
+        name: "Individual fault",
+        summary: "A person is named or described as the cause of the incident.",
+        rationale: "Stopping at 'who' hides 'how': the tooling, defaults and pressures that made the action likely stay in place for the next person.",
+        bad: "The outage happened because Priya merged her change without waiting for CI.",
+        good: "The change was merged while CI was still running; the merge queue did not require passing checks.",
+    },
+    RuleInfo {
+        id: "blameless/counterfactual",
+        name: "Counterfactual",
+        summary: "\"should have\", \"could have\", \"failed to\", \"if only … had\" with a person or \"we\" as the subject.",
+        rationale: "Counterfactuals judge a decision by an outcome nobody could see yet, and describe a world that did not happen instead of the one that did.",
+        bad: "Sarah should have caught this before it went out.",
+        good: "Review did not surface the change to the timeout because the diff hid generated files.",
+    },
+    RuleInfo {
+        id: "blameless/human-error",
+        name: "Human error label",
+        summary: "\"human error\", \"operator error\", \"fat-finger\" and similar labels used as a cause.",
+        rationale: "The label ends the inquiry; every human action happens inside a system that made it easy or hard.",
+        bad: "Root cause: operator error during the maintenance window.",
+        good: "The maintenance script ran against all regions by default and did not ask for confirmation.",
+    },
+    RuleInfo {
+        id: "blameless/judgemental",
+        name: "Judgemental wording",
+        summary: "careless, sloppy, incompetent, reckless, lazy, stupid, unacceptable… applied to people or their work.",
+        rationale: "Grading people makes them defensive; the next review gets less detail.",
+        bad: "The config change was sloppy and poorly thought out.",
+        good: "The config change did not include the staging override, and the linter does not check for it.",
+    },
+    RuleInfo {
+        id: "blameless/negligence",
+        name: "Negligence",
+        summary: "negligent, didn't bother, ignored (by people), neglected, without anyone even glancing.",
+        rationale: "Claiming people chose not to care hides the competing demands and weak signals that explain what they did.",
+        bad: "Nobody bothered to look at the disk usage alerts for a week.",
+        good: "The disk usage alert posted to a channel nobody watched and paged no one.",
+    },
+    RuleInfo {
+        id: "blameless/punishment",
+        name: "Punishment",
+        summary: "Disciplinary action, warnings, firing, removal from rotation, revoked access, \"held accountable\".",
+        rationale: "A review that mentions punishment tells readers candour is risky; fewer near misses get reported.",
+        bad: "The engineer responsible will receive a formal written warning.",
+        good: "A1: require a second approval for production database changes.",
+    },
+    RuleInfo {
+        id: "blameless/hindsight",
+        name: "Hindsight",
+        summary: "obviously, glaringly, \"anyone could have seen\", \"completely predictable\", \"should have been clear\".",
+        rationale: "Knowing the outcome makes the signals look clearer than they were during the incident.",
+        bad: "In hindsight it was obvious the disk was going to fill up.",
+        good: "Disk usage grew 2% a day; no alert covered the growth rate, only the absolute level.",
+    },
+    RuleInfo {
+        id: "blameless/team-blame",
+        name: "Team blame",
+        summary: "A team or department is the agent of fault (\"the QA team let this slip\", \"Ops was too slow\").",
+        rationale: "Blaming a group is still blame, and it sets teams against each other instead of fixing the shared system.",
+        bad: "The database team dropped the ball on the index migration.",
+        good: "The index migration had no owner after the reorg, and the migration tool does not track owners.",
+    },
+];
+
+/// One entry per rule id.
+pub fn rules() -> &'static [RuleInfo] {
+    &RULES
+}
+
+/// Name tokens of the known people: first names, full-name parts and e-mail local parts.
+fn people_tokens(people: &[String]) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for p in people {
+        let local = p.split('@').next().unwrap_or(p);
+        for part in local.split(|c: char| matches!(c, '.' | '_' | '-' | '+') || c.is_whitespace()) {
+            let part = part
+                .trim_matches(|c: char| !c.is_alphabetic())
+                .to_lowercase();
+            // Single letters and function-like words ("will", "may") are never taken as names.
+            if part.chars().count() >= 2
+                && part.chars().all(char::is_alphabetic)
+                && !matches!(
+                    part.as_str(),
+                    "will" | "may" | "can" | "mark" | "art" | "the" | "and"
+                )
+            {
+                out.insert(part);
+            }
+        }
+    }
+    out
+}
+
+/// Scans one block of prose and returns blame-focused wording, sorted by start, at most one
+/// hit per sentence per rule. `text` must already have non-prose bytes blanked out.
+pub fn scan(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
+    let compiled = &*COMPILED;
+    if !compiled.keywords.is_match(text) {
+        return Vec::new();
+    }
+    let masked = text::mask_quotes(text);
+    let masked: &str = &masked;
+    let mut candidates = Vec::new();
+    for (kind, re) in &compiled.regexes {
+        for m in re.find_iter(masked) {
+            candidates.push((m.start(), m.end(), *kind));
+        }
+    }
+    // Longest match first at the same start: "lazy hack" rather than "lazy".
+    candidates.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
+
+    let sentences = text::sentences(masked);
+    let people = people_tokens(ctx.people);
+    let mut hits: Vec<WordingHit> = Vec::new();
+    let mut seen: HashSet<(usize, Rule)> = HashSet::new();
+    let mut idx = 0;
+    while idx < candidates.len() {
+        let ms = candidates[idx].0;
+        let si = sentences.partition_point(|&(_, e)| e <= ms);
+        let Some(&(ss, se)) = sentences.get(si) else {
+            break;
+        };
+        let group_end = candidates[idx..]
+            .iter()
+            .position(|&(s, _, _)| s >= se)
+            .map_or(candidates.len(), |p| idx + p);
+        let group = &candidates[idx..group_end];
+        idx = group_end.max(idx + 1);
+        if ms < ss {
+            continue; // a match in whitespace between sentences
+        }
+        let sentence_text = &masked[ss..se];
+        if compiled.meta.is_match(sentence_text) {
+            continue;
+        }
+        let sentence = Sentence {
+            toks: text::tokenize(masked, ss, se),
+            people: &people,
+            text: masked,
+            end: se,
+        };
+        for &(start, end, kind) in group {
+            let end = end.min(se);
+            let Some(f) = evaluate(kind, &sentence, start, end) else {
+                continue;
+            };
+            let Some((fs, fe)) = tidy_span(text, f.start, f.end) else {
+                continue;
+            };
+            if seen.insert((si, f.rule)) {
+                hits.push(hit(f.rule, fs, fe));
+            }
+        }
+    }
+    if !ctx.allow.is_empty() && !hits.is_empty() {
+        let allowed: Vec<(usize, usize)> = ctx
+            .allow
+            .iter()
+            .flat_map(|a| text::find_ci(text, a))
+            .collect();
+        hits.retain(|h| !allowed.iter().any(|&(s, e)| s < h.end && h.start < e));
+    }
+    hits.sort_by_key(|h| (h.start, h.end));
+    hits
+}
+
+/// Trims whitespace and punctuation off a span and checks it is a valid, non-empty range.
+fn tidy_span(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let end = end.min(text.len());
+    if start >= end || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+        return None;
+    }
+    let slice = &text[start..end];
+    let trimmed_start = slice.len()
+        - slice
+            .trim_start_matches(|c: char| c.is_whitespace() || c == ':')
+            .len();
+    let trimmed =
+        slice.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '.'));
+    let (s, e) = (start + trimmed_start, start + trimmed.len());
+    (s < e).then_some((s, e))
+}
+
+fn hit(rule: Rule, start: usize, end: usize) -> WordingHit {
+    WordingHit {
+        start,
+        end,
+        rule: rule.info().id,
+        message: rule.message().to_owned(),
+        suggestion: rule.suggestion().to_owned(),
+    }
+}

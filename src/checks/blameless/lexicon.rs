@@ -1,0 +1,378 @@
+//! Word classes the scanner uses to decide who or what a clause is about.
+//!
+//! These are classes of words (pronouns, role nouns, auxiliaries, participles), not lists of
+//! sentences. All entries are lowercase with ' as the apostrophe.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+fn set(words: &[&'static str]) -> HashSet<&'static str> {
+    words.iter().copied().collect()
+}
+
+/// Pronouns that refer to people. "we" is kept apart by the caller.
+#[rustfmt::skip]
+pub(super) static PERSON_PRONOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "i", "we", "he", "she", "they", "you", "someone", "somebody", "anyone", "anybody", "everyone", "everybody",
+        "whoever", "who",
+    ])
+});
+
+/// Pronouns that deny an agent: "nobody broke anything" blames no one.
+#[rustfmt::skip]
+pub(super) static NEG_PRONOUNS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set(&["nobody", "none", "neither", "noone"]));
+
+/// Nouns that always name people in an incident review.
+#[rustfmt::skip]
+pub(super) static ROLE_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "engineer", "developer", "programmer", "coder", "responder", "reviewer", "approver", "dba", "sre",
+        "sysadmin", "administrator", "on-call", "oncall", "on-caller", "contractor", "intern", "junior",
+        "employee", "person", "people", "human", "tester", "analyst", "committer", "maintainer", "colleague",
+        "teammate", "coworker", "co-worker", "facilitator", "staff", "staffer", "individual", "hire", "newcomer",
+        "newbie", "assignee", "submitter", "requester", "architect", "techie", "he", "she", "oncaller",
+    ])
+});
+
+/// Nouns that name people only in the right company: "the operator" vs "the Postgres operator",
+/// "the release manager" vs "the secrets manager".
+#[rustfmt::skip]
+pub(super) static AMBIGUOUS_ROLES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set(&["operator", "manager", "lead", "owner", "admin", "author", "director", "officer", "member"]));
+
+/// Modifiers that make an ambiguous role noun a person.
+#[rustfmt::skip]
+pub(super) static PERSON_MODIFIERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "release", "engineering", "incident", "project", "product", "change", "delivery", "line", "team", "tech",
+        "technical", "on-call", "oncall", "night", "shift", "human", "duty", "senior", "junior", "new",
+        "responsible", "sre", "service", "code", "commit", "pr", "ticket", "site", "staff", "console", "hiring",
+        "program", "programme", "operations", "ops", "devops", "qa", "squad", "store", "account", "deploy",
+    ])
+});
+
+/// Nouns for groups of people.
+#[rustfmt::skip]
+pub(super) static GROUP_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "team", "squad", "department", "dept", "crew", "org", "organisation", "organization", "management",
+        "leadership", "folks", "guys", "devs", "ops", "devops", "qa", "oncalls",
+    ])
+});
+
+/// Modifiers that make "shift" a group of people ("the night shift", not "a shift in traffic").
+#[rustfmt::skip]
+pub(super) static SHIFT_MODIFIERS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set(&["night", "day", "evening", "morning", "weekend", "late", "early", "on-call", "holiday"]));
+
+/// Departments that act as a group when they are the bare, capitalised subject ("Ops was too slow").
+#[rustfmt::skip]
+pub(super) static DEPARTMENTS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "ops", "devops", "networking", "security", "infosec", "qa", "it", "infra", "sre", "sres", "dba", "dbas",
+        "legal", "management", "leadership", "finance", "marketing", "sales", "support", "engineering",
+        "procurement", "compliance",
+    ])
+});
+
+/// Words skipped when walking back from a verb to its subject: adverbs, auxiliaries, modals.
+#[rustfmt::skip]
+pub(super) static SUBJECT_SKIP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "simply", "just", "also", "then", "again", "really", "clearly", "obviously", "apparently", "probably",
+        "definitely", "certainly", "still", "even", "only", "actually", "basically", "literally", "accidentally",
+        "mistakenly", "inadvertently", "unfortunately", "carelessly", "completely", "entirely", "totally",
+        "never", "not", "ever", "always", "already", "immediately", "quickly", "later", "somehow", "originally",
+        "initially", "eventually", "finally", "allegedly", "himself", "herself", "themselves", "personally",
+        "repeatedly", "twice", "all", "both", "had", "has", "have", "was", "were", "is", "are", "been", "be",
+        "being", "did", "do", "does", "didn't", "doesn't", "don't", "hadn't", "hasn't", "haven't", "wasn't",
+        "weren't", "isn't", "aren't", "would", "will", "should", "could", "must", "may", "might", "can", "shall",
+        "kept", "promptly", "wrongly", "hastily", "recklessly", "blindly", "knowingly", "deliberately",
+        "single-handedly", "ultimately", "essentially", "effectively", "reportedly", "seemingly", "evidently",
+        "sloppily", "lazily", "negligently", "thoughtlessly", "foolishly", "stupidly", "once",
+    ])
+});
+
+/// Determiners and possessive pronouns that open a noun phrase.
+#[rustfmt::skip]
+pub(super) static DETERMINERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "the", "a", "an", "our", "their", "his", "her", "my", "your", "its", "this", "that", "these", "those",
+        "each", "every", "some", "any", "another", "one", "two", "three", "several", "many", "new", "old",
+    ])
+});
+
+/// Words that may stand directly before a name in subject position ("because Priya merged",
+/// "Once again Dave pushed", "09:12 Sam restarted").
+#[rustfmt::skip]
+pub(super) static NAME_PRECEDERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "because", "and", "but", "when", "that", "if", "so", "since", "after", "before", "while", "as", "again",
+        "once", "only", "then", "had", "where", "until", "unless", "though", "although", "whereas", "why", "how",
+        "clearly", "obviously", "honestly", "frankly", "apparently", "utc", "am", "pm", "was", "is", "by", "with",
+        "to", "on", "of", "seriously", "basically", "sadly", "unfortunately", "later", "eventually", "finally",
+        "first", "next", "also", "still", "meanwhile", "instead", "here", "yet", "both", "whether",
+    ])
+});
+
+/// Capitalised words that are not people: sentence openers, products, places, time words, and
+/// everyday nouns. A capitalised word not listed here, in subject position, is taken for a name.
+#[rustfmt::skip]
+pub(super) static NOT_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        // openers and function words
+        "the", "this", "that", "these", "those", "it", "its", "a", "an", "our", "their", "his", "her", "my",
+        "your", "each", "every", "all", "both", "some", "any", "no", "none", "once", "then", "after", "before",
+        "when", "while", "during", "since", "because", "if", "although", "though", "however", "meanwhile",
+        "later", "eventually", "finally", "initially", "first", "second", "third", "next", "also", "again",
+        "honestly", "frankly", "unfortunately", "luckily", "fortunately", "clearly", "obviously", "here", "there",
+        "today", "yesterday", "tonight", "tomorrow", "nothing", "everything", "something", "anything", "as", "at",
+        "on", "in", "by", "for", "from", "with", "without", "to", "of", "and", "but", "or", "so", "yet", "what",
+        "which", "who", "whom", "whose", "where", "why", "how", "not", "only", "just", "even", "still", "most",
+        "many", "several", "few", "more", "less", "other", "another", "such", "per", "via", "note", "update",
+        "action", "follow-up", "root", "impact", "summary", "timeline", "result", "overall", "cause", "lessons",
+        "looking", "going", "had", "has", "have", "was", "were", "is", "are", "be", "been", "did", "do", "does",
+        "should", "could", "would", "will", "can", "may", "might", "must", "shall", "we", "i", "they", "he",
+        "she", "you", "someone", "anyone", "everyone", "nobody", "somebody", "anybody", "everybody", "whoever",
+        "yes", "ok", "okay", "please", "thanks", "sadly", "instead", "whether", "basically", "seriously",
+        "ultimately", "apparently", "unless", "until", "whereas", "hence", "thus", "therefore", "also",
+        "contributing", "factor", "factors", "detection", "mitigation", "resolution", "background", "context",
+        "problem", "issue", "outage", "incident", "postmortem", "post-mortem", "review", "retro", "step",
+        "steps", "finding", "findings", "owner", "status", "priority", "severity", "sev1", "sev2", "sev3",
+        "q1", "q2", "q3", "q4", "internal", "external", "customer", "customers", "users", "user", "client",
+        "clients", "traffic", "latency", "errors", "error", "requests", "request", "alerts", "alert", "alerting",
+        "monitoring", "staging", "production", "prod", "dev", "test", "tests", "testing", "qa", "cache",
+        "caching", "deploys", "deploy", "deployment", "deployments", "build", "builds", "release", "releases",
+        "rollout", "rollback", "migration", "migrations", "config", "configuration", "backups", "backup",
+        "replication", "autoscaling", "failover", "logging", "logs", "metrics", "dashboards", "dashboard",
+        "pages", "paging", "on-call", "oncall", "tooling", "automation", "documentation", "docs", "runbook",
+        "runbooks", "process", "policy", "ci", "cd", "pipeline", "pipelines", "canary", "health", "storage",
+        "network", "networking", "security", "platform", "infrastructure", "infra", "engineering", "support",
+        "management", "leadership", "product", "legal", "ops", "devops", "frontend", "backend", "mobile", "data",
+        "payments", "billing", "checkout", "search", "auth", "login", "api", "apis", "web", "cloud", "edge",
+        "cdn", "dns", "tls", "ssl", "http", "https", "grpc", "sql", "nosql", "disk", "disks", "memory", "cpu",
+        "load", "capacity", "throughput", "queue", "queues", "jobs", "job", "workers", "worker", "cron",
+        "scheduler", "service", "services", "server", "servers", "cluster", "clusters", "node", "nodes", "pods",
+        "pod", "containers", "container", "database", "databases", "replica", "replicas", "primary", "secondary",
+        "region", "regions", "zone", "zones", "certificate", "certificates", "certs", "secrets", "keys", "tokens",
+        "sessions", "cookies", "retries", "timeouts", "limits", "quotas", "feature", "flags", "flag", "version",
+        "versions", "code", "commit", "commits", "patch", "patches", "hotfix", "fix", "fixes", "change",
+        "changes", "schema", "index", "indexes", "table", "tables", "query", "queries", "writes", "reads",
+        "both", "neither", "either", "half", "most", "part", "much", "little", "lots", "nearly", "almost",
+        "around", "about", "approximately", "roughly", "within", "across", "between", "through", "throughout",
+        "under", "over", "above", "below", "beyond", "despite", "except", "against", "toward", "towards",
+        "upon", "into", "onto", "out", "off", "up", "down", "back", "away", "soon", "now", "never", "always",
+        "often", "sometimes", "usually", "normally", "typically", "generally", "historically", "previously",
+        "recently", "currently", "immediately", "shortly", "quickly", "slowly", "fortunately", "hopefully",
+        "interestingly", "surprisingly", "notably", "importantly", "critically", "crucially", "specifically",
+        "together", "alone", "elsewhere", "everywhere", "somewhere", "anywhere", "upstream", "downstream",
+        // weekdays, months, holidays
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+        "march", "april", "june", "july", "august", "september", "october", "november", "december",
+        "christmas", "easter", "thanksgiving", "diwali", "ramadan", "eid", "new", "year",
+        // products, vendors, languages, platforms
+        "kubernetes", "k8s", "terraform", "helm", "redis", "kafka", "postgres", "postgresql", "mysql", "mongo",
+        "mongodb", "cassandra", "elasticsearch", "opensearch", "nginx", "envoy", "istio", "consul", "vault",
+        "jenkins", "github", "gitlab", "bitbucket", "grafana", "prometheus", "datadog", "pagerduty", "sentry",
+        "slack", "jira", "confluence", "docker", "linux", "windows", "chrome", "safari", "firefox", "android",
+        "ios", "cloudflare", "akamai", "fastly", "lambda", "stripe", "twilio", "okta", "auth0", "argo", "argocd",
+        "spinnaker", "ansible", "puppet", "chef", "salt", "saltstack", "airflow", "celery", "sidekiq", "rails",
+        "django", "flask", "node", "nodejs", "java", "python", "go", "golang", "rust", "ruby", "php", "perl",
+        "scala", "kotlin", "swift", "spark", "hadoop", "flink", "zookeeper", "etcd", "coredns", "calico",
+        "cilium", "linkerd", "traefik", "haproxy", "varnish", "memcached", "rabbitmq", "nats", "pulsar",
+        "kinesis", "bigquery", "snowflake", "redshift", "aurora", "dynamo", "dynamodb", "cosmos", "azure",
+        "google", "amazon", "microsoft", "apple", "heroku", "vercel", "netlify", "fly", "render", "supabase",
+        "firebase", "bazel", "gradle", "maven", "npm", "yarn", "webpack", "renovate", "dependabot", "copilot",
+        "certbot", "kibana", "loki", "tempo", "jaeger", "zipkin", "opentelemetry", "splunk", "nagios",
+        "zabbix", "icinga", "opsgenie", "statuspage", "aws", "gcp", "gke", "eks", "aks", "ec2", "s3", "rds",
+        "sqs", "sns", "iam", "vpc", "elb", "alb", "nlb", "cloudfront", "route53", "cloudwatch", "tomcat",
+        "apache", "kong", "nomad", "packer", "vagrant", "openstack", "vmware", "proxmox", "ceph", "minio",
+        "clickhouse", "druid", "pinot", "presto", "trino", "hive", "oracle", "sqlite", "mariadb", "cockroach",
+        "cockroachdb", "vitess", "pgbouncer", "patroni", "keycloak", "ldap", "kerberos", "openssl", "bgp",
+        "ospf", "tcp", "udp", "ip", "ipv4", "ipv6", "nfs", "smb", "graphql", "rest", "json", "yaml", "toml",
+        "xml", "csv", "protobuf", "websocket", "websockets", "oauth", "saml", "sso", "mfa", "vpn", "wifi",
+        "bluetooth", "unix", "macos", "ubuntu", "debian", "centos", "alpine", "rhel", "fedora", "nix", "git",
+        "systemd", "cgroups", "kernel", "glibc", "musl", "llvm", "gcc", "clang", "wasm", "webassembly", "react",
+        "angular", "vue", "svelte", "next", "nextjs", "express", "spring", "hibernate", "kafka-connect",
+        "debezium", "fivetran", "dbt", "looker", "tableau", "segment", "mixpanel", "amplitude", "launchdarkly",
+        "unleash", "flagsmith", "optimizely", "zendesk", "intercom", "hubspot", "salesforce", "shopify",
+        "paypal", "adyen", "braintree", "visa", "mastercard", "sendgrid", "mailgun", "postmark", "ses",
+        "excel", "sheets", "zoom", "teams", "meet", "outlook", "gmail", "office", "notion", "linear", "asana",
+        "trello", "phabricator", "gerrit", "buildkite", "circleci", "travis", "drone", "tekton", "flux",
+        "fluxcd", "kustomize", "crossplane", "pulumi", "cdk", "cloudformation", "karpenter", "cluster-autoscaler",
+        "fluentd", "fluentbit", "fluent", "logstash", "vector", "filebeat", "telegraf", "influxdb", "thanos",
+        "cortex", "mimir", "victoriametrics", "alertmanager", "uptime", "pingdom", "honeycomb", "newrelic",
+        "dynatrace", "appdynamics", "bugsnag", "rollbar", "crashlytics", "terraform-cloud", "atlantis",
+        "europe", "asia", "america", "africa", "australia", "frankfurt", "london", "dublin", "paris",
+        "virginia", "oregon", "ohio", "tokyo", "singapore", "sydney", "mumbai", "utc", "gmt", "pst", "est",
+        "cet", "bst", "ist",
+    ])
+});
+
+/// Past participles that describe a person's own perception, checking or choice. A capitalised
+/// subject we cannot confirm is a person must pair with one of these before a counterfactual
+/// fires ("Sarah should have caught", not "Fluentd should have flushed").
+#[rustfmt::skip]
+pub(super) static HUMAN_PARTICIPLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "caught", "noticed", "known", "checked", "asked", "read", "waited", "tested", "reviewed", "escalated",
+        "paged", "realised", "realized", "seen", "spotted", "followed", "verified", "told", "informed",
+        "double-checked", "looked", "thought", "considered", "communicated", "documented", "prevented",
+        "avoided", "stopped", "rolled", "reverted", "confirmed", "flagged", "raised", "mentioned", "warned",
+        "called", "listened", "understood", "planned", "questioned", "acknowledged", "declared", "noted",
+        "anticipated", "foreseen", "predicted", "guessed", "investigated", "monitored", "watched", "insisted",
+        "objected", "refused", "declined", "hesitated", "slowed", "paused", "held", "validated", "audited",
+        "inspected", "examined", "double-checked", "triple-checked", "handed", "consulted", "coordinated",
+        // decisions only people make
+        "approved", "merged", "pushed", "shipped", "skipped", "ignored", "rushed", "assumed", "trusted",
+        "agreed", "signed", "bypassed", "overridden", "waved", "greenlit", "okayed",
+    ])
+});
+
+/// Infinitives after "failed to" that describe a person's diligence rather than a machine's
+/// function ("failed to notice", not "failed to connect").
+#[rustfmt::skip]
+pub(super) static HUMAN_INFINITIVES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "follow", "notice", "check", "read", "escalate", "test", "review", "communicate", "update", "tell",
+        "inform", "ask", "verify", "acknowledge", "wait", "consider", "document", "renew", "report", "page",
+        "double-check", "mention", "catch", "spot", "realise", "realize", "understand", "coordinate", "flag",
+        "raise", "hand", "warn", "answer", "look", "see", "act", "comply", "investigate", "notify", "heed",
+        "listen", "plan", "prepare", "anticipate", "foresee", "recognise", "recognize", "appreciate", "take",
+        "do", "perform", "run", "roll", "revert", "stop", "pause", "declare", "engage", "respond", "reply",
+    ])
+});
+
+/// Irregular past participles (regular ones end in -ed).
+#[rustfmt::skip]
+pub(super) static IRREGULAR_PARTICIPLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "known", "seen", "caught", "done", "gone", "taken", "written", "run", "read", "made", "thought", "put",
+        "set", "got", "gotten", "given", "told", "kept", "left", "held", "found", "brought", "sent", "built",
+        "understood", "spent", "shut", "hit", "let", "cut", "stood", "spoken", "chosen", "driven", "drawn",
+        "shown", "begun", "broken", "forgotten", "undergone", "withdrawn", "paid", "led", "meant", "heard",
+        "felt", "lost", "said", "sold", "taught", "won", "fought", "bought", "sought", "struck", "become", "come",
+        "flown", "grown", "blown", "thrown", "ridden", "risen", "hidden", "frozen", "woken", "stolen", "torn",
+        "worn", "beaten", "fallen", "forgiven", "mistaken", "proven", "shaken", "stuck", "spun", "swung", "hung",
+        "dug", "fed", "slid", "lit", "met", "sat", "slept", "swept", "dealt", "learnt", "spelt", "spilt",
+        "burnt", "rebuilt", "rerun", "reset", "rewritten", "redone", "overseen", "foreseen", "overrun",
+        "upheld", "withheld", "understood", "misread", "mistaken", "misunderstood", "rethought", "been",
+    ])
+});
+
+/// Irregular simple past forms (regular ones end in -ed).
+#[rustfmt::skip]
+pub(super) static IRREGULAR_PAST: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "ran", "broke", "forgot", "made", "took", "put", "set", "wrote", "left", "hit", "sent", "shut", "cut",
+        "let", "chose", "drove", "drew", "began", "brought", "built", "overrode", "overwrote", "rewrote",
+        "undid", "threw", "blew", "tore", "gave", "misread", "mistook", "misunderstood", "read", "upgraded",
+        "kept", "spun", "stuck", "swapped", "forgot", "went", "got",
+    ])
+});
+
+/// Nouns for the signals people are said to have ignored.
+#[rustfmt::skip]
+pub(super) static WARNING_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "warning", "warnings", "alert", "alerts", "page", "pages", "sign", "signs", "signal", "signals",
+        "message", "messages", "email", "emails", "ticket", "tickets", "report", "reports", "concern",
+        "concerns", "advice", "recommendation", "recommendations", "feedback", "checklist", "runbook",
+        "procedure", "procedures", "policy", "process", "review", "comment", "comments", "notification",
+        "notifications", "reminder", "reminders", "escalation", "escalations", "request", "requests", "flag",
+        "red", "objection", "objections", "question", "questions",
+    ])
+});
+
+/// Nouns for a person's act or work product: a judgemental adjective on these judges the person.
+#[rustfmt::skip]
+pub(super) static HUMAN_ACTS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "mistake", "mistakes", "decision", "decisions", "move", "change", "changes", "fix",
+        "patch", "hack", "plan", "job", "work", "piece", "typo", "typos", "handling", "response", "rollout",
+        "rollback", "attitude", "approach", "review", "reviews", "commit", "shortcut", "excuse", "call",
+        "behaviour", "behavior", "conduct", "effort", "oversight", "judgement", "judgment", "choice", "idea",
+        "thing", "communication", "hotfix", "merge", "deploy", "deployment", "execution",
+        "preparation", "planning", "investigation", "triage", "escalation", "cleanup", "migration", "upgrade",
+    ])
+});
+
+/// Negators that, before a trigger in the same clause, deny it ("nobody was fired", "not obvious").
+#[rustfmt::skip]
+pub(super) static NEGATORS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "not", "no", "never", "nobody", "none", "without", "neither", "nor", "hardly", "didn't", "wasn't",
+        "isn't", "weren't", "aren't", "don't", "doesn't", "won't", "cannot", "can't", "couldn't", "shouldn't",
+        "wouldn't", "hasn't", "haven't", "hadn't", "nothing", "rather", "instead", "avoid", "avoided",
+        "avoiding", "nor", "noone",
+    ])
+});
+
+/// Words that start a new clause for the purpose of negation and subject search.
+#[rustfmt::skip]
+pub(super) static CLAUSE_BREAKS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&["but", "because", "although", "though", "whereas", "however", "yet", "which", "while", "so"])
+});
+
+/// Common first names across many languages. A capitalised word found here is a person even
+/// outside subject position and even before a verb only machines do. Names that are also
+/// everyday words or products (Will, May, Mark, Grant, Ruby, Max, Drew…) are left out.
+#[rustfmt::skip]
+pub(super) static FIRST_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "aaron", "abdul", "abdullah", "abigail", "abu", "adam", "adebayo", "adeola", "aditi", "aditya",
+        "adriana", "adrian", "agnes", "ahmad", "ahmed", "ahmet", "aidan", "aiden", "aiko", "aisha", "akira",
+        "alan", "alberto", "alejandra", "alejandro", "aleksandr", "alex", "alexa", "alexander", "alexandra",
+        "alexei", "alfie", "ali", "alice", "alicia", "alina", "alison", "amal", "amanda", "amara", "amelia",
+        "amina", "amir", "amit", "amy", "ana", "anders", "andre", "andrea", "andreas", "andrei", "andres",
+        "andrew", "andy", "angela", "anil", "anita", "anja", "ann", "anna", "anne", "annika", "anton",
+        "antonio", "anya", "arjun", "arnav", "arthur", "arturo", "asha", "ashley", "astrid", "aubrey", "ava",
+        "ayesha", "ayumi", "barbara", "beatriz", "becky", "ben", "benjamin", "bernard", "beth", "bianca", "bilal",
+        "bjorn", "blessing", "bob", "boris", "brandon", "brenda", "brian", "bruno", "bryan", "caio", "caleb",
+        "camila", "carla", "carlos", "carmen", "caroline", "carsten", "catherine", "cedric", "celine", "chao",
+        "charlie", "charlotte", "chen", "chidi", "chioma", "chloe", "chris", "christian", "christina",
+        "christine", "christopher", "chuck", "claire", "clara", "claudia", "colin", "connor", "craig", "cristina",
+        "dan", "dana", "daniel", "daniela", "danielle", "dario", "darius", "dave", "david", "deborah", "deepak",
+        "deepika", "denise", "dennis", "derek", "devon", "diana", "diego", "dimitri", "dmitri", "dmitry",
+        "dominik", "donna", "doug", "dylan", "ebony", "ed", "eduardo", "elena", "eli", "elif", "elijah", "elisa",
+        "elizabeth", "ella", "ellen", "elliot", "emeka", "emily", "emma", "emre", "eric", "erik", "erin",
+        "esther", "ethan", "eva", "evan", "fabio", "farah", "fatima", "fatma", "felipe", "felix", "fernando",
+        "finn", "fiona", "florian", "francesca", "francesco", "francisco", "franziska", "fred", "freya",
+        "gabriel", "gabriela", "gareth", "gary", "george", "gina", "giorgio", "giovanni", "giulia", "greg",
+        "gregory", "gustavo", "hamza", "hana", "hannah", "hans", "haruto", "hassan", "heather", "helen",
+        "helena", "hemant", "henrik", "henry", "hiro", "hiroshi", "hussein", "ian", "ibrahim", "ifeoma",
+        "igor", "ilya", "imani", "imran", "ines", "ingrid", "irina", "isaac", "isabel", "isabella", "ivan",
+        "jacob", "jake", "james", "jamal", "jamie", "jana", "jane", "janet", "jared", "jason", "javier",
+        "jay", "jen", "jenna", "jennifer", "jenny", "jeremy", "jerome", "jess", "jessica", "jiho", "jin", "jing",
+        "jo", "joan", "joanna", "joao", "joe", "johan", "johanna", "john", "jon", "jonas", "jonathan", "jordan",
+        "jorge", "jose", "joseph", "josh", "joshua", "juan", "julia", "julian", "julie", "julien", "jun",
+        "justin", "kai", "kamal", "karen", "karim", "karl", "kate", "katie", "katrin", "kavya", "keiko", "kelly",
+        "ken", "kenji", "kevin", "khalid", "kim", "kiran", "klaus", "kofi", "kris", "krishna", "kumar", "kwame",
+        "kyle", "lara", "laura", "lauren", "layla", "leah", "lena", "leo", "leon", "liam", "lily", "lin",
+        "linda", "lisa", "lucas", "lucia", "lucy", "luis", "luisa", "luka", "lukas", "maria", "mariam", "marco",
+        "marcus", "margaret", "mari", "maria", "mario", "marisol", "marius", "marta", "martin", "mary", "mateo",
+        "matt", "matteo", "matthew", "maya", "mehmet", "mei", "melissa", "mia", "michael", "michelle", "miguel",
+        "mike", "mikhail", "mila", "mina", "ming", "miriam", "mohamed", "mohammed", "mohammad", "monica",
+        "morgan", "nadia", "naomi", "natalia", "natasha", "nathan", "neha", "nick", "nicola", "nicolas",
+        "nikhil", "niklas", "nikolai", "nina", "noah", "noor", "nora", "nour", "obinna", "olga", "oliver",
+        "olivia", "omar", "oscar", "owen", "pablo", "paolo", "patricia", "patrick", "paul", "paula", "pedro",
+        "peter", "petra", "philip", "phil", "pierre", "pooja", "prakash", "pranav", "priya", "priyanka",
+        "rachel", "rafael", "rahul", "raj", "rajesh", "ramon", "rana", "raquel", "rashid", "ravi", "rebecca",
+        "rei", "ricardo", "richard", "rick", "riya", "roberto", "robert", "rohan", "roman", "rosa", "ryan",
+        "ryo", "sabrina", "sadia", "sahil", "sakura", "sally", "salma", "sam", "samir", "samuel", "sandra",
+        "sanjay", "santiago", "sara", "sarah", "sasha", "satoshi", "scott", "sean", "sebastian", "seo-yeon",
+        "sergei", "sergio", "shanti", "sharon", "shira", "shreya", "simon", "simone", "siobhan", "sofia",
+        "sophia", "sophie", "soren", "sota", "stefan", "stefanie", "stephanie", "steve", "steven", "sunil",
+        "suresh", "susan", "sven", "takeshi", "tanya", "tariq", "teresa", "thabo", "theo", "thomas", "tim",
+        "timothy", "tobias", "tom", "tomas", "tomás", "tony", "tyler", "uma", "valentina", "vanessa", "vera",
+        "victoria", "vijay", "vikram", "vincent", "vivek", "wei", "wendy", "william", "xavier", "xin", "yan",
+        "yara", "yasmin", "yelena", "yuki", "yusuf", "yuto", "zainab", "zara", "zhang", "zoe", "zoran",
+        "beatrice", "benedikt", "camille", "dorothy", "elias", "emil", "ezra", "hector", "jasmine",
+        "kenta", "lorenzo", "magnus", "malik", "manuel", "nils", "olu", "oskar", "quentin", "rahim", "ruth",
+        "selin", "tariq", "ursula", "viktor", "walter", "yosef", "zeynep", "aarav", "chinedu", "ngozi",
+        "oluwaseun", "tunde", "wanjiru", "zanele", "sipho", "lerato", "mthunzi", "sana", "hina", "daisuke",
+        "minji", "seojun", "jiwoo", "thanh", "linh", "minh", "anh", "duc", "nguyen", "arash", "reza", "leila",
+    ])
+});

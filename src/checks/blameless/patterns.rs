@@ -1,0 +1,1546 @@
+//! Trigger patterns and the sentence-structure checks that decide whether a trigger is blame.
+//!
+//! A trigger (one regex per [`Kind`]) only proposes a hit; its handler then looks at the clause
+//! around it: who the subject is (a person, "we", a team, or a system), whether the trigger is
+//! negated, and what it applies to. A literal keyword prefilter lets text without any trigger
+//! stem through in a single fast pass.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::lexicon::*;
+use super::text::Tok;
+use super::Rule;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Kind {
+    ModalPerfect,
+    FailedTo,
+    Neglected,
+    Forgot,
+    FaultVerb,
+    CarelessAction,
+    Because,
+    FaultOf,
+    OnPerson,
+    Culprit,
+    Cleft,
+    CausedBy,
+    PossessiveBad,
+    TooSlow,
+    DidNotCheck,
+    Ignored,
+    Negligent,
+    Bother,
+    WithoutAnyone,
+    JudgeStrong,
+    JudgeWeak,
+    HumanError,
+    PunishPassive,
+    PunishStrong,
+    Revoked,
+    Obviously,
+    ObviousPredicate,
+    Glaring,
+    Predictable,
+    AnyoneCould,
+    HindsightClear,
+    ClearlyPerson,
+    IfHad,
+    HadInverted,
+    Accidental,
+    MadeMistake,
+    TracedTo,
+    ResponsibleFor,
+    SupposedTo,
+    NobodyChecked,
+    Unheeded,
+    LostAccess,
+    HindsightIdiom,
+    ReasonIs,
+}
+
+fn pattern_source(kind: Kind) -> &'static str {
+    match kind {
+        Kind::ModalPerfect => {
+            r"(?i)\b(?:should|could|ought\s+to|shouldn['’]t|couldn['’]t)(?:\s+(?:not|never|really|just|simply|also|easily|definitely|at\s+least|probably|certainly|all|obviously|clearly))*(?:\s+have|['’]ve)\s+(?:(?:not|never|simply|just|also|easily|already|probably|at\s+least)\s+)?[\p{L}][\p{L}'’-]*"
+        }
+        Kind::FailedTo => r"(?i)\b(?:failed|fails|fail|failing)\s+to\s+[\p{L}][\p{L}-]*",
+        Kind::Neglected => r"(?i)\bneglect(?:ed|s|ing)?\b",
+        Kind::Forgot => r"(?i)\bforg(?:ot|otten)\b",
+        Kind::FaultVerb => {
+            r"(?i)\b(?:broke|caused|botched|misconfigured|mistyped|misread|misjudged|mishandled|fat-fingered|messed\s+up|screwed\s+up|took\s+down|brought\s+down|(?:took|brought|knocked)\s+(?:[\p{L}-]+\s+){1,2}?(?:down|over|offline)|skipped\s+(?:the\s+|a\s+|an\s+|all\s+|our\s+|every\s+)?(?:[\p{L}-]+\s+)?(?:step|steps|check|checks|review|tests?|stage|canary|checklist|process|procedure|approval|runbook|verification|validation|dry-run)|knocked\s+over|blew\s+away|wiped\s+out|dropped\s+the\s+ball|let\s+(?:[\p{L}'’-]+\s+){0,4}?slip|sat\s+on)\b"
+        }
+        Kind::CarelessAction => {
+            r"(?i)\b(?:pushed|deployed|shipped|merged|ran|deleted|dropped|approved|released|applied|committed|changed|edited|restarted|rebooted|typed|rolled\s+out|disabled|removed|promoted|executed|copied|overwrote|rotated|upgraded)\b[^.;:!?]{0,60}?\b(?:untested|broken|(?:the|a)\s+wrong|without\s+(?:a\s+|any\s+|first\s+)?(?:review|reviewing|testing|tests?|waiting|telling|checking|approval|asking|reading|running|looking|notice|warning|second|letting|informing|consulting|thinking)|instead\s+of)\b"
+        }
+        Kind::Because => r"(?i)\bbecause\s+",
+        Kind::FaultOf => {
+            r"(?i)\b[\p{L}][\p{L}-]*['’]s\s+(?:own\s+|entire\s+|fault|personal\s+)*fault\b|\bfault\s+of\b|\b(?:blame|fault|responsibility)(?:\s+[\p{L}'’]+){0,4}?\s+(?:lies|rests|falls|sits|lay|lie)\s+(?:\w+\s+){0,2}?(?:with|on)\b|\bto\s+blame\b|\bat\s+fault\b"
+        }
+        Kind::OnPerson => {
+            r"(?i)\b(?:this|that|it)(?:\s+one)?(?:['’]s|\s+is|\s+was)\s+(?:all\s+|entirely\s+|squarely\s+|totally\s+|completely\s+|solely\s+|100%\s+)?on\s+"
+        }
+        Kind::Culprit => {
+            r"(?i)\b(?:culprit|cause)\s*(?:was|is|:|turned\s+out\s+to\s+be|=|here\s+was)\s*"
+        }
+        Kind::Cleft => r"(?i)\bit\s+was\s+(?:the\s+)?[\p{L}][\p{L}'’-]*\s+who\b",
+        Kind::CausedBy => r"(?i)\b(?:caused|triggered|introduced|started|broken)\s+by\s+",
+        Kind::PossessiveBad => {
+            r"(?i)\b[\p{L}][\p{L}-]*['’]s\s+(?:untested|broken|bad|faulty|buggy|careless|sloppy|reckless|lazy|botched|rushed|hasty|half-baked|mistakes?|errors?|blunders?|screw-?ups?|slip-?ups?|oversights?|negligence|incompetence|carelessness|laziness)\b"
+        }
+        Kind::TooSlow => {
+            r"(?i)\b(?:was|were)\s+(?:far\s+|way\s+|much\s+|simply\s+|just\s+)?too\s+(?:slow|late)\b"
+        }
+        Kind::DidNotCheck => {
+            r"(?i)\b(?:didn['’]t|did\s+not)\s+(?:even\s+|actually\s+|properly\s+|bother\s+to\s+)?(?:read|follow|check|test|verify|review|double-check|look|wait|notice|listen|ask)\b"
+        }
+        Kind::Ignored => r"(?i)\bignor(?:ed|ing)\b",
+        Kind::Negligent => r"(?i)\bnegligen(?:t|tly|ce)\b",
+        Kind::Bother => {
+            r"(?i)\b(?:didn['’]t|did\s+not|never|nobody|no\s+one|couldn['’]t|could\s+not|can['’]t|cannot|wouldn['’]t|won['’]t)\s+(?:\w+\s+){0,2}?bother(?:ed)?\s+to\b|\bcouldn['’]t\s+be\s+bothered\b|\bcould\s+not\s+be\s+bothered\b"
+        }
+        Kind::WithoutAnyone => {
+            r"(?i)\bwithout\s+(?:anyone|anybody|someone|somebody|a\s+human|any\s+(?:engineer|human|person|reviewer))\s+(?:even\s+|ever\s+|actually\s+)?(?:glancing|looking|reading|checking|reviewing|noticing|verifying|testing|bothering)"
+        }
+        Kind::JudgeStrong => {
+            r"(?i)\b(?:careless(?:ly|ness)?|incompeten(?:t|ce|tly)|reckless(?:ly|ness)?|stupid(?:ly|ity)?|idiotic|idiots?|moronic|morons?|clueless|irresponsibl[ey]|irresponsibility|unprofessional|boneheaded|foolish(?:ly|ness)?|inexcusable|amateurish(?:ly)?|half-assed|shoddy|laziness|lazy\s+hack|sloppiness|(?:amateur|rookie|newbie|schoolboy|beginner['’]?s?)\s+(?:mistakes?|errors?|moves?)|ashamed|shameful|disgrace(?:ful)?|pathetic|unforgivable)\b"
+        }
+        Kind::JudgeWeak => {
+            r"(?i)\b(?:sloppy|sloppily|lazy|lazily|unacceptable|unacceptably|dumb|silly|lax|half-baked|thoughtless(?:ly)?|poorly\s+thought[\s-]out)\b"
+        }
+        Kind::HumanError => {
+            r"(?i)\b(?:human|operator|user|pilot|manual|personnel|staff|people|engineer|driver)[\s-]+(?:error|errors|mistake|mistakes)\b|\bfat[\s-]?finger(?:ed|ing|s)?\b|\bmistakes?\s+by\s+(?:the\s+|a\s+|our\s+)?(?:staff|engineer|operator|on-call|developer|dba|admin|human|person|employee)"
+        }
+        Kind::PunishPassive => {
+            r"(?i)\b(?:was|were|been|be|being|got|get|gets|is|are)\s+(?:\w+\s+)?(?:fired|sacked|dismissed|demoted|suspended|terminated|let\s+go|disciplined|reprimanded|punished|removed\s+from\s+(?:the\s+)?(?:on-?call\s+|pager\s+|primary\s+|support\s+)?rotation|taken\s+off\s+(?:the\s+)?(?:on-?call\s+|pager\s+|support\s+)?(?:rotation|call))\b"
+        }
+        Kind::PunishStrong => {
+            r"(?i)\b(?:disciplinary|written\s+warning|formal\s+warning|final\s+warning|performance\s+improvement\s+plan|held\s+(?:personally\s+)?accountable|held\s+(?:personally\s+)?responsible|held\s+to\s+account|(?:to|must|will|should|shall)\s+answer\s+for|face\s+(?:the\s+|serious\s+)?consequences|punish(?:ed|ing)?|as\s+(?:a\s+)?punishment|reprimand(?:ed)?|(?:be|been|get|got)\s+let\s+go|(?:will|must|should|shall)\s+be\s+consequences|there\s+(?:will|must|should|need\s+to)\s+be\s+consequences|consequences\s+for\s+(?:whoever|those|anyone|the\s+(?:engineer|developer|person|people|team|individual)s?)|hold(?:s|ing)?\s+(?:[\p{L}-]+\s+){0,4}?(?:accountable|responsible))\b"
+        }
+        Kind::Revoked => {
+            r"(?i)\b(?:access|permissions?|privileges?|rights)\b[^.;!?]{0,40}?\b(?:revoked|taken\s+away|stripped|pulled|suspended)\b|\brevoked\s+(?:\w+\s+){0,2}(?:access|permissions?|privileges?)\b"
+        }
+        Kind::Obviously => r"(?i)\bobviously\b",
+        Kind::ObviousPredicate => {
+            r"(?i)(?:\b(?:was|is|were|are|seemed|seems|seem|looks?|looked|became|becomes|been|be)|['’]s)\s+(?:\w+\s+){0,2}?(?:obvious|blindingly\s+clear|painfully\s+clear|crystal\s+clear)\b"
+        }
+        Kind::Glaring => {
+            r"(?i)\bglaringly\b|\bglaring\s+(?:mistake|error|oversight|omission|failure|gap|sign|signs|warning)|\bblatant(?:ly)?\b|\bblindingly\s+obvious\b"
+        }
+        Kind::Predictable => {
+            r"(?i)\b(?:completely|totally|entirely|perfectly|utterly|easily|wholly|fully|100%)\s+(?:predictable|foreseeable|avoidable|preventable)\b|\b(?:was|were|is)\s+(?:predictable|foreseeable|avoidable)\b"
+        }
+        Kind::AnyoneCould => {
+            r"(?i)\b(?:anyone|anybody|everyone|everybody|any\s+[\p{L}-]+)\b[^.;:!?]{0,40}?\b(?:could|would|should)\s+have\s+(?:easily\s+)?(?:seen|spotted|noticed|known|predicted|foreseen|caught|guessed|realised|realized|figured|told)\b"
+        }
+        Kind::HindsightClear => {
+            r"(?i)\b(?:in\s+hindsight|in\s+retrospect|looking\s+back|with\s+hindsight)\b[^.;!?]{0,80}?\b(?:clear|evident|apparent)\b"
+        }
+        Kind::ClearlyPerson => r"(?i)\bclearly\b|\bit(?:['’]s|\s+is|\s+was)\s+clear\s+(?:that\s+)?",
+        Kind::IfHad => r"(?i)\bif\s+(?:only\s+)?",
+        Kind::HadInverted => r"\bHad\s+",
+        Kind::Accidental => {
+            r"(?i)\b(?:accidentally|mistakenly|inadvertently|erroneously|unintentionally|by\s+(?:mistake|accident))\b"
+        }
+        Kind::MadeMistake => {
+            r"(?i)\b(?:made|makes|make|making)\s+(?:(?:a|an|the|several|two|multiple|another|one|some)\s+)?(?:[\p{L}-]+\s+)?(?:mistakes?|errors?|blunders?|slip|bad\s+call|wrong\s+call|misjudge?ments?)\b"
+        }
+        Kind::TracedTo => {
+            r"(?i)\b(?:trac(?:ed|es|e)|comes|came|boils|boiled)\s+(?:all\s+the\s+way\s+)?(?:back\s+|down\s+)?to\s+|\battributed\s+to\s+|\b(?:blamed|pinned)\s+on\s+|\b(?:was|is|were)\s+(?:\w+\s+)?down\s+to\s+"
+        }
+        Kind::ResponsibleFor => {
+            r"(?i)(?:\b(?:is|was|are|were)|['’]s)\s+(?:\w+\s+)?responsible\s+for\s+"
+        }
+        Kind::SupposedTo => r"(?i)\b(?:was|were)\s+supposed\s+to\s+[\p{L}][\p{L}-]*",
+        Kind::NobodyChecked => {
+            r"(?i)\b(?:nobody|no\s+one|no-one)\s+(?:even\s+|ever\s+|actually\s+|really\s+)?(?:looked|checked|read|noticed|reviewed|watched|acknowledged|responded|tested|verified|cared|listened|followed|opened|answered)\b"
+        }
+        Kind::Unheeded => {
+            r"(?i)\bunheeded\b|\b(?:went|remained|were|was)\s+(?:\w+\s+)?(?:unanswered|unacknowledged|unread|unaddressed)\s+by\s+"
+        }
+        Kind::LostAccess => {
+            r"(?i)\b(?:lost|loses|lose|losing)\s+(?:his|her|their)\s+(?:[\p{L}-]+\s+){0,2}?(?:access|permissions?|privileges?|rights|job|role|position)\b"
+        }
+        Kind::ReasonIs => {
+            r"(?i)(?:\b(?:is|was)|['’]s)\s+(?:the\s+|a\s+)?(?:main\s+|only\s+|sole\s+|whole\s+|real\s+|direct\s+)?(?:reason|cause)\s+(?:for|why|that|we|of)\b"
+        }
+        Kind::HindsightIdiom => {
+            r"(?i)\b(?:plain\s+to\s+see|plain\s+as\s+day|clear\s+as\s+day|writing\s+was\s+on\s+the\s+wall|(?:saw|see|seen)\s+(?:this|it)\s+coming|no-brainer|take\s+a\s+genius|any\s+fool|only\s+a\s+matter\s+of\s+time)\b"
+        }
+    }
+}
+
+const ALL_KINDS: &[Kind] = &[
+    Kind::ModalPerfect,
+    Kind::FailedTo,
+    Kind::Neglected,
+    Kind::Forgot,
+    Kind::FaultVerb,
+    Kind::CarelessAction,
+    Kind::Because,
+    Kind::FaultOf,
+    Kind::OnPerson,
+    Kind::Culprit,
+    Kind::Cleft,
+    Kind::CausedBy,
+    Kind::PossessiveBad,
+    Kind::TooSlow,
+    Kind::DidNotCheck,
+    Kind::Ignored,
+    Kind::Negligent,
+    Kind::Bother,
+    Kind::WithoutAnyone,
+    Kind::JudgeStrong,
+    Kind::JudgeWeak,
+    Kind::HumanError,
+    Kind::PunishPassive,
+    Kind::PunishStrong,
+    Kind::Revoked,
+    Kind::Obviously,
+    Kind::ObviousPredicate,
+    Kind::Glaring,
+    Kind::Predictable,
+    Kind::AnyoneCould,
+    Kind::HindsightClear,
+    Kind::ClearlyPerson,
+    Kind::IfHad,
+    Kind::HadInverted,
+    Kind::Accidental,
+    Kind::MadeMistake,
+    Kind::TracedTo,
+    Kind::ResponsibleFor,
+    Kind::SupposedTo,
+    Kind::NobodyChecked,
+    Kind::Unheeded,
+    Kind::LostAccess,
+    Kind::HindsightIdiom,
+    Kind::ReasonIs,
+];
+
+pub(super) struct Compiled {
+    /// Literal stems; a text without any of them cannot match any trigger.
+    pub keywords: Regex,
+    pub regexes: Vec<(Kind, Regex)>,
+    /// Sentences that talk about wording or method rather than use it.
+    pub meta: Regex,
+}
+
+/// Every trigger word is ASCII, so ASCII word boundaries match the same places; unlike Unicode
+/// `\b` they let the regex engine stay on its fast DFA path for non-ASCII text.
+fn ascii_boundaries(source: &str) -> String {
+    source.replace(r"\b", r"(?-u:\b)")
+}
+
+pub(super) static COMPILED: LazyLock<Compiled> = LazyLock::new(|| {
+    let sources: Vec<String> = ALL_KINDS
+        .iter()
+        .map(|&k| ascii_boundaries(pattern_source(k)))
+        .collect();
+    // The patterns are constants of this module (tested in `patterns_compile`), so a failure here
+    // is a programming error, not an input error.
+    let keywords = Regex::new(KEYWORDS).expect("blameless keyword prefilter compiles");
+    let regexes = ALL_KINDS
+        .iter()
+        .zip(&sources)
+        .map(|(&k, s)| {
+            (
+                k,
+                Regex::new(s).expect("blameless trigger pattern compiles"),
+            )
+        })
+        .collect();
+    let meta = Regex::new(&ascii_boundaries(META)).expect("blameless meta pattern compiles");
+    Compiled {
+        keywords,
+        regexes,
+        meta,
+    }
+});
+
+/// A stem of every trigger, without word boundaries, so the engine can search all of them at
+/// once with its literal (SIMD) searcher. Kept in step with the patterns by `keywords_cover_patterns`.
+const KEYWORDS: &str = "(?i)should|could|ought|fail|neglect|forg|broke|caus|botch|misconfig|mistyp|misread|misjudg|mishandl|fat|messed|screwed|took|brought|knocked|blew|wiped|ball|slip|sat on|skipped|untested|wrong|without|instead|because|fault|blame|on|culprit|cause|who|by|too|didn|did not|ignor|negligen|bother|careless|incompeten|reckless|stupid|idiot|moron|clueless|irresponsib|unprofessional|bonehead|foolish|inexcusable|amateur|half-assed|shoddy|lazy|lazi|sloppi|sloppy|rookie|newbie|schoolboy|beginner|ashamed|shameful|disgrace|pathetic|unforgivable|unacceptabl|dumb|silly|lax|half-baked|thoughtless|poorly|error|mistake|finger|fired|sacked|dismissed|demoted|suspended|terminated|let go|disciplin|reprimand|punish|rotation|taken off|warning|improvement plan|accountable|responsible|account|answer|consequences|revoked|taken away|stripped|pulled|obvious|glaring|blatant|blindingly|predictable|foreseeable|avoidable|preventable|anyone|anybody|everyone|everybody|any|hindsight|retrospect|looking back|clear|if|had|accident|mistaken|inadverten|erroneous|unintentional|made|make|trac|comes|came|boil|attributed|pinned|down to|supposed|nobody|no one|no-one|unheeded|unanswered|unacknowledged|unread|unaddressed|lost|lose|plain|writing was|coming|no-brainer|genius|any fool|matter of time|reason";
+
+const META: &str = r"(?i)\b(?:phrases?|words?|wording|terms?|language|labels?|expressions?)\s+(?:like|such\s+as)\b|\b(?:avoid(?:ed|ing|s)?|remov(?:ed|e|ing)|replac(?:ed|e|ing)|rewr(?:ote|ite|itten)|reword(?:ed)?|drop(?:ped)?|ban(?:ned)?|strik(?:e|ing)|struck)\s+(?:the\s+|all\s+)?(?:phrases?|words?|terms?|labels?|language|wording|framing)\b|\bhindsight\s+bias\b|\bwithout\s+fear\b|\b(?:not|no|never|without|avoid(?:ed|ing)?|instead\s+of)\s+(?:\w+\s+)?(?:assigning|assign|placing|apportioning|attributing|looking\s+for|seeking)\s+(?:of\s+)?blame\b|\bblameless\b|\b(?:described|called|labell?ed|framed|characteri[sz]ed)\s+(?:this|it|that|the\s+\w+)\s+as\b|\bnot\s+(?:a\s+question\s+of\s+)?who\b|\b(?:avoid(?:ed|ing)?|not|stopped|without)\s+asking\s+who\b|\bwe\s+do\s+(?:not|n['’]t)\s+(?:consider|call|use|accept|treat)\b|\bnot\s+at\s+fault\b|\bno\s+(?:one|single\s+person|individual)\s+(?:is|was)\s+(?:to\s+blame|at\s+fault|responsible)\b|\bcounterfactuals?\b";
+
+/// What the scanner knows about the sentence a trigger fell in.
+pub(super) struct Sentence<'a> {
+    pub toks: Vec<Tok>,
+    pub people: &'a HashSet<String>,
+    pub text: &'a str,
+    pub end: usize,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Class {
+    /// A name from the document's people.
+    Known,
+    /// A capitalised word in subject position that is not a known common word or product.
+    Named,
+    Role,
+    Pronoun,
+    We,
+    Group,
+    /// "nobody", "no one": denies an agent.
+    NegPronoun,
+    Other,
+}
+
+impl Class {
+    fn person(self) -> bool {
+        matches!(
+            self,
+            Class::Known | Class::Named | Class::Role | Class::Pronoun | Class::We
+        )
+    }
+}
+
+pub(super) struct Found {
+    pub rule: Rule,
+    pub start: usize,
+    pub end: usize,
+}
+
+fn found(rule: Rule, start: usize, end: usize) -> Option<Found> {
+    (start < end).then_some(Found { rule, start, end })
+}
+
+fn singular(w: &str) -> &str {
+    if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
+        &w[..w.len() - 1]
+    } else {
+        w
+    }
+}
+
+fn is_participle(w: &str) -> bool {
+    const NOT: &[&str] = &[
+        "need", "speed", "feed", "seed", "indeed", "proceed", "exceed", "succeed", "embed", "shed",
+    ];
+    IRREGULAR_PARTICIPLES.contains(w) || (w.len() > 3 && w.ends_with("ed") && !NOT.contains(&w))
+}
+
+fn is_past(w: &str) -> bool {
+    !matches!(w, "was" | "were" | "had" | "did" | "need" | "used")
+        && (IRREGULAR_PAST.contains(w) || (w.len() > 3 && w.ends_with("ed")))
+}
+
+fn is_adverb(w: &str) -> bool {
+    (w.len() > 4 && w.ends_with("ly") && w != "only" && w != "early")
+        || matches!(
+            w,
+            "just" | "also" | "then" | "again" | "still" | "even" | "simply" | "only" | "actually"
+        )
+}
+
+fn is_be(w: &str) -> bool {
+    matches!(
+        w,
+        "was" | "were" | "been" | "being" | "got" | "get" | "gets" | "is" | "are" | "be"
+    )
+}
+
+const NAME_SUFFIXES: &[&str] = &[
+    "ing", "tion", "sion", "ment", "ness", "ity", "ics", "ogy", "ism", "ware", "ers",
+];
+
+impl Sentence<'_> {
+    fn word(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| t.word.as_str())
+    }
+
+    fn is_break(&self, i: usize) -> bool {
+        self.toks
+            .get(i)
+            .is_none_or(|t| t.boundary || CLAUSE_BREAKS.contains(t.word.as_str()))
+    }
+
+    /// Index of the first token starting at or after `pos`.
+    fn at(&self, pos: usize) -> Option<usize> {
+        let i = self.toks.partition_point(|t| t.start < pos);
+        (i < self.toks.len()).then_some(i)
+    }
+
+    /// Index of the last token ending at or before `pos`.
+    fn before(&self, pos: usize) -> Option<usize> {
+        self.toks.partition_point(|t| t.end <= pos).checked_sub(1)
+    }
+
+    fn next_word(&self, i: usize) -> Option<usize> {
+        let j = i + 1;
+        (j < self.toks.len() && !self.toks[j].boundary).then_some(j)
+    }
+
+    /// A capitalised word that reads as someone's name, ignoring where it stands.
+    fn name_shaped(&self, i: usize) -> bool {
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        let w = t.word.as_str();
+        t.cap
+            && !t.odd
+            && w.chars().count() >= 2
+            && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !NOT_NAMES.contains(w)
+            && !NOT_NAMES.contains(singular(w))
+            && !ROLE_NOUNS.contains(singular(w))
+            && !GROUP_NOUNS.contains(w)
+            && !DEPARTMENTS.contains(w)
+            && !NAME_SUFFIXES.iter().any(|s| w.ends_with(s))
+    }
+
+    /// A name-shaped word where a subject can stand: at the start of a clause, after a
+    /// conjunction or time, or after a first name ("Dave Smith").
+    fn name_in_subject_position(&self, i: usize) -> bool {
+        if !self.name_shaped(i) {
+            return false;
+        }
+        if i == 0 {
+            return true;
+        }
+        let p = &self.toks[i - 1];
+        p.boundary
+            || NAME_PRECEDERS.contains(p.word.as_str())
+            || p.word.starts_with(|c: char| c.is_ascii_digit())
+            || (self.name_shaped(i - 1) && !p.poss)
+    }
+
+    fn class(&self, i: usize) -> Class {
+        let Some(t) = self.toks.get(i) else {
+            return Class::Other;
+        };
+        if t.boundary {
+            return Class::Other;
+        }
+        let w = t.word.as_str();
+        let prev = if i > 0 { Some(&self.toks[i - 1]) } else { None };
+        let prev_word = prev.map_or("", |p| p.word.as_str());
+        let prev_open = prev.is_none_or(|p| p.boundary) || DETERMINERS.contains(prev_word);
+        if t.cap
+            && !t.odd
+            && (self.people.contains(w) || (FIRST_NAMES.contains(w) && !NOT_NAMES.contains(w)))
+        {
+            return Class::Known;
+        }
+        if w == "we" || w == "us" {
+            return Class::We;
+        }
+        if NEG_PRONOUNS.contains(w) || (w == "one" && prev_word == "no") {
+            return Class::NegPronoun;
+        }
+        if w == "it" {
+            // "IT" the department, not "it" the pronoun.
+            return if t.odd && t.cap && prev.is_none_or(|p| !DETERMINERS.contains(p.word.as_str()))
+            {
+                Class::Group
+            } else {
+                Class::Other
+            };
+        }
+        if PERSON_PRONOUNS.contains(w) {
+            return Class::Pronoun;
+        }
+        let sing = singular(w);
+        if GROUP_NOUNS.contains(w) || GROUP_NOUNS.contains(sing) {
+            return Class::Group;
+        }
+        if (sing == "shift") && SHIFT_MODIFIERS.contains(prev_word) {
+            return Class::Group;
+        }
+        if ROLE_NOUNS.contains(w) || ROLE_NOUNS.contains(sing) {
+            return Class::Role;
+        }
+        if AMBIGUOUS_ROLES.contains(w) || AMBIGUOUS_ROLES.contains(sing) {
+            return if prev_open || PERSON_MODIFIERS.contains(prev_word) {
+                Class::Role
+            } else {
+                Class::Other
+            };
+        }
+        if t.cap
+            && DEPARTMENTS.contains(w)
+            && !prev.is_some_and(|p| DETERMINERS.contains(p.word.as_str()))
+        {
+            return Class::Group;
+        }
+        if self.name_in_subject_position(i) && !self.referred_to_as_thing(i) {
+            return Class::Named;
+        }
+        Class::Other
+    }
+
+    /// "Orion broke the contract when it upgraded its serializer": a later "it"/"its" and no
+    /// personal pronoun means the capitalised word names a thing.
+    fn referred_to_as_thing(&self, i: usize) -> bool {
+        let later = &self.toks[(i + 1).min(self.toks.len())..];
+        let thing = later
+            .iter()
+            .any(|t| matches!(t.word.as_str(), "it" | "its" | "itself"));
+        let person = later.iter().any(|t| {
+            matches!(
+                t.word.as_str(),
+                "he" | "she" | "his" | "her" | "him" | "they" | "their" | "them"
+            )
+        });
+        thing && !person
+    }
+
+    /// A looser test for words in positions where only a person or thing can stand
+    /// ("the culprit was Lena's commit", "this one is on Marcus").
+    fn loose_class(&self, i: usize) -> Class {
+        match self.class(i) {
+            Class::Other if self.name_shaped(i) => Class::Named,
+            c => c,
+        }
+    }
+
+    fn clause_start(&self, i: usize) -> usize {
+        let mut j = i;
+        while j > 0 {
+            if self.is_break(j - 1) {
+                return j;
+            }
+            j -= 1;
+        }
+        0
+    }
+
+    /// The head of the subject of the verb at `i`, walking back over adverbs and auxiliaries.
+    fn subject_before(&self, i: usize) -> Option<usize> {
+        let mut j = i;
+        while j > 0 {
+            j -= 1;
+            if self.is_break(j) {
+                return None;
+            }
+            let w = self.word(j);
+            if SUBJECT_SKIP.contains(w) && !(w == "one" && self.word(j.wrapping_sub(1)) == "no") {
+                continue;
+            }
+            if matches!(w, "and" | "then" | "or") {
+                return self.clause_subject(j);
+            }
+            if w == "who" && j > 0 && !self.toks[j - 1].boundary {
+                // "users who mistyped": the antecedent is the subject; "Gustavo was the one
+                // who broke": look through "the one" to the subject of "was".
+                let mut k = j - 1;
+                if self.word(k) == "one" {
+                    while k > 0
+                        && matches!(
+                            self.word(k - 1),
+                            "the" | "only" | "one" | "was" | "is" | "were" | "are"
+                        )
+                    {
+                        k -= 1;
+                    }
+                    return k.checked_sub(1).filter(|&a| !self.toks[a].boundary);
+                }
+                return Some(k);
+            }
+            return Some(j);
+        }
+        None
+    }
+
+    /// The subject at the start of the clause containing `i` (for coordinated verbs:
+    /// "Dave ignored the checklist and pushed…").
+    fn clause_subject(&self, i: usize) -> Option<usize> {
+        let s = self.clause_start(i);
+        let mut k = s;
+        while k < i {
+            let t = &self.toks[k];
+            let w = t.word.as_str();
+            let lead = DETERMINERS.contains(w)
+                || SUBJECT_SKIP.contains(w)
+                || matches!(
+                    w,
+                    "once"
+                        | "again"
+                        | "honestly"
+                        | "frankly"
+                        | "at"
+                        | "around"
+                        | "utc"
+                        | "on"
+                        | "then"
+                )
+                || w.starts_with(|c: char| c.is_ascii_digit())
+                || t.poss;
+            if !lead {
+                break;
+            }
+            k += 1;
+        }
+        if k >= i {
+            return None;
+        }
+        let mut best = k;
+        for m in k..(k + 3).min(i) {
+            if self.is_break(m) {
+                break;
+            }
+            let c = self.class(m);
+            if c == Class::Group {
+                return Some(m);
+            }
+            if c != Class::Other && self.class(best) == Class::Other {
+                best = m;
+            }
+        }
+        Some(best)
+    }
+
+    fn subject_class(&self, i: usize) -> (Class, Option<usize>) {
+        match self.subject_before(i) {
+            Some(j) => match self.class(j) {
+                Class::Other => self
+                    .relative_antecedent(j)
+                    .map_or((Class::Other, Some(j)), |a| (self.class(a), Some(a))),
+                c => (c, Some(j)),
+            },
+            None => (Class::Other, None),
+        }
+    }
+
+    /// "The engineer who deployed the change should have…": when the word before the verb ends
+    /// a relative clause, the subject is the noun before "who".
+    fn relative_antecedent(&self, j: usize) -> Option<usize> {
+        let start = self.clause_start(j);
+        let who = (start..j).rev().take(8).find(|&k| self.word(k) == "who")?;
+        let a = who.checked_sub(1)?;
+        (a >= start && !self.toks[a].boundary && self.class(a).person()).then_some(a)
+    }
+
+    /// A negator earlier in the same clause ("nobody was fired", "not obvious").
+    fn negated_before(&self, i: usize) -> bool {
+        let s = self.clause_start(i);
+        let mut verb_between = false;
+        (s..i).rev().take(10).enumerate().any(|(d, j)| {
+            let w = self.word(j);
+            // "without" negates only what it governs: "without fear of punishment", not
+            // "shipping without tests was irresponsible".
+            let hit = (NEGATORS.contains(w) && (w != "without" || (d < 4 && !verb_between)))
+                || (w == "one" && j > 0 && self.word(j - 1) == "no");
+            verb_between |= is_be(w);
+            hit
+        })
+    }
+
+    /// A negator anywhere earlier in the sentence, unless "but" turns it around: reassurance
+    /// lists such as "No one was punished, reprimanded or removed from the rotation".
+    fn negated_in_sentence(&self, i: usize) -> bool {
+        for j in (0..i).rev() {
+            let w = self.word(j);
+            if w == "but" || w == "however" {
+                return false;
+            }
+            if NEGATORS.contains(w) || (w == "one" && j > 0 && self.word(j - 1) == "no") {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// First person- or group-like token of the noun phrase starting at `i` (within 3 words).
+    fn noun_phrase_agent(&self, i: usize) -> Option<(usize, Class)> {
+        let mut k = i;
+        while k < self.toks.len() && DETERMINERS.contains(self.word(k)) && !self.toks[k].boundary {
+            k += 1;
+        }
+        for m in k..(k + 3).min(self.toks.len()) {
+            if self.toks[m].boundary {
+                break;
+            }
+            let c = self.loose_class(m);
+            if matches!(c, Class::Group) || (c.person() && c != Class::We) {
+                return Some((m, c));
+            }
+        }
+        None
+    }
+
+    /// The match is only part of a hyphenated word ("careless-looking", "stupid-simple").
+    fn part_of_compound(&self, ms: usize, me: usize) -> bool {
+        self.toks
+            .iter()
+            .any(|t| !t.boundary && ((t.start < ms && ms < t.end) || (t.start < me && me < t.end)))
+    }
+
+    fn span_end(&self, i: usize) -> usize {
+        self.toks.get(i).map_or(self.end, |t| t.end)
+    }
+
+    fn rest_has(&self, from: usize, words: &[&str]) -> bool {
+        self.toks[from.min(self.toks.len())..]
+            .iter()
+            .any(|t| words.contains(&t.word.as_str()))
+    }
+}
+
+fn agent_rule(c: Class) -> Option<Rule> {
+    match c {
+        Class::Group => Some(Rule::TeamBlame),
+        c if c.person() => Some(Rule::IndividualFault),
+        _ => None,
+    }
+}
+
+/// Decides whether the trigger `kind` matched at `ms..me` is blame in this sentence.
+pub(super) fn evaluate(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found> {
+    let i0 = s.at(ms)?;
+    let last = s.before(me).unwrap_or(i0).max(i0);
+    let matched = s
+        .text
+        .get(ms..me)
+        .unwrap_or("")
+        .to_lowercase()
+        .replace('’', "'");
+    match kind {
+        Kind::ModalPerfect => modal_perfect(s, ms, i0, last),
+        Kind::FailedTo => {
+            let (c, _) = s.subject_class(i0);
+            let inf = s.word(last);
+            match c {
+                Class::Group => found(Rule::TeamBlame, ms, me),
+                Class::Named if !HUMAN_INFINITIVES.contains(inf) => None,
+                c if c.person() => found(Rule::Counterfactual, ms, me),
+                _ => None,
+            }
+        }
+        Kind::Neglected | Kind::Forgot => {
+            if i0 > 0 && is_be(s.word(i0 - 1)) {
+                return None; // passive: "the backups were neglected"
+            }
+            let (c, _) = s.subject_class(i0);
+            let rule = if kind == Kind::Neglected {
+                Rule::Negligence
+            } else {
+                Rule::IndividualFault
+            };
+            match c {
+                Class::Group => found(Rule::TeamBlame, ms, me),
+                c if c.person() => found(rule, ms, me),
+                _ => None,
+            }
+        }
+        Kind::FaultVerb => {
+            if s.negated_before(i0) {
+                return None;
+            }
+            let (c, _) = s.subject_class(i0);
+            if matched.contains("dropped the ball") || matched.contains("dropped  the") {
+                return match c {
+                    Class::NegPronoun => None,
+                    Class::Group => found(Rule::TeamBlame, ms, me),
+                    _ => found(Rule::IndividualFault, ms, me),
+                };
+            }
+            if matched == "broke"
+                && matches!(s.word(i0 + 1), "into" | "up" | "out" | "apart" | "even")
+            {
+                return None;
+            }
+            agent_rule(c).and_then(|r| found(r, ms, me))
+        }
+        Kind::CarelessAction | Kind::TooSlow => {
+            if s.negated_before(i0) {
+                return None;
+            }
+            let (c, _) = s.subject_class(i0);
+            agent_rule(c).and_then(|r| found(r, ms, me))
+        }
+        Kind::Because => because(s, ms, i0),
+        Kind::FaultOf => fault_of(s, ms, me, i0, last, &matched),
+        Kind::OnPerson => {
+            let k = s.at(me)?;
+            let k = if s.word(k) == "the" { k + 1 } else { k };
+            let c = s.loose_class(k);
+            let after = k + 1;
+            let ends = after >= s.toks.len()
+                || s.toks[after].boundary
+                || matches!(s.word(after), "for" | "and");
+            if ends && !s.toks.get(k).is_some_and(|t| t.poss) {
+                agent_rule(c)
+                    .filter(|_| c != Class::We)
+                    .and_then(|r| found(r, ms, s.span_end(k)))
+            } else {
+                None
+            }
+        }
+        Kind::Culprit => {
+            if s.negated_before(i0) {
+                return None;
+            }
+            let k = s.at(me)?;
+            let (m, c) = s.noun_phrase_agent(k)?;
+            if c == Class::Pronoun {
+                return None; // "the cause was that we…" is handled by other rules
+            }
+            found(agent_rule(c)?, ms, s.span_end(m))
+        }
+        Kind::Cleft => {
+            let who = last;
+            let c = s.loose_class(who.checked_sub(1)?);
+            agent_rule(c)
+                .filter(|_| c != Class::We && c != Class::Pronoun)
+                .and_then(|r| found(r, ms, me))
+        }
+        Kind::CausedBy => {
+            if s.negated_before(i0) {
+                return None;
+            }
+            let k = s.at(me)?;
+            let (m, c) = s.noun_phrase_agent(k)?;
+            found(agent_rule(c)?, ms, s.span_end(m))
+        }
+        Kind::PossessiveBad => {
+            let c = s.loose_class(i0);
+            if s.negated_before(i0) {
+                return None;
+            }
+            agent_rule(c).and_then(|r| found(r, ms, me))
+        }
+        Kind::DidNotCheck => {
+            // "did not check … because the link was missing" explains, it does not blame.
+            if s.rest_has(last, &["because", "since", "due"]) {
+                return None;
+            }
+            let (c, _) = s.subject_class(i0);
+            match c {
+                Class::Group => found(Rule::TeamBlame, ms, me),
+                Class::We => None,
+                c if c.person() => found(Rule::Negligence, ms, me),
+                _ => None,
+            }
+        }
+        Kind::Ignored => ignored(s, ms, me, i0),
+        Kind::Obviously => {
+            if s.part_of_compound(ms, me) || s.negated_before(i0) {
+                return None;
+            }
+            // Editorial "Obviously, …" or about a person; not "the disk was obviously full".
+            let initial = s.clause_start(i0) == i0;
+            let (c, _) = s.subject_class(i0);
+            let c2 = s.noun_phrase_agent(i0 + 1).map_or(Class::Other, |(_, c)| c);
+            let personal =
+                c.person() || c == Class::Group || c2.person() || c2 == Class::NegPronoun;
+            let fault = (i0 + 1..(i0 + 5).min(s.toks.len())).any(|j| {
+                matches!(
+                    s.word(j),
+                    "nobody"
+                        | "didn't"
+                        | "never"
+                        | "should"
+                        | "failed"
+                        | "ignored"
+                        | "wrong"
+                        | "forgot"
+                )
+            });
+            if initial || personal || fault {
+                found(Rule::Hindsight, ms, me)
+            } else {
+                None
+            }
+        }
+        Kind::Negligent
+        | Kind::JudgeStrong
+        | Kind::Predictable
+        | Kind::Glaring
+        | Kind::HindsightIdiom => {
+            if s.part_of_compound(ms, me) || s.negated_before(i0) {
+                return None;
+            }
+            let rule = match kind {
+                Kind::Negligent => Rule::Negligence,
+                Kind::JudgeStrong => Rule::Judgemental,
+                _ => Rule::Hindsight,
+            };
+            found(rule, ms, me)
+        }
+        Kind::ObviousPredicate | Kind::HindsightClear => {
+            if s.negated_before(last) {
+                return None;
+            }
+            found(Rule::Hindsight, ms, me)
+        }
+        Kind::Bother | Kind::WithoutAnyone => found(Rule::Negligence, ms, me),
+        Kind::JudgeWeak => {
+            if s.part_of_compound(ms, me) {
+                return None;
+            }
+            judge_weak(s, ms, me, i0, last)
+        }
+        Kind::HumanError => human_error(s, ms, me, i0, last, &matched),
+        Kind::PunishPassive => punish_passive(s, ms, me, i0, last, &matched),
+        Kind::PunishStrong => {
+            if s.negated_in_sentence(i0) {
+                return None;
+            }
+            found(Rule::Punishment, ms, me)
+        }
+        Kind::Revoked => {
+            if s.negated_before(last) {
+                return None;
+            }
+            let clause = s.clause_start(last);
+            let someone = (clause..last).any(|j| {
+                let c = s.loose_class(j);
+                let named_owner = s.class(j) == Class::Named
+                    && matches!(s.word(j + 1), "had" | "has" | "got" | "lost");
+                (s.toks[j].poss && (c.person() || c == Class::Group) && c != Class::We)
+                    || matches!(s.class(j), Class::Known | Class::Role)
+                    || named_owner
+            });
+            if someone {
+                found(Rule::Punishment, ms, me)
+            } else {
+                None
+            }
+        }
+        Kind::AnyoneCould => found(Rule::Hindsight, ms, me),
+        Kind::ClearlyPerson => {
+            let k = s.at(me)?;
+            let mut k = k;
+            while DETERMINERS.contains(s.word(k)) && k < s.toks.len() {
+                k += 1;
+            }
+            if !s.class(k).person() && !s.loose_class(k).person() {
+                return None;
+            }
+            const FAULT: &[&str] = &[
+                "didn't",
+                "did",
+                "not",
+                "never",
+                "failed",
+                "ignored",
+                "forgot",
+                "should",
+                "neglected",
+                "missed",
+                "skipped",
+                "wasn't",
+                "misread",
+                "misunderstood",
+                "broke",
+                "made",
+                "hadn't",
+                "couldn't",
+            ];
+            (k + 1..(k + 5).min(s.toks.len()))
+                .take_while(|&j| !s.toks[j].boundary)
+                .find(|&j| FAULT.contains(&s.word(j)))
+                .and_then(|j| found(Rule::Hindsight, ms, s.span_end(j)))
+        }
+        Kind::Accidental => {
+            let (c, _) = s.subject_class(i0);
+            let c = if c.person() || c == Class::Group {
+                c
+            } else {
+                // "An engineer deleted the table by mistake": the clause's subject.
+                s.clause_subject(i0).map_or(Class::Other, |j| s.class(j))
+            };
+            match c {
+                Class::We => None,
+                c => agent_rule(c).and_then(|r| found(r, ms, me)),
+            }
+        }
+        Kind::MadeMistake => {
+            if s.negated_before(i0) {
+                return None;
+            }
+            let (c, _) = s.subject_class(i0);
+            match c {
+                Class::We => None,
+                c => agent_rule(c).and_then(|r| found(r, ms, me)),
+            }
+        }
+        Kind::TracedTo => {
+            if s.negated_before(i0) {
+                return None;
+            }
+            let k = s.at(me)?;
+            let (m, c) = s.noun_phrase_agent(k)?;
+            if c == Class::Pronoun && !matches!(s.word(m), "he" | "she" | "they") {
+                return None;
+            }
+            found(agent_rule(c)?, ms, s.span_end(m))
+        }
+        Kind::ResponsibleFor => {
+            const INCIDENT: &[&str] = &[
+                "outage",
+                "incident",
+                "failure",
+                "breakage",
+                "downtime",
+                "mess",
+                "disaster",
+                "loss",
+                "problem",
+                "regression",
+                "outages",
+                "incidents",
+                "failures",
+                "mistake",
+                "error",
+                "bug",
+            ];
+            let k = s.at(me)?;
+            let object_ok = match s.word(k) {
+                "this" | "that" | "it" => {
+                    k + 1 >= s.toks.len()
+                        || s.toks[k + 1].boundary
+                        || INCIDENT.contains(&s.word(k + 1))
+                }
+                "the" | "today" | "all" => {
+                    (k + 1..(k + 4).min(s.toks.len())).any(|j| INCIDENT.contains(&s.word(j)))
+                }
+                w => INCIDENT.contains(&w),
+            };
+            if !object_ok || s.negated_before(i0) {
+                return None;
+            }
+            let (c, j) = s.subject_class(i0);
+            let c = if c == Class::Other && j.is_some_and(|j| s.name_shaped(j)) {
+                Class::Named
+            } else {
+                c
+            };
+            match c {
+                Class::We => None,
+                c => agent_rule(c)
+                    .and_then(|r| found(r, j.map_or(ms, |j| s.toks[j].start), s.span_end(k))),
+            }
+        }
+        Kind::SupposedTo => {
+            let (c, _) = s.subject_class(i0);
+            match c {
+                Class::Named if !HUMAN_INFINITIVES.contains(s.word(last)) => None,
+                Class::Group => found(Rule::Counterfactual, ms, me),
+                c if c.person() => found(Rule::Counterfactual, ms, me),
+                _ => None,
+            }
+        }
+        Kind::NobodyChecked => {
+            // "a channel nobody watched" describes the channel; only a clause opened by
+            // "nobody" says people did not look.
+            let opens = s.clause_start(i0) == i0
+                || matches!(s.word(i0.wrapping_sub(1)), "and" | "so" | "then" | "yet");
+            if !opens || s.rest_has(last, &["because", "since", "due"]) {
+                return None;
+            }
+            found(Rule::Negligence, ms, me)
+        }
+        Kind::Unheeded => {
+            if s.negated_before(i0) {
+                return None;
+            }
+            if matched.ends_with("by") || matched.ends_with("by ") {
+                let k = s.at(me)?;
+                let (m, _) = s.noun_phrase_agent(k)?;
+                return found(Rule::Negligence, ms, s.span_end(m));
+            }
+            found(Rule::Negligence, ms, me)
+        }
+        Kind::LostAccess => {
+            let (c, _) = s.subject_class(i0);
+            match c {
+                Class::Known | Class::Named | Class::Role | Class::Pronoun => {
+                    found(Rule::Punishment, ms, me)
+                }
+                _ => None,
+            }
+        }
+        Kind::ReasonIs => {
+            if s.negated_before(i0) {
+                return None;
+            }
+            let (c, j) = s.subject_class(i0);
+            match c {
+                Class::We | Class::Pronoun => None,
+                c => agent_rule(c).and_then(|r| found(r, j.map_or(ms, |j| s.toks[j].start), me)),
+            }
+        }
+        Kind::IfHad => if_had(s, ms, me, i0),
+        Kind::HadInverted => {
+            if i0 > 0 && !s.toks[i0 - 1].boundary {
+                return None;
+            }
+            let stop = (i0 + 6).min(s.toks.len());
+            let k = (i0 + 2..stop)
+                .take_while(|&j| !s.toks[j].boundary)
+                .find(|&j| is_participle(s.word(j)))?;
+            let mut h = k - 1;
+            while h > i0 + 1 && is_adverb(s.word(h)) {
+                h -= 1;
+            }
+            let c = s.class(h);
+            let c = if c == Class::Other && s.name_shaped(h) {
+                Class::Named
+            } else {
+                c
+            };
+            counterfactual_for(c, s.word(k), true).and_then(|r| found(r, ms, s.span_end(k)))
+        }
+    }
+}
+
+/// Who may carry a counterfactual: people and "we" always; a capitalised word we cannot
+/// confirm only with a participle of human perception or choice.
+fn counterfactual_for(c: Class, participle: &str, strict_named: bool) -> Option<Rule> {
+    match c {
+        Class::Named
+            if strict_named && !HUMAN_PARTICIPLES.contains(participle) && participle != "been" =>
+        {
+            None
+        }
+        Class::Group => Some(Rule::Counterfactual),
+        c if c.person() => Some(Rule::Counterfactual),
+        _ => None,
+    }
+}
+
+fn modal_perfect(s: &Sentence, ms: usize, i0: usize, last: usize) -> Option<Found> {
+    let modal = s.word(i0).to_owned();
+    let could = modal.starts_with("could");
+    let negated =
+        modal.ends_with("n't") || (i0 + 1..last).any(|j| matches!(s.word(j), "not" | "never"));
+    if could && negated {
+        return None; // "we couldn't have known" excuses rather than blames
+    }
+    let participle = s.word(last);
+    if participle == "been" {
+        let next = s.next_word(last);
+        let nw = next.map_or("", |n| s.word(n));
+        let adj = next.and_then(|n| {
+            if matches!(nw, "clear" | "obvious" | "evident" | "apparent") {
+                Some(n)
+            } else if matches!(
+                nw,
+                "more" | "so" | "very" | "quite" | "immediately" | "pretty"
+            ) {
+                s.next_word(n)
+                    .filter(|&m| matches!(s.word(m), "clear" | "obvious" | "evident" | "apparent"))
+            } else {
+                None
+            }
+        });
+        if let Some(a) = adj {
+            return found(Rule::Hindsight, ms, s.span_end(a));
+        }
+        if is_participle(nw) {
+            return None; // passive: "we should have been paged" is about the system
+        }
+    } else if !is_participle(participle) {
+        return None; // "should have to", "should have a runbook"
+    }
+    let (c, j) = s.subject_class(i0);
+    let subject = j.map_or("", |j| s.word(j));
+    if could {
+        let perceptive = HUMAN_PARTICIPLES.contains(participle);
+        if !perceptive
+            || matches!(
+                subject,
+                "anyone" | "anybody" | "someone" | "somebody" | "everyone" | "everybody"
+            )
+        {
+            return None;
+        }
+    }
+    if subject == "whoever" || subject == "who" {
+        return None;
+    }
+    counterfactual_for(c, participle, true).and_then(|r| found(r, ms, s.span_end(last)))
+}
+
+fn because(s: &Sentence, ms: usize, i0: usize) -> Option<Found> {
+    const INCIDENT: &[&str] = &[
+        "outage",
+        "incident",
+        "failure",
+        "breakage",
+        "downtime",
+        "happened",
+        "occurred",
+        "started",
+        "began",
+        "broke",
+        "crashed",
+        "failed",
+        "loss",
+        "degradation",
+        "disruption",
+        "regression",
+        "problem",
+        "went",
+        "down",
+        "broken",
+        "lost",
+        "corrupted",
+        "deleted",
+        "wiped",
+    ];
+    if !(0..i0).any(|j| INCIDENT.contains(&s.word(j))) {
+        return None;
+    }
+    let (k, c) = s.noun_phrase_agent(i0 + 1)?;
+    if matches!(c, Class::We | Class::Pronoun) && !matches!(s.word(k), "he" | "she" | "they") {
+        return None;
+    }
+    let mut v = k + 1;
+    while v < s.toks.len() && is_adverb(s.word(v)) {
+        v += 1;
+    }
+    let w = s.word(v);
+    let blames = is_past(w)
+        || (matches!(w, "didn't" | "did" | "never")
+            && (v + 1..(v + 3).min(s.toks.len())).any(|j| {
+                matches!(
+                    s.word(j),
+                    "read" | "follow" | "check" | "test" | "wait" | "review" | "verify" | "bother"
+                )
+            }));
+    if !blames {
+        return None;
+    }
+    found(agent_rule(c)?, ms, s.span_end(v))
+}
+
+fn fault_of(
+    s: &Sentence,
+    ms: usize,
+    me: usize,
+    i0: usize,
+    last: usize,
+    matched: &str,
+) -> Option<Found> {
+    if s.negated_before(i0) {
+        return None;
+    }
+    if matched.ends_with("fault") && s.toks.get(i0).is_some_and(|t| t.poss) {
+        let c = s.loose_class(i0);
+        return agent_rule(c).and_then(|r| found(r, ms, me));
+    }
+    if matched.starts_with("fault of") || matched.ends_with("with") || matched.ends_with("on") {
+        let k = s.at(me)?;
+        let (m, c) = s.noun_phrase_agent(k)?;
+        return found(agent_rule(c)?, ms, s.span_end(m));
+    }
+    // "X is to blame", "X was at fault"
+    let (c, j) = s.subject_class(i0);
+    let subject = j.map_or("", |j| s.word(j));
+    if matches!(subject, "who" | "whoever") || c == Class::We {
+        return None;
+    }
+    let _ = last;
+    agent_rule(c).and_then(|r| found(r, j.map_or(ms, |j| s.toks[j].start), me))
+}
+
+fn ignored(s: &Sentence, ms: usize, me: usize, i0: usize) -> Option<Found> {
+    let mut p = i0;
+    while p > 0 && is_adverb(s.word(p - 1)) {
+        p -= 1;
+    }
+    let passive = p > 0 && is_be(s.word(p - 1));
+    if passive {
+        if s.word(i0 + 1) == "by" {
+            let (_, c) = s.noun_phrase_agent(i0 + 2)?;
+            return found(agent_rule(c).map(|_| Rule::Negligence)?, ms, me);
+        }
+        let warned = (0..i0).any(|j| {
+            WARNING_NOUNS.contains(s.word(j)) || WARNING_NOUNS.contains(singular(s.word(j)))
+        });
+        return if warned {
+            found(Rule::Negligence, ms, me)
+        } else {
+            None
+        };
+    }
+    if s.negated_before(i0) {
+        return None;
+    }
+    let (c, _) = s.subject_class(i0);
+    match c {
+        Class::Group => found(Rule::TeamBlame, ms, me),
+        c if c.person() => found(Rule::Negligence, ms, me),
+        _ => None,
+    }
+}
+
+fn judge_weak(s: &Sentence, ms: usize, me: usize, i0: usize, last: usize) -> Option<Found> {
+    if s.negated_before(i0) {
+        return None;
+    }
+    let adjective = s.word(i0);
+    let strict = adjective.starts_with("unacceptabl") || adjective == "lax";
+    let act = |j: usize| {
+        let w = s.word(j);
+        let prev = if j > 0 { s.word(j - 1) } else { "" };
+        if matches!(
+            prev,
+            "error" | "exception" | "signal" | "request" | "event" | "data" | "file"
+        ) {
+            return false;
+        }
+        if strict {
+            matches!(
+                w,
+                "handling"
+                    | "response"
+                    | "behaviour"
+                    | "behavior"
+                    | "conduct"
+                    | "attitude"
+                    | "communication"
+            )
+        } else {
+            HUMAN_ACTS.contains(w)
+        }
+    };
+    // The noun right after: "a lazy hack", "a sloppy piece of work".
+    let after: Vec<usize> = (last + 1..(last + 3).min(s.toks.len()))
+        .take_while(|&j| !s.toks[j].boundary)
+        .collect();
+    if after
+        .iter()
+        .any(|&j| HUMAN_ACTS.contains(s.word(j)) && !strict)
+    {
+        return found(Rule::Judgemental, ms, me);
+    }
+    // The clause before: who or whose work is being graded.
+    let start = s.clause_start(i0);
+    let agent = (start..i0).any(|j| {
+        let c = s.class(j);
+        let poss = s.toks[j].poss && s.loose_class(j).person();
+        (c.person() && c != Class::We) || c == Class::Group || poss || act(j)
+    });
+    // "… by the night shift"
+    let by = after.first().is_some_and(|&j| s.word(j) == "by")
+        && s.noun_phrase_agent(last + 2).is_some();
+    if agent || by {
+        found(Rule::Judgemental, ms, me)
+    } else {
+        None
+    }
+}
+
+fn human_error(
+    s: &Sentence,
+    ms: usize,
+    me: usize,
+    i0: usize,
+    last: usize,
+    matched: &str,
+) -> Option<Found> {
+    if s.negated_before(i0) {
+        return None;
+    }
+    let next = s.next_word(last).map_or("", |n| s.word(n));
+    const UI: &[&str] = &[
+        "message",
+        "messages",
+        "banner",
+        "page",
+        "pages",
+        "dialog",
+        "dialogue",
+        "screen",
+        "toast",
+        "code",
+        "codes",
+        "response",
+        "responses",
+        "text",
+        "string",
+        "strings",
+        "modal",
+        "popup",
+        "rate",
+        "rates",
+        "count",
+        "metric",
+        "metrics",
+        "state",
+        "class",
+        "type",
+        "types",
+        "path",
+        "budget",
+        "handling",
+        "field",
+        "view",
+        "flow",
+        "copy",
+        "log",
+        "logs",
+        "category",
+        "bucket",
+    ];
+    if UI.contains(&next) {
+        return None;
+    }
+    if matched.starts_with("fat")
+        && matches!(
+            next,
+            "protection"
+                | "protections"
+                | "guard"
+                | "guards"
+                | "prevention"
+                | "check"
+                | "checks"
+                | "safeguard"
+                | "safeguards"
+                | "proof"
+                | "proofing"
+        )
+    {
+        return None;
+    }
+    let prev = if i0 > 0 { s.word(i0 - 1) } else { "" };
+    if matches!(
+        prev,
+        "generic"
+            | "friendly"
+            | "validation"
+            | "client-side"
+            | "helpful"
+            | "clear"
+            | "vague"
+            | "4xx"
+    ) {
+        return None;
+    }
+    // "reduce the risk of human error" designs for people; it does not label them.
+    const DESIGN: &[&str] = &[
+        "reduce",
+        "reduces",
+        "reducing",
+        "prevent",
+        "prevents",
+        "preventing",
+        "minimise",
+        "minimize",
+        "minimising",
+        "minimizing",
+        "guard",
+        "guards",
+        "against",
+        "risk",
+        "chance",
+        "likelihood",
+        "resistant",
+        "tolerate",
+        "tolerant",
+        "catch",
+        "catches",
+        "absorb",
+        "forgiving",
+    ];
+    if (i0.saturating_sub(4)..i0).any(|j| DESIGN.contains(&s.word(j))) {
+        return None;
+    }
+    found(Rule::HumanError, ms, me)
+}
+
+fn punish_passive(
+    s: &Sentence,
+    ms: usize,
+    me: usize,
+    i0: usize,
+    last: usize,
+    matched: &str,
+) -> Option<Found> {
+    if matched.ends_with("fired")
+        && matches!(
+            s.word(last + 1),
+            "up" | "off" | "at" | "on" | "into" | "again" | "twice"
+        )
+    {
+        return None;
+    }
+    if s.negated_in_sentence(i0) {
+        return None;
+    }
+    let (c, j) = s.subject_class(i0);
+    let subject = j.map_or("", |j| s.word(j));
+    if subject == "responsible" || (c.person() && c != Class::We) {
+        let start = j.map_or(ms, |j| s.toks[j].start).min(ms);
+        let _ = start;
+        return found(Rule::Punishment, ms, me);
+    }
+    None
+}
+
+fn if_had(s: &Sentence, ms: usize, me: usize, i0: usize) -> Option<Found> {
+    let from = s.at(me).unwrap_or(i0 + 1);
+    let stop = (from + 7).min(s.toks.len());
+    let had = (from..stop)
+        .take_while(|&j| !s.toks[j].boundary)
+        .find(|&j| s.word(j) == "had")?;
+    if had == from {
+        return None;
+    }
+    let subject = had - 1;
+    let c = s.class(subject);
+    let c = if c == Class::Other && s.name_shaped(subject) && s.name_in_subject_position(subject) {
+        Class::Named
+    } else {
+        c
+    };
+    let mut v = had + 1;
+    while v < s.toks.len()
+        && (is_adverb(s.word(v)) || matches!(s.word(v), "not" | "properly" | "carefully"))
+    {
+        v += 1;
+    }
+    let w = s.word(v);
+    if w == "been" {
+        if is_participle(s.word(v + 1)) {
+            return None; // "if the engineer had been paged" is about the system
+        }
+    } else if !is_participle(w) {
+        return None;
+    }
+    let _ = i0;
+    counterfactual_for(c, w, true).and_then(|r| found(r, ms, s.span_end(v)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patterns_compile() {
+        assert_eq!(COMPILED.regexes.len(), ALL_KINDS.len());
+    }
+
+    /// Every trigger match contains a keyword, so the prefilter never hides a trigger.
+    #[test]
+    fn keywords_cover_patterns() {
+        let corpus = [
+            include_str!("../../../tests/data/blameless/blameless-dev.tsv"),
+            include_str!("../../../tests/data/blameless/blameless-extra.tsv"),
+            include_str!("../../../tests/data/blameless/blameless-probe.tsv"),
+            include_str!("../../../tests/data/blameless/blameless-fresh.tsv"),
+        ];
+        let mut matched = 0;
+        for line in corpus.iter().flat_map(|c| c.lines()) {
+            for (kind, re) in &COMPILED.regexes {
+                for m in re.find_iter(line) {
+                    matched += 1;
+                    assert!(
+                        COMPILED.keywords.is_match(m.as_str()),
+                        "{kind:?} matched {:?} without a keyword",
+                        m.as_str()
+                    );
+                }
+            }
+        }
+        assert!(matched > 300);
+    }
+}

@@ -1,0 +1,704 @@
+//! Data-driven tests: labelled corpora, per-rule span expectations, robustness and speed.
+
+use std::collections::BTreeMap;
+
+use proptest::prelude::*;
+
+use super::*;
+
+const DEV: &str = include_str!("../../../tests/data/blameless/blameless-dev.tsv");
+const EXTRA: &str = include_str!("../../../tests/data/blameless/blameless-extra.tsv");
+/// Two later rounds of new phrasings; each was scored once before any rule change, then used
+/// for tuning (see docs/BLAMELESS.md), so they now guard against regressions.
+const PROBE: &str = include_str!("../../../tests/data/blameless/blameless-probe.tsv");
+const FRESH: &str = include_str!("../../../tests/data/blameless/blameless-fresh.tsv");
+
+/// The people the scorer's boilerplate document declares.
+fn scorer_people() -> Vec<String> {
+    vec![
+        "author@example.com".to_owned(),
+        "owner@example.com".to_owned(),
+    ]
+}
+
+fn scan_plain(text: &str) -> Vec<WordingHit> {
+    let people = scorer_people();
+    scan(
+        text,
+        &WordingContext {
+            people: &people,
+            allow: &[],
+        },
+    )
+}
+
+struct Score {
+    tp: usize,
+    fp: usize,
+    fn_: usize,
+    tn: usize,
+    per_category: BTreeMap<(String, String), (usize, usize)>,
+    misses: Vec<String>,
+}
+
+impl Score {
+    fn precision(&self) -> f64 {
+        if self.tp + self.fp == 0 {
+            0.0
+        } else {
+            self.tp as f64 / (self.tp + self.fp) as f64
+        }
+    }
+    fn recall(&self) -> f64 {
+        if self.tp + self.fn_ == 0 {
+            0.0
+        } else {
+            self.tp as f64 / (self.tp + self.fn_) as f64
+        }
+    }
+    fn report(&self) -> String {
+        let mut out = format!(
+            "precision={:.3} recall={:.3} tp={} fp={} fn={} tn={}\n",
+            self.precision(),
+            self.recall(),
+            self.tp,
+            self.fp,
+            self.fn_,
+            self.tn
+        );
+        for ((label, category), (flagged, total)) in &self.per_category {
+            out.push_str(&format!(
+                "{label:5} {category:26} flagged {flagged:3}/{total}\n"
+            ));
+        }
+        for m in &self.misses {
+            out.push_str(m);
+            out.push('\n');
+        }
+        out
+    }
+}
+
+fn score(tsv: &str) -> Score {
+    let mut s = Score {
+        tp: 0,
+        fp: 0,
+        fn_: 0,
+        tn: 0,
+        per_category: BTreeMap::new(),
+        misses: Vec::new(),
+    };
+    for line in tsv.lines().skip(1).filter(|l| !l.trim().is_empty()) {
+        let mut cols = line.splitn(3, '\t');
+        let (Some(label), Some(category), Some(sentence)) = (cols.next(), cols.next(), cols.next())
+        else {
+            panic!("malformed corpus line: {line}");
+        };
+        let hits = scan_plain(sentence);
+        let flagged = !hits.is_empty();
+        let blame = label == "blame";
+        let entry = s
+            .per_category
+            .entry((label.to_owned(), category.to_owned()))
+            .or_default();
+        entry.1 += 1;
+        if flagged {
+            entry.0 += 1;
+        }
+        match (blame, flagged) {
+            (true, true) => s.tp += 1,
+            (false, true) => {
+                s.fp += 1;
+                let rules: Vec<_> = hits
+                    .iter()
+                    .map(|h| format!("{}@{:?}", h.rule, &sentence[h.start..h.end]))
+                    .collect();
+                s.misses
+                    .push(format!("FP {category}: {sentence}  [{}]", rules.join(", ")));
+            }
+            (true, false) => {
+                s.fn_ += 1;
+                s.misses.push(format!("FN {category}: {sentence}"));
+            }
+            (false, false) => s.tn += 1,
+        }
+    }
+    s
+}
+
+#[test]
+fn dev_corpus_precision_and_recall() {
+    let s = score(DEV);
+    assert!(
+        s.tp + s.fn_ >= 60 && s.fp + s.tn >= 80,
+        "corpus did not load:\n{}",
+        s.report()
+    );
+    assert!(
+        s.precision() >= 0.95 && s.recall() >= 0.90,
+        "dev corpus below target:\n{}",
+        s.report()
+    );
+}
+
+#[test]
+fn extra_corpus_precision_and_recall() {
+    let s = score(EXTRA);
+    assert!(
+        s.tp + s.fn_ >= 80 && s.fp + s.tn >= 60,
+        "corpus did not load:\n{}",
+        s.report()
+    );
+    assert!(
+        s.precision() >= 0.95 && s.recall() >= 0.80,
+        "extra corpus below target:\n{}",
+        s.report()
+    );
+}
+
+#[test]
+fn later_rounds_precision_and_recall() {
+    for (name, tsv) in [("probe", PROBE), ("fresh", FRESH)] {
+        let s = score(tsv);
+        assert!(
+            s.tp + s.fn_ >= 30 && s.fp + s.tn >= 40,
+            "{name} did not load:\n{}",
+            s.report()
+        );
+        assert!(
+            s.precision() >= 0.95 && s.recall() >= 0.90,
+            "{name} below target:\n{}",
+            s.report()
+        );
+    }
+}
+
+/// Prints both scores with misses: `cargo test --lib checks::blameless -- --ignored --nocapture show_scores`.
+#[test]
+#[ignore]
+#[allow(clippy::print_stderr)]
+fn show_scores() {
+    eprintln!("dev:\n{}", score(DEV).report());
+    eprintln!("extra:\n{}", score(EXTRA).report());
+    eprintln!("probe:\n{}", score(PROBE).report());
+    eprintln!("fresh:\n{}", score(FRESH).report());
+    if let Ok(path) = std::env::var("BLAMELESS_TSV") {
+        let tsv = std::fs::read_to_string(&path).unwrap_or_default();
+        eprintln!("{path}:\n{}", score(&tsv).report());
+    }
+}
+
+/// The prose of the scorer's boilerplate document, as the check engine hands it over
+/// (list markers and front-matter syntax already blanked).
+const BOILERPLATE: &[&str] = &[
+    "Checkout latency incident 12",
+    "Checkout requests were slow for one hour.",
+    "Add an alert on checkout p99 latency above 2 seconds",
+    "Summary",
+    "Impact",
+    "Timeline",
+    "Root Cause Analysis",
+    "Contributing Factors",
+    "Action Items",
+    "Lessons Learned",
+    "Open Discussion",
+    "Checkout requests were slow for one hour after a configuration change.",
+    "About two thousand customers saw slow checkout pages.",
+    "  10:00 UTC: latency on the checkout service began to rise.",
+    "  10:05 UTC: the latency alert fired and paged the on-call engineer.",
+    "  10:40 UTC: the configuration change was reverted.",
+    "  11:00 UTC: latency returned to normal.",
+    "A configuration change lowered the connection limit of the checkout database pool.",
+    "See the front matter: A1 adds a latency alert.",
+    "The latency alert paged within five minutes.",
+    "None.",
+];
+
+#[test]
+fn scorer_boilerplate_has_no_findings() {
+    for line in BOILERPLATE {
+        assert_eq!(scan_plain(line), Vec::new(), "boilerplate flagged: {line}");
+    }
+}
+
+/// `(text, rule, expected span)`: the rule must report exactly that span.
+const FIRES: &[(&str, &str, &str)] = &[
+    (
+        "Dave broke the login flow when he edited the config.",
+        "blameless/individual-fault",
+        "broke",
+    ),
+    (
+        "The outage happened because Priya merged her change.",
+        "blameless/individual-fault",
+        "because Priya merged",
+    ),
+    (
+        "This one is on Marcus.",
+        "blameless/individual-fault",
+        "This one is on Marcus",
+    ),
+    (
+        "The culprit was Lena's commit from Tuesday.",
+        "blameless/individual-fault",
+        "culprit was Lena's",
+    ),
+    (
+        "Sarah should have caught this before it went out.",
+        "blameless/counterfactual",
+        "should have caught",
+    ),
+    (
+        "We should have known better.",
+        "blameless/counterfactual",
+        "should have known",
+    ),
+    (
+        "The SRE failed to notice the alerts.",
+        "blameless/counterfactual",
+        "failed to notice",
+    ),
+    (
+        "If only the on-call engineer had checked the dashboard, it would have been fine.",
+        "blameless/counterfactual",
+        "If only the on-call engineer had checked",
+    ),
+    (
+        "Had Kevin followed the procedure, nothing would have broken.",
+        "blameless/counterfactual",
+        "Had Kevin followed",
+    ),
+    (
+        "The outage was caused by human error.",
+        "blameless/human-error",
+        "human error",
+    ),
+    (
+        "Classic fat-finger: someone typed the wrong range.",
+        "blameless/human-error",
+        "fat-finger",
+    ),
+    (
+        "The primary cause was a user error by the DBA.",
+        "blameless/human-error",
+        "user error",
+    ),
+    (
+        "It was a careless mistake.",
+        "blameless/judgemental",
+        "careless",
+    ),
+    (
+        "The fix Tom shipped was a lazy hack.",
+        "blameless/judgemental",
+        "lazy hack",
+    ),
+    (
+        "The handling of the incident by the night shift was unacceptable.",
+        "blameless/judgemental",
+        "unacceptable",
+    ),
+    (
+        "The engineer was negligent in skipping the checks.",
+        "blameless/negligence",
+        "negligent",
+    ),
+    (
+        "Nobody bothered to look at the alerts.",
+        "blameless/negligence",
+        "Nobody bothered to",
+    ),
+    (
+        "Dave ignored the deployment checklist.",
+        "blameless/negligence",
+        "ignored",
+    ),
+    (
+        "The migration was run without anyone even glancing at the output.",
+        "blameless/negligence",
+        "without anyone even glancing",
+    ),
+    (
+        "The engineer responsible will receive a formal written warning.",
+        "blameless/punishment",
+        "written warning",
+    ),
+    (
+        "Dave has been removed from the on-call rotation.",
+        "blameless/punishment",
+        "been removed from the on-call rotation",
+    ),
+    (
+        "Someone needs to be held accountable for this.",
+        "blameless/punishment",
+        "held accountable",
+    ),
+    (
+        "In hindsight it was obvious the disk would fill up.",
+        "blameless/hindsight",
+        "was obvious",
+    ),
+    (
+        "Obviously, the config was wrong from the start.",
+        "blameless/hindsight",
+        "Obviously",
+    ),
+    (
+        "Anyone looking at the graphs could have seen the leak coming.",
+        "blameless/hindsight",
+        "Anyone looking at the graphs could have seen",
+    ),
+    (
+        "It should have been clear that the certificate would expire.",
+        "blameless/hindsight",
+        "should have been clear",
+    ),
+    (
+        "The QA team let this regression slip through.",
+        "blameless/team-blame",
+        "let this regression slip",
+    ),
+    (
+        "Ops was too slow to respond.",
+        "blameless/team-blame",
+        "was too slow",
+    ),
+    (
+        "The database team dropped the ball on the migration.",
+        "blameless/team-blame",
+        "dropped the ball",
+    ),
+];
+
+/// `(text, rule)`: the rule must not fire (and usually nothing else should either).
+const QUIET: &[(&str, &str)] = &[
+    (
+        "Dave ran the deploy at 14:02 and posted the rollout link.",
+        "blameless/individual-fault",
+    ),
+    (
+        "14:02 Priya restarted the primary.",
+        "blameless/individual-fault",
+    ),
+    (
+        "The culprit turned out to be a kernel bug.",
+        "blameless/individual-fault",
+    ),
+    (
+        "The health check should have returned 200 but returned 503.",
+        "blameless/counterfactual",
+    ),
+    (
+        "The service failed to respond to health checks.",
+        "blameless/counterfactual",
+    ),
+    (
+        "We should add an automated check that rejects empty allowlists.",
+        "blameless/counterfactual",
+    ),
+    (
+        "Reviewers should not have to memorise the list of protected tables.",
+        "blameless/counterfactual",
+    ),
+    (
+        "The operator_error_rate metric spiked to 4%.",
+        "blameless/human-error",
+    ),
+    (
+        "The UI showed a generic user error message.",
+        "blameless/human-error",
+    ),
+    (
+        "Lazy loading of the config module delayed startup.",
+        "blameless/judgemental",
+    ),
+    (
+        "Careful review of the packet captures showed retransmissions.",
+        "blameless/judgemental",
+    ),
+    (
+        "The retry loop was naive and amplified load.",
+        "blameless/judgemental",
+    ),
+    (
+        "The scheduler ignored the node taint.",
+        "blameless/negligence",
+    ),
+    ("The latency impact was negligible.", "blameless/negligence"),
+    (
+        "Nobody in this incident is being disciplined.",
+        "blameless/punishment",
+    ),
+    (
+        "Participants spoke without fear of punishment.",
+        "blameless/punishment",
+    ),
+    (
+        "The alert fired and paged the on-call engineer.",
+        "blameless/punishment",
+    ),
+    (
+        "It was not obvious during the incident that the alerts were related.",
+        "blameless/hindsight",
+    ),
+    (
+        "Hindsight bias can make the signs look obvious after the fact.",
+        "blameless/hindsight",
+    ),
+    (
+        "The team had not practised failing over the database.",
+        "blameless/team-blame",
+    ),
+    (
+        "The platform team owns the follow-up for the missing alert.",
+        "blameless/team-blame",
+    ),
+];
+
+#[test]
+fn each_rule_fires_with_the_expected_span() {
+    for &(text, rule, span) in FIRES {
+        let hits = scan_plain(text);
+        let spans: Vec<_> = hits
+            .iter()
+            .map(|h| (h.rule, &text[h.start..h.end]))
+            .collect();
+        assert!(
+            spans.contains(&(rule, span)),
+            "{text:?}: expected {rule} on {span:?}, got {spans:?}"
+        );
+    }
+}
+
+#[test]
+fn each_rule_stays_quiet_on_its_negatives() {
+    for &(text, rule) in QUIET {
+        let hits = scan_plain(text);
+        assert!(
+            hits.iter().all(|h| h.rule != rule),
+            "{text:?}: unexpected {rule}: {hits:?}"
+        );
+    }
+}
+
+#[test]
+fn every_rule_id_is_documented_and_exercised() {
+    let ids: Vec<_> = rules().iter().map(|r| r.id).collect();
+    assert_eq!(ids.len(), 8);
+    for id in &ids {
+        assert!(
+            FIRES.iter().any(|f| f.1 == *id),
+            "{id} has no firing example"
+        );
+        assert!(
+            QUIET.iter().any(|q| q.1 == *id),
+            "{id} has no quiet example"
+        );
+    }
+    for r in rules() {
+        assert!(
+            !scan_plain(r.bad).is_empty(),
+            "{}: its own bad example is not flagged",
+            r.id
+        );
+        assert!(
+            scan_plain(r.good).is_empty(),
+            "{}: its own good example is flagged",
+            r.id
+        );
+    }
+}
+
+#[test]
+fn hits_carry_message_and_suggestion() {
+    let hits = scan_plain("Sarah should have caught this.");
+    assert_eq!(hits.len(), 1);
+    assert!(hits[0].message.ends_with('.') && hits[0].message.len() > 40);
+    assert!(hits[0].suggestion.contains('\''));
+}
+
+#[test]
+fn quoted_text_is_not_checked() {
+    for text in [
+        "The first draft said \"Raj should have caught this\"; we rewrote it.",
+        "We avoided the phrase ‘human error’ throughout this review.",
+        "The draft called it “careless” at first.",
+        "Someone wrote 'Dave broke prod' in the channel.",
+    ] {
+        assert_eq!(scan_plain(text), Vec::new(), "{text}");
+    }
+    // Apostrophes are not quotes: the text after them is still checked.
+    let hits = scan_plain("It's clear Priya's change didn't help, and Dave should have caught it.");
+    assert!(
+        hits.iter().any(|h| h.rule == "blameless/counterfactual"),
+        "{hits:?}"
+    );
+    // An unbalanced quote hides nothing.
+    assert!(!scan_plain("He said \"fine. Dave should have caught this.").is_empty());
+}
+
+#[test]
+fn allow_phrases_suppress_overlapping_hits() {
+    let allow = vec!["Human Error".to_owned()];
+    let text = "The outage was caused by human error. Dave should have caught it.";
+    let hits = scan(
+        text,
+        &WordingContext {
+            people: &[],
+            allow: &allow,
+        },
+    );
+    assert_eq!(
+        hits.iter().map(|h| h.rule).collect::<Vec<_>>(),
+        vec!["blameless/counterfactual"]
+    );
+}
+
+#[test]
+fn people_from_the_context_are_recognised() {
+    // An unknown capitalised subject only carries "failed to" with a human verb ("escalate"),
+    // since it may be a product ("Fluentd failed to start"); a known person carries any verb.
+    let text = "Storm failed to start the backup before the window.";
+    let quiet = scan(
+        text,
+        &WordingContext {
+            people: &[],
+            allow: &[],
+        },
+    );
+    assert!(quiet.is_empty(), "{quiet:?}");
+    let people = vec!["casey.jones@example.com".to_owned(), "Storm Li".to_owned()];
+    let ctx = WordingContext {
+        people: &people,
+        allow: &[],
+    };
+    let hits = scan(text, &ctx);
+    assert_eq!(
+        hits.iter()
+            .map(|h| &text[h.start..h.end])
+            .collect::<Vec<_>>(),
+        vec!["failed to start"]
+    );
+    let hits = scan("Casey failed to start the backup.", &ctx);
+    assert_eq!(hits.len(), 1, "{hits:?}");
+}
+
+#[test]
+fn at_most_one_hit_per_sentence_per_rule_and_sorted() {
+    let text =
+        "Dave should have caught it and Priya should have checked it. We should have tested it.";
+    let hits = scan_plain(text);
+    let counterfactuals = hits
+        .iter()
+        .filter(|h| h.rule == "blameless/counterfactual")
+        .count();
+    assert_eq!(counterfactuals, 2, "{hits:?}");
+    assert!(hits.windows(2).all(|w| w[0].start <= w[1].start));
+}
+
+#[test]
+fn offsets_survive_blanked_markup_and_multibyte_text() {
+    let text = "  • Ünïcödé 😀 Sarah should have caught this — „quoted“ ok.";
+    let hits = scan_plain(text);
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert_eq!(&text[hits[0].start..hits[0].end], "should have caught");
+}
+
+#[test]
+fn hostile_inputs_do_not_panic() {
+    let long = "Dave should have caught this. ".repeat(20_000);
+    let inputs = [
+        "",
+        " ",
+        "\"",
+        "'",
+        "“",
+        "‘’’’‘",
+        "'''\"\"\"",
+        "😀😀😀 should have",
+        "e\u{301}\u{301}\u{301} failed to",
+        "שלום Dave should have caught עולם",
+        "\u{202E}Dave broke prod\u{202C}",
+        "Had",
+        "If only",
+        "because",
+        "This is on",
+        "It was Dave who",
+        "The culprit was",
+        "'s fault",
+        long.as_str(),
+    ];
+    for input in inputs {
+        for h in scan_plain(input) {
+            assert!(h.start < h.end && h.end <= input.len());
+            assert!(input.is_char_boundary(h.start) && input.is_char_boundary(h.end));
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn spans_are_in_bounds_on_char_boundaries(text in "\\PC{0,200}") {
+        for h in scan_plain(&text) {
+            prop_assert!(h.start < h.end && h.end <= text.len());
+            prop_assert!(text.is_char_boundary(h.start) && text.is_char_boundary(h.end));
+        }
+    }
+
+    #[test]
+    fn spans_are_valid_on_trigger_soup(words in prop::collection::vec(prop::sample::select(vec![
+        "Dave", "should", "have", "caught", "\"", "'", "’", "‘", "“", "”", "failed", "to", "the", "team",
+        "because", "Had", "if", "only", "ignored", "was", "obvious", "not", ".", ",", "😀", "é", "on", "fault",
+        "'s", "human", "error", "fired", "up", "culprit", "who", "it", "clearly", "didn't", "check",
+    ]), 0..40)) {
+        let text = words.join(" ");
+        for h in scan_plain(&text) {
+            prop_assert!(h.start < h.end && h.end <= text.len());
+            prop_assert!(text.is_char_boundary(h.start) && text.is_char_boundary(h.end));
+            prop_assert!(h.rule.starts_with("blameless/"));
+        }
+    }
+}
+
+/// Throughput on realistic post-mortem prose:
+/// `cargo test --release --lib checks::blameless::tests::throughput -- --ignored --nocapture`.
+#[test]
+#[ignore]
+#[allow(clippy::print_stderr)]
+fn throughput() {
+    let corpus: Vec<&str> = DEV
+        .lines()
+        .chain(EXTRA.lines())
+        .chain(PROBE.lines())
+        .chain(FRESH.lines())
+        .filter_map(|l| l.splitn(3, '\t').nth(2))
+        .collect();
+    let neutral = BOILERPLATE.join(" ");
+    // ~1 KB blocks: neutral prose around two labelled sentences (most of which carry a trigger),
+    // far denser in triggers than a real review.
+    let dense: Vec<String> = corpus
+        .chunks(2)
+        .map(|c| format!("{neutral} {} {neutral}", c.join(" ")))
+        .collect();
+    // Typical prose: the scorer's neutral document text in paragraph-sized blocks.
+    let plain: Vec<String> = (0..200).map(|_| neutral.clone()).collect();
+    for (label, blocks) in [("trigger-dense", &dense), ("neutral prose", &plain)] {
+        let bytes: usize = blocks.iter().map(String::len).sum();
+        let rounds = (20_000_000 / bytes.max(1)).max(1);
+        let start = std::time::Instant::now();
+        let mut total = 0usize;
+        for _ in 0..rounds {
+            for b in blocks {
+                total += scan_plain(b).len();
+            }
+        }
+        let secs = start.elapsed().as_secs_f64();
+        let mb = (bytes * rounds) as f64 / 1_000_000.0;
+        eprintln!(
+            "{label}: {mb:.1} MB in {secs:.2}s = {:.1} MB/s ({total} hits)",
+            mb / secs
+        );
+    }
+}

@@ -1,0 +1,308 @@
+//! Text plumbing for the wording scanner: hiding quoted text, cutting sentences, and tokens.
+//!
+//! Everything here keeps byte offsets of the original text valid: quoted text is overwritten
+//! with spaces of equal byte length, and tokens carry absolute offsets.
+
+use std::borrow::Cow;
+
+/// Replaces quoted passages ("…", “…”, ‘…’, '…', «…», „…“) with spaces of equal byte length.
+///
+/// Quoting a phrase is talking about wording, not using it. An apostrophe inside a word
+/// ("didn't", "Priya's") is not a quote; a quote without its partner hides nothing.
+pub(super) fn mask_quotes(text: &str) -> Cow<'_, str> {
+    if !text.contains(['"', '\'', '“', '‘', '„', '«']) {
+        return Cow::Borrowed(text);
+    }
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let alnum_at = |j: usize| chars.get(j).is_some_and(|&(_, c)| c.is_alphanumeric());
+    let mut ranges = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i].1;
+        let close = match c {
+            '“' => find_from(&chars, i + 1, |j| chars[j].1 == '”'),
+            '„' => find_from(&chars, i + 1, |j| matches!(chars[j].1, '“' | '”')),
+            '«' => find_from(&chars, i + 1, |j| chars[j].1 == '»'),
+            // ’ doubles as the apostrophe: only one not followed by a letter closes.
+            '‘' => find_from(&chars, i + 1, |j| chars[j].1 == '’' && !alnum_at(j + 1)),
+            '"' => find_from(&chars, i + 1, |j| chars[j].1 == '"'),
+            '\'' if opens_single(&chars, i) => find_from(&chars, i + 1, |j| {
+                chars[j].1 == '\'' && closes_single(&chars, j)
+            }),
+            _ => None,
+        };
+        match close {
+            Some(j) => {
+                let end = chars[j].0 + chars[j].1.len_utf8();
+                ranges.push((chars[i].0, end));
+                i = j + 1;
+            }
+            None => i += 1,
+        }
+    }
+    if ranges.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut bytes = text.as_bytes().to_vec();
+    for (start, end) in ranges {
+        bytes[start..end].fill(b' ');
+    }
+    // Whole characters were replaced by ASCII spaces, so this is still UTF-8.
+    match String::from_utf8(bytes) {
+        Ok(masked) => Cow::Owned(masked),
+        Err(_) => Cow::Borrowed(text),
+    }
+}
+
+fn find_from(chars: &[(usize, char)], from: usize, pred: impl Fn(usize) -> bool) -> Option<usize> {
+    (from..chars.len()).find(|&j| pred(j))
+}
+
+fn opens_single(chars: &[(usize, char)], i: usize) -> bool {
+    let before_ok = i == 0 || {
+        let p = chars[i - 1].1;
+        p.is_whitespace() || matches!(p, '(' | '[' | '{' | '-' | '—' | '/')
+    };
+    before_ok && chars.get(i + 1).is_some_and(|&(_, c)| c.is_alphanumeric())
+}
+
+fn closes_single(chars: &[(usize, char)], j: usize) -> bool {
+    let before_ok = j > 0 && {
+        let p = chars[j - 1].1;
+        p.is_alphanumeric() || matches!(p, '.' | ',' | '!' | '?' | ')')
+    };
+    before_ok && !chars.get(j + 1).is_some_and(|&(_, c)| c.is_alphanumeric())
+}
+
+/// Sentence ranges (byte offsets, trimmed, never empty).
+///
+/// A sentence ends at `.`, `!` or `?` followed by whitespace or the end, unless the word before
+/// the full stop is a common abbreviation, and at a blank line.
+pub(super) fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, &c) in bytes.iter().enumerate() {
+        let ends = match c {
+            b'.' | b'!' | b'?' => {
+                bytes.get(i + 1).is_none_or(|n| n.is_ascii_whitespace())
+                    && !(c == b'.' && is_abbreviation(bytes, start, i))
+            }
+            b'\n' => {
+                let rest = &bytes[i + 1..];
+                let next = rest
+                    .iter()
+                    .position(|&b| b != b' ' && b != b'\t' && b != b'\r');
+                next.is_some_and(|p| rest[p] == b'\n')
+            }
+            _ => false,
+        };
+        if ends {
+            push_trimmed(text, start, i + 1, &mut out);
+            start = i + 1;
+        }
+    }
+    push_trimmed(text, start, bytes.len(), &mut out);
+    out
+}
+
+fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+    let bytes = text.as_bytes();
+    let (mut s, mut e) = (start, end);
+    while s < e && bytes[s].is_ascii_whitespace() {
+        s += 1;
+    }
+    while e > s && bytes[e - 1].is_ascii_whitespace() {
+        e -= 1;
+    }
+    if s < e {
+        out.push((s, e));
+    }
+}
+
+fn is_abbreviation(bytes: &[u8], start: usize, dot: usize) -> bool {
+    let mut s = dot;
+    while s > start && (bytes[s - 1].is_ascii_alphabetic() || bytes[s - 1] == b'.') {
+        s -= 1;
+    }
+    let word = String::from_utf8_lossy(&bytes[s..dot]).to_ascii_lowercase();
+    matches!(
+        word.as_str(),
+        "e.g"
+            | "i.e"
+            | "etc"
+            | "vs"
+            | "approx"
+            | "mr"
+            | "mrs"
+            | "ms"
+            | "dr"
+            | "st"
+            | "cf"
+            | "incl"
+            | "fig"
+            | "ca"
+            | "no"
+    )
+}
+
+/// One token of a sentence: a word, or a clause boundary (`,` `;` `:` brackets, dashes).
+#[derive(Debug, Clone)]
+pub(super) struct Tok {
+    pub start: usize,
+    pub end: usize,
+    /// Lowercased word with ’ normalised to ' and a possessive 's removed; empty for boundaries.
+    pub word: String,
+    pub boundary: bool,
+    /// First character is uppercase.
+    pub cap: bool,
+    /// Looks like an identifier or acronym rather than a name: all caps, digits, `_`, `.`,
+    /// or an inner capital ("GitHub").
+    pub odd: bool,
+    /// Ended in 's / ’s (and was not a contraction such as "it's").
+    pub poss: bool,
+}
+
+const CONTRACTED: &[&str] = &[
+    "it",
+    "that",
+    "there",
+    "he",
+    "she",
+    "what",
+    "who",
+    "here",
+    "where",
+    "let",
+    "this",
+    "one",
+    "everyone",
+    "someone",
+    "nobody",
+    "everything",
+    "nothing",
+];
+
+/// Tokens of `text[start..end]`, with absolute offsets.
+pub(super) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
+    let Some(seg) = text.get(start..end) else {
+        return Vec::new();
+    };
+    let chars: Vec<(usize, char)> = seg.char_indices().collect();
+    let n = chars.len();
+    let is_word = |c: char| c.is_alphanumeric() || c == '_';
+    let mut toks = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let (p, c) = chars[i];
+        if is_word(c) {
+            let mut j = i + 1;
+            loop {
+                if j < n && is_word(chars[j].1) {
+                    j += 1;
+                    continue;
+                }
+                // Joiners inside a word: don't, on-call, v2.31, 10:02.
+                if j + 1 < n && is_word(chars[j + 1].1) {
+                    let joiner = chars[j].1;
+                    let digits = chars[j - 1].1.is_ascii_digit() && chars[j + 1].1.is_ascii_digit();
+                    if matches!(joiner, '\'' | '’' | '-' | '‐' | '.') || (joiner == ':' && digits)
+                    {
+                        j += 2;
+                        continue;
+                    }
+                }
+                break;
+            }
+            let e = chars.get(j).map_or(seg.len(), |&(q, _)| q);
+            toks.push(word_token(&seg[p..e], start + p, start + e));
+            i = j;
+            continue;
+        }
+        let spaced_dash = c == '-'
+            && (i == 0 || chars[i - 1].1.is_whitespace())
+            && chars.get(i + 1).is_none_or(|&(_, d)| d.is_whitespace());
+        if matches!(
+            c,
+            ',' | ';' | ':' | '(' | ')' | '[' | ']' | '—' | '–' | '.' | '!' | '?'
+        ) || spaced_dash
+        {
+            toks.push(Tok {
+                start: start + p,
+                end: start + p + c.len_utf8(),
+                word: String::new(),
+                boundary: true,
+                cap: false,
+                odd: false,
+                poss: false,
+            });
+        }
+        i += 1;
+    }
+    toks
+}
+
+fn word_token(raw: &str, start: usize, end: usize) -> Tok {
+    let mut word = raw.to_lowercase().replace('’', "'");
+    let mut poss = false;
+    if let Some(base) = word.strip_suffix("'s") {
+        if !base.is_empty() {
+            poss = !CONTRACTED.contains(&base);
+            word = base.to_owned();
+        }
+    }
+    let cap = raw.chars().next().is_some_and(char::is_uppercase);
+    let all_caps = raw.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && raw
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+    // "GitHub", "iOS": a capital after the first letter, before any apostrophe or hyphen.
+    let inner_cap = raw
+        .chars()
+        .skip(1)
+        .take_while(|&c| c != '\'' && c != '’' && c != '-')
+        .any(char::is_uppercase);
+    let odd =
+        all_caps || inner_cap || raw.contains(|c: char| c.is_ascii_digit() || c == '_' || c == '.');
+    Tok {
+        start,
+        end,
+        word,
+        boundary: false,
+        cap,
+        odd,
+        poss,
+    }
+}
+
+/// Case-insensitive occurrences of `needle` in `hay` (byte ranges on char boundaries).
+pub(super) fn find_ci(hay: &str, needle: &str) -> Vec<(usize, usize)> {
+    let needle: Vec<char> = needle.trim().chars().flat_map(char::to_lowercase).collect();
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (s, _) in hay.char_indices() {
+        let mut k = 0;
+        for (off, c) in hay[s..].char_indices() {
+            let mut matched = true;
+            for lc in c.to_lowercase() {
+                if needle.get(k) == Some(&lc) {
+                    k += 1;
+                } else {
+                    matched = false;
+                    break;
+                }
+            }
+            if !matched {
+                break;
+            }
+            if k == needle.len() {
+                out.push((s, s + off + c.len_utf8()));
+                break;
+            }
+        }
+    }
+    out
+}
