@@ -6,9 +6,10 @@
 
 use super::list::md_escape;
 use super::{print, Context};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use pm::checks::{self, SourceFile};
 use pm::config::Located;
+use pm::document::body::EntryTime;
 use pm::document::{Document, ParseOptions};
 use pm::repository;
 use pm::templates::{self, is_placeholder_line};
@@ -241,47 +242,49 @@ fn action_gaps(doc: &Document) -> Vec<String> {
     out
 }
 
-/// Minutes since an arbitrary epoch for an entry time; dated entries are placed on their day.
-fn entry_minutes(time: &pm::document::body::EntryTime) -> (Option<NaiveDate>, i64) {
-    (time.date, i64::from(time.minutes))
-}
-
+/// Gaps of more than [`GAP_MINUTES`] between consecutive timed entries. An entry without a date
+/// is on the day of the last dated entry before it, or on the incident's start day; one that
+/// goes backwards is an ordering problem (`pm check` reports it) or a midnight crossing, not a
+/// gap.
 fn timeline_gaps(doc: &Document) -> Vec<String> {
     let Some(body) = doc.body.as_ref() else {
         return Vec::new();
     };
-    let timed: Vec<_> = body
-        .timeline
-        .iter()
-        .filter_map(|e| e.time.map(|t| (e, t)))
-        .collect();
+    let mut day: Option<NaiveDate> = doc
+        .front
+        .started
+        .as_ref()
+        .and_then(|s| s.value.at())
+        .map(|t| t.date_naive());
+    let mut previous: Option<(&pm::document::body::TimelineEntry, EntryTime, i64)> = None;
     let mut out = Vec::new();
-    for pair in timed.windows(2) {
-        let (a, ta) = pair[0];
-        let (b, tb) = pair[1];
-        let (da, ma) = entry_minutes(&ta);
-        let (db, mb) = entry_minutes(&tb);
-        let gap = match (da, db) {
-            (Some(da), Some(db)) => (db - da).num_minutes() + mb - ma,
-            // Undated entries are on the same day; one that goes backwards is an ordering
-            // problem (`pm check` reports it) or a midnight crossing, not a gap.
-            _ => mb - ma,
+    for entry in &body.timeline {
+        let Some(time) = entry.time else {
+            continue;
         };
-        if gap > GAP_MINUTES {
-            out.push(format!(
-                "{} minutes between line {} (`{}`) and line {} (`{}`): what was happening?",
-                gap,
-                line_of(doc, a.span.start),
-                clock(&ta),
-                line_of(doc, b.span.start),
-                clock(&tb)
-            ));
+        if time.date.is_some() {
+            day = time.date;
         }
+        let days = day.map_or(0, |d| d.num_days_from_ce());
+        let at = i64::from(days) * 1440 + i64::from(time.minutes);
+        if let Some((before, before_time, before_at)) = previous {
+            let gap = at - before_at;
+            if gap > GAP_MINUTES {
+                out.push(format!(
+                    "{gap} minutes between line {} (`{}`) and line {} (`{}`): what was happening?",
+                    line_of(doc, before.span.start),
+                    clock(&before_time),
+                    line_of(doc, entry.span.start),
+                    clock(&time)
+                ));
+            }
+        }
+        previous = Some((entry, time, at));
     }
     out
 }
 
-fn clock(t: &pm::document::body::EntryTime) -> String {
+fn clock(t: &EntryTime) -> String {
     let time = format!("{:02}:{:02}", t.minutes / 60, t.minutes % 60);
     match t.date {
         Some(d) => format!("{d} {time}"),

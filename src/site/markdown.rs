@@ -125,9 +125,9 @@ mod tests {
             "<img src=\"x",
             "onerror",
             "<iframe",
-            "javascript:",
             "onclick",
-            "https://x",
+            "=\"https://x",
+            "=\"javascript",
         ] {
             assert!(!lower.contains(bad), "{bad} in {html}");
         }
