@@ -1,1 +1,138 @@
 //! A headless browser for tests of the generated site (installed on demand).
+//!
+//! Debian's `chromium` is used; when it is missing it is installed with
+//! `apt-get update && apt-get install -y chromium` (the tests run as root). If that fails the
+//! test fails with the installer's output: a site test is never skipped silently.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+/// What the browser made of a page.
+#[derive(Debug)]
+pub struct Page {
+    /// The DOM after scripts ran (`--dump-dom`).
+    pub dom: String,
+    /// Console messages (script errors, CSP violations, `console.*` calls).
+    pub console: Vec<String>,
+}
+
+pub struct Browser {
+    binary: PathBuf,
+}
+
+static INSTALL: Mutex<Option<PathBuf>> = Mutex::new(None);
+
+fn find() -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    for dir in std::env::split_paths(&path) {
+        for name in ["chromium", "chromium-browser"] {
+            let candidate = dir.join(name);
+            if candidate.is_file() {
+                return Some(candidate);
+            }
+        }
+    }
+    None
+}
+
+fn install() {
+    let out = Command::new("sh")
+        .args([
+            "-c",
+            "apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium",
+        ])
+        .stdin(Stdio::null())
+        .output()
+        .expect("run apt-get to install chromium");
+    assert!(
+        out.status.success(),
+        "chromium is missing and `apt-get install -y chromium` failed; install it to run the site tests\n--- stdout\n{}\n--- stderr\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+impl Browser {
+    /// Chromium, installed first when missing.
+    pub fn get() -> Browser {
+        let mut guard = INSTALL.lock().unwrap_or_else(|e| e.into_inner());
+        if guard.is_none() {
+            let binary = match find() {
+                Some(b) => b,
+                None => {
+                    install();
+                    find().expect("chromium installed but not found on PATH")
+                }
+            };
+            *guard = Some(binary);
+        }
+        Browser {
+            binary: guard.clone().expect("set above"),
+        }
+    }
+
+    /// Loads `file` (plus an optional `?query`) and returns the DOM and console output.
+    pub fn load(&self, file: &Path, query: &str) -> Page {
+        let profile = tempfile::tempdir().expect("browser profile folder");
+        let url = format!("file://{}{}", file.display(), query);
+        let mut child = Command::new(&self.binary)
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--enable-logging=stderr",
+                "--v=0",
+            ])
+            .arg(format!("--user-data-dir={}", profile.path().display()))
+            .arg("--dump-dom")
+            .arg(&url)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start chromium");
+        // Read both pipes on threads so a chatty browser never blocks on a full pipe.
+        let mut stdout = child.stdout.take().expect("stdout");
+        let mut stderr = child.stderr.take().expect("stderr");
+        let out = std::thread::spawn(move || {
+            let mut s = String::new();
+            let _ = std::io::Read::read_to_string(&mut stdout, &mut s);
+            s
+        });
+        let err = std::thread::spawn(move || {
+            let mut s = String::new();
+            let _ = std::io::Read::read_to_string(&mut stderr, &mut s);
+            s
+        });
+        let deadline = Instant::now() + Duration::from_secs(90);
+        loop {
+            match child.try_wait().expect("wait for chromium") {
+                Some(_) => break,
+                None if Instant::now() > deadline => {
+                    let _ = child.kill();
+                    let _ = child.wait();
+                    panic!("chromium did not finish loading {url} within 90 seconds");
+                }
+                None => std::thread::sleep(Duration::from_millis(50)),
+            }
+        }
+        let dom = out.join().unwrap_or_default();
+        let log = err.join().unwrap_or_default();
+        assert!(
+            dom.contains("<html"),
+            "chromium printed no DOM for {url}\n--- stderr\n{log}"
+        );
+        let console = log
+            .lines()
+            .filter(|l| l.contains(":CONSOLE"))
+            .map(str::to_string)
+            .collect();
+        Page { dom, console }
+    }
+}
