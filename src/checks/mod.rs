@@ -95,6 +95,47 @@ impl CheckReport {
     }
 }
 
+impl CheckReport {
+    /// Adds a file that could not be read at all (before parsing: a folder, a permission
+    /// error, a file too large to read) as a `frontmatter/unreadable` finding at its level.
+    pub fn add_unreadable(&mut self, path: &str, message: &str, config: &Config) {
+        self.files_checked += 1;
+        let level = registry::find("frontmatter/unreadable")
+            .map(|r| effective_level(config, r))
+            .unwrap_or(Level::Error);
+        let severity = match level {
+            Level::Off => return,
+            Level::Warning => Severity::Warning,
+            Level::Error => Severity::Error,
+        };
+        self.diagnostics.push(Diagnostic {
+            path: path.to_string(),
+            line: 1,
+            column: 1,
+            end_line: 1,
+            end_column: 1,
+            severity,
+            rule: "frontmatter/unreadable".into(),
+            message: message.to_string(),
+            suggestion: None,
+        });
+        sort(&mut self.diagnostics);
+    }
+}
+
+/// The order every output uses: path, line, column, rule.
+fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        (&a.path, a.line, a.column, &a.rule, &a.message).cmp(&(
+            &b.path,
+            b.line,
+            b.column,
+            &b.rule,
+            &b.message,
+        ))
+    });
+}
+
 /// Post-mortem IDs elsewhere in the repository (not among the files checked), for the
 /// duplicate-ID rule: (id, path).
 pub type KnownIds = [(String, String)];
@@ -304,15 +345,7 @@ pub fn check(files: &[SourceFile], config: &Config, known_ids: &KnownIds) -> Che
             });
         }
     }
-    diagnostics.sort_by(|a, b| {
-        (&a.path, a.line, a.column, &a.rule, &a.message).cmp(&(
-            &b.path,
-            b.line,
-            b.column,
-            &b.rule,
-            &b.message,
-        ))
-    });
+    sort(&mut diagnostics);
     CheckReport {
         files_checked: files.len(),
         diagnostics,
