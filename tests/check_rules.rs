@@ -40,7 +40,10 @@ fn cases() -> Vec<Case> {
                 let pair = pair.as_array().expect("replace pair");
                 let from = pair[0].as_str().expect("from");
                 let to = pair[1].as_str().expect("to");
-                assert!(text.contains(from), "case {name}: `{from}` is not in the document");
+                assert!(
+                    text.contains(from),
+                    "case {name}: `{from}` is not in the document"
+                );
                 text = text.replacen(from, to, 1);
             }
             let text = text.replace("{id}", &id);
@@ -76,7 +79,10 @@ fn every_case_gives_exactly_its_expected_findings() {
     let s = Sandbox::initialised();
     let cases = cases();
     for case in &cases {
-        s.write(&format!("postmortems/2026/{}.md", id_of(&case.name)), &case.text);
+        s.write(
+            &format!("postmortems/2026/{}.md", id_of(&case.name)),
+            &case.text,
+        );
     }
     let out = s.pm(["check", "--format", "json"]);
     let report = out.json();
@@ -91,7 +97,10 @@ fn every_case_gives_exactly_its_expected_findings() {
             .expect("a .md path");
         found.entry(stem.to_string()).or_default().push(format!(
             "{}:{} {} {}",
-            d["line"], d["column"], d["severity"].as_str().unwrap_or(""), d["rule"].as_str().unwrap_or("")
+            d["line"],
+            d["column"],
+            d["severity"].as_str().unwrap_or(""),
+            d["rule"].as_str().unwrap_or("")
         ));
     }
     let mut failures = Vec::new();
@@ -118,7 +127,10 @@ fn every_case_gives_exactly_its_expected_findings() {
 #[test]
 fn every_rule_has_a_firing_and_a_near_miss_case() {
     let s = Sandbox::initialised();
-    let listed = s.pm(["check", "--list-rules", "--format", "json"]).ok().json();
+    let listed = s
+        .pm(["check", "--list-rules", "--format", "json"])
+        .ok()
+        .json();
     let rules: BTreeSet<String> = listed
         .as_array()
         .expect("rules")
@@ -139,7 +151,9 @@ fn every_rule_has_a_firing_and_a_near_miss_case() {
         }
         for fires in [true, false] {
             assert!(
-                cases.iter().any(|c| c.rules.contains(rule) && c.fires == fires),
+                cases
+                    .iter()
+                    .any(|c| c.rules.contains(rule) && c.fires == fires),
                 "no case where {rule} {}",
                 if fires { "fires" } else { "does not fire" }
             );

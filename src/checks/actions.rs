@@ -11,7 +11,7 @@ pub(crate) fn check(cx: &DocContext<'_>, out: &mut Vec<Finding>) {
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for action in &cx.doc.front.actions {
         required_fields(cx, action, out);
-        valid_values(cx, action, out);
+        valid_values(action, out);
         if let Some(id) = &action.id {
             if let Some(first) = seen.get(id.value.as_str()) {
                 out.push(
@@ -31,7 +31,7 @@ pub(crate) fn check(cx: &DocContext<'_>, out: &mut Vec<Finding>) {
                 seen.insert(&id.value, action.index);
             }
         }
-        wont_do_reason(cx, action, out);
+        wont_do_reason(action, out);
         due_after_start(cx, action, out);
         if let Some(title) = &action.title {
             title_rules(cx, title, out);
@@ -109,11 +109,29 @@ fn required_fields(cx: &DocContext<'_>, action: &Action, out: &mut Vec<Finding>)
     }
 }
 
-fn valid_values(cx: &DocContext<'_>, action: &Action, out: &mut Vec<Finding>) {
-    let checks: [(&'static str, &str, &Option<Spanned<String>>, &[&str]); 3] = [
-        ("actions/invalid-status", "status", &action.status, &ActionStatus::ALL),
+/// (rule, key, value, allowed values) of a field with a fixed set of values.
+type EnumField<'a> = (
+    &'static str,
+    &'a str,
+    &'a Option<Spanned<String>>,
+    &'a [&'a str],
+);
+
+fn valid_values(action: &Action, out: &mut Vec<Finding>) {
+    let checks: [EnumField<'_>; 3] = [
+        (
+            "actions/invalid-status",
+            "status",
+            &action.status,
+            &ActionStatus::ALL,
+        ),
         ("actions/invalid-kind", "kind", &action.kind, &ACTION_KINDS),
-        ("actions/invalid-priority", "priority", &action.priority, &ACTION_PRIORITIES),
+        (
+            "actions/invalid-priority",
+            "priority",
+            &action.priority,
+            &ACTION_PRIORITIES,
+        ),
     ];
     for (rule, key, value, allowed) in checks {
         let Some(value) = value else { continue };
@@ -146,7 +164,6 @@ fn valid_values(cx: &DocContext<'_>, action: &Action, out: &mut Vec<Finding>) {
             .strip_prefix('A')
             .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
         if !well_formed {
-            let _ = cx;
             out.push(
                 Finding::new(
                     "actions/invalid-id",
@@ -167,21 +184,30 @@ fn next_free_id(cx: &DocContext<'_>) -> usize {
         .front
         .actions
         .iter()
-        .filter_map(|a| a.id.as_ref()?.value.strip_prefix('A')?.parse::<usize>().ok())
+        .filter_map(|a| {
+            a.id.as_ref()?
+                .value
+                .strip_prefix('A')?
+                .parse::<usize>()
+                .ok()
+        })
         .max()
         .unwrap_or(0)
         + 1
 }
 
-fn wont_do_reason(cx: &DocContext<'_>, action: &Action, out: &mut Vec<Finding>) {
+fn wont_do_reason(action: &Action, out: &mut Vec<Finding>) {
     let Some(status) = &action.status else { return };
     if status.value != "wont-do" {
         return;
     }
-    if action.reason.as_ref().is_some_and(|r| !r.value.trim().is_empty()) {
+    if action
+        .reason
+        .as_ref()
+        .is_some_and(|r| !r.value.trim().is_empty())
+    {
         return;
     }
-    let _ = cx;
     out.push(
         Finding::new(
             "actions/wont-do-without-reason",
@@ -362,20 +388,44 @@ static ACCOUNTABLE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words after a person-verb that are not people: systems and documents.
 const NOT_PEOPLE: &[&str] = &[
-    "model", "models", "classifier", "network", "cache", "service", "services", "system",
-    "systems", "pipeline", "database", "db", "cluster", "load", "line", "lines", "traffic",
-    "limit", "limits", "alert", "alerts", "api", "vendor", "a", "an",
+    "model",
+    "models",
+    "classifier",
+    "network",
+    "cache",
+    "service",
+    "services",
+    "system",
+    "systems",
+    "pipeline",
+    "database",
+    "db",
+    "cluster",
+    "load",
+    "line",
+    "lines",
+    "traffic",
+    "limit",
+    "limits",
+    "alert",
+    "alerts",
+    "api",
+    "vendor",
+    "a",
+    "an",
 ];
 
 /// An action aimed at a person's behaviour rather than at the system they worked in.
 pub(crate) fn targets_person(title: &str, people: &[String]) -> Option<TitleHit> {
-    let hit = |range: std::ops::Range<usize>| TitleHit {
+    let hit = |range: std::ops::Range<usize>| {
+        TitleHit {
         message: format!(
             "\"{}\" aims the action at a person's behaviour; telling people to try harder leaves the system that allowed the failure unchanged",
             &title[range.clone()]
         ),
         range,
         suggestion: "change the system the person worked in instead, e.g. \"Add a confirmation step to the deploy tool when the pool size changes\" or \"Make CI reject a pool size of 0\"".into(),
+    }
     };
     if let Some(found) = AT_ROLE.find(title).or_else(|| ACCOUNTABLE.find(title)) {
         return Some(hit(trim_range(title, found.range())));
@@ -403,7 +453,6 @@ pub(crate) fn targets_person(title: &str, people: &[String]) -> Option<TitleHit>
     }
     None
 }
-
 
 fn trim_range(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
     let slice = &text[range.clone()];

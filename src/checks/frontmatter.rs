@@ -25,8 +25,16 @@ fn has_problem(cx: &DocContext<'_>, key: &str) -> bool {
 fn missing_fields(cx: &DocContext<'_>, out: &mut Vec<Finding>) {
     let front = &cx.doc.front;
     let present = [
-        ("id", front.id.is_some(), "id = \"YYYY-MM-DD-slug\" (the file name without .md)"),
-        ("title", front.title.is_some(), "title = \"What failed, for whom\""),
+        (
+            "id",
+            front.id.is_some(),
+            "id = \"YYYY-MM-DD-slug\" (the file name without .md)",
+        ),
+        (
+            "title",
+            front.title.is_some(),
+            "title = \"What failed, for whom\"",
+        ),
         ("status", front.status.is_some(), "status = \"draft\""),
         (
             "severity",
@@ -66,9 +74,7 @@ fn problems(cx: &DocContext<'_>, out: &mut Vec<Finding>) {
             ProblemKind::MissingOffset => Finding::new(
                 "frontmatter/missing-offset",
                 problem.span.clone(),
-                format!(
-                    "`{key}` has no offset, so readers in other time zones cannot place it"
-                ),
+                format!("`{key}` has no offset, so readers in other time zones cannot place it"),
             )
             .suggest(format!(
                 "add `Z` for UTC or the local offset: `{}Z` or `{}+01:00`",
@@ -142,14 +148,15 @@ fn severity_is_configured(cx: &DocContext<'_>, out: &mut Vec<Finding>) {
         return;
     };
     let levels = &cx.config.document.severities;
-    if levels.iter().any(|l| *l == severity.value) {
+    if levels.contains(&severity.value) {
         return;
     }
     let case_match = levels
         .iter()
         .find(|l| l.eq_ignore_ascii_case(&severity.value))
         .map(String::as_str);
-    let closest = case_match.or_else(|| did_you_mean(&severity.value, levels.iter().map(String::as_str)));
+    let closest =
+        case_match.or_else(|| did_you_mean(&severity.value, levels.iter().map(String::as_str)));
     let finding = Finding::new(
         "frontmatter/unknown-severity",
         severity.span.clone(),

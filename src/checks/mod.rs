@@ -126,13 +126,8 @@ impl CheckReport {
 /// The order every output uses: path, line, column, rule.
 fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
-        (&a.path, a.line, a.column, &a.rule, &a.message).cmp(&(
-            &b.path,
-            b.line,
-            b.column,
-            &b.rule,
-            &b.message,
-        ))
+        (&a.path, a.line, a.column, &a.rule, &a.message)
+            .cmp(&(&b.path, b.line, b.column, &b.rule, &b.message))
     });
 }
 
@@ -269,7 +264,12 @@ impl<'a> Settings<'a> {
     }
 
     fn severity(&self, finding: &Finding, status: Option<Status>) -> Option<Severity> {
-        let severity = match self.levels.get(finding.rule).copied().unwrap_or(Level::Error) {
+        let severity = match self
+            .levels
+            .get(finding.rule)
+            .copied()
+            .unwrap_or(Level::Error)
+        {
             Level::Off => return None,
             Level::Warning => Severity::Warning,
             Level::Error => Severity::Error,
@@ -309,7 +309,10 @@ pub fn check(files: &[SourceFile], config: &Config, known_ids: &KnownIds) -> Che
     }
     for (file, result) in files.iter().zip(&results) {
         if let Some((id, _)) = &result.id {
-            owners.entry(id.as_str()).or_default().push(file.path.as_str());
+            owners
+                .entry(id.as_str())
+                .or_default()
+                .push(file.path.as_str());
         }
     }
 
@@ -317,12 +320,10 @@ pub fn check(files: &[SourceFile], config: &Config, known_ids: &KnownIds) -> Che
     for (file, result) in files.iter().zip(&results) {
         diagnostics.extend(result.diagnostics.iter().cloned());
         let Some((id, at)) = &result.id else { continue };
-        let Some(paths) = owners.get(id.as_str()) else { continue };
-        let others: Vec<&str> = paths
-            .iter()
-            .copied()
-            .filter(|p| *p != file.path)
-            .collect();
+        let Some(paths) = owners.get(id.as_str()) else {
+            continue;
+        };
+        let others: Vec<&str> = paths.iter().copied().filter(|p| *p != file.path).collect();
         if others.is_empty() {
             continue;
         }
@@ -352,7 +353,11 @@ pub fn check(files: &[SourceFile], config: &Config, known_ids: &KnownIds) -> Che
     }
 }
 
-fn check_file(file: &SourceFile, settings: &Settings<'_>, options: &ParseOptions<'_>) -> FileResult {
+fn check_file(
+    file: &SourceFile,
+    settings: &Settings<'_>,
+    options: &ParseOptions<'_>,
+) -> FileResult {
     let doc = match Document::parse(&file.bytes, options) {
         Ok(doc) => doc,
         Err(e) => {
@@ -456,10 +461,7 @@ fn file_stem(path: &str) -> Option<&str> {
 fn string_value_start(text: &str, span: &Span, value: &str) -> Option<usize> {
     let raw = text.get(span.clone())?;
     for quote in ["\"\"\"", "'''", "\"", "'"] {
-        let Some(inner) = raw
-            .strip_prefix(quote)
-            .and_then(|r| r.strip_suffix(quote))
-        else {
+        let Some(inner) = raw.strip_prefix(quote).and_then(|r| r.strip_suffix(quote)) else {
             continue;
         };
         let mut skip = quote.len();
@@ -506,7 +508,10 @@ mod tests {
 
     #[test]
     fn file_stems_need_a_markdown_name() {
-        assert_eq!(file_stem("postmortems/2026/2026-01-02-x.md"), Some("2026-01-02-x"));
+        assert_eq!(
+            file_stem("postmortems/2026/2026-01-02-x.md"),
+            Some("2026-01-02-x")
+        );
         assert_eq!(file_stem("<stdin>"), None);
     }
 }

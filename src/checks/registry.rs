@@ -23,7 +23,13 @@ pub struct RuleMeta {
 }
 
 /// The rule groups, in the order reports and listings use.
-pub const GROUPS: [&str; 5] = ["frontmatter", "structure", "timeline", "actions", "blameless"];
+pub const GROUPS: [&str; 5] = [
+    "frontmatter",
+    "structure",
+    "timeline",
+    "actions",
+    "blameless",
+];
 
 const fn rule(
     id: &'static str,
@@ -376,7 +382,10 @@ pub fn did_you_mean_rule(name: &str) -> Option<&'static str> {
 }
 
 /// The candidate closest to `word` by edit distance, when it is close enough to be a typo.
-pub fn did_you_mean<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
+pub fn did_you_mean<'c>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'c str>,
+) -> Option<&'c str> {
     let lower = word.to_lowercase();
     let mut best: Option<(usize, &str)> = None;
     for candidate in candidates {
@@ -417,7 +426,11 @@ mod tests {
             assert!(seen.insert(rule.id), "duplicate {}", rule.id);
             let group = rule.id.split('/').next().unwrap_or("");
             assert!(GROUPS.contains(&group), "{}", rule.id);
-            assert!(!rule.summary.is_empty() && !rule.rationale.is_empty(), "{}", rule.id);
+            assert!(
+                !rule.summary.is_empty() && !rule.rationale.is_empty(),
+                "{}",
+                rule.id
+            );
         }
     }
 
@@ -432,7 +445,10 @@ mod tests {
 
     #[test]
     fn typos_get_a_suggestion_and_strangers_do_not() {
-        assert_eq!(did_you_mean_rule("blameless/hindsigth"), Some("blameless/hindsight"));
+        assert_eq!(
+            did_you_mean_rule("blameless/hindsigth"),
+            Some("blameless/hindsight")
+        );
         assert_eq!(did_you_mean("sumary", ["summary", "slos"]), Some("summary"));
         assert_eq!(did_you_mean("colour", ["summary", "slos"]), None);
         assert_eq!(edit_distance("kitten", "sitting"), 3);

@@ -106,11 +106,15 @@ fn is_sample_timeline_line(line: &str) -> bool {
 
 fn empty_suggestion(name: &str) -> String {
     let hint = match name.to_ascii_lowercase().as_str() {
-        "summary" => "what happened, in two or three sentences a reader outside the team understands",
+        "summary" => {
+            "what happened, in two or three sentences a reader outside the team understands"
+        }
         "impact" => "who and what was affected, for how long, and how you know",
         "timeline" => "one entry per line, each beginning with a time",
         "root cause analysis" => "how the conditions and mechanisms made the failure possible",
-        "contributing factors" => "what in tooling, alerting, documentation or load made it possible or worse",
+        "contributing factors" => {
+            "what in tooling, alerting, documentation or load made it possible or worse"
+        }
         "action items" => "a summary of the action items in the front matter",
         "lessons learned" => "what went well, what went wrong, where you got lucky",
         "open discussion" => "open questions, or `None.` when there are none",
@@ -149,7 +153,9 @@ mod tests {
         assert!(is_empty(
             "_What happened, in two or three sentences a reader outside the team understands._"
         ));
-        assert!(is_empty("### What went well\n\n_What helped us detect, respond and recover._"));
+        assert!(is_empty(
+            "### What went well\n\n_What helped us detect, respond and recover._"
+        ));
         assert!(is_empty(
             "_One entry per line, in order, each beginning with a time (UTC): what was seen and what was done._\n\n- 09:12 UTC: _the first sign of trouble_"
         ));

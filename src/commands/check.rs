@@ -132,7 +132,9 @@ fn validate_levels(located: &Located) -> Result<()> {
     let (line, column) = std::fs::read_to_string(&path)
         .ok()
         .and_then(|text| {
-            let at = text.find(&format!("\"{}\"", unknown.name)).or_else(|| text.find(&unknown.name))?;
+            let at = text
+                .find(&format!("\"{}\"", unknown.name))
+                .or_else(|| text.find(&unknown.name))?;
             let before = &text[..at];
             let line = before.matches('\n').count() + 1;
             let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
@@ -214,7 +216,9 @@ fn list_rules(config: &Config, format: CheckFormat) -> Result<Outcome> {
             rule.summary
         ));
     }
-    out.push_str("\n`pm check --explain RULE` explains a rule; pm.toml [check.rules] sets levels.\n");
+    out.push_str(
+        "\n`pm check --explain RULE` explains a rule; pm.toml [check.rules] sets levels.\n",
+    );
     print(&out)?;
     Ok(Outcome::Success)
 }
@@ -303,9 +307,7 @@ fn read_paths(
                 // No post-mortems yet: nothing to check is not an error.
                 continue;
             }
-            return Err(Error::usage(format!(
-                "{shown}: no such file or folder"
-            )));
+            return Err(Error::usage(format!("{shown}: no such file or folder")));
         }
         let resolved = canonical(path);
         if !resolved.starts_with(&root) {
