@@ -92,7 +92,8 @@ pub(crate) fn is_empty(text: &str) -> bool {
         let line = line.trim();
         line.is_empty()
             || line.starts_with('#')
-            || is_placeholder_line(line)
+            // Every template prompt is in italics: only such lines need the (slower) lookup.
+            || (line.starts_with('_') && is_placeholder_line(line))
             || is_sample_timeline_line(line)
     })
 }

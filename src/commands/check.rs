@@ -92,8 +92,13 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Result<Outcome> {
         let known = known_ids(&located);
         (vec![file], Vec::new(), known, located.config.clone())
     } else {
-        let (files, unreadable) = read_paths(ctx, &located, &args.paths)?;
-        let known = known_ids(&located);
+        let (files, unreadable, whole_folder) = read_paths(ctx, &located, &args.paths)?;
+        // When the whole folder is checked, every ID is among the files: no second listing.
+        let known = if whole_folder {
+            Vec::new()
+        } else {
+            known_ids(&located)
+        };
         (files, unreadable, known, located.config.clone())
     };
 
@@ -287,8 +292,10 @@ fn read_paths(
     ctx: &Context,
     located: &Located,
     paths: &[PathBuf],
-) -> Result<(Vec<SourceFile>, Vec<Unreadable>)> {
+) -> Result<(Vec<SourceFile>, Vec<Unreadable>, bool)> {
     let root = canonical(&located.root);
+    let folder = canonical(&located.postmortem_dir());
+    let mut whole_folder = false;
     let given: Vec<(PathBuf, String)> = if paths.is_empty() {
         let folder = located.postmortem_dir();
         let shown = repository::display_path(&folder, &located.root);
@@ -317,6 +324,7 @@ fn read_paths(
             )));
         }
         if resolved.is_dir() {
+            whole_folder |= folder.starts_with(&resolved);
             let (entries, skipped) = repository::list(&resolved, &root)?;
             for s in skipped {
                 note(&format!("pm: warning: skipped {}: {}", s.display, s.reason));
@@ -349,5 +357,5 @@ fn read_paths(
             Err(u) => unreadable.push(u),
         }
     }
-    Ok((files, unreadable))
+    Ok((files, unreadable, whole_folder))
 }
