@@ -1,13 +1,27 @@
 //! Checks over the document model: structure and blameless wording.
 //!
 //! `check` is the one entry point: every command that validates documents (the CLI, the hook
-//! through `--staged`, CI through `--rev-range`, the demo) goes through it.
+//! through `--staged`, CI through `--rev-range`, the demo) goes through it. Each file is parsed
+//! once; the rules walk the model and report [`Finding`]s with byte spans, which this module
+//! filters through the suppression comments and the configured levels, and turns into
+//! [`Diagnostic`]s with lines and columns.
 
+mod actions;
 pub mod blameless;
+mod frontmatter;
+pub mod registry;
+mod structure;
+mod suppress;
+mod timeline;
+mod wording;
 
-use crate::config::Config;
-use crate::document::{Document, ParseOptions};
+use crate::config::{Config, FailOn, Level};
+use crate::document::{Body, Document, ParseOptions, Span, Status};
+use rayon::prelude::*;
 use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+
+pub use registry::RuleMeta;
 
 /// A file to check: where it is shown as coming from, and its bytes.
 #[derive(Debug, Clone)]
@@ -17,14 +31,32 @@ pub struct SourceFile {
 }
 
 /// How serious a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Warning,
     Error,
 }
 
-/// One finding, as the JSON output shows it.
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    /// True when a finding of this severity fails a check run with `fail_on`.
+    pub fn fails(self, fail_on: FailOn) -> bool {
+        match fail_on {
+            FailOn::Error => self == Severity::Error,
+            FailOn::Warning => true,
+        }
+    }
+}
+
+/// One finding, as the JSON output shows it. Lines and columns are 1-based, columns count
+/// characters, and the end is exclusive (the position just after the last character).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
     pub path: String,
@@ -35,7 +67,6 @@ pub struct Diagnostic {
     pub severity: Severity,
     pub rule: String,
     pub message: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub suggestion: Option<String>,
 }
 
@@ -43,37 +74,444 @@ pub struct Diagnostic {
 #[derive(Debug, Clone, Default)]
 pub struct CheckReport {
     pub files_checked: usize,
+    /// Sorted by path, line, column and rule.
     pub diagnostics: Vec<Diagnostic>,
+}
+
+impl CheckReport {
+    /// (errors, warnings).
+    pub fn counts(&self) -> (usize, usize) {
+        let errors = self
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+        (errors, self.diagnostics.len() - errors)
+    }
+
+    /// True when some finding is at or above `fail_on`.
+    pub fn fails(&self, fail_on: FailOn) -> bool {
+        self.diagnostics.iter().any(|d| d.severity.fails(fail_on))
+    }
+}
+
+impl CheckReport {
+    /// Adds a file that could not be read at all (before parsing: a folder, a permission
+    /// error, a file too large to read) as a `frontmatter/unreadable` finding at its level.
+    pub fn add_unreadable(&mut self, path: &str, message: &str, config: &Config) {
+        self.files_checked += 1;
+        let level = registry::find("frontmatter/unreadable")
+            .map(|r| effective_level(config, r))
+            .unwrap_or(Level::Error);
+        let severity = match level {
+            Level::Off => return,
+            Level::Warning => Severity::Warning,
+            Level::Error => Severity::Error,
+        };
+        self.diagnostics.push(Diagnostic {
+            path: path.to_string(),
+            line: 1,
+            column: 1,
+            end_line: 1,
+            end_column: 1,
+            severity,
+            rule: "frontmatter/unreadable".into(),
+            message: message.to_string(),
+            suggestion: None,
+        });
+        sort(&mut self.diagnostics);
+    }
+}
+
+/// The order every output uses: path, line, column, rule.
+fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        (&a.path, a.line, a.column, &a.rule, &a.message)
+            .cmp(&(&b.path, b.line, b.column, &b.rule, &b.message))
+    });
 }
 
 /// Post-mortem IDs elsewhere in the repository (not among the files checked), for the
 /// duplicate-ID rule: (id, path).
 pub type KnownIds = [(String, String)];
 
-/// Checks `files` against `config`.
-pub fn check(files: &[SourceFile], config: &Config, _known_ids: &KnownIds) -> CheckReport {
-    let options = ParseOptions {
-        timeline_section: &config.document.timeline_section,
-    };
-    let mut report = CheckReport {
-        files_checked: files.len(),
-        diagnostics: Vec::new(),
-    };
-    for file in files {
-        if let Err(e) = Document::parse(&file.bytes, &options) {
-            let (line, column) = e.position().unwrap_or((1, 1));
-            report.diagnostics.push(Diagnostic {
-                path: file.path.clone(),
-                line,
-                column,
-                end_line: line,
-                end_column: column,
-                severity: Severity::Error,
-                rule: e.rule().into(),
-                message: e.to_string(),
-                suggestion: None,
+/// What a rule reports: a byte span in the file and the words to show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub rule: &'static str,
+    pub span: Span,
+    pub message: String,
+    pub suggestion: Option<String>,
+    /// A structural gap that is expected while the post-mortem is a draft: at most a warning
+    /// then.
+    pub lenient_in_draft: bool,
+}
+
+impl Finding {
+    fn new(rule: &'static str, span: Span, message: impl Into<String>) -> Finding {
+        Finding {
+            rule,
+            span,
+            message: message.into(),
+            suggestion: None,
+            lenient_in_draft: false,
+        }
+    }
+
+    fn suggest(mut self, suggestion: impl Into<String>) -> Finding {
+        self.suggestion = Some(suggestion.into());
+        self
+    }
+
+    fn lenient_in_draft(mut self) -> Finding {
+        self.lenient_in_draft = true;
+        self
+    }
+}
+
+/// What every rule sees of one document.
+pub(crate) struct DocContext<'a> {
+    pub doc: &'a Document,
+    pub body: &'a Body,
+    pub config: &'a Config,
+    /// The file stem (the ID the file name gives), when the file has a name.
+    pub stem: Option<&'a str>,
+}
+
+impl DocContext<'_> {
+    fn text(&self) -> &str {
+        &self.doc.text
+    }
+
+    /// The opening `+++` line: where findings about the front matter as a whole point.
+    fn front_matter_span(&self) -> Span {
+        self.doc.split.open.clone()
+    }
+
+    /// The first line of `span` (without its line ending).
+    fn first_line(&self, span: &Span) -> Span {
+        let text = self.text();
+        let start = span.start.min(text.len());
+        let end = text[start..span.end.min(text.len()).max(start)]
+            .find(['\n', '\r'])
+            .map(|p| start + p)
+            .unwrap_or(span.end.min(text.len()).max(start));
+        start..end
+    }
+}
+
+/// A `[check.rules]` key that names no rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownRule {
+    pub name: String,
+    pub did_you_mean: Option<&'static str>,
+}
+
+impl std::fmt::Display for UnknownRule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "[check.rules] names an unknown rule `{}`", self.name)?;
+        match self.did_you_mean {
+            Some(s) => write!(f, "; did you mean `{s}`?"),
+            None => write!(f, "; `pm check --list-rules` lists the rules"),
+        }
+    }
+}
+
+/// Checks that every key of `[check.rules]` is a rule ID, a group or `group/*`.
+pub fn validate_rule_levels(config: &Config) -> Result<(), UnknownRule> {
+    for name in config.check.rules.keys() {
+        if !registry::is_known_name(name) {
+            return Err(UnknownRule {
+                name: name.clone(),
+                did_you_mean: registry::did_you_mean_rule(name),
             });
         }
     }
-    report
+    Ok(())
+}
+
+/// The level each rule runs at: its default, overridden by a group setting in pm.toml,
+/// overridden by the rule's own setting.
+pub fn effective_level(config: &Config, rule: &RuleMeta) -> Level {
+    let mut level = rule.level;
+    let mut group_level = None;
+    for (name, configured) in &config.check.rules {
+        if name == rule.id {
+            return *configured;
+        }
+        if registry::name_covers(name, rule.id) {
+            group_level = Some(*configured);
+        }
+    }
+    if let Some(configured) = group_level {
+        level = configured;
+    }
+    level
+}
+
+struct Settings<'a> {
+    config: &'a Config,
+    levels: HashMap<&'static str, Level>,
+}
+
+impl<'a> Settings<'a> {
+    fn new(config: &'a Config) -> Settings<'a> {
+        let levels = registry::all()
+            .iter()
+            .map(|r| (r.id, effective_level(config, r)))
+            .collect();
+        Settings { config, levels }
+    }
+
+    fn severity(&self, finding: &Finding, status: Option<Status>) -> Option<Severity> {
+        let severity = match self
+            .levels
+            .get(finding.rule)
+            .copied()
+            .unwrap_or(Level::Error)
+        {
+            Level::Off => return None,
+            Level::Warning => Severity::Warning,
+            Level::Error => Severity::Error,
+        };
+        let draft = matches!(status, None | Some(Status::Draft));
+        if finding.lenient_in_draft && draft {
+            return Some(Severity::Warning);
+        }
+        Some(severity)
+    }
+}
+
+/// What checking one file gives, before the cross-file rules.
+struct FileResult {
+    diagnostics: Vec<Diagnostic>,
+    /// The document's ID and a diagnostic skeleton pointing at it, for the duplicate-ID rule.
+    id: Option<(String, Diagnostic)>,
+}
+
+/// Checks `files` against `config`. `known_ids` lists the other post-mortems of the repository.
+pub fn check(files: &[SourceFile], config: &Config, known_ids: &KnownIds) -> CheckReport {
+    let settings = Settings::new(config);
+    let options = ParseOptions {
+        timeline_section: &config.document.timeline_section,
+    };
+    let results: Vec<FileResult> = files
+        .par_iter()
+        .map(|file| check_file(file, &settings, &options))
+        .collect();
+
+    let checked: HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    let mut owners: HashMap<&str, Vec<&str>> = HashMap::new();
+    for (id, path) in known_ids {
+        if !checked.contains(path.as_str()) {
+            owners.entry(id.as_str()).or_default().push(path.as_str());
+        }
+    }
+    for (file, result) in files.iter().zip(&results) {
+        if let Some((id, _)) = &result.id {
+            owners
+                .entry(id.as_str())
+                .or_default()
+                .push(file.path.as_str());
+        }
+    }
+
+    let mut diagnostics = Vec::new();
+    for (file, result) in files.iter().zip(&results) {
+        diagnostics.extend(result.diagnostics.iter().cloned());
+        let Some((id, at)) = &result.id else { continue };
+        let Some(paths) = owners.get(id.as_str()) else {
+            continue;
+        };
+        let others: Vec<&str> = paths.iter().copied().filter(|p| *p != file.path).collect();
+        if others.is_empty() {
+            continue;
+        }
+        let finding = Finding::new(
+            "frontmatter/duplicate-id",
+            0..0,
+            format!(
+                "the ID `{id}` is also used by {}; two post-mortems with one ID make references and follow-up ambiguous",
+                others.join(", ")
+            ),
+        )
+        .suggest("give one of them a more specific slug (rename the file and its `id` together)");
+        if let Some(severity) = settings.severity(&finding, Some(Status::InReview)) {
+            diagnostics.push(Diagnostic {
+                severity,
+                rule: finding.rule.into(),
+                message: finding.message,
+                suggestion: finding.suggestion,
+                ..at.clone()
+            });
+        }
+    }
+    sort(&mut diagnostics);
+    CheckReport {
+        files_checked: files.len(),
+        diagnostics,
+    }
+}
+
+fn check_file(
+    file: &SourceFile,
+    settings: &Settings<'_>,
+    options: &ParseOptions<'_>,
+) -> FileResult {
+    let doc = match Document::parse(&file.bytes, options) {
+        Ok(doc) => doc,
+        Err(e) => {
+            let (line, column) = e.position().unwrap_or((1, 1));
+            let finding = Finding::new(e.rule(), 0..0, e.to_string());
+            let diagnostics = settings
+                .severity(&finding, Some(Status::InReview))
+                .map(|severity| Diagnostic {
+                    path: file.path.clone(),
+                    line,
+                    column,
+                    end_line: line,
+                    end_column: column,
+                    severity,
+                    rule: finding.rule.into(),
+                    message: finding.message,
+                    suggestion: None,
+                })
+                .into_iter()
+                .collect();
+            return FileResult {
+                diagnostics,
+                id: None,
+            };
+        }
+    };
+    let empty_body = Body::default();
+    let body = doc.body.as_ref().unwrap_or(&empty_body);
+    let stem = file_stem(&file.path);
+    let cx = DocContext {
+        doc: &doc,
+        body,
+        config: settings.config,
+        stem,
+    };
+    let mut findings = Vec::new();
+    frontmatter::check(&cx, &mut findings);
+    structure::check(&cx, &mut findings);
+    timeline::check(&cx, &mut findings);
+    actions::check(&cx, &mut findings);
+    wording::check(&cx, &mut findings);
+    let findings = suppress::apply(&cx, findings);
+
+    let status = doc.status();
+    let diagnostics = findings
+        .into_iter()
+        .filter_map(|finding| {
+            let severity = settings.severity(&finding, status)?;
+            Some(to_diagnostic(&doc, &file.path, finding, severity))
+        })
+        .collect();
+    let id = match (&doc.front.id, stem) {
+        (Some(id), _) => Some((
+            id.value.clone(),
+            to_diagnostic(
+                &doc,
+                &file.path,
+                Finding::new("frontmatter/duplicate-id", id.span.clone(), ""),
+                Severity::Error,
+            ),
+        )),
+        (None, Some(stem)) => Some((
+            stem.to_string(),
+            to_diagnostic(
+                &doc,
+                &file.path,
+                Finding::new("frontmatter/duplicate-id", doc.split.open.clone(), ""),
+                Severity::Error,
+            ),
+        )),
+        (None, None) => None,
+    };
+    FileResult { diagnostics, id }
+}
+
+fn to_diagnostic(doc: &Document, path: &str, finding: Finding, severity: Severity) -> Diagnostic {
+    let start = doc.position(finding.span.start);
+    let end = doc.position(finding.span.end.max(finding.span.start));
+    Diagnostic {
+        path: path.to_string(),
+        line: start.line,
+        column: start.column,
+        end_line: end.line,
+        end_column: end.column,
+        severity,
+        rule: finding.rule.into(),
+        message: finding.message,
+        suggestion: finding.suggestion,
+    }
+}
+
+/// The ID a file name gives: its stem, for a `.md` file.
+fn file_stem(path: &str) -> Option<&str> {
+    let name = path.rsplit(['/', '\\']).next()?;
+    let stem = name.strip_suffix(".md")?;
+    (!stem.is_empty()).then_some(stem)
+}
+
+/// Where a string value's characters start in the file, when its source text is exactly the
+/// value between quotes (no escapes): lets a finding inside the value point at its words.
+fn string_value_start(text: &str, span: &Span, value: &str) -> Option<usize> {
+    let raw = text.get(span.clone())?;
+    for quote in ["\"\"\"", "'''", "\"", "'"] {
+        let Some(inner) = raw.strip_prefix(quote).and_then(|r| r.strip_suffix(quote)) else {
+            continue;
+        };
+        let mut skip = quote.len();
+        let mut inner = inner;
+        if quote.len() == 3 {
+            // A newline right after the opening delimiter is not part of the value.
+            for newline in ["\r\n", "\n"] {
+                if let Some(rest) = inner.strip_prefix(newline) {
+                    skip += newline.len();
+                    inner = rest;
+                    break;
+                }
+            }
+        }
+        return (inner == value).then_some(span.start + skip);
+    }
+    None
+}
+
+/// The span in the file of `range` inside a string value at `span`; the whole value when its
+/// source has escapes that make byte offsets differ.
+fn span_in_value(text: &str, span: &Span, value: &str, range: std::ops::Range<usize>) -> Span {
+    match string_value_start(text, span, value) {
+        Some(start) if range.end <= value.len() => start + range.start..start + range.end,
+        _ => span.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn value_offsets_skip_quotes_and_refuse_escapes() {
+        let text = r#"title = "Dave broke it""#;
+        let span = 8..text.len();
+        assert_eq!(string_value_start(text, &span, "Dave broke it"), Some(9));
+        let escaped = r#"title = "a \"b\"""#;
+        let span = 8..escaped.len();
+        assert_eq!(string_value_start(escaped, &span, "a \"b\""), None);
+        let multi = "t = \"\"\"\nabc\"\"\"";
+        assert_eq!(string_value_start(multi, &(4..multi.len()), "abc"), Some(8));
+    }
+
+    #[test]
+    fn file_stems_need_a_markdown_name() {
+        assert_eq!(
+            file_stem("postmortems/2026/2026-01-02-x.md"),
+            Some("2026-01-02-x")
+        );
+        assert_eq!(file_stem("<stdin>"), None);
+    }
 }

@@ -136,6 +136,20 @@ impl Mapper<'_> {
         at
     }
 
+    /// comrak gives HTML blocks an end before their start; their literal says how many lines
+    /// they cover.
+    fn html_block_span(&self, node: &AstNode<'_>, literal: &str) -> Span {
+        let pos = node.data.borrow().sourcepos;
+        let start = self.offset(pos.start.line, pos.start.column);
+        let last_line = pos.start.line + literal.trim_end_matches('\n').matches('\n').count();
+        let end = self.offset(last_line, usize::MAX / 2);
+        let end = self.text[start..end.max(start)]
+            .trim_end_matches(['\n', '\r'])
+            .len()
+            + start;
+        start..end
+    }
+
     fn span(&self, node: &AstNode<'_>) -> Span {
         let pos = node.data.borrow().sourcepos;
         let start = self.offset(pos.start.line, pos.start.column);
@@ -280,7 +294,10 @@ fn walk<'a>(node: &'a AstNode<'a>, mapper: &Mapper<'_>, section: Option<usize>, 
                 });
             }
             NodeValue::HtmlBlock(_) | NodeValue::HtmlInline(_) => {
-                let span = mapper.span(descendant);
+                let span = match &data.value {
+                    NodeValue::HtmlBlock(html) => mapper.html_block_span(descendant, &html.literal),
+                    _ => mapper.span(descendant),
+                };
                 let inline = matches!(data.value, NodeValue::HtmlInline(_));
                 let target = if inline {
                     descendant.parent().map(|p| mapper.span(p))

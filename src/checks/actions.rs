@@ -1,0 +1,515 @@
+//! `actions/*`: the `[[actions]]` items: complete, valid, unique, and written as changes to the
+//! system with a checkable outcome rather than as exhortations to people.
+
+use super::{span_in_value, DocContext, Finding};
+use crate::document::{Action, ActionStatus, Spanned, ACTION_KINDS, ACTION_PRIORITIES};
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+pub(crate) fn check(cx: &DocContext<'_>, out: &mut Vec<Finding>) {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for action in &cx.doc.front.actions {
+        required_fields(cx, action, out);
+        valid_values(action, out);
+        if let Some(id) = &action.id {
+            if let Some(first) = seen.get(id.value.as_str()) {
+                out.push(
+                    Finding::new(
+                        "actions/duplicate-id",
+                        id.span.clone(),
+                        format!(
+                            "action `{}` is used by action {} too; a reference like ID#{} must name one action",
+                            id.value,
+                            first + 1,
+                            id.value
+                        ),
+                    )
+                    .suggest(format!("use the next free id, `A{}`", next_free_id(cx))),
+                );
+            } else {
+                seen.insert(&id.value, action.index);
+            }
+        }
+        wont_do_reason(action, out);
+        due_after_start(cx, action, out);
+        if let Some(title) = &action.title {
+            title_rules(cx, title, out);
+        }
+    }
+}
+
+fn label(action: &Action) -> String {
+    match &action.id {
+        Some(id) => format!("action `{}`", id.value),
+        None => format!("action {}", action.index + 1),
+    }
+}
+
+/// The `[[actions]]` header line: where findings about the whole item point.
+fn header(cx: &DocContext<'_>, action: &Action) -> crate::document::Span {
+    cx.first_line(&action.span)
+}
+
+fn has_problem(cx: &DocContext<'_>, action: &Action, key: &str) -> bool {
+    let path = format!("actions[{}].{key}", action.index);
+    cx.doc.front.problems.iter().any(|p| p.key == path)
+}
+
+fn required_fields(cx: &DocContext<'_>, action: &Action, out: &mut Vec<Finding>) {
+    let fields: [(&'static str, &str, bool, &str, &str); 5] = [
+        (
+            "actions/missing-id",
+            "id",
+            action.id.is_some(),
+            "follow-up reviews and commits refer to it as ID#A1",
+            "id = \"A1\"",
+        ),
+        (
+            "actions/missing-title",
+            "title",
+            action.title.is_some(),
+            "nobody can do or check an action without a description",
+            "title = \"Alert when … stays above … for 5 minutes\"",
+        ),
+        (
+            "actions/missing-owner",
+            "owner",
+            action.owner.is_some(),
+            "an action nobody owns is an action nobody drives",
+            "owner = \"someone@example.com\"",
+        ),
+        (
+            "actions/missing-due",
+            "due",
+            action.due.is_some(),
+            "without one the follow-up review cannot tell whether it is late",
+            "due = 2026-12-10",
+        ),
+        (
+            "actions/missing-status",
+            "status",
+            action.status.is_some(),
+            "the follow-up review tracks each action from open to done",
+            "status = \"open\"",
+        ),
+    ];
+    for (rule, key, present, why, example) in fields {
+        if present || has_problem(cx, action, key) {
+            continue;
+        }
+        out.push(
+            Finding::new(
+                rule,
+                header(cx, action),
+                format!("{} has no `{key}`: {why}", label(action)),
+            )
+            .suggest(format!("add `{example}` to this [[actions]] item")),
+        );
+    }
+}
+
+/// (rule, key, value, allowed values) of a field with a fixed set of values.
+type EnumField<'a> = (
+    &'static str,
+    &'a str,
+    &'a Option<Spanned<String>>,
+    &'a [&'a str],
+);
+
+fn valid_values(action: &Action, out: &mut Vec<Finding>) {
+    let checks: [EnumField<'_>; 3] = [
+        (
+            "actions/invalid-status",
+            "status",
+            &action.status,
+            &ActionStatus::ALL,
+        ),
+        ("actions/invalid-kind", "kind", &action.kind, &ACTION_KINDS),
+        (
+            "actions/invalid-priority",
+            "priority",
+            &action.priority,
+            &ACTION_PRIORITIES,
+        ),
+    ];
+    for (rule, key, value, allowed) in checks {
+        let Some(value) = value else { continue };
+        if allowed.contains(&value.value.as_str()) {
+            continue;
+        }
+        let closest = allowed
+            .iter()
+            .find(|a| a.eq_ignore_ascii_case(&value.value))
+            .copied()
+            .or_else(|| super::registry::did_you_mean(&value.value, allowed.iter().copied()));
+        let finding = Finding::new(
+            rule,
+            value.span.clone(),
+            format!(
+                "{} has {key} `{}`, which is not one of {}",
+                label(action),
+                value.value,
+                allowed.join(", ")
+            ),
+        );
+        out.push(match closest {
+            Some(c) => finding.suggest(format!("did you mean `{c}`?")),
+            None => finding.suggest(format!("use one of {}", allowed.join(", "))),
+        });
+    }
+    if let Some(id) = &action.id {
+        let well_formed = id
+            .value
+            .strip_prefix('A')
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        if !well_formed {
+            out.push(
+                Finding::new(
+                    "actions/invalid-id",
+                    id.span.clone(),
+                    format!(
+                        "action id `{}` is not `A` followed by a number, the form references like ID#A3 use",
+                        id.value
+                    ),
+                )
+                .suggest(format!("use `A{}`", action.index + 1)),
+            );
+        }
+    }
+}
+
+fn next_free_id(cx: &DocContext<'_>) -> usize {
+    cx.doc
+        .front
+        .actions
+        .iter()
+        .filter_map(|a| {
+            a.id.as_ref()?
+                .value
+                .strip_prefix('A')?
+                .parse::<usize>()
+                .ok()
+        })
+        .max()
+        .unwrap_or(0)
+        + 1
+}
+
+fn wont_do_reason(action: &Action, out: &mut Vec<Finding>) {
+    let Some(status) = &action.status else { return };
+    if status.value != "wont-do" {
+        return;
+    }
+    if action
+        .reason
+        .as_ref()
+        .is_some_and(|r| !r.value.trim().is_empty())
+    {
+        return;
+    }
+    out.push(
+        Finding::new(
+            "actions/wont-do-without-reason",
+            status.span.clone(),
+            format!(
+                "{} is marked wont-do without a `reason`; the next reader needs to know why the risk was accepted",
+                label(action)
+            ),
+        )
+        .suggest("add `reason = \"…\"`, e.g. \"Superseded by A4: the pool is replaced by the proxy.\""),
+    );
+}
+
+fn due_after_start(cx: &DocContext<'_>, action: &Action, out: &mut Vec<Finding>) {
+    let (Some(due), Some(started)) = (
+        &action.due,
+        cx.doc.front.started.as_ref().and_then(|s| s.value.at()),
+    ) else {
+        return;
+    };
+    let start_day = started.date_naive();
+    if due.value < start_day {
+        out.push(
+            Finding::new(
+                "actions/due-before-start",
+                due.span.clone(),
+                format!(
+                    "{} is due {} , before the incident started on {start_day}",
+                    label(action),
+                    due.value
+                )
+                .replace(" ,", ","),
+            )
+            .suggest("check the year and month of `due`"),
+        );
+    }
+}
+
+fn title_rules(cx: &DocContext<'_>, title: &Spanned<String>, out: &mut Vec<Finding>) {
+    let text = cx.text();
+    if let Some(hit) = targets_person(&title.value, &people(cx)) {
+        out.push(
+            Finding::new(
+                "actions/targets-person",
+                span_in_value(text, &title.span, &title.value, hit.range),
+                hit.message,
+            )
+            .suggest(hit.suggestion),
+        );
+        return;
+    }
+    if let Some(hit) = not_actionable(&title.value) {
+        out.push(
+            Finding::new(
+                "actions/not-actionable",
+                span_in_value(text, &title.span, &title.value, hit.range),
+                hit.message,
+            )
+            .suggest(hit.suggestion),
+        );
+    }
+}
+
+fn people(cx: &DocContext<'_>) -> Vec<String> {
+    super::wording::people(cx)
+}
+
+/// A match of one of the title heuristics, with its byte range in the title.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct TitleHit {
+    pub range: std::ops::Range<usize>,
+    pub message: String,
+    pub suggestion: String,
+}
+
+/// Vague phrasing: (pattern, what it lacks, rewrite).
+static VAGUE: LazyLock<Vec<(Regex, &str)>> = LazyLock::new(|| {
+    let patterns: [(&str, &str); 6] = [
+        (
+            r"(?i)\b(?:be\s+(?:more\s+)?(?:careful|vigilant|attentive|diligent)|pay\s+(?:more\s+)?attention|take\s+more\s+care|remember\s+to)\b",
+            "make the safe path automatic instead, e.g. \"Add a CI check that rejects a pool size of 0\" or \"Require a second approval in the deploy tool for config changes\"",
+        ),
+        (
+            r"(?i)\b(?:double[- ]check|make\s+sure|try\s+to|try\s+harder)\b",
+            "name the check and where it runs, e.g. \"Add a pre-deploy check that fails when the pool size is below 10\"",
+        ),
+        (
+            r"(?i)^\s*(?:investigate|look\s+into|research|explore|think\s+about|consider|discuss|revisit)\b",
+            "state the question and the deliverable, e.g. \"Find why retries exceed 3 under load and file a fix in OPS-12\"",
+        ),
+        (
+            r"(?i)\b(?:improve|better|more|increase|enhance)\s+(?:our\s+|the\s+)?(?:monitoring|alerting|observability|testing|tests|test\s+coverage|coverage|communication|documentation|docs|processes|process|visibility|awareness|training|resilience|reliability|runbooks)\s*\.?\s*$",
+            "name the signal, threshold and response, e.g. \"Alert when connection-pool saturation stays above 80% for 5 minutes\"",
+        ),
+        (
+            r"(?i)^\s*(?:monitoring|alerting|testing|documentation|communication)\s*\.?\s*$",
+            "name the signal, threshold and response, e.g. \"Alert when connection-pool saturation stays above 80% for 5 minutes\"",
+        ),
+        (
+            r"(?i)^\s*(?:follow\s+up|keep\s+an\s+eye\s+on|monitor\s+the\s+situation)\b",
+            "name what will change and how you will know it is done",
+        ),
+    ];
+    patterns
+        .into_iter()
+        .map(|(p, s)| (Regex::new(p).expect("vague-action pattern is valid"), s))
+        .collect()
+});
+
+/// Signs of a concrete, checkable outcome: a number, a ticket, a link, or a verb that changes
+/// the system at the start of a clause (so "deploys" the noun does not count as "deploy").
+static CONCRETE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)
+        \d |
+        \b[A-Z][A-Z0-9]+-\d+\b |
+        https?:// |
+        (?:^|\b(?:and|then|to|by|or)\s+|[,;:(]\s*)
+        (?:add|adds|adding|alert|alerts|alerting\s+on|fix|fixes|fixing|automate|automates|automating|
+            block|blocks|reject|rejects|enforce|enforces|remove|removes|migrate|migrates|
+            rate[- ]limit|limit|cap|caps|write|writes|create|creates|deploy|deploys|enable|enables|
+            disable|disables|set|configure|configures|replace|replaces|upgrade|upgrades|patch|
+            publish|page|pages|require|requires|validate|validates|split|move|delete|build|builds|
+            implement|implements|introduce|introduces|roll\s+out|document\s+the|dashboard|lint|
+            backfill|revert|pin|retire|shard|throttle|timeout|retry\s+budget)\b",
+    )
+    .expect("concrete-action pattern is valid")
+});
+
+/// An action whose title has no concrete, checkable outcome.
+pub(crate) fn not_actionable(title: &str) -> Option<TitleHit> {
+    let (found, rewrite) = VAGUE
+        .iter()
+        .find_map(|(pattern, rewrite)| pattern.find(title).map(|m| (m, *rewrite)))?;
+    // The pattern for bare nouns anchors the whole title; anything concrete beside the vague
+    // words makes the action checkable.
+    let rest = format!("{} {}", &title[..found.start()], &title[found.end()..]);
+    if CONCRETE.is_match(&rest) {
+        return None;
+    }
+    let phrase = found.as_str().trim();
+    Some(TitleHit {
+        range: trim_range(title, found.range()),
+        message: format!(
+            "\"{phrase}\" has no concrete, checkable outcome; a vague action is never finished and changes nothing in the system"
+        ),
+        suggestion: rewrite.to_string(),
+    })
+}
+
+/// Verbs only ever aimed at people: whatever follows them (bar a system word) is a person.
+static AT_PERSON_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:coach|reprimand|discipline|counsel|re-?educate|scold|talk\s+to|talk\s+with|speak\s+to|speak\s+with|have\s+a\s+(?:word|chat|talk|conversation)\s+with)\s+(?:the\s+)?([\p{L}][\p{L}'.-]*)",
+    )
+    .expect("person-verb pattern is valid")
+});
+
+/// Verbs aimed at people when their object is a person: a known name or a capitalised word.
+static AT_NAME_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:re-?train|warn|remind|tell|instruct)\s+([\p{L}][\p{L}'.-]*)")
+        .expect("name-verb pattern is valid")
+});
+
+/// Exhortations aimed at a role or a group of people.
+static AT_ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:remind|tell|instruct|encourage|re-?train|re-?educate|hold)\s+(?:all\s+|the\s+|our\s+|every\s+|each\s+)?(?:engineers?|developers?|devs|operators?|on-?call(?:\s+engineers?)?|sres?|staff|people|everyone|everybody|team\s+members?|team|him|her|them|deployers?|reviewers?|responders?|authors?|whoever)\b",
+    )
+    .expect("role pattern is valid")
+});
+
+/// `hold X accountable`, `make X responsible`.
+static ACCOUNTABLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:hold|make)\s+(?:\S+\s+){1,3}?(?:accountable|responsible)\s*(?:for\b|$)")
+        .expect("accountable pattern is valid")
+});
+
+/// Words after a person-verb that are not people: systems and documents.
+const NOT_PEOPLE: &[&str] = &[
+    "model",
+    "models",
+    "classifier",
+    "network",
+    "cache",
+    "service",
+    "services",
+    "system",
+    "systems",
+    "pipeline",
+    "database",
+    "db",
+    "cluster",
+    "load",
+    "line",
+    "lines",
+    "traffic",
+    "limit",
+    "limits",
+    "alert",
+    "alerts",
+    "api",
+    "vendor",
+    "a",
+    "an",
+];
+
+/// An action aimed at a person's behaviour rather than at the system they worked in.
+pub(crate) fn targets_person(title: &str, people: &[String]) -> Option<TitleHit> {
+    let hit = |range: std::ops::Range<usize>| {
+        TitleHit {
+        message: format!(
+            "\"{}\" aims the action at a person's behaviour; telling people to try harder leaves the system that allowed the failure unchanged",
+            &title[range.clone()]
+        ),
+        range,
+        suggestion: "change the system the person worked in instead, e.g. \"Add a confirmation step to the deploy tool when the pool size changes\" or \"Make CI reject a pool size of 0\"".into(),
+    }
+    };
+    if let Some(found) = AT_ROLE.find(title).or_else(|| ACCOUNTABLE.find(title)) {
+        return Some(hit(trim_range(title, found.range())));
+    }
+    for caps in AT_PERSON_VERB.captures_iter(title) {
+        let (Some(whole), Some(object)) = (caps.get(0), caps.get(1)) else {
+            continue;
+        };
+        let word = object.as_str().trim_end_matches(['.', '\'']).to_lowercase();
+        if !NOT_PEOPLE.contains(&word.as_str()) {
+            return Some(hit(whole.range()));
+        }
+    }
+    for caps in AT_NAME_VERB.captures_iter(title) {
+        let (Some(whole), Some(object)) = (caps.get(0), caps.get(1)) else {
+            continue;
+        };
+        let word = object.as_str().trim_end_matches(['.', '\'']);
+        let known = people.iter().any(|p| p.eq_ignore_ascii_case(word));
+        let named = word.chars().next().is_some_and(char::is_uppercase)
+            && !NOT_PEOPLE.contains(&word.to_lowercase().as_str());
+        if known || named {
+            return Some(hit(whole.range()));
+        }
+    }
+    None
+}
+
+fn trim_range(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let slice = &text[range.clone()];
+    let start = range.start + (slice.len() - slice.trim_start().len());
+    let end = range.end - (slice.len() - slice.trim_end().len());
+    start..end.max(start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vague_titles_fire_and_concrete_ones_do_not() {
+        for vague in [
+            "Be more careful with config changes",
+            "Improve monitoring",
+            "Investigate the outage",
+            "Look into the flaky deploys",
+            "Make sure deploys are safe",
+            "Try to avoid Friday deploys",
+            "Double-check the config before deploying",
+        ] {
+            assert!(not_actionable(vague).is_some(), "{vague}");
+        }
+        for concrete in [
+            "Alert when pool saturation stays above 80% for 5 minutes",
+            "Investigate and fix the retry jitter bug in client v2 (OPS-12)",
+            "Add a CI check that rejects a pool size of 0",
+            "Improve monitoring by adding an alert on p99 latency",
+            "Document the failover procedure in the runbook",
+            "Make the deploy tool show the diff of pool settings",
+        ] {
+            assert!(not_actionable(concrete).is_none(), "{concrete}");
+        }
+    }
+
+    #[test]
+    fn titles_aimed_at_people_fire_and_system_changes_do_not() {
+        let people = vec!["dave@example.com".to_string(), "dave".to_string()];
+        for blame in [
+            "Retrain Dave on the deploy process",
+            "Remind engineers to double-check the pool size",
+            "Talk to the on-call about escalation",
+            "Have a word with Sam",
+            "Hold the deployer accountable",
+        ] {
+            assert!(targets_person(blame, &people).is_some(), "{blame}");
+        }
+        for fine in [
+            "Retrain the anomaly model on holiday traffic",
+            "Train the classifier on the new labels",
+            "Add an on-call handover checklist to the pager tool",
+            "Hold the release train until the canary is green",
+            "Alert when pool saturation stays above 80% for 5 minutes",
+        ] {
+            assert!(targets_person(fine, &people).is_none(), "{fine}");
+        }
+    }
+}

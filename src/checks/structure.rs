@@ -1,0 +1,166 @@
+//! `structure/*`: the sections pm.toml requires, and the document's title.
+
+use super::{DocContext, Finding};
+use crate::document::Span;
+use crate::templates::is_placeholder_line;
+
+pub(crate) fn check(cx: &DocContext<'_>, out: &mut Vec<Finding>) {
+    required_sections(cx, out);
+    title_matches(cx, out);
+}
+
+fn required_sections(cx: &DocContext<'_>, out: &mut Vec<Finding>) {
+    let required = &cx.config.document.sections;
+    for (index, name) in required.iter().enumerate() {
+        let mut found = cx
+            .body
+            .sections
+            .iter()
+            .filter(|s| s.heading.text.eq_ignore_ascii_case(name));
+        let Some(first) = found.next() else {
+            out.push(missing(cx, name, &required[index + 1..]));
+            continue;
+        };
+        for again in found {
+            out.push(
+                Finding::new(
+                    "structure/duplicate-section",
+                    again.heading.span.clone(),
+                    format!(
+                        "the section `{name}` appears again; readers and tools see only the first"
+                    ),
+                )
+                .suggest(format!("merge this into the `## {name}` section above"))
+                .lenient_in_draft(),
+            );
+        }
+        if is_empty(&first.text) {
+            out.push(
+                Finding::new(
+                    "structure/empty-section",
+                    first.heading.span.clone(),
+                    format!(
+                        "the section `{name}` is empty or holds only the template's placeholder text"
+                    ),
+                )
+                .suggest(empty_suggestion(name))
+                .lenient_in_draft(),
+            );
+        }
+    }
+}
+
+/// A missing section points where it belongs: at the next required section that is there.
+fn missing(cx: &DocContext<'_>, name: &str, after: &[String]) -> Finding {
+    let next = after.iter().find_map(|n| {
+        cx.body
+            .sections
+            .iter()
+            .find(|s| s.heading.text.eq_ignore_ascii_case(n))
+    });
+    let (span, suggestion): (Span, String) = match next {
+        Some(section) => (
+            section.heading.span.clone(),
+            format!(
+                "add a `## {name}` section before `## {}`",
+                section.heading.text
+            ),
+        ),
+        None => {
+            let span = cx
+                .body
+                .sections
+                .last()
+                .map(|s| s.heading.span.clone())
+                .or_else(|| cx.body.title.as_ref().map(|t| t.span.clone()))
+                .unwrap_or_else(|| cx.doc.split.close.clone());
+            (span, format!("add a `## {name}` section"))
+        }
+    };
+    Finding::new(
+        "structure/missing-section",
+        span,
+        format!("the section `{name}` is missing; the blameless review agenda expects it"),
+    )
+    .suggest(suggestion)
+    .lenient_in_draft()
+}
+
+/// True when a section's text holds nothing but headings and template prompts.
+pub(crate) fn is_empty(text: &str) -> bool {
+    text.lines().all(|line| {
+        let line = line.trim();
+        line.is_empty()
+            || line.starts_with('#')
+            // Every template prompt is in italics: only such lines need the (slower) lookup.
+            || (line.starts_with('_') && is_placeholder_line(line))
+            || is_sample_timeline_line(line)
+    })
+}
+
+/// The default template's sample timeline entry (`- 09:12 UTC: _the first sign of trouble_`),
+/// whatever time `pm new` wrote into it.
+fn is_sample_timeline_line(line: &str) -> bool {
+    (line.starts_with("- ") || line.starts_with("* "))
+        && line.ends_with("_the first sign of trouble_")
+}
+
+fn empty_suggestion(name: &str) -> String {
+    let hint = match name.to_ascii_lowercase().as_str() {
+        "summary" => {
+            "what happened, in two or three sentences a reader outside the team understands"
+        }
+        "impact" => "who and what was affected, for how long, and how you know",
+        "timeline" => "one entry per line, each beginning with a time",
+        "root cause analysis" => "how the conditions and mechanisms made the failure possible",
+        "contributing factors" => {
+            "what in tooling, alerting, documentation or load made it possible or worse"
+        }
+        "action items" => "a summary of the action items in the front matter",
+        "lessons learned" => "what went well, what went wrong, where you got lucky",
+        "open discussion" => "open questions, or `None.` when there are none",
+        _ => "what the review found, or `None.` when there is nothing to say",
+    };
+    format!("write {hint}")
+}
+
+fn title_matches(cx: &DocContext<'_>, out: &mut Vec<Finding>) {
+    let (Some(heading), Some(title)) = (&cx.body.title, &cx.doc.front.title) else {
+        return;
+    };
+    if heading.text.trim() == title.value.trim() {
+        return;
+    }
+    out.push(
+        Finding::new(
+            "structure/title-mismatch",
+            heading.span.clone(),
+            format!(
+                "the heading `{}` differs from the front-matter title `{}`; listings show one and the page the other",
+                heading.text, title.value
+            ),
+        )
+        .suggest(format!("make the heading `# {}`, or change the title to match", title.value)),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prompts_headings_and_the_sample_entry_are_empty() {
+        assert!(is_empty(""));
+        assert!(is_empty(
+            "_What happened, in two or three sentences a reader outside the team understands._"
+        ));
+        assert!(is_empty(
+            "### What went well\n\n_What helped us detect, respond and recover._"
+        ));
+        assert!(is_empty(
+            "_One entry per line, in order, each beginning with a time (UTC): what was seen and what was done._\n\n- 09:12 UTC: _the first sign of trouble_"
+        ));
+        assert!(!is_empty("None."));
+        assert!(!is_empty("- 09:12 UTC: the alert fired"));
+    }
+}

@@ -1,0 +1,82 @@
+//! `blameless/*`: runs the wording detector over the body's prose blocks (code blocks are not
+//! prose; inline code, link targets and HTML comments are already masked by the model) and over
+//! the free-text front-matter fields: the title, the impact summary and the action titles.
+
+use super::blameless::{self, WordingContext, WordingHit};
+use super::{span_in_value, DocContext, Finding};
+use crate::document::Spanned;
+
+pub(crate) fn check(cx: &DocContext<'_>, out: &mut Vec<Finding>) {
+    let people = people(cx);
+    let wording = WordingContext {
+        people: &people,
+        allow: &cx.config.check.blameless.allow,
+    };
+    for block in &cx.body.prose {
+        for hit in blameless::scan(&block.text, &wording) {
+            let start = block.span.start + hit.start.min(block.text.len());
+            let end = block.span.start + hit.end.min(block.text.len()).max(hit.start);
+            out.push(finding(hit, start..end));
+        }
+    }
+    let front = &cx.doc.front;
+    let mut fields: Vec<&Spanned<String>> = Vec::new();
+    fields.extend(&front.title);
+    fields.extend(front.impact.as_ref().and_then(|i| i.summary.as_ref()));
+    fields.extend(front.actions.iter().filter_map(|a| a.title.as_ref()));
+    for field in fields {
+        for hit in blameless::scan(&field.value, &wording) {
+            let range = hit.start.min(field.value.len())..hit.end.min(field.value.len());
+            let span = span_in_value(cx.text(), &field.span, &field.value, range);
+            out.push(finding(hit, span));
+        }
+    }
+}
+
+fn finding(hit: WordingHit, span: crate::document::Span) -> Finding {
+    Finding {
+        rule: hit.rule,
+        span,
+        message: hit.message,
+        suggestion: (!hit.suggestion.is_empty()).then_some(hit.suggestion),
+        lenient_in_draft: false,
+    }
+}
+
+/// The people the document names: authors, facilitator, participants and action owners, plus
+/// `[check.blameless] people`. An e-mail address also gives its local part and the name parts
+/// in it (`jo.smith@…` gives `jo.smith`, `jo` and `smith`), since prose uses names.
+pub(crate) fn people(cx: &DocContext<'_>) -> Vec<String> {
+    let front = &cx.doc.front;
+    let mut raw: Vec<&str> = Vec::new();
+    raw.extend(front.authors.iter().map(|s| s.value.as_str()));
+    raw.extend(front.facilitator.iter().map(|s| s.value.as_str()));
+    raw.extend(front.participants.iter().map(|s| s.value.as_str()));
+    raw.extend(
+        front
+            .actions
+            .iter()
+            .filter_map(|a| a.owner.as_ref())
+            .map(|s| s.value.as_str()),
+    );
+    raw.extend(cx.config.check.blameless.people.iter().map(String::as_str));
+    let mut people: Vec<String> = Vec::new();
+    let mut add = |name: &str| {
+        let name = name.trim();
+        if name.chars().count() > 1 && !people.iter().any(|p| p == name) {
+            people.push(name.to_string());
+        }
+    };
+    for entry in raw {
+        add(entry);
+        if let Some((local, _)) = entry.split_once('@') {
+            add(local);
+            if local.contains(['.', '_', '-']) {
+                for part in local.split(['.', '_', '-', '+']) {
+                    add(part);
+                }
+            }
+        }
+    }
+    people
+}

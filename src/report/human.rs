@@ -1,0 +1,137 @@
+//! `pm check` for people: a rustc-style snippet per finding with the span underlined, the
+//! reason, the suggested rewrite as `= help:`, then a one-line summary.
+
+use crate::checks::{CheckReport, Diagnostic, Severity, SourceFile};
+use crate::document::LineIndex;
+use annotate_snippets::{Level, Renderer, Snippet};
+use std::collections::HashMap;
+
+/// Longest span shown in full; longer ones are shown by their first line.
+const MAX_LINES: usize = 6;
+
+/// Renders every finding and the summary line. `files` are the checked files, for the snippets.
+pub fn render(report: &CheckReport, files: &[SourceFile], color: bool) -> String {
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let mut texts: HashMap<&str, (&str, LineIndex)> = HashMap::new();
+    for file in files {
+        if report.diagnostics.iter().any(|d| d.path == file.path) {
+            if let Ok(text) = std::str::from_utf8(&file.bytes) {
+                texts.insert(&file.path, (text, LineIndex::new(text)));
+            }
+        }
+    }
+    let mut out = String::new();
+    for d in &report.diagnostics {
+        let level = match d.severity {
+            Severity::Error => Level::Error,
+            Severity::Warning => Level::Warning,
+        };
+        let location = format!("{}:{}:{}", d.path, d.line, d.column);
+        let snippet = texts
+            .get(d.path.as_str())
+            .and_then(|(text, lines)| excerpt(text, lines, d));
+        let mut message = level.title(&d.message).id(&d.rule);
+        match &snippet {
+            Some(excerpt) => {
+                message = message.snippet(
+                    Snippet::source(&excerpt.source)
+                        .line_start(d.line)
+                        .origin(&d.path)
+                        .annotation(level.span(excerpt.range.clone())),
+                );
+            }
+            None => {
+                // Nothing to show (the file is not text): the location alone.
+                message = message.footer(Level::Note.title(&location));
+            }
+        }
+        if let Some(suggestion) = &d.suggestion {
+            message = message.footer(Level::Help.title(suggestion));
+        }
+        out.push_str(&renderer.render(message).to_string());
+        out.push_str("\n\n");
+    }
+    out.push_str(&summary_line(report));
+    out.push('\n');
+    out
+}
+
+/// "2 errors, 1 warning in 3 files".
+pub fn summary_line(report: &CheckReport) -> String {
+    let (errors, warnings) = report.counts();
+    let plural = |n: usize, word: &str| {
+        if n == 1 {
+            format!("{n} {word}")
+        } else {
+            format!("{n} {word}s")
+        }
+    };
+    format!(
+        "{}, {} in {}",
+        plural(errors, "error"),
+        plural(warnings, "warning"),
+        plural(report.files_checked, "file")
+    )
+}
+
+struct Excerpt {
+    source: String,
+    range: std::ops::Range<usize>,
+}
+
+/// The lines a finding spans, joined with `\n` (no CR, no BOM), and the finding's byte range in
+/// them.
+fn excerpt(text: &str, lines: &LineIndex, d: &Diagnostic) -> Option<Excerpt> {
+    let line_text = |n: usize| {
+        let t = lines.line_text(text, n);
+        if n == 1 {
+            t.strip_prefix('\u{feff}').unwrap_or(t)
+        } else {
+            t
+        }
+    };
+    let mut end_line = d.end_line.max(d.line);
+    let mut end_column = d.end_column;
+    if end_line - d.line >= MAX_LINES || end_line > lines.line_count() {
+        end_line = d.line;
+        end_column = line_text(d.line).chars().count() + 1;
+    }
+    let mut source = String::new();
+    let mut starts = Vec::new();
+    for n in d.line..=end_line {
+        if n > d.line {
+            source.push('\n');
+        }
+        starts.push(source.len());
+        source.push_str(line_text(n));
+    }
+    let byte_at = |line: usize, column: usize| {
+        let index = line - d.line;
+        let line_start = starts[index];
+        let own = line_text(line);
+        let offset = own
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map(|(i, _)| i)
+            .unwrap_or(own.len());
+        line_start + offset
+    };
+    let start = byte_at(d.line, d.column);
+    let mut end = byte_at(end_line, end_column).max(start);
+    if end == start {
+        // An empty span still gets a caret: widen it to the character at the position.
+        end = source[start..]
+            .chars()
+            .next()
+            .map(|c| start + c.len_utf8())
+            .unwrap_or(start);
+    }
+    Some(Excerpt {
+        source,
+        range: start..end,
+    })
+}

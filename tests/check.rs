@@ -1,0 +1,492 @@
+//! `pm check` as a user drives it: paths, stdin, levels, output formats, exit codes.
+
+mod common;
+use common::{ActionSpec, Doc, Sandbox};
+use serde_json::Value;
+
+const GOOD: &str = "2026-03-02-checkout-latency";
+
+fn repo_with_good_doc() -> (Sandbox, String) {
+    let s = Sandbox::initialised();
+    let path = s.add_postmortem(&Doc::new(GOOD, "Checkout latency"));
+    (s, path)
+}
+
+fn rules_of(report: &Value) -> Vec<String> {
+    report["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap_or("").to_string())
+        .collect()
+}
+
+#[test]
+fn a_clean_repository_passes_with_a_summary_line() {
+    let (s, _) = repo_with_good_doc();
+    let out = s.pm(["check"]);
+    out.ok();
+    assert_eq!(out.stdout, "0 errors, 0 warnings in 1 file\n");
+}
+
+#[test]
+fn human_output_shows_the_line_underlines_the_span_and_offers_a_rewrite() {
+    let s = Sandbox::initialised();
+    let doc = Doc::new(GOOD, "Checkout latency").section(
+        "Contributing Factors",
+        "The reviewer should have caught the limit of zero.",
+    );
+    let path = s.add_postmortem(&doc);
+    let out = s.pm(["check"]);
+    out.code(1)
+        .stdout_has("error[blameless/counterfactual]")
+        .stdout_has(&format!("--> {path}:"))
+        .stdout_has("The reviewer should have caught the limit of zero.")
+        .stdout_has("             ^^^^^^^^^^^")
+        .stdout_has("= help: ")
+        .stdout_has("1 error, 0 warnings in 1 file");
+    assert!(
+        !out.stdout.contains("\x1b["),
+        "no colour without a terminal"
+    );
+    let coloured = s.pm(["--color", "always", "check"]);
+    assert!(coloured.stdout.contains("\x1b["), "{}", coloured.stdout);
+}
+
+#[test]
+fn positions_in_a_crlf_file_with_a_bom_are_those_an_editor_shows() {
+    let s = Sandbox::initialised();
+    let doc = Doc::new(GOOD, "Checkout latency").section(
+        "Contributing Factors",
+        "Ünïcode first. It should have been caught.",
+    );
+    let text = format!("\u{feff}{}", doc.render().replace('\n', "\r\n"));
+    let rel = format!("postmortems/2026/{GOOD}.md");
+    s.write(&rel, &text);
+    let report = s.pm(["check", "--format", "json"]).code(1).json();
+    let d = &report["diagnostics"][0];
+    assert_eq!(d["rule"], "blameless/counterfactual");
+    let lf = doc.render();
+    let line = lf
+        .lines()
+        .position(|l| l.starts_with("Ünïcode"))
+        .expect("line")
+        + 1;
+    assert_eq!(
+        (d["line"].as_u64(), d["end_line"].as_u64()),
+        (Some(line as u64), Some(line as u64))
+    );
+    // Columns count characters: "Ünïcode first. It " is 18 characters.
+    assert_eq!(d["column"], 19);
+    assert_eq!(d["end_column"], 30);
+    // A finding on the first line is not shifted by the BOM.
+    s.write(
+        &rel,
+        text.replacen("status = \"in-review\"", "status = \"in review\"", 1),
+    );
+    let report = s.pm(["check", "--format", "json"]).code(1).json();
+    let status = report["diagnostics"]
+        .as_array()
+        .and_then(|a| a.iter().find(|d| d["rule"] == "frontmatter/invalid-status"))
+        .expect("status finding")
+        .clone();
+    assert_eq!(
+        (status["line"].as_u64(), status["column"].as_u64()),
+        (Some(4), Some(10))
+    );
+}
+
+#[test]
+fn json_output_has_exactly_the_documented_fields() {
+    let s = Sandbox::initialised();
+    s.add_postmortem(&Doc::new(GOOD, "Checkout latency").action(ActionSpec::new(
+        "A1",
+        "Improve monitoring",
+        "sam@example.com",
+        "2026-04-01",
+        "open",
+    )));
+    let out = s.pm(["check", "--format", "json"]);
+    out.ok();
+    let report = out.json();
+    let keys = |v: &Value| {
+        let mut k: Vec<String> = v.as_object().expect("object").keys().cloned().collect();
+        k.sort();
+        k
+    };
+    assert_eq!(
+        keys(&report),
+        ["diagnostics", "files_checked", "summary", "version"]
+    );
+    assert_eq!(report["version"], 1);
+    assert_eq!(report["files_checked"], 1);
+    assert_eq!(
+        report["summary"],
+        serde_json::json!({"errors": 0, "warnings": 1})
+    );
+    let d = &report["diagnostics"][0];
+    assert_eq!(
+        keys(d),
+        [
+            "column",
+            "end_column",
+            "end_line",
+            "line",
+            "message",
+            "path",
+            "rule",
+            "severity",
+            "suggestion"
+        ]
+    );
+    assert_eq!(d["rule"], "actions/not-actionable");
+    assert_eq!(d["severity"], "warning");
+    assert_eq!(d["path"], format!("postmortems/2026/{GOOD}.md"));
+    assert!(d["suggestion"]
+        .as_str()
+        .is_some_and(|s| s.contains("Alert when")));
+}
+
+#[test]
+fn sarif_output_is_sarif_2_1_0_with_rule_metadata_and_regions() {
+    let s = Sandbox::initialised();
+    s.add_postmortem(
+        &Doc::new(GOOD, "Checkout latency").section("Contributing Factors", "It was human error."),
+    );
+    let log = s.pm(["check", "--format", "sarif"]).code(1).json();
+    assert_eq!(log["version"], "2.1.0");
+    assert!(log["$schema"]
+        .as_str()
+        .is_some_and(|s| s.contains("sarif-2.1.0")));
+    let run = &log["runs"][0];
+    assert_eq!(run["tool"]["driver"]["name"], "pm");
+    let rules = run["tool"]["driver"]["rules"].as_array().expect("rules");
+    let rule = rules
+        .iter()
+        .find(|r| r["id"] == "blameless/human-error")
+        .expect("rule metadata");
+    for field in ["shortDescription", "fullDescription", "help"] {
+        assert!(
+            rule[field]["text"].as_str().is_some_and(|t| !t.is_empty()),
+            "{field}"
+        );
+    }
+    assert_eq!(rule["defaultConfiguration"]["level"], "error");
+    assert!(rules.iter().any(|r| r["id"] == "structure/title-mismatch"
+        && r["defaultConfiguration"]["level"] == "warning"));
+    let result = &run["results"][0];
+    assert_eq!(result["ruleId"], "blameless/human-error");
+    assert_eq!(result["level"], "error");
+    assert!(result["message"]["text"].as_str().is_some());
+    let location = &result["locations"][0]["physicalLocation"];
+    assert_eq!(
+        location["artifactLocation"]["uri"],
+        format!("postmortems/2026/{GOOD}.md")
+    );
+    assert_eq!(location["artifactLocation"]["uriBaseId"], "%SRCROOT%");
+    let region = &location["region"];
+    // "It was human error.": the phrase is characters 8 to 18; the end is exclusive.
+    assert_eq!(region["startColumn"], 8);
+    assert_eq!(region["endColumn"], 19);
+    assert_eq!(region["startLine"], region["endLine"]);
+}
+
+#[test]
+fn github_output_is_one_escaped_workflow_command_per_finding() {
+    let s = Sandbox::initialised();
+    let doc = Doc::new(GOOD, "Checkout latency")
+        .front("statsu = \"in-review\"")
+        .action(ActionSpec::new(
+            "A1",
+            "Improve monitoring",
+            "sam@example.com",
+            "2026-04-01",
+            "open",
+        ))
+        .section("Contributing Factors", "It was human error.");
+    let rel = format!("postmortems/odd,dir:50%/{GOOD}.md");
+    s.write(&rel, doc.render());
+    let out = s.pm(["check", "--format", "github"]);
+    out.code(1);
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(lines.len(), 3, "{}", out.stdout);
+    let file = format!("file=postmortems/odd%2Cdir%3A50%25/{GOOD}.md");
+    assert!(
+        lines[0].starts_with(&format!(
+            "::warning {file},line=12,col=1,endLine=12,endColumn=7,title=frontmatter/unknown-key::"
+        )),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[0].ends_with("%0Ahelp: did you mean `status`?"),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[1].starts_with(&format!("::warning {file},line=")),
+        "{}",
+        lines[1]
+    );
+    assert!(
+        lines[1].contains("title=actions/not-actionable::"),
+        "{}",
+        lines[1]
+    );
+    assert!(
+        lines[1].contains("above 80%25 for 5 minutes"),
+        "{}",
+        lines[1]
+    );
+    assert!(
+        lines[2].starts_with(&format!("::error {file},line=")),
+        "{}",
+        lines[2]
+    );
+    assert!(lines[2].contains(",col=8,"), "{}", lines[2]);
+    assert!(
+        lines[2].contains("title=blameless/human-error::"),
+        "{}",
+        lines[2]
+    );
+    assert!(
+        lines.iter().all(|l| !l.contains('\r')),
+        "one line per finding"
+    );
+}
+
+#[test]
+fn rule_levels_come_from_pm_toml_and_fail_on_decides_the_exit_code() {
+    let s = Sandbox::initialised();
+    s.add_postmortem(&Doc::new(GOOD, "Checkout latency").section(
+        "Contributing Factors",
+        "The reviewer should have caught it.",
+    ));
+    s.pm(["check"]).code(1);
+    let config = s.read("pm.toml");
+    let with_level = |level: &str| {
+        config.replace(
+            "[check.rules]\n",
+            &format!("[check.rules]\n\"blameless/counterfactual\" = \"{level}\"\n"),
+        )
+    };
+    s.write("pm.toml", with_level("warning"));
+    s.pm(["check"])
+        .ok()
+        .stdout_has("warning[blameless/counterfactual]");
+    s.pm(["check", "--fail-on", "warning"]).code(1);
+    s.write(
+        "pm.toml",
+        with_level("warning").replace("fail_on = \"error\"", "fail_on = \"warning\""),
+    );
+    s.pm(["check"]).code(1);
+    s.pm(["check", "--fail-on", "error"]).ok();
+    s.write("pm.toml", with_level("off"));
+    let out = s.pm(["check"]);
+    out.ok();
+    assert_eq!(out.stdout, "0 errors, 0 warnings in 1 file\n");
+    // A group turns all its rules off; the rule's own setting wins over its group's.
+    s.write(
+        "pm.toml",
+        config.replace(
+            "[check.rules]\n",
+            "[check.rules]\nblameless = \"off\"\n\"blameless/counterfactual\" = \"warning\"\n",
+        ),
+    );
+    s.pm(["check"])
+        .ok()
+        .stdout_has("0 errors, 1 warning in 1 file");
+}
+
+#[test]
+fn an_unknown_rule_in_pm_toml_is_a_usage_error_with_a_suggestion() {
+    let s = Sandbox::initialised();
+    let config = s.read("pm.toml").replace(
+        "[check.rules]\n",
+        "[check.rules]\n\"blameless/hindsigth\" = \"warning\"\n",
+    );
+    s.write("pm.toml", &config);
+    let line = config
+        .lines()
+        .position(|l| l.contains("hindsigth"))
+        .expect("line")
+        + 1;
+    s.pm(["check"])
+        .code(2)
+        .stderr_has(&format!("pm.toml:{line}:"))
+        .stderr_has("`blameless/hindsigth`")
+        .stderr_has("did you mean `blameless/hindsight`?");
+}
+
+#[test]
+fn stdin_is_checked_under_the_name_the_editor_gives() {
+    let (s, path) = repo_with_good_doc();
+    let text = s.read(&path).replace(
+        "The configuration format accepted",
+        "Human error: the configuration format accepted",
+    );
+    let out = s.pm_in(
+        &s.root,
+        [
+            "check",
+            "--stdin",
+            "--stdin-filename",
+            &path,
+            "--format",
+            "json",
+        ],
+        Some(text.as_bytes()),
+    );
+    let report = out.code(1).json();
+    assert_eq!(report["files_checked"], 1);
+    assert_eq!(report["diagnostics"][0]["path"], path.as_str());
+    // The file on disk is the same document: it is not a duplicate of itself.
+    assert_eq!(rules_of(&report), ["blameless/human-error"]);
+
+    let out = s.pm_in(
+        &s.root,
+        ["check", "--stdin", "--format", "json"],
+        Some(text.as_bytes()),
+    );
+    let report = out.code(1).json();
+    assert_eq!(report["diagnostics"][0]["path"], "<stdin>");
+    // Without a name the document claims an ID another file has.
+    let mut rules = rules_of(&report);
+    rules.sort();
+    assert_eq!(rules, ["blameless/human-error", "frontmatter/duplicate-id"]);
+
+    s.pm_in(&s.root, ["check", "--stdin"], Some(b"not a post-mortem"))
+        .code(1)
+        .stdout_has("error[frontmatter/missing]");
+}
+
+#[test]
+fn a_duplicate_id_is_found_in_the_folder_even_when_one_file_is_checked() {
+    let (s, path) = repo_with_good_doc();
+    let copy = format!("postmortems/2025/{GOOD}.md");
+    s.write(&copy, s.read(&path));
+    let report = s.pm(["check", "--format", "json"]).code(1).json();
+    let dupes: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["rule"] == "frontmatter/duplicate-id")
+        .map(|d| d["path"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(dupes, [copy.as_str(), path.as_str()]);
+    let out = s.pm(["check", &path]);
+    out.code(1).stdout_has(&format!("also used by {copy}"));
+}
+
+#[test]
+fn explain_and_list_rules_document_every_rule() {
+    let s = Sandbox::initialised();
+    s.pm(["check", "--explain", "actions/targets-person"])
+        .ok()
+        .stdout_has("actions/targets-person (error by default)")
+        .stdout_has("Why: ")
+        .stdout_has("Instead of:")
+        .stdout_has("Write:")
+        .stdout_has("<!-- pm-ignore actions/targets-person -->");
+    s.pm(["check", "--explain", "actions/targets-persn"])
+        .code(2)
+        .stderr_has("did you mean `actions/targets-person`?");
+    let list = s.pm(["check", "--list-rules"]);
+    list.ok();
+    for rule in [
+        "frontmatter/unknown-key",
+        "structure/empty-section",
+        "timeline/out-of-order",
+        "actions/not-actionable",
+        "blameless/counterfactual",
+        "structure/unknown-rule",
+    ] {
+        list.stdout_has(rule);
+    }
+}
+
+#[test]
+fn bad_paths_are_usage_errors() {
+    let (s, _) = repo_with_good_doc();
+    s.pm(["check", "postmortems/2026/nope.md"])
+        .code(2)
+        .stderr_has("postmortems/2026/nope.md: no such file or folder");
+    let outside = s.home.join("elsewhere.md");
+    std::fs::write(&outside, "+++\n+++\n").expect("write");
+    s.pm(["check", outside.to_str().expect("utf-8 path")])
+        .code(2)
+        .stderr_has("outside the repository root");
+    s.pm(["check", "--staged", "postmortems"]).code(2);
+}
+
+#[test]
+fn a_broken_file_is_a_finding_and_the_others_are_still_checked() {
+    let (s, _) = repo_with_good_doc();
+    s.write(
+        "postmortems/2026/2026-03-03-broken.md",
+        b"+++\nid = \"x\n+++\n",
+    );
+    s.write("postmortems/2026/2026-03-04-binary.md", b"+++\n\0\0\0");
+    let bad = Doc::new("2026-03-05-wording", "Wording")
+        .section("Root Cause Analysis", "Human error by the deployer.");
+    s.add_postmortem(&bad);
+    let report = s.pm(["check", "--format", "json"]).code(1).json();
+    assert_eq!(report["files_checked"], 4);
+    let found: Vec<(String, String)> = report["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| {
+            (
+                d["path"].as_str().unwrap_or("").to_string(),
+                d["rule"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "postmortems/2026/2026-03-03-broken.md".to_string(),
+                "frontmatter/invalid-toml".to_string()
+            ),
+            (
+                "postmortems/2026/2026-03-04-binary.md".into(),
+                "frontmatter/unreadable".into()
+            ),
+            (
+                "postmortems/2026/2026-03-05-wording.md".into(),
+                "blameless/human-error".into()
+            ),
+        ]
+    );
+    assert_eq!(report["diagnostics"][0]["line"], 2);
+}
+
+#[test]
+fn a_post_mortem_fresh_from_pm_new_has_no_wording_findings() {
+    let s = Sandbox::initialised();
+    let out = s.pm(["new", "Checkout outage", "--started", "2026-03-01T09:12Z"]);
+    out.ok();
+    let path = out.stdout.trim().to_string();
+    let report = s.pm(["check", "--format", "json", &path]).ok().json();
+    let rules = rules_of(&report);
+    assert!(!rules.is_empty(), "a draft's empty sections are reported");
+    assert!(
+        rules.iter().all(|r| r == "structure/empty-section"),
+        "{rules:?}"
+    );
+    assert!(report["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .all(|d| d["severity"] == "warning"));
+    // Past draft, the same gaps are errors.
+    let text = s
+        .read(&path)
+        .replace("status = \"draft\"", "status = \"in-review\"");
+    s.write(&path, text);
+    s.pm(["check", &path])
+        .code(1)
+        .stdout_has("error[structure/empty-section]");
+}
