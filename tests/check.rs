@@ -58,7 +58,7 @@ fn positions_in_a_crlf_file_with_a_bom_are_those_an_editor_shows() {
     let s = Sandbox::initialised();
     let doc = Doc::new(GOOD, "Checkout latency").section(
         "Contributing Factors",
-        "Ünïcode first. It should have been caught.",
+        "Ünïcode first. We should have caught it.",
     );
     let text = format!("\u{feff}{}", doc.render().replace('\n', "\r\n"));
     let rel = format!("postmortems/2026/{GOOD}.md");
@@ -76,9 +76,9 @@ fn positions_in_a_crlf_file_with_a_bom_are_those_an_editor_shows() {
         (d["line"].as_u64(), d["end_line"].as_u64()),
         (Some(line as u64), Some(line as u64))
     );
-    // Columns count characters: "Ünïcode first. It " is 18 characters.
+    // Columns count characters: "Ünïcode first. We " is 18 characters.
     assert_eq!(d["column"], 19);
-    assert_eq!(d["end_column"], 30);
+    assert_eq!(d["end_column"], 37);
     // A finding on the first line is not shifted by the BOM.
     s.write(
         &rel,
