@@ -38,7 +38,8 @@ impl PostmortemState {
     /// matter has none.
     pub fn from_document(doc: &Document, stem: &str) -> PostmortemState {
         let fm = &doc.front;
-        let value = |v: &Option<crate::document::Spanned<String>>| v.as_ref().map(|s| s.value.clone());
+        let value =
+            |v: &Option<crate::document::Spanned<String>>| v.as_ref().map(|s| s.value.clone());
         let actions = fm
             .actions
             .iter()
@@ -205,7 +206,14 @@ pub fn compare_action(postmortem: &str, before: &ActionState, after: &ActionStat
     }
     if before.title != after.title {
         let (from, to) = (before.title.clone(), after.title.clone());
-        record(&mut out, postmortem, id, ChangeKind::Retitled, Some(from), Some(to));
+        record(
+            &mut out,
+            postmortem,
+            id,
+            ChangeKind::Retitled,
+            Some(from),
+            Some(to),
+        );
     }
     out
 }
@@ -375,7 +383,10 @@ mod tests {
         let a = pm("draft", vec![action("A1", "open", "sam", "2026-02-01")]);
         assert_eq!(
             kinds(&compare_postmortem(None, Some(&a))),
-            [("2026-01-01-x", "postmortem_added"), ("2026-01-01-x#A1", "added")]
+            [
+                ("2026-01-01-x", "postmortem_added"),
+                ("2026-01-01-x#A1", "added")
+            ]
         );
         assert_eq!(
             kinds(&compare_postmortem(Some(&a), None)),

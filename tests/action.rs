@@ -11,9 +11,27 @@ fn sandbox() -> Sandbox {
     let s = Sandbox::initialised();
     s.add_postmortem(
         &Doc::new(ID, "Database outage")
-            .action(ActionSpec::new("A1", "Alert on pool saturation", "sam@example.com", "2026-03-01", "open"))
-            .action(ActionSpec::new("A2", "Write the runbook", "jo@example.com", "2026-03-20", "in-progress"))
-            .action(ActionSpec::new("A3", "Load test", "kim@example.com", "2026-02-01", "done")),
+            .action(ActionSpec::new(
+                "A1",
+                "Alert on pool saturation",
+                "sam@example.com",
+                "2026-03-01",
+                "open",
+            ))
+            .action(ActionSpec::new(
+                "A2",
+                "Write the runbook",
+                "jo@example.com",
+                "2026-03-20",
+                "in-progress",
+            ))
+            .action(ActionSpec::new(
+                "A3",
+                "Load test",
+                "kim@example.com",
+                "2026-02-01",
+                "done",
+            )),
     );
     s.add_postmortem(
         &Doc::new("2026-02-10-cache-latency", "Cache latency").action(ActionSpec::new(
@@ -44,12 +62,34 @@ fn list_filters_across_the_repository() {
         .iter()
         .map(|a| a["ref"].as_str().expect("ref").to_string())
         .collect();
-    assert_eq!(refs, ["2026-02-10-cache-latency#A1", "2026-02-01-db-outage#A1"]);
-    let out = s.pm(["action", "list", "--owner", "JO@", "--status", "in-progress"]);
+    assert_eq!(
+        refs,
+        ["2026-02-10-cache-latency#A1", "2026-02-01-db-outage#A1"]
+    );
+    let out = s.pm([
+        "action",
+        "list",
+        "--owner",
+        "JO@",
+        "--status",
+        "in-progress",
+    ]);
     out.ok().stdout_has("2026-02-01-db-outage#A2");
     assert_eq!(out.stdout.lines().count(), 2, "{}", out.stdout);
-    let out = s.pm(["action", "list", "--due-before", "2026-02-16", "--format", "json"]);
-    assert_eq!(out.json().as_array().map(Vec::len), Some(2), "{}", out.stdout);
+    let out = s.pm([
+        "action",
+        "list",
+        "--due-before",
+        "2026-02-16",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(
+        out.json().as_array().map(Vec::len),
+        Some(2),
+        "{}",
+        out.stdout
+    );
     s.pm(["action", "list", "--status", "finished"])
         .code(2)
         .stderr_has("open, in-progress, done, wont-do");
@@ -69,13 +109,27 @@ fn set_changes_only_the_bytes_of_the_values() {
     );
     assert_eq!(s.read(ODD_PATH), expected);
     // Reopening removes `closed` again: the file is byte for byte what it was.
-    s.pm(["action", "set", "2026-02-20-odd#A1", "--status", "open"]).ok();
+    s.pm(["action", "set", "2026-02-20-odd#A1", "--status", "open"])
+        .ok();
     assert_eq!(s.read_bytes(ODD_PATH), ODD.as_bytes());
     // A new key in an indented, unaligned table takes that table's style.
-    s.pm(["action", "set", "odd#A2", "--owner", "amal@example.com", "--ticket", "OPS-7"]).ok();
+    s.pm([
+        "action",
+        "set",
+        "odd#A2",
+        "--owner",
+        "amal@example.com",
+        "--ticket",
+        "OPS-7",
+    ])
+    .ok();
     let expected = ODD
         .replacen("\"jo@example.com\"", "\"amal@example.com\"", 1)
-        .replacen("  status = \"open\"\r\n+++", "  status = \"open\"\r\n  ticket = \"OPS-7\"\r\n+++", 1);
+        .replacen(
+            "  status = \"open\"\r\n+++",
+            "  status = \"open\"\r\n  ticket = \"OPS-7\"\r\n+++",
+            1,
+        );
     assert_eq!(s.read(ODD_PATH), expected);
 }
 
@@ -83,7 +137,8 @@ fn set_changes_only_the_bytes_of_the_values() {
 fn awkward_values_round_trip() {
     let s = sandbox();
     let title = "Say \"no\" to 'quotes', \\ backslashes,\nnew lines and ünïcødé ✓ # not a comment";
-    s.pm(["action", "set", &format!("{ID}#A2"), "--title", title]).ok();
+    s.pm(["action", "set", &format!("{ID}#A2"), "--title", title])
+        .ok();
     let shown = s.pm(["show", ID, "--format", "json"]);
     shown.ok();
     assert_eq!(shown.json()["actions"][1]["title"].as_str(), Some(title));
@@ -94,8 +149,19 @@ fn awkward_values_round_trip() {
 fn add_appends_the_next_free_id_in_the_same_style() {
     let s = sandbox();
     s.pm([
-        "action", "add", "db-outage", "--title", "Cap the pool size", "--owner", "lee@example.com",
-        "--due", "2026-04-01", "--kind", "prevent", "--priority", "P1",
+        "action",
+        "add",
+        "db-outage",
+        "--title",
+        "Cap the pool size",
+        "--owner",
+        "lee@example.com",
+        "--due",
+        "2026-04-01",
+        "--kind",
+        "prevent",
+        "--priority",
+        "P1",
     ])
     .ok()
     .stdout_has("2026-02-01-db-outage#A4: added");
@@ -106,9 +172,21 @@ fn add_appends_the_next_free_id_in_the_same_style() {
         ),
         "{text}"
     );
-    s.pm(["action", "add", "db-outage", "--title", "X", "--owner", "a", "--due", "2026-04-01", "--kind", "fix"])
-        .code(2)
-        .stderr_has("prevent, mitigate, detect, process");
+    s.pm([
+        "action",
+        "add",
+        "db-outage",
+        "--title",
+        "X",
+        "--owner",
+        "a",
+        "--due",
+        "2026-04-01",
+        "--kind",
+        "fix",
+    ])
+    .code(2)
+    .stderr_has("prevent, mitigate, detect, process");
 }
 
 #[test]
@@ -116,15 +194,45 @@ fn commit_commits_the_file_alone_and_leaves_other_staged_changes_staged() {
     let s = sandbox();
     s.write("notes.txt", "staged work\n");
     s.git(["add", "notes.txt"]);
-    s.pm(["action", "set", "db-outage#A1", "--status", "done", "--commit"]).ok();
+    s.pm([
+        "action",
+        "set",
+        "db-outage#A1",
+        "--status",
+        "done",
+        "--commit",
+    ])
+    .ok();
     let message = s.git(["log", "-1", "--format=%B"]);
-    assert!(message.starts_with("Close 2026-02-01-db-outage#A1: Alert on pool saturation"), "{message}");
-    assert!(message.contains("\nPm-Action: 2026-02-01-db-outage#A1"), "{message}");
-    assert_eq!(s.git(["show", "--name-only", "--format=", "HEAD"]).trim(), PATH);
-    assert_eq!(s.git(["diff", "--cached", "--name-only"]).trim(), "notes.txt");
+    assert!(
+        message.starts_with("Close 2026-02-01-db-outage#A1: Alert on pool saturation"),
+        "{message}"
+    );
+    assert!(
+        message.contains("\nPm-Action: 2026-02-01-db-outage#A1"),
+        "{message}"
+    );
+    assert_eq!(
+        s.git(["show", "--name-only", "--format=", "HEAD"]).trim(),
+        PATH
+    );
+    assert_eq!(
+        s.git(["diff", "--cached", "--name-only"]).trim(),
+        "notes.txt"
+    );
     assert_eq!(s.git(["status", "--porcelain", "--", PATH]), "");
     // -m replaces the subject; the trailer stays.
-    s.pm(["action", "set", "db-outage#A2", "--owner", "amal@example.com", "--commit", "-m", "Hand over the runbook"]).ok();
+    s.pm([
+        "action",
+        "set",
+        "db-outage#A2",
+        "--owner",
+        "amal@example.com",
+        "--commit",
+        "-m",
+        "Hand over the runbook",
+    ])
+    .ok();
     assert_eq!(
         s.git(["log", "-1", "--format=%B"]).trim(),
         "Hand over the runbook\n\nPm-Action: 2026-02-01-db-outage#A2"
@@ -153,10 +261,21 @@ fn wont_do_needs_a_reason_and_bad_references_are_usage_errors() {
         .code(2)
         .stderr_has("matches 2 post-mortems");
     assert_eq!(s.read_bytes(PATH), before);
-    s.pm(["action", "set", "db-outage#A1", "--status", "wont-do", "--reason", "Replaced by A2"])
-        .ok();
+    s.pm([
+        "action",
+        "set",
+        "db-outage#A1",
+        "--status",
+        "wont-do",
+        "--reason",
+        "Replaced by A2",
+    ])
+    .ok();
     let text = s.read(PATH);
-    assert!(text.contains("status = \"wont-do\"\nreason = \"Replaced by A2\"\n"), "{text}");
+    assert!(
+        text.contains("status = \"wont-do\"\nreason = \"Replaced by A2\"\n"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -177,5 +296,6 @@ fn a_held_lock_makes_the_edit_wait_then_stop_naming_the_holder() {
         .stderr_has("pid 4242");
     assert_eq!(s.read_bytes(PATH), before);
     drop(lock);
-    s.pm(["action", "set", "db-outage#A1", "--status", "done"]).ok();
+    s.pm(["action", "set", "db-outage#A1", "--status", "done"])
+        .ok();
 }

@@ -10,7 +10,13 @@ const X: &str = "2026-01-10-db-outage";
 fn doc(a1: &str, a2_owner: &str) -> Doc {
     Doc::new(X, "Database outage")
         .action(ActionSpec::new("A1", "Alert", "sam", "2026-02-01", a1))
-        .action(ActionSpec::new("A2", "Runbook", a2_owner, "2026-02-10", "open"))
+        .action(ActionSpec::new(
+            "A2",
+            "Runbook",
+            a2_owner,
+            "2026-02-10",
+            "open",
+        ))
 }
 
 fn rows(v: &Value) -> Vec<(String, String, String)> {
@@ -35,12 +41,22 @@ fn history_follows_a_post_mortem_whose_file_moved() {
     let c1 = s.commit_all("Open", "2026-01-10T10:00:00Z");
     // Moved to another folder and A1 closed in the same commit; then moved again unchanged.
     std::fs::remove_file(s.root.join(&old)).expect("remove");
-    s.write(&format!("postmortems/archive/{X}.md"), doc("done", "jo").render());
+    s.write(
+        &format!("postmortems/archive/{X}.md"),
+        doc("done", "jo").render(),
+    );
     let c2 = s.commit_all("Archive and close A1", "2026-02-01T10:00:00Z");
     std::fs::create_dir_all(s.root.join("postmortems/old")).expect("folder");
-    s.git(["mv", &format!("postmortems/archive/{X}.md"), &format!("postmortems/old/{X}.md")]);
+    s.git([
+        "mv",
+        &format!("postmortems/archive/{X}.md"),
+        &format!("postmortems/old/{X}.md"),
+    ]);
     s.commit_all("Move again", "2026-02-02T10:00:00Z");
-    s.write(&format!("postmortems/old/{X}.md"), doc("done", "amal").render());
+    s.write(
+        &format!("postmortems/old/{X}.md"),
+        doc("done", "amal").render(),
+    );
     let c4 = s.commit_all("Hand over A2", "2026-02-03T10:00:00Z");
 
     let a1 = s.pm(["history", "db-outage#A1", "--format", "json"]);
@@ -70,7 +86,9 @@ fn history_follows_a_post_mortem_whose_file_moved() {
         .stdout_has("reassigned jo → amal")
         .stdout_has(&c4[..7]);
     s.pm(["history", "db-outage#A9"]).code(2).stderr_has("A9");
-    s.pm(["history", "nothing-like-it"]).code(2).stderr_has("no post-mortem matches");
+    s.pm(["history", "nothing-like-it"])
+        .code(2)
+        .stderr_has("no post-mortem matches");
 }
 
 #[test]
@@ -106,7 +124,8 @@ fn diff_is_the_net_change_between_two_revisions_or_the_work_tree() {
                 "commit": null, "author": null, "date": null}])
     );
     // Against the work tree, uncommitted edits included.
-    s.pm(["action", "set", &format!("{X}#A1"), "--due", "2026-02-05"]).ok();
+    s.pm(["action", "set", &format!("{X}#A1"), "--due", "2026-02-05"])
+        .ok();
     let out = s.pm(["diff", "HEAD"]);
     out.ok()
         .stdout_has("to the work tree (1)")
@@ -114,5 +133,7 @@ fn diff_is_the_net_change_between_two_revisions_or_the_work_tree() {
     s.pm(["diff", "HEAD~1", "--format", "markdown"])
         .ok()
         .stdout_has(&format!("| `{X}#A2` | reassigned jo → amal |"));
-    s.pm(["diff", "nope"]).code(2).stderr_has("`nope` is not a revision");
+    s.pm(["diff", "nope"])
+        .code(2)
+        .stderr_has("`nope` is not a revision");
 }

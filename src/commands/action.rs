@@ -168,9 +168,8 @@ fn list(ctx: &Context, args: ListArgs) -> Result<Outcome> {
     let out = match args.format {
         ListFormat::Json => to_json(&rows)?,
         ListFormat::Markdown => {
-            let mut out = String::from(
-                "| Ref | Action | Owner | Due | Status |\n|---|---|---|---|---|\n",
-            );
+            let mut out =
+                String::from("| Ref | Action | Owner | Due | Status |\n|---|---|---|---|---|\n");
             for r in &rows {
                 let a = &r.action;
                 let mut status = a.status.clone();
@@ -463,18 +462,36 @@ fn set(ctx: &Context, args: SetArgs) -> Result<Outcome> {
     if let Some(status) = new_status {
         if status == ActionStatus::WontDo
             && args.reason.is_none()
-            && action.reason.as_ref().is_none_or(|r| r.value.trim().is_empty())
+            && action
+                .reason
+                .as_ref()
+                .is_none_or(|r| r.value.trim().is_empty())
         {
             return Err(Error::usage(format!(
                 "{reference}: `wont-do` needs a reason: add --reason \"why it will not be done\""
             )));
         }
     }
-    push_text(&mut changes, "status", &args.status, Some(old_status.clone()));
+    push_text(
+        &mut changes,
+        "status",
+        &args.status,
+        Some(old_status.clone()),
+    );
     push_text(&mut changes, "owner", &args.owner, current(&action.owner));
-    push_text(&mut changes, "ticket", &args.ticket, current(&action.ticket));
+    push_text(
+        &mut changes,
+        "ticket",
+        &args.ticket,
+        current(&action.ticket),
+    );
     push_text(&mut changes, "title", &args.title, current(&action.title));
-    push_text(&mut changes, "reason", &args.reason, current(&action.reason));
+    push_text(
+        &mut changes,
+        "reason",
+        &args.reason,
+        current(&action.reason),
+    );
     if let Some(due) = args.due {
         let old = action.due.as_ref().map(|d| d.value);
         if old != Some(due) {
@@ -495,7 +512,9 @@ fn set(ctx: &Context, args: SetArgs) -> Result<Outcome> {
         }
     }
     if changes.is_empty() {
-        note(&format!("{reference}: nothing changed (the values are already set)"));
+        note(&format!(
+            "{reference}: nothing changed (the values are already set)"
+        ));
         return Ok(Outcome::Success);
     }
     let new_text = edit::edit_action(&target.text, action_id, &changes)
@@ -506,9 +525,7 @@ fn set(ctx: &Context, args: SetArgs) -> Result<Outcome> {
         let subject = args.message.clone().unwrap_or_else(|| {
             let verb = match new_status {
                 Some(ActionStatus::Done) if old_status != "done" => "Close".to_string(),
-                Some(ActionStatus::WontDo) if old_status != "wont-do" => {
-                    "Won't do".to_string()
-                }
+                Some(ActionStatus::WontDo) if old_status != "wont-do" => "Won't do".to_string(),
                 Some(s) if s.is_pending() && matches!(old_status.as_str(), "done" | "wont-do") => {
                     "Reopen".to_string()
                 }
@@ -561,10 +578,7 @@ impl Lock {
     fn acquire(ctx: &Context, file: &Path) -> Result<Lock> {
         let path: PathBuf = match ctx.repo() {
             Ok(repo) => repo.git_dir().join("pm.lock"),
-            Err(_) => file
-                .parent()
-                .unwrap_or(Path::new("."))
-                .join(".pm.lock"),
+            Err(_) => file.parent().unwrap_or(Path::new(".")).join(".pm.lock"),
         };
         let mut handle = std::fs::OpenOptions::new()
             .read(true)
@@ -609,7 +623,9 @@ impl Lock {
 
 fn holder(handle: &mut File) -> String {
     let mut text = String::new();
-    let _ = handle.rewind().and_then(|_| handle.read_to_string(&mut text));
+    let _ = handle
+        .rewind()
+        .and_then(|_| handle.read_to_string(&mut text));
     let text = text.trim();
     if text.is_empty() {
         "unknown process".into()

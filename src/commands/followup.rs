@@ -181,7 +181,12 @@ fn load_at(
                     None => format!("{display}: {e}"),
                 },
             })?;
-            Ok(Summary::new(&doc, stem, &format!("{dir}/{}", file.path), today))
+            Ok(Summary::new(
+                &doc,
+                stem,
+                &format!("{dir}/{}", file.path),
+                today,
+            ))
         })
         .collect();
     let mut good = Vec::new();
@@ -214,7 +219,9 @@ fn build(summaries: &[Summary], today: NaiveDate, soon: i64, args: &FollowupArgs
             continue;
         }
         if let Some(review) = s.followup_review {
-            if review <= today && Status::parse(&s.status) != Some(Status::Closed) && owner.is_none()
+            if review <= today
+                && Status::parse(&s.status) != Some(Status::Closed)
+                && owner.is_none()
             {
                 report.reviews_due.push(ReviewDue {
                     postmortem: s.id.clone(),
@@ -228,7 +235,11 @@ fn build(summaries: &[Summary], today: NaiveDate, soon: i64, args: &FollowupArgs
                 continue;
             }
             if let Some(o) = &owner {
-                if !a.owner.as_ref().is_some_and(|x| x.to_lowercase().contains(o)) {
+                if !a
+                    .owner
+                    .as_ref()
+                    .is_some_and(|x| x.to_lowercase().contains(o))
+                {
                     continue;
                 }
             }
@@ -271,21 +282,28 @@ fn build(summaries: &[Summary], today: NaiveDate, soon: i64, args: &FollowupArgs
             }
         }
     }
-    report.overdue.sort_by(|a, b| {
-        (b.days_overdue, &a.reference).cmp(&(a.days_overdue, &b.reference))
-    });
+    report
+        .overdue
+        .sort_by(|a, b| (b.days_overdue, &a.reference).cmp(&(a.days_overdue, &b.reference)));
     report
         .due_soon
         .sort_by(|a, b| (a.due, &a.reference).cmp(&(b.due, &b.reference)));
     report.reviews_due.sort_by(|a, b| {
         (a.followup_review, &a.postmortem).cmp(&(b.followup_review, &b.postmortem))
     });
-    report.incomplete.sort_by(|a, b| a.reference.cmp(&b.reference));
+    report
+        .incomplete
+        .sort_by(|a, b| a.reference.cmp(&b.reference));
     report
 }
 
 /// The changes since `since` (a date or a revision) up to `--rev`, or up to the work tree.
-fn progress(ctx: &Context, located: &Located, since: &str, args: &FollowupArgs) -> Result<Progress> {
+fn progress(
+    ctx: &Context,
+    located: &Located,
+    since: &str,
+    args: &FollowupArgs,
+) -> Result<Progress> {
     let repo = ctx.repo()?;
     let mut history = History::new(&repo, &located.postmortem_dir())?;
     let target = match &args.rev {
@@ -390,7 +408,8 @@ pub fn change_markdown(changes: &[ChangeOut]) -> String {
     if changes.is_empty() {
         return "No changes.\n".into();
     }
-    let mut out = String::from("| Date | Commit | Author | Item | Change |\n|---|---|---|---|---|\n");
+    let mut out =
+        String::from("| Date | Commit | Author | Item | Change |\n|---|---|---|---|---|\n");
     for c in changes {
         out.push_str(&format!(
             "| {} | {} | {} | `{}` | {} |\n",
@@ -422,7 +441,11 @@ fn table(r: &Report, soon: i64, color: bool) -> String {
             .map(|i| i.reference.chars().count())
             .max()
             .unwrap_or(3);
-        let owner_width = items.iter().map(|i| owner(i).chars().count()).max().unwrap_or(5);
+        let owner_width = items
+            .iter()
+            .map(|i| owner(i).chars().count())
+            .max()
+            .unwrap_or(5);
         for i in items {
             out.push_str(&format!(
                 "  {:<ref_width$}  {:<10}  {:<owner_width$}  {}  {}\n",
@@ -437,9 +460,17 @@ fn table(r: &Report, soon: i64, color: bool) -> String {
             out.push_str("  none\n");
         }
     };
-    out.push_str(&paint(color, "1", &format!("\nOverdue ({})\n", r.overdue.len())));
+    out.push_str(&paint(
+        color,
+        "1",
+        &format!("\nOverdue ({})\n", r.overdue.len()),
+    ));
     items(&mut out, &r.overdue, &|i| {
-        paint(color, "31;1", &format!("{:>4}d late", i.days_overdue.unwrap_or(0)))
+        paint(
+            color,
+            "31;1",
+            &format!("{:>4}d late", i.days_overdue.unwrap_or(0)),
+        )
     });
     out.push_str(&paint(
         color,
@@ -463,14 +494,23 @@ fn table(r: &Report, soon: i64, color: bool) -> String {
     out.push_str(&paint(
         color,
         "1",
-        &format!("\nIncomplete: no owner or no due date ({})\n", r.incomplete.len()),
+        &format!(
+            "\nIncomplete: no owner or no due date ({})\n",
+            r.incomplete.len()
+        ),
     ));
-    items(&mut out, &r.incomplete, &|i| format!("missing {}", i.missing.join(" and ")));
+    items(&mut out, &r.incomplete, &|i| {
+        format!("missing {}", i.missing.join(" and "))
+    });
     if let Some(p) = &r.progress {
         out.push_str(&paint(
             color,
             "1",
-            &format!("\nProgress since {} ({} changes)\n", since_label(p), p.changes.len()),
+            &format!(
+                "\nProgress since {} ({} changes)\n",
+                since_label(p),
+                p.changes.len()
+            ),
         ));
         out.push_str(&change_table(&p.changes));
     }
@@ -484,7 +524,9 @@ fn markdown(r: &Report, soon: i64) -> String {
             out.push_str("\nNone.\n");
             return;
         }
-        out.push_str(&format!("\n| Item | Action | Owner | Due | {head} |\n|---|---|---|---|---|\n"));
+        out.push_str(&format!(
+            "\n| Item | Action | Owner | Due | {head} |\n|---|---|---|---|---|\n"
+        ));
         for i in items {
             out.push_str(&format!(
                 "| `{}` | {} | {} | {} | {} |\n",
@@ -500,24 +542,35 @@ fn markdown(r: &Report, soon: i64) -> String {
     items(&mut out, &r.overdue, "Days overdue", &|i| {
         format!("**{}**", i.days_overdue.unwrap_or(0))
     });
-    out.push_str(&format!("\n### Due within {soon} days ({})\n", r.due_soon.len()));
+    out.push_str(&format!(
+        "\n### Due within {soon} days ({})\n",
+        r.due_soon.len()
+    ));
     items(&mut out, &r.due_soon, "Days left", &|i| {
         i.days_until_due.unwrap_or(0).to_string()
     });
-    out.push_str(&format!("\n### Follow-up reviews due ({})\n", r.reviews_due.len()));
+    out.push_str(&format!(
+        "\n### Follow-up reviews due ({})\n",
+        r.reviews_due.len()
+    ));
     if r.reviews_due.is_empty() {
         out.push_str("\nNone.\n");
     } else {
         out.push('\n');
         for v in &r.reviews_due {
-            out.push_str(&format!("- `{}`: review was due {}\n", v.postmortem, v.followup_review));
+            out.push_str(&format!(
+                "- `{}`: review was due {}\n",
+                v.postmortem, v.followup_review
+            ));
         }
     }
     out.push_str(&format!(
         "\n### Incomplete: no owner or no due date ({})\n",
         r.incomplete.len()
     ));
-    items(&mut out, &r.incomplete, "Missing", &|i| i.missing.join(", "));
+    items(&mut out, &r.incomplete, "Missing", &|i| {
+        i.missing.join(", ")
+    });
     if let Some(p) = &r.progress {
         out.push_str(&format!("\n### Progress since {}\n\n", since_label(p)));
         if let Some(s) = &p.history_starts {

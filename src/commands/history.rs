@@ -43,7 +43,9 @@ pub fn run(ctx: &Context, args: HistoryArgs) -> Result<Outcome> {
         None => (args.reference.as_str(), None),
     };
     if query.is_empty() {
-        return Err(Error::usage("give a post-mortem ID (or part of one), or ID#A1"));
+        return Err(Error::usage(
+            "give a post-mortem ID (or part of one), or ID#A1",
+        ));
     }
     let located = ctx.config()?;
     let repo = ctx.repo()?;
@@ -71,7 +73,10 @@ pub fn run(ctx: &Context, args: HistoryArgs) -> Result<Outcome> {
     }
     // The IDs to resolve against: those in the work tree and those the history knows.
     let (entries, _) = repository::list(&located.postmortem_dir(), &located.root)?;
-    let mut ids: BTreeSet<String> = changes.iter().map(|c| c.change.postmortem.clone()).collect();
+    let mut ids: BTreeSet<String> = changes
+        .iter()
+        .map(|c| c.change.postmortem.clone())
+        .collect();
     ids.extend(entries.into_iter().map(|e| e.stem));
     let id = resolve(&ids, query)?;
     let selected: Vec<ChangeOut> = changes
@@ -107,7 +112,10 @@ pub fn run(ctx: &Context, args: HistoryArgs) -> Result<Outcome> {
             }),
             changes: selected,
         })?,
-        ListFormat::Markdown => format!("### History of `{reference}`\n\n{}", change_markdown(&selected)),
+        ListFormat::Markdown => format!(
+            "### History of `{reference}`\n\n{}",
+            change_markdown(&selected)
+        ),
         ListFormat::Table => format!("History of {reference}\n{}", change_table(&selected)),
     };
     print(&out)?;

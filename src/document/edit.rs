@@ -54,8 +54,12 @@ fn locate(text: &str) -> Result<Located<'_>, EditError> {
         err("the file has no `+++` front matter to edit: it must begin with a line `+++`")
     })?;
     let toml_text = &text[split.toml.clone()];
-    let toml = ImDocument::parse(toml_text)
-        .map_err(|e| err(format!("the front matter is not valid TOML: {}", e.message().trim())))?;
+    let toml = ImDocument::parse(toml_text).map_err(|e| {
+        err(format!(
+            "the front matter is not valid TOML: {}",
+            e.message().trim()
+        ))
+    })?;
     let newline = if text[..split.body_start].contains("\r\n") {
         "\r\n"
     } else {
@@ -161,11 +165,21 @@ fn insertion_point(
     } else {
         None
     };
-    let anchor = anchor.or_else(|| table.iter().filter_map(|(_, item)| item.span()).max_by_key(|r| r.end));
+    let anchor = anchor.or_else(|| {
+        table
+            .iter()
+            .filter_map(|(_, item)| item.span())
+            .max_by_key(|r| r.end)
+    });
     let Some(anchor) = anchor else {
-        return Err(err("the action item has no keys to place the new one beside"));
+        return Err(err(
+            "the action item has no keys to place the new one beside",
+        ));
     };
-    let line = line_of(located.text, offset + anchor.end.saturating_sub(1).max(anchor.start));
+    let line = line_of(
+        located.text,
+        offset + anchor.end.saturating_sub(1).max(anchor.start),
+    );
     if !located.text[line.clone()].ends_with('\n') {
         return Err(err("cannot add a line after the last line of the file"));
     }
@@ -173,9 +187,18 @@ fn insertion_point(
 }
 
 /// A `key = value` line in the style of `like` (its indentation and `=` alignment).
-fn format_line(text: &str, like: Range<usize>, key: &str, value: &FieldValue, newline: &str) -> String {
+fn format_line(
+    text: &str,
+    like: Range<usize>,
+    key: &str,
+    value: &FieldValue,
+    newline: &str,
+) -> String {
     let line = text[like].trim_end_matches(['\r', '\n']);
-    let indent: String = line.chars().take_while(|c| *c == ' ' || *c == '\t').collect();
+    let indent: String = line
+        .chars()
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .collect();
     let key_width = line
         .find('=')
         .map(|eq| line[..eq].trim_end().chars().count())
@@ -192,14 +215,21 @@ fn format_line(text: &str, like: Range<usize>, key: &str, value: &FieldValue, ne
 }
 
 fn verify(out: &str, action_id: &str, changes: &[FieldChange<'_>]) -> Result<(), EditError> {
-    let doc = Document::parse_front_matter(out.as_bytes())
-        .map_err(|e| err(format!("the edit would break the file ({e}); nothing was written")))?;
+    let doc = Document::parse_front_matter(out.as_bytes()).map_err(|e| {
+        err(format!(
+            "the edit would break the file ({e}); nothing was written"
+        ))
+    })?;
     let action = doc
         .front
         .actions
         .iter()
         .find(|a| a.id.as_ref().is_some_and(|i| i.value == action_id))
-        .ok_or_else(|| err(format!("the edit lost action {action_id}; nothing was written")))?;
+        .ok_or_else(|| {
+            err(format!(
+                "the edit lost action {action_id}; nothing was written"
+            ))
+        })?;
     for (key, value) in changes {
         if read_back(action, key) != *value {
             return Err(err(format!(
@@ -211,8 +241,10 @@ fn verify(out: &str, action_id: &str, changes: &[FieldChange<'_>]) -> Result<(),
 }
 
 fn read_back(action: &Action, key: &str) -> Option<FieldValue> {
-    let text = |v: &Option<super::Spanned<String>>| v.as_ref().map(|s| FieldValue::Text(s.value.clone()));
-    let date = |v: &Option<super::Spanned<NaiveDate>>| v.as_ref().map(|s| FieldValue::Date(s.value));
+    let text =
+        |v: &Option<super::Spanned<String>>| v.as_ref().map(|s| FieldValue::Text(s.value.clone()));
+    let date =
+        |v: &Option<super::Spanned<NaiveDate>>| v.as_ref().map(|s| FieldValue::Date(s.value));
     match key {
         "id" => text(&action.id),
         "title" => text(&action.title),
@@ -288,7 +320,9 @@ pub fn append_action(text: &str, fields: &[(&str, FieldValue)]) -> Result<String
     let mut table = String::new();
     let toml_end = split.toml.end;
     let preceding = &text[..toml_end];
-    let ends_blank = preceding.ends_with("\n\n") || preceding.ends_with("\r\n\r\n") || toml_end == split.toml.start;
+    let ends_blank = preceding.ends_with("\n\n")
+        || preceding.ends_with("\r\n\r\n")
+        || toml_end == split.toml.start;
     if blank_before && !ends_blank {
         table.push_str(nl);
     }
@@ -328,9 +362,16 @@ mod tests {
 
     #[test]
     fn setting_a_value_changes_only_its_bytes() {
-        let out = edit_action(DOC, "A1", &[("status", Some(FieldValue::Text("in-progress".into())))])
-            .expect("edits");
-        assert_eq!(out, DOC.replacen("status = \"open\"", "status = \"in-progress\"", 1));
+        let out = edit_action(
+            DOC,
+            "A1",
+            &[("status", Some(FieldValue::Text("in-progress".into())))],
+        )
+        .expect("edits");
+        assert_eq!(
+            out,
+            DOC.replacen("status = \"open\"", "status = \"in-progress\"", 1)
+        );
     }
 
     #[test]
@@ -340,7 +381,12 @@ mod tests {
             "A1",
             &[
                 ("status", Some(FieldValue::Text("done".into()))),
-                ("closed", Some(FieldValue::Date(NaiveDate::from_ymd_opt(2026, 3, 5).expect("date")))),
+                (
+                    "closed",
+                    Some(FieldValue::Date(
+                        NaiveDate::from_ymd_opt(2026, 3, 5).expect("date"),
+                    )),
+                ),
             ],
         )
         .expect("edits");
@@ -351,7 +397,10 @@ mod tests {
         let reopened = edit_action(
             &closed,
             "A1",
-            &[("status", Some(FieldValue::Text("open".into()))), ("closed", None)],
+            &[
+                ("status", Some(FieldValue::Text("open".into()))),
+                ("closed", None),
+            ],
         )
         .expect("edits");
         assert_eq!(reopened, DOC);
@@ -360,10 +409,20 @@ mod tests {
     #[test]
     fn awkward_text_is_escaped_and_reads_back() {
         let title = "Say \"no\" to 'quotes'\nand a second line — ünïcödé \\ #";
-        let out = edit_action(DOC, "A1", &[("title", Some(FieldValue::Text(title.into())))])
-            .expect("edits");
+        let out = edit_action(
+            DOC,
+            "A1",
+            &[("title", Some(FieldValue::Text(title.into())))],
+        )
+        .expect("edits");
         let doc = Document::parse_front_matter(out.as_bytes()).expect("parses");
-        assert_eq!(doc.front.actions[0].title.as_ref().map(|t| t.value.as_str()), Some(title));
+        assert_eq!(
+            doc.front.actions[0]
+                .title
+                .as_ref()
+                .map(|t| t.value.as_str()),
+            Some(title)
+        );
         assert!(out.contains("# keep"), "{out}");
     }
 
@@ -387,6 +446,11 @@ mod tests {
 
     #[test]
     fn an_unknown_action_is_an_error() {
-        assert!(edit_action(DOC, "A9", &[("status", Some(FieldValue::Text("done".into())))]).is_err());
+        assert!(edit_action(
+            DOC,
+            "A9",
+            &[("status", Some(FieldValue::Text("done".into())))]
+        )
+        .is_err());
     }
 }

@@ -101,7 +101,11 @@ impl<'r> History<'r> {
 
     /// The commit HEAD points at, if any.
     pub fn head(&self) -> Option<Oid> {
-        self.repo.head().ok().and_then(|h| h.peel_to_commit().ok()).map(|c| c.id())
+        self.repo
+            .head()
+            .ok()
+            .and_then(|h| h.peel_to_commit().ok())
+            .map(|c| c.id())
     }
 
     /// Resolves a revision (`main`, `HEAD~3`, a tag, a SHA) to a commit.
@@ -136,7 +140,9 @@ impl<'r> History<'r> {
             .and_hms_opt(0, 0, 0)
             .and_then(|t| chrono::Local.from_local_datetime(&t).earliest())
             .map(|t| t.timestamp())
-            .ok_or_else(|| Error::usage(format!("{date} has no midnight in the local time zone")))?;
+            .ok_or_else(|| {
+                Error::usage(format!("{date} has no midnight in the local time zone"))
+            })?;
         let mut commit = self.repo.find_commit(from)?;
         loop {
             if commit.committer().when().seconds() <= start {
@@ -371,8 +377,12 @@ impl<'r> History<'r> {
         let new_len = new_tree.as_ref().map_or(0, |t| t.len());
         let (mut i, mut j) = (0, 0);
         while i < old_len || j < new_len {
-            let a = old_tree.as_ref().and_then(|t| t.get(i).filter(|_| i < old_len));
-            let b = new_tree.as_ref().and_then(|t| t.get(j).filter(|_| j < new_len));
+            let a = old_tree
+                .as_ref()
+                .and_then(|t| t.get(i).filter(|_| i < old_len));
+            let b = new_tree
+                .as_ref()
+                .and_then(|t| t.get(j).filter(|_| j < new_len));
             let order = match (&a, &b) {
                 (Some(a), Some(b)) => git_order(a, b),
                 (Some(_), None) => Ordering::Less,
@@ -417,10 +427,12 @@ impl<'r> History<'r> {
         }
         let path = join(prefix, &String::from_utf8_lossy(name_bytes));
         let tree_of = |e: Option<&git2::TreeEntry<'_>>| {
-            e.filter(|e| e.kind() == Some(ObjectType::Tree)).map(|e| e.id())
+            e.filter(|e| e.kind() == Some(ObjectType::Tree))
+                .map(|e| e.id())
         };
         let blob_of = |e: Option<&git2::TreeEntry<'_>>| {
-            e.filter(|e| e.kind() == Some(ObjectType::Blob)).map(|e| e.id())
+            e.filter(|e| e.kind() == Some(ObjectType::Blob))
+                .map(|e| e.id())
         };
         let (old_tree, new_tree) = (tree_of(old), tree_of(new));
         if old_tree.is_some() || new_tree.is_some() {
@@ -462,7 +474,9 @@ fn compare_maps(
     ids.sort();
     ids.dedup();
     ids.into_iter()
-        .flat_map(|id| compare_postmortem(before.get(id).map(|s| &**s), after.get(id).map(|s| &**s)))
+        .flat_map(|id| {
+            compare_postmortem(before.get(id).map(|s| &**s), after.get(id).map(|s| &**s))
+        })
         .collect()
 }
 
@@ -513,8 +527,8 @@ fn git_order(a: &git2::TreeEntry<'_>, b: &git2::TreeEntry<'_>) -> Ordering {
 fn info(commit: &git2::Commit<'_>) -> CommitInfo {
     let author = commit.author();
     let when = author.when();
-    let offset = FixedOffset::east_opt(when.offset_minutes() * 60)
-        .unwrap_or_else(|| chrono::Utc.fix());
+    let offset =
+        FixedOffset::east_opt(when.offset_minutes() * 60).unwrap_or_else(|| chrono::Utc.fix());
     let date = DateTime::from_timestamp(when.seconds(), 0)
         .map(|t| {
             t.with_timezone(&offset)
