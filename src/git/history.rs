@@ -15,6 +15,7 @@ use crate::error::{Error, Result};
 use chrono::{DateTime, FixedOffset, NaiveDate, Offset, TimeZone};
 use git2::{ObjectType, Oid, Sort};
 use serde::Serialize;
+use std::cell::RefCell;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -68,6 +69,9 @@ pub struct History<'r> {
     /// The post-mortem folder relative to the work-tree root.
     dir: PathBuf,
     cache: HashMap<(Oid, String), Parsed>,
+    /// Recently read trees: on a linear walk a commit's folder tree is the next commit's
+    /// parent tree, and libgit2 does not cache trees as large as a year folder.
+    trees: RefCell<HashMap<Oid, git2::Tree<'r>>>,
     shallow: HashSet<Oid>,
 }
 
@@ -81,10 +85,14 @@ impl<'r> History<'r> {
             .lines()
             .filter_map(|l| Oid::from_str(l.trim()).ok())
             .collect();
+        // libgit2 re-hashes every object it reads to verify it; git itself does not when
+        // reading, and on a long walk the hashing costs more than everything else together.
+        git2::opts::strict_hash_verification(false);
         Ok(History {
             repo: repo.raw(),
             dir,
             cache: HashMap::new(),
+            trees: RefCell::new(HashMap::new()),
             shallow,
         })
     }
@@ -371,8 +379,8 @@ impl<'r> History<'r> {
         if old == new {
             return Ok(());
         }
-        let old_tree = old.map(|o| self.repo.find_tree(o)).transpose()?;
-        let new_tree = new.map(|o| self.repo.find_tree(o)).transpose()?;
+        let old_tree = old.map(|o| self.tree(o)).transpose()?;
+        let new_tree = new.map(|o| self.tree(o)).transpose()?;
         let old_len = old_tree.as_ref().map_or(0, |t| t.len());
         let new_len = new_tree.as_ref().map_or(0, |t| t.len());
         let (mut i, mut j) = (0, 0);
@@ -409,6 +417,19 @@ impl<'r> History<'r> {
             }
         }
         Ok(())
+    }
+
+    fn tree(&self, oid: Oid) -> Result<git2::Tree<'r>> {
+        let mut trees = self.trees.borrow_mut();
+        if let Some(tree) = trees.get(&oid) {
+            return Ok(tree.clone());
+        }
+        let tree = self.repo.find_tree(oid)?;
+        if trees.len() >= 64 {
+            trees.clear();
+        }
+        trees.insert(oid, tree.clone());
+        Ok(tree)
     }
 
     fn entry_changed(
