@@ -1,2 +1,600 @@
-//! Reading post-mortems through the history: commits that changed the post-mortem folder
-//! (not built yet).
+//! Reading post-mortems through the history: which commits changed the post-mortem folder and
+//! what each changed.
+//!
+//! The reports run over repositories with tens of thousands of commits, so the walk does the
+//! least work git itself would: a commit whose post-mortem folder has the same tree ID as its
+//! parent's is skipped without reading anything else; within a changed folder only subtrees
+//! whose IDs differ are entered, only blobs whose IDs differ are read, and each blob's front
+//! matter is parsed once (cached by blob ID). The comparison of the parsed states lives in
+//! [`crate::changes`], which knows nothing of git.
+
+use super::Repo;
+use crate::changes::{compare_postmortem, Change, PostmortemState};
+use crate::document::{Document, MAX_FILE_BYTES};
+use crate::error::{Error, Result};
+use chrono::{DateTime, FixedOffset, NaiveDate, Offset, TimeZone};
+use git2::{ObjectType, Oid, Sort};
+use serde::Serialize;
+use std::cell::RefCell;
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+/// A commit as the reports show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CommitInfo {
+    pub commit: String,
+    pub author: String,
+    #[serde(skip)]
+    pub email: String,
+    /// Author date, RFC 3339 with the author's offset.
+    pub date: String,
+    #[serde(skip)]
+    pub summary: String,
+}
+
+/// A change and the commit that made it; `None` for an uncommitted change in the work tree.
+#[derive(Debug, Clone)]
+pub struct Dated {
+    pub change: Change,
+    pub commit: Option<Rc<CommitInfo>>,
+}
+
+/// The changes of a walk through the commits, oldest first.
+#[derive(Debug, Default)]
+pub struct Log {
+    pub changes: Vec<Dated>,
+    /// Set when the walk reached the start of a shallow clone before its base: the changes
+    /// before this commit are not in the clone.
+    pub history_starts: Option<CommitInfo>,
+    /// Commits looked at and commits that changed the post-mortem folder.
+    pub commits_walked: usize,
+    pub commits_changed: usize,
+}
+
+/// A blob read as a post-mortem: `None` when it could not be parsed.
+type Parsed = Option<Rc<PostmortemState>>;
+
+/// A file of the post-mortem folder at a revision.
+pub struct TreeFile {
+    /// Path relative to the post-mortem folder, `/` separated.
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// The history reader for one repository and post-mortem folder.
+pub struct History<'r> {
+    repo: &'r git2::Repository,
+    /// The post-mortem folder relative to the work-tree root.
+    dir: PathBuf,
+    cache: HashMap<(Oid, String), Parsed>,
+    /// Recently read trees: on a linear walk a commit's folder tree is the next commit's
+    /// parent tree, and libgit2 does not cache trees as large as a year folder.
+    trees: RefCell<HashMap<Oid, git2::Tree<'r>>>,
+    shallow: HashSet<Oid>,
+}
+
+impl<'r> History<'r> {
+    /// `dir` is the post-mortem folder, absolute or relative to the work-tree root.
+    pub fn new(repo: &'r Repo, dir: &Path) -> Result<History<'r>> {
+        let dir = relative_to_workdir(repo, dir)?;
+        let shallow_file = repo.git_dir().join("shallow");
+        let shallow = std::fs::read_to_string(shallow_file)
+            .unwrap_or_default()
+            .lines()
+            .filter_map(|l| Oid::from_str(l.trim()).ok())
+            .collect();
+        // libgit2 re-hashes every object it reads to verify it; git itself does not when
+        // reading, and on a long walk the hashing costs more than everything else together.
+        git2::opts::strict_hash_verification(false);
+        Ok(History {
+            repo: repo.raw(),
+            dir,
+            cache: HashMap::new(),
+            trees: RefCell::new(HashMap::new()),
+            shallow,
+        })
+    }
+
+    /// The post-mortem folder relative to the work-tree root.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// True when this is a shallow clone.
+    pub fn is_shallow(&self) -> bool {
+        !self.shallow.is_empty()
+    }
+
+    /// The commit HEAD points at, if any.
+    pub fn head(&self) -> Option<Oid> {
+        self.repo
+            .head()
+            .ok()
+            .and_then(|h| h.peel_to_commit().ok())
+            .map(|c| c.id())
+    }
+
+    /// Resolves a revision (`main`, `HEAD~3`, a tag, a SHA) to a commit.
+    pub fn resolve(&self, rev: &str) -> Result<Oid> {
+        let object = self.repo.revparse_single(rev).map_err(|e| {
+            let hint = if self.is_shallow() {
+                " (this is a shallow clone: `git fetch --deepen=N` or `--unshallow` brings more history)"
+            } else {
+                ""
+            };
+            Error::usage(format!(
+                "`{rev}` is not a revision in this repository: {}{hint}",
+                e.message()
+            ))
+        })?;
+        let commit = object
+            .peel_to_commit()
+            .map_err(|_| Error::usage(format!("`{rev}` does not name a commit")))?;
+        Ok(commit.id())
+    }
+
+    pub fn commit_info(&self, oid: Oid) -> Result<CommitInfo> {
+        let commit = self.repo.find_commit(oid)?;
+        Ok(info(&commit))
+    }
+
+    /// The last commit on the first-parent line from `from` whose committer date is at or before
+    /// the start of `date` (local time). `Ok(None)` when every commit is later; in a shallow
+    /// clone whose history starts later, the first commit of the clone, flagged `true`.
+    pub fn at_or_before(&self, from: Oid, date: NaiveDate) -> Result<Option<(Oid, bool)>> {
+        let start = date
+            .and_hms_opt(0, 0, 0)
+            .and_then(|t| chrono::Local.from_local_datetime(&t).earliest())
+            .map(|t| t.timestamp())
+            .ok_or_else(|| {
+                Error::usage(format!("{date} has no midnight in the local time zone"))
+            })?;
+        let mut commit = self.repo.find_commit(from)?;
+        loop {
+            if commit.committer().when().seconds() <= start {
+                return Ok(Some((commit.id(), false)));
+            }
+            if self.shallow.contains(&commit.id()) {
+                return Ok(Some((commit.id(), true)));
+            }
+            match commit.parents().next() {
+                Some(parent) => commit = parent,
+                None => return Ok(None),
+            }
+        }
+    }
+
+    /// The post-mortem folder's tree at a commit.
+    fn dir_tree(&self, commit: &git2::Commit<'_>) -> Result<Option<Oid>> {
+        let tree = commit.tree()?;
+        if self.dir.as_os_str().is_empty() {
+            return Ok(Some(tree.id()));
+        }
+        match tree.get_path(&self.dir) {
+            Ok(entry) if entry.kind() == Some(ObjectType::Tree) => Ok(Some(entry.id())),
+            Ok(_) => Ok(None),
+            Err(e) if e.code() == git2::ErrorCode::NotFound => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Every change in the commits after `base` up to `to`, oldest first. By default the walk
+    /// follows first parents (a merge counts as one change, made by the merge commit);
+    /// `all_parents` walks the merged branches' commits instead, and merges themselves are then
+    /// not compared (their changes are the branch commits').
+    pub fn log(&mut self, base: Option<Oid>, to: Oid, all_parents: bool) -> Result<Log> {
+        let mut walk = self.repo.revwalk()?;
+        walk.push(to)?;
+        if let Some(base) = base {
+            walk.hide(base)?;
+        }
+        if !all_parents {
+            walk.simplify_first_parent()?;
+        }
+        walk.set_sorting(Sort::TOPOLOGICAL | Sort::REVERSE)?;
+        let mut log = Log::default();
+        let mut dir_trees: HashMap<Oid, Option<Oid>> = HashMap::new();
+        for oid in walk {
+            let oid = oid?;
+            let commit = self.repo.find_commit(oid)?;
+            log.commits_walked += 1;
+            let tree = self.dir_tree(&commit)?;
+            dir_trees.insert(oid, tree);
+            let parent_tree = if commit.parent_count() == 0 {
+                if self.shallow.contains(&oid) {
+                    // The clone has this commit's tree but not what came before it.
+                    if log.history_starts.is_none() {
+                        log.history_starts = Some(info(&commit));
+                    }
+                    continue;
+                }
+                None
+            } else {
+                if all_parents && commit.parent_count() > 1 {
+                    continue;
+                }
+                let parent_id = commit.parent_id(0)?;
+                match dir_trees.get(&parent_id) {
+                    Some(t) => *t,
+                    None => self.dir_tree(&self.repo.find_commit(parent_id)?)?,
+                }
+            };
+            if parent_tree == tree {
+                continue;
+            }
+            log.commits_changed += 1;
+            let changes = self.diff_dir_trees(parent_tree, tree)?;
+            if changes.is_empty() {
+                continue;
+            }
+            let who = Rc::new(info(&commit));
+            log.changes.extend(changes.into_iter().map(|change| Dated {
+                change,
+                commit: Some(Rc::clone(&who)),
+            }));
+        }
+        Ok(log)
+    }
+
+    /// The net changes between two commits (`None`: the empty repository before the first).
+    pub fn diff_commits(&mut self, from: Option<Oid>, to: Oid) -> Result<Vec<Change>> {
+        let old = match from {
+            Some(oid) => self.dir_tree(&self.repo.find_commit(oid)?)?,
+            None => None,
+        };
+        let new = self.dir_tree(&self.repo.find_commit(to)?)?;
+        if old == new {
+            return Ok(Vec::new());
+        }
+        self.diff_dir_trees(old, new)
+    }
+
+    /// The changes between a commit (`None`: nothing) and the work tree, uncommitted and
+    /// untracked files included. Git's index keeps this cheap: only files whose stat data
+    /// differ are read.
+    pub fn diff_worktree(&mut self, from: Option<Oid>) -> Result<Vec<Change>> {
+        let workdir = self
+            .repo
+            .workdir()
+            .ok_or_else(|| Error::usage("a bare repository has no work tree to compare"))?
+            .to_path_buf();
+        let tree = match from {
+            Some(oid) => Some(self.repo.find_commit(oid)?.tree()?),
+            None => None,
+        };
+        let mut opts = git2::DiffOptions::new();
+        opts.include_untracked(true)
+            .recurse_untracked_dirs(true)
+            .skip_binary_check(true);
+        if !self.dir.as_os_str().is_empty() {
+            opts.pathspec(self.dir.to_string_lossy().as_ref());
+        }
+        let diff = self
+            .repo
+            .diff_tree_to_workdir_with_index(tree.as_ref(), Some(&mut opts))?;
+        let mut old = Vec::new();
+        let mut new = Vec::new();
+        for delta in diff.deltas() {
+            let old_file = delta.old_file();
+            if !old_file.id().is_zero() {
+                if let Some(path) = old_file.path() {
+                    old.push((path.to_string_lossy().into_owned(), old_file.id()));
+                }
+            }
+            if let Some(path) = delta.new_file().path() {
+                let full = workdir.join(path);
+                if full.is_file() {
+                    new.push((path.to_string_lossy().into_owned(), full));
+                }
+            }
+        }
+        let mut before = BTreeMap::new();
+        for (path, oid) in old {
+            if let Some(state) = self.parse_blob(oid, &path)? {
+                before.insert(state.id.clone(), state);
+            }
+        }
+        let mut after = BTreeMap::new();
+        for (path, full) in new {
+            if !is_postmortem_path(&path) {
+                continue;
+            }
+            let Ok(bytes) = crate::repository::read(&full) else {
+                continue;
+            };
+            if let Some(state) = parse(&bytes, &path) {
+                after.insert(state.id.clone(), Rc::new(state));
+            }
+        }
+        Ok(compare_maps(&before, &after))
+    }
+
+    /// Every post-mortem file in the folder at `commit`, with its bytes.
+    pub fn files_at(&self, commit: Oid) -> Result<Vec<TreeFile>> {
+        let mut out = Vec::new();
+        let Some(tree) = self.dir_tree(&self.repo.find_commit(commit)?)? else {
+            return Ok(out);
+        };
+        let mut stack = vec![(tree, String::new())];
+        while let Some((oid, prefix)) = stack.pop() {
+            let tree = self.repo.find_tree(oid)?;
+            for entry in tree.iter() {
+                let name = String::from_utf8_lossy(entry.name_bytes()).into_owned();
+                if name.starts_with('.') {
+                    continue;
+                }
+                let path = join(&prefix, &name);
+                match entry.kind() {
+                    Some(ObjectType::Tree) => stack.push((entry.id(), path)),
+                    Some(ObjectType::Blob) if is_postmortem_path(&path) => {
+                        let blob = self.repo.find_blob(entry.id())?;
+                        out.push(TreeFile {
+                            path,
+                            bytes: blob.content().to_vec(),
+                        });
+                    }
+                    _ => {}
+                }
+            }
+        }
+        out.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(out)
+    }
+
+    /// Compares two trees of the post-mortem folder: blobs that differ are parsed (once per
+    /// blob ID) and the post-mortems compared by ID, so a file moved between folders is no
+    /// change.
+    fn diff_dir_trees(&mut self, old: Option<Oid>, new: Option<Oid>) -> Result<Vec<Change>> {
+        let mut removed = Vec::new();
+        let mut added = Vec::new();
+        self.diff_trees(old, new, "", &mut removed, &mut added)?;
+        let mut before = BTreeMap::new();
+        for (path, oid) in removed {
+            if let Some(state) = self.parse_blob(oid, &path)? {
+                before.insert(state.id.clone(), state);
+            }
+        }
+        let mut after = BTreeMap::new();
+        for (path, oid) in added {
+            if let Some(state) = self.parse_blob(oid, &path)? {
+                after.insert(state.id.clone(), state);
+            }
+        }
+        Ok(compare_maps(&before, &after))
+    }
+
+    /// Collects the post-mortem blobs that differ between two trees: those only in (or changed
+    /// in) `old` go to `removed`, those only in (or changed in) `new` to `added`. Entries are
+    /// walked side by side in git's own order; equal IDs are skipped without being read.
+    fn diff_trees(
+        &self,
+        old: Option<Oid>,
+        new: Option<Oid>,
+        prefix: &str,
+        removed: &mut Vec<(String, Oid)>,
+        added: &mut Vec<(String, Oid)>,
+    ) -> Result<()> {
+        if old == new {
+            return Ok(());
+        }
+        let old_tree = old.map(|o| self.tree(o)).transpose()?;
+        let new_tree = new.map(|o| self.tree(o)).transpose()?;
+        let old_len = old_tree.as_ref().map_or(0, |t| t.len());
+        let new_len = new_tree.as_ref().map_or(0, |t| t.len());
+        let (mut i, mut j) = (0, 0);
+        while i < old_len || j < new_len {
+            let a = old_tree
+                .as_ref()
+                .and_then(|t| t.get(i).filter(|_| i < old_len));
+            let b = new_tree
+                .as_ref()
+                .and_then(|t| t.get(j).filter(|_| j < new_len));
+            let order = match (&a, &b) {
+                (Some(a), Some(b)) => git_order(a, b),
+                (Some(_), None) => Ordering::Less,
+                (None, Some(_)) => Ordering::Greater,
+                (None, None) => break,
+            };
+            match order {
+                Ordering::Equal => {
+                    i += 1;
+                    j += 1;
+                    let (Some(a), Some(b)) = (a, b) else { continue };
+                    if a.id() != b.id() {
+                        self.entry_changed(Some(&a), Some(&b), prefix, removed, added)?;
+                    }
+                }
+                Ordering::Less => {
+                    i += 1;
+                    self.entry_changed(a.as_ref(), None, prefix, removed, added)?;
+                }
+                Ordering::Greater => {
+                    j += 1;
+                    self.entry_changed(None, b.as_ref(), prefix, removed, added)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn tree(&self, oid: Oid) -> Result<git2::Tree<'r>> {
+        let mut trees = self.trees.borrow_mut();
+        if let Some(tree) = trees.get(&oid) {
+            return Ok(tree.clone());
+        }
+        let tree = self.repo.find_tree(oid)?;
+        if trees.len() >= 64 {
+            trees.clear();
+        }
+        trees.insert(oid, tree.clone());
+        Ok(tree)
+    }
+
+    fn entry_changed(
+        &self,
+        old: Option<&git2::TreeEntry<'_>>,
+        new: Option<&git2::TreeEntry<'_>>,
+        prefix: &str,
+        removed: &mut Vec<(String, Oid)>,
+        added: &mut Vec<(String, Oid)>,
+    ) -> Result<()> {
+        let Some(name_bytes) = old.or(new).map(|e| e.name_bytes()) else {
+            return Ok(());
+        };
+        if name_bytes.starts_with(b".") {
+            return Ok(());
+        }
+        let path = join(prefix, &String::from_utf8_lossy(name_bytes));
+        let tree_of = |e: Option<&git2::TreeEntry<'_>>| {
+            e.filter(|e| e.kind() == Some(ObjectType::Tree))
+                .map(|e| e.id())
+        };
+        let blob_of = |e: Option<&git2::TreeEntry<'_>>| {
+            e.filter(|e| e.kind() == Some(ObjectType::Blob))
+                .map(|e| e.id())
+        };
+        let (old_tree, new_tree) = (tree_of(old), tree_of(new));
+        if old_tree.is_some() || new_tree.is_some() {
+            self.diff_trees(old_tree, new_tree, &path, removed, added)?;
+        }
+        if is_postmortem_path(&path) {
+            if let Some(oid) = blob_of(old) {
+                removed.push((path.clone(), oid));
+            }
+            if let Some(oid) = blob_of(new) {
+                added.push((path, oid));
+            }
+        }
+        Ok(())
+    }
+
+    /// Parses a blob's front matter, once per blob ID and file stem.
+    fn parse_blob(&mut self, oid: Oid, path: &str) -> Result<Parsed> {
+        let key = (oid, stem(path).to_string());
+        if let Some(hit) = self.cache.get(&key) {
+            return Ok(hit.clone());
+        }
+        let blob = self.repo.find_blob(oid)?;
+        let parsed = if blob.size() as u64 > MAX_FILE_BYTES {
+            None
+        } else {
+            parse(blob.content(), path).map(Rc::new)
+        };
+        self.cache.insert(key, parsed.clone());
+        Ok(parsed)
+    }
+}
+
+fn compare_maps(
+    before: &BTreeMap<String, Rc<PostmortemState>>,
+    after: &BTreeMap<String, Rc<PostmortemState>>,
+) -> Vec<Change> {
+    let mut ids: Vec<&String> = before.keys().chain(after.keys()).collect();
+    ids.sort();
+    ids.dedup();
+    ids.into_iter()
+        .flat_map(|id| {
+            compare_postmortem(before.get(id).map(|s| &**s), after.get(id).map(|s| &**s))
+        })
+        .collect()
+}
+
+fn parse(bytes: &[u8], path: &str) -> Option<PostmortemState> {
+    let doc = Document::parse_front_matter(bytes).ok()?;
+    Some(PostmortemState::from_document(&doc, stem(path)))
+}
+
+fn stem(path: &str) -> &str {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.strip_suffix(".md").unwrap_or(name)
+}
+
+fn join(prefix: &str, name: &str) -> String {
+    if prefix.is_empty() {
+        name.to_string()
+    } else {
+        format!("{prefix}/{name}")
+    }
+}
+
+/// The same files `pm list` reads: Markdown, not README/index, not `_` or `.` names.
+fn is_postmortem_path(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.ends_with(".md")
+        && !name.starts_with('_')
+        && !name.starts_with('.')
+        && !name.eq_ignore_ascii_case("README.md")
+        && !name.eq_ignore_ascii_case("index.md")
+}
+
+/// Git's tree order: by name bytes, a tree's name compared as if it ended in `/`.
+fn git_order(a: &git2::TreeEntry<'_>, b: &git2::TreeEntry<'_>) -> Ordering {
+    let (x, y) = (a.name_bytes(), b.name_bytes());
+    let n = x.len().min(y.len());
+    match x[..n].cmp(&y[..n]) {
+        Ordering::Equal => {}
+        other => return other,
+    }
+    let tail = |name: &[u8], e: &git2::TreeEntry<'_>| {
+        name.get(n)
+            .copied()
+            .or_else(|| (e.kind() == Some(ObjectType::Tree)).then_some(b'/'))
+    };
+    tail(x, a).cmp(&tail(y, b))
+}
+
+fn info(commit: &git2::Commit<'_>) -> CommitInfo {
+    let author = commit.author();
+    let when = author.when();
+    let offset =
+        FixedOffset::east_opt(when.offset_minutes() * 60).unwrap_or_else(|| chrono::Utc.fix());
+    let date = DateTime::from_timestamp(when.seconds(), 0)
+        .map(|t| {
+            t.with_timezone(&offset)
+                .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+        })
+        .unwrap_or_default();
+    CommitInfo {
+        commit: commit.id().to_string(),
+        author: String::from_utf8_lossy(author.name_bytes()).into_owned(),
+        email: String::from_utf8_lossy(author.email_bytes()).into_owned(),
+        date,
+        summary: commit.summary().unwrap_or_default().to_string(),
+    }
+}
+
+/// `dir` relative to the work-tree root (symbolic links in either path resolved).
+fn relative_to_workdir(repo: &Repo, dir: &Path) -> Result<PathBuf> {
+    let Some(workdir) = repo.workdir() else {
+        return Ok(dir.to_path_buf());
+    };
+    if dir.is_relative() {
+        return Ok(dir.to_path_buf());
+    }
+    if let Ok(rel) = dir.strip_prefix(workdir) {
+        return Ok(rel.to_path_buf());
+    }
+    let canonical = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    let (dir_c, work_c) = (canonical(dir), canonical(workdir));
+    // The folder may not exist yet: resolve its parent instead.
+    let dir_c = if dir.exists() {
+        dir_c
+    } else {
+        match (dir.parent(), dir.file_name()) {
+            (Some(parent), Some(name)) => canonical(parent).join(name),
+            _ => dir_c,
+        }
+    };
+    dir_c
+        .strip_prefix(&work_c)
+        .map(Path::to_path_buf)
+        .map_err(|_| {
+            Error::usage(format!(
+                "the post-mortem folder {} is outside the repository at {}",
+                dir.display(),
+                workdir.display()
+            ))
+        })
+}
