@@ -236,8 +236,8 @@ fn show_resolves_part_of_an_id_and_marks_overdue_actions() {
     let out = s.pm(["show", "outage"]);
     out.ok()
         .stdout_has("Database outage")
-        .stdout_has("time to detect  5m")
-        .stdout_has("time to resolve 1h 00m")
+        .stdout_has("time to detect    5m")
+        .stdout_has("time to resolve   1h 00m")
         .stdout_has("OVERDUE by 13 days");
     s.pm(["show", "db"])
         .code(2)

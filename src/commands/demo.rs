@@ -32,11 +32,26 @@ struct Person {
     email: &'static str,
 }
 
-const AMAL: Person = Person { name: "Amal Haddad", email: "amal@example.com" };
-const JO: Person = Person { name: "Jo Park", email: "jo@example.com" };
-const LENA: Person = Person { name: "Lena Fischer", email: "lena@example.com" };
-const MARCUS: Person = Person { name: "Marcus Webb", email: "marcus@example.com" };
-const PRIYA: Person = Person { name: "Priya Nair", email: "priya@example.com" };
+const AMAL: Person = Person {
+    name: "Amal Haddad",
+    email: "amal@example.com",
+};
+const JO: Person = Person {
+    name: "Jo Park",
+    email: "jo@example.com",
+};
+const LENA: Person = Person {
+    name: "Lena Fischer",
+    email: "lena@example.com",
+};
+const MARCUS: Person = Person {
+    name: "Marcus Webb",
+    email: "marcus@example.com",
+};
+const PRIYA: Person = Person {
+    name: "Priya Nair",
+    email: "priya@example.com",
+};
 
 struct Demo {
     dir: PathBuf,
@@ -128,7 +143,14 @@ impl Demo {
     }
 
     /// Writes a sample post-mortem and commits it.
-    fn open(&self, offset: i64, who: &Person, template: &str, started_offset: i64, slug: &str) -> Result<String> {
+    fn open(
+        &self,
+        offset: i64,
+        who: &Person,
+        template: &str,
+        started_offset: i64,
+        slug: &str,
+    ) -> Result<String> {
         let id = format!("{}-{slug}", self.day(started_offset));
         let rel = Self::path_of(&id);
         let path = self.dir.join(&rel);
@@ -137,7 +159,17 @@ impl Demo {
         }
         std::fs::write(&path, self.fill(template, &id)).map_err(|e| Error::io(&path, e))?;
         self.git(offset, who, &["add", "--", &rel])?;
-        self.git(offset, who, &["commit", "--quiet", "--no-verify", "-m", &format!("Open post-mortem {id}")])?;
+        self.git(
+            offset,
+            who,
+            &[
+                "commit",
+                "--quiet",
+                "--no-verify",
+                "-m",
+                &format!("Open post-mortem {id}"),
+            ],
+        )?;
         Ok(id)
     }
 
@@ -146,9 +178,23 @@ impl Demo {
         let rel = Self::path_of(id);
         let path = self.dir.join(&rel);
         let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
-        let text = text.replacen(&format!("status = \"{from}\""), &format!("status = \"{to}\""), 1);
+        let text = text.replacen(
+            &format!("status = \"{from}\""),
+            &format!("status = \"{to}\""),
+            1,
+        );
         std::fs::write(&path, text).map_err(|e| Error::io(&path, e))?;
-        self.git(offset, who, &["commit", "--quiet", "--no-verify", "-am", &format!("Move {id} to {to}")])?;
+        self.git(
+            offset,
+            who,
+            &[
+                "commit",
+                "--quiet",
+                "--no-verify",
+                "-am",
+                &format!("Move {id} to {to}"),
+            ],
+        )?;
         Ok(())
     }
 
@@ -163,63 +209,233 @@ impl Demo {
         ] {
             pm::git::run(pm::git::git_in(&self.dir).args(["config", key, value]))?;
         }
+        // The generated site lives in the sample repository but is not part of it.
+        let exclude = self.dir.join(".git").join("info").join("exclude");
+        if let Some(parent) = exclude.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        }
+        std::fs::write(&exclude, "site/\n").map_err(|e| Error::io(&exclude, e))?;
         self.step(-75, &JO, &["init"])?;
         self.git(-75, &JO, &["add", "-A"])?;
-        self.git(-75, &JO, &["commit", "--quiet", "--no-verify", "-m", "Set up pm"])?;
+        self.git(
+            -75,
+            &JO,
+            &["commit", "--quiet", "--no-verify", "-m", "Set up pm"],
+        )?;
 
         let checkout = self.open(-70, &AMAL, CHECKOUT, -72, "checkout-db-pool-exhaustion")?;
         self.set_status(-68, &AMAL, &checkout, "draft", "in-review")?;
         self.set_status(-66, &JO, &checkout, "in-review", "reviewed")?;
         let tls = self.open(-60, &LENA, TLS, -61, "public-api-tls-certificate-expired")?;
         let a = |id: &str, n: u32| format!("{id}#A{n}");
-        self.step(-55, &AMAL, &["action", "set", &a(&checkout, 1), "--status", "done", "--commit"])?;
+        self.step(
+            -55,
+            &AMAL,
+            &[
+                "action",
+                "set",
+                &a(&checkout, 1),
+                "--status",
+                "done",
+                "--commit",
+            ],
+        )?;
         self.set_status(-52, &LENA, &tls, "draft", "in-review")?;
         let due = |offset: i64| self.day(offset).to_string();
         for (title, owner, due_day, kind) in [
-            ("Alert 30 days before any certificate expires", "lena@example.com", -30, "detect"),
-            ("Move api.example.com to automated certificate renewal", "marcus@example.com", -15, "prevent"),
-            ("Publish the manual issuing procedure in the live runbook", "amal@example.com", -5, "mitigate"),
+            (
+                "Alert 30 days before any certificate expires",
+                "lena@example.com",
+                -30,
+                "detect",
+            ),
+            (
+                "Move api.example.com to automated certificate renewal",
+                "marcus@example.com",
+                -15,
+                "prevent",
+            ),
+            (
+                "Publish the manual issuing procedure in the live runbook",
+                "amal@example.com",
+                -5,
+                "mitigate",
+            ),
         ] {
-            self.step(-52, &LENA, &[
-                "action", "add", &tls, "--title", title, "--owner", owner, "--due", &due(due_day),
-                "--kind", kind, "--priority", "P2", "--commit",
-            ])?;
+            self.step(
+                -52,
+                &LENA,
+                &[
+                    "action",
+                    "add",
+                    &tls,
+                    "--title",
+                    title,
+                    "--owner",
+                    owner,
+                    "--due",
+                    &due(due_day),
+                    "--kind",
+                    kind,
+                    "--priority",
+                    "P2",
+                    "--commit",
+                ],
+            )?;
         }
-        self.step(-45, &JO, &["action", "set", &a(&checkout, 2), "--owner", "marcus@example.com", "--commit"])?;
+        self.step(
+            -45,
+            &JO,
+            &[
+                "action",
+                "set",
+                &a(&checkout, 2),
+                "--owner",
+                "marcus@example.com",
+                "--commit",
+            ],
+        )?;
         self.set_status(-42, &AMAL, &tls, "in-review", "reviewed")?;
-        self.step(-38, &AMAL, &["action", "set", &a(&checkout, 3), "--due", &due(-10), "--commit"])?;
+        self.step(
+            -38,
+            &AMAL,
+            &[
+                "action",
+                "set",
+                &a(&checkout, 3),
+                "--due",
+                &due(-10),
+                "--commit",
+            ],
+        )?;
         let payouts = self.open(-30, &MARCUS, PAYOUTS, -31, "payouts-queue-consumer-stalled")?;
         // The last follow-up review was held on day -21: what follows is "progress since".
-        self.step(-20, &MARCUS, &["action", "set", &a(&tls, 1), "--status", "done", "--commit"])?;
+        self.step(
+            -20,
+            &MARCUS,
+            &["action", "set", &a(&tls, 1), "--status", "done", "--commit"],
+        )?;
         self.set_status(-18, &MARCUS, &payouts, "draft", "in-review")?;
         for (title, owner, due_day, kind) in [
-            ("Alert on the age of the oldest unacknowledged payout message", "marcus@example.com", -2, "detect"),
-            ("Reconnect the payouts database client after a failover", "priya@example.com", 12, "prevent"),
-            ("List long-lived consumers in the failover runbook", "jo@example.com", 5, "process"),
+            (
+                "Alert on the age of the oldest unacknowledged payout message",
+                "marcus@example.com",
+                -2,
+                "detect",
+            ),
+            (
+                "Reconnect the payouts database client after a failover",
+                "priya@example.com",
+                12,
+                "prevent",
+            ),
+            (
+                "List long-lived consumers in the failover runbook",
+                "jo@example.com",
+                5,
+                "process",
+            ),
         ] {
-            self.step(-18, &MARCUS, &[
-                "action", "add", &payouts, "--title", title, "--owner", owner, "--due", &due(due_day),
-                "--kind", kind, "--priority", "P2", "--commit",
-            ])?;
+            self.step(
+                -18,
+                &MARCUS,
+                &[
+                    "action",
+                    "add",
+                    &payouts,
+                    "--title",
+                    title,
+                    "--owner",
+                    owner,
+                    "--due",
+                    &due(due_day),
+                    "--kind",
+                    kind,
+                    "--priority",
+                    "P2",
+                    "--commit",
+                ],
+            )?;
         }
         self.set_status(-14, &JO, &checkout, "reviewed", "closed")?;
-        self.step(-12, &MARCUS, &["action", "set", &a(&checkout, 2), "--status", "in-progress", "--commit"])?;
-        self.step(-10, &JO, &["action", "set", &a(&payouts, 2), "--owner", "sam@example.com", "--commit"])?;
-        self.step(-9, &LENA, &["action", "set", &a(&tls, 2), "--due", &due(14), "--commit"])?;
+        self.step(
+            -12,
+            &MARCUS,
+            &[
+                "action",
+                "set",
+                &a(&checkout, 2),
+                "--status",
+                "in-progress",
+                "--commit",
+            ],
+        )?;
+        self.step(
+            -10,
+            &JO,
+            &[
+                "action",
+                "set",
+                &a(&payouts, 2),
+                "--owner",
+                "sam@example.com",
+                "--commit",
+            ],
+        )?;
+        self.step(
+            -9,
+            &LENA,
+            &["action", "set", &a(&tls, 2), "--due", &due(14), "--commit"],
+        )?;
         self.open(-8, &PRIYA, DNS, -8, "eu-west-dns-resolution-failures")?;
-        self.step(-4, &MARCUS, &["action", "set", &a(&payouts, 1), "--status", "done", "--commit"])?;
-        self.step(-4, &JO, &[
-            "action", "set", &a(&payouts, 3), "--status", "wont-do", "--reason",
-            "Superseded by A2: the client now reconnects, so the runbook step is not needed", "--commit",
-        ])?;
-        self.step(-1, &AMAL, &["action", "set", &a(&tls, 3), "--status", "in-progress", "--commit"])?;
+        self.step(
+            -4,
+            &MARCUS,
+            &[
+                "action",
+                "set",
+                &a(&payouts, 1),
+                "--status",
+                "done",
+                "--commit",
+            ],
+        )?;
+        self.step(
+            -4,
+            &JO,
+            &[
+                "action",
+                "set",
+                &a(&payouts, 3),
+                "--status",
+                "wont-do",
+                "--reason",
+                "Superseded by A2: the client now reconnects, so the runbook step is not needed",
+                "--commit",
+            ],
+        )?;
+        self.step(
+            -1,
+            &AMAL,
+            &[
+                "action",
+                "set",
+                &a(&tls, 3),
+                "--status",
+                "in-progress",
+                "--commit",
+            ],
+        )?;
         Ok(())
     }
 
     /// Shows a command the way a user would type it, then its output.
     fn show(&self, title: &str, args: &[&str]) -> Result<std::process::Output> {
         let mut shown = String::new();
-        shown.push_str(&format!("\n{}\n", paint(self.color, "1;36", &format!("## {title}"))));
+        shown.push_str(&format!(
+            "\n{}\n",
+            paint(self.color, "1;36", &format!("## {title}"))
+        ));
         shown.push_str(&paint(self.color, "1", &format!("$ pm {}", args.join(" "))));
         shown.push('\n');
         print(&shown)?;
@@ -267,7 +483,8 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<Outcome> {
         }
         None => default_dir()?,
     };
-    let exe = std::env::current_exe().map_err(|e| Error::usage(format!("cannot find the pm binary: {e}")))?;
+    let exe = std::env::current_exe()
+        .map_err(|e| Error::usage(format!("cannot find the pm binary: {e}")))?;
     let demo = Demo {
         dir: dir.clone(),
         exe,
@@ -280,9 +497,18 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<Outcome> {
     ))?;
     demo.build()?;
 
-    demo.show("Every post-mortem, newest first, with open and overdue action items", &["list"])?;
-    demo.show("One post-mortem: durations and action items (overdue ones marked)", &["show", "checkout"])?;
-    demo.show("Structure and wording checks over the whole repository", &["check"])?;
+    demo.show(
+        "Every post-mortem, newest first, with open and overdue action items",
+        &["list"],
+    )?;
+    demo.show(
+        "One post-mortem: durations and action items (overdue ones marked)",
+        &["show", "checkout"],
+    )?;
+    demo.show(
+        "Structure and wording checks over the whole repository",
+        &["check"],
+    )?;
 
     // A reviewer's draft sentence that blames a person: the check explains and suggests.
     let dns_id = format!("{}-eu-west-dns-resolution-failures", demo.day(-8));
@@ -295,12 +521,19 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<Outcome> {
         1,
     );
     std::fs::write(&path, &blameful).map_err(|e| Error::io(&path, e))?;
-    demo.show("A blameful sentence is caught, with a systemic rewrite", &["check", &rel])?;
+    demo.show(
+        "A blameful sentence is caught, with a systemic rewrite",
+        &["check", &rel],
+    )?;
 
     demo.show("The pre-commit hook", &["hooks", "install"])?;
     print(&format!(
         "\n{}\n",
-        paint(demo.color, "1", &format!("$ git add {rel} && git commit -m \"Add contributing factors\""))
+        paint(
+            demo.color,
+            "1",
+            &format!("$ git add {rel} && git commit -m \"Add contributing factors\"")
+        )
     ))?;
     demo.git(0, &PRIYA, &["add", "--", &rel])?;
     let mut commit = pm::git::git_in(&dir);
@@ -312,11 +545,13 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<Outcome> {
     let mut text = String::from_utf8_lossy(&out.stdout).into_owned();
     text.push_str(&String::from_utf8_lossy(&out.stderr));
     print(&text)?;
-    print(if out.status.success() {
-        "(the commit went through)\n"
+    if out.status.success() {
+        // Without the hook the commit went through: take it back so the sample stays blameless.
+        print("(the commit went through)\n")?;
+        demo.git(0, &PRIYA, &["reset", "--quiet", "--soft", "HEAD~1"])?;
     } else {
-        "(the hook stopped the commit; the index and the file are as they were)\n"
-    })?;
+        print("(the hook stopped the commit; the index and the file are as they were)\n")?;
+    }
     demo.git(0, &PRIYA, &["reset", "--quiet", "--", &rel])?;
     std::fs::write(&path, &original).map_err(|e| Error::io(&path, e))?;
 

@@ -69,7 +69,7 @@ fn text(s: &Summary, color: bool) -> String {
     out.push('\n');
     let field = |out: &mut String, name: &str, value: &str| {
         if !value.is_empty() {
-            out.push_str(&format!("  {name:<16}{value}\n"));
+            out.push_str(&format!("  {name:<18}{value}\n"));
         }
     };
     field(&mut out, "id", &s.id);

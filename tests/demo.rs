@@ -1,0 +1,68 @@
+//! `pm demo`: the README's main command builds its sample repository and shows each capability.
+
+mod common;
+use common::Sandbox;
+
+#[test]
+fn the_demo_builds_a_repository_with_history_and_shows_every_capability() {
+    let s = Sandbox::without_repo();
+    let dir = s.root.join("sample");
+    let out = s.pm(["demo", "--dir", dir.to_str().expect("utf-8 path")]);
+    out.ok();
+    // Four post-mortems, listed newest first, with overdue actions counted.
+    out.stdout_has("$ pm list")
+        .stdout_has("2026-02-25-eu-west-dns-resolution-failures")
+        .stdout_has("2025-12-23-checkout-db-pool-exhaustion")
+        .stdout_has("OVERDUE by");
+    // The check catches the blameful sentence and suggests a rewrite.
+    out.stdout_has("error[blameless/counterfactual]")
+        .stdout_has("The on-call engineer should have noticed the resolver timeouts sooner.")
+        .stdout_has("= help: ");
+    // The follow-up report reads the history: closes, reassignments and a slipped due date.
+    out.stdout_has("$ pm followup --since 2026-02-12")
+        .stdout_has("reassigned priya@example.com → sam@example.com")
+        .stdout_has("due date slipped")
+        .stdout_has("closed (open → wont-do)");
+    assert!(dir.join("site/index.html").is_file(), "{}", out.stdout);
+
+    // The history is real git history, spread over weeks, with the authors of each step.
+    let log = s.git_output([
+        "-C",
+        dir.to_str().expect("utf-8"),
+        "log",
+        "--format=%ad %an %s",
+        "--date=short",
+    ]);
+    assert!(log.stdout.lines().count() >= 25, "{}", log.stdout);
+    assert!(
+        log.stdout.contains("2025-12-20 Jo Park Set up pm"),
+        "{}",
+        log.stdout
+    );
+    assert!(log.stdout.contains("Marcus Webb"), "{}", log.stdout);
+    // The sample is left clean, and stays blameless.
+    let status = s.git_output(["-C", dir.to_str().expect("utf-8"), "status", "--porcelain"]);
+    assert_eq!(status.stdout, "");
+    let check = s.pm_in(&dir, ["check", "--format", "json"], None);
+    let report = check.json();
+    let blameless = report["diagnostics"].as_array().map(|d| {
+        d.iter()
+            .filter(|d| {
+                d["rule"]
+                    .as_str()
+                    .is_some_and(|r| r.starts_with("blameless/"))
+            })
+            .count()
+    });
+    assert_eq!(blameless, Some(0), "{}", check.stdout);
+}
+
+#[test]
+fn the_demo_refuses_a_folder_that_is_not_empty() {
+    let s = Sandbox::without_repo();
+    s.write("busy/file.txt", "keep me\n");
+    s.pm(["demo", "--dir", "busy"])
+        .code(2)
+        .stderr_has("not empty");
+    assert_eq!(s.read("busy/file.txt"), "keep me\n");
+}
