@@ -607,3 +607,29 @@ fn the_pre_commit_framework_stops_a_bad_post_mortem() {
     out.stdout_has("Failed").stdout_has(&bad_path);
     run(&[&good_path]).ok().stdout_has("Passed");
 }
+
+#[test]
+fn every_index_format_is_read_and_intent_to_add_is_not_checked() {
+    let s = Sandbox::initialised();
+    s.pm(["hooks", "install"]).ok();
+    // `git add -N` writes an index with extended flags (version 3); nothing of it is committed.
+    let later = "postmortems/2026/2026-03-03-later.md";
+    s.write(later, BAD);
+    s.git(["add", "-N", later]);
+    s.add_postmortem(&good());
+    s.git(["add", "postmortems/2026/2026-03-01-checkout-latency.md"]);
+    commit(&s, &s.root, "Good, with a file for later").ok();
+    s.git(["rm", "-q", "--cached", later]);
+
+    // Index version 4 compresses paths.
+    s.git(["update-index", "--index-version", "4"]);
+    let bad = "postmortems/2026/2026-03-04-zz-bad.md";
+    s.write(bad, BAD);
+    s.git(["add", bad]);
+    let out = commit(&s, &s.root, "bad");
+    assert_ne!(out.code, 0, "the commit went through");
+    assert!(out.stderr.contains(bad), "{}", out.stderr);
+    s.write(bad, Doc::new("2026-03-04-zz-bad", "Fine now").render());
+    s.git(["add", bad]);
+    commit(&s, &s.root, "good").ok();
+}

@@ -19,9 +19,11 @@ pub fn write_workflow(root: &Path, kind: &str) -> Result<Vec<String>> {
     let (template, rel) = match kind {
         "github" => (GITHUB, GITHUB_PATH),
         "gitlab" => (GITLAB, GITLAB_PATH),
-        other => return Err(Error::usage(format!(
+        other => {
+            return Err(Error::usage(format!(
             "--ci {other}: pm writes `github` (GitHub Actions) or `gitlab` (GitLab CI) workflows"
-        ))),
+        )))
+        }
     };
     let top = pm::git::worktree_root(root).unwrap_or_else(|| root.to_path_buf());
     let located = config::locate(root, Some(&top))?;

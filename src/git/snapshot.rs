@@ -194,22 +194,6 @@ pub fn staged(repo: &Repo, dir: &Path) -> Result<Snapshot> {
         )
     })?;
     let layout = worktree_layout(workdir, dir)?;
-    let index = commit_index(repo)?;
-
-    // Every ID in the index, from the entries alone: no blob is read, so this stays fast
-    // with many thousands of post-mortems.
-    let mut known_ids = Vec::new();
-    for entry in index.iter() {
-        let stage = (entry.flags >> 12) & 0x3;
-        if stage != 0 || !is_file_mode(entry.mode) {
-            continue;
-        }
-        let path = path_text(&entry.path);
-        if layout.holds(&path) {
-            known_ids.push((stem(&path), layout.display(&path)));
-        }
-    }
-
     let head_tree = match repo.raw().head() {
         Ok(head) => Some(head.peel_to_tree()?),
         Err(e)
@@ -222,15 +206,239 @@ pub fn staged(repo: &Repo, dir: &Path) -> Result<Snapshot> {
         }
         Err(e) => return Err(e.into()),
     };
+    let staged = match index_file(repo).and_then(|path| index_entries(&path, &layout)) {
+        Some(entries) => staged_from_entries(repo, &layout, head_tree.as_ref(), entries)?,
+        None => staged_through_libgit2(repo, &layout, head_tree.as_ref())?,
+    };
+    let (mut changed, known_ids) = staged;
+    let mut files = Vec::with_capacity(changed.len());
+    changed.sort();
+    for (path, oid) in changed {
+        let display = layout.display(&path);
+        let bytes = read_blob(repo, oid, &display, "staged")?;
+        files.push(SourceFile {
+            path: display,
+            bytes,
+        });
+    }
+    Ok(Snapshot {
+        files,
+        known_ids,
+        config: None,
+    })
+}
+
+/// (changed post-mortems as (tree path, blob), known IDs as (id, shown path)).
+type Staged = (Vec<(String, git2::Oid)>, Vec<(String, String)>);
+
+/// The index file the commit is built from (see [`commit_index`]).
+fn index_file(repo: &Repo) -> Option<PathBuf> {
+    match std::env::var_os("GIT_INDEX_FILE").filter(|f| !f.is_empty()) {
+        Some(file) => {
+            let path = PathBuf::from(file);
+            Some(match repo.workdir() {
+                Some(workdir) if path.is_relative() => workdir.join(path),
+                _ => path,
+            })
+        }
+        None => Some(repo.git_dir().join("index")),
+    }
+}
+
+/// `git add -N` marks an entry as to be added later: git commits nothing for it, so neither
+/// is it checked.
+const INTENT_TO_ADD: u16 = 1 << 13;
+
+/// A stage-0 regular-file entry of the index under the post-mortem folder.
+struct IndexEntry {
+    path: String,
+    oid: git2::Oid,
+    mode: u32,
+}
+
+/// Reads the post-mortem entries straight from the index file (format versions 2 to 4).
+///
+/// libgit2 reads every entry into its own structures and verifies the file's SHA-1 first,
+/// which with 10,000 post-mortems costs more than the whole hook may take; git itself does
+/// not verify that checksum on reads either. Only entries under the folder are kept. Anything
+/// this reader does not handle (a split or sparse index, an unknown version, a SHA-256
+/// repository, a damaged file) returns `None`, and libgit2 reads the index instead.
+fn index_entries(path: &Path, layout: &Layout) -> Option<Vec<IndexEntry>> {
+    const HASH: usize = 20;
+    let data = std::fs::read(path).ok()?;
+    if data.len() < 12 + HASH || &data[..4] != b"DIRC" {
+        return None;
+    }
+    let version = u32::from_be_bytes(data[4..8].try_into().ok()?);
+    if !(2..=4).contains(&version) {
+        return None;
+    }
+    let count = u32::from_be_bytes(data[8..12].try_into().ok()?) as usize;
+    let body = &data[..data.len() - HASH];
+    let prefix = format!("{}/", layout.dir);
+    let mut entries = Vec::new();
+    let mut at = 12;
+    let mut previous: Vec<u8> = Vec::new();
+    for _ in 0..count {
+        let start = at;
+        let fixed = body.get(at..at + 62)?;
+        let mode = u32::from_be_bytes(fixed[24..28].try_into().ok()?);
+        let oid = &fixed[40..60];
+        let flags = u16::from_be_bytes(fixed[60..62].try_into().ok()?);
+        at += 62;
+        let mut intent_to_add = false;
+        if flags & 0x4000 != 0 {
+            if version < 3 {
+                return None;
+            }
+            let extended = u16::from_be_bytes(body.get(at..at + 2)?.try_into().ok()?);
+            intent_to_add = extended & INTENT_TO_ADD != 0;
+            at += 2;
+        }
+        let name: Vec<u8> = if version == 4 {
+            let (strip, used) = read_offset_varint(body.get(at..)?)?;
+            at += used;
+            let end = at + body.get(at..)?.iter().position(|&b| b == 0)?;
+            let keep = previous.len().checked_sub(strip)?;
+            let mut name = previous[..keep].to_vec();
+            name.extend_from_slice(&body[at..end]);
+            at = end + 1;
+            previous.clone_from(&name);
+            name
+        } else {
+            let end = at + body.get(at..)?.iter().position(|&b| b == 0)?;
+            let name = body[at..end].to_vec();
+            // Entries are padded with 1 to 8 NULs to a multiple of eight bytes.
+            at = start + ((end - start) + 8) / 8 * 8;
+            name
+        };
+        // A sparse index holds folders as entries; libgit2 expands them.
+        if mode & 0o170000 == 0o040000 {
+            return None;
+        }
+        let stage = (flags >> 12) & 0x3;
+        if stage != 0
+            || intent_to_add
+            || !is_file_mode(mode)
+            || !name.starts_with(prefix.as_bytes())
+        {
+            continue;
+        }
+        let path = path_text(&name);
+        if layout.holds(&path) {
+            entries.push(IndexEntry {
+                path,
+                oid: git2::Oid::from_bytes(oid).ok()?,
+                mode,
+            });
+        }
+    }
+    // Extensions: a split index keeps its entries in another file.
+    while at + 8 <= body.len() {
+        let signature = &body[at..at + 4];
+        let size = u32::from_be_bytes(body[at + 4..at + 8].try_into().ok()?) as usize;
+        if signature == b"link" || signature == b"sdir" {
+            return None;
+        }
+        at = at.checked_add(8 + size)?;
+    }
+    Some(entries)
+}
+
+/// The variable-length integer of index version 4 (the same as git's offset deltas).
+fn read_offset_varint(bytes: &[u8]) -> Option<(usize, usize)> {
+    let mut used = 0;
+    let mut byte = *bytes.get(used)?;
+    used += 1;
+    let mut value = usize::from(byte & 0x7f);
+    while byte & 0x80 != 0 {
+        byte = *bytes.get(used)?;
+        used += 1;
+        value = value.checked_add(1)?.checked_mul(128)? | usize::from(byte & 0x7f);
+    }
+    Some((value, used))
+}
+
+/// Compares the index entries with HEAD's tree under the folder.
+fn staged_from_entries(
+    repo: &Repo,
+    layout: &Layout,
+    head_tree: Option<&git2::Tree<'_>>,
+    mut entries: Vec<IndexEntry>,
+) -> Result<Staged> {
+    // Like git, trust the object store on reads; libgit2 would otherwise re-hash every tree
+    // it loads, which is most of the time spent on a large folder.
+    git2::opts::strict_hash_verification(false);
+    // (path, blob, mode) of every committed file under the folder, in byte order like the
+    // index, so the two lists are compared in one pass.
+    let mut committed: Vec<(String, git2::Oid, u32)> = Vec::with_capacity(entries.len());
+    if let Some(tree) = head_tree {
+        if let Ok(entry) = tree.get_path(Path::new(&layout.dir)) {
+            if entry.kind() == Some(git2::ObjectType::Tree) {
+                let folder = repo.raw().find_tree(entry.id())?;
+                folder.walk(git2::TreeWalkMode::PreOrder, |parent, entry| {
+                    if entry.kind() == Some(git2::ObjectType::Blob) {
+                        let name = entry.name_bytes();
+                        let mut path =
+                            String::with_capacity(layout.dir.len() + 1 + parent.len() + name.len());
+                        path.push_str(&layout.dir);
+                        path.push('/');
+                        path.push_str(parent);
+                        path.push_str(&String::from_utf8_lossy(name));
+                        committed.push((path, entry.id(), entry.filemode() as u32));
+                    }
+                    git2::TreeWalkResult::Ok
+                })?;
+            }
+        }
+    }
+    committed.sort_unstable_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    entries.sort_unstable_by(|a, b| a.path.as_bytes().cmp(b.path.as_bytes()));
+    let mut changed = Vec::new();
+    let mut known_ids = Vec::with_capacity(entries.len());
+    let mut next = 0;
+    for entry in entries {
+        while next < committed.len() && committed[next].0.as_bytes() < entry.path.as_bytes() {
+            next += 1;
+        }
+        let same = committed.get(next).is_some_and(|(path, oid, mode)| {
+            *path == entry.path && *oid == entry.oid && *mode == entry.mode
+        });
+        if !same {
+            changed.push((entry.path.clone(), entry.oid));
+        }
+        known_ids.push((stem(&entry.path), layout.display(&entry.path)));
+    }
+    Ok((changed, known_ids))
+}
+
+/// The same comparison through libgit2, for indexes the direct reader leaves to it.
+fn staged_through_libgit2(
+    repo: &Repo,
+    layout: &Layout,
+    head_tree: Option<&git2::Tree<'_>>,
+) -> Result<Staged> {
+    let index = commit_index(repo)?;
+    let mut known_ids = Vec::new();
+    for entry in index.iter() {
+        let stage = (entry.flags >> 12) & 0x3;
+        if stage != 0 || !is_file_mode(entry.mode) || entry.flags_extended & INTENT_TO_ADD != 0 {
+            continue;
+        }
+        let path = path_text(&entry.path);
+        if layout.holds(&path) {
+            known_ids.push((stem(&path), layout.display(&path)));
+        }
+    }
     let mut options = git2::DiffOptions::new();
     options
         .pathspec(&layout.dir)
         .disable_pathspec_match(true)
         .skip_binary_check(true);
-    let diff =
-        repo.raw()
-            .diff_tree_to_index(head_tree.as_ref(), Some(&index), Some(&mut options))?;
-    let mut files = Vec::new();
+    let diff = repo
+        .raw()
+        .diff_tree_to_index(head_tree, Some(&index), Some(&mut options))?;
+    let mut changed = Vec::new();
     for delta in diff.deltas() {
         if !matches!(
             delta.status(),
@@ -246,22 +454,14 @@ pub fn staged(repo: &Repo, dir: &Path) -> Result<Snapshot> {
         let Some(path) = new.path_bytes().map(path_text) else {
             continue;
         };
-        if !layout.holds(&path) || !is_file_mode(u32::from(new.mode())) {
-            continue;
+        let intent_only = index
+            .get_path(Path::new(&path), 0)
+            .is_some_and(|e| e.flags_extended & INTENT_TO_ADD != 0);
+        if layout.holds(&path) && is_file_mode(u32::from(new.mode())) && !intent_only {
+            changed.push((path, new.id()));
         }
-        let display = layout.display(&path);
-        let bytes = read_blob(repo, new.id(), &display, "staged")?;
-        files.push(SourceFile {
-            path: display,
-            bytes,
-        });
     }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(Snapshot {
-        files,
-        known_ids,
-        config: None,
-    })
+    Ok((changed, known_ids))
 }
 
 /// Post-mortems under `dir` added or modified in `range` (`A..B`, or `A...B` for the changes
