@@ -22,7 +22,7 @@ pub struct Skipped {
 }
 
 /// Files that are Markdown but not post-mortems.
-fn is_postmortem_name(name: &str) -> bool {
+pub fn is_postmortem_name(name: &str) -> bool {
     name.ends_with(".md")
         && !name.starts_with('_')
         && !name.starts_with('.')

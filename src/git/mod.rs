@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 pub mod history;
+pub mod hooks;
+pub mod remote;
 pub mod snapshot;
 
 /// An open repository.

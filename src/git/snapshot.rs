@@ -1,11 +1,17 @@
 //! Post-mortem files as git holds them: the staged content (index blobs) for the pre-commit
 //! hook, and the files changed in a revision range for CI and server-side hooks.
+//!
+//! Nothing here reads the working tree's post-mortems: the hook must judge what will be
+//! committed (a partially staged file by its staged half), and a server has no working tree.
+//! Nothing here writes either: a blocked commit leaves the index and the working tree as they were.
 
 use super::Repo;
 use crate::checks::SourceFile;
-use crate::config::Config;
+use crate::config::{self, Config};
+use crate::document::MAX_FILE_BYTES;
 use crate::error::{Error, Result};
-use std::path::Path;
+use crate::repository::is_postmortem_name;
+use std::path::{Component, Path, PathBuf};
 
 /// What `pm check --staged` / `--rev-range` checks.
 #[derive(Debug, Default)]
@@ -20,13 +26,676 @@ pub struct Snapshot {
     pub config: Option<Config>,
 }
 
-/// Staged content of the added or modified post-mortems under `dir` (the post-mortem folder,
-/// relative to the work-tree root).
-pub fn staged(_repo: &Repo, _dir: &Path) -> Result<Snapshot> {
-    Err(Error::usage("`pm check --staged` is not available yet"))
+/// Where the post-mortems sit inside the repository, as git spells paths: `/`-separated,
+/// relative to the top of the tree, no trailing slash (`""` is the top itself).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Layout {
+    /// The post-mortem folder.
+    dir: String,
+    /// The configuration root (the folder of `pm.toml`): reported paths are relative to it.
+    root: String,
 }
 
-/// Post-mortems under `dir` added or modified in `range` (`A..B`), at their state in B.
-pub fn rev_range(_repo: &Repo, _range: &str, _dir: &Path) -> Result<Snapshot> {
-    Err(Error::usage("`pm check --rev-range` is not available yet"))
+impl Layout {
+    /// True when `path` (a path in the tree) is a post-mortem under the folder.
+    fn holds(&self, path: &str) -> bool {
+        let Some(rest) = path.strip_prefix(&self.dir) else {
+            return false;
+        };
+        let Some(rest) = rest.strip_prefix('/') else {
+            return false;
+        };
+        let name = rest.rsplit('/').next().unwrap_or(rest);
+        is_postmortem_name(name) && !rest.split('/').any(|part| part.starts_with('.'))
+    }
+
+    /// `path` as reports show it: relative to the configuration root.
+    fn display(&self, path: &str) -> String {
+        if self.root.is_empty() {
+            return path.to_string();
+        }
+        path.strip_prefix(&self.root)
+            .and_then(|rest| rest.strip_prefix('/'))
+            .unwrap_or(path)
+            .to_string()
+    }
+}
+
+/// The file stem of a post-mortem path: its ID.
+fn stem(path: &str) -> String {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.strip_suffix(".md").unwrap_or(name).to_string()
+}
+
+/// `path` as a tree path (`a/b/c`), refusing anything that is not plain folder names.
+fn tree_path(path: &Path) -> Option<String> {
+    let mut parts = Vec::new();
+    for component in path.components() {
+        match component {
+            Component::Normal(part) => parts.push(part.to_str()?.to_string()),
+            Component::CurDir => {}
+            _ => return None,
+        }
+    }
+    Some(parts.join("/"))
+}
+
+/// Works out the layout in a repository with a work tree. `dir` is the post-mortem folder,
+/// absolute (as `Located::postmortem_dir` gives it) or relative to the work-tree root; the
+/// configuration root is the nearest folder above it that holds `pm.toml`, else the top.
+fn worktree_layout(workdir: &Path, dir: &Path) -> Result<Layout> {
+    let relative = if dir.is_absolute() {
+        strip_root(dir, workdir).ok_or_else(|| {
+            Error::usage(format!(
+                "the post-mortem folder {} is outside the work tree {}",
+                dir.display(),
+                workdir.display()
+            ))
+        })?
+    } else {
+        dir.to_path_buf()
+    };
+    let dir = tree_path(&relative).ok_or_else(|| {
+        Error::usage(format!(
+            "the post-mortem folder {} must be a plain folder path inside the repository",
+            relative.display()
+        ))
+    })?;
+    let mut root = String::new();
+    let mut candidate = dir.as_str();
+    while let Some(cut) = candidate.rfind('/') {
+        candidate = &candidate[..cut];
+        if workdir.join(candidate).join(config::FILE_NAME).is_file() {
+            root = candidate.to_string();
+            break;
+        }
+    }
+    Ok(Layout { dir, root })
+}
+
+/// `path` relative to `root`, trying the paths as given and then with symbolic links resolved
+/// (a temporary folder reached through a link is common on macOS).
+fn strip_root(path: &Path, root: &Path) -> Option<PathBuf> {
+    if let Ok(rest) = path.strip_prefix(root) {
+        return Some(rest.to_path_buf());
+    }
+    let root = root.canonicalize().ok()?;
+    // The folder itself may not exist yet; resolve its nearest existing ancestor.
+    let mut existing = path;
+    let mut tail = Vec::new();
+    while !existing.exists() {
+        tail.push(existing.file_name()?.to_os_string());
+        existing = existing.parent()?;
+    }
+    let mut resolved = existing.canonicalize().ok()?;
+    for part in tail.iter().rev() {
+        resolved.push(part);
+    }
+    resolved.strip_prefix(&root).ok().map(Path::to_path_buf)
+}
+
+/// The index git will commit from. `git commit -a`, `git commit --only PATH` and friends build
+/// a temporary index and name it in `GIT_INDEX_FILE` for the hooks; libgit2 does not read that
+/// variable, so it is honoured here.
+fn commit_index(repo: &Repo) -> Result<git2::Index> {
+    if let Some(file) = std::env::var_os("GIT_INDEX_FILE").filter(|f| !f.is_empty()) {
+        let path = PathBuf::from(file);
+        // Git passes a path relative to where it runs the hook: the top of the work tree.
+        let path = match repo.workdir() {
+            Some(workdir) if path.is_relative() => workdir.join(path),
+            _ => path,
+        };
+        return git2::Index::open(&path).map_err(|e| {
+            Error::Git(format!(
+                "cannot read the index {} named by GIT_INDEX_FILE: {}",
+                path.display(),
+                e.message()
+            ))
+        });
+    }
+    Ok(repo.raw().index()?)
+}
+
+/// Reads a blob, refusing one larger than any post-mortem before loading it.
+fn read_blob(repo: &Repo, oid: git2::Oid, display: &str, what: &str) -> Result<Vec<u8>> {
+    let odb = repo.raw().odb()?;
+    let (size, _) = odb.read_header(oid)?;
+    if size as u64 > MAX_FILE_BYTES {
+        return Err(Error::input(
+            display,
+            format!(
+                "the {what} file is {size} bytes; pm reads post-mortems up to {MAX_FILE_BYTES} bytes"
+            ),
+        ));
+    }
+    Ok(repo.raw().find_blob(oid)?.content().to_vec())
+}
+
+fn is_file_mode(mode: u32) -> bool {
+    // Regular and executable files; not symbolic links (they could point anywhere) nor
+    // submodules.
+    mode & 0o170000 == 0o100000
+}
+
+fn path_text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// Staged content of the added or modified post-mortems under `dir` (the post-mortem folder:
+/// absolute, as `Located::postmortem_dir` gives it, or relative to the work-tree root).
+///
+/// A repository without commits compares the index with the empty tree. Conflicted entries
+/// (a merge in progress) are left out: git will not commit until they are resolved, and the
+/// resolved file is checked then.
+pub fn staged(repo: &Repo, dir: &Path) -> Result<Snapshot> {
+    let workdir = repo.workdir().ok_or_else(|| {
+        Error::usage(
+            "--staged needs a work tree, and this is a bare repository: use --rev-range A..B",
+        )
+    })?;
+    let layout = worktree_layout(workdir, dir)?;
+    let head_tree = match repo.raw().head() {
+        Ok(head) => Some(head.peel_to_tree()?),
+        Err(e)
+            if matches!(
+                e.code(),
+                git2::ErrorCode::UnbornBranch | git2::ErrorCode::NotFound
+            ) =>
+        {
+            None
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let staged = match index_file(repo).and_then(|path| index_entries(&path, &layout)) {
+        Some(entries) => staged_from_entries(repo, &layout, head_tree.as_ref(), entries)?,
+        None => staged_through_libgit2(repo, &layout, head_tree.as_ref())?,
+    };
+    let (mut changed, known_ids) = staged;
+    let mut files = Vec::with_capacity(changed.len());
+    changed.sort();
+    for (path, oid) in changed {
+        let display = layout.display(&path);
+        let bytes = read_blob(repo, oid, &display, "staged")?;
+        files.push(SourceFile {
+            path: display,
+            bytes,
+        });
+    }
+    Ok(Snapshot {
+        files,
+        known_ids,
+        config: None,
+    })
+}
+
+/// (changed post-mortems as (tree path, blob), known IDs as (id, shown path)).
+type Staged = (Vec<(String, git2::Oid)>, Vec<(String, String)>);
+
+/// The index file the commit is built from (see [`commit_index`]).
+fn index_file(repo: &Repo) -> Option<PathBuf> {
+    match std::env::var_os("GIT_INDEX_FILE").filter(|f| !f.is_empty()) {
+        Some(file) => {
+            let path = PathBuf::from(file);
+            Some(match repo.workdir() {
+                Some(workdir) if path.is_relative() => workdir.join(path),
+                _ => path,
+            })
+        }
+        None => Some(repo.git_dir().join("index")),
+    }
+}
+
+/// `git add -N` marks an entry as to be added later: git commits nothing for it, so neither
+/// is it checked.
+const INTENT_TO_ADD: u16 = 1 << 13;
+
+/// A stage-0 regular-file entry of the index under the post-mortem folder.
+struct IndexEntry {
+    path: String,
+    oid: git2::Oid,
+    mode: u32,
+}
+
+/// Reads the post-mortem entries straight from the index file (format versions 2 to 4).
+///
+/// libgit2 reads every entry into its own structures and verifies the file's SHA-1 first,
+/// which with 10,000 post-mortems costs more than the whole hook may take; git itself does
+/// not verify that checksum on reads either. Only entries under the folder are kept. Anything
+/// this reader does not handle (a split or sparse index, an unknown version, a SHA-256
+/// repository, a damaged file) returns `None`, and libgit2 reads the index instead.
+fn index_entries(path: &Path, layout: &Layout) -> Option<Vec<IndexEntry>> {
+    const HASH: usize = 20;
+    let data = std::fs::read(path).ok()?;
+    if data.len() < 12 + HASH || &data[..4] != b"DIRC" {
+        return None;
+    }
+    let version = u32::from_be_bytes(data[4..8].try_into().ok()?);
+    if !(2..=4).contains(&version) {
+        return None;
+    }
+    let count = u32::from_be_bytes(data[8..12].try_into().ok()?) as usize;
+    let body = &data[..data.len() - HASH];
+    let prefix = format!("{}/", layout.dir);
+    let mut entries = Vec::new();
+    let mut at = 12;
+    let mut previous: Vec<u8> = Vec::new();
+    for _ in 0..count {
+        let start = at;
+        let fixed = body.get(at..at + 62)?;
+        let mode = u32::from_be_bytes(fixed[24..28].try_into().ok()?);
+        let oid = &fixed[40..60];
+        let flags = u16::from_be_bytes(fixed[60..62].try_into().ok()?);
+        at += 62;
+        let mut intent_to_add = false;
+        if flags & 0x4000 != 0 {
+            if version < 3 {
+                return None;
+            }
+            let extended = u16::from_be_bytes(body.get(at..at + 2)?.try_into().ok()?);
+            intent_to_add = extended & INTENT_TO_ADD != 0;
+            at += 2;
+        }
+        let name: Vec<u8> = if version == 4 {
+            let (strip, used) = read_offset_varint(body.get(at..)?)?;
+            at += used;
+            let end = at + body.get(at..)?.iter().position(|&b| b == 0)?;
+            let keep = previous.len().checked_sub(strip)?;
+            let mut name = previous[..keep].to_vec();
+            name.extend_from_slice(&body[at..end]);
+            at = end + 1;
+            previous.clone_from(&name);
+            name
+        } else {
+            let end = at + body.get(at..)?.iter().position(|&b| b == 0)?;
+            let name = body[at..end].to_vec();
+            // Entries are padded with 1 to 8 NULs to a multiple of eight bytes.
+            at = start + ((end - start) + 8) / 8 * 8;
+            name
+        };
+        // A sparse index holds folders as entries; libgit2 expands them.
+        if mode & 0o170000 == 0o040000 {
+            return None;
+        }
+        let stage = (flags >> 12) & 0x3;
+        if stage != 0
+            || intent_to_add
+            || !is_file_mode(mode)
+            || !name.starts_with(prefix.as_bytes())
+        {
+            continue;
+        }
+        let path = path_text(&name);
+        if layout.holds(&path) {
+            entries.push(IndexEntry {
+                path,
+                oid: git2::Oid::from_bytes(oid).ok()?,
+                mode,
+            });
+        }
+    }
+    // Extensions: a split index keeps its entries in another file.
+    while at + 8 <= body.len() {
+        let signature = &body[at..at + 4];
+        let size = u32::from_be_bytes(body[at + 4..at + 8].try_into().ok()?) as usize;
+        if signature == b"link" || signature == b"sdir" {
+            return None;
+        }
+        at = at.checked_add(8 + size)?;
+    }
+    Some(entries)
+}
+
+/// The variable-length integer of index version 4 (the same as git's offset deltas).
+fn read_offset_varint(bytes: &[u8]) -> Option<(usize, usize)> {
+    let mut used = 0;
+    let mut byte = *bytes.get(used)?;
+    used += 1;
+    let mut value = usize::from(byte & 0x7f);
+    while byte & 0x80 != 0 {
+        byte = *bytes.get(used)?;
+        used += 1;
+        value = value.checked_add(1)?.checked_mul(128)? | usize::from(byte & 0x7f);
+    }
+    Some((value, used))
+}
+
+/// Compares the index entries with HEAD's tree under the folder.
+fn staged_from_entries(
+    repo: &Repo,
+    layout: &Layout,
+    head_tree: Option<&git2::Tree<'_>>,
+    mut entries: Vec<IndexEntry>,
+) -> Result<Staged> {
+    // Like git, trust the object store on reads; libgit2 would otherwise re-hash every tree
+    // it loads, which is most of the time spent on a large folder.
+    git2::opts::strict_hash_verification(false);
+    // (path, blob, mode) of every committed file under the folder, in byte order like the
+    // index, so the two lists are compared in one pass.
+    let mut committed: Vec<(String, git2::Oid, u32)> = Vec::with_capacity(entries.len());
+    if let Some(tree) = head_tree {
+        if let Ok(entry) = tree.get_path(Path::new(&layout.dir)) {
+            if entry.kind() == Some(git2::ObjectType::Tree) {
+                let folder = repo.raw().find_tree(entry.id())?;
+                folder.walk(git2::TreeWalkMode::PreOrder, |parent, entry| {
+                    if entry.kind() == Some(git2::ObjectType::Blob) {
+                        let name = entry.name_bytes();
+                        let mut path =
+                            String::with_capacity(layout.dir.len() + 1 + parent.len() + name.len());
+                        path.push_str(&layout.dir);
+                        path.push('/');
+                        path.push_str(parent);
+                        path.push_str(&String::from_utf8_lossy(name));
+                        committed.push((path, entry.id(), entry.filemode() as u32));
+                    }
+                    git2::TreeWalkResult::Ok
+                })?;
+            }
+        }
+    }
+    committed.sort_unstable_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    entries.sort_unstable_by(|a, b| a.path.as_bytes().cmp(b.path.as_bytes()));
+    let mut changed = Vec::new();
+    let mut known_ids = Vec::with_capacity(entries.len());
+    let mut next = 0;
+    for entry in entries {
+        while next < committed.len() && committed[next].0.as_bytes() < entry.path.as_bytes() {
+            next += 1;
+        }
+        let same = committed.get(next).is_some_and(|(path, oid, mode)| {
+            *path == entry.path && *oid == entry.oid && *mode == entry.mode
+        });
+        if !same {
+            changed.push((entry.path.clone(), entry.oid));
+        }
+        known_ids.push((stem(&entry.path), layout.display(&entry.path)));
+    }
+    Ok((changed, known_ids))
+}
+
+/// The same comparison through libgit2, for indexes the direct reader leaves to it.
+fn staged_through_libgit2(
+    repo: &Repo,
+    layout: &Layout,
+    head_tree: Option<&git2::Tree<'_>>,
+) -> Result<Staged> {
+    let index = commit_index(repo)?;
+    let mut known_ids = Vec::new();
+    for entry in index.iter() {
+        let stage = (entry.flags >> 12) & 0x3;
+        if stage != 0 || !is_file_mode(entry.mode) || entry.flags_extended & INTENT_TO_ADD != 0 {
+            continue;
+        }
+        let path = path_text(&entry.path);
+        if layout.holds(&path) {
+            known_ids.push((stem(&path), layout.display(&path)));
+        }
+    }
+    let mut options = git2::DiffOptions::new();
+    options
+        .pathspec(&layout.dir)
+        .disable_pathspec_match(true)
+        .skip_binary_check(true);
+    let diff = repo
+        .raw()
+        .diff_tree_to_index(head_tree, Some(&index), Some(&mut options))?;
+    let mut changed = Vec::new();
+    for delta in diff.deltas() {
+        if !matches!(
+            delta.status(),
+            git2::Delta::Added
+                | git2::Delta::Modified
+                | git2::Delta::Renamed
+                | git2::Delta::Copied
+                | git2::Delta::Typechange
+        ) {
+            continue;
+        }
+        let new = delta.new_file();
+        let Some(path) = new.path_bytes().map(path_text) else {
+            continue;
+        };
+        let intent_only = index
+            .get_path(Path::new(&path), 0)
+            .is_some_and(|e| e.flags_extended & INTENT_TO_ADD != 0);
+        if layout.holds(&path) && is_file_mode(u32::from(new.mode())) && !intent_only {
+            changed.push((path, new.id()));
+        }
+    }
+    Ok((changed, known_ids))
+}
+
+/// Post-mortems under `dir` added or modified in `range` (`A..B`, or `A...B` for the changes
+/// on B since it forked from A), at their state in B. Renamed files count as modified.
+///
+/// In a bare repository (a server's `pre-receive` hook) there is no work tree to hold
+/// `pm.toml`: it is read from B's tree into [`Snapshot::config`], and its `repo.dir` decides
+/// the folder.
+pub fn rev_range(repo: &Repo, range: &str, dir: &Path) -> Result<Snapshot> {
+    let raw = repo.raw();
+    see_quarantined_objects(repo)?;
+    let (from, to) = resolve_range(repo, range)?;
+    let to_tree = to.tree()?;
+    let from_tree = match &from {
+        Some(commit) => Some(commit.tree()?),
+        None => None,
+    };
+
+    let (layout, config) = match repo.workdir() {
+        Some(workdir) => (worktree_layout(workdir, dir)?, None),
+        None => {
+            let config = config_at(repo, &to_tree, range)?;
+            let dir = match &config {
+                Some(config) => config.repo.dir.clone(),
+                None => match tree_path(dir).filter(|_| dir.is_relative()) {
+                    Some(dir) if !dir.is_empty() => dir,
+                    _ => Config::default().repo.dir,
+                },
+            };
+            (
+                Layout {
+                    dir,
+                    root: String::new(),
+                },
+                config,
+            )
+        }
+    };
+
+    let mut known_ids = Vec::new();
+    if let Ok(entry) = to_tree.get_path(Path::new(&layout.dir)) {
+        let folder = raw.find_tree(entry.id())?;
+        folder.walk(git2::TreeWalkMode::PreOrder, |parent, entry| {
+            if entry.kind() == Some(git2::ObjectType::Blob) && is_file_mode(entry.filemode() as u32)
+            {
+                let path = format!("{}/{}{}", layout.dir, parent, path_text(entry.name_bytes()));
+                if layout.holds(&path) {
+                    known_ids.push((stem(&path), layout.display(&path)));
+                }
+            }
+            git2::TreeWalkResult::Ok
+        })?;
+    }
+
+    let mut options = git2::DiffOptions::new();
+    options
+        .pathspec(&layout.dir)
+        .disable_pathspec_match(true)
+        .skip_binary_check(true);
+    let mut diff = raw.diff_tree_to_tree(from_tree.as_ref(), Some(&to_tree), Some(&mut options))?;
+    diff.find_similar(Some(git2::DiffFindOptions::new().renames(true)))?;
+    let mut files = Vec::new();
+    for delta in diff.deltas() {
+        if !matches!(
+            delta.status(),
+            git2::Delta::Added
+                | git2::Delta::Modified
+                | git2::Delta::Renamed
+                | git2::Delta::Copied
+                | git2::Delta::Typechange
+        ) {
+            continue;
+        }
+        let new = delta.new_file();
+        let Some(path) = new.path_bytes().map(path_text) else {
+            continue;
+        };
+        if !layout.holds(&path) || !is_file_mode(u32::from(new.mode())) {
+            continue;
+        }
+        let display = layout.display(&path);
+        let bytes = read_blob(repo, new.id(), &display, "committed")?;
+        files.push(SourceFile {
+            path: display,
+            bytes,
+        });
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(Snapshot {
+        files,
+        known_ids,
+        config,
+    })
+}
+
+/// During a `pre-receive` hook git keeps the pushed objects in a quarantine folder named by
+/// `GIT_QUARANTINE_PATH` / `GIT_OBJECT_DIRECTORY` (and the real store in
+/// `GIT_ALTERNATE_OBJECT_DIRECTORIES`) until the hook accepts them. libgit2 reads none of
+/// these variables, so the folders are added to its object lookup here.
+fn see_quarantined_objects(repo: &Repo) -> Result<()> {
+    let mut folders: Vec<PathBuf> = Vec::new();
+    for var in ["GIT_QUARANTINE_PATH", "GIT_OBJECT_DIRECTORY"] {
+        if let Some(value) = std::env::var_os(var).filter(|v| !v.is_empty()) {
+            folders.push(PathBuf::from(value));
+        }
+    }
+    if let Some(value) = std::env::var_os("GIT_ALTERNATE_OBJECT_DIRECTORIES") {
+        folders.extend(std::env::split_paths(&value).filter(|p| !p.as_os_str().is_empty()));
+    }
+    if folders.is_empty() {
+        return Ok(());
+    }
+    let odb = repo.raw().odb()?;
+    for folder in folders {
+        let folder = if folder.is_relative() {
+            repo.git_dir().join(folder)
+        } else {
+            folder
+        };
+        if folder.is_dir() {
+            if let Some(text) = folder.to_str() {
+                odb.add_disk_alternate(text)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The two ends of `A..B` / `A...B` as commits. An all-zero A (what a `pre-receive` hook gets
+/// for a new branch) means "from the empty tree".
+fn resolve_range<'r>(
+    repo: &'r Repo,
+    range: &str,
+) -> Result<(Option<git2::Commit<'r>>, git2::Commit<'r>)> {
+    let raw = repo.raw();
+    let usage = || {
+        Error::usage(format!(
+            "--rev-range `{range}`: give two revisions as A..B (e.g. origin/main..HEAD)"
+        ))
+    };
+    let (a, b, symmetric) = if let Some((a, b)) = range.split_once("...") {
+        (a, b, true)
+    } else if let Some((a, b)) = range.split_once("..") {
+        (a, b, false)
+    } else {
+        return Err(usage());
+    };
+    let b = if b.is_empty() { "HEAD" } else { b };
+    let commit = |spec: &str| -> Result<git2::Commit<'r>> {
+        raw.revparse_single(spec)
+            .and_then(|object| object.peel_to_commit())
+            .map_err(|e| {
+                Error::usage(format!(
+                    "--rev-range `{range}`: `{spec}` is not a commit here ({}); fetch it, or check the spelling",
+                    e.message()
+                ))
+            })
+    };
+    let to = commit(b)?;
+    if !a.is_empty() && a.bytes().all(|c| c == b'0') {
+        return Ok((None, to));
+    }
+    let from = commit(if a.is_empty() { "HEAD" } else { a })?;
+    let from = if symmetric {
+        let base = raw.merge_base(from.id(), to.id()).map_err(|_| {
+            Error::usage(format!(
+                "--rev-range `{range}`: the two revisions share no history; use A..B"
+            ))
+        })?;
+        raw.find_commit(base)?
+    } else {
+        from
+    };
+    Ok((Some(from), to))
+}
+
+/// `pm.toml` at the top of `tree`, when there is one.
+fn config_at(repo: &Repo, tree: &git2::Tree<'_>, range: &str) -> Result<Option<Config>> {
+    let Ok(entry) = tree.get_path(Path::new(config::FILE_NAME)) else {
+        return Ok(None);
+    };
+    let shown = format!("{} (at the end of {range})", config::FILE_NAME);
+    let bytes = read_blob(repo, entry.id(), &shown, "configuration")?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| Error::input(&shown, "not UTF-8 text; save it as UTF-8"))?;
+    Ok(Some(Config::parse(&text, Path::new(&shown))?))
+}
+
+/// The committed content of `path` (a path relative to the work-tree root, `/`-separated) at
+/// revision `rev`, or `None` when it is not in that commit.
+pub fn committed_file(repo: &Repo, rev: &str, path: &str) -> Result<Option<Vec<u8>>> {
+    let commit = match repo
+        .raw()
+        .revparse_single(rev)
+        .and_then(|o| o.peel_to_commit())
+    {
+        Ok(commit) => commit,
+        Err(_) => return Ok(None),
+    };
+    let tree = commit.tree()?;
+    let Ok(entry) = tree.get_path(Path::new(path)) else {
+        return Ok(None);
+    };
+    if entry.kind() != Some(git2::ObjectType::Blob) || !is_file_mode(entry.filemode() as u32) {
+        return Ok(None);
+    }
+    read_blob(repo, entry.id(), path, "committed").map(Some)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_layout_knows_its_post_mortems() {
+        let layout = Layout {
+            dir: "docs/postmortems".into(),
+            root: "docs".into(),
+        };
+        assert!(layout.holds("docs/postmortems/2026/2026-01-01-x.md"));
+        assert!(!layout.holds("docs/postmortems/README.md"));
+        assert!(!layout.holds("docs/postmortems-old/2026-01-01-x.md"));
+        assert!(!layout.holds("docs/postmortems/.drafts/2026-01-01-x.md"));
+        assert!(!layout.holds("docs/postmortems/2026/notes.txt"));
+        assert_eq!(
+            layout.display("docs/postmortems/2026/a.md"),
+            "postmortems/2026/a.md"
+        );
+        assert_eq!(stem("docs/postmortems/2026/a-b.md"), "a-b");
+    }
+
+    #[test]
+    fn folder_paths_must_stay_inside() {
+        assert_eq!(tree_path(Path::new("./a/b")).as_deref(), Some("a/b"));
+        assert_eq!(tree_path(Path::new("../a")), None);
+    }
 }
