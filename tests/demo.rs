@@ -18,6 +18,10 @@ fn the_demo_builds_a_repository_with_history_and_shows_every_capability() {
     out.stdout_has("error[blameless/counterfactual]")
         .stdout_has("The on-call engineer should have noticed the resolver timeouts sooner.")
         .stdout_has("= help: ");
+    // The installed pre-commit hook stops the blameful commit.
+    out.stdout_has("$ pm hooks install")
+        .stdout_has("commit stopped by the pre-commit hook")
+        .stdout_has("the hook stopped the commit");
     // The follow-up report reads the history: closes, reassignments and a slipped due date.
     out.stdout_has("$ pm followup --since 2026-02-12")
         .stdout_has("reassigned priya@example.com → sam@example.com")
