@@ -12,6 +12,8 @@ mod patterns;
 mod text;
 
 #[cfg(test)]
+mod differential;
+#[cfg(test)]
 mod tests;
 
 use std::collections::HashSet;
