@@ -45,19 +45,142 @@ const BOILERPLATE: &[&str] = &[
 /// Words for generated soup: triggers, subjects, quotes, sentence and paragraph breaks,
 /// multi-byte text and the non-ASCII letters that case-fold to ASCII (`ſ`, `K`).
 const SOUP: &[&str] = &[
-    "Dave", "Priya", "Smith", "we", "the", "team", "QA", "Ops", "he", "she", "they", "nobody",
-    "should", "could", "have", "'ve", "caught", "seen", "failed", "to", "because", "Had", "had",
-    "if", "only", "ignored", "was", "were", "is", "obvious", "obviously", "not", "didn't", "did",
-    "check", "human", "error", "operator", "fired", "let", "go", "up", "culprit", "cause", "who",
-    "it", "this", "on", "clearly", "clear", "fault", "'s", "blame", "careless", "sloppy", "lazy",
-    "hack", "broke", "pushed", "without", "review", "by", "caused", "made", "a", "mistake",
-    "access", "revoked", "held", "accountable", "in", "hindsight", "predictable", "anyone",
-    "neglected", "forgot", "bother", "too", "slow", "responsible", "for", "supposed", "down",
-    "traced", "lost", "his", "reason", "glaring", "any", "fool", "coming", "saw", "no", "one",
-    "accidentally", "wrong", "instead", "of", "reckless", "disciplinary", "warning", ".", ".",
-    ",", ";", ":", "!", "?", "—", "-", "(", ")", "\n", "\n\n", "\"", "'", "’", "‘", "“", "”",
-    "„", "«", "»", "😀", "é", "Ünïcödé", "ſhould", "\u{212A}nocked", "e.g.", "etc.", "Mr.",
-    "10:02", "v2.31", "on-call", "GitHub", "   ",
+    "Dave",
+    "Priya",
+    "Smith",
+    "we",
+    "the",
+    "team",
+    "QA",
+    "Ops",
+    "he",
+    "she",
+    "they",
+    "nobody",
+    "should",
+    "could",
+    "have",
+    "'ve",
+    "caught",
+    "seen",
+    "failed",
+    "to",
+    "because",
+    "Had",
+    "had",
+    "if",
+    "only",
+    "ignored",
+    "was",
+    "were",
+    "is",
+    "obvious",
+    "obviously",
+    "not",
+    "didn't",
+    "did",
+    "check",
+    "human",
+    "error",
+    "operator",
+    "fired",
+    "let",
+    "go",
+    "up",
+    "culprit",
+    "cause",
+    "who",
+    "it",
+    "this",
+    "on",
+    "clearly",
+    "clear",
+    "fault",
+    "'s",
+    "blame",
+    "careless",
+    "sloppy",
+    "lazy",
+    "hack",
+    "broke",
+    "pushed",
+    "without",
+    "review",
+    "by",
+    "caused",
+    "made",
+    "a",
+    "mistake",
+    "access",
+    "revoked",
+    "held",
+    "accountable",
+    "in",
+    "hindsight",
+    "predictable",
+    "anyone",
+    "neglected",
+    "forgot",
+    "bother",
+    "too",
+    "slow",
+    "responsible",
+    "for",
+    "supposed",
+    "down",
+    "traced",
+    "lost",
+    "his",
+    "reason",
+    "glaring",
+    "any",
+    "fool",
+    "coming",
+    "saw",
+    "no",
+    "one",
+    "accidentally",
+    "wrong",
+    "instead",
+    "of",
+    "reckless",
+    "disciplinary",
+    "warning",
+    ".",
+    ".",
+    ",",
+    ";",
+    ":",
+    "!",
+    "?",
+    "—",
+    "-",
+    "(",
+    ")",
+    "\n",
+    "\n\n",
+    "\"",
+    "'",
+    "’",
+    "‘",
+    "“",
+    "”",
+    "„",
+    "«",
+    "»",
+    "😀",
+    "é",
+    "Ünïcödé",
+    "ſhould",
+    "\u{212A}nocked",
+    "e.g.",
+    "etc.",
+    "Mr.",
+    "10:02",
+    "v2.31",
+    "on-call",
+    "GitHub",
+    "   ",
 ];
 
 struct Case {
@@ -90,7 +213,12 @@ fn cases() -> Vec<Case> {
         allow: Vec::new(),
     };
     let mut out = Vec::new();
-    let sets = [("dev", DEV), ("extra", EXTRA), ("probe", PROBE), ("fresh", FRESH)];
+    let sets = [
+        ("dev", DEV),
+        ("extra", EXTRA),
+        ("probe", PROBE),
+        ("fresh", FRESH),
+    ];
     for (set, tsv) in sets {
         for s in corpus_sentences(tsv) {
             out.push(plain(set, s.to_owned()));
@@ -107,7 +235,10 @@ fn cases() -> Vec<Case> {
     // Multi-sentence and multi-paragraph blocks: matches near sentence and paragraph breaks,
     // one hit per sentence per rule, quotes spanning sentences, people and allow phrases.
     for (k, chunk) in all.chunks(2).enumerate() {
-        out.push(plain("dense", format!("{neutral} {} {neutral}", chunk.join(" "))));
+        out.push(plain(
+            "dense",
+            format!("{neutral} {} {neutral}", chunk.join(" ")),
+        ));
         if k % 3 == 0 {
             out.push(Case {
                 set: "people",
@@ -163,13 +294,7 @@ fn render(cases: &[Case]) -> String {
             .iter()
             .map(|h| format!("{}-{}-{}", h.start, h.end, h.rule))
             .collect();
-        let _ = writeln!(
-            out,
-            "{}\t{i}\t{}\t{}",
-            c.set,
-            c.text.len(),
-            hits.join(" ")
-        );
+        let _ = writeln!(out, "{}\t{i}\t{}\t{}", c.set, c.text.len(), hits.join(" "));
     }
     out
 }
@@ -187,7 +312,11 @@ fn hits_match_the_recorded_fixture() {
     let mut diffs = Vec::new();
     for (e, a) in expected.lines().zip(actual.lines()) {
         if e != a {
-            let idx: usize = a.split('\t').nth(1).and_then(|i| i.parse().ok()).unwrap_or(0);
+            let idx: usize = a
+                .split('\t')
+                .nth(1)
+                .and_then(|i| i.parse().ok())
+                .unwrap_or(0);
             let text = cases.get(idx).map_or("", |c| c.text.as_str());
             diffs.push(format!("expected {e}\n  actual {a}\n    text {text:?}"));
         }
@@ -201,7 +330,12 @@ fn hits_match_the_recorded_fixture() {
         diffs.is_empty(),
         "{} cases differ:\n{}",
         diffs.len(),
-        diffs.iter().take(20).cloned().collect::<Vec<_>>().join("\n")
+        diffs
+            .iter()
+            .take(20)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
     );
     // The fixture must exercise the scanner, not just record silence.
     let with_hits = actual.lines().filter(|l| l.contains("blameless/")).count();
