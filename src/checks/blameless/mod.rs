@@ -7,15 +7,19 @@
 //! sentence around it: who the subject is (a person, "we", a team, or a system), negation,
 //! quotation, and sentences that talk about wording rather than use it. See `docs/BLAMELESS.md`.
 
+mod anchors;
 mod lexicon;
 mod patterns;
 mod text;
 
 #[cfg(test)]
+mod differential;
+#[cfg(test)]
 mod tests;
 
 use std::collections::HashSet;
 
+use anchors::ANCHORS;
 use patterns::{evaluate, Sentence, COMPILED};
 
 /// What the scanner knows about the document.
@@ -207,23 +211,34 @@ fn people_tokens(people: &[String]) -> HashSet<String> {
 /// Scans one block of prose and returns blame-focused wording, sorted by start, at most one
 /// hit per sentence per rule. `text` must already have non-prose bytes blanked out.
 pub fn scan(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
-    let compiled = &*COMPILED;
-    if !compiled.keywords.is_match(text) {
+    // Most prose has no trigger at all: one literal pass, no allocation, no regex.
+    let possible = ANCHORS.possible(text);
+    if possible == 0 {
         return Vec::new();
     }
+    let compiled = &*COMPILED;
     let masked = text::mask_quotes(text);
     let masked: &str = &masked;
     let mut candidates = Vec::new();
-    for (kind, re) in &compiled.regexes {
+    // A kind without its anchors cannot match, so skipping its regex changes nothing; the
+    // others still run over the whole block, exactly as a full scan would.
+    for (k, (kind, re)) in compiled.regexes.iter().enumerate() {
+        if possible & (1 << k) == 0 {
+            continue;
+        }
         for m in re.find_iter(masked) {
             candidates.push((m.start(), m.end(), *kind));
         }
+    }
+    if candidates.is_empty() {
+        return Vec::new();
     }
     // Longest match first at the same start: "lazy hack" rather than "lazy".
     candidates.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
 
     let sentences = text::sentences(masked);
-    let people = people_tokens(ctx.people);
+    // Built at most once per block, and only when a trigger reaches the sentence analysis.
+    let mut people: Option<HashSet<String>> = None;
     let mut hits: Vec<WordingHit> = Vec::new();
     let mut seen: HashSet<(usize, Rule)> = HashSet::new();
     let mut idx = 0;
@@ -248,7 +263,7 @@ pub fn scan(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
         }
         let sentence = Sentence {
             toks: text::tokenize(masked, ss, se),
-            people: &people,
+            people: people.get_or_insert_with(|| people_tokens(ctx.people)),
             text: masked,
             end: se,
         };

@@ -1,0 +1,548 @@
+//! One literal pass that decides which trigger regexes can match a block at all.
+//!
+//! Most prose holds no trigger, and running some 45 regexes over every block was the scanner's
+//! whole cost. Each [`Kind`] lists anchor words: groups of literals such that every match of its
+//! regex contains a literal from each group. One ASCII-case-insensitive Aho-Corasick pass finds
+//! all anchors of all kinds at once; only kinds whose groups are all present run their regex, and
+//! they run it over the whole block exactly as before, so results stay identical.
+//!
+//! Notation: `\b` before or after an anchor means the regex puts a word boundary or whitespace
+//! there, so an occurrence glued to ASCII word bytes ("on" in "configuration") is not one.
+//! The regexes use ASCII boundaries (`(?-u:\b)`), so "not an ASCII letter, digit or `_`" is the
+//! exact test, and a neighbour that quote masking turns into a space was a quote mark, which is
+//! not a word byte either.
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
+
+use super::patterns::{Kind, ALL_KINDS};
+
+/// Anchor groups per kind; a kind is possible when every one of its groups has an occurrence.
+fn anchor_groups(kind: Kind) -> &'static [&'static [&'static str]] {
+    match kind {
+        Kind::ModalPerfect => &[&[r"\bshould", r"\bcould", r"\bought"]],
+        Kind::FailedTo => &[&[r"\bfail"]],
+        Kind::Neglected => &[&[r"\bneglect"]],
+        Kind::Forgot => &[&[r"\bforgot"]],
+        Kind::FaultVerb => &[&[
+            r"\bbroke",
+            r"\bcaused",
+            r"\bbotched",
+            r"\bmisconfigured",
+            r"\bmistyped",
+            r"\bmisread",
+            r"\bmisjudged",
+            r"\bmishandled",
+            r"\bfat-fingered",
+            r"\bmessed",
+            r"\bscrewed",
+            r"\btook",
+            r"\bbrought",
+            r"\bknocked",
+            r"\bskipped",
+            r"\bblew",
+            r"\bwiped",
+            r"\bdropped",
+            r"\bslip",
+            r"\bsat\b",
+        ]],
+        Kind::CarelessAction => &[&[
+            r"\buntested",
+            r"\bbroken",
+            r"\bwrong",
+            r"\bwithout",
+            r"\binstead",
+        ]],
+        Kind::Because => &[&[r"\bbecause"]],
+        Kind::FaultOf => &[&[r"\bfault", r"\bblame", r"\bresponsibility"]],
+        Kind::OnPerson => &[&[r"\bthis", r"\bthat", r"\bit\b"], &[r"\bon\b"]],
+        Kind::Culprit => &[&[r"\bculprit", r"\bcause"]],
+        Kind::Cleft => &[&[r"\bit\b"], &[r"\bwho\b"]],
+        Kind::CausedBy => &[
+            &[
+                r"\bcaused",
+                r"\btriggered",
+                r"\bintroduced",
+                r"\bstarted",
+                r"\bbroken",
+            ],
+            &[r"\bby\b"],
+        ],
+        Kind::PossessiveBad => &[&[
+            r"\buntested",
+            r"\bbroken",
+            r"\bbad",
+            r"\bfaulty",
+            r"\bbuggy",
+            r"\bcareless",
+            r"\bsloppy",
+            r"\breckless",
+            r"\blazy",
+            r"\bbotched",
+            r"\brushed",
+            r"\bhasty",
+            r"\bhalf-baked",
+            r"\bmistake",
+            r"\berror",
+            r"\bblunder",
+            r"\bscrew",
+            r"\bslip",
+            r"\boversight",
+            r"\bnegligence",
+            r"\bincompetence",
+            r"\blaziness",
+        ]],
+        Kind::TooSlow => &[&[r"\btoo\b"]],
+        Kind::DidNotCheck => &[&[r"\bdid"]],
+        Kind::Ignored => &[&[r"\bignor"]],
+        Kind::Negligent => &[&[r"\bnegligen"]],
+        Kind::Bother => &[&[r"\bbother"]],
+        Kind::WithoutAnyone => &[&[r"\bwithout"]],
+        Kind::JudgeStrong => &[&[
+            r"\bcareless",
+            r"\bincompeten",
+            r"\breckless",
+            r"\bstupid",
+            r"\bidiot",
+            r"\bmoron",
+            r"\bclueless",
+            r"\birresponsib",
+            r"\bunprofessional",
+            r"\bboneheaded",
+            r"\bfoolish",
+            r"\binexcusable",
+            r"\bamateur",
+            r"\bhalf-assed",
+            r"\bshoddy",
+            r"\blaziness",
+            r"\blazy",
+            r"\bsloppiness",
+            r"\brookie",
+            r"\bnewbie",
+            r"\bschoolboy",
+            r"\bbeginner",
+            r"\bashamed",
+            r"\bshameful",
+            r"\bdisgrace",
+            r"\bpathetic",
+            r"\bunforgivable",
+        ]],
+        Kind::JudgeWeak => &[&[
+            r"\bslopp",
+            r"\blazy",
+            r"\blazily",
+            r"\bunacceptabl",
+            r"\bdumb",
+            r"\bsilly",
+            r"\blax\b",
+            r"\bhalf-baked",
+            r"\bthoughtless",
+            r"\bpoorly",
+        ]],
+        // "fat finger", "fatfinger": anchored on "fat", since "finger" need not start a word.
+        Kind::HumanError => &[&[r"\berror", r"\bmistake", r"\bfat"]],
+        Kind::PunishPassive => &[&[
+            r"\bfired",
+            r"\bsacked",
+            r"\bdismissed",
+            r"\bdemoted",
+            r"\bsuspended",
+            r"\bterminated",
+            r"\blet\b",
+            r"\bdisciplined",
+            r"\breprimanded",
+            r"\bpunished",
+            r"\bremoved",
+            r"\btaken",
+        ]],
+        Kind::PunishStrong => &[&[
+            r"\bdisciplinary",
+            r"\bwarning",
+            r"\bperformance",
+            r"\baccount",
+            r"\bresponsible",
+            r"\banswer",
+            r"\bconsequences",
+            r"\bpunish",
+            r"\breprimand",
+            r"\blet\b",
+        ]],
+        Kind::Revoked => &[&[
+            r"\brevoked",
+            r"\btaken",
+            r"\bstripped",
+            r"\bpulled",
+            r"\bsuspended",
+        ]],
+        Kind::Obviously => &[&[r"\bobviously"]],
+        Kind::ObviousPredicate => &[&[r"\bobvious", r"\bblindingly", r"\bpainfully", r"\bcrystal"]],
+        Kind::Glaring => &[&[r"\bglaring", r"\bblatant", r"\bblindingly"]],
+        Kind::Predictable => &[&[
+            r"\bpredictable",
+            r"\bforeseeable",
+            r"\bavoidable",
+            r"\bpreventable",
+        ]],
+        Kind::AnyoneCould => &[
+            &[r"\bany", r"\beveryone", r"\beverybody"],
+            &[r"\bcould", r"\bwould", r"\bshould"],
+        ],
+        Kind::HindsightClear => &[
+            &[r"\bhindsight", r"\bretrospect", r"\blooking"],
+            &[r"\bclear", r"\bevident", r"\bapparent"],
+        ],
+        Kind::ClearlyPerson => &[&[r"\bclear"]],
+        Kind::IfHad => &[&[r"\bif\b"]],
+        // The regex is case-sensitive ("Had"); a case-insensitive anchor is a superset.
+        Kind::HadInverted => &[&[r"\bhad\b"]],
+        Kind::Accidental => &[&[
+            r"\baccident",
+            r"\bmistake",
+            r"\binadvertent",
+            r"\berroneous",
+            r"\bunintentional",
+        ]],
+        Kind::MadeMistake => &[
+            &[r"\bmade\b", r"\bmake"],
+            &[
+                r"\bmistake",
+                r"\berror",
+                r"\bblunder",
+                r"\bslip\b",
+                r"\bcall\b",
+                r"\bmisjudg",
+            ],
+        ],
+        Kind::TracedTo => &[&[
+            r"\btrac",
+            r"\bcomes\b",
+            r"\bcame\b",
+            r"\bboil",
+            r"\battributed",
+            r"\bblamed",
+            r"\bpinned",
+            r"\bdown\b",
+        ]],
+        Kind::ResponsibleFor => &[&[r"\bresponsible\b"]],
+        Kind::SupposedTo => &[&[r"\bsupposed\b"]],
+        Kind::NobodyChecked => &[&[r"\bnobody\b", r"\bno\b"]],
+        Kind::Unheeded => &[&[
+            r"\bunheeded",
+            r"\bunanswered",
+            r"\bunacknowledged",
+            r"\bunread",
+            r"\bunaddressed",
+        ]],
+        Kind::LostAccess => &[&[r"\blost\b", r"\blose", r"\blosing\b"]],
+        Kind::ReasonIs => &[&[r"\breason\b", r"\bcause\b"]],
+        Kind::HindsightIdiom => &[&[
+            r"\bplain\b",
+            r"\bclear\b",
+            r"\bwriting\b",
+            r"\bcoming\b",
+            r"\bno-brainer\b",
+            r"\bgenius\b",
+            r"\bfool\b",
+            r"\bmatter\b",
+        ]],
+    }
+}
+
+/// Non-ASCII characters that `(?i)` folds onto ASCII letters (KELVIN SIGN ~ k, LONG S ~ s),
+/// plus the dotted/dotless i for good measure. An ASCII-case-insensitive anchor cannot see
+/// "ſhould", so a block holding one of these runs every regex, as before.
+const FOLDS_TO_ASCII: &[&str] = &["\u{212A}", "\u{17F}", "\u{130}", "\u{131}"];
+
+pub(super) struct Anchors {
+    ac: AhoCorasick,
+    /// Per literal: its uses as (word boundary required before, after, anchor bit).
+    variants: Vec<Vec<(bool, bool, usize)>>,
+    /// Per literal L: the literals that are prefixes of L (L included). An anchored
+    /// leftmost-longest search reports only the longest literal at a word start.
+    prefixes: Vec<Vec<usize>>,
+    /// Bit per key of the first three letters of a word (see `key`): can a literal start there?
+    starts: Vec<u64>,
+    /// Per kind (index in `ALL_KINDS`): anchor groups as bit masks over anchor bits.
+    groups: Vec<Vec<[u64; WORDS]>>,
+    literals: Vec<String>,
+}
+
+const WORDS: usize = 4;
+
+/// Bit set of kinds (indices into `ALL_KINDS`).
+pub(super) type KindSet = u64;
+
+pub(super) static ANCHORS: LazyLock<Anchors> = LazyLock::new(build);
+
+fn build() -> Anchors {
+    let mut literals: Vec<String> = Vec::new();
+    let mut variants: Vec<Vec<(bool, bool, usize)>> = Vec::new();
+    let mut bits = 0usize;
+    let mut groups = Vec::new();
+    for &kind in ALL_KINDS {
+        let mut kind_groups = Vec::new();
+        for group in anchor_groups(kind) {
+            let mut mask = [0u64; WORDS];
+            for spec in *group {
+                let before = spec.starts_with(r"\b");
+                assert!(before, "anchor {spec} must start at a word boundary");
+                let after = spec.ends_with(r"\b");
+                let lit = spec
+                    .trim_start_matches(r"\b")
+                    .trim_end_matches(r"\b")
+                    .to_ascii_lowercase();
+                let li = match literals.iter().position(|l| *l == lit) {
+                    Some(i) => i,
+                    None => {
+                        literals.push(lit);
+                        variants.push(Vec::new());
+                        literals.len() - 1
+                    }
+                };
+                let bit = match variants[li].iter().find(|v| (v.0, v.1) == (before, after)) {
+                    Some(v) => v.2,
+                    None => {
+                        variants[li].push((before, after, bits));
+                        bits += 1;
+                        bits - 1
+                    }
+                };
+                mask[bit / 64] |= 1 << (bit % 64);
+            }
+            kind_groups.push(mask);
+        }
+        groups.push(kind_groups);
+    }
+    let prefixes = literals
+        .iter()
+        .map(|l| {
+            (0..literals.len())
+                .filter(|&x| l.starts_with(literals[x].as_str()))
+                .collect()
+        })
+        .collect();
+    for (l, v) in literals.iter().zip(&variants) {
+        assert!(
+            l.len() > 2 || v.iter().all(|v| v.1),
+            "{l} needs a boundary after it"
+        );
+    }
+    let mut starts = vec![0u64; KEYS.div_ceil(64)];
+    for l in &literals {
+        // Every anchor starts with a letter and needs a boundary before it (checked above), and
+        // a two-letter one a boundary after it, which `key` relies on.
+        assert!(l.len() >= 2 && l.as_bytes()[0].is_ascii_lowercase());
+        let k = key(l.as_bytes(), 0);
+        starts[k / 64] |= 1 << (k % 64);
+    }
+    // Constants of this module; `kind_set_fits` and `anchors_cover_patterns` test them.
+    assert!(bits <= WORDS * 64 && ALL_KINDS.len() <= 64);
+    let ac = AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(StartKind::Anchored)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(&literals)
+        .expect("blameless anchor automaton builds");
+    Anchors {
+        ac,
+        variants,
+        prefixes,
+        starts,
+        groups,
+        literals,
+    }
+}
+
+fn word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+const KEYS: usize = 27 * 27 * 27;
+
+/// Per byte: 0..=25 for an ASCII letter (either case), 26 for a digit or `_` (a word byte that
+/// cannot start an anchor), 27 for anything else.
+static CLASS: [u8; 256] = {
+    let mut t = [27u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if c.is_ascii_lowercase() {
+            t[b] = c - b'a';
+        } else if c.is_ascii_uppercase() {
+            t[b] = c - b'A';
+        } else if c.is_ascii_digit() || c == b'_' {
+            t[b] = 26;
+        }
+        b += 1;
+    }
+    t
+};
+
+/// The first three bytes at `i` as a key: a letter each, or 26 for anything else (including
+/// the end of the text). Two-letter anchors all need a boundary after them, so their third
+/// byte is never a letter either.
+fn key(bytes: &[u8], i: usize) -> usize {
+    let at = |j: usize| {
+        bytes
+            .get(j)
+            .map_or(26, |&b| usize::from(CLASS[usize::from(b)].min(26)))
+    };
+    (at(i) * 27 + at(i + 1)) * 27 + at(i + 2)
+}
+
+impl Anchors {
+    /// The kinds whose regex can match somewhere in `text`; empty for most prose.
+    pub(super) fn possible(&self, text: &str) -> KindSet {
+        if !text.is_ascii() && FOLDS_TO_ASCII.iter().any(|f| text.contains(f)) {
+            return (1u64 << (ALL_KINDS.len() - 1) << 1).wrapping_sub(1);
+        }
+        let bytes = text.as_bytes();
+        let mut seen = [0u64; WORDS];
+        let mut prev_word = false;
+        for (i, &b) in bytes.iter().enumerate() {
+            let class = CLASS[usize::from(b)];
+            let starts_word = !prev_word && class < 26;
+            prev_word = class <= 26;
+            if !starts_word {
+                continue;
+            }
+            let k = key(bytes, i);
+            if self.starts[k / 64] & (1 << (k % 64)) == 0 {
+                continue;
+            }
+            let input = Input::new(text).range(i..).anchored(Anchored::Yes);
+            let Some(m) = self.ac.find(input) else {
+                continue;
+            };
+            for &xi in &self.prefixes[m.pattern().as_usize()] {
+                let end = i + self.literals[xi].len();
+                let after_ok = bytes.get(end).is_none_or(|&b| !word_byte(b));
+                for &(_, after, bit) in &self.variants[xi] {
+                    if !after || after_ok {
+                        seen[bit / 64] |= 1 << (bit % 64);
+                    }
+                }
+            }
+        }
+        if seen == [0; WORDS] {
+            return 0;
+        }
+        let mut kinds = 0;
+        for (k, groups) in self.groups.iter().enumerate() {
+            let all = groups
+                .iter()
+                .all(|g| g.iter().zip(&seen).any(|(a, b)| a & b != 0));
+            if all {
+                kinds |= 1 << k;
+            }
+        }
+        kinds
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use regex::Regex;
+
+    use super::super::patterns::COMPILED;
+    use super::*;
+
+    #[test]
+    fn kind_set_fits() {
+        assert!(ALL_KINDS.len() <= 64);
+        let bits: usize = ANCHORS.variants.iter().map(Vec::len).sum();
+        assert!(bits <= WORDS * 64);
+        assert_eq!(ANCHORS.groups.len(), ALL_KINDS.len());
+        assert!(ANCHORS.groups.iter().all(|g| !g.is_empty()));
+    }
+
+    /// Which non-ASCII characters `(?i)` lets stand for an ASCII letter: exactly what the
+    /// fallback list must cover.
+    #[test]
+    fn non_ascii_case_folds_are_covered() {
+        let re = Regex::new("(?i)^[a-z]$").expect("regex");
+        for c in (0x80u32..=0x10FFFF).filter_map(char::from_u32) {
+            if re.is_match(c.encode_utf8(&mut [0; 4])) {
+                assert!(
+                    FOLDS_TO_ASCII.contains(&c.to_string().as_str()),
+                    "{c:?} folds to ASCII"
+                );
+            }
+        }
+    }
+
+    /// Wherever a trigger regex matches, its kind is reported possible.
+    #[test]
+    fn anchors_cover_patterns() {
+        let corpus = [
+            include_str!("../../../tests/data/blameless/blameless-dev.tsv"),
+            include_str!("../../../tests/data/blameless/blameless-extra.tsv"),
+            include_str!("../../../tests/data/blameless/blameless-probe.tsv"),
+            include_str!("../../../tests/data/blameless/blameless-fresh.tsv"),
+        ];
+        let mut matched = 0;
+        let lines = corpus.iter().flat_map(|c| c.lines().skip(1));
+        for line in lines {
+            let possible = ANCHORS.possible(line);
+            for (k, (kind, re)) in COMPILED.regexes.iter().enumerate() {
+                for m in re.find_iter(line) {
+                    matched += 1;
+                    assert!(
+                        possible & (1 << k) != 0,
+                        "{kind:?} matched {:?} in {line:?} without its anchors",
+                        m.as_str()
+                    );
+                    // The match alone, glued between word bytes where the regex allows it.
+                    let alone = ANCHORS.possible(m.as_str());
+                    assert!(alone & (1 << k) != 0, "{kind:?}: {:?}", m.as_str());
+                }
+            }
+        }
+        assert!(matched > 300);
+    }
+
+    #[test]
+    fn neutral_prose_needs_few_regexes() {
+        let text = "Checkout requests were slow for one hour after a configuration change. \
+                    About two thousand customers saw slow checkout pages.";
+        assert_eq!(ANCHORS.possible(text).count_ones(), 0);
+        assert_eq!(
+            ANCHORS.possible("ſhould").count_ones() as usize,
+            ALL_KINDS.len()
+        );
+    }
+}
+
+#[cfg(test)]
+mod bench {
+    use super::super::patterns::COMPILED;
+    use super::*;
+
+    #[test]
+    #[ignore]
+    #[allow(clippy::print_stderr)]
+    fn parts() {
+        let text = "Checkout latency incident 12 Checkout requests were slow for one hour. Add an alert on checkout p99 latency above 2 seconds Summary Impact Timeline Root Cause Analysis Contributing Factors Action Items Lessons Learned Open Discussion Checkout requests were slow for one hour after a configuration change. About two thousand customers saw slow checkout pages.   10:00 UTC: latency on the checkout service began to rise.   10:05 UTC: the latency alert fired and paged the on-call engineer.   10:40 UTC: the configuration change was reverted.   11:00 UTC: latency returned to normal. A configuration change lowered the connection limit of the checkout database pool. See the front matter: A1 adds a latency alert. The latency alert paged within five minutes. None.";
+        let n = 20_000;
+        let t = std::time::Instant::now();
+        let mut x = 0;
+        for _ in 0..n {
+            x += ANCHORS.possible(text).count_ones();
+        }
+        eprintln!("anchors {:?}/block ({x})", t.elapsed() / n);
+        for (k, (kind, re)) in COMPILED.regexes.iter().enumerate() {
+            let t = std::time::Instant::now();
+            for _ in 0..n {
+                x += re.find_iter(text).count() as u32;
+            }
+            eprintln!("{k} {kind:?} {:?}/block", t.elapsed() / n);
+        }
+        let t = std::time::Instant::now();
+        for _ in 0..n {
+            x += text.contains(['"', '\'', '“', '‘', '„', '«']) as u32;
+        }
+        eprintln!("quotes {:?}/block ({x})", t.elapsed() / n);
+    }
+}
