@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import json
 import math
 import os
@@ -265,6 +266,10 @@ def slugify(title: str) -> str:
     return s
 
 
+METRIC_SLUG = {m: slugify(m) for m in METRICS}
+
+
+@functools.lru_cache(maxsize=1 << 18)
 def iso(ts: int) -> str:
     return dt.datetime.fromtimestamp(ts, dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -353,7 +358,7 @@ class Generator:
     def __init__(self, args):
         self.args = args
         self.rng = random.Random(args.seed)
-        r = self.rng
+        r = self
         self.people = []
         for f in FIRST:
             for l in r.sample(LAST, 2):
@@ -362,9 +367,30 @@ class Generator:
         self.pms: list[PM] = []
         self.ticket_no = 1000
 
+    # ---- random numbers: the stdlib's randrange/choice are Python code; random() is C -------
+    def random(self) -> float:
+        return self.rng.random()
+
+    def randrange(self, lo: int, hi: int | None = None) -> int:
+        if hi is None:
+            lo, hi = 0, lo
+        return lo + int(self.rng.random() * (hi - lo))
+
+    def randint(self, lo: int, hi: int) -> int:
+        return lo + int(self.rng.random() * (hi - lo + 1))
+
+    def choice(self, seq):
+        return seq[int(self.rng.random() * len(seq))]
+
+    def sample(self, seq, k: int):
+        return self.rng.sample(seq, k)
+
+    def expovariate(self, lambd: float) -> float:
+        return self.rng.expovariate(lambd)
+
     # ---- prose ----------------------------------------------------------------------------
     def fields(self, pm: PM) -> dict:
-        r = self.rng
+        r = self
         svc = pm.services[0]
         others = [s for s in SERVICES if s != svc]
         trig = r.choice(TRIGGERS)
@@ -378,7 +404,7 @@ class Generator:
             "trigger": trig,
             "trigger_cap": trig[0].upper() + trig[1:],
             "metric": metric,
-            "metric_slug": slugify(metric),
+            "metric_slug": METRIC_SLUG[metric],
             "n": f"{r.randrange(200, 90000):,}",
             "n2": r.randrange(3, 400),
             "k": r.randrange(2, 9),
@@ -391,11 +417,11 @@ class Generator:
         }
 
     def para(self, pool, f, lo, hi) -> str:
-        k = self.rng.randint(lo, hi)
+        k = self.randint(lo, hi)
         return " ".join(s.format(**f) for s in self.rng.sample(pool, min(k, len(pool))))
 
     def timeline(self, pm: PM, f) -> tuple[str, int]:
-        r = self.rng
+        r = self
         n = r.randint(6, 14)
         events = TIMELINE_EVENTS[:]
         t = pm.started
@@ -408,19 +434,19 @@ class Generator:
             ev = events[min(i, len(events) - 1)].format(**f)
             if i == 3 and r.random() < 0.5:
                 ev = f"{r.choice(who)} {ev.split(' ', 1)[-1]}"
-            d = dt.datetime.fromtimestamp(t, dt.timezone.utc)
+            hm = f"{t // 3600 % 24:02d}:{t // 60 % 60:02d}"
             if style == 0:
-                stamp = d.strftime("%H:%M")
+                stamp = hm
             elif style == 1:
-                stamp = d.strftime("%H:%M UTC")
+                stamp = f"{hm} UTC"
             else:
-                stamp = d.strftime("%Y-%m-%d %H:%MZ")
+                stamp = f"{day(t).isoformat()} {hm}Z"
             lines.append(f"- {stamp}: {ev}")
             t += r.randrange(max(60, step // 2), step + 60)
         return "\n".join(lines) + "\n", style
 
     def build_sections(self, pm: PM, target: int) -> list[list[str]]:
-        r = self.rng
+        r = self
         f = self.fields(pm)
         f["t0"] = dt.datetime.fromtimestamp(pm.started, dt.timezone.utc).strftime("%H:%M")
         f["t1"] = dt.datetime.fromtimestamp(pm.resolved or pm.started + 3600,
@@ -458,10 +484,11 @@ class Generator:
         while size < target and i < 40:
             which = grow[i % len(grow)]
             pool = {3: RCA, 4: FACTORS, 7: OPEN}[which]
+            g = dict(f, comp=r.choice(COMPONENTS), comp2=r.choice(COMPONENTS))
             if which == 4:
-                add = f"- {r.choice(pool).format(**self.fields(pm))}\n"
+                add = f"- {r.choice(pool).format(**g)}\n"
             else:
-                add = "\n" + self.para(pool, self.fields(pm), 2, 4) + "\n"
+                add = "\n" + self.para(pool, g, 2, 4) + "\n"
             secs[which][1] += add
             size += len(add)
             i += 1
@@ -469,7 +496,7 @@ class Generator:
 
     # ---- creation -------------------------------------------------------------------------
     def new_pm(self, started: int, status: str, now: int) -> PM:
-        r = self.rng
+        r = self
         pm = PM()
         svc = r.sample(SERVICES, r.choice([1, 1, 2, 2, 3]))
         shape = r.randrange(3)
@@ -525,7 +552,7 @@ class Generator:
         return pm
 
     def add_action(self, pm: PM, now: int) -> Action:
-        r = self.rng
+        r = self
         act = Action()
         nums = [int(a.id[1:]) for a in pm.actions if a.id[1:].isdigit()]
         act.id = f"A{max(nums, default=0) + 1}"
@@ -543,7 +570,7 @@ class Generator:
         return act
 
     def make_blameful(self, pm: PM):
-        r = self.rng
+        r = self
         name = pm.participants[0].split(".")[0].capitalize() if pm.participants else "Dave"
         sentence = r.choice(BLAMEFUL).format(name=name)
         sec = r.choice([0, 3, 3, 4, 7])
@@ -555,7 +582,7 @@ class Generator:
         pm.slip = "blameful"
 
     def make_slip(self, pm: PM):
-        r = self.rng
+        r = self
         kind = r.choice(SLIPS)
         if kind in ("action-no-owner", "misspelt-key", "wont-do-no-reason", "duplicate-action") and not pm.actions:
             kind = "missing-section"
@@ -589,7 +616,7 @@ class Generator:
     # ---- edits ----------------------------------------------------------------------------
     def edit(self, pm: PM, now: int) -> str:
         """Changes `pm` as one commit would; returns the commit message."""
-        r = self.rng
+        r = self
         today = day(now)
         short = pm.id
         movable = [a for a in pm.actions if a.status in ("open", "in-progress")]
@@ -619,7 +646,7 @@ class Generator:
             act = r.choice(movable)
             act.due = max(act.due, today) + dt.timedelta(days=r.choice([7, 14, 14, 30, 60]))
             return f"{short}#{act.id}: push due date to {act.due.isoformat()}"
-        if choice < 0.76 and len(pm.actions) < 12:
+        if choice < 0.76 and len(pm.actions) < 10:
             act = self.add_action(pm, now)
             for s in pm.sections:
                 if s[0] == "Action Items" and s[1].startswith("|"):
@@ -721,7 +748,7 @@ def main(argv=None) -> int:
     subprocess.run(["git", "init", "-q", "-b", "main", str(args.out)], check=True, env=env)
 
     g = Generator(args)
-    r = g.rng
+    r = g
     n_new = min(args.postmortems, round(args.commits * args.new_fraction))
     n_import = args.postmortems - n_new
     if n_import == 0 and n_new > 0:  # the root commit always holds at least one post-mortem
