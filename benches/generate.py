@@ -729,7 +729,7 @@ def main(argv=None) -> int:
     p.add_argument("--slip-rate", type=float, default=0.02, help="documents with a structural slip (default 0.02)")
     p.add_argument("--end", default="2025-12-31", help="date of the last commit (default 2025-12-31)")
     p.add_argument("--years", type=float, default=None,
-                   help="years the history spans (default: enough for ~900 post-mortems a year, at least 6)")
+                   help="years the history spans (default: enough for ~900 post-mortems a year, 6 to 20)")
     p.add_argument("--dir", default="postmortems", help="post-mortem folder (default postmortems)")
     p.add_argument("--pm-toml", type=Path, default=DEFAULT_PM_TOML, help="pm.toml to copy (default templates/pm.toml)")
     p.add_argument("--force", action="store_true", help="remove --out first if it exists")
@@ -753,7 +753,7 @@ def main(argv=None) -> int:
     n_import = args.postmortems - n_new
     if n_import == 0 and n_new > 0:  # the root commit always holds at least one post-mortem
         n_import, n_new = 1, n_new - 1
-    years = args.years or max(6.0, math.ceil(args.postmortems / 900))
+    years = args.years or min(20.0, max(6.0, math.ceil(args.postmortems / 900)))
     end_ts = int(dt.datetime.fromisoformat(args.end).replace(tzinfo=dt.timezone.utc).timestamp()) + 17 * 3600
     span = int(years * 365.25 * 86400)
     root_ts = end_ts - span
