@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import json
 import os
 import shlex
@@ -147,7 +148,10 @@ class Bench:
         row = {"section": section, "name": name, "command": shlex.join(cmd), "cwd": str(cwd)}
         try:
             probe_wall = self.probe(cmd, cwd, ok_codes)
-            stats = self.timeit(cmd, cwd, probe_wall)
+            try:
+                stats = self.timeit(cmd, cwd, probe_wall)
+            except OSError as e:
+                raise Skip(f"cannot time it: {e}", broken=True)
         except Skip as s:
             self.note_skip(row, s)
             return None
@@ -168,8 +172,10 @@ class Bench:
             self.skipped += 1
         print(f"  {row['name']:<46} {'BROKEN' if s.broken else 'SKIPPED'} ({s.reason})", flush=True)
 
-    def ratio(self, section, name, value, base, target=None, unit="x", note=""):
-        """Records value/base (or an absolute figure when base is None) against a target."""
+    def ratio(self, section, name, value, base, target=None, unit="x", note="", cpu=None):
+        """Records value/base (or an absolute figure when base is None) against a target.
+        `cpu` is (value, base) in CPU seconds: shown beside the wall-clock ratio because CPU
+        time suffers less than wall time when other work shares the machine."""
         row = {"section": section, "name": name, "kind": "ratio"}
         if value is None or (base is not None and not base):
             row.update(status="skipped", reason="a figure it needs was skipped")
@@ -178,6 +184,9 @@ class Bench:
             return None
         r = value / base if base is not None else value
         row.update(status="ok", value=r, target=target, unit=unit, note=note)
+        if cpu and cpu[0] and cpu[1]:
+            row["cpu_ratio"] = cpu[0] / cpu[1]
+            note = f"(cpu-time ratio {row['cpu_ratio']:.2f}) {note}".strip()
         verdict = ""
         if target is not None:
             good = r <= target if unit != "x faster" else r >= target
@@ -197,7 +206,7 @@ class Bench:
         out = self.work / "repos" / f"{label}-{n}-{m}"
         summary = self.work / "repos" / f"{label}-{n}-{m}.json"
         stamp_key = {"n": n, "m": m, "seed": self.args.seed,
-                     "generator": (HERE / "generate.py").stat().st_mtime_ns}
+                     "generator": hashlib.sha256((HERE / "generate.py").read_bytes()).hexdigest()}
         stamp = self.work / "repos" / f"{label}-{n}-{m}.stamp"
         if self.args.reuse and stamp.exists() and json.loads(stamp.read_text()) == stamp_key \
                 and (out / "pm.toml").exists():
@@ -275,9 +284,10 @@ def main(argv=None) -> int:
         parallel = check["cpu"] > 1.15 * check["median"]
         base = base_par if parallel else base_ser
         b.ratio("check", "pm check / comrak alone", check["median"], base["median"], 1.5,
-                note=f"(vs the {'rayon' if parallel else '1-thread'} baseline: pm used "
+                cpu=(check["cpu"], base["cpu"]), note=f"(vs the {'rayon' if parallel else '1-thread'} baseline: pm used "
                      f"{check['cpu'] / check['median']:.2f} CPUs)")
-        b.ratio("check", "pm check / comrak alone (1 thread)", check["median"], base_ser["median"])
+        b.ratio("check", "pm check / comrak alone (1 thread)", check["median"], base_ser["median"],
+                cpu=(check["cpu"], base_ser["cpu"]))
     else:
         b.ratio("check", "pm check / comrak alone", None, None, 1.5)
 
@@ -299,13 +309,22 @@ def main(argv=None) -> int:
         k = FULL_PEER_SUBSET.get(peer) or len(files)
         k = min(k, len(files))
         subset = files[:: max(1, len(files) // k)][:k]
-        stats = b.measure("peers", f"{peer} on {k} documents", [str(exe), *subset], main_path,
+        # Copies with short names: thousands of full paths overflow one hyperfine argument.
+        peer_dir = args.work / "peer-subsets" / str(k)
+        if not (peer_dir / f"{k:05d}.md").exists():
+            peer_dir.mkdir(parents=True, exist_ok=True)
+            for i, f in enumerate(subset, 1):
+                shutil.copyfile(main_path / f, peer_dir / f"{i:05d}.md")
+        names = [f"{i:05d}.md" for i in range(1, k + 1)]
+        stats = b.measure("peers", f"{peer} on {k} documents", [str(exe), *names], peer_dir,
                           ok_codes=tuple(range(0, 64)))
         if stats:
             per_doc = stats["median"] / k
             print(f"  {peer} per document: {per_doc * 1e6:.0f} us (node start-up included, "
                   f"amortised over {k} documents)")
-            b.ratio("peers", f"{peer} per doc / pm check per doc", per_doc, per_doc_pm, target, "x faster")
+            b.ratio("peers", f"{peer} per doc / pm check per doc", per_doc if check else None,
+                    per_doc_pm, target, "x faster",
+                    cpu=(stats["cpu"] / k, check["cpu"] / main_n) if check else None)
         else:
             b.ratio("peers", f"{peer} per doc / pm check per doc", None, None, target, "x faster")
 
@@ -323,7 +342,8 @@ def main(argv=None) -> int:
         staged = b.measure("hook", "pm check --staged", [pm, "check", "--staged"], main_path)
         b.ratio("hook", "pm check --staged median", staged and staged["median"], None, 0.025, "s")
         b.ratio("hook", "pm check --staged / git diff --cached",
-                staged and staged["median"], diff and diff["median"], 3)
+                staged and staged["median"], diff and diff["median"], 3,
+                cpu=(staged["cpu"], diff["cpu"]) if staged and diff else None)
     finally:
         subprocess.run(["git", "reset", "-q", "--hard", "HEAD"], cwd=main_path, env=b.env)
 
@@ -344,7 +364,8 @@ def main(argv=None) -> int:
 
     fu, git_log = followup("M")
     b.ratio("followup", "pm followup --since / git log --raw", fu and fu["median"],
-            git_log and git_log["median"], 2)
+            git_log and git_log["median"], 2,
+            cpu=(fu["cpu"], git_log["cpu"]) if fu and git_log else None)
 
     # ---- list and memory -------------------------------------------------------------------------
     print(f"\n== pm list and peak memory (repo M) ==")
@@ -380,14 +401,16 @@ def main(argv=None) -> int:
                              path, ok_codes=(0,))
             c = b.measure("scaling", f"pm check ({label})", [pm, "check"], path)
             l = b.measure("scaling", f"pm list ({label})", [pm, "list"], path)
-        b.ratio("scaling", f"pm check / comrak alone ({label})", c and c["median"], base and base["median"])
+        b.ratio("scaling", f"pm check / comrak alone ({label})", c and c["median"], base and base["median"],
+                cpu=(c["cpu"], base["cpu"]) if c and base else None)
         if l:
             print(f"  pm list per 1,000 post-mortems ({label}): {fmt_s(l['median'] / n * 1000)}")
         if label == "M":
             f, g = fu, git_log
         else:
             f, g = followup(label)
-        b.ratio("scaling", f"pm followup / git log ({label}, {m} commits)", f and f["median"], g and g["median"])
+        b.ratio("scaling", f"pm followup / git log ({label}, {m} commits)", f and f["median"], g and g["median"],
+                cpu=(f["cpu"], g["cpu"]) if f and g else None)
 
     total = time.perf_counter() - started
     print(f"\nfinished in {fmt_s(total)}; {b.skipped} skipped, {b.broken} broken")
