@@ -92,6 +92,9 @@ fn main() -> ExitCode {
             }
         }
     }
-    println!("{} files, {bytes} bytes, {blocks} top-level blocks", files.len());
+    println!(
+        "{} files, {bytes} bytes, {blocks} top-level blocks",
+        files.len()
+    );
     ExitCode::SUCCESS
 }
