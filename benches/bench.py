@@ -230,7 +230,9 @@ class Bench:
             print(f"  repo {label}: {n} post-mortems, {m + 1} commits in {fmt_s(wall)} "
                   f"(generate+stream {s['generate_and_stream']} s, fast-import tail "
                   f"{s['fast_import_finish']} s, checkout {s['checkout']} s; "
-                  f"{info['stream_mb']} MB streamed)", flush=True)
+                  f"{info['stream_mb']} MB streamed; CPU: python "
+                  f"{info.get('cpu_seconds', {}).get('python', '?')} s, git "
+                  f"{info.get('cpu_seconds', {}).get('git', '?')} s)", flush=True)
             self.rows.append({"section": "generator", "name": f"generate {label}", "status": "ok",
                               "median": wall, "detail": info})
         info["path"] = out

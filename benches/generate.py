@@ -38,6 +38,7 @@ import json
 import math
 import os
 import random
+import resource
 import shutil
 import subprocess
 import sys
@@ -815,6 +816,7 @@ def main(argv=None) -> int:
     subprocess.run(["git", "reset", "-q", "--hard", "main"], cwd=args.out, check=True, env=env)
     t_done = time.perf_counter()
 
+    own, git = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     blameful = sum(1 for pm in g.pms if pm.slip == "blameful")
     slips = sum(1 for pm in g.pms if pm.slip and pm.slip != "blameful")
     summary = {
@@ -835,6 +837,11 @@ def main(argv=None) -> int:
             "checkout": round(t_done - t_import, 2),
             "total": round(t_done - t_start, 2),
         },
+        # CPU time tells the generator's cost apart from waiting for a busy machine.
+        "cpu_seconds": {
+            "python": round(own.ru_utime + own.ru_stime, 2),
+            "git": round(git.ru_utime + git.ru_stime, 2),
+        },
         "first_commit": iso(root_ts),
         "last_commit": iso(root_ts + span),
     }
@@ -842,7 +849,8 @@ def main(argv=None) -> int:
     print(f"generate.py: {len(g.pms)} post-mortems, {m + 1} commits in {args.out} "
           f"({summary['seconds']['total']} s: generate+stream {summary['seconds']['generate_and_stream']} s, "
           f"fast-import tail {summary['seconds']['fast_import_finish']} s, "
-          f"checkout {summary['seconds']['checkout']} s; {blameful} blameful, {slips} slips)",
+          f"checkout {summary['seconds']['checkout']} s; CPU: python {summary['cpu_seconds']['python']} s, "
+          f"git {summary['cpu_seconds']['git']} s; {blameful} blameful, {slips} slips)",
           file=sys.stderr)
     if args.summary:
         args.summary.write_text(json.dumps(summary, indent=2) + "\n")

@@ -4,7 +4,7 @@
 //!
 //! ```text
 //! cargo build --release --example comrak_baseline
-//! target/release/examples/comrak_baseline [--threads N] DIR
+//! target/release/examples/comrak_baseline [--threads N] [--without-autolink] DIR
 //! ```
 //!
 //! `--threads 0` (the default) uses rayon's default pool, like `pm`'s parallel readers;
@@ -37,6 +37,7 @@ fn parse(path: &PathBuf, options: &Options<'_>) -> Result<(usize, usize), String
 
 fn main() -> ExitCode {
     let mut threads = 0usize;
+    let mut autolink = true;
     let mut dir = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -48,15 +49,17 @@ fn main() -> ExitCode {
                     return ExitCode::from(2);
                 }
             },
+            // For profiling only: what the autolink extension costs (pm itself keeps it on).
+            "--without-autolink" => autolink = false,
             _ if dir.is_none() => dir = Some(PathBuf::from(arg)),
             _ => {
-                eprintln!("usage: comrak_baseline [--threads N] DIR");
+                eprintln!("usage: comrak_baseline [--threads N] [--without-autolink] DIR");
                 return ExitCode::from(2);
             }
         }
     }
     let Some(dir) = dir else {
-        eprintln!("usage: comrak_baseline [--threads N] DIR");
+        eprintln!("usage: comrak_baseline [--threads N] [--without-autolink] DIR");
         return ExitCode::from(2);
     };
     let files: Vec<PathBuf> = walkdir::WalkDir::new(&dir)
@@ -66,7 +69,8 @@ fn main() -> ExitCode {
         .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "md"))
         .map(|e| e.into_path())
         .collect();
-    let options = options();
+    let mut options = options();
+    options.extension.autolink = autolink;
     let results: Vec<Result<(usize, usize), String>> = if threads == 1 {
         files.iter().map(|p| parse(p, &options)).collect()
     } else {
