@@ -11,6 +11,7 @@
 //! method: the value at 1-based rank `ceil(p / 100 × n)` in ascending order, always a value
 //! that was observed.
 
+use crate::changes::{Change, ChangeKind};
 use crate::document::{ActionStatus, Document, Status};
 use crate::summary::Summary;
 use chrono::{Datelike, NaiveDate};
@@ -69,6 +70,73 @@ pub fn front_matter_histories(doc: &Document, postmortem_id: &str) -> Vec<(Strin
             )
         })
         .collect()
+}
+
+/// Histories replayed from change records, oldest first, each with the date it was made (the
+/// commit's author date, or today for an uncommitted change). `current` are the post-mortems
+/// as they are now, whose statuses the records end in.
+///
+/// - `created`: the first record that added the action (alone, or with its post-mortem).
+/// - `closed`: the last record that closed it (to `done` or `wont-do`), cleared by a later
+///   reopening. An action that is closed now but was never closed by a record was already closed
+///   when it (last) appeared: it closed on that date, the first day the history shows it closed.
+/// - `due_slips`: due-date changes that moved the date later.
+///
+/// An action the records never add (it predates a shallow clone's history) has no creation
+/// date, and no close date unless a record closed it.
+pub fn replay_histories<'a>(
+    changes: impl IntoIterator<Item = (&'a Change, NaiveDate)>,
+    current: &[&Summary],
+) -> Histories {
+    #[derive(Default)]
+    struct Replay {
+        history: ActionHistory,
+        /// The last date the action was added: a removal and a re-adding (a file that could not
+        /// be parsed for a commit, say) keep the first creation date.
+        appeared: Option<NaiveDate>,
+    }
+    let mut replays: HashMap<String, Replay> = HashMap::new();
+    for (change, date) in changes {
+        if change.action.is_none() {
+            continue;
+        }
+        let r = match replays.get_mut(&change.reference) {
+            Some(r) => r,
+            None => replays.entry(change.reference.clone()).or_default(),
+        };
+        match change.change {
+            ChangeKind::Added => {
+                r.history.created.get_or_insert(date);
+                r.appeared = Some(date);
+            }
+            ChangeKind::Closed => r.history.closed = Some(date),
+            ChangeKind::Reopened => r.history.closed = None,
+            ChangeKind::DueChanged if change.due_shift_days().is_some_and(|d| d > 0) => {
+                r.history.due_slips += 1;
+            }
+            _ => {}
+        }
+    }
+    for a in current.iter().flat_map(|s| &s.actions) {
+        let closed_now = ActionStatus::parse(&a.status).is_some_and(|s| !s.is_pending());
+        if let Some(r) = replays.get_mut(&a.reference) {
+            if closed_now && r.history.closed.is_none() {
+                r.history.closed = r.appeared;
+            }
+        }
+    }
+    replays
+        .into_iter()
+        .map(|(reference, r)| (reference, r.history))
+        .collect()
+}
+
+/// Where a shallow clone's history starts: changes before this commit are not in the clone.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HistoryStart {
+    pub commit: String,
+    /// Author date, RFC 3339.
+    pub date: String,
 }
 
 /// The incidents counted: those that started within `since..=until` (either end open).
@@ -180,6 +248,9 @@ pub struct Stats {
     pub since: Option<NaiveDate>,
     pub until: Option<NaiveDate>,
     pub dates_from: DatesFrom,
+    /// Set when the dates come from a shallow clone's history, which starts at this commit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub history_starts: Option<HistoryStart>,
     pub postmortems: usize,
     pub by_severity: BTreeMap<String, usize>,
     pub by_service: BTreeMap<String, usize>,
@@ -319,6 +390,7 @@ pub fn compute(
         since: period.since,
         until: period.until,
         dates_from,
+        history_starts: None,
         postmortems: items.len(),
         by_severity,
         by_service,
@@ -592,6 +664,80 @@ mod tests {
         assert_eq!(percentile(&eleven, 90), Some(10));
         assert_eq!(percentile(&[7], 90), Some(7));
         assert_eq!(percentile(&[], 90), None);
+    }
+
+    #[test]
+    fn replayed_histories_follow_the_last_close_and_keep_the_first_creation() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+        let change =
+            |action: &str, kind: ChangeKind, from: Option<&str>, to: Option<&str>| Change {
+                reference: format!("x#{action}"),
+                postmortem: "x".into(),
+                action: Some(action.into()),
+                change: kind,
+                from: from.map(String::from),
+                to: to.map(String::from),
+            };
+        let records = [
+            (
+                change("A1", ChangeKind::Added, None, Some("t")),
+                d("2026-01-01"),
+            ),
+            (
+                change("A2", ChangeKind::Added, None, Some("t")),
+                d("2026-01-01"),
+            ),
+            (
+                change(
+                    "A1",
+                    ChangeKind::DueChanged,
+                    Some("2026-01-10"),
+                    Some("2026-01-20"),
+                ),
+                d("2026-01-02"),
+            ),
+            (
+                change(
+                    "A1",
+                    ChangeKind::DueChanged,
+                    Some("2026-01-20"),
+                    Some("2026-01-15"),
+                ),
+                d("2026-01-03"),
+            ),
+            (
+                change("A1", ChangeKind::Closed, Some("open"), Some("done")),
+                d("2026-01-04"),
+            ),
+            (
+                change("A1", ChangeKind::Reopened, Some("done"), Some("open")),
+                d("2026-01-05"),
+            ),
+            (
+                change("A1", ChangeKind::Closed, Some("open"), Some("done")),
+                d("2026-01-06"),
+            ),
+            // A2 vanishes (its file could not be parsed) and comes back already done.
+            (
+                change("A2", ChangeKind::Removed, Some("t"), None),
+                d("2026-01-07"),
+            ),
+            (
+                change("A2", ChangeKind::Added, None, Some("t")),
+                d("2026-01-08"),
+            ),
+        ];
+        let text = "+++\nid = \"x\"\ntitle = \"X\"\n\n[[actions]]\nid = \"A1\"\nstatus = \"done\"\n\n[[actions]]\nid = \"A2\"\nstatus = \"done\"\n+++\n";
+        let doc = Document::parse_front_matter(text.as_bytes()).expect("parse");
+        let summary = Summary::new(&doc, "x", "x.md", d("2026-03-01"));
+        let histories = replay_histories(records.iter().map(|(c, d)| (c, *d)), &[&summary]);
+        let a1 = histories["x#A1"];
+        assert_eq!(a1.created, Some(d("2026-01-01")));
+        assert_eq!(a1.closed, Some(d("2026-01-06")));
+        assert_eq!(a1.due_slips, 1);
+        let a2 = histories["x#A2"];
+        assert_eq!(a2.created, Some(d("2026-01-01")));
+        assert_eq!(a2.closed, Some(d("2026-01-08")));
     }
 
     #[test]

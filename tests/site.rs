@@ -296,3 +296,60 @@ fn in_a_browser_every_postmortem_is_listed_the_filter_works_and_no_script_fails(
         assert!(loaded.dom.contains("class=\"js\""), "{page}");
     }
 }
+
+#[test]
+fn the_statistics_page_reads_action_dates_from_git_history() {
+    let s = Sandbox::initialised();
+    // The file's `created` and `closed` claim other dates on purpose: the commits decide.
+    let write = |a1: &str, a2: &str| {
+        let doc = Doc::new("2026-01-08-cache", "Cache stampede")
+            .action(
+                ActionSpec::new("A1", "Coalesce", "sam@example.com", "2026-01-31", a1)
+                    .with("created", "2025-12-01")
+                    .with("closed", "2026-01-12"),
+            )
+            .action(
+                ActionSpec::new("A2", "Alert", "jo@example.com", "2026-01-31", a2)
+                    .with("closed", "2026-01-22"),
+            );
+        s.add_postmortem(&doc);
+    };
+    write("open", "open");
+    s.commit_all("Add the cache post-mortem", "2026-01-10T10:00:00Z");
+    write("done", "open");
+    s.commit_all("Close A1", "2026-01-20T10:00:00Z");
+    write("done", "done");
+    s.commit_all("Close A2", "2026-01-22T10:00:00Z");
+    write("done", "open");
+    s.commit_all("Reopen A2", "2026-01-25T10:00:00Z");
+    write("done", "done");
+    s.commit_all("Close A2 again", "2026-02-05T10:00:00Z");
+
+    s.pm(["site", "public"]).ok();
+    let stats = s.read("public/stats.html");
+    assert!(stats.contains("from git history."), "{stats}");
+    // A1 closed on 01-20, by its due date; A2 last closed on 02-05, after it. The file's
+    // dates would make both on time.
+    assert!(
+        stats.contains(
+            "<div class=\"muted\">Closed by due date</div><div class=\"value\">50%</div>"
+        ),
+        "{stats}"
+    );
+    // Both open from the day they were committed until A1 closed, then A2 alone until it
+    // closed for good: its reopening keeps it open past 01-22.
+    for point in [
+        "2026-01-10: 2 open",
+        "2026-01-19: 2 open",
+        "2026-01-20: 1 open",
+        "2026-02-04: 1 open",
+        "2026-02-05: 0 open",
+        "2026-03-05: 0 open",
+    ] {
+        assert!(
+            stats.contains(&format!("<title>{point}</title>")),
+            "{point}\n{stats}"
+        );
+    }
+    assert!(!stats.contains("2025-12-01"), "{stats}");
+}

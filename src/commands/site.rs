@@ -2,12 +2,13 @@
 //! `pm::site`; this module reads the repository and writes the folder.
 
 use super::list::{load, report_unreadable};
+use super::stats::action_histories;
 use super::{note, print, Context};
 use chrono::NaiveDate;
 use pm::document::Document;
 use pm::repository;
 use pm::site::{self, output, PostMortem};
-use pm::stats::{self, Histories, Period};
+use pm::stats::{self, Period};
 use pm::{Outcome, Result};
 use rayon::prelude::*;
 use std::collections::HashSet;
@@ -36,34 +37,25 @@ pub fn run(ctx: &Context, args: SiteArgs) -> Result<Outcome> {
             .then_with(|| b.id.cmp(&a.id))
     });
 
+    let pairs: Vec<_> = items.iter().map(|(e, s)| (e, s)).collect();
+    let dates = action_histories(ctx, &located, &pairs)?;
     // The body is read here, after the loader: a file that changed or vanished in between
     // keeps its front matter on the site, with a note instead of its body.
-    let bodies: Vec<(String, Histories)> = items
+    let bodies: Vec<String> = items
         .par_iter()
-        .map(|(entry, summary)| {
-            let parsed = repository::read(&entry.path)
+        .map(|(entry, _)| {
+            repository::read(&entry.path)
                 .ok()
-                .and_then(|bytes| Document::parse_front_matter(&bytes).ok());
-            match parsed {
-                Some(doc) => {
-                    let body = doc.text[doc.split.body_start.min(doc.text.len())..].to_string();
-                    let histories = stats::front_matter_histories(&doc, &summary.id)
-                        .into_iter()
-                        .collect();
-                    (body, histories)
-                }
-                None => (
-                    "_The body of this post-mortem could not be read._\n".to_string(),
-                    Histories::new(),
-                ),
-            }
+                .and_then(|bytes| Document::parse_front_matter(&bytes).ok())
+                .map(|doc| doc.text[doc.split.body_start.min(doc.text.len())..].to_string())
+                .unwrap_or_else(|| {
+                    "_The body of this post-mortem could not be read._\n".to_string()
+                })
         })
         .collect();
     let pages = site::page_names(items.iter().map(|(e, _)| e.stem.as_str()));
-    let mut histories = Histories::new();
     let mut postmortems = Vec::with_capacity(items.len());
-    for (((_, summary), (body, h)), page) in items.into_iter().zip(bodies).zip(pages) {
-        histories.extend(h);
+    for (((_, summary), body), page) in items.into_iter().zip(bodies).zip(pages) {
         postmortems.push(PostMortem {
             summary,
             body,
@@ -72,16 +64,18 @@ pub fn run(ctx: &Context, args: SiteArgs) -> Result<Outcome> {
     }
 
     let summaries: Vec<_> = postmortems.iter().map(|p| p.summary.clone()).collect();
-    let report = stats::compute(
+    let histories = &dates.histories;
+    let mut report = stats::compute(
         &summaries,
-        &histories,
-        stats::DatesFrom::FrontMatter,
+        histories,
+        dates.dates_from,
         Period::default(),
         today,
         None,
     );
+    report.history_starts = dates.history_starts;
     let refs: Vec<_> = summaries.iter().collect();
-    let (spans, unplaced) = stats::action_spans(&refs, &histories);
+    let (spans, unplaced) = stats::action_spans(&refs, histories);
 
     let mut files: Vec<(String, Vec<u8>)> = vec![
         ("assets/site.css".into(), site::CSS.as_bytes().to_vec()),

@@ -3,14 +3,18 @@
 //! reviews held on time. The computations live in `pm::stats`; this module reads the
 //! repository and renders.
 
+use super::followup::short;
 use super::list::{load, md_escape, report_unreadable};
-use super::{print, to_json, Context, ListFormat};
+use super::{note, print, to_json, Context, ListFormat};
 use chrono::NaiveDate;
 use clap::ValueEnum;
+use pm::config::Located;
 use pm::document::Document;
+use pm::git::history::History;
 use pm::repository::{self, Entry};
-use pm::stats::{self, DatesFrom, GroupBy, Histories, Period, Spread, Stats};
+use pm::stats::{self, DatesFrom, GroupBy, Histories, HistoryStart, Period, Spread, Stats};
 use pm::summary::human_minutes;
+use pm::summary::Summary;
 use pm::{Error, Outcome, Result};
 use rayon::prelude::*;
 
@@ -50,26 +54,99 @@ pub struct StatsArgs {
     pub format: ListFormat,
 }
 
-/// Creation and close dates of every action, read from the front matter (`created`, `closed`).
+/// When each action was created and closed and how often its due date slipped, and where that
+/// was read.
+pub struct ActionDates {
+    pub histories: Histories,
+    pub dates_from: DatesFrom,
+    /// Where a shallow clone's history starts (a note on stderr says so too).
+    pub history_starts: Option<HistoryStart>,
+}
+
+/// Action histories for `items`: from the repository's first-parent history up to `HEAD` plus
+/// the uncommitted changes in the work tree (dated today), read once for all post-mortems; from
+/// the front matter (`created`, `closed`) only when there is no repository or no commit yet.
 ///
-/// This is the one place that decides where those dates come from: the computations take a
-/// [`Histories`] map and a [`DatesFrom`] tag, so a history read from git plugs in here.
-pub fn action_histories(entries: &[&Entry]) -> (Histories, DatesFrom) {
-    let histories = entries
+/// This is the one place that decides where those dates come from, for `pm stats` and
+/// `pm site` alike.
+pub fn action_histories(
+    ctx: &Context,
+    located: &Located,
+    items: &[(&Entry, &Summary)],
+) -> Result<ActionDates> {
+    let Ok(repo) = ctx.repo() else {
+        return Ok(front_matter_histories(items));
+    };
+    let mut history = match History::new(&repo, &located.postmortem_dir()) {
+        Ok(history) => history,
+        Err(e) => {
+            note(&format!(
+                "pm: note: action dates are read from the front matter, not git history: {e}"
+            ));
+            return Ok(front_matter_histories(items));
+        }
+    };
+    let Some(head) = history.head() else {
+        return Ok(front_matter_histories(items));
+    };
+    let log = history.log(None, head, false)?;
+    let uncommitted = match repo.workdir() {
+        Some(_) => history.diff_worktree(Some(head))?,
+        None => Vec::new(),
+    };
+    // Uncommitted changes happen today, whatever `--as-of` says about overdue items.
+    let today = ctx.today(None)?;
+    let committed = log.changes.iter().filter_map(|dated| {
+        let commit = dated.commit.as_ref()?;
+        Some((&dated.change, author_day(&commit.date)?))
+    });
+    let summaries: Vec<&Summary> = items.iter().map(|(_, s)| *s).collect();
+    let histories = stats::replay_histories(
+        committed.chain(uncommitted.iter().map(|c| (c, today))),
+        &summaries,
+    );
+    let history_starts = log.history_starts.map(|start| HistoryStart {
+        commit: start.commit,
+        date: start.date,
+    });
+    if let Some(start) = &history_starts {
+        note(&format!(
+            "pm: note: this is a shallow clone whose history starts at {} ({}): actions added \
+             before it have no known creation date; `git fetch --unshallow` brings the rest",
+            short(&start.commit),
+            start.date
+        ));
+    }
+    Ok(ActionDates {
+        histories,
+        dates_from: DatesFrom::GitHistory,
+        history_starts,
+    })
+}
+
+/// The day of an RFC 3339 date, in the offset it was written with (the author's).
+fn author_day(date: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(date.get(..10)?, "%Y-%m-%d").ok()
+}
+
+/// Creation and close dates as the front matter writes them (`created`, `closed`).
+fn front_matter_histories(items: &[(&Entry, &Summary)]) -> ActionDates {
+    let histories = items
         .par_iter()
-        .flat_map_iter(|entry| {
+        .flat_map_iter(|(entry, summary)| {
             // A file that cannot be read again was already reported by the loader.
             repository::read(&entry.path)
                 .ok()
                 .and_then(|bytes| Document::parse_front_matter(&bytes).ok())
-                .map(|doc| {
-                    let id = doc.id().unwrap_or(&entry.stem).to_string();
-                    stats::front_matter_histories(&doc, &id)
-                })
+                .map(|doc| stats::front_matter_histories(&doc, &summary.id))
                 .unwrap_or_default()
         })
         .collect();
-    (histories, DatesFrom::FrontMatter)
+    ActionDates {
+        histories,
+        dates_from: DatesFrom::FrontMatter,
+        history_starts: None,
+    }
 }
 
 pub fn run(ctx: &Context, args: StatsArgs) -> Result<Outcome> {
@@ -87,21 +164,22 @@ pub fn run(ctx: &Context, args: StatsArgs) -> Result<Outcome> {
         since: args.since,
         until: args.until,
     };
-    let in_period: Vec<&Entry> = items
+    let in_period: Vec<(&Entry, &Summary)> = items
         .iter()
         .filter(|(_, s)| period.contains(s))
-        .map(|(e, _)| e)
+        .map(|(e, s)| (e, s))
         .collect();
-    let (histories, dates_from) = action_histories(&in_period);
+    let dates = action_histories(ctx, &located, &in_period)?;
     let summaries: Vec<_> = items.into_iter().map(|(_, s)| s).collect();
-    let report = stats::compute(
+    let mut report = stats::compute(
         &summaries,
-        &histories,
-        dates_from,
+        &dates.histories,
+        dates.dates_from,
         period,
         today,
         args.by.map(GroupBy::from),
     );
+    report.history_starts = dates.history_starts;
     let out = match args.format {
         ListFormat::Json => to_json(&report)?,
         ListFormat::Markdown => markdown(&report),
@@ -155,10 +233,15 @@ fn counts(map: &std::collections::BTreeMap<String, usize>) -> String {
         .join(", ")
 }
 
-fn dates_from_text(d: DatesFrom) -> &'static str {
-    match d {
-        DatesFrom::FrontMatter => "front matter (`created`/`closed` fields)",
-        DatesFrom::GitHistory => "git history",
+fn dates_from_text(s: &Stats) -> String {
+    match (s.dates_from, &s.history_starts) {
+        (DatesFrom::FrontMatter, _) => "front matter (`created`/`closed` fields)".into(),
+        (DatesFrom::GitHistory, None) => "git history".into(),
+        (DatesFrom::GitHistory, Some(start)) => format!(
+            "git history (a shallow clone: starts at {}, {})",
+            short(&start.commit),
+            start.date.get(..10).unwrap_or(&start.date)
+        ),
     }
 }
 
@@ -218,10 +301,7 @@ fn table(s: &Stats) -> String {
         a.days_to_close_count
     ));
     out.push_str(&format!("  due dates slipped     {}\n", slipped_text(s)));
-    out.push_str(&format!(
-        "  dates from            {}\n",
-        dates_from_text(s.dates_from)
-    ));
+    out.push_str(&format!("  dates from            {}\n", dates_from_text(s)));
     out.push_str("\nRecurring services: ");
     if s.recurring_services.is_empty() {
         out.push_str("none\n");
@@ -323,10 +403,7 @@ fn markdown(s: &Stats) -> String {
     ] {
         out.push_str(&format!("| {name} | {} |\n", md_escape(&value)));
     }
-    out.push_str(&format!(
-        "\nDates from {}.\n",
-        dates_from_text(s.dates_from)
-    ));
+    out.push_str(&format!("\nDates from {}.\n", dates_from_text(s)));
     if !s.recurring_services.is_empty() {
         out.push_str("\n**Recurring services:**\n\n");
         for r in &s.recurring_services {
