@@ -443,9 +443,14 @@ impl Reader {
 
     fn read_impact(&mut self, item: &Item) {
         let span = self.span_of(item);
+        // Borrow a `[impact]` table; only the rare inline form needs converting.
+        let converted;
         let table = match item {
-            Item::Table(t) => Some(t.clone()),
-            Item::Value(Value::InlineTable(t)) => Some(t.clone().into_table()),
+            Item::Table(t) => Some(t),
+            Item::Value(Value::InlineTable(t)) => {
+                converted = t.clone().into_table();
+                Some(&converted)
+            }
             _ => None,
         };
         let Some(table) = table else {
@@ -468,7 +473,7 @@ impl Reader {
                 "summary" => impact.summary = self.string(item, path),
                 "users_affected" => impact.users_affected = self.integer(item, path),
                 "slos" => impact.slos = self.strings(item, path),
-                _ => self.unknown(&table, key, path),
+                _ => self.unknown(table, key, path),
             }
         }
         self.fm.impact = Some(impact);
@@ -476,13 +481,14 @@ impl Reader {
 
     fn read_actions(&mut self, item: &Item) {
         let span = self.span_of(item);
-        let tables: Vec<Table> = match item {
-            Item::ArrayOfTables(array) => array.iter().cloned().collect(),
+        // `[[actions]]` tables are borrowed; only the rare inline form is converted.
+        let mut converted: Vec<Table> = Vec::new();
+        let tables: Vec<&Table> = match item {
+            Item::ArrayOfTables(array) => array.iter().collect(),
             Item::Value(Value::Array(array)) => {
-                let mut out = Vec::new();
                 for value in array.iter() {
                     match value.as_inline_table() {
-                        Some(t) => out.push(t.clone().into_table()),
+                        Some(t) => converted.push(t.clone().into_table()),
                         None => self.problem(
                             "actions".into(),
                             self.value_span(value),
@@ -492,7 +498,7 @@ impl Reader {
                         ),
                     }
                 }
-                out
+                converted.iter().collect()
             }
             _ => {
                 self.problem(

@@ -20,7 +20,8 @@ pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 #[derive(Debug, Clone)]
 pub struct Document {
     pub text: String,
-    pub lines: LineIndex,
+    /// Built on first use: listings read thousands of front matters and need no positions.
+    lines: std::sync::OnceLock<LineIndex>,
     pub split: frontmatter::Split,
     pub front: FrontMatter,
     /// `None` when only the front matter was read (see [`Document::parse_front_matter`]).
@@ -97,7 +98,7 @@ impl Document {
         let body = body::parse(
             &doc.text,
             doc.split.body_start,
-            &doc.lines,
+            doc.lines(),
             options.timeline_section,
         );
         doc.body = Some(body);
@@ -143,16 +144,21 @@ impl Document {
             })?;
         Ok(Document {
             text,
-            lines,
+            lines: std::sync::OnceLock::new(),
             split,
             front,
             body: None,
         })
     }
 
+    /// The line index of the file.
+    pub fn lines(&self) -> &LineIndex {
+        self.lines.get_or_init(|| LineIndex::new(&self.text))
+    }
+
     /// Position of a byte offset.
     pub fn position(&self, offset: usize) -> Position {
-        self.lines.position(&self.text, offset)
+        self.lines().position(&self.text, offset)
     }
 
     /// The `id` field, if present.
