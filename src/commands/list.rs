@@ -48,7 +48,7 @@ pub fn load(located: &Located, today: NaiveDate) -> Result<Loaded> {
             let bytes = repository::read(&entry.path).map_err(|e| Unreadable {
                 message: format!("{}: {e}", entry.display),
             })?;
-            let doc = Document::parse_front_matter(&bytes).map_err(|e| Unreadable {
+            let doc = Document::parse_front_matter_owned(bytes).map_err(|e| Unreadable {
                 message: match e.position() {
                     Some((line, column)) => format!("{}:{line}:{column}: {e}", entry.display),
                     None => format!("{}: {e}", entry.display),
@@ -109,11 +109,8 @@ pub fn run(ctx: &Context, args: ListArgs) -> Result<Outcome> {
                 .is_none_or(|since| s.started_at().is_some_and(|t| t.date_naive() >= since))
         })
         .collect();
-    rows.sort_by(|a, b| {
-        b.started_at()
-            .cmp(&a.started_at())
-            .then_with(|| b.id.cmp(&a.id))
-    });
+    // Newest first; the start time is parsed once per row, not once per comparison.
+    rows.sort_by_cached_key(|s| std::cmp::Reverse((s.started_at(), s.id.clone())));
 
     let out = match args.format {
         ListFormat::Json => to_json(&rows)?,

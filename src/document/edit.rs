@@ -9,7 +9,7 @@ use super::frontmatter::{self, Action};
 use super::Document;
 use chrono::NaiveDate;
 use std::ops::Range;
-use toml_edit::{ImDocument, Item, Table};
+use toml_edit::{Document as TomlDocument, Item, Table};
 
 /// A value to write.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,7 +45,7 @@ struct Located<'t> {
     text: &'t str,
     /// Offset of the TOML text in the file.
     offset: usize,
-    toml: ImDocument<&'t str>,
+    toml: TomlDocument<&'t str>,
     newline: &'static str,
 }
 
@@ -54,7 +54,7 @@ fn locate(text: &str) -> Result<Located<'_>, EditError> {
         err("the file has no `+++` front matter to edit: it must begin with a line `+++`")
     })?;
     let toml_text = &text[split.toml.clone()];
-    let toml = ImDocument::parse(toml_text).map_err(|e| {
+    let toml = TomlDocument::parse(toml_text).map_err(|e| {
         err(format!(
             "the front matter is not valid TOML: {}",
             e.message().trim()

@@ -6,7 +6,7 @@
 
 use super::lines::Span;
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use toml_edit::{ImDocument, Item, Table, Value};
+use toml_edit::{Document, Item, Table, Value};
 
 /// Where the front matter and the body lie in the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -226,7 +226,7 @@ pub struct TomlSyntaxError {
 
 /// Parses the TOML text at `offset` in the file. Spans in the result are file offsets.
 pub fn parse(toml_text: &str, offset: usize) -> Result<FrontMatter, TomlSyntaxError> {
-    let doc = ImDocument::parse(toml_text).map_err(|e| {
+    let doc = Document::parse(toml_text).map_err(|e| {
         let span = e.span().unwrap_or(0..0);
         TomlSyntaxError {
             message: first_line(e.message()),

@@ -112,29 +112,40 @@ impl Document {
                 size: bytes.len() as u64,
             });
         }
-        let text = match std::str::from_utf8(bytes) {
+        Self::parse_front_matter_owned(bytes.to_vec())
+    }
+
+    /// [`Document::parse_front_matter`] for bytes the caller no longer needs: no copy is made.
+    pub fn parse_front_matter_owned(bytes: Vec<u8>) -> Result<Document, ParseError> {
+        if bytes.len() as u64 > MAX_FILE_BYTES {
+            return Err(ParseError::TooLarge {
+                size: bytes.len() as u64,
+            });
+        }
+        // A NUL byte says "binary" more helpfully than the invalid UTF-8 that usually follows.
+        if let Some(nul) = bytes.iter().position(|b| *b == 0) {
+            let (line, column) = byte_position(&bytes[..nul]);
+            return Err(ParseError::Binary { line, column });
+        }
+        let text = match String::from_utf8(bytes) {
             Ok(text) => text,
             Err(e) => {
-                let valid = &bytes[..e.valid_up_to()];
+                let bytes = e.as_bytes();
+                let valid = &bytes[..e.utf8_error().valid_up_to()];
                 let (line, column) = byte_position(valid);
                 return Err(ParseError::NotUtf8 { line, column });
             }
         };
-        if let Some(nul) = text.find('\0') {
-            let (line, column) = byte_position(&bytes[..nul]);
-            return Err(ParseError::Binary { line, column });
-        }
-        let text = text.to_string();
-        let lines = LineIndex::new(&text);
+        // Positions are worked out only on the error paths; see `Document::lines`.
         let split = frontmatter::split(&text).map_err(|e| match e {
             frontmatter::SplitError::Missing => ParseError::MissingFrontMatter,
             frontmatter::SplitError::Unterminated(span) => ParseError::Unterminated {
-                line: lines.position(&text, span.start).line,
+                line: LineIndex::new(&text).position(&text, span.start).line,
             },
         })?;
         let front =
             frontmatter::parse(&text[split.toml.clone()], split.toml.start).map_err(|e| {
-                let at = lines.position(&text, e.span.start);
+                let at = LineIndex::new(&text).position(&text, e.span.start);
                 ParseError::Toml {
                     message: e.message,
                     line: at.line,
