@@ -553,7 +553,42 @@ fn replace(target: &Target, new_text: &str) -> Result<()> {
              written: run the command again",
         ));
     }
-    repository::write_atomic(&target.entry.path, new_text.as_bytes())
+    repository::write_atomic(&target.entry.path, new_text.as_bytes())?;
+    remove_stale_temp_files(&target.entry.path);
+    Ok(())
+}
+
+/// A temporary file older than this was left by a pm that was killed while writing.
+const STALE_TEMP: Duration = Duration::from_secs(60);
+
+/// Removes the temporary files (`.pm-*.tmp`) that a pm killed mid-write left beside `file`.
+/// pm never reads them (names starting with `.` are skipped), but `git status` shows them and
+/// `git add -A` would stage them. Only old ones go: every `pm action` edit holds the lock, but
+/// another writer (a site build into this folder) might be using a fresh one.
+fn remove_stale_temp_files(file: &Path) {
+    let Some(dir) = file.parent() else {
+        return;
+    };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(".pm-") && name.ends_with(".tmp")) {
+            continue;
+        }
+        let old = entry
+            .metadata()
+            .ok()
+            .filter(|m| m.is_file())
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age >= STALE_TEMP);
+        if old {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 fn commit(repo: &Repo, entry: &Entry, subject: &str, reference: &str) -> Result<()> {

@@ -85,7 +85,14 @@ fn toml_list(values: &[String]) -> String {
 
 pub fn run(ctx: &Context, args: NewArgs) -> Result<Outcome> {
     let (repo, located) = ctx.repo_config()?;
+    let Some(workdir) = repo.workdir() else {
+        return Err(Error::usage(
+            "this is a bare repository: it has no work tree to write a post-mortem in; clone \
+             it (`git clone PATH`) and run `pm new` in the clone",
+        ));
+    };
     let config = &located.config;
+    refuse_folder_outside(&located.postmortem_dir(), workdir)?;
     let title = clean_title(&args.title);
     if title.is_empty() {
         return Err(Error::usage(
@@ -161,10 +168,17 @@ pub fn run(ctx: &Context, args: NewArgs) -> Result<Outcome> {
     write_new(&path, text.as_bytes())?;
 
     if make_branch {
+        let detached = repo.detached_head();
         repo.create_and_switch_branch(&branch)?;
-        note(&format!(
-            "switched to a new branch {branch} (your uncommitted changes came along untouched)"
-        ));
+        match detached {
+            Some(commit) => note(&format!(
+                "HEAD was detached at {commit}: switched to a new branch {branch} starting at \
+                 that commit (your uncommitted changes came along untouched)"
+            )),
+            None => note(&format!(
+                "switched to a new branch {branch} (your uncommitted changes came along untouched)"
+            )),
+        }
     } else if !args.no_branch {
         note("no branch was made: the repository has no commits yet, so there is nothing to branch from; the file is on the current branch");
     }
@@ -296,4 +310,22 @@ fn open_editor(path: &Path) -> Result<()> {
         )));
     }
     Ok(())
+}
+
+/// Refuses a post-mortem folder that is a symbolic link leaving the work tree: the new file
+/// would land where git cannot track it, so it could be neither committed nor checked.
+fn refuse_folder_outside(dir: &Path, workdir: &Path) -> Result<()> {
+    let (Ok(resolved), Ok(top)) = (dir.canonicalize(), workdir.canonicalize()) else {
+        return Ok(());
+    };
+    if resolved.starts_with(&top) {
+        return Ok(());
+    }
+    Err(Error::usage(format!(
+        "the post-mortem folder {} is a symbolic link to {}, outside the repository: git \
+         cannot track a file there; move the folder into the repository (or point repo.dir \
+         in pm.toml at a folder inside it)",
+        dir.display(),
+        resolved.display()
+    )))
 }

@@ -302,16 +302,17 @@ fn is_executable(path: &Path) -> bool {
 }
 
 fn relative_slash(path: &Path, base: &Path) -> String {
+    // Resolved first: when the post-mortem folder is a symbolic link inside the repository,
+    // git knows the file by the path the link points to.
     let rest = path
-        .strip_prefix(base)
-        .map(Path::to_path_buf)
-        .or_else(|_| {
-            let p = path.canonicalize()?;
+        .canonicalize()
+        .and_then(|p| {
             let b = base.canonicalize()?;
             p.strip_prefix(b)
                 .map(Path::to_path_buf)
                 .map_err(|e| std::io::Error::other(e.to_string()))
         })
+        .or_else(|_| path.strip_prefix(base).map(Path::to_path_buf))
         .unwrap_or_else(|_| path.to_path_buf());
     rest.components()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())

@@ -121,6 +121,8 @@ impl<'r> History<'r> {
         let object = self.repo.revparse_single(rev).map_err(|e| {
             let hint = if self.is_shallow() {
                 " (this is a shallow clone: `git fetch --deepen=N` or `--unshallow` brings more history)"
+            } else if self.head().is_none() {
+                " (the repository has no commits yet: commit first, or leave the option out)"
             } else {
                 ""
             };

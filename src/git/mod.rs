@@ -73,6 +73,16 @@ impl Repo {
     /// Creates `name` at HEAD and points HEAD at it. The index and the working tree are not
     /// touched: the new branch starts at the commit already checked out, so uncommitted work
     /// simply comes along, as with `git switch -c`.
+    /// The abbreviated commit HEAD points at when it is detached (on no branch).
+    pub fn detached_head(&self) -> Option<String> {
+        if !self.inner.head_detached().unwrap_or(false) {
+            return None;
+        }
+        let commit = self.inner.head().ok()?.peel_to_commit().ok()?;
+        let id = commit.id().to_string();
+        Some(id.chars().take(7).collect())
+    }
+
     pub fn create_and_switch_branch(&self, name: &str) -> Result<()> {
         if !git2::Branch::name_is_valid(name).unwrap_or(false) {
             return Err(Error::usage(format!(
@@ -104,7 +114,17 @@ impl Repo {
         let workdir = self
             .workdir()
             .ok_or_else(|| Error::usage("cannot commit in a bare repository"))?;
-        let rel = path.strip_prefix(workdir).unwrap_or(path);
+        // Resolved first: git refuses a path "beyond a symbolic link", as it is when the
+        // post-mortem folder is a link to another folder of the repository.
+        let resolved = path
+            .canonicalize()
+            .ok()
+            .zip(workdir.canonicalize().ok())
+            .and_then(|(p, w)| p.strip_prefix(w).ok().map(Path::to_path_buf));
+        let rel = match &resolved {
+            Some(rel) => rel.as_path(),
+            None => path.strip_prefix(workdir).unwrap_or(path),
+        };
         run(self.git().args(["add", "--"]).arg(rel))?;
         run(self
             .git()

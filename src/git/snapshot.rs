@@ -95,6 +95,7 @@ fn worktree_layout(workdir: &Path, dir: &Path) -> Result<Layout> {
     } else {
         dir.to_path_buf()
     };
+    let relative = resolve_link(workdir, &relative)?;
     let dir = tree_path(&relative).ok_or_else(|| {
         Error::usage(format!(
             "the post-mortem folder {} must be a plain folder path inside the repository",
@@ -111,6 +112,28 @@ fn worktree_layout(workdir: &Path, dir: &Path) -> Result<Layout> {
         }
     }
     Ok(Layout { dir, root })
+}
+
+/// The post-mortem folder as git knows it when the folder (or a folder above it) is a
+/// symbolic link: git tracks the files at the link's target, so that is where staged
+/// post-mortems are. A link that leaves the work tree is refused: git tracks nothing behind
+/// it, and a hook that checked nothing would look like one that passed.
+fn resolve_link(workdir: &Path, relative: &Path) -> Result<PathBuf> {
+    let full = workdir.join(relative);
+    let (Ok(resolved), Ok(top)) = (full.canonicalize(), workdir.canonicalize()) else {
+        // Not there yet (nothing to check) or unreadable: the plain path.
+        return Ok(relative.to_path_buf());
+    };
+    match resolved.strip_prefix(&top) {
+        Ok(inside) => Ok(inside.to_path_buf()),
+        Err(_) => Err(Error::usage(format!(
+            "the post-mortem folder {} is a symbolic link to {}, outside the repository: git \
+             tracks no file there, so nothing could be checked; move the folder into the \
+             repository (or point repo.dir in pm.toml at a folder inside it)",
+            relative.display(),
+            resolved.display()
+        ))),
+    }
 }
 
 /// `path` relative to `root`, trying the paths as given and then with symbolic links resolved
@@ -207,7 +230,10 @@ pub fn staged(repo: &Repo, dir: &Path) -> Result<Snapshot> {
         Err(e) => return Err(e.into()),
     };
     let staged = match index_file(repo).and_then(|path| index_entries(&path, &layout)) {
-        Some(entries) => staged_from_entries(repo, &layout, head_tree.as_ref(), entries)?,
+        Some((mut entries, sparse_dirs)) => {
+            expand_sparse_dirs(repo, &layout, &sparse_dirs, &mut entries)?;
+            staged_from_entries(repo, &layout, head_tree.as_ref(), entries)?
+        }
         None => staged_through_libgit2(repo, &layout, head_tree.as_ref())?,
     };
     let (mut changed, known_ids) = staged;
@@ -261,9 +287,14 @@ struct IndexEntry {
 /// libgit2 reads every entry into its own structures and verifies the file's SHA-1 first,
 /// which with 10,000 post-mortems costs more than the whole hook may take; git itself does
 /// not verify that checksum on reads either. Only entries under the folder are kept. Anything
-/// this reader does not handle (a split or sparse index, an unknown version, a SHA-256
-/// repository, a damaged file) returns `None`, and libgit2 reads the index instead.
-fn index_entries(path: &Path, layout: &Layout) -> Option<Vec<IndexEntry>> {
+/// this reader does not handle (a split index, an unknown version, a SHA-256 repository, a
+/// damaged file) returns `None`, and libgit2 reads the index instead.
+///
+/// A sparse index (`git sparse-checkout --sparse-index`) holds a folder outside the checkout
+/// as one entry naming a tree; libgit2 refuses such an index (`unsupported mandatory
+/// extension: 'sdir'`), so those folders are returned as (folder path with its trailing `/`,
+/// tree) for [`expand_sparse_dirs`].
+fn index_entries(path: &Path, layout: &Layout) -> Option<(Vec<IndexEntry>, Vec<SparseDir>)> {
     const HASH: usize = 20;
     let data = std::fs::read(path).ok()?;
     if data.len() < 12 + HASH || &data[..4] != b"DIRC" {
@@ -277,6 +308,7 @@ fn index_entries(path: &Path, layout: &Layout) -> Option<Vec<IndexEntry>> {
     let body = &data[..data.len() - HASH];
     let prefix = format!("{}/", layout.dir);
     let mut entries = Vec::new();
+    let mut sparse_dirs = Vec::new();
     let mut at = 12;
     let mut previous: Vec<u8> = Vec::new();
     for _ in 0..count {
@@ -312,11 +344,17 @@ fn index_entries(path: &Path, layout: &Layout) -> Option<Vec<IndexEntry>> {
             at = start + ((end - start) + 8) / 8 * 8;
             name
         };
-        // A sparse index holds folders as entries; libgit2 expands them.
-        if mode & 0o170000 == 0o040000 {
-            return None;
-        }
         let stage = (flags >> 12) & 0x3;
+        if mode & 0o170000 == 0o040000 {
+            // A folder of a sparse index: it matters when it holds the post-mortem folder
+            // or lies inside it.
+            if stage == 0
+                && (prefix.as_bytes().starts_with(&name) || name.starts_with(prefix.as_bytes()))
+            {
+                sparse_dirs.push((path_text(&name), git2::Oid::from_bytes(oid).ok()?));
+            }
+            continue;
+        }
         if stage != 0
             || intent_to_add
             || !is_file_mode(mode)
@@ -337,12 +375,46 @@ fn index_entries(path: &Path, layout: &Layout) -> Option<Vec<IndexEntry>> {
     while at + 8 <= body.len() {
         let signature = &body[at..at + 4];
         let size = u32::from_be_bytes(body[at + 4..at + 8].try_into().ok()?) as usize;
-        if signature == b"link" || signature == b"sdir" {
+        if signature == b"link" {
             return None;
         }
         at = at.checked_add(8 + size)?;
     }
-    Some(entries)
+    Some((entries, sparse_dirs))
+}
+
+/// A folder entry of a sparse index: (its path, ending in `/`; the tree it stands for).
+type SparseDir = (String, git2::Oid);
+
+/// Adds the post-mortems inside the folders a sparse index keeps as trees: their staged
+/// content is the tree's, exactly as git would commit it.
+fn expand_sparse_dirs(
+    repo: &Repo,
+    layout: &Layout,
+    sparse_dirs: &[SparseDir],
+    entries: &mut Vec<IndexEntry>,
+) -> Result<()> {
+    for (folder, oid) in sparse_dirs {
+        let tree = repo.raw().find_tree(*oid)?;
+        tree.walk(git2::TreeWalkMode::PreOrder, |parent, entry| {
+            if entry.kind() == Some(git2::ObjectType::Blob) {
+                let path = format!(
+                    "{folder}{parent}{}",
+                    String::from_utf8_lossy(entry.name_bytes())
+                );
+                let mode = entry.filemode() as u32;
+                if is_file_mode(mode) && layout.holds(&path) {
+                    entries.push(IndexEntry {
+                        path,
+                        oid: entry.id(),
+                        mode,
+                    });
+                }
+            }
+            git2::TreeWalkResult::Ok
+        })?;
+    }
+    Ok(())
 }
 
 /// The variable-length integer of index version 4 (the same as git's offset deltas).
