@@ -576,3 +576,16 @@ fn a_remote_url_with_spaces_is_passed_as_an_argument() {
     }
     no_pwned(&[&s.root, &s.home]);
 }
+
+#[test]
+fn commands_that_read_a_work_tree_say_so_in_a_bare_repository() {
+    let s = Sandbox::new();
+    let bare = s.root.join("bare.git");
+    s.git(["init", "-q", "--bare", bare.to_str().expect("utf-8 path")]);
+    for args in [vec!["list"], vec!["check"], vec!["followup"]] {
+        s.pm_in(&bare, &args, None)
+            .code(2)
+            .stderr_has("bare repository")
+            .stderr_has("--rev-range");
+    }
+}

@@ -62,7 +62,11 @@ pub enum FailOnArg {
 }
 
 pub fn run(ctx: &Context, args: CheckArgs) -> Result<Outcome> {
-    let located = ctx.config()?;
+    let located = if args.rev_range.is_some() {
+        ctx.config_allow_bare()?
+    } else {
+        ctx.config()?
+    };
     validate_levels(&located)?;
     if let Some(rule) = &args.explain {
         return explain(&located.config, rule);

@@ -72,8 +72,20 @@ impl Context {
     }
 
     /// The configuration, found by walking up to the work-tree root. Outside a repository the
-    /// walk goes up to the file-system root.
+    /// walk goes up to the file-system root. A bare repository has no files to read: that is
+    /// an error that says what to do, not an empty listing.
     pub fn config(&self) -> Result<Located> {
+        if pm::git::is_bare(&self.cwd) {
+            return Err(Error::usage(format!(
+                "{} is a bare repository, which has no work tree to read post-mortems from: run pm in a clone, or use `pm check --rev-range A..B` (e.g. in a pre-receive hook)",
+                self.cwd.display()
+            )));
+        }
+        self.config_allow_bare()
+    }
+
+    /// [`Context::config`] that also serves a bare repository (for `pm check --rev-range`).
+    pub fn config_allow_bare(&self) -> Result<Located> {
         let stop = pm::git::worktree_root(&self.cwd);
         Ok(config::locate(&self.cwd, stop.as_deref())?)
     }

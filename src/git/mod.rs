@@ -162,6 +162,11 @@ pub fn run(cmd: &mut Command) -> Result<String> {
     Ok(String::from_utf8_lossy(&output.stdout).into_owned())
 }
 
+/// True when `path` is inside a bare repository.
+pub fn is_bare(path: &Path) -> bool {
+    git2::Repository::discover(path).is_ok_and(|r| r.is_bare())
+}
+
 /// The work-tree root for `path`, when it is inside a non-bare repository.
 pub fn worktree_root(path: &Path) -> Option<PathBuf> {
     let repo = git2::Repository::discover(path).ok()?;
