@@ -18,7 +18,10 @@ fuzz_target!(|data: &[u8]| {
     };
     assert!(ok(&doc.split.toml) && ok(&doc.split.open) && ok(&doc.split.close));
     let fm = &doc.front;
-    for s in [&fm.id, &fm.title, &fm.status, &fm.severity].into_iter().flatten() {
+    for s in [&fm.id, &fm.title, &fm.status, &fm.severity]
+        .into_iter()
+        .flatten()
+    {
         assert!(ok(&s.span), "{:?}", s.span);
     }
     for a in &fm.actions {
