@@ -116,8 +116,22 @@ pub fn resolve<'a>(entries: &'a [Entry], query: &str) -> Result<&'a Entry> {
             "an empty ID matches every post-mortem: give part of an ID",
         ));
     }
-    if let Some(exact) = entries.iter().find(|e| e.stem == query) {
-        return Ok(exact);
+    let exact: Vec<&Entry> = entries.iter().filter(|e| e.stem == query).collect();
+    match exact.as_slice() {
+        [one] => return Ok(one),
+        [] => {}
+        // Two files with one ID (say, in two year folders): picking one would be a guess.
+        many => {
+            let mut message = format!(
+                "`{query}` is the ID of {} files; rename all but one:",
+                many.len()
+            );
+            for m in many {
+                message.push_str("\n  ");
+                message.push_str(&m.display);
+            }
+            return Err(Error::usage(message));
+        }
     }
     let mut matches: Vec<&Entry> = entries
         .iter()
@@ -215,5 +229,19 @@ mod tests {
             "{err}"
         );
         assert!(resolve(&entries, "nothing").is_err());
+    }
+
+    #[test]
+    fn one_id_in_two_folders_is_ambiguous() {
+        let mut twin = entry("2026-01-01-db-outage");
+        twin.display = "2025/2026-01-01-db-outage.md".into();
+        let entries = [entry("2026-01-01-db-outage"), twin];
+        let err = resolve(&entries, "2026-01-01-db-outage")
+            .expect_err("ambiguous")
+            .to_string();
+        assert!(
+            err.contains("2025/2026-01-01-db-outage.md") && err.contains("rename"),
+            "{err}"
+        );
     }
 }

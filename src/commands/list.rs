@@ -133,7 +133,7 @@ fn table(rows: &[Summary], color: bool) -> String {
     }
     let id_width = rows
         .iter()
-        .map(|r| r.id.chars().count())
+        .map(|r| printable(&r.id).chars().count())
         .max()
         .unwrap_or(2)
         .max(2);
@@ -151,12 +151,12 @@ fn table(rows: &[Summary], color: bool) -> String {
         out.push_str(&format!(
             "{:<10}  {:<5}  {:<9}  {:>4}  {}  {:<id_width$}  {}\n",
             started_date(r),
-            r.severity,
-            r.status,
+            printable(&r.severity),
+            printable(&r.status),
             r.open_actions,
             overdue,
-            r.id,
-            r.title
+            printable(&r.id),
+            printable(&r.title)
         ));
     }
     out
@@ -177,6 +177,22 @@ fn markdown(rows: &[Summary]) -> String {
         ));
     }
     out
+}
+
+/// Text from a post-mortem made safe for a terminal: control characters (which can move the
+/// cursor, retitle the window or clear the screen) and bidirectional overrides (which reorder
+/// what is shown) become U+FFFD. JSON output keeps the text exactly as written.
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char =
+        |c: char| c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    if text.chars().any(unsafe_char) {
+        text.chars()
+            .map(|c| if unsafe_char(c) { '\u{fffd}' } else { c })
+            .collect::<String>()
+            .into()
+    } else {
+        text.into()
+    }
 }
 
 /// Escapes text for a Markdown table cell.

@@ -1,6 +1,6 @@
 //! `pm show ID`: one post-mortem's metadata, durations and action items.
 
-use super::list::md_escape;
+use super::list::{md_escape, printable};
 use super::{paint, print, to_json, Context};
 use chrono::NaiveDate;
 use clap::ValueEnum;
@@ -34,8 +34,24 @@ pub fn find(
     today: NaiveDate,
 ) -> Result<(repository::Entry, Document, Summary)> {
     let located = ctx.config()?;
-    let (entries, _) = repository::list(&located.postmortem_dir(), &located.root)?;
-    let entry = repository::resolve(&entries, query)?.clone();
+    let (entries, skipped) = repository::list(&located.postmortem_dir(), &located.root)?;
+    let entry = match repository::resolve(&entries, query) {
+        Ok(entry) => entry.clone(),
+        Err(e) => {
+            // The file meant may be one the listing passed over (a symbolic link): say so,
+            // rather than that nothing matches.
+            let stem = |display: &str| {
+                let name = display.rsplit('/').next().unwrap_or(display);
+                name.strip_suffix(".md").unwrap_or(name).to_string()
+            };
+            return Err(
+                match skipped.iter().find(|s| stem(&s.display).contains(query)) {
+                    Some(s) if !query.is_empty() => Error::input(&s.display, s.reason.clone()),
+                    _ => e,
+                },
+            );
+        }
+    };
     let bytes = repository::read(&entry.path).map_err(|e| Error::input(&entry.display, e))?;
     let doc = Document::parse_front_matter(&bytes).map_err(|e| match e.position() {
         Some((line, column)) => {
@@ -65,11 +81,15 @@ fn duration(minutes: Option<i64>) -> String {
 
 fn text(s: &Summary, color: bool) -> String {
     let mut out = String::new();
-    out.push_str(&paint(color, "1", &s.title));
+    out.push_str(&paint(color, "1", &printable(&s.title)));
     out.push('\n');
     let field = |out: &mut String, name: &str, value: &str| {
         if !value.is_empty() {
-            out.push_str(&format!("  {name:<18}{value}\n"));
+            out.push_str(&format!(
+                "  {name:<18}{}
+",
+                printable(value)
+            ));
         }
     };
     field(&mut out, "id", &s.id);
@@ -126,7 +146,7 @@ fn text(s: &Summary, color: bool) -> String {
             .due
             .map(|d| d.to_string())
             .unwrap_or_else(|| "no due date".into());
-        let mut line = format!(
+        let line = format!(
             "  {:<4} {:<11} {:<10} {:<24} {}",
             a.id,
             a.status,
@@ -134,6 +154,7 @@ fn text(s: &Summary, color: bool) -> String {
             a.owner.as_deref().unwrap_or("(no owner)"),
             a.title
         );
+        let mut line = printable(&line).into_owned();
         if let Some(days) = a.days_overdue {
             line.push_str(&paint(color, "31;1", &format!("  OVERDUE by {days} days")));
         }
