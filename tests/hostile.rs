@@ -229,10 +229,19 @@ fn assert_edit_is_minimal(ctx: &str, before: &[u8], after: &[u8]) {
         after.starts_with('\u{feff}'),
         "{ctx}: BOM kept"
     );
-    assert_eq!(
-        before.matches("\r\n").count(),
-        after.matches("\r\n").count(),
-        "{ctx}: line endings kept"
+    // `done` adds a `closed = <today>` line, which must end like its neighbours: a CRLF file
+    // gains no bare LF, an LF file no CRLF, and no ending of either kind is lost.
+    let crlf = |t: &str| t.matches("\r\n").count();
+    let bare_lf = |t: &str| t.matches('\n').count() - crlf(t);
+    if bare_lf(&before) == 0 {
+        assert_eq!(bare_lf(&after), 0, "{ctx}: line endings kept (CRLF file)");
+    }
+    if crlf(&before) == 0 {
+        assert_eq!(crlf(&after), 0, "{ctx}: line endings kept (LF file)");
+    }
+    assert!(
+        crlf(&after) >= crlf(&before) && bare_lf(&after) >= bare_lf(&before),
+        "{ctx}: no line ending lost"
     );
     let common_prefix = before
         .bytes()
@@ -489,7 +498,7 @@ committed! {
     offset_out_of_range: "toml-bad-offset.md" => rejected("invalid TOML", Some(8));
     unterminated_string: "toml-unterminated-string.md" => rejected("invalid TOML", Some(3));
     unterminated_multiline_string: "toml-unterminated-multiline.md" => rejected("invalid TOML", Some(8));
-    unterminated_array: "toml-unterminated-array.md" => rejected("invalid TOML", Some(9));
+    unterminated_array: "toml-unterminated-array.md" => rejected("invalid TOML", Some(8));
     huge_integer: "toml-huge-integer.md" => rejected("invalid TOML", Some(10));
     nan_and_inf: "toml-special-floats.md" => fine();
     most_negative_integer: "toml-negative-integer.md" => fine();
@@ -515,11 +524,11 @@ committed! {
     zero_width_characters: "zero-width.md" => fine();
     very_long_title: "very-long-title.md" => fine();
     latin1_text: "invalid-utf8.md" => rejected("not UTF-8", Some(3));
-    utf16_text: "utf16.md" => rejected("not UTF-8", Some(1));
+    utf16_text: "utf16.md" => rejected("looks binary", Some(1));
     nul_in_body: "nul-in-body.md" => rejected("looks binary", Some(16));
     nul_in_front_matter: "nul-in-front-matter.md" => rejected("looks binary", Some(3));
     utf8_cut_short: "truncated-utf8.md" => rejected("not UTF-8", Some(16));
-    png_named_md: "png.md" => rejected("not UTF-8", Some(1));
+    png_named_md: "png.md" => rejected("looks binary", Some(3));
     pdf_after_front_matter: "pdf-after-front-matter.md" => rejected("not UTF-8", Some(16));
 }
 
@@ -668,8 +677,10 @@ fn toml_inline_tables_nested_ten_thousand_deep() {
 #[test]
 fn toml_dotted_key_ten_thousand_parts() {
     let extra = format!("{} = 1\n", vec!["a"; 10_000].join("."));
+    // toml_edit stops at its recursion limit and reports the start of the front matter
+    // (line 2), not the key's line: the file is named and the message says why.
     Case::bytes("deep-dotted-key", head(&extra).into_bytes())
-        .expect(rejected("invalid TOML", Some(7)))
+        .expect(rejected("recursion limit", Some(2)))
         .run();
 }
 

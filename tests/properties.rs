@@ -307,7 +307,7 @@ fn check_spans(doc: &Document) {
     // Every position the model could hand to a reporter maps to a real line.
     for p in &body.prose {
         let pos = doc.position(p.span.start);
-        assert!(pos.line >= 1 && pos.line <= doc.lines.line_count());
+        assert!(pos.line >= 1 && pos.line <= doc.lines().line_count());
     }
 }
 

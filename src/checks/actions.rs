@@ -248,7 +248,7 @@ fn due_after_start(cx: &DocContext<'_>, action: &Action, out: &mut Vec<Finding>)
 
 fn title_rules(cx: &DocContext<'_>, title: &Spanned<String>, out: &mut Vec<Finding>) {
     let text = cx.text();
-    if let Some(hit) = targets_person(&title.value, &people(cx)) {
+    if let Some(hit) = targets_person(&title.value, cx.people()) {
         out.push(
             Finding::new(
                 "actions/targets-person",
@@ -269,10 +269,6 @@ fn title_rules(cx: &DocContext<'_>, title: &Spanned<String>, out: &mut Vec<Findi
             .suggest(hit.suggestion),
         );
     }
-}
-
-fn people(cx: &DocContext<'_>) -> Vec<String> {
-    super::wording::people(cx)
 }
 
 /// A match of one of the title heuristics, with its byte range in the title.

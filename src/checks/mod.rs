@@ -176,11 +176,18 @@ pub(crate) struct DocContext<'a> {
     pub config: &'a Config,
     /// The file stem (the ID the file name gives), when the file has a name.
     pub stem: Option<&'a str>,
+    /// The people the document names, worked out once (see `wording::people`).
+    pub people: std::cell::OnceCell<Vec<String>>,
 }
 
 impl DocContext<'_> {
     fn text(&self) -> &str {
         &self.doc.text
+    }
+
+    /// The people the document names (computed on first use; action rules ask once per action).
+    fn people(&self) -> &[String] {
+        self.people.get_or_init(|| wording::people(self))
     }
 
     /// The opening `+++` line: where findings about the front matter as a whole point.
@@ -392,6 +399,7 @@ fn check_file(
         body,
         config: settings.config,
         stem,
+        people: std::cell::OnceCell::new(),
     };
     let mut findings = Vec::new();
     frontmatter::check(&cx, &mut findings);

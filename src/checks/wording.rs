@@ -7,9 +7,8 @@ use super::{span_in_value, DocContext, Finding};
 use crate::document::Spanned;
 
 pub(crate) fn check(cx: &DocContext<'_>, out: &mut Vec<Finding>) {
-    let people = people(cx);
     let wording = WordingContext {
-        people: &people,
+        people: cx.people(),
         allow: &cx.config.check.blameless.allow,
     };
     for block in &cx.body.prose {
@@ -61,9 +60,11 @@ pub(crate) fn people(cx: &DocContext<'_>) -> Vec<String> {
     );
     raw.extend(cx.config.check.blameless.people.iter().map(String::as_str));
     let mut people: Vec<String> = Vec::new();
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut add = |name: &str| {
         let name = name.trim();
-        if name.chars().count() > 1 && !people.iter().any(|p| p == name) {
+        if name.chars().count() > 1 && !seen.contains(name) {
+            seen.insert(name.to_string());
             people.push(name.to_string());
         }
     };

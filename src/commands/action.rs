@@ -301,9 +301,7 @@ fn read_target(entry: Entry) -> Result<Target> {
 }
 
 fn find_entry(ctx: &Context, query: &str) -> Result<Entry> {
-    let located = ctx.config()?;
-    let (entries, _) = repository::list(&located.postmortem_dir(), &located.root)?;
-    Ok(repository::resolve(&entries, query)?.clone())
+    super::show::find_entry(&ctx.config()?, query)
 }
 
 fn add(ctx: &Context, args: AddArgs) -> Result<Outcome> {

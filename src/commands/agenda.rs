@@ -135,8 +135,7 @@ struct Gaps {
 pub fn run(ctx: &Context, args: AgendaArgs) -> Result<Outcome> {
     let located = ctx.config()?;
     let today = ctx.today(args.as_of)?;
-    let (entries, _) = repository::list(&located.postmortem_dir(), &located.root)?;
-    let entry = repository::resolve(&entries, &args.id)?;
+    let entry = super::show::find_entry(&located, &args.id)?;
     let bytes = repository::read(&entry.path).map_err(|e| Error::input(&entry.display, e))?;
     let options = ParseOptions {
         timeline_section: &located.config.document.timeline_section,

@@ -1,7 +1,7 @@
 //! `pm check`: validate structure and blameless wording of post-mortems on disk, on stdin, in
 //! the index (`--staged`, for the pre-commit hook) or in a revision range (`--rev-range`, for CI).
 
-use super::{note, print, to_json, Context};
+use super::{print, to_json, Context};
 use pm::checks::{self, registry, SourceFile};
 use pm::config::{Config, ConfigError, FailOn, Level, Located};
 use pm::document::MAX_FILE_BYTES;
@@ -311,6 +311,7 @@ fn read_paths(
             .collect()
     };
     let mut targets: Vec<(PathBuf, String)> = Vec::new();
+    let mut skipped_files: Vec<Unreadable> = Vec::new();
     let mut seen = HashSet::new();
     for (path, shown) in &given {
         if !path.exists() {
@@ -330,9 +331,9 @@ fn read_paths(
         if resolved.is_dir() {
             whole_folder |= folder.starts_with(&resolved);
             let (entries, skipped) = repository::list(&resolved, &root)?;
-            for s in skipped {
-                note(&format!("pm: warning: skipped {}: {}", s.display, s.reason));
-            }
+            // A post-mortem pm could not read is a finding, not a pass: a link or an unreadable
+            // folder would otherwise hide a document from the hook and from CI.
+            skipped_files.extend(skipped.into_iter().map(|s| (s.display, s.reason)));
             for entry in entries {
                 if seen.insert(entry.path.clone()) {
                     targets.push((entry.path, entry.display));
@@ -354,7 +355,7 @@ fn read_paths(
         })
         .collect();
     let mut files = Vec::with_capacity(read.len());
-    let mut unreadable = Vec::new();
+    let mut unreadable = skipped_files;
     for r in read {
         match r {
             Ok(file) => files.push(file),

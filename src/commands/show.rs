@@ -4,6 +4,7 @@ use super::list::{md_escape, printable};
 use super::{paint, print, to_json, Context};
 use chrono::NaiveDate;
 use clap::ValueEnum;
+use pm::config::Located;
 use pm::document::Document;
 use pm::repository;
 use pm::summary::{human_minutes, Summary};
@@ -27,6 +28,28 @@ pub struct ShowArgs {
     pub format: ShowFormat,
 }
 
+/// Finds the one post-mortem file an ID (or part of one) names. When nothing matches but a
+/// file the listing passed over (a symbolic link) does, the error names that file and why,
+/// rather than saying nothing matches.
+pub fn find_entry(located: &Located, query: &str) -> Result<repository::Entry> {
+    let (entries, skipped) = repository::list(&located.postmortem_dir(), &located.root)?;
+    match repository::resolve(&entries, query) {
+        Ok(entry) => Ok(entry.clone()),
+        Err(e) => {
+            let stem = |display: &str| {
+                let name = display.rsplit('/').next().unwrap_or(display);
+                name.strip_suffix(".md").unwrap_or(name).to_string()
+            };
+            Err(
+                match skipped.iter().find(|s| stem(&s.display).contains(query)) {
+                    Some(s) if !query.is_empty() => Error::input(&s.display, s.reason.clone()),
+                    _ => e,
+                },
+            )
+        }
+    }
+}
+
 /// Finds and reads one post-mortem's front matter by ID (or part of one).
 pub fn find(
     ctx: &Context,
@@ -34,24 +57,7 @@ pub fn find(
     today: NaiveDate,
 ) -> Result<(repository::Entry, Document, Summary)> {
     let located = ctx.config()?;
-    let (entries, skipped) = repository::list(&located.postmortem_dir(), &located.root)?;
-    let entry = match repository::resolve(&entries, query) {
-        Ok(entry) => entry.clone(),
-        Err(e) => {
-            // The file meant may be one the listing passed over (a symbolic link): say so,
-            // rather than that nothing matches.
-            let stem = |display: &str| {
-                let name = display.rsplit('/').next().unwrap_or(display);
-                name.strip_suffix(".md").unwrap_or(name).to_string()
-            };
-            return Err(
-                match skipped.iter().find(|s| stem(&s.display).contains(query)) {
-                    Some(s) if !query.is_empty() => Error::input(&s.display, s.reason.clone()),
-                    _ => e,
-                },
-            );
-        }
-    };
+    let entry = find_entry(&located, query)?;
     let bytes = repository::read(&entry.path).map_err(|e| Error::input(&entry.display, e))?;
     let doc = Document::parse_front_matter(&bytes).map_err(|e| match e.position() {
         Some((line, column)) => {
