@@ -222,9 +222,36 @@ pub(super) const ALL_KINDS: &[Kind] = &[
 
 pub(super) struct Compiled {
     /// One per kind, in `ALL_KINDS` order.
-    pub regexes: Vec<(Kind, Regex)>,
+    pub regexes: Vec<(Kind, LazyRegex)>,
     /// Sentences that talk about wording or method rather than use it.
-    pub meta: Regex,
+    pub meta: LazyRegex,
+}
+
+/// A regex compiled the first time it is used. Compiling all of them costs tens of
+/// milliseconds, which the pre-commit hook would pay on every commit even when the staged
+/// document holds no trigger word at all; most runs need only a few of them, or none.
+pub(super) struct LazyRegex {
+    source: String,
+    cell: std::sync::OnceLock<Regex>,
+}
+
+impl LazyRegex {
+    fn new(source: String) -> LazyRegex {
+        LazyRegex {
+            source,
+            cell: std::sync::OnceLock::new(),
+        }
+    }
+}
+
+impl std::ops::Deref for LazyRegex {
+    type Target = Regex;
+    fn deref(&self) -> &Regex {
+        // The patterns are constants of this module (tested in `patterns_compile`), so a
+        // failure here is a programming error, not an input error.
+        self.cell
+            .get_or_init(|| Regex::new(&self.source).expect("blameless pattern compiles"))
+    }
 }
 
 /// Every trigger word is ASCII, so ASCII word boundaries match the same places; unlike Unicode
@@ -234,23 +261,11 @@ fn ascii_boundaries(source: &str) -> String {
 }
 
 pub(super) static COMPILED: LazyLock<Compiled> = LazyLock::new(|| {
-    let sources: Vec<String> = ALL_KINDS
-        .iter()
-        .map(|&k| ascii_boundaries(pattern_source(k)))
-        .collect();
-    // The patterns are constants of this module (tested in `patterns_compile`), so a failure here
-    // is a programming error, not an input error.
     let regexes = ALL_KINDS
         .iter()
-        .zip(&sources)
-        .map(|(&k, s)| {
-            (
-                k,
-                Regex::new(s).expect("blameless trigger pattern compiles"),
-            )
-        })
+        .map(|&k| (k, LazyRegex::new(ascii_boundaries(pattern_source(k)))))
         .collect();
-    let meta = Regex::new(&ascii_boundaries(META)).expect("blameless meta pattern compiles");
+    let meta = LazyRegex::new(ascii_boundaries(META));
     Compiled { regexes, meta }
 });
 
@@ -1507,5 +1522,10 @@ mod tests {
     #[test]
     fn patterns_compile() {
         assert_eq!(COMPILED.regexes.len(), ALL_KINDS.len());
+        // Compiled lazily in use: force every one here, so a bad pattern fails this test.
+        for (_, re) in &COMPILED.regexes {
+            assert!(!re.is_match(""));
+        }
+        assert!(!COMPILED.meta.is_match(""));
     }
 }
