@@ -198,6 +198,40 @@ impl Demo {
         Ok(())
     }
 
+    /// `pm action add … --commit` as `who` on day `offset`.
+    #[allow(clippy::too_many_arguments)]
+    fn add_action(
+        &self,
+        offset: i64,
+        who: &Person,
+        id: &str,
+        title: &str,
+        owner: &str,
+        due: &str,
+        kind: &str,
+    ) -> Result<()> {
+        self.step(
+            offset,
+            who,
+            &[
+                "action",
+                "add",
+                id,
+                "--title",
+                title,
+                "--owner",
+                owner,
+                "--due",
+                due,
+                "--kind",
+                kind,
+                "--priority",
+                "P2",
+                "--commit",
+            ],
+        )
+    }
+
     fn build(&self) -> Result<()> {
         std::fs::create_dir_all(&self.dir).map_err(|e| Error::io(&self.dir, e))?;
         pm::git::init(&self.dir)?;
@@ -262,26 +296,7 @@ impl Demo {
                 "mitigate",
             ),
         ] {
-            self.step(
-                -52,
-                &LENA,
-                &[
-                    "action",
-                    "add",
-                    &tls,
-                    "--title",
-                    title,
-                    "--owner",
-                    owner,
-                    "--due",
-                    &due(due_day),
-                    "--kind",
-                    kind,
-                    "--priority",
-                    "P2",
-                    "--commit",
-                ],
-            )?;
+            self.add_action(-52, &LENA, &tls, title, owner, &due(due_day), kind)?;
         }
         self.step(
             -45,
@@ -336,26 +351,7 @@ impl Demo {
                 "process",
             ),
         ] {
-            self.step(
-                -18,
-                &MARCUS,
-                &[
-                    "action",
-                    "add",
-                    &payouts,
-                    "--title",
-                    title,
-                    "--owner",
-                    owner,
-                    "--due",
-                    &due(due_day),
-                    "--kind",
-                    kind,
-                    "--priority",
-                    "P2",
-                    "--commit",
-                ],
-            )?;
+            self.add_action(-18, &MARCUS, &payouts, title, owner, &due(due_day), kind)?;
         }
         self.set_status(-14, &JO, &checkout, "reviewed", "closed")?;
         self.step(

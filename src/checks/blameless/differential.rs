@@ -8,6 +8,7 @@
 
 use std::fmt::Write as _;
 
+use super::tests::BOILERPLATE;
 use super::*;
 
 const DEV: &str = include_str!("../../../tests/data/blameless/blameless-dev.tsv");
@@ -16,31 +17,6 @@ const PROBE: &str = include_str!("../../../tests/data/blameless/blameless-probe.
 const FRESH: &str = include_str!("../../../tests/data/blameless/blameless-fresh.tsv");
 
 const FIXTURE: &str = "tests/data/blameless/expected-hits.tsv";
-
-/// The prose of the scorer's boilerplate document (same text as in `tests.rs`).
-const BOILERPLATE: &[&str] = &[
-    "Checkout latency incident 12",
-    "Checkout requests were slow for one hour.",
-    "Add an alert on checkout p99 latency above 2 seconds",
-    "Summary",
-    "Impact",
-    "Timeline",
-    "Root Cause Analysis",
-    "Contributing Factors",
-    "Action Items",
-    "Lessons Learned",
-    "Open Discussion",
-    "Checkout requests were slow for one hour after a configuration change.",
-    "About two thousand customers saw slow checkout pages.",
-    "  10:00 UTC: latency on the checkout service began to rise.",
-    "  10:05 UTC: the latency alert fired and paged the on-call engineer.",
-    "  10:40 UTC: the configuration change was reverted.",
-    "  11:00 UTC: latency returned to normal.",
-    "A configuration change lowered the connection limit of the checkout database pool.",
-    "See the front matter: A1 adds a latency alert.",
-    "The latency alert paged within five minutes.",
-    "None.",
-];
 
 /// Words for generated soup: triggers, subjects, quotes, sentence and paragraph breaks,
 /// multi-byte text and the non-ASCII letters that case-fold to ASCII (`ſ`, `K`).

@@ -190,7 +190,7 @@ fn show_scores() {
 
 /// The prose of the scorer's boilerplate document, as the check engine hands it over
 /// (list markers and front-matter syntax already blanked).
-const BOILERPLATE: &[&str] = &[
+pub(super) const BOILERPLATE: &[&str] = &[
     "Checkout latency incident 12",
     "Checkout requests were slow for one hour.",
     "Add an alert on checkout p99 latency above 2 seconds",
