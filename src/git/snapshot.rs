@@ -502,24 +502,13 @@ fn staged_through_libgit2(
             known_ids.push((stem(&path), layout.display(&path)));
         }
     }
-    let mut options = git2::DiffOptions::new();
-    options
-        .pathspec(&layout.dir)
-        .disable_pathspec_match(true)
-        .skip_binary_check(true);
+    let mut options = folder_diff_options(&layout.dir);
     let diff = repo
         .raw()
         .diff_tree_to_index(head_tree, Some(&index), Some(&mut options))?;
     let mut changed = Vec::new();
     for delta in diff.deltas() {
-        if !matches!(
-            delta.status(),
-            git2::Delta::Added
-                | git2::Delta::Modified
-                | git2::Delta::Renamed
-                | git2::Delta::Copied
-                | git2::Delta::Typechange
-        ) {
+        if !brings_new_content(delta.status()) {
             continue;
         }
         let new = delta.new_file();
@@ -588,23 +577,12 @@ pub fn rev_range(repo: &Repo, range: &str, dir: &Path) -> Result<Snapshot> {
         })?;
     }
 
-    let mut options = git2::DiffOptions::new();
-    options
-        .pathspec(&layout.dir)
-        .disable_pathspec_match(true)
-        .skip_binary_check(true);
+    let mut options = folder_diff_options(&layout.dir);
     let mut diff = raw.diff_tree_to_tree(from_tree.as_ref(), Some(&to_tree), Some(&mut options))?;
     diff.find_similar(Some(git2::DiffFindOptions::new().renames(true)))?;
     let mut files = Vec::new();
     for delta in diff.deltas() {
-        if !matches!(
-            delta.status(),
-            git2::Delta::Added
-                | git2::Delta::Modified
-                | git2::Delta::Renamed
-                | git2::Delta::Copied
-                | git2::Delta::Typechange
-        ) {
+        if !brings_new_content(delta.status()) {
             continue;
         }
         let new = delta.new_file();
@@ -741,6 +719,28 @@ pub fn committed_file(repo: &Repo, rev: &str, path: &str) -> Result<Option<Vec<u
         return Ok(None);
     }
     read_blob(repo, entry.id(), path, "committed").map(Some)
+}
+
+/// Diff options limited to the post-mortem folder (a literal path, not a glob).
+fn folder_diff_options(dir: &str) -> git2::DiffOptions {
+    let mut options = git2::DiffOptions::new();
+    options
+        .pathspec(dir)
+        .disable_pathspec_match(true)
+        .skip_binary_check(true);
+    options
+}
+
+/// A change that leaves a file whose content is to be checked (not a deletion).
+fn brings_new_content(status: git2::Delta) -> bool {
+    matches!(
+        status,
+        git2::Delta::Added
+            | git2::Delta::Modified
+            | git2::Delta::Renamed
+            | git2::Delta::Copied
+            | git2::Delta::Typechange
+    )
 }
 
 #[cfg(test)]
