@@ -106,7 +106,11 @@ pub fn edit_action(
             (Some(item), None) => {
                 let key_span = span(table.key(key).and_then(|k| k.span()), key)?;
                 let value_span = span(item.span(), key)?;
+                // A multi-line value (`"""`, an array over lines) ends on a later line than
+                // its key: the lines from the key's through the value's last one go together.
                 let line = line_of(text, key_span.start);
+                let last = line_of(text, value_span.end.saturating_sub(1).max(key_span.start));
+                let line = line.start..last.end;
                 let before = &text[line.start..key_span.start];
                 let after = text[value_span.end..line.end].trim();
                 if !before.trim().is_empty() || !(after.is_empty() || after.starts_with('#')) {
@@ -442,6 +446,21 @@ mod tests {
             out.contains("due    = 2026-03-01\r\n\r\n[[actions]]\r\nid     = \"A2\"\r\ntitle  = \"Runbook\"\r\nstatus = \"open\"\r\nowner  = \"sam@example.com\"\r\n+++\r\n"),
             "{out:?}"
         );
+    }
+
+    /// Found by running the `action_edit` fuzz target on a hand-made input
+    /// (`tests/data/hostile/fuzz-regressions/action_edit-remove-multiline-value.md`): removing a
+    /// key whose value spans lines sliced past the key's line and panicked.
+    #[test]
+    fn removing_a_multi_line_value_removes_all_its_lines() {
+        let doc = "+++\nid = \"x\"\n\n[[actions]]\nid = \"A1\"\nreason = \"\"\"\nwhy\n\"\"\" # c\nstatus = \"open\"\n+++\nbody\n";
+        let out = edit_action(doc, "A1", &[("reason", None)]).expect("edits");
+        assert_eq!(
+            out,
+            "+++\nid = \"x\"\n\n[[actions]]\nid = \"A1\"\nstatus = \"open\"\n+++\nbody\n"
+        );
+        let shared = "+++\n[[actions]]\nid = \"A1\"\nreason = [\n\"a\"] ; x = 1\n+++\n";
+        assert!(edit_action(shared, "A1", &[("reason", None)]).is_err());
     }
 
     #[test]
