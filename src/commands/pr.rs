@@ -137,17 +137,7 @@ pub fn run(ctx: &Context, args: PrArgs) -> Result<Outcome> {
     let forge = Forge::from_url(&url, gh_host.as_deref(), gitlab_host.as_deref());
 
     if args.print {
-        let mut out = String::new();
-        match &forge {
-            Some(forge) => out.push_str(&format!(
-                "open the {}: {}\n\n",
-                forge.request_name(),
-                forge.compare_url(&base, &branch)
-            )),
-            None => note(&unknown_forge(&url)),
-        }
-        out.push_str(&format!("title: {title}\n\n{body}"));
-        print(&out)?;
+        print_by_hand(forge.as_ref(), &url, &base, &branch, &title, &body)?;
         return Ok(Outcome::Success);
     }
 
@@ -181,18 +171,31 @@ pub fn run(ctx: &Context, args: PrArgs) -> Result<Outcome> {
         }
     }
 
+    print_by_hand(forge.as_ref(), &url, &base, &branch, &title, &body)?;
+    Ok(Outcome::Success)
+}
+
+/// Prints where to open the pull request by hand (the compare URL, when the forge is known)
+/// and the title and body to paste.
+fn print_by_hand(
+    forge: Option<&Forge>,
+    url: &str,
+    base: &str,
+    branch: &str,
+    title: &str,
+    body: &str,
+) -> Result<()> {
     let mut out = String::new();
-    match &forge {
+    match forge {
         Some(forge) => out.push_str(&format!(
             "open the {}: {}\n\n",
             forge.request_name(),
-            forge.compare_url(&base, &branch)
+            forge.compare_url(base, branch)
         )),
-        None => note(&unknown_forge(&url)),
+        None => note(&unknown_forge(url)),
     }
     out.push_str(&format!("title: {title}\n\n{body}"));
-    print(&out)?;
-    Ok(Outcome::Success)
+    print(&out)
 }
 
 fn unknown_forge(url: &str) -> String {
