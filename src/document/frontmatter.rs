@@ -275,18 +275,16 @@ impl Reader {
         self.fm.problems.push(FieldProblem { key, span, kind });
     }
 
+    fn wrong_type(&mut self, key: String, span: Span, expected: &'static str) {
+        self.problem(key, span, ProblemKind::WrongType { expected });
+    }
+
     fn string(&mut self, item: &Item, key: String) -> Option<Spanned<String>> {
         let span = self.span_of(item);
         match item.as_str() {
             Some(s) => Some(Spanned::new(s.to_string(), span)),
             None => {
-                self.problem(
-                    key,
-                    span,
-                    ProblemKind::WrongType {
-                        expected: "a string",
-                    },
-                );
+                self.wrong_type(key, span, "a string");
                 None
             }
         }
@@ -299,13 +297,7 @@ impl Reader {
             if let Some(s) = item.as_str() {
                 return vec![Spanned::new(s.to_string(), span)];
             }
-            self.problem(
-                key,
-                span,
-                ProblemKind::WrongType {
-                    expected: "an array of strings",
-                },
-            );
+            self.wrong_type(key, span, "an array of strings");
             return Vec::new();
         };
         let mut out = Vec::with_capacity(array.len());
@@ -313,13 +305,7 @@ impl Reader {
             let vspan = self.value_span(value);
             match value.as_str() {
                 Some(s) => out.push(Spanned::new(s.to_string(), vspan)),
-                None => self.problem(
-                    format!("{key}[{i}]"),
-                    vspan,
-                    ProblemKind::WrongType {
-                        expected: "a string",
-                    },
-                ),
+                None => self.wrong_type(format!("{key}[{i}]"), vspan, "a string"),
             }
         }
         out
@@ -328,23 +314,19 @@ impl Reader {
     fn timestamp(&mut self, item: &Item, key: String) -> Option<Spanned<Timestamp>> {
         let span = self.span_of(item);
         let Some(dt) = item.as_datetime() else {
-            self.problem(
+            self.wrong_type(
                 key,
                 span,
-                ProblemKind::WrongType {
-                    expected: "a TOML datetime with an offset, like 2026-11-26T09:12:00Z",
-                },
+                "a TOML datetime with an offset, like 2026-11-26T09:12:00Z",
             );
             return None;
         };
         let written = dt.to_string();
         if dt.date.is_none() || dt.time.is_none() {
-            self.problem(
+            self.wrong_type(
                 key,
                 span,
-                ProblemKind::WrongType {
-                    expected: "a TOML datetime with an offset, like 2026-11-26T09:12:00Z",
-                },
+                "a TOML datetime with an offset, like 2026-11-26T09:12:00Z",
             );
             return None;
         }
@@ -364,24 +346,12 @@ impl Reader {
     fn date(&mut self, item: &Item, key: String) -> Option<Spanned<NaiveDate>> {
         let span = self.span_of(item);
         let Some(dt) = item.as_datetime() else {
-            self.problem(
-                key,
-                span,
-                ProblemKind::WrongType {
-                    expected: "a TOML date, like 2026-12-10",
-                },
-            );
+            self.wrong_type(key, span, "a TOML date, like 2026-12-10");
             return None;
         };
         // A full datetime where a date is expected is read as its date.
         let Some(d) = dt.date else {
-            self.problem(
-                key,
-                span,
-                ProblemKind::WrongType {
-                    expected: "a TOML date, like 2026-12-10",
-                },
-            );
+            self.wrong_type(key, span, "a TOML date, like 2026-12-10");
             return None;
         };
         match NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day)) {
@@ -398,13 +368,7 @@ impl Reader {
         match item.as_integer() {
             Some(n) => Some(Spanned::new(n, span)),
             None => {
-                self.problem(
-                    key,
-                    span,
-                    ProblemKind::WrongType {
-                        expected: "an integer",
-                    },
-                );
+                self.wrong_type(key, span, "an integer");
                 None
             }
         }
@@ -454,13 +418,7 @@ impl Reader {
             _ => None,
         };
         let Some(table) = table else {
-            self.problem(
-                "impact".into(),
-                span,
-                ProblemKind::WrongType {
-                    expected: "a table ([impact])",
-                },
-            );
+            self.wrong_type("impact".into(), span, "a table ([impact])");
             return;
         };
         let mut impact = Impact {
@@ -489,25 +447,17 @@ impl Reader {
                 for value in array.iter() {
                     match value.as_inline_table() {
                         Some(t) => converted.push(t.clone().into_table()),
-                        None => self.problem(
+                        None => self.wrong_type(
                             "actions".into(),
                             self.value_span(value),
-                            ProblemKind::WrongType {
-                                expected: "an array of tables ([[actions]])",
-                            },
+                            "an array of tables ([[actions]])",
                         ),
                     }
                 }
                 converted.iter().collect()
             }
             _ => {
-                self.problem(
-                    "actions".into(),
-                    span,
-                    ProblemKind::WrongType {
-                        expected: "an array of tables ([[actions]])",
-                    },
-                );
+                self.wrong_type("actions".into(), span, "an array of tables ([[actions]])");
                 return;
             }
         };
