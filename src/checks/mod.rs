@@ -306,31 +306,99 @@ pub fn check(files: &[SourceFile], config: &Config, known_ids: &KnownIds) -> Che
         .par_iter()
         .map(|file| check_file(file, &settings, &options))
         .collect();
+    let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
+    finish(&paths, &results, &settings, known_ids)
+}
 
-    let checked: HashSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
+/// What [`check_on_disk`] returns: the report, the files that have findings (their text, for
+/// snippets), and the files that could not be read, with why.
+pub type DiskCheck = (CheckReport, Vec<SourceFile>, Vec<(String, String)>);
+
+/// Checks files on disk (`(path, shown path)`), reading each one inside the parallel loop and
+/// keeping its bytes only when it has findings: a large repository is never held in memory
+/// at once. Files that cannot be read are returned apart, for the caller to report.
+pub fn check_on_disk(
+    targets: &[(std::path::PathBuf, String)],
+    config: &Config,
+    known_ids: &KnownIds,
+) -> DiskCheck {
+    let settings = Settings::new(config);
+    let options = ParseOptions {
+        timeline_section: &config.document.timeline_section,
+    };
+    // Per file: its result and, when it has findings, its bytes; or why it could not be read.
+    type Checked = Result<(FileResult, Option<SourceFile>), (String, String)>;
+    let outcomes: Vec<Checked> = targets
+        .par_iter()
+        .map(|(path, shown)| {
+            let bytes = crate::repository::read(path).map_err(|e| (shown.clone(), e))?;
+            let file = SourceFile {
+                path: shown.clone(),
+                bytes,
+            };
+            let result = check_file(&file, &settings, &options);
+            let keep = (!result.diagnostics.is_empty()).then_some(file);
+            Ok((result, keep))
+        })
+        .collect();
+    let mut paths = Vec::with_capacity(outcomes.len());
+    let mut results = Vec::with_capacity(outcomes.len());
+    let mut kept = Vec::new();
+    let mut unreadable = Vec::new();
+    for ((_, shown), outcome) in targets.iter().zip(outcomes) {
+        match outcome {
+            Ok((result, keep)) => {
+                paths.push(shown.as_str());
+                results.push(result);
+                kept.extend(keep);
+            }
+            Err(e) => unreadable.push(e),
+        }
+    }
+    let report = finish(&paths, &results, &settings, known_ids);
+    // A file whose only finding is a duplicate ID was not kept: read it again for its snippet.
+    for (path, shown) in targets {
+        let listed = report.diagnostics.iter().any(|d| &d.path == shown);
+        if listed && !kept.iter().any(|f: &SourceFile| &f.path == shown) {
+            if let Ok(bytes) = crate::repository::read(path) {
+                kept.push(SourceFile {
+                    path: shown.clone(),
+                    bytes,
+                });
+            }
+        }
+    }
+    (report, kept, unreadable)
+}
+
+/// Adds the cross-file duplicate-ID findings to the per-file results and orders them.
+fn finish(
+    paths: &[&str],
+    results: &[FileResult],
+    settings: &Settings<'_>,
+    known_ids: &KnownIds,
+) -> CheckReport {
+    let checked: HashSet<&str> = paths.iter().copied().collect();
     let mut owners: HashMap<&str, Vec<&str>> = HashMap::new();
     for (id, path) in known_ids {
         if !checked.contains(path.as_str()) {
             owners.entry(id.as_str()).or_default().push(path.as_str());
         }
     }
-    for (file, result) in files.iter().zip(&results) {
+    for (path, result) in paths.iter().zip(results) {
         if let Some((id, _)) = &result.id {
-            owners
-                .entry(id.as_str())
-                .or_default()
-                .push(file.path.as_str());
+            owners.entry(id.as_str()).or_default().push(path);
         }
     }
 
     let mut diagnostics = Vec::new();
-    for (file, result) in files.iter().zip(&results) {
+    for (path, result) in paths.iter().zip(results) {
         diagnostics.extend(result.diagnostics.iter().cloned());
         let Some((id, at)) = &result.id else { continue };
-        let Some(paths) = owners.get(id.as_str()) else {
+        let Some(owner_paths) = owners.get(id.as_str()) else {
             continue;
         };
-        let others: Vec<&str> = paths.iter().copied().filter(|p| *p != file.path).collect();
+        let others: Vec<&str> = owner_paths.iter().copied().filter(|p| p != path).collect();
         if others.is_empty() {
             continue;
         }
@@ -355,7 +423,7 @@ pub fn check(files: &[SourceFile], config: &Config, known_ids: &KnownIds) -> Che
     }
     sort(&mut diagnostics);
     CheckReport {
-        files_checked: files.len(),
+        files_checked: paths.len(),
         diagnostics,
     }
 }

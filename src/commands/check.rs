@@ -7,7 +7,6 @@ use pm::config::{Config, ConfigError, FailOn, Level, Located};
 use pm::document::MAX_FILE_BYTES;
 use pm::repository;
 use pm::{Error, Outcome, Result};
-use rayon::prelude::*;
 use std::collections::HashSet;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -75,7 +74,7 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Result<Outcome> {
         return list_rules(&located.config, args.format);
     }
 
-    let (files, unreadable, known_ids, config) = if args.staged || args.rev_range.is_some() {
+    let (report, files, config) = if args.staged || args.rev_range.is_some() {
         let repo = ctx.repo()?;
         let dir = folder_in_work_tree(&repo, &located);
         let snapshot = match &args.rev_range {
@@ -90,26 +89,28 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Result<Outcome> {
             }
             None => located.config.clone(),
         };
-        (snapshot.files, Vec::new(), snapshot.known_ids, config)
+        let report = checks::check(&snapshot.files, &config, &snapshot.known_ids);
+        (report, snapshot.files, config)
     } else if args.stdin {
         let file = read_stdin(ctx, &located, args.stdin_filename.as_deref())?;
-        let known = known_ids(&located);
-        (vec![file], Vec::new(), known, located.config.clone())
+        let files = vec![file];
+        let report = checks::check(&files, &located.config, &known_ids(&located));
+        (report, files, located.config.clone())
     } else {
-        let (files, unreadable, whole_folder) = read_paths(ctx, &located, &args.paths)?;
+        let (targets, skipped, whole_folder) = find_paths(ctx, &located, &args.paths)?;
         // When the whole folder is checked, every ID is among the files: no second listing.
         let known = if whole_folder {
             Vec::new()
         } else {
             known_ids(&located)
         };
-        (files, unreadable, known, located.config.clone())
+        let config = located.config.clone();
+        let (mut report, files, unreadable) = checks::check_on_disk(&targets, &config, &known);
+        for (path, message) in skipped.iter().chain(&unreadable) {
+            report.add_unreadable(path, message, &config);
+        }
+        (report, files, config)
     };
-
-    let mut report = checks::check(&files, &config, &known_ids);
-    for (path, message) in &unreadable {
-        report.add_unreadable(path, message, &config);
-    }
     let text = match args.format {
         CheckFormat::Human => pm::report::human::render(&report, &files, ctx.color),
         CheckFormat::Json => pm::report::json::render(&report),
@@ -292,11 +293,12 @@ fn read_stdin(ctx: &Context, located: &Located, name: Option<&str>) -> Result<So
 /// A file that could not be read at all: (display path, message).
 type Unreadable = (String, String);
 
-fn read_paths(
-    ctx: &Context,
-    located: &Located,
-    paths: &[PathBuf],
-) -> Result<(Vec<SourceFile>, Vec<Unreadable>, bool)> {
+/// What [`find_paths`] returns: the files to check (path, shown path), the files passed over
+/// with why, and whether the whole post-mortem folder is among them.
+type Found = (Vec<(PathBuf, String)>, Vec<Unreadable>, bool);
+
+/// The post-mortem files the paths name (folders are walked), without reading them.
+fn find_paths(ctx: &Context, located: &Located, paths: &[PathBuf]) -> Result<Found> {
     let root = canonical(&located.root);
     let folder = canonical(&located.postmortem_dir());
     let mut whole_folder = false;
@@ -344,23 +346,5 @@ fn read_paths(
             targets.push((resolved, display));
         }
     }
-    let read: Vec<std::result::Result<SourceFile, Unreadable>> = targets
-        .into_par_iter()
-        .map(|(path, display)| match repository::read(&path) {
-            Ok(bytes) => Ok(SourceFile {
-                path: display,
-                bytes,
-            }),
-            Err(message) => Err((display, message)),
-        })
-        .collect();
-    let mut files = Vec::with_capacity(read.len());
-    let mut unreadable = skipped_files;
-    for r in read {
-        match r {
-            Ok(file) => files.push(file),
-            Err(u) => unreadable.push(u),
-        }
-    }
-    Ok((files, unreadable, whole_folder))
+    Ok((targets, skipped_files, whole_folder))
 }
