@@ -357,9 +357,11 @@ pub fn check_on_disk(
     }
     let report = finish(&paths, &results, &settings, known_ids);
     // A file whose only finding is a duplicate ID was not kept: read it again for its snippet.
+    // Sets, not scans: with thousands of files and findings a scan per file is quadratic.
+    let listed: HashSet<&str> = report.diagnostics.iter().map(|d| d.path.as_str()).collect();
+    let have: HashSet<String> = kept.iter().map(|f| f.path.clone()).collect();
     for (path, shown) in targets {
-        let listed = report.diagnostics.iter().any(|d| &d.path == shown);
-        if listed && !kept.iter().any(|f: &SourceFile| &f.path == shown) {
+        if listed.contains(shown.as_str()) && !have.contains(shown) {
             if let Ok(bytes) = crate::repository::read(path) {
                 kept.push(SourceFile {
                     path: shown.clone(),

@@ -16,9 +16,11 @@ pub fn render(report: &CheckReport, files: &[SourceFile], color: bool) -> String
     } else {
         Renderer::plain()
     };
+    let listed: std::collections::HashSet<&str> =
+        report.diagnostics.iter().map(|d| d.path.as_str()).collect();
     let mut texts: HashMap<&str, (&str, LineIndex)> = HashMap::new();
     for file in files {
-        if report.diagnostics.iter().any(|d| d.path == file.path) {
+        if listed.contains(file.path.as_str()) {
             if let Ok(text) = std::str::from_utf8(&file.bytes) {
                 texts.insert(&file.path, (text, LineIndex::new(text)));
             }
