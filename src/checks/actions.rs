@@ -1,9 +1,9 @@
 //! `actions/*`: the `[[actions]]` items: complete, valid, unique, and written as changes to the
 //! system with a checkable outcome rather than as exhortations to people.
 
+use super::dfa::{self, Pattern};
 use super::{span_in_value, DocContext, Finding};
 use crate::document::{Action, ActionStatus, Spanned, ACTION_KINDS, ACTION_PRIORITIES};
-use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -279,74 +279,54 @@ pub(crate) struct TitleHit {
     pub suggestion: String,
 }
 
-/// Vague phrasing: (pattern, what it lacks, rewrite).
-static VAGUE: LazyLock<Vec<(Regex, &str)>> = LazyLock::new(|| {
-    let patterns: [(&str, &str); 6] = [
-        (
-            r"(?i)\b(?:be\s+(?:more\s+)?(?:careful|vigilant|attentive|diligent)|pay\s+(?:more\s+)?attention|take\s+more\s+care|remember\s+to)\b",
-            "make the safe path automatic instead, e.g. \"Add a CI check that rejects a pool size of 0\" or \"Require a second approval in the deploy tool for config changes\"",
-        ),
-        (
-            r"(?i)\b(?:double[- ]check|make\s+sure|try\s+to|try\s+harder)\b",
-            "name the check and where it runs, e.g. \"Add a pre-deploy check that fails when the pool size is below 10\"",
-        ),
-        (
-            r"(?i)^\s*(?:investigate|look\s+into|research|explore|think\s+about|consider|discuss|revisit)\b",
-            "state the question and the deliverable, e.g. \"Find why retries exceed 3 under load and file a fix in OPS-12\"",
-        ),
-        (
-            r"(?i)\b(?:improve|better|more|increase|enhance)\s+(?:our\s+|the\s+)?(?:monitoring|alerting|observability|testing|tests|test\s+coverage|coverage|communication|documentation|docs|processes|process|visibility|awareness|training|resilience|reliability|runbooks)\s*\.?\s*$",
-            "name the signal, threshold and response, e.g. \"Alert when connection-pool saturation stays above 80% for 5 minutes\"",
-        ),
-        (
-            r"(?i)^\s*(?:monitoring|alerting|testing|documentation|communication)\s*\.?\s*$",
-            "name the signal, threshold and response, e.g. \"Alert when connection-pool saturation stays above 80% for 5 minutes\"",
-        ),
-        (
-            r"(?i)^\s*(?:follow\s+up|keep\s+an\s+eye\s+on|monitor\s+the\s+situation)\b",
-            "name what will change and how you will know it is done",
-        ),
-    ];
-    patterns
-        .into_iter()
-        .map(|(p, s)| (Regex::new(p).expect("vague-action pattern is valid"), s))
+include!("action_patterns.rs");
+
+/// A pattern of `action_patterns.rs` by name, as a DFA compiled by `build.rs`.
+fn pattern(name: &str) -> Pattern {
+    let index = ACTION_PATTERNS
+        .iter()
+        .position(|(n, _)| *n == name)
+        .expect("action pattern names are constants of this module");
+    dfa::action(index)
+}
+
+/// Vague phrasing (patterns `VAGUE_0`..): the rewrite to suggest for each.
+const VAGUE_REWRITES: [&str; 6] = [
+    "make the safe path automatic instead, e.g. \"Add a CI check that rejects a pool size of 0\" or \"Require a second approval in the deploy tool for config changes\"",
+    "name the check and where it runs, e.g. \"Add a pre-deploy check that fails when the pool size is below 10\"",
+    "state the question and the deliverable, e.g. \"Find why retries exceed 3 under load and file a fix in OPS-12\"",
+    "name the signal, threshold and response, e.g. \"Alert when connection-pool saturation stays above 80% for 5 minutes\"",
+    "name the signal, threshold and response, e.g. \"Alert when connection-pool saturation stays above 80% for 5 minutes\"",
+    "name what will change and how you will know it is done",
+];
+
+static VAGUE: LazyLock<Vec<(Pattern, &str)>> = LazyLock::new(|| {
+    VAGUE_REWRITES
+        .iter()
+        .enumerate()
+        .map(|(i, rewrite)| (pattern(&format!("VAGUE_{i}")), *rewrite))
         .collect()
 });
 
 /// Signs of a concrete, checkable outcome: a number, a ticket, a link, or a verb that changes
 /// the system at the start of a clause (so "deploys" the noun does not count as "deploy").
-static CONCRETE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?ix)
-        \d |
-        \b[A-Z][A-Z0-9]+-\d+\b |
-        https?:// |
-        (?:^|\b(?:and|then|to|by|or)\s+|[,;:(]\s*)
-        (?:add|adds|adding|alert|alerts|alerting\s+on|fix|fixes|fixing|automate|automates|automating|
-            block|blocks|reject|rejects|enforce|enforces|remove|removes|migrate|migrates|
-            rate[- ]limit|limit|cap|caps|write|writes|create|creates|deploy|deploys|enable|enables|
-            disable|disables|set|configure|configures|replace|replaces|upgrade|upgrades|patch|
-            publish|page|pages|require|requires|validate|validates|split|move|delete|build|builds|
-            implement|implements|introduce|introduces|roll\s+out|document\s+the|dashboard|lint|
-            backfill|revert|pin|retire|shard|throttle|timeout|retry\s+budget)\b",
-    )
-    .expect("concrete-action pattern is valid")
-});
+static CONCRETE: LazyLock<Pattern> = LazyLock::new(|| pattern("CONCRETE"));
 
 /// An action whose title has no concrete, checkable outcome.
 pub(crate) fn not_actionable(title: &str) -> Option<TitleHit> {
-    let (found, rewrite) = VAGUE
+    let shadow = dfa::shadow(title);
+    let ((start, end), rewrite) = VAGUE
         .iter()
-        .find_map(|(pattern, rewrite)| pattern.find(title).map(|m| (m, *rewrite)))?;
+        .find_map(|(pattern, rewrite)| pattern.find(title, &shadow).map(|m| (m, *rewrite)))?;
     // The pattern for bare nouns anchors the whole title; anything concrete beside the vague
     // words makes the action checkable.
-    let rest = format!("{} {}", &title[..found.start()], &title[found.end()..]);
-    if CONCRETE.is_match(&rest) {
+    let rest = format!("{} {}", &title[..start], &title[end..]);
+    if CONCRETE.is_match(&rest, &dfa::shadow(&rest)) {
         return None;
     }
-    let phrase = found.as_str().trim();
+    let phrase = title[start..end].trim();
     Some(TitleHit {
-        range: trim_range(title, found.range()),
+        range: trim_range(title, start..end),
         message: format!(
             "\"{phrase}\" has no concrete, checkable outcome; a vague action is never finished and changes nothing in the system"
         ),
@@ -355,32 +335,16 @@ pub(crate) fn not_actionable(title: &str) -> Option<TitleHit> {
 }
 
 /// Verbs only ever aimed at people: whatever follows them (bar a system word) is a person.
-static AT_PERSON_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:coach|reprimand|discipline|counsel|re-?educate|scold|talk\s+to|talk\s+with|speak\s+to|speak\s+with|have\s+a\s+(?:word|chat|talk|conversation)\s+with)\s+(?:the\s+)?([\p{L}][\p{L}'.-]*)",
-    )
-    .expect("person-verb pattern is valid")
-});
+static AT_PERSON_VERB: LazyLock<Pattern> = LazyLock::new(|| pattern("AT_PERSON_VERB"));
 
 /// Verbs aimed at people when their object is a person: a known name or a capitalised word.
-static AT_NAME_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:re-?train|warn|remind|tell|instruct)\s+([\p{L}][\p{L}'.-]*)")
-        .expect("name-verb pattern is valid")
-});
+static AT_NAME_VERB: LazyLock<Pattern> = LazyLock::new(|| pattern("AT_NAME_VERB"));
 
 /// Exhortations aimed at a role or a group of people.
-static AT_ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:remind|tell|instruct|encourage|re-?train|re-?educate|hold)\s+(?:all\s+|the\s+|our\s+|every\s+|each\s+)?(?:engineers?|developers?|devs|operators?|on-?call(?:\s+engineers?)?|sres?|staff|people|everyone|everybody|team\s+members?|team|him|her|them|deployers?|reviewers?|responders?|authors?|whoever)\b",
-    )
-    .expect("role pattern is valid")
-});
+static AT_ROLE: LazyLock<Pattern> = LazyLock::new(|| pattern("AT_ROLE"));
 
 /// `hold X accountable`, `make X responsible`.
-static ACCOUNTABLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:hold|make)\s+(?:\S+\s+){1,3}?(?:accountable|responsible)\s*(?:for\b|$)")
-        .expect("accountable pattern is valid")
-});
+static ACCOUNTABLE: LazyLock<Pattern> = LazyLock::new(|| pattern("ACCOUNTABLE"));
 
 /// Words after a person-verb that are not people: systems and documents.
 const NOT_PEOPLE: &[&str] = &[
@@ -423,31 +387,41 @@ pub(crate) fn targets_person(title: &str, people: &[String]) -> Option<TitleHit>
         suggestion: "change the system the person worked in instead, e.g. \"Add a confirmation step to the deploy tool when the pool size changes\" or \"Make CI reject a pool size of 0\"".into(),
     }
     };
-    if let Some(found) = AT_ROLE.find(title).or_else(|| ACCOUNTABLE.find(title)) {
-        return Some(hit(trim_range(title, found.range())));
+    let shadow = dfa::shadow(title);
+    if let Some((start, end)) = AT_ROLE
+        .find(title, &shadow)
+        .or_else(|| ACCOUNTABLE.find(title, &shadow))
+    {
+        return Some(hit(trim_range(title, start..end)));
     }
-    for caps in AT_PERSON_VERB.captures_iter(title) {
-        let (Some(whole), Some(object)) = (caps.get(0), caps.get(1)) else {
-            continue;
-        };
-        let word = object.as_str().trim_end_matches(['.', '\'']).to_lowercase();
+    for (start, end) in AT_PERSON_VERB.find_iter(title, &shadow) {
+        let word = object(title, &shadow, start, end)
+            .trim_end_matches(['.', '\''])
+            .to_lowercase();
         if !NOT_PEOPLE.contains(&word.as_str()) {
-            return Some(hit(whole.range()));
+            return Some(hit(start..end));
         }
     }
-    for caps in AT_NAME_VERB.captures_iter(title) {
-        let (Some(whole), Some(object)) = (caps.get(0), caps.get(1)) else {
-            continue;
-        };
-        let word = object.as_str().trim_end_matches(['.', '\'']);
+    for (start, end) in AT_NAME_VERB.find_iter(title, &shadow) {
+        let word = object(title, &shadow, start, end).trim_end_matches(['.', '\'']);
         let known = people.iter().any(|p| p.eq_ignore_ascii_case(word));
         let named = word.chars().next().is_some_and(char::is_uppercase)
             && !NOT_PEOPLE.contains(&word.to_lowercase().as_str());
         if known || named {
-            return Some(hit(whole.range()));
+            return Some(hit(start..end));
         }
     }
     None
+}
+
+/// The person-verb patterns end with their object, a word without spaces: the text after the
+/// match's last space (the `shadow` turns every kind of space into an ASCII one).
+fn object<'t>(title: &'t str, shadow: &[u8], start: usize, end: usize) -> &'t str {
+    let from = shadow[start..end]
+        .iter()
+        .rposition(u8::is_ascii_whitespace)
+        .map_or(start, |p| start + p + 1);
+    title.get(from..end).unwrap_or_default()
 }
 
 fn trim_range(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {

@@ -8,6 +8,7 @@
 
 mod actions;
 pub mod blameless;
+mod dfa;
 mod frontmatter;
 pub mod registry;
 mod structure;

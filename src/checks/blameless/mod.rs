@@ -219,6 +219,7 @@ pub fn scan(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
     let compiled = &*COMPILED;
     let masked = text::mask_quotes(text);
     let masked: &str = &masked;
+    let shadow = crate::checks::dfa::shadow(masked);
     let mut candidates = Vec::new();
     // A kind without its anchors cannot match, so skipping its regex changes nothing; the
     // others still run over the whole block, exactly as a full scan would.
@@ -226,8 +227,8 @@ pub fn scan(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
         if possible & (1 << k) == 0 {
             continue;
         }
-        for m in re.find_iter(masked) {
-            candidates.push((m.start(), m.end(), *kind));
+        for (start, end) in re.find_iter(masked, &shadow) {
+            candidates.push((start, end, *kind));
         }
     }
     if candidates.is_empty() {
@@ -258,7 +259,7 @@ pub fn scan(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
             continue; // a match in whitespace between sentences
         }
         let sentence_text = &masked[ss..se];
-        if compiled.meta.is_match(sentence_text) {
+        if compiled.meta.is_match(sentence_text, &shadow[ss..se]) {
             continue;
         }
         let sentence = Sentence {

@@ -8,11 +8,10 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use regex::Regex;
-
 use super::lexicon::*;
 use super::text::Tok;
 use super::Rule;
+use crate::checks::dfa::{self, Pattern};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Kind {
@@ -60,117 +59,6 @@ pub(super) enum Kind {
     LostAccess,
     HindsightIdiom,
     ReasonIs,
-}
-
-fn pattern_source(kind: Kind) -> &'static str {
-    match kind {
-        Kind::ModalPerfect => {
-            r"(?i)\b(?:should|could|ought\s+to|shouldn['’]t|couldn['’]t)(?:\s+(?:not|never|really|just|simply|also|easily|definitely|at\s+least|probably|certainly|all|obviously|clearly))*(?:\s+have|['’]ve)\s+(?:(?:not|never|simply|just|also|easily|already|probably|at\s+least)\s+)?[\p{L}][\p{L}'’-]*"
-        }
-        Kind::FailedTo => r"(?i)\b(?:failed|fails|fail|failing)\s+to\s+[\p{L}][\p{L}-]*",
-        Kind::Neglected => r"(?i)\bneglect(?:ed|s|ing)?\b",
-        Kind::Forgot => r"(?i)\bforg(?:ot|otten)\b",
-        Kind::FaultVerb => {
-            r"(?i)\b(?:broke|caused|botched|misconfigured|mistyped|misread|misjudged|mishandled|fat-fingered|messed\s+up|screwed\s+up|took\s+down|brought\s+down|(?:took|brought|knocked)\s+(?:[\p{L}-]+\s+){1,2}?(?:down|over|offline)|skipped\s+(?:the\s+|a\s+|an\s+|all\s+|our\s+|every\s+)?(?:[\p{L}-]+\s+)?(?:step|steps|check|checks|review|tests?|stage|canary|checklist|process|procedure|approval|runbook|verification|validation|dry-run)|knocked\s+over|blew\s+away|wiped\s+out|dropped\s+the\s+ball|let\s+(?:[\p{L}'’-]+\s+){0,4}?slip|sat\s+on)\b"
-        }
-        Kind::CarelessAction => {
-            r"(?i)\b(?:pushed|deployed|shipped|merged|ran|deleted|dropped|approved|released|applied|committed|changed|edited|restarted|rebooted|typed|rolled\s+out|disabled|removed|promoted|executed|copied|overwrote|rotated|upgraded)\b[^.;:!?]{0,60}?\b(?:untested|broken|(?:the|a)\s+wrong|without\s+(?:a\s+|any\s+|first\s+)?(?:review|reviewing|testing|tests?|waiting|telling|checking|approval|asking|reading|running|looking|notice|warning|second|letting|informing|consulting|thinking)|instead\s+of)\b"
-        }
-        Kind::Because => r"(?i)\bbecause\s+",
-        Kind::FaultOf => {
-            r"(?i)\b[\p{L}][\p{L}-]*['’]s\s+(?:own\s+|entire\s+|fault|personal\s+)*fault\b|\bfault\s+of\b|\b(?:blame|fault|responsibility)(?:\s+[\p{L}'’]+){0,4}?\s+(?:lies|rests|falls|sits|lay|lie)\s+(?:\w+\s+){0,2}?(?:with|on)\b|\bto\s+blame\b|\bat\s+fault\b"
-        }
-        Kind::OnPerson => {
-            r"(?i)\b(?:this|that|it)(?:\s+one)?(?:['’]s|\s+is|\s+was)\s+(?:all\s+|entirely\s+|squarely\s+|totally\s+|completely\s+|solely\s+|100%\s+)?on\s+"
-        }
-        Kind::Culprit => {
-            r"(?i)\b(?:culprit|cause)\s*(?:was|is|:|turned\s+out\s+to\s+be|=|here\s+was)\s*"
-        }
-        Kind::Cleft => r"(?i)\bit\s+was\s+(?:the\s+)?[\p{L}][\p{L}'’-]*\s+who\b",
-        Kind::CausedBy => r"(?i)\b(?:caused|triggered|introduced|started|broken)\s+by\s+",
-        Kind::PossessiveBad => {
-            r"(?i)\b[\p{L}][\p{L}-]*['’]s\s+(?:untested|broken|bad|faulty|buggy|careless|sloppy|reckless|lazy|botched|rushed|hasty|half-baked|mistakes?|errors?|blunders?|screw-?ups?|slip-?ups?|oversights?|negligence|incompetence|carelessness|laziness)\b"
-        }
-        Kind::TooSlow => {
-            r"(?i)\b(?:was|were)\s+(?:far\s+|way\s+|much\s+|simply\s+|just\s+)?too\s+(?:slow|late)\b"
-        }
-        Kind::DidNotCheck => {
-            r"(?i)\b(?:didn['’]t|did\s+not)\s+(?:even\s+|actually\s+|properly\s+|bother\s+to\s+)?(?:read|follow|check|test|verify|review|double-check|look|wait|notice|listen|ask)\b"
-        }
-        Kind::Ignored => r"(?i)\bignor(?:ed|ing)\b",
-        Kind::Negligent => r"(?i)\bnegligen(?:t|tly|ce)\b",
-        Kind::Bother => {
-            r"(?i)\b(?:didn['’]t|did\s+not|never|nobody|no\s+one|couldn['’]t|could\s+not|can['’]t|cannot|wouldn['’]t|won['’]t)\s+(?:\w+\s+){0,2}?bother(?:ed)?\s+to\b|\bcouldn['’]t\s+be\s+bothered\b|\bcould\s+not\s+be\s+bothered\b"
-        }
-        Kind::WithoutAnyone => {
-            r"(?i)\bwithout\s+(?:anyone|anybody|someone|somebody|a\s+human|any\s+(?:engineer|human|person|reviewer))\s+(?:even\s+|ever\s+|actually\s+)?(?:glancing|looking|reading|checking|reviewing|noticing|verifying|testing|bothering)"
-        }
-        Kind::JudgeStrong => {
-            r"(?i)\b(?:careless(?:ly|ness)?|incompeten(?:t|ce|tly)|reckless(?:ly|ness)?|stupid(?:ly|ity)?|idiotic|idiots?|moronic|morons?|clueless|irresponsibl[ey]|irresponsibility|unprofessional|boneheaded|foolish(?:ly|ness)?|inexcusable|amateurish(?:ly)?|half-assed|shoddy|laziness|lazy\s+hack|sloppiness|(?:amateur|rookie|newbie|schoolboy|beginner['’]?s?)\s+(?:mistakes?|errors?|moves?)|ashamed|shameful|disgrace(?:ful)?|pathetic|unforgivable)\b"
-        }
-        Kind::JudgeWeak => {
-            r"(?i)\b(?:sloppy|sloppily|lazy|lazily|unacceptable|unacceptably|dumb|silly|lax|half-baked|thoughtless(?:ly)?|poorly\s+thought[\s-]out)\b"
-        }
-        Kind::HumanError => {
-            r"(?i)\b(?:human|operator|user|pilot|manual|personnel|staff|people|engineer|driver)[\s-]+(?:error|errors|mistake|mistakes)\b|\bfat[\s-]?finger(?:ed|ing|s)?\b|\bmistakes?\s+by\s+(?:the\s+|a\s+|our\s+)?(?:staff|engineer|operator|on-call|developer|dba|admin|human|person|employee)"
-        }
-        Kind::PunishPassive => {
-            r"(?i)\b(?:was|were|been|be|being|got|get|gets|is|are)\s+(?:\w+\s+)?(?:fired|sacked|dismissed|demoted|suspended|terminated|let\s+go|disciplined|reprimanded|punished|removed\s+from\s+(?:the\s+)?(?:on-?call\s+|pager\s+|primary\s+|support\s+)?rotation|taken\s+off\s+(?:the\s+)?(?:on-?call\s+|pager\s+|support\s+)?(?:rotation|call))\b"
-        }
-        Kind::PunishStrong => {
-            r"(?i)\b(?:disciplinary|written\s+warning|formal\s+warning|final\s+warning|performance\s+improvement\s+plan|held\s+(?:personally\s+)?accountable|held\s+(?:personally\s+)?responsible|held\s+to\s+account|(?:to|must|will|should|shall)\s+answer\s+for|face\s+(?:the\s+|serious\s+)?consequences|punish(?:ed|ing)?|as\s+(?:a\s+)?punishment|reprimand(?:ed)?|(?:be|been|get|got)\s+let\s+go|(?:will|must|should|shall)\s+be\s+consequences|there\s+(?:will|must|should|need\s+to)\s+be\s+consequences|consequences\s+for\s+(?:whoever|those|anyone|the\s+(?:engineer|developer|person|people|team|individual)s?)|hold(?:s|ing)?\s+(?:[\p{L}-]+\s+){0,4}?(?:accountable|responsible))\b"
-        }
-        Kind::Revoked => {
-            r"(?i)\b(?:access|permissions?|privileges?|rights)\b[^.;!?]{0,40}?\b(?:revoked|taken\s+away|stripped|pulled|suspended)\b|\brevoked\s+(?:\w+\s+){0,2}(?:access|permissions?|privileges?)\b"
-        }
-        Kind::Obviously => r"(?i)\bobviously\b",
-        Kind::ObviousPredicate => {
-            r"(?i)(?:\b(?:was|is|were|are|seemed|seems|seem|looks?|looked|became|becomes|been|be)|['’]s)\s+(?:\w+\s+){0,2}?(?:obvious|blindingly\s+clear|painfully\s+clear|crystal\s+clear)\b"
-        }
-        Kind::Glaring => {
-            r"(?i)\bglaringly\b|\bglaring\s+(?:mistake|error|oversight|omission|failure|gap|sign|signs|warning)|\bblatant(?:ly)?\b|\bblindingly\s+obvious\b"
-        }
-        Kind::Predictable => {
-            r"(?i)\b(?:completely|totally|entirely|perfectly|utterly|easily|wholly|fully|100%)\s+(?:predictable|foreseeable|avoidable|preventable)\b|\b(?:was|were|is)\s+(?:predictable|foreseeable|avoidable)\b"
-        }
-        Kind::AnyoneCould => {
-            r"(?i)\b(?:anyone|anybody|everyone|everybody|any\s+[\p{L}-]+)\b[^.;:!?]{0,40}?\b(?:could|would|should)\s+have\s+(?:easily\s+)?(?:seen|spotted|noticed|known|predicted|foreseen|caught|guessed|realised|realized|figured|told)\b"
-        }
-        Kind::HindsightClear => {
-            r"(?i)\b(?:in\s+hindsight|in\s+retrospect|looking\s+back|with\s+hindsight)\b[^.;!?]{0,80}?\b(?:clear|evident|apparent)\b"
-        }
-        Kind::ClearlyPerson => r"(?i)\bclearly\b|\bit(?:['’]s|\s+is|\s+was)\s+clear\s+(?:that\s+)?",
-        Kind::IfHad => r"(?i)\bif\s+(?:only\s+)?",
-        Kind::HadInverted => r"\bHad\s+",
-        Kind::Accidental => {
-            r"(?i)\b(?:accidentally|mistakenly|inadvertently|erroneously|unintentionally|by\s+(?:mistake|accident))\b"
-        }
-        Kind::MadeMistake => {
-            r"(?i)\b(?:made|makes|make|making)\s+(?:(?:a|an|the|several|two|multiple|another|one|some)\s+)?(?:[\p{L}-]+\s+)?(?:mistakes?|errors?|blunders?|slip|bad\s+call|wrong\s+call|misjudge?ments?)\b"
-        }
-        Kind::TracedTo => {
-            r"(?i)\b(?:trac(?:ed|es|e)|comes|came|boils|boiled)\s+(?:all\s+the\s+way\s+)?(?:back\s+|down\s+)?to\s+|\battributed\s+to\s+|\b(?:blamed|pinned)\s+on\s+|\b(?:was|is|were)\s+(?:\w+\s+)?down\s+to\s+"
-        }
-        Kind::ResponsibleFor => {
-            r"(?i)(?:\b(?:is|was|are|were)|['’]s)\s+(?:\w+\s+)?responsible\s+for\s+"
-        }
-        Kind::SupposedTo => r"(?i)\b(?:was|were)\s+supposed\s+to\s+[\p{L}][\p{L}-]*",
-        Kind::NobodyChecked => {
-            r"(?i)\b(?:nobody|no\s+one|no-one)\s+(?:even\s+|ever\s+|actually\s+|really\s+)?(?:looked|checked|read|noticed|reviewed|watched|acknowledged|responded|tested|verified|cared|listened|followed|opened|answered)\b"
-        }
-        Kind::Unheeded => {
-            r"(?i)\bunheeded\b|\b(?:went|remained|were|was)\s+(?:\w+\s+)?(?:unanswered|unacknowledged|unread|unaddressed)\s+by\s+"
-        }
-        Kind::LostAccess => {
-            r"(?i)\b(?:lost|loses|lose|losing)\s+(?:his|her|their)\s+(?:[\p{L}-]+\s+){0,2}?(?:access|permissions?|privileges?|rights|job|role|position)\b"
-        }
-        Kind::ReasonIs => {
-            r"(?i)(?:\b(?:is|was)|['’]s)\s+(?:the\s+|a\s+)?(?:main\s+|only\s+|sole\s+|whole\s+|real\s+|direct\s+)?(?:reason|cause)\s+(?:for|why|that|we|of)\b"
-        }
-        Kind::HindsightIdiom => {
-            r"(?i)\b(?:plain\s+to\s+see|plain\s+as\s+day|clear\s+as\s+day|writing\s+was\s+on\s+the\s+wall|(?:saw|see|seen)\s+(?:this|it)\s+coming|no-brainer|take\s+a\s+genius|any\s+fool|only\s+a\s+matter\s+of\s+time)\b"
-        }
-    }
 }
 
 pub(super) const ALL_KINDS: &[Kind] = &[
@@ -222,54 +110,18 @@ pub(super) const ALL_KINDS: &[Kind] = &[
 
 pub(super) struct Compiled {
     /// One per kind, in `ALL_KINDS` order.
-    pub regexes: Vec<(Kind, LazyRegex)>,
+    pub regexes: Vec<(Kind, Pattern)>,
     /// Sentences that talk about wording or method rather than use it.
-    pub meta: LazyRegex,
+    pub meta: Pattern,
 }
 
-/// A regex compiled the first time it is used. Compiling all of them costs tens of
-/// milliseconds, which the pre-commit hook would pay on every commit even when the staged
-/// document holds no trigger word at all; most runs need only a few of them, or none.
-pub(super) struct LazyRegex {
-    source: String,
-    cell: std::sync::OnceLock<Regex>,
-}
-
-impl LazyRegex {
-    fn new(source: String) -> LazyRegex {
-        LazyRegex {
-            source,
-            cell: std::sync::OnceLock::new(),
-        }
-    }
-}
-
-impl std::ops::Deref for LazyRegex {
-    type Target = Regex;
-    fn deref(&self) -> &Regex {
-        // The patterns are constants of this module (tested in `patterns_compile`), so a
-        // failure here is a programming error, not an input error.
-        self.cell
-            .get_or_init(|| Regex::new(&self.source).expect("blameless pattern compiles"))
-    }
-}
-
-/// Every trigger word is ASCII, so ASCII word boundaries match the same places; unlike Unicode
-/// `\b` they let the regex engine stay on its fast DFA path for non-ASCII text.
-fn ascii_boundaries(source: &str) -> String {
-    source.replace(r"\b", r"(?-u:\b)")
-}
-
+/// The triggers are DFAs compiled by `build.rs` from `sources.rs` (compiling regexes here cost
+/// the pre-commit hook most of its time); each is read from the binary on first use.
 pub(super) static COMPILED: LazyLock<Compiled> = LazyLock::new(|| {
-    let regexes = ALL_KINDS
-        .iter()
-        .map(|&k| (k, LazyRegex::new(ascii_boundaries(pattern_source(k)))))
-        .collect();
-    let meta = LazyRegex::new(ascii_boundaries(META));
+    let (triggers, meta) = dfa::wording();
+    let regexes = ALL_KINDS.iter().copied().zip(triggers).collect();
     Compiled { regexes, meta }
 });
-
-const META: &str = r"(?i)\b(?:phrases?|words?|wording|terms?|language|labels?|expressions?)\s+(?:like|such\s+as)\b|\b(?:avoid(?:ed|ing|s)?|remov(?:ed|e|ing)|replac(?:ed|e|ing)|rewr(?:ote|ite|itten)|reword(?:ed)?|drop(?:ped)?|ban(?:ned)?|strik(?:e|ing)|struck)\s+(?:the\s+|all\s+)?(?:phrases?|words?|terms?|labels?|language|wording|framing)\b|\bhindsight\s+bias\b|\bwithout\s+fear\b|\b(?:not|no|never|without|avoid(?:ed|ing)?|instead\s+of)\s+(?:\w+\s+)?(?:assigning|assign|placing|apportioning|attributing|looking\s+for|seeking)\s+(?:of\s+)?blame\b|\bblameless\b|\b(?:described|called|labell?ed|framed|characteri[sz]ed)\s+(?:this|it|that|the\s+\w+)\s+as\b|\bnot\s+(?:a\s+question\s+of\s+)?who\b|\b(?:avoid(?:ed|ing)?|not|stopped|without)\s+asking\s+who\b|\bwe\s+do\s+(?:not|n['’]t)\s+(?:consider|call|use|accept|treat)\b|\bnot\s+at\s+fault\b|\bno\s+(?:one|single\s+person|individual)\s+(?:is|was)\s+(?:to\s+blame|at\s+fault|responsible)\b|\bcounterfactuals?\b";
 
 /// What the scanner knows about the sentence a trigger fell in.
 pub(super) struct Sentence<'a> {
@@ -1524,8 +1376,21 @@ mod tests {
         assert_eq!(COMPILED.regexes.len(), ALL_KINDS.len());
         // Compiled lazily in use: force every one here, so a bad pattern fails this test.
         for (_, re) in &COMPILED.regexes {
-            assert!(!re.is_match(""));
+            assert!(!re.is_match("", b""));
         }
-        assert!(!COMPILED.meta.is_match(""));
+        assert!(!COMPILED.meta.is_match("", b""));
+    }
+
+    include!("sources.rs");
+
+    /// `build.rs` compiles `TRIGGERS` in order; `Kind` indexes the result.
+    #[test]
+    fn trigger_table_follows_kind_order() {
+        assert_eq!(TRIGGERS.len(), ALL_KINDS.len());
+        for (i, kind) in ALL_KINDS.iter().enumerate() {
+            assert_eq!(*kind as usize, i);
+            assert_eq!(TRIGGERS[i].0, format!("{kind:?}"));
+        }
+        assert!(!META.is_empty());
     }
 }
