@@ -39,14 +39,33 @@ struct Layout {
 impl Layout {
     /// True when `path` (a path in the tree) is a post-mortem under the folder.
     fn holds(&self, path: &str) -> bool {
-        let Some(rest) = path.strip_prefix(&self.dir) else {
+        let Some(rest) = path.strip_prefix(self.dir.as_str()) else {
             return false;
         };
         let Some(rest) = rest.strip_prefix('/') else {
             return false;
         };
-        let name = rest.rsplit('/').next().unwrap_or(rest);
-        is_postmortem_name(name) && !rest.split('/').any(|part| part.starts_with('.'))
+        // No part of the path below the folder may be hidden. Substring searches rather than
+        // splitting into parts: this runs once per index entry, 10,000 times in a large
+        // repository.
+        !rest.starts_with('.')
+            && !rest.contains("/.")
+            && is_postmortem_name(&rest[name_start(rest)..])
+    }
+
+    /// [`Layout::display`] reusing `path`'s own memory.
+    fn display_owned(&self, mut path: String) -> String {
+        if self.root.is_empty() {
+            return path;
+        }
+        let cut = path
+            .strip_prefix(self.root.as_str())
+            .and_then(|rest| rest.strip_prefix('/'))
+            .map(|rest| path.len() - rest.len());
+        if let Some(cut) = cut {
+            path.drain(..cut);
+        }
+        path
     }
 
     /// `path` as reports show it: relative to the configuration root.
@@ -61,9 +80,14 @@ impl Layout {
     }
 }
 
+/// Where the last part of a `/`-separated path starts.
+fn name_start(path: &str) -> usize {
+    path.rfind('/').map_or(0, |slash| slash + 1)
+}
+
 /// The file stem of a post-mortem path: its ID.
 fn stem(path: &str) -> String {
-    let name = path.rsplit('/').next().unwrap_or(path);
+    let name = &path[name_start(path)..];
     name.strip_suffix(".md").unwrap_or(name).to_string()
 }
 
@@ -200,8 +224,13 @@ fn is_file_mode(mode: u32) -> bool {
     mode & 0o170000 == 0o100000
 }
 
+/// A path git stores as bytes, as text. Checked as UTF-8 first: that is one fast pass where
+/// the lossy conversion works character by character, and this runs once per index entry.
 fn path_text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_string(),
+        Err(_) => String::from_utf8_lossy(bytes).into_owned(),
+    }
 }
 
 /// Staged content of the added or modified post-mortems under `dir` (the post-mortem folder:
@@ -217,6 +246,9 @@ pub fn staged(repo: &Repo, dir: &Path) -> Result<Snapshot> {
         )
     })?;
     let layout = worktree_layout(workdir, dir)?;
+    // Like git, trust the object store on reads; libgit2 would otherwise re-hash every tree
+    // it loads.
+    git2::opts::strict_hash_verification(false);
     let head_tree = match repo.raw().head() {
         Ok(head) => Some(head.peel_to_tree()?),
         Err(e)
@@ -230,9 +262,15 @@ pub fn staged(repo: &Repo, dir: &Path) -> Result<Snapshot> {
         Err(e) => return Err(e.into()),
     };
     let staged = match index_file(repo).and_then(|path| index_entries(&path, &layout)) {
-        Some((mut entries, sparse_dirs)) => {
-            expand_sparse_dirs(repo, &layout, &sparse_dirs, &mut entries)?;
-            staged_from_entries(repo, &layout, head_tree.as_ref(), entries)?
+        Some(mut read) => {
+            expand_sparse_dirs(repo, &layout, &read.sparse_dirs, &mut read.entries)?;
+            staged_from_entries(
+                repo,
+                &layout,
+                head_tree.as_ref(),
+                read.entries,
+                read.cache_tree.as_ref(),
+            )?
         }
         None => staged_through_libgit2(repo, &layout, head_tree.as_ref())?,
     };
@@ -282,6 +320,17 @@ struct IndexEntry {
     mode: u32,
 }
 
+/// What [`index_entries`] reads from the index file.
+struct IndexRead {
+    /// The stage-0 post-mortem entries, in the index's (byte) order.
+    entries: Vec<IndexEntry>,
+    /// The folders a sparse index keeps as trees.
+    sparse_dirs: Vec<SparseDir>,
+    /// The valid cache-tree folders at or under the post-mortem folder, when the index has a
+    /// cache-tree this reader trusts (see [`read_cache_tree`]).
+    cache_tree: Option<CacheTree>,
+}
+
 /// Reads the post-mortem entries straight from the index file (format versions 2 to 4).
 ///
 /// libgit2 reads every entry into its own structures and verifies the file's SHA-1 first,
@@ -294,8 +343,7 @@ struct IndexEntry {
 /// as one entry naming a tree; libgit2 refuses such an index (`unsupported mandatory
 /// extension: 'sdir'`), so those folders are returned as (folder path with its trailing `/`,
 /// tree) for [`expand_sparse_dirs`].
-fn index_entries(path: &Path, layout: &Layout) -> Option<(Vec<IndexEntry>, Vec<SparseDir>)> {
-    const HASH: usize = 20;
+fn index_entries(path: &Path, layout: &Layout) -> Option<IndexRead> {
     let data = std::fs::read(path).ok()?;
     if data.len() < 12 + HASH || &data[..4] != b"DIRC" {
         return None;
@@ -310,6 +358,7 @@ fn index_entries(path: &Path, layout: &Layout) -> Option<(Vec<IndexEntry>, Vec<S
     let mut entries = Vec::new();
     let mut sparse_dirs = Vec::new();
     let mut at = 12;
+    // Version 4 spells each path as a cut of the previous one plus a suffix.
     let mut previous: Vec<u8> = Vec::new();
     for _ in 0..count {
         let start = at;
@@ -327,31 +376,30 @@ fn index_entries(path: &Path, layout: &Layout) -> Option<(Vec<IndexEntry>, Vec<S
             intent_to_add = extended & INTENT_TO_ADD != 0;
             at += 2;
         }
-        let name: Vec<u8> = if version == 4 {
+        let name: &[u8] = if version == 4 {
             let (strip, used) = read_offset_varint(body.get(at..)?)?;
             at += used;
             let end = at + body.get(at..)?.iter().position(|&b| b == 0)?;
             let keep = previous.len().checked_sub(strip)?;
-            let mut name = previous[..keep].to_vec();
-            name.extend_from_slice(&body[at..end]);
+            previous.truncate(keep);
+            previous.extend_from_slice(&body[at..end]);
             at = end + 1;
-            previous.clone_from(&name);
-            name
+            &previous
         } else {
+            let name_start = at;
             let end = at + body.get(at..)?.iter().position(|&b| b == 0)?;
-            let name = body[at..end].to_vec();
             // Entries are padded with 1 to 8 NULs to a multiple of eight bytes.
             at = start + ((end - start) + 8) / 8 * 8;
-            name
+            &body[name_start..end]
         };
         let stage = (flags >> 12) & 0x3;
         if mode & 0o170000 == 0o040000 {
             // A folder of a sparse index: it matters when it holds the post-mortem folder
             // or lies inside it.
             if stage == 0
-                && (prefix.as_bytes().starts_with(&name) || name.starts_with(prefix.as_bytes()))
+                && (prefix.as_bytes().starts_with(name) || name.starts_with(prefix.as_bytes()))
             {
-                sparse_dirs.push((path_text(&name), git2::Oid::from_bytes(oid).ok()?));
+                sparse_dirs.push((path_text(name), git2::Oid::from_bytes(oid).ok()?));
             }
             continue;
         }
@@ -362,7 +410,7 @@ fn index_entries(path: &Path, layout: &Layout) -> Option<(Vec<IndexEntry>, Vec<S
         {
             continue;
         }
-        let path = path_text(&name);
+        let path = path_text(name);
         if layout.holds(&path) {
             entries.push(IndexEntry {
                 path,
@@ -371,16 +419,115 @@ fn index_entries(path: &Path, layout: &Layout) -> Option<(Vec<IndexEntry>, Vec<S
             });
         }
     }
-    // Extensions: a split index keeps its entries in another file.
+    // Extensions, each a 4-byte signature and a 4-byte size. A split index keeps its entries
+    // in another file: libgit2 reads that. The cache-tree is used only when nothing else in
+    // the file could change what the entries mean: an extension git requires readers to
+    // understand (a lower-case signature, like a sparse index's `sdir`) turns it off.
+    let mut cache_tree = None;
+    let mut trust_cache_tree = sparse_dirs.is_empty();
     while at + 8 <= body.len() {
         let signature = &body[at..at + 4];
         let size = u32::from_be_bytes(body[at + 4..at + 8].try_into().ok()?) as usize;
         if signature == b"link" {
             return None;
         }
+        let payload = at
+            .checked_add(8 + size)
+            .and_then(|end| body.get(at + 8..end));
+        if signature == b"TREE" {
+            cache_tree = payload.and_then(|payload| read_cache_tree(payload, &layout.dir));
+        } else if !signature[0].is_ascii_uppercase() {
+            trust_cache_tree = false;
+        }
         at = at.checked_add(8 + size)?;
     }
-    Some((entries, sparse_dirs))
+    Some(IndexRead {
+        entries,
+        sparse_dirs,
+        cache_tree: cache_tree.filter(|_| trust_cache_tree),
+    })
+}
+
+/// Object ids in the index (SHA-1). libgit2 as built here opens no SHA-256 repository, so a
+/// 32-byte index never reaches this reader; if one did, its entries would not parse and
+/// libgit2 would be asked instead.
+const HASH: usize = 20;
+
+/// The valid folders of the index's cache-tree at or under the post-mortem folder:
+/// (path as git spells it, the tree id the index's entries under it make).
+type CacheTree = std::collections::HashMap<String, git2::Oid>;
+
+/// Reads the index's cache-tree (`TREE` extension) for the folders at or under `dir`.
+///
+/// Git keeps, for each folder, the tree id its index entries make, and marks a folder invalid
+/// (entry count -1) the moment an entry under it changes; `git commit` writes a valid folder's
+/// tree id as it is, without looking at its entries. So a valid folder whose id equals HEAD's
+/// for the same folder has nothing staged under it, and its HEAD tree need not be read.
+///
+/// The payload is the folders in pre-order, each: name NUL, entry count (ASCII, -1 when
+/// invalid) SP, subfolder count (ASCII) LF, then the 20-byte id when valid. Anything that does
+/// not read exactly so returns `None`: then every folder is compared.
+fn read_cache_tree(payload: &[u8], dir: &str) -> Option<CacheTree> {
+    let mut valid = CacheTree::new();
+    let wanted = |path: &str| {
+        dir.is_empty()
+            || path
+                .strip_prefix(dir)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+    };
+    // (folder path, subfolders still to read) from the top down to the current folder.
+    let mut open: Vec<(String, usize)> = Vec::new();
+    let mut at = 0;
+    let mut top = true;
+    loop {
+        // The parent folder's path; `None` for the top folder.
+        let parent = if top {
+            top = false;
+            None
+        } else {
+            // Close the folders whose subfolders are all read.
+            while open.last().is_some_and(|(_, left)| *left == 0) {
+                open.pop();
+            }
+            let (parent, left) = open.last_mut()?;
+            *left -= 1;
+            Some(parent.clone())
+        };
+        let rest = payload.get(at..)?;
+        let name_end = rest.iter().position(|&b| b == 0)?;
+        let name = std::str::from_utf8(&rest[..name_end]).ok()?;
+        let counts_end =
+            name_end + 1 + rest.get(name_end + 1..)?.iter().position(|&b| b == b'\n')?;
+        let counts = std::str::from_utf8(&rest[name_end + 1..counts_end]).ok()?;
+        let (entry_count, subtrees) = counts.split_once(' ')?;
+        let entry_count: i64 = entry_count.parse().ok()?;
+        let subtrees: usize = subtrees.parse().ok()?;
+        at += counts_end + 1;
+        // Only the top folder has no name; no other is named `.` or `..` or holds a `/`.
+        let path = match parent {
+            None if name.is_empty() => String::new(),
+            None => return None,
+            Some(_) if name.is_empty() || name == "." || name == ".." || name.contains('/') => {
+                return None
+            }
+            Some(parent) if parent.is_empty() => name.to_string(),
+            Some(parent) => format!("{parent}/{name}"),
+        };
+        if entry_count >= 0 {
+            let id = git2::Oid::from_bytes(payload.get(at..at + HASH)?).ok()?;
+            at += HASH;
+            if wanted(&path) {
+                valid.insert(path.clone(), id);
+            }
+        } else if entry_count != -1 {
+            return None;
+        }
+        open.push((path, subtrees));
+        if open.iter().all(|(_, left)| *left == 0) {
+            break;
+        }
+    }
+    (at == payload.len()).then_some(valid)
 }
 
 /// A folder entry of a sparse index: (its path, ending in `/`; the tree it stands for).
@@ -432,44 +579,73 @@ fn read_offset_varint(bytes: &[u8]) -> Option<(usize, usize)> {
 }
 
 /// Compares the index entries with HEAD's tree under the folder.
+///
+/// With a cache-tree, a folder whose valid id equals HEAD's is skipped whole: its HEAD tree is
+/// not read and its entries are not compared (they still count as known IDs). The other
+/// folders, and every folder when there is no cache-tree, are read from HEAD and compared
+/// entry by entry.
 fn staged_from_entries(
     repo: &Repo,
     layout: &Layout,
     head_tree: Option<&git2::Tree<'_>>,
     mut entries: Vec<IndexEntry>,
+    cache_tree: Option<&CacheTree>,
 ) -> Result<Staged> {
-    // Like git, trust the object store on reads; libgit2 would otherwise re-hash every tree
-    // it loads, which is most of the time spent on a large folder.
-    git2::opts::strict_hash_verification(false);
-    // (path, blob, mode) of every committed file under the folder, in byte order like the
-    // index, so the two lists are compared in one pass.
-    let mut committed: Vec<(String, git2::Oid, u32)> = Vec::with_capacity(entries.len());
+    // (path, blob, mode) of every committed file under the folders compared, in byte order
+    // like the index, so the two lists are compared in one pass.
+    let mut committed: Vec<(String, git2::Oid, u32)> = Vec::new();
+    // Folders (with their trailing `/`) whose staged content is HEAD's.
+    let mut unchanged: Vec<String> = Vec::new();
     if let Some(tree) = head_tree {
         if let Ok(entry) = tree.get_path(Path::new(&layout.dir)) {
             if entry.kind() == Some(git2::ObjectType::Tree) {
-                let folder = repo.raw().find_tree(entry.id())?;
-                folder.walk(git2::TreeWalkMode::PreOrder, |parent, entry| {
-                    if entry.kind() == Some(git2::ObjectType::Blob) {
-                        let name = entry.name_bytes();
-                        let mut path =
-                            String::with_capacity(layout.dir.len() + 1 + parent.len() + name.len());
-                        path.push_str(&layout.dir);
-                        path.push('/');
-                        path.push_str(parent);
-                        path.push_str(&String::from_utf8_lossy(name));
-                        committed.push((path, entry.id(), entry.filemode() as u32));
+                let mut folders = vec![(layout.dir.clone(), entry.id())];
+                while let Some((folder, id)) = folders.pop() {
+                    if cache_tree.and_then(|valid| valid.get(&folder)) == Some(&id) {
+                        unchanged.push(format!("{folder}/"));
+                        continue;
                     }
-                    git2::TreeWalkResult::Ok
-                })?;
+                    for entry in repo.raw().find_tree(id)?.iter() {
+                        let name = entry.name_bytes();
+                        let mut path = String::with_capacity(folder.len() + 1 + name.len());
+                        path.push_str(&folder);
+                        path.push('/');
+                        path.push_str(&String::from_utf8_lossy(name));
+                        match entry.kind() {
+                            Some(git2::ObjectType::Blob) => {
+                                committed.push((path, entry.id(), entry.filemode() as u32));
+                            }
+                            Some(git2::ObjectType::Tree) => folders.push((path, entry.id())),
+                            _ => {}
+                        }
+                    }
+                }
             }
         }
     }
     committed.sort_unstable_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    unchanged.sort_unstable();
     entries.sort_unstable_by(|a, b| a.path.as_bytes().cmp(b.path.as_bytes()));
     let mut changed = Vec::new();
     let mut known_ids = Vec::with_capacity(entries.len());
     let mut next = 0;
+    let mut next_unchanged = 0;
     for entry in entries {
+        let id = stem(&entry.path);
+        // The paths under a folder are one run in byte order, and the folders do not nest:
+        // a folder before this path that is not a prefix of it lies before every later path.
+        while unchanged.get(next_unchanged).is_some_and(|folder| {
+            folder.as_str() < entry.path.as_str() && !entry.path.starts_with(folder.as_str())
+        }) {
+            next_unchanged += 1;
+        }
+        if unchanged
+            .get(next_unchanged)
+            .is_some_and(|folder| entry.path.starts_with(folder.as_str()))
+        {
+            known_ids.push((id, layout.display_owned(entry.path)));
+            continue;
+        }
         while next < committed.len() && committed[next].0.as_bytes() < entry.path.as_bytes() {
             next += 1;
         }
@@ -479,7 +655,7 @@ fn staged_from_entries(
         if !same {
             changed.push((entry.path.clone(), entry.oid));
         }
-        known_ids.push((stem(&entry.path), layout.display(&entry.path)));
+        known_ids.push((id, layout.display_owned(entry.path)));
     }
     Ok((changed, known_ids))
 }
@@ -763,6 +939,95 @@ mod tests {
             "postmortems/2026/a.md"
         );
         assert_eq!(stem("docs/postmortems/2026/a-b.md"), "a-b");
+        assert_eq!(stem("a-b.md"), "a-b");
+        for path in [
+            "docs/postmortems/2026/a.md",
+            "docsx/a.md",
+            "other/a.md",
+            "docs/",
+        ] {
+            assert_eq!(layout.display_owned(path.to_string()), layout.display(path));
+        }
+        assert!(!layout.holds("docs/postmortems/.hidden/2026-01-01-x.md"));
+        assert!(!layout.holds("docs/postmortems/2026/.2026-01-01-x.md"));
+        assert!(layout.holds("docs/postmortems/2026/sub/2026-01-01-x.md"));
+    }
+
+    /// One cache-tree folder as git writes it.
+    fn node(name: &str, entries: i64, subtrees: usize, id: u8) -> Vec<u8> {
+        let mut out = format!("{name}\0{entries} {subtrees}\n").into_bytes();
+        if entries >= 0 {
+            out.extend_from_slice(&[id; HASH]);
+        }
+        out
+    }
+
+    fn oid(id: u8) -> git2::Oid {
+        git2::Oid::from_bytes(&[id; HASH]).expect("oid")
+    }
+
+    #[test]
+    fn the_cache_tree_gives_the_valid_folders_under_the_post_mortem_folder() {
+        let payload = [
+            node("", -1, 2, 0),
+            node("docs", 1, 0, 1),
+            node("postmortems", -1, 3, 0),
+            node("2024", 2, 0, 2),
+            node("2025", -1, 1, 0),
+            node("deep", 1, 0, 3),
+            node("2026", 1, 0, 4),
+        ]
+        .concat();
+        let valid = read_cache_tree(&payload, "postmortems").expect("read");
+        let mut folders: Vec<_> = valid.into_iter().collect();
+        folders.sort();
+        assert_eq!(
+            folders,
+            vec![
+                ("postmortems/2024".to_string(), oid(2)),
+                ("postmortems/2025/deep".to_string(), oid(3)),
+                ("postmortems/2026".to_string(), oid(4)),
+            ]
+        );
+        let nested = read_cache_tree(&payload, "postmortems/2025").expect("read");
+        assert_eq!(nested.len(), 1);
+        assert_eq!(nested.get("postmortems/2025/deep"), Some(&oid(3)));
+        let top = [node("", 5, 1, 7), node("postmortems", 3, 0, 8)].concat();
+        let valid = read_cache_tree(&top, "postmortems").expect("read");
+        assert_eq!(valid.get("postmortems"), Some(&oid(8)));
+        assert_eq!(valid.len(), 1);
+    }
+
+    #[test]
+    fn a_cache_tree_in_doubt_is_not_used() {
+        let good = [node("", -1, 1, 0), node("postmortems", 1, 0, 1)].concat();
+        assert!(read_cache_tree(&good, "postmortems").is_some());
+        let doubtful: Vec<Vec<u8>> = vec![
+            Vec::new(),
+            // A folder promised and missing, or one too many.
+            node("", -1, 1, 0),
+            [good.clone(), node("extra", 1, 0, 2)].concat(),
+            [good.clone(), b"x".to_vec()].concat(),
+            // A truncated id.
+            good[..good.len() - 1].to_vec(),
+            // Counts that are not numbers, or not -1 for invalid.
+            [node("", -1, 1, 0), b"postmortems\0x 0\n".to_vec()].concat(),
+            [node("", -1, 1, 0), b"postmortems\0-2 0\n".to_vec()].concat(),
+            [node("", -1, 1, 0), b"postmortems\0-1 -1\n".to_vec()].concat(),
+            [node("", -1, 1, 0), b"postmortems\x001 0".to_vec()].concat(),
+            // Names no folder has.
+            [node("", -1, 1, 0), node("a/b", 1, 0, 1)].concat(),
+            [node("", -1, 1, 0), node("", 1, 0, 1)].concat(),
+            [node("", -1, 1, 0), node("..", 1, 0, 1)].concat(),
+            [node("top", -1, 1, 0), node("postmortems", 1, 0, 1)].concat(),
+        ];
+        for payload in doubtful {
+            assert!(
+                read_cache_tree(&payload, "postmortems").is_none(),
+                "{}",
+                String::from_utf8_lossy(&payload)
+            );
+        }
     }
 
     #[test]
