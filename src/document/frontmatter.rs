@@ -225,7 +225,18 @@ pub struct TomlSyntaxError {
 }
 
 /// Parses the TOML text at `offset` in the file. Spans in the result are file offsets.
+///
+/// Plain front matter is read by [`super::fastfront`], which gives the same result without
+/// building toml_edit's tree; everything else (and every error) goes through toml_edit.
 pub fn parse(toml_text: &str, offset: usize) -> Result<FrontMatter, TomlSyntaxError> {
+    match super::fastfront::read(toml_text, offset) {
+        Some(fm) => Ok(fm),
+        None => parse_full(toml_text, offset),
+    }
+}
+
+/// [`parse`] always through toml_edit: the reference the fast reader is tested against.
+pub(crate) fn parse_full(toml_text: &str, offset: usize) -> Result<FrontMatter, TomlSyntaxError> {
     let doc = Document::parse(toml_text).map_err(|e| {
         let span = e.span().unwrap_or(0..0);
         TomlSyntaxError {

@@ -5,6 +5,7 @@
 
 pub mod body;
 pub mod edit;
+pub mod fastfront;
 pub mod frontmatter;
 pub mod id;
 pub mod lines;
