@@ -296,7 +296,14 @@ impl Scanner<'_> {
                     self.pos += width;
                     run = self.pos;
                 }
-                b'\t' | 0x20..=0x7e | 0x80..=0xff => self.pos += 1,
+                b'\t' | 0x20..=0x7e | 0x80..=0xff => {
+                    // Step over the run of plain characters at once.
+                    let rest = &self.bytes[self.pos..];
+                    self.pos += rest
+                        .iter()
+                        .position(|&b| matches!(b, b'"' | b'\\' | 0x00..=0x08 | 0x0a..=0x1f | 0x7f))
+                        .unwrap_or(rest.len());
+                }
                 _ => return None,
             }
         }
