@@ -41,6 +41,12 @@ pub type Loaded = (Vec<(Entry, Summary)>, Vec<Unreadable>);
 /// Reads the front matter of every post-mortem in the repository, in parallel. Files that
 /// cannot be read are returned apart, each with a message naming the file and line.
 pub fn load(located: &Located, today: NaiveDate) -> Result<Loaded> {
+    load_summaries(located, today, true)
+}
+
+/// [`load`]; without `actions`, each summary keeps its action counts but not the actions
+/// themselves, which a table of 10,000 post-mortems has no use for (a third of the memory).
+fn load_summaries(located: &Located, today: NaiveDate, actions: bool) -> Result<Loaded> {
     let (entries, skipped) = repository::list(&located.postmortem_dir(), &located.root)?;
     let results: Vec<std::result::Result<(Entry, Summary), Unreadable>> = entries
         .into_par_iter()
@@ -55,7 +61,10 @@ pub fn load(located: &Located, today: NaiveDate) -> Result<Loaded> {
                     None => format!("{}: {e}", entry.display),
                 },
             })?;
-            let summary = Summary::from_front_matter(front, &entry.stem, &entry.display, today);
+            let mut summary = Summary::from_front_matter(front, &entry.stem, &entry.display, today);
+            if !actions {
+                summary.actions = Vec::new();
+            }
             Ok((entry, summary))
         })
         .collect();
@@ -90,7 +99,7 @@ pub fn report_unreadable(bad: &[Unreadable]) -> Outcome {
 pub fn run(ctx: &Context, args: ListArgs) -> Result<Outcome> {
     let located = ctx.config()?;
     let today = ctx.today(args.as_of)?;
-    let (items, bad) = load(&located, today)?;
+    let (items, bad) = load_summaries(&located, today, args.format == ListFormat::Json)?;
     let mut rows: Vec<Summary> = items
         .into_iter()
         .map(|(_, s)| s)
