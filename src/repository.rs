@@ -38,9 +38,12 @@ pub fn list(dir: &Path, root: &Path) -> Result<(Vec<Entry>, Vec<Skipped>)> {
     if !dir.exists() {
         return Ok((entries, skipped));
     }
+    // Siblings' paths share their parent's path, so comparing whole paths orders them by file
+    // name as `sort_by_file_name` does, without taking each path apart per comparison (which
+    // was a tenth of `pm list` on 10,000 files).
     for item in walkdir::WalkDir::new(dir)
         .follow_links(false)
-        .sort_by_file_name()
+        .sort_by(|a, b| a.path().as_os_str().cmp(b.path().as_os_str()))
     {
         let item = match item {
             Ok(item) => item,
@@ -96,9 +99,31 @@ pub fn display_path(path: &Path, root: &Path) -> String {
 
 /// Reads a file, refusing anything larger than a post-mortem could be before reading it.
 pub fn read(path: &Path) -> std::result::Result<Vec<u8>, String> {
-    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
+    let mut bytes = Vec::new();
+    read_into(path, &mut bytes)?;
+    Ok(bytes)
+}
+
+/// [`read`] into a buffer the caller reuses (its contents are replaced): reading thousands of
+/// files into one buffer per thread spares an allocation per file and keeps memory from
+/// fragmenting.
+pub fn read_into(path: &Path, bytes: &mut Vec<u8>) -> std::result::Result<(), String> {
+    use std::io::Read;
+    bytes.clear();
+    let cannot = |e: std::io::Error| format!("cannot read: {e}");
+    let folder = || "is a folder, not a file".to_string();
+    // Open first and ask the open file its size: one system call fewer per file than asking the
+    // path and then reading it (listings read thousands of files).
+    let mut file = std::fs::File::open(path).map_err(|e| {
+        if std::fs::metadata(path).is_ok_and(|m| m.is_dir()) {
+            folder()
+        } else {
+            cannot(e)
+        }
+    })?;
+    let meta = file.metadata().map_err(cannot)?;
     if meta.is_dir() {
-        return Err("is a folder, not a file".into());
+        return Err(folder());
     }
     if meta.len() > MAX_FILE_BYTES {
         return Err(format!(
@@ -106,7 +131,26 @@ pub fn read(path: &Path) -> std::result::Result<Vec<u8>, String> {
             meta.len()
         ));
     }
-    std::fs::read(path).map_err(|e| format!("cannot read: {e}"))
+    // One byte more than the size, so a file that has not grown is read in one call and its end
+    // confirmed by the next. One that grew meanwhile (or a device that reports no size) is read
+    // on, but only to one byte past the limit: the parser then refuses it as too large.
+    let size = usize::try_from(meta.len()).unwrap_or(0);
+    bytes.resize(size + 1, 0);
+    let mut filled = 0;
+    while filled < bytes.len() {
+        match file.read(&mut bytes[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(cannot(e)),
+        }
+    }
+    bytes.truncate(filled);
+    if filled == size + 1 {
+        let rest = (MAX_FILE_BYTES + 1).saturating_sub(filled as u64);
+        file.take(rest).read_to_end(bytes).map_err(cannot)?;
+    }
+    Ok(())
 }
 
 /// Finds the one entry whose ID is `query`, starts with it, or contains it.

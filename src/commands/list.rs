@@ -3,7 +3,7 @@
 use super::{note, paint, print, to_json, Context, ListFormat};
 use chrono::NaiveDate;
 use pm::config::Located;
-use pm::document::Document;
+use pm::document::read_front_matter;
 use pm::repository::{self, Entry};
 use pm::summary::Summary;
 use pm::{Outcome, Result};
@@ -41,20 +41,30 @@ pub type Loaded = (Vec<(Entry, Summary)>, Vec<Unreadable>);
 /// Reads the front matter of every post-mortem in the repository, in parallel. Files that
 /// cannot be read are returned apart, each with a message naming the file and line.
 pub fn load(located: &Located, today: NaiveDate) -> Result<Loaded> {
+    load_summaries(located, today, true)
+}
+
+/// [`load`]; without `actions`, each summary keeps its action counts but not the actions
+/// themselves, which a table of 10,000 post-mortems has no use for (a third of the memory).
+fn load_summaries(located: &Located, today: NaiveDate, actions: bool) -> Result<Loaded> {
     let (entries, skipped) = repository::list(&located.postmortem_dir(), &located.root)?;
     let results: Vec<std::result::Result<(Entry, Summary), Unreadable>> = entries
         .into_par_iter()
-        .map(|entry| {
-            let bytes = repository::read(&entry.path).map_err(|e| Unreadable {
+        // One read buffer per worker, reused from file to file.
+        .map_init(Vec::new, |bytes, entry| {
+            repository::read_into(&entry.path, bytes).map_err(|e| Unreadable {
                 message: format!("{}: {e}", entry.display),
             })?;
-            let doc = Document::parse_front_matter_owned(bytes).map_err(|e| Unreadable {
+            let front = read_front_matter(bytes).map_err(|e| Unreadable {
                 message: match e.position() {
                     Some((line, column)) => format!("{}:{line}:{column}: {e}", entry.display),
                     None => format!("{}: {e}", entry.display),
                 },
             })?;
-            let summary = Summary::new(&doc, &entry.stem, &entry.display, today);
+            let mut summary = Summary::from_front_matter(front, &entry.stem, &entry.display, today);
+            if !actions {
+                summary.actions = Vec::new();
+            }
             Ok((entry, summary))
         })
         .collect();
@@ -89,7 +99,7 @@ pub fn report_unreadable(bad: &[Unreadable]) -> Outcome {
 pub fn run(ctx: &Context, args: ListArgs) -> Result<Outcome> {
     let located = ctx.config()?;
     let today = ctx.today(args.as_of)?;
-    let (items, bad) = load(&located, today)?;
+    let (items, bad) = load_summaries(&located, today, args.format == ListFormat::Json)?;
     let mut rows: Vec<Summary> = items
         .into_iter()
         .map(|(_, s)| s)
@@ -118,6 +128,9 @@ pub fn run(ctx: &Context, args: ListArgs) -> Result<Outcome> {
         ListFormat::Table => table(&rows, ctx.color),
     };
     print(&out)?;
+    // Freeing thousands of summaries one string at a time takes longer than the system takes
+    // to reclaim the memory when pm exits a moment later.
+    std::mem::forget(rows);
     Ok(report_unreadable(&bad))
 }
 
@@ -185,6 +198,10 @@ fn markdown(rows: &[Summary]) -> String {
 pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
     let unsafe_char =
         |c: char| c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    // Printable ASCII, by far the common case, needs no look at each character.
+    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return text.into();
+    }
     if text.chars().any(unsafe_char) {
         text.chars()
             .map(|c| if unsafe_char(c) { '\u{fffd}' } else { c })

@@ -33,58 +33,48 @@ pub enum SplitError {
 /// Finds the front matter: the file (after an optional BOM) must begin with a line that is exactly
 /// `+++`, and the block ends at the next such line.
 pub fn split(text: &str) -> Result<Split, SplitError> {
-    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    let mut lines = LineIter::new(text, start);
-    let Some((open_start, open_end, after_open)) = lines.next() else {
+    let bytes = text.as_bytes();
+    let open_start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    if open_start >= text.len() {
         return Err(SplitError::Missing);
+    }
+    let (mut open_end, after_open) = match memchr::memchr(b'\n', &bytes[open_start..]) {
+        Some(i) => (open_start + i, open_start + i + 1),
+        None => (text.len(), text.len()),
     };
+    if open_end > open_start && bytes[open_end - 1] == b'\r' {
+        open_end -= 1;
+    }
     if &text[open_start..open_end] != "+++" {
         return Err(SplitError::Missing);
     }
-    for (line_start, line_end, next) in lines {
-        if &text[line_start..line_end] == "+++" {
-            return Ok(Split {
-                toml: after_open..line_start,
-                open: open_start..open_end,
-                close: line_start..line_end,
-                body_start: next,
-            });
-        }
+    // Only a line that begins with `+++` can close the block: search for those (memmem) rather
+    // than walking every line. The opening line's own newline starts the search, so the line
+    // right after it is a candidate too.
+    static CLOSE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("\n+++"));
+    let Some(from) = after_open.checked_sub(1).filter(|f| bytes[*f] == b'\n') else {
+        return Err(SplitError::Unterminated(open_start..open_end));
+    };
+    for hit in CLOSE.find_iter(&bytes[from..]) {
+        let line_start = from + hit + 1;
+        let line_end = line_start + 3;
+        // The line is exactly `+++` when its ending follows (`\n`, `\r\n`) or the text ends;
+        // a final `\r` counts as a line ending.
+        let body_start = match &bytes[line_end..] {
+            [] | [b'\r'] => text.len(),
+            [b'\n', ..] => line_end + 1,
+            [b'\r', b'\n', ..] => line_end + 2,
+            _ => continue,
+        };
+        return Ok(Split {
+            toml: after_open..line_start,
+            open: open_start..open_end,
+            close: line_start..line_end,
+            body_start,
+        });
     }
     Err(SplitError::Unterminated(open_start..open_end))
-}
-
-/// Iterates over lines as (start, end without line ending, start of next line).
-struct LineIter<'t> {
-    text: &'t str,
-    pos: usize,
-}
-
-impl<'t> LineIter<'t> {
-    fn new(text: &'t str, pos: usize) -> Self {
-        LineIter { text, pos }
-    }
-}
-
-impl Iterator for LineIter<'_> {
-    type Item = (usize, usize, usize);
-    fn next(&mut self) -> Option<Self::Item> {
-        if self.pos >= self.text.len() {
-            return None;
-        }
-        let rest = &self.text.as_bytes()[self.pos..];
-        let (len, next) = match rest.iter().position(|b| *b == b'\n') {
-            Some(i) => (i, self.pos + i + 1),
-            None => (rest.len(), self.text.len()),
-        };
-        let start = self.pos;
-        let mut end = start + len;
-        if end > start && self.text.as_bytes()[end - 1] == b'\r' {
-            end -= 1;
-        }
-        self.pos = next;
-        Some((start, end, next))
-    }
 }
 
 /// A value with the byte span of its source text in the file.
@@ -225,7 +215,18 @@ pub struct TomlSyntaxError {
 }
 
 /// Parses the TOML text at `offset` in the file. Spans in the result are file offsets.
+///
+/// Plain front matter is read by [`super::fastfront`], which gives the same result without
+/// building toml_edit's tree; everything else (and every error) goes through toml_edit.
 pub fn parse(toml_text: &str, offset: usize) -> Result<FrontMatter, TomlSyntaxError> {
+    match super::fastfront::read(toml_text, offset) {
+        Some(fm) => Ok(fm),
+        None => parse_full(toml_text, offset),
+    }
+}
+
+/// [`parse`] always through toml_edit: the reference the fast reader is tested against.
+pub(crate) fn parse_full(toml_text: &str, offset: usize) -> Result<FrontMatter, TomlSyntaxError> {
     let doc = Document::parse(toml_text).map_err(|e| {
         let span = e.span().unwrap_or(0..0);
         TomlSyntaxError {
@@ -520,6 +521,53 @@ mod tests {
         assert_eq!(split(""), Err(SplitError::Missing));
         assert_eq!(split("+++ \nid = 1\n+++\n"), Err(SplitError::Missing));
         assert_eq!(split("+++\nid = 1\n"), Err(SplitError::Unterminated(0..3)));
+    }
+
+    /// `split` as it was first written, line by line: the reference for the search above.
+    fn split_line_by_line(text: &str) -> Result<Split, SplitError> {
+        let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        let mut lines = Vec::new();
+        let mut pos = start;
+        for line in text[start..].split_inclusive('\n') {
+            let next = pos + line.len();
+            let body = line.strip_suffix('\n').unwrap_or(line);
+            let body = body.strip_suffix('\r').unwrap_or(body);
+            lines.push((pos, pos + body.len(), next));
+            pos = next;
+        }
+        let mut lines = lines.into_iter();
+        let Some((open_start, open_end, after_open)) = lines.next() else {
+            return Err(SplitError::Missing);
+        };
+        if &text[open_start..open_end] != "+++" {
+            return Err(SplitError::Missing);
+        }
+        for (line_start, line_end, next) in lines {
+            if &text[line_start..line_end] == "+++" {
+                return Ok(Split {
+                    toml: after_open..line_start,
+                    open: open_start..open_end,
+                    close: line_start..line_end,
+                    body_start: next,
+                });
+            }
+        }
+        Err(SplitError::Unterminated(open_start..open_end))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
+
+        #[test]
+        fn split_finds_what_a_line_by_line_reading_finds(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec!["+++", "++", "+", "\n", "\r", "\r\n", " ", "x", "\u{feff}", "é"]),
+                0..24,
+            )
+        ) {
+            let text = parts.concat();
+            proptest::prop_assert_eq!(split(&text), split_line_by_line(&text), "{:?}", text);
+        }
     }
 
     #[test]

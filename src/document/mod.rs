@@ -5,6 +5,7 @@
 
 pub mod body;
 pub mod edit;
+pub mod fastfront;
 pub mod frontmatter;
 pub mod id;
 pub mod lines;
@@ -117,42 +118,9 @@ impl Document {
 
     /// [`Document::parse_front_matter`] for bytes the caller no longer needs: no copy is made.
     pub fn parse_front_matter_owned(bytes: Vec<u8>) -> Result<Document, ParseError> {
-        if bytes.len() as u64 > MAX_FILE_BYTES {
-            return Err(ParseError::TooLarge {
-                size: bytes.len() as u64,
-            });
-        }
-        // A NUL byte says "binary" more helpfully than the invalid UTF-8 that usually follows.
-        if let Some(nul) = bytes.iter().position(|b| *b == 0) {
-            let (line, column) = byte_position(&bytes[..nul]);
-            return Err(ParseError::Binary { line, column });
-        }
-        let text = match String::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(e) => {
-                let bytes = e.as_bytes();
-                let valid = &bytes[..e.utf8_error().valid_up_to()];
-                let (line, column) = byte_position(valid);
-                return Err(ParseError::NotUtf8 { line, column });
-            }
-        };
-        // Positions are worked out only on the error paths; see `Document::lines`.
-        let split = frontmatter::split(&text).map_err(|e| match e {
-            frontmatter::SplitError::Missing => ParseError::MissingFrontMatter,
-            frontmatter::SplitError::Unterminated(span) => ParseError::Unterminated {
-                line: LineIndex::new(&text).position(&text, span.start).line,
-            },
-        })?;
-        let front =
-            frontmatter::parse(&text[split.toml.clone()], split.toml.start).map_err(|e| {
-                let at = LineIndex::new(&text).position(&text, e.span.start);
-                ParseError::Toml {
-                    message: e.message,
-                    line: at.line,
-                    column: at.column,
-                    span: e.span,
-                }
-            })?;
+        check_size_and_nul(&bytes)?;
+        let text = String::from_utf8(bytes).map_err(|e| not_utf8(e.as_bytes(), e.utf8_error()))?;
+        let (split, front) = read_front(&text)?;
         Ok(Document {
             text,
             lines: std::sync::OnceLock::new(),
@@ -189,6 +157,56 @@ impl Document {
             .as_ref()
             .and_then(|s| Status::parse(&s.value))
     }
+}
+
+/// Reads the front matter of a file's bytes, with the checks and errors of
+/// [`Document::parse_front_matter`], without keeping the file's text: for callers that read many
+/// files and need only the fields (listings, history), into a buffer they reuse.
+pub fn read_front_matter(bytes: &[u8]) -> Result<FrontMatter, ParseError> {
+    check_size_and_nul(bytes)?;
+    let text = std::str::from_utf8(bytes).map_err(|e| not_utf8(bytes, e))?;
+    read_front(text).map(|(_, front)| front)
+}
+
+/// The checks every file passes before it is decoded.
+fn check_size_and_nul(bytes: &[u8]) -> Result<(), ParseError> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(ParseError::TooLarge {
+            size: bytes.len() as u64,
+        });
+    }
+    // A NUL byte says "binary" more helpfully than the invalid UTF-8 that usually follows.
+    if let Some(nul) = memchr::memchr(0, bytes) {
+        let (line, column) = byte_position(&bytes[..nul]);
+        return Err(ParseError::Binary { line, column });
+    }
+    Ok(())
+}
+
+fn not_utf8(bytes: &[u8], e: std::str::Utf8Error) -> ParseError {
+    let (line, column) = byte_position(&bytes[..e.valid_up_to()]);
+    ParseError::NotUtf8 { line, column }
+}
+
+/// Splits the front matter from the body and reads it. Positions are worked out only on the
+/// error paths; see [`Document::lines`].
+fn read_front(text: &str) -> Result<(frontmatter::Split, FrontMatter), ParseError> {
+    let split = frontmatter::split(text).map_err(|e| match e {
+        frontmatter::SplitError::Missing => ParseError::MissingFrontMatter,
+        frontmatter::SplitError::Unterminated(span) => ParseError::Unterminated {
+            line: LineIndex::new(text).position(text, span.start).line,
+        },
+    })?;
+    let front = frontmatter::parse(&text[split.toml.clone()], split.toml.start).map_err(|e| {
+        let at = LineIndex::new(text).position(text, e.span.start);
+        ParseError::Toml {
+            message: e.message,
+            line: at.line,
+            column: at.column,
+            span: e.span,
+        }
+    })?;
+    Ok((split, front))
 }
 
 /// Line and column (1-based, characters) just past `bytes`, for errors found before decoding.
