@@ -381,11 +381,19 @@ fn finish(
     settings: &Settings<'_>,
     known_ids: &KnownIds,
 ) -> CheckReport {
-    let checked: HashSet<&str> = paths.iter().copied().collect();
+    // Only the IDs of the checked files can be reported as duplicates, so only they are
+    // looked up among the known ones: the hook checks one file in a repository of thousands.
+    let ids: HashSet<&str> = results
+        .iter()
+        .filter_map(|r| r.id.as_ref().map(|(id, _)| id.as_str()))
+        .collect();
     let mut owners: HashMap<&str, Vec<&str>> = HashMap::new();
-    for (id, path) in known_ids {
-        if !checked.contains(path.as_str()) {
-            owners.entry(id.as_str()).or_default().push(path.as_str());
+    if !ids.is_empty() {
+        let checked: HashSet<&str> = paths.iter().copied().collect();
+        for (id, path) in known_ids {
+            if ids.contains(id.as_str()) && !checked.contains(path.as_str()) {
+                owners.entry(id.as_str()).or_default().push(path.as_str());
+            }
         }
     }
     for (path, result) in paths.iter().zip(results) {

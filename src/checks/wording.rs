@@ -7,10 +7,7 @@ use super::{span_in_value, DocContext, Finding};
 use crate::document::Spanned;
 
 pub(crate) fn check(cx: &DocContext<'_>, out: &mut Vec<Finding>) {
-    let wording = WordingContext {
-        people: cx.people(),
-        allow: &cx.config.check.blameless.allow,
-    };
+    let wording = WordingContext::new(cx.people(), &cx.config.check.blameless.allow);
     for block in &cx.body.prose {
         for hit in blameless::scan(&block.text, &wording) {
             let start = block.span.start + hit.start.min(block.text.len());

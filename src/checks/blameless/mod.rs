@@ -23,14 +23,31 @@ use anchors::ANCHORS;
 use patterns::{evaluate, Sentence, COMPILED};
 
 /// What the scanner knows about the document.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug)]
 pub struct WordingContext<'a> {
     /// People known from the front matter (authors, facilitator, action owners, participants)
     /// and pm.toml `people`: free strings such as "amal@example.com", "Dave Smith", "priya".
-    pub people: &'a [String],
+    people: &'a [String],
     /// `[check.blameless] allow` phrases: a hit overlapping an occurrence of one of these
     /// (case-insensitive) is never reported.
-    pub allow: &'a [String],
+    allow: &'a [String],
+    /// The name tokens of `people`, worked out once per document and only if a trigger
+    /// reaches the sentence analysis.
+    tokens: std::sync::OnceLock<HashSet<String>>,
+}
+
+impl<'a> WordingContext<'a> {
+    pub fn new(people: &'a [String], allow: &'a [String]) -> WordingContext<'a> {
+        WordingContext {
+            people,
+            allow,
+            tokens: std::sync::OnceLock::new(),
+        }
+    }
+
+    fn tokens(&self) -> &HashSet<String> {
+        self.tokens.get_or_init(|| people_tokens(self.people))
+    }
 }
 
 /// One finding: a byte span of the scanned text and why it hurts a blameless review.
@@ -238,8 +255,6 @@ pub fn scan(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
     candidates.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
 
     let sentences = text::sentences(masked);
-    // Built at most once per block, and only when a trigger reaches the sentence analysis.
-    let mut people: Option<HashSet<String>> = None;
     let mut hits: Vec<WordingHit> = Vec::new();
     let mut seen: HashSet<(usize, Rule)> = HashSet::new();
     let mut idx = 0;
@@ -264,7 +279,7 @@ pub fn scan(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
         }
         let sentence = Sentence {
             toks: text::tokenize(masked, ss, se),
-            people: people.get_or_insert_with(|| people_tokens(ctx.people)),
+            people: ctx.tokens(),
             text: masked,
             end: se,
         };
