@@ -14,6 +14,7 @@ use crate::document::{Document, MAX_FILE_BYTES};
 use crate::error::{Error, Result};
 use chrono::{DateTime, FixedOffset, NaiveDate, Offset, TimeZone};
 use git2::{ObjectType, Oid, Sort};
+use rayon::prelude::*;
 use serde::Serialize;
 use std::cell::RefCell;
 use std::cmp::Ordering;
@@ -69,9 +70,6 @@ pub struct History<'r> {
     /// The post-mortem folder relative to the work-tree root.
     dir: PathBuf,
     cache: HashMap<(Oid, String), Parsed>,
-    /// Recently read trees: on a linear walk a commit's folder tree is the next commit's
-    /// parent tree, and libgit2 does not cache trees as large as a year folder.
-    trees: RefCell<HashMap<Oid, git2::Tree<'r>>>,
     shallow: HashSet<Oid>,
 }
 
@@ -92,7 +90,6 @@ impl<'r> History<'r> {
             repo: repo.raw(),
             dir,
             cache: HashMap::new(),
-            trees: RefCell::new(HashMap::new()),
             shallow,
         })
     }
@@ -168,24 +165,17 @@ impl<'r> History<'r> {
         }
     }
 
-    /// The post-mortem folder's tree at a commit.
-    fn dir_tree(&self, commit: &git2::Commit<'_>) -> Result<Option<Oid>> {
-        let tree = commit.tree()?;
-        if self.dir.as_os_str().is_empty() {
-            return Ok(Some(tree.id()));
-        }
-        match tree.get_path(&self.dir) {
-            Ok(entry) if entry.kind() == Some(ObjectType::Tree) => Ok(Some(entry.id())),
-            Ok(_) => Ok(None),
-            Err(e) if e.code() == git2::ErrorCode::NotFound => Ok(None),
-            Err(e) => Err(e.into()),
-        }
-    }
-
     /// Every change in the commits after `base` up to `to`, oldest first. By default the walk
     /// follows first parents (a merge counts as one change, made by the merge commit);
     /// `all_parents` walks the merged branches' commits instead, and merges themselves are then
     /// not compared (their changes are the branch commits').
+    ///
+    /// The work is done in three steps so that both of the expensive ones can use every core:
+    /// the commits' folder trees are compared in runs of consecutive commits, each run on its
+    /// own thread and libgit2 handle; then every blob version the comparisons named is read and
+    /// parsed once, also in parallel; last, the parsed states are compared commit by commit, in
+    /// order. Nothing depends on how the work was split, so the result is the same as reading
+    /// one commit after the other (errors included: the first in walk order is the one returned).
     pub fn log(&mut self, base: Option<Oid>, to: Oid, all_parents: bool) -> Result<Log> {
         let mut walk = self.repo.revwalk()?;
         walk.push(to)?;
@@ -196,57 +186,161 @@ impl<'r> History<'r> {
             walk.simplify_first_parent()?;
         }
         walk.set_sorting(Sort::TOPOLOGICAL | Sort::REVERSE)?;
-        let mut log = Log::default();
-        let mut dir_trees: HashMap<Oid, Option<Oid>> = HashMap::new();
+        let mut commits = Vec::new();
+        let mut walk_error = None;
         for oid in walk {
-            let oid = oid?;
-            let commit = self.repo.find_commit(oid)?;
+            match oid {
+                Ok(oid) => commits.push(oid),
+                Err(e) => {
+                    walk_error = Some(Error::from(e));
+                    break;
+                }
+            }
+        }
+
+        // Step 1: which blobs each commit changed.
+        let steps = self.commit_steps(&commits, all_parents);
+        let stop = steps.iter().position(Result::is_err).unwrap_or(steps.len());
+
+        // Step 2: every blob version not yet parsed, in walk order.
+        let mut wanted = Vec::new();
+        let mut seen = HashSet::new();
+        for step in &steps[..stop] {
+            let Ok(CommitStep::Changed { removed, added, .. }) = step else {
+                continue;
+            };
+            for (path, oid) in removed.iter().chain(added) {
+                let key = (*oid, stem(path).to_string());
+                if !self.cache.contains_key(&key) && seen.insert(key.clone()) {
+                    wanted.push((key, path.as_str()));
+                }
+            }
+        }
+        self.parse_blobs(&wanted)?;
+
+        // Step 3: compare, commit by commit.
+        let mut log = Log::default();
+        let mut steps = steps.into_iter();
+        for step in steps.by_ref().take(stop) {
             log.commits_walked += 1;
-            let tree = self.dir_tree(&commit)?;
-            dir_trees.insert(oid, tree);
-            let parent_tree = if commit.parent_count() == 0 {
-                if self.shallow.contains(&oid) {
-                    // The clone has this commit's tree but not what came before it.
+            let (who, removed, added) = match step? {
+                CommitStep::Unchanged => continue,
+                CommitStep::ShallowStart(who) => {
                     if log.history_starts.is_none() {
-                        log.history_starts = Some(info(&commit));
+                        log.history_starts = Some(who);
                     }
                     continue;
                 }
-                None
-            } else {
-                if all_parents && commit.parent_count() > 1 {
-                    continue;
-                }
-                let parent_id = commit.parent_id(0)?;
-                match dir_trees.get(&parent_id) {
-                    Some(t) => *t,
-                    None => self.dir_tree(&self.repo.find_commit(parent_id)?)?,
-                }
+                CommitStep::Changed {
+                    who,
+                    removed,
+                    added,
+                } => (who, removed, added),
             };
-            if parent_tree == tree {
-                continue;
-            }
             log.commits_changed += 1;
-            let changes = self.diff_dir_trees(parent_tree, tree)?;
+            let changes = self.compare_blobs(removed, added)?;
             if changes.is_empty() {
                 continue;
             }
-            let who = Rc::new(info(&commit));
+            let who = Rc::new(who);
             log.changes.extend(changes.into_iter().map(|change| Dated {
                 change,
                 commit: Some(Rc::clone(&who)),
             }));
         }
-        Ok(log)
+        if let Some(Err(e)) = steps.next() {
+            return Err(e);
+        }
+        match walk_error {
+            Some(e) => Err(e),
+            None => Ok(log),
+        }
+    }
+
+    /// What each commit changed in the folder, in the order given. Long walks are cut into
+    /// runs of consecutive commits (a commit's parent tree is then usually the tree just read)
+    /// and the runs read in parallel, each through its own handle: libgit2 handles cannot be
+    /// shared between threads. Should a second handle fail to open, everything is read here.
+    fn commit_steps(&self, commits: &[Oid], all_parents: bool) -> Vec<Result<CommitStep>> {
+        let sequential = |repo: &git2::Repository, commits: &[Oid]| {
+            let reader = TreeReader::new(repo, &self.dir, &self.shallow);
+            let mut dir_trees = HashMap::new();
+            commits
+                .iter()
+                .map(|oid| reader.step(*oid, all_parents, &mut dir_trees))
+                .collect::<Vec<_>>()
+        };
+        let runs = runs(commits.len(), MIN_COMMITS_PER_RUN);
+        if runs.len() < 2 {
+            return sequential(self.repo, commits);
+        }
+        let path = self.repo.path().to_path_buf();
+        let (dir, shallow) = (&self.dir, &self.shallow);
+        let parts: Vec<Option<Vec<Result<CommitStep>>>> = runs
+            .into_par_iter()
+            .map(|range| {
+                let repo = git2::Repository::open(&path).ok()?;
+                let reader = TreeReader::new(&repo, dir, shallow);
+                let mut dir_trees = HashMap::new();
+                Some(
+                    commits[range]
+                        .iter()
+                        .map(|oid| reader.step(*oid, all_parents, &mut dir_trees))
+                        .collect(),
+                )
+            })
+            .collect();
+        if parts.iter().any(Option::is_none) {
+            return sequential(self.repo, commits);
+        }
+        parts.into_iter().flatten().flatten().collect()
+    }
+
+    /// Reads and parses blob versions into the cache, in parallel for more than a few. The
+    /// first error in the order given is the one returned, as a one-by-one read would.
+    fn parse_blobs(&mut self, wanted: &[((Oid, String), &str)]) -> Result<()> {
+        let runs = runs(wanted.len(), MIN_BLOBS_PER_RUN);
+        let results: Vec<Result<Option<PostmortemState>>> = if runs.len() < 2 {
+            wanted
+                .iter()
+                .map(|((oid, _), path)| read_state(self.repo, *oid, path))
+                .collect()
+        } else {
+            let path = self.repo.path().to_path_buf();
+            let parts: Vec<Option<Vec<_>>> = runs
+                .into_par_iter()
+                .map(|range| {
+                    let repo = git2::Repository::open(&path).ok()?;
+                    Some(
+                        wanted[range]
+                            .iter()
+                            .map(|((oid, _), path)| read_state(&repo, *oid, path))
+                            .collect(),
+                    )
+                })
+                .collect();
+            if parts.iter().any(Option::is_none) {
+                wanted
+                    .iter()
+                    .map(|((oid, _), path)| read_state(self.repo, *oid, path))
+                    .collect()
+            } else {
+                parts.into_iter().flatten().flatten().collect()
+            }
+        };
+        for ((key, _), result) in wanted.iter().zip(results) {
+            self.cache.insert(key.clone(), result?.map(Rc::new));
+        }
+        Ok(())
     }
 
     /// The net changes between two commits (`None`: the empty repository before the first).
     pub fn diff_commits(&mut self, from: Option<Oid>, to: Oid) -> Result<Vec<Change>> {
         let old = match from {
-            Some(oid) => self.dir_tree(&self.repo.find_commit(oid)?)?,
+            Some(oid) => self.reader().dir_tree(&self.repo.find_commit(oid)?)?,
             None => None,
         };
-        let new = self.dir_tree(&self.repo.find_commit(to)?)?;
+        let new = self.reader().dir_tree(&self.repo.find_commit(to)?)?;
         if old == new {
             return Ok(Vec::new());
         }
@@ -316,7 +410,7 @@ impl<'r> History<'r> {
     /// Every post-mortem file in the folder at `commit`, with its bytes.
     pub fn files_at(&self, commit: Oid) -> Result<Vec<TreeFile>> {
         let mut out = Vec::new();
-        let Some(tree) = self.dir_tree(&self.repo.find_commit(commit)?)? else {
+        let Some(tree) = self.reader().dir_tree(&self.repo.find_commit(commit)?)? else {
             return Ok(out);
         };
         let mut stack = vec![(tree, String::new())];
@@ -345,13 +439,28 @@ impl<'r> History<'r> {
         Ok(out)
     }
 
+    fn reader(&self) -> TreeReader<'_> {
+        TreeReader::new(self.repo, &self.dir, &self.shallow)
+    }
+
     /// Compares two trees of the post-mortem folder: blobs that differ are parsed (once per
     /// blob ID) and the post-mortems compared by ID, so a file moved between folders is no
     /// change.
     fn diff_dir_trees(&mut self, old: Option<Oid>, new: Option<Oid>) -> Result<Vec<Change>> {
         let mut removed = Vec::new();
         let mut added = Vec::new();
-        self.diff_trees(old, new, "", &mut removed, &mut added)?;
+        self.reader()
+            .diff_trees(old, new, "", &mut removed, &mut added)?;
+        self.compare_blobs(removed, added)
+    }
+
+    /// Compares the post-mortems in the blobs one side of a comparison had with those the
+    /// other side has.
+    fn compare_blobs(
+        &mut self,
+        removed: Vec<(String, Oid)>,
+        added: Vec<(String, Oid)>,
+    ) -> Result<Vec<Change>> {
         let mut before = BTreeMap::new();
         for (path, oid) in removed {
             if let Some(state) = self.parse_blob(oid, &path)? {
@@ -365,6 +474,135 @@ impl<'r> History<'r> {
             }
         }
         Ok(compare_maps(&before, &after))
+    }
+
+    /// Parses a blob's front matter, once per blob ID and file stem.
+    fn parse_blob(&mut self, oid: Oid, path: &str) -> Result<Parsed> {
+        let key = (oid, stem(path).to_string());
+        if let Some(hit) = self.cache.get(&key) {
+            return Ok(hit.clone());
+        }
+        let parsed = read_state(self.repo, oid, path)?.map(Rc::new);
+        self.cache.insert(key, parsed.clone());
+        Ok(parsed)
+    }
+}
+
+/// Commits per run, and blobs per run, below which a walk is not worth splitting: each run
+/// opens its own repository handle and starts with cold caches.
+const MIN_COMMITS_PER_RUN: usize = 256;
+const MIN_BLOBS_PER_RUN: usize = 128;
+
+/// Cuts `0..len` into consecutive ranges of at least `min` items, a few per thread so a
+/// thread that finishes early can take another.
+fn runs(len: usize, min: usize) -> Vec<std::ops::Range<usize>> {
+    let threads = rayon::current_num_threads();
+    if threads < 2 || len < 2 * min {
+        return vec![0..len];
+    }
+    let count = (len / min).min(threads * 4).max(1);
+    let size = len.div_ceil(count);
+    (0..len)
+        .step_by(size)
+        .map(|start| start..(start + size).min(len))
+        .collect()
+}
+
+/// A blob read as a post-mortem's state; `None` when it is no readable post-mortem.
+fn read_state(repo: &git2::Repository, oid: Oid, path: &str) -> Result<Option<PostmortemState>> {
+    let blob = repo.find_blob(oid)?;
+    if blob.size() as u64 > MAX_FILE_BYTES {
+        return Ok(None);
+    }
+    Ok(parse(blob.content(), path))
+}
+
+/// What one commit did to the post-mortem folder, before any blob is read.
+enum CommitStep {
+    /// The folder is as in the parent, or the commit is a merge that `all_parents` skips.
+    Unchanged,
+    /// The first commit of a shallow clone: its parent is not in the clone.
+    ShallowStart(CommitInfo),
+    /// The folder changed: the blobs only the parent had and those only this commit has.
+    Changed {
+        who: CommitInfo,
+        removed: Vec<(String, Oid)>,
+        added: Vec<(String, Oid)>,
+    },
+}
+
+/// Reads folder trees through one libgit2 handle.
+struct TreeReader<'a> {
+    repo: &'a git2::Repository,
+    dir: &'a Path,
+    shallow: &'a HashSet<Oid>,
+    /// Recently read trees: on a linear walk a commit's folder tree is the next commit's
+    /// parent tree, and libgit2 does not cache trees as large as a year folder.
+    trees: RefCell<HashMap<Oid, git2::Tree<'a>>>,
+}
+
+impl<'a> TreeReader<'a> {
+    fn new(repo: &'a git2::Repository, dir: &'a Path, shallow: &'a HashSet<Oid>) -> Self {
+        TreeReader {
+            repo,
+            dir,
+            shallow,
+            trees: RefCell::new(HashMap::new()),
+        }
+    }
+
+    /// What `oid` changed compared with its first parent. `dir_trees` remembers the folder
+    /// trees of the commits already seen, which are usually the next commits' parents.
+    fn step(
+        &self,
+        oid: Oid,
+        all_parents: bool,
+        dir_trees: &mut HashMap<Oid, Option<Oid>>,
+    ) -> Result<CommitStep> {
+        let commit = self.repo.find_commit(oid)?;
+        let tree = self.dir_tree(&commit)?;
+        dir_trees.insert(oid, tree);
+        let parent_tree = if commit.parent_count() == 0 {
+            if self.shallow.contains(&oid) {
+                // The clone has this commit's tree but not what came before it.
+                return Ok(CommitStep::ShallowStart(info(&commit)));
+            }
+            None
+        } else {
+            if all_parents && commit.parent_count() > 1 {
+                return Ok(CommitStep::Unchanged);
+            }
+            let parent_id = commit.parent_id(0)?;
+            match dir_trees.get(&parent_id) {
+                Some(t) => *t,
+                None => self.dir_tree(&self.repo.find_commit(parent_id)?)?,
+            }
+        };
+        if parent_tree == tree {
+            return Ok(CommitStep::Unchanged);
+        }
+        let mut removed = Vec::new();
+        let mut added = Vec::new();
+        self.diff_trees(parent_tree, tree, "", &mut removed, &mut added)?;
+        Ok(CommitStep::Changed {
+            who: info(&commit),
+            removed,
+            added,
+        })
+    }
+
+    /// The post-mortem folder's tree at a commit.
+    fn dir_tree(&self, commit: &git2::Commit<'_>) -> Result<Option<Oid>> {
+        let tree = commit.tree()?;
+        if self.dir.as_os_str().is_empty() {
+            return Ok(Some(tree.id()));
+        }
+        match tree.get_path(&self.dir) {
+            Ok(entry) if entry.kind() == Some(ObjectType::Tree) => Ok(Some(entry.id())),
+            Ok(_) => Ok(None),
+            Err(e) if e.code() == git2::ErrorCode::NotFound => Ok(None),
+            Err(e) => Err(e.into()),
+        }
     }
 
     /// Collects the post-mortem blobs that differ between two trees: those only in (or changed
@@ -421,7 +659,7 @@ impl<'r> History<'r> {
         Ok(())
     }
 
-    fn tree(&self, oid: Oid) -> Result<git2::Tree<'r>> {
+    fn tree(&self, oid: Oid) -> Result<git2::Tree<'a>> {
         let mut trees = self.trees.borrow_mut();
         if let Some(tree) = trees.get(&oid) {
             return Ok(tree.clone());
@@ -472,21 +710,6 @@ impl<'r> History<'r> {
         Ok(())
     }
 
-    /// Parses a blob's front matter, once per blob ID and file stem.
-    fn parse_blob(&mut self, oid: Oid, path: &str) -> Result<Parsed> {
-        let key = (oid, stem(path).to_string());
-        if let Some(hit) = self.cache.get(&key) {
-            return Ok(hit.clone());
-        }
-        let blob = self.repo.find_blob(oid)?;
-        let parsed = if blob.size() as u64 > MAX_FILE_BYTES {
-            None
-        } else {
-            parse(blob.content(), path).map(Rc::new)
-        };
-        self.cache.insert(key, parsed.clone());
-        Ok(parsed)
-    }
 }
 
 fn compare_maps(
