@@ -10,7 +10,7 @@
 
 use super::Repo;
 use crate::changes::{compare_postmortem, Change, PostmortemState};
-use crate::document::{Document, MAX_FILE_BYTES};
+use crate::document::MAX_FILE_BYTES;
 use crate::error::{Error, Result};
 use chrono::{DateTime, FixedOffset, NaiveDate, Offset, TimeZone};
 use git2::{ObjectType, Oid, Sort};
@@ -727,8 +727,7 @@ fn compare_maps(
 }
 
 fn parse(bytes: &[u8], path: &str) -> Option<PostmortemState> {
-    let doc = Document::parse_front_matter(bytes).ok()?;
-    Some(PostmortemState::from_document(&doc, stem(path)))
+    PostmortemState::read(bytes, stem(path))
 }
 
 fn stem(path: &str) -> &str {
