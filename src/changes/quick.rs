@@ -336,7 +336,7 @@ mod tests {
         id = \"A1\"\n\
         title = \"Fix it\"\n\
         owner = \"\"\n\
-        due = 2026-02-29T00:00:00Z\n\
+        due = 2028-02-29T23:59:59-08:00\n\
         status = \"open\"\n\
         \n\
         [[actions]]\n\
@@ -366,7 +366,7 @@ mod tests {
             ("services = [\"a\", 'b',]", "services = [1, 2]"),
             ("started = 2026-01-01T10:00:00Z", "started = 2026-01-01T10:00:00"),
             ("started = 2026-01-01T10:00:00Z", "started = 2026-01-01 10:00:00Z"),
-            ("followup_review = 2026-02-01", "followup_review = 2026-02-30"),
+            ("followup_review = 2026-02-01", "followup_review = 2026-02-29"),
             ("users_affected = -12", "users_affected = 1_000"),
             ("users_affected = -12", "users_affected = 012"),
             ("users_affected = -12", "users_affected = 1.5"),

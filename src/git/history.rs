@@ -69,6 +69,8 @@ pub struct History<'r> {
     repo: &'r git2::Repository,
     /// The post-mortem folder relative to the work-tree root.
     dir: PathBuf,
+    /// The object database, for reading tree objects' bytes.
+    odb: git2::Odb<'r>,
     cache: HashMap<(Oid, String), Parsed>,
     shallow: HashSet<Oid>,
 }
@@ -88,6 +90,7 @@ impl<'r> History<'r> {
         git2::opts::strict_hash_verification(false);
         Ok(History {
             repo: repo.raw(),
+            odb: repo.raw().odb()?,
             dir,
             cache: HashMap::new(),
             shallow,
@@ -262,8 +265,8 @@ impl<'r> History<'r> {
     /// and the runs read in parallel, each through its own handle: libgit2 handles cannot be
     /// shared between threads. Should a second handle fail to open, everything is read here.
     fn commit_steps(&self, commits: &[Oid], all_parents: bool) -> Vec<Result<CommitStep>> {
-        let sequential = |repo: &git2::Repository, commits: &[Oid]| {
-            let reader = TreeReader::new(repo, &self.dir, &self.shallow);
+        let sequential = |commits: &[Oid]| {
+            let reader = self.reader();
             let mut dir_trees = HashMap::new();
             commits
                 .iter()
@@ -272,7 +275,7 @@ impl<'r> History<'r> {
         };
         let runs = runs(commits.len(), MIN_COMMITS_PER_RUN);
         if runs.len() < 2 {
-            return sequential(self.repo, commits);
+            return sequential(commits);
         }
         let path = self.repo.path().to_path_buf();
         let (dir, shallow) = (&self.dir, &self.shallow);
@@ -280,7 +283,8 @@ impl<'r> History<'r> {
             .into_par_iter()
             .map(|range| {
                 let repo = git2::Repository::open(&path).ok()?;
-                let reader = TreeReader::new(&repo, dir, shallow);
+                let odb = repo.odb().ok()?;
+                let reader = TreeReader::new(&repo, &odb, dir, shallow);
                 let mut dir_trees = HashMap::new();
                 Some(
                     commits[range]
@@ -291,7 +295,7 @@ impl<'r> History<'r> {
             })
             .collect();
         if parts.iter().any(Option::is_none) {
-            return sequential(self.repo, commits);
+            return sequential(commits);
         }
         parts.into_iter().flatten().flatten().collect()
     }
@@ -440,7 +444,7 @@ impl<'r> History<'r> {
     }
 
     fn reader(&self) -> TreeReader<'_> {
-        TreeReader::new(self.repo, &self.dir, &self.shallow)
+        TreeReader::new(self.repo, &self.odb, &self.dir, &self.shallow)
     }
 
     /// Compares two trees of the post-mortem folder: blobs that differ are parsed (once per
@@ -489,9 +493,9 @@ impl<'r> History<'r> {
 }
 
 /// Commits per run, and blobs per run, below which a walk is not worth splitting: each run
-/// opens its own repository handle and starts with cold caches.
-const MIN_COMMITS_PER_RUN: usize = 256;
-const MIN_BLOBS_PER_RUN: usize = 128;
+/// opens its own repository handle (well under a millisecond) and starts with cold caches.
+const MIN_COMMITS_PER_RUN: usize = 16;
+const MIN_BLOBS_PER_RUN: usize = 16;
 
 /// Cuts `0..len` into consecutive ranges of at least `min` items, a few per thread so a
 /// thread that finishes early can take another.
@@ -531,23 +535,46 @@ enum CommitStep {
     },
 }
 
+type TreeMap<'a> = HashMap<Oid, Rc<RawTree<'a>>>;
+
+/// Trees kept in each of [`TreeReader`]'s two generations.
+const TREES_KEPT: usize = 32;
+
+/// The names of a folder path's components, when they are all plain names.
+fn plain_components(dir: &Path) -> Option<Vec<&[u8]>> {
+    let text = dir.to_str()?;
+    if text.is_empty() {
+        return Some(Vec::new());
+    }
+    let parts: Vec<&[u8]> = text.split('/').map(str::as_bytes).collect();
+    let plain = |p: &&[u8]| !p.is_empty() && *p != b"." && *p != b"..";
+    parts.iter().all(plain).then_some(parts)
+}
+
 /// Reads folder trees through one libgit2 handle.
 struct TreeReader<'a> {
     repo: &'a git2::Repository,
+    odb: &'a git2::Odb<'a>,
     dir: &'a Path,
     shallow: &'a HashSet<Oid>,
-    /// Recently read trees: on a linear walk a commit's folder tree is the next commit's
-    /// parent tree, and libgit2 does not cache trees as large as a year folder.
-    trees: RefCell<HashMap<Oid, git2::Tree<'a>>>,
+    /// Recently read trees, the most recent first: on a linear walk a commit's trees are the
+    /// next commit's parent trees, and libgit2 does not cache trees as large as a year folder.
+    trees: RefCell<(TreeMap<'a>, TreeMap<'a>)>,
 }
 
 impl<'a> TreeReader<'a> {
-    fn new(repo: &'a git2::Repository, dir: &'a Path, shallow: &'a HashSet<Oid>) -> Self {
+    fn new(
+        repo: &'a git2::Repository,
+        odb: &'a git2::Odb<'a>,
+        dir: &'a Path,
+        shallow: &'a HashSet<Oid>,
+    ) -> Self {
         TreeReader {
             repo,
+            odb,
             dir,
             shallow,
-            trees: RefCell::new(HashMap::new()),
+            trees: RefCell::new((HashMap::new(), HashMap::new())),
         }
     }
 
@@ -591,23 +618,39 @@ impl<'a> TreeReader<'a> {
         })
     }
 
-    /// The post-mortem folder's tree at a commit.
+    /// The post-mortem folder's tree at a commit. A folder path of plain names is looked up in
+    /// the trees' bytes, as each tree on the way is needed again by the comparison; anything
+    /// else (`.`, `..`, doubled or trailing slashes) is left to libgit2's own lookup.
     fn dir_tree(&self, commit: &git2::Commit<'_>) -> Result<Option<Oid>> {
-        let tree = commit.tree()?;
-        if self.dir.as_os_str().is_empty() {
-            return Ok(Some(tree.id()));
+        let Some(parts) = plain_components(self.dir) else {
+            let tree = commit.tree()?;
+            return match tree.get_path(self.dir) {
+                Ok(entry) if entry.kind() == Some(ObjectType::Tree) => Ok(Some(entry.id())),
+                Ok(_) => Ok(None),
+                Err(e) if e.code() == git2::ErrorCode::NotFound => Ok(None),
+                Err(e) => Err(e.into()),
+            };
+        };
+        let mut id = commit.tree_id();
+        let mut tree = self.tree(id)?;
+        for part in parts {
+            let Some(entry) = tree.find(part) else {
+                return Ok(None);
+            };
+            if entry.kind() != ObjectType::Tree {
+                return Ok(None);
+            }
+            id = Oid::from_bytes(entry.id)?;
+            tree = self.tree(id)?;
         }
-        match tree.get_path(&self.dir) {
-            Ok(entry) if entry.kind() == Some(ObjectType::Tree) => Ok(Some(entry.id())),
-            Ok(_) => Ok(None),
-            Err(e) if e.code() == git2::ErrorCode::NotFound => Ok(None),
-            Err(e) => Err(e.into()),
-        }
+        Ok(Some(id))
     }
 
     /// Collects the post-mortem blobs that differ between two trees: those only in (or changed
     /// in) `old` go to `removed`, those only in (or changed in) `new` to `added`. Entries are
-    /// walked side by side in git's own order; equal IDs are skipped without being read.
+    /// walked side by side in git's own order, straight from the tree objects' bytes; an entry
+    /// whose bytes (mode, name and ID) are the same on both sides is passed over at the cost of
+    /// one comparison, and equal IDs are never read.
     fn diff_trees(
         &self,
         old: Option<Oid>,
@@ -625,13 +668,14 @@ impl<'a> TreeReader<'a> {
         let new_len = new_tree.as_ref().map_or(0, |t| t.len());
         let (mut i, mut j) = (0, 0);
         while i < old_len || j < new_len {
-            let a = old_tree
-                .as_ref()
-                .and_then(|t| t.get(i).filter(|_| i < old_len));
-            let b = new_tree
-                .as_ref()
-                .and_then(|t| t.get(j).filter(|_| j < new_len));
+            let a = old_tree.as_deref().filter(|_| i < old_len).map(|t| t.entry(i));
+            let b = new_tree.as_deref().filter(|_| j < new_len).map(|t| t.entry(j));
             let order = match (&a, &b) {
+                (Some(a), Some(b)) if a.bytes == b.bytes => {
+                    i += 1;
+                    j += 1;
+                    continue;
+                }
                 (Some(a), Some(b)) => git_order(a, b),
                 (Some(_), None) => Ordering::Less,
                 (None, Some(_)) => Ordering::Greater,
@@ -642,7 +686,7 @@ impl<'a> TreeReader<'a> {
                     i += 1;
                     j += 1;
                     let (Some(a), Some(b)) = (a, b) else { continue };
-                    if a.id() != b.id() {
+                    if a.id != b.id {
                         self.entry_changed(Some(&a), Some(&b), prefix, removed, added)?;
                     }
                 }
@@ -659,57 +703,196 @@ impl<'a> TreeReader<'a> {
         Ok(())
     }
 
-    fn tree(&self, oid: Oid) -> Result<git2::Tree<'a>> {
+    fn tree(&self, oid: Oid) -> Result<Rc<RawTree<'a>>> {
         let mut trees = self.trees.borrow_mut();
-        if let Some(tree) = trees.get(&oid) {
-            return Ok(tree.clone());
+        let (recent, older) = &mut *trees;
+        if let Some(tree) = recent.get(&oid) {
+            return Ok(Rc::clone(tree));
         }
-        let tree = self.repo.find_tree(oid)?;
-        if trees.len() >= 64 {
-            trees.clear();
+        let tree = match older.remove(&oid) {
+            Some(tree) => tree,
+            None => Rc::new(RawTree::read(self.repo, self.odb, oid)?),
+        };
+        if recent.len() >= TREES_KEPT {
+            *older = std::mem::take(recent);
         }
-        trees.insert(oid, tree.clone());
+        recent.insert(oid, Rc::clone(&tree));
         Ok(tree)
     }
 
     fn entry_changed(
         &self,
-        old: Option<&git2::TreeEntry<'_>>,
-        new: Option<&git2::TreeEntry<'_>>,
+        old: Option<&RawEntry<'_>>,
+        new: Option<&RawEntry<'_>>,
         prefix: &str,
         removed: &mut Vec<(String, Oid)>,
         added: &mut Vec<(String, Oid)>,
     ) -> Result<()> {
-        let Some(name_bytes) = old.or(new).map(|e| e.name_bytes()) else {
+        let Some(name_bytes) = old.or(new).map(|e| e.name) else {
             return Ok(());
         };
         if name_bytes.starts_with(b".") {
             return Ok(());
         }
         let path = join(prefix, &String::from_utf8_lossy(name_bytes));
-        let tree_of = |e: Option<&git2::TreeEntry<'_>>| {
-            e.filter(|e| e.kind() == Some(ObjectType::Tree))
-                .map(|e| e.id())
+        let id_of = |e: Option<&RawEntry<'_>>, kind: ObjectType| {
+            e.filter(|e| e.kind() == kind)
+                .map(|e| Oid::from_bytes(e.id))
+                .transpose()
         };
-        let blob_of = |e: Option<&git2::TreeEntry<'_>>| {
-            e.filter(|e| e.kind() == Some(ObjectType::Blob))
-                .map(|e| e.id())
-        };
-        let (old_tree, new_tree) = (tree_of(old), tree_of(new));
+        let (old_tree, new_tree) = (id_of(old, ObjectType::Tree)?, id_of(new, ObjectType::Tree)?);
         if old_tree.is_some() || new_tree.is_some() {
             self.diff_trees(old_tree, new_tree, &path, removed, added)?;
         }
         if is_postmortem_path(&path) {
-            if let Some(oid) = blob_of(old) {
+            if let Some(oid) = id_of(old, ObjectType::Blob)? {
                 removed.push((path.clone(), oid));
             }
-            if let Some(oid) = blob_of(new) {
+            if let Some(oid) = id_of(new, ObjectType::Blob)? {
                 added.push((path, oid));
             }
         }
         Ok(())
     }
+}
 
+/// A tree object's entries, found in its bytes. libgit2's own tree objects cost an allocation,
+/// a parse and a call across the FFI boundary per entry looked at; a year folder's tree has a
+/// thousand entries and a long walk reads tens of thousands of versions of it.
+struct RawTree<'o> {
+    data: TreeData<'o>,
+    /// Per entry: where it starts, where its name starts and ends (the NUL), and its mode.
+    entries: Vec<(u32, u32, u32, u32)>,
+}
+
+enum TreeData<'o> {
+    Odb(git2::OdbObject<'o>),
+    /// A tree libgit2 reads but that is not in the canonical form, written out canonically.
+    Owned(Vec<u8>),
+}
+
+/// One entry of a [`RawTree`].
+struct RawEntry<'t> {
+    /// The whole entry: mode, name and ID.
+    bytes: &'t [u8],
+    name: &'t [u8],
+    mode: u32,
+    id: &'t [u8],
+}
+
+impl RawEntry<'_> {
+    /// The object type as libgit2 gives it for an entry's mode.
+    fn kind(&self) -> ObjectType {
+        match self.mode & 0o170000 {
+            0o160000 => ObjectType::Commit,
+            0o040000 => ObjectType::Tree,
+            _ => ObjectType::Blob,
+        }
+    }
+}
+
+impl<'o> RawTree<'o> {
+    fn read(repo: &git2::Repository, odb: &'o git2::Odb<'_>, oid: Oid) -> Result<RawTree<'o>> {
+        let object = odb.read(oid)?;
+        if object.kind() == ObjectType::Tree {
+            if let Some(entries) = parse_tree(object.data()) {
+                return Ok(RawTree {
+                    data: TreeData::Odb(object),
+                    entries,
+                });
+            }
+        }
+        // Not a tree, or not in the form git writes: libgit2 says what is wrong, or reads it.
+        let tree = repo.find_tree(oid)?;
+        let mut data = Vec::new();
+        for entry in tree.iter() {
+            data.extend_from_slice(format!("{:o} ", entry.filemode()).as_bytes());
+            data.extend_from_slice(entry.name_bytes());
+            data.push(0);
+            data.extend_from_slice(entry.id().as_bytes());
+        }
+        let entries = parse_tree(&data)
+            .ok_or_else(|| Error::Git(format!("tree {oid} cannot be read")))?;
+        Ok(RawTree {
+            data: TreeData::Owned(data),
+            entries,
+        })
+    }
+
+    fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// The entry with this exact name.
+    fn find(&self, name: &[u8]) -> Option<RawEntry<'_>> {
+        (0..self.len()).map(|i| self.entry(i)).find(|e| e.name == name)
+    }
+
+    fn entry(&self, i: usize) -> RawEntry<'_> {
+        let data = match &self.data {
+            TreeData::Odb(object) => object.data(),
+            TreeData::Owned(bytes) => bytes,
+        };
+        let (start, name_start, nul, mode) = self.entries[i];
+        let (start, name_start, nul) = (start as usize, name_start as usize, nul as usize);
+        RawEntry {
+            bytes: &data[start..nul + 21],
+            name: &data[name_start..nul],
+            mode,
+            id: &data[nul + 1..nul + 21],
+        }
+    }
+}
+
+/// The first NUL byte, eight bytes at a time: tree parsing is mostly this search.
+fn find_nul(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut offset = 0;
+    for chunk in chunks.by_ref() {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let v = u64::from_le_bytes(word);
+        if v.wrapping_sub(ONES) & !v & HIGHS != 0 {
+            break;
+        }
+        offset += 8;
+    }
+    bytes[offset..].iter().position(|b| *b == 0).map(|i| offset + i)
+}
+
+/// The entries of a tree object in git's canonical form (`MODE SP NAME NUL ID`, modes in octal
+/// without sign): `None` for anything else, which libgit2 then reads.
+fn parse_tree(data: &[u8]) -> Option<Vec<(u32, u32, u32, u32)>> {
+    if u32::try_from(data.len()).is_err() {
+        return None;
+    }
+    let mut entries = Vec::with_capacity(data.len() / 64);
+    let mut pos = 0;
+    while pos < data.len() {
+        let start = pos;
+        let mut mode: u32 = 0;
+        while let Some(&b) = data.get(pos).filter(|b| (b'0'..=b'7').contains(b)) {
+            mode = mode * 8 + u32::from(b - b'0');
+            if mode > 0xffff {
+                return None;
+            }
+            pos += 1;
+        }
+        if pos == start || data.get(pos) != Some(&b' ') {
+            return None;
+        }
+        pos += 1;
+        let name_start = pos;
+        let nul = name_start + find_nul(&data[name_start..])?;
+        if nul == name_start || nul - name_start > 0xffff || data.len() < nul + 21 {
+            return None;
+        }
+        entries.push((start as u32, name_start as u32, nul as u32, mode));
+        pos = nul + 21;
+    }
+    Some(entries)
 }
 
 fn compare_maps(
@@ -754,17 +937,17 @@ fn is_postmortem_path(path: &str) -> bool {
 }
 
 /// Git's tree order: by name bytes, a tree's name compared as if it ended in `/`.
-fn git_order(a: &git2::TreeEntry<'_>, b: &git2::TreeEntry<'_>) -> Ordering {
-    let (x, y) = (a.name_bytes(), b.name_bytes());
+fn git_order(a: &RawEntry<'_>, b: &RawEntry<'_>) -> Ordering {
+    let (x, y) = (a.name, b.name);
     let n = x.len().min(y.len());
     match x[..n].cmp(&y[..n]) {
         Ordering::Equal => {}
         other => return other,
     }
-    let tail = |name: &[u8], e: &git2::TreeEntry<'_>| {
+    let tail = |name: &[u8], e: &RawEntry<'_>| {
         name.get(n)
             .copied()
-            .or_else(|| (e.kind() == Some(ObjectType::Tree)).then_some(b'/'))
+            .or_else(|| (e.kind() == ObjectType::Tree).then_some(b'/'))
     };
     tail(x, a).cmp(&tail(y, b))
 }
