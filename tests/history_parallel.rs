@@ -11,18 +11,35 @@ const A: &str = "2025-03-01-cache-outage";
 const B: &str = "2026-01-10-db-outage";
 
 fn doc(id: &str, round: usize) -> Doc {
-    let status = |n: usize| if (round + n) % 3 == 0 { "done" } else { "open" };
-    let owner = if round % 5 == 0 { "jo" } else { "sam" };
+    let status = |n: usize| {
+        if (round + n).is_multiple_of(3) {
+            "done"
+        } else {
+            "open"
+        }
+    };
+    let owner = if round.is_multiple_of(5) { "jo" } else { "sam" };
     let due = format!("2026-02-{:02}", 1 + round % 27);
     Doc::new(id, "An outage")
         .action(ActionSpec::new("A1", "Alert", owner, &due, status(0)))
-        .action(ActionSpec::new("A2", "Runbook", "amal", "2026-03-01", status(1)))
+        .action(ActionSpec::new(
+            "A2",
+            "Runbook",
+            "amal",
+            "2026-03-01",
+            status(1),
+        ))
 }
 
 /// The same report read by one thread and by several.
 fn same_with_any_thread_count(s: &Sandbox, args: &[&str]) -> String {
     let run = |threads: &str| {
-        let out = tools::pm_in(s, &s.root, args, &[("RAYON_NUM_THREADS", OsStr::new(threads))]);
+        let out = tools::pm_in(
+            s,
+            &s.root,
+            args,
+            &[("RAYON_NUM_THREADS", OsStr::new(threads))],
+        );
         out.ok();
         out.stdout
     };
@@ -54,7 +71,10 @@ fn a_long_history_reads_the_same_whatever_the_split() {
             }
             // A version that does not parse, then one that does again.
             7 => {
-                s.write(&format!("postmortems/2026/{B}.md"), "+++\nid = \"x\nno end\n");
+                s.write(
+                    &format!("postmortems/2026/{B}.md"),
+                    "+++\nid = \"x\nno end\n",
+                );
             }
             // A commit outside the post-mortem folder.
             9 => {
@@ -70,7 +90,15 @@ fn a_long_history_reads_the_same_whatever_the_split() {
 
     let report = same_with_any_thread_count(
         &s,
-        &["followup", "--since", root, "--format", "json", "--as-of", "2026-03-05"],
+        &[
+            "followup",
+            "--since",
+            root,
+            "--format",
+            "json",
+            "--as-of",
+            "2026-03-05",
+        ],
     );
     let report: Value = serde_json::from_str(&report).expect("json");
     let changes = report["progress"]["changes"].as_array().expect("changes");
@@ -80,10 +108,16 @@ fn a_long_history_reads_the_same_whatever_the_split() {
     assert!(count("due_changed") > 20, "{changes:?}");
     assert!(count("reassigned") > 5, "{changes:?}");
     // The unparseable version counts as the post-mortem being gone, then back.
-    assert!(count("removed") > 0 && count("postmortem_added") > 2, "{changes:?}");
+    assert!(
+        count("removed") > 0 && count("postmortem_added") > 2,
+        "{changes:?}"
+    );
 
     same_with_any_thread_count(&s, &["followup", "--since", "HEAD~40"]);
-    same_with_any_thread_count(&s, &["followup", "--since", "2026-01-02", "--format", "markdown"]);
+    same_with_any_thread_count(
+        &s,
+        &["followup", "--since", "2026-01-02", "--format", "markdown"],
+    );
     same_with_any_thread_count(&s, &["history", &format!("{A}#A1"), "--format", "json"]);
     same_with_any_thread_count(&s, &["history", B]);
     same_with_any_thread_count(&s, &["stats", "--format", "json"]);

@@ -16,7 +16,21 @@
 use super::{ActionState, PostmortemState};
 use crate::document::frontmatter;
 use chrono::NaiveDate;
-use std::collections::HashSet;
+
+/// The keys seen in one table: a handful, so a list beats a hash set.
+#[derive(Default)]
+struct Keys<'t>(Vec<&'t str>);
+
+impl<'t> Keys<'t> {
+    /// False when the key was already there: a duplicate, which TOML rejects.
+    fn insert(&mut self, key: &'t str) -> bool {
+        if self.0.contains(&key) {
+            return false;
+        }
+        self.0.push(key);
+        true
+    }
+}
 
 /// A value as far as the reports care.
 enum Value<'t> {
@@ -46,11 +60,11 @@ pub(super) fn read(bytes: &[u8], stem: &str) -> Option<PostmortemState> {
     let split = frontmatter::split(text).ok()?;
     let toml = &text[split.toml];
 
-    let mut root_keys: HashSet<&str> = HashSet::new();
+    let mut root_keys = Keys::default();
     let (mut id, mut title, mut status) = (None, None, None);
     let mut actions: Vec<Action<'_>> = Vec::new();
-    let mut action_keys: HashSet<&str> = HashSet::new();
-    let mut impact_keys: HashSet<&str> = HashSet::new();
+    let mut action_keys = Keys::default();
+    let mut impact_keys = Keys::default();
     let mut seen_impact = false;
     #[derive(PartialEq)]
     enum Table {
@@ -86,7 +100,7 @@ pub(super) fn read(bytes: &[u8], stem: &str) -> Option<PostmortemState> {
             match header {
                 Table::Action => {
                     actions.push(Action::default());
-                    action_keys.clear();
+                    action_keys.0.clear();
                 }
                 Table::Impact => {
                     if seen_impact {
@@ -180,8 +194,7 @@ pub(super) fn read(bytes: &[u8], stem: &str) -> Option<PostmortemState> {
 
 /// Characters TOML allows in strings and comments: none of the control characters but tab.
 fn text_ok(s: &str) -> bool {
-    !s.bytes()
-        .any(|b| (b < 0x20 && b != b'\t') || b == 0x7f)
+    !s.bytes().any(|b| (b < 0x20 && b != b'\t') || b == 0x7f)
 }
 
 fn comment_ok(comment: &str) -> bool {
@@ -364,9 +377,18 @@ mod tests {
             ("status = \"draft\"", "status = {a = 1}"),
             ("services = [\"a\", 'b',]", "services = [\n\"a\"]"),
             ("services = [\"a\", 'b',]", "services = [1, 2]"),
-            ("started = 2026-01-01T10:00:00Z", "started = 2026-01-01T10:00:00"),
-            ("started = 2026-01-01T10:00:00Z", "started = 2026-01-01 10:00:00Z"),
-            ("followup_review = 2026-02-01", "followup_review = 2026-02-29"),
+            (
+                "started = 2026-01-01T10:00:00Z",
+                "started = 2026-01-01T10:00:00",
+            ),
+            (
+                "started = 2026-01-01T10:00:00Z",
+                "started = 2026-01-01 10:00:00Z",
+            ),
+            (
+                "followup_review = 2026-02-01",
+                "followup_review = 2026-02-29",
+            ),
             ("users_affected = -12", "users_affected = 1_000"),
             ("users_affected = -12", "users_affected = 012"),
             ("users_affected = -12", "users_affected = 1.5"),

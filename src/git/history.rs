@@ -502,7 +502,7 @@ const MIN_BLOBS_PER_RUN: usize = 16;
 fn runs(len: usize, min: usize) -> Vec<std::ops::Range<usize>> {
     let threads = rayon::current_num_threads();
     if threads < 2 || len < 2 * min {
-        return vec![0..len];
+        return std::iter::once(0..len).collect();
     }
     let count = (len / min).min(threads * 4).max(1);
     let size = len.div_ceil(count);
@@ -556,6 +556,8 @@ struct TreeReader<'a> {
     repo: &'a git2::Repository,
     odb: &'a git2::Odb<'a>,
     dir: &'a Path,
+    /// The folder path's names, when they are all plain names.
+    dir_parts: Option<Vec<&'a [u8]>>,
     shallow: &'a HashSet<Oid>,
     /// Recently read trees, the most recent first: on a linear walk a commit's trees are the
     /// next commit's parent trees, and libgit2 does not cache trees as large as a year folder.
@@ -573,6 +575,7 @@ impl<'a> TreeReader<'a> {
             repo,
             odb,
             dir,
+            dir_parts: plain_components(dir),
             shallow,
             trees: RefCell::new((HashMap::new(), HashMap::new())),
         }
@@ -622,7 +625,7 @@ impl<'a> TreeReader<'a> {
     /// the trees' bytes, as each tree on the way is needed again by the comparison; anything
     /// else (`.`, `..`, doubled or trailing slashes) is left to libgit2's own lookup.
     fn dir_tree(&self, commit: &git2::Commit<'_>) -> Result<Option<Oid>> {
-        let Some(parts) = plain_components(self.dir) else {
+        let Some(parts) = &self.dir_parts else {
             let tree = commit.tree()?;
             return match tree.get_path(self.dir) {
                 Ok(entry) if entry.kind() == Some(ObjectType::Tree) => Ok(Some(entry.id())),
@@ -668,8 +671,14 @@ impl<'a> TreeReader<'a> {
         let new_len = new_tree.as_ref().map_or(0, |t| t.len());
         let (mut i, mut j) = (0, 0);
         while i < old_len || j < new_len {
-            let a = old_tree.as_deref().filter(|_| i < old_len).map(|t| t.entry(i));
-            let b = new_tree.as_deref().filter(|_| j < new_len).map(|t| t.entry(j));
+            let a = old_tree
+                .as_deref()
+                .filter(|_| i < old_len)
+                .map(|t| t.entry(i));
+            let b = new_tree
+                .as_deref()
+                .filter(|_| j < new_len)
+                .map(|t| t.entry(j));
             let order = match (&a, &b) {
                 (Some(a), Some(b)) if a.bytes == b.bytes => {
                     i += 1;
@@ -811,8 +820,8 @@ impl<'o> RawTree<'o> {
             data.push(0);
             data.extend_from_slice(entry.id().as_bytes());
         }
-        let entries = parse_tree(&data)
-            .ok_or_else(|| Error::Git(format!("tree {oid} cannot be read")))?;
+        let entries =
+            parse_tree(&data).ok_or_else(|| Error::Git(format!("tree {oid} cannot be read")))?;
         Ok(RawTree {
             data: TreeData::Owned(data),
             entries,
@@ -825,7 +834,9 @@ impl<'o> RawTree<'o> {
 
     /// The entry with this exact name.
     fn find(&self, name: &[u8]) -> Option<RawEntry<'_>> {
-        (0..self.len()).map(|i| self.entry(i)).find(|e| e.name == name)
+        (0..self.len())
+            .map(|i| self.entry(i))
+            .find(|e| e.name == name)
     }
 
     fn entry(&self, i: usize) -> RawEntry<'_> {
@@ -859,7 +870,10 @@ fn find_nul(bytes: &[u8]) -> Option<usize> {
         }
         offset += 8;
     }
-    bytes[offset..].iter().position(|b| *b == 0).map(|i| offset + i)
+    bytes[offset..]
+        .iter()
+        .position(|b| *b == 0)
+        .map(|i| offset + i)
 }
 
 /// The entries of a tree object in git's canonical form (`MODE SP NAME NUL ID`, modes in octal
