@@ -540,14 +540,16 @@ type TreeMap<'a> = HashMap<Oid, Rc<RawTree<'a>>>;
 /// Trees kept in each of [`TreeReader`]'s two generations.
 const TREES_KEPT: usize = 32;
 
-/// The names of a folder path's components, when they are all plain names.
+/// The names of a folder path's components, when they are all plain names (`None` sends the
+/// lookup to libgit2).
 fn plain_components(dir: &Path) -> Option<Vec<&[u8]>> {
     let text = dir.to_str()?;
     if text.is_empty() {
         return Some(Vec::new());
     }
     let parts: Vec<&[u8]> = text.split('/').map(str::as_bytes).collect();
-    let plain = |p: &&[u8]| !p.is_empty() && *p != b"." && *p != b"..";
+    // A backslash is a separator on Windows, where libgit2's lookup is the one to trust.
+    let plain = |p: &&[u8]| !p.is_empty() && *p != b"." && *p != b".." && !p.contains(&b'\\');
     parts.iter().all(plain).then_some(parts)
 }
 
@@ -1018,4 +1020,84 @@ fn relative_to_workdir(repo: &Repo, dir: &Path) -> Result<PathBuf> {
                 workdir.display()
             ))
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(mode: &str, name: &str, id: u8) -> Vec<u8> {
+        let mut out = format!("{mode} {name}\0").into_bytes();
+        out.extend_from_slice(&[id; 20]);
+        out
+    }
+
+    #[test]
+    fn tree_bytes_are_read_as_git_writes_them() {
+        let data = [entry("100644", "a.md", 1), entry("40000", "2026", 2)].concat();
+        let entries = parse_tree(&data).expect("canonical tree");
+        assert_eq!(entries.len(), 2);
+        let tree = RawTree {
+            data: TreeData::Owned(data),
+            entries,
+        };
+        let (a, y) = (tree.entry(0), tree.entry(1));
+        assert_eq!(
+            (a.name, a.kind(), a.id),
+            (&b"a.md"[..], ObjectType::Blob, &[1; 20][..])
+        );
+        assert_eq!((y.name, y.kind()), (&b"2026"[..], ObjectType::Tree));
+        assert_eq!(tree.find(b"2026").map(|e| e.mode), Some(0o40000));
+        assert!(tree.find(b"2025").is_none());
+        assert_eq!(
+            entry("160000", "sub", 3)[..],
+            *parse_entry_bytes(&entry("160000", "sub", 3))
+        );
+    }
+
+    fn parse_entry_bytes(data: &[u8]) -> &[u8] {
+        let entries = parse_tree(data).expect("canonical tree");
+        let (start, _, nul, _) = entries[0];
+        &data[start as usize..nul as usize + 21]
+    }
+
+    #[test]
+    fn anything_but_canonical_tree_bytes_is_left_to_libgit2() {
+        for bad in [
+            entry("+100644", "a", 1),
+            entry("100844", "a", 1),
+            entry("1006440", "a", 1),
+            entry("100644", "", 1),
+            b"100644 a\0short".to_vec(),
+            b"100644a\0".to_vec(),
+        ] {
+            assert!(parse_tree(&bad).is_none(), "{bad:?}");
+        }
+        assert_eq!(parse_tree(b"").map(|e| e.len()), Some(0));
+    }
+
+    #[test]
+    fn nul_is_found_at_every_alignment() {
+        for len in 0..40 {
+            for at in 0..len {
+                let mut bytes = vec![b'x'; len];
+                bytes[at] = 0;
+                assert_eq!(find_nul(&bytes), Some(at), "{len} {at}");
+            }
+            assert_eq!(find_nul(&vec![0x80; len]), None);
+        }
+    }
+
+    #[test]
+    fn only_plain_folder_paths_are_looked_up_by_hand() {
+        fn parts(p: &str) -> Option<Vec<&[u8]>> {
+            plain_components(Path::new(p))
+        }
+        assert_eq!(parts("postmortems"), Some(vec![&b"postmortems"[..]]));
+        assert_eq!(parts("docs/pm"), Some(vec![&b"docs"[..], &b"pm"[..]]));
+        assert_eq!(parts(""), Some(Vec::new()));
+        for odd in ["a//b", "a/", "./a", "a/../b", "a\\b"] {
+            assert_eq!(parts(odd), None, "{odd}");
+        }
+    }
 }
