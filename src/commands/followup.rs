@@ -96,9 +96,9 @@ pub struct ChangeOut {
 }
 
 impl ChangeOut {
-    pub fn new(dated: &Dated) -> ChangeOut {
+    pub fn new(dated: Dated) -> ChangeOut {
         ChangeOut {
-            change: dated.change.clone(),
+            change: dated.change,
             commit: dated.commit.as_ref().map(|c| c.commit.clone()),
             author: dated.commit.as_ref().map(|c| c.author.clone()),
             date: dated.commit.as_ref().map(|c| c.date.clone()),
@@ -344,9 +344,9 @@ fn progress(
     if let Some(target) = target {
         let log = history.log(base, target, args.all_parents)?;
         if starts.is_none() {
-            starts = log.history_starts.clone();
+            starts = log.history_starts;
         }
-        changes.extend(log.changes.iter().map(ChangeOut::new));
+        changes.extend(log.changes.into_iter().map(ChangeOut::new));
     }
     if args.rev.is_none() && repo.workdir().is_some() {
         let uncommitted = history.diff_worktree(target)?;
