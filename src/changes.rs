@@ -11,6 +11,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
+mod quick;
+
 /// What the reports need of one action item.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActionState {
@@ -59,6 +61,20 @@ impl PostmortemState {
             status: value(&fm.status).unwrap_or_default(),
             actions,
         }
+    }
+
+    /// Reads the state from a file's bytes; `None` when they are no readable post-mortem.
+    /// Plain front matter takes a fast path that reads only what the reports compare; anything
+    /// else goes through the full reader, so the result is the same either way.
+    pub fn read(bytes: &[u8], stem: &str) -> Option<PostmortemState> {
+        if bytes.len() as u64 > crate::document::MAX_FILE_BYTES {
+            return None;
+        }
+        if let Some(state) = quick::read(bytes, stem) {
+            return Some(state);
+        }
+        let doc = Document::parse_front_matter(bytes).ok()?;
+        Some(PostmortemState::from_document(&doc, stem))
     }
 
     /// The action with this ID (the first, should the file repeat one).

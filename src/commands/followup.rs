@@ -96,9 +96,9 @@ pub struct ChangeOut {
 }
 
 impl ChangeOut {
-    pub fn new(dated: &Dated) -> ChangeOut {
+    pub fn new(dated: Dated) -> ChangeOut {
         ChangeOut {
-            change: dated.change.clone(),
+            change: dated.change,
             commit: dated.commit.as_ref().map(|c| c.commit.clone()),
             author: dated.commit.as_ref().map(|c| c.author.clone()),
             date: dated.commit.as_ref().map(|c| c.date.clone()),
@@ -133,16 +133,28 @@ pub fn run(ctx: &Context, args: FollowupArgs) -> Result<Outcome> {
         args.due_within
             .unwrap_or(located.config.followup.due_soon_days),
     );
-    let (summaries, bad) = match &args.rev {
-        Some(rev) => load_at(ctx, &located, rev, today)?,
-        None => {
-            let (items, bad) = load(&located, today)?;
-            (items.into_iter().map(|(_, s)| s).collect(), bad)
-        }
-    };
+    // The post-mortems as they are and the walk through the history are independent: read
+    // them at the same time. Errors come in the same order as if one ran after the other.
+    let (loaded, progress) = rayon::join(
+        || match &args.rev {
+            Some(rev) => load_at(ctx, &located, rev, today),
+            None => load(&located, today)
+                .map(|(items, bad)| (items.into_iter().map(|(_, s)| s).collect(), bad)),
+        },
+        || {
+            args.since
+                .as_ref()
+                .map(|since| progress(ctx, &located, since, &args))
+                .transpose()
+        },
+    );
+    let (summaries, bad) = loaded?;
     let mut report = build(&summaries, today, soon, &args);
-    if let Some(since) = &args.since {
-        report.progress = Some(progress(ctx, &located, since, &args)?);
+    if let Some((progress, shallow_note)) = progress? {
+        if let Some(message) = shallow_note {
+            note(&message);
+        }
+        report.progress = Some(progress);
     }
     let out = match args.format {
         ListFormat::Json => to_json(&report)?,
@@ -297,13 +309,14 @@ fn build(summaries: &[Summary], today: NaiveDate, soon: i64, args: &FollowupArgs
     report
 }
 
-/// The changes since `since` (a date or a revision) up to `--rev`, or up to the work tree.
+/// The changes since `since` (a date or a revision) up to `--rev`, or up to the work tree,
+/// and the note to print when the clone's history starts after `since`.
 fn progress(
     ctx: &Context,
     located: &Located,
     since: &str,
     args: &FollowupArgs,
-) -> Result<Progress> {
+) -> Result<(Progress, Option<String>)> {
     let repo = ctx.repo()?;
     let mut history = History::new(&repo, &located.postmortem_dir())?;
     let target = match &args.rev {
@@ -331,9 +344,9 @@ fn progress(
     if let Some(target) = target {
         let log = history.log(base, target, args.all_parents)?;
         if starts.is_none() {
-            starts = log.history_starts.clone();
+            starts = log.history_starts;
         }
-        changes.extend(log.changes.iter().map(ChangeOut::new));
+        changes.extend(log.changes.into_iter().map(ChangeOut::new));
     }
     if args.rev.is_none() && repo.workdir().is_some() {
         let uncommitted = history.diff_worktree(target)?;
@@ -344,19 +357,20 @@ fn progress(
             date: None,
         }));
     }
-    if let Some(s) = &starts {
-        note(&format!(
+    let shallow_note = starts.as_ref().map(|s| {
+        format!(
             "pm: note: this is a shallow clone whose history starts at {} ({}): changes before \
              it are not in the report; `git fetch --unshallow` brings the rest",
             short(&s.commit),
             s.date
-        ));
-    }
-    Ok(Progress {
+        )
+    });
+    let progress = Progress {
         since: Point::of(since_info.as_ref()),
         history_starts: starts.as_ref().map(|s| Point::of(Some(s))),
         changes,
-    })
+    };
+    Ok((progress, shallow_note))
 }
 
 pub fn short(sha: &str) -> String {

@@ -55,8 +55,8 @@ pub fn run(ctx: &Context, args: HistoryArgs) -> Result<Outcome> {
     let mut starts = None;
     if let Some(head) = head {
         let log = history.log(None, head, args.all_parents)?;
-        starts = log.history_starts.clone();
-        changes.extend(log.changes.iter().map(ChangeOut::new));
+        starts = log.history_starts;
+        changes.extend(log.changes.into_iter().map(ChangeOut::new));
     }
     if repo.workdir().is_some() {
         changes.extend(

@@ -10,10 +10,11 @@
 
 use super::Repo;
 use crate::changes::{compare_postmortem, Change, PostmortemState};
-use crate::document::{Document, MAX_FILE_BYTES};
+use crate::document::MAX_FILE_BYTES;
 use crate::error::{Error, Result};
 use chrono::{DateTime, FixedOffset, NaiveDate, Offset, TimeZone};
 use git2::{ObjectType, Oid, Sort};
+use rayon::prelude::*;
 use serde::Serialize;
 use std::cell::RefCell;
 use std::cmp::Ordering;
@@ -68,10 +69,9 @@ pub struct History<'r> {
     repo: &'r git2::Repository,
     /// The post-mortem folder relative to the work-tree root.
     dir: PathBuf,
+    /// The object database, for reading tree objects' bytes.
+    odb: git2::Odb<'r>,
     cache: HashMap<(Oid, String), Parsed>,
-    /// Recently read trees: on a linear walk a commit's folder tree is the next commit's
-    /// parent tree, and libgit2 does not cache trees as large as a year folder.
-    trees: RefCell<HashMap<Oid, git2::Tree<'r>>>,
     shallow: HashSet<Oid>,
 }
 
@@ -90,9 +90,9 @@ impl<'r> History<'r> {
         git2::opts::strict_hash_verification(false);
         Ok(History {
             repo: repo.raw(),
+            odb: repo.raw().odb()?,
             dir,
             cache: HashMap::new(),
-            trees: RefCell::new(HashMap::new()),
             shallow,
         })
     }
@@ -168,24 +168,17 @@ impl<'r> History<'r> {
         }
     }
 
-    /// The post-mortem folder's tree at a commit.
-    fn dir_tree(&self, commit: &git2::Commit<'_>) -> Result<Option<Oid>> {
-        let tree = commit.tree()?;
-        if self.dir.as_os_str().is_empty() {
-            return Ok(Some(tree.id()));
-        }
-        match tree.get_path(&self.dir) {
-            Ok(entry) if entry.kind() == Some(ObjectType::Tree) => Ok(Some(entry.id())),
-            Ok(_) => Ok(None),
-            Err(e) if e.code() == git2::ErrorCode::NotFound => Ok(None),
-            Err(e) => Err(e.into()),
-        }
-    }
-
     /// Every change in the commits after `base` up to `to`, oldest first. By default the walk
     /// follows first parents (a merge counts as one change, made by the merge commit);
     /// `all_parents` walks the merged branches' commits instead, and merges themselves are then
     /// not compared (their changes are the branch commits').
+    ///
+    /// The work is done in three steps so that both of the expensive ones can use every core:
+    /// the commits' folder trees are compared in runs of consecutive commits, each run on its
+    /// own thread and libgit2 handle; then every blob version the comparisons named is read and
+    /// parsed once, also in parallel; last, the parsed states are compared commit by commit, in
+    /// order. Nothing depends on how the work was split, so the result is the same as reading
+    /// one commit after the other (errors included: the first in walk order is the one returned).
     pub fn log(&mut self, base: Option<Oid>, to: Oid, all_parents: bool) -> Result<Log> {
         let mut walk = self.repo.revwalk()?;
         walk.push(to)?;
@@ -196,57 +189,162 @@ impl<'r> History<'r> {
             walk.simplify_first_parent()?;
         }
         walk.set_sorting(Sort::TOPOLOGICAL | Sort::REVERSE)?;
-        let mut log = Log::default();
-        let mut dir_trees: HashMap<Oid, Option<Oid>> = HashMap::new();
+        let mut commits = Vec::new();
+        let mut walk_error = None;
         for oid in walk {
-            let oid = oid?;
-            let commit = self.repo.find_commit(oid)?;
+            match oid {
+                Ok(oid) => commits.push(oid),
+                Err(e) => {
+                    walk_error = Some(Error::from(e));
+                    break;
+                }
+            }
+        }
+
+        // Step 1: which blobs each commit changed.
+        let steps = self.commit_steps(&commits, all_parents);
+        let stop = steps.iter().position(Result::is_err).unwrap_or(steps.len());
+
+        // Step 2: every blob version not yet parsed, in walk order.
+        let mut wanted = Vec::new();
+        let mut seen = HashSet::new();
+        for step in &steps[..stop] {
+            let Ok(CommitStep::Changed { removed, added, .. }) = step else {
+                continue;
+            };
+            for (path, oid) in removed.iter().chain(added) {
+                let key = (*oid, stem(path).to_string());
+                if !self.cache.contains_key(&key) && seen.insert(key.clone()) {
+                    wanted.push((key, path.as_str()));
+                }
+            }
+        }
+        self.parse_blobs(&wanted)?;
+
+        // Step 3: compare, commit by commit.
+        let mut log = Log::default();
+        let mut steps = steps.into_iter();
+        for step in steps.by_ref().take(stop) {
             log.commits_walked += 1;
-            let tree = self.dir_tree(&commit)?;
-            dir_trees.insert(oid, tree);
-            let parent_tree = if commit.parent_count() == 0 {
-                if self.shallow.contains(&oid) {
-                    // The clone has this commit's tree but not what came before it.
+            let (who, removed, added) = match step? {
+                CommitStep::Unchanged => continue,
+                CommitStep::ShallowStart(who) => {
                     if log.history_starts.is_none() {
-                        log.history_starts = Some(info(&commit));
+                        log.history_starts = Some(who);
                     }
                     continue;
                 }
-                None
-            } else {
-                if all_parents && commit.parent_count() > 1 {
-                    continue;
-                }
-                let parent_id = commit.parent_id(0)?;
-                match dir_trees.get(&parent_id) {
-                    Some(t) => *t,
-                    None => self.dir_tree(&self.repo.find_commit(parent_id)?)?,
-                }
+                CommitStep::Changed {
+                    who,
+                    removed,
+                    added,
+                } => (who, removed, added),
             };
-            if parent_tree == tree {
-                continue;
-            }
             log.commits_changed += 1;
-            let changes = self.diff_dir_trees(parent_tree, tree)?;
+            let changes = self.compare_blobs(removed, added)?;
             if changes.is_empty() {
                 continue;
             }
-            let who = Rc::new(info(&commit));
+            let who = Rc::new(who);
             log.changes.extend(changes.into_iter().map(|change| Dated {
                 change,
                 commit: Some(Rc::clone(&who)),
             }));
         }
-        Ok(log)
+        if let Some(Err(e)) = steps.next() {
+            return Err(e);
+        }
+        match walk_error {
+            Some(e) => Err(e),
+            None => Ok(log),
+        }
+    }
+
+    /// What each commit changed in the folder, in the order given. Long walks are cut into
+    /// runs of consecutive commits (a commit's parent tree is then usually the tree just read)
+    /// and the runs read in parallel, each through its own handle: libgit2 handles cannot be
+    /// shared between threads. Should a second handle fail to open, everything is read here.
+    fn commit_steps(&self, commits: &[Oid], all_parents: bool) -> Vec<Result<CommitStep>> {
+        let sequential = |commits: &[Oid]| {
+            let reader = self.reader();
+            let mut dir_trees = HashMap::new();
+            commits
+                .iter()
+                .map(|oid| reader.step(*oid, all_parents, &mut dir_trees))
+                .collect::<Vec<_>>()
+        };
+        let runs = runs(commits.len(), MIN_COMMITS_PER_RUN);
+        if runs.len() < 2 {
+            return sequential(commits);
+        }
+        let path = self.repo.path().to_path_buf();
+        let (dir, shallow) = (&self.dir, &self.shallow);
+        let parts: Vec<Option<Vec<Result<CommitStep>>>> = runs
+            .into_par_iter()
+            .map(|range| {
+                let repo = git2::Repository::open(&path).ok()?;
+                let odb = repo.odb().ok()?;
+                let reader = TreeReader::new(&repo, &odb, dir, shallow);
+                let mut dir_trees = HashMap::new();
+                Some(
+                    commits[range]
+                        .iter()
+                        .map(|oid| reader.step(*oid, all_parents, &mut dir_trees))
+                        .collect(),
+                )
+            })
+            .collect();
+        if parts.iter().any(Option::is_none) {
+            return sequential(commits);
+        }
+        parts.into_iter().flatten().flatten().collect()
+    }
+
+    /// Reads and parses blob versions into the cache, in parallel for more than a few. The
+    /// first error in the order given is the one returned, as a one-by-one read would.
+    fn parse_blobs(&mut self, wanted: &[((Oid, String), &str)]) -> Result<()> {
+        let runs = runs(wanted.len(), MIN_BLOBS_PER_RUN);
+        let results: Vec<Result<Option<PostmortemState>>> = if runs.len() < 2 {
+            wanted
+                .iter()
+                .map(|((oid, _), path)| read_state(self.repo, *oid, path))
+                .collect()
+        } else {
+            let path = self.repo.path().to_path_buf();
+            let parts: Vec<Option<Vec<_>>> = runs
+                .into_par_iter()
+                .map(|range| {
+                    let repo = git2::Repository::open(&path).ok()?;
+                    Some(
+                        wanted[range]
+                            .iter()
+                            .map(|((oid, _), path)| read_state(&repo, *oid, path))
+                            .collect(),
+                    )
+                })
+                .collect();
+            if parts.iter().any(Option::is_none) {
+                wanted
+                    .iter()
+                    .map(|((oid, _), path)| read_state(self.repo, *oid, path))
+                    .collect()
+            } else {
+                parts.into_iter().flatten().flatten().collect()
+            }
+        };
+        for ((key, _), result) in wanted.iter().zip(results) {
+            self.cache.insert(key.clone(), result?.map(Rc::new));
+        }
+        Ok(())
     }
 
     /// The net changes between two commits (`None`: the empty repository before the first).
     pub fn diff_commits(&mut self, from: Option<Oid>, to: Oid) -> Result<Vec<Change>> {
         let old = match from {
-            Some(oid) => self.dir_tree(&self.repo.find_commit(oid)?)?,
+            Some(oid) => self.reader().dir_tree(&self.repo.find_commit(oid)?)?,
             None => None,
         };
-        let new = self.dir_tree(&self.repo.find_commit(to)?)?;
+        let new = self.reader().dir_tree(&self.repo.find_commit(to)?)?;
         if old == new {
             return Ok(Vec::new());
         }
@@ -316,7 +414,7 @@ impl<'r> History<'r> {
     /// Every post-mortem file in the folder at `commit`, with its bytes.
     pub fn files_at(&self, commit: Oid) -> Result<Vec<TreeFile>> {
         let mut out = Vec::new();
-        let Some(tree) = self.dir_tree(&self.repo.find_commit(commit)?)? else {
+        let Some(tree) = self.reader().dir_tree(&self.repo.find_commit(commit)?)? else {
             return Ok(out);
         };
         let mut stack = vec![(tree, String::new())];
@@ -345,13 +443,28 @@ impl<'r> History<'r> {
         Ok(out)
     }
 
+    fn reader(&self) -> TreeReader<'_> {
+        TreeReader::new(self.repo, &self.odb, &self.dir, &self.shallow)
+    }
+
     /// Compares two trees of the post-mortem folder: blobs that differ are parsed (once per
     /// blob ID) and the post-mortems compared by ID, so a file moved between folders is no
     /// change.
     fn diff_dir_trees(&mut self, old: Option<Oid>, new: Option<Oid>) -> Result<Vec<Change>> {
         let mut removed = Vec::new();
         let mut added = Vec::new();
-        self.diff_trees(old, new, "", &mut removed, &mut added)?;
+        self.reader()
+            .diff_trees(old, new, "", &mut removed, &mut added)?;
+        self.compare_blobs(removed, added)
+    }
+
+    /// Compares the post-mortems in the blobs one side of a comparison had with those the
+    /// other side has.
+    fn compare_blobs(
+        &mut self,
+        removed: Vec<(String, Oid)>,
+        added: Vec<(String, Oid)>,
+    ) -> Result<Vec<Change>> {
         let mut before = BTreeMap::new();
         for (path, oid) in removed {
             if let Some(state) = self.parse_blob(oid, &path)? {
@@ -367,9 +480,182 @@ impl<'r> History<'r> {
         Ok(compare_maps(&before, &after))
     }
 
+    /// Parses a blob's front matter, once per blob ID and file stem.
+    fn parse_blob(&mut self, oid: Oid, path: &str) -> Result<Parsed> {
+        let key = (oid, stem(path).to_string());
+        if let Some(hit) = self.cache.get(&key) {
+            return Ok(hit.clone());
+        }
+        let parsed = read_state(self.repo, oid, path)?.map(Rc::new);
+        self.cache.insert(key, parsed.clone());
+        Ok(parsed)
+    }
+}
+
+/// Commits per run, and blobs per run, below which a walk is not worth splitting: each run
+/// opens its own repository handle (well under a millisecond) and starts with cold caches.
+const MIN_COMMITS_PER_RUN: usize = 16;
+const MIN_BLOBS_PER_RUN: usize = 16;
+
+/// Cuts `0..len` into consecutive ranges of at least `min` items, a few per thread so a
+/// thread that finishes early can take another.
+fn runs(len: usize, min: usize) -> Vec<std::ops::Range<usize>> {
+    let threads = rayon::current_num_threads();
+    if threads < 2 || len < 2 * min {
+        return std::iter::once(0..len).collect();
+    }
+    let count = (len / min).min(threads * 4).max(1);
+    let size = len.div_ceil(count);
+    (0..len)
+        .step_by(size)
+        .map(|start| start..(start + size).min(len))
+        .collect()
+}
+
+/// A blob read as a post-mortem's state; `None` when it is no readable post-mortem.
+fn read_state(repo: &git2::Repository, oid: Oid, path: &str) -> Result<Option<PostmortemState>> {
+    let blob = repo.find_blob(oid)?;
+    if blob.size() as u64 > MAX_FILE_BYTES {
+        return Ok(None);
+    }
+    Ok(parse(blob.content(), path))
+}
+
+/// What one commit did to the post-mortem folder, before any blob is read.
+enum CommitStep {
+    /// The folder is as in the parent, or the commit is a merge that `all_parents` skips.
+    Unchanged,
+    /// The first commit of a shallow clone: its parent is not in the clone.
+    ShallowStart(CommitInfo),
+    /// The folder changed: the blobs only the parent had and those only this commit has.
+    Changed {
+        who: CommitInfo,
+        removed: Vec<(String, Oid)>,
+        added: Vec<(String, Oid)>,
+    },
+}
+
+type TreeMap<'a> = HashMap<Oid, Rc<RawTree<'a>>>;
+
+/// Trees kept in each of [`TreeReader`]'s two generations.
+const TREES_KEPT: usize = 32;
+
+/// The names of a folder path's components, when they are all plain names (`None` sends the
+/// lookup to libgit2).
+fn plain_components(dir: &Path) -> Option<Vec<&[u8]>> {
+    let text = dir.to_str()?;
+    if text.is_empty() {
+        return Some(Vec::new());
+    }
+    let parts: Vec<&[u8]> = text.split('/').map(str::as_bytes).collect();
+    // A backslash is a separator on Windows, where libgit2's lookup is the one to trust.
+    let plain = |p: &&[u8]| !p.is_empty() && *p != b"." && *p != b".." && !p.contains(&b'\\');
+    parts.iter().all(plain).then_some(parts)
+}
+
+/// Reads folder trees through one libgit2 handle.
+struct TreeReader<'a> {
+    repo: &'a git2::Repository,
+    odb: &'a git2::Odb<'a>,
+    dir: &'a Path,
+    /// The folder path's names, when they are all plain names.
+    dir_parts: Option<Vec<&'a [u8]>>,
+    shallow: &'a HashSet<Oid>,
+    /// Recently read trees, the most recent first: on a linear walk a commit's trees are the
+    /// next commit's parent trees, and libgit2 does not cache trees as large as a year folder.
+    trees: RefCell<(TreeMap<'a>, TreeMap<'a>)>,
+}
+
+impl<'a> TreeReader<'a> {
+    fn new(
+        repo: &'a git2::Repository,
+        odb: &'a git2::Odb<'a>,
+        dir: &'a Path,
+        shallow: &'a HashSet<Oid>,
+    ) -> Self {
+        TreeReader {
+            repo,
+            odb,
+            dir,
+            dir_parts: plain_components(dir),
+            shallow,
+            trees: RefCell::new((HashMap::new(), HashMap::new())),
+        }
+    }
+
+    /// What `oid` changed compared with its first parent. `dir_trees` remembers the folder
+    /// trees of the commits already seen, which are usually the next commits' parents.
+    fn step(
+        &self,
+        oid: Oid,
+        all_parents: bool,
+        dir_trees: &mut HashMap<Oid, Option<Oid>>,
+    ) -> Result<CommitStep> {
+        let commit = self.repo.find_commit(oid)?;
+        let tree = self.dir_tree(&commit)?;
+        dir_trees.insert(oid, tree);
+        let parent_tree = if commit.parent_count() == 0 {
+            if self.shallow.contains(&oid) {
+                // The clone has this commit's tree but not what came before it.
+                return Ok(CommitStep::ShallowStart(info(&commit)));
+            }
+            None
+        } else {
+            if all_parents && commit.parent_count() > 1 {
+                return Ok(CommitStep::Unchanged);
+            }
+            let parent_id = commit.parent_id(0)?;
+            match dir_trees.get(&parent_id) {
+                Some(t) => *t,
+                None => self.dir_tree(&self.repo.find_commit(parent_id)?)?,
+            }
+        };
+        if parent_tree == tree {
+            return Ok(CommitStep::Unchanged);
+        }
+        let mut removed = Vec::new();
+        let mut added = Vec::new();
+        self.diff_trees(parent_tree, tree, "", &mut removed, &mut added)?;
+        Ok(CommitStep::Changed {
+            who: info(&commit),
+            removed,
+            added,
+        })
+    }
+
+    /// The post-mortem folder's tree at a commit. A folder path of plain names is looked up in
+    /// the trees' bytes, as each tree on the way is needed again by the comparison; anything
+    /// else (`.`, `..`, doubled or trailing slashes) is left to libgit2's own lookup.
+    fn dir_tree(&self, commit: &git2::Commit<'_>) -> Result<Option<Oid>> {
+        let Some(parts) = &self.dir_parts else {
+            let tree = commit.tree()?;
+            return match tree.get_path(self.dir) {
+                Ok(entry) if entry.kind() == Some(ObjectType::Tree) => Ok(Some(entry.id())),
+                Ok(_) => Ok(None),
+                Err(e) if e.code() == git2::ErrorCode::NotFound => Ok(None),
+                Err(e) => Err(e.into()),
+            };
+        };
+        let mut id = commit.tree_id();
+        let mut tree = self.tree(id)?;
+        for part in parts {
+            let Some(entry) = tree.find(part) else {
+                return Ok(None);
+            };
+            if entry.kind() != ObjectType::Tree {
+                return Ok(None);
+            }
+            id = Oid::from_bytes(entry.id)?;
+            tree = self.tree(id)?;
+        }
+        Ok(Some(id))
+    }
+
     /// Collects the post-mortem blobs that differ between two trees: those only in (or changed
     /// in) `old` go to `removed`, those only in (or changed in) `new` to `added`. Entries are
-    /// walked side by side in git's own order; equal IDs are skipped without being read.
+    /// walked side by side in git's own order, straight from the tree objects' bytes; an entry
+    /// whose bytes (mode, name and ID) are the same on both sides is passed over at the cost of
+    /// one comparison, and equal IDs are never read.
     fn diff_trees(
         &self,
         old: Option<Oid>,
@@ -388,12 +674,19 @@ impl<'r> History<'r> {
         let (mut i, mut j) = (0, 0);
         while i < old_len || j < new_len {
             let a = old_tree
-                .as_ref()
-                .and_then(|t| t.get(i).filter(|_| i < old_len));
+                .as_deref()
+                .filter(|_| i < old_len)
+                .map(|t| t.entry(i));
             let b = new_tree
-                .as_ref()
-                .and_then(|t| t.get(j).filter(|_| j < new_len));
+                .as_deref()
+                .filter(|_| j < new_len)
+                .map(|t| t.entry(j));
             let order = match (&a, &b) {
+                (Some(a), Some(b)) if a.bytes == b.bytes => {
+                    i += 1;
+                    j += 1;
+                    continue;
+                }
                 (Some(a), Some(b)) => git_order(a, b),
                 (Some(_), None) => Ordering::Less,
                 (None, Some(_)) => Ordering::Greater,
@@ -404,7 +697,7 @@ impl<'r> History<'r> {
                     i += 1;
                     j += 1;
                     let (Some(a), Some(b)) = (a, b) else { continue };
-                    if a.id() != b.id() {
+                    if a.id != b.id {
                         self.entry_changed(Some(&a), Some(&b), prefix, removed, added)?;
                     }
                 }
@@ -421,72 +714,201 @@ impl<'r> History<'r> {
         Ok(())
     }
 
-    fn tree(&self, oid: Oid) -> Result<git2::Tree<'r>> {
+    fn tree(&self, oid: Oid) -> Result<Rc<RawTree<'a>>> {
         let mut trees = self.trees.borrow_mut();
-        if let Some(tree) = trees.get(&oid) {
-            return Ok(tree.clone());
+        let (recent, older) = &mut *trees;
+        if let Some(tree) = recent.get(&oid) {
+            return Ok(Rc::clone(tree));
         }
-        let tree = self.repo.find_tree(oid)?;
-        if trees.len() >= 64 {
-            trees.clear();
+        let tree = match older.remove(&oid) {
+            Some(tree) => tree,
+            None => Rc::new(RawTree::read(self.repo, self.odb, oid)?),
+        };
+        if recent.len() >= TREES_KEPT {
+            *older = std::mem::take(recent);
         }
-        trees.insert(oid, tree.clone());
+        recent.insert(oid, Rc::clone(&tree));
         Ok(tree)
     }
 
     fn entry_changed(
         &self,
-        old: Option<&git2::TreeEntry<'_>>,
-        new: Option<&git2::TreeEntry<'_>>,
+        old: Option<&RawEntry<'_>>,
+        new: Option<&RawEntry<'_>>,
         prefix: &str,
         removed: &mut Vec<(String, Oid)>,
         added: &mut Vec<(String, Oid)>,
     ) -> Result<()> {
-        let Some(name_bytes) = old.or(new).map(|e| e.name_bytes()) else {
+        let Some(name_bytes) = old.or(new).map(|e| e.name) else {
             return Ok(());
         };
         if name_bytes.starts_with(b".") {
             return Ok(());
         }
         let path = join(prefix, &String::from_utf8_lossy(name_bytes));
-        let tree_of = |e: Option<&git2::TreeEntry<'_>>| {
-            e.filter(|e| e.kind() == Some(ObjectType::Tree))
-                .map(|e| e.id())
+        let id_of = |e: Option<&RawEntry<'_>>, kind: ObjectType| {
+            e.filter(|e| e.kind() == kind)
+                .map(|e| Oid::from_bytes(e.id))
+                .transpose()
         };
-        let blob_of = |e: Option<&git2::TreeEntry<'_>>| {
-            e.filter(|e| e.kind() == Some(ObjectType::Blob))
-                .map(|e| e.id())
-        };
-        let (old_tree, new_tree) = (tree_of(old), tree_of(new));
+        let (old_tree, new_tree) = (id_of(old, ObjectType::Tree)?, id_of(new, ObjectType::Tree)?);
         if old_tree.is_some() || new_tree.is_some() {
             self.diff_trees(old_tree, new_tree, &path, removed, added)?;
         }
         if is_postmortem_path(&path) {
-            if let Some(oid) = blob_of(old) {
+            if let Some(oid) = id_of(old, ObjectType::Blob)? {
                 removed.push((path.clone(), oid));
             }
-            if let Some(oid) = blob_of(new) {
+            if let Some(oid) = id_of(new, ObjectType::Blob)? {
                 added.push((path, oid));
             }
         }
         Ok(())
     }
+}
 
-    /// Parses a blob's front matter, once per blob ID and file stem.
-    fn parse_blob(&mut self, oid: Oid, path: &str) -> Result<Parsed> {
-        let key = (oid, stem(path).to_string());
-        if let Some(hit) = self.cache.get(&key) {
-            return Ok(hit.clone());
+/// A tree object's entries, found in its bytes. libgit2's own tree objects cost an allocation,
+/// a parse and a call across the FFI boundary per entry looked at; a year folder's tree has a
+/// thousand entries and a long walk reads tens of thousands of versions of it.
+struct RawTree<'o> {
+    data: TreeData<'o>,
+    /// Per entry: where it starts, where its name starts and ends (the NUL), and its mode.
+    entries: Vec<(u32, u32, u32, u32)>,
+}
+
+enum TreeData<'o> {
+    Odb(git2::OdbObject<'o>),
+    /// A tree libgit2 reads but that is not in the canonical form, written out canonically.
+    Owned(Vec<u8>),
+}
+
+/// One entry of a [`RawTree`].
+struct RawEntry<'t> {
+    /// The whole entry: mode, name and ID.
+    bytes: &'t [u8],
+    name: &'t [u8],
+    mode: u32,
+    id: &'t [u8],
+}
+
+impl RawEntry<'_> {
+    /// The object type as libgit2 gives it for an entry's mode.
+    fn kind(&self) -> ObjectType {
+        match self.mode & 0o170000 {
+            0o160000 => ObjectType::Commit,
+            0o040000 => ObjectType::Tree,
+            _ => ObjectType::Blob,
         }
-        let blob = self.repo.find_blob(oid)?;
-        let parsed = if blob.size() as u64 > MAX_FILE_BYTES {
-            None
-        } else {
-            parse(blob.content(), path).map(Rc::new)
-        };
-        self.cache.insert(key, parsed.clone());
-        Ok(parsed)
     }
+}
+
+impl<'o> RawTree<'o> {
+    fn read(repo: &git2::Repository, odb: &'o git2::Odb<'_>, oid: Oid) -> Result<RawTree<'o>> {
+        let object = odb.read(oid)?;
+        if object.kind() == ObjectType::Tree {
+            if let Some(entries) = parse_tree(object.data()) {
+                return Ok(RawTree {
+                    data: TreeData::Odb(object),
+                    entries,
+                });
+            }
+        }
+        // Not a tree, or not in the form git writes: libgit2 says what is wrong, or reads it.
+        let tree = repo.find_tree(oid)?;
+        let mut data = Vec::new();
+        for entry in tree.iter() {
+            data.extend_from_slice(format!("{:o} ", entry.filemode()).as_bytes());
+            data.extend_from_slice(entry.name_bytes());
+            data.push(0);
+            data.extend_from_slice(entry.id().as_bytes());
+        }
+        let entries =
+            parse_tree(&data).ok_or_else(|| Error::Git(format!("tree {oid} cannot be read")))?;
+        Ok(RawTree {
+            data: TreeData::Owned(data),
+            entries,
+        })
+    }
+
+    fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// The entry with this exact name.
+    fn find(&self, name: &[u8]) -> Option<RawEntry<'_>> {
+        (0..self.len())
+            .map(|i| self.entry(i))
+            .find(|e| e.name == name)
+    }
+
+    fn entry(&self, i: usize) -> RawEntry<'_> {
+        let data = match &self.data {
+            TreeData::Odb(object) => object.data(),
+            TreeData::Owned(bytes) => bytes,
+        };
+        let (start, name_start, nul, mode) = self.entries[i];
+        let (start, name_start, nul) = (start as usize, name_start as usize, nul as usize);
+        RawEntry {
+            bytes: &data[start..nul + 21],
+            name: &data[name_start..nul],
+            mode,
+            id: &data[nul + 1..nul + 21],
+        }
+    }
+}
+
+/// The first NUL byte, eight bytes at a time: tree parsing is mostly this search.
+fn find_nul(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut offset = 0;
+    for chunk in chunks.by_ref() {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let v = u64::from_le_bytes(word);
+        if v.wrapping_sub(ONES) & !v & HIGHS != 0 {
+            break;
+        }
+        offset += 8;
+    }
+    bytes[offset..]
+        .iter()
+        .position(|b| *b == 0)
+        .map(|i| offset + i)
+}
+
+/// The entries of a tree object in git's canonical form (`MODE SP NAME NUL ID`, modes in octal
+/// without sign): `None` for anything else, which libgit2 then reads.
+fn parse_tree(data: &[u8]) -> Option<Vec<(u32, u32, u32, u32)>> {
+    if u32::try_from(data.len()).is_err() {
+        return None;
+    }
+    let mut entries = Vec::with_capacity(data.len() / 64);
+    let mut pos = 0;
+    while pos < data.len() {
+        let start = pos;
+        let mut mode: u32 = 0;
+        while let Some(&b) = data.get(pos).filter(|b| (b'0'..=b'7').contains(b)) {
+            mode = mode * 8 + u32::from(b - b'0');
+            if mode > 0xffff {
+                return None;
+            }
+            pos += 1;
+        }
+        if pos == start || data.get(pos) != Some(&b' ') {
+            return None;
+        }
+        pos += 1;
+        let name_start = pos;
+        let nul = name_start + find_nul(&data[name_start..])?;
+        if nul == name_start || nul - name_start > 0xffff || data.len() < nul + 21 {
+            return None;
+        }
+        entries.push((start as u32, name_start as u32, nul as u32, mode));
+        pos = nul + 21;
+    }
+    Some(entries)
 }
 
 fn compare_maps(
@@ -504,8 +926,7 @@ fn compare_maps(
 }
 
 fn parse(bytes: &[u8], path: &str) -> Option<PostmortemState> {
-    let doc = Document::parse_front_matter(bytes).ok()?;
-    Some(PostmortemState::from_document(&doc, stem(path)))
+    PostmortemState::read(bytes, stem(path))
 }
 
 fn stem(path: &str) -> &str {
@@ -532,17 +953,17 @@ fn is_postmortem_path(path: &str) -> bool {
 }
 
 /// Git's tree order: by name bytes, a tree's name compared as if it ended in `/`.
-fn git_order(a: &git2::TreeEntry<'_>, b: &git2::TreeEntry<'_>) -> Ordering {
-    let (x, y) = (a.name_bytes(), b.name_bytes());
+fn git_order(a: &RawEntry<'_>, b: &RawEntry<'_>) -> Ordering {
+    let (x, y) = (a.name, b.name);
     let n = x.len().min(y.len());
     match x[..n].cmp(&y[..n]) {
         Ordering::Equal => {}
         other => return other,
     }
-    let tail = |name: &[u8], e: &git2::TreeEntry<'_>| {
+    let tail = |name: &[u8], e: &RawEntry<'_>| {
         name.get(n)
             .copied()
-            .or_else(|| (e.kind() == Some(ObjectType::Tree)).then_some(b'/'))
+            .or_else(|| (e.kind() == ObjectType::Tree).then_some(b'/'))
     };
     tail(x, a).cmp(&tail(y, b))
 }
@@ -599,4 +1020,84 @@ fn relative_to_workdir(repo: &Repo, dir: &Path) -> Result<PathBuf> {
                 workdir.display()
             ))
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(mode: &str, name: &str, id: u8) -> Vec<u8> {
+        let mut out = format!("{mode} {name}\0").into_bytes();
+        out.extend_from_slice(&[id; 20]);
+        out
+    }
+
+    #[test]
+    fn tree_bytes_are_read_as_git_writes_them() {
+        let data = [entry("100644", "a.md", 1), entry("40000", "2026", 2)].concat();
+        let entries = parse_tree(&data).expect("canonical tree");
+        assert_eq!(entries.len(), 2);
+        let tree = RawTree {
+            data: TreeData::Owned(data),
+            entries,
+        };
+        let (a, y) = (tree.entry(0), tree.entry(1));
+        assert_eq!(
+            (a.name, a.kind(), a.id),
+            (&b"a.md"[..], ObjectType::Blob, &[1; 20][..])
+        );
+        assert_eq!((y.name, y.kind()), (&b"2026"[..], ObjectType::Tree));
+        assert_eq!(tree.find(b"2026").map(|e| e.mode), Some(0o40000));
+        assert!(tree.find(b"2025").is_none());
+        assert_eq!(
+            entry("160000", "sub", 3)[..],
+            *parse_entry_bytes(&entry("160000", "sub", 3))
+        );
+    }
+
+    fn parse_entry_bytes(data: &[u8]) -> &[u8] {
+        let entries = parse_tree(data).expect("canonical tree");
+        let (start, _, nul, _) = entries[0];
+        &data[start as usize..nul as usize + 21]
+    }
+
+    #[test]
+    fn anything_but_canonical_tree_bytes_is_left_to_libgit2() {
+        for bad in [
+            entry("+100644", "a", 1),
+            entry("100844", "a", 1),
+            entry("1006440", "a", 1),
+            entry("100644", "", 1),
+            b"100644 a\0short".to_vec(),
+            b"100644a\0".to_vec(),
+        ] {
+            assert!(parse_tree(&bad).is_none(), "{bad:?}");
+        }
+        assert_eq!(parse_tree(b"").map(|e| e.len()), Some(0));
+    }
+
+    #[test]
+    fn nul_is_found_at_every_alignment() {
+        for len in 0..40 {
+            for at in 0..len {
+                let mut bytes = vec![b'x'; len];
+                bytes[at] = 0;
+                assert_eq!(find_nul(&bytes), Some(at), "{len} {at}");
+            }
+            assert_eq!(find_nul(&vec![0x80; len]), None);
+        }
+    }
+
+    #[test]
+    fn only_plain_folder_paths_are_looked_up_by_hand() {
+        fn parts(p: &str) -> Option<Vec<&[u8]>> {
+            plain_components(Path::new(p))
+        }
+        assert_eq!(parts("postmortems"), Some(vec![&b"postmortems"[..]]));
+        assert_eq!(parts("docs/pm"), Some(vec![&b"docs"[..], &b"pm"[..]]));
+        assert_eq!(parts(""), Some(Vec::new()));
+        for odd in ["a//b", "a/", "./a", "a/../b", "a\\b"] {
+            assert_eq!(parts(odd), None, "{odd}");
+        }
+    }
 }
