@@ -6,12 +6,11 @@
 //! items by their own `id` within the post-mortem, never by position or path: a file moved to
 //! another folder, or an action moved up the list, is not a change.
 
-use crate::document::{ActionStatus, Document};
+use crate::document::{ActionStatus, Document, FrontMatter};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-mod quick;
 
 /// What the reports need of one action item.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,7 +38,10 @@ impl PostmortemState {
     /// Reads the state from a parsed document; `stem` is the file's stem, the ID when the front
     /// matter has none.
     pub fn from_document(doc: &Document, stem: &str) -> PostmortemState {
-        let fm = &doc.front;
+        PostmortemState::from_front_matter(&doc.front, stem)
+    }
+
+    fn from_front_matter(fm: &FrontMatter, stem: &str) -> PostmortemState {
         let value =
             |v: &Option<crate::document::Spanned<String>>| v.as_ref().map(|s| s.value.clone());
         let actions = fm
@@ -64,17 +66,15 @@ impl PostmortemState {
     }
 
     /// Reads the state from a file's bytes; `None` when they are no readable post-mortem.
-    /// Plain front matter takes a fast path that reads only what the reports compare; anything
-    /// else goes through the full reader, so the result is the same either way.
+    /// Plain front matter takes the shared fast path of `document::fastfront` (the history walk
+    /// reads thousands of blob versions); anything else goes through the full reader, so the
+    /// result is the same either way.
     pub fn read(bytes: &[u8], stem: &str) -> Option<PostmortemState> {
         if bytes.len() as u64 > crate::document::MAX_FILE_BYTES {
             return None;
         }
-        if let Some(state) = quick::read(bytes, stem) {
-            return Some(state);
-        }
-        let doc = Document::parse_front_matter(bytes).ok()?;
-        Some(PostmortemState::from_document(&doc, stem))
+        let front = crate::document::read_front_matter(bytes).ok()?;
+        Some(PostmortemState::from_front_matter(&front, stem))
     }
 
     /// The action with this ID (the first, should the file repeat one).
