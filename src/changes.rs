@@ -11,7 +11,6 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-
 /// What the reports need of one action item.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActionState {
