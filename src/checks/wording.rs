@@ -5,6 +5,7 @@
 use super::blameless::{self, WordingContext, WordingHit};
 use super::{span_in_value, DocContext, Finding};
 use crate::document::Spanned;
+use std::collections::HashSet;
 
 pub(crate) fn check(cx: &DocContext<'_>, out: &mut Vec<Finding>) {
     let wording = WordingContext::new(cx.people(), &cx.config.check.blameless.allow);
@@ -57,14 +58,15 @@ pub(crate) fn people(cx: &DocContext<'_>) -> Vec<String> {
     );
     raw.extend(cx.config.check.blameless.people.iter().map(String::as_str));
     let mut people: Vec<String> = Vec::new();
-    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
-    let mut add = |name: &str| {
+    // Borrowed from the document: one allocation per person kept, none per name seen.
+    let mut seen: HashSet<&str> = HashSet::new();
+    fn keep<'a>(name: &'a str, seen: &mut HashSet<&'a str>, people: &mut Vec<String>) {
         let name = name.trim();
-        if name.chars().count() > 1 && !seen.contains(name) {
-            seen.insert(name.to_string());
+        if name.chars().nth(1).is_some() && seen.insert(name) {
             people.push(name.to_string());
         }
-    };
+    }
+    let mut add = |name| keep(name, &mut seen, &mut people);
     for entry in raw {
         add(entry);
         if let Some((local, _)) = entry.split_once('@') {

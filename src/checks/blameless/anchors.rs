@@ -342,7 +342,7 @@ fn build() -> Anchors {
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
         .start_kind(StartKind::Anchored)
-        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .kind(Some(AhoCorasickKind::DFA))
         .build(&literals)
         .expect("blameless anchor automaton builds");
     Anchors {

@@ -10,7 +10,13 @@ use std::borrow::Cow;
 /// Quoting a phrase is talking about wording, not using it. An apostrophe inside a word
 /// ("didn't", "Priya's") is not a quote; a quote without its partner hides nothing.
 pub(super) fn mask_quotes(text: &str) -> Cow<'_, str> {
-    if !text.contains(['"', '\'', '“', '‘', '„', '«']) {
+    // A byte test first: `"`, `'`, and the lead bytes of “ ‘ „ (0xE2) and « (0xC2). Most
+    // blocks have an apostrophe somewhere, but this keeps the character decoding below to
+    // the blocks that can have a quote at all.
+    if !text
+        .bytes()
+        .any(|b| matches!(b, b'"' | b'\'' | 0xE2 | 0xC2))
+    {
         return Cow::Borrowed(text);
     }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
@@ -43,15 +49,16 @@ pub(super) fn mask_quotes(text: &str) -> Cow<'_, str> {
     if ranges.is_empty() {
         return Cow::Borrowed(text);
     }
-    let mut bytes = text.as_bytes().to_vec();
+    // Whole characters are replaced by as many ASCII spaces as they have bytes.
+    let mut masked = String::with_capacity(text.len());
+    let mut last = 0;
     for (start, end) in ranges {
-        bytes[start..end].fill(b' ');
+        masked.push_str(&text[last..start]);
+        masked.extend(std::iter::repeat_n(' ', end - start));
+        last = end;
     }
-    // Whole characters were replaced by ASCII spaces, so this is still UTF-8.
-    match String::from_utf8(bytes) {
-        Ok(masked) => Cow::Owned(masked),
-        Err(_) => Cow::Borrowed(text),
-    }
+    masked.push_str(&text[last..]);
+    Cow::Owned(masked)
 }
 
 fn find_from(chars: &[(usize, char)], from: usize, pred: impl Fn(usize) -> bool) -> Option<usize> {
@@ -243,12 +250,16 @@ pub(super) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
 }
 
 fn word_token(raw: &str, start: usize, end: usize) -> Tok {
-    let mut word = raw.to_lowercase().replace('’', "'");
+    let mut word = if raw.is_ascii() {
+        raw.to_ascii_lowercase()
+    } else {
+        raw.to_lowercase().replace('’', "'")
+    };
     let mut poss = false;
     if let Some(base) = word.strip_suffix("'s") {
         if !base.is_empty() {
             poss = !CONTRACTED.contains(&base);
-            word = base.to_owned();
+            word.truncate(base.len());
         }
     }
     let cap = raw.chars().next().is_some_and(char::is_uppercase);
