@@ -303,10 +303,19 @@ pub fn check(files: &[SourceFile], config: &Config, known_ids: &KnownIds) -> Che
     let options = ParseOptions {
         timeline_section: &config.document.timeline_section,
     };
-    let results: Vec<FileResult> = files
-        .par_iter()
-        .map(|file| check_file(file, &settings, &options))
-        .collect();
+    // One file (the usual pre-commit hook) is checked on this thread: starting the thread
+    // pool would cost more than it saves.
+    let results: Vec<FileResult> = if files.len() < 2 {
+        files
+            .iter()
+            .map(|file| check_file(file, &settings, &options))
+            .collect()
+    } else {
+        files
+            .par_iter()
+            .map(|file| check_file(file, &settings, &options))
+            .collect()
+    };
     let paths: Vec<&str> = files.iter().map(|f| f.path.as_str()).collect();
     finish(&paths, &results, &settings, known_ids)
 }
