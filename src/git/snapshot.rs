@@ -336,7 +336,13 @@ struct IndexRead {
 /// extension: 'sdir'`), so those folders are returned as (folder path with its trailing `/`,
 /// tree) for [`expand_sparse_dirs`].
 fn index_entries(path: &Path, layout: &Layout) -> Option<IndexRead> {
-    let data = std::fs::read(path).ok()?;
+    let file = std::fs::File::open(path).ok()?;
+    // Mapped rather than read: reading copies the whole file (1.4 MB with 10,000 entries) into
+    // fresh heap pages, a page fault each, where the mapping shares the kernel's cached pages.
+    // SAFETY: the mapped file must not change while it is read. Git never rewrites an index in
+    // place: it writes `index.lock` and renames it over the index, so a git running meanwhile
+    // replaces the file while this mapping keeps the old one. Git maps the index the same way.
+    let data = unsafe { memmap2::Mmap::map(&file) }.ok()?;
     if data.len() < 12 + HASH || &data[..4] != b"DIRC" {
         return None;
     }
