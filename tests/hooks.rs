@@ -456,7 +456,7 @@ fn snapshots_read_git_not_the_working_tree() {
     assert_eq!(snap.files.len(), 1);
     assert_eq!(snap.files[0].path, one);
     assert_eq!(snap.files[0].bytes, BAD.as_bytes());
-    let mut ids: Vec<_> = snap.known_ids.iter().map(|(id, _)| id.as_str()).collect();
+    let mut ids: Vec<_> = snap.known_ids.iter().map(|(id, _)| id).collect();
     ids.sort();
     assert_eq!(
         ids,

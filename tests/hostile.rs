@@ -903,7 +903,7 @@ fn parse_everything(bytes: &[u8]) {
         path: "postmortems/2026/x.md".into(),
         bytes: bytes.to_vec(),
     }];
-    let _ = pm::checks::check(&files, &pm::config::Config::default(), &[]);
+    let _ = pm::checks::check(&files, &pm::config::Config::default(), &Default::default());
 }
 
 fn on_small_stack(f: impl FnOnce() + Send + 'static) {

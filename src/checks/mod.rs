@@ -132,9 +132,8 @@ fn sort(diagnostics: &mut [Diagnostic]) {
     });
 }
 
-/// Post-mortem IDs elsewhere in the repository (not among the files checked), for the
-/// duplicate-ID rule: (id, path).
-pub type KnownIds = [(String, String)];
+mod known;
+pub use known::KnownIds;
 
 /// What a rule reports: a byte span in the file and the words to show.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -383,6 +382,9 @@ pub fn check_on_disk(
     (report, kept, unreadable)
 }
 
+/// Up to this many checked IDs, [`finish`] compares each known ID with them one by one.
+const FEW_IDS: usize = 8;
+
 /// Adds the cross-file duplicate-ID findings to the per-file results and orders them.
 fn finish(
     paths: &[&str],
@@ -392,16 +394,36 @@ fn finish(
 ) -> CheckReport {
     // Only the IDs of the checked files can be reported as duplicates, so only they are
     // looked up among the known ones: the hook checks one file in a repository of thousands.
-    let ids: HashSet<&str> = results
+    let mut ids: Vec<&str> = results
         .iter()
         .filter_map(|r| r.id.as_ref().map(|(id, _)| id.as_str()))
         .collect();
+    ids.sort_unstable();
+    ids.dedup();
     let mut owners: HashMap<&str, Vec<&str>> = HashMap::new();
     if !ids.is_empty() {
-        let checked: HashSet<&str> = paths.iter().copied().collect();
-        for (id, path) in known_ids {
-            if ids.contains(id.as_str()) && !checked.contains(path.as_str()) {
-                owners.entry(id.as_str()).or_default().push(path.as_str());
+        // A few IDs (the hook's case) are compared directly, which costs less than hashing
+        // each of the thousands of known IDs.
+        let set: HashSet<&str> = if ids.len() > FEW_IDS {
+            ids.iter().copied().collect()
+        } else {
+            HashSet::new()
+        };
+        let wanted = |id: &str| {
+            if ids.len() > FEW_IDS {
+                set.contains(id)
+            } else {
+                ids.contains(&id)
+            }
+        };
+        let mut checked: Option<HashSet<&str>> = None;
+        for (id, path) in known_ids.iter() {
+            if wanted(id)
+                && !checked
+                    .get_or_insert_with(|| paths.iter().copied().collect())
+                    .contains(path)
+            {
+                owners.entry(id).or_default().push(path);
             }
         }
     }

@@ -298,7 +298,7 @@ fn wording_findings(display: &str, bytes: Vec<u8>, located: &Located) -> Vec<Str
             bytes,
         }],
         &located.config,
-        &[],
+        &checks::KnownIds::new(),
     );
     report
         .diagnostics

@@ -2,7 +2,7 @@
 //! the index (`--staged`, for the pre-commit hook) or in a revision range (`--rev-range`, for CI).
 
 use super::{print, to_json, Context};
-use pm::checks::{self, registry, SourceFile};
+use pm::checks::{self, registry, KnownIds, SourceFile};
 use pm::config::{Config, ConfigError, FailOn, Level, Located};
 use pm::document::MAX_FILE_BYTES;
 use pm::repository;
@@ -100,7 +100,7 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Result<Outcome> {
         let (targets, skipped, whole_folder) = find_paths(ctx, &located, &args.paths)?;
         // When the whole folder is checked, every ID is among the files: no second listing.
         let known = if whole_folder {
-            Vec::new()
+            KnownIds::new()
         } else {
             known_ids(&located)
         };
@@ -255,12 +255,12 @@ fn canonical(path: &Path) -> PathBuf {
 }
 
 /// Every post-mortem ID in the folder, from the file names alone: (id, path).
-fn known_ids(located: &Located) -> Vec<(String, String)> {
+fn known_ids(located: &Located) -> KnownIds {
     let root = canonical(&located.root);
     let folder = root.join(&located.config.repo.dir);
     match repository::list(&folder, &root) {
-        Ok((entries, _)) => entries.into_iter().map(|e| (e.stem, e.display)).collect(),
-        Err(_) => Vec::new(),
+        Ok((entries, _)) => entries.iter().map(|e| (&e.stem, &e.display)).collect(),
+        Err(_) => KnownIds::new(),
     }
 }
 

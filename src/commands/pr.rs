@@ -76,7 +76,7 @@ pub fn run(ctx: &Context, args: PrArgs) -> Result<Outcome> {
         ));
     }
 
-    let known_ids: Vec<(String, String)> = entries
+    let known_ids: checks::KnownIds = entries
         .iter()
         .filter(|e| e.path != entry.path)
         .map(|e| (e.stem.clone(), e.display.clone()))

@@ -6,11 +6,12 @@
 //! Nothing here writes either: a blocked commit leaves the index and the working tree as they were.
 
 use super::Repo;
-use crate::checks::SourceFile;
+use crate::checks::{KnownIds, SourceFile};
 use crate::config::{self, Config};
 use crate::document::MAX_FILE_BYTES;
 use crate::error::{Error, Result};
 use crate::repository::is_postmortem_name;
+use std::borrow::Cow;
 use std::path::{Component, Path, PathBuf};
 
 /// What `pm check --staged` / `--rev-range` checks.
@@ -20,7 +21,7 @@ pub struct Snapshot {
     pub files: Vec<SourceFile>,
     /// Every post-mortem ID in the same tree (index or revision B) with its path, for the
     /// duplicate-ID rule: (id, path).
-    pub known_ids: Vec<(String, String)>,
+    pub known_ids: KnownIds,
     /// The configuration read from the tree itself, where there is no work tree to read it
     /// from (a bare repository): `pm.toml` at revision B.
     pub config: Option<Config>,
@@ -37,58 +38,43 @@ struct Layout {
 }
 
 impl Layout {
-    /// True when `path` (a path in the tree) is a post-mortem under the folder.
-    fn holds(&self, path: &str) -> bool {
-        let Some(rest) = path.strip_prefix(self.dir.as_str()) else {
-            return false;
-        };
-        let Some(rest) = rest.strip_prefix('/') else {
-            return false;
-        };
-        // No part of the path below the folder may be hidden. Substring searches rather than
-        // splitting into parts: this runs once per index entry, 10,000 times in a large
-        // repository.
-        !rest.starts_with('.')
-            && !rest.contains("/.")
-            && is_postmortem_name(&rest[name_start(rest)..])
+    /// The ID (file stem) of the post-mortem at `path` (a path in the tree), or `None` when
+    /// `path` is not a post-mortem under the folder.
+    fn id_of<'p>(&self, path: &'p str) -> Option<&'p str> {
+        let rest = path.strip_prefix(self.dir.as_str())?.strip_prefix('/')?;
+        // No part of the path below the folder may be hidden. This runs once per index
+        // entry, 10,000 times in a large repository: the name (most of the path) is found
+        // with one vectorised search from the end, and only the folders before it are
+        // walked byte by byte (the name itself is checked below).
+        let bytes = rest.as_bytes();
+        let name_start = memchr::memrchr(b'/', bytes).map_or(0, |slash| slash + 1);
+        let folders = &bytes[..name_start];
+        if folders.first() == Some(&b'.') || folders.windows(2).any(|pair| pair == b"/.") {
+            return None;
+        }
+        let name = &rest[name_start..];
+        is_postmortem_name(name).then(|| name.strip_suffix(".md").unwrap_or(name))
     }
 
-    /// [`Layout::display`] reusing `path`'s own memory.
-    fn display_owned(&self, mut path: String) -> String {
-        if self.root.is_empty() {
-            return path;
-        }
-        let cut = path
-            .strip_prefix(self.root.as_str())
-            .and_then(|rest| rest.strip_prefix('/'))
-            .map(|rest| path.len() - rest.len());
-        if let Some(cut) = cut {
-            path.drain(..cut);
-        }
-        path
+    /// True when `path` (a path in the tree) is a post-mortem under the folder.
+    fn holds(&self, path: &str) -> bool {
+        self.id_of(path).is_some()
     }
 
     /// `path` as reports show it: relative to the configuration root.
-    fn display(&self, path: &str) -> String {
+    fn shown<'p>(&self, path: &'p str) -> &'p str {
         if self.root.is_empty() {
-            return path.to_string();
+            return path;
         }
-        path.strip_prefix(&self.root)
+        path.strip_prefix(self.root.as_str())
             .and_then(|rest| rest.strip_prefix('/'))
             .unwrap_or(path)
-            .to_string()
     }
-}
 
-/// Where the last part of a `/`-separated path starts.
-fn name_start(path: &str) -> usize {
-    path.rfind('/').map_or(0, |slash| slash + 1)
-}
-
-/// The file stem of a post-mortem path: its ID.
-fn stem(path: &str) -> String {
-    let name = &path[name_start(path)..];
-    name.strip_suffix(".md").unwrap_or(name).to_string()
+    /// [`Layout::shown`], owned.
+    fn display(&self, path: &str) -> String {
+        self.shown(path).to_string()
+    }
 }
 
 /// `path` as a tree path (`a/b/c`), refusing anything that is not plain folder names.
@@ -226,10 +212,10 @@ fn is_file_mode(mode: u32) -> bool {
 
 /// A path git stores as bytes, as text. Checked as UTF-8 first: that is one fast pass where
 /// the lossy conversion works character by character, and this runs once per index entry.
-fn path_text(bytes: &[u8]) -> String {
+fn path_text(bytes: &[u8]) -> Cow<'_, str> {
     match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_string(),
-        Err(_) => String::from_utf8_lossy(bytes).into_owned(),
+        Ok(text) => Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(bytes),
     }
 }
 
@@ -263,7 +249,9 @@ pub fn staged(repo: &Repo, dir: &Path) -> Result<Snapshot> {
     };
     let staged = match index_file(repo).and_then(|path| index_entries(&path, &layout)) {
         Some(mut read) => {
-            expand_sparse_dirs(repo, &layout, &read.sparse_dirs, &mut read.entries)?;
+            if !read.sparse_dirs.is_empty() {
+                read.entries = expand_sparse_dirs(repo, &layout, &read.sparse_dirs, read.entries)?;
+            }
             staged_from_entries(
                 repo,
                 &layout,
@@ -277,8 +265,7 @@ pub fn staged(repo: &Repo, dir: &Path) -> Result<Snapshot> {
     let (mut changed, known_ids) = staged;
     let mut files = Vec::with_capacity(changed.len());
     changed.sort();
-    for (path, oid) in changed {
-        let display = layout.display(&path);
+    for (display, oid) in changed {
         let bytes = read_blob(repo, oid, &display, "staged")?;
         files.push(SourceFile {
             path: display,
@@ -292,8 +279,8 @@ pub fn staged(repo: &Repo, dir: &Path) -> Result<Snapshot> {
     })
 }
 
-/// (changed post-mortems as (tree path, blob), known IDs as (id, shown path)).
-type Staged = (Vec<(String, git2::Oid)>, Vec<(String, String)>);
+/// (changed post-mortems as (shown path, blob), known IDs).
+type Staged = (Vec<(String, git2::Oid)>, KnownIds);
 
 /// The index file the commit is built from (see [`commit_index`]).
 fn index_file(repo: &Repo) -> Option<PathBuf> {
@@ -313,17 +300,22 @@ fn index_file(repo: &Repo) -> Option<PathBuf> {
 /// is it checked.
 const INTENT_TO_ADD: u16 = 1 << 13;
 
-/// A stage-0 regular-file entry of the index under the post-mortem folder.
-struct IndexEntry {
-    path: String,
-    oid: git2::Oid,
-    mode: u32,
+/// The stage-0 regular-file post-mortems of the index, in byte order of their paths.
+///
+/// Their IDs and shown paths are kept as the snapshot's known IDs, one buffer for all of
+/// them, rather than as a `String` per entry: the hook reads 10,000 entries to check one.
+#[derive(Default)]
+struct IndexEntries {
+    /// (id, shown path) of each entry.
+    known: KnownIds,
+    /// (staged blob, mode) of each entry, in the same order.
+    blobs: Vec<(git2::Oid, u32)>,
 }
 
 /// What [`index_entries`] reads from the index file.
 struct IndexRead {
     /// The stage-0 post-mortem entries, in the index's (byte) order.
-    entries: Vec<IndexEntry>,
+    entries: IndexEntries,
     /// The folders a sparse index keeps as trees.
     sparse_dirs: Vec<SparseDir>,
     /// The valid cache-tree folders at or under the post-mortem folder, when the index has a
@@ -344,7 +336,13 @@ struct IndexRead {
 /// extension: 'sdir'`), so those folders are returned as (folder path with its trailing `/`,
 /// tree) for [`expand_sparse_dirs`].
 fn index_entries(path: &Path, layout: &Layout) -> Option<IndexRead> {
-    let data = std::fs::read(path).ok()?;
+    let file = std::fs::File::open(path).ok()?;
+    // Mapped rather than read: reading copies the whole file (1.4 MB with 10,000 entries) into
+    // fresh heap pages, a page fault each, where the mapping shares the kernel's cached pages.
+    // SAFETY: the mapped file must not change while it is read. Git never rewrites an index in
+    // place: it writes `index.lock` and renames it over the index, so a git running meanwhile
+    // replaces the file while this mapping keeps the old one. Git maps the index the same way.
+    let data = unsafe { memmap2::Mmap::map(&file) }.ok()?;
     if data.len() < 12 + HASH || &data[..4] != b"DIRC" {
         return None;
     }
@@ -355,11 +353,17 @@ fn index_entries(path: &Path, layout: &Layout) -> Option<IndexRead> {
     let count = u32::from_be_bytes(data[8..12].try_into().ok()?) as usize;
     let body = &data[..data.len() - HASH];
     let prefix = format!("{}/", layout.dir);
-    let mut entries = Vec::new();
+    // Room for every entry: the paths are fewer bytes than the file that holds them.
+    let mut entries = IndexEntries {
+        known: KnownIds::with_capacity(count, body.len()),
+        blobs: Vec::with_capacity(count),
+    };
     let mut sparse_dirs = Vec::new();
     let mut at = 12;
     // Version 4 spells each path as a cut of the previous one plus a suffix.
     let mut previous: Vec<u8> = Vec::new();
+    // The path of the previous entry (versions 2 and 3).
+    let mut last: &[u8] = &[];
     for _ in 0..count {
         let start = at;
         let fixed = body.get(at..at + 62)?;
@@ -381,16 +385,27 @@ fn index_entries(path: &Path, layout: &Layout) -> Option<IndexRead> {
             at += used;
             let end = at + body.get(at..)?.iter().position(|&b| b == 0)?;
             let keep = previous.len().checked_sub(strip)?;
+            // Git keeps the entries in byte order of their paths (and refuses an index that
+            // is not): the comparison with HEAD below relies on it, so an index out of order
+            // is left to libgit2. The part kept from the previous path is the same in both.
+            if body[at..end] < previous[keep..] {
+                return None;
+            }
             previous.truncate(keep);
             previous.extend_from_slice(&body[at..end]);
             at = end + 1;
             &previous
         } else {
             let name_start = at;
-            let end = at + body.get(at..)?.iter().position(|&b| b == 0)?;
+            let end = at + memchr::memchr(0, body.get(at..)?)?;
             // Entries are padded with 1 to 8 NULs to a multiple of eight bytes.
             at = start + ((end - start) + 8) / 8 * 8;
-            &body[name_start..end]
+            let name = &body[name_start..end];
+            if name < last {
+                return None;
+            }
+            last = name;
+            name
         };
         let stage = (flags >> 12) & 0x3;
         if mode & 0o170000 == 0o040000 {
@@ -399,7 +414,10 @@ fn index_entries(path: &Path, layout: &Layout) -> Option<IndexRead> {
             if stage == 0
                 && (prefix.as_bytes().starts_with(name) || name.starts_with(prefix.as_bytes()))
             {
-                sparse_dirs.push((path_text(name), git2::Oid::from_bytes(oid).ok()?));
+                sparse_dirs.push((
+                    path_text(name).into_owned(),
+                    git2::Oid::from_bytes(oid).ok()?,
+                ));
             }
             continue;
         }
@@ -411,12 +429,9 @@ fn index_entries(path: &Path, layout: &Layout) -> Option<IndexRead> {
             continue;
         }
         let path = path_text(name);
-        if layout.holds(&path) {
-            entries.push(IndexEntry {
-                path,
-                oid: git2::Oid::from_bytes(oid).ok()?,
-                mode,
-            });
+        if let Some(id) = layout.id_of(&path) {
+            entries.known.push(id, layout.shown(&path));
+            entries.blobs.push((git2::Oid::from_bytes(oid).ok()?, mode));
         }
     }
     // Extensions, each a 4-byte signature and a 4-byte size. A split index keeps its entries
@@ -539,8 +554,15 @@ fn expand_sparse_dirs(
     repo: &Repo,
     layout: &Layout,
     sparse_dirs: &[SparseDir],
-    entries: &mut Vec<IndexEntry>,
-) -> Result<()> {
+    entries: IndexEntries,
+) -> Result<IndexEntries> {
+    // (shown path, id, blob, mode); a sparse index is rare, and one String each is fine here.
+    let mut all: Vec<(String, String, git2::Oid, u32)> = entries
+        .known
+        .iter()
+        .zip(entries.blobs)
+        .map(|((id, path), (oid, mode))| (path.to_string(), id.to_string(), oid, mode))
+        .collect();
     for (folder, oid) in sparse_dirs {
         let tree = repo.raw().find_tree(*oid)?;
         tree.walk(git2::TreeWalkMode::PreOrder, |parent, entry| {
@@ -550,18 +572,20 @@ fn expand_sparse_dirs(
                     String::from_utf8_lossy(entry.name_bytes())
                 );
                 let mode = entry.filemode() as u32;
-                if is_file_mode(mode) && layout.holds(&path) {
-                    entries.push(IndexEntry {
-                        path,
-                        oid: entry.id(),
-                        mode,
-                    });
+                if let Some(id) = layout.id_of(&path).filter(|_| is_file_mode(mode)) {
+                    all.push((layout.display(&path), id.to_string(), entry.id(), mode));
                 }
             }
             git2::TreeWalkResult::Ok
         })?;
     }
-    Ok(())
+    all.sort_unstable_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    let mut sorted = IndexEntries::default();
+    for (path, id, oid, mode) in all {
+        sorted.known.push(&id, &path);
+        sorted.blobs.push((oid, mode));
+    }
+    Ok(sorted)
 }
 
 /// The variable-length integer of index version 4 (the same as git's offset deltas).
@@ -584,17 +608,22 @@ fn read_offset_varint(bytes: &[u8]) -> Option<(usize, usize)> {
 /// not read and its entries are not compared (they still count as known IDs). The other
 /// folders, and every folder when there is no cache-tree, are read from HEAD and compared
 /// entry by entry.
+///
+/// Paths are compared as reports show them (relative to the configuration root): every path
+/// here lies under the folder, so they all lose the same leading part and keep their order.
 fn staged_from_entries(
     repo: &Repo,
     layout: &Layout,
     head_tree: Option<&git2::Tree<'_>>,
-    mut entries: Vec<IndexEntry>,
+    entries: IndexEntries,
     cache_tree: Option<&CacheTree>,
 ) -> Result<Staged> {
-    // (path, blob, mode) of every committed file under the folders compared, in byte order
-    // like the index, so the two lists are compared in one pass.
-    let mut committed: Vec<(String, git2::Oid, u32)> = Vec::new();
-    // Folders (with their trailing `/`) whose staged content is HEAD's.
+    // The committed files under the folders compared, in byte order like the index, so the
+    // two lists are compared in one pass: (where the shown path is in `committed_paths`,
+    // blob, mode).
+    let mut committed_paths = String::new();
+    let mut committed: Vec<(std::ops::Range<usize>, git2::Oid, u32)> = Vec::new();
+    // Folders (shown, with their trailing `/`) whose staged content is HEAD's.
     let mut unchanged: Vec<String> = Vec::new();
     if let Some(tree) = head_tree {
         if let Ok(entry) = tree.get_path(Path::new(&layout.dir)) {
@@ -602,20 +631,27 @@ fn staged_from_entries(
                 let mut folders = vec![(layout.dir.clone(), entry.id())];
                 while let Some((folder, id)) = folders.pop() {
                     if cache_tree.and_then(|valid| valid.get(&folder)) == Some(&id) {
-                        unchanged.push(format!("{folder}/"));
+                        unchanged.push(format!("{}/", layout.shown(&folder)));
                         continue;
                     }
+                    let shown = layout.shown(&folder);
                     for entry in repo.raw().find_tree(id)?.iter() {
-                        let name = entry.name_bytes();
-                        let mut path = String::with_capacity(folder.len() + 1 + name.len());
-                        path.push_str(&folder);
-                        path.push('/');
-                        path.push_str(&String::from_utf8_lossy(name));
+                        let name = String::from_utf8_lossy(entry.name_bytes());
                         match entry.kind() {
                             Some(git2::ObjectType::Blob) => {
-                                committed.push((path, entry.id(), entry.filemode() as u32));
+                                let start = committed_paths.len();
+                                committed_paths.push_str(shown);
+                                committed_paths.push('/');
+                                committed_paths.push_str(&name);
+                                committed.push((
+                                    start..committed_paths.len(),
+                                    entry.id(),
+                                    entry.filemode() as u32,
+                                ));
                             }
-                            Some(git2::ObjectType::Tree) => folders.push((path, entry.id())),
+                            Some(git2::ObjectType::Tree) => {
+                                folders.push((format!("{folder}/{name}"), entry.id()));
+                            }
                             _ => {}
                         }
                     }
@@ -623,41 +659,40 @@ fn staged_from_entries(
             }
         }
     }
-    committed.sort_unstable_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    let committed_path = |range: &std::ops::Range<usize>| -> &str {
+        committed_paths.get(range.clone()).unwrap_or_default()
+    };
+    committed.sort_unstable_by(|a, b| committed_path(&a.0).cmp(committed_path(&b.0)));
     unchanged.sort_unstable();
-    entries.sort_unstable_by(|a, b| a.path.as_bytes().cmp(b.path.as_bytes()));
     let mut changed = Vec::new();
-    let mut known_ids = Vec::with_capacity(entries.len());
     let mut next = 0;
     let mut next_unchanged = 0;
-    for entry in entries {
-        let id = stem(&entry.path);
+    for ((_, path), &(oid, mode)) in entries.known.iter().zip(&entries.blobs) {
         // The paths under a folder are one run in byte order, and the folders do not nest:
         // a folder before this path that is not a prefix of it lies before every later path.
-        while unchanged.get(next_unchanged).is_some_and(|folder| {
-            folder.as_str() < entry.path.as_str() && !entry.path.starts_with(folder.as_str())
-        }) {
+        while unchanged
+            .get(next_unchanged)
+            .is_some_and(|folder| folder.as_str() < path && !path.starts_with(folder.as_str()))
+        {
             next_unchanged += 1;
         }
         if unchanged
             .get(next_unchanged)
-            .is_some_and(|folder| entry.path.starts_with(folder.as_str()))
+            .is_some_and(|folder| path.starts_with(folder.as_str()))
         {
-            known_ids.push((id, layout.display_owned(entry.path)));
             continue;
         }
-        while next < committed.len() && committed[next].0.as_bytes() < entry.path.as_bytes() {
+        while next < committed.len() && committed_path(&committed[next].0) < path {
             next += 1;
         }
-        let same = committed.get(next).is_some_and(|(path, oid, mode)| {
-            *path == entry.path && *oid == entry.oid && *mode == entry.mode
+        let same = committed.get(next).is_some_and(|(range, c_oid, c_mode)| {
+            committed_path(range) == path && *c_oid == oid && *c_mode == mode
         });
         if !same {
-            changed.push((entry.path.clone(), entry.oid));
+            changed.push((path.to_string(), oid));
         }
-        known_ids.push((id, layout.display_owned(entry.path)));
     }
-    Ok((changed, known_ids))
+    Ok((changed, entries.known))
 }
 
 /// The same comparison through libgit2, for indexes the direct reader leaves to it.
@@ -667,15 +702,15 @@ fn staged_through_libgit2(
     head_tree: Option<&git2::Tree<'_>>,
 ) -> Result<Staged> {
     let index = commit_index(repo)?;
-    let mut known_ids = Vec::new();
+    let mut known_ids = KnownIds::new();
     for entry in index.iter() {
         let stage = (entry.flags >> 12) & 0x3;
         if stage != 0 || !is_file_mode(entry.mode) || entry.flags_extended & INTENT_TO_ADD != 0 {
             continue;
         }
         let path = path_text(&entry.path);
-        if layout.holds(&path) {
-            known_ids.push((stem(&path), layout.display(&path)));
+        if let Some(id) = layout.id_of(&path) {
+            known_ids.push(id, layout.shown(&path));
         }
     }
     let mut options = folder_diff_options(&layout.dir);
@@ -692,10 +727,10 @@ fn staged_through_libgit2(
             continue;
         };
         let intent_only = index
-            .get_path(Path::new(&path), 0)
+            .get_path(Path::new(path.as_ref()), 0)
             .is_some_and(|e| e.flags_extended & INTENT_TO_ADD != 0);
         if layout.holds(&path) && is_file_mode(u32::from(new.mode())) && !intent_only {
-            changed.push((path, new.id()));
+            changed.push((layout.display(&path), new.id()));
         }
     }
     Ok((changed, known_ids))
@@ -738,15 +773,20 @@ pub fn rev_range(repo: &Repo, range: &str, dir: &Path) -> Result<Snapshot> {
         }
     };
 
-    let mut known_ids = Vec::new();
+    let mut known_ids = KnownIds::new();
     if let Ok(entry) = to_tree.get_path(Path::new(&layout.dir)) {
         let folder = raw.find_tree(entry.id())?;
+        let mut path = String::new();
         folder.walk(git2::TreeWalkMode::PreOrder, |parent, entry| {
             if entry.kind() == Some(git2::ObjectType::Blob) && is_file_mode(entry.filemode() as u32)
             {
-                let path = format!("{}/{}{}", layout.dir, parent, path_text(entry.name_bytes()));
-                if layout.holds(&path) {
-                    known_ids.push((stem(&path), layout.display(&path)));
+                path.clear();
+                path.push_str(&layout.dir);
+                path.push('/');
+                path.push_str(parent);
+                path.push_str(&path_text(entry.name_bytes()));
+                if let Some(id) = layout.id_of(&path) {
+                    known_ids.push(id, layout.shown(&path));
                 }
             }
             git2::TreeWalkResult::Ok
@@ -938,16 +978,18 @@ mod tests {
             layout.display("docs/postmortems/2026/a.md"),
             "postmortems/2026/a.md"
         );
-        assert_eq!(stem("docs/postmortems/2026/a-b.md"), "a-b");
-        assert_eq!(stem("a-b.md"), "a-b");
-        for path in [
-            "docs/postmortems/2026/a.md",
-            "docsx/a.md",
-            "other/a.md",
-            "docs/",
-        ] {
-            assert_eq!(layout.display_owned(path.to_string()), layout.display(path));
-        }
+        assert_eq!(layout.id_of("docs/postmortems/2026/a-b.md"), Some("a-b"));
+        assert_eq!(layout.id_of("docs/postmortems/a-b.md"), Some("a-b"));
+        assert_eq!(layout.id_of("docs/postmortems/2026/"), None);
+        assert_eq!(layout.id_of("docs/postmortems"), None);
+        assert_eq!(layout.shown("docsx/a.md"), "docsx/a.md");
+        assert_eq!(layout.shown("docs/"), "");
+        let top = Layout {
+            dir: "postmortems".into(),
+            root: String::new(),
+        };
+        assert_eq!(top.shown("postmortems/a.md"), "postmortems/a.md");
+        assert_eq!(top.id_of("postmortems/2026/x.md"), Some("x"));
         assert!(!layout.holds("docs/postmortems/.hidden/2026-01-01-x.md"));
         assert!(!layout.holds("docs/postmortems/2026/.2026-01-01-x.md"));
         assert!(layout.holds("docs/postmortems/2026/sub/2026-01-01-x.md"));
