@@ -265,3 +265,37 @@ fn the_hook_stops_commit_a_and_commit_path_and_leaves_the_index_alone() {
     s.git(["commit", "-q", "-a", "-m", "fixed"]);
     assert_eq!(staged(&s), (0, set(&[])));
 }
+
+/// A split index (`git update-index --split-index`, or `core.splitIndex`) is one libgit2 cannot
+/// read ("unsupported mandatory extension: 'link'"): the hook reads it through git instead, and
+/// still stops a blameful commit and lets a clean one through.
+#[test]
+fn a_split_index_is_read_through_git() {
+    let s = repo_with_years();
+    s.git(["update-index", "--split-index"]);
+    s.pm(["hooks", "install"]).ok();
+    let changed = rel("2023-02-10-incident-2");
+    let added = rel("2026-01-04-new-incident");
+    s.write(&changed, bad("2023-02-10-incident-2"));
+    s.write(&added, bad("2026-01-04-new-incident"));
+    s.git(["add", "-A"]);
+    assert!(
+        std::fs::read_dir(s.root.join(".git"))
+            .expect(".git")
+            .any(|e| e.is_ok_and(|e| e.file_name().to_string_lossy().starts_with("sharedindex."))),
+        "git wrote no shared index: this test tests nothing"
+    );
+    assert_eq!(staged(&s), (2, set(&[&changed, &added])));
+
+    let out = s.git_output(["commit", "-q", "-m", "blameful"]);
+    assert_ne!(out.code, 0, "the commit went through: {out:?}");
+    assert!(out.stderr.contains("human error"), "{out:?}");
+
+    s.write(&changed, good("2023-02-10-incident-2").render());
+    s.write(&added, good("2026-01-04-new-incident").render());
+    s.git(["add", "-A"]);
+    // The first is back to its committed content: only the new one is staged.
+    assert_eq!(staged(&s), (1, set(&[])));
+    s.git(["commit", "-q", "-m", "clean"]);
+    assert_eq!(staged(&s), (0, set(&[])));
+}

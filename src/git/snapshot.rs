@@ -260,7 +260,9 @@ pub fn staged(repo: &Repo, dir: &Path) -> Result<Snapshot> {
                 read.cache_tree.as_ref(),
             )?
         }
-        None => staged_through_libgit2(repo, &layout, head_tree.as_ref())?,
+        // libgit2 cannot read every index git writes (a split index, for one); git can.
+        None => staged_through_libgit2(repo, &layout, head_tree.as_ref())
+            .or_else(|e| staged_through_git(repo, &layout).map_err(|_| e))?,
     };
     let (mut changed, known_ids) = staged;
     let mut files = Vec::with_capacity(changed.len());
@@ -731,6 +733,78 @@ fn staged_through_libgit2(
             .is_some_and(|e| e.flags_extended & INTENT_TO_ADD != 0);
         if layout.holds(&path) && is_file_mode(u32::from(new.mode())) && !intent_only {
             changed.push((layout.display(&path), new.id()));
+        }
+    }
+    Ok((changed, known_ids))
+}
+
+/// The same comparison through the `git` command, for an index libgit2 cannot read: a split
+/// index (`git update-index --split-index`, `core.splitIndex`) makes libgit2 fail with
+/// "unsupported mandatory extension: 'link'", which would stop every commit. The command sees
+/// `GIT_INDEX_FILE` as the hook does.
+fn staged_through_git(repo: &Repo, layout: &Layout) -> Result<Staged> {
+    let run = |args: &[&str]| -> Result<Vec<u8>> {
+        let out = repo
+            .git()
+            .args(args)
+            .output()
+            .map_err(|e| Error::Git(format!("cannot run git to read the index: {e}")))?;
+        if !out.status.success() {
+            return Err(Error::Git(format!(
+                "git {} failed: {}",
+                args.join(" "),
+                String::from_utf8_lossy(&out.stderr).trim()
+            )));
+        }
+        Ok(out.stdout)
+    };
+    let dir = if layout.dir.is_empty() {
+        "."
+    } else {
+        layout.dir.as_str()
+    };
+    // `<mode> <id> <stage>\t<path>`, NUL-terminated.
+    let listing = run(&["ls-files", "--stage", "-z", "--", dir])?;
+    let mut staged_ids = std::collections::HashMap::new();
+    let mut known_ids = KnownIds::new();
+    for record in listing.split(|b| *b == 0).filter(|r| !r.is_empty()) {
+        let Some(tab) = record.iter().position(|b| *b == b'\t') else {
+            continue;
+        };
+        let meta = String::from_utf8_lossy(&record[..tab]);
+        let mut parts = meta.split(' ');
+        let (Some(mode), Some(oid), Some("0")) = (parts.next(), parts.next(), parts.next()) else {
+            continue;
+        };
+        let (Ok(mode), Ok(oid)) = (u32::from_str_radix(mode, 8), git2::Oid::from_str(oid)) else {
+            continue;
+        };
+        let path = path_text(&record[tab + 1..]);
+        if !is_file_mode(mode) {
+            continue;
+        }
+        if let Some(id) = layout.id_of(&path) {
+            known_ids.push(id, layout.shown(&path));
+            staged_ids.insert(path.into_owned(), oid);
+        }
+    }
+    // What brings new content, as `brings_new_content` says: added (renamed and copied files
+    // count as added without rename detection), modified, or changed in type.
+    let names = run(&[
+        "diff",
+        "--cached",
+        "--name-only",
+        "-z",
+        "--no-renames",
+        "--diff-filter=AMT",
+        "--",
+        dir,
+    ])?;
+    let mut changed = Vec::new();
+    for path in names.split(|b| *b == 0).filter(|p| !p.is_empty()) {
+        let path = path_text(path);
+        if let Some(oid) = staged_ids.get(path.as_ref()) {
+            changed.push((layout.display(&path), *oid));
         }
     }
     Ok((changed, known_ids))
