@@ -382,9 +382,6 @@ pub fn check_on_disk(
     (report, kept, unreadable)
 }
 
-/// Up to this many checked IDs, [`finish`] compares each known ID with them one by one.
-const FEW_IDS: usize = 8;
-
 /// Adds the cross-file duplicate-ID findings to the per-file results and orders them.
 fn finish(
     paths: &[&str],
@@ -402,20 +399,9 @@ fn finish(
     ids.dedup();
     let mut owners: HashMap<&str, Vec<&str>> = HashMap::new();
     if !ids.is_empty() {
-        // A few IDs (the hook's case) are compared directly, which costs less than hashing
-        // each of the thousands of known IDs.
-        let set: HashSet<&str> = if ids.len() > FEW_IDS {
-            ids.iter().copied().collect()
-        } else {
-            HashSet::new()
-        };
-        let wanted = |id: &str| {
-            if ids.len() > FEW_IDS {
-                set.contains(id)
-            } else {
-                ids.contains(&id)
-            }
-        };
+        // Sorted: a binary search per known ID, without hashing each of the thousands of
+        // known IDs to look up the one the hook checks.
+        let wanted = |id: &str| ids.binary_search(&id).is_ok();
         let mut checked: Option<HashSet<&str>> = None;
         for (id, path) in known_ids.iter() {
             if wanted(id)

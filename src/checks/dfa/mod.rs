@@ -149,38 +149,42 @@ impl Pattern {
     }
 
     /// Non-overlapping matches, leftmost first, as `(start, end)` byte offsets. `shadow` must
-    /// be `shadow(text)`.
-    pub(crate) fn find_iter(&self, text: &str, shadow: &[u8]) -> Vec<(usize, usize)> {
+    /// be `shadow(text)`. Lazy: `find` takes only the first.
+    pub(crate) fn find_iter<'s>(
+        &'s self,
+        text: &'s str,
+        shadow: &'s [u8],
+    ) -> impl Iterator<Item = (usize, usize)> + 's {
         let alts = self.alts();
-        let mut out = Vec::new();
         let mut at = 0;
-        while at <= shadow.len() {
-            // The leftmost match of any alternative; on a tie the earlier alternative wins,
-            // as in a regex alternation.
-            let mut best: Option<(usize, usize)> = None;
-            for alt in alts {
-                if let Some(m) = alt.find(text.as_bytes(), shadow, at) {
-                    if best.is_none_or(|b| m.0 < b.0) {
-                        best = Some(m);
+        std::iter::from_fn(move || {
+            while at <= shadow.len() {
+                // The leftmost match of any alternative; on a tie the earlier alternative
+                // wins, as in a regex alternation.
+                let mut best: Option<(usize, usize)> = None;
+                for alt in alts {
+                    if let Some(m) = alt.find(text.as_bytes(), shadow, at) {
+                        if best.is_none_or(|b| m.0 < b.0) {
+                            best = Some(m);
+                        }
                     }
                 }
+                let (start, end) = best?;
+                at = end.max(start + 1);
+                // A match can only start and end where the text has a character boundary:
+                // the triggers begin and end on ASCII, and the shadow keeps every other byte
+                // non-ASCII.
+                if text.is_char_boundary(start) && text.is_char_boundary(end) {
+                    return Some((start, end));
+                }
             }
-            let Some((start, end)) = best else {
-                break;
-            };
-            // A match can only start and end where the text has a character boundary: the
-            // triggers begin and end on ASCII, and the shadow keeps every other byte non-ASCII.
-            if text.is_char_boundary(start) && text.is_char_boundary(end) {
-                out.push((start, end));
-            }
-            at = end.max(start + 1);
-        }
-        out
+            None
+        })
     }
 
     /// The first match, leftmost.
     pub(crate) fn find(&self, text: &str, shadow: &[u8]) -> Option<(usize, usize)> {
-        self.find_iter(text, shadow).into_iter().next()
+        self.find_iter(text, shadow).next()
     }
 
     pub(crate) fn is_match(&self, text: &str, shadow: &[u8]) -> bool {
