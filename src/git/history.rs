@@ -261,77 +261,52 @@ impl<'r> History<'r> {
     }
 
     /// What each commit changed in the folder, in the order given. Long walks are cut into
-    /// runs of consecutive commits (a commit's parent tree is then usually the tree just read)
-    /// and the runs read in parallel, each through its own handle: libgit2 handles cannot be
-    /// shared between threads. Should a second handle fail to open, everything is read here.
+    /// runs of consecutive commits (a commit's parent tree is then usually the tree just read),
+    /// read in parallel (see [`in_runs`]).
     fn commit_steps(&self, commits: &[Oid], all_parents: bool) -> Vec<Result<CommitStep>> {
-        let sequential = |commits: &[Oid]| {
-            let reader = self.reader();
-            let mut dir_trees = HashMap::new();
-            commits
-                .iter()
-                .map(|oid| reader.step(*oid, all_parents, &mut dir_trees))
-                .collect::<Vec<_>>()
-        };
-        let runs = runs(commits.len(), MIN_COMMITS_PER_RUN);
-        if runs.len() < 2 {
-            return sequential(commits);
-        }
-        let path = self.repo.path().to_path_buf();
         let (dir, shallow) = (&self.dir, &self.shallow);
-        let parts: Vec<Option<Vec<Result<CommitStep>>>> = runs
-            .into_par_iter()
-            .map(|range| {
-                let repo = git2::Repository::open(&path).ok()?;
+        in_runs(
+            self.repo.path(),
+            commits,
+            MIN_COMMITS_PER_RUN,
+            |commits| {
+                let reader = self.reader();
+                let mut dir_trees = HashMap::new();
+                commits
+                    .iter()
+                    .map(|oid| reader.step(*oid, all_parents, &mut dir_trees))
+                    .collect()
+            },
+            |repo, commits| {
                 let odb = repo.odb().ok()?;
-                let reader = TreeReader::new(&repo, &odb, dir, shallow);
+                let reader = TreeReader::new(repo, &odb, dir, shallow);
                 let mut dir_trees = HashMap::new();
                 Some(
-                    commits[range]
+                    commits
                         .iter()
                         .map(|oid| reader.step(*oid, all_parents, &mut dir_trees))
                         .collect(),
                 )
-            })
-            .collect();
-        if parts.iter().any(Option::is_none) {
-            return sequential(commits);
-        }
-        parts.into_iter().flatten().flatten().collect()
+            },
+        )
     }
 
     /// Reads and parses blob versions into the cache, in parallel for more than a few. The
     /// first error in the order given is the one returned, as a one-by-one read would.
     fn parse_blobs(&mut self, wanted: &[((Oid, String), &str)]) -> Result<()> {
-        let runs = runs(wanted.len(), MIN_BLOBS_PER_RUN);
-        let results: Vec<Result<Option<PostmortemState>>> = if runs.len() < 2 {
+        let read_all = |repo: &git2::Repository, wanted: &[((Oid, String), &str)]| {
             wanted
                 .iter()
-                .map(|((oid, _), path)| read_state(self.repo, *oid, path))
-                .collect()
-        } else {
-            let path = self.repo.path().to_path_buf();
-            let parts: Vec<Option<Vec<_>>> = runs
-                .into_par_iter()
-                .map(|range| {
-                    let repo = git2::Repository::open(&path).ok()?;
-                    Some(
-                        wanted[range]
-                            .iter()
-                            .map(|((oid, _), path)| read_state(&repo, *oid, path))
-                            .collect(),
-                    )
-                })
-                .collect();
-            if parts.iter().any(Option::is_none) {
-                wanted
-                    .iter()
-                    .map(|((oid, _), path)| read_state(self.repo, *oid, path))
-                    .collect()
-            } else {
-                parts.into_iter().flatten().flatten().collect()
-            }
+                .map(|((oid, _), path)| read_state(repo, *oid, path))
+                .collect::<Vec<_>>()
         };
+        let results = in_runs(
+            self.repo.path(),
+            wanted,
+            MIN_BLOBS_PER_RUN,
+            |wanted| read_all(self.repo, wanted),
+            |repo, wanted| Some(read_all(repo, wanted)),
+        );
         for ((key, _), result) in wanted.iter().zip(results) {
             self.cache.insert(key.clone(), result?.map(Rc::new));
         }
@@ -510,6 +485,34 @@ fn runs(len: usize, min: usize) -> Vec<std::ops::Range<usize>> {
         .step_by(size)
         .map(|start| start..(start + size).min(len))
         .collect()
+}
+
+/// `items` mapped in order, in runs of at least `min_per_run`: short lists go through `here`
+/// (this thread's handle); longer ones are cut into runs read in parallel by `each`, each run
+/// through its own handle, since libgit2 handles cannot be shared between threads. Should a
+/// handle fail to open (`each` or opening returns `None`), everything goes through `here`.
+fn in_runs<I: Sync, T: Send>(
+    git_dir: &Path,
+    items: &[I],
+    min_per_run: usize,
+    here: impl FnOnce(&[I]) -> Vec<T>,
+    each: impl Fn(&git2::Repository, &[I]) -> Option<Vec<T>> + Sync,
+) -> Vec<T> {
+    let runs = runs(items.len(), min_per_run);
+    if runs.len() < 2 {
+        return here(items);
+    }
+    let parts: Vec<Option<Vec<T>>> = runs
+        .into_par_iter()
+        .map(|range| {
+            let repo = git2::Repository::open(git_dir).ok()?;
+            each(&repo, &items[range])
+        })
+        .collect();
+    if parts.iter().any(Option::is_none) {
+        return here(items);
+    }
+    parts.into_iter().flatten().flatten().collect()
 }
 
 /// A blob read as a post-mortem's state; `None` when it is no readable post-mortem.
