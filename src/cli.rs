@@ -1,11 +1,18 @@
-//! Command-line arguments. Each command's own arguments live beside its code in `commands/`.
+//! Command-line arguments and what every command shares: the working directory, colour,
+//! printing. Each command's own arguments live beside its code in `commands/`.
 
 use crate::commands::{
     action, agenda, check, demo, diff, followup, history, hooks, init, list, new, pr, show, site,
     stats,
 };
+use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
-use std::path::PathBuf;
+use pm::config::{self, Located};
+use pm::git::Repo;
+use pm::repository::Unreadable;
+use pm::{Error, Outcome, Result};
+use std::io::Write;
+use std::path::{Path, PathBuf};
 
 /// Blameless incident post-mortems kept in git.
 ///
@@ -73,4 +80,144 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+}
+
+/// What every command gets: where it runs and how to print.
+pub struct Context {
+    /// The working directory (after `-C`).
+    pub cwd: PathBuf,
+    /// Colour on stdout.
+    pub color: bool,
+}
+
+impl Context {
+    pub fn new(cli: &Cli) -> Result<Context> {
+        let base = std::env::current_dir().map_err(|e| Error::io(".", e))?;
+        let cwd = match &cli.chdir {
+            Some(dir) => {
+                let dir = base.join(dir);
+                if !dir.is_dir() {
+                    return Err(Error::usage(format!(
+                        "-C {}: no such folder",
+                        dir.display()
+                    )));
+                }
+                dir
+            }
+            None => base,
+        };
+        // anstream decides `auto` as clap does: a terminal, and no NO_COLOR (CLICOLOR_FORCE and
+        // CLICOLOR are honoured too).
+        let color = match cli.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
+            }
+        };
+        Ok(Context { color, cwd })
+    }
+
+    /// The repository around the working directory.
+    pub fn repo(&self) -> Result<Repo> {
+        Repo::discover(&self.cwd)
+    }
+
+    /// The configuration, found by walking up to the work-tree root. Outside a repository the
+    /// walk goes up to the file-system root. A bare repository has no files to read: that is
+    /// an error that says what to do, not an empty listing.
+    pub fn config(&self) -> Result<Located> {
+        if pm::git::is_bare(&self.cwd) {
+            return Err(Error::usage(format!(
+                "{} is a bare repository, which has no work tree to read post-mortems from: run pm in a clone, or use `pm check --rev-range A..B` (e.g. in a pre-receive hook)",
+                self.cwd.display()
+            )));
+        }
+        self.config_allow_bare()
+    }
+
+    /// [`Context::config`] that also serves a bare repository (for `pm check --rev-range`).
+    pub fn config_allow_bare(&self) -> Result<Located> {
+        let stop = pm::git::worktree_root(&self.cwd);
+        Ok(config::locate(&self.cwd, stop.as_deref())?)
+    }
+
+    /// The configuration of the repository, requiring one.
+    pub fn repo_config(&self) -> Result<(Repo, Located)> {
+        let repo = self.repo()?;
+        let stop = repo.workdir().map(Path::to_path_buf);
+        let located = config::locate(&self.cwd, stop.as_deref())?;
+        Ok((repo, located))
+    }
+
+    /// "Today": `--as-of` when given, else `PM_TODAY`, else the local date.
+    pub fn today(&self, as_of: Option<NaiveDate>) -> Result<NaiveDate> {
+        match as_of {
+            Some(date) => Ok(date),
+            None => pm::today::today(),
+        }
+    }
+}
+
+/// Writes to stdout; a closed pipe ends the command quietly (see `main`).
+pub fn print(text: &str) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())
+        .and_then(|_| out.flush())
+        .map_err(|e| Error::io("<stdout>", e))
+}
+
+/// Writes a line to stderr.
+pub fn note(text: &str) {
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "{text}");
+}
+
+/// Parses a YYYY-MM-DD argument for clap.
+pub fn parse_date(value: &str) -> std::result::Result<NaiveDate, String> {
+    pm::today::parse_date(value)
+}
+
+/// Output formats of the listing commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
+    Markdown,
+}
+
+/// Serialises a value as pretty JSON with a trailing newline.
+pub fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
+    serde_json::to_string_pretty(value)
+        .map(|mut s| {
+            s.push('\n');
+            s
+        })
+        .map_err(|e| Error::usage(format!("cannot render JSON: {e}")))
+}
+
+/// Reports unreadable files on stderr; returns the outcome the command should end with.
+pub fn report_unreadable(bad: &[Unreadable]) -> Outcome {
+    for b in bad {
+        note(&format!("pm: warning: skipped {b}"));
+    }
+    if bad.is_empty() {
+        Outcome::Success
+    } else {
+        Outcome::Incomplete
+    }
+}
+
+/// Action dates from git history (or the front matter), with their notes on stderr.
+pub fn action_dates(
+    ctx: &Context,
+    located: &Located,
+    items: &[(&pm::repository::Entry, &pm::summary::Summary)],
+) -> Result<pm::action_dates::ActionDates> {
+    let repo = ctx.repo().ok();
+    let dates = pm::action_dates::read(repo.as_ref(), located, items)?;
+    for message in &dates.notes {
+        note(message);
+    }
+    Ok(dates)
 }

@@ -184,8 +184,8 @@ impl Config {
     }
 
     fn validate(&self, text: &str, path: &Path) -> Result<(), ConfigError> {
-        let fail = |key: &str, message: String| {
-            let at = text.find(key).unwrap_or(0);
+        let fail = |key: &[&str], message: String| {
+            let at = key_span(text, key).map_or(0, |span| span.start);
             let (line, column) = line_column(text, at);
             ConfigError {
                 path: path.to_path_buf(),
@@ -202,7 +202,7 @@ impl Config {
                 .any(|c| !matches!(c, std::path::Component::Normal(_)))
         {
             return Err(fail(
-                "dir",
+                &["repo", "dir"],
                 format!(
                     "repo.dir = {:?} must be a relative folder inside the repository, without `..`",
                     self.repo.dir
@@ -211,7 +211,7 @@ impl Config {
         }
         if self.document.severities.is_empty() {
             return Err(fail(
-                "severities",
+                &["document", "severities"],
                 "document.severities must name at least one level".into(),
             ));
         }
@@ -225,19 +225,21 @@ impl Config {
 }
 
 fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = &text.as_bytes()[..offset];
-    let line = before.iter().filter(|b| **b == b'\n').count() + 1;
-    let line_start = before
-        .iter()
-        .rposition(|b| *b == b'\n')
-        .map(|p| p + 1)
-        .unwrap_or(0);
-    let column = String::from_utf8_lossy(&before[line_start..])
-        .chars()
-        .count()
-        + 1;
-    (line, column)
+    let at = crate::document::lines::position_of(text.as_bytes(), offset);
+    (at.line, at.column)
+}
+
+/// The byte span of the key at `path` (`["check", "rules", "blameless"]`) in TOML `text`, from
+/// the parser's spans: a comment or a value that mentions the key's name is never taken for it.
+pub fn key_span(text: &str, path: &[&str]) -> Option<std::ops::Range<usize>> {
+    let doc = toml_edit::Document::parse(text).ok()?;
+    let (last, parents) = path.split_last()?;
+    let mut table: &dyn toml_edit::TableLike = doc.as_table();
+    for key in parents {
+        table = table.get(key)?.as_table_like()?;
+    }
+    let (key, _) = table.get_key_value(last)?;
+    key.span()
 }
 
 /// Where the configuration was found.
@@ -311,6 +313,18 @@ mod tests {
             Config::parse("[repo]\ndri = \"x\"\n", Path::new("pm.toml")).expect_err("unknown");
         assert_eq!(err.line, 2, "{err}");
         assert!(err.message.contains("dir"), "{err}");
+    }
+
+    #[test]
+    fn key_positions_come_from_the_parser() {
+        let text = "# dir is where the files go\n[repo]\n  dir = \"../x\"\n";
+        let err = Config::parse(text, Path::new("pm.toml")).expect_err("..");
+        assert_eq!((err.line, err.column), (3, 3));
+        let rules = "[check.rules]\n\"blameless/x\" = \"off\"\n";
+        assert_eq!(
+            key_span(rules, &["check", "rules", "blameless/x"]),
+            Some(14..27)
+        );
     }
 
     #[test]

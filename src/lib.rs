@@ -5,18 +5,28 @@
 //! arguments, runs commands and decides what goes to the terminal.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod action_dates;
+pub mod action_edit;
+pub mod agenda;
 pub mod changes;
 pub mod checks;
 pub mod config;
 pub mod document;
 pub mod error;
+pub mod followup;
 pub mod git;
+pub mod listing;
+pub mod paths;
+pub mod pull_request;
 pub mod report;
 pub mod repository;
+pub mod setup;
 pub mod site;
 pub mod stats;
 pub mod summary;
 pub mod templates;
+pub mod text;
 pub mod today;
+pub mod writing;
 
 pub use error::{Error, Outcome, Result};

@@ -14,11 +14,33 @@ pub struct Entry {
     pub stem: String,
 }
 
-/// Something in the folder pm passed over, to tell the user about.
+/// A file pm could not read as a post-mortem (or passed over, like a symbolic link), to tell
+/// the user about: the file, the line and column when there is one, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Skipped {
+pub struct Unreadable {
     pub display: String,
+    /// 1-based (line, column) the reason points at.
+    pub position: Option<(usize, usize)>,
     pub reason: String,
+}
+
+impl Unreadable {
+    pub fn new(display: impl Into<String>, reason: impl Into<String>) -> Unreadable {
+        Unreadable {
+            display: display.into(),
+            position: None,
+            reason: reason.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for Unreadable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.position {
+            Some((line, column)) => write!(f, "{}:{line}:{column}: {}", self.display, self.reason),
+            None => write!(f, "{}: {}", self.display, self.reason),
+        }
+    }
 }
 
 /// Files that are Markdown but not post-mortems.
@@ -32,7 +54,7 @@ pub fn is_postmortem_name(name: &str) -> bool {
 
 /// Lists the post-mortems under `dir` (sorted by path). Symbolic links below `dir` are not
 /// followed: a link could point outside the repository.
-pub fn list(dir: &Path, root: &Path) -> Result<(Vec<Entry>, Vec<Skipped>)> {
+pub fn list(dir: &Path, root: &Path) -> Result<(Vec<Entry>, Vec<Unreadable>)> {
     let mut entries = Vec::new();
     let mut skipped = Vec::new();
     if !dir.exists() {
@@ -52,10 +74,7 @@ pub fn list(dir: &Path, root: &Path) -> Result<(Vec<Entry>, Vec<Skipped>)> {
                     .path()
                     .map(|p| display_path(p, root))
                     .unwrap_or_else(|| display_path(dir, root));
-                skipped.push(Skipped {
-                    display,
-                    reason: format!("cannot read: {e}"),
-                });
+                skipped.push(Unreadable::new(display, format!("cannot read: {e}")));
                 continue;
             }
         };
@@ -67,10 +86,10 @@ pub fn list(dir: &Path, root: &Path) -> Result<(Vec<Entry>, Vec<Skipped>)> {
             continue;
         }
         if item.path_is_symlink() {
-            skipped.push(Skipped {
-                display: display_path(item.path(), root),
-                reason: "symbolic link not followed (it could point outside the repository)".into(),
-            });
+            skipped.push(Unreadable::new(
+                display_path(item.path(), root),
+                "symbolic link not followed (it could point outside the repository)",
+            ));
             continue;
         }
         if !item.file_type().is_file() {

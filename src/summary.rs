@@ -5,7 +5,7 @@ use crate::document::{Action, Document, FrontMatter, Spanned, Timestamp};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Serialize;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct Summary {
     pub id: String,
     pub path: String,
@@ -38,7 +38,7 @@ pub struct Durations {
     pub time_to_resolve_minutes: Option<i64>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct ActionView {
     #[serde(rename = "ref")]
     pub reference: String,
@@ -180,32 +180,5 @@ impl ActionView {
             overdue,
             id,
         }
-    }
-}
-
-/// A duration in minutes as people read it: `45m`, `1h 05m`, `2d 3h`.
-pub fn human_minutes(minutes: i64) -> String {
-    if minutes < 0 {
-        return format!("-{}", human_minutes(-minutes));
-    }
-    let (days, hours, mins) = (minutes / 1440, (minutes % 1440) / 60, minutes % 60);
-    if days > 0 {
-        format!("{days}d {hours}h")
-    } else if hours > 0 {
-        format!("{hours}h {mins:02}m")
-    } else {
-        format!("{mins}m")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn durations_read_like_people_write_them() {
-        assert_eq!(human_minutes(8), "8m");
-        assert_eq!(human_minutes(65), "1h 05m");
-        assert_eq!(human_minutes(3000), "2d 2h");
     }
 }

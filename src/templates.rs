@@ -2,6 +2,7 @@
 //! `templates/NAME.md`. Placeholders are plain text substitution; nothing is executed.
 
 use crate::error::{Error, Result};
+use chrono::{DateTime, FixedOffset, Timelike, Utc};
 use std::path::Path;
 
 /// Built-in templates by name.
@@ -108,6 +109,69 @@ pub fn is_placeholder_line(line: &str) -> bool {
             text.lines()
                 .any(|l| l.trim() == line && l.trim().starts_with('_'))
         })
+}
+
+/// Title as one clean line: control characters and runs of white space become one space.
+pub fn clean_title(title: &str) -> String {
+    title
+        .split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn toml_list(values: &[String]) -> String {
+    values
+        .iter()
+        .map(|v| format!("\"{}\"", toml_escape(v)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A new post-mortem's text from a template: values go into the front matter TOML-escaped and
+/// into the Markdown as written.
+#[allow(clippy::too_many_arguments)]
+pub fn render_new(
+    template: &str,
+    title: &str,
+    id: &str,
+    severity: &str,
+    started: DateTime<FixedOffset>,
+    services: &[String],
+    authors: &[String],
+    followup: chrono::NaiveDate,
+) -> String {
+    let started_toml = started.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true);
+    let utc = started.with_timezone(&Utc);
+    let common = |title_value: String, services: String, authors: String| {
+        vec![
+            ("title", title_value),
+            ("id", id.to_string()),
+            ("date", started.date_naive().to_string()),
+            ("severity", severity.to_string()),
+            ("started", started_toml.clone()),
+            ("time", format!("{:02}:{:02}", utc.hour(), utc.minute())),
+            ("services", services),
+            ("authors", authors),
+            ("followup_review", followup.to_string()),
+        ]
+    };
+    // Values go into the front matter TOML-escaped and into the Markdown as written.
+    match crate::document::frontmatter::split(template) {
+        Ok(split) => {
+            let head = &template[..split.body_start];
+            let body = &template[split.body_start..];
+            let fm_values = common(toml_escape(title), toml_list(services), toml_list(authors));
+            let body_values = common(title.to_string(), services.join(", "), authors.join(", "));
+            let mut out = render(head, &fm_values);
+            out.push_str(&render(body, &body_values));
+            out
+        }
+        Err(_) => render(
+            template,
+            &common(title.to_string(), services.join(", "), authors.join(", ")),
+        ),
+    }
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! system with a checkable outcome rather than as exhortations to people.
 
 use super::dfa::{self, Pattern};
+use super::RuleId;
 use super::{span_in_value, DocContext, Finding};
 use crate::document::{Action, ActionStatus, Spanned, ACTION_KINDS, ACTION_PRIORITIES};
 use std::collections::HashMap;
@@ -16,7 +17,7 @@ pub(crate) fn check(cx: &DocContext<'_>, out: &mut Vec<Finding>) {
             if let Some(first) = seen.get(id.value.as_str()) {
                 out.push(
                     Finding::new(
-                        "actions/duplicate-id",
+                        RuleId::ActionsDuplicateId,
                         id.span.clone(),
                         format!(
                             "action `{}` is used by action {} too; a reference like ID#{} must name one action",
@@ -57,37 +58,37 @@ fn has_problem(cx: &DocContext<'_>, action: &Action, key: &str) -> bool {
 }
 
 fn required_fields(cx: &DocContext<'_>, action: &Action, out: &mut Vec<Finding>) {
-    let fields: [(&'static str, &str, bool, &str, &str); 5] = [
+    let fields: [(RuleId, &str, bool, &str, &str); 5] = [
         (
-            "actions/missing-id",
+            RuleId::ActionsMissingId,
             "id",
             action.id.is_some(),
             "follow-up reviews and commits refer to it as ID#A1",
             "id = \"A1\"",
         ),
         (
-            "actions/missing-title",
+            RuleId::ActionsMissingTitle,
             "title",
             action.title.is_some(),
             "nobody can do or check an action without a description",
             "title = \"Alert when … stays above … for 5 minutes\"",
         ),
         (
-            "actions/missing-owner",
+            RuleId::ActionsMissingOwner,
             "owner",
             action.owner.is_some(),
             "an action nobody owns is an action nobody drives",
             "owner = \"someone@example.com\"",
         ),
         (
-            "actions/missing-due",
+            RuleId::ActionsMissingDue,
             "due",
             action.due.is_some(),
             "without one the follow-up review cannot tell whether it is late",
             "due = 2026-12-10",
         ),
         (
-            "actions/missing-status",
+            RuleId::ActionsMissingStatus,
             "status",
             action.status.is_some(),
             "the follow-up review tracks each action from open to done",
@@ -110,24 +111,24 @@ fn required_fields(cx: &DocContext<'_>, action: &Action, out: &mut Vec<Finding>)
 }
 
 /// (rule, key, value, allowed values) of a field with a fixed set of values.
-type EnumField<'a> = (
-    &'static str,
-    &'a str,
-    &'a Option<Spanned<String>>,
-    &'a [&'a str],
-);
+type EnumField<'a> = (RuleId, &'a str, &'a Option<Spanned<String>>, &'a [&'a str]);
 
 fn valid_values(action: &Action, out: &mut Vec<Finding>) {
     let checks: [EnumField<'_>; 3] = [
         (
-            "actions/invalid-status",
+            RuleId::ActionsInvalidStatus,
             "status",
             &action.status,
             &ActionStatus::ALL,
         ),
-        ("actions/invalid-kind", "kind", &action.kind, &ACTION_KINDS),
         (
-            "actions/invalid-priority",
+            RuleId::ActionsInvalidKind,
+            "kind",
+            &action.kind,
+            &ACTION_KINDS,
+        ),
+        (
+            RuleId::ActionsInvalidPriority,
             "priority",
             &action.priority,
             &ACTION_PRIORITIES,
@@ -166,7 +167,7 @@ fn valid_values(action: &Action, out: &mut Vec<Finding>) {
         if !well_formed {
             out.push(
                 Finding::new(
-                    "actions/invalid-id",
+                    RuleId::ActionsInvalidId,
                     id.span.clone(),
                     format!(
                         "action id `{}` is not `A` followed by a number, the form references like ID#A3 use",
@@ -210,7 +211,7 @@ fn wont_do_reason(action: &Action, out: &mut Vec<Finding>) {
     }
     out.push(
         Finding::new(
-            "actions/wont-do-without-reason",
+            RuleId::ActionsWontDoWithoutReason,
             status.span.clone(),
             format!(
                 "{} is marked wont-do without a `reason`; the next reader needs to know why the risk was accepted",
@@ -232,7 +233,7 @@ fn due_after_start(cx: &DocContext<'_>, action: &Action, out: &mut Vec<Finding>)
     if due.value < start_day {
         out.push(
             Finding::new(
-                "actions/due-before-start",
+                RuleId::ActionsDueBeforeStart,
                 due.span.clone(),
                 format!(
                     "{} is due {} , before the incident started on {start_day}",
@@ -251,7 +252,7 @@ fn title_rules(cx: &DocContext<'_>, title: &Spanned<String>, out: &mut Vec<Findi
     if let Some(hit) = targets_person(&title.value, cx.people()) {
         out.push(
             Finding::new(
-                "actions/targets-person",
+                RuleId::ActionsTargetsPerson,
                 span_in_value(text, &title.span, &title.value, hit.range),
                 hit.message,
             )
@@ -262,7 +263,7 @@ fn title_rules(cx: &DocContext<'_>, title: &Spanned<String>, out: &mut Vec<Findi
     if let Some(hit) = not_actionable(&title.value) {
         out.push(
             Finding::new(
-                "actions/not-actionable",
+                RuleId::ActionsNotActionable,
                 span_in_value(text, &title.span, &title.value, hit.range),
                 hit.message,
             )

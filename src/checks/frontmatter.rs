@@ -3,8 +3,10 @@
 //! engine across files.
 
 use super::registry::did_you_mean;
+use super::RuleId;
 use super::{DocContext, Finding};
-use crate::document::frontmatter::{ProblemKind, ACTION_KEYS, IMPACT_KEYS, KNOWN_KEYS};
+use crate::document::fields;
+use crate::document::frontmatter::ProblemKind;
 use crate::document::{Spanned, Status, Timestamp};
 
 pub(crate) fn check(cx: &DocContext<'_>, out: &mut Vec<Finding>) {
@@ -53,7 +55,7 @@ fn missing_fields(cx: &DocContext<'_>, out: &mut Vec<Finding>) {
         }
         out.push(
             Finding::new(
-                "frontmatter/missing-field",
+                RuleId::FrontmatterMissingField,
                 cx.front_matter_span(),
                 format!("the front matter has no `{key}`, a field every post-mortem needs"),
             )
@@ -67,12 +69,12 @@ fn problems(cx: &DocContext<'_>, out: &mut Vec<Finding>) {
         let key = &problem.key;
         let finding = match &problem.kind {
             ProblemKind::WrongType { expected } => Finding::new(
-                "frontmatter/wrong-type",
+                RuleId::FrontmatterWrongType,
                 problem.span.clone(),
                 format!("`{key}` must be {expected}; pm ignores this value"),
             ),
             ProblemKind::MissingOffset => Finding::new(
-                "frontmatter/missing-offset",
+                RuleId::FrontmatterMissingOffset,
                 problem.span.clone(),
                 format!("`{key}` has no offset, so readers in other time zones cannot place it"),
             )
@@ -82,7 +84,7 @@ fn problems(cx: &DocContext<'_>, out: &mut Vec<Finding>) {
                 raw(cx, &problem.span)
             )),
             ProblemKind::InvalidDate => Finding::new(
-                "frontmatter/invalid-date",
+                RuleId::FrontmatterInvalidDate,
                 problem.span.clone(),
                 format!("`{key}` is not a real date or moment"),
             ),
@@ -98,15 +100,18 @@ fn raw<'t>(cx: &'t DocContext<'_>, span: &crate::document::Span) -> &'t str {
 fn unknown_keys(cx: &DocContext<'_>, out: &mut Vec<Finding>) {
     for key in &cx.doc.front.unknown_keys {
         let path = key.value.as_str();
-        let (name, known): (&str, &[&str]) = if let Some(name) = path.strip_prefix("impact.") {
-            (name, IMPACT_KEYS)
+        let (name, known): (&str, Vec<&str>) = if let Some(name) = path.strip_prefix("impact.") {
+            (name, fields::keys(fields::IMPACT).collect())
         } else if path.starts_with("actions[") {
-            (path.rsplit('.').next().unwrap_or(path), ACTION_KEYS)
+            (
+                path.rsplit('.').next().unwrap_or(path),
+                fields::keys(fields::ACTION).collect(),
+            )
         } else {
-            (path, KNOWN_KEYS)
+            (path, fields::root_keys().collect())
         };
         let mut finding = Finding::new(
-            "frontmatter/unknown-key",
+            RuleId::FrontmatterUnknownKey,
             key.span.clone(),
             format!("`{path}` is not a key pm knows, so every tool ignores it"),
         );
@@ -128,7 +133,7 @@ fn id_matches_file_name(cx: &DocContext<'_>, out: &mut Vec<Finding>) {
     if id.value != stem {
         out.push(
             Finding::new(
-                "frontmatter/id-mismatch",
+                RuleId::FrontmatterIdMismatch,
                 id.span.clone(),
                 format!(
                     "the `id` `{}` differs from the file name `{stem}`; the ID is the file name",
@@ -158,7 +163,7 @@ fn severity_is_configured(cx: &DocContext<'_>, out: &mut Vec<Finding>) {
     let closest =
         case_match.or_else(|| did_you_mean(&severity.value, levels.iter().map(String::as_str)));
     let finding = Finding::new(
-        "frontmatter/unknown-severity",
+        RuleId::FrontmatterUnknownSeverity,
         severity.span.clone(),
         format!(
             "severity `{}` is not one of this repository's levels ({})",
@@ -180,7 +185,7 @@ fn status_is_valid(cx: &DocContext<'_>, out: &mut Vec<Finding>) {
         return;
     }
     let finding = Finding::new(
-        "frontmatter/invalid-status",
+        RuleId::FrontmatterInvalidStatus,
         status.span.clone(),
         format!(
             "status `{}` is not one of {}",
@@ -210,7 +215,7 @@ fn timestamps_in_order(cx: &DocContext<'_>, out: &mut Vec<Finding>) {
             if at < earlier {
                 out.push(
                     Finding::new(
-                        "frontmatter/timestamp-order",
+                        RuleId::FrontmatterTimestampOrder,
                         stamp.span.clone(),
                         format!(
                             "`{key}` ({}) is before `{earlier_key}` ({}); the order must be started <= detected <= mitigated <= resolved",

@@ -16,13 +16,14 @@ mod suppress;
 mod timeline;
 mod wording;
 
-use crate::config::{Config, FailOn, Level};
-use crate::document::{Body, Document, ParseOptions, Span, Status};
+use crate::config::{Config, ConfigError, FailOn, Level};
+use crate::document::{Body, Document, ParseError, ParseOptions, Span, Status};
+use crate::repository::Unreadable;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 
-pub use registry::RuleMeta;
+pub use registry::{RuleId, RuleMeta};
 
 /// A file to check: where it is shown as coming from, and its bytes.
 #[derive(Debug, Clone)]
@@ -99,28 +100,38 @@ impl CheckReport {
 impl CheckReport {
     /// Adds a file that could not be read at all (before parsing: a folder, a permission
     /// error, a file too large to read) as a `frontmatter/unreadable` finding at its level.
-    pub fn add_unreadable(&mut self, path: &str, message: &str, config: &Config) {
+    pub fn add_unreadable(&mut self, file: &Unreadable, config: &Config) {
         self.files_checked += 1;
-        let level = registry::find("frontmatter/unreadable")
-            .map(|r| effective_level(config, r))
-            .unwrap_or(Level::Error);
+        let level = effective_level(config, RuleId::FrontmatterUnreadable.meta());
         let severity = match level {
             Level::Off => return,
             Level::Warning => Severity::Warning,
             Level::Error => Severity::Error,
         };
         self.diagnostics.push(Diagnostic {
-            path: path.to_string(),
+            path: file.display.clone(),
             line: 1,
             column: 1,
             end_line: 1,
             end_column: 1,
             severity,
-            rule: "frontmatter/unreadable".into(),
-            message: message.to_string(),
+            rule: RuleId::FrontmatterUnreadable.as_str().into(),
+            message: file.reason.clone(),
             suggestion: None,
         });
         sort(&mut self.diagnostics);
+    }
+}
+
+/// The rule that reports a file the document model could not read.
+fn parse_error_rule(e: &ParseError) -> RuleId {
+    match e {
+        ParseError::TooLarge { .. } | ParseError::NotUtf8 { .. } | ParseError::Binary { .. } => {
+            RuleId::FrontmatterUnreadable
+        }
+        ParseError::MissingFrontMatter => RuleId::FrontmatterMissing,
+        ParseError::Unterminated { .. } => RuleId::FrontmatterUnterminated,
+        ParseError::Toml { .. } => RuleId::FrontmatterInvalidToml,
     }
 }
 
@@ -133,6 +144,7 @@ fn sort(diagnostics: &mut [Diagnostic]) {
 }
 
 mod known;
+pub mod targets;
 pub use known::KnownIds;
 
 /// What a rule reports: a byte span in the file and the words to show.
@@ -148,9 +160,9 @@ pub struct Finding {
 }
 
 impl Finding {
-    fn new(rule: &'static str, span: Span, message: impl Into<String>) -> Finding {
+    fn new(rule: RuleId, span: Span, message: impl Into<String>) -> Finding {
         Finding {
-            rule,
+            rule: rule.as_str(),
             span,
             message: message.into(),
             suggestion: None,
@@ -237,6 +249,32 @@ pub fn validate_rule_levels(config: &Config) -> Result<(), UnknownRule> {
     Ok(())
 }
 
+/// [`validate_rule_levels`] for the configuration found on disk: an unknown rule stops the
+/// command, naming the key's line and column in `pm.toml` (from the TOML parser's spans).
+pub fn validate_configured_levels(located: &crate::config::Located) -> Result<(), ConfigError> {
+    let Err(unknown) = validate_rule_levels(&located.config) else {
+        return Ok(());
+    };
+    let path = located
+        .file
+        .clone()
+        .unwrap_or_else(|| located.root.join(crate::config::FILE_NAME));
+    let position = std::fs::read_to_string(&path).ok().and_then(|text| {
+        let span = crate::config::key_span(&text, &["check", "rules", &unknown.name])?;
+        Some(crate::document::lines::position_of(
+            text.as_bytes(),
+            span.start,
+        ))
+    });
+    let (line, column) = position.map_or((1, 1), |p| (p.line, p.column));
+    Err(ConfigError {
+        path,
+        line,
+        column,
+        message: unknown.to_string(),
+    })
+}
+
 /// The level each rule runs at: its default, overridden by a group setting in pm.toml,
 /// overridden by the rule's own setting.
 pub fn effective_level(config: &Config, rule: &RuleMeta) -> Level {
@@ -321,7 +359,7 @@ pub fn check(files: &[SourceFile], config: &Config, known_ids: &KnownIds) -> Che
 
 /// What [`check_on_disk`] returns: the report, the files that have findings (their text, for
 /// snippets), and the files that could not be read, with why.
-pub type DiskCheck = (CheckReport, Vec<SourceFile>, Vec<(String, String)>);
+pub type DiskCheck = (CheckReport, Vec<SourceFile>, Vec<Unreadable>);
 
 /// Checks files on disk (`(path, shown path)`), reading each one inside the parallel loop and
 /// keeping its bytes only when it has findings: a large repository is never held in memory
@@ -336,11 +374,11 @@ pub fn check_on_disk(
         timeline_section: &config.document.timeline_section,
     };
     // Per file: its result and, when it has findings, its bytes; or why it could not be read.
-    type Checked = Result<(FileResult, Option<SourceFile>), (String, String)>;
+    type Checked = Result<(FileResult, Option<SourceFile>), Unreadable>;
     let outcomes: Vec<Checked> = targets
         .par_iter()
         .map(|(path, shown)| {
-            let bytes = crate::repository::read(path).map_err(|e| (shown.clone(), e))?;
+            let bytes = crate::repository::read(path).map_err(|e| Unreadable::new(shown, e))?;
             let file = SourceFile {
                 path: shown.clone(),
                 bytes,
@@ -431,7 +469,7 @@ fn finish(
             continue;
         }
         let finding = Finding::new(
-            "frontmatter/duplicate-id",
+            RuleId::FrontmatterDuplicateId,
             0..0,
             format!(
                 "the ID `{id}` is also used by {}; two post-mortems with one ID make references and follow-up ambiguous",
@@ -465,7 +503,7 @@ fn check_file(
         Ok(doc) => doc,
         Err(e) => {
             let (line, column) = e.position().unwrap_or((1, 1));
-            let finding = Finding::new(e.rule(), 0..0, e.to_string());
+            let finding = Finding::new(parse_error_rule(&e), 0..0, e.to_string());
             let diagnostics = settings
                 .severity(&finding, Some(Status::InReview))
                 .map(|severity| Diagnostic {
@@ -519,7 +557,7 @@ fn check_file(
             to_diagnostic(
                 &doc,
                 &file.path,
-                Finding::new("frontmatter/duplicate-id", id.span.clone(), ""),
+                Finding::new(RuleId::FrontmatterDuplicateId, id.span.clone(), ""),
                 Severity::Error,
             ),
         )),
@@ -528,7 +566,7 @@ fn check_file(
             to_diagnostic(
                 &doc,
                 &file.path,
-                Finding::new("frontmatter/duplicate-id", doc.split.open.clone(), ""),
+                Finding::new(RuleId::FrontmatterDuplicateId, doc.split.open.clone(), ""),
                 Severity::Error,
             ),
         )),

@@ -1,5 +1,6 @@
 //! `structure/*`: the sections pm.toml requires, and the document's title.
 
+use super::RuleId;
 use super::{DocContext, Finding};
 use crate::document::Span;
 use crate::templates::is_placeholder_line;
@@ -24,7 +25,7 @@ fn required_sections(cx: &DocContext<'_>, out: &mut Vec<Finding>) {
         for again in found {
             out.push(
                 Finding::new(
-                    "structure/duplicate-section",
+                    RuleId::StructureDuplicateSection,
                     again.heading.span.clone(),
                     format!(
                         "the section `{name}` appears again; readers and tools see only the first"
@@ -37,7 +38,7 @@ fn required_sections(cx: &DocContext<'_>, out: &mut Vec<Finding>) {
         if is_empty(&first.text) {
             out.push(
                 Finding::new(
-                    "structure/empty-section",
+                    RuleId::StructureEmptySection,
                     first.heading.span.clone(),
                     format!(
                         "the section `{name}` is empty or holds only the template's placeholder text"
@@ -78,7 +79,7 @@ fn missing(cx: &DocContext<'_>, name: &str, after: &[String]) -> Finding {
         }
     };
     Finding::new(
-        "structure/missing-section",
+        RuleId::StructureMissingSection,
         span,
         format!("the section `{name}` is missing; the blameless review agenda expects it"),
     )
@@ -133,7 +134,7 @@ fn title_matches(cx: &DocContext<'_>, out: &mut Vec<Finding>) {
     }
     out.push(
         Finding::new(
-            "structure/title-mismatch",
+            RuleId::StructureTitleMismatch,
             heading.span.clone(),
             format!(
                 "the heading `{}` differs from the front-matter title `{}`; listings show one and the page the other",

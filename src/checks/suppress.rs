@@ -5,6 +5,7 @@
 //! itself a finding, `structure/unknown-rule`.
 
 use super::registry::{self, did_you_mean_rule};
+use super::RuleId;
 use super::{DocContext, Finding};
 use crate::document::body::DirectiveKind;
 use crate::document::Span;
@@ -27,7 +28,7 @@ pub(crate) fn apply(cx: &DocContext<'_>, findings: Vec<Finding>) -> Vec<Finding>
         for (name, span) in &directive.rules {
             if !registry::is_known_name(name) {
                 let finding = Finding::new(
-                    "structure/unknown-rule",
+                    RuleId::StructureUnknownRule,
                     span.clone(),
                     format!("`{name}` is not a rule, so this comment suppresses nothing"),
                 );

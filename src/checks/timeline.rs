@@ -4,6 +4,7 @@
 //! incident started). A backwards jump of more than 12 hours between undated entries is read as
 //! crossing midnight; a smaller one is out of order.
 
+use super::RuleId;
 use super::{DocContext, Finding};
 use chrono::Datelike;
 
@@ -27,7 +28,7 @@ pub(crate) fn check(cx: &DocContext<'_>, out: &mut Vec<Finding>) {
         let Some(time) = entry.time else {
             out.push(
                 Finding::new(
-                    "timeline/missing-time",
+                    RuleId::TimelineMissingTime,
                     entry.span.clone(),
                     "this timeline entry does not begin with a time, so it cannot be placed in the sequence of events",
                 )
@@ -56,7 +57,7 @@ pub(crate) fn check(cx: &DocContext<'_>, out: &mut Vec<Finding>) {
             if at < before {
                 out.push(
                     Finding::new(
-                        "timeline/out-of-order",
+                        RuleId::TimelineOutOfOrder,
                         entry.span.clone(),
                         format!(
                             "this entry is earlier than the one before it (`{}`); an ordered timeline shows cause and effect",

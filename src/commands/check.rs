@@ -1,15 +1,14 @@
 //! `pm check`: validate structure and blameless wording of post-mortems on disk, on stdin, in
 //! the index (`--staged`, for the pre-commit hook) or in a revision range (`--rev-range`, for CI).
 
-use super::{print, to_json, Context};
+use crate::cli::{print, to_json, Context};
+use pm::checks::targets::{self, find_paths, folder_in_work_tree, known_ids};
 use pm::checks::{self, registry, KnownIds, SourceFile};
-use pm::config::{Config, ConfigError, FailOn, Level, Located};
+use pm::config::{Config, FailOn, Level, Located};
 use pm::document::MAX_FILE_BYTES;
-use pm::repository;
 use pm::{Error, Outcome, Result};
-use std::collections::HashSet;
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
@@ -66,7 +65,7 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Result<Outcome> {
     } else {
         ctx.config()?
     };
-    validate_levels(&located)?;
+    checks::validate_configured_levels(&located)?;
     if let Some(rule) = &args.explain {
         return explain(&located.config, rule);
     }
@@ -97,7 +96,7 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Result<Outcome> {
         let report = checks::check(&files, &located.config, &known_ids(&located));
         (report, files, located.config.clone())
     } else {
-        let (targets, skipped, whole_folder) = find_paths(ctx, &located, &args.paths)?;
+        let (targets, skipped, whole_folder) = find_paths(&ctx.cwd, &located, &args.paths)?;
         // When the whole folder is checked, every ID is among the files: no second listing.
         let known = if whole_folder {
             KnownIds::new()
@@ -106,8 +105,8 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Result<Outcome> {
         };
         let config = located.config.clone();
         let (mut report, files, unreadable) = checks::check_on_disk(&targets, &config, &known);
-        for (path, message) in skipped.iter().chain(&unreadable) {
-            report.add_unreadable(path, message, &config);
+        for file in skipped.iter().chain(&unreadable) {
+            report.add_unreadable(file, &config);
         }
         (report, files, config)
     };
@@ -130,35 +129,6 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Result<Outcome> {
     })
 }
 
-/// An unknown rule in `[check.rules]` stops the command, naming the line in pm.toml.
-fn validate_levels(located: &Located) -> Result<()> {
-    let Err(unknown) = checks::validate_rule_levels(&located.config) else {
-        return Ok(());
-    };
-    let path = located
-        .file
-        .clone()
-        .unwrap_or_else(|| located.root.join(pm::config::FILE_NAME));
-    let (line, column) = std::fs::read_to_string(&path)
-        .ok()
-        .and_then(|text| {
-            let at = text
-                .find(&format!("\"{}\"", unknown.name))
-                .or_else(|| text.find(&unknown.name))?;
-            let before = &text[..at];
-            let line = before.matches('\n').count() + 1;
-            let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-            Some((line, column))
-        })
-        .unwrap_or((1, 1));
-    Err(Error::Config(ConfigError {
-        path,
-        line,
-        column,
-        message: unknown.to_string(),
-    }))
-}
-
 fn rule_levels(config: &Config) -> Vec<(checks::RuleMeta, Level)> {
     registry::all()
         .iter()
@@ -174,28 +144,10 @@ fn explain(config: &Config, name: &str) -> Result<Outcome> {
         };
         return Err(Error::usage(format!("no rule `{name}`; {hint}")));
     };
-    let level = checks::effective_level(config, rule);
-    let indent = |text: &str| {
-        text.lines()
-            .map(|l| format!("    {l}\n"))
-            .collect::<String>()
-    };
-    let configured = if level == rule.level {
-        String::new()
-    } else {
-        format!("; {} in this repository", level.as_str())
-    };
-    let text = format!(
-        "{id} ({default} by default{configured})\n\n{summary}\n\nWhy: {rationale}\n\nInstead of:\n{bad}\nWrite:\n{good}\n\
-         Silence it for one block with `<!-- pm-ignore {id} -->` before the block, or set its level in pm.toml:\n\n    [check.rules]\n    \"{id}\" = \"warning\"   # or \"error\", \"off\"\n",
-        id = rule.id,
-        default = rule.level.as_str(),
-        summary = rule.summary,
-        rationale = rule.rationale,
-        bad = indent(rule.bad),
-        good = indent(rule.good),
-    );
-    print(&text)?;
+    print(&registry::explain(
+        rule,
+        checks::effective_level(config, rule),
+    ))?;
     Ok(Outcome::Success)
 }
 
@@ -233,37 +185,6 @@ fn list_rules(config: &Config, format: CheckFormat) -> Result<Outcome> {
     Ok(Outcome::Success)
 }
 
-/// The post-mortem folder relative to the work-tree root (the snapshot readers' `dir`).
-fn folder_in_work_tree(repo: &pm::git::Repo, located: &Located) -> PathBuf {
-    let folder = located.postmortem_dir();
-    let Some(workdir) = repo.workdir() else {
-        return PathBuf::from(&located.config.repo.dir);
-    };
-    let workdir = canonical(workdir);
-    let root = canonical(&located.root);
-    match root.strip_prefix(&workdir) {
-        Ok(rel) => rel.join(&located.config.repo.dir),
-        Err(_) => folder
-            .strip_prefix(workdir)
-            .map(Path::to_path_buf)
-            .unwrap_or_else(|_| PathBuf::from(&located.config.repo.dir)),
-    }
-}
-
-fn canonical(path: &Path) -> PathBuf {
-    path.canonicalize().unwrap_or_else(|_| path.to_path_buf())
-}
-
-/// Every post-mortem ID in the folder, from the file names alone: (id, path).
-fn known_ids(located: &Located) -> KnownIds {
-    let root = canonical(&located.root);
-    let folder = root.join(&located.config.repo.dir);
-    match repository::list(&folder, &root) {
-        Ok((entries, _)) => entries.iter().map(|e| (&e.stem, &e.display)).collect(),
-        Err(_) => KnownIds::new(),
-    }
-}
-
 fn read_stdin(ctx: &Context, located: &Located, name: Option<&str>) -> Result<SourceFile> {
     let mut bytes = Vec::new();
     std::io::stdin()
@@ -272,79 +193,8 @@ fn read_stdin(ctx: &Context, located: &Located, name: Option<&str>) -> Result<So
         .read_to_end(&mut bytes)
         .map_err(|e| Error::io("<stdin>", e))?;
     let path = match name {
-        Some(name) => {
-            let given = ctx.cwd.join(name);
-            let root = canonical(&located.root);
-            // The file may not exist yet (an unsaved buffer): resolve its folder instead.
-            let resolved = match (given.parent(), given.file_name()) {
-                (Some(parent), Some(file)) => canonical(parent).join(file),
-                _ => given.clone(),
-            };
-            match resolved.strip_prefix(&root) {
-                Ok(_) => repository::display_path(&resolved, &root),
-                Err(_) => name.to_string(),
-            }
-        }
+        Some(name) => targets::shown_name(&ctx.cwd, located, name),
         None => "<stdin>".to_string(),
     };
     Ok(SourceFile { path, bytes })
-}
-
-/// A file that could not be read at all: (display path, message).
-type Unreadable = (String, String);
-
-/// What [`find_paths`] returns: the files to check (path, shown path), the files passed over
-/// with why, and whether the whole post-mortem folder is among them.
-type Found = (Vec<(PathBuf, String)>, Vec<Unreadable>, bool);
-
-/// The post-mortem files the paths name (folders are walked), without reading them.
-fn find_paths(ctx: &Context, located: &Located, paths: &[PathBuf]) -> Result<Found> {
-    let root = canonical(&located.root);
-    let folder = canonical(&located.postmortem_dir());
-    let mut whole_folder = false;
-    let given: Vec<(PathBuf, String)> = if paths.is_empty() {
-        let folder = located.postmortem_dir();
-        let shown = repository::display_path(&folder, &located.root);
-        vec![(folder, shown)]
-    } else {
-        paths
-            .iter()
-            .map(|p| (ctx.cwd.join(p), p.display().to_string()))
-            .collect()
-    };
-    let mut targets: Vec<(PathBuf, String)> = Vec::new();
-    let mut skipped_files: Vec<Unreadable> = Vec::new();
-    let mut seen = HashSet::new();
-    for (path, shown) in &given {
-        if !path.exists() {
-            if paths.is_empty() {
-                // No post-mortems yet: nothing to check is not an error.
-                continue;
-            }
-            return Err(Error::usage(format!("{shown}: no such file or folder")));
-        }
-        let resolved = canonical(path);
-        if !resolved.starts_with(&root) {
-            return Err(Error::usage(format!(
-                "{shown} is outside the repository root {}; pm checks post-mortems inside it (run pm from the other repository, or pass -C)",
-                root.display()
-            )));
-        }
-        if resolved.is_dir() {
-            whole_folder |= folder.starts_with(&resolved);
-            let (entries, skipped) = repository::list(&resolved, &root)?;
-            // A post-mortem pm could not read is a finding, not a pass: a link or an unreadable
-            // folder would otherwise hide a document from the hook and from CI.
-            skipped_files.extend(skipped.into_iter().map(|s| (s.display, s.reason)));
-            for entry in entries {
-                if seen.insert(entry.path.clone()) {
-                    targets.push((entry.path, entry.display));
-                }
-            }
-        } else if seen.insert(resolved.clone()) {
-            let display = repository::display_path(&resolved, &root);
-            targets.push((resolved, display));
-        }
-    }
-    Ok((targets, skipped_files, whole_folder))
 }

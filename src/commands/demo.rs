@@ -5,8 +5,9 @@
 //! Every step runs the real `pm` binary against the sample repository, with git's dates and
 //! "today" set for that step, so the history is exactly what a team using pm would produce.
 
-use super::{paint, print, Context};
+use crate::cli::{print, Context};
 use chrono::{Days, NaiveDate};
+use pm::text::{paint, BOLD};
 use pm::{Error, Outcome, Result};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -18,6 +19,9 @@ pub struct DemoArgs {
     #[arg(long)]
     pub dir: Option<PathBuf>,
 }
+
+/// Step headings: bold cyan.
+const HEADING: anstyle::Style = BOLD.fg_color(Some(anstyle::Color::Ansi(anstyle::AnsiColor::Cyan)));
 
 const CHECKOUT: &str = include_str!("../../templates/demo/checkout-db-pool.md");
 const TLS: &str = include_str!("../../templates/demo/tls-certificate.md");
@@ -430,9 +434,13 @@ impl Demo {
         let mut shown = String::new();
         shown.push_str(&format!(
             "\n{}\n",
-            paint(self.color, "1;36", &format!("## {title}"))
+            paint(self.color, HEADING, &format!("## {title}"))
         ));
-        shown.push_str(&paint(self.color, "1", &format!("$ pm {}", args.join(" "))));
+        shown.push_str(&paint(
+            self.color,
+            BOLD,
+            &format!("$ pm {}", args.join(" ")),
+        ));
         shown.push('\n');
         print(&shown)?;
         let mut full: Vec<&str> = Vec::new();
@@ -527,7 +535,7 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<Outcome> {
         "\n{}\n",
         paint(
             demo.color,
-            "1",
+            BOLD,
             &format!("$ git add {rel} && git commit -m \"Add contributing factors\"")
         )
     ))?;

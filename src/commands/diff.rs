@@ -2,9 +2,10 @@
 //! defaults to the work tree, uncommitted and untracked files included). The changes are the
 //! net difference of the two states, the same records `pm followup --since` lists per commit.
 
-use super::followup::{short, ChangeOut};
-use super::{print, to_json, Context, ListFormat};
+use crate::cli::{print, to_json, Context, ListFormat};
+use pm::followup::ChangeOut;
 use pm::git::history::History;
+use pm::text::{column_width, md_escape, short};
 use pm::{Outcome, Result};
 use serde::Serialize;
 
@@ -46,15 +47,7 @@ pub fn run(ctx: &Context, args: DiffArgs) -> Result<Outcome> {
         }
         None => (None, history.diff_worktree(Some(from))?),
     };
-    let changes: Vec<ChangeOut> = changes
-        .into_iter()
-        .map(|change| ChangeOut {
-            change,
-            commit: None,
-            author: None,
-            date: None,
-        })
-        .collect();
+    let changes: Vec<ChangeOut> = changes.into_iter().map(ChangeOut::uncommitted).collect();
     let report = DiffReport {
         from: Side {
             rev: Some(args.from.clone()),
@@ -98,7 +91,7 @@ fn plain(changes: &[ChangeOut], markdown: bool) -> String {
             out.push_str(&format!(
                 "| `{}` | {} |\n",
                 c.change.reference,
-                super::list::md_escape(&c.change.describe())
+                md_escape(&c.change.describe())
             ));
         }
         return out;
@@ -106,11 +99,7 @@ fn plain(changes: &[ChangeOut], markdown: bool) -> String {
     if changes.is_empty() {
         return "  no changes\n".into();
     }
-    let width = changes
-        .iter()
-        .map(|c| c.change.reference.chars().count())
-        .max()
-        .unwrap_or(3);
+    let width = column_width(changes.iter().map(|c| &c.change.reference), 3);
     changes
         .iter()
         .map(|c| {

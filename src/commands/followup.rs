@@ -2,22 +2,17 @@
 //! incomplete items and, with `--since`, what changed since the last review and which commit
 //! changed it. The JSON is documented in docs/FOLLOWUP.md and kept stable.
 
-use super::list::{load, md_escape, report_unreadable, Unreadable};
-use super::{note, paint, print, to_json, Context, ListFormat};
+use crate::cli::{note, parse_date, print, report_unreadable, to_json, Context, ListFormat};
 use chrono::NaiveDate;
-use pm::changes::Change;
-use pm::config::Located;
-use pm::document::{ActionStatus, Document, Status};
-use pm::git::history::{CommitInfo, Dated, History};
-use pm::summary::Summary;
+use pm::followup::{self, change_markdown, change_table, day, Filter, Item, Progress, Report};
+use pm::listing::{load, load_at, Actions};
+use pm::text::{column_width, md_escape, paint, short, ALERT, BOLD};
 use pm::{Outcome, Result};
-use rayon::prelude::*;
-use serde::Serialize;
 
 #[derive(Debug, clap::Args)]
 pub struct FollowupArgs {
     /// Report as of this date (default: today, or PM_TODAY).
-    #[arg(long, value_parser = super::parse_date, value_name = "DATE")]
+    #[arg(long, value_parser = parse_date, value_name = "DATE")]
     pub as_of: Option<NaiveDate>,
     /// "Due soon" means within this many days (default: followup.due_soon_days in pm.toml).
     #[arg(long, value_name = "DAYS")]
@@ -45,87 +40,6 @@ pub struct FollowupArgs {
     pub fail_on_overdue: bool,
 }
 
-/// One action item in the report.
-#[derive(Debug, Clone, Serialize)]
-pub struct Item {
-    #[serde(rename = "ref")]
-    pub reference: String,
-    pub postmortem: String,
-    pub title: String,
-    pub owner: Option<String>,
-    pub due: Option<NaiveDate>,
-    pub status: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub days_overdue: Option<i64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub days_until_due: Option<i64>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub missing: Vec<&'static str>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct ReviewDue {
-    pub postmortem: String,
-    pub followup_review: NaiveDate,
-}
-
-/// A revision the report refers to.
-#[derive(Debug, Clone, Serialize)]
-pub struct Point {
-    pub commit: Option<String>,
-    pub date: Option<String>,
-}
-
-impl Point {
-    fn of(info: Option<&CommitInfo>) -> Point {
-        Point {
-            commit: info.map(|i| i.commit.clone()),
-            date: info.map(|i| i.date.clone()),
-        }
-    }
-}
-
-/// A change with the commit that made it (all `None` for an uncommitted change).
-#[derive(Debug, Clone, Serialize)]
-pub struct ChangeOut {
-    #[serde(flatten)]
-    pub change: Change,
-    pub commit: Option<String>,
-    pub author: Option<String>,
-    pub date: Option<String>,
-}
-
-impl ChangeOut {
-    pub fn new(dated: Dated) -> ChangeOut {
-        ChangeOut {
-            change: dated.change,
-            commit: dated.commit.as_ref().map(|c| c.commit.clone()),
-            author: dated.commit.as_ref().map(|c| c.author.clone()),
-            date: dated.commit.as_ref().map(|c| c.date.clone()),
-        }
-    }
-}
-
-#[derive(Debug, Serialize)]
-pub struct Progress {
-    pub since: Point,
-    /// Present when the clone is shallow and its history starts after `since`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub history_starts: Option<Point>,
-    pub changes: Vec<ChangeOut>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct Report {
-    pub as_of: NaiveDate,
-    pub overdue: Vec<Item>,
-    pub due_soon: Vec<Item>,
-    pub reviews_due: Vec<ReviewDue>,
-    pub incomplete: Vec<Item>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub progress: Option<Progress>,
-}
-
 pub fn run(ctx: &Context, args: FollowupArgs) -> Result<Outcome> {
     let located = ctx.config()?;
     let today = ctx.today(args.as_of)?;
@@ -137,22 +51,40 @@ pub fn run(ctx: &Context, args: FollowupArgs) -> Result<Outcome> {
     // them at the same time. Errors come in the same order as if one ran after the other.
     let (loaded, progress) = rayon::join(
         || match &args.rev {
-            Some(rev) => load_at(ctx, &located, rev, today),
-            None => load(&located, today)
+            Some(rev) => load_at(&ctx.repo()?, &located, rev, today),
+            None => load(&located, today, Actions::Keep)
                 .map(|(items, bad)| (items.into_iter().map(|(_, s)| s).collect(), bad)),
         },
         || {
             args.since
                 .as_ref()
-                .map(|since| progress(ctx, &located, since, &args))
+                .map(|since| {
+                    let repo = ctx.repo()?;
+                    followup::progress(
+                        &repo,
+                        &located,
+                        since,
+                        args.rev.as_deref(),
+                        args.all_parents,
+                    )
+                })
                 .transpose()
         },
     );
     let (summaries, bad) = loaded?;
-    let mut report = build(&summaries, today, soon, &args);
-    if let Some((progress, shallow_note)) = progress? {
-        if let Some(message) = shallow_note {
-            note(&message);
+    let filter = Filter {
+        owner: args.owner.clone(),
+        severity: args.severity.clone(),
+    };
+    let mut report = followup::build(&summaries, today, soon, &filter);
+    if let Some((progress, starts)) = progress? {
+        if let Some(s) = starts {
+            note(&format!(
+                "pm: note: this is a shallow clone whose history starts at {} ({}): changes before \
+                 it are not in the report; `git fetch --unshallow` brings the rest",
+                short(&s.commit),
+                s.date
+            ));
         }
         report.progress = Some(progress);
     }
@@ -169,275 +101,8 @@ pub fn run(ctx: &Context, args: FollowupArgs) -> Result<Outcome> {
     Ok(outcome)
 }
 
-/// The post-mortems as they are at `rev`.
-fn load_at(
-    ctx: &Context,
-    located: &Located,
-    rev: &str,
-    today: NaiveDate,
-) -> Result<(Vec<Summary>, Vec<Unreadable>)> {
-    let repo = ctx.repo()?;
-    let history = History::new(&repo, &located.postmortem_dir())?;
-    let commit = history.resolve(rev)?;
-    let files = history.files_at(commit)?;
-    let dir = located.config.repo.dir.trim_end_matches('/').to_string();
-    let results: Vec<std::result::Result<Summary, Unreadable>> = files
-        .into_par_iter()
-        .map(|file| {
-            let display = format!("{dir}/{} (at {rev})", file.path);
-            let name = file.path.rsplit('/').next().unwrap_or(&file.path);
-            let stem = name.trim_end_matches(".md");
-            let doc = Document::parse_front_matter(&file.bytes).map_err(|e| Unreadable {
-                message: match e.position() {
-                    Some((line, column)) => format!("{display}:{line}:{column}: {e}"),
-                    None => format!("{display}: {e}"),
-                },
-            })?;
-            Ok(Summary::new(
-                &doc,
-                stem,
-                &format!("{dir}/{}", file.path),
-                today,
-            ))
-        })
-        .collect();
-    let mut good = Vec::new();
-    let mut bad = Vec::new();
-    for r in results {
-        match r {
-            Ok(s) => good.push(s),
-            Err(e) => bad.push(e),
-        }
-    }
-    Ok((good, bad))
-}
-
-fn build(summaries: &[Summary], today: NaiveDate, soon: i64, args: &FollowupArgs) -> Report {
-    let owner = args.owner.as_ref().map(|o| o.to_lowercase());
-    let mut report = Report {
-        as_of: today,
-        overdue: Vec::new(),
-        due_soon: Vec::new(),
-        reviews_due: Vec::new(),
-        incomplete: Vec::new(),
-        progress: None,
-    };
-    for s in summaries {
-        if args
-            .severity
-            .as_ref()
-            .is_some_and(|v| !s.severity.eq_ignore_ascii_case(v))
-        {
-            continue;
-        }
-        if let Some(review) = s.followup_review {
-            if review <= today
-                && Status::parse(&s.status) != Some(Status::Closed)
-                && owner.is_none()
-            {
-                report.reviews_due.push(ReviewDue {
-                    postmortem: s.id.clone(),
-                    followup_review: review,
-                });
-            }
-        }
-        for a in &s.actions {
-            let pending = ActionStatus::parse(&a.status).is_some_and(ActionStatus::is_pending);
-            if !pending {
-                continue;
-            }
-            if let Some(o) = &owner {
-                if !a
-                    .owner
-                    .as_ref()
-                    .is_some_and(|x| x.to_lowercase().contains(o))
-                {
-                    continue;
-                }
-            }
-            let item = Item {
-                reference: a.reference.clone(),
-                postmortem: s.id.clone(),
-                title: a.title.clone(),
-                owner: a.owner.clone(),
-                due: a.due,
-                status: a.status.clone(),
-                days_overdue: None,
-                days_until_due: None,
-                missing: Vec::new(),
-            };
-            if a.owner.is_none() || a.due.is_none() {
-                let mut missing = Vec::new();
-                if a.owner.is_none() {
-                    missing.push("owner");
-                }
-                if a.due.is_none() {
-                    missing.push("due");
-                }
-                report.incomplete.push(Item {
-                    missing,
-                    ..item.clone()
-                });
-            }
-            let Some(due) = a.due else { continue };
-            let days = (today - due).num_days();
-            if days > 0 {
-                report.overdue.push(Item {
-                    days_overdue: Some(days),
-                    ..item
-                });
-            } else if -days <= soon {
-                report.due_soon.push(Item {
-                    days_until_due: Some(-days),
-                    ..item
-                });
-            }
-        }
-    }
-    report
-        .overdue
-        .sort_by(|a, b| (b.days_overdue, &a.reference).cmp(&(a.days_overdue, &b.reference)));
-    report
-        .due_soon
-        .sort_by(|a, b| (a.due, &a.reference).cmp(&(b.due, &b.reference)));
-    report.reviews_due.sort_by(|a, b| {
-        (a.followup_review, &a.postmortem).cmp(&(b.followup_review, &b.postmortem))
-    });
-    report
-        .incomplete
-        .sort_by(|a, b| a.reference.cmp(&b.reference));
-    report
-}
-
-/// The changes since `since` (a date or a revision) up to `--rev`, or up to the work tree,
-/// and the note to print when the clone's history starts after `since`.
-fn progress(
-    ctx: &Context,
-    located: &Located,
-    since: &str,
-    args: &FollowupArgs,
-) -> Result<(Progress, Option<String>)> {
-    let repo = ctx.repo()?;
-    let mut history = History::new(&repo, &located.postmortem_dir())?;
-    let target = match &args.rev {
-        Some(rev) => Some(history.resolve(rev)?),
-        None => history.head(),
-    };
-    let mut starts: Option<CommitInfo> = None;
-    let base = match pm::today::parse_date(since) {
-        Ok(date) => match target {
-            Some(target) => match history.at_or_before(target, date)? {
-                Some((oid, shallow_start)) => {
-                    if shallow_start {
-                        starts = Some(history.commit_info(oid)?);
-                    }
-                    Some(oid)
-                }
-                None => None,
-            },
-            None => None,
-        },
-        Err(_) => Some(history.resolve(since)?),
-    };
-    let since_info = base.map(|b| history.commit_info(b)).transpose()?;
-    let mut changes = Vec::new();
-    if let Some(target) = target {
-        let log = history.log(base, target, args.all_parents)?;
-        if starts.is_none() {
-            starts = log.history_starts;
-        }
-        changes.extend(log.changes.into_iter().map(ChangeOut::new));
-    }
-    if args.rev.is_none() && repo.workdir().is_some() {
-        let uncommitted = history.diff_worktree(target)?;
-        changes.extend(uncommitted.into_iter().map(|change| ChangeOut {
-            change,
-            commit: None,
-            author: None,
-            date: None,
-        }));
-    }
-    let shallow_note = starts.as_ref().map(|s| {
-        format!(
-            "pm: note: this is a shallow clone whose history starts at {} ({}): changes before \
-             it are not in the report; `git fetch --unshallow` brings the rest",
-            short(&s.commit),
-            s.date
-        )
-    });
-    let progress = Progress {
-        since: Point::of(since_info.as_ref()),
-        history_starts: starts.as_ref().map(|s| Point::of(Some(s))),
-        changes,
-    };
-    Ok((progress, shallow_note))
-}
-
-pub fn short(sha: &str) -> String {
-    sha.chars().take(7).collect()
-}
-
-/// The date part of an RFC 3339 date.
-fn day(date: &Option<String>) -> String {
-    date.as_deref()
-        .map(|d| d.chars().take(10).collect())
-        .unwrap_or_else(|| "-".into())
-}
-
 fn owner(item: &Item) -> &str {
     item.owner.as_deref().unwrap_or("(no owner)")
-}
-
-/// Change rows for a terminal: date, commit, author, ref, what changed.
-pub fn change_table(changes: &[ChangeOut]) -> String {
-    if changes.is_empty() {
-        return "  no changes\n".into();
-    }
-    let ref_width = changes
-        .iter()
-        .map(|c| c.change.reference.chars().count())
-        .max()
-        .unwrap_or(3);
-    let author_width = changes
-        .iter()
-        .map(|c| c.author.as_deref().unwrap_or("uncommitted").chars().count())
-        .max()
-        .unwrap_or(6);
-    let mut out = String::new();
-    for c in changes {
-        out.push_str(&format!(
-            "  {:<10}  {:<7}  {:<author_width$}  {:<ref_width$}  {}\n",
-            day(&c.date),
-            c.commit.as_deref().map(short).unwrap_or_else(|| "-".into()),
-            c.author.as_deref().unwrap_or("uncommitted"),
-            c.change.reference,
-            c.change.describe().replace('\n', " ")
-        ));
-    }
-    out
-}
-
-/// Change rows as a Markdown table.
-pub fn change_markdown(changes: &[ChangeOut]) -> String {
-    if changes.is_empty() {
-        return "No changes.\n".into();
-    }
-    let mut out =
-        String::from("| Date | Commit | Author | Item | Change |\n|---|---|---|---|---|\n");
-    for c in changes {
-        out.push_str(&format!(
-            "| {} | {} | {} | `{}` | {} |\n",
-            day(&c.date),
-            c.commit
-                .as_deref()
-                .map(|s| format!("`{}`", short(s)))
-                .unwrap_or_else(|| "uncommitted".into()),
-            md_escape(c.author.as_deref().unwrap_or("—")),
-            c.change.reference,
-            md_escape(&c.change.describe())
-        ));
-    }
-    out
 }
 
 fn since_label(p: &Progress) -> String {
@@ -450,16 +115,8 @@ fn since_label(p: &Progress) -> String {
 fn table(r: &Report, soon: i64, color: bool) -> String {
     let mut out = format!("Follow-up as of {}\n", r.as_of);
     let items = |out: &mut String, items: &[Item], tail: &dyn Fn(&Item) -> String| {
-        let ref_width = items
-            .iter()
-            .map(|i| i.reference.chars().count())
-            .max()
-            .unwrap_or(3);
-        let owner_width = items
-            .iter()
-            .map(|i| owner(i).chars().count())
-            .max()
-            .unwrap_or(5);
+        let ref_width = column_width(items.iter().map(|i| &i.reference), 3);
+        let owner_width = column_width(items.iter().map(owner), 5);
         for i in items {
             out.push_str(&format!(
                 "  {:<ref_width$}  {:<10}  {:<owner_width$}  {}  {}\n",
@@ -476,19 +133,19 @@ fn table(r: &Report, soon: i64, color: bool) -> String {
     };
     out.push_str(&paint(
         color,
-        "1",
+        BOLD,
         &format!("\nOverdue ({})\n", r.overdue.len()),
     ));
     items(&mut out, &r.overdue, &|i| {
         paint(
             color,
-            "31;1",
+            ALERT,
             &format!("{:>4}d late", i.days_overdue.unwrap_or(0)),
         )
     });
     out.push_str(&paint(
         color,
-        "1",
+        BOLD,
         &format!("\nDue within {soon} days ({})\n", r.due_soon.len()),
     ));
     items(&mut out, &r.due_soon, &|i| {
@@ -496,7 +153,7 @@ fn table(r: &Report, soon: i64, color: bool) -> String {
     });
     out.push_str(&paint(
         color,
-        "1",
+        BOLD,
         &format!("\nFollow-up reviews due ({})\n", r.reviews_due.len()),
     ));
     for v in &r.reviews_due {
@@ -507,7 +164,7 @@ fn table(r: &Report, soon: i64, color: bool) -> String {
     }
     out.push_str(&paint(
         color,
-        "1",
+        BOLD,
         &format!(
             "\nIncomplete: no owner or no due date ({})\n",
             r.incomplete.len()
@@ -519,7 +176,7 @@ fn table(r: &Report, soon: i64, color: bool) -> String {
     if let Some(p) = &r.progress {
         out.push_str(&paint(
             color,
-            "1",
+            BOLD,
             &format!(
                 "\nProgress since {} ({} changes)\n",
                 since_label(p),

@@ -5,10 +5,12 @@
 //! keeps its history. An ID that no longer exists in the work tree (a deleted post-mortem) is
 //! still found in the history.
 
-use super::followup::{change_markdown, change_table, ChangeOut};
-use super::{print, to_json, Context, ListFormat};
+use crate::cli::{note, print, to_json, Context, ListFormat};
+use pm::action_edit::split_reference;
+use pm::followup::{change_markdown, change_table, ChangeOut, Point};
 use pm::git::history::History;
 use pm::repository;
+use pm::text::short;
 use pm::{Error, Outcome, Result};
 use serde::Serialize;
 use std::collections::BTreeSet;
@@ -30,14 +32,14 @@ struct HistoryReport {
     #[serde(rename = "ref")]
     reference: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    history_starts: Option<super::followup::Point>,
+    history_starts: Option<Point>,
     changes: Vec<ChangeOut>,
 }
 
 pub fn run(ctx: &Context, args: HistoryArgs) -> Result<Outcome> {
     let (query, action) = match args.reference.rsplit_once('#') {
         Some(_) => {
-            let (q, a) = super::action::split_reference(&args.reference)?;
+            let (q, a) = split_reference(&args.reference)?;
             (q, Some(a))
         }
         None => (args.reference.as_str(), None),
@@ -63,12 +65,7 @@ pub fn run(ctx: &Context, args: HistoryArgs) -> Result<Outcome> {
             history
                 .diff_worktree(head)?
                 .into_iter()
-                .map(|change| ChangeOut {
-                    change,
-                    commit: None,
-                    author: None,
-                    date: None,
-                }),
+                .map(ChangeOut::uncommitted),
         );
     }
     // The IDs to resolve against: those in the work tree and those the history knows.
@@ -96,17 +93,17 @@ pub fn run(ctx: &Context, args: HistoryArgs) -> Result<Outcome> {
         }
     }
     if let Some(s) = &starts {
-        super::note(&format!(
+        note(&format!(
             "pm: note: this is a shallow clone whose history starts at {} ({}): earlier changes \
              are not shown; `git fetch --unshallow` brings the rest",
-            super::followup::short(&s.commit),
+            short(&s.commit),
             s.date
         ));
     }
     let out = match args.format {
         ListFormat::Json => to_json(&HistoryReport {
             reference,
-            history_starts: starts.as_ref().map(|s| super::followup::Point {
+            history_starts: starts.as_ref().map(|s| Point {
                 commit: Some(s.commit.clone()),
                 date: Some(s.date.clone()),
             }),

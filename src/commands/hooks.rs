@@ -1,10 +1,10 @@
 //! `pm hooks install|uninstall|status`: the pre-commit hook that runs `pm check --staged`.
 
-use super::{note, print, Context};
-use pm::git::hooks::{self, HookState, HooksDir, Installed, Uninstalled};
+use crate::cli::{note, print, Context};
+use pm::git::hooks::{self, HookState, Uninstalled};
 use pm::git::Repo;
 use pm::{Error, Outcome, Result};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 #[derive(Debug, clap::Subcommand)]
 pub enum HooksCommand {
@@ -27,107 +27,17 @@ pub fn run(ctx: &Context, args: HooksCommand) -> Result<Outcome> {
     let repo = ctx.repo()?;
     match args {
         HooksCommand::Install { force } => {
-            let message = install(ctx, &repo, force)?;
-            print(&format!("{message}\n"))?;
+            let (_, located) = ctx.repo_config()?;
+            let installed = pm::setup::install_hook(&repo, &located, force)?;
+            if let Some(message) = &installed.note {
+                note(message);
+            }
+            print(&format!("{}\n", installed.message))?;
             Ok(Outcome::Success)
         }
         HooksCommand::Uninstall => uninstall(&repo),
         HooksCommand::Status => status(&repo),
     }
-}
-
-/// `pm init --hooks`: installs the hook; returns what was done, if anything.
-pub fn install_for_init(ctx: &Context) -> Result<Option<String>> {
-    let repo = ctx.repo()?;
-    let dir = hooks::hooks_dir(&repo)?;
-    if dir.is_shared() {
-        // pm.toml and the folder are written already: say why the hook is not, rather than fail.
-        return Ok(Some(format!(
-            "did not install the pre-commit hook: {}",
-            shared_explanation(&dir)
-        )));
-    }
-    let message = install(ctx, &repo, false)?;
-    Ok(Some(message))
-}
-
-fn install(ctx: &Context, repo: &Repo, force: bool) -> Result<String> {
-    let dir = hooks::hooks_dir(repo)?;
-    if dir.is_shared() && !force {
-        return Err(Error::usage(shared_explanation(&dir)));
-    }
-    let binary = pm_binary()?;
-    let root = config_root(ctx, repo)?;
-    let script = hooks::render_script(&binary, &root);
-    let hook = dir.hook();
-    let shown = hook.display();
-    let mut message = match hooks::install(&dir, &script, force)? {
-        Installed::AlreadyInstalled => format!("the pre-commit hook is already installed: {shown}"),
-        Installed::Fresh => format!("installed the pre-commit hook: {shown}"),
-        Installed::Updated => format!("updated the pre-commit hook: {shown}"),
-        Installed::KeptForeign => format!(
-            "installed the pre-commit hook: {shown}\nthe hook that was there is kept as {} and runs first; `pm hooks uninstall` puts it back",
-            dir.legacy().display()
-        ),
-    };
-    if dir.is_shared() {
-        message.push_str(&format!(
-            "\nnote: {} is core.hooksPath from your {} git configuration: every repository using it now runs this hook",
-            dir.path.display(),
-            dir.hooks_path.as_ref().map(|(s, _)| s.as_str()).unwrap_or("global")
-        ));
-    }
-    Ok(message)
-}
-
-fn shared_explanation(dir: &HooksDir) -> String {
-    let (scope, value) = dir
-        .hooks_path
-        .clone()
-        .unwrap_or_else(|| ("global".into(), dir.path.display().to_string()));
-    format!(
-        "git runs hooks from {} here (core.hooksPath = {value:?} in your {scope} git \
-         configuration), which other repositories share; pm will not put its hook there \
-         unasked. Either set a hooks folder for this repository \
-         (`git config core.hooksPath .git/hooks`) and run `pm hooks install` again, or run \
-         `pm hooks install --force` to install it in the shared folder, or call \
-         `pm check --staged` from the hook you already have",
-        dir.path.display()
-    )
-}
-
-/// The pm binary running now, as an absolute path the hook can call later.
-fn pm_binary() -> Result<PathBuf> {
-    let exe = std::env::current_exe()
-        .map_err(|e| Error::usage(format!("cannot tell where this pm binary is ({e})")))?;
-    Ok(exe.canonicalize().unwrap_or(exe))
-}
-
-/// The folder of `pm.toml` relative to the top of the work tree (`""` at the top).
-fn config_root(ctx: &Context, repo: &Repo) -> Result<String> {
-    let (_, located) = ctx.repo_config()?;
-    let Some(workdir) = repo.workdir() else {
-        return Ok(String::new());
-    };
-    if located.file.is_none() {
-        note("note: there is no pm.toml here yet: `pm init` writes one (the hook checks postmortems/ meanwhile)");
-        return Ok(String::new());
-    }
-    let relative = relative_to(&located.root, workdir).unwrap_or_default();
-    Ok(relative
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect::<Vec<_>>()
-        .join("/"))
-}
-
-fn relative_to(path: &Path, base: &Path) -> Option<PathBuf> {
-    if let Ok(rest) = path.strip_prefix(base) {
-        return Some(rest.to_path_buf());
-    }
-    let path = path.canonicalize().ok()?;
-    let base = base.canonicalize().ok()?;
-    path.strip_prefix(base).ok().map(Path::to_path_buf)
 }
 
 fn uninstall(repo: &Repo) -> Result<Outcome> {

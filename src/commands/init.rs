@@ -1,6 +1,6 @@
 //! `pm init`: set a repository up for post-mortems. Safe to run again: it never overwrites.
 
-use super::{note, print, Context};
+use crate::cli::{note, print, Context};
 use pm::config::{self, Config};
 use pm::{Error, Outcome, Result};
 
@@ -47,13 +47,17 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<Outcome> {
         done.push(format!("wrote {}/README.md", config.repo.dir));
     }
     if args.hooks {
-        if let Some(message) = super::hooks::install_for_init(ctx)? {
-            done.push(message);
+        let (repo, located) = ctx.repo_config()?;
+        let installed = pm::setup::install_hook_for_init(&repo, &located)?;
+        if let Some(message) = &installed.note {
+            note(message);
         }
+        done.push(installed.message);
     }
     if let Some(kind) = &args.ci {
-        for path in super::ci::write_workflow(&root, kind)? {
-            done.push(format!("wrote {path}"));
+        match pm::setup::write_workflow(&root, kind)? {
+            Ok(written) => done.extend(written.into_iter().map(|path| format!("wrote {path}"))),
+            Err(message) => note(&message),
         }
     }
 

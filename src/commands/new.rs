@@ -1,9 +1,11 @@
 //! `pm new TITLE`: a post-mortem from a template, on its own branch.
 
-use super::{note, print, Context};
-use chrono::{DateTime, FixedOffset, NaiveDateTime, Timelike, Utc};
+use crate::cli::{note, print, Context};
+use chrono::{DateTime, FixedOffset};
 use pm::document::id;
-use pm::templates::{self, toml_escape};
+use pm::templates::{self, clean_title};
+use pm::today::{default_start, parse_started};
+use pm::writing::{refuse_folder_outside, write_new};
 use pm::{Error, Outcome, Result};
 use std::path::{Path, PathBuf};
 
@@ -36,51 +38,6 @@ pub struct NewArgs {
     /// Open the file in $VISUAL or $EDITOR.
     #[arg(long)]
     pub edit: bool,
-}
-
-/// Parses `--started`: RFC 3339, with a space allowed for `T`, seconds optional, offset required.
-pub fn parse_started(value: &str) -> std::result::Result<DateTime<FixedOffset>, String> {
-    let v = value.trim().replace(' ', "T");
-    if let Ok(t) = DateTime::parse_from_rfc3339(&v) {
-        return Ok(t);
-    }
-    for format in [
-        "%Y-%m-%dT%H:%M%#z",
-        "%Y-%m-%dT%H:%M%:z",
-        "%Y-%m-%dT%H:%M:%S%#z",
-    ] {
-        let candidate = v.replace('Z', "+00:00");
-        if let Ok(t) = DateTime::parse_from_str(&candidate, format) {
-            return Ok(t);
-        }
-    }
-    if NaiveDateTime::parse_from_str(&v, "%Y-%m-%dT%H:%M").is_ok()
-        || NaiveDateTime::parse_from_str(&v, "%Y-%m-%dT%H:%M:%S").is_ok()
-    {
-        return Err(format!(
-            "`{value}` has no offset: add Z for UTC or one like +01:00 (e.g. {v}Z)"
-        ));
-    }
-    Err(format!(
-        "`{value}` is not a date and time: use e.g. 2026-11-26T09:12Z or \"2026-11-26 09:12+01:00\""
-    ))
-}
-
-/// Title as one clean line: control characters and runs of white space become one space.
-fn clean_title(title: &str) -> String {
-    title
-        .split(|c: char| c.is_whitespace() || c.is_control())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-fn toml_list(values: &[String]) -> String {
-    values
-        .iter()
-        .map(|v| format!("\"{}\"", toml_escape(v)))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 pub fn run(ctx: &Context, args: NewArgs) -> Result<Outcome> {
@@ -150,7 +107,7 @@ pub fn run(ctx: &Context, args: NewArgs) -> Result<Outcome> {
     let template = templates::find(&template_name, &located.root)?;
     let followup = date + chrono::Days::new(u64::from(config.new.followup_after_days));
     let authors: Vec<String> = repo.user_email().into_iter().collect();
-    let text = render(
+    let text = templates::render_new(
         &template.text,
         &title,
         &id,
@@ -197,88 +154,6 @@ pub fn run(ctx: &Context, args: NewArgs) -> Result<Outcome> {
     Ok(Outcome::Success)
 }
 
-#[allow(clippy::too_many_arguments)]
-fn render(
-    template: &str,
-    title: &str,
-    id: &str,
-    severity: &str,
-    started: DateTime<FixedOffset>,
-    services: &[String],
-    authors: &[String],
-    followup: chrono::NaiveDate,
-) -> String {
-    let started_toml = started.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true);
-    let utc = started.with_timezone(&Utc);
-    let common = |title_value: String, services: String, authors: String| {
-        vec![
-            ("title", title_value),
-            ("id", id.to_string()),
-            ("date", started.date_naive().to_string()),
-            ("severity", severity.to_string()),
-            ("started", started_toml.clone()),
-            ("time", format!("{:02}:{:02}", utc.hour(), utc.minute())),
-            ("services", services),
-            ("authors", authors),
-            ("followup_review", followup.to_string()),
-        ]
-    };
-    // Values go into the front matter TOML-escaped and into the Markdown as written.
-    match pm::document::frontmatter::split(template) {
-        Ok(split) => {
-            let head = &template[..split.body_start];
-            let body = &template[split.body_start..];
-            let fm_values = common(toml_escape(title), toml_list(services), toml_list(authors));
-            let body_values = common(title.to_string(), services.join(", "), authors.join(", "));
-            let mut out = templates::render(head, &fm_values);
-            out.push_str(&templates::render(body, &body_values));
-            out
-        }
-        Err(_) => templates::render(
-            template,
-            &common(title.to_string(), services.join(", "), authors.join(", ")),
-        ),
-    }
-}
-
-fn default_start() -> Result<DateTime<FixedOffset>> {
-    let now = Utc::now();
-    let now = now
-        .with_second(0)
-        .and_then(|t| t.with_nanosecond(0))
-        .unwrap_or(now);
-    // With PM_TODAY set (tests, reproducible runs), the date is that day.
-    if std::env::var_os(pm::today::ENV).is_some() {
-        let today = pm::today::today()?;
-        let at = today.and_time(now.time());
-        return Ok(at.and_utc().fixed_offset());
-    }
-    Ok(now.fixed_offset())
-}
-
-/// Writes a new file without ever replacing one: a temporary file, then a no-clobber rename.
-fn write_new(path: &Path, contents: &[u8]) -> Result<()> {
-    use std::io::Write;
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".pm-new-")
-        .tempfile_in(dir)
-        .map_err(|e| Error::io(dir, e))?;
-    tmp.write_all(contents).map_err(|e| Error::io(path, e))?;
-    tmp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
-    tmp.persist_noclobber(path).map_err(|e| {
-        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
-            Error::usage(format!(
-                "{} already exists; nothing was written",
-                path.display()
-            ))
-        } else {
-            Error::io(path, e.error)
-        }
-    })?;
-    Ok(())
-}
-
 fn shown_path(path: &Path, cwd: &Path) -> String {
     match path.strip_prefix(cwd) {
         Ok(rel) => rel.display().to_string(),
@@ -310,22 +185,4 @@ fn open_editor(path: &Path) -> Result<()> {
         )));
     }
     Ok(())
-}
-
-/// Refuses a post-mortem folder that is a symbolic link leaving the work tree: the new file
-/// would land where git cannot track it, so it could be neither committed nor checked.
-fn refuse_folder_outside(dir: &Path, workdir: &Path) -> Result<()> {
-    let (Ok(resolved), Ok(top)) = (dir.canonicalize(), workdir.canonicalize()) else {
-        return Ok(());
-    };
-    if resolved.starts_with(&top) {
-        return Ok(());
-    }
-    Err(Error::usage(format!(
-        "the post-mortem folder {} is a symbolic link to {}, outside the repository: git \
-         cannot track a file there; move the folder into the repository (or point repo.dir \
-         in pm.toml at a folder inside it)",
-        dir.display(),
-        resolved.display()
-    )))
 }

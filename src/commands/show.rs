@@ -1,14 +1,11 @@
 //! `pm show ID`: one post-mortem's metadata, durations and action items.
 
-use super::list::{md_escape, printable};
-use super::{paint, print, to_json, Context};
+use crate::cli::{parse_date, print, to_json, Context};
 use chrono::NaiveDate;
 use clap::ValueEnum;
-use pm::config::Located;
-use pm::document::Document;
-use pm::repository;
-use pm::summary::{human_minutes, Summary};
-use pm::{Error, Outcome, Result};
+use pm::summary::Summary;
+use pm::text::{md_escape, paint, printable, ALERT, BOLD};
+use pm::{Outcome, Result};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ShowFormat {
@@ -22,56 +19,15 @@ pub struct ShowArgs {
     /// The post-mortem: its ID, or a unique prefix or part of it.
     pub id: String,
     /// Mark overdue actions as of this date (default: today, or PM_TODAY).
-    #[arg(long, value_parser = super::parse_date)]
+    #[arg(long, value_parser = parse_date)]
     pub as_of: Option<NaiveDate>,
     #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
     pub format: ShowFormat,
 }
 
-/// Finds the one post-mortem file an ID (or part of one) names. When nothing matches but a
-/// file the listing passed over (a symbolic link) does, the error names that file and why,
-/// rather than saying nothing matches.
-pub fn find_entry(located: &Located, query: &str) -> Result<repository::Entry> {
-    let (entries, skipped) = repository::list(&located.postmortem_dir(), &located.root)?;
-    match repository::resolve(&entries, query) {
-        Ok(entry) => Ok(entry.clone()),
-        Err(e) => {
-            let stem = |display: &str| {
-                let name = display.rsplit('/').next().unwrap_or(display);
-                name.strip_suffix(".md").unwrap_or(name).to_string()
-            };
-            Err(
-                match skipped.iter().find(|s| stem(&s.display).contains(query)) {
-                    Some(s) if !query.is_empty() => Error::input(&s.display, s.reason.clone()),
-                    _ => e,
-                },
-            )
-        }
-    }
-}
-
-/// Finds and reads one post-mortem's front matter by ID (or part of one).
-pub fn find(
-    ctx: &Context,
-    query: &str,
-    today: NaiveDate,
-) -> Result<(repository::Entry, Document, Summary)> {
-    let located = ctx.config()?;
-    let entry = find_entry(&located, query)?;
-    let bytes = repository::read(&entry.path).map_err(|e| Error::input(&entry.display, e))?;
-    let doc = Document::parse_front_matter(&bytes).map_err(|e| match e.position() {
-        Some((line, column)) => {
-            Error::input(format!("{}:{line}:{column}", entry.display), e.to_string())
-        }
-        None => Error::input(&entry.display, e.to_string()),
-    })?;
-    let summary = Summary::new(&doc, &entry.stem, &entry.display, today);
-    Ok((entry, doc, summary))
-}
-
 pub fn run(ctx: &Context, args: ShowArgs) -> Result<Outcome> {
     let today = ctx.today(args.as_of)?;
-    let (_, _, s) = find(ctx, &args.id, today)?;
+    let (_, _, s) = pm::listing::find(&ctx.config()?, &args.id, today)?;
     let out = match args.format {
         ShowFormat::Json => to_json(&s)?,
         ShowFormat::Markdown => markdown(&s),
@@ -82,12 +38,12 @@ pub fn run(ctx: &Context, args: ShowArgs) -> Result<Outcome> {
 }
 
 fn duration(minutes: Option<i64>) -> String {
-    minutes.map(human_minutes).unwrap_or_else(|| "-".into())
+    pm::text::duration(minutes, "-")
 }
 
 fn text(s: &Summary, color: bool) -> String {
     let mut out = String::new();
-    out.push_str(&paint(color, "1", &printable(&s.title)));
+    out.push_str(&paint(color, BOLD, &printable(&s.title)));
     out.push('\n');
     let field = |out: &mut String, name: &str, value: &str| {
         if !value.is_empty() {
@@ -162,7 +118,7 @@ fn text(s: &Summary, color: bool) -> String {
         );
         let mut line = printable(&line).into_owned();
         if let Some(days) = a.days_overdue {
-            line.push_str(&paint(color, "31;1", &format!("  OVERDUE by {days} days")));
+            line.push_str(&paint(color, ALERT, &format!("  OVERDUE by {days} days")));
         }
         out.push_str(&line);
         out.push('\n');

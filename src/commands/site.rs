@@ -1,11 +1,10 @@
 //! `pm site OUT_DIR`: a static, offline HTML site of the post-mortems. Rendering lives in
 //! `pm::site`; this module reads the repository and writes the folder.
 
-use super::list::{load, report_unreadable};
-use super::stats::action_histories;
-use super::{note, print, Context};
+use crate::cli::{action_dates, note, parse_date, print, report_unreadable, Context};
 use chrono::NaiveDate;
 use pm::document::Document;
+use pm::listing::{load, Actions};
 use pm::repository;
 use pm::site::{self, output, PostMortem};
 use pm::stats::{self, Period};
@@ -22,7 +21,7 @@ pub struct SiteArgs {
     #[arg(long)]
     pub force: bool,
     /// Mark overdue actions as of this date (default: today, or PM_TODAY).
-    #[arg(long, value_parser = super::parse_date)]
+    #[arg(long, value_parser = parse_date)]
     pub as_of: Option<NaiveDate>,
 }
 
@@ -30,7 +29,7 @@ pub fn run(ctx: &Context, args: SiteArgs) -> Result<Outcome> {
     let located = ctx.config()?;
     let today = ctx.today(args.as_of)?;
     let out = ctx.cwd.join(&args.out_dir);
-    let (mut items, bad) = load(&located, today)?;
+    let (mut items, bad) = load(&located, today, Actions::Keep)?;
     items.sort_by(|(_, a), (_, b)| {
         b.started_at()
             .cmp(&a.started_at())
@@ -38,7 +37,7 @@ pub fn run(ctx: &Context, args: SiteArgs) -> Result<Outcome> {
     });
 
     let pairs: Vec<_> = items.iter().map(|(e, s)| (e, s)).collect();
-    let dates = action_histories(ctx, &located, &pairs)?;
+    let dates = action_dates(ctx, &located, &pairs)?;
     // The body is read here, after the loader: a file that changed or vanished in between
     // keeps its front matter on the site, with a note instead of its body.
     let bodies: Vec<String> = items

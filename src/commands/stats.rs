@@ -1,22 +1,19 @@
 //! `pm stats`: incidents by severity, service and month; time to detect, mitigate and resolve
 //! (medians and 90th percentiles); action-item follow-through; recurring services; follow-up
-//! reviews held on time. The computations live in `pm::stats`; this module reads the
-//! repository and renders.
+//! reviews held on time. The computations live in `pm::stats` and `pm::action_dates`; this
+//! module renders.
 
-use super::followup::short;
-use super::list::{load, md_escape, report_unreadable};
-use super::{note, print, to_json, Context, ListFormat};
+use crate::cli::{
+    action_dates, parse_date, print, report_unreadable, to_json, Context, ListFormat,
+};
 use chrono::NaiveDate;
 use clap::ValueEnum;
-use pm::config::Located;
-use pm::document::Document;
-use pm::git::history::History;
-use pm::repository::{self, Entry};
-use pm::stats::{self, DatesFrom, GroupBy, Histories, HistoryStart, Period, Spread, Stats};
-use pm::summary::human_minutes;
+use pm::listing::{load, Actions};
+use pm::repository::Entry;
+use pm::stats::{self, DatesFrom, GroupBy, Period, Spread, Stats};
 use pm::summary::Summary;
+use pm::text::{column_width, duration, duration_rounded, md_escape, short};
 use pm::{Error, Outcome, Result};
-use rayon::prelude::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum By {
@@ -38,115 +35,20 @@ impl From<By> for GroupBy {
 #[derive(Debug, clap::Args)]
 pub struct StatsArgs {
     /// Only incidents that started on or after this date (YYYY-MM-DD).
-    #[arg(long, value_parser = super::parse_date)]
+    #[arg(long, value_parser = parse_date)]
     pub since: Option<NaiveDate>,
     /// Only incidents that started on or before this date (YYYY-MM-DD).
-    #[arg(long, value_parser = super::parse_date)]
+    #[arg(long, value_parser = parse_date)]
     pub until: Option<NaiveDate>,
     /// Break the figures down by severity, service or month (time to resolve, open and
     /// overdue actions per group).
     #[arg(long, value_enum)]
     pub by: Option<By>,
     /// Count overdue actions and due follow-up reviews as of this date (default: today).
-    #[arg(long, value_parser = super::parse_date)]
+    #[arg(long, value_parser = parse_date)]
     pub as_of: Option<NaiveDate>,
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
-}
-
-/// When each action was created and closed and how often its due date slipped, and where that
-/// was read.
-pub struct ActionDates {
-    pub histories: Histories,
-    pub dates_from: DatesFrom,
-    /// Where a shallow clone's history starts (a note on stderr says so too).
-    pub history_starts: Option<HistoryStart>,
-}
-
-/// Action histories for `items`: from the repository's first-parent history up to `HEAD` plus
-/// the uncommitted changes in the work tree (dated today), read once for all post-mortems; from
-/// the front matter (`created`, `closed`) only when there is no repository or no commit yet.
-///
-/// This is the one place that decides where those dates come from, for `pm stats` and
-/// `pm site` alike.
-pub fn action_histories(
-    ctx: &Context,
-    located: &Located,
-    items: &[(&Entry, &Summary)],
-) -> Result<ActionDates> {
-    let Ok(repo) = ctx.repo() else {
-        return Ok(front_matter_histories(items));
-    };
-    let mut history = match History::new(&repo, &located.postmortem_dir()) {
-        Ok(history) => history,
-        Err(e) => {
-            note(&format!(
-                "pm: note: action dates are read from the front matter, not git history: {e}"
-            ));
-            return Ok(front_matter_histories(items));
-        }
-    };
-    let Some(head) = history.head() else {
-        return Ok(front_matter_histories(items));
-    };
-    let log = history.log(None, head, false)?;
-    let uncommitted = match repo.workdir() {
-        Some(_) => history.diff_worktree(Some(head))?,
-        None => Vec::new(),
-    };
-    // Uncommitted changes happen today, whatever `--as-of` says about overdue items.
-    let today = ctx.today(None)?;
-    let committed = log.changes.iter().filter_map(|dated| {
-        let commit = dated.commit.as_ref()?;
-        Some((&dated.change, author_day(&commit.date)?))
-    });
-    let summaries: Vec<&Summary> = items.iter().map(|(_, s)| *s).collect();
-    let histories = stats::replay_histories(
-        committed.chain(uncommitted.iter().map(|c| (c, today))),
-        &summaries,
-    );
-    let history_starts = log.history_starts.map(|start| HistoryStart {
-        commit: start.commit,
-        date: start.date,
-    });
-    if let Some(start) = &history_starts {
-        note(&format!(
-            "pm: note: this is a shallow clone whose history starts at {} ({}): actions added \
-             before it have no known creation date; `git fetch --unshallow` brings the rest",
-            short(&start.commit),
-            start.date
-        ));
-    }
-    Ok(ActionDates {
-        histories,
-        dates_from: DatesFrom::GitHistory,
-        history_starts,
-    })
-}
-
-/// The day of an RFC 3339 date, in the offset it was written with (the author's).
-fn author_day(date: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(date.get(..10)?, "%Y-%m-%d").ok()
-}
-
-/// Creation and close dates as the front matter writes them (`created`, `closed`).
-fn front_matter_histories(items: &[(&Entry, &Summary)]) -> ActionDates {
-    let histories = items
-        .par_iter()
-        .flat_map_iter(|(entry, summary)| {
-            // A file that cannot be read again was already reported by the loader.
-            repository::read(&entry.path)
-                .ok()
-                .and_then(|bytes| Document::parse_front_matter(&bytes).ok())
-                .map(|doc| stats::front_matter_histories(&doc, &summary.id))
-                .unwrap_or_default()
-        })
-        .collect();
-    ActionDates {
-        histories,
-        dates_from: DatesFrom::FrontMatter,
-        history_starts: None,
-    }
 }
 
 pub fn run(ctx: &Context, args: StatsArgs) -> Result<Outcome> {
@@ -159,7 +61,7 @@ pub fn run(ctx: &Context, args: StatsArgs) -> Result<Outcome> {
     }
     let located = ctx.config()?;
     let today = ctx.today(args.as_of)?;
-    let (items, bad) = load(&located, today)?;
+    let (items, bad) = load(&located, today, Actions::Keep)?;
     let period = Period {
         since: args.since,
         until: args.until,
@@ -169,7 +71,7 @@ pub fn run(ctx: &Context, args: StatsArgs) -> Result<Outcome> {
         .filter(|(_, s)| period.contains(s))
         .map(|(e, s)| (e, s))
         .collect();
-    let dates = action_histories(ctx, &located, &in_period)?;
+    let dates = action_dates(ctx, &located, &in_period)?;
     let summaries: Vec<_> = items.into_iter().map(|(_, s)| s).collect();
     let mut report = stats::compute(
         &summaries,
@@ -190,14 +92,12 @@ pub fn run(ctx: &Context, args: StatsArgs) -> Result<Outcome> {
 }
 
 /// Minutes as people read them; a median may fall between two whole minutes.
-pub fn minutes(value: Option<f64>) -> String {
-    value
-        .map(|m| human_minutes(m.round() as i64))
-        .unwrap_or_else(|| "-".into())
+fn minutes(value: Option<f64>) -> String {
+    duration_rounded(value, "-")
 }
 
 fn whole_minutes(value: Option<i64>) -> String {
-    value.map(human_minutes).unwrap_or_else(|| "-".into())
+    duration(value, "-")
 }
 
 fn days(value: Option<f64>) -> String {
@@ -208,7 +108,7 @@ fn days(value: Option<f64>) -> String {
     }
 }
 
-pub fn percent(value: Option<f64>) -> String {
+fn percent(value: Option<f64>) -> String {
     value
         .map(|r| format!("{:.0}%", r * 100.0))
         .unwrap_or_else(|| "-".into())
@@ -328,12 +228,7 @@ fn table(s: &Stats) -> String {
         out.push_str(&format!("  not held: {id}\n"));
     }
     if let Some(groups) = &s.groups {
-        let width = groups
-            .iter()
-            .map(|g| g.key.chars().count())
-            .max()
-            .unwrap_or(5)
-            .max(5);
+        let width = column_width(groups.iter().map(|g| &g.key), 5).max(5);
         out.push_str(&format!(
             "\n{:<width$}  {:>5}  {:>10}  {:>8}  {:>5}  {:>7}\n",
             "GROUP", "PMS", "TTR MEDIAN", "TTR P90", "OPEN", "OVERDUE"

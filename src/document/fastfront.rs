@@ -12,6 +12,7 @@
 //! Why it exists: listing 10,000 post-mortems spent most of its time building toml_edit's
 //! format-preserving tree, only to read a dozen values out of it.
 
+use super::fields::{self, Slot, Value};
 use super::frontmatter::{Action, FrontMatter, Impact, Spanned, Timestamp};
 use super::lines::Span;
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -29,69 +30,12 @@ pub fn read(toml_text: &str, offset: usize) -> Option<FrontMatter> {
     scanner.document()
 }
 
-/// What a known key holds.
-#[derive(Clone, Copy)]
-enum Kind {
-    Text,
-    Texts,
-    Stamp,
-    Date,
-    Integer,
-}
-
 /// The table the lines being read belong to.
 #[derive(Clone, Copy, PartialEq)]
 enum Section {
     Root,
     Impact,
     Action,
-}
-
-const ROOT_KEYS: &[(&str, Kind)] = &[
-    ("id", Kind::Text),
-    ("title", Kind::Text),
-    ("status", Kind::Text),
-    ("severity", Kind::Text),
-    ("services", Kind::Texts),
-    ("authors", Kind::Texts),
-    ("facilitator", Kind::Text),
-    ("participants", Kind::Texts),
-    ("started", Kind::Stamp),
-    ("detected", Kind::Stamp),
-    ("mitigated", Kind::Stamp),
-    ("resolved", Kind::Stamp),
-    ("review_meeting", Kind::Date),
-    ("followup_review", Kind::Date),
-    ("tickets", Kind::Texts),
-];
-
-const IMPACT_KEYS: &[(&str, Kind)] = &[
-    ("summary", Kind::Text),
-    ("users_affected", Kind::Integer),
-    ("slos", Kind::Texts),
-];
-
-const ACTION_KEYS: &[(&str, Kind)] = &[
-    ("id", Kind::Text),
-    ("title", Kind::Text),
-    ("owner", Kind::Text),
-    ("due", Kind::Date),
-    ("status", Kind::Text),
-    ("kind", Kind::Text),
-    ("priority", Kind::Text),
-    ("ticket", Kind::Text),
-    ("reason", Kind::Text),
-    ("closed", Kind::Date),
-    ("created", Kind::Date),
-];
-
-/// A value read from the text, with its span in the file.
-enum Value {
-    Text(Spanned<String>),
-    Texts(Vec<Spanned<String>>),
-    Stamp(Spanned<Timestamp>),
-    Date(Spanned<NaiveDate>),
-    Integer(Spanned<i64>),
 }
 
 struct Scanner<'t> {
@@ -207,12 +151,11 @@ impl Scanner<'_> {
                         self.pos += 1;
                     }
                     let key = &self.text[key_start..self.pos];
-                    let keys = match section {
-                        Section::Root => ROOT_KEYS,
-                        Section::Impact => IMPACT_KEYS,
-                        Section::Action => ACTION_KEYS,
-                    };
-                    let index = keys.iter().position(|(k, _)| *k == key)?;
+                    let index = match section {
+                        Section::Root => fields::ROOT.iter().position(|f| f.key == key),
+                        Section::Impact => fields::IMPACT.iter().position(|f| f.key == key),
+                        Section::Action => fields::ACTION.iter().position(|f| f.key == key),
+                    }?;
                     if seen & (1 << index) != 0 {
                         return None;
                     }
@@ -223,12 +166,29 @@ impl Scanner<'_> {
                     }
                     self.pos += 1;
                     self.skip_blanks();
-                    let value = self.value(keys[index].1)?;
-                    self.rest_of_line()?;
                     match section {
-                        Section::Root => set_root(&mut fm, key, value),
-                        Section::Impact => set_impact(fm.impact.as_mut()?, key, value),
-                        Section::Action => set_action(fm.actions.last_mut()?, key, value),
+                        Section::Root => {
+                            let slot = &fields::ROOT[index].slot;
+                            let value = self.value(slot)?;
+                            self.rest_of_line()?;
+                            slot.put(&mut fm, value).then_some(())
+                        }
+                        Section::Impact => {
+                            let slot = &fields::IMPACT[index].slot;
+                            let value = self.value(slot)?;
+                            self.rest_of_line()?;
+                            slot.put(fm.impact.as_mut()?, value).then_some(())
+                        }
+                        Section::Action => {
+                            let slot = &fields::ACTION[index].slot;
+                            let value = self.value(slot)?;
+                            self.rest_of_line()?;
+                            let action = fm.actions.last_mut()?;
+                            // As the full reader does: the action's span runs from its header
+                            // to its last value.
+                            action.span.end = action.span.end.max(value_end(&value)?);
+                            slot.put(action, value).then_some(())
+                        }
                     }?;
                 }
             }
@@ -236,10 +196,11 @@ impl Scanner<'_> {
         Some(fm)
     }
 
-    fn value(&mut self, kind: Kind) -> Option<Value> {
-        match kind {
-            Kind::Text => self.string().map(Value::Text),
-            Kind::Texts => {
+    /// The value for `slot`; `None` when the text is not that kind of value in plain form.
+    fn value<T>(&mut self, slot: &Slot<T>) -> Option<Value> {
+        match slot {
+            Slot::Text(_) => self.string().map(|s| Value::Text(Some(s))),
+            Slot::Texts(_) => {
                 if self.peek() == Some(b'[') {
                     self.strings().map(Value::Texts)
                 } else {
@@ -247,9 +208,9 @@ impl Scanner<'_> {
                     self.string().map(|s| Value::Texts(vec![s]))
                 }
             }
-            Kind::Stamp => self.stamp().map(Value::Stamp),
-            Kind::Date => self.date().map(Value::Date),
-            Kind::Integer => self.integer().map(Value::Integer),
+            Slot::Stamp(_) => self.stamp().map(|s| Value::Stamp(Some(s))),
+            Slot::Date(_) => self.date().map(|d| Value::Date(Some(d))),
+            Slot::Integer(_) => self.integer().map(|n| Value::Integer(Some(n))),
         }
     }
 
@@ -471,89 +432,13 @@ impl Scanner<'_> {
     }
 }
 
-fn text(value: Value) -> Option<Option<Spanned<String>>> {
+/// Where an action's value ends (actions hold only strings and dates).
+fn value_end(value: &Value) -> Option<usize> {
     match value {
-        Value::Text(s) => Some(Some(s)),
+        Value::Text(Some(s)) => Some(s.span.end),
+        Value::Date(Some(d)) => Some(d.span.end),
         _ => None,
     }
-}
-
-fn texts(value: Value) -> Option<Vec<Spanned<String>>> {
-    match value {
-        Value::Texts(v) => Some(v),
-        _ => None,
-    }
-}
-
-fn stamp(value: Value) -> Option<Option<Spanned<Timestamp>>> {
-    match value {
-        Value::Stamp(s) => Some(Some(s)),
-        _ => None,
-    }
-}
-
-fn date(value: Value) -> Option<Option<Spanned<NaiveDate>>> {
-    match value {
-        Value::Date(d) => Some(Some(d)),
-        _ => None,
-    }
-}
-
-fn set_root(fm: &mut FrontMatter, key: &str, value: Value) -> Option<()> {
-    match key {
-        "id" => fm.id = text(value)?,
-        "title" => fm.title = text(value)?,
-        "status" => fm.status = text(value)?,
-        "severity" => fm.severity = text(value)?,
-        "facilitator" => fm.facilitator = text(value)?,
-        "services" => fm.services = texts(value)?,
-        "authors" => fm.authors = texts(value)?,
-        "participants" => fm.participants = texts(value)?,
-        "tickets" => fm.tickets = texts(value)?,
-        "started" => fm.started = stamp(value)?,
-        "detected" => fm.detected = stamp(value)?,
-        "mitigated" => fm.mitigated = stamp(value)?,
-        "resolved" => fm.resolved = stamp(value)?,
-        "review_meeting" => fm.review_meeting = date(value)?,
-        "followup_review" => fm.followup_review = date(value)?,
-        _ => return None,
-    }
-    Some(())
-}
-
-fn set_impact(impact: &mut Impact, key: &str, value: Value) -> Option<()> {
-    match (key, value) {
-        ("summary", Value::Text(s)) => impact.summary = Some(s),
-        ("users_affected", Value::Integer(n)) => impact.users_affected = Some(n),
-        ("slos", Value::Texts(v)) => impact.slos = v,
-        _ => return None,
-    }
-    Some(())
-}
-
-fn set_action(action: &mut Action, key: &str, value: Value) -> Option<()> {
-    let end = match &value {
-        Value::Text(s) => s.span.end,
-        Value::Date(d) => d.span.end,
-        _ => return None,
-    };
-    // As the full reader does: the action's span runs from its header to its last value.
-    action.span.end = action.span.end.max(end);
-    match key {
-        "id" => action.id = text(value)?,
-        "title" => action.title = text(value)?,
-        "owner" => action.owner = text(value)?,
-        "status" => action.status = text(value)?,
-        "kind" => action.kind = text(value)?,
-        "priority" => action.priority = text(value)?,
-        "ticket" => action.ticket = text(value)?,
-        "reason" => action.reason = text(value)?,
-        "due" => action.due = date(value)?,
-        "closed" => action.closed = date(value)?,
-        "created" => action.created = date(value)?,
-        _ => return None,
-    }
-    Some(())
 }
 
 #[cfg(test)]

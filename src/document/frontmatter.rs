@@ -4,6 +4,7 @@
 //! Reading never stops at the first wrong field: a field of the wrong type is recorded as a
 //! [`FieldProblem`] and the rest is still read, so a check can report every problem at once.
 
+use super::fields;
 use super::lines::Span;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use toml_edit::{Document, Item, Table, Value};
@@ -181,32 +182,6 @@ pub struct FrontMatter {
     pub problems: Vec<FieldProblem>,
 }
 
-/// Top-level keys pm understands, for "did you mean" suggestions.
-pub const KNOWN_KEYS: &[&str] = &[
-    "id",
-    "title",
-    "status",
-    "severity",
-    "services",
-    "authors",
-    "facilitator",
-    "participants",
-    "started",
-    "detected",
-    "mitigated",
-    "resolved",
-    "review_meeting",
-    "followup_review",
-    "tickets",
-    "impact",
-    "actions",
-];
-pub const IMPACT_KEYS: &[&str] = &["summary", "users_affected", "slos"];
-pub const ACTION_KEYS: &[&str] = &[
-    "id", "title", "owner", "due", "status", "kind", "priority", "ticket", "reason", "closed",
-    "created",
-];
-
 /// A TOML syntax error, with the byte span in the file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TomlSyntaxError {
@@ -375,6 +350,22 @@ impl Reader {
         }
     }
 
+    /// Reads `item` as its field's slot says (recording a wrong type as a problem).
+    fn read_value<T>(
+        &mut self,
+        slot: &fields::Slot<T>,
+        item: &Item,
+        path: String,
+    ) -> fields::Value {
+        match slot {
+            fields::Slot::Text(_) => fields::Value::Text(self.string(item, path)),
+            fields::Slot::Texts(_) => fields::Value::Texts(self.strings(item, path)),
+            fields::Slot::Stamp(_) => fields::Value::Stamp(self.timestamp(item, path)),
+            fields::Slot::Date(_) => fields::Value::Date(self.date(item, path)),
+            fields::Slot::Integer(_) => fields::Value::Integer(self.integer(item, path)),
+        }
+    }
+
     fn unknown(&mut self, table: &Table, key: &str, path: String) {
         let span = self.key_span(table, key);
         self.fm.unknown_keys.push(Spanned::new(path, span));
@@ -384,24 +375,15 @@ impl Reader {
         for (key, item) in root.iter() {
             let k = key.to_string();
             match key {
-                "id" => self.fm.id = self.string(item, k),
-                "title" => self.fm.title = self.string(item, k),
-                "status" => self.fm.status = self.string(item, k),
-                "severity" => self.fm.severity = self.string(item, k),
-                "facilitator" => self.fm.facilitator = self.string(item, k),
-                "services" => self.fm.services = self.strings(item, k),
-                "authors" => self.fm.authors = self.strings(item, k),
-                "participants" => self.fm.participants = self.strings(item, k),
-                "tickets" => self.fm.tickets = self.strings(item, k),
-                "started" => self.fm.started = self.timestamp(item, k),
-                "detected" => self.fm.detected = self.timestamp(item, k),
-                "mitigated" => self.fm.mitigated = self.timestamp(item, k),
-                "resolved" => self.fm.resolved = self.timestamp(item, k),
-                "review_meeting" => self.fm.review_meeting = self.date(item, k),
-                "followup_review" => self.fm.followup_review = self.date(item, k),
                 "impact" => self.read_impact(item),
                 "actions" => self.read_actions(item),
-                _ => self.unknown(root, key, k),
+                _ => match fields::find(fields::ROOT, key) {
+                    Some(field) => {
+                        let value = self.read_value(&field.slot, item, k);
+                        field.slot.put(&mut self.fm, value);
+                    }
+                    None => self.unknown(root, key, k),
+                },
             }
         }
     }
@@ -428,11 +410,12 @@ impl Reader {
         };
         for (key, item) in table.iter() {
             let path = format!("impact.{key}");
-            match key {
-                "summary" => impact.summary = self.string(item, path),
-                "users_affected" => impact.users_affected = self.integer(item, path),
-                "slos" => impact.slos = self.strings(item, path),
-                _ => self.unknown(table, key, path),
+            match fields::find(fields::IMPACT, key) {
+                Some(field) => {
+                    let value = self.read_value(&field.slot, item, path);
+                    field.slot.put(&mut impact, value);
+                }
+                None => self.unknown(table, key, path),
             }
         }
         self.fm.impact = Some(impact);
@@ -484,19 +467,12 @@ impl Reader {
             if action.span.start == self.offset && header.end == 0 {
                 action.span.start = vspan.start;
             }
-            match key {
-                "id" => action.id = self.string(item, path),
-                "title" => action.title = self.string(item, path),
-                "owner" => action.owner = self.string(item, path),
-                "status" => action.status = self.string(item, path),
-                "kind" => action.kind = self.string(item, path),
-                "priority" => action.priority = self.string(item, path),
-                "ticket" => action.ticket = self.string(item, path),
-                "reason" => action.reason = self.string(item, path),
-                "due" => action.due = self.date(item, path),
-                "closed" => action.closed = self.date(item, path),
-                "created" => action.created = self.date(item, path),
-                _ => self.unknown(table, key, path),
+            match fields::find(fields::ACTION, key) {
+                Some(field) => {
+                    let value = self.read_value(&field.slot, item, path);
+                    field.slot.put(&mut action, value);
+                }
+                None => self.unknown(table, key, path),
             }
         }
         action

@@ -54,10 +54,9 @@ impl LineIndex {
         if line_idx == 0 {
             start = start.max(self.bom.min(offset));
         }
-        let column = text[start..offset].chars().count() + 1;
         Position {
             line: line_idx + 1,
-            column,
+            column: column_at(&text.as_bytes()[start..offset]),
         }
     }
 
@@ -69,6 +68,28 @@ impl LineIndex {
         let end = self.line_start(line + 1).unwrap_or(text.len());
         text[start..end].trim_end_matches(['\n', '\r'])
     }
+}
+
+/// The position of byte `offset` in `bytes` (which may be invalid UTF-8 after the line's
+/// start, as in a file refused for it), for a single look-up where building a [`LineIndex`]
+/// would not pay. Same rules: CRLF is a line ending, a BOM takes no column.
+pub fn position_of(bytes: &[u8], offset: usize) -> Position {
+    let before = &bytes[..offset.min(bytes.len())];
+    let line_start = memchr::memrchr(b'\n', before).map_or(0, |p| p + 1);
+    let mut line = &before[line_start..];
+    if line_start == 0 {
+        line = line.strip_prefix("\u{feff}".as_bytes()).unwrap_or(line);
+    }
+    Position {
+        line: memchr::memchr_iter(b'\n', before).count() + 1,
+        column: column_at(line),
+    }
+}
+
+/// The 1-based column after `line_prefix` (the bytes from the line's start): characters,
+/// not bytes.
+fn column_at(line_prefix: &[u8]) -> usize {
+    String::from_utf8_lossy(line_prefix).chars().count() + 1
 }
 
 fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {

@@ -6,6 +6,7 @@
 pub mod body;
 pub mod edit;
 pub mod fastfront;
+pub mod fields;
 pub mod frontmatter;
 pub mod id;
 pub mod lines;
@@ -61,18 +62,6 @@ impl ParseError {
             ParseError::Unterminated { line } => Some((*line, 1)),
             ParseError::MissingFrontMatter => Some((1, 1)),
             ParseError::TooLarge { .. } => None,
-        }
-    }
-
-    /// A stable short name, used as the check rule that reports it.
-    pub fn rule(&self) -> &'static str {
-        match self {
-            ParseError::TooLarge { .. }
-            | ParseError::NotUtf8 { .. }
-            | ParseError::Binary { .. } => "frontmatter/unreadable",
-            ParseError::MissingFrontMatter => "frontmatter/missing",
-            ParseError::Unterminated { .. } => "frontmatter/unterminated",
-            ParseError::Toml { .. } => "frontmatter/invalid-toml",
         }
     }
 }
@@ -177,15 +166,21 @@ fn check_size_and_nul(bytes: &[u8]) -> Result<(), ParseError> {
     }
     // A NUL byte says "binary" more helpfully than the invalid UTF-8 that usually follows.
     if let Some(nul) = memchr::memchr(0, bytes) {
-        let (line, column) = byte_position(&bytes[..nul]);
-        return Err(ParseError::Binary { line, column });
+        let at = lines::position_of(bytes, nul);
+        return Err(ParseError::Binary {
+            line: at.line,
+            column: at.column,
+        });
     }
     Ok(())
 }
 
 fn not_utf8(bytes: &[u8], e: std::str::Utf8Error) -> ParseError {
-    let (line, column) = byte_position(&bytes[..e.valid_up_to()]);
-    ParseError::NotUtf8 { line, column }
+    let at = lines::position_of(bytes, e.valid_up_to());
+    ParseError::NotUtf8 {
+        line: at.line,
+        column: at.column,
+    }
 }
 
 /// Splits the front matter from the body and reads it. Positions are worked out only on the
@@ -207,21 +202,6 @@ fn read_front(text: &str) -> Result<(frontmatter::Split, FrontMatter), ParseErro
         }
     })?;
     Ok((split, front))
-}
-
-/// Line and column (1-based, characters) just past `bytes`, for errors found before decoding.
-fn byte_position(bytes: &[u8]) -> (usize, usize) {
-    let line_start = bytes
-        .iter()
-        .rposition(|b| *b == b'\n')
-        .map(|p| p + 1)
-        .unwrap_or(0);
-    let line = bytes.iter().filter(|b| **b == b'\n').count() + 1;
-    let column = String::from_utf8_lossy(&bytes[line_start..])
-        .chars()
-        .count()
-        + 1;
-    (line, column)
 }
 
 /// A post-mortem's lifecycle.

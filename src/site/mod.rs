@@ -11,7 +11,8 @@ pub mod output;
 pub mod svg;
 
 use crate::stats::{self, ActionSpan, Stats};
-use crate::summary::{human_minutes, ActionView, Summary};
+use crate::summary::{ActionView, Summary};
+use crate::text::{duration as duration_or, duration_rounded};
 use chrono::NaiveDate;
 use std::collections::{BTreeSet, HashSet};
 
@@ -126,7 +127,7 @@ fn started_date(s: &Summary) -> String {
 }
 
 fn duration(minutes: Option<i64>) -> String {
-    minutes.map(human_minutes).unwrap_or_else(|| "—".into())
+    duration_or(minutes, "—")
 }
 
 fn options(name: &str, label: &str, values: &BTreeSet<String>) -> String {
@@ -352,9 +353,7 @@ fn card(label: &str, value: &str) -> String {
 }
 
 fn median_text(value: Option<f64>) -> String {
-    value
-        .map(|m| human_minutes(m.round() as i64))
-        .unwrap_or_else(|| "—".into())
+    duration_rounded(value, "—")
 }
 
 /// The statistics page.
@@ -373,11 +372,7 @@ pub fn stats_page(
     ));
     content.push_str(&card(
         "Time to resolve (p90)",
-        &stats
-            .time_to_resolve
-            .p90_minutes
-            .map(human_minutes)
-            .unwrap_or_else(|| "—".into()),
+        &duration(stats.time_to_resolve.p90_minutes),
     ));
     content.push_str(&card("Open actions", &stats.actions.open.to_string()));
     content.push_str(&card("Overdue actions", &stats.actions.overdue.to_string()));
@@ -405,11 +400,7 @@ pub fn stats_page(
         "<figcaption>Time to resolve ({} incidents with both <code>started</code> and <code>resolved</code>). Median {}, 90th percentile {} (nearest rank).</figcaption>\n</figure>\n",
         stats.time_to_resolve.count,
         median_text(stats.time_to_resolve.median_minutes),
-        stats
-            .time_to_resolve
-            .p90_minutes
-            .map(human_minutes)
-            .unwrap_or_else(|| "—".into())
+        duration(stats.time_to_resolve.p90_minutes)
     ));
 
     let points = stats::open_over_time(spans, today, 60);
@@ -442,10 +433,7 @@ pub fn stats_page(
             "<tr><td>{name}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
             spread.count,
             median_text(spread.median_minutes),
-            spread
-                .p90_minutes
-                .map(human_minutes)
-                .unwrap_or_else(|| "—".into())
+            duration(spread.p90_minutes)
         ));
     }
     content.push_str("</tbody>\n</table>\n");

@@ -19,6 +19,7 @@ mod tests;
 
 use std::collections::HashSet;
 
+use crate::checks::registry::{RuleId, RuleMeta};
 use anchors::ANCHORS;
 use patterns::{evaluate, Sentence, COMPILED};
 
@@ -64,17 +65,6 @@ pub struct WordingHit {
     pub suggestion: String,
 }
 
-/// Documentation of one rule, for `pm` help output and the docs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RuleInfo {
-    pub id: &'static str,
-    pub name: &'static str,
-    pub summary: &'static str,
-    pub rationale: &'static str,
-    pub bad: &'static str,
-    pub good: &'static str,
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Rule {
     IndividualFault,
@@ -88,18 +78,19 @@ pub(crate) enum Rule {
 }
 
 impl Rule {
-    fn info(self) -> &'static RuleInfo {
-        let i = match self {
-            Rule::IndividualFault => 0,
-            Rule::Counterfactual => 1,
-            Rule::HumanError => 2,
-            Rule::Judgemental => 3,
-            Rule::Negligence => 4,
-            Rule::Punishment => 5,
-            Rule::Hindsight => 6,
-            Rule::TeamBlame => 7,
+    /// The rule's entry in the registry (ID, name, summary, rationale, examples).
+    fn info(self) -> &'static RuleMeta {
+        let id = match self {
+            Rule::IndividualFault => RuleId::BlamelessIndividualFault,
+            Rule::Counterfactual => RuleId::BlamelessCounterfactual,
+            Rule::HumanError => RuleId::BlamelessHumanError,
+            Rule::Judgemental => RuleId::BlamelessJudgemental,
+            Rule::Negligence => RuleId::BlamelessNegligence,
+            Rule::Punishment => RuleId::BlamelessPunishment,
+            Rule::Hindsight => RuleId::BlamelessHindsight,
+            Rule::TeamBlame => RuleId::BlamelessTeamBlame,
         };
-        &RULES[i]
+        id.meta()
     }
 
     fn message(self) -> &'static str {
@@ -129,76 +120,9 @@ impl Rule {
     }
 }
 
-static RULES: [RuleInfo; 8] = [
-    RuleInfo {
-        id: "blameless/individual-fault",
-        name: "Individual fault",
-        summary: "A person is named or described as the cause of the incident.",
-        rationale: "Stopping at 'who' hides 'how': the tooling, defaults and pressures that made the action likely stay in place for the next person.",
-        bad: "The outage happened because Priya merged her change without waiting for CI.",
-        good: "The change was merged while CI was still running; the merge queue did not require passing checks.",
-    },
-    RuleInfo {
-        id: "blameless/counterfactual",
-        name: "Counterfactual",
-        summary: "\"should have\", \"could have\", \"failed to\", \"if only … had\" with a person or \"we\" as the subject.",
-        rationale: "Counterfactuals judge a decision by an outcome nobody could see yet, and describe a world that did not happen instead of the one that did.",
-        bad: "Sarah should have caught this before it went out.",
-        good: "Review did not surface the change to the timeout because the diff hid generated files.",
-    },
-    RuleInfo {
-        id: "blameless/human-error",
-        name: "Human error label",
-        summary: "\"human error\", \"operator error\", \"fat-finger\" and similar labels used as a cause.",
-        rationale: "The label ends the inquiry; every human action happens inside a system that made it easy or hard.",
-        bad: "Root cause: operator error during the maintenance window.",
-        good: "The maintenance script ran against all regions by default and did not ask for confirmation.",
-    },
-    RuleInfo {
-        id: "blameless/judgemental",
-        name: "Judgemental wording",
-        summary: "careless, sloppy, incompetent, reckless, lazy, stupid, unacceptable… applied to people or their work.",
-        rationale: "Grading people makes them defensive; the next review gets less detail.",
-        bad: "The config change was sloppy and poorly thought out.",
-        good: "The config change did not include the staging override, and the linter does not check for it.",
-    },
-    RuleInfo {
-        id: "blameless/negligence",
-        name: "Negligence",
-        summary: "negligent, didn't bother, ignored (by people), neglected, without anyone even glancing.",
-        rationale: "Claiming people chose not to care hides the competing demands and weak signals that explain what they did.",
-        bad: "Nobody bothered to look at the disk usage alerts for a week.",
-        good: "The disk usage alert posted to a channel nobody watched and paged no one.",
-    },
-    RuleInfo {
-        id: "blameless/punishment",
-        name: "Punishment",
-        summary: "Disciplinary action, warnings, firing, removal from rotation, revoked access, \"held accountable\".",
-        rationale: "A review that mentions punishment tells readers candour is risky; fewer near misses get reported.",
-        bad: "The engineer responsible will receive a formal written warning.",
-        good: "A1: require a second approval for production database changes.",
-    },
-    RuleInfo {
-        id: "blameless/hindsight",
-        name: "Hindsight",
-        summary: "obviously, glaringly, \"anyone could have seen\", \"completely predictable\", \"should have been clear\".",
-        rationale: "Knowing the outcome makes the signals look clearer than they were during the incident.",
-        bad: "In hindsight it was obvious the disk was going to fill up.",
-        good: "Disk usage grew 2% a day; no alert covered the growth rate, only the absolute level.",
-    },
-    RuleInfo {
-        id: "blameless/team-blame",
-        name: "Team blame",
-        summary: "A team or department is the agent of fault (\"the QA team let this slip\", \"Ops was too slow\").",
-        rationale: "Blaming a group is still blame, and it sets teams against each other instead of fixing the shared system.",
-        bad: "The database team dropped the ball on the index migration.",
-        good: "The index migration had no owner after the reorg, and the migration tool does not track owners.",
-    },
-];
-
-/// One entry per rule id.
-pub fn rules() -> &'static [RuleInfo] {
-    &RULES
+/// One entry per rule id: the registry's `blameless` group.
+pub fn rules() -> &'static [RuleMeta] {
+    crate::checks::registry::group("blameless")
 }
 
 /// Name tokens of the known people: first names, full-name parts and e-mail local parts.

@@ -1,0 +1,318 @@
+//! Changing action items in place (`pm action add|set`): references (`ID#A3`), the lifecycle
+//! rules (a `wont-do` needs a reason, `done` sets `closed`, reopening clears it), the next free
+//! `A<n>`, and the commit message that records the change.
+//!
+//! Edits go through [`crate::document::edit`], so only the changed values' bytes differ.
+
+use crate::document::edit::{self, FieldChange, FieldValue};
+use crate::document::{ActionStatus, Document, Spanned};
+use crate::error::{Error, Result};
+use crate::listing::input_error;
+use crate::repository::{self, Entry};
+use crate::text::one_line;
+use chrono::NaiveDate;
+
+/// Checks an action status given on the command line.
+pub fn check_status(status: &str) -> Result<ActionStatus> {
+    ActionStatus::parse(status).ok_or_else(|| {
+        Error::usage(format!(
+            "`{status}` is not an action status: use one of {}",
+            ActionStatus::ALL.join(", ")
+        ))
+    })
+}
+
+/// Checks a value against the ones a field allows (`kind`, `priority`).
+pub fn check_choice(what: &str, value: &str, allowed: &[&str]) -> Result<()> {
+    if allowed.contains(&value) {
+        Ok(())
+    } else {
+        Err(Error::usage(format!(
+            "`{value}` is not an action {what}: use one of {}",
+            allowed.join(", ")
+        )))
+    }
+}
+
+/// Refuses an empty `--what`.
+pub fn non_empty(what: &str, value: &str) -> Result<()> {
+    if value.trim().is_empty() {
+        Err(Error::usage(format!("--{what} cannot be empty")))
+    } else {
+        Ok(())
+    }
+}
+
+/// Splits `ID#A3` into the post-mortem query and the action ID.
+pub fn split_reference(reference: &str) -> Result<(&str, &str)> {
+    match reference.rsplit_once('#') {
+        Some((pm, action)) if !pm.is_empty() && !action.is_empty() => Ok((pm, action)),
+        _ => Err(Error::usage(format!(
+            "`{reference}` is not an action reference: write ID#A3 (the post-mortem's ID, or part \
+             of it, then # and the action's ID)"
+        ))),
+    }
+}
+
+/// A post-mortem file read for editing.
+pub struct Target {
+    pub entry: Entry,
+    /// The bytes as read: the file is replaced only if it still has them.
+    pub bytes: Vec<u8>,
+    pub text: String,
+    pub doc: Document,
+}
+
+impl Target {
+    pub fn read(entry: Entry) -> Result<Target> {
+        let bytes = repository::read(&entry.path).map_err(|e| Error::input(&entry.display, e))?;
+        let text = String::from_utf8(bytes.clone()).map_err(|_| {
+            Error::input(
+                &entry.display,
+                "the file is not UTF-8 text; save it as UTF-8 and run again",
+            )
+        })?;
+        let doc = Document::parse_front_matter(&bytes).map_err(|e| input_error(&entry, &e, ""))?;
+        Ok(Target {
+            entry,
+            bytes,
+            text,
+            doc,
+        })
+    }
+
+    /// The post-mortem's ID: its `id`, or the file name when that is missing or empty.
+    pub fn postmortem_id(&self) -> String {
+        self.doc
+            .id()
+            .filter(|id| !id.is_empty())
+            .unwrap_or(&self.entry.stem)
+            .to_string()
+    }
+
+    /// The next free action ID, `A<n>` one above the highest.
+    pub fn next_action_id(&self) -> String {
+        let next = self
+            .doc
+            .front
+            .actions
+            .iter()
+            .filter_map(|a| a.id.as_ref())
+            .filter_map(|id| id.value.strip_prefix('A')?.parse::<u64>().ok())
+            .max()
+            .unwrap_or(0)
+            + 1;
+        format!("A{next}")
+    }
+
+    /// Replaces the file with `new_text`, unless it changed on disk since it was read.
+    pub fn replace(&self, new_text: &str) -> Result<()> {
+        crate::writing::replace_if_unchanged(
+            &self.entry.path,
+            &self.entry.display,
+            &self.bytes,
+            new_text,
+        )
+    }
+}
+
+/// A new action item (`pm action add`).
+pub struct NewAction {
+    pub title: String,
+    pub owner: String,
+    pub due: NaiveDate,
+    pub kind: Option<String>,
+    pub priority: Option<String>,
+    pub ticket: Option<String>,
+}
+
+/// The file's text with `action` appended as the next `A<n>`, and that ID.
+pub fn add(target: &Target, action: &NewAction) -> Result<(String, String)> {
+    let action_id = target.next_action_id();
+    let mut fields = vec![
+        ("id", FieldValue::Text(action_id.clone())),
+        ("title", FieldValue::Text(action.title.clone())),
+        ("owner", FieldValue::Text(action.owner.clone())),
+        ("due", FieldValue::Date(action.due)),
+        ("status", FieldValue::Text("open".into())),
+    ];
+    for (key, value) in [
+        ("kind", &action.kind),
+        ("priority", &action.priority),
+        ("ticket", &action.ticket),
+    ] {
+        if let Some(v) = value {
+            fields.push((key, FieldValue::Text(v.clone())));
+        }
+    }
+    let new_text = edit::append_action(&target.text, &fields)
+        .map_err(|e| Error::input(&target.entry.display, e.to_string()))?;
+    Ok((action_id, new_text))
+}
+
+/// What `pm action set` asks to change; `None` leaves a field as it is.
+#[derive(Debug, Default)]
+pub struct Changes {
+    pub status: Option<String>,
+    pub owner: Option<String>,
+    pub due: Option<NaiveDate>,
+    pub ticket: Option<String>,
+    pub title: Option<String>,
+    pub reason: Option<String>,
+}
+
+impl Changes {
+    /// Refuses an unknown status, an empty owner, title or reason, and a request that changes
+    /// nothing; returns the new status.
+    pub fn validate(&self) -> Result<Option<ActionStatus>> {
+        let status = self.status.as_deref().map(check_status).transpose()?;
+        for (what, value) in [
+            ("owner", &self.owner),
+            ("title", &self.title),
+            ("reason", &self.reason),
+        ] {
+            if let Some(v) = value {
+                non_empty(what, v)?;
+            }
+        }
+        if self.status.is_none()
+            && self.owner.is_none()
+            && self.due.is_none()
+            && self.ticket.is_none()
+            && self.title.is_none()
+            && self.reason.is_none()
+        {
+            return Err(Error::usage(
+                "nothing to change: give --status, --owner, --due, --ticket, --title or --reason",
+            ));
+        }
+        Ok(status)
+    }
+}
+
+/// An edit of one action item, worked out but not yet written.
+pub struct Edit {
+    /// `ID#A3`.
+    pub reference: String,
+    /// The file's new text; `None` when every value is already as asked.
+    pub new_text: Option<String>,
+    /// What changed, for the user: `status open → done`, `closed 2026-03-01`.
+    pub said: Vec<String>,
+    /// The commit subject when none is given: Close, Won't do, Reopen or Update.
+    pub subject: String,
+}
+
+/// Applies `changes` to the action `action_id` of `target`, as of `today` (a `done` item gets
+/// `closed = today`; reopening one removes `closed`).
+pub fn set(target: &Target, action_id: &str, changes: &Changes, today: NaiveDate) -> Result<Edit> {
+    let new_status = changes.validate()?;
+    let reference = format!("{}#{action_id}", target.postmortem_id());
+    let actions = &target.doc.front.actions;
+    let Some(action) = actions
+        .iter()
+        .find(|a| a.id.as_ref().is_some_and(|i| i.value == action_id))
+    else {
+        let known: Vec<&str> = actions
+            .iter()
+            .filter_map(|a| a.id.as_ref().map(|i| i.value.as_str()))
+            .collect();
+        let has = if known.is_empty() {
+            "it has no action items yet (`pm action add`)".to_string()
+        } else {
+            format!("it has {}", known.join(", "))
+        };
+        return Err(Error::usage(format!(
+            "{} has no action item `{action_id}`: {has}",
+            target.entry.display
+        )));
+    };
+    let current = |v: &Option<Spanned<String>>| v.as_ref().map(|s| s.value.clone());
+    let old_status = current(&action.status).unwrap_or_default();
+    let title = changes
+        .title
+        .clone()
+        .or_else(|| current(&action.title))
+        .unwrap_or_default();
+    if new_status == Some(ActionStatus::WontDo)
+        && changes.reason.is_none()
+        && action
+            .reason
+            .as_ref()
+            .is_none_or(|r| r.value.trim().is_empty())
+    {
+        return Err(Error::usage(format!(
+            "{reference}: `wont-do` needs a reason: add --reason \"why it will not be done\""
+        )));
+    }
+
+    let mut fields: Vec<FieldChange<'_>> = Vec::new();
+    let mut said: Vec<String> = Vec::new();
+    for (key, new, old) in [
+        ("status", &changes.status, Some(old_status.clone())),
+        ("owner", &changes.owner, current(&action.owner)),
+        ("ticket", &changes.ticket, current(&action.ticket)),
+        ("title", &changes.title, current(&action.title)),
+        ("reason", &changes.reason, current(&action.reason)),
+    ] {
+        if let Some(new) = new {
+            if old.as_deref() != Some(new.as_str()) {
+                said.push(format!(
+                    "{key} {} → {}",
+                    old.as_deref().unwrap_or("none"),
+                    one_line(new)
+                ));
+                fields.push((key, Some(FieldValue::Text(new.clone()))));
+            }
+        }
+    }
+    if let Some(due) = changes.due {
+        let old = action.due.as_ref().map(|d| d.value);
+        if old != Some(due) {
+            said.push(format!(
+                "due {} → {due}",
+                old.map(|d| d.to_string()).unwrap_or_else(|| "none".into())
+            ));
+            fields.push(("due", Some(FieldValue::Date(due))));
+        }
+    }
+    if let Some(status) = new_status {
+        let was_done = old_status == "done";
+        if status == ActionStatus::Done && !was_done {
+            fields.push(("closed", Some(FieldValue::Date(today))));
+            said.push(format!("closed {today}"));
+        } else if status != ActionStatus::Done && action.closed.is_some() {
+            fields.push(("closed", None));
+        }
+    }
+    let verb = match new_status {
+        Some(ActionStatus::Done) if old_status != "done" => "Close",
+        Some(ActionStatus::WontDo) if old_status != "wont-do" => "Won't do",
+        Some(s) if s.is_pending() && matches!(old_status.as_str(), "done" | "wont-do") => "Reopen",
+        _ => "Update",
+    };
+    let detail = if verb == "Update" {
+        format!(" ({})", said.join(", "))
+    } else {
+        String::new()
+    };
+    let subject = format!("{verb} {reference}: {}{detail}", one_line(&title));
+    let new_text = if fields.is_empty() {
+        None
+    } else {
+        Some(
+            edit::edit_action(&target.text, action_id, &fields)
+                .map_err(|e| Error::input(&target.entry.display, e.to_string()))?,
+        )
+    };
+    Ok(Edit {
+        reference,
+        new_text,
+        said,
+        subject,
+    })
+}
+
+/// A commit message with the `Pm-Action:` trailer that ties the commit to the item.
+pub fn commit_message(subject: &str, reference: &str) -> String {
+    format!("{}\n\nPm-Action: {reference}\n", subject.trim_end())
+}

@@ -1,0 +1,170 @@
+//! Setting a repository up: the CI workflow `pm init --ci` writes and the pre-commit hook
+//! `pm hooks install` (and `pm init --hooks`) puts where git runs it.
+
+use crate::config::{self, Located};
+use crate::error::{Error, Result};
+use crate::git::hooks::{self, HooksDir, Installed};
+use crate::git::Repo;
+use crate::paths::{relative_to, slash_joined};
+use std::path::{Path, PathBuf};
+
+const GITHUB: &str = include_str!("../templates/ci/github.yml");
+const GITLAB: &str = include_str!("../templates/ci/gitlab.yml");
+
+pub const GITHUB_PATH: &str = ".github/workflows/postmortems.yml";
+pub const GITLAB_PATH: &str = ".gitlab/pm.gitlab-ci.yml";
+
+/// Writes the workflow for `kind` (`github` or `gitlab`) under `root`; returns the paths written,
+/// or why nothing was (a workflow is there already). The workflow goes to the top of the work
+/// tree (where the forge looks for it), whatever folder `root` (the folder of `pm.toml`) is.
+pub fn write_workflow(root: &Path, kind: &str) -> Result<std::result::Result<Vec<String>, String>> {
+    let (template, rel) = match kind {
+        "github" => (GITHUB, GITHUB_PATH),
+        "gitlab" => (GITLAB, GITLAB_PATH),
+        other => {
+            return Err(Error::usage(format!(
+            "--ci {other}: pm writes `github` (GitHub Actions) or `gitlab` (GitLab CI) workflows"
+        )))
+        }
+    };
+    let top = crate::git::worktree_root(root).unwrap_or_else(|| root.to_path_buf());
+    let located = config::locate(root, Some(&top))?;
+    let root_rel = slash_joined(&relative_to(&located.root, &top).unwrap_or_default());
+    let join = |a: &str, b: &str| {
+        if a.is_empty() {
+            b.to_string()
+        } else {
+            format!("{a}/{b}")
+        }
+    };
+    let text = template
+        .replace(
+            "@PM_DIR@",
+            &yaml_escape(&join(&root_rel, &located.config.repo.dir)),
+        )
+        .replace(
+            "@PM_CONFIG@",
+            &yaml_escape(&join(&root_rel, config::FILE_NAME)),
+        )
+        .replace(
+            "@PM_ROOT@",
+            &yaml_escape(if root_rel.is_empty() { "." } else { &root_rel }),
+        );
+
+    let path = top.join(rel);
+    if path.exists() {
+        return Ok(Err(format!(
+            "{rel} already exists: left unchanged (pm never overwrites a workflow; delete it and run `pm init --ci {kind}` again for pm's version)"
+        )));
+    }
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+    }
+    crate::repository::create_new(&path, text.as_bytes())?;
+    let mut written = vec![rel.to_string()];
+    if kind == "gitlab" {
+        let main = top.join(".gitlab-ci.yml");
+        let how = format!("include it from .gitlab-ci.yml with:\n  include:\n    - local: {rel}");
+        if main.exists() {
+            written[0] = format!("{rel} ({how})");
+        } else {
+            written[0] = format!("{rel} (there is no .gitlab-ci.yml yet: create one and {how})");
+        }
+    }
+    Ok(Ok(written))
+}
+
+/// Escapes text for the inside of a YAML double-quoted string.
+fn yaml_escape(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('"', "\\\"")
+}
+
+/// What installing the hook did, and a note for stderr.
+pub struct HookInstall {
+    pub message: String,
+    pub note: Option<String>,
+}
+
+/// `pm init --hooks`: installs the hook, unless git runs hooks from a folder other
+/// repositories share; says what was done either way.
+pub fn install_hook_for_init(repo: &Repo, located: &Located) -> Result<HookInstall> {
+    let dir = hooks::hooks_dir(repo)?;
+    if dir.is_shared() {
+        // pm.toml and the folder are written already: say why the hook is not, rather than fail.
+        return Ok(HookInstall {
+            message: format!(
+                "did not install the pre-commit hook: {}",
+                shared_explanation(&dir)
+            ),
+            note: None,
+        });
+    }
+    install_hook(repo, located, false)
+}
+
+/// Installs the pre-commit hook for the configuration `located` (its folder is where the hook
+/// runs `pm check --staged`).
+pub fn install_hook(repo: &Repo, located: &Located, force: bool) -> Result<HookInstall> {
+    let dir = hooks::hooks_dir(repo)?;
+    if dir.is_shared() && !force {
+        return Err(Error::usage(shared_explanation(&dir)));
+    }
+    let binary = pm_binary()?;
+    let (root, note) = config_root(repo, located);
+    let script = hooks::render_script(&binary, &root);
+    let hook = dir.hook();
+    let shown = hook.display();
+    let mut message = match hooks::install(&dir, &script, force)? {
+        Installed::AlreadyInstalled => format!("the pre-commit hook is already installed: {shown}"),
+        Installed::Fresh => format!("installed the pre-commit hook: {shown}"),
+        Installed::Updated => format!("updated the pre-commit hook: {shown}"),
+        Installed::KeptForeign => format!(
+            "installed the pre-commit hook: {shown}\nthe hook that was there is kept as {} and runs first; `pm hooks uninstall` puts it back",
+            dir.legacy().display()
+        ),
+    };
+    if dir.is_shared() {
+        message.push_str(&format!(
+            "\nnote: {} is core.hooksPath from your {} git configuration: every repository using it now runs this hook",
+            dir.path.display(),
+            dir.hooks_path.as_ref().map(|(s, _)| s.as_str()).unwrap_or("global")
+        ));
+    }
+    Ok(HookInstall { message, note })
+}
+
+fn shared_explanation(dir: &HooksDir) -> String {
+    let (scope, value) = dir
+        .hooks_path
+        .clone()
+        .unwrap_or_else(|| ("global".into(), dir.path.display().to_string()));
+    format!(
+        "git runs hooks from {} here (core.hooksPath = {value:?} in your {scope} git \
+         configuration), which other repositories share; pm will not put its hook there \
+         unasked. Either set a hooks folder for this repository \
+         (`git config core.hooksPath .git/hooks`) and run `pm hooks install` again, or run \
+         `pm hooks install --force` to install it in the shared folder, or call \
+         `pm check --staged` from the hook you already have",
+        dir.path.display()
+    )
+}
+
+/// The pm binary running now, as an absolute path the hook can call later.
+fn pm_binary() -> Result<PathBuf> {
+    let exe = std::env::current_exe()
+        .map_err(|e| Error::usage(format!("cannot tell where this pm binary is ({e})")))?;
+    Ok(exe.canonicalize().unwrap_or(exe))
+}
+
+/// The folder of `pm.toml` relative to the top of the work tree (`""` at the top), and a note
+/// when there is no `pm.toml` yet.
+fn config_root(repo: &Repo, located: &Located) -> (String, Option<String>) {
+    let Some(workdir) = repo.workdir() else {
+        return (String::new(), None);
+    };
+    if located.file.is_none() {
+        return (String::new(), Some("note: there is no pm.toml here yet: `pm init` writes one (the hook checks postmortems/ meanwhile)".into()));
+    }
+    let relative = relative_to(&located.root, workdir).unwrap_or_default();
+    (slash_joined(&relative), None)
+}
