@@ -121,9 +121,8 @@ pub struct NewAction {
     pub title: String,
     pub owner: String,
     pub due: NaiveDate,
-    pub kind: Option<String>,
-    pub priority: Option<String>,
-    pub ticket: Option<String>,
+    /// The optional fields given (`kind`, `priority`, `ticket`), in that order.
+    pub optional: Vec<(&'static str, String)>,
 }
 
 /// The file's text with `action` appended as the next `A<n>`, and that ID.
@@ -136,14 +135,8 @@ pub fn add(target: &Target, action: &NewAction) -> Result<(String, String)> {
         ("due", FieldValue::Date(action.due)),
         ("status", FieldValue::Text("open".into())),
     ];
-    for (key, value) in [
-        ("kind", &action.kind),
-        ("priority", &action.priority),
-        ("ticket", &action.ticket),
-    ] {
-        if let Some(v) = value {
-            fields.push((key, FieldValue::Text(v.clone())));
-        }
+    for (key, value) in &action.optional {
+        fields.push((key, FieldValue::Text(value.clone())));
     }
     let new_text = edit::append_action(&target.text, &fields)
         .map_err(|e| Error::input(&target.entry.display, e.to_string()))?;
@@ -153,11 +146,13 @@ pub fn add(target: &Target, action: &NewAction) -> Result<(String, String)> {
 /// What `pm action set` asks to change; `None` leaves a field as it is.
 #[derive(Debug, Default)]
 pub struct Changes {
+    /// open, in-progress, done or wont-do.
     pub status: Option<String>,
     pub owner: Option<String>,
     pub due: Option<NaiveDate>,
     pub ticket: Option<String>,
     pub title: Option<String>,
+    /// Why the item will not be done (`wont-do` needs one).
     pub reason: Option<String>,
 }
 

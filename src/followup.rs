@@ -361,8 +361,9 @@ mod tests {
         );
         let refs =
             |items: &[Item]| -> Vec<String> { items.iter().map(|i| i.reference.clone()).collect() };
-        assert_eq!(refs(&r.overdue), ["pm-1#A3", "pm-1#A1"]);
-        assert_eq!(r.overdue[1].days_overdue, Some(9));
+        // Most overdue first.
+        assert_eq!(refs(&r.overdue), ["pm-1#A1", "pm-1#A3"]);
+        assert_eq!(r.overdue[0].days_overdue, Some(9));
         assert_eq!(refs(&r.due_soon), ["pm-1#A2"]);
         assert_eq!(refs(&r.incomplete), ["pm-1#A3", "pm-1#A4"]);
         assert_eq!(r.incomplete[1].missing, ["due"]);

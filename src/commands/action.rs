@@ -251,9 +251,14 @@ fn add(ctx: &Context, args: AddArgs) -> Result<Outcome> {
         title: args.title.clone(),
         owner: args.owner,
         due: args.due,
-        kind: args.kind,
-        priority: args.priority,
-        ticket: args.ticket,
+        optional: [
+            ("kind", args.kind),
+            ("priority", args.priority),
+            ("ticket", args.ticket),
+        ]
+        .into_iter()
+        .filter_map(|(key, value)| Some((key, value?)))
+        .collect(),
     };
     let (action_id, new_text) = action_edit::add(&target, &new)?;
     target.replace(&new_text)?;

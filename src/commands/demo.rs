@@ -36,26 +36,17 @@ struct Person {
     email: &'static str,
 }
 
-const AMAL: Person = Person {
-    name: "Amal Haddad",
-    email: "amal@example.com",
-};
-const JO: Person = Person {
-    name: "Jo Park",
-    email: "jo@example.com",
-};
-const LENA: Person = Person {
-    name: "Lena Fischer",
-    email: "lena@example.com",
-};
-const MARCUS: Person = Person {
-    name: "Marcus Webb",
-    email: "marcus@example.com",
-};
-const PRIYA: Person = Person {
-    name: "Priya Nair",
-    email: "priya@example.com",
-};
+impl Person {
+    const fn new(name: &'static str, email: &'static str) -> Person {
+        Person { name, email }
+    }
+}
+
+const AMAL: Person = Person::new("Amal Haddad", "amal@example.com");
+const JO: Person = Person::new("Jo Park", "jo@example.com");
+const LENA: Person = Person::new("Lena Fischer", "lena@example.com");
+const MARCUS: Person = Person::new("Marcus Webb", "marcus@example.com");
+const PRIYA: Person = Person::new("Priya Nair", "priya@example.com");
 
 struct Demo {
     dir: PathBuf,
@@ -163,18 +154,18 @@ impl Demo {
         }
         std::fs::write(&path, self.fill(template, &id)).map_err(|e| Error::io(&path, e))?;
         self.git(offset, who, &["add", "--", &rel])?;
+        self.commit(offset, who, "-m", &format!("Open post-mortem {id}"))?;
+        Ok(id)
+    }
+
+    /// `git commit` (`-m` or `-am`) as `who` on day `offset`, without the user's hooks.
+    fn commit(&self, offset: i64, who: &Person, flag: &str, message: &str) -> Result<()> {
         self.git(
             offset,
             who,
-            &[
-                "commit",
-                "--quiet",
-                "--no-verify",
-                "-m",
-                &format!("Open post-mortem {id}"),
-            ],
-        )?;
-        Ok(id)
+            &["commit", "--quiet", "--no-verify", flag, message],
+        )
+        .map(drop)
     }
 
     /// Moves a post-mortem to another status and commits that.
@@ -188,17 +179,7 @@ impl Demo {
             1,
         );
         std::fs::write(&path, text).map_err(|e| Error::io(&path, e))?;
-        self.git(
-            offset,
-            who,
-            &[
-                "commit",
-                "--quiet",
-                "--no-verify",
-                "-am",
-                &format!("Move {id} to {to}"),
-            ],
-        )?;
+        self.commit(offset, who, "-am", &format!("Move {id} to {to}"))?;
         Ok(())
     }
 
@@ -255,11 +236,7 @@ impl Demo {
         std::fs::write(&exclude, "site/\n").map_err(|e| Error::io(&exclude, e))?;
         self.step(-75, &JO, &["init"])?;
         self.git(-75, &JO, &["add", "-A"])?;
-        self.git(
-            -75,
-            &JO,
-            &["commit", "--quiet", "--no-verify", "-m", "Set up pm"],
-        )?;
+        self.commit(-75, &JO, "-m", "Set up pm")?;
 
         let checkout = self.open(-70, &AMAL, CHECKOUT, -72, "checkout-db-pool-exhaustion")?;
         self.set_status(-68, &AMAL, &checkout, "draft", "in-review")?;

@@ -50,6 +50,12 @@ pub struct Field<T: 'static> {
     pub slot: Slot<T>,
 }
 
+impl<T> Field<T> {
+    const fn new(key: &'static str, slot: Slot<T>) -> Self {
+        Field { key, slot }
+    }
+}
+
 /// The field of `fields` with this key.
 pub fn find<T>(fields: &'static [Field<T>], key: &str) -> Option<&'static Field<T>> {
     fields.iter().find(|f| f.key == key)
@@ -57,66 +63,21 @@ pub fn find<T>(fields: &'static [Field<T>], key: &str) -> Option<&'static Field<
 
 /// The top-level fields (besides the `impact` and `actions` tables).
 pub const ROOT: &[Field<FrontMatter>] = &[
-    Field {
-        key: "id",
-        slot: Slot::Text(|f| &mut f.id),
-    },
-    Field {
-        key: "title",
-        slot: Slot::Text(|f| &mut f.title),
-    },
-    Field {
-        key: "status",
-        slot: Slot::Text(|f| &mut f.status),
-    },
-    Field {
-        key: "severity",
-        slot: Slot::Text(|f| &mut f.severity),
-    },
-    Field {
-        key: "services",
-        slot: Slot::Texts(|f| &mut f.services),
-    },
-    Field {
-        key: "authors",
-        slot: Slot::Texts(|f| &mut f.authors),
-    },
-    Field {
-        key: "facilitator",
-        slot: Slot::Text(|f| &mut f.facilitator),
-    },
-    Field {
-        key: "participants",
-        slot: Slot::Texts(|f| &mut f.participants),
-    },
-    Field {
-        key: "started",
-        slot: Slot::Stamp(|f| &mut f.started),
-    },
-    Field {
-        key: "detected",
-        slot: Slot::Stamp(|f| &mut f.detected),
-    },
-    Field {
-        key: "mitigated",
-        slot: Slot::Stamp(|f| &mut f.mitigated),
-    },
-    Field {
-        key: "resolved",
-        slot: Slot::Stamp(|f| &mut f.resolved),
-    },
-    Field {
-        key: "review_meeting",
-        slot: Slot::Date(|f| &mut f.review_meeting),
-    },
-    Field {
-        key: "followup_review",
-        slot: Slot::Date(|f| &mut f.followup_review),
-    },
-    Field {
-        key: "tickets",
-        slot: Slot::Texts(|f| &mut f.tickets),
-    },
+    Field::new("id", Slot::Text(|f| &mut f.id)),
+    Field::new("title", Slot::Text(|f| &mut f.title)),
+    Field::new("status", Slot::Text(|f| &mut f.status)),
+    Field::new("severity", Slot::Text(|f| &mut f.severity)),
+    Field::new("services", Slot::Texts(|f| &mut f.services)),
+    Field::new("authors", Slot::Texts(|f| &mut f.authors)),
+    Field::new("facilitator", Slot::Text(|f| &mut f.facilitator)),
+    Field::new("participants", Slot::Texts(|f| &mut f.participants)),
+    Field::new("started", Slot::Stamp(|f| &mut f.started)),
+    Field::new("detected", Slot::Stamp(|f| &mut f.detected)),
+    Field::new("mitigated", Slot::Stamp(|f| &mut f.mitigated)),
+    Field::new("resolved", Slot::Stamp(|f| &mut f.resolved)),
+    Field::new("review_meeting", Slot::Date(|f| &mut f.review_meeting)),
+    Field::new("followup_review", Slot::Date(|f| &mut f.followup_review)),
+    Field::new("tickets", Slot::Texts(|f| &mut f.tickets)),
 ];
 
 /// The top-level tables, read by their own code.
@@ -124,66 +85,24 @@ pub const TABLES: [&str; 2] = ["impact", "actions"];
 
 /// The keys of `[impact]`.
 pub const IMPACT: &[Field<Impact>] = &[
-    Field {
-        key: "summary",
-        slot: Slot::Text(|i| &mut i.summary),
-    },
-    Field {
-        key: "users_affected",
-        slot: Slot::Integer(|i| &mut i.users_affected),
-    },
-    Field {
-        key: "slos",
-        slot: Slot::Texts(|i| &mut i.slos),
-    },
+    Field::new("summary", Slot::Text(|i| &mut i.summary)),
+    Field::new("users_affected", Slot::Integer(|i| &mut i.users_affected)),
+    Field::new("slos", Slot::Texts(|i| &mut i.slos)),
 ];
 
 /// The keys of each `[[actions]]` table.
 pub const ACTION: &[Field<Action>] = &[
-    Field {
-        key: "id",
-        slot: Slot::Text(|a| &mut a.id),
-    },
-    Field {
-        key: "title",
-        slot: Slot::Text(|a| &mut a.title),
-    },
-    Field {
-        key: "owner",
-        slot: Slot::Text(|a| &mut a.owner),
-    },
-    Field {
-        key: "due",
-        slot: Slot::Date(|a| &mut a.due),
-    },
-    Field {
-        key: "status",
-        slot: Slot::Text(|a| &mut a.status),
-    },
-    Field {
-        key: "kind",
-        slot: Slot::Text(|a| &mut a.kind),
-    },
-    Field {
-        key: "priority",
-        slot: Slot::Text(|a| &mut a.priority),
-    },
-    Field {
-        key: "ticket",
-        slot: Slot::Text(|a| &mut a.ticket),
-    },
-    Field {
-        key: "reason",
-        slot: Slot::Text(|a| &mut a.reason),
-    },
-    Field {
-        key: "closed",
-        slot: Slot::Date(|a| &mut a.closed),
-    },
-    Field {
-        key: "created",
-        slot: Slot::Date(|a| &mut a.created),
-    },
+    Field::new("id", Slot::Text(|a| &mut a.id)),
+    Field::new("title", Slot::Text(|a| &mut a.title)),
+    Field::new("owner", Slot::Text(|a| &mut a.owner)),
+    Field::new("due", Slot::Date(|a| &mut a.due)),
+    Field::new("status", Slot::Text(|a| &mut a.status)),
+    Field::new("kind", Slot::Text(|a| &mut a.kind)),
+    Field::new("priority", Slot::Text(|a| &mut a.priority)),
+    Field::new("ticket", Slot::Text(|a| &mut a.ticket)),
+    Field::new("reason", Slot::Text(|a| &mut a.reason)),
+    Field::new("closed", Slot::Date(|a| &mut a.closed)),
+    Field::new("created", Slot::Date(|a| &mut a.created)),
 ];
 
 /// Every top-level key, for "did you mean".
