@@ -311,3 +311,108 @@ pub fn set(target: &Target, action_id: &str, changes: &Changes, today: NaiveDate
 pub fn commit_message(subject: &str, reference: &str) -> String {
     format!("{}\n\nPm-Action: {reference}\n", subject.trim_end())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    const FILE: &str = "+++\nid = \"2026-03-01-db\"\ntitle = \"DB\"\n\n[[actions]]\nid = \"A1\"\ntitle = \"Alert on pool saturation\"\nowner = \"sam\"\ndue = 2026-03-10\nstatus = \"open\"\n\n[[actions]]\nid = \"A2\"\ntitle = \"Drop the cache\"\nowner = \"jo\"\ndue = 2026-03-10\nstatus = \"done\"\nclosed = 2026-03-05\n+++\n\n# DB\n";
+
+    fn target(text: &str) -> Target {
+        let doc = Document::parse_front_matter(text.as_bytes());
+        Target {
+            entry: Entry {
+                path: PathBuf::from("2026-03-01-db.md"),
+                display: "2026-03-01-db.md".into(),
+                stem: "2026-03-01-db".into(),
+            },
+            bytes: text.as_bytes().to_vec(),
+            text: text.into(),
+            doc: doc.unwrap_or_else(|e| panic!("{e}")),
+        }
+    }
+
+    fn day(text: &str) -> NaiveDate {
+        text.parse().unwrap_or_default()
+    }
+
+    fn status(to: &str) -> Changes {
+        Changes {
+            status: Some(to.into()),
+            ..Changes::default()
+        }
+    }
+
+    #[test]
+    fn references_split_at_the_last_hash() {
+        assert_eq!(split_reference("db#A3").ok(), Some(("db", "A3")));
+        assert!(split_reference("db#").is_err() && split_reference("A3").is_err());
+    }
+
+    #[test]
+    fn done_closes_the_item_today() -> Result<()> {
+        let edit = set(&target(FILE), "A1", &status("done"), day("2026-03-08"))?;
+        assert_eq!(edit.said, ["status open → done", "closed 2026-03-08"]);
+        assert!(edit
+            .subject
+            .starts_with("Close 2026-03-01-db#A1: Alert on pool"));
+        let text = edit.new_text.unwrap_or_default();
+        assert!(text.contains("closed = 2026-03-08"), "{text}");
+        Ok(())
+    }
+
+    #[test]
+    fn reopening_removes_the_close_date() -> Result<()> {
+        let edit = set(&target(FILE), "A2", &status("open"), day("2026-03-08"))?;
+        assert!(edit.subject.starts_with("Reopen 2026-03-01-db#A2"));
+        let text = edit.new_text.unwrap_or_default();
+        assert!(!text.contains("closed = 2026-03-05"), "{text}");
+        Ok(())
+    }
+
+    #[test]
+    fn wont_do_needs_a_reason() -> Result<()> {
+        let err = set(&target(FILE), "A1", &status("wont-do"), day("2026-03-08"));
+        assert!(err.is_err_and(|e| e.to_string().contains("needs a reason")));
+        let with_reason = Changes {
+            reason: Some("superseded by A2".into()),
+            ..status("wont-do")
+        };
+        let edit = set(&target(FILE), "A1", &with_reason, day("2026-03-08"))?;
+        assert!(edit.subject.starts_with("Won't do 2026-03-01-db#A1"));
+        Ok(())
+    }
+
+    #[test]
+    fn nothing_to_change_and_unknown_items_are_refused() -> Result<()> {
+        assert!(Changes::default().validate().is_err());
+        let same = Changes {
+            owner: Some("sam".into()),
+            ..Changes::default()
+        };
+        assert!(set(&target(FILE), "A1", &same, day("2026-03-08"))?
+            .new_text
+            .is_none());
+        let err = set(&target(FILE), "A9", &same, day("2026-03-08"));
+        assert!(err.is_err_and(|e| e.to_string().contains("it has A1, A2")));
+        Ok(())
+    }
+
+    #[test]
+    fn a_new_item_takes_the_next_number() -> Result<()> {
+        let new = NewAction {
+            title: "Page on replica lag".into(),
+            owner: "amal".into(),
+            due: day("2026-04-01"),
+            optional: vec![("priority", "P1".into())],
+        };
+        let (id, text) = add(&target(FILE), &new)?;
+        assert_eq!(id, "A3");
+        assert!(
+            text.contains("id = \"A3\"") && text.contains("priority = \"P1\""),
+            "{text}"
+        );
+        Ok(())
+    }
+}

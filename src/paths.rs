@@ -63,3 +63,36 @@ pub fn relative_slash(path: &Path, base: &Path) -> String {
         .unwrap_or_else(|_| path.to_path_buf());
     slash_joined(&rest)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_paths_use_slashes() {
+        let base = Path::new("/repo");
+        assert_eq!(
+            relative_slash(Path::new("/repo/pm/2026/a.md"), base),
+            "pm/2026/a.md"
+        );
+        assert_eq!(
+            relative_to(Path::new("/repo/sub"), base),
+            Some(PathBuf::from("sub"))
+        );
+        assert_eq!(relative_to(Path::new("/elsewhere"), base), None);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn only_files_with_an_execute_bit_are_executable() -> std::io::Result<()> {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir()?;
+        let tool = dir.path().join("tool");
+        std::fs::write(&tool, "#!/bin/sh\n")?;
+        assert!(!is_executable(&tool));
+        std::fs::set_permissions(&tool, std::fs::Permissions::from_mode(0o755))?;
+        assert!(is_executable(&tool));
+        assert!(!is_executable(dir.path()));
+        Ok(())
+    }
+}
