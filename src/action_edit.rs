@@ -9,7 +9,7 @@ use crate::document::{ActionStatus, Document, Spanned};
 use crate::error::{Error, Result};
 use crate::listing::input_error;
 use crate::repository::{self, Entry};
-use crate::text::one_line;
+use crate::text::{self, one_line};
 use chrono::NaiveDate;
 
 /// Checks an action status given on the command line.
@@ -263,10 +263,7 @@ pub fn set(target: &Target, action_id: &str, changes: &Changes, today: NaiveDate
     if let Some(due) = changes.due {
         let old = action.due.as_ref().map(|d| d.value);
         if old != Some(due) {
-            said.push(format!(
-                "due {} → {due}",
-                old.map(|d| d.to_string()).unwrap_or_else(|| "none".into())
-            ));
+            said.push(format!("due {} → {due}", text::or(old, "none")));
             fields.push(("due", Some(FieldValue::Date(due))));
         }
     }

@@ -4,7 +4,7 @@
 use crate::checks::{CheckReport, Severity};
 use crate::document::Document;
 use crate::summary::Summary;
-use crate::text::{duration, md_escape};
+use crate::text::{self, duration, md_escape};
 
 /// The pull request's description: what reviewers need at a glance, the check's verdict, and
 /// a checklist for a blameless review.
@@ -70,7 +70,7 @@ pub fn body(
                         md_escape(&a.id),
                         md_escape(&a.title),
                         md_escape(a.owner.as_deref().unwrap_or("—")),
-                        a.due.map(|d| d.to_string()).unwrap_or_else(|| "—".into()),
+                        text::or(a.due, "—"),
                         md_escape(&a.status),
                         md_escape(a.kind.as_deref().unwrap_or("")),
                         md_escape(a.priority.as_deref().unwrap_or("")),

@@ -53,6 +53,11 @@ pub fn column_width<S: AsRef<str>>(values: impl IntoIterator<Item = S>, if_empty
         .unwrap_or(if_empty)
 }
 
+/// A value that may be missing, as a table cell: `none` when it is.
+pub fn or<T: std::fmt::Display>(value: Option<T>, none: &str) -> String {
+    value.map_or_else(|| none.to_string(), |v| v.to_string())
+}
+
 /// A commit ID as people quote it: its first seven characters.
 pub fn short(sha: &str) -> String {
     sha.chars().take(7).collect()

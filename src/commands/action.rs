@@ -13,6 +13,7 @@ use pm::git::Repo;
 use pm::listing::{find_entry, load, Actions};
 use pm::repository::Entry;
 use pm::summary::ActionView;
+use pm::text;
 use pm::text::{column_width, md_escape, paint, short, ALERT};
 use pm::writing::Lock;
 use pm::{Outcome, Result};
@@ -179,7 +180,7 @@ fn list(ctx: &Context, args: ListArgs) -> Result<Outcome> {
                     a.reference,
                     md_escape(&a.title),
                     md_escape(a.owner.as_deref().unwrap_or("—")),
-                    a.due.map(|d| d.to_string()).unwrap_or_else(|| "—".into()),
+                    text::or(a.due, "—"),
                     status
                 ));
             }
@@ -212,7 +213,7 @@ fn table(rows: &[Listed], color: bool) -> String {
             "{:<ref_width$}  {:<11}  {:<10}  {:<owner_width$}  {}",
             a.reference,
             a.status,
-            a.due.map(|d| d.to_string()).unwrap_or_else(|| "-".into()),
+            text::or(a.due, "-"),
             a.owner.as_deref().unwrap_or("-"),
             a.title.replace('\n', " ")
         );

@@ -6,6 +6,7 @@ use crate::cli::{note, parse_date, print, report_unreadable, to_json, Context, L
 use chrono::NaiveDate;
 use pm::followup::{self, change_markdown, change_table, day, Filter, Item, Progress, Report};
 use pm::listing::{load, load_at, Actions};
+use pm::text;
 use pm::text::{column_width, md_escape, paint, short, ALERT, BOLD};
 use pm::{Outcome, Result};
 
@@ -121,7 +122,7 @@ fn table(r: &Report, soon: i64, color: bool) -> String {
             out.push_str(&format!(
                 "  {:<ref_width$}  {:<10}  {:<owner_width$}  {}  {}\n",
                 i.reference,
-                i.due.map(|d| d.to_string()).unwrap_or_else(|| "-".into()),
+                text::or(i.due, "-"),
                 owner(i),
                 tail(i),
                 i.title.replace('\n', " ")
@@ -204,7 +205,7 @@ fn markdown(r: &Report, soon: i64) -> String {
                 i.reference,
                 md_escape(&i.title),
                 md_escape(i.owner.as_deref().unwrap_or("—")),
-                i.due.map(|d| d.to_string()).unwrap_or_else(|| "—".into()),
+                text::or(i.due, "—"),
                 tail(i)
             ));
         }

@@ -4,6 +4,7 @@ use crate::cli::{parse_date, print, to_json, Context};
 use chrono::NaiveDate;
 use clap::ValueEnum;
 use pm::summary::Summary;
+use pm::text;
 use pm::text::{md_escape, paint, printable, ALERT, BOLD};
 use pm::{Outcome, Result};
 
@@ -160,7 +161,7 @@ fn markdown(s: &Summary) -> String {
             a.id,
             md_escape(&a.title),
             a.owner.as_deref().unwrap_or("—"),
-            a.due.map(|d| d.to_string()).unwrap_or_else(|| "—".into()),
+            text::or(a.due, "—"),
             status
         ));
     }

@@ -234,18 +234,26 @@ fn table(s: &Stats) -> String {
             "GROUP", "PMS", "TTR MEDIAN", "TTR P90", "OPEN", "OVERDUE"
         ));
         for g in groups {
+            let [pms, median, p90, open, overdue] = group_figures(g);
             out.push_str(&format!(
-                "{:<width$}  {:>5}  {:>10}  {:>8}  {:>5}  {:>7}\n",
-                g.key,
-                g.postmortems,
-                minutes(g.time_to_resolve.median_minutes),
-                whole_minutes(g.time_to_resolve.p90_minutes),
-                g.actions_open,
-                g.actions_overdue
+                "{:<width$}  {pms:>5}  {median:>10}  {p90:>8}  {open:>5}  {overdue:>7}\n",
+                g.key
             ));
         }
     }
     out
+}
+
+/// A group's figures as shown: post-mortems, time to resolve (median, p90), open and overdue
+/// actions.
+fn group_figures(g: &stats::Group) -> [String; 5] {
+    [
+        g.postmortems.to_string(),
+        minutes(g.time_to_resolve.median_minutes),
+        whole_minutes(g.time_to_resolve.p90_minutes),
+        g.actions_open.to_string(),
+        g.actions_overdue.to_string(),
+    ]
 }
 
 fn spread_row(name: &str, spread: &Spread) -> String {
@@ -324,14 +332,10 @@ fn markdown(s: &Stats) -> String {
             "\n| Group | Post-mortems | TTR median | TTR p90 | Open | Overdue |\n|---|---:|---:|---:|---:|---:|\n",
         );
         for g in groups {
+            let [pms, median, p90, open, overdue] = group_figures(g);
             out.push_str(&format!(
-                "| {} | {} | {} | {} | {} | {} |\n",
-                md_escape(&g.key),
-                g.postmortems,
-                minutes(g.time_to_resolve.median_minutes),
-                whole_minutes(g.time_to_resolve.p90_minutes),
-                g.actions_open,
-                g.actions_overdue
+                "| {} | {pms} | {median} | {p90} | {open} | {overdue} |\n",
+                md_escape(&g.key)
             ));
         }
     }
