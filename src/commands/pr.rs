@@ -2,8 +2,7 @@
 //! one is installed and fits the remote, else by printing the page that opens it and the body.
 
 use crate::cli::{note, print, Context};
-use pm::checks::{self, Severity, SourceFile};
-use pm::config::FailOn;
+use pm::checks::{self, SourceFile};
 use pm::document::{Document, ParseOptions};
 use pm::git::remote::{self, Forge, ForgeKind};
 use pm::git::snapshot;
@@ -85,13 +84,7 @@ pub fn run(ctx: &Context, args: PrArgs) -> Result<Outcome> {
         bytes,
     };
     let report = checks::check(std::slice::from_ref(&file), config, &known_ids);
-    let failing = report
-        .diagnostics
-        .iter()
-        .any(|d| match config.check.fail_on {
-            FailOn::Error => d.severity == Severity::Error,
-            FailOn::Warning => true,
-        });
+    let failing = report.fails(config.check.fail_on);
     if failing && !args.no_verify && !args.print {
         let mut message = format!(
             "pm check finds problems in {} (as committed), so no pull request was opened:\n",
