@@ -100,8 +100,9 @@ impl Lock {
     }
 
     /// Takes the lock at `path`, waiting up to five seconds for another pm; `waiting` is told
-    /// once who holds it.
-    pub fn acquire(path: &Path, waiting: impl FnOnce(&str)) -> Result<Lock> {
+    /// once who holds it. `us` says who we are (e.g. the command line) to whoever waits
+    /// on us.
+    pub fn acquire(path: &Path, us: &str, waiting: impl FnOnce(&str)) -> Result<Lock> {
         let mut handle = std::fs::OpenOptions::new()
             .read(true)
             .write(true)
@@ -133,10 +134,9 @@ impl Lock {
             }
         }
         // Say who holds the lock, for whoever waits on it.
-        let args: Vec<String> = std::env::args().skip(1).collect();
         let _ = handle.set_len(0).and_then(|_| {
             handle.rewind()?;
-            write!(handle, "pid {}: pm {}", std::process::id(), args.join(" "))
+            write!(handle, "pid {}: {us}", std::process::id())
         });
         Ok(Lock { _file: handle })
     }

@@ -230,7 +230,9 @@ fn table(rows: &[Listed], color: bool) -> String {
 fn lock(ctx: &Context, entry: &Entry) -> Result<Lock> {
     let git_dir = ctx.repo().ok().map(|repo| repo.git_dir().to_path_buf());
     let path = Lock::path_for(git_dir.as_deref(), &entry.path);
-    Lock::acquire(&path, |holder| {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let us = format!("pm {}", args.join(" "));
+    Lock::acquire(&path, &us, |holder| {
         note(&format!("pm: waiting for another pm ({holder}) to finish…"));
     })
 }
