@@ -79,58 +79,82 @@ fn yaml_escape(text: &str) -> String {
     text.replace('\\', "\\\\").replace('"', "\\\"")
 }
 
-/// What installing the hook did, and a note for stderr.
-pub struct HookInstall {
-    pub message: String,
-    pub note: Option<String>,
+/// Installing the pre-commit hook, in the order the user should hear about problems: where
+/// git runs hooks (and a refusal when other repositories share that folder), then the pm
+/// binary, then the configuration (read by the caller), then the hook itself.
+pub struct HookInstaller {
+    dir: HooksDir,
+    binary: PathBuf,
 }
 
-/// `pm init --hooks`: installs the hook, unless git runs hooks from a folder other
-/// repositories share; says what was done either way.
-pub fn install_hook_for_init(repo: &Repo, located: &Located) -> Result<HookInstall> {
-    let dir = hooks::hooks_dir(repo)?;
-    if dir.is_shared() {
-        // pm.toml and the folder are written already: say why the hook is not, rather than fail.
-        return Ok(HookInstall {
-            message: format!(
+/// What `pm init --hooks` can do.
+pub enum InitHook {
+    Install(HookInstaller),
+    /// Git runs hooks from a folder other repositories share: the message saying why the hook
+    /// was not installed (pm.toml and the folder are written already, so this is not a failure).
+    Skipped(String),
+}
+
+impl HookInstaller {
+    /// Where git runs this repository's hooks and the pm binary the hook will call; refuses a
+    /// hooks folder other repositories share unless `force`.
+    pub fn new(repo: &Repo, force: bool) -> Result<HookInstaller> {
+        let dir = hooks::hooks_dir(repo)?;
+        if dir.is_shared() && !force {
+            return Err(Error::usage(shared_explanation(&dir)));
+        }
+        let binary = pm_binary()?;
+        Ok(HookInstaller { dir, binary })
+    }
+
+    /// `pm init --hooks`: an installer, unless git runs hooks from a shared folder.
+    pub fn for_init(repo: &Repo) -> Result<InitHook> {
+        let dir = hooks::hooks_dir(repo)?;
+        if dir.is_shared() {
+            return Ok(InitHook::Skipped(format!(
                 "did not install the pre-commit hook: {}",
                 shared_explanation(&dir)
-            ),
-            note: None,
-        });
+            )));
+        }
+        Ok(InitHook::Install(HookInstaller::new(repo, false)?))
     }
-    install_hook(repo, located, false)
-}
 
-/// Installs the pre-commit hook for the configuration `located` (its folder is where the hook
-/// runs `pm check --staged`).
-pub fn install_hook(repo: &Repo, located: &Located, force: bool) -> Result<HookInstall> {
-    let dir = hooks::hooks_dir(repo)?;
-    if dir.is_shared() && !force {
-        return Err(Error::usage(shared_explanation(&dir)));
+    /// A note for stderr when there is no `pm.toml` yet (the hook then checks the default
+    /// folder).
+    pub fn config_note(repo: &Repo, located: &Located) -> Option<&'static str> {
+        (repo.workdir().is_some() && located.file.is_none()).then_some(
+            "note: there is no pm.toml here yet: `pm init` writes one (the hook checks postmortems/ meanwhile)",
+        )
     }
-    let binary = pm_binary()?;
-    let (root, note) = config_root(repo, located);
-    let script = hooks::render_script(&binary, &root);
-    let hook = dir.hook();
-    let shown = hook.display();
-    let mut message = match hooks::install(&dir, &script, force)? {
-        Installed::AlreadyInstalled => format!("the pre-commit hook is already installed: {shown}"),
-        Installed::Fresh => format!("installed the pre-commit hook: {shown}"),
-        Installed::Updated => format!("updated the pre-commit hook: {shown}"),
-        Installed::KeptForeign => format!(
-            "installed the pre-commit hook: {shown}\nthe hook that was there is kept as {} and runs first; `pm hooks uninstall` puts it back",
-            dir.legacy().display()
-        ),
-    };
-    if dir.is_shared() {
-        message.push_str(&format!(
-            "\nnote: {} is core.hooksPath from your {} git configuration: every repository using it now runs this hook",
-            dir.path.display(),
-            dir.hooks_path.as_ref().map(|(s, _)| s.as_str()).unwrap_or("global")
-        ));
+
+    /// Installs the hook for the configuration `located` (its folder is where the hook runs
+    /// `pm check --staged`); returns what was done.
+    pub fn install(&self, repo: &Repo, located: &Located, force: bool) -> Result<String> {
+        let dir = &self.dir;
+        let root = config_root(repo, located);
+        let script = hooks::render_script(&self.binary, &root);
+        let hook = dir.hook();
+        let shown = hook.display();
+        let mut message = match hooks::install(dir, &script, force)? {
+            Installed::AlreadyInstalled => {
+                format!("the pre-commit hook is already installed: {shown}")
+            }
+            Installed::Fresh => format!("installed the pre-commit hook: {shown}"),
+            Installed::Updated => format!("updated the pre-commit hook: {shown}"),
+            Installed::KeptForeign => format!(
+                "installed the pre-commit hook: {shown}\nthe hook that was there is kept as {} and runs first; `pm hooks uninstall` puts it back",
+                dir.legacy().display()
+            ),
+        };
+        if dir.is_shared() {
+            message.push_str(&format!(
+                "\nnote: {} is core.hooksPath from your {} git configuration: every repository using it now runs this hook",
+                dir.path.display(),
+                dir.hooks_path.as_ref().map(|(s, _)| s.as_str()).unwrap_or("global")
+            ));
+        }
+        Ok(message)
     }
-    Ok(HookInstall { message, note })
 }
 
 fn shared_explanation(dir: &HooksDir) -> String {
@@ -156,15 +180,14 @@ fn pm_binary() -> Result<PathBuf> {
     Ok(exe.canonicalize().unwrap_or(exe))
 }
 
-/// The folder of `pm.toml` relative to the top of the work tree (`""` at the top), and a note
-/// when there is no `pm.toml` yet.
-fn config_root(repo: &Repo, located: &Located) -> (String, Option<String>) {
+/// The folder of `pm.toml` relative to the top of the work tree (`""` at the top, and when
+/// there is no `pm.toml` yet).
+fn config_root(repo: &Repo, located: &Located) -> String {
     let Some(workdir) = repo.workdir() else {
-        return (String::new(), None);
+        return String::new();
     };
     if located.file.is_none() {
-        return (String::new(), Some("note: there is no pm.toml here yet: `pm init` writes one (the hook checks postmortems/ meanwhile)".into()));
+        return String::new();
     }
-    let relative = relative_to(&located.root, workdir).unwrap_or_default();
-    (slash_joined(&relative), None)
+    slash_joined(&relative_to(&located.root, workdir).unwrap_or_default())
 }

@@ -3,6 +3,7 @@
 use crate::cli::{note, print, Context};
 use pm::git::hooks::{self, HookState, Uninstalled};
 use pm::git::Repo;
+use pm::setup::HookInstaller;
 use pm::{Error, Outcome, Result};
 use std::path::Path;
 
@@ -27,12 +28,13 @@ pub fn run(ctx: &Context, args: HooksCommand) -> Result<Outcome> {
     let repo = ctx.repo()?;
     match args {
         HooksCommand::Install { force } => {
+            let installer = HookInstaller::new(&repo, force)?;
             let (_, located) = ctx.repo_config()?;
-            let installed = pm::setup::install_hook(&repo, &located, force)?;
-            if let Some(message) = &installed.note {
+            if let Some(message) = HookInstaller::config_note(&repo, &located) {
                 note(message);
             }
-            print(&format!("{}\n", installed.message))?;
+            let message = installer.install(&repo, &located, force)?;
+            print(&format!("{message}\n"))?;
             Ok(Outcome::Success)
         }
         HooksCommand::Uninstall => uninstall(&repo),

@@ -2,6 +2,7 @@
 
 use crate::cli::{note, print, Context};
 use pm::config::{self, Config};
+use pm::setup::{HookInstaller, InitHook};
 use pm::{Error, Outcome, Result};
 
 #[derive(Debug, clap::Args)]
@@ -47,12 +48,17 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<Outcome> {
         done.push(format!("wrote {}/README.md", config.repo.dir));
     }
     if args.hooks {
-        let (repo, located) = ctx.repo_config()?;
-        let installed = pm::setup::install_hook_for_init(&repo, &located)?;
-        if let Some(message) = &installed.note {
-            note(message);
+        let repo = ctx.repo()?;
+        match HookInstaller::for_init(&repo)? {
+            InitHook::Skipped(message) => done.push(message),
+            InitHook::Install(installer) => {
+                let (_, located) = ctx.repo_config()?;
+                if let Some(message) = HookInstaller::config_note(&repo, &located) {
+                    note(message);
+                }
+                done.push(installer.install(&repo, &located, false)?);
+            }
         }
-        done.push(installed.message);
     }
     if let Some(kind) = &args.ci {
         match pm::setup::write_workflow(&root, kind)? {
