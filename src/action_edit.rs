@@ -263,7 +263,7 @@ pub fn set(target: &Target, action_id: &str, changes: &Changes, today: NaiveDate
     if let Some(due) = changes.due {
         let old = action.due.as_ref().map(|d| d.value);
         if old != Some(due) {
-            said.push(format!("due {} → {due}", text::or(old, "none")));
+            said.push(format!("due {} → {due}", text::display_or(old, "none")));
             fields.push(("due", Some(FieldValue::Date(due))));
         }
     }

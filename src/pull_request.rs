@@ -70,7 +70,7 @@ pub fn body(
                         md_escape(&a.id),
                         md_escape(&a.title),
                         md_escape(a.owner.as_deref().unwrap_or("—")),
-                        text::or(a.due, "—"),
+                        text::display_or(a.due, "—"),
                         md_escape(&a.status),
                         md_escape(a.kind.as_deref().unwrap_or("")),
                         md_escape(a.priority.as_deref().unwrap_or("")),

@@ -14,10 +14,18 @@ const GITLAB: &str = include_str!("../templates/ci/gitlab.yml");
 pub const GITHUB_PATH: &str = ".github/workflows/postmortems.yml";
 pub const GITLAB_PATH: &str = ".gitlab/pm.gitlab-ci.yml";
 
-/// Writes the workflow for `kind` (`github` or `gitlab`) under `root`; returns the paths written,
-/// or why nothing was (a workflow is there already). The workflow goes to the top of the work
+/// What `write_workflow` did.
+pub enum Workflow {
+    /// The paths written (with how to include them, for GitLab).
+    Written(Vec<String>),
+    /// Nothing was written: a workflow is there already (the message says so).
+    Exists(String),
+}
+
+/// Writes the workflow for `kind` (`github` or `gitlab`) under `root`; says what it wrote, or
+/// why nothing was (a workflow is there already). The workflow goes to the top of the work
 /// tree (where the forge looks for it), whatever folder `root` (the folder of `pm.toml`) is.
-pub fn write_workflow(root: &Path, kind: &str) -> Result<std::result::Result<Vec<String>, String>> {
+pub fn write_workflow(root: &Path, kind: &str) -> Result<Workflow> {
     let (template, rel) = match kind {
         "github" => (GITHUB, GITHUB_PATH),
         "gitlab" => (GITLAB, GITLAB_PATH),
@@ -53,7 +61,7 @@ pub fn write_workflow(root: &Path, kind: &str) -> Result<std::result::Result<Vec
 
     let path = top.join(rel);
     if path.exists() {
-        return Ok(Err(format!(
+        return Ok(Workflow::Exists(format!(
             "{rel} already exists: left unchanged (pm never overwrites a workflow; delete it and run `pm init --ci {kind}` again for pm's version)"
         )));
     }
@@ -71,7 +79,7 @@ pub fn write_workflow(root: &Path, kind: &str) -> Result<std::result::Result<Vec
             written[0] = format!("{rel} (there is no .gitlab-ci.yml yet: create one and {how})");
         }
     }
-    Ok(Ok(written))
+    Ok(Workflow::Written(written))
 }
 
 /// Escapes text for the inside of a YAML double-quoted string.

@@ -54,7 +54,7 @@ pub fn column_width<S: AsRef<str>>(values: impl IntoIterator<Item = S>, if_empty
 }
 
 /// A value that may be missing, as a table cell: `none` when it is.
-pub fn or<T: std::fmt::Display>(value: Option<T>, none: &str) -> String {
+pub fn display_or<T: std::fmt::Display>(value: Option<T>, none: &str) -> String {
     value.map_or_else(|| none.to_string(), |v| v.to_string())
 }
 

@@ -38,9 +38,15 @@ pub fn known_ids(located: &Located) -> KnownIds {
     }
 }
 
-/// What [`find_paths`] returns: the files to check (path, shown path), the files passed over
-/// with why, and whether the whole post-mortem folder is among them.
-pub type Found = (Vec<(PathBuf, String)>, Vec<Unreadable>, bool);
+/// What [`find_paths`] returns.
+pub struct Found {
+    /// The files to check: (path, shown path).
+    pub files: Vec<(PathBuf, String)>,
+    /// The files passed over, with why.
+    pub unreadable: Vec<Unreadable>,
+    /// Whether the whole post-mortem folder is among the paths.
+    pub whole_folder: bool,
+}
 
 /// The post-mortem files the paths name (folders are walked), without reading them.
 pub fn find_paths(cwd: &Path, located: &Located, paths: &[PathBuf]) -> Result<Found> {
@@ -91,7 +97,11 @@ pub fn find_paths(cwd: &Path, located: &Located, paths: &[PathBuf]) -> Result<Fo
             targets.push((resolved, display));
         }
     }
-    Ok((targets, skipped_files, whole_folder))
+    Ok(Found {
+        files: targets,
+        unreadable: skipped_files,
+        whole_folder,
+    })
 }
 
 /// The name to report a document read from standard input under (`--stdin-filename NAME`):

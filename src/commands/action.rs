@@ -180,7 +180,7 @@ fn list(ctx: &Context, args: ListArgs) -> Result<Outcome> {
                     a.reference,
                     md_escape(&a.title),
                     md_escape(a.owner.as_deref().unwrap_or("—")),
-                    text::or(a.due, "—"),
+                    text::display_or(a.due, "—"),
                     status
                 ));
             }
@@ -213,7 +213,7 @@ fn table(rows: &[Listed], color: bool) -> String {
             "{:<ref_width$}  {:<11}  {:<10}  {:<owner_width$}  {}",
             a.reference,
             a.status,
-            text::or(a.due, "-"),
+            text::display_or(a.due, "-"),
             a.owner.as_deref().unwrap_or("-"),
             a.title.replace('\n', " ")
         );

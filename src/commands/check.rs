@@ -96,7 +96,11 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Result<Outcome> {
         let report = checks::check(&files, &located.config, &known_ids(&located));
         (report, files, located.config.clone())
     } else {
-        let (targets, skipped, whole_folder) = find_paths(&ctx.cwd, &located, &args.paths)?;
+        let targets::Found {
+            files: targets,
+            unreadable: skipped,
+            whole_folder,
+        } = find_paths(&ctx.cwd, &located, &args.paths)?;
         // When the whole folder is checked, every ID is among the files: no second listing.
         let known = if whole_folder {
             KnownIds::new()

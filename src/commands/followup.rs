@@ -122,7 +122,7 @@ fn table(r: &Report, soon: i64, color: bool) -> String {
             out.push_str(&format!(
                 "  {:<ref_width$}  {:<10}  {:<owner_width$}  {}  {}\n",
                 i.reference,
-                text::or(i.due, "-"),
+                text::display_or(i.due, "-"),
                 owner(i),
                 tail(i),
                 i.title.replace('\n', " ")
@@ -205,7 +205,7 @@ fn markdown(r: &Report, soon: i64) -> String {
                 i.reference,
                 md_escape(&i.title),
                 md_escape(i.owner.as_deref().unwrap_or("—")),
-                text::or(i.due, "—"),
+                text::display_or(i.due, "—"),
                 tail(i)
             ));
         }

@@ -2,7 +2,7 @@
 
 use crate::cli::{note, print, Context};
 use pm::config::{self, Config};
-use pm::setup::{HookInstaller, InitHook};
+use pm::setup::{HookInstaller, InitHook, Workflow};
 use pm::{Error, Outcome, Result};
 
 #[derive(Debug, clap::Args)]
@@ -62,8 +62,10 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<Outcome> {
     }
     if let Some(kind) = &args.ci {
         match pm::setup::write_workflow(&root, kind)? {
-            Ok(written) => done.extend(written.into_iter().map(|path| format!("wrote {path}"))),
-            Err(message) => note(&message),
+            Workflow::Written(written) => {
+                done.extend(written.into_iter().map(|path| format!("wrote {path}")))
+            }
+            Workflow::Exists(message) => note(&message),
         }
     }
 

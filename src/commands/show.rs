@@ -161,7 +161,7 @@ fn markdown(s: &Summary) -> String {
             a.id,
             md_escape(&a.title),
             a.owner.as_deref().unwrap_or("—"),
-            text::or(a.due, "—"),
+            text::display_or(a.due, "—"),
             status
         ));
     }

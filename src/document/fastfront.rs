@@ -12,7 +12,7 @@
 //! Why it exists: listing 10,000 post-mortems spent most of its time building toml_edit's
 //! format-preserving tree, only to read a dozen values out of it.
 
-use super::fields::{self, Slot, Value};
+use super::fields::{self, Parsed, Slot};
 use super::frontmatter::{Action, FrontMatter, Impact, Spanned, Timestamp};
 use super::lines::Span;
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -197,20 +197,20 @@ impl Scanner<'_> {
     }
 
     /// The value for `slot`; `None` when the text is not that kind of value in plain form.
-    fn value<T>(&mut self, slot: &Slot<T>) -> Option<Value> {
+    fn value<T>(&mut self, slot: &Slot<T>) -> Option<Parsed> {
         match slot {
-            Slot::Text(_) => self.string().map(|s| Value::Text(Some(s))),
+            Slot::Text(_) => self.string().map(|s| Parsed::Text(Some(s))),
             Slot::Texts(_) => {
                 if self.peek() == Some(b'[') {
-                    self.strings().map(Value::Texts)
+                    self.strings().map(Parsed::Texts)
                 } else {
                     // A lone string where a list is expected: the full reader accepts it too.
-                    self.string().map(|s| Value::Texts(vec![s]))
+                    self.string().map(|s| Parsed::Texts(vec![s]))
                 }
             }
-            Slot::Stamp(_) => self.stamp().map(|s| Value::Stamp(Some(s))),
-            Slot::Date(_) => self.date().map(|d| Value::Date(Some(d))),
-            Slot::Integer(_) => self.integer().map(|n| Value::Integer(Some(n))),
+            Slot::Stamp(_) => self.stamp().map(|s| Parsed::Stamp(Some(s))),
+            Slot::Date(_) => self.date().map(|d| Parsed::Date(Some(d))),
+            Slot::Integer(_) => self.integer().map(|n| Parsed::Integer(Some(n))),
         }
     }
 
@@ -433,10 +433,10 @@ impl Scanner<'_> {
 }
 
 /// Where an action's value ends (actions hold only strings and dates).
-fn value_end(value: &Value) -> Option<usize> {
+fn value_end(value: &Parsed) -> Option<usize> {
     match value {
-        Value::Text(Some(s)) => Some(s.span.end),
-        Value::Date(Some(d)) => Some(d.span.end),
+        Parsed::Text(Some(s)) => Some(s.span.end),
+        Parsed::Date(Some(d)) => Some(d.span.end),
         _ => None,
     }
 }

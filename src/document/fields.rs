@@ -19,8 +19,9 @@ pub enum Slot<T> {
     Integer(fn(&mut T) -> &mut Option<Spanned<i64>>),
 }
 
-/// A value read for a slot: `None` when the text held something of the wrong type.
-pub enum Value {
+/// A value read for a slot (named apart from `toml_edit::Value`, which the toml_edit reader
+/// also uses): `None` when the text held something of the wrong type.
+pub enum Parsed {
     Text(Option<Spanned<String>>),
     Texts(Vec<Spanned<String>>),
     Stamp(Option<Spanned<Timestamp>>),
@@ -31,13 +32,13 @@ pub enum Value {
 impl<T> Slot<T> {
     /// Stores `value` in `target`; false (and nothing stored) when the value is not of the
     /// slot's kind.
-    pub fn put(&self, target: &mut T, value: Value) -> bool {
+    pub fn put(&self, target: &mut T, value: Parsed) -> bool {
         match (self, value) {
-            (Slot::Text(at), Value::Text(v)) => *at(target) = v,
-            (Slot::Texts(at), Value::Texts(v)) => *at(target) = v,
-            (Slot::Stamp(at), Value::Stamp(v)) => *at(target) = v,
-            (Slot::Date(at), Value::Date(v)) => *at(target) = v,
-            (Slot::Integer(at), Value::Integer(v)) => *at(target) = v,
+            (Slot::Text(at), Parsed::Text(v)) => *at(target) = v,
+            (Slot::Texts(at), Parsed::Texts(v)) => *at(target) = v,
+            (Slot::Stamp(at), Parsed::Stamp(v)) => *at(target) = v,
+            (Slot::Date(at), Parsed::Date(v)) => *at(target) = v,
+            (Slot::Integer(at), Parsed::Integer(v)) => *at(target) = v,
             _ => return false,
         }
         true

@@ -356,13 +356,13 @@ impl Reader {
         slot: &fields::Slot<T>,
         item: &Item,
         path: String,
-    ) -> fields::Value {
+    ) -> fields::Parsed {
         match slot {
-            fields::Slot::Text(_) => fields::Value::Text(self.string(item, path)),
-            fields::Slot::Texts(_) => fields::Value::Texts(self.strings(item, path)),
-            fields::Slot::Stamp(_) => fields::Value::Stamp(self.timestamp(item, path)),
-            fields::Slot::Date(_) => fields::Value::Date(self.date(item, path)),
-            fields::Slot::Integer(_) => fields::Value::Integer(self.integer(item, path)),
+            fields::Slot::Text(_) => fields::Parsed::Text(self.string(item, path)),
+            fields::Slot::Texts(_) => fields::Parsed::Texts(self.strings(item, path)),
+            fields::Slot::Stamp(_) => fields::Parsed::Stamp(self.timestamp(item, path)),
+            fields::Slot::Date(_) => fields::Parsed::Date(self.date(item, path)),
+            fields::Slot::Integer(_) => fields::Parsed::Integer(self.integer(item, path)),
         }
     }
 

@@ -12,7 +12,7 @@ pub mod svg;
 
 use crate::stats::{self, ActionSpan, Stats};
 use crate::summary::{ActionView, Summary};
-use crate::text::{duration as duration_or, duration_rounded};
+use crate::text::{duration, duration_rounded};
 use chrono::NaiveDate;
 use std::collections::{BTreeSet, HashSet};
 
@@ -124,10 +124,6 @@ fn started_date(s: &Summary) -> String {
     s.started_at()
         .map(|t| t.date_naive().to_string())
         .unwrap_or_else(|| "—".into())
-}
-
-fn duration(minutes: Option<i64>) -> String {
-    duration_or(minutes, "—")
 }
 
 fn options(name: &str, label: &str, values: &BTreeSet<String>) -> String {
@@ -259,9 +255,9 @@ pub fn postmortem_page(p: &PostMortem) -> String {
         "Time to detect / mitigate / resolve",
         format!(
             "{} / {} / {}",
-            duration(s.durations.time_to_detect_minutes),
-            duration(s.durations.time_to_mitigate_minutes),
-            duration(s.durations.time_to_resolve_minutes)
+            duration(s.durations.time_to_detect_minutes, "—"),
+            duration(s.durations.time_to_mitigate_minutes, "—"),
+            duration(s.durations.time_to_resolve_minutes, "—")
         ),
     );
     field(
@@ -372,7 +368,7 @@ pub fn stats_page(
     ));
     content.push_str(&card(
         "Time to resolve (p90)",
-        &duration(stats.time_to_resolve.p90_minutes),
+        &duration(stats.time_to_resolve.p90_minutes, "—"),
     ));
     content.push_str(&card("Open actions", &stats.actions.open.to_string()));
     content.push_str(&card("Overdue actions", &stats.actions.overdue.to_string()));
@@ -400,7 +396,7 @@ pub fn stats_page(
         "<figcaption>Time to resolve ({} incidents with both <code>started</code> and <code>resolved</code>). Median {}, 90th percentile {} (nearest rank).</figcaption>\n</figure>\n",
         stats.time_to_resolve.count,
         median_text(stats.time_to_resolve.median_minutes),
-        duration(stats.time_to_resolve.p90_minutes)
+        duration(stats.time_to_resolve.p90_minutes, "—")
     ));
 
     let points = stats::open_over_time(spans, today, 60);
@@ -433,7 +429,7 @@ pub fn stats_page(
             "<tr><td>{name}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
             spread.count,
             median_text(spread.median_minutes),
-            duration(spread.p90_minutes)
+            duration(spread.p90_minutes, "—")
         ));
     }
     content.push_str("</tbody>\n</table>\n");
