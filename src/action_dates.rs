@@ -11,7 +11,6 @@ use crate::git::Repo;
 use crate::repository::{self, Entry};
 use crate::stats::{self, DatesFrom, Histories, HistoryStart};
 use crate::summary::Summary;
-use crate::text::short;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
@@ -21,8 +20,9 @@ pub struct ActionDates {
     pub dates_from: DatesFrom,
     /// Where a shallow clone's history starts.
     pub history_starts: Option<HistoryStart>,
-    /// What the user should know about where the dates come from (for stderr).
-    pub notes: Vec<String>,
+    /// Why the dates come from the front matter although there is a repository (its history
+    /// could not be read), for the user to know.
+    pub history_unreadable: Option<String>,
 }
 
 /// Action histories for `items`: from the repository's first-parent history up to `HEAD` plus
@@ -34,19 +34,14 @@ pub fn read(
     items: &[(&Entry, &Summary)],
 ) -> Result<ActionDates> {
     let Some(repo) = repo else {
-        return Ok(from_front_matter(items, Vec::new()));
+        return Ok(from_front_matter(items, None));
     };
     let mut history = match History::new(repo, &located.postmortem_dir()) {
         Ok(history) => history,
-        Err(e) => {
-            let note = format!(
-                "pm: note: action dates are read from the front matter, not git history: {e}"
-            );
-            return Ok(from_front_matter(items, vec![note]));
-        }
+        Err(e) => return Ok(from_front_matter(items, Some(e.to_string()))),
     };
     let Some(head) = history.head() else {
-        return Ok(from_front_matter(items, Vec::new()));
+        return Ok(from_front_matter(items, None));
     };
     let log = history.log(None, head, false)?;
     let uncommitted = match repo.workdir() {
@@ -68,23 +63,11 @@ pub fn read(
         commit: start.commit,
         date: start.date,
     });
-    let notes = history_starts
-        .iter()
-        .map(|start| {
-            format!(
-                "pm: note: this is a shallow clone whose history starts at {} ({}): actions \
-                 added before it have no known creation date; `git fetch --unshallow` brings \
-                 the rest",
-                short(&start.commit),
-                start.date
-            )
-        })
-        .collect();
     Ok(ActionDates {
         histories,
         dates_from: DatesFrom::GitHistory,
         history_starts,
-        notes,
+        history_unreadable: None,
     })
 }
 
@@ -94,7 +77,10 @@ fn author_day(date: &str) -> Option<NaiveDate> {
 }
 
 /// Creation and close dates as the front matter writes them (`created`, `closed`).
-fn from_front_matter(items: &[(&Entry, &Summary)], notes: Vec<String>) -> ActionDates {
+fn from_front_matter(
+    items: &[(&Entry, &Summary)],
+    history_unreadable: Option<String>,
+) -> ActionDates {
     let histories = items
         .par_iter()
         .flat_map_iter(|(entry, summary)| {
@@ -110,7 +96,7 @@ fn from_front_matter(items: &[(&Entry, &Summary)], notes: Vec<String>) -> Action
         histories,
         dates_from: DatesFrom::FrontMatter,
         history_starts: None,
-        notes,
+        history_unreadable,
     }
 }
 

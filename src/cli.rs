@@ -216,8 +216,27 @@ pub fn action_dates(
 ) -> Result<pm::action_dates::ActionDates> {
     let repo = ctx.repo().ok();
     let dates = pm::action_dates::read(repo.as_ref(), located, items)?;
-    for message in &dates.notes {
-        note(message);
+    if let Some(why) = &dates.history_unreadable {
+        note(&format!(
+            "pm: note: action dates are read from the front matter, not git history: {why}"
+        ));
+    }
+    if let Some(start) = &dates.history_starts {
+        shallow_clone_note(
+            &start.commit,
+            &start.date,
+            "actions added before it have no known creation date",
+        );
     }
     Ok(dates)
+}
+
+/// Says on stderr that the clone is shallow, its history starting at `commit` (`date`), and
+/// what that leaves out (`missing`).
+pub fn shallow_clone_note(commit: &str, date: &str, missing: &str) {
+    note(&format!(
+        "pm: note: this is a shallow clone whose history starts at {} ({date}): {missing}; \
+         `git fetch --unshallow` brings the rest",
+        pm::text::short(commit)
+    ));
 }

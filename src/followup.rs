@@ -211,7 +211,7 @@ pub fn build(summaries: &[Summary], today: NaiveDate, soon: i64, filter: &Filter
     report
 }
 
-/// The changes since `since` (a date or a revision) up to `rev`, or up to the work tree, and
+/// The changes since `since` (a date or a revision) up to `rev`, or up to the work tree, with
 /// where a shallow clone's history starts when that is after `since` (say so to the user).
 pub fn progress(
     repo: &Repo,
@@ -219,7 +219,7 @@ pub fn progress(
     since: &str,
     rev: Option<&str>,
     all_parents: bool,
-) -> Result<(Progress, Option<CommitInfo>)> {
+) -> Result<Progress> {
     let mut history = History::new(repo, &located.postmortem_dir())?;
     let target = match rev {
         Some(rev) => Some(history.resolve(rev)?),
@@ -254,12 +254,11 @@ pub fn progress(
         let uncommitted = history.diff_worktree(target)?;
         changes.extend(uncommitted.into_iter().map(ChangeOut::uncommitted));
     }
-    let progress = Progress {
+    Ok(Progress {
         since: Point::of(since_info.as_ref()),
         history_starts: starts.as_ref().map(|s| Point::of(Some(s))),
         changes,
-    };
-    Ok((progress, starts))
+    })
 }
 
 /// The date part of an RFC 3339 date.

@@ -2,9 +2,13 @@
 //! incomplete items and, with `--since`, what changed since the last review and which commit
 //! changed it. The JSON is documented in docs/FOLLOWUP.md and kept stable.
 
-use crate::cli::{note, parse_date, print, report_unreadable, to_json, Context, ListFormat};
+use crate::cli::{
+    parse_date, print, report_unreadable, shallow_clone_note, to_json, Context, ListFormat,
+};
 use chrono::NaiveDate;
-use pm::followup::{self, change_markdown, change_table, day, Filter, Item, Progress, Report};
+use pm::followup::{
+    self, change_markdown, change_table, day, Filter, Item, Point, Progress, Report,
+};
 use pm::listing::{load, load_at, Actions};
 use pm::text;
 use pm::text::{column_width, md_escape, paint, short, ALERT, BOLD};
@@ -78,14 +82,13 @@ pub fn run(ctx: &Context, args: FollowupArgs) -> Result<Outcome> {
         severity: args.severity.clone(),
     };
     let mut report = followup::build(&summaries, today, soon, &filter);
-    if let Some((progress, starts)) = progress? {
-        if let Some(s) = starts {
-            note(&format!(
-                "pm: note: this is a shallow clone whose history starts at {} ({}): changes before \
-                 it are not in the report; `git fetch --unshallow` brings the rest",
-                short(&s.commit),
-                s.date
-            ));
+    if let Some(progress) = progress? {
+        if let Some(Point {
+            commit: Some(commit),
+            date: Some(date),
+        }) = &progress.history_starts
+        {
+            shallow_clone_note(commit, date, "changes before it are not in the report");
         }
         report.progress = Some(progress);
     }

@@ -5,12 +5,11 @@
 //! keeps its history. An ID that no longer exists in the work tree (a deleted post-mortem) is
 //! still found in the history.
 
-use crate::cli::{note, print, to_json, Context, ListFormat};
+use crate::cli::{print, shallow_clone_note, to_json, Context, ListFormat};
 use pm::action_edit::split_reference;
 use pm::followup::{change_markdown, change_table, ChangeOut, Point};
 use pm::git::history::History;
 use pm::repository;
-use pm::text::short;
 use pm::{Error, Outcome, Result};
 use serde::Serialize;
 use std::collections::BTreeSet;
@@ -93,12 +92,7 @@ pub fn run(ctx: &Context, args: HistoryArgs) -> Result<Outcome> {
         }
     }
     if let Some(s) = &starts {
-        note(&format!(
-            "pm: note: this is a shallow clone whose history starts at {} ({}): earlier changes \
-             are not shown; `git fetch --unshallow` brings the rest",
-            short(&s.commit),
-            s.date
-        ));
+        shallow_clone_note(&s.commit, &s.date, "earlier changes are not shown");
     }
     let out = match args.format {
         ListFormat::Json => to_json(&HistoryReport {
