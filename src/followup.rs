@@ -1,6 +1,6 @@
 //! The follow-up report: overdue items, items due soon, reviews due, incomplete items and, with
 //! a starting point, what changed since and which commit changed it. Its JSON is documented in
-//! docs/FOLLOWUP.md and kept stable. Also the change rows `pm history` and `pm diff` print.
+//! docs/FOLLOWUP.md and kept stable.
 
 use crate::changes::Change;
 use crate::config::Located;
@@ -9,7 +9,6 @@ use crate::error::Result;
 use crate::git::history::{CommitInfo, Dated, History};
 use crate::git::Repo;
 use crate::summary::Summary;
-use crate::text::{column_width, md_escape, short};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -259,62 +258,6 @@ pub fn progress(
         history_starts: starts.as_ref().map(|s| Point::of(Some(s))),
         changes,
     })
-}
-
-/// The date part of an RFC 3339 date.
-pub fn day(date: &Option<String>) -> String {
-    date.as_deref()
-        .map(|d| d.chars().take(10).collect())
-        .unwrap_or_else(|| "-".into())
-}
-
-/// Change rows for a terminal: date, commit, author, ref, what changed.
-pub fn change_table(changes: &[ChangeOut]) -> String {
-    if changes.is_empty() {
-        return "  no changes\n".into();
-    }
-    let ref_width = column_width(changes.iter().map(|c| &c.change.reference), 3);
-    let author_width = column_width(
-        changes
-            .iter()
-            .map(|c| c.author.as_deref().unwrap_or("uncommitted")),
-        6,
-    );
-    let mut out = String::new();
-    for c in changes {
-        out.push_str(&format!(
-            "  {:<10}  {:<7}  {:<author_width$}  {:<ref_width$}  {}\n",
-            day(&c.date),
-            c.commit.as_deref().map(short).unwrap_or_else(|| "-".into()),
-            c.author.as_deref().unwrap_or("uncommitted"),
-            c.change.reference,
-            c.change.describe().replace('\n', " ")
-        ));
-    }
-    out
-}
-
-/// Change rows as a Markdown table.
-pub fn change_markdown(changes: &[ChangeOut]) -> String {
-    if changes.is_empty() {
-        return "No changes.\n".into();
-    }
-    let mut out =
-        String::from("| Date | Commit | Author | Item | Change |\n|---|---|---|---|---|\n");
-    for c in changes {
-        out.push_str(&format!(
-            "| {} | {} | {} | `{}` | {} |\n",
-            day(&c.date),
-            c.commit
-                .as_deref()
-                .map(|s| format!("`{}`", short(s)))
-                .unwrap_or_else(|| "uncommitted".into()),
-            md_escape(c.author.as_deref().unwrap_or("—")),
-            c.change.reference,
-            md_escape(&c.change.describe())
-        ));
-    }
-    out
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 
 mod cli;
 mod commands;
+mod render;
 
 use clap::Parser;
 use std::process::ExitCode;

@@ -5,10 +5,9 @@
 use crate::cli::{
     parse_date, print, report_unreadable, shallow_clone_note, to_json, Context, ListFormat,
 };
+use crate::render::{change_markdown, change_table, day};
 use chrono::NaiveDate;
-use pm::followup::{
-    self, change_markdown, change_table, day, Filter, Item, Point, Progress, Report,
-};
+use pm::followup::{self, Filter, Item, Point, Progress, Report};
 use pm::listing::{load, load_at, Actions};
 use pm::text;
 use pm::text::{column_width, md_escape, paint, short, ALERT, BOLD};
@@ -111,7 +110,7 @@ fn owner(item: &Item) -> &str {
 
 fn since_label(p: &Progress) -> String {
     match (&p.since.commit, &p.since.date) {
-        (Some(c), Some(d)) => format!("{} ({})", short(c), day(&Some(d.clone()))),
+        (Some(c), Some(d)) => format!("{} ({})", short(c), day(Some(d))),
         _ => "the first commit".into(),
     }
 }

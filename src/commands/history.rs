@@ -6,8 +6,9 @@
 //! still found in the history.
 
 use crate::cli::{print, shallow_clone_note, to_json, Context, ListFormat};
+use crate::render::{change_markdown, change_table};
 use pm::action_edit::split_reference;
-use pm::followup::{change_markdown, change_table, ChangeOut, Point};
+use pm::followup::{ChangeOut, Point};
 use pm::git::history::History;
 use pm::repository;
 use pm::{Error, Outcome, Result};
