@@ -1,10 +1,135 @@
 //! The pull request `pm pr` opens: its description, with what reviewers need at a glance, the
 //! check's verdict and a checklist for a blameless review.
 
-use crate::checks::{CheckReport, Severity};
-use crate::document::Document;
+use crate::checks::{self, CheckReport, Severity, SourceFile};
+use crate::config::{Config, Located};
+use crate::document::{Document, ParseOptions};
+use crate::error::{Error, Result};
+use crate::git::{snapshot, Repo};
+use crate::paths::relative_slash;
 use crate::summary::Summary;
 use crate::text::{self, duration, md_escape};
+use std::path::PathBuf;
+
+/// The post-mortem of the current branch as committed, and the check's verdict on it.
+#[derive(Debug)]
+pub struct Prepared {
+    pub workdir: PathBuf,
+    pub branch: String,
+    pub id: String,
+    /// The committed file, under the path findings show.
+    pub file: SourceFile,
+    /// The file in the work tree differs from the committed one.
+    pub uncommitted_changes: bool,
+    pub report: CheckReport,
+    /// The check fails at pm.toml's `check.fail_on`.
+    pub fails: bool,
+}
+
+/// Finds the post-mortem the current branch (`<branch_prefix><id>`, as `pm new` makes it)
+/// names, reads it as committed on the branch and checks it.
+pub fn prepare(repo: &Repo, located: &Located) -> Result<Prepared> {
+    let config = &located.config;
+    let workdir = repo
+        .workdir()
+        .ok_or_else(|| Error::usage("`pm pr` needs a work tree; this is a bare repository"))?
+        .to_path_buf();
+    let prefix = &config.repo.branch_prefix;
+    let branch = repo.current_branch().ok_or_else(|| {
+        Error::usage(format!(
+            "HEAD is not on a branch: switch to the post-mortem's branch ({prefix}<id>) first"
+        ))
+    })?;
+    let id = postmortem_id(&branch, prefix)?.to_string();
+    let (entries, _) = crate::repository::list(&located.postmortem_dir(), &located.root)?;
+    let entry = entries.iter().find(|e| e.stem == id).ok_or_else(|| {
+        Error::usage(format!(
+            "the branch `{branch}` names post-mortem `{id}`, but there is no {id}.md in {}/",
+            config.repo.dir
+        ))
+    })?;
+    let in_tree = relative_slash(&entry.path, &workdir);
+    let bytes = snapshot::committed_file(repo, "HEAD", &in_tree)?.ok_or_else(|| {
+        Error::usage(format!(
+            "{} is not committed on `{branch}` yet: commit it (git add {0} && git commit), then run `pm pr` again",
+            entry.display
+        ))
+    })?;
+    let uncommitted_changes =
+        crate::repository::read(&entry.path).is_ok_and(|on_disk| on_disk != bytes);
+    let known_ids: checks::KnownIds = entries
+        .iter()
+        .filter(|e| e.path != entry.path)
+        .map(|e| (e.stem.clone(), e.display.clone()))
+        .collect();
+    let file = SourceFile {
+        path: entry.display.clone(),
+        bytes,
+    };
+    let report = checks::check(std::slice::from_ref(&file), config, &known_ids);
+    let fails = report.fails(config.check.fail_on);
+    Ok(Prepared {
+        workdir,
+        branch,
+        id,
+        file,
+        uncommitted_changes,
+        report,
+        fails,
+    })
+}
+
+/// The post-mortem ID a branch names: the branch without `prefix`.
+pub fn postmortem_id<'b>(branch: &'b str, prefix: &str) -> Result<&'b str> {
+    branch
+        .strip_prefix(prefix)
+        .filter(|id| !id.is_empty())
+        .ok_or_else(|| {
+            Error::usage(format!(
+                "`{branch}` is not a post-mortem branch ({prefix}<id>, as `pm new` creates): \
+                 switch to one with `git switch {prefix}<id>`"
+            ))
+        })
+}
+
+impl Prepared {
+    /// Why no pull request is opened when the check fails: every finding, and what to do.
+    pub fn refusal(&self) -> String {
+        let mut message = format!(
+            "pm check finds problems in {} (as committed), so no pull request was opened:\n",
+            self.file.path
+        );
+        for d in &self.report.diagnostics {
+            message.push_str(&format!(
+                "  {}:{}:{}: {} [{}]\n",
+                d.path, d.line, d.column, d.message, d.rule
+            ));
+        }
+        message.push_str(
+            "fix them and commit, then run `pm pr` again (or pass --no-verify to open it anyway)",
+        );
+        message
+    }
+
+    /// The pull request's title and description as of `today`.
+    pub fn title_and_body(&self, config: &Config, today: chrono::NaiveDate) -> (String, String) {
+        let options = ParseOptions {
+            timeline_section: &config.document.timeline_section,
+        };
+        let doc = Document::parse(&self.file.bytes, &options).ok();
+        let title = title(doc.as_ref(), &self.id);
+        let body = body(doc.as_ref(), &self.id, &self.file.path, today, &self.report);
+        (title, body)
+    }
+}
+
+/// The pull request's title: the post-mortem's title, else its ID.
+pub fn title(doc: Option<&Document>, id: &str) -> String {
+    match doc.and_then(|d| d.title()) {
+        Some(t) => format!("Post-mortem: {t}"),
+        None => format!("Post-mortem: {id}"),
+    }
+}
 
 /// The pull request's description: what reviewers need at a glance, the check's verdict, and
 /// a checklist for a blameless review.
@@ -124,4 +249,73 @@ pub fn body(
          - [ ] The facilitator and the people involved have read it.\n",
     );
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_branch_names_the_post_mortem() {
+        assert_eq!(
+            postmortem_id("postmortem/2026-03-01-db", "postmortem/").ok(),
+            Some("2026-03-01-db")
+        );
+        for branch in ["postmortem/", "main"] {
+            let message = postmortem_id(branch, "postmortem/")
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default();
+            assert!(
+                message.contains(&format!("`{branch}` is not a post-mortem branch")),
+                "{message}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_title_is_the_post_mortems_else_its_id() -> Result<()> {
+        let text = "+++\nid = \"2026-03-01-db\"\ntitle = \"DB down\"\n+++\n";
+        let doc = Document::parse_front_matter(text.as_bytes())
+            .map_err(|e| Error::usage(e.to_string()))?;
+        assert_eq!(title(Some(&doc), "2026-03-01-db"), "Post-mortem: DB down");
+        assert_eq!(title(None, "2026-03-01-db"), "Post-mortem: 2026-03-01-db");
+        Ok(())
+    }
+
+    #[test]
+    fn a_failing_check_is_refused_with_every_finding() {
+        let config = Config::default();
+        let file = SourceFile {
+            path: "postmortems/2026/2026-03-01-db.md".into(),
+            bytes: b"no front matter\n".to_vec(),
+        };
+        let report = checks::check(std::slice::from_ref(&file), &config, &Default::default());
+        let prepared = Prepared {
+            workdir: PathBuf::new(),
+            branch: "postmortem/2026-03-01-db".into(),
+            id: "2026-03-01-db".into(),
+            fails: report.fails(config.check.fail_on),
+            file,
+            uncommitted_changes: false,
+            report,
+        };
+        assert!(prepared.fails);
+        let message = prepared.refusal();
+        assert!(message.starts_with(
+            "pm check finds problems in postmortems/2026/2026-03-01-db.md (as committed)"
+        ));
+        assert!(
+            message.contains("postmortems/2026/2026-03-01-db.md:1:1: "),
+            "{message}"
+        );
+        assert!(message.ends_with("(or pass --no-verify to open it anyway)"));
+        let (title, body) =
+            prepared.title_and_body(&config, "2026-03-02".parse().unwrap_or_default());
+        assert_eq!(title, "Post-mortem: 2026-03-01-db");
+        assert!(
+            body.contains("### pm check\n\n1 error(s), 0 warning(s)"),
+            "{body}"
+        );
+    }
 }

@@ -2,12 +2,10 @@
 //! one is installed and fits the remote, else by printing the page that opens it and the body.
 
 use crate::cli::{note, print, Context};
-use pm::checks::{self, SourceFile};
-use pm::document::{Document, ParseOptions};
 use pm::git::remote::{self, Forge, ForgeKind};
-use pm::git::snapshot;
-use pm::paths::{find_on_path, relative_slash};
-use pm::{Error, Outcome, Result};
+use pm::paths::find_on_path;
+use pm::pull_request;
+use pm::{Outcome, Result};
 use std::path::Path;
 use std::process::{Command, Stdio};
 
@@ -33,87 +31,19 @@ pub struct PrArgs {
 pub fn run(ctx: &Context, args: PrArgs) -> Result<Outcome> {
     let (repo, located) = ctx.repo_config()?;
     let config = &located.config;
-    let workdir = repo
-        .workdir()
-        .ok_or_else(|| Error::usage("`pm pr` needs a work tree; this is a bare repository"))?
-        .to_path_buf();
-    let prefix = &config.repo.branch_prefix;
-    let branch = repo.current_branch().ok_or_else(|| {
-        Error::usage(format!(
-            "HEAD is not on a branch: switch to the post-mortem's branch ({prefix}<id>) first"
-        ))
-    })?;
-    let id = branch
-        .strip_prefix(prefix.as_str())
-        .filter(|id| !id.is_empty())
-        .ok_or_else(|| {
-            Error::usage(format!(
-                "`{branch}` is not a post-mortem branch ({prefix}<id>, as `pm new` creates): \
-                 switch to one with `git switch {prefix}<id>`"
-            ))
-        })?;
-
-    let (entries, _) = pm::repository::list(&located.postmortem_dir(), &located.root)?;
-    let entry = entries.iter().find(|e| e.stem == id).ok_or_else(|| {
-        Error::usage(format!(
-            "the branch `{branch}` names post-mortem `{id}`, but there is no {id}.md in {}/",
-            config.repo.dir
-        ))
-    })?;
-    let in_tree = relative_slash(&entry.path, &workdir);
-    let bytes = snapshot::committed_file(&repo, "HEAD", &in_tree)?.ok_or_else(|| {
-        Error::usage(format!(
-            "{} is not committed on `{branch}` yet: commit it (git add {0} && git commit), then run `pm pr` again",
-            entry.display
-        ))
-    })?;
-    if pm::repository::read(&entry.path).is_ok_and(|on_disk| on_disk != bytes) {
+    let prepared = pull_request::prepare(&repo, &located)?;
+    if prepared.uncommitted_changes {
         note(&format!(
             "note: {} has changes that are not committed; the pull request shows the committed version",
-            entry.display
+            prepared.file.path
         ));
     }
-
-    let known_ids: checks::KnownIds = entries
-        .iter()
-        .filter(|e| e.path != entry.path)
-        .map(|e| (e.stem.clone(), e.display.clone()))
-        .collect();
-    let file = SourceFile {
-        path: entry.display.clone(),
-        bytes,
-    };
-    let report = checks::check(std::slice::from_ref(&file), config, &known_ids);
-    let failing = report.fails(config.check.fail_on);
-    if failing && !args.no_verify && !args.print {
-        let mut message = format!(
-            "pm check finds problems in {} (as committed), so no pull request was opened:\n",
-            file.path
-        );
-        for d in &report.diagnostics {
-            message.push_str(&format!(
-                "  {}:{}:{}: {} [{}]\n",
-                d.path, d.line, d.column, d.message, d.rule
-            ));
-        }
-        message.push_str(
-            "fix them and commit, then run `pm pr` again (or pass --no-verify to open it anyway)",
-        );
-        note(&message);
+    if prepared.fails && !args.no_verify && !args.print {
+        note(&prepared.refusal());
         return Ok(Outcome::Failure);
     }
-
-    let today = ctx.today(None)?;
-    let options = ParseOptions {
-        timeline_section: &config.document.timeline_section,
-    };
-    let doc = Document::parse(&file.bytes, &options).ok();
-    let title = doc
-        .as_ref()
-        .and_then(|d| d.title())
-        .map(|t| format!("Post-mortem: {t}"))
-        .unwrap_or_else(|| format!("Post-mortem: {id}"));
-    let body = pm::pull_request::body(doc.as_ref(), id, &file.path, today, &report);
+    let (title, body) = prepared.title_and_body(config, ctx.today(None)?);
+    let (workdir, branch) = (prepared.workdir.as_path(), prepared.branch.as_str());
 
     let remote_name = args
         .remote
@@ -129,11 +59,11 @@ pub fn run(ctx: &Context, args: PrArgs) -> Result<Outcome> {
     let forge = Forge::from_url(&url, gh_host.as_deref(), gitlab_host.as_deref());
 
     if args.print {
-        print_by_hand(forge.as_ref(), &url, &base, &branch, &title, &body)?;
+        print_by_hand(forge.as_ref(), &url, &base, branch, &title, &body)?;
         return Ok(Outcome::Success);
     }
 
-    remote::push_set_upstream(&repo, &remote_name, &branch)?;
+    remote::push_set_upstream(&repo, &remote_name, branch)?;
     note(&format!("pushed {branch} to {remote_name}"));
 
     let tool = forge.as_ref().and_then(|f| match f.kind {
@@ -143,7 +73,7 @@ pub fn run(ctx: &Context, args: PrArgs) -> Result<Outcome> {
     });
     if let Some((program, forge)) = tool {
         match open_with_tool(
-            &program, forge, &workdir, &base, &branch, &title, &body, args.draft,
+            &program, forge, workdir, &base, branch, &title, &body, args.draft,
         ) {
             Ok(stdout) => {
                 print(&stdout)?;
@@ -156,14 +86,14 @@ pub fn run(ctx: &Context, args: PrArgs) -> Result<Outcome> {
                 ));
                 print(&format!(
                     "{}\n\ntitle: {title}\n\n{body}",
-                    forge.compare_url(&base, &branch)
+                    forge.compare_url(&base, branch)
                 ))?;
                 return Ok(Outcome::Incomplete);
             }
         }
     }
 
-    print_by_hand(forge.as_ref(), &url, &base, &branch, &title, &body)?;
+    print_by_hand(forge.as_ref(), &url, &base, branch, &title, &body)?;
     Ok(Outcome::Success)
 }
 
