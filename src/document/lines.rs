@@ -120,4 +120,49 @@ mod tests {
         assert_eq!(index.line_text(text, 1), "\u{feff}ab");
         assert_eq!(index.line_text(text, 2), "çd");
     }
+
+    #[test]
+    fn position_of_follows_the_same_rules_on_bytes() {
+        let at = |line, column| Position { line, column };
+        // (bytes, offset, expected position)
+        let cases: &[(&[u8], usize, Position)] = &[
+            (b"", 0, at(1, 1)),
+            (b"abc", 0, at(1, 1)),
+            (b"abc", 2, at(1, 3)),
+            // A BOM takes no column, on the first line only.
+            (b"\xef\xbb\xbfab", 3, at(1, 1)),
+            (b"\xef\xbb\xbfab", 4, at(1, 2)),
+            (b"x\n\xef\xbb\xbfab", 5, at(2, 2)),
+            // CRLF: the `\r` ends the line; the next line starts after the `\n`.
+            (b"ab\r\ncd", 2, at(1, 3)),
+            (b"ab\r\ncd", 4, at(2, 1)),
+            (b"ab\r\ncd", 5, at(2, 2)),
+            // Characters, not bytes: `é` is two bytes, one column; `😀` four bytes, one column.
+            ("é😀x".as_bytes(), 6, at(1, 3)),
+            ("a\nçé|".as_bytes(), 6, at(2, 3)),
+            // Invalid UTF-8 mid-line (as in a file refused for it): each bad byte is one column.
+            (b"ab\xff\xfecd", 4, at(1, 5)),
+            (b"l1\nab\xffcd", 6, at(2, 4)),
+            // Past the end: the end of the text.
+            (b"ab\ncd", 99, at(2, 3)),
+            (b"ab\n", 99, at(2, 1)),
+        ];
+        for (bytes, offset, expected) in cases {
+            assert_eq!(
+                position_of(bytes, *offset),
+                *expected,
+                "{:?} at {offset}",
+                String::from_utf8_lossy(bytes)
+            );
+            // Where the text is UTF-8, the index gives the same answer.
+            if let Ok(text) = std::str::from_utf8(bytes) {
+                let index = LineIndex::new(text);
+                assert_eq!(
+                    index.position(text, *offset),
+                    *expected,
+                    "{text:?} at {offset}"
+                );
+            }
+        }
+    }
 }
