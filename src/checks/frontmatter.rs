@@ -100,9 +100,15 @@ fn raw<'t>(cx: &'t DocContext<'_>, span: &crate::document::Span) -> &'t str {
 fn unknown_keys(cx: &DocContext<'_>, out: &mut Vec<Finding>) {
     for key in &cx.doc.front.unknown_keys {
         let path = key.value.as_str();
-        let (name, known): (&str, Vec<&str>) = if let Some(name) = path.strip_prefix("impact.") {
+        let impact_key = path
+            .strip_prefix(fields::IMPACT_TABLE)
+            .and_then(|rest| rest.strip_prefix('.'));
+        let in_action = path
+            .strip_prefix(fields::ACTIONS_TABLE)
+            .is_some_and(|rest| rest.starts_with('['));
+        let (name, known): (&str, Vec<&str>) = if let Some(name) = impact_key {
             (name, fields::keys(fields::IMPACT).collect())
-        } else if path.starts_with("actions[") {
+        } else if in_action {
             (
                 path.rsplit('.').next().unwrap_or(path),
                 fields::keys(fields::ACTION).collect(),
