@@ -431,12 +431,15 @@ mod tests {
     fn every_rule_id_in_the_sources_is_registered() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
         let mut unregistered = Vec::new();
+        let mut files = 0;
+        let mut found = std::collections::BTreeSet::new();
         for entry in walkdir::WalkDir::new(&root) {
             let Ok(entry) = entry else { continue };
             if entry.path().extension().is_none_or(|e| e != "rs") {
                 continue;
             }
             let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+            files += 1;
             for group in GROUPS {
                 for (at, _) in text.match_indices(&format!("\"{group}/")) {
                     let rest = &text[at + 1..];
@@ -449,12 +452,26 @@ mod tests {
                     {
                         continue;
                     }
+                    found.insert(id.to_string());
                     if find(id).is_none() && !is_test_only(id) {
                         unregistered.push(format!("{}: {id}", entry.path().display()));
                     }
                 }
             }
         }
+        // The scan read the sources and recognised IDs in them: at least every registered one,
+        // which the registry's own table spells out.
+        assert!(
+            files > 20,
+            "only {files} source files scanned in {}",
+            root.display()
+        );
+        let missed: Vec<&str> = all()
+            .iter()
+            .map(|r| r.id)
+            .filter(|id| !found.contains(*id))
+            .collect();
+        assert!(missed.is_empty(), "the scan did not see {missed:?}");
         assert!(
             unregistered.is_empty(),
             "unregistered rule IDs: {unregistered:#?}"
@@ -475,8 +492,20 @@ mod tests {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/CHECKS.md");
         let docs = std::fs::read_to_string(&path).unwrap_or_default();
         let table = markdown_table();
+        // The block of table lines that starts at the rule table's header, as written.
+        let header = table.lines().next().unwrap_or_default();
+        let in_docs: String = docs
+            .lines()
+            .skip_while(|line| *line != header)
+            .take_while(|line| line.starts_with('|'))
+            .map(|line| format!("{line}\n"))
+            .collect();
         assert!(
-            docs.contains(&table),
+            !in_docs.is_empty(),
+            "docs/CHECKS.md has no rule table (a `{header}` line); add:\n\n{table}"
+        );
+        assert!(
+            in_docs == table,
             "docs/CHECKS.md's rule table differs from the registry; replace it with:\n\n{table}"
         );
     }
