@@ -106,8 +106,9 @@ impl Context {
             }
             None => base,
         };
-        // anstream decides `auto` as clap does: a terminal, and no NO_COLOR (CLICOLOR_FORCE and
-        // CLICOLOR are honoured too).
+        // anstream decides `auto` as clap does: NO_COLOR (not empty) means never, then
+        // CLICOLOR_FORCE (not empty) always, then CLICOLOR=0 never, else a terminal whose TERM
+        // is set and not `dumb` (or with CLICOLOR or CI set). docs/CHECKS.md, "human", says so.
         let color = match cli.color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,

@@ -123,6 +123,8 @@ mod tests {
     #[test]
     fn colour_wraps_only_when_on() {
         assert_eq!(paint(false, ALERT, "late"), "late");
-        assert!(paint(true, ALERT, "late").starts_with('\x1b'));
+        // anstyle's bytes: one sequence per attribute (docs/ARCHITECTURE.md, "Colour").
+        assert_eq!(paint(true, ALERT, "late"), "\x1b[1m\x1b[31mlate\x1b[0m");
+        assert_eq!(paint(true, BOLD, "ID"), "\x1b[1mID\x1b[0m");
     }
 }
