@@ -1,8 +1,7 @@
 //! pm site: a static, offline HTML site; hostile content stays inert; a real browser runs it.
 
-mod common;
-use common::browser::Browser;
-use common::{ActionSpec, Doc, Sandbox};
+use crate::common::browser::Browser;
+use crate::common::{ActionSpec, Doc, Sandbox};
 use std::path::Path;
 
 fn repository() -> Sandbox {

@@ -1,8 +1,7 @@
 //! `pm init --ci github|gitlab`: the workflow files, validated by actionlint, never overwritten.
 
-mod common;
-use common::tools;
-use common::Sandbox;
+use crate::common::tools;
+use crate::common::Sandbox;
 
 const GITHUB: &str = ".github/workflows/postmortems.yml";
 const GITLAB: &str = ".gitlab/pm.gitlab-ci.yml";
