@@ -24,5 +24,6 @@ mod list_reading;
 mod pr;
 mod properties;
 mod site;
+mod snapshots;
 mod staged_cache_tree;
 mod stats;
