@@ -2,7 +2,7 @@
 //! `pm action set` runs racing on one file, a file changed while pm waits for the lock, and a
 //! pre-commit hook that never touches the index or the working tree.
 //!
-//! The kill tests print their figures (`cargo test --test crash_safety -- --nocapture`);
+//! The kill tests print their figures (`cargo test --test it crash_safety:: -- --nocapture`);
 //! `PM_KILL_RUNS=N` runs N kills per test instead of the default.
 
 use crate::common::tools::git_in;
