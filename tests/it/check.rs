@@ -1,7 +1,6 @@
 //! `pm check` as a user drives it: paths, stdin, levels, output formats, exit codes.
 
-mod common;
-use common::{ActionSpec, Doc, Sandbox};
+use crate::common::{ActionSpec, Doc, Sandbox};
 use serde_json::Value;
 
 const GOOD: &str = "2026-03-02-checkout-latency";

@@ -1,8 +1,7 @@
 //! pm followup: overdue, due soon, reviews due and incomplete items around the as-of date, and
 //! the progress since a revision or date, each change with its commit.
 
-mod common;
-use common::{ActionSpec, Doc, Sandbox};
+use crate::common::{ActionSpec, Doc, Sandbox};
 use serde_json::{json, Value};
 
 const X: &str = "2026-01-10-db-outage";

@@ -1,9 +1,8 @@
 //! Hostile names and unusual git states: pm works, or fails with exit 2 and a message that
 //! says what to do — never a panic, never a shell.
 
-mod common;
-use common::tools::{git_in, run_in};
-use common::{ActionSpec, Doc, Output, Sandbox};
+use crate::common::tools::{git_in, run_in};
+use crate::common::{ActionSpec, Doc, Output, Sandbox};
 use std::path::Path;
 
 const ID: &str = "2026-02-10-checkout-latency";
@@ -217,7 +216,7 @@ fn a_shallow_clone_says_how_to_get_more_history() {
         &[],
     )
     .ok();
-    let run = |args: &[&str]| common::tools::pm_in(&s, &clone, args, &[]);
+    let run = |args: &[&str]| crate::common::tools::pm_in(&s, &clone, args, &[]);
     run(&["followup", "--since", "HEAD~1"])
         .code(2)
         .stderr_has("shallow clone")
@@ -246,7 +245,7 @@ fn a_bare_repository_checks_ranges_and_refuses_the_rest_clearly() {
     )
     .ok();
     let bare = s.home.join("b.git");
-    let run = |args: &[&str]| common::tools::pm_in(&s, &bare, args, &[]);
+    let run = |args: &[&str]| crate::common::tools::pm_in(&s, &bare, args, &[]);
     run(&["check", "--rev-range", "HEAD~1..HEAD"])
         .code(1)
         .stdout_has("blameless/human-error");
@@ -458,7 +457,7 @@ fn a_repository_path_with_quotes_substitutions_and_a_newline_keeps_the_hook_work
     let repo = base.join("it's a \"$(touch pwned)\" `touch pwned2` \n$(touch pwned3) dir");
     std::fs::create_dir_all(&repo).expect("mkdir");
     git_in(&s, &repo, ["init", "-q", "-b", "main"], &[]).ok();
-    let pm = |args: &[&str]| common::tools::pm_in(&s, &repo, args, &[]);
+    let pm = |args: &[&str]| crate::common::tools::pm_in(&s, &repo, args, &[]);
     pm(&["init", "--hooks"]).ok();
     git_in(&s, &repo, ["add", "-A"], &[]).ok();
     git_in(&s, &repo, ["commit", "-q", "-m", "Set up pm"], &[]).ok();

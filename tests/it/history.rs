@@ -1,8 +1,7 @@
 //! pm history and pm diff: one item's changes through the commits, following a moved file, and
 //! the net changes between two revisions.
 
-mod common;
-use common::{ActionSpec, Doc, Sandbox};
+use crate::common::{ActionSpec, Doc, Sandbox};
 use serde_json::{json, Value};
 
 const X: &str = "2026-01-10-db-outage";

@@ -2,8 +2,7 @@
 //! writes, and still refuse what they refused: the fast reader behind the listing must not
 //! change what a user sees.
 
-mod common;
-use common::Sandbox;
+use crate::common::Sandbox;
 
 /// Written by hand: comments, CRLF, literal strings, escapes, an array over several lines, a
 /// lone string where a list goes, `[impact]` after the actions.

@@ -1,8 +1,7 @@
 //! pm stats: medians and nearest-rank 90th percentiles, action follow-through, recurrence and
 //! follow-up reviews, over a repository where every expected figure is known.
 
-mod common;
-use common::{ActionSpec, Doc, Sandbox};
+use crate::common::{ActionSpec, Doc, Sandbox};
 
 /// Five incidents. Minutes to detect: 5, 10, 15, 20, 25. To mitigate: 20, 40, 60, 80 (one has
 /// no `mitigated`). To resolve: 30, 60, 90, 120, 600.

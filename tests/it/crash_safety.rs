@@ -2,12 +2,11 @@
 //! `pm action set` runs racing on one file, a file changed while pm waits for the lock, and a
 //! pre-commit hook that never touches the index or the working tree.
 //!
-//! The kill tests print their figures (`cargo test --test crash_safety -- --nocapture`);
+//! The kill tests print their figures (`cargo test --test it crash_safety:: -- --nocapture`);
 //! `PM_KILL_RUNS=N` runs N kills per test instead of the default.
 
-mod common;
-use common::tools::git_in;
-use common::{ActionSpec, Doc, Output, Sandbox};
+use crate::common::tools::git_in;
+use crate::common::{ActionSpec, Doc, Output, Sandbox};
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
@@ -54,7 +53,7 @@ fn doc_with_actions(n: usize) -> Doc {
 }
 
 fn pm_command(s: &Sandbox, args: &[&str]) -> Command {
-    let mut cmd = Command::new(common::pm_binary());
+    let mut cmd = Command::new(crate::common::pm_binary());
     cmd.args(args).current_dir(&s.root);
     s.apply_env(&mut cmd);
     cmd.stdin(Stdio::null())

@@ -1,8 +1,7 @@
 //! pm action list, add and set: listing across the repository, format-preserving edits, the
 //! lock, and committing one file alone.
 
-mod common;
-use common::{ActionSpec, Doc, Sandbox};
+use crate::common::{ActionSpec, Doc, Sandbox};
 
 const ID: &str = "2026-02-01-db-outage";
 const PATH: &str = "postmortems/2026/2026-02-01-db-outage.md";

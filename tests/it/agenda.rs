@@ -1,7 +1,6 @@
 //! pm agenda: the facilitator's sheet for the review meeting.
 
-mod common;
-use common::{ActionSpec, Doc, Sandbox};
+use crate::common::{ActionSpec, Doc, Sandbox};
 
 fn agenda_lines(stdout: &str, heading: &str) -> Vec<String> {
     let start = stdout

@@ -7,8 +7,7 @@
 //! available yet" (exit 2); once it is built, the same cases assert its real behaviour.
 //! Small inputs live in `tests/data/hostile/`; large ones are generated here in temporary folders.
 
-mod common;
-use common::{ActionSpec, Doc, Output, Sandbox};
+use crate::common::{ActionSpec, Doc, Output, Sandbox};
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -263,7 +262,7 @@ fn assert_edit_is_minimal(ctx: &str, before: &[u8], after: &[u8]) {
 
 /// Runs `pm` with a deadline, killing it when the deadline passes.
 fn run_with_deadline(s: &Sandbox, args: &[String]) -> Output {
-    let mut cmd = Command::new(common::pm_binary());
+    let mut cmd = Command::new(crate::common::pm_binary());
     cmd.args(args)
         .current_dir(&s.root)
         .stdin(Stdio::null())

@@ -2,8 +2,7 @@
 //! entries make) says which year folders are untouched: the hook still finds exactly the staged
 //! post-mortems, whatever state that record is in.
 
-mod common;
-use common::{Doc, Output, Sandbox};
+use crate::common::{Doc, Output, Sandbox};
 use std::collections::BTreeSet;
 
 const BLAMEFUL: &str = "The outage was caused by human error during the rollout.";

@@ -1,7 +1,6 @@
 //! `pm demo`: the README's main command builds its sample repository and shows each capability.
 
-mod common;
-use common::Sandbox;
+use crate::common::Sandbox;
 
 #[test]
 fn the_demo_builds_a_repository_with_history_and_shows_every_capability() {

@@ -1,12 +1,11 @@
 //! Every `pm check` rule, firing and not firing, driven by data: `tests/data/check/cases.toml`
 //! lists documents (base.md with edits) and the exact findings each must produce.
 
-mod common;
-use common::Sandbox;
+use crate::common::Sandbox;
 use std::collections::{BTreeMap, BTreeSet};
 
-const BASE: &str = include_str!("data/check/base.md");
-const CASES: &str = include_str!("data/check/cases.toml");
+const BASE: &str = include_str!("../data/check/base.md");
+const CASES: &str = include_str!("../data/check/cases.toml");
 
 struct Case {
     name: String,

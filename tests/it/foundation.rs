@@ -1,7 +1,6 @@
 //! pm init, new, list and show, driven through the real binary in real repositories.
 
-mod common;
-use common::{ActionSpec, Doc, Sandbox};
+use crate::common::{ActionSpec, Doc, Sandbox};
 
 #[test]
 fn init_writes_config_and_folder_and_is_idempotent() {

@@ -1,8 +1,7 @@
 //! `pm pr`: check, push, open the pull request through a stand-in `gh`, or print its URL.
 
-mod common;
-use common::tools::{git_in, pm_in, write_script};
-use common::{ActionSpec, Doc, Output, Sandbox};
+use crate::common::tools::{git_in, pm_in, write_script};
+use crate::common::{ActionSpec, Doc, Output, Sandbox};
 use std::ffi::OsString;
 use std::path::PathBuf;
 

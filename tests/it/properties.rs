@@ -9,13 +9,13 @@ use proptest::prelude::*;
 use proptest::test_runner::Config;
 
 const RAW_SEEDS: &[&str] = &[
-    include_str!("../templates/demo/checkout-db-pool.md"),
-    include_str!("../templates/demo/dns-eu-west.md"),
-    include_str!("../templates/demo/payouts-queue.md"),
-    include_str!("../templates/demo/tls-certificate.md"),
-    include_str!("data/hostile/crlf.md"),
-    include_str!("data/hostile/toml-inline-actions.md"),
-    include_str!("data/hostile/right-to-left.md"),
+    include_str!("../../templates/demo/checkout-db-pool.md"),
+    include_str!("../../templates/demo/dns-eu-west.md"),
+    include_str!("../../templates/demo/payouts-queue.md"),
+    include_str!("../../templates/demo/tls-certificate.md"),
+    include_str!("../data/hostile/crlf.md"),
+    include_str!("../data/hostile/toml-inline-actions.md"),
+    include_str!("../data/hostile/right-to-left.md"),
 ];
 
 /// The seeds with the demo templates' placeholders filled in, so they start out valid.

@@ -2,8 +2,7 @@
 //! on how the work was split, nor on which front matter takes the fast reader and which the
 //! full one.
 
-mod common;
-use common::{tools, ActionSpec, Doc, Sandbox};
+use crate::common::{tools, ActionSpec, Doc, Sandbox};
 use serde_json::Value;
 use std::ffi::OsStr;
 
