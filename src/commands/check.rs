@@ -1,7 +1,7 @@
 //! `pm check`: validate structure and blameless wording of post-mortems on disk, on stdin, in
 //! the index (`--staged`, for the pre-commit hook) or in a revision range (`--rev-range`, for CI).
 
-use super::{print, to_json, Context};
+use super::{print, Context};
 use pm::checks::{self, registry, KnownIds, SourceFile};
 use pm::config::{Config, ConfigError, FailOn, Level, Located};
 use pm::document::MAX_FILE_BYTES;
@@ -202,18 +202,7 @@ fn explain(config: &Config, name: &str) -> Result<Outcome> {
 fn list_rules(config: &Config, format: CheckFormat) -> Result<Outcome> {
     let levels = rule_levels(config);
     if format == CheckFormat::Json {
-        let rows: Vec<serde_json::Value> = levels
-            .iter()
-            .map(|(rule, level)| {
-                serde_json::json!({
-                    "id": rule.id,
-                    "level": level.as_str(),
-                    "default_level": rule.level.as_str(),
-                    "summary": rule.summary,
-                })
-            })
-            .collect();
-        print(&to_json(&rows)?)?;
+        print(&pm::report::rules::render_json(&levels))?;
         return Ok(Outcome::Success);
     }
     let width = levels.iter().map(|(r, _)| r.id.len()).max().unwrap_or(0);
