@@ -987,7 +987,7 @@ fn info(commit: &git2::Commit<'_>) -> CommitInfo {
         author: String::from_utf8_lossy(author.name_bytes()).into_owned(),
         email: String::from_utf8_lossy(author.email_bytes()).into_owned(),
         date,
-        summary: commit.summary().unwrap_or_default().to_string(),
+        summary: commit.summary().ok().flatten().unwrap_or_default().to_string(),
     }
 }
 

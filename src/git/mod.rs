@@ -61,7 +61,7 @@ impl Repo {
         if !head.is_branch() {
             return None;
         }
-        head.shorthand().map(str::to_string)
+        head.shorthand().ok().map(str::to_string)
     }
 
     pub fn branch_exists(&self, name: &str) -> bool {
