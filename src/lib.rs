@@ -6,6 +6,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod changes;
+pub mod check_input;
 pub mod checks;
 pub mod config;
 pub mod document;

@@ -78,8 +78,8 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Result<Outcome> {
         let repo = ctx.repo()?;
         let dir = folder_in_work_tree(&repo, &located);
         let snapshot = match &args.rev_range {
-            Some(range) => pm::git::snapshot::rev_range(&repo, range, &dir)?,
-            None => pm::git::snapshot::staged(&repo, &dir)?,
+            Some(range) => pm::check_input::rev_range(&repo, range, &dir)?,
+            None => pm::check_input::staged(&repo, &dir)?,
         };
         let config = match snapshot.config {
             Some(config) => {
