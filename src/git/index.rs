@@ -4,9 +4,9 @@
 //! Why by hand: libgit2 reads every entry into its own structures and verifies the file's
 //! SHA-1 first, which with 10,000 post-mortems costs more than the whole hook may take (git
 //! itself does not verify that checksum on reads either), and it refuses split and sparse
-//! indexes. gitoxide's `gix-index` was measured against this reader: see
-//! docs/PERFORMANCE.md, "The index reader". Anything this reader does not handle returns
-//! `None`, and the caller asks libgit2, then git.
+//! indexes. gitoxide's `gix-index` was measured against this reader and is slower on the
+//! hook's usual paths (docs/PERFORMANCE.md, "The index reader: gix-index, measured").
+//! Anything this reader does not handle returns `None`, and the caller asks libgit2, then git.
 
 use super::snapshot::{is_file_mode, path_text};
 use super::Repo;
