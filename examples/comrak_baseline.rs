@@ -1,6 +1,6 @@
 //! Benchmark baseline for `pm check`: read every `.md` file under a folder and parse it with
 //! comrak alone, with the same comrak version (this crate's lock file) and the same options as
-//! `src/document/body.rs`. `benches/run.sh` times `pm check` against this.
+//! `src/document/body.rs` (read from there). `benches/run.sh` times `pm check` against this.
 //!
 //! ```text
 //! cargo build --release --example comrak_baseline
@@ -17,14 +17,9 @@ use rayon::prelude::*;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// Must stay equal to `options()` in `src/document/body.rs`.
+/// The options `pm` parses with (`src/document/body.rs`): the same set, not a copy of it.
 fn options() -> Options<'static> {
-    let mut options = Options::default();
-    options.extension.table = true;
-    options.extension.strikethrough = true;
-    options.extension.tasklist = true;
-    options.extension.autolink = true;
-    options
+    pm::document::body::comrak_options()
 }
 
 /// Parses one file; returns (bytes, top-level blocks) so the work cannot be optimised away.

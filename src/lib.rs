@@ -9,6 +9,7 @@ pub mod action_dates;
 pub mod action_edit;
 pub mod agenda;
 pub mod changes;
+pub mod check_input;
 pub mod checks;
 pub mod config;
 pub mod document;

@@ -1,7 +1,7 @@
 //! `pm check`: validate structure and blameless wording of post-mortems on disk, on stdin, in
 //! the index (`--staged`, for the pre-commit hook) or in a revision range (`--rev-range`, for CI).
 
-use crate::cli::{print, to_json, Context};
+use crate::cli::{print, Context};
 use pm::checks::targets::{self, find_paths, folder_in_work_tree, known_ids};
 use pm::checks::{self, registry, KnownIds, SourceFile};
 use pm::config::{Config, FailOn, Level, Located};
@@ -77,8 +77,8 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Result<Outcome> {
         let repo = ctx.repo()?;
         let dir = folder_in_work_tree(&repo, &located);
         let snapshot = match &args.rev_range {
-            Some(range) => pm::git::snapshot::rev_range(&repo, range, &dir)?,
-            None => pm::git::snapshot::staged(&repo, &dir)?,
+            Some(range) => pm::check_input::rev_range(&repo, range, &dir)?,
+            None => pm::check_input::staged(&repo, &dir)?,
         };
         let config = match snapshot.config {
             Some(config) => {
@@ -158,18 +158,7 @@ fn explain(config: &Config, name: &str) -> Result<Outcome> {
 fn list_rules(config: &Config, format: CheckFormat) -> Result<Outcome> {
     let levels = rule_levels(config);
     if format == CheckFormat::Json {
-        let rows: Vec<serde_json::Value> = levels
-            .iter()
-            .map(|(rule, level)| {
-                serde_json::json!({
-                    "id": rule.id,
-                    "level": level.as_str(),
-                    "default_level": rule.level.as_str(),
-                    "summary": rule.summary,
-                })
-            })
-            .collect();
-        print(&to_json(&rows)?)?;
+        print(&pm::report::rules::render_json(&levels))?;
         return Ok(Outcome::Success);
     }
     let width = levels.iter().map(|(r, _)| r.id.len()).max().unwrap_or(0);

@@ -103,7 +103,11 @@ impl Body {
     }
 }
 
-fn options() -> Options<'static> {
+/// The comrak options pm reads Markdown with: GitHub's extensions that change what a block
+/// is (tables, strikethrough, task lists, autolinks). The site renders with the same set
+/// (`crate::site::markdown`, which adds its URL filters), so a page shows the blocks the checks
+/// read, and the benchmark's comrak baseline parses with it too.
+pub fn comrak_options() -> Options<'static> {
     let mut options = Options::default();
     options.extension.table = true;
     options.extension.strikethrough = true;
@@ -175,7 +179,7 @@ pub fn parse(text: &str, body_start: usize, lines: &LineIndex, timeline_title: &
         first_line,
     };
     let arena = Arena::new();
-    let root = parse_document(&arena, body_text, &options());
+    let root = parse_document(&arena, body_text, &comrak_options());
     let mut body = Body::default();
 
     // Top-level children decide the sections; everything inside is walked once.

@@ -202,7 +202,7 @@ pub fn install(dir: &HooksDir, script: &[u8], force: bool) -> Result<Installed> 
         HookState::Missing => Installed::Fresh,
         HookState::Installed => {
             let current = std::fs::read(&hook).map_err(|e| Error::io(&hook, e))?;
-            if current == script && is_executable(&hook) {
+            if current == script && crate::paths::is_executable(&hook) {
                 return Ok(Installed::AlreadyInstalled);
             }
             Installed::Updated
@@ -294,17 +294,6 @@ fn exists(path: &Path) -> Result<bool> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
         Err(e) => Err(Error::io(path, e)),
     }
-}
-
-#[cfg(unix)]
-fn is_executable(path: &Path) -> bool {
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::metadata(path).is_ok_and(|m| m.permissions().mode() & 0o111 != 0)
-}
-
-#[cfg(not(unix))]
-fn is_executable(_path: &Path) -> bool {
-    true
 }
 
 fn write_temp(dir: &Path, contents: &[u8]) -> Result<tempfile::NamedTempFile> {

@@ -1,5 +1,12 @@
 //! All git access. The rest of pm sees repositories only through this module, so the library
-//! behind it could be swapped.
+//! behind it could be swapped. It hands out paths and bytes; what they mean (post-mortems,
+//! IDs, findings) is decided by the callers.
+//!
+//! - `mod.rs`: [`Repo`], commits through the `git` command.
+//! - `snapshot.rs`: what `pm check --staged` / `--rev-range` read: `staged.rs` (the index
+//!   against HEAD) and `range.rs` (a revision range); `index.rs` reads the index file.
+//! - `history.rs`: the walk through the commits for the reports; `tree.rs` reads tree objects.
+//! - `hooks.rs`, `remote.rs`: hook scripts; remotes, forges and pushes.
 //!
 //! Reading uses libgit2 (git2); anything that should honour the user's own git setup (commits,
 //! with their hooks and signing; pushes, with their credential helpers) runs the `git` command
@@ -11,8 +18,20 @@ use std::process::Command;
 
 pub mod history;
 pub mod hooks;
+mod index;
+mod range;
 pub mod remote;
 pub mod snapshot;
+mod staged;
+mod tree;
+
+/// A file as git holds it (in a commit's tree or in the index): its path, as the function
+/// that returned it says, and its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TreeFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
 
 /// An open repository.
 pub struct Repo {
@@ -61,7 +80,7 @@ impl Repo {
         if !head.is_branch() {
             return None;
         }
-        head.shorthand().map(str::to_string)
+        head.shorthand().ok().map(str::to_string)
     }
 
     pub fn branch_exists(&self, name: &str) -> bool {

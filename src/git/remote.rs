@@ -14,7 +14,7 @@ pub fn remote_url(repo: &Repo, name: &str) -> Result<String> {
             let names: Vec<String> = repo
                 .raw()
                 .remotes()
-                .map(|r| r.iter().flatten().map(str::to_string).collect())
+                .map(|r| r.iter().flatten().flatten().map(str::to_string).collect())
                 .unwrap_or_default();
             let known = if names.is_empty() {
                 "this repository has no remote: add one with `git remote add origin URL`".into()

@@ -3,7 +3,8 @@
 
 use crate::checks::{CheckReport, Diagnostic, Severity, SourceFile};
 use crate::document::LineIndex;
-use annotate_snippets::{Level, Renderer, Snippet};
+use annotate_snippets::renderer::{AnsiColor, Effects};
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use std::collections::HashMap;
 
 /// Longest span shown in full; longer ones are shown by their first line.
@@ -11,8 +12,10 @@ const MAX_LINES: usize = 6;
 
 /// Renders every finding and the summary line. `files` are the checked files, for the snippets.
 pub fn render(report: &CheckReport, files: &[SourceFile], color: bool) -> String {
+    // A warning's span is underlined with `-` and an error's with `^`, as rustc and pm always
+    // have: annotate-snippets draws `-` for context annotations, styled here as warnings are.
     let renderer = if color {
-        Renderer::styled()
+        Renderer::styled().context(AnsiColor::Yellow.on_default().effects(Effects::BOLD))
     } else {
         Renderer::plain()
     };
@@ -28,33 +31,30 @@ pub fn render(report: &CheckReport, files: &[SourceFile], color: bool) -> String
     }
     let mut out = String::new();
     for d in &report.diagnostics {
-        let level = match d.severity {
-            Severity::Error => Level::Error,
-            Severity::Warning => Level::Warning,
+        let (level, underline) = match d.severity {
+            Severity::Error => (Level::ERROR, AnnotationKind::Primary),
+            Severity::Warning => (Level::WARNING, AnnotationKind::Context),
         };
-        let location = format!("{}:{}:{}", d.path, d.line, d.column);
         let snippet = texts
             .get(d.path.as_str())
             .and_then(|(text, lines)| excerpt(text, lines, d));
-        let mut message = level.title(&d.message).id(&d.rule);
-        match &snippet {
-            Some(excerpt) => {
-                message = message.snippet(
-                    Snippet::source(&excerpt.source)
-                        .line_start(d.line)
-                        .origin(&d.path)
-                        .annotation(level.span(excerpt.range.clone())),
-                );
-            }
+        let mut group = Group::with_title(level.primary_title(&d.message).id(&d.rule));
+        group = match &snippet {
+            Some(excerpt) => group.element(
+                Snippet::source(&excerpt.source)
+                    .line_start(d.line)
+                    .path(&d.path)
+                    .annotation(underline.span(excerpt.range.clone())),
+            ),
+            // Nothing to show (the file is not text): the location alone.
             None => {
-                // Nothing to show (the file is not text): the location alone.
-                message = message.footer(Level::Note.title(&location));
+                group.element(Level::NOTE.message(format!("{}:{}:{}", d.path, d.line, d.column)))
             }
-        }
+        };
         if let Some(suggestion) = &d.suggestion {
-            message = message.footer(Level::Help.title(suggestion));
+            group = group.element(Level::HELP.message(suggestion));
         }
-        out.push_str(&renderer.render(message).to_string());
+        out.push_str(&renderer.render(&[group]));
         out.push_str("\n\n");
     }
     out.push_str(&summary_line(report));

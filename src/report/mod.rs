@@ -6,4 +6,5 @@
 pub mod github;
 pub mod human;
 pub mod json;
+pub mod rules;
 pub mod sarif;

@@ -1,10 +1,11 @@
 //! A post-mortem's Markdown body as HTML that cannot run anything.
 //!
-//! Raw HTML in the Markdown is never passed through (comrak's `unsafe_` stays off, so it is
+//! Raw HTML in the Markdown is never passed through (comrak's `unsafe` option stays off, so it is
 //! replaced by a comment), and every link and image URL goes through an allowlist: links may be
 //! `http`, `https`, `mailto` or relative; images only relative, so a page never loads anything
 //! from the network.
 
+use crate::document::body::comrak_options;
 use comrak::{markdown_to_html, Options};
 use std::sync::Arc;
 
@@ -55,13 +56,10 @@ pub fn safe_image(url: &str) -> String {
     }
 }
 
+/// The document reader's options ([`comrak_options`]), with raw HTML omitted and URLs filtered.
 fn options() -> Options<'static> {
-    let mut options = Options::default();
-    options.extension.table = true;
-    options.extension.strikethrough = true;
-    options.extension.tasklist = true;
-    options.extension.autolink = true;
-    options.render.unsafe_ = false;
+    let mut options = comrak_options();
+    options.render.r#unsafe = false;
     options.extension.link_url_rewriter = Some(Arc::new(|url: &str| safe_link(url)));
     options.extension.image_url_rewriter = Some(Arc::new(|url: &str| safe_image(url)));
     options

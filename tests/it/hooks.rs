@@ -444,7 +444,7 @@ fn the_hook_works_in_the_middle_of_a_merge() {
 
 #[test]
 fn snapshots_read_git_not_the_working_tree() {
-    use pm::git::{snapshot, Repo};
+    use pm::{check_input as snapshot, git::Repo};
     let s = Sandbox::initialised();
     let one = s.add_postmortem(&good());
     let other = s.add_postmortem(&Doc::new("2025-12-01-dns-failure", "DNS failure"));
@@ -468,7 +468,7 @@ fn snapshots_read_git_not_the_working_tree() {
 
 #[test]
 fn rev_range_in_a_bare_repository_and_a_pre_receive_hook() {
-    use pm::git::{snapshot, Repo};
+    use pm::{check_input as snapshot, git::Repo};
     let s = Sandbox::initialised();
     let start = s.git(["rev-parse", "HEAD"]).trim().to_string();
     let good_path = s.add_postmortem(&good());
