@@ -37,6 +37,7 @@ fn finding(hit: WordingHit, span: crate::document::Span) -> Finding {
         message: hit.message,
         suggestion: (!hit.suggestion.is_empty()).then_some(hit.suggestion),
         lenient_in_draft: false,
+        at_most_warning: !hit.error,
     }
 }
 

@@ -23,7 +23,7 @@ fn scorer_people() -> Vec<String> {
 
 fn scan_plain(text: &str) -> Vec<WordingHit> {
     let people = scorer_people();
-    scan(text, &WordingContext::new(&people, &[]))
+    scan_rules(text, &WordingContext::new(&people, &[]))
 }
 
 struct Score {
@@ -535,7 +535,7 @@ fn quoted_text_is_not_checked() {
 fn allow_phrases_suppress_overlapping_hits() {
     let allow = vec!["Human Error".to_owned()];
     let text = "The outage was caused by human error. Dave should have caught it.";
-    let hits = scan(text, &WordingContext::new(&[], &allow));
+    let hits = scan_rules(text, &WordingContext::new(&[], &allow));
     assert_eq!(
         hits.iter().map(|h| h.rule).collect::<Vec<_>>(),
         vec!["blameless/counterfactual"]
@@ -547,18 +547,18 @@ fn people_from_the_context_are_recognised() {
     // An unknown capitalised subject only carries "failed to" with a human verb ("escalate"),
     // since it may be a product ("Fluentd failed to start"); a known person carries any verb.
     let text = "Storm failed to start the backup before the window.";
-    let quiet = scan(text, &WordingContext::new(&[], &[]));
+    let quiet = scan_rules(text, &WordingContext::new(&[], &[]));
     assert!(quiet.is_empty(), "{quiet:?}");
     let people = vec!["casey.jones@example.com".to_owned(), "Storm Li".to_owned()];
     let ctx = WordingContext::new(&people, &[]);
-    let hits = scan(text, &ctx);
+    let hits = scan_rules(text, &ctx);
     assert_eq!(
         hits.iter()
             .map(|h| &text[h.start..h.end])
             .collect::<Vec<_>>(),
         vec!["failed to start"]
     );
-    let hits = scan("Casey failed to start the backup.", &ctx);
+    let hits = scan_rules("Casey failed to start the backup.", &ctx);
     assert_eq!(hits.len(), 1, "{hits:?}");
 }
 
