@@ -23,6 +23,8 @@ pub(crate) const WARN: f32 = 0.50;
 /// model alone never makes an error: out of fold it stayed below 0.98 precision at every
 /// threshold.
 pub(crate) const ERROR_WITH_RULE: f32 = 0.40;
+/// The model alone judges sentences of at least this many words.
+pub(crate) const MIN_WORDS: usize = 4;
 
 pub(crate) fn scan(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
     let model = &*MODEL;
@@ -35,7 +37,10 @@ pub(crate) fn scan(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
         let sentence = &text[s..e];
         let rule_hit = super::scan_rules(sentence, ctx).into_iter().next();
         let error = rule_hit.is_some() && j.blame >= ERROR_WITH_RULE;
-        let warn = j.blame >= WARN || rule_hit.is_some();
+        // A fragment of a few words ("None.", "Rollback started.") gives the model too little
+        // evidence to judge on its own.
+        let words = toks.iter().filter(|t| !t.mark).count();
+        let warn = (j.blame >= WARN && words >= MIN_WORDS) || rule_hit.is_some();
         if !warn {
             return;
         }

@@ -10,7 +10,7 @@
 use std::collections::BTreeMap;
 
 use super::features::for_each_sentence;
-use super::model::{judge, CLASSES, FAMILIES};
+use super::model::{class_of, judge, CLASSES, FAMILIES};
 use super::train::{
     data_dir, doc_examples, read_tsv, train, training_examples, Example, VALIDATION_AUTHORS,
 };
@@ -93,6 +93,8 @@ pub(crate) struct SetScore {
     pub warnings_only: Counts,
     /// category → (flagged, total)
     pub per_category: BTreeMap<String, (usize, usize)>,
+    /// rule reported → (on a blame sentence, on a blame sentence of that family, all)
+    pub per_rule: BTreeMap<&'static str, (usize, usize, usize)>,
 }
 
 pub(crate) fn score_sentences(rows: &[(String, String, String)]) -> SetScore {
@@ -101,10 +103,20 @@ pub(crate) fn score_sentences(rows: &[(String, String, String)]) -> SetScore {
         errors: Counts::default(),
         warnings_only: Counts::default(),
         per_category: BTreeMap::new(),
+        per_rule: BTreeMap::new(),
     };
     for (label, cat, text) in rows {
         let truth = label == "blame";
-        let (tier, _) = sentence_tier(text);
+        let (tier, rules) = sentence_tier(text);
+        if let Some(r) = rules.first() {
+            let e = s.per_rule.entry(r).or_default();
+            e.0 += usize::from(truth);
+            let family = super::model::FAMILIES
+                .get(class_of(cat).wrapping_sub(1))
+                .map(|f| f.info().id);
+            e.1 += usize::from(truth && family == Some(*r));
+            e.2 += 1;
+        }
         s.any.add(truth, tier > 0);
         s.errors.add(truth, tier == 2);
         if tier != 2 {
@@ -262,6 +274,12 @@ fn report(name: &str, s: &SetScore) {
     for (cat, (f, n)) in &s.per_category {
         eprintln!("    {cat:40} {f}/{n}");
     }
+    for (rule, (blame, right, all)) in &s.per_rule {
+        eprintln!(
+            "    {rule:40} precision {:.3} ({blame}/{all} on blame sentences; family right on {right})",
+            *blame as f64 / (*all).max(1) as f64
+        );
+    }
 }
 
 #[test]
@@ -285,6 +303,18 @@ fn validation_split_meets_the_thresholds() {
     }
     let s = score_sentences(&all);
     report("validation (a4+a5)", &s);
+    // First run (before any change that looked at these figures): any tier P 0.852 R 0.927,
+    // errors P 0.976 R 0.375. The floors below leave a small margin under today's figures.
+    assert!(
+        s.any.precision() >= 0.84 && s.any.recall() >= 0.91,
+        "{}",
+        s.any
+    );
+    assert!(
+        s.errors.precision() >= 0.96 && s.errors.recall() >= 0.35,
+        "{}",
+        s.errors
+    );
 }
 
 #[test]
@@ -306,4 +336,27 @@ fn training_split_scores() {
         .collect();
     report("training sentences", &score_sentences(&rows));
     let _ = doc_examples;
+}
+
+#[test]
+fn findings_carry_span_family_reason_and_a_suggestion_about_the_sentence() {
+    let people = scorer_people();
+    let ctx = WordingContext::new(&people, &[]);
+    let text = "Tomasz pushed the broken pool config to production because he couldn't be bothered to run the tests.";
+    let hits = scan(text, &ctx);
+    assert!(!hits.is_empty(), "no finding on {text}");
+    for h in &hits {
+        assert!(h.start < h.end && h.end <= text.len());
+        assert!(h.rule.starts_with("blameless/"));
+        assert!(h.message.contains(&text[h.start..h.end]), "{}", h.message);
+        // The suggestion asks about this sentence's own object.
+        assert!(
+            h.suggestion.contains("the broken pool config") || h.suggestion.contains("the tests"),
+            "{}",
+            h.suggestion
+        );
+    }
+    // Neutral prose with the same words stays quiet.
+    let fine = "Tomasz restarted the pool at 14:02 because the health check had failed twice.";
+    assert!(scan(fine, &ctx).is_empty(), "{:?}", scan(fine, &ctx));
 }

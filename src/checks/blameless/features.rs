@@ -26,11 +26,13 @@ pub(crate) struct Tok {
 pub(crate) const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
-pub(crate) fn fnv(bytes: &[u8]) -> u64 {
+pub(crate) const fn fnv(bytes: &[u8]) -> u64 {
     let mut h = FNV_OFFSET;
-    for &b in bytes {
-        h ^= u64::from(b);
+    let mut i = 0;
+    while i < bytes.len() {
+        h ^= bytes[i] as u64;
         h = h.wrapping_mul(FNV_PRIME);
+        i += 1;
     }
     h
 }
@@ -65,40 +67,8 @@ pub(crate) const SHAPES: &[&str] = &[
     "<code>",   // a word with digits, dots, slashes or underscores: an identifier
 ];
 
-fn shape_key(name: &str) -> u64 {
+const fn shape_key(name: &str) -> u64 {
     fnv(name.as_bytes())
-}
-
-/// Words that open a negation scope.
-fn is_negator(w: &str) -> bool {
-    matches!(
-        w,
-        "not" | "no" | "never" | "nobody" | "nothing" | "none" | "neither" | "nor" | "without"
-    )
-}
-
-/// Words that close a clause (and so a negation scope) besides punctuation.
-fn closes_clause(w: &str) -> bool {
-    matches!(
-        w,
-        "but"
-            | "because"
-            | "although"
-            | "though"
-            | "while"
-            | "whereas"
-            | "instead"
-            | "so"
-            | "which"
-            | "who"
-            | "that"
-            | "and"
-            | "yet"
-            | "since"
-            | "when"
-            | "after"
-            | "before"
-    )
 }
 
 type IdHasher = BuildHasherDefault<IdentityHasher>;
@@ -477,6 +447,34 @@ fn classify(norm: &mut Norm, w: &str, first: bool) -> Class {
     if w.contains(['_', '/']) || (w.contains('.') && !w.ends_with('.')) {
         return Class::Shape("<code>");
     }
+    if w.is_ascii() {
+        // The common case without a buffer: shape and lower-case hash in one pass.
+        let first_upper = bytes[0].is_ascii_uppercase();
+        let rest_lower = !bytes[1..].iter().any(u8::is_ascii_uppercase);
+        let all_upper = bytes
+            .iter()
+            .filter(|b| b.is_ascii_alphabetic())
+            .all(u8::is_ascii_uppercase);
+        let mut h = FNV_OFFSET;
+        for &b in bytes {
+            h ^= u64::from(b.to_ascii_lowercase());
+            h = h.wrapping_mul(FNV_PRIME);
+        }
+        let (key, common) = match norm.cache.get(&h) {
+            Some(&k) => k,
+            None => {
+                norm.buf.clear();
+                norm.buf.push_str(w);
+                norm.buf.make_ascii_lowercase();
+                stem_key(norm)
+            }
+        };
+        if first_upper && rest_lower && !all_upper && !common {
+            return Class::Shape("<name>");
+        }
+        let _ = first;
+        return Class::Word(key);
+    }
     let mut chars = w.chars();
     let first_upper = chars.next().is_some_and(char::is_uppercase);
     let rest_lower = chars.clone().all(|c| !c.is_uppercase());
@@ -493,7 +491,6 @@ fn classify(norm: &mut Norm, w: &str, first: bool) -> Class {
     if first_upper && rest_lower && !all_upper && !is_common(norm) {
         // A capitalised word that is not a common English word: a name of some kind. At the
         // start of a sentence too: "Tomasz pushed…".
-        let _ = first;
         return Class::Shape("<name>");
     }
     Class::Word(stem_key(norm).0)
@@ -522,19 +519,39 @@ fn is_common(norm: &mut Norm) -> bool {
 }
 
 fn closes_clause_key(k: u64) -> bool {
-    CLOSERS.with(|c| c.contains(&k))
+    CLOSERS.contains(&k)
 }
 
 fn is_negator_key(k: u64) -> bool {
-    NEGATORS.with(|c| c.contains(&k))
+    NEGATORS.contains(&k)
 }
 
-thread_local! {
-    static CLOSERS: Vec<u64> = ["but", "because", "although", "though", "while", "whereas", "instead", "so", "which", "who", "that", "and", "yet", "since", "when", "after", "before"]
-        .iter().filter(|w| closes_clause(w)).map(|w| fnv(w.as_bytes())).collect();
-    static NEGATORS: Vec<u64> = ["not", "no", "never", "nobody", "nothing", "none", "neither", "nor", "without"]
-        .iter().filter(|w| is_negator(w)).map(|w| fnv(w.as_bytes())).collect();
-}
+const CLOSERS: [u64; 17] = {
+    let words: [&str; 17] = [
+        "but", "because", "although", "though", "while", "whereas", "instead", "so", "which",
+        "who", "that", "and", "yet", "since", "when", "after", "before",
+    ];
+    let mut out = [0u64; 17];
+    let mut i = 0;
+    while i < words.len() {
+        out[i] = fnv(words[i].as_bytes());
+        i += 1;
+    }
+    out
+};
+
+const NEGATORS: [u64; 9] = {
+    let words: [&str; 9] = [
+        "not", "no", "never", "nobody", "nothing", "none", "neither", "nor", "without",
+    ];
+    let mut out = [0u64; 9];
+    let mut i = 0;
+    while i < words.len() {
+        out[i] = fnv(words[i].as_bytes());
+        i += 1;
+    }
+    out
+};
 
 /// The features of one sentence, each with the token range it covers, passed to `f`.
 pub(crate) fn features(toks: &[Tok], mut f: impl FnMut(u64, usize, usize)) {
