@@ -255,8 +255,10 @@ pub fn scan(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
     engine::scan(text, ctx)
 }
 
-/// The rules alone (the engine runs them on the sentences the model finds suspicious).
-fn scan_rules(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
+/// The rules alone, every hit an error: the engine runs them on the sentences the model finds
+/// suspicious, and `pm` runs them alone on action titles, short imperatives unlike the prose the
+/// model learned from.
+pub fn scan_rules(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
     // Most prose has no trigger at all: one literal pass, no allocation, no regex.
     let possible = ANCHORS.possible(text);
     if possible == 0 {

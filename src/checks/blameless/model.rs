@@ -88,8 +88,6 @@ pub(crate) struct Judgement {
     pub blame: f32,
     /// The most likely family, as a class index 1..=9.
     pub class: usize,
-    /// Token range of the feature that weighs most toward that family.
-    pub span: (usize, usize),
 }
 
 /// Scores one sentence.
@@ -109,7 +107,6 @@ pub(crate) fn judge(model: &Model, toks: &[Tok]) -> Judgement {
     Judgement {
         blame: 1.0 - p[0],
         class,
-        span: (0, 0),
     }
 }
 
@@ -148,4 +145,31 @@ pub(crate) fn softmax(z: &[f32; CLASSES]) -> [f32; CLASSES] {
         *pi /= sum;
     }
     p
+}
+
+/// The strongest feature toward `class` (against "ok") whose token range passes `keep`: its
+/// weight and token range.
+pub(crate) fn evidence_where(
+    model: &Model,
+    toks: &[Tok],
+    class: usize,
+    keep: impl Fn(usize, usize) -> bool,
+) -> Option<(f32, usize, usize)> {
+    let mut best: Option<(f32, usize, usize)> = None;
+    features(toks, |id, s, e| {
+        if e <= s || !keep(s, e) {
+            return;
+        }
+        if let Some(w) = model.weights.get(&id) {
+            let c = w[class] - w[0];
+            let better = match best {
+                None => true,
+                Some((b, bs, be)) => c > b + 1e-6 || ((c - b).abs() <= 1e-6 && e - s < be - bs),
+            };
+            if better {
+                best = Some((c, s, e));
+            }
+        }
+    });
+    best
 }

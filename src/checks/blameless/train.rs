@@ -161,6 +161,31 @@ pub(crate) fn training_examples() -> Vec<Example> {
     for set in TEAM_SETS {
         out.extend(sentence_examples(&data_dir().join(set), "team"));
     }
+    // pm's own templates and demo post-mortems: prose that talks about incidents and blame
+    // without blaming.
+    for t in [
+        "default.md",
+        "sre.md",
+        "demo/checkout-db-pool.md",
+        "demo/dns-eu-west.md",
+        "demo/payouts-queue.md",
+        "demo/tls-certificate.md",
+    ] {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("templates")
+            .join(t);
+        let md = std::fs::read_to_string(path).unwrap_or_default();
+        for line in doc_prose(&md) {
+            for_each_sentence(&line, |s, e, _| {
+                out.push(Example {
+                    text: line[s..e].to_owned(),
+                    class: 0,
+                    group: "templates".to_owned(),
+                    from_doc: true,
+                });
+            });
+        }
+    }
     for a in TRAIN_AUTHORS {
         out.extend(sentence_examples(
             &data_dir().join("corpus").join(a).join("sentences.tsv"),
