@@ -7,6 +7,8 @@
 //!   `cargo test --lib checks::blameless::eval -- --nocapture` asserts the thresholds and prints
 //!   the figures.
 
+#![allow(clippy::print_stderr)] // test-only figures are printed for the docs
+
 use std::collections::BTreeMap;
 
 use super::features::for_each_sentence;

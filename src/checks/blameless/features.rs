@@ -55,6 +55,7 @@ pub(crate) const TRI: u8 = 4;
 pub(crate) const BIAS: u8 = 5;
 
 /// Shapes that stand for a class of words; the model learns the class, not the word.
+#[cfg(test)]
 pub(crate) const SHAPES: &[&str] = &[
     "<s>",      // sentence start
     "<name>",   // a capitalised word that is not a common English word: a person, a product…
@@ -217,7 +218,7 @@ pub(crate) fn for_each_sentence(text: &str, mut f: impl FnMut(usize, usize, &[To
                 if sent_start.is_none() {
                     sent_start = Some(start);
                 }
-                let first = toks.iter().all(|t| t.mark);
+                let first = toks.last().is_none_or(|t| t.mark) && toks.iter().all(|t| t.mark);
                 word_tokens(&mut norm, text, start, j, first, &mut negated, &mut toks);
                 i = j;
                 continue;
@@ -577,6 +578,7 @@ pub(crate) fn features(toks: &[Tok], mut f: impl FnMut(u64, usize, usize)) {
 
 /// Readable names of the features of a sentence, in the order [`features`] gives them, for the
 /// trainer and the committed weights.
+#[cfg(test)]
 pub(crate) fn feature_names(text: &str, toks: &[Tok]) -> Vec<String> {
     let names: Vec<String> = toks.iter().map(|t| token_name(text, t)).collect();
     let mut out = vec!["bias".to_owned()];
@@ -596,6 +598,7 @@ pub(crate) fn feature_names(text: &str, toks: &[Tok]) -> Vec<String> {
 }
 
 /// The readable normalised form of a token (the inverse of its key, for names).
+#[cfg(test)]
 pub(crate) fn token_name(text: &str, t: &Tok) -> String {
     for s in SHAPES {
         if shape_key(s) == t.key {

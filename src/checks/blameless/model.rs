@@ -26,6 +26,7 @@ pub(crate) const FAMILIES: [Rule; CLASSES - 1] = [
 ];
 
 /// Corpus category name → class.
+#[cfg(test)]
 pub(crate) fn class_of(category: &str) -> usize {
     match category {
         "named-individual-fault" | "other" => 1,
@@ -108,29 +109,6 @@ pub(crate) fn judge(model: &Model, toks: &[Tok]) -> Judgement {
         blame: 1.0 - p[0],
         class,
     }
-}
-
-/// The token range of the feature that weighs most toward `class` against "ok".
-pub(crate) fn evidence(model: &Model, toks: &[Tok], class: usize) -> (usize, usize) {
-    let mut best = (f32::MIN, 0usize, 0usize);
-    features(toks, |id, s, e| {
-        if e <= s {
-            return;
-        }
-        if let Some(w) = model.weights.get(&id) {
-            let c = w[class] - w[0];
-            // Prefer the shorter feature on near ties: "careless" over "was careless".
-            if c > best.0 + 1e-6 || ((c - best.0).abs() <= 1e-6 && e - s < best.2 - best.1) {
-                best = (c, s, e);
-            }
-        }
-    });
-    let (_, mut s, e) = best;
-    // A span starts on a word, not on a quote mark or a sentence start shape.
-    while s + 1 < e && toks.get(s).is_some_and(|t| t.mark) {
-        s += 1;
-    }
-    (s, e.max(s + 1).min(toks.len()))
 }
 
 pub(crate) fn softmax(z: &[f32; CLASSES]) -> [f32; CLASSES] {

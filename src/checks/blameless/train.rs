@@ -7,6 +7,8 @@
 //! `cargo test --lib checks::blameless::train::retraining_reproduces_the_weights` retrains and
 //! compares with the committed `weights.tsv`; `PM_WRITE_WEIGHTS=1` writes it instead.
 
+#![allow(clippy::print_stderr)] // test-only figures are printed for the docs
+
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
