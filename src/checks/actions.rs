@@ -344,6 +344,13 @@ static AT_NAME_VERB: LazyLock<Pattern> = LazyLock::new(|| pattern("AT_NAME_VERB"
 /// Exhortations aimed at a role or a group of people.
 static AT_ROLE: LazyLock<Pattern> = LazyLock::new(|| pattern("AT_ROLE"));
 
+/// A role told what it must do: "engineers must remember to…", "reviewers should double-check".
+static AT_ROLE_MUST: LazyLock<Pattern> = LazyLock::new(|| pattern("AT_ROLE_MUST"));
+
+/// An exhortation: "be more careful", "pay attention", "remember to", "try harder". It asks a
+/// person to behave better and changes nothing in the system, so it is aimed at a person.
+static EXHORT: LazyLock<Pattern> = LazyLock::new(|| pattern("EXHORT"));
+
 /// `hold X accountable`, `make X responsible`.
 static ACCOUNTABLE: LazyLock<Pattern> = LazyLock::new(|| pattern("ACCOUNTABLE"));
 
@@ -379,19 +386,38 @@ const NOT_PEOPLE: &[&str] = &[
 /// An action aimed at a person's behaviour rather than at the system they worked in.
 pub(crate) fn targets_person(title: &str, people: &[String]) -> Option<TitleHit> {
     let hit = |range: std::ops::Range<usize>| {
+        // The rest of the title is what the people were to do: ask the system to do or check it.
+        let rest = title[range.end..]
+            .trim()
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .trim_end_matches(['.', '!'])
+            .trim();
+        let rest = rest
+            .strip_prefix("to ")
+            .or_else(|| rest.strip_prefix("remember to "))
+            .unwrap_or(rest);
+        let suggestion = if rest.split_whitespace().count() >= 2 {
+            format!(
+                "change the system so nobody has to remember: which tool could \"{rest}\" itself, or refuse to go on until it is done? e.g. \"Make the deploy tool {rest} automatically\""
+            )
+        } else {
+            "change the system the person worked in instead, e.g. \"Add a confirmation step to the deploy tool when the pool size changes\" or \"Make CI reject a pool size of 0\"".into()
+        };
         TitleHit {
-        message: format!(
-            "\"{}\" aims the action at a person's behaviour; telling people to try harder leaves the system that allowed the failure unchanged",
-            &title[range.clone()]
-        ),
-        range,
-        suggestion: "change the system the person worked in instead, e.g. \"Add a confirmation step to the deploy tool when the pool size changes\" or \"Make CI reject a pool size of 0\"".into(),
-    }
+            message: format!(
+                "\"{}\" aims the action at a person's behaviour; telling people to try harder leaves the system that allowed the failure unchanged",
+                &title[range.clone()]
+            ),
+            range,
+            suggestion,
+        }
     };
     let shadow = dfa::shadow(title);
     if let Some((start, end)) = AT_ROLE
         .find(title, &shadow)
+        .or_else(|| AT_ROLE_MUST.find(title, &shadow))
         .or_else(|| ACCOUNTABLE.find(title, &shadow))
+        .or_else(|| EXHORT.find(title, &shadow))
     {
         return Some(hit(trim_range(title, start..end)));
     }
@@ -470,6 +496,12 @@ mod tests {
             "Talk to the on-call about escalation",
             "Have a word with Sam",
             "Hold the deployer accountable",
+            "Make sure engineers remember to drain the node first",
+            "Educate everyone on the new failover runbook",
+            "Be more careful with config changes",
+            "Pay more attention to the disk alerts",
+            "On-call engineers must double-check the region before failing over",
+            "Remember to run the migration dry-run",
         ] {
             assert!(targets_person(blame, &people).is_some(), "{blame}");
         }
@@ -479,6 +511,9 @@ mod tests {
             "Add an on-call handover checklist to the pager tool",
             "Hold the release train until the canary is green",
             "Alert when pool saturation stays above 80% for 5 minutes",
+            "Investigate the retry storm",
+            "Teach the deploy tool to refuse a pool size of 0",
+            "Make sure the deploy tool asks for confirmation on production",
         ] {
             assert!(targets_person(fine, &people).is_none(), "{fine}");
         }

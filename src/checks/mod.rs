@@ -157,6 +157,8 @@ pub struct Finding {
     /// A structural gap that is expected while the post-mortem is a draft: at most a warning
     /// then.
     pub lenient_in_draft: bool,
+    /// A finding the detector is not confident about (a lower wording tier): at most a warning.
+    pub at_most_warning: bool,
 }
 
 impl Finding {
@@ -167,6 +169,7 @@ impl Finding {
             message: message.into(),
             suggestion: None,
             lenient_in_draft: false,
+            at_most_warning: false,
         }
     }
 
@@ -320,7 +323,7 @@ impl<'a> Settings<'a> {
             Level::Error => Severity::Error,
         };
         let draft = matches!(status, None | Some(Status::Draft));
-        if finding.lenient_in_draft && draft {
+        if (finding.lenient_in_draft && draft) || finding.at_most_warning {
             return Some(Severity::Warning);
         }
         Some(severity)

@@ -293,6 +293,11 @@ rules! {
         "Blaming a group is still blame, and it sets teams against each other instead of fixing the shared system.",
         "The database team dropped the ball on the index migration.",
         "The index migration had no owner after the reorg, and the migration tool does not track owners.";
+    BlamelessSarcasm = "blameless/sarcasm", E, "Sarcasm and insinuation",
+        "Sarcasm, scare quotes and insinuation about people (\"bravo to the release captain for skipping the canary, again\", \"our 'senior' engineer\").",
+        "Mockery is blame that cannot be answered; it tells everyone that the review is about who looks foolish.",
+        "Bravo to the release captain for skipping the canary, again.",
+        "The canary stage can be skipped with a flag; it was skipped in three of the last ten releases.";
 }
 
 /// Every rule, grouped in the order of [`GROUPS`].

@@ -17,12 +17,31 @@ pub(crate) fn check(cx: &DocContext<'_>, out: &mut Vec<Finding>) {
         }
     }
     let front = &cx.doc.front;
-    let mut fields: Vec<&Spanned<String>> = Vec::new();
-    fields.extend(&front.title);
-    fields.extend(front.impact.as_ref().and_then(|i| i.summary.as_ref()));
-    fields.extend(front.actions.iter().filter_map(|a| a.title.as_ref()));
-    for field in fields {
-        for hit in blameless::scan(&field.value, &wording) {
+    let mut fields: Vec<(&Spanned<String>, bool)> = Vec::new();
+    fields.extend(front.title.iter().map(|t| (t, true)));
+    fields.extend(
+        front
+            .impact
+            .as_ref()
+            .and_then(|i| i.summary.as_ref())
+            .map(|s| (s, true)),
+    );
+    // Action titles are imperatives, unlike the prose the model learned from: rules only
+    // (`actions/targets-person` judges who an action is aimed at).
+    fields.extend(
+        front
+            .actions
+            .iter()
+            .filter_map(|a| a.title.as_ref())
+            .map(|t| (t, false)),
+    );
+    for (field, prose) in fields {
+        let hits = if prose {
+            blameless::scan(&field.value, &wording)
+        } else {
+            blameless::scan_rules(&field.value, &wording)
+        };
+        for hit in hits {
             let range = hit.start.min(field.value.len())..hit.end.min(field.value.len());
             let span = span_in_value(cx.text(), &field.span, &field.value, range);
             out.push(finding(hit, span));
@@ -37,6 +56,7 @@ fn finding(hit: WordingHit, span: crate::document::Span) -> Finding {
         message: hit.message,
         suggestion: (!hit.suggestion.is_empty()).then_some(hit.suggestion),
         lenient_in_draft: false,
+        at_most_warning: !hit.error,
     }
 }
 

@@ -322,7 +322,7 @@ fn stdin_is_checked_under_the_name_the_editor_gives() {
     let (s, path) = repo_with_good_doc();
     let text = s.read(&path).replace(
         "The configuration format accepted",
-        "Human error: the configuration format accepted",
+        "The outage was caused by human error. The configuration format accepted",
     );
     let out = s.pm_in(
         &s.root,
@@ -340,7 +340,15 @@ fn stdin_is_checked_under_the_name_the_editor_gives() {
     assert_eq!(report["files_checked"], 1);
     assert_eq!(report["diagnostics"][0]["path"], path.as_str());
     // The file on disk is the same document: it is not a duplicate of itself.
-    assert_eq!(rules_of(&report), ["blameless/human-error"]);
+    let rules = rules_of(&report);
+    assert!(
+        rules.iter().all(|r| r.starts_with("blameless/")),
+        "{rules:?}"
+    );
+    assert!(
+        rules.iter().any(|r| r == "blameless/human-error"),
+        "{rules:?}"
+    );
 
     let out = s.pm_in(
         &s.root,
@@ -350,9 +358,15 @@ fn stdin_is_checked_under_the_name_the_editor_gives() {
     let report = out.code(1).json();
     assert_eq!(report["diagnostics"][0]["path"], "<stdin>");
     // Without a name the document claims an ID another file has.
-    let mut rules = rules_of(&report);
-    rules.sort();
-    assert_eq!(rules, ["blameless/human-error", "frontmatter/duplicate-id"]);
+    let rules = rules_of(&report);
+    assert!(
+        rules.iter().any(|r| r == "frontmatter/duplicate-id"),
+        "{rules:?}"
+    );
+    assert!(
+        rules.iter().any(|r| r == "blameless/human-error"),
+        "{rules:?}"
+    );
 
     s.pm_in(&s.root, ["check", "--stdin"], Some(b"not a post-mortem"))
         .code(1)

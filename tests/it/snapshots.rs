@@ -150,21 +150,21 @@ error[actions/missing-owner]: action `A2` has no `owner`: an action nobody owns 
    |
    = help: add `owner = "someone@example.com"` to this [[actions]] item
 
-error[blameless/individual-fault]: Naming a person as the cause ends the analysis at the last human action and teaches people to stay quiet; a blameless review asks what made that action possible and reasonable at the time.
+error[blameless/individual-fault]: Naming a person as the cause ends the analysis at the last human action and teaches people to stay quiet; a blameless review asks what made that action possible and reasonable at the time. Here: "caused by human" (confident).
   --> postmortems/2026/2026-02-20-cache-stampede.md:53:16
    |
 53 | The outage was caused by human error during the rollout.
    |                ^^^^^^^^^^^^^^^
    |
-   = help: Describe the action neutrally and what allowed it: 'The change was merged before CI finished; the merge button did not wait for required checks.'
+   = help: Tell what happened to the rollout without naming who did it, and ask what made that step possible: which check, default or signal would have stopped it?
 
-error[blameless/human-error]: "Human error" is a label, not an explanation: it closes the inquiry exactly where it should start, at the conditions that made the slip likely.
+error[blameless/human-error]: "Human error" is a label, not an explanation: it closes the inquiry exactly where it should start, at the conditions that made the slip likely. Here: "human error" (confident).
   --> postmortems/2026/2026-02-20-cache-stampede.md:53:26
    |
 53 | The outage was caused by human error during the rollout.
    |                          ^^^^^^^^^^^
    |
-   = help: Name the conditions instead of the label: 'The CLI accepted a /8 range without confirmation and applied it to every region.'
+   = help: Replace the label with the conditions: what about the rollout made the slip easy to make and costly when made?
 
 3 errors, 0 warnings in 2 files
 --- stderr
@@ -297,8 +297,8 @@ Read this aloud before anything else:
 
 ### Wording findings
 
-- line 53: Naming a person as the cause ends the analysis at the last human action and teaches people to stay quiet; a blameless review asks what made that action possible and reasonable at the time. (`blameless/individual-fault`) — try: Describe the action neutrally and what allowed it: 'The change was merged before CI finished; the merge button did not wait for required checks.'
-- line 53: "Human error" is a label, not an explanation: it closes the inquiry exactly where it should start, at the conditions that made the slip likely. (`blameless/human-error`) — try: Name the conditions instead of the label: 'The CLI accepted a /8 range without confirmation and applied it to every region.'
+- line 53: Naming a person as the cause ends the analysis at the last human action and teaches people to stay quiet; a blameless review asks what made that action possible and reasonable at the time. Here: "caused by human" (confident). (`blameless/individual-fault`) — try: Tell what happened to the rollout without naming who did it, and ask what made that step possible: which check, default or signal would have stopped it?
+- line 53: "Human error" is a label, not an explanation: it closes the inquiry exactly where it should start, at the conditions that made the slip likely. Here: "human error" (confident). (`blameless/human-error`) — try: Replace the label with the conditions: what about the rollout made the slip easy to make and costly when made?
 
 ## Turning blame into questions about the system
 

@@ -259,7 +259,7 @@ fn cases() -> Vec<Case> {
 fn render(cases: &[Case]) -> String {
     let mut out = String::from("set\tindex\tbytes\thits (start-end-rule)\n");
     for (i, c) in cases.iter().enumerate() {
-        let hits = scan(&c.text, &WordingContext::new(&c.people, &c.allow));
+        let hits = scan_rules(&c.text, &WordingContext::new(&c.people, &c.allow));
         let hits: Vec<String> = hits
             .iter()
             .map(|h| format!("{}-{}-{}", h.start, h.end, h.rule))

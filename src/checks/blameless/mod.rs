@@ -8,14 +8,23 @@
 //! quotation, and sentences that talk about wording rather than use it. See `docs/BLAMELESS.md`.
 
 mod anchors;
+mod dictionary;
+mod engine;
+mod features;
 mod lexicon;
+mod model;
 mod patterns;
+mod suggest;
 mod text;
 
 #[cfg(test)]
 mod differential;
 #[cfg(test)]
+mod eval;
+#[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod train;
 
 use std::collections::HashSet;
 
@@ -63,6 +72,9 @@ pub struct WordingHit {
     pub message: String,
     /// A concrete systemic rewrite hint.
     pub suggestion: String,
+    /// High-confidence blame: reported as an error (stops a commit). Otherwise a warning that
+    /// asks the author to reconsider.
+    pub error: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -75,6 +87,7 @@ pub(crate) enum Rule {
     Punishment,
     Hindsight,
     TeamBlame,
+    Sarcasm,
 }
 
 impl Rule {
@@ -89,6 +102,7 @@ impl Rule {
             Rule::Punishment => RuleId::BlamelessPunishment,
             Rule::Hindsight => RuleId::BlamelessHindsight,
             Rule::TeamBlame => RuleId::BlamelessTeamBlame,
+            Rule::Sarcasm => RuleId::BlamelessSarcasm,
         };
         id.meta()
     }
@@ -103,6 +117,7 @@ impl Rule {
             Rule::Punishment => "Talking about punishment in a post-mortem tells everyone that candour is risky, so the next incident will be reported less fully.",
             Rule::Hindsight => "Hindsight makes the path to failure look obvious; it was not obvious to the people inside the incident, and saying so dismisses what they faced.",
             Rule::TeamBlame => "Blaming a team is still blame: it moves attention from the conditions that shaped the team's work to who should feel at fault.",
+            Rule::Sarcasm => "Sarcasm and insinuation blame without saying so: readers hear contempt for a person, and the people involved stop speaking candidly.",
         }
     }
 
@@ -116,6 +131,7 @@ impl Rule {
             Rule::Punishment => "Leave personnel matters out of the review and name the systemic fix: 'A1 adds a confirmation prompt for production targets.'",
             Rule::Hindsight => "Say what was visible at the time: 'During the incident the graphs showed two competing signals; the leak became clear only after the heap dump.'",
             Rule::TeamBlame => "Describe the conditions the team worked under: 'The release had no staging soak because the pipeline skipped it for hotfixes.'",
+            Rule::Sarcasm => "Say plainly what happened and what made it possible: 'The canary stage can be skipped with one flag, and it was skipped in three releases this quarter.'",
         }
     }
 }
@@ -150,8 +166,15 @@ fn people_tokens(people: &[String]) -> HashSet<String> {
 }
 
 /// Scans one block of prose and returns blame-focused wording, sorted by start, at most one
-/// hit per sentence per rule. `text` must already have non-prose bytes blanked out.
+/// hit per sentence. `text` must already have non-prose bytes blanked out. See `engine.rs`.
 pub fn scan(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
+    engine::scan(text, ctx)
+}
+
+/// The rules alone, every hit an error: the engine runs them on the sentences the model finds
+/// suspicious, and `pm` runs them alone on action titles, short imperatives unlike the prose the
+/// model learned from.
+pub fn scan_rules(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
     // Most prose has no trigger at all: one literal pass, no allocation, no regex.
     let possible = ANCHORS.possible(text);
     if possible == 0 {
@@ -256,5 +279,6 @@ fn hit(rule: Rule, start: usize, end: usize) -> WordingHit {
         rule: rule.info().id,
         message: rule.message().to_owned(),
         suggestion: rule.suggestion().to_owned(),
+        error: true,
     }
 }

@@ -23,7 +23,7 @@ fn scorer_people() -> Vec<String> {
 
 fn scan_plain(text: &str) -> Vec<WordingHit> {
     let people = scorer_people();
-    scan(text, &WordingContext::new(&people, &[]))
+    scan_rules(text, &WordingContext::new(&people, &[]))
 }
 
 struct Score {
@@ -478,8 +478,9 @@ fn each_rule_stays_quiet_on_its_negatives() {
 #[test]
 fn every_rule_id_is_documented_and_exercised() {
     let ids: Vec<_> = rules().iter().map(|r| r.id).collect();
-    assert_eq!(ids.len(), 8);
-    for id in &ids {
+    assert_eq!(ids.len(), 9);
+    // Sarcasm has no rule of its own: the model finds it (`eval.rs` tests it end to end).
+    for id in ids.iter().filter(|id| **id != "blameless/sarcasm") {
         assert!(
             FIRES.iter().any(|f| f.1 == *id),
             "{id} has no firing example"
@@ -489,7 +490,11 @@ fn every_rule_id_is_documented_and_exercised() {
             "{id} has no quiet example"
         );
     }
-    for r in rules() {
+    let people = scorer_people();
+    let ctx = WordingContext::new(&people, &[]);
+    assert!(!scan(RuleId::BlamelessSarcasm.meta().bad, &ctx).is_empty());
+    assert!(scan(RuleId::BlamelessSarcasm.meta().good, &ctx).is_empty());
+    for r in rules().iter().filter(|r| r.id != "blameless/sarcasm") {
         assert!(
             !scan_plain(r.bad).is_empty(),
             "{}: its own bad example is not flagged",
@@ -535,7 +540,7 @@ fn quoted_text_is_not_checked() {
 fn allow_phrases_suppress_overlapping_hits() {
     let allow = vec!["Human Error".to_owned()];
     let text = "The outage was caused by human error. Dave should have caught it.";
-    let hits = scan(text, &WordingContext::new(&[], &allow));
+    let hits = scan_rules(text, &WordingContext::new(&[], &allow));
     assert_eq!(
         hits.iter().map(|h| h.rule).collect::<Vec<_>>(),
         vec!["blameless/counterfactual"]
@@ -547,18 +552,18 @@ fn people_from_the_context_are_recognised() {
     // An unknown capitalised subject only carries "failed to" with a human verb ("escalate"),
     // since it may be a product ("Fluentd failed to start"); a known person carries any verb.
     let text = "Storm failed to start the backup before the window.";
-    let quiet = scan(text, &WordingContext::new(&[], &[]));
+    let quiet = scan_rules(text, &WordingContext::new(&[], &[]));
     assert!(quiet.is_empty(), "{quiet:?}");
     let people = vec!["casey.jones@example.com".to_owned(), "Storm Li".to_owned()];
     let ctx = WordingContext::new(&people, &[]);
-    let hits = scan(text, &ctx);
+    let hits = scan_rules(text, &ctx);
     assert_eq!(
         hits.iter()
             .map(|h| &text[h.start..h.end])
             .collect::<Vec<_>>(),
         vec!["failed to start"]
     );
-    let hits = scan("Casey failed to start the backup.", &ctx);
+    let hits = scan_rules("Casey failed to start the backup.", &ctx);
     assert_eq!(hits.len(), 1, "{hits:?}");
 }
 

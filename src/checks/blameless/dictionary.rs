@@ -1,0 +1,73 @@
+//! Which words are common English words, so that a capitalised word that is *not* one reads as a
+//! name (a person, a handle, a product: the sentence decides which).
+//!
+//! `common_stems.txt` holds the Snowball stems of the lower-case entries of the curated English
+//! dictionary of Harper (`harper-core` 3.0.0, `dictionary.dict`, Apache-2.0), one per line.
+//! `harper-core` itself is not a dependency: its build (a Brill tagger trained in a build script
+//! and the `burn` neural-network stack) did not finish in 15 minutes on the 2-core build
+//! machine, and its curated dictionary is built at first use, which a pre-commit hook would pay
+//! on every commit. `derive_common_stems` (ignored) rebuilds the list from the crate's source.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use super::features::fnv;
+
+const COMMON_STEMS: &str = include_str!("common_stems.txt");
+
+static STEMS: LazyLock<HashSet<u64>> =
+    LazyLock::new(|| COMMON_STEMS.lines().map(|l| fnv(l.as_bytes())).collect());
+
+/// True when the stem of this lower-case word is the stem of a common English word.
+pub(crate) fn is_common_stem(stem: &str) -> bool {
+    STEMS.contains(&fnv(stem.as_bytes()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `HARPER_DICT=…/harper-core-3.0.0/dictionary.dict cargo test --lib derive_common_stems -- --ignored`
+    #[test]
+    #[ignore = "rebuilds common_stems.txt from harper-core's dictionary"]
+    fn derive_common_stems() {
+        let Some(path) = std::env::var_os("HARPER_DICT") else {
+            return;
+        };
+        let dict = std::fs::read_to_string(path).expect("read dictionary.dict");
+        let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+        let mut stems: Vec<String> = dict
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split('/').next())
+            .filter(|w| w.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
+            .filter(|w| {
+                w.chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '-' || c == '\'')
+            })
+            .map(|w| super::super::features::stem_of(w, &stemmer))
+            .collect();
+        stems.sort();
+        stems.dedup();
+        let out = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("src/checks/blameless/common_stems.txt");
+        std::fs::write(out, stems.join("\n") + "\n").expect("write");
+    }
+
+    #[test]
+    fn names_are_not_common_words() {
+        let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+        for w in ["engineers", "security", "root", "the", "careless", "waved"] {
+            assert!(
+                is_common_stem(&super::super::features::stem_of(w, &stemmer)),
+                "{w}"
+            );
+        }
+        for w in ["tomasz", "priya", "mkovacs", "kubernetes"] {
+            assert!(
+                !is_common_stem(&super::super::features::stem_of(w, &stemmer)),
+                "{w}"
+            );
+        }
+    }
+}

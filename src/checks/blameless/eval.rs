@@ -1,0 +1,364 @@
+//! Honest figures for the wording engine.
+//!
+//! - Cross-validation by author over the training split (leave one author out): what the model
+//!   does on an author it never saw. The tier thresholds in `engine.rs` were chosen from these
+//!   out-of-fold figures, never from the validation authors.
+//! - The validation authors a4 and a5 (sentences and whole documents), scored through [`scan`]:
+//!   `cargo test --lib checks::blameless::eval -- --nocapture` asserts the thresholds and prints
+//!   the figures.
+
+#![allow(clippy::print_stderr)] // test-only figures are printed for the docs
+
+use std::collections::BTreeMap;
+
+use super::features::for_each_sentence;
+use super::model::{class_of, judge, CLASSES, FAMILIES};
+use super::train::{
+    data_dir, doc_examples, read_tsv, train, training_examples, Example, VALIDATION_AUTHORS,
+};
+use super::{scan, WordingContext};
+
+/// The people the scorer's document names (front matter: authors, action owner).
+fn scorer_people() -> Vec<String> {
+    ["author@example.com", "author", "owner@example.com", "owner"]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect()
+}
+
+#[derive(Default, Debug, Clone, Copy)]
+pub(crate) struct Counts {
+    pub tp: usize,
+    pub fp: usize,
+    pub fn_: usize,
+    pub tn: usize,
+}
+
+impl Counts {
+    pub fn add(&mut self, truth: bool, flagged: bool) {
+        match (truth, flagged) {
+            (true, true) => self.tp += 1,
+            (false, true) => self.fp += 1,
+            (true, false) => self.fn_ += 1,
+            (false, false) => self.tn += 1,
+        }
+    }
+    pub fn precision(&self) -> f64 {
+        let d = self.tp + self.fp;
+        if d == 0 {
+            1.0
+        } else {
+            self.tp as f64 / d as f64
+        }
+    }
+    pub fn recall(&self) -> f64 {
+        let d = self.tp + self.fn_;
+        if d == 0 {
+            1.0
+        } else {
+            self.tp as f64 / d as f64
+        }
+    }
+}
+
+impl std::fmt::Display for Counts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "P={:.3} R={:.3} tp={} fp={} fn={} tn={}",
+            self.precision(),
+            self.recall(),
+            self.tp,
+            self.fp,
+            self.fn_,
+            self.tn
+        )
+    }
+}
+
+/// Severity the engine gives a sentence: 0 none, 1 warning, 2 error.
+fn sentence_tier(text: &str) -> (u8, Vec<&'static str>) {
+    let people = scorer_people();
+    let ctx = WordingContext::new(&people, &[]);
+    let hits = scan(text, &ctx);
+    let tier = hits
+        .iter()
+        .map(|h| if h.error { 2 } else { 1 })
+        .max()
+        .unwrap_or(0);
+    (tier, hits.iter().map(|h| h.rule).collect())
+}
+
+pub(crate) struct SetScore {
+    pub any: Counts,
+    pub errors: Counts,
+    pub warnings_only: Counts,
+    /// category → (flagged, total)
+    pub per_category: BTreeMap<String, (usize, usize)>,
+    /// rule reported → (on a blame sentence, on a blame sentence of that family, all)
+    pub per_rule: BTreeMap<&'static str, (usize, usize, usize)>,
+}
+
+pub(crate) fn score_sentences(rows: &[(String, String, String)]) -> SetScore {
+    let mut s = SetScore {
+        any: Counts::default(),
+        errors: Counts::default(),
+        warnings_only: Counts::default(),
+        per_category: BTreeMap::new(),
+        per_rule: BTreeMap::new(),
+    };
+    for (label, cat, text) in rows {
+        let truth = label == "blame";
+        let (tier, rules) = sentence_tier(text);
+        if let Some(r) = rules.first() {
+            let e = s.per_rule.entry(r).or_default();
+            e.0 += usize::from(truth);
+            let family = super::model::FAMILIES
+                .get(class_of(cat).wrapping_sub(1))
+                .map(|f| f.info().id);
+            e.1 += usize::from(truth && family == Some(*r));
+            e.2 += 1;
+        }
+        s.any.add(truth, tier > 0);
+        s.errors.add(truth, tier == 2);
+        if tier != 2 {
+            s.warnings_only.add(truth, tier == 1);
+        }
+        let e = s.per_category.entry(format!("{label}/{cat}")).or_default();
+        e.0 += usize::from(tier > 0);
+        e.1 += 1;
+    }
+    s
+}
+
+pub(crate) struct DocScore {
+    pub words: usize,
+    pub blame_sentences: usize,
+    pub caught: usize,
+    pub false_findings: usize,
+    pub false_errors: usize,
+}
+
+/// Whole documents: every prose line scanned as `pm check` would; a finding inside a labelled
+/// sentence is a catch, any other finding a false positive.
+pub(crate) fn score_docs(author: &str) -> DocScore {
+    let dir = data_dir().join("corpus").join(author).join("docs");
+    let labels = read_tsv(&dir.join("labels.tsv"));
+    let people = scorer_people();
+    let ctx = WordingContext::new(&people, &[]);
+    let mut d = DocScore {
+        words: 0,
+        blame_sentences: labels.len(),
+        caught: 0,
+        false_findings: 0,
+        false_errors: 0,
+    };
+    let mut caught = vec![false; labels.len()];
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .map(|r| r.filter_map(|e| e.ok()).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    names.sort();
+    for path in names {
+        if path.extension().and_then(|e| e.to_str()) != Some("md") {
+            continue;
+        }
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("")
+            .to_owned();
+        let md = std::fs::read_to_string(&path).unwrap_or_default();
+        d.words += md.split_whitespace().count();
+        for line in super::train::doc_prose(&md) {
+            for h in scan(&line, &ctx) {
+                let mut hit_label = false;
+                for (k, l) in labels.iter().enumerate() {
+                    if l.0.trim_end_matches(".md") != stem {
+                        continue;
+                    }
+                    if let Some(p) = line.find(l.2.as_str()) {
+                        if h.start < p + l.2.len() && p < h.end {
+                            caught[k] = true;
+                            hit_label = true;
+                        }
+                    }
+                }
+                if !hit_label {
+                    d.false_findings += 1;
+                    d.false_errors += usize::from(h.error);
+                }
+            }
+        }
+    }
+    d.caught = caught.iter().filter(|&&c| c).count();
+    d
+}
+
+/// Out-of-fold blame probabilities and classes for the training split, leaving one author out.
+pub(crate) fn out_of_fold(examples: &[Example]) -> Vec<(f32, usize)> {
+    let mut groups: Vec<&str> = examples.iter().map(|e| e.group.as_str()).collect();
+    groups.sort_unstable();
+    groups.dedup();
+    let mut out = vec![(0f32, 0usize); examples.len()];
+    for g in groups {
+        let rest: Vec<Example> = examples.iter().filter(|e| e.group != g).cloned().collect();
+        let model = train(&rest).model();
+        for (i, e) in examples.iter().enumerate() {
+            if e.group != g {
+                continue;
+            }
+            let mut best = (0f32, 0usize);
+            for_each_sentence(&e.text, |_, _, toks| {
+                let j = judge(&model, toks);
+                if j.blame > best.0 {
+                    best = (j.blame, j.class);
+                }
+            });
+            out[i] = best;
+        }
+    }
+    out
+}
+
+#[test]
+#[ignore = "slow: trains one model per training author; prints the out-of-fold figures"]
+fn cross_validation_by_author() {
+    let ex = training_examples();
+    let oof = out_of_fold(&ex);
+    for t in [0.3f32, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95] {
+        let mut sent = Counts::default();
+        let mut docs = Counts::default();
+        for (e, &(p, _)) in ex.iter().zip(&oof) {
+            let c = if e.from_doc { &mut docs } else { &mut sent };
+            c.add(e.class > 0, p >= t);
+        }
+        eprintln!("t={t:.2} sentences {sent}  doc-lines {docs}");
+    }
+    // One row per example for offline analysis of the tiers: p, class, rule, truth, source.
+    let people = scorer_people();
+    let ctx = WordingContext::new(&people, &[]);
+    let mut rows = String::new();
+    for (e, &(p, c)) in ex.iter().zip(&oof) {
+        let rule = super::scan_rules(&e.text, &ctx)
+            .first()
+            .map_or("-", |h| h.rule);
+        rows.push_str(&format!(
+            "{p:.4}\t{c}\t{rule}\t{}\t{}\t{}\n",
+            e.class, e.from_doc, e.group
+        ));
+    }
+    if let Some(path) = std::env::var_os("PM_OOF_OUT") {
+        std::fs::write(path, rows).expect("write out-of-fold rows");
+    }
+    let mut fam = [0usize; CLASSES];
+    let mut fam_ok = [0usize; CLASSES];
+    for (e, &(_, c)) in ex.iter().zip(&oof) {
+        if e.class > 0 {
+            fam[e.class] += 1;
+            fam_ok[e.class] += usize::from(c == e.class);
+        }
+    }
+    for c in 1..CLASSES {
+        eprintln!(
+            "family {:?}: {}/{} right",
+            FAMILIES[c - 1],
+            fam_ok[c],
+            fam[c]
+        );
+    }
+}
+
+fn report(name: &str, s: &SetScore) {
+    eprintln!(
+        "{name}: any {}  errors {}  warnings-only {}",
+        s.any, s.errors, s.warnings_only
+    );
+    for (cat, (f, n)) in &s.per_category {
+        eprintln!("    {cat:40} {f}/{n}");
+    }
+    for (rule, (blame, right, all)) in &s.per_rule {
+        eprintln!(
+            "    {rule:40} precision {:.3} ({blame}/{all} on blame sentences; family right on {right})",
+            *blame as f64 / (*all).max(1) as f64
+        );
+    }
+}
+
+#[test]
+fn validation_split_meets_the_thresholds() {
+    let mut all = Vec::new();
+    for a in VALIDATION_AUTHORS {
+        let rows = read_tsv(&data_dir().join("corpus").join(a).join("sentences.tsv"));
+        let s = score_sentences(&rows);
+        report(a, &s);
+        all.extend(rows);
+        let d = score_docs(a);
+        eprintln!(
+            "{a} docs: {} words, {}/{} labelled sentences caught, {} false findings ({} errors), {:.3} per 1,000 words",
+            d.words,
+            d.caught,
+            d.blame_sentences,
+            d.false_findings,
+            d.false_errors,
+            d.false_findings as f64 * 1000.0 / d.words.max(1) as f64
+        );
+    }
+    let s = score_sentences(&all);
+    report("validation (a4+a5)", &s);
+    // First run (before any change that looked at these figures): any tier P 0.852 R 0.927,
+    // errors P 0.976 R 0.375. The floors below leave a small margin under today's figures.
+    assert!(
+        s.any.precision() >= 0.84 && s.any.recall() >= 0.91,
+        "{}",
+        s.any
+    );
+    assert!(
+        s.errors.precision() >= 0.96 && s.errors.recall() >= 0.35,
+        "{}",
+        s.errors
+    );
+}
+
+#[test]
+#[ignore = "prints the training-split scores through scan()"]
+fn training_split_scores() {
+    let ex = training_examples();
+    let rows: Vec<(String, String, String)> = ex
+        .iter()
+        .filter(|e| !e.from_doc)
+        .map(|e| {
+            let label = if e.class > 0 { "blame" } else { "ok" };
+            let cat = if e.class > 0 {
+                format!("{:?}", FAMILIES[e.class - 1])
+            } else {
+                "ok".into()
+            };
+            (label.to_owned(), cat, e.text.clone())
+        })
+        .collect();
+    report("training sentences", &score_sentences(&rows));
+    let _ = doc_examples;
+}
+
+#[test]
+fn findings_carry_span_family_reason_and_a_suggestion_about_the_sentence() {
+    let people = scorer_people();
+    let ctx = WordingContext::new(&people, &[]);
+    let text = "Tomasz pushed the broken pool config to production because he couldn't be bothered to run the tests.";
+    let hits = scan(text, &ctx);
+    assert!(!hits.is_empty(), "no finding on {text}");
+    for h in &hits {
+        assert!(h.start < h.end && h.end <= text.len());
+        assert!(h.rule.starts_with("blameless/"));
+        assert!(h.message.contains(&text[h.start..h.end]), "{}", h.message);
+        // The suggestion asks about this sentence's own object.
+        assert!(
+            h.suggestion.contains("the broken pool config") || h.suggestion.contains("the tests"),
+            "{}",
+            h.suggestion
+        );
+    }
+    // Neutral prose with the same words stays quiet.
+    let fine = "Tomasz restarted the pool at 14:02 because the health check had failed twice.";
+    assert!(scan(fine, &ctx).is_empty(), "{:?}", scan(fine, &ctx));
+}

@@ -1,0 +1,623 @@
+//! Sentence analysis for the learned wording model: sentences, word tokens, contractions expanded,
+//! word shapes, clause and negation scope, and the hashed features the model weighs.
+//!
+//! The hot path allocates nothing per token: words are lower-cased into a reused buffer, hashed
+//! (FNV-1a), and their stems (Snowball English, `rust-stemmers`) come from a per-thread cache.
+//! The same functions produce readable feature names for the trainer ([`feature_names`]), so the
+//! committed weights say what they weigh.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// One analysed token of a sentence: a byte span of the scanned text and its normalised class.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Tok {
+    pub start: usize,
+    pub end: usize,
+    /// Hash of the normalised form: a stem, or a shape such as `<name>` or `<handle>`.
+    pub key: u64,
+    /// Inside the scope of a negation ("not", "no", "never", "without", "nobody"…).
+    pub negated: bool,
+    /// The token is punctuation-like (a quote mark, `!`, `?`): part of n-grams, never a span end.
+    pub mark: bool,
+}
+
+pub(crate) const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+pub(crate) const fn fnv(bytes: &[u8]) -> u64 {
+    let mut h = FNV_OFFSET;
+    let mut i = 0;
+    while i < bytes.len() {
+        h ^= bytes[i] as u64;
+        h = h.wrapping_mul(FNV_PRIME);
+        i += 1;
+    }
+    h
+}
+
+/// Combines a feature kind and up to two token keys into one feature id.
+pub(crate) fn mix(kind: u8, a: u64, b: u64) -> u64 {
+    let mut h = FNV_OFFSET ^ u64::from(kind);
+    h = h.wrapping_mul(FNV_PRIME);
+    h ^= a;
+    h = h.rotate_left(29).wrapping_mul(FNV_PRIME);
+    h ^= b;
+    h = h.rotate_left(31).wrapping_mul(FNV_PRIME);
+    h ^ (h >> 33)
+}
+
+pub(crate) const UNI: u8 = 1;
+pub(crate) const BI: u8 = 2;
+pub(crate) const NEG: u8 = 3;
+pub(crate) const TRI: u8 = 4;
+pub(crate) const BIAS: u8 = 5;
+
+/// Shapes that stand for a class of words; the model learns the class, not the word.
+#[cfg(test)]
+pub(crate) const SHAPES: &[&str] = &[
+    "<s>",      // sentence start
+    "<name>",   // a capitalised word that is not a common English word: a person, a product…
+    "<handle>", // @mkovacs
+    "<num>",    // 14:02, 47, 3.5
+    "<q>",      // a quotation mark that is not an apostrophe
+    "<excl>",   // !
+    "<ques>",   // ?
+    "<ell>",    // ... or …
+    "<code>",   // a word with digits, dots, slashes or underscores: an identifier
+];
+
+const fn shape_key(name: &str) -> u64 {
+    fnv(name.as_bytes())
+}
+
+type IdHasher = BuildHasherDefault<IdentityHasher>;
+
+/// Keys are already hashes: the map uses them as they are.
+#[derive(Default)]
+pub(crate) struct IdentityHasher(u64);
+
+impl Hasher for IdentityHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+pub(crate) type IdMap<V> = HashMap<u64, V, IdHasher>;
+
+struct Norm {
+    stemmer: rust_stemmers::Stemmer,
+    /// Hash of a lower-cased word → hash of its stem.
+    cache: IdMap<(u64, bool)>,
+    buf: String,
+}
+
+thread_local! {
+    static NORM: RefCell<Norm> = RefCell::new(Norm {
+        stemmer: rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English),
+        cache: IdMap::default(),
+        buf: String::new(),
+    });
+}
+
+/// The normalised form of a lower-case word: its Snowball stem, except for the function words
+/// the model needs whole (pronouns, modals, auxiliaries).
+pub(crate) fn stem_of(lower: &str, stemmer: &rust_stemmers::Stemmer) -> String {
+    if lower.len() <= 3 || keep_whole(lower) {
+        return lower.to_owned();
+    }
+    stemmer.stem(lower).into_owned()
+}
+
+fn keep_whole(w: &str) -> bool {
+    matches!(
+        w,
+        "should"
+            | "could"
+            | "would"
+            | "might"
+            | "must"
+            | "ought"
+            | "was"
+            | "were"
+            | "has"
+            | "had"
+            | "have"
+            | "been"
+            | "being"
+            | "does"
+            | "did"
+            | "they"
+            | "their"
+            | "them"
+            | "this"
+            | "that"
+            | "there"
+            | "these"
+            | "those"
+            | "anyone"
+            | "everyone"
+            | "someone"
+            | "nobody"
+            | "always"
+            | "again"
+            | "apparently"
+            | "obviously"
+            | "clearly"
+    )
+}
+
+/// Calls `f` with each sentence's byte range and its tokens.
+pub(crate) fn for_each_sentence(text: &str, mut f: impl FnMut(usize, usize, &[Tok])) {
+    NORM.with(|norm| {
+        let mut norm = norm.borrow_mut();
+        let mut toks: Vec<Tok> = Vec::with_capacity(64);
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        let mut sent_start: Option<usize> = None;
+        let mut negated = false;
+        let flush = |toks: &mut Vec<Tok>,
+                     s: Option<usize>,
+                     e: usize,
+                     f: &mut dyn FnMut(usize, usize, &[Tok])| {
+            if let Some(s) = s {
+                if toks.iter().any(|t| !t.mark) {
+                    f(s, e, toks);
+                }
+            }
+            toks.clear();
+        };
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii_whitespace() {
+                // A blank line or a line break after a list item ends the sentence.
+                if b == b'\n' && sent_start.is_some() {
+                    let next_nl = bytes[i + 1..]
+                        .iter()
+                        .take_while(|c| c.is_ascii_whitespace())
+                        .any(|&c| c == b'\n');
+                    if next_nl {
+                        let end = last_end(&toks, i);
+                        flush(&mut toks, sent_start.take(), end, &mut f);
+                        negated = false;
+                    }
+                }
+                i += 1;
+                continue;
+            }
+            let ch_len = utf8_len(b);
+            let ch = text[i..].chars().next().unwrap_or(' ');
+            if ch.is_alphanumeric() || b == b'@' || b == b'#' && next_is_alnum(text, i + 1) {
+                // A word: letters, digits, inner apostrophes, hyphens, dots and slashes.
+                let start = i;
+                let mut j = i + ch_len;
+                while j < bytes.len() {
+                    let c = text[j..].chars().next().unwrap_or(' ');
+                    if c.is_alphanumeric() || c == '_' {
+                        j += c.len_utf8();
+                    } else if matches!(c, '\'' | '’' | '-' | '.' | '/' | ':')
+                        && next_is_alnum(text, j + c.len_utf8())
+                    {
+                        if c == ':' && !bytes[start].is_ascii_digit() {
+                            break;
+                        }
+                        j += c.len_utf8();
+                    } else {
+                        break;
+                    }
+                }
+                if sent_start.is_none() {
+                    sent_start = Some(start);
+                }
+                let first = toks.last().is_none_or(|t| t.mark) && toks.iter().all(|t| t.mark);
+                word_tokens(&mut norm, text, start, j, first, &mut negated, &mut toks);
+                i = j;
+                continue;
+            }
+            // Punctuation.
+            match ch {
+                '.' | '!' | '?' | '…' => {
+                    let mut j = i;
+                    while j < bytes.len() && matches!(bytes[j], b'.' | b'!' | b'?') {
+                        j += 1;
+                    }
+                    if ch == '…' {
+                        j = i + ch_len;
+                    }
+                    let run = &text[i..j.max(i + ch_len)];
+                    let mark = if run.contains('!') {
+                        Some("<excl>")
+                    } else if run.contains('?') {
+                        Some("<ques>")
+                    } else if run.len() >= 3 || ch == '…' {
+                        Some("<ell>")
+                    } else {
+                        None
+                    };
+                    let end = j.max(i + ch_len);
+                    if let (Some(m), Some(_)) = (mark, sent_start) {
+                        toks.push(Tok {
+                            start: i,
+                            end,
+                            key: shape_key(m),
+                            negated: false,
+                            mark: true,
+                        });
+                    }
+                    // A sentence ends at the stop unless a lower-case word follows ("e.g. the").
+                    let next = text[end..].trim_start();
+                    let cont = ch == '.'
+                        && j == i + 1
+                        && next.chars().next().is_some_and(|c| c.is_lowercase());
+                    if !cont
+                        && (end >= bytes.len()
+                            || bytes[end].is_ascii_whitespace()
+                            || mark.is_some())
+                    {
+                        flush(&mut toks, sent_start.take(), end, &mut f);
+                        negated = false;
+                    }
+                    i = end;
+                }
+                '"' | '“' | '”' | '«' | '»' | '„' | '‘' | '\'' | '`' => {
+                    if sent_start.is_some() || ch != '\'' {
+                        if sent_start.is_none() {
+                            sent_start = Some(i);
+                        }
+                        toks.push(Tok {
+                            start: i,
+                            end: i + ch_len,
+                            key: shape_key("<q>"),
+                            negated: false,
+                            mark: true,
+                        });
+                    }
+                    i += ch_len;
+                }
+                ',' | ';' | ':' | '—' | '–' | '(' | ')' | '[' | ']' => {
+                    negated = false;
+                    i += ch_len;
+                }
+                _ => {
+                    if ch == '-' && bytes.get(i + 1) == Some(&b'-') {
+                        negated = false;
+                    }
+                    i += ch_len;
+                }
+            }
+        }
+        let end = last_end(&toks, bytes.len());
+        flush(&mut toks, sent_start.take(), end, &mut f);
+    });
+}
+
+fn last_end(toks: &[Tok], fallback: usize) -> usize {
+    toks.last().map_or(fallback, |t| t.end)
+}
+
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0x00..=0x7f => 1,
+        0xc0..=0xdf => 2,
+        0xe0..=0xef => 3,
+        0xf0..=0xff => 4,
+        _ => 1,
+    }
+}
+
+fn next_is_alnum(text: &str, at: usize) -> bool {
+    text.get(at..)
+        .and_then(|s| s.chars().next())
+        .is_some_and(char::is_alphanumeric)
+}
+
+/// Splits one word (with any contraction) into tokens and pushes them: "didn't" → did not,
+/// "we'd" → we would, "shouldn't've" → should not have, "won't" → will not, "it's" → it 's.
+fn word_tokens(
+    norm: &mut Norm,
+    text: &str,
+    start: usize,
+    end: usize,
+    first: bool,
+    negated: &mut bool,
+    toks: &mut Vec<Tok>,
+) {
+    let raw = &text[start..end];
+    let mut push = |toks: &mut Vec<Tok>, s: usize, e: usize, key: u64| {
+        if closes_clause_key(key) {
+            *negated = false;
+        }
+        toks.push(Tok {
+            start: s,
+            end: e,
+            key,
+            negated: *negated,
+            mark: false,
+        });
+        if is_negator_key(key) {
+            *negated = true;
+        }
+    };
+    if !raw.contains(['\'', '’']) {
+        let key = class_key(norm, raw, first);
+        push(toks, start, end, key);
+        return;
+    }
+    // Segments between apostrophes, with their byte offsets.
+    let mut segs: Vec<(usize, usize)> = Vec::with_capacity(4);
+    let mut s = start;
+    for (i, c) in raw.char_indices() {
+        if c == '\'' || c == '’' {
+            segs.push((s, start + i));
+            s = start + i + c.len_utf8();
+        }
+    }
+    segs.push((s, end));
+    let mut out: Vec<(usize, usize, Option<&'static str>)> = Vec::with_capacity(4);
+    let (h0, h1) = segs[0];
+    out.push((h0, h1, None));
+    let mut whole = false;
+    for &(a, b) in &segs[1..] {
+        let t = text[a..b].to_ascii_lowercase();
+        let rep = match t.as_str() {
+            "t" => {
+                // The n of "n't" belongs to the contraction: did|n't.
+                let Some(last) = out.last_mut() else { break };
+                if last.2.is_some() || last.1 <= last.0 || !text[..last.1].ends_with(['n', 'N']) {
+                    whole = true;
+                    break;
+                }
+                last.1 -= 1;
+                let head = text[last.0..last.1].to_ascii_lowercase();
+                match head.as_str() {
+                    "wo" => last.2 = Some("will"),
+                    "ca" => last.2 = Some("can"),
+                    "sha" => last.2 = Some("shall"),
+                    "ai" => last.2 = Some("is"),
+                    _ => {}
+                }
+                let cut = last.1;
+                out.push((cut, b, Some("not")));
+                continue;
+            }
+            "d" => "would",
+            "ve" => "have",
+            "ll" => "will",
+            "re" => "are",
+            "m" => "am",
+            "s" => "'s",
+            _ => {
+                whole = true;
+                break;
+            }
+        };
+        out.push((a, b, Some(rep)));
+    }
+    if whole {
+        let key = class_key(norm, raw, first);
+        push(toks, start, end, key);
+        return;
+    }
+    for (k, &(s, e, rep)) in out.iter().enumerate() {
+        let key = match rep {
+            Some(r) => fnv(r.as_bytes()),
+            None if s < e => class_key(norm, &text[s..e], first && k == 0),
+            None => continue,
+        };
+        push(toks, s, e.max(s + 1).min(end), key);
+    }
+}
+
+fn class_key(norm: &mut Norm, w: &str, first: bool) -> u64 {
+    match classify(norm, w, first) {
+        Class::Shape(name) => shape_key(name),
+        Class::Word(key) => key,
+    }
+}
+
+enum Class {
+    Shape(&'static str),
+    Word(u64),
+}
+
+/// Lower-cases `w` into the buffer, decides its shape and returns the key of its stem.
+fn classify(norm: &mut Norm, w: &str, first: bool) -> Class {
+    let bytes = w.as_bytes();
+    if bytes[0] == b'@' {
+        return Class::Shape("<handle>");
+    }
+    if bytes.iter().any(u8::is_ascii_digit) {
+        return if bytes
+            .iter()
+            .all(|b| b.is_ascii_digit() || matches!(b, b':' | b'.' | b','))
+        {
+            Class::Shape("<num>")
+        } else {
+            Class::Shape("<code>")
+        };
+    }
+    if w.contains(['_', '/']) || (w.contains('.') && !w.ends_with('.')) {
+        return Class::Shape("<code>");
+    }
+    if w.is_ascii() {
+        // The common case without a buffer: shape and lower-case hash in one pass.
+        let first_upper = bytes[0].is_ascii_uppercase();
+        let rest_lower = !bytes[1..].iter().any(u8::is_ascii_uppercase);
+        let all_upper = bytes
+            .iter()
+            .filter(|b| b.is_ascii_alphabetic())
+            .all(u8::is_ascii_uppercase);
+        let mut h = FNV_OFFSET;
+        for &b in bytes {
+            h ^= u64::from(b.to_ascii_lowercase());
+            h = h.wrapping_mul(FNV_PRIME);
+        }
+        let (key, common) = match norm.cache.get(&h) {
+            Some(&k) => k,
+            None => {
+                norm.buf.clear();
+                norm.buf.push_str(w);
+                norm.buf.make_ascii_lowercase();
+                stem_key(norm)
+            }
+        };
+        if first_upper && rest_lower && !all_upper && !common {
+            return Class::Shape("<name>");
+        }
+        let _ = first;
+        return Class::Word(key);
+    }
+    let mut chars = w.chars();
+    let first_upper = chars.next().is_some_and(char::is_uppercase);
+    let rest_lower = chars.clone().all(|c| !c.is_uppercase());
+    let all_upper = w
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
+    norm.buf.clear();
+    for c in w.chars() {
+        for l in c.to_lowercase() {
+            norm.buf.push(l);
+        }
+    }
+    if first_upper && rest_lower && !all_upper && !is_common(norm) {
+        // A capitalised word that is not a common English word: a name of some kind. At the
+        // start of a sentence too: "Tomasz pushed…".
+        return Class::Shape("<name>");
+    }
+    Class::Word(stem_key(norm).0)
+}
+
+/// The key of the stem of the word in the buffer and whether it is a common word, cached.
+fn stem_key(norm: &mut Norm) -> (u64, bool) {
+    let raw = fnv(norm.buf.as_bytes());
+    if let Some(&k) = norm.cache.get(&raw) {
+        return k;
+    }
+    let stem = stem_of(&norm.buf, &norm.stemmer);
+    let k = (
+        fnv(stem.as_bytes()),
+        super::dictionary::is_common_stem(&stem),
+    );
+    if norm.cache.len() > 200_000 {
+        norm.cache.clear();
+    }
+    norm.cache.insert(raw, k);
+    k
+}
+
+fn is_common(norm: &mut Norm) -> bool {
+    stem_key(norm).1
+}
+
+fn closes_clause_key(k: u64) -> bool {
+    CLOSERS.contains(&k)
+}
+
+fn is_negator_key(k: u64) -> bool {
+    NEGATORS.contains(&k)
+}
+
+const CLOSERS: [u64; 17] = {
+    let words: [&str; 17] = [
+        "but", "because", "although", "though", "while", "whereas", "instead", "so", "which",
+        "who", "that", "and", "yet", "since", "when", "after", "before",
+    ];
+    let mut out = [0u64; 17];
+    let mut i = 0;
+    while i < words.len() {
+        out[i] = fnv(words[i].as_bytes());
+        i += 1;
+    }
+    out
+};
+
+const NEGATORS: [u64; 9] = {
+    let words: [&str; 9] = [
+        "not", "no", "never", "nobody", "nothing", "none", "neither", "nor", "without",
+    ];
+    let mut out = [0u64; 9];
+    let mut i = 0;
+    while i < words.len() {
+        out[i] = fnv(words[i].as_bytes());
+        i += 1;
+    }
+    out
+};
+
+/// The features of one sentence, each with the token range it covers, passed to `f`.
+pub(crate) fn features(toks: &[Tok], mut f: impl FnMut(u64, usize, usize)) {
+    let start = shape_key("<s>");
+    f(mix(BIAS, 0, 0), 0, 0);
+    let mut prev = start;
+    let mut prev2 = start;
+    for (i, t) in toks.iter().enumerate() {
+        f(mix(UNI, t.key, 0), i, i + 1);
+        f(mix(BI, prev, t.key), i.saturating_sub(1), i + 1);
+        f(
+            mix(TRI, mix(0, prev2, prev), t.key),
+            i.saturating_sub(2),
+            i + 1,
+        );
+        if t.negated {
+            f(mix(NEG, t.key, 0), i, i + 1);
+        }
+        prev2 = prev;
+        prev = t.key;
+    }
+}
+
+/// Readable names of the features of a sentence, in the order [`features`] gives them, for the
+/// trainer and the committed weights.
+#[cfg(test)]
+pub(crate) fn feature_names(text: &str, toks: &[Tok]) -> Vec<String> {
+    let names: Vec<String> = toks.iter().map(|t| token_name(text, t)).collect();
+    let mut out = vec!["bias".to_owned()];
+    let mut prev = "<s>".to_owned();
+    let mut prev2 = "<s>".to_owned();
+    for (i, t) in toks.iter().enumerate() {
+        let n = &names[i];
+        out.push(format!("u {n}"));
+        out.push(format!("b {prev} {n}"));
+        out.push(format!("t {prev2} {prev} {n}"));
+        if t.negated {
+            out.push(format!("n {n}"));
+        }
+        prev2 = std::mem::replace(&mut prev, n.clone());
+    }
+    out
+}
+
+/// The readable normalised form of a token (the inverse of its key, for names).
+#[cfg(test)]
+pub(crate) fn token_name(text: &str, t: &Tok) -> String {
+    for s in SHAPES {
+        if shape_key(s) == t.key {
+            return (*s).to_owned();
+        }
+    }
+    for w in [
+        "not", "would", "have", "will", "are", "am", "'s", "can", "shall", "is",
+    ] {
+        if fnv(w.as_bytes()) == t.key {
+            return w.to_owned();
+        }
+    }
+    let lower = text[t.start..t.end].to_lowercase();
+    let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+    let s = stem_of(&lower, &stemmer);
+    if fnv(s.as_bytes()) == t.key {
+        s
+    } else {
+        format!("#{:x}", t.key)
+    }
+}

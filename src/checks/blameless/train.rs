@@ -1,0 +1,342 @@
+//! Deterministic training of the wording model from the training split of the corpus.
+//!
+//! Training split: the team's sets (`tests/data/blameless/*.tsv`) and the independent authors
+//! a1, a2, a3 (`tests/data/blameless/corpus/a{1,2,3}`: sentences and whole documents). The
+//! validation authors a4 and a5 are never read here.
+//!
+//! `cargo test --lib checks::blameless::train::retraining_reproduces_the_weights` retrains and
+//! compares with the committed `weights.tsv`; `PM_WRITE_WEIGHTS=1` writes it instead.
+
+#![allow(clippy::print_stderr)] // test-only figures are printed for the docs
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+
+use super::features::{feature_names, features, for_each_sentence};
+use super::model::{class_of, softmax, CLASSES, SCALE};
+
+/// One training example: a sentence, its class and its group (author) for cross-validation.
+#[derive(Debug, Clone)]
+pub(crate) struct Example {
+    pub text: String,
+    pub class: usize,
+    pub group: String,
+    /// From a whole document rather than a sentence list.
+    pub from_doc: bool,
+}
+
+pub(crate) fn data_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/blameless")
+}
+
+pub(crate) const TRAIN_AUTHORS: [&str; 3] = ["a1", "a2", "a3"];
+pub(crate) const VALIDATION_AUTHORS: [&str; 2] = ["a4", "a5"];
+const TEAM_SETS: [&str; 4] = [
+    "blameless-dev.tsv",
+    "blameless-extra.tsv",
+    "blameless-probe.tsv",
+    "blameless-fresh.tsv",
+];
+
+/// `label<TAB>category<TAB>sentence` rows.
+pub(crate) fn read_tsv(path: &std::path::Path) -> Vec<(String, String, String)> {
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    text.lines()
+        .skip(1)
+        .filter_map(|l| {
+            let mut c = l.splitn(3, '\t');
+            Some((
+                c.next()?.to_owned(),
+                c.next()?.to_owned(),
+                c.next()?.to_owned(),
+            ))
+        })
+        .collect()
+}
+
+/// The prose of a Markdown document, line by line, the way `pm check` sees it: code blocks
+/// dropped, list, heading and quote markers removed, table cells split.
+pub(crate) fn doc_prose(md: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut in_code = false;
+    for line in md.lines() {
+        let t = line.trim();
+        if t.starts_with("```") || t.starts_with("~~~") {
+            in_code = !in_code;
+            continue;
+        }
+        if in_code || t.is_empty() || t.starts_with('#') && !t.starts_with("#1") {
+            if t.starts_with('#') && !in_code {
+                out.push(t.trim_start_matches('#').trim().to_owned());
+            }
+            continue;
+        }
+        let mut t = t;
+        loop {
+            let n = t.trim_start_matches(['>', '-', '*', '+']).trim_start();
+            if n.len() == t.len() {
+                break;
+            }
+            t = n;
+        }
+        if t.starts_with('|') {
+            for cell in t.split('|') {
+                let c = cell.trim();
+                if !c.is_empty() && !c.chars().all(|c| matches!(c, '-' | ':' | ' ')) {
+                    out.push(c.to_owned());
+                }
+            }
+            continue;
+        }
+        out.push(t.replace("**", "").replace('`', ""));
+    }
+    out
+}
+
+/// The sentences of an author's documents, labelled from `docs/labels.tsv`.
+pub(crate) fn doc_examples(author: &str) -> Vec<Example> {
+    let dir = data_dir().join("corpus").join(author).join("docs");
+    let labels = read_tsv(&dir.join("labels.tsv"));
+    let mut out = Vec::new();
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    names.sort();
+    for path in names {
+        if path.extension().and_then(|e| e.to_str()) != Some("md") {
+            continue;
+        }
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("")
+            .to_owned();
+        let md = std::fs::read_to_string(&path).unwrap_or_default();
+        let doc_labels: Vec<&(String, String, String)> = labels
+            .iter()
+            .filter(|l| l.0.trim_end_matches(".md") == stem)
+            .collect();
+        for line in doc_prose(&md) {
+            let blamed: Vec<(usize, usize, usize)> = doc_labels
+                .iter()
+                .filter_map(|l| {
+                    line.find(l.2.as_str())
+                        .map(|p| (p, p + l.2.len(), class_of(&l.1)))
+                })
+                .collect();
+            for_each_sentence(&line, |s, e, _| {
+                let class = blamed
+                    .iter()
+                    .find(|&&(bs, be, _)| s < be && bs < e)
+                    .map_or(0, |b| b.2);
+                out.push(Example {
+                    text: line[s..e].to_owned(),
+                    class,
+                    group: author.to_owned(),
+                    from_doc: true,
+                });
+            });
+        }
+    }
+    out
+}
+
+pub(crate) fn sentence_examples(path: &std::path::Path, group: &str) -> Vec<Example> {
+    read_tsv(path)
+        .into_iter()
+        .map(|(label, cat, text)| Example {
+            class: if label == "blame" {
+                class_of(&cat).max(1)
+            } else {
+                0
+            },
+            text,
+            group: group.to_owned(),
+            from_doc: false,
+        })
+        .collect()
+}
+
+/// The whole training split, in a fixed order.
+pub(crate) fn training_examples() -> Vec<Example> {
+    let mut out = Vec::new();
+    for set in TEAM_SETS {
+        out.extend(sentence_examples(&data_dir().join(set), "team"));
+    }
+    // pm's own templates and demo post-mortems: prose that talks about incidents and blame
+    // without blaming.
+    for t in [
+        "default.md",
+        "sre.md",
+        "demo/checkout-db-pool.md",
+        "demo/dns-eu-west.md",
+        "demo/payouts-queue.md",
+        "demo/tls-certificate.md",
+    ] {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("templates")
+            .join(t);
+        let md = std::fs::read_to_string(path).unwrap_or_default();
+        for line in doc_prose(&md) {
+            for_each_sentence(&line, |s, e, _| {
+                out.push(Example {
+                    text: line[s..e].to_owned(),
+                    class: 0,
+                    group: "templates".to_owned(),
+                    from_doc: true,
+                });
+            });
+        }
+    }
+    for a in TRAIN_AUTHORS {
+        out.extend(sentence_examples(
+            &data_dir().join("corpus").join(a).join("sentences.tsv"),
+            a,
+        ));
+        out.extend(doc_examples(a));
+    }
+    out
+}
+
+/// Feature ids of a sentence (deduplicated, sorted) and their readable names.
+pub(crate) fn featurise(text: &str) -> (Vec<u64>, Vec<String>) {
+    let mut ids = Vec::new();
+    let mut names = Vec::new();
+    for_each_sentence(text, |_, _, toks| {
+        features(toks, |id, _, _| ids.push(id));
+        names.extend(feature_names(text, toks));
+    });
+    let mut pairs: Vec<(u64, String)> = ids.into_iter().zip(names).collect();
+    pairs.sort_by_key(|p| p.0);
+    pairs.dedup_by_key(|p| p.0);
+    pairs.into_iter().unzip()
+}
+
+pub(crate) struct Trained {
+    pub weights: BTreeMap<u64, [f32; CLASSES]>,
+    pub names: HashMap<u64, String>,
+}
+
+const EPOCHS: usize = 12;
+const RATE: f32 = 0.2;
+const L2: f32 = 1e-4;
+const MIN_COUNT: usize = 2;
+/// Weight of a blame example relative to an ok one in the loss (documents bring many ok lines).
+const DOC_OK_WEIGHT: f32 = 0.5;
+
+/// Trains on `examples` deterministically: fixed order from a fixed-seed shuffle, AdaGrad,
+/// L2, features seen in fewer than two examples dropped.
+pub(crate) fn train(examples: &[Example]) -> Trained {
+    let featurised: Vec<(Vec<u64>, Vec<String>)> =
+        examples.iter().map(|e| featurise(&e.text)).collect();
+    let mut count: HashMap<u64, usize> = HashMap::new();
+    let mut names: HashMap<u64, String> = HashMap::new();
+    for (ids, ns) in &featurised {
+        for (id, n) in ids.iter().zip(ns) {
+            *count.entry(*id).or_default() += 1;
+            names.entry(*id).or_insert_with(|| n.clone());
+        }
+    }
+    let keep = |id: &u64| count.get(id).copied().unwrap_or(0) >= MIN_COUNT;
+    let data: Vec<(Vec<u64>, usize, f32)> = featurised
+        .iter()
+        .zip(examples)
+        .map(|((ids, _), e)| {
+            let w = if e.from_doc && e.class == 0 {
+                DOC_OK_WEIGHT
+            } else {
+                1.0
+            };
+            (
+                ids.iter().copied().filter(|i| keep(i)).collect(),
+                e.class,
+                w,
+            )
+        })
+        .collect();
+    let mut weights: HashMap<u64, [f32; CLASSES]> = HashMap::new();
+    let mut grad2: HashMap<u64, [f32; CLASSES]> = HashMap::new();
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..EPOCHS {
+        // Fisher–Yates with a xorshift generator: the same order on every machine.
+        for i in (1..order.len()).rev() {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let j = (seed % (i as u64 + 1)) as usize;
+            order.swap(i, j);
+        }
+        for &k in &order {
+            let (ids, class, w) = &data[k];
+            let mut z = [0f32; CLASSES];
+            for id in ids {
+                if let Some(wt) = weights.get(id) {
+                    for c in 0..CLASSES {
+                        z[c] += wt[c];
+                    }
+                }
+            }
+            let p = softmax(&z);
+            for id in ids {
+                let wt = weights.entry(*id).or_insert([0.0; CLASSES]);
+                let g2 = grad2.entry(*id).or_insert([0.0; CLASSES]);
+                for c in 0..CLASSES {
+                    let target = if c == *class { 1.0 } else { 0.0 };
+                    let g = (p[c] - target) * w + L2 * wt[c];
+                    g2[c] += g * g;
+                    wt[c] -= RATE * g / (g2[c].sqrt() + 1e-6);
+                }
+            }
+        }
+    }
+    // Quantise to the stored precision so the in-memory model is the committed one.
+    let weights: BTreeMap<u64, [f32; CLASSES]> = weights
+        .into_iter()
+        .map(|(id, w)| (id, w.map(|x| (x * SCALE).round() / SCALE)))
+        .filter(|(_, w)| w.iter().any(|&x| x != 0.0))
+        .collect();
+    Trained { weights, names }
+}
+
+impl Trained {
+    pub(crate) fn to_tsv(&self) -> String {
+        let mut out = String::new();
+        for (id, w) in &self.weights {
+            let ws: Vec<String> = w
+                .iter()
+                .map(|x| format!("{}", (x * SCALE).round() as i32))
+                .collect();
+            let name = self.names.get(id).map_or("", String::as_str);
+            out.push_str(&format!("{id:016x}\t{}\t{name}\n", ws.join(",")));
+        }
+        out
+    }
+
+    pub(crate) fn model(&self) -> super::model::Model {
+        super::model::Model::parse(&self.to_tsv())
+    }
+}
+
+#[test]
+#[ignore = "writes src/checks/blameless/weights.tsv when PM_WRITE_WEIGHTS=1"]
+fn write_weights() {
+    let t = train(&training_examples());
+    let tsv = t.to_tsv();
+    if std::env::var_os("PM_WRITE_WEIGHTS").is_some() {
+        let path =
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/checks/blameless/weights.tsv");
+        std::fs::write(path, &tsv).expect("write weights");
+    }
+    eprintln!("{} features", t.weights.len());
+}
+
+#[test]
+fn retraining_reproduces_the_weights() {
+    let t = train(&training_examples());
+    let tsv = t.to_tsv();
+    assert!(
+        tsv == super::model::WEIGHTS_TSV,
+        "retraining gave different weights: run PM_WRITE_WEIGHTS=1 cargo test --lib checks::blameless::train::write_weights -- --ignored"
+    );
+}
