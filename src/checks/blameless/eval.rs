@@ -142,8 +142,7 @@ pub(crate) struct DocScore {
 /// Whole documents: every prose line scanned as `pm check` would; a finding inside a labelled
 /// sentence is a catch, any other finding a false positive.
 pub(crate) fn score_docs(author: &str) -> DocScore {
-    let dir = data_dir().join("corpus").join(author).join("docs");
-    let labels = read_tsv(&dir.join("labels.tsv"));
+    let (labels, docs) = super::train::author_docs(author);
     let people = scorer_people();
     let ctx = WordingContext::new(&people, &[]);
     let mut d = DocScore {
@@ -154,20 +153,7 @@ pub(crate) fn score_docs(author: &str) -> DocScore {
         false_errors: 0,
     };
     let mut caught = vec![false; labels.len()];
-    let mut names: Vec<_> = std::fs::read_dir(&dir)
-        .map(|r| r.filter_map(|e| e.ok()).map(|e| e.path()).collect())
-        .unwrap_or_default();
-    names.sort();
-    for path in names {
-        if path.extension().and_then(|e| e.to_str()) != Some("md") {
-            continue;
-        }
-        let stem = path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or("")
-            .to_owned();
-        let md = std::fs::read_to_string(&path).unwrap_or_default();
+    for (stem, md) in docs {
         d.words += md.split_whitespace().count();
         for line in super::train::doc_prose(&md) {
             for h in scan(&line, &ctx) {

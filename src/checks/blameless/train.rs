@@ -93,25 +93,35 @@ pub(crate) fn doc_prose(md: &str) -> Vec<String> {
     out
 }
 
-/// The sentences of an author's documents, labelled from `docs/labels.tsv`.
-pub(crate) fn doc_examples(author: &str) -> Vec<Example> {
+/// An author's documents: the rows of `docs/labels.tsv` and each `docs/NN.md` as (stem, text),
+/// in file-name order.
+pub(crate) fn author_docs(author: &str) -> (Vec<(String, String, String)>, Vec<(String, String)>) {
     let dir = data_dir().join("corpus").join(author).join("docs");
     let labels = read_tsv(&dir.join("labels.tsv"));
-    let mut out = Vec::new();
     let mut names: Vec<_> = std::fs::read_dir(&dir)
         .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
         .unwrap_or_default();
     names.sort();
-    for path in names {
-        if path.extension().and_then(|e| e.to_str()) != Some("md") {
-            continue;
-        }
-        let stem = path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or("")
-            .to_owned();
-        let md = std::fs::read_to_string(&path).unwrap_or_default();
+    let docs = names
+        .into_iter()
+        .filter(|path| path.extension().and_then(|e| e.to_str()) == Some("md"))
+        .map(|path| {
+            let stem = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or("")
+                .to_owned();
+            (stem, std::fs::read_to_string(&path).unwrap_or_default())
+        })
+        .collect();
+    (labels, docs)
+}
+
+/// The sentences of an author's documents, labelled from `docs/labels.tsv`.
+pub(crate) fn doc_examples(author: &str) -> Vec<Example> {
+    let (labels, docs) = author_docs(author);
+    let mut out = Vec::new();
+    for (stem, md) in docs {
         let doc_labels: Vec<&(String, String, String)> = labels
             .iter()
             .filter(|l| l.0.trim_end_matches(".md") == stem)
