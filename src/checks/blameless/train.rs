@@ -93,9 +93,12 @@ pub(crate) fn doc_prose(md: &str) -> Vec<String> {
     out
 }
 
+/// A row of `docs/labels.tsv`: (document, family, sentence).
+pub(crate) type DocLabel = (String, String, String);
+
 /// An author's documents: the rows of `docs/labels.tsv` and each `docs/NN.md` as (stem, text),
 /// in file-name order.
-pub(crate) fn author_docs(author: &str) -> (Vec<(String, String, String)>, Vec<(String, String)>) {
+pub(crate) fn author_docs(author: &str) -> (Vec<DocLabel>, Vec<(String, String)>) {
     let dir = data_dir().join("corpus").join(author).join("docs");
     let labels = read_tsv(&dir.join("labels.tsv"));
     let mut names: Vec<_> = std::fs::read_dir(&dir)
