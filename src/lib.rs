@@ -17,6 +17,7 @@ pub mod error;
 pub mod followup;
 pub mod git;
 pub mod listing;
+pub mod lsp;
 pub mod new_postmortem;
 pub mod paths;
 pub mod pull_request;

@@ -10,6 +10,7 @@ pub mod history;
 pub mod hooks;
 pub mod init;
 pub mod list;
+pub mod lsp;
 pub mod new;
 pub mod pr;
 pub mod show;
@@ -37,6 +38,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Agenda(args) => agenda::run(&ctx, args),
         Command::Site(args) => site::run(&ctx, args),
         Command::Demo(args) => demo::run(&ctx, args),
+        Command::Lsp(args) => lsp::run(&ctx, args),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
             let mut buf = Vec::new();

@@ -60,6 +60,27 @@ impl LineIndex {
         }
     }
 
+    /// The byte offset of `position`, the inverse of [`LineIndex::position`]: a column past
+    /// the end of its line means the line's end (before its line ending), a line past the end
+    /// of the file means the end of the file. For editors, which address text by other units.
+    pub fn offset(&self, text: &str, position: Position) -> usize {
+        let Some(mut start) = self.line_start(position.line) else {
+            return text.len();
+        };
+        if position.line == 1 {
+            start = start.max(self.bom.min(text.len()));
+        }
+        let line = self.line_text(text, position.line);
+        let line_start = self.line_start(position.line).unwrap_or(0);
+        let line = &line[(start - line_start).min(line.len())..];
+        let skip = position.column.saturating_sub(1);
+        start
+            + line
+                .char_indices()
+                .nth(skip)
+                .map_or(line.len(), |(at, _)| at)
+    }
+
     /// The text of 1-based `line` without its line ending.
     pub fn line_text<'t>(&self, text: &'t str, line: usize) -> &'t str {
         let Some(start) = self.line_start(line) else {
@@ -118,6 +139,14 @@ mod tests {
             Position { line: 3, column: 2 }
         );
         assert_eq!(index.line_text(text, 1), "\u{feff}ab");
+        for offset in [3, 4, 5, c, c + 2, text.len()] {
+            assert_eq!(index.offset(text, index.position(text, offset)), offset);
+        }
+        assert_eq!(index.offset(text, Position { line: 1, column: 9 }), 5);
+        assert_eq!(
+            index.offset(text, Position { line: 9, column: 1 }),
+            text.len()
+        );
         assert_eq!(index.line_text(text, 2), "çd");
     }
 

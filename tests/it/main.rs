@@ -21,6 +21,7 @@ mod history_parallel;
 mod hooks;
 mod hostile;
 mod list_reading;
+mod lsp;
 mod pr;
 mod properties;
 mod site;

@@ -322,3 +322,53 @@ pub fn write_script(path: &Path, text: &str) {
     std::fs::write(path, text).expect("write script");
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).expect("chmod");
 }
+
+/// Neovim (`nvim`), Debian's package, for the end-to-end test of `pm lsp` with a real editor's
+/// LSP client: the one on PATH, else installed with `apt-get install -y --no-install-recommends
+/// neovim` (the tests run as root). `None` (after [`unavailable`] said so) when it cannot be.
+#[track_caller]
+pub fn neovim() -> Option<PathBuf> {
+    static INSTALL: OnceLock<Result<PathBuf, Failure>> = OnceLock::new();
+    let found = || on_path("nvim");
+    let install = INSTALL.get_or_init(|| {
+        if let Some(nvim) = found() {
+            return Ok(nvim);
+        }
+        let lock = File::create(tools_dir().join("neovim.lock")).expect("create lock file");
+        lock.lock().expect("lock the tools folder");
+        let result = found().map_or_else(
+            || {
+                step(
+                    Command::new("sh").args([
+                        "-c",
+                        "apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y \
+                         --no-install-recommends neovim",
+                    ]),
+                    "installing neovim with `apt-get install -y --no-install-recommends neovim`",
+                )?;
+                found().ok_or_else(|| Failure {
+                    reason: "apt-get installed neovim, but no nvim is on PATH".into(),
+                    registry_said_no: false,
+                })
+            },
+            Ok,
+        );
+        let _ = lock.unlock();
+        result
+    });
+    match install {
+        Ok(nvim) => Some(nvim.clone()),
+        Err(failure) => {
+            unavailable("neovim", failure);
+            None
+        }
+    }
+}
+
+/// The program `name` in a folder of PATH.
+fn on_path(name: &str) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .map(|dir| dir.join(name))
+        .find(|candidate| candidate.is_file())
+}
