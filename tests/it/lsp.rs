@@ -482,6 +482,30 @@ fn an_editor_session_over_stdio() {
         "{large:?}"
     );
 
+    // The other post-mortems are found from the file's path: its own file is not a duplicate
+    // of itself, a copy under another name is.
+    let other = s.root.join("postmortems/2026/2026-01-10-db.md");
+    let copy = s.root.join("postmortems/2026/2026-01-11-copy.md");
+    for (path, version) in [(&other, 1), (&copy, 1)] {
+        c.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri(path), "languageId": "markdown", "version": version, "text": OTHER}}),
+        );
+    }
+    let own = codes(&c.diagnostics(&uri(&other), Some(1)));
+    assert!(
+        !own.contains(&"frontmatter/duplicate-id".to_string()),
+        "{own:?}"
+    );
+    let copied = c.diagnostics(&uri(&copy), Some(1));
+    let duplicate = find(&copied, "frontmatter/duplicate-id");
+    assert!(
+        duplicate["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("postmortems/2026/2026-01-10-db.md")),
+        "{duplicate}"
+    );
+
     // A file outside any repository gets the default configuration.
     let loose = s.home.join("notes.md");
     let loose_uri = uri(&loose);
