@@ -9,7 +9,9 @@ It writes a 2,000-line post-mortem into a temporary git repository with `pm init
 
 1. latency: `--edits` incremental edits (a word typed into a sentence of the root-cause section,
    then removed again, alternately), each sent alone and timed from the write of `didChange` to
-   the read of the `publishDiagnostics` for that version. Prints the median, minimum and maximum.
+   the read of the `publishDiagnostics` for that version. Prints the median, minimum and maximum,
+   and the server's CPU time per edit (user + system, from /proc), which other processes on
+   the machine do not inflate.
 2. memory: `--memory-edits` more edits of the same kind, each waited for (so every one is
    checked, none coalesced), with the server's resident memory (VmRSS from /proc) printed every
    tenth of the way and its peak (VmHWM) at the end.
@@ -139,6 +141,13 @@ class Server:
             ):
                 return message["params"]["diagnostics"]
 
+    def cpu_seconds(self):
+        """User plus system CPU time the server has used: unlike wall-clock time, it does not
+        grow when other processes hold the cores."""
+        with open(f"/proc/{self.proc.pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def memory(self):
         fields = {}
         with open(f"/proc/{self.proc.pid}/status") as f:
@@ -200,10 +209,12 @@ def main():
             server.diagnostics_for(version)
             return (time.perf_counter() - started) * 1000
 
+        cpu = server.cpu_seconds()
         times = [edit() for _ in range(args.edits)]
+        cpu = (server.cpu_seconds() - cpu) * 1000 / len(times)
         print(
             f"didChange -> publishDiagnostics over {len(times)} edits: median {statistics.median(times):.1f} ms, "
-            f"min {min(times):.1f} ms, max {max(times):.1f} ms"
+            f"min {min(times):.1f} ms, max {max(times):.1f} ms; server CPU {cpu:.1f} ms per edit"
         )
 
         if args.memory_edits:

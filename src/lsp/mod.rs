@@ -344,3 +344,67 @@ fn parse<T: serde::de::DeserializeOwned>(params: Value) -> Option<T> {
 fn log(message: &str) {
     eprintln!("{message}");
 }
+
+#[cfg(test)]
+mod tests {
+    use super::document::OpenDocument;
+    use super::workspace::Workspace;
+    use super::*;
+    use gen_lsp_types::{
+        Position, Range, TextDocumentContentChangeEvent, TextDocumentContentChangePartial,
+    };
+    use proptest::prelude::*;
+
+    const START: &str = "+++\r\nid = \"x\"\r\nstatus = \"draft\"\r\n\r\n[[actions]]\r\nid = \"A1\"\r\nstatus = \"done\"\r\n+++\r\n\r\n# Café 😀\r\n\r\n## Summary\r\n\r\nBob forgot it. See x#A1.\r\n";
+
+    /// Pieces typed at random places: delimiters that open and close front matter, tables,
+    /// strings, headings and comments, and characters of every UTF-8 and UTF-16 width.
+    fn piece() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("+++\n".to_string()),
+            Just("\"".to_string()),
+            Just("[[actions]]\n".to_string()),
+            Just("## ".to_string()),
+            Just("<!-- pm-ignore ".to_string()),
+            Just("😀".to_string()),
+            Just("é".to_string()),
+            Just("\r".to_string()),
+            Just("\r\n".to_string()),
+            Just("x#A".to_string()),
+            Just("status = ".to_string()),
+            Just(String::new()),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        /// Every keystroke is a broken document: whatever the edits (ranges past the end,
+        /// inside a surrogate pair or a CRLF, reversed), every feature answers without a panic.
+        #[test]
+        fn no_edit_makes_a_feature_panic(
+            edits in proptest::collection::vec(
+                (0u32..20, 0u32..40, 0u32..20, 0u32..40, piece()),
+                1..6,
+            )
+        ) {
+            let workspace = Rc::new(Workspace::for_path(None));
+            let mut doc = OpenDocument::new("untitled:x".into(), None, 1, START.into(), workspace);
+            for (version, (l1, c1, l2, c2, text)) in edits.into_iter().enumerate() {
+                let range = Range::new(Position::new(l1, c1), Position::new(l2, c2));
+                let change = TextDocumentContentChangeEvent::TextDocumentContentChangePartial(
+                    TextDocumentContentChangePartial::new(range, None, text),
+                );
+                doc.apply(version as i32 + 2, vec![change]);
+                let _ = diagnostics::publish(&mut doc);
+                let at = Position::new(l1, c1);
+                let _ = completion::complete(&doc, at);
+                let _ = navigation::hover(&mut doc, at);
+                let _ = navigation::definition(&doc, at);
+                let _ = navigation::symbols(&doc);
+                let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 5).unwrap_or_default();
+                let _ = code_actions::code_actions(&mut doc, &range, today);
+            }
+        }
+    }
+}
