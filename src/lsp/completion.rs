@@ -112,15 +112,14 @@ fn front_matter(
         return items;
     };
     let key = key.trim();
-    let people = || -> Vec<String> { people(doc) };
     let values: Vec<String> = match (table, key) {
         (Table::Root, "status") => Status::ALL.map(String::from).to_vec(),
         (Table::Root, "severity") => doc.workspace.config().document.severities.clone(),
-        (Table::Root, "facilitator" | "authors" | "participants") => people(),
+        (Table::Root, "facilitator" | "authors" | "participants") => people(doc),
         (Table::Action, "status") => ActionStatus::ALL.map(String::from).to_vec(),
         (Table::Action, "kind") => ACTION_KINDS.map(String::from).to_vec(),
         (Table::Action, "priority") => ACTION_PRIORITIES.map(String::from).to_vec(),
-        (Table::Action, "owner") => people(),
+        (Table::Action, "owner") => people(doc),
         _ => Vec::new(),
     };
     // Inside an open string the value's characters are replaced; else a quoted value is
