@@ -23,6 +23,7 @@ pub struct HistoryArgs {
     /// Include the commits of merged branches (default: first parents only).
     #[arg(long)]
     pub all_parents: bool,
+    /// Output format: a table, JSON (stable, see docs/FOLLOWUP.md) or Markdown.
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
 }

@@ -15,6 +15,7 @@ pub mod pr;
 pub mod show;
 pub mod site;
 pub mod stats;
+pub mod status;
 
 use crate::cli::{print, Cli, Command, Context};
 use pm::{Outcome, Result};
@@ -34,6 +35,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Diff(args) => diff::run(&ctx, args),
         Command::History(args) => history::run(&ctx, args),
         Command::Stats(args) => stats::run(&ctx, args),
+        Command::Status(args) => status::run(&ctx, args),
         Command::Agenda(args) => agenda::run(&ctx, args),
         Command::Site(args) => site::run(&ctx, args),
         Command::Demo(args) => demo::run(&ctx, args),
