@@ -9,11 +9,11 @@
 //! commit from a temporary index (`GIT_INDEX_FILE`), so the user's hooks, identity and signing
 //! apply as usual and the hook checks exactly what is committed.
 
+use crate::action_edit::Target;
 use crate::checks::{self, KnownIds, Severity, SourceFile};
 use crate::config::Located;
 use crate::error::{Error, Result};
 use crate::git::{run, Repo};
-use crate::action_edit::Target;
 use crate::repository::Entry;
 use std::path::{Path, PathBuf};
 
@@ -82,7 +82,12 @@ pub fn committed_version(repo: &Repo, entry: &Entry) -> Result<Committed> {
 
 /// Refuses an edit after which `pm check` finds an error the committed version did not have
 /// (the pre-commit hook would refuse it too, after pm had changed the file).
-pub fn refuse_new_errors(located: &Located, entry: &Entry, before: &str, after: &str) -> Result<()> {
+pub fn refuse_new_errors(
+    located: &Located,
+    entry: &Entry,
+    before: &str,
+    after: &str,
+) -> Result<()> {
     let errors = |text: &str| -> Vec<(String, String)> {
         let file = SourceFile {
             path: entry.display.clone(),
@@ -119,7 +124,12 @@ pub fn refuse_new_errors(located: &Located, entry: &Entry, before: &str, after: 
 
 /// Commits `bytes` as the new version of `committed.path` on top of HEAD, with `message`, and
 /// stages the same blob in the real index. The work tree is not touched. Returns the commit.
-pub fn commit_version(repo: &Repo, committed: &Committed, bytes: &[u8], message: &str) -> Result<String> {
+pub fn commit_version(
+    repo: &Repo,
+    committed: &Committed,
+    bytes: &[u8],
+    message: &str,
+) -> Result<String> {
     let raw = repo.raw();
     let blob = raw.blob(bytes)?;
     let scratch = tempfile::Builder::new()
@@ -132,10 +142,11 @@ pub fn commit_version(repo: &Repo, committed: &Committed, bytes: &[u8], message:
         .git()
         .env("GIT_INDEX_FILE", &index)
         .args(["read-tree", "HEAD"]))?;
-    run(repo
-        .git()
-        .env("GIT_INDEX_FILE", &index)
-        .args(["update-index", "--cacheinfo", &cacheinfo]))?;
+    run(repo.git().env("GIT_INDEX_FILE", &index).args([
+        "update-index",
+        "--cacheinfo",
+        &cacheinfo,
+    ]))?;
     run(repo
         .git()
         .env("GIT_INDEX_FILE", &index)

@@ -277,7 +277,8 @@ pub fn set(target: &Target, action_id: &str, changes: &Changes, today: NaiveDate
             fields.push(("due", Some(FieldValue::Date(due))));
         }
     }
-    let finished = |s: Option<ActionStatus>| matches!(s, Some(ActionStatus::Done | ActionStatus::WontDo));
+    let finished =
+        |s: Option<ActionStatus>| matches!(s, Some(ActionStatus::Done | ActionStatus::WontDo));
     let status_after = new_status.or_else(|| ActionStatus::parse(&old_status));
     if let Some(closed) = changes.closed {
         if closed > today {
@@ -298,7 +299,10 @@ pub fn set(target: &Target, action_id: &str, changes: &Changes, today: NaiveDate
             let day = changes.closed.unwrap_or(today);
             fields.push(("closed", Some(FieldValue::Date(day))));
             said.push(format!("closed {day}"));
-        } else if status != ActionStatus::Done && action.closed.is_some() && changes.closed.is_none() {
+        } else if status != ActionStatus::Done
+            && action.closed.is_some()
+            && changes.closed.is_none()
+        {
             fields.push(("closed", None));
         }
     }

@@ -205,7 +205,11 @@ impl std::fmt::Display for UnreadableAction {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match &self.problem.reference {
             Some(r) => write!(f, "{} ({}): {}", r, self.path, self.problem.problem),
-            None => write!(f, "{} ({}): {}", self.postmortem, self.path, self.problem.problem),
+            None => write!(
+                f,
+                "{} ({}): {}",
+                self.postmortem, self.path, self.problem.problem
+            ),
         }
     }
 }

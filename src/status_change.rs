@@ -88,10 +88,9 @@ pub fn change(target: &Target, request: &Request, today: NaiveDate) -> Result<St
         let mut pending = Vec::new();
         for a in &front.actions {
             if !a.status().is_some_and(|s| !ActionStatus::is_pending(s)) {
-                let aid = a
-                    .id
-                    .as_ref()
-                    .map_or_else(|| format!("#{}", a.index + 1), |i| i.value.clone());
+                let aid =
+                    a.id.as_ref()
+                        .map_or_else(|| format!("#{}", a.index + 1), |i| i.value.clone());
                 let status = a.status.as_ref().map_or("no status", |s| s.value.as_str());
                 let late = if a.is_overdue(today) {
                     let due = a.due.as_ref().map(|d| d.value).unwrap_or(today);
@@ -113,10 +112,7 @@ pub fn change(target: &Target, request: &Request, today: NaiveDate) -> Result<St
             ));
         }
         if !pending.is_empty() {
-            let why = format!(
-                "{id} has action items not done: {}",
-                pending.join(", ")
-            );
+            let why = format!("{id} has action items not done: {}", pending.join(", "));
             if !request.force {
                 return Err(Error::usage(format!(
                     "{why}; finish them (`pm action set ID#A1 --status done`, or wont-do with a reason), or pass --force to close anyway"
@@ -165,8 +161,12 @@ fn edit(target: &Target, status: &str, meeting: Option<NaiveDate>) -> Result<Str
     let bad = |why: &str| Error::input(&target.entry.display, why.to_string());
     let split = frontmatter::split(text).map_err(|_| bad("the file has no +++ front matter"))?;
     let toml_text = &text[split.toml.clone()];
-    let doc = toml_edit::Document::parse(toml_text)
-        .map_err(|e| bad(&format!("the front matter is not valid TOML: {}", e.message())))?;
+    let doc = toml_edit::Document::parse(toml_text).map_err(|e| {
+        bad(&format!(
+            "the front matter is not valid TOML: {}",
+            e.message()
+        ))
+    })?;
     let quoted = toml_edit::Value::from(status).to_string();
     let quoted = quoted.trim();
     let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };

@@ -91,8 +91,7 @@ fn action_problems(fm: &FrontMatter, id: &str) -> Vec<ActionProblem> {
         let name = key.value.as_str();
         let top_level = !name.contains('.') && !name.contains('[');
         let lower = name.to_ascii_lowercase();
-        if top_level
-            && (lower.starts_with("action") || strsim::levenshtein(&lower, "actions") <= 2)
+        if top_level && (lower.starts_with("action") || strsim::levenshtein(&lower, "actions") <= 2)
         {
             out.push(ActionProblem {
                 reference: None,

@@ -150,7 +150,11 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Result<Outcome> {
 fn folder_exists(ctx: &Context, located: &Located) -> Result<()> {
     let dir = located.postmortem_dir();
     let setting = match &located.file {
-        Some(file) => format!("repo.dir = \"{}\" in {}", located.config.repo.dir, file.display()),
+        Some(file) => format!(
+            "repo.dir = \"{}\" in {}",
+            located.config.repo.dir,
+            file.display()
+        ),
         None => format!(
             "no pm.toml was found, so the folder is the default `{}`",
             located.config.repo.dir

@@ -53,7 +53,10 @@ pub fn run(ctx: &Context, args: StatusArgs) -> Result<Outcome> {
     let edit = status_change::change(&target, &request, today)?;
     let id = target.postmortem_id();
     let Some(new_text) = &edit.new_text else {
-        note(&format!("{id}: nothing changed (the status is already {})", edit.from));
+        note(&format!(
+            "{id}: nothing changed (the status is already {})",
+            edit.from
+        ));
         return Ok(Outcome::Success);
     };
     for why in &edit.forced {
