@@ -209,6 +209,31 @@ pub struct ConfigError {
     pub message: String,
 }
 
+/// serde's and toml's names of types (`u32`, "literal string") in the words of a pm.toml
+/// author.
+fn plain_types(message: &str) -> String {
+    let mut out = message.to_string();
+    for (from, to) in [
+        (
+            "expected u32",
+            "expected a whole number of 0 or more, without quotes",
+        ),
+        (
+            "expected u64",
+            "expected a whole number of 0 or more, without quotes",
+        ),
+        ("expected i64", "expected a whole number, without quotes"),
+        (
+            "expected usize",
+            "expected a whole number of 0 or more, without quotes",
+        ),
+        ("literal string", "string"),
+    ] {
+        out = out.replace(from, to);
+    }
+    out
+}
+
 impl Config {
     /// Parses `pm.toml` text; errors name the line and column.
     pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
@@ -223,7 +248,7 @@ impl Config {
                 column,
                 message: format!(
                     "{} (see `pm init` for a commented example)",
-                    e.message().trim()
+                    plain_types(e.message().trim())
                 ),
             }
         })?;

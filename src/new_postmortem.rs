@@ -299,6 +299,7 @@ mod tests {
             branch: None,
             no_commit_to_branch_from: false,
             text: String::new(),
+            proposals: Vec::new(),
         };
         assert_eq!(
             plan.commit_message(),

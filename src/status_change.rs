@@ -87,7 +87,7 @@ pub fn change(target: &Target, request: &Request, today: NaiveDate) -> Result<St
     if to == Status::Closed {
         let mut pending = Vec::new();
         for a in &front.actions {
-            if !a.status().is_some_and(|s| !ActionStatus::is_pending(s)) {
+            if a.status().is_none_or(ActionStatus::is_pending) {
                 let aid =
                     a.id.as_ref()
                         .map_or_else(|| format!("#{}", a.index + 1), |i| i.value.clone());
@@ -172,8 +172,7 @@ fn edit(target: &Target, status: &str, meeting: Option<NaiveDate>) -> Result<Str
     let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
     let mut out = text.clone();
     // Where the new line goes: after the status line, else after the front matter's first line.
-    let insert_at;
-    match doc.as_table().get("status").and_then(|i| i.span()) {
+    let insert_at = match doc.as_table().get("status").and_then(|i| i.span()) {
         Some(span) => {
             let start = split.toml.start + span.start;
             let end = split.toml.start + span.end;
@@ -190,15 +189,15 @@ fn edit(target: &Target, status: &str, meeting: Option<NaiveDate>) -> Result<Str
             let line_end = text[value.1..]
                 .find('\n')
                 .map_or(text.len(), |i| value.1 + i + 1);
-            insert_at = (line_end as isize + shift) as usize;
+            (line_end as isize + shift) as usize
         }
         None => {
             let line = format!("status = {quoted}{newline}");
             let at = split.toml.start;
             out.insert_str(at, &line);
-            insert_at = at + line.len();
+            at + line.len()
         }
-    }
+    };
     if let Some(day) = meeting {
         let line = format!("review_meeting = {day}{newline}");
         let at = insert_at.min(out.len());

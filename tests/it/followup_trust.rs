@@ -362,7 +362,11 @@ fn status_carries_a_postmortem_to_closed_and_policies_are_reported() {
 /// `--explain` by a rule's own name, `--stdin` without a file name.
 #[test]
 fn the_edges_a_new_user_meets() {
-    let s = Sandbox::initialised();
+    let s = Sandbox::new();
+    s.pm(["init"])
+        .ok()
+        .stdout_has("next: commit the set-up first (`git add pm.toml postmortems");
+    s.commit_all("Set up pm", "2026-01-02T09:00:00Z");
     let new = s.pm([
         "new",
         "Checkout outage",
@@ -402,6 +406,11 @@ fn the_edges_a_new_user_meets() {
 
     s.write("pm.toml", "[repo]\ndir = \"nowhere\"\n");
     s.pm(["check"]).code(2).stderr_has("does not exist");
+    s.write("pm.toml", "[followup]\ndue_soon_days = \"7\"\n");
+    let out = s.pm(["followup"]);
+    out.code(2)
+        .stderr_has("expected a whole number of 0 or more, without quotes");
+    assert!(!out.stderr.contains("u32"), "{}", out.stderr);
 }
 
 /// Help text on every flag of the commands people use for follow-up.
@@ -442,4 +451,31 @@ fn every_flag_has_help_text() {
             );
         }
     }
+}
+
+/// Completions that know the repository: post-mortem IDs, `ID#A` references, rule names and
+/// severities, through clap_complete's dynamic completion (`COMPLETE=SHELL pm`).
+#[test]
+fn completions_know_the_repository() {
+    let s = Sandbox::initialised();
+    s.add_postmortem(&Doc::new(ID, "Database outage").action(action(
+        "A1",
+        "Alert on pool saturation",
+        "sam@example.com",
+        "2026-03-20",
+    )));
+    let complete = |words: &[&str]| {
+        let mut cmd = std::process::Command::new(crate::common::pm_binary());
+        cmd.arg("--").arg("pm").args(words).current_dir(&s.root);
+        s.apply_env(&mut cmd);
+        cmd.env("COMPLETE", "fish");
+        let out = cmd.output().expect("run pm");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    assert_eq!(complete(&["show", "2026-02"]).trim(), ID);
+    assert!(complete(&["action", "set", &format!("{ID}#")])
+        .starts_with(&format!("{ID}#A1\tAlert on pool saturation (open)")),);
+    assert!(complete(&["check", "--explain", "blameless/indiv"])
+        .starts_with("blameless/individual-fault\t"));
+    assert_eq!(complete(&["new", "--severity", "SEV"]).lines().count(), 4);
 }
