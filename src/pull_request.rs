@@ -328,11 +328,9 @@ mod tests {
         };
         assert!(prepared.fails);
         let message = prepared.refusal();
-        assert!(message.starts_with(
-            "pm check finds problems in postmortems/2026/2026-03-01-db.md (as committed)"
-        ));
+        assert!(message.starts_with("pm check finds 1 blocking problem(s) in postmortems/2026/2026-03-01-db.md (as committed)"), "{message}");
         assert!(
-            message.contains("postmortems/2026/2026-03-01-db.md:1:1: "),
+            message.contains("postmortems/2026/2026-03-01-db.md:1:1: error: "),
             "{message}"
         );
         assert!(message.ends_with("(or pass --no-verify to open it anyway)"));
