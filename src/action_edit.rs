@@ -66,6 +66,11 @@ pub struct Target {
 impl Target {
     pub fn read(entry: Entry) -> Result<Target> {
         let bytes = repository::read(&entry.path).map_err(|e| Error::input(&entry.display, e))?;
+        Target::from_bytes(entry, bytes)
+    }
+
+    /// A version of the file other than the one on disk (the committed one, for `--commit`).
+    pub fn from_bytes(entry: Entry, bytes: Vec<u8>) -> Result<Target> {
         let text = String::from_utf8(bytes.clone()).map_err(|_| {
             Error::input(
                 &entry.display,
@@ -88,6 +93,12 @@ impl Target {
             .filter(|id| !id.is_empty())
             .unwrap_or(&self.entry.stem)
             .to_string()
+    }
+
+    /// The 1-based line of byte offset `at` in the file.
+    pub fn line_of(&self, at: usize) -> usize {
+        let end = at.min(self.bytes.len());
+        memchr::memchr_iter(b'\n', &self.bytes[..end]).count() + 1
     }
 
     /// The next free action ID, `A<n>` one above the highest.
@@ -154,6 +165,12 @@ pub struct Changes {
     pub title: Option<String>,
     /// Why the item will not be done (`wont-do` needs one).
     pub reason: Option<String>,
+    /// prevent, mitigate, detect or process.
+    pub kind: Option<String>,
+    /// P0..P3.
+    pub priority: Option<String>,
+    /// The day the item was done (default: today when it becomes done); not after today.
+    pub closed: Option<NaiveDate>,
 }
 
 impl Changes {
@@ -170,15 +187,24 @@ impl Changes {
                 non_empty(what, v)?;
             }
         }
+        if let Some(kind) = &self.kind {
+            check_choice("kind", kind, &crate::document::ACTION_KINDS)?;
+        }
+        if let Some(priority) = &self.priority {
+            check_choice("priority", priority, &crate::document::ACTION_PRIORITIES)?;
+        }
         if self.status.is_none()
             && self.owner.is_none()
             && self.due.is_none()
             && self.ticket.is_none()
             && self.title.is_none()
             && self.reason.is_none()
+            && self.kind.is_none()
+            && self.priority.is_none()
+            && self.closed.is_none()
         {
             return Err(Error::usage(
-                "nothing to change: give --status, --owner, --due, --ticket, --title or --reason",
+                "nothing to change: give --status, --owner, --due, --ticket, --title, --reason, --kind, --priority or --closed",
             ));
         }
         Ok(status)
@@ -202,25 +228,7 @@ pub struct Edit {
 pub fn set(target: &Target, action_id: &str, changes: &Changes, today: NaiveDate) -> Result<Edit> {
     let new_status = changes.validate()?;
     let reference = format!("{}#{action_id}", target.postmortem_id());
-    let actions = &target.doc.front.actions;
-    let Some(action) = actions
-        .iter()
-        .find(|a| a.id.as_ref().is_some_and(|i| i.value == action_id))
-    else {
-        let known: Vec<&str> = actions
-            .iter()
-            .filter_map(|a| a.id.as_ref().map(|i| i.value.as_str()))
-            .collect();
-        let has = if known.is_empty() {
-            "it has no action items yet (`pm action add`)".to_string()
-        } else {
-            format!("it has {}", known.join(", "))
-        };
-        return Err(Error::usage(format!(
-            "{} has no action item `{action_id}`: {has}",
-            target.entry.display
-        )));
-    };
+    let action = find_action(target, action_id, &reference)?;
     let current = |v: &Option<Spanned<String>>| v.as_ref().map(|s| s.value.clone());
     let old_status = current(&action.status).unwrap_or_default();
     let title = changes
@@ -248,6 +256,8 @@ pub fn set(target: &Target, action_id: &str, changes: &Changes, today: NaiveDate
         ("ticket", &changes.ticket, current(&action.ticket)),
         ("title", &changes.title, current(&action.title)),
         ("reason", &changes.reason, current(&action.reason)),
+        ("kind", &changes.kind, current(&action.kind)),
+        ("priority", &changes.priority, current(&action.priority)),
     ] {
         if let Some(new) = new {
             if old.as_deref() != Some(new.as_str()) {
@@ -267,13 +277,41 @@ pub fn set(target: &Target, action_id: &str, changes: &Changes, today: NaiveDate
             fields.push(("due", Some(FieldValue::Date(due))));
         }
     }
+    let finished =
+        |s: Option<ActionStatus>| matches!(s, Some(ActionStatus::Done | ActionStatus::WontDo));
+    let status_after = new_status.or_else(|| ActionStatus::parse(&old_status));
+    if let Some(closed) = changes.closed {
+        if closed > today {
+            return Err(Error::usage(format!(
+                "{reference}: --closed {closed} is after today ({today}): record the day the item was done"
+            )));
+        }
+        if !finished(status_after) {
+            return Err(Error::usage(format!(
+                "{reference}: --closed records when a finished item was done; the item is `{}`: add --status done",
+                status_after.map_or_else(|| old_status.clone(), |s| s.as_str().to_string())
+            )));
+        }
+    }
     if let Some(status) = new_status {
         let was_done = old_status == "done";
         if status == ActionStatus::Done && !was_done {
-            fields.push(("closed", Some(FieldValue::Date(today))));
-            said.push(format!("closed {today}"));
-        } else if status != ActionStatus::Done && action.closed.is_some() {
+            let day = changes.closed.unwrap_or(today);
+            fields.push(("closed", Some(FieldValue::Date(day))));
+            said.push(format!("closed {day}"));
+        } else if status != ActionStatus::Done
+            && action.closed.is_some()
+            && changes.closed.is_none()
+        {
             fields.push(("closed", None));
+        }
+    }
+    if let Some(day) = changes.closed {
+        let old = action.closed.as_ref().map(|d| d.value);
+        let already = fields.iter().any(|(key, _)| *key == "closed");
+        if !already && old != Some(day) {
+            said.push(format!("closed {} → {day}", text::display_or(old, "none")));
+            fields.push(("closed", Some(FieldValue::Date(day))));
         }
     }
     let verb = match new_status {
@@ -302,6 +340,100 @@ pub fn set(target: &Target, action_id: &str, changes: &Changes, today: NaiveDate
         said,
         subject,
     })
+}
+
+/// The action `action_id` of `target`; refuses an unknown ID, and an ID two items share
+/// (naming both lines), rather than editing the first.
+fn find_action<'t>(
+    target: &'t Target,
+    action_id: &str,
+    reference: &str,
+) -> Result<&'t crate::document::Action> {
+    let actions = &target.doc.front.actions;
+    let same: Vec<&crate::document::Action> = actions
+        .iter()
+        .filter(|a| a.id.as_ref().is_some_and(|i| i.value == action_id))
+        .collect();
+    if same.len() > 1 {
+        let lines: Vec<String> = same
+            .iter()
+            .filter_map(|a| a.id.as_ref())
+            .map(|id| format!("{}:{}", target.entry.display, target.line_of(id.span.start)))
+            .collect();
+        return Err(Error::usage(format!(
+            "{reference} is ambiguous: {} actions have the id `{action_id}` ({}); give each its own id (`pm check` reports the duplicate) and run again",
+            same.len(),
+            lines.join(", ")
+        )));
+    }
+    let Some(action) = same.first().copied() else {
+        let known: Vec<&str> = actions
+            .iter()
+            .filter_map(|a| a.id.as_ref().map(|i| i.value.as_str()))
+            .collect();
+        let has = if known.is_empty() {
+            "it has no action items yet (`pm action add`)".to_string()
+        } else {
+            format!("it has {}", known.join(", "))
+        };
+        return Err(Error::usage(format!(
+            "{} has no action item `{action_id}`: {has}",
+            target.entry.display
+        )));
+    };
+    Ok(action)
+}
+
+/// The file's text without the action `action_id` (its `[[actions]]` table, and the blank
+/// line before it), and the removed item's title. The item's history stays in git:
+/// `pm history ID#A3` shows it, ending with its removal.
+pub fn remove(target: &Target, action_id: &str) -> Result<(String, String)> {
+    let reference = format!("{}#{action_id}", target.postmortem_id());
+    let action = find_action(target, action_id, &reference)?;
+    let text = &target.text;
+    let span = action.span.clone();
+    let line_start = |at: usize| text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let mut start = line_start(span.start.min(text.len()));
+    let end = match text[span.end.min(text.len())..].find('\n') {
+        Some(i) => span.end + i + 1,
+        None => text.len(),
+    };
+    if start > 0 {
+        let previous = line_start(start - 1);
+        if text[previous..start].trim().is_empty() {
+            start = previous;
+        }
+    }
+    let new_text = format!("{}{}", &text[..start], &text[end..]);
+    // Read back: exactly this item is gone, the others are as they were.
+    let before: Vec<Option<&str>> = target
+        .doc
+        .front
+        .actions
+        .iter()
+        .filter(|a| a.index != action.index)
+        .map(|a| a.id.as_ref().map(|i| i.value.as_str()))
+        .collect();
+    let doc = Document::parse_front_matter(new_text.as_bytes())
+        .map_err(|e| input_error(&target.entry, &e, ""))?;
+    let after: Vec<Option<&str>> = doc
+        .front
+        .actions
+        .iter()
+        .map(|a| a.id.as_ref().map(|i| i.value.as_str()))
+        .collect();
+    if before != after {
+        return Err(Error::input(
+            &target.entry.display,
+            format!("{reference} is not written as its own [[actions]] table (an inline array?): remove it by hand"),
+        ));
+    }
+    let title = action
+        .title
+        .as_ref()
+        .map(|t| t.value.clone())
+        .unwrap_or_default();
+    Ok((new_text, title))
 }
 
 /// A commit message with the `Pm-Action:` trailer that ties the commit to the item.

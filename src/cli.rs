@@ -3,7 +3,7 @@
 
 use crate::commands::{
     action, agenda, check, demo, diff, followup, history, hooks, init, list, lsp, new, pr, show,
-    site, stats,
+    site, stats, status,
 };
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -69,6 +69,8 @@ pub enum Command {
     History(history::HistoryArgs),
     /// Incident and action-item statistics (medians and 90th percentiles).
     Stats(stats::StatsArgs),
+    /// Move a post-mortem to in-review, reviewed or closed, with the checks a facilitator expects.
+    Status(status::StatusArgs),
     /// The facilitator's agenda for a post-mortem's review meeting, as Markdown.
     Agenda(agenda::AgendaArgs),
     /// Build a static, offline HTML site of the post-mortems.

@@ -15,6 +15,54 @@ pub struct Config {
     pub new: NewConfig,
     pub check: CheckConfig,
     pub followup: FollowupConfig,
+    /// `[policy.SEV1]`…: what each severity promises (docs/FOLLOWUP.md, "Policies").
+    pub policy: Policies,
+}
+
+/// The policies by severity. A `[policy]` table in pm.toml replaces the defaults as a whole.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Policies(pub BTreeMap<String, Policy>);
+
+/// What a severity promises; a key left out promises nothing.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Policy {
+    /// The review meeting is held within this many days of the incident's start.
+    pub review_within_days: Option<u32>,
+    /// P0 and P1 action items are due within this many days of the incident's start.
+    pub priority_actions_within_days: Option<u32>,
+    /// `pm new` proposes the follow-up review this many days after the start (instead of
+    /// `new.followup_after_days`).
+    pub followup_after_days: Option<u32>,
+}
+
+impl Policies {
+    /// The policy of `severity` (case-insensitive), if any.
+    pub fn of(&self, severity: &str) -> Option<&Policy> {
+        self.0
+            .iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case(severity))
+            .map(|(_, policy)| policy)
+    }
+}
+
+impl Default for Policies {
+    /// SEV1: review within 3 days, P0/P1 actions within 28 days (4 weeks); SEV2: review within
+    /// 7 days (5 business days), P0/P1 actions within 56 days (8 weeks). Sources: Atlassian's
+    /// Incident Handbook (priority actions have an SLO of 4 or 8 weeks) and PagerDuty's
+    /// post-mortem guide (the meeting within 5 business days); see docs/FOLLOWUP.md.
+    fn default() -> Self {
+        let policy = |review, actions| Policy {
+            review_within_days: Some(review),
+            priority_actions_within_days: Some(actions),
+            followup_after_days: None,
+        };
+        Policies(BTreeMap::from([
+            ("SEV1".to_string(), policy(3, 28)),
+            ("SEV2".to_string(), policy(7, 56)),
+        ]))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -161,6 +209,31 @@ pub struct ConfigError {
     pub message: String,
 }
 
+/// serde's and toml's names of types (`u32`, "literal string") in the words of a pm.toml
+/// author.
+fn plain_types(message: &str) -> String {
+    let mut out = message.to_string();
+    for (from, to) in [
+        (
+            "expected u32",
+            "expected a whole number of 0 or more, without quotes",
+        ),
+        (
+            "expected u64",
+            "expected a whole number of 0 or more, without quotes",
+        ),
+        ("expected i64", "expected a whole number, without quotes"),
+        (
+            "expected usize",
+            "expected a whole number of 0 or more, without quotes",
+        ),
+        ("literal string", "string"),
+    ] {
+        out = out.replace(from, to);
+    }
+    out
+}
+
 impl Config {
     /// Parses `pm.toml` text; errors name the line and column.
     pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
@@ -175,7 +248,7 @@ impl Config {
                 column,
                 message: format!(
                     "{} (see `pm init` for a commented example)",
-                    e.message().trim()
+                    plain_types(e.message().trim())
                 ),
             }
         })?;

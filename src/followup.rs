@@ -3,12 +3,12 @@
 //! docs/FOLLOWUP.md and kept stable.
 
 use crate::changes::Change;
-use crate::config::Located;
+use crate::config::{Located, Policies, Policy};
 use crate::document::{ActionStatus, Status};
 use crate::error::Result;
 use crate::git::history::{CommitInfo, Dated, History};
 use crate::git::Repo;
-use crate::summary::Summary;
+use crate::summary::{ActionProblem, Summary};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -86,6 +86,9 @@ impl ChangeOut {
 #[derive(Debug, Serialize)]
 pub struct Progress {
     pub since: Point,
+    /// The date asked with `--since DATE` (the base is the last commit before it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub since_day: Option<NaiveDate>,
     /// Present when the clone is shallow and its history starts after `since`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub history_starts: Option<Point>,
@@ -99,8 +102,130 @@ pub struct Report {
     pub due_soon: Vec<Item>,
     pub reviews_due: Vec<ReviewDue>,
     pub incomplete: Vec<Item>,
+    /// Action items that could not be read: `--fail-on-overdue` fails on them, as it cannot
+    /// tell whether they are overdue.
+    pub unreadable_actions: Vec<UnreadableAction>,
+    /// Where a post-mortem or action breaks its severity's policy (pm.toml `[policy]`).
+    pub policy_breaches: Vec<Breach>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub progress: Option<Progress>,
+}
+
+/// A promise of the severity's policy that is not kept.
+#[derive(Debug, Clone, Serialize)]
+pub struct Breach {
+    pub postmortem: String,
+    /// The action item, for `action_due_beyond_policy`.
+    #[serde(rename = "ref", skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
+    /// `review_overdue` (not reviewed and the policy's date has passed), `review_late` (the
+    /// review meeting is dated after the policy's date) or `action_due_beyond_policy` (a
+    /// P0/P1 item due after the policy's date).
+    pub breach: &'static str,
+    /// The policy's date.
+    pub limit: NaiveDate,
+    pub detail: String,
+}
+
+/// The policy breaches of `s` as of `today`.
+fn breaches(s: &Summary, policy: &Policy, today: NaiveDate, owner: Option<&str>) -> Vec<Breach> {
+    let mut out = Vec::new();
+    let Some(started) = s.started_at().map(|t| t.date_naive()) else {
+        return out;
+    };
+    let status = Status::parse(&s.status);
+    if status == Some(Status::Closed) {
+        return out;
+    }
+    let severity = &s.severity;
+    if let (Some(days), None) = (policy.review_within_days, owner) {
+        let limit = started + chrono::Days::new(u64::from(days));
+        let unreviewed = matches!(status, None | Some(Status::Draft | Status::InReview));
+        if unreviewed && today > limit {
+            out.push(Breach {
+                postmortem: s.id.clone(),
+                reference: None,
+                breach: "review_overdue",
+                limit,
+                detail: format!(
+                    "not reviewed in time: the review was due by {limit} ({severity} policy: within {days} days of the incident)"
+                ),
+            });
+        } else if let Some(meeting) = s.review_meeting.filter(|m| *m > limit) {
+            out.push(Breach {
+                postmortem: s.id.clone(),
+                reference: None,
+                breach: "review_late",
+                limit,
+                detail: format!(
+                    "review meeting {meeting} is after {limit} ({severity} policy: within {days} days of the incident)"
+                ),
+            });
+        }
+    }
+    if let Some(days) = policy.priority_actions_within_days {
+        let limit = started + chrono::Days::new(u64::from(days));
+        for a in &s.actions {
+            let priority = a.priority.as_deref().unwrap_or("");
+            let pending = ActionStatus::parse(&a.status).is_some_and(ActionStatus::is_pending);
+            let owned = owner.is_none_or(|o| {
+                a.owner
+                    .as_ref()
+                    .is_some_and(|x| x.to_lowercase().contains(o))
+            });
+            if !pending || !owned || !matches!(priority, "P0" | "P1") {
+                continue;
+            }
+            if let Some(due) = a.due.filter(|d| *d > limit) {
+                out.push(Breach {
+                    postmortem: s.id.clone(),
+                    reference: Some(a.reference.clone()),
+                    breach: "action_due_beyond_policy",
+                    limit,
+                    detail: format!(
+                        "{priority} item due {due}, after {limit} ({severity} policy: P0/P1 items within {days} days of the incident)"
+                    ),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// An action item (or one of its fields) the report could not read.
+#[derive(Debug, Clone, Serialize)]
+pub struct UnreadableAction {
+    pub postmortem: String,
+    pub path: String,
+    #[serde(flatten)]
+    pub problem: ActionProblem,
+}
+
+impl std::fmt::Display for UnreadableAction {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.problem.reference {
+            Some(r) => write!(f, "{} ({}): {}", r, self.path, self.problem.problem),
+            None => write!(
+                f,
+                "{} ({}): {}",
+                self.postmortem, self.path, self.problem.problem
+            ),
+        }
+    }
+}
+
+/// The unreadable action items of `summaries`, in their order.
+pub fn unreadable_actions(summaries: &[Summary]) -> Vec<UnreadableAction> {
+    summaries
+        .iter()
+        .flat_map(|s| {
+            s.action_problems.iter().map(|p| UnreadableAction {
+                postmortem: s.id.clone(),
+                path: s.path.clone(),
+                problem: p.clone(),
+            })
+        })
+        .collect()
 }
 
 /// Which items the report covers.
@@ -113,7 +238,14 @@ pub struct Filter {
 }
 
 /// The report on `summaries` as of `today`; "due soon" is within `soon` days.
-pub fn build(summaries: &[Summary], today: NaiveDate, soon: i64, filter: &Filter) -> Report {
+/// Policy breaches come from `policies` (pm.toml `[policy]`).
+pub fn build(
+    summaries: &[Summary],
+    today: NaiveDate,
+    soon: i64,
+    filter: &Filter,
+    policies: &Policies,
+) -> Report {
     let owner = filter.owner.as_ref().map(|o| o.to_lowercase());
     let mut report = Report {
         as_of: today,
@@ -121,6 +253,8 @@ pub fn build(summaries: &[Summary], today: NaiveDate, soon: i64, filter: &Filter
         due_soon: Vec::new(),
         reviews_due: Vec::new(),
         incomplete: Vec::new(),
+        unreadable_actions: Vec::new(),
+        policy_breaches: Vec::new(),
         progress: None,
     };
     for s in summaries {
@@ -130,6 +264,14 @@ pub fn build(summaries: &[Summary], today: NaiveDate, soon: i64, filter: &Filter
             .is_some_and(|v| !s.severity.eq_ignore_ascii_case(v))
         {
             continue;
+        }
+        report
+            .unreadable_actions
+            .extend(unreadable_actions(std::slice::from_ref(s)));
+        if let Some(policy) = policies.of(&s.severity) {
+            report
+                .policy_breaches
+                .extend(breaches(s, policy, today, owner.as_deref()));
         }
         if let Some(review) = s.followup_review {
             if review <= today
@@ -167,12 +309,19 @@ pub fn build(summaries: &[Summary], today: NaiveDate, soon: i64, filter: &Filter
                 days_until_due: None,
                 missing: Vec::new(),
             };
-            if a.owner.is_none() || a.due.is_none() {
+            // A due date that is there but cannot be read is not "missing": the item is
+            // listed with the unreadable ones instead.
+            let due_unreadable = s
+                .action_problems
+                .iter()
+                .any(|p| p.is_due() && p.reference.as_deref() == Some(a.reference.as_str()));
+            let due_missing = a.due.is_none() && !due_unreadable;
+            if a.owner.is_none() || due_missing {
                 let mut missing = Vec::new();
                 if a.owner.is_none() {
                     missing.push("owner");
                 }
-                if a.due.is_none() {
+                if due_missing {
                     missing.push("due");
                 }
                 report.incomplete.push(Item {
@@ -207,6 +356,9 @@ pub fn build(summaries: &[Summary], today: NaiveDate, soon: i64, filter: &Filter
     report
         .incomplete
         .sort_by(|a, b| a.reference.cmp(&b.reference));
+    report.policy_breaches.sort_by(|a, b| {
+        (a.limit, &a.postmortem, &a.reference).cmp(&(b.limit, &b.postmortem, &b.reference))
+    });
     report
 }
 
@@ -225,8 +377,9 @@ pub fn progress(
         None => history.head(),
     };
     let mut starts: Option<CommitInfo> = None;
-    let base = match crate::today::parse_date(since) {
-        Ok(date) => match target {
+    let since_day = crate::today::parse_date(since).ok();
+    let base = match since_day {
+        Some(date) => match target {
             Some(target) => match history.at_or_before(target, date)? {
                 Some((oid, shallow_start)) => {
                     if shallow_start {
@@ -238,8 +391,23 @@ pub fn progress(
             },
             None => None,
         },
-        Err(_) => Some(history.resolve(since)?),
+        None if looks_like_date(since) => {
+            return Err(crate::error::Error::usage(format!(
+                "--since {since}: not a date (YYYY-MM-DD, a real day of the calendar) and not meant as a revision"
+            )))
+        }
+        None => Some(history.resolve(since)?),
     };
+    // A base on a merged branch (not on the first-parent line of the target): the merge
+    // commit's changes would include what the branch did before the base, so the merged
+    // branches' own commits are walked instead, as `--all-parents` does.
+    let all_parents = all_parents
+        || match (base, target) {
+            (Some(base), Some(target)) if since_day.is_none() => {
+                !on_first_parent_line(repo, base, target)
+            }
+            _ => false,
+        };
     let since_info = base.map(|b| history.commit_info(b)).transpose()?;
     let mut changes = Vec::new();
     if let Some(target) = target {
@@ -255,9 +423,89 @@ pub fn progress(
     }
     Ok(Progress {
         since: Point::of(since_info.as_ref()),
+        since_day,
         history_starts: starts.as_ref().map(|s| Point::of(Some(s))),
         changes,
     })
+}
+
+/// True for `2026-02-30` or `2026-13-01`: shaped like a date, so a typo is reported as a bad
+/// date rather than as an unknown revision.
+fn looks_like_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.trim().split('-').collect();
+    parts.len() == 3
+        && parts[0].len() == 4
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Whether `base` is on the first-parent line of `target` (or is `target`). The walk is the one
+/// `History::log` does without `--all-parents`: from `target`, first parents only, stopping at
+/// `base` and its ancestors; its oldest commit's first parent is `base` exactly when `base` is
+/// on that line. When the walk cannot be made, the answer is yes (the usual first-parent walk).
+fn on_first_parent_line(repo: &Repo, base: git2::Oid, target: git2::Oid) -> bool {
+    let raw = repo.raw();
+    let oldest = (|| -> std::result::Result<Option<git2::Oid>, git2::Error> {
+        let mut walk = raw.revwalk()?;
+        walk.push(target)?;
+        walk.hide(base)?;
+        walk.simplify_first_parent()?;
+        walk.set_sorting(git2::Sort::TOPOLOGICAL)?;
+        let mut last = None;
+        for oid in walk {
+            last = Some(oid?);
+        }
+        Ok(last)
+    })();
+    match oldest {
+        Ok(Some(oldest)) => raw
+            .find_commit(oldest)
+            .ok()
+            .and_then(|c| c.parent_id(0).ok())
+            .is_none_or(|parent| parent == base),
+        _ => true,
+    }
+}
+
+/// Keeps the progress changes of items the report's filter keeps: with `--owner`, changes of
+/// items whose owner (now, or before or after a reassignment) contains the text, and no changes
+/// of post-mortems themselves; with `--severity`, changes of post-mortems of that severity.
+pub fn filter_progress(progress: &mut Progress, summaries: &[Summary], filter: &Filter) {
+    use std::collections::{HashMap, HashSet};
+    if filter.owner.is_none() && filter.severity.is_none() {
+        return;
+    }
+    let owner = filter.owner.as_ref().map(|o| o.to_lowercase());
+    let matches = |o: Option<&str>| {
+        owner
+            .as_ref()
+            .is_none_or(|want| o.is_some_and(|o| o.to_lowercase().contains(want)))
+    };
+    let severity: HashMap<&str, &str> = summaries
+        .iter()
+        .map(|s| (s.id.as_str(), s.severity.as_str()))
+        .collect();
+    let owned: HashSet<&str> = summaries
+        .iter()
+        .flat_map(|s| &s.actions)
+        .filter(|a| matches(a.owner.as_deref()))
+        .map(|a| a.reference.as_str())
+        .collect();
+    progress.changes.retain(|c| {
+        let change = &c.change;
+        let severity_ok = filter.severity.as_ref().is_none_or(|want| {
+            severity
+                .get(change.postmortem.as_str())
+                .is_some_and(|s| s.eq_ignore_ascii_case(want))
+        });
+        let owner_ok = owner.is_none()
+            || (change.action.is_some()
+                && (owned.contains(change.reference.as_str())
+                    || (change.change == crate::changes::ChangeKind::Reassigned
+                        && (matches(change.from.as_deref()) || matches(change.to.as_deref())))));
+        severity_ok && owner_ok
+    });
 }
 
 #[cfg(test)]
@@ -300,6 +548,7 @@ mod tests {
             today,
             7,
             &Filter::default(),
+            &Policies::default(),
         );
         let refs =
             |items: &[Item]| -> Vec<String> { items.iter().map(|i| i.reference.clone()).collect() };
@@ -314,7 +563,13 @@ mod tests {
             owner: Some("AMAL".into()),
             severity: None,
         };
-        let r = build(&[summary("pm-1", actions)], today, 7, &amal);
+        let r = build(
+            &[summary("pm-1", actions)],
+            today,
+            7,
+            &amal,
+            &Policies::default(),
+        );
         assert_eq!(refs(&r.overdue), ["pm-1#A1"]);
         assert!(r.due_soon.is_empty() && r.incomplete.is_empty());
     }

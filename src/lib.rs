@@ -5,6 +5,7 @@
 //! arguments, runs commands and decides what goes to the terminal.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod action_commit;
 pub mod action_dates;
 pub mod action_edit;
 pub mod agenda;
@@ -26,6 +27,7 @@ pub mod repository;
 pub mod setup;
 pub mod site;
 pub mod stats;
+pub mod status_change;
 pub mod summary;
 pub mod templates;
 pub mod text;

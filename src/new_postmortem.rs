@@ -43,6 +43,8 @@ pub struct Plan {
     pub no_commit_to_branch_from: bool,
     /// The file's text.
     pub text: String,
+    /// The dates the severity's policy proposes (review meeting, P0/P1 items), for the user.
+    pub proposals: Vec<String>,
 }
 
 impl Plan {
@@ -92,8 +94,9 @@ impl Plan {
             started,
             &request.services,
             &authors,
-            followup_date(config, date),
+            followup_date_for(config, &severity, date),
         );
+        let proposals = policy_proposals(config, &severity, date);
         Ok(Plan {
             path: file_path(&dir, &id),
             branch: make_branch.then_some(branch),
@@ -101,6 +104,7 @@ impl Plan {
             title,
             id,
             text,
+            proposals,
         })
     }
 
@@ -173,6 +177,52 @@ pub fn branch_name(config: &Config, id: &str) -> String {
 /// When the follow-up review is due: `new.followup_after_days` after the incident's day.
 pub fn followup_date(config: &Config, started: NaiveDate) -> NaiveDate {
     started + chrono::Days::new(u64::from(config.new.followup_after_days))
+}
+
+/// The follow-up review date for `severity`: its policy's `followup_after_days` when set, else
+/// `new.followup_after_days`.
+pub fn followup_date_for(config: &Config, severity: &str, started: NaiveDate) -> NaiveDate {
+    match config
+        .policy
+        .of(severity)
+        .and_then(|p| p.followup_after_days)
+    {
+        Some(days) => started + chrono::Days::new(u64::from(days)),
+        None => followup_date(config, started),
+    }
+}
+
+/// What the severity's policy asks, as dates from the incident's day: the review meeting and
+/// the P0/P1 items' latest due date.
+pub fn policy_proposals(config: &Config, severity: &str, started: NaiveDate) -> Vec<String> {
+    let Some(policy) = config.policy.of(severity) else {
+        return Vec::new();
+    };
+    let after = |days: u32| started + chrono::Days::new(u64::from(days));
+    let mut out = Vec::new();
+    if let Some(days) = policy.review_within_days {
+        out.push(format!(
+            "hold the review meeting by {} ({severity} policy: within {days} days; set review_meeting)",
+            after(days)
+        ));
+    }
+    if let Some(days) = policy.priority_actions_within_days {
+        out.push(format!(
+            "make P0/P1 action items due by {} ({severity} policy: within {days} days)",
+            after(days)
+        ));
+    }
+    out
+}
+
+/// True when the work tree has changes (staged, unstaged or untracked, ignored files aside);
+/// false when it is clean or cannot be read.
+pub fn has_uncommitted_changes(repo: &Repo) -> bool {
+    let mut options = git2::StatusOptions::new();
+    options.include_untracked(true).include_ignored(false);
+    repo.raw()
+        .statuses(Some(&mut options))
+        .is_ok_and(|s| !s.is_empty())
 }
 
 /// Where the post-mortem with `id` goes in the folder: a folder per year.
@@ -249,6 +299,7 @@ mod tests {
             branch: None,
             no_commit_to_branch_from: false,
             text: String::new(),
+            proposals: Vec::new(),
         };
         assert_eq!(
             plan.commit_message(),

@@ -95,18 +95,44 @@ pub fn postmortem_id<'b>(branch: &'b str, prefix: &str) -> Result<&'b str> {
 impl Prepared {
     /// Why no pull request is opened when the check fails: every finding, and what to do.
     pub fn refusal(&self) -> String {
+        self.refusal_at(crate::config::FailOn::Error)
+    }
+
+    /// [`Prepared::refusal`] with the level that blocks (`check.fail_on`): the findings that
+    /// block come first and are marked so, the others are listed apart as not blocking.
+    pub fn refusal_at(&self, fail_on: crate::config::FailOn) -> String {
+        let line = |d: &crate::checks::Diagnostic| {
+            format!(
+                "  {}:{}:{}: {}: {} [{}]\n",
+                d.path,
+                d.line,
+                d.column,
+                d.severity.as_str(),
+                d.message,
+                d.rule
+            )
+        };
+        let (blocking, others): (Vec<_>, Vec<_>) = self
+            .report
+            .diagnostics
+            .iter()
+            .partition(|d| d.severity.fails(fail_on));
         let mut message = format!(
-            "pm check finds problems in {} (as committed), so no pull request was opened:\n",
+            "pm check finds {} blocking problem(s) in {} (as committed), so no pull request was opened:\n",
+            blocking.len(),
             self.file.path
         );
-        for d in &self.report.diagnostics {
-            message.push_str(&format!(
-                "  {}:{}:{}: {} [{}]\n",
-                d.path, d.line, d.column, d.message, d.rule
-            ));
+        for d in &blocking {
+            message.push_str(&line(d));
+        }
+        if !others.is_empty() {
+            message.push_str("not blocking (warnings, shown for information):\n");
+            for d in &others {
+                message.push_str(&line(d));
+            }
         }
         message.push_str(
-            "fix them and commit, then run `pm pr` again (or pass --no-verify to open it anyway)",
+            "fix the blocking ones and commit, then run `pm pr` again (or pass --no-verify to open it anyway)",
         );
         message
     }
@@ -302,11 +328,9 @@ mod tests {
         };
         assert!(prepared.fails);
         let message = prepared.refusal();
-        assert!(message.starts_with(
-            "pm check finds problems in postmortems/2026/2026-03-01-db.md (as committed)"
-        ));
+        assert!(message.starts_with("pm check finds 1 blocking problem(s) in postmortems/2026/2026-03-01-db.md (as committed)"), "{message}");
         assert!(
-            message.contains("postmortems/2026/2026-03-01-db.md:1:1: "),
+            message.contains("postmortems/2026/2026-03-01-db.md:1:1: error: "),
             "{message}"
         );
         assert!(message.ends_with("(or pass --no-verify to open it anyway)"));

@@ -216,15 +216,17 @@ pub struct Recurrence {
 
 /// Follow-up reviews whose date has passed.
 ///
-/// A review is *due* when its `followup_review` date is before today; it counts as *held on
-/// time* when the post-mortem's status is `reviewed` or `closed`. The front matter cannot say
-/// when the status changed, so a review held late but before today also counts.
+/// A review is *due* when its `followup_review` date is today or earlier (as `pm followup`
+/// lists it); it counts as *held* when the post-mortem is `closed`, the status the follow-up
+/// review gives it (`reviewed` means the review meeting was held, not the follow-up review,
+/// and `pm followup` still lists such a review as due). The front matter cannot say when the
+/// status changed, so a review held late but before today also counts.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FollowupStats {
     pub due: usize,
     pub held_on_time: usize,
     pub ratio: Option<f64>,
-    /// Reviews dated today or later.
+    /// Reviews dated after today.
     pub upcoming: usize,
     /// IDs of due reviews not held, oldest first.
     pub missed: Vec<String>,
@@ -478,14 +480,11 @@ fn followups(items: &[&Summary], today: NaiveDate) -> FollowupStats {
         let Some(date) = s.followup_review else {
             continue;
         };
-        if date >= today {
+        if date > today {
             upcoming += 1;
             continue;
         }
-        let held = matches!(
-            Status::parse(&s.status),
-            Some(Status::Reviewed | Status::Closed)
-        );
+        let held = Status::parse(&s.status) == Some(Status::Closed);
         due.push((date, &s.id, held));
     }
     due.sort();

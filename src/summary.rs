@@ -1,6 +1,7 @@
 //! A post-mortem's front matter as the listing and reporting commands show it: plain,
 //! serialisable values with durations and action-item counts worked out.
 
+use crate::document::frontmatter::ProblemKind;
 use crate::document::{Action, Document, FrontMatter, Spanned, Timestamp};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Serialize;
@@ -28,6 +29,80 @@ pub struct Summary {
     pub open_actions: usize,
     pub overdue_actions: usize,
     pub actions: Vec<ActionView>,
+    /// Action items pm could not read (a value of the wrong type, a malformed due date, an
+    /// `[[action]]` table for `[[actions]]`): the follow-up report lists them so that an
+    /// unreadable item never makes it greener.
+    #[serde(skip)]
+    pub action_problems: Vec<ActionProblem>,
+}
+
+/// An action item, or a field of one, that could not be read.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ActionProblem {
+    /// `ID#A2` when the item's ID could be read.
+    #[serde(rename = "ref")]
+    pub reference: Option<String>,
+    /// The dotted key: `actions[1].due`, or `action` for a misspelt table.
+    pub key: String,
+    pub problem: String,
+}
+
+impl ActionProblem {
+    /// True when the problem is the item's due date (the item is then not "missing" one).
+    pub fn is_due(&self) -> bool {
+        self.key.ends_with(".due")
+    }
+}
+
+/// The action problems of front matter `fm` whose post-mortem ID is `id`.
+fn action_problems(fm: &FrontMatter, id: &str) -> Vec<ActionProblem> {
+    let mut out = Vec::new();
+    for p in &fm.problems {
+        let Some(rest) = p.key.strip_prefix("actions") else {
+            continue;
+        };
+        let index = rest
+            .strip_prefix('[')
+            .and_then(|r| r.split(']').next())
+            .and_then(|n| n.parse::<usize>().ok());
+        let reference = index
+            .and_then(|i| fm.actions.iter().find(|a| a.index == i))
+            .and_then(|a| a.id.as_ref())
+            .map(|aid| format!("{id}#{}", aid.value));
+        let problem = match &p.kind {
+            ProblemKind::WrongType { expected } => {
+                let hint = if p.key.ends_with(".due") || p.key.ends_with(".closed") {
+                    " (write the date without quotes: due = 2026-11-25)"
+                } else {
+                    ""
+                };
+                format!("`{}` must be {expected}{hint}", p.key)
+            }
+            ProblemKind::InvalidDate => format!("`{}` is not a real date", p.key),
+            ProblemKind::MissingOffset => format!("`{}` has no offset", p.key),
+        };
+        out.push(ActionProblem {
+            reference,
+            key: p.key.clone(),
+            problem,
+        });
+    }
+    for key in &fm.unknown_keys {
+        let name = key.value.as_str();
+        let top_level = !name.contains('.') && !name.contains('[');
+        let lower = name.to_ascii_lowercase();
+        if top_level && (lower.starts_with("action") || strsim::levenshtein(&lower, "actions") <= 2)
+        {
+            out.push(ActionProblem {
+                reference: None,
+                key: name.to_string(),
+                problem: format!(
+                    "`{name}` is not `actions`: the items under `[[{name}]]` are not read (write `[[actions]]`)"
+                ),
+            });
+        }
+    }
+    out
 }
 
 /// Minutes from `started` to each later timestamp.
@@ -91,7 +166,15 @@ impl Summary {
     /// [`Summary::new`] for front matter the caller no longer needs: its strings are moved, not
     /// copied (listings summarise thousands of documents).
     pub fn from_front_matter(fm: FrontMatter, stem: &str, path: &str, today: NaiveDate) -> Summary {
-        let id = fm.id.map_or_else(|| stem.to_string(), |s| s.value);
+        let id = fm
+            .id
+            .as_ref()
+            .map_or_else(|| stem.to_string(), |s| s.value.clone());
+        let action_problems = if fm.problems.is_empty() && fm.unknown_keys.is_empty() {
+            Vec::new()
+        } else {
+            action_problems(&fm, &id)
+        };
         let start = at(&fm.started);
         let minutes =
             |t: Option<DateTime<FixedOffset>>| start.zip(t).map(|(s, t)| (t - s).num_minutes());
@@ -138,6 +221,7 @@ impl Summary {
                 .count(),
             overdue_actions: actions.iter().filter(|a| a.overdue).count(),
             actions,
+            action_problems,
             id,
         }
     }
@@ -164,7 +248,7 @@ impl ActionView {
         ActionView {
             reference: format!("{postmortem}#{id}"),
             title: text(action.title).unwrap_or_default(),
-            owner: text(action.owner).filter(|o| !o.is_empty()),
+            owner: text(action.owner).filter(|o| !o.trim().is_empty()),
             due: action.due.as_ref().map(|d| d.value),
             status: text(action.status).unwrap_or_default(),
             kind: text(action.kind),

@@ -69,14 +69,14 @@ fn required_fields(cx: &DocContext<'_>, action: &Action, out: &mut Vec<Finding>)
         (
             RuleId::ActionsMissingTitle,
             "title",
-            action.title.is_some(),
+            filled(&action.title),
             "nobody can do or check an action without a description",
             "title = \"Alert when … stays above … for 5 minutes\"",
         ),
         (
             RuleId::ActionsMissingOwner,
             "owner",
-            action.owner.is_some(),
+            filled(&action.owner),
             "an action nobody owns is an action nobody drives",
             "owner = \"someone@example.com\"",
         ),
@@ -99,15 +99,33 @@ fn required_fields(cx: &DocContext<'_>, action: &Action, out: &mut Vec<Finding>)
         if present || has_problem(cx, action, key) {
             continue;
         }
-        out.push(
-            Finding::new(
+        // A value of only spaces is no value: point at it rather than at the header.
+        let blank = match key {
+            "title" => action.title.as_ref(),
+            "owner" => action.owner.as_ref(),
+            _ => None,
+        };
+        let finding = match blank {
+            Some(value) => Finding::new(
+                rule,
+                value.span.clone(),
+                format!("{} has an empty `{key}`: {why}", label(action)),
+            )
+            .suggest(format!("fill it in: `{example}`")),
+            None => Finding::new(
                 rule,
                 header(cx, action),
                 format!("{} has no `{key}`: {why}", label(action)),
             )
             .suggest(format!("add `{example}` to this [[actions]] item")),
-        );
+        };
+        out.push(finding);
     }
+}
+
+/// A text value that is there and not only whitespace.
+fn filled(value: &Option<Spanned<String>>) -> bool {
+    value.as_ref().is_some_and(|v| !v.value.trim().is_empty())
 }
 
 /// (rule, key, value, allowed values) of a field with a fixed set of values.

@@ -25,8 +25,23 @@ pub enum ActionCommand {
     List(ListArgs),
     /// Add an action item to a post-mortem (the next free A<n>).
     Add(AddArgs),
-    /// Change an action item: status, owner, due date, ticket, title.
+    /// Change an action item: status, owner, due date, ticket, title, kind, priority, closed date.
     Set(SetArgs),
+    /// Remove an action item (its history stays in git: `pm history ID#A3`).
+    Remove(RemoveArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RemoveArgs {
+    /// The action item: `ID#A3`, where ID may be a unique prefix or part of the ID.
+    #[arg(value_name = "REF", add = clap_complete::engine::ArgValueCompleter::new(super::complete::action_refs))]
+    pub reference: String,
+    /// Commit the removal alone: the file's other uncommitted edits stay in the work tree.
+    #[arg(long)]
+    pub commit: bool,
+    /// Commit message (with --commit); a `Pm-Action:` trailer is added.
+    #[arg(short = 'm', long = "message", value_name = "MSG")]
+    pub message: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -46,6 +61,7 @@ pub struct ListArgs {
     /// Count overdue items as of this date (default: today, or PM_TODAY).
     #[arg(long, value_parser = parse_date, value_name = "DATE")]
     pub as_of: Option<NaiveDate>,
+    /// Output format: a table for people, JSON for scripts (stable, see docs/FOLLOWUP.md), Markdown for notes.
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
 }
@@ -53,7 +69,9 @@ pub struct ListArgs {
 #[derive(Debug, clap::Args)]
 pub struct AddArgs {
     /// The post-mortem: its ID, or a unique prefix or part of it.
+    #[arg(add = clap_complete::engine::ArgValueCompleter::new(super::complete::postmortem_ids))]
     pub id: String,
+    /// What will be done, as a change to the system with a checkable outcome.
     #[arg(long)]
     pub title: String,
     /// Who owns the item (a name or e-mail address).
@@ -71,7 +89,8 @@ pub struct AddArgs {
     /// Tracker ticket (URL or key).
     #[arg(long)]
     pub ticket: Option<String>,
-    /// Commit the file (alone, whatever else is staged).
+    /// Commit this change alone: other staged files stay staged, the file's other uncommitted
+    /// edits stay in the work tree.
     #[arg(long)]
     pub commit: bool,
     /// Commit message (with --commit); a `Pm-Action:` trailer is added.
@@ -82,24 +101,37 @@ pub struct AddArgs {
 #[derive(Debug, clap::Args)]
 pub struct SetArgs {
     /// The action item: `ID#A3`, where ID may be a unique prefix or part of the ID.
-    #[arg(value_name = "REF")]
+    #[arg(value_name = "REF", add = clap_complete::engine::ArgValueCompleter::new(super::complete::action_refs))]
     pub reference: String,
     /// open, in-progress, done or wont-do (`wont-do` needs --reason).
     #[arg(long)]
     pub status: Option<String>,
+    /// New owner (a name or e-mail address).
     #[arg(long)]
     pub owner: Option<String>,
     /// Due date (YYYY-MM-DD).
     #[arg(long, value_parser = parse_date, value_name = "DATE")]
     pub due: Option<NaiveDate>,
+    /// Tracker ticket (URL or key).
     #[arg(long)]
     pub ticket: Option<String>,
+    /// New title.
     #[arg(long)]
     pub title: Option<String>,
     /// Why the item will not be done.
     #[arg(long)]
     pub reason: Option<String>,
-    /// Commit the file (alone, whatever else is staged).
+    /// prevent, mitigate, detect or process.
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// P0, P1, P2 or P3.
+    #[arg(long)]
+    pub priority: Option<String>,
+    /// The day a done (or won't-do) item was finished, when not today (not after today).
+    #[arg(long, value_parser = parse_date, value_name = "DATE")]
+    pub closed: Option<NaiveDate>,
+    /// Commit this change alone: other staged files stay staged, the file's other uncommitted
+    /// edits stay in the work tree.
     #[arg(long)]
     pub commit: bool,
     /// Commit message (with --commit); a `Pm-Action:` trailer is added.
@@ -112,6 +144,7 @@ pub fn run(ctx: &Context, args: ActionCommand) -> Result<Outcome> {
         ActionCommand::List(args) => list(ctx, args),
         ActionCommand::Add(args) => add(ctx, args),
         ActionCommand::Set(args) => set(ctx, args),
+        ActionCommand::Remove(args) => remove(ctx, args),
     }
 }
 
@@ -246,8 +279,9 @@ fn add(ctx: &Context, args: AddArgs) -> Result<Outcome> {
     if let Some(priority) = &args.priority {
         check_choice("priority", priority, &ACTION_PRIORITIES)?;
     }
+    let located = ctx.config()?;
     let repo = if args.commit { Some(ctx.repo()?) } else { None };
-    let entry = find_entry(&ctx.config()?, &args.id)?;
+    let entry = find_entry(&located, &args.id)?;
     let _lock = lock(ctx, &entry)?;
     let target = Target::read(entry)?;
     let new = action_edit::NewAction {
@@ -264,16 +298,31 @@ fn add(ctx: &Context, args: AddArgs) -> Result<Outcome> {
         .collect(),
     };
     let (action_id, new_text) = action_edit::add(&target, &new)?;
-    target.replace(&new_text)?;
     let reference = format!("{}#{action_id}", target.postmortem_id());
-    print(&format!("{reference}: added “{}”\n", args.title))?;
-    if let Some(repo) = repo {
-        let subject = args
-            .message
-            .unwrap_or_else(|| format!("Add {reference}: {}", pm::text::one_line(&args.title)));
-        commit(&repo, &target.entry, &subject, &reference)?;
-    }
-    Ok(Outcome::Success)
+    let said = format!("{reference}: added “{}”\n", args.title);
+    let subject = args
+        .message
+        .unwrap_or_else(|| format!("Add {reference}: {}", pm::text::one_line(&args.title)));
+    let edit = |base: &Target| -> Result<Option<String>> {
+        let (id, text) = action_edit::add(base, &new)?;
+        if id != action_id {
+            return Err(pm::Error::usage(format!(
+                "{reference}: the committed version of {} already uses {id}'s number differently; commit or drop your edits of the file first",
+                base.entry.display
+            )));
+        }
+        Ok(Some(text))
+    };
+    write_and_commit(
+        &located,
+        repo.as_ref(),
+        &target,
+        &new_text,
+        &edit,
+        &said,
+        &subject,
+        &reference,
+    )
 }
 
 fn set(ctx: &Context, args: SetArgs) -> Result<Outcome> {
@@ -285,11 +334,15 @@ fn set(ctx: &Context, args: SetArgs) -> Result<Outcome> {
         ticket: args.ticket,
         title: args.title,
         reason: args.reason,
+        kind: args.kind,
+        priority: args.priority,
+        closed: args.closed,
     };
     changes.validate()?;
+    let located = ctx.config()?;
     let repo = if args.commit { Some(ctx.repo()?) } else { None };
     let today = ctx.today(None)?;
-    let entry = find_entry(&ctx.config()?, query)?;
+    let entry = find_entry(&located, query)?;
     let _lock = lock(ctx, &entry)?;
     let target = Target::read(entry)?;
     let edit = action_edit::set(&target, action_id, &changes, today)?;
@@ -300,20 +353,92 @@ fn set(ctx: &Context, args: SetArgs) -> Result<Outcome> {
         ));
         return Ok(Outcome::Success);
     };
-    target.replace(new_text)?;
-    print(&format!("{}: {}\n", edit.reference, edit.said.join(", ")))?;
-    if let Some(repo) = repo {
-        let subject = args.message.unwrap_or(edit.subject);
-        commit(&repo, &target.entry, &subject, &edit.reference)?;
-    }
-    Ok(Outcome::Success)
+    let subject = args.message.unwrap_or(edit.subject.clone());
+    let on_base = |base: &Target| -> Result<Option<String>> {
+        Ok(action_edit::set(base, action_id, &changes, today)?.new_text)
+    };
+    write_and_commit(
+        &located,
+        repo.as_ref(),
+        &target,
+        new_text,
+        &on_base,
+        &format!("{}: {}\n", edit.reference, edit.said.join(", ")),
+        &subject,
+        &edit.reference,
+    )
 }
 
-fn commit(repo: &Repo, entry: &Entry, subject: &str, reference: &str) -> Result<()> {
-    let sha = repo.commit_only(
-        &entry.path,
-        &action_edit::commit_message(subject, reference),
-    )?;
-    note(&format!("committed {} as {}", entry.display, short(&sha)));
-    Ok(())
+fn remove(ctx: &Context, args: RemoveArgs) -> Result<Outcome> {
+    let (query, action_id) = split_reference(&args.reference)?;
+    let located = ctx.config()?;
+    let repo = if args.commit { Some(ctx.repo()?) } else { None };
+    let entry = find_entry(&located, query)?;
+    let _lock = lock(ctx, &entry)?;
+    let target = Target::read(entry)?;
+    let (new_text, title) = action_edit::remove(&target, action_id)?;
+    let reference = format!("{}#{action_id}", target.postmortem_id());
+    let subject = args
+        .message
+        .unwrap_or_else(|| format!("Remove {reference}: {}", pm::text::one_line(&title)));
+    let on_base = |base: &Target| -> Result<Option<String>> {
+        Ok(Some(action_edit::remove(base, action_id)?.0))
+    };
+    write_and_commit(
+        &located,
+        repo.as_ref(),
+        &target,
+        &new_text,
+        &on_base,
+        &format!("{reference}: removed “{title}” (`pm history {reference}` still shows it)\n"),
+        &subject,
+        &reference,
+    )
+}
+
+/// Writes the edited file and, with `--commit` (`repo`), commits the same edit applied to the
+/// committed version of the file, so that the commit holds the action change and nothing
+/// else: the author's other uncommitted edits of the file stay in the work tree, uncommitted.
+/// Everything that can refuse is done before anything changes: the committed version must
+/// take the edit, the result must pass `pm check` without new errors, and git must make the
+/// commit (hooks included). Only then is the work tree written.
+#[allow(clippy::too_many_arguments)]
+fn write_and_commit(
+    located: &pm::config::Located,
+    repo: Option<&Repo>,
+    target: &Target,
+    new_text: &str,
+    on_base: &dyn Fn(&Target) -> Result<Option<String>>,
+    said: &str,
+    subject: &str,
+    reference: &str,
+) -> Result<Outcome> {
+    let Some(repo) = repo else {
+        target.replace(new_text)?;
+        print(said)?;
+        return Ok(Outcome::Success);
+    };
+    let message = action_edit::commit_message(subject, reference);
+    let made = pm::action_commit::commit_edit(repo, located, target, on_base, &message)?;
+    let sha = made.sha;
+    target.replace(new_text).map_err(|e| {
+        pm::Error::usage(format!(
+            "committed {} as {}, but could not write the work tree: {e}; `git checkout -p -- {}` brings the change in",
+            target.entry.display,
+            short(&sha),
+            target.entry.display
+        ))
+    })?;
+    print(said)?;
+    let kept = if !made.other_edits_kept {
+        String::new()
+    } else {
+        " (your other edits of the file stay uncommitted)".into()
+    };
+    note(&format!(
+        "committed {} as {}{kept}",
+        target.entry.display,
+        short(&sha)
+    ));
+    Ok(Outcome::Success)
 }

@@ -24,7 +24,8 @@ pub struct CheckArgs {
     /// Read one document from standard input.
     #[arg(long)]
     pub stdin: bool,
-    /// The file name to report for --stdin.
+    /// The file name to report for --stdin; also lets pm tell the piped file from the others
+    /// when looking for duplicate IDs (without it that check is skipped).
     #[arg(long, value_name = "NAME", requires = "stdin")]
     pub stdin_filename: Option<String>,
     /// Output format.
@@ -34,7 +35,7 @@ pub struct CheckArgs {
     #[arg(long, value_enum, value_name = "LEVEL")]
     pub fail_on: Option<FailOnArg>,
     /// Explain a rule: what it finds, why it matters, an example and its rewrite.
-    #[arg(long, value_name = "RULE", conflicts_with_all = ["paths", "staged", "rev_range", "stdin", "list_rules"])]
+    #[arg(long, value_name = "RULE", add = clap_complete::engine::ArgValueCompleter::new(super::complete::rules), conflicts_with_all = ["paths", "staged", "rev_range", "stdin", "list_rules"])]
     pub explain: Option<String>,
     /// List every rule with the level it runs at in this repository.
     #[arg(long, conflicts_with_all = ["paths", "staged", "rev_range", "stdin"])]
@@ -93,9 +94,20 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Result<Outcome> {
     } else if args.stdin {
         let file = read_stdin(ctx, &located, args.stdin_filename.as_deref())?;
         let files = vec![file];
-        let report = checks::check(&files, &located.config, &known_ids(&located));
+        // Without a file name pm cannot tell which file on disk is being piped (usually one
+        // of them, whose ID would then count as a duplicate of itself): the duplicate-ID check
+        // against the folder needs --stdin-filename.
+        let known = if args.stdin_filename.is_some() {
+            known_ids(&located)
+        } else {
+            KnownIds::new()
+        };
+        let report = checks::check(&files, &located.config, &known);
         (report, files, located.config.clone())
     } else {
+        if args.paths.is_empty() {
+            folder_exists(ctx, &located)?;
+        }
         let targets::Found {
             files: targets,
             unreadable: skipped,
@@ -133,6 +145,44 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Result<Outcome> {
     })
 }
 
+/// Checking the post-mortem folder when it is not there would report "0 files" and pass: a
+/// false green in CI. Say what is missing instead (exit 2).
+fn folder_exists(ctx: &Context, located: &Located) -> Result<()> {
+    let dir = located.postmortem_dir();
+    let setting = match &located.file {
+        Some(file) => format!(
+            "repo.dir = \"{}\" in {}",
+            located.config.repo.dir,
+            file.display()
+        ),
+        None => format!(
+            "no pm.toml was found, so the folder is the default `{}`",
+            located.config.repo.dir
+        ),
+    };
+    if !dir.is_dir() {
+        return Err(Error::usage(format!(
+            "the post-mortem folder {} does not exist ({setting}): fix repo.dir, run `pm init`, or name the files to check",
+            dir.display()
+        )));
+    }
+    if let Some(root) = pm::git::worktree_root(&ctx.cwd) {
+        let inside = dir
+            .canonicalize()
+            .ok()
+            .zip(root.canonicalize().ok())
+            .is_some_and(|(d, r)| d.starts_with(r));
+        if !inside {
+            return Err(Error::usage(format!(
+                "the post-mortem folder {} is outside the repository {} ({setting}): the hook and CI would never see its files; fix repo.dir",
+                dir.display(),
+                root.display()
+            )));
+        }
+    }
+    Ok(())
+}
+
 fn rule_levels(config: &Config) -> Vec<(checks::RuleMeta, Level)> {
     registry::all()
         .iter()
@@ -141,7 +191,16 @@ fn rule_levels(config: &Config) -> Vec<(checks::RuleMeta, Level)> {
 }
 
 fn explain(config: &Config, name: &str) -> Result<Outcome> {
-    let Some(rule) = registry::find(name) else {
+    // A rule's name without its group (`individual-fault`) finds the one rule of that name.
+    let by_name = || {
+        let suffix = format!("/{name}");
+        let mut matches = registry::all().iter().filter(|r| r.id.ends_with(&suffix));
+        match (matches.next(), matches.next()) {
+            (Some(rule), None) => Some(rule),
+            _ => None,
+        }
+    };
+    let Some(rule) = registry::find(name).or_else(by_name) else {
         let hint = match registry::did_you_mean_rule(name) {
             Some(s) => format!("did you mean `{s}`?"),
             None => "`pm check --list-rules` lists the rules".into(),

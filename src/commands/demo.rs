@@ -406,11 +406,12 @@ impl Demo {
         Ok(())
     }
 
-    /// Shows a command the way a user would type it, then its output.
-    fn show(&self, title: &str, args: &[&str]) -> Result<std::process::Output> {
+    /// Shows a command the way a user would type it, after what the step does and why, then
+    /// its output.
+    fn show(&self, title: &str, why: &str, args: &[&str]) -> Result<std::process::Output> {
         let mut shown = String::new();
         shown.push_str(&format!(
-            "\n{}\n",
+            "\n{}\n{why}\n",
             paint(self.color, HEADING, &format!("## {title}"))
         ));
         shown.push_str(&paint(
@@ -480,14 +481,17 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<Outcome> {
 
     demo.show(
         "Every post-mortem, newest first, with open and overdue action items",
+        "pm reads the front matter of every post-mortem in postmortems/ (nothing is changed).",
         &["list"],
     )?;
     demo.show(
         "One post-mortem: durations and action items (overdue ones marked)",
+        "`checkout` is part of an ID: pm finds the one post-mortem it names.",
         &["show", "checkout"],
     )?;
     demo.show(
         "Structure and wording checks over the whole repository",
+        "The same checks the pre-commit hook and CI run; the sample is clean.",
         &["check"],
     )?;
 
@@ -504,10 +508,19 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<Outcome> {
     std::fs::write(&path, &blameful).map_err(|e| Error::io(&path, e))?;
     demo.show(
         "A blameful sentence is caught, with a systemic rewrite",
+        &format!(
+            "The demo now plays a reviewer's draft: it writes this sentence into the Contributing \
+             Factors of {rel} (uncommitted):\n  > {BLAMEFUL}"
+        ),
         &["check", &rel],
     )?;
 
-    demo.show("The pre-commit hook", &["hooks", "install"])?;
+    demo.show(
+        "The pre-commit hook",
+        "The hook runs `pm check --staged` on every commit; the demo installs it, then tries to \
+         commit the draft sentence.",
+        &["hooks", "install"],
+    )?;
     print(&format!(
         "\n{}\n",
         paint(
@@ -535,20 +548,51 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<Outcome> {
     }
     demo.git(0, &PRIYA, &["reset", "--quiet", "--", &rel])?;
     std::fs::write(&path, &original).map_err(|e| Error::io(&path, e))?;
+    print("(the demo takes the draft sentence out again: the sample stays blameless)\n")?;
 
     let since = demo.day(-21).to_string();
     demo.show(
         "The follow-up review: overdue, due soon, and progress since the last review",
+        &format!(
+            "What changed since the last review ({since}), read from git history: who closed, \
+             reassigned or slipped which item, in which commit."
+        ),
         &["followup", "--since", &since],
     )?;
     let site = dir.join("site");
     let site_arg = site.display().to_string();
-    demo.show("A static site to read them all", &["site", &site_arg])?;
+    demo.show(
+        "A static site to read them all",
+        "Plain HTML files, readable offline; nothing in the repository changes.",
+        &["site", &site_arg],
+    )?;
 
-    print(&format!(
-        "\nThe sample repository is in {dir}. Try:\n  cd {dir}\n  pm list --format json\n  pm history checkout\n  pm followup --format markdown\n  open {site}/index.html\n",
-        dir = dir.display(),
-        site = site.display()
-    ))?;
+    print(&try_next(&demo.exe, &dir, &site))?;
     Ok(Outcome::Success)
+}
+
+/// What to try next, as commands that work where the user is: `pm …` when pm is installed,
+/// and `cargo run --release -- -C DIR …` when this pm was built in a source tree (`cargo run`
+/// puts it under `target/`), since `pm` may not be on PATH then.
+fn try_next(exe: &Path, dir: &Path, site: &Path) -> String {
+    let dir = dir.display();
+    let commands = [
+        "list --format json",
+        "history checkout",
+        "followup --format markdown",
+        "status checkout reviewed",
+    ];
+    let mut out = format!("\nThe sample repository is in {dir}. Try:\n  cd {dir}\n");
+    for c in commands {
+        out.push_str(&format!("  pm {c}\n"));
+    }
+    let from_source = exe.components().any(|c| c.as_os_str() == "target");
+    if from_source {
+        out.push_str("or, from the source tree, without installing pm:\n");
+        for c in commands {
+            out.push_str(&format!("  cargo run --release -- -C {dir} {c}\n"));
+        }
+    }
+    out.push_str(&format!("  open {}/index.html\n", site.display()));
+    out
 }

@@ -17,6 +17,7 @@ pub struct DiffArgs {
     /// The later revision (default: the work tree).
     #[arg(value_name = "B")]
     pub to: Option<String>,
+    /// Output format: a table, JSON (stable, see docs/FOLLOWUP.md) or Markdown.
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
 }

@@ -3,7 +3,7 @@
 //! changed it. The JSON is documented in docs/FOLLOWUP.md and kept stable.
 
 use crate::cli::{
-    parse_date, print, report_unreadable, shallow_clone_note, to_json, Context, ListFormat,
+    note, parse_date, print, report_unreadable, shallow_clone_note, to_json, Context, ListFormat,
 };
 use crate::render::{change_markdown, change_table, day};
 use chrono::NaiveDate;
@@ -21,11 +21,11 @@ pub struct FollowupArgs {
     /// "Due soon" means within this many days (default: followup.due_soon_days in pm.toml).
     #[arg(long, value_name = "DAYS")]
     pub due_within: Option<u32>,
-    /// Only items whose owner contains this text (case-insensitive).
-    #[arg(long)]
+    /// Only items whose owner contains this text (case-insensitive); the progress too.
+    #[arg(long, value_name = "TEXT")]
     pub owner: Option<String>,
-    /// Only post-mortems of this severity.
-    #[arg(long)]
+    /// Only post-mortems of this severity (SEV1, SEV2…); the progress too.
+    #[arg(long, value_name = "SEV", add = clap_complete::engine::ArgValueCompleter::new(super::complete::severities))]
     pub severity: Option<String>,
     /// Add the progress since this revision, or since a date (YYYY-MM-DD: the last commit on the
     /// first-parent line at or before the start of that day).
@@ -37,9 +37,11 @@ pub struct FollowupArgs {
     /// With --since, include the commits of merged branches (default: first parents only).
     #[arg(long)]
     pub all_parents: bool,
+    /// Output format: a table for people, JSON for scripts (stable, see docs/FOLLOWUP.md), Markdown for notes.
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
-    /// Exit 1 when any action item is overdue.
+    /// Exit 1 when any action item is overdue or cannot be read (a malformed due date, an
+    /// `[[action]]` table): an item pm cannot read never passes the check.
     #[arg(long)]
     pub fail_on_overdue: bool,
 }
@@ -80,8 +82,9 @@ pub fn run(ctx: &Context, args: FollowupArgs) -> Result<Outcome> {
         owner: args.owner.clone(),
         severity: args.severity.clone(),
     };
-    let mut report = followup::build(&summaries, today, soon, &filter);
-    if let Some(progress) = progress? {
+    let mut report = followup::build(&summaries, today, soon, &filter, &located.config.policy);
+    if let Some(mut progress) = progress? {
+        followup::filter_progress(&mut progress, &summaries, &filter);
         if let Some(Point {
             commit: Some(commit),
             date: Some(date),
@@ -97,9 +100,22 @@ pub fn run(ctx: &Context, args: FollowupArgs) -> Result<Outcome> {
         ListFormat::Table => table(&report, soon, ctx.color),
     };
     print(&out)?;
+    for u in &report.unreadable_actions {
+        note(&format!("pm: warning: action item not read: {u}"));
+    }
     let outcome = report_unreadable(&bad);
-    if outcome == Outcome::Success && args.fail_on_overdue && !report.overdue.is_empty() {
-        return Ok(Outcome::Failure);
+    if args.fail_on_overdue && outcome == Outcome::Success {
+        // An item that cannot be read might be overdue: it fails the check, never passes it.
+        if !report.unreadable_actions.is_empty() {
+            note(&format!(
+                "pm: --fail-on-overdue: {} action item(s) could not be read, so whether they are overdue is unknown",
+                report.unreadable_actions.len()
+            ));
+            return Ok(Outcome::Failure);
+        }
+        if !report.overdue.is_empty() {
+            return Ok(Outcome::Failure);
+        }
     }
     Ok(outcome)
 }
@@ -109,8 +125,10 @@ fn owner(item: &Item) -> &str {
 }
 
 fn since_label(p: &Progress) -> String {
-    match (&p.since.commit, &p.since.date) {
-        (Some(c), Some(d)) => format!("{} ({})", short(c), day(Some(d))),
+    match (p.since_day, &p.since.commit, &p.since.date) {
+        (Some(asked), Some(c), _) => format!("{asked} (after {})", short(c)),
+        (Some(asked), None, _) => format!("{asked} (the first commit)"),
+        (None, Some(c), Some(d)) => format!("{} ({})", short(c), day(Some(d))),
         _ => "the first commit".into(),
     }
 }
@@ -176,6 +194,30 @@ fn table(r: &Report, soon: i64, color: bool) -> String {
     items(&mut out, &r.incomplete, &|i| {
         format!("missing {}", i.missing.join(" and "))
     });
+    if !r.policy_breaches.is_empty() {
+        out.push_str(&paint(
+            color,
+            BOLD,
+            &format!("\nPolicy breaches ({})\n", r.policy_breaches.len()),
+        ));
+        for b in &r.policy_breaches {
+            let what = b.reference.as_deref().unwrap_or(&b.postmortem);
+            out.push_str(&format!("  {what}  {}\n", b.detail));
+        }
+    }
+    if !r.unreadable_actions.is_empty() {
+        out.push_str(&paint(
+            color,
+            BOLD,
+            &format!(
+                "\nUnreadable action items ({})\n",
+                r.unreadable_actions.len()
+            ),
+        ));
+        for u in &r.unreadable_actions {
+            out.push_str(&format!("  {}\n", paint(color, ALERT, &u.to_string())));
+        }
+    }
     if let Some(p) = &r.progress {
         out.push_str(&paint(
             color,
@@ -245,6 +287,25 @@ fn markdown(r: &Report, soon: i64) -> String {
     items(&mut out, &r.incomplete, "Missing", &|i| {
         i.missing.join(", ")
     });
+    if !r.policy_breaches.is_empty() {
+        out.push_str(&format!(
+            "\n### Policy breaches ({})\n\n",
+            r.policy_breaches.len()
+        ));
+        for b in &r.policy_breaches {
+            let what = b.reference.as_deref().unwrap_or(&b.postmortem);
+            out.push_str(&format!("- `{what}`: {}\n", md_escape(&b.detail)));
+        }
+    }
+    if !r.unreadable_actions.is_empty() {
+        out.push_str(&format!(
+            "\n### Unreadable action items ({})\n\n",
+            r.unreadable_actions.len()
+        ));
+        for u in &r.unreadable_actions {
+            out.push_str(&format!("- {}\n", md_escape(&u.to_string())));
+        }
+    }
     if let Some(p) = &r.progress {
         out.push_str(&format!("\n### Progress since {}\n\n", since_label(p)));
         if let Some(s) = &p.history_starts {

@@ -18,11 +18,12 @@ use std::collections::BTreeSet;
 #[derive(Debug, clap::Args)]
 pub struct HistoryArgs {
     /// An action item (`ID#A1`) or a post-mortem (`ID`); part of the ID is enough.
-    #[arg(value_name = "REF")]
+    #[arg(value_name = "REF", add = clap_complete::engine::ArgValueCompleter::new(super::complete::action_refs))]
     pub reference: String,
     /// Include the commits of merged branches (default: first parents only).
     #[arg(long)]
     pub all_parents: bool,
+    /// Output format: a table, JSON (stable, see docs/FOLLOWUP.md) or Markdown.
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
 }

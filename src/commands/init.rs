@@ -82,7 +82,11 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<Outcome> {
             out.push_str(line);
             out.push('\n');
         }
-        out.push_str("next: `pm new \"Short title of the incident\"` opens a post-mortem on its own branch\n");
+        out.push_str(&format!(
+            "next: commit the set-up first (`git add {} {} && git commit -m \"Set up pm\"`): pm new branches from the last commit\nthen: `pm new \"Short title of the incident\"` opens a post-mortem on its own branch\n",
+            config::FILE_NAME,
+            config.repo.dir
+        ));
         print(&out)?;
     }
     Ok(Outcome::Success)

@@ -3,6 +3,7 @@
 pub mod action;
 pub mod agenda;
 pub mod check;
+pub mod complete;
 pub mod demo;
 pub mod diff;
 pub mod followup;
@@ -16,6 +17,7 @@ pub mod pr;
 pub mod show;
 pub mod site;
 pub mod stats;
+pub mod status;
 
 use crate::cli::{print, Cli, Command, Context};
 use pm::{Outcome, Result};
@@ -35,6 +37,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Diff(args) => diff::run(&ctx, args),
         Command::History(args) => history::run(&ctx, args),
         Command::Stats(args) => stats::run(&ctx, args),
+        Command::Status(args) => status::run(&ctx, args),
         Command::Agenda(args) => agenda::run(&ctx, args),
         Command::Site(args) => site::run(&ctx, args),
         Command::Demo(args) => demo::run(&ctx, args),

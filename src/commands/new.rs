@@ -12,7 +12,7 @@ pub struct NewArgs {
     /// The incident's title, e.g. "Checkout outage: database connection pool exhaustion".
     pub title: String,
     /// Severity (one of pm.toml's `document.severities`).
-    #[arg(long)]
+    #[arg(long, add = clap_complete::engine::ArgValueCompleter::new(super::complete::severities))]
     pub severity: Option<String>,
     /// An affected service (repeat for several).
     #[arg(long = "service", value_name = "SERVICE")]
@@ -50,19 +50,24 @@ pub fn run(ctx: &Context, args: NewArgs) -> Result<Outcome> {
         no_branch: args.no_branch,
     };
     let plan = Plan::new(&repo, &located, request)?;
+    // Asked before the new file exists: only other changes "come along" to the new branch.
+    let dirty = pm::new_postmortem::has_uncommitted_changes(&repo);
     plan.write()?;
 
     if let Some(branch) = &plan.branch {
         let detached = repo.detached_head();
         repo.create_and_switch_branch(branch)?;
+        let along = if dirty {
+            " (your uncommitted changes came along untouched)"
+        } else {
+            ""
+        };
         match detached {
             Some(commit) => note(&format!(
                 "HEAD was detached at {commit}: switched to a new branch {branch} starting at \
-                 that commit (your uncommitted changes came along untouched)"
+                 that commit{along}"
             )),
-            None => note(&format!(
-                "switched to a new branch {branch} (your uncommitted changes came along untouched)"
-            )),
+            None => note(&format!("switched to a new branch {branch}{along}")),
         }
     } else if plan.no_commit_to_branch_from {
         note("no branch was made: the repository has no commits yet, so there is nothing to branch from; the file is on the current branch");
@@ -73,6 +78,9 @@ pub fn run(ctx: &Context, args: NewArgs) -> Result<Outcome> {
             "committed {}",
             pm::repository::display_path(&plan.path, &located.root)
         ));
+    }
+    for proposal in &plan.proposals {
+        note(&format!("policy: {proposal}"));
     }
     print(&format!("{}\n", shown_path(&plan.path, &ctx.cwd)))?;
     if args.edit {

@@ -39,7 +39,7 @@ pub fn run(ctx: &Context, args: PrArgs) -> Result<Outcome> {
         ));
     }
     if prepared.fails && !args.no_verify && !args.print {
-        note(&prepared.refusal());
+        note(&prepared.refusal_at(config.check.fail_on));
         return Ok(Outcome::Failure);
     }
     let (title, body) = prepared.title_and_body(config, ctx.today(None)?);
@@ -53,7 +53,19 @@ pub fn run(ctx: &Context, args: PrArgs) -> Result<Outcome> {
         .base
         .clone()
         .unwrap_or_else(|| config.repo.default_branch.clone());
-    let url = remote::remote_url(&repo, &remote_name)?;
+    // --print pushes nothing: without the remote it still prints the title and body, and
+    // says that the compare page is unknown until there is one.
+    let url = match remote::remote_url(&repo, &remote_name) {
+        Ok(url) => url,
+        Err(e) if args.print => {
+            note(&format!(
+                "pm: note: {e}; push the branch once the remote exists, then open the pull request with this title and body"
+            ));
+            print(&format!("title: {title}\n\n{body}"))?;
+            return Ok(Outcome::Success);
+        }
+        Err(e) => return Err(e),
+    };
     let gh_host = std::env::var("GH_HOST").ok().filter(|h| !h.is_empty());
     let gitlab_host = std::env::var("GITLAB_HOST").ok().filter(|h| !h.is_empty());
     let forge = Forge::from_url(&url, gh_host.as_deref(), gitlab_host.as_deref());

@@ -360,7 +360,9 @@ pub fn stats_page(
     unplaced: usize,
     today: NaiveDate,
 ) -> String {
-    let mut content = String::from("<h1>Statistics</h1>\n<div class=\"cards\">");
+    let mut content = format!(
+        "<h1>Statistics</h1>\n<p class=\"muted\">As of {today}: open and overdue counts are for this day.</p>\n<div class=\"cards\">"
+    );
     content.push_str(&card("Post-mortems", &stats.postmortems.to_string()));
     content.push_str(&card(
         "Time to resolve (median)",

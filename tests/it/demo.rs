@@ -27,6 +27,16 @@ fn the_demo_builds_a_repository_with_history_and_shows_every_capability() {
         .stdout_has("due date slipped")
         .stdout_has("closed (open → wont-do)");
     assert!(dir.join("site/index.html").is_file(), "{}", out.stdout);
+    // Each step says what it does; the sentence the demo writes is shown before the check;
+    // the commands to try next work from the source tree too (the test binary is under
+    // target/), not only with an installed pm; the site says which day its counts are for.
+    out.stdout_has("it writes this sentence into the Contributing Factors")
+        .stdout_has("> The on-call engineer should have noticed")
+        .stdout_has("takes the draft sentence out again")
+        .stdout_has("cargo run --release -- -C ")
+        .stdout_has("  pm status checkout reviewed");
+    let stats = std::fs::read_to_string(dir.join("site/stats.html")).expect("stats page");
+    assert!(stats.contains("As of "), "{stats}");
 
     // The history is real git history, spread over weeks, with the authors of each step.
     let log = s.git_output([

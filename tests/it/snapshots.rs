@@ -211,6 +211,9 @@ Follow-up reviews due (0)
 
 Incomplete: no owner or no due date (1)
   2026-02-20-cache-stampede#A2  2026-03-10  (no owner)  missing owner  Document the warm-up
+
+Policy breaches (1)
+  2026-02-20-cache-stampede  not reviewed in time: the review was due by 2026-02-27 (SEV2 policy: within 7 days of the incident)
 --- stderr
 
 "#]],
@@ -239,7 +242,10 @@ Follow-up reviews due (0)
 Incomplete: no owner or no due date (1)
   2026-02-20-cache-stampede#A2  2026-03-10  (no owner)  missing owner  Document the warm-up
 
-Progress since [ADD_CACHE_COMMIT] (2026-02-21) (3 changes)
+Policy breaches (1)
+  2026-02-20-cache-stampede  not reviewed in time: the review was due by 2026-02-27 (SEV2 policy: within 7 days of the incident)
+
+Progress since 2026-02-25 (after [ADD_CACHE_COMMIT]) (3 changes)
   2026-02-26  [EDIT_COMMIT]  Test Author  2026-01-10-db-outage#A1  reassigned sam@example.com → jo@example.com
   2026-02-26  [EDIT_COMMIT]  Test Author  2026-01-10-db-outage#A2  status open → in-progress
   2026-02-26  [EDIT_COMMIT]  Test Author  2026-01-10-db-outage#A3  closed (open → done)
