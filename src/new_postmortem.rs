@@ -43,6 +43,11 @@ pub struct Plan {
     pub no_commit_to_branch_from: bool,
     /// The file's text.
     pub text: String,
+    /// Where the file is written: `path` with the post-mortem folder resolved (it may be a
+    /// link inside the work tree, checked by `refuse_folder_outside`). Nothing below that
+    /// folder is followed (`writing::write_confined`).
+    /// (the folder nothing below is followed, the file's path).
+    pub confine: (PathBuf, PathBuf),
 }
 
 impl Plan {
@@ -94,7 +99,16 @@ impl Plan {
             &authors,
             followup_date(config, date),
         );
+        let confine = match dir.canonicalize() {
+            Ok(resolved) => (resolved.clone(), file_path(&resolved, &id)),
+            Err(_) => {
+                let top = crate::paths::canonical(workdir);
+                let rest = crate::paths::relative_to(&dir, workdir).unwrap_or_default();
+                (top.clone(), file_path(&top.join(rest), &id))
+            }
+        };
         Ok(Plan {
+            confine,
             path: file_path(&dir, &id),
             branch: make_branch.then_some(branch),
             no_commit_to_branch_from: !request.no_branch && !make_branch,
@@ -105,12 +119,10 @@ impl Plan {
     }
 
     /// Writes the file (its year folder first): through a temporary file and a no-clobber
-    /// rename, so an existing file is never replaced, even by a race.
+    /// rename, so an existing file is never replaced, even by a race; no folder from the work
+    /// tree down is followed if it is a symbolic link (`writing::write_confined`).
     pub fn write(&self) -> Result<()> {
-        if let Some(folder) = self.path.parent() {
-            std::fs::create_dir_all(folder).map_err(|e| Error::io(folder, e))?;
-        }
-        write_new(&self.path, self.text.as_bytes())
+        write_new(&self.confine.0, &self.confine.1, self.text.as_bytes())
     }
 
     /// The message of the commit that adds the file (`--commit`).
@@ -249,6 +261,7 @@ mod tests {
             branch: None,
             no_commit_to_branch_from: false,
             text: String::new(),
+            confine: Default::default(),
         };
         assert_eq!(
             plan.commit_message(),

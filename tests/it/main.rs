@@ -23,6 +23,7 @@ mod hostile;
 mod list_reading;
 mod pr;
 mod properties;
+mod security;
 mod site;
 mod snapshots;
 mod staged_cache_tree;
