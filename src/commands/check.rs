@@ -120,7 +120,13 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Result<Outcome> {
         CheckFormat::Sarif => pm::report::sarif::render(&report, &rule_levels(&config)),
         CheckFormat::Github => pm::report::github::render(&report),
     };
-    print(&text)?;
+    // The github format's lines are workflow commands on purpose, its values escaped by
+    // report::github; the JSON formats escape what a terminal acts on (text::json_safe).
+    if args.format == CheckFormat::Github {
+        crate::cli::print_raw(&text)?;
+    } else {
+        print(&text)?;
+    }
     let fail_on = match args.fail_on {
         Some(FailOnArg::Error) => FailOn::Error,
         Some(FailOnArg::Warning) => FailOn::Warning,

@@ -203,3 +203,85 @@ fn files_pm_writes_honour_the_umask() {
         0o600
     );
 }
+
+/// No line of `text` could be read by the Actions runner as a workflow command, and nothing in
+/// it drives a terminal.
+#[track_caller]
+fn inert(text: &str) {
+    for line in text.lines() {
+        assert!(
+            !line.trim_start().starts_with("::"),
+            "workflow command: {line:?}"
+        );
+    }
+    for bad in ['\x1b', '\x07', '\u{9b}', '\u{9d}', '\u{202e}'] {
+        assert!(!text.contains(bad), "{bad:?} in {text:?}");
+    }
+}
+
+#[test]
+fn output_other_programs_read_cannot_be_driven_by_the_content() {
+    let s = Sandbox::initialised();
+    // A pm.toml key that is a workflow command and an OSC sequence: named in the error.
+    let toml = s.read("pm.toml");
+    s.write(
+        "pm.toml",
+        format!("{toml}\n[check.rules]\n\"\\n::add-mask::x\\u001b]0;owned\\u0007\" = \"off\"\n"),
+    );
+    let out = s.pm(["check"]);
+    assert_ne!(out.code, 0, "{out:?}");
+    inert(&out.stderr);
+    inert(&out.stdout);
+    s.write("pm.toml", &toml);
+    // A file name that is a workflow command with a bidi override and a C1 CSI.
+    let id = "2026-02-01-db-outage";
+    let evil = format!("postmortems/2026/::error::x\u{202e}\u{9b}2J\x1b[2J.md");
+    s.write(&evil, "+++\nid = \"broken\n+++\n");
+    // TOML escapes: the front matter holds ESC, BEL, a bidi override and a backslash.
+    let title = r"Disk \u001b]0;owned\u0007full\u202e a\\|b<!-- |";
+    s.add_postmortem(&Doc::new(id, title).action(ActionSpec::new(
+        "A1",
+        r"Fix \u001b[2J it\\| now",
+        r"sam\u009d@example.com",
+        "2026-03-01",
+        "open",
+    )));
+    for args in [
+        &["check"][..],
+        &["list"],
+        &["show", id],
+        &["followup"],
+        &["stats"],
+        &["action", "list"],
+    ] {
+        let out = s.pm(args);
+        inert(&out.stdout);
+        inert(&out.stderr);
+    }
+    // The markdown table: the row keeps its five cells whatever the text holds.
+    let out = s.pm(["followup", "--format", "markdown"]);
+    inert(&out.stdout);
+    let row = out
+        .stdout
+        .lines()
+        .find(|l| l.contains("#A1"))
+        .unwrap_or_default()
+        .to_string();
+    let cells = row
+        .replace("\\\\", "")
+        .replace("\\|", "")
+        .matches('|')
+        .count();
+    assert_eq!(cells, 6, "{row}");
+    assert!(!out.stdout.contains("<!--"), "{}", out.stdout);
+    // JSON keeps the data exactly, with what a terminal acts on escaped.
+    let out = s.pm(["list", "--format", "json"]);
+    inert(&out.stdout);
+    assert!(
+        out.stdout.contains(r"\u001b]0;owned\u0007"),
+        "{}",
+        out.stdout
+    );
+    let out = s.pm(["check", "--format", "sarif"]);
+    inert(&out.stdout);
+}
