@@ -166,7 +166,12 @@ fn pm_sgr(text: &str) -> Option<usize> {
 /// unchanged (a JSON reader gives back the same strings); only the bytes on screen differ.
 /// Outside strings JSON holds only ASCII, so escaping every such character is always valid.
 pub fn json_safe(json: String) -> String {
-    let bad = |c: char| is_unsafe_char(c) || matches!(c, '\u{2028}' | '\u{2029}');
+    // C0 controls inside strings are escaped already; outside strings only the whitespace
+    // `\n`, `\r` and `\t` can appear, and must stay as they are.
+    let bad = |c: char| {
+        (is_unsafe_char(c) && !matches!(c, '\n' | '\r' | '\t'))
+            || matches!(c, '\u{2028}' | '\u{2029}')
+    };
     if !json.chars().any(bad) {
         return json;
     }
@@ -318,8 +323,12 @@ mod tests {
     #[test]
     fn json_keeps_its_data_and_escapes_what_a_terminal_acts_on() {
         let value = serde_json::json!({"t": "a\u{9b}2J\u{202e}\u{7f}\u{2028}é\x1b"});
-        let text = json_safe(serde_json::to_string(&value).unwrap_or_default());
-        assert!(text.is_ascii() || text.chars().all(|c| !is_unsafe_char(c) || c == '\n'));
+        let text = json_safe(serde_json::to_string_pretty(&value).unwrap_or_default());
+        assert!(
+            text.chars().all(|c| !is_unsafe_char(c) || c == '\n'),
+            "{text}"
+        );
+        assert!(text.contains('\n'));
         assert!(text.contains("\\u009b") && text.contains("\\u202e") && text.contains("é"));
         let back: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
         assert_eq!(back, value);
