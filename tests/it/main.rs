@@ -28,3 +28,4 @@ mod site;
 mod snapshots;
 mod staged_cache_tree;
 mod stats;
+mod toml_suite;
