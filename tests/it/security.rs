@@ -285,3 +285,42 @@ fn output_other_programs_read_cannot_be_driven_by_the_content() {
     let out = s.pm(["check", "--format", "sarif"]);
     inert(&out.stdout);
 }
+
+#[test]
+fn a_range_is_judged_with_the_configuration_of_its_base_and_within_limits() {
+    let s = Sandbox::initialised();
+    let base = s.git(["rev-parse", "HEAD"]).trim().to_string();
+    // The range turns the rule its own bad post-mortem breaks off: that does not count.
+    s.write(
+        "pm.toml",
+        "[check.rules]\n\"frontmatter/missing-field\" = \"off\"\n",
+    );
+    s.write(
+        "postmortems/2026/2026-02-01-db-outage.md",
+        "+++\nid = \"2026-02-01-db-outage\"\n+++\n# DB outage\n",
+    );
+    s.commit_all("Switch the check off", "2026-02-02T10:00:00Z");
+    let range = format!("{base}..HEAD");
+    s.pm(["check", "--rev-range", &range])
+        .code(1)
+        .stdout_has("frontmatter/missing-field")
+        .stderr_has("pm.toml changes in");
+    // In a bare repository too.
+    let bare = s.home.join("server.git");
+    s.git(["clone", "-q", "--bare", ".", bare.to_str().expect("utf-8")]);
+    crate::common::tools::pm_in(&s, &bare, ["check", "--rev-range", &range], &[])
+        .code(1)
+        .stderr_has("pm.toml changes in");
+    // A range over the file limit is refused, naming the limit.
+    let from = s.git(["rev-parse", "HEAD"]).trim().to_string();
+    for n in 0..1001 {
+        s.write(
+            &format!("postmortems/2026/2026-03-01-many-{n:04}.md"),
+            "+++\n+++\n",
+        );
+    }
+    s.commit_all("Many", "2026-03-02T10:00:00Z");
+    s.pm(["check", "--rev-range", &format!("{from}..HEAD")])
+        .code(2)
+        .stderr_has("MAX_RANGE_FILES");
+}
