@@ -235,8 +235,8 @@ fn output_other_programs_read_cannot_be_driven_by_the_content() {
     s.write("pm.toml", &toml);
     // A file name that is a workflow command with a bidi override and a C1 CSI.
     let id = "2026-02-01-db-outage";
-    let evil = format!("postmortems/2026/::error::x\u{202e}\u{9b}2J\x1b[2J.md");
-    s.write(&evil, "+++\nid = \"broken\n+++\n");
+    let evil = "postmortems/2026/::error::x\u{202e}\u{9b}2J\x1b[2J.md";
+    s.write(evil, "+++\nid = \"broken\n+++\n");
     // TOML escapes: the front matter holds ESC, BEL, a bidi override and a backslash.
     let title = r"Disk \u001b]0;owned\u0007full\u202e a\\|b<!-- |";
     s.add_postmortem(&Doc::new(id, title).action(ActionSpec::new(
