@@ -258,14 +258,18 @@ impl Lock {
         // Say who holds the lock, for whoever waits on it.
         let _ = handle.set_len(0).and_then(|_| {
             handle.rewind()?;
+            // At most 200 characters of the command line: what `holder` shows, and it keeps
+            // the file well under LOCK_FILE_MAX.
+            let us: String = us.chars().take(200).collect();
             write!(handle, "pid {}: {us}", std::process::id())
         });
         Ok(Lock { _file: handle })
     }
 }
 
-/// The most a lock file pm made can hold: `pid N: ` and a command line of 200 characters.
-const LOCK_FILE_MAX: u64 = 1024;
+/// The most a lock file pm made can hold: `pid N: ` and a command line of 200 characters (up
+/// to 800 bytes); older pms wrote the whole command line, hence the room.
+const LOCK_FILE_MAX: u64 = 64 * 1024;
 
 /// Opens the lock file at `path`, creating it (`O_CREAT | O_EXCL`, not following a link) when
 /// it is not there. One already there is used only when it is a regular file that reads as
@@ -301,7 +305,8 @@ fn open_lock_file(path: &Path) -> Result<File> {
         && (text.is_empty() || text.starts_with("pid "));
     if !ours {
         return Err(Error::usage(format!(
-            "{} exists and is not a lock file pm made (one holds `pid N: command`): pm will              not write to it; remove or rename it and run again",
+            "{} exists and is not a lock file pm made (one holds `pid N: command`): pm will \
+             not write to it; remove or rename it and run again",
             path.display()
         )));
     }
