@@ -410,6 +410,24 @@ mod tests {
     }
 
     #[test]
+    fn an_entry_count_the_file_cannot_hold_is_refused_before_allocating() {
+        // A valid header claiming 2^32 - 1 entries: before, the reader reserved room for them
+        // (tens of gigabytes) and aborted.
+        let mut data = b"DIRC".to_vec();
+        data.extend_from_slice(&2u32.to_be_bytes());
+        data.extend_from_slice(&u32::MAX.to_be_bytes());
+        data.extend_from_slice(&[0; 84]);
+        assert!(read_bytes(&data, "postmortems").is_none());
+        assert!(fuzz_read(&data, "").is_none());
+        // An empty index is read.
+        let mut empty = b"DIRC".to_vec();
+        empty.extend_from_slice(&2u32.to_be_bytes());
+        empty.extend_from_slice(&0u32.to_be_bytes());
+        empty.extend_from_slice(&[0; HASH]);
+        assert_eq!(fuzz_read(&empty, "postmortems"), Some(0));
+    }
+
+    #[test]
     fn a_cache_tree_in_doubt_is_not_used() {
         let good = [node("", -1, 1, 0), node("postmortems", 1, 0, 1)].concat();
         assert!(read_cache_tree(&good, "postmortems").is_some());
