@@ -118,7 +118,13 @@ impl Target {
 
     /// Replaces the file with `new_text`, unless it changed on disk since it was read.
     pub fn replace(&self, new_text: &str) -> Result<()> {
+        let folder = self
+            .entry
+            .path
+            .parent()
+            .unwrap_or(std::path::Path::new("."));
         crate::writing::replace_if_unchanged(
+            folder,
             &self.entry.path,
             &self.entry.display,
             &self.bytes,

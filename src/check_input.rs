@@ -1,7 +1,7 @@
 //! What `pm check --staged` and `pm check --rev-range` check: the post-mortems git hands out
 //! (paths and bytes, `crate::git::snapshot`), turned into what the checks take: the files to
-//! check, every post-mortem ID beside them for the duplicate-ID rule, and, in a bare
-//! repository, the configuration committed at the end of the range.
+//! check, every post-mortem ID beside them for the duplicate-ID rule, and, for a range, the
+//! configuration committed at the range's base.
 
 use crate::checks::{KnownIds, SourceFile};
 use crate::config::{self, Config};
@@ -17,9 +17,12 @@ pub struct CheckInput {
     pub files: Vec<SourceFile>,
     /// Every post-mortem ID in the same tree (index or revision B) with its path.
     pub known_ids: KnownIds,
-    /// The configuration read from the tree itself, where there is no work tree to read it
-    /// from (a bare repository): `pm.toml` at revision B.
+    /// For a range: the configuration it is judged with, `pm.toml` at its base (A), never
+    /// the one the range itself brings (a push could switch its own checks off); the
+    /// default configuration when the base has none.
     pub config: Option<Config>,
+    /// For a range that changes `pm.toml`: a note saying so, for stderr.
+    pub config_changed: Option<String>,
 }
 
 /// The staged post-mortems under `dir` (absolute, or relative to the work-tree root).
@@ -27,38 +30,87 @@ pub fn staged(repo: &Repo, dir: &Path) -> Result<CheckInput> {
     Ok(from_snapshot(snapshot::staged(repo, dir)?, None))
 }
 
-/// The post-mortems `range` (`A..B` or `A...B`) adds or modifies under `dir`, at B.
+/// The post-mortems `range` (`A..B` or `A...B`) adds or modifies under `dir`, at B, judged
+/// with the configuration at the range's base.
 ///
-/// In a bare repository (a server's `pre-receive` hook) there is no work tree to hold
-/// `pm.toml`: it is read from B's tree into [`CheckInput::config`], and its `repo.dir` decides
-/// the folder; without one, `dir` when it is a plain relative path, else the default folder.
-pub fn rev_range(repo: &Repo, range: &str, dir: &Path) -> Result<CheckInput> {
+/// The configuration is `pm.toml` at A (`config_file`: its path from the top of the tree;
+/// `pm.toml` in a bare repository, where no work tree holds one), not the work tree's (in CI
+/// that is the checkout of B) nor B's: the content being judged must not choose how it is
+/// judged. A change to `pm.toml` in the range is reported ([`CheckInput::config_changed`]).
+/// In a bare repository (a server's `pre-receive` hook) the base's `repo.dir` decides the
+/// folder; without a `pm.toml` there, `dir` when it is a plain relative path, else the
+/// default folder.
+pub fn rev_range(
+    repo: &Repo,
+    range: &str,
+    dir: &Path,
+    config_file: Option<&str>,
+) -> Result<CheckInput> {
+    let text = range;
     let range = RevRange::resolve(repo, range)?;
-    let (dir, config) = match repo.workdir() {
-        Some(_) => (dir.to_path_buf(), None),
-        None => {
-            let config = config_at_end(&range)?;
-            let dir = match &config {
-                Some(config) => config.repo.dir.clone(),
-                None => match snapshot::tree_path(dir).filter(|_| dir.is_relative()) {
-                    Some(dir) if !dir.is_empty() => dir,
-                    _ => Config::default().repo.dir,
-                },
-            };
-            (PathBuf::from(dir), config)
-        }
+    let config_file = config_file.unwrap_or(config::FILE_NAME);
+    let base = range.file_at_start(config_file)?;
+    let end = range.file_at_end(config_file)?;
+    let config_changed = match (&base, &end) {
+        (None, None) => None,
+        (Some(a), Some(b)) if a.bytes == b.bytes => None,
+        _ => Some(format!(
+            "{config_file} changes in {text}: the range is judged with the configuration at \
+             its base; the change applies to the post-mortems that come after it is merged"
+        )),
     };
-    Ok(from_snapshot(range.snapshot(&dir)?, config))
+    let has_base = base.is_some();
+    let config = match base {
+        Some(file) => parse_config(file)?,
+        None => Config::default(),
+    };
+    let dir = match repo.workdir() {
+        Some(_) => dir.to_path_buf(),
+        None if has_base => PathBuf::from(&config.repo.dir),
+        None => PathBuf::from(
+            match snapshot::tree_path(dir).filter(|_| dir.is_relative()) {
+                Some(d) if !d.is_empty() => d,
+                _ => Config::default().repo.dir,
+            },
+        ),
+    };
+    let mut input = from_snapshot(range.snapshot(&dir)?, Some(config));
+    refuse_over_limits(&input, text)?;
+    input.config_changed = config_changed;
+    Ok(input)
 }
 
-/// `pm.toml` at the top of B's tree, when there is one.
-fn config_at_end(range: &RevRange<'_>) -> Result<Option<Config>> {
-    let Some(file) = range.file_at_end(config::FILE_NAME)? else {
-        return Ok(None);
-    };
+/// The most post-mortems one range may add or modify.
+pub const MAX_RANGE_FILES: usize = 1_000;
+
+/// The most bytes of post-mortems one range may add or modify (each file is at most
+/// `document::MAX_FILE_BYTES`).
+pub const MAX_RANGE_BYTES: u64 = 32 * 1024 * 1024;
+
+/// A range over the limits is refused (exit 2), naming the limit: checking content a stranger
+/// pushed must cost a bounded time and memory.
+fn refuse_over_limits(input: &CheckInput, range: &str) -> Result<()> {
+    let files = input.files.len();
+    if files > MAX_RANGE_FILES {
+        return Err(Error::usage(format!(
+            "{range} adds or modifies {files} post-mortems; pm checks at most {MAX_RANGE_FILES} \
+             in one range (MAX_RANGE_FILES): check it in parts"
+        )));
+    }
+    let bytes: u64 = input.files.iter().map(|f| f.bytes.len() as u64).sum();
+    if bytes > MAX_RANGE_BYTES {
+        return Err(Error::usage(format!(
+            "{range} adds or modifies {bytes} bytes of post-mortems; pm checks at most \
+             {MAX_RANGE_BYTES} bytes in one range (MAX_RANGE_BYTES): check it in parts"
+        )));
+    }
+    Ok(())
+}
+
+fn parse_config(file: crate::git::TreeFile) -> Result<Config> {
     let text = String::from_utf8(file.bytes)
         .map_err(|_| Error::input(&file.path, "not UTF-8 text; save it as UTF-8"))?;
-    Ok(Some(Config::parse(&text, Path::new(&file.path))?))
+    Ok(Config::parse(&text, Path::new(&file.path))?)
 }
 
 fn from_snapshot(snapshot: Snapshot, config: Option<Config>) -> CheckInput {
@@ -79,5 +131,6 @@ fn from_snapshot(snapshot: Snapshot, config: Option<Config>) -> CheckInput {
         files,
         known_ids,
         config,
+        config_changed: None,
     }
 }

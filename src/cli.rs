@@ -165,7 +165,13 @@ impl Context {
 }
 
 /// Writes to stdout; a closed pipe ends the command quietly (see `main`).
+/// Human-readable text goes through the one output sanitiser (`pm::text::terminal_safe`).
 pub fn print(text: &str) -> Result<()> {
+    print_raw(&pm::text::terminal_safe(text))
+}
+
+/// Writes machine output that escapes its own values (`pm check --format github`).
+pub fn print_raw(text: &str) -> Result<()> {
     let mut out = std::io::stdout().lock();
     out.write_all(text.as_bytes())
         .and_then(|_| out.flush())
@@ -175,7 +181,7 @@ pub fn print(text: &str) -> Result<()> {
 /// Writes a line to stderr.
 pub fn note(text: &str) {
     let mut err = std::io::stderr().lock();
-    let _ = writeln!(err, "{text}");
+    let _ = writeln!(err, "{}", pm::text::terminal_safe(text));
 }
 
 /// Parses a YYYY-MM-DD argument for clap.
@@ -196,7 +202,7 @@ pub fn to_json<T: serde::Serialize>(value: &T) -> Result<String> {
     serde_json::to_string_pretty(value)
         .map(|mut s| {
             s.push('\n');
-            s
+            pm::text::json_safe(s)
         })
         .map_err(|e| Error::usage(format!("cannot render JSON: {e}")))
 }

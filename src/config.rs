@@ -332,17 +332,31 @@ impl Located {
     }
 }
 
+/// The largest `pm.toml` pm reads (a configuration is a few hundred bytes).
+pub const MAX_CONFIG_BYTES: u64 = 1 << 20;
+
 /// Walks up from `start` looking for `pm.toml`, stopping at `stop` (the work-tree root) when given.
 pub fn locate(start: &Path, stop: Option<&Path>) -> Result<Located, ConfigError> {
     let mut dir = Some(start);
     while let Some(d) = dir {
         let candidate = d.join(FILE_NAME);
-        if candidate.is_file() {
-            let text = std::fs::read_to_string(&candidate).map_err(|e| ConfigError {
+        // A `pm.toml` that is a symbolic link is refused, not followed (paths::open_confined).
+        let present = std::fs::symlink_metadata(&candidate)
+            .is_ok_and(|m| m.is_file() || m.file_type().is_symlink());
+        if present {
+            let cannot = |e: std::io::Error| ConfigError {
                 path: candidate.clone(),
                 line: 1,
                 column: 1,
                 message: format!("cannot read: {e}"),
+            };
+            let bytes =
+                crate::paths::read_confined(d, &candidate, MAX_CONFIG_BYTES).map_err(cannot)?;
+            let text = String::from_utf8(bytes).map_err(|_| {
+                cannot(std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    "pm.toml is not UTF-8 text",
+                ))
             })?;
             let config = Config::parse(&text, &candidate)?;
             return Ok(Located {

@@ -27,7 +27,9 @@ fn main() -> ExitCode {
             if is_broken_pipe(&e) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("pm: error: {e}");
+            // Error text names files and keys a stranger may have chosen: sanitised like all
+            // human-readable output (`pm::text::terminal_safe`).
+            eprintln!("pm: error: {}", pm::text::terminal_safe(&e.to_string()));
             ExitCode::from(2)
         }
     }

@@ -45,6 +45,11 @@ pub struct Plan {
     pub text: String,
     /// The dates the severity's policy proposes (review meeting, P0/P1 items), for the user.
     pub proposals: Vec<String>,
+    /// Where the file is written: `path` with the post-mortem folder resolved (it may be a
+    /// link inside the work tree, checked by `refuse_folder_outside`). Nothing below that
+    /// folder is followed (`writing::write_confined`).
+    /// (the folder nothing below is followed, the file's path).
+    pub confine: (PathBuf, PathBuf),
 }
 
 impl Plan {
@@ -97,7 +102,16 @@ impl Plan {
             followup_date_for(config, &severity, date),
         );
         let proposals = policy_proposals(config, &severity, date);
+        let confine = match dir.canonicalize() {
+            Ok(resolved) => (resolved.clone(), file_path(&resolved, &id)),
+            Err(_) => {
+                let top = crate::paths::canonical(workdir);
+                let rest = crate::paths::relative_to(&dir, workdir).unwrap_or_default();
+                (top.clone(), file_path(&top.join(rest), &id))
+            }
+        };
         Ok(Plan {
+            confine,
             path: file_path(&dir, &id),
             branch: make_branch.then_some(branch),
             no_commit_to_branch_from: !request.no_branch && !make_branch,
@@ -109,12 +123,10 @@ impl Plan {
     }
 
     /// Writes the file (its year folder first): through a temporary file and a no-clobber
-    /// rename, so an existing file is never replaced, even by a race.
+    /// rename, so an existing file is never replaced, even by a race; no folder from the work
+    /// tree down is followed if it is a symbolic link (`writing::write_confined`).
     pub fn write(&self) -> Result<()> {
-        if let Some(folder) = self.path.parent() {
-            std::fs::create_dir_all(folder).map_err(|e| Error::io(folder, e))?;
-        }
-        write_new(&self.path, self.text.as_bytes())
+        write_new(&self.confine.0, &self.confine.1, self.text.as_bytes())
     }
 
     /// The message of the commit that adds the file (`--commit`).
@@ -300,6 +312,7 @@ mod tests {
             no_commit_to_branch_from: false,
             text: String::new(),
             proposals: Vec::new(),
+            confine: Default::default(),
         };
         assert_eq!(
             plan.commit_message(),

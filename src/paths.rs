@@ -64,6 +64,202 @@ pub fn relative_slash(path: &Path, base: &Path) -> String {
     slash_joined(&rest)
 }
 
+// Confined file access
+// --------------------
+//
+// The rule (docs/RELIABILITY.md, "Security"): pm reads and writes only regular files inside
+// the folder it works in (the work tree, or the folder the user named, like a site's output),
+// opened without following symbolic links. A repository is content a stranger may have
+// written: a template, a year folder or a post-mortem that is a link could make pm copy a
+// secret into a file ready to commit, or write outside the work tree.
+//
+// So a path is opened from its root one folder at a time, each with `openat(…, O_NOFOLLOW |
+// O_DIRECTORY)`, and the file itself with `O_NOFOLLOW | O_NONBLOCK` (a FIFO does not hang the
+// open) and checked to be a regular file on the open descriptor. Nothing is checked by path
+// and then opened (no race between the check and the open). By hand on `rustix` because
+// `cap-std`, which does the same, resolves links that stay inside its root, which is exactly
+// what a hostile repository would use, and brings six more crates for four system calls.
+
+/// Why a path was refused: a symbolic link, `..`, not a regular file, or outside its root.
+/// The caller names the path (`Error::io`), so the text says only what is wrong, naming the
+/// part of the path at fault when it is not the last.
+fn refused(path: &Path, why: &str) -> std::io::Error {
+    let _ = path;
+    std::io::Error::new(std::io::ErrorKind::PermissionDenied, why.to_string())
+}
+
+/// The text of the refusal for a symbolic link, shared so messages agree.
+pub const LINK_REFUSED: &str =
+    "is a symbolic link; pm does not follow links inside the repository (one could point anywhere)";
+
+/// `path` as the parts below `root`: refused when it is not under `root` or climbs with `..`.
+fn parts_below<'p>(root: &Path, path: &'p Path) -> std::io::Result<Vec<&'p std::ffi::OsStr>> {
+    use std::path::Component;
+    let rest = match path.strip_prefix(root) {
+        Ok(rest) => rest,
+        Err(_) if path.is_relative() => path,
+        Err(_) => return Err(refused(path, "is outside the folder pm works in")),
+    };
+    let mut parts = Vec::new();
+    for c in rest.components() {
+        match c {
+            Component::Normal(part) => parts.push(part),
+            Component::CurDir => {}
+            _ => return Err(refused(path, "climbs out of its folder (`..`)")),
+        }
+    }
+    Ok(parts)
+}
+
+/// A folder opened without following links; files are opened and created in it by name.
+#[cfg(unix)]
+pub struct ConfinedDir {
+    fd: std::os::fd::OwnedFd,
+    path: PathBuf,
+}
+
+#[cfg(unix)]
+impl ConfinedDir {
+    /// Opens the folder `dir` under `root`, following no symbolic link below `root` (`root`
+    /// itself is opened as given: the user named it). With `create`, missing folders are made
+    /// (mode 0777 less the umask, as `mkdir` does).
+    pub fn open(root: &Path, dir: &Path, create: bool) -> std::io::Result<ConfinedDir> {
+        use rustix::fs::{mkdirat, openat, Mode, OFlags};
+        let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC;
+        let parts = parts_below(root, dir)?;
+        if create {
+            std::fs::create_dir_all(root)?;
+        }
+        let mut fd = openat(rustix::fs::CWD, root, flags, Mode::empty())?;
+        let mut path = root.to_path_buf();
+        for part in parts {
+            path.push(part);
+            let next = match openat(&fd, part, flags | OFlags::NOFOLLOW, Mode::empty()) {
+                Err(rustix::io::Errno::NOENT) if create => {
+                    match mkdirat(&fd, part, Mode::from_raw_mode(0o777)) {
+                        Ok(()) | Err(rustix::io::Errno::EXIST) => {}
+                        Err(e) => return Err(e.into()),
+                    }
+                    openat(&fd, part, flags | OFlags::NOFOLLOW, Mode::empty())
+                }
+                other => other,
+            };
+            fd = next.map_err(|e| explain(&fd, part, &path, e))?;
+        }
+        Ok(ConfinedDir { fd, path })
+    }
+
+    /// The folder's path, as opened.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Opens the regular file `name` in this folder for reading, without following a link.
+    pub fn open_file(&self, name: &std::ffi::OsStr) -> std::io::Result<std::fs::File> {
+        use rustix::fs::{openat, Mode, OFlags};
+        let flags = OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC;
+        let path = self.path.join(name);
+        let fd = openat(&self.fd, name, flags, Mode::empty())
+            .map_err(|e| explain(&self.fd, name, &path, e))?;
+        let file = std::fs::File::from(fd);
+        let meta = file.metadata()?;
+        if meta.is_dir() {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::IsADirectory,
+                "is a folder, not a file",
+            ));
+        }
+        if !meta.is_file() {
+            return Err(refused(&path, "is not a regular file"));
+        }
+        Ok(file)
+    }
+
+    /// The descriptor, for the writes in `writing.rs`.
+    pub(crate) fn fd(&self) -> std::os::fd::BorrowedFd<'_> {
+        use std::os::fd::AsFd;
+        self.fd.as_fd()
+    }
+}
+
+/// The error of an `openat` that failed, saying "symbolic link" when that is why.
+#[cfg(unix)]
+fn explain(
+    dir: &impl std::os::fd::AsFd,
+    name: &std::ffi::OsStr,
+    path: &Path,
+    e: rustix::io::Errno,
+) -> std::io::Error {
+    let is_link = rustix::fs::statat(dir, name, rustix::fs::AtFlags::SYMLINK_NOFOLLOW)
+        .is_ok_and(|st| rustix::fs::FileType::from_raw_mode(st.st_mode).is_symlink());
+    if is_link {
+        return refused(
+            path,
+            &format!("`{}` {LINK_REFUSED}", name.to_string_lossy()),
+        );
+    }
+    let e = std::io::Error::from(e);
+    std::io::Error::new(e.kind(), format!("`{}`: {e}", name.to_string_lossy()))
+}
+
+/// Opens the regular file at `path` under `root` for reading, following no symbolic link below
+/// `root`: the one way pm opens a file that is repository content (templates, `pm.toml`,
+/// post-mortems, a site's input).
+#[cfg(unix)]
+pub fn open_confined(root: &Path, path: &Path) -> std::io::Result<std::fs::File> {
+    let parts = parts_below(root, path)?;
+    let Some((name, folders)) = parts.split_last() else {
+        return Err(refused(path, "is a folder, not a file"));
+    };
+    let dir: PathBuf = folders.iter().collect();
+    ConfinedDir::open(root, &dir, false)?.open_file(name)
+}
+
+#[cfg(not(unix))]
+pub fn open_confined(root: &Path, path: &Path) -> std::io::Result<std::fs::File> {
+    parts_below(root, path)?;
+    let meta = std::fs::symlink_metadata(path)?;
+    if !meta.is_file() {
+        return Err(refused(path, "is not a regular file"));
+    }
+    std::fs::File::open(path)
+}
+
+/// Opens `path` for reading when it is a regular file and not a symbolic link (only its last
+/// part is checked: for files found by a walk that follows no links, like the post-mortems).
+pub fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty());
+    let name = path
+        .file_name()
+        .ok_or_else(|| refused(path, "is a folder, not a file"))?;
+    #[cfg(unix)]
+    {
+        let dir = dir.unwrap_or(Path::new("."));
+        ConfinedDir::open(dir, Path::new(""), false)?.open_file(name)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (dir, name);
+        open_confined(Path::new(""), path)
+    }
+}
+
+/// Reads the regular file `path` under `root` (see [`open_confined`]), at most `limit` bytes:
+/// a longer file is an error naming the limit.
+pub fn read_confined(root: &Path, path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let file = open_confined(root, path)?;
+    let mut bytes = Vec::new();
+    file.take(limit + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!("larger than {limit} bytes, the most pm reads here"),
+        ));
+    }
+    Ok(bytes)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

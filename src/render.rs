@@ -45,14 +45,14 @@ pub fn change_markdown(changes: &[ChangeOut]) -> String {
         String::from("| Date | Commit | Author | Item | Change |\n|---|---|---|---|---|\n");
     for c in changes {
         out.push_str(&format!(
-            "| {} | {} | {} | `{}` | {} |\n",
+            "| {} | {} | {} | {} | {} |\n",
             day(c.date.as_deref()),
             c.commit
                 .as_deref()
                 .map(|s| format!("`{}`", short(s)))
                 .unwrap_or_else(|| "uncommitted".into()),
             md_escape(c.author.as_deref().unwrap_or("—")),
-            c.change.reference,
+            pm::text::md_code(&c.change.reference),
             md_escape(&c.change.describe())
         ));
     }

@@ -60,6 +60,9 @@ pub fn list(dir: &Path, root: &Path) -> Result<(Vec<Entry>, Vec<Unreadable>)> {
     if !dir.exists() {
         return Ok((entries, skipped));
     }
+    // The folder may be a link that stays inside the repository; one that leaves it is
+    // refused, by every command that reads it (docs/RELIABILITY.md, "Security").
+    crate::writing::refuse_folder_outside(dir, root)?;
     // Siblings' paths share their parent's path, so comparing whole paths orders them by file
     // name as `sort_by_file_name` does, without taking each path apart per comparison (which
     // was a tenth of `pm list` on 10,000 files).
@@ -133,9 +136,13 @@ pub fn read_into(path: &Path, bytes: &mut Vec<u8>) -> std::result::Result<(), St
     let folder = || "is a folder, not a file".to_string();
     // Open first and ask the open file its size: one system call fewer per file than asking the
     // path and then reading it (listings read thousands of files).
-    let mut file = std::fs::File::open(path).map_err(|e| {
-        if std::fs::metadata(path).is_ok_and(|m| m.is_dir()) {
+    // Not through a symbolic link, and only a regular file (paths::open_regular): the files
+    // come from a walk that follows no link, so only the last part needs the check.
+    let mut file = crate::paths::open_regular(path).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::IsADirectory {
             folder()
+        } else if e.to_string().contains(crate::paths::LINK_REFUSED) {
+            "symbolic link not followed (it could point outside the repository)".to_string()
         } else {
             cannot(e)
         }
@@ -223,41 +230,32 @@ pub fn resolve<'a>(entries: &'a [Entry], query: &str) -> Result<&'a Entry> {
 }
 
 /// Writes `contents` to `path` atomically: a temporary file in the same folder, flushed to disk,
-/// then renamed over the target. A crash leaves either the old file or the new one.
+/// then renamed over the target. A crash leaves either the old file or the new one. The folder
+/// is taken as given; below it nothing is followed (`writing::write_confined`).
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
-    use std::io::Write;
+    let (dir, name) = split(path)?;
+    crate::writing::write_confined(dir, name, contents, crate::writing::Existing::Replace)
+}
+
+/// Creates a new file with `contents`, failing if it already exists (never overwrites). When
+/// the file is inside a git work tree, no folder between the work tree's top and the file may
+/// be a symbolic link (`writing::write_confined`).
+pub fn create_new(path: &Path, contents: &[u8]) -> Result<()> {
+    let (dir, _) = split(path)?;
+    let root = dir
+        .ancestors()
+        .find(|d| d.join(".git").exists())
+        .unwrap_or(dir);
+    crate::writing::write_confined(root, path, contents, crate::writing::Existing::Keep)
+}
+
+/// The folder of `path` (`.` when it has none) and `path`.
+fn split(path: &Path) -> Result<(&Path, &Path)> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".pm-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(|e| Error::io(dir, e))?;
-    tmp.write_all(contents).map_err(|e| Error::io(path, e))?;
-    tmp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
-    if let Ok(meta) = std::fs::metadata(path) {
-        let _ = std::fs::set_permissions(tmp.path(), meta.permissions());
-    }
-    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
-    if let Ok(d) = std::fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
-}
-
-/// Creates a new file with `contents`, failing if it already exists (never overwrites).
-pub fn create_new(path: &Path, contents: &[u8]) -> Result<()> {
-    use std::io::Write;
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-        .map_err(|e| Error::io(path, e))?;
-    file.write_all(contents).map_err(|e| Error::io(path, e))?;
-    file.sync_all().map_err(|e| Error::io(path, e))?;
-    Ok(())
+    Ok((dir, path))
 }
 
 #[cfg(test)]

@@ -30,8 +30,12 @@ pub fn find(name: &str, root: &Path) -> Result<Template> {
         )));
     }
     let local = root.join("templates").join(format!("{name}.md"));
-    if local.is_file() {
-        let bytes = crate::repository::read(&local).map_err(|e| Error::input(&local, e))?;
+    // Anything at that name is the repository's template, read only if it is a regular file
+    // reached without following a symbolic link (a link could copy any file the user can read,
+    // a secret or /proc/self/environ, into the new post-mortem).
+    if std::fs::symlink_metadata(&local).is_ok() {
+        let bytes = crate::paths::read_confined(root, &local, crate::document::MAX_FILE_BYTES)
+            .map_err(|e| Error::input(&local, e.to_string()))?;
         let text = String::from_utf8(bytes)
             .map_err(|_| Error::input(&local, "the template is not UTF-8 text"))?;
         return Ok(Template {

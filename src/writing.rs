@@ -3,38 +3,166 @@
 //! files a killed pm left behind are cleaned up.
 
 use crate::error::{Error, Result};
+#[cfg(not(unix))]
 use crate::repository;
 use std::fs::{File, TryLockError};
 use std::io::{Read, Seek, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-/// Writes a new file without ever replacing one: a temporary file, then a no-clobber rename.
-pub fn write_new(path: &Path, contents: &[u8]) -> Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".pm-new-")
-        .tempfile_in(dir)
-        .map_err(|e| Error::io(dir, e))?;
-    tmp.write_all(contents).map_err(|e| Error::io(path, e))?;
-    tmp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
-    tmp.persist_noclobber(path).map_err(|e| {
-        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
-            Error::usage(format!(
+/// What a confined write does when the file already exists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Existing {
+    /// Refuse: nothing is written (`pm new`, `pm init`).
+    Keep,
+    /// Replace it atomically, keeping its permissions (an edit, a site page).
+    Replace,
+}
+
+/// Writes `contents` to `path` under `root`, the one way pm writes a file (see
+/// `paths::ConfinedDir` for the rule): the folders from `root` down are opened (and made when
+/// missing) without following a symbolic link; the bytes go to a temporary file created in
+/// that folder with `O_CREAT | O_EXCL | O_NOFOLLOW`, flushed, then linked to the name (never
+/// replacing a file: [`Existing::Keep`]) or renamed over it ([`Existing::Replace`]). A crash
+/// leaves the old file or the new one, never half of one.
+///
+/// A new file's permissions are 0666 less the umask (0644 under the usual 022), as any
+/// program's new file; a replaced file keeps its own.
+pub fn write_confined(root: &Path, path: &Path, contents: &[u8], existing: Existing) -> Result<()> {
+    #[cfg(unix)]
+    {
+        write_confined_unix(root, path, contents, existing)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = root;
+        match existing {
+            Existing::Keep => repository::create_new(path, contents),
+            Existing::Replace => repository::write_atomic(path, contents),
+        }
+    }
+}
+
+#[cfg(unix)]
+fn write_confined_unix(
+    root: &Path,
+    path: &Path,
+    contents: &[u8],
+    existing: Existing,
+) -> Result<()> {
+    use rustix::fs::{fchmod, fsync, linkat, openat, renameat, statat, unlinkat};
+    use rustix::fs::{AtFlags, FileType, Mode, OFlags};
+    let name = path
+        .file_name()
+        .ok_or_else(|| Error::usage(format!("{} names no file", path.display())))?;
+    let folder = path.parent().unwrap_or(Path::new(""));
+    let dir =
+        crate::paths::ConfinedDir::open(root, folder, true).map_err(|e| Error::io(folder, e))?;
+    let flags = OFlags::WRONLY | OFlags::CREATE | OFlags::EXCL | OFlags::NOFOLLOW | OFlags::CLOEXEC;
+    let (tmp_name, fd) = (0..100)
+        .find_map(|attempt| {
+            let tmp = temp_name(attempt);
+            match openat(dir.fd(), tmp.as_str(), flags, Mode::from_raw_mode(0o666)) {
+                Err(rustix::io::Errno::EXIST) => None,
+                other => Some(other.map(|fd| (tmp, fd))),
+            }
+        })
+        .unwrap_or(Err(rustix::io::Errno::EXIST))
+        .map_err(|e| Error::io(dir.path(), e.into()))?;
+    let remove_tmp = || {
+        let _ = unlinkat(dir.fd(), tmp_name.as_str(), AtFlags::empty());
+    };
+    let written = (|| -> std::io::Result<()> {
+        if existing == Existing::Replace {
+            if let Ok(st) = statat(dir.fd(), name, AtFlags::SYMLINK_NOFOLLOW) {
+                if FileType::from_raw_mode(st.st_mode) == FileType::Directory {
+                    return Err(std::io::Error::new(
+                        std::io::ErrorKind::IsADirectory,
+                        "is a folder, not a file",
+                    ));
+                }
+                if FileType::from_raw_mode(st.st_mode) == FileType::RegularFile {
+                    fchmod(&fd, Mode::from_raw_mode(st.st_mode & 0o7777))?;
+                }
+            }
+        }
+        let mut file = File::from(fd);
+        file.write_all(contents)?;
+        fsync(&file)?;
+        Ok(())
+    })();
+    if let Err(e) = written {
+        remove_tmp();
+        return Err(Error::io(path, e));
+    }
+    let placed = match existing {
+        Existing::Keep => {
+            let linked = linkat(
+                dir.fd(),
+                tmp_name.as_str(),
+                dir.fd(),
+                name,
+                AtFlags::empty(),
+            );
+            remove_tmp();
+            linked
+        }
+        Existing::Replace => {
+            let renamed = renameat(dir.fd(), tmp_name.as_str(), dir.fd(), name);
+            if renamed.is_err() {
+                remove_tmp();
+            }
+            renamed
+        }
+    };
+    match placed {
+        Ok(()) => {}
+        Err(rustix::io::Errno::EXIST) => {
+            return Err(Error::usage(format!(
                 "{} already exists; nothing was written",
                 path.display()
-            ))
-        } else {
-            Error::io(path, e.error)
+            )))
         }
-    })?;
+        Err(e) => return Err(Error::io(path, e.into())),
+    }
+    let _ = fsync(dir.fd());
     Ok(())
+}
+
+/// A name for a temporary file no other writer picks: `.pm-PID-N-NANOS.tmp` (pm skips names
+/// starting with `.`; [`remove_stale_temp_files`] removes old ones).
+#[cfg(unix)]
+fn temp_name(attempt: u32) -> String {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or(0);
+    format!(
+        ".pm-{}-{}-{}.tmp",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed),
+        nanos ^ attempt
+    )
+}
+
+/// Writes a new file under `root` without ever replacing one (see [`write_confined`]).
+pub fn write_new(root: &Path, path: &Path, contents: &[u8]) -> Result<()> {
+    write_confined(root, path, contents, Existing::Keep)
 }
 
 /// Replaces the file at `path` (shown as `display`) with `new_text`, unless it changed on disk
 /// since `read` was read from it.
-pub fn replace_if_unchanged(path: &Path, display: &str, read: &[u8], new_text: &str) -> Result<()> {
-    let now = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+pub fn replace_if_unchanged(
+    root: &Path,
+    path: &Path,
+    display: &str,
+    read: &[u8],
+    new_text: &str,
+) -> Result<()> {
+    let now = crate::paths::read_confined(root, path, crate::document::MAX_FILE_BYTES)
+        .map_err(|e| Error::io(path, e))?;
     if now != read {
         return Err(Error::input(
             display,
@@ -42,7 +170,7 @@ pub fn replace_if_unchanged(path: &Path, display: &str, read: &[u8], new_text: &
              written: run the command again",
         ));
     }
-    repository::write_atomic(path, new_text.as_bytes())?;
+    write_confined(root, path, new_text.as_bytes(), Existing::Replace)?;
     remove_stale_temp_files(path);
     Ok(())
 }
@@ -103,13 +231,7 @@ impl Lock {
     /// once who holds it. `us` says who we are (e.g. the command line) to whoever waits
     /// on us.
     pub fn acquire(path: &Path, us: &str, waiting: impl FnOnce(&str)) -> Result<Lock> {
-        let mut handle = std::fs::OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(path)
-            .map_err(|e| Error::io(path, e))?;
+        let mut handle = open_lock_file(path)?;
         let start = Instant::now();
         let mut waiting = Some(waiting);
         loop {
@@ -136,10 +258,78 @@ impl Lock {
         // Say who holds the lock, for whoever waits on it.
         let _ = handle.set_len(0).and_then(|_| {
             handle.rewind()?;
+            // At most 200 characters of the command line: what `holder` shows, and it keeps
+            // the file well under LOCK_FILE_MAX.
+            let us: String = us.chars().take(200).collect();
             write!(handle, "pid {}: {us}", std::process::id())
         });
         Ok(Lock { _file: handle })
     }
+}
+
+/// The most a lock file pm made can hold: `pid N: ` and a command line of 200 characters (up
+/// to 800 bytes); older pms wrote the whole command line, hence the room.
+const LOCK_FILE_MAX: u64 = 64 * 1024;
+
+/// Opens the lock file at `path`, creating it (`O_CREAT | O_EXCL`, not following a link) when
+/// it is not there. One already there is used only when it is a regular file that reads as
+/// one pm makes (empty, or `pid N: …`): the lock is written to (the holder's line), and a
+/// lock path is predictable (`.pm.lock` beside the file when there is no git folder), so
+/// a link or a file someone else put there must never be truncated.
+fn open_lock_file(path: &Path) -> Result<File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true).write(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc_flags::NOFOLLOW | libc_flags::NONBLOCK);
+    }
+    match options.clone().create_new(true).open(path) {
+        Ok(file) => return Ok(file),
+        Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => {
+            return Err(Error::io(path, lock_error(path, e)))
+        }
+        Err(_) => {}
+    }
+    let mut file = options
+        .open(path)
+        .map_err(|e| Error::io(path, lock_error(path, e)))?;
+    let meta = file.metadata().map_err(|e| Error::io(path, e))?;
+    let mut text = String::new();
+    let ours = meta.is_file()
+        && meta.len() <= LOCK_FILE_MAX
+        && (&mut file)
+            .take(LOCK_FILE_MAX)
+            .read_to_string(&mut text)
+            .is_ok()
+        && (text.is_empty() || text.starts_with("pid "));
+    if !ours {
+        return Err(Error::usage(format!(
+            "{} exists and is not a lock file pm made (one holds `pid N: command`): pm will \
+             not write to it; remove or rename it and run again",
+            path.display()
+        )));
+    }
+    Ok(file)
+}
+
+/// The open error of a lock file, saying so when it is a symbolic link.
+fn lock_error(path: &Path, e: std::io::Error) -> std::io::Error {
+    if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        std::io::Error::new(
+            std::io::ErrorKind::PermissionDenied,
+            format!("the lock file {}", crate::paths::LINK_REFUSED),
+        )
+    } else {
+        e
+    }
+}
+
+/// The open flags pm adds to `std`'s (from rustix, so they are right on every Unix).
+#[cfg(unix)]
+mod libc_flags {
+    pub const NOFOLLOW: i32 = rustix::fs::OFlags::NOFOLLOW.bits() as i32;
+    pub const NONBLOCK: i32 = rustix::fs::OFlags::NONBLOCK.bits() as i32;
 }
 
 fn holder(handle: &mut File) -> String {
@@ -181,8 +371,8 @@ mod tests {
     fn a_new_file_never_replaces_one() -> Result<()> {
         let dir = tempfile::tempdir().map_err(|e| Error::io(".", e))?;
         let path = dir.path().join("a.md");
-        write_new(&path, b"first")?;
-        let again = write_new(&path, b"second");
+        write_new(dir.path(), &path, b"first")?;
+        let again = write_new(dir.path(), &path, b"second");
         assert!(again.is_err());
         assert_eq!(std::fs::read(&path).ok().as_deref(), Some(&b"first"[..]));
         Ok(())
@@ -193,9 +383,9 @@ mod tests {
         let dir = tempfile::tempdir().map_err(|e| Error::io(".", e))?;
         let path = dir.path().join("a.md");
         std::fs::write(&path, "saved by an editor").map_err(|e| Error::io(&path, e))?;
-        let err = replace_if_unchanged(&path, "a.md", b"as read", "new");
+        let err = replace_if_unchanged(dir.path(), &path, "a.md", b"as read", "new");
         assert!(err.is_err_and(|e| e.to_string().contains("changed on disk")));
-        replace_if_unchanged(&path, "a.md", b"saved by an editor", "new")?;
+        replace_if_unchanged(dir.path(), &path, "a.md", b"saved by an editor", "new")?;
         assert_eq!(std::fs::read(&path).ok().as_deref(), Some(&b"new"[..]));
         Ok(())
     }

@@ -78,13 +78,24 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Result<Outcome> {
         let repo = ctx.repo()?;
         let dir = folder_in_work_tree(&repo, &located);
         let snapshot = match &args.rev_range {
-            Some(range) => pm::check_input::rev_range(&repo, range, &dir)?,
+            Some(range) => {
+                // pm.toml's path from the top of the tree, to read it at the range's base.
+                let config_file = repo.workdir().and_then(|top| {
+                    let file = located.file.as_deref()?;
+                    Some(pm::paths::relative_slash(file, top))
+                });
+                pm::check_input::rev_range(&repo, range, &dir, config_file.as_deref())?
+            }
             None => pm::check_input::staged(&repo, &dir)?,
         };
+        if let Some(note) = &snapshot.config_changed {
+            crate::cli::note(&format!("pm: note: {note}"));
+        }
         let config = match snapshot.config {
             Some(config) => {
-                checks::validate_rule_levels(&config)
-                    .map_err(|e| Error::usage(format!("pm.toml (in the revision checked): {e}")))?;
+                checks::validate_rule_levels(&config).map_err(|e| {
+                    Error::usage(format!("pm.toml (at the base of the range): {e}"))
+                })?;
                 config
             }
             None => located.config.clone(),
@@ -126,19 +137,29 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Result<Outcome> {
         }
         (report, files, config)
     };
+    let fails = report.fails(match args.fail_on {
+        Some(FailOnArg::Error) => FailOn::Error,
+        Some(FailOnArg::Warning) => FailOn::Warning,
+        None => config.check.fail_on,
+    });
+    let mut report = report;
+    for note in pm::report::cap(&mut report) {
+        crate::cli::note(&format!("pm: note: {note}"));
+    }
     let text = match args.format {
         CheckFormat::Human => pm::report::human::render(&report, &files, ctx.color),
         CheckFormat::Json => pm::report::json::render(&report),
         CheckFormat::Sarif => pm::report::sarif::render(&report, &rule_levels(&config)),
         CheckFormat::Github => pm::report::github::render(&report),
     };
-    print(&text)?;
-    let fail_on = match args.fail_on {
-        Some(FailOnArg::Error) => FailOn::Error,
-        Some(FailOnArg::Warning) => FailOn::Warning,
-        None => config.check.fail_on,
-    };
-    Ok(if report.fails(fail_on) {
+    // The github format's lines are workflow commands on purpose, its values escaped by
+    // report::github; the JSON formats escape what a terminal acts on (text::json_safe).
+    if args.format == CheckFormat::Github {
+        crate::cli::print_raw(&text)?;
+    } else {
+        print(&text)?;
+    }
+    Ok(if fails {
         Outcome::Failure
     } else {
         Outcome::Success

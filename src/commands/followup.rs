@@ -245,8 +245,8 @@ fn markdown(r: &Report, soon: i64) -> String {
         ));
         for i in items {
             out.push_str(&format!(
-                "| `{}` | {} | {} | {} | {} |\n",
-                i.reference,
+                "| {} | {} | {} | {} | {} |\n",
+                text::md_code(&i.reference),
                 md_escape(&i.title),
                 md_escape(i.owner.as_deref().unwrap_or("—")),
                 text::display_or(i.due, "—"),
@@ -275,8 +275,9 @@ fn markdown(r: &Report, soon: i64) -> String {
         out.push('\n');
         for v in &r.reviews_due {
             out.push_str(&format!(
-                "- `{}`: review was due {}\n",
-                v.postmortem, v.followup_review
+                "- {}: review was due {}\n",
+                text::md_code(&v.postmortem),
+                v.followup_review
             ));
         }
     }
@@ -285,7 +286,7 @@ fn markdown(r: &Report, soon: i64) -> String {
         r.incomplete.len()
     ));
     items(&mut out, &r.incomplete, "Missing", &|i| {
-        i.missing.join(", ")
+        md_escape(&i.missing.join(", "))
     });
     if !r.policy_breaches.is_empty() {
         out.push_str(&format!(

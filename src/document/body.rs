@@ -509,6 +509,11 @@ fn time_ends(line: &str, at: usize) -> bool {
 /// Replaces everything in a block's source that is not prose with spaces, keeping byte length:
 /// inline code, HTML and comments, link destinations, bare URLs, emphasis markers, block-quote
 /// markers and backslash escapes.
+///
+/// Time is linear in the source: every search ahead (the closing bracket of a link's
+/// destination, the closing backtick run, the end of a tag) is answered from tables built in
+/// one pass ([`Ahead`]), not by scanning to the end again at each opener; 100,000 unclosed
+/// `](` once cost a scan each (docs/PERFORMANCE.md, "Prose masking").
 pub fn mask_prose(source: &str) -> String {
     let bytes = source.as_bytes();
     let mut out = bytes.to_vec();
@@ -517,6 +522,7 @@ pub fn mask_prose(source: &str) -> String {
             *b = b' ';
         }
     };
+    let mut ahead = Ahead::new(bytes);
     let mut i = 0;
     let mut line_start = true;
     while i < bytes.len() {
@@ -532,7 +538,7 @@ pub fn mask_prose(source: &str) -> String {
         match b {
             b'`' => {
                 let run = bytes[i..].iter().take_while(|c| **c == b'`').count();
-                match find_backtick_run(bytes, i + run, run) {
+                match ahead.backtick_run(i + run, run) {
                     Some(end) => {
                         blank(&mut out, i..end);
                         i = end;
@@ -553,10 +559,10 @@ pub fn mask_prose(source: &str) -> String {
                 } else if bytes.get(i + 1).is_some_and(|c| {
                     c.is_ascii_alphabetic() || *c == b'/' || *c == b'!' || *c == b'?'
                 }) {
-                    match bytes[i..].iter().position(|c| *c == b'>' || *c == b'\n') {
-                        Some(p) if bytes[i + p] == b'>' => {
-                            blank(&mut out, i..i + p + 1);
-                            i += p + 1;
+                    match ahead.tag_end(i) {
+                        Some(p) if bytes[p] == b'>' => {
+                            blank(&mut out, i..p + 1);
+                            i = p + 1;
                         }
                         _ => i += 1,
                     }
@@ -565,27 +571,7 @@ pub fn mask_prose(source: &str) -> String {
                 }
             }
             b']' if matches!(bytes.get(i + 1), Some(b'(') | Some(b'[')) => {
-                let (open, close) = if bytes[i + 1] == b'(' {
-                    (b'(', b')')
-                } else {
-                    (b'[', b']')
-                };
-                let mut depth = 0usize;
-                let mut end = None;
-                for (j, c) in bytes.iter().enumerate().skip(i + 1) {
-                    if *c == open {
-                        depth += 1;
-                    } else if *c == close {
-                        depth -= 1;
-                        if depth == 0 {
-                            end = Some(j + 1);
-                            break;
-                        }
-                    } else if *c == b'\n' && close == b']' {
-                        break;
-                    }
-                }
-                let end = end.unwrap_or(i + 1);
+                let end = ahead.closing(i + 1).map(|j| j + 1).unwrap_or(i + 1);
                 blank(&mut out, i..end);
                 i = end;
             }
@@ -611,6 +597,114 @@ pub fn mask_prose(source: &str) -> String {
     }
     // Blanking replaces whole characters or ASCII delimiters, so the bytes stay valid UTF-8.
     String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// The searches ahead [`mask_prose`] makes, answered in amortised constant time. Each table is
+/// built on first use, in one pass over the source.
+struct Ahead<'s> {
+    bytes: &'s [u8],
+    /// For each `(` and `[`: where its closing bracket is (`(` … `)` across lines, `[` … `]`
+    /// within its line), the first point where the count of openers less closers after it
+    /// comes back to zero, as a scan from it would find. `u32::MAX`: none.
+    closing: Option<Vec<u32>>,
+    /// For each backtick run: where the next run of the same length starts (`u32::MAX`: none),
+    /// keyed by the run's start.
+    runs: Option<std::collections::HashMap<u32, u32>>,
+    /// The last answer of [`Ahead::tag_end`]: the first `>` or line feed at or after a point;
+    /// it stays the answer for every later point before it.
+    tag_stop: Option<usize>,
+}
+
+impl<'s> Ahead<'s> {
+    fn new(bytes: &'s [u8]) -> Self {
+        Ahead {
+            bytes,
+            closing: None,
+            runs: None,
+            tag_stop: None,
+        }
+    }
+
+    /// The closing bracket of the opener at `at` (`(` or `[`).
+    fn closing(&mut self, at: usize) -> Option<usize> {
+        let bytes = self.bytes;
+        let table = self.closing.get_or_insert_with(|| {
+            let mut table = vec![u32::MAX; bytes.len()];
+            let (mut parens, mut squares): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
+            for (j, c) in bytes.iter().enumerate() {
+                match c {
+                    b'(' => parens.push(j),
+                    b')' => {
+                        if let Some(open) = parens.pop() {
+                            table[open] = j as u32;
+                        }
+                    }
+                    b'[' => squares.push(j),
+                    b']' => {
+                        if let Some(open) = squares.pop() {
+                            table[open] = j as u32;
+                        }
+                    }
+                    // A `[` scan stops at the end of its line.
+                    b'\n' => squares.clear(),
+                    _ => {}
+                }
+            }
+            table
+        });
+        table
+            .get(at)
+            .copied()
+            .filter(|j| *j != u32::MAX)
+            .map(|j| j as usize)
+    }
+
+    /// The end of the first run of exactly `run` backticks at or after `from`.
+    fn backtick_run(&mut self, from: usize, run: usize) -> Option<usize> {
+        let bytes = self.bytes;
+        let next = self.runs.get_or_insert_with(|| {
+            // Every run (start, length), then each linked to the next of its length.
+            let mut starts = Vec::new();
+            let mut j = 0;
+            while j < bytes.len() {
+                if bytes[j] == b'`' {
+                    let len = bytes[j..].iter().take_while(|c| **c == b'`').count();
+                    starts.push((j, len));
+                    j += len;
+                } else {
+                    j += 1;
+                }
+            }
+            let mut next = std::collections::HashMap::with_capacity(starts.len());
+            let mut later: std::collections::HashMap<usize, u32> = std::collections::HashMap::new();
+            for &(start, len) in starts.iter().rev() {
+                next.insert(start as u32, later.get(&len).copied().unwrap_or(u32::MAX));
+                later.insert(len, start as u32);
+            }
+            next
+        });
+        // `from` is the end of the opening run: the next run starts at or after it, and the
+        // opening run is the one that ends there.
+        let opening = from.checked_sub(run)?;
+        match next.get(&(opening as u32)) {
+            Some(&start) => (start != u32::MAX).then(|| start as usize + run),
+            // Not the start of a whole run (never the case as mask_prose walks): search.
+            None => find_backtick_run(bytes, from, run),
+        }
+    }
+
+    /// The first `>` or line feed after `at`.
+    fn tag_end(&mut self, at: usize) -> Option<usize> {
+        if let Some(stop) = self.tag_stop.filter(|s| *s > at) {
+            return Some(stop);
+        }
+        let stop = self.bytes[at..]
+            .iter()
+            .position(|c| *c == b'>' || *c == b'\n')
+            .map(|p| at + p)?;
+        self.tag_stop = Some(stop);
+        Some(stop)
+    }
 }
 
 fn find_backtick_run(bytes: &[u8], from: usize, run: usize) -> Option<usize> {
@@ -724,6 +818,137 @@ mod tests {
             matched += usize::from(hand.is_some());
         }
         assert!(matched > 1_000, "{matched} of {}", lines.len());
+    }
+
+    /// The masking as it was before its searches were tabled: the reference the linear one
+    /// must agree with.
+    #[rustfmt::skip]
+    fn mask_prose_by_scanning(source: &str) -> String {
+        let bytes = source.as_bytes();
+        let mut out = bytes.to_vec();
+        let blank = |out: &mut Vec<u8>, range: std::ops::Range<usize>| {
+            for b in &mut out[range] {
+                *b = b' ';
+            }
+        };
+        let mut i = 0;
+        let mut line_start = true;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if line_start && (b == b'>' || b == b' ' || b == b'\t') {
+                if b == b'>' {
+                    blank(&mut out, i..i + 1);
+                }
+                i += 1;
+                continue;
+            }
+            line_start = b == b'\n';
+            match b {
+                b'`' => {
+                    let run = bytes[i..].iter().take_while(|c| **c == b'`').count();
+                    match find_backtick_run(bytes, i + run, run) {
+                        Some(end) => {
+                            blank(&mut out, i..end);
+                            i = end;
+                        }
+                        None => {
+                            blank(&mut out, i..i + run);
+                            i += run;
+                        }
+                    }
+                }
+                b'<' => {
+                    if bytes[i..].starts_with(b"<!--") {
+                        let end = find(bytes, i + 4, b"-->")
+                            .map(|e| e + 3)
+                            .unwrap_or(bytes.len());
+                        blank(&mut out, i..end);
+                        i = end;
+                    } else if bytes.get(i + 1).is_some_and(|c| {
+                        c.is_ascii_alphabetic() || *c == b'/' || *c == b'!' || *c == b'?'
+                    }) {
+                        match bytes[i..].iter().position(|c| *c == b'>' || *c == b'\n') {
+                            Some(p) if bytes[i + p] == b'>' => {
+                                blank(&mut out, i..i + p + 1);
+                                i += p + 1;
+                            }
+                            _ => i += 1,
+                        }
+                    } else {
+                        i += 1;
+                    }
+                }
+                b']' if matches!(bytes.get(i + 1), Some(b'(') | Some(b'[')) => {
+                    let (open, close) = if bytes[i + 1] == b'(' {
+                        (b'(', b')')
+                    } else {
+                        (b'[', b']')
+                    };
+                    let mut depth = 0usize;
+                    let mut end = None;
+                    for (j, c) in bytes.iter().enumerate().skip(i + 1) {
+                        if *c == open {
+                            depth += 1;
+                        } else if *c == close {
+                            depth -= 1;
+                            if depth == 0 {
+                                end = Some(j + 1);
+                                break;
+                            }
+                        } else if *c == b'\n' && close == b']' {
+                            break;
+                        }
+                    }
+                    let end = end.unwrap_or(i + 1);
+                    blank(&mut out, i..end);
+                    i = end;
+                }
+                b'[' | b'*' | b'~' | b'|' => {
+                    blank(&mut out, i..i + 1);
+                    i += 1;
+                }
+                b'\\' => {
+                    blank(&mut out, i..i + 1);
+                    i += 1;
+                }
+                b'h' if bytes[i..].starts_with(b"http://") || bytes[i..].starts_with(b"https://") => {
+                    let end = bytes[i..]
+                        .iter()
+                        .position(|c| c.is_ascii_whitespace() || *c == b')' || *c == b'>')
+                        .map(|p| i + p)
+                        .unwrap_or(bytes.len());
+                    blank(&mut out, i..end);
+                    i = end;
+                }
+                _ => i += 1,
+            }
+        }
+        // Blanking replaces whole characters or ASCII delimiters, so the bytes stay valid UTF-8.
+        String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn linear_masking_agrees_with_scanning(
+            text in r"[\[\]()`<>!/a-c h:\n*-]{0,80}"
+        ) {
+            proptest::prop_assert_eq!(mask_prose(&text), mask_prose_by_scanning(&text));
+        }
+    }
+
+    #[test]
+    fn masking_agrees_on_openers_left_open() {
+        for text in [
+            "](a](b)",
+            "x](a[b](c",
+            "` `` ``` `` `",
+            "<a<b<c>",
+            "](((x)",
+            "][a[b]\n]",
+        ] {
+            assert_eq!(mask_prose(text), mask_prose_by_scanning(text), "{text:?}");
+        }
     }
 
     #[test]

@@ -103,6 +103,20 @@ pub(super) fn read(path: &Path, dir: &str) -> Option<IndexRead> {
     // place: it writes `index.lock` and renames it over the index, so a git running meanwhile
     // replaces the file while this mapping keeps the old one. Git maps the index the same way.
     let data = unsafe { memmap2::Mmap::map(&file) }.ok()?;
+    read_bytes(&data, dir)
+}
+
+/// The smallest an index entry can be: 62 fixed bytes, then a path of at least one byte and
+/// its NUL (version 4: a one-byte prefix length, a path byte and a NUL).
+const MIN_ENTRY: usize = 62 + 2;
+
+/// [`read`] on the index file's bytes.
+///
+/// The entry count in the header is a claim, not a size: an index of a few bytes may claim
+/// four billion entries. Memory is reserved for at most as many entries as the file has room
+/// for ([`MIN_ENTRY`] bytes each), and a count the file cannot hold is refused (`None`)
+/// before anything is allocated, so a crafted index costs memory in proportion to its size.
+pub(super) fn read_bytes(data: &[u8], dir: &str) -> Option<IndexRead> {
     if data.len() < 12 + HASH || &data[..4] != b"DIRC" {
         return None;
     }
@@ -112,6 +126,9 @@ pub(super) fn read(path: &Path, dir: &str) -> Option<IndexRead> {
     }
     let count = u32::from_be_bytes(data[8..12].try_into().ok()?) as usize;
     let body = &data[..data.len() - HASH];
+    if count > (body.len() - 12) / MIN_ENTRY {
+        return None;
+    }
     let prefix = format!("{dir}/");
     // Room for every entry: the paths are fewer bytes than the file that holds them.
     let mut entries = Entries::with_capacity(count, body.len());
@@ -142,6 +159,12 @@ pub(super) fn read(path: &Path, dir: &str) -> Option<IndexRead> {
             at += used;
             let end = at + body.get(at..)?.iter().position(|&b| b == 0)?;
             let keep = previous.len().checked_sub(strip)?;
+            // A version 4 path costs its file a few bytes however long it is (all but the
+            // suffix is the previous path's), so without a bound a 1 MB index could spell
+            // gigabytes of paths. No file system holds a path longer than this.
+            if keep + (end - at) > MAX_PATH {
+                return None;
+            }
             // Git keeps the entries in byte order of their paths (and refuses an index that
             // is not): the comparison with HEAD relies on it, so an index out of order is
             // left to libgit2. The part kept from the previous path is the same in both.
@@ -214,6 +237,28 @@ pub(super) fn read(path: &Path, dir: &str) -> Option<IndexRead> {
         sparse_dirs,
         cache_tree: cache_tree.filter(|_| trust_cache_tree),
     })
+}
+
+/// The longest path the reader accepts (Linux's `PATH_MAX`); a longer one leaves the index
+/// to libgit2.
+const MAX_PATH: usize = 4096;
+
+/// For the `index_reader` fuzz target: [`read_bytes`] on arbitrary bytes, checking what it
+/// returns (every entry under `dir`, no more entries than the file has room for). Panics when
+/// a property fails; `None` when the reader declined the bytes.
+#[doc(hidden)]
+pub fn fuzz_read(data: &[u8], dir: &str) -> Option<usize> {
+    let read = read_bytes(data, dir)?;
+    let prefix = format!("{dir}/");
+    let mut count = 0;
+    for (path, _, mode) in read.entries.iter() {
+        assert!(path.starts_with(&prefix), "{path:?} outside {dir:?}");
+        assert!(is_file_mode(mode), "mode {mode:o}");
+        assert!(path.len() <= MAX_PATH);
+        count += 1;
+    }
+    assert!(count + read.sparse_dirs.len() <= data.len() / MIN_ENTRY);
+    Some(count)
 }
 
 /// Object ids in the index (SHA-1). libgit2 as built here opens no SHA-256 repository, so a
@@ -362,6 +407,24 @@ mod tests {
         let valid = read_cache_tree(&top, "postmortems").expect("read");
         assert_eq!(valid.get("postmortems"), Some(&oid(8)));
         assert_eq!(valid.len(), 1);
+    }
+
+    #[test]
+    fn an_entry_count_the_file_cannot_hold_is_refused_before_allocating() {
+        // A valid header claiming 2^32 - 1 entries: before, the reader reserved room for them
+        // (tens of gigabytes) and aborted.
+        let mut data = b"DIRC".to_vec();
+        data.extend_from_slice(&2u32.to_be_bytes());
+        data.extend_from_slice(&u32::MAX.to_be_bytes());
+        data.extend_from_slice(&[0; 84]);
+        assert!(read_bytes(&data, "postmortems").is_none());
+        assert!(fuzz_read(&data, "").is_none());
+        // An empty index is read.
+        let mut empty = b"DIRC".to_vec();
+        empty.extend_from_slice(&2u32.to_be_bytes());
+        empty.extend_from_slice(&0u32.to_be_bytes());
+        empty.extend_from_slice(&[0; HASH]);
+        assert_eq!(fuzz_read(&empty, "postmortems"), Some(0));
     }
 
     #[test]

@@ -25,6 +25,13 @@ pub mod snapshot;
 mod staged;
 mod tree;
 
+/// The hand-written index and tree readers, for the fuzz targets (`fuzz/`).
+#[doc(hidden)]
+pub mod fuzzing {
+    pub use super::index::fuzz_read as index_read;
+    pub use super::tree::fuzz_parse as tree_parse;
+}
+
 /// A file as git holds it (in a commit's tree or in the index): its path, as the function
 /// that returned it says, and its bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -46,6 +46,25 @@ impl<'r> RevRange<'r> {
         Ok(Some(TreeFile { path: shown, bytes }))
     }
 
+    /// The file at `path` (from the top of the tree) at the range's base: A, or for `A...B`
+    /// the point B forked from A. For a range from the empty tree (a new branch pushed), the
+    /// repository's HEAD (its default branch) stands for the base. `None` when there is none.
+    pub fn file_at_start(&self, path: &str) -> Result<Option<TreeFile>> {
+        let base = match &self.from {
+            Some(commit) => commit.clone(),
+            None => match self.repo.raw().head().and_then(|h| h.peel_to_commit()) {
+                Ok(commit) if commit.id() != self.to.id() => commit,
+                _ => return Ok(None),
+            },
+        };
+        let Ok(entry) = base.tree()?.get_path(Path::new(path)) else {
+            return Ok(None);
+        };
+        let shown = format!("{path} (at the base of {})", self.text);
+        let bytes = read_blob(self.repo, entry.id(), &shown, "configuration")?;
+        Ok(Some(TreeFile { path: shown, bytes }))
+    }
+
     /// The post-mortems under `dir` added or modified in the range, at their state in B.
     /// Renamed files count as modified. `dir` is the post-mortem folder: in a repository with
     /// a work tree, absolute or relative to its top; in a bare one, a path in B's tree.

@@ -156,6 +156,33 @@ fn parse_tree(data: &[u8]) -> Option<Vec<(u32, u32, u32, u32)>> {
     Some(entries)
 }
 
+/// For the `tree_parser` fuzz target: the tree parser on arbitrary bytes. When it accepts
+/// them, the entries cover the bytes exactly, in order, and writing each entry back
+/// (`MODE SP NAME NUL ID`) gives the same bytes. Panics when a property fails.
+#[doc(hidden)]
+pub fn fuzz_parse(data: &[u8]) -> Option<usize> {
+    let entries = parse_tree(data)?;
+    let count = entries.len();
+    let tree = RawTree {
+        data: TreeData::Owned(data.to_vec()),
+        entries,
+    };
+    let mut written = Vec::with_capacity(data.len());
+    for i in 0..count {
+        let e = tree.entry(i);
+        assert!(!e.name.is_empty() && !e.name.contains(&0));
+        assert_eq!(e.id.len(), 20);
+        assert!(e.bytes.starts_with(format!("{:o} ", e.mode).as_bytes()) || e.bytes[0] == b'0');
+        written.extend_from_slice(e.bytes);
+        let _ = e.kind();
+        if i > 0 {
+            let _ = git_order(&tree.entry(i - 1), &e);
+        }
+    }
+    assert_eq!(written, data);
+    Some(count)
+}
+
 /// Git's tree order: by name bytes, a tree's name compared as if it ended in `/`.
 pub(super) fn git_order(a: &RawEntry<'_>, b: &RawEntry<'_>) -> Ordering {
     let (x, y) = (a.name, b.name);

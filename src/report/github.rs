@@ -30,11 +30,15 @@ pub fn render(report: &CheckReport) -> String {
     out
 }
 
-/// Escapes a workflow command's message.
+/// Escapes a workflow command's message: the toolkit's escapes for `%`, CR and LF (so the
+/// value cannot end the command's line and start another), and terminal controls replaced
+/// (`text::printable`), as the runner shows the message in its log.
 pub fn escape_data(text: &str) -> String {
-    text.replace('%', "%25")
+    let escaped = text
+        .replace('%', "%25")
         .replace('\r', "%0D")
-        .replace('\n', "%0A")
+        .replace('\n', "%0A");
+    crate::text::printable(&escaped).into_owned()
 }
 
 /// Escapes a workflow command's property value (which also ends at `,` and `::`).

@@ -32,5 +32,5 @@ pub fn render(report: &CheckReport) -> String {
     let mut out = serde_json::to_string_pretty(&document)
         .unwrap_or_else(|e| format!("{{\"error\": \"cannot render JSON: {e}\"}}"));
     out.push('\n');
-    out
+    crate::text::json_safe(out)
 }

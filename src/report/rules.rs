@@ -28,5 +28,5 @@ pub fn render_json(rules: &[(RuleMeta, Level)]) -> String {
     let mut out = serde_json::to_string_pretty(&rows)
         .unwrap_or_else(|e| format!("{{\"error\": \"cannot render JSON: {e}\"}}"));
     out.push('\n');
-    out
+    crate::text::json_safe(out)
 }

@@ -197,7 +197,7 @@ pub fn render(report: &CheckReport, rules: &[(RuleMeta, Level)]) -> String {
     let mut out = serde_json::to_string_pretty(&log)
         .unwrap_or_else(|e| format!("{{\"error\": \"cannot render SARIF: {e}\"}}"));
     out.push('\n');
-    out
+    crate::text::json_safe(out)
 }
 
 fn sarif_level(level: Level) -> &'static str {

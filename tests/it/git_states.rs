@@ -409,14 +409,16 @@ fn a_post_mortem_folder_linked_inside_the_repository_works() {
 }
 
 #[test]
-fn a_post_mortem_folder_linked_outside_the_repository_is_read_but_not_checked_or_written() {
+fn a_post_mortem_folder_linked_outside_the_repository_is_neither_read_nor_checked_nor_written() {
     let s = with_doc();
     let outside = s.home.join("elsewhere");
     std::fs::rename(s.root.join("postmortems"), &outside).expect("move");
     std::os::unix::fs::symlink(&outside, s.root.join("postmortems")).expect("symlink");
-    // Reading follows the link: these are the user's own files.
-    s.pm(["list"]).ok().stdout_has(ID);
-    s.pm(["show", ID]).ok();
+    // pm reads only inside the work tree (issue 14): listing refuses too, saying why.
+    s.pm(["list"]).code(2).stderr_has("outside the repository");
+    s.pm(["show", ID])
+        .code(2)
+        .stderr_has("outside the repository");
     // What depends on git refuses, saying why and what to do.
     s.pm(["check"]).code(2).stderr_has("outside the repository");
     s.pm(["check", "--staged"])

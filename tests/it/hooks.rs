@@ -516,6 +516,7 @@ fn rev_range_in_a_bare_repository_and_a_pre_receive_hook() {
         &repo,
         &format!("{bad_commit}..{moved_commit}"),
         Path::new("postmortems"),
+        None,
     )
     .expect("range");
     let files: Vec<_> = snap.files.iter().map(|f| f.path.as_str()).collect();
@@ -523,23 +524,35 @@ fn rev_range_in_a_bare_repository_and_a_pre_receive_hook() {
     assert!(snap.config.is_some(), "pm.toml comes from the tree");
     assert_eq!(snap.known_ids.len(), 2);
 
-    // A pm.toml at B that moves the folder decides where to look.
+    // A range is judged with pm.toml at its base (issue 14): a pm.toml the range brings that
+    // moves the folder is reported, and decides where to look only once merged.
     s.write("pm.toml", "[repo]\ndir = \"incidents\"\n");
     s.write("incidents/2026/2026-03-03-cache-stampede.md", BAD);
     let custom = s.commit_all("Move the folder", "2026-03-03T10:00:00Z");
+    s.write("incidents/2026/2026-03-04-cache-stampede.md", BAD);
+    let after = s.commit_all("Another", "2026-03-04T10:00:00Z");
     s.git(["push", "-q", bare.to_str().expect("utf-8"), "main"]);
     let snap = snapshot::rev_range(
         &repo,
         &format!("{moved_commit}..{custom}"),
         Path::new("postmortems"),
+        None,
     )
     .expect("range");
     assert_eq!(
         snap.config.as_ref().map(|c| c.repo.dir.as_str()),
-        Some("incidents")
+        Some("postmortems")
     );
+    assert!(snap.config_changed.is_some());
+    let snap = snapshot::rev_range(
+        &repo,
+        &format!("{custom}..{after}"),
+        Path::new("postmortems"),
+        None,
+    )
+    .expect("range");
     let files: Vec<_> = snap.files.iter().map(|f| f.path.as_str()).collect();
-    assert_eq!(files, ["incidents/2026/2026-03-03-cache-stampede.md"]);
+    assert_eq!(files, ["incidents/2026/2026-03-04-cache-stampede.md"]);
 
     // The pre-receive hook from docs/HOOKS.md refuses a push that brings a bad post-mortem.
     let server = s.home.join("server2.git");
