@@ -4,6 +4,7 @@
 use crate::config::{self, Located};
 use crate::error::{Error, Result};
 use crate::git::hooks::{self, HooksDir, Installed};
+use crate::git::managers::{self, Integrated, Manager};
 use crate::git::Repo;
 use crate::paths::{relative_to, slash_joined};
 use std::path::{Path, PathBuf};
@@ -88,8 +89,9 @@ fn yaml_escape(text: &str) -> String {
 }
 
 /// Installing the pre-commit hook, in the order the user should hear about problems: where
-/// git runs hooks (and a refusal when other repositories share that folder), then the pm
-/// binary, then the configuration (read by the caller), then the hook itself.
+/// git runs hooks (and a refusal when other repositories share that folder, or when a hook
+/// manager owns it), then the pm binary, then the configuration (read by the caller), then the
+/// hook itself.
 pub struct HookInstaller {
     dir: HooksDir,
     binary: PathBuf,
@@ -98,9 +100,17 @@ pub struct HookInstaller {
 /// What `pm init --hooks` can do.
 pub enum InitHook {
     Install(HookInstaller),
-    /// Git runs hooks from a folder other repositories share: the message saying why the hook
-    /// was not installed (pm.toml and the folder are written already, so this is not a failure).
+    /// Git runs hooks from a folder other repositories share, or a hook manager owns them: the
+    /// message saying why the hook was not installed (pm.toml and the folder are written
+    /// already, so this is not a failure).
     Skipped(String),
+}
+
+/// What `pm hooks install` did, and whether pm now runs.
+pub struct HookOutcome {
+    pub message: String,
+    /// False when nothing was installed: the message says what to do.
+    pub installed: bool,
 }
 
 impl HookInstaller {
@@ -115,13 +125,20 @@ impl HookInstaller {
         Ok(HookInstaller { dir, binary })
     }
 
-    /// `pm init --hooks`: an installer, unless git runs hooks from a shared folder.
+    /// `pm init --hooks`: an installer, unless git runs hooks from a shared folder or a hook
+    /// manager owns them.
     pub fn for_init(repo: &Repo) -> Result<InitHook> {
         let dir = hooks::hooks_dir(repo)?;
         if dir.is_shared() {
             return Ok(InitHook::Skipped(format!(
                 "did not install the pre-commit hook: {}",
                 shared_explanation(&dir)
+            )));
+        }
+        if let Some(manager) = managers::detect(&dir) {
+            return Ok(InitHook::Skipped(format!(
+                "did not install the pre-commit hook: {} runs this repository's hooks;                  `pm hooks install` says how to run pm through it",
+                manager.name()
             )));
         }
         Ok(InitHook::Install(HookInstaller::new(repo, false)?))
@@ -136,7 +153,76 @@ impl HookInstaller {
     }
 
     /// Installs the hook for the configuration `located` (its folder is where the hook runs
-    /// `pm check --staged`); returns what was done.
+    /// `pm check --staged`), through `manager` when given; returns what was done.
+    pub fn install_with(
+        &self,
+        repo: &Repo,
+        located: &Located,
+        force: bool,
+        manager: Option<Manager>,
+    ) -> Result<HookOutcome> {
+        let dir = &self.dir;
+        let root = config_root(repo, located);
+        let found = managers::detect(dir);
+        if let Some(owner) = manager.or(found) {
+            // The pre-commit framework already running pm's script as pre-commit.legacy (pm
+            // was there first): that script is kept up to date where it is.
+            if let Some(legacy) = managers::framework_runs_ours(dir) {
+                let script = hooks::render_script(&self.binary, &root);
+                let outcome = hooks::install_at(&dir.path, &legacy, &script, force)?;
+                let verb = if outcome == Installed::AlreadyInstalled {
+                    "is already installed"
+                } else {
+                    "is updated"
+                };
+                return Ok(HookOutcome {
+                    message: format!(
+                        "the pre-commit hook {verb}: {} (the pre-commit framework runs it in migration mode)",
+                        legacy.display()
+                    ),
+                    installed: true,
+                });
+            }
+            let Some(manager) = manager else {
+                if let Some(how) = managers::integration(&dir.workdir) {
+                    return Ok(HookOutcome {
+                        message: format!("pm already runs {how}"),
+                        installed: true,
+                    });
+                }
+                return Ok(HookOutcome {
+                    message: managers::advice(owner, &root),
+                    installed: false,
+                });
+            };
+            return Ok(match managers::install(dir, manager, &root)? {
+                Integrated::Written(m) | Integrated::Already(m) => HookOutcome {
+                    message: m,
+                    installed: true,
+                },
+                Integrated::Printed(m) => HookOutcome {
+                    message: m,
+                    installed: false,
+                },
+            });
+        }
+        if let Some(rel) = dir.in_work_tree() {
+            if !force && is_tracked(repo, &rel) {
+                return Err(Error::usage(format!(
+                    "git runs hooks from {}, a folder the project tracks: pm will not put one                      developer's hook (with the path of their pm) into it. Call                      `{}` from the project's own pre-commit hook instead, or pass --force",
+                    rel.display(),
+                    managers::command(&root)
+                )));
+            }
+        }
+        let message = self.install(repo, located, force)?;
+        Ok(HookOutcome {
+            message,
+            installed: true,
+        })
+    }
+
+    /// Installs pm's own script where git runs hooks.
     pub fn install(&self, repo: &Repo, located: &Located, force: bool) -> Result<String> {
         let dir = &self.dir;
         let root = config_root(repo, located);
@@ -151,7 +237,7 @@ impl HookInstaller {
             Installed::Updated => format!("updated the pre-commit hook: {shown}"),
             Installed::KeptForeign => format!(
                 "installed the pre-commit hook: {shown}\nthe hook that was there is kept as {} and runs first; `pm hooks uninstall` puts it back",
-                dir.legacy().display()
+                dir.kept().display()
             ),
         };
         if dir.is_shared() {
@@ -163,6 +249,13 @@ impl HookInstaller {
         }
         Ok(message)
     }
+}
+
+/// True when git tracks something under `rel` (a folder relative to the top of the work tree).
+fn is_tracked(repo: &Repo, rel: &Path) -> bool {
+    let mut cmd = repo.git();
+    cmd.args(["ls-files", "-z", "--"]).arg(rel);
+    crate::git::run(&mut cmd).is_ok_and(|out| !out.is_empty())
 }
 
 fn shared_explanation(dir: &HooksDir) -> String {

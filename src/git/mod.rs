@@ -19,6 +19,7 @@ use std::process::Command;
 pub mod history;
 pub mod hooks;
 mod index;
+pub mod managers;
 mod range;
 pub mod remote;
 pub mod snapshot;

@@ -158,13 +158,13 @@ fn a_foreign_hook_is_kept_run_first_and_restored_byte_for_byte() {
 
     s.pm(["hooks", "install"])
         .ok()
-        .stdout_has("pre-commit.legacy");
-    let legacy = s.root.join(".git/hooks/pre-commit.legacy");
+        .stdout_has("pre-commit.pm-kept");
+    let legacy = s.root.join(".git/hooks/pre-commit.pm-kept");
     assert_eq!(std::fs::read_to_string(&legacy).expect("legacy"), foreign);
     s.pm(["hooks", "status"])
         .ok()
         .stdout_has("installed:")
-        .stdout_has("pre-commit.legacy");
+        .stdout_has("pre-commit.pm-kept");
     // A second install keeps both as they are.
     s.pm(["hooks", "install"])
         .ok()

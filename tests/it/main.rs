@@ -18,6 +18,7 @@ mod foundation;
 mod git_states;
 mod history;
 mod history_parallel;
+mod hook_managers;
 mod hooks;
 mod hostile;
 mod list_reading;
