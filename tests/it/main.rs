@@ -15,6 +15,7 @@ mod crash_safety;
 mod demo;
 mod followup;
 mod foundation;
+mod git_formats;
 mod git_states;
 mod history;
 mod history_parallel;
