@@ -23,10 +23,73 @@ pub enum Workflow {
     Exists(String),
 }
 
+/// Where CI gets pm from: this project's git repository at a pinned commit, built with
+/// `cargo install --locked --git URL --rev COMMIT` (pm is not published on crates.io, where
+/// `cargo install pm` finds another crate).
+#[derive(Debug, Clone)]
+pub struct PmSource {
+    pub url: String,
+    pub rev: String,
+}
+
+impl PmSource {
+    /// `--pm-source` / `--pm-rev`, else what this pm was built with: `PM_SOURCE_URL` (or
+    /// Cargo.toml's `repository`) and `PM_SOURCE_REV`, read at build time.
+    pub fn resolve(url: Option<&str>, rev: Option<&str>) -> Result<PmSource> {
+        let built_url = option_env!("PM_SOURCE_URL")
+            .filter(|u| !u.is_empty())
+            .or(Some(env!("CARGO_PKG_REPOSITORY")).filter(|u| !u.is_empty()));
+        let built_rev = option_env!("PM_SOURCE_REV").filter(|r| !r.is_empty());
+        let (Some(url), Some(rev)) = (url.or(built_url), rev.or(built_rev)) else {
+            return Err(Error::usage(
+                "--ci: the workflow builds pm from its git repository at a pinned commit, and \
+                 this pm does not know them: pass --pm-source URL --pm-rev COMMIT (the full \
+                 commit id), e.g. `--pm-source https://git.example.com/tools/pm.git --pm-rev \
+                 \"$(git -C path/to/pm rev-parse HEAD)\"` (a pm built with PM_SOURCE_URL and \
+                 PM_SOURCE_REV set knows both)",
+            ));
+        };
+        let url_ok = !url.is_empty()
+            && !url
+                .chars()
+                .any(|c| c.is_whitespace() || c.is_control() || "\"'\\$`{}".contains(c))
+            && !url.starts_with('-');
+        if !url_ok {
+            return Err(Error::usage(format!(
+                "--pm-source {url:?}: give a git URL (https://…, ssh://…, git@host:path) without \
+                 spaces, quotes, `$`, braces or backslashes"
+            )));
+        }
+        let rev_ok = matches!(rev.len(), 40 | 64) && rev.bytes().all(|b| b.is_ascii_hexdigit());
+        if !rev_ok {
+            return Err(Error::usage(format!(
+                "--pm-rev {rev:?}: give a full commit id (40 or 64 hexadecimal digits), so that \
+                 every CI run builds the same pm and the cache keyed by it stays valid"
+            )));
+        }
+        Ok(PmSource {
+            url: url.to_string(),
+            rev: rev.to_ascii_lowercase(),
+        })
+    }
+}
+
+/// Refuses a folder name a workflow file cannot hold literally: control characters, and
+/// `${{` (GitHub evaluates it as an expression anywhere in a workflow).
+fn check_workflow_text(what: &str, text: &str) -> Result<()> {
+    if text.chars().any(char::is_control) || text.contains("${{") {
+        return Err(Error::usage(format!(
+            "{what} {text:?} holds a control character or `${{{{`, which a workflow file cannot \
+             hold literally: rename the folder"
+        )));
+    }
+    Ok(())
+}
+
 /// Writes the workflow for `kind` (`github` or `gitlab`) under `root`; says what it wrote, or
 /// why nothing was (a workflow is there already). The workflow goes to the top of the work
 /// tree (where the forge looks for it), whatever folder `root` (the folder of `pm.toml`) is.
-pub fn write_workflow(root: &Path, kind: &str) -> Result<Workflow> {
+pub fn write_workflow(root: &Path, kind: &str, source: &PmSource) -> Result<Workflow> {
     let (template, rel) = match kind {
         "github" => (GITHUB, GITHUB_PATH),
         "gitlab" => (GITLAB, GITLAB_PATH),
@@ -46,19 +109,17 @@ pub fn write_workflow(root: &Path, kind: &str) -> Result<Workflow> {
             format!("{a}/{b}")
         }
     };
+    let pm_dir = join(&root_rel, &located.config.repo.dir);
+    check_workflow_text("the post-mortem folder", &pm_dir)?;
     let text = template
-        .replace(
-            "@PM_DIR@",
-            &yaml_escape(&join(&root_rel, &located.config.repo.dir)),
-        )
+        .replace("@PM_GIT_URL@", &yaml_escape(&source.url))
+        .replace("@PM_GIT_REV@", &yaml_escape(&source.rev))
+        .replace("@PM_DIR@", &yaml_escape(&pm_dir))
         .replace(
             "@PM_CONFIG@",
             &yaml_escape(&join(&root_rel, config::FILE_NAME)),
         )
-        .replace(
-            "@PM_ROOT@",
-            &yaml_escape(if root_rel.is_empty() { "." } else { &root_rel }),
-        );
+        .replace("@PM_ROOT@", &yaml_escape(&hooks::dot_path(&root_rel)));
 
     let path = top.join(rel);
     if path.exists() {
