@@ -101,8 +101,9 @@ impl Repo {
                 "this command cannot read this repository: the git library pm uses (libgit2) \
                  cannot open it ({}), which happens with `--object-format=sha256` and \
                  `--ref-format=reftable` repositories. Here pm supports `init`, `new`, `hooks`, \
-                 `check` (files, --staged and --rev-range) and `list`/`show` through the git \
-                 command; see docs/HOOKS.md",
+                 `check` (files, --staged and --rev-range), `list`, `show`, `pr` and the \
+                 reports without dates from history, through the git command; see \
+                 docs/HOOKS.md",
                 self.fallback.as_deref().unwrap_or("unknown reason")
             ))
         })

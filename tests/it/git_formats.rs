@@ -241,3 +241,51 @@ fn safe_directory_and_a_relative_hooks_path_as_git_reads_them() {
     );
     assert_eq!((out.code, out.stderr.as_str()), (0, ""));
 }
+
+#[test]
+fn ci_and_the_server_judge_only_what_a_branch_brings() {
+    let s = Sandbox::initialised();
+    let skip = [("PM_SKIP_HOOKS", OsStr::new("1"))];
+    let old = "postmortems/2026/2026-03-01-old.md";
+    // main holds a bad post-mortem when the branch is cut, and fixes it afterwards.
+    s.write(old, BAD);
+    s.commit_all("bad on main", "2026-03-02T10:00:00Z");
+    s.git(["switch", "-q", "-c", "feature"]);
+    s.add_postmortem(&good("2026-03-05-mine"));
+    s.commit_all("mine", "2026-03-05T10:00:00Z");
+    s.git(["switch", "-q", "main"]);
+    s.write(old, good("2026-03-01-old").render());
+    s.commit_all("fix on main", "2026-03-06T10:00:00Z");
+    // BASE..HEAD would judge main's file too; BASE...HEAD judges what the branch brings.
+    s.pm(["check", "--rev-range", "main..feature"])
+        .code(1)
+        .stdout_has("2026-03-01-old");
+    let out = s.pm(["check", "--rev-range", "main...feature"]);
+    out.ok();
+    assert!(!out.stdout.contains("2026-03-01-old"), "{}", out.stdout);
+
+    // The pre-receive hook of docs/HOOKS.md: a new branch and a push to main.
+    let server = s.home.join("server.git");
+    git_in(
+        &s,
+        &s.home,
+        ["init", "-q", "--bare", "-b", "main", "server.git"],
+        &[],
+    )
+    .ok();
+    let url = server.to_str().expect("utf-8").to_string();
+    git_in(&s, &s.root, ["push", "-q", &url, "main"], &skip).ok();
+    crate::common::tools::write_script(
+        &server.join("hooks/pre-receive"),
+        &crate::hooks::pre_receive_script(Path::new(crate::common::pm_binary())),
+    );
+    // The branch still holds the old bad file, which main has fixed: accepted.
+    git_in(&s, &s.root, ["push", "-q", &url, "feature"], &[]).ok();
+    // A bad post-mortem on main itself is refused.
+    s.write("postmortems/2026/2026-03-07-bad.md", BAD);
+    git_in(&s, &s.root, ["add", "-A"], &[]).ok();
+    git_in(&s, &s.root, ["commit", "-q", "-m", "bad"], &skip).ok();
+    let out = git_in(&s, &s.root, ["push", "-q", &url, "main"], &[]);
+    assert_ne!(out.code, 0, "the server took a bad post-mortem");
+    assert!(out.stderr.contains("2026-03-07-bad"), "{}", out.stderr);
+}

@@ -568,7 +568,7 @@ fn rev_range_in_a_bare_repository_and_a_pre_receive_hook() {
 }
 
 /// The pre-receive example of docs/HOOKS.md, with the pm binary under test.
-fn pre_receive_script(pm: &Path) -> String {
+pub(crate) fn pre_receive_script(pm: &Path) -> String {
     let doc = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/HOOKS.md"))
         .expect("docs/HOOKS.md");
     let start = doc
