@@ -98,19 +98,23 @@ pub fn hooks_dir(repo: &Repo) -> Result<HooksDir> {
     })?;
     // Absolute paths: git prints `--git-path` relative to the current folder otherwise, and a
     // relative core.hooksPath is relative to the top of each work tree.
-    let out = run(repo.git().args([
-        "rev-parse",
-        "--path-format=absolute",
-        "--git-path",
-        "hooks",
-        "--git-common-dir",
-    ]))?;
-    let mut lines = out.lines();
-    let (Some(raw), Some(common)) = (lines.next(), lines.next()) else {
-        return Err(Error::Git(
-            "`git rev-parse --git-path hooks` said nothing".into(),
-        ));
+    // One value per call: a path may hold a newline.
+    let ask = |what: &[&str]| -> Result<String> {
+        let out = run(repo
+            .git()
+            .args(["rev-parse", "--path-format=absolute"])
+            .args(what))?;
+        let value = out.strip_suffix('\n').unwrap_or(&out).to_string();
+        if value.is_empty() {
+            return Err(Error::Git(format!(
+                "`git rev-parse {}` said nothing",
+                what.join(" ")
+            )));
+        }
+        Ok(value)
     };
+    let raw = ask(&["--git-path", "hooks"])?;
+    let common = ask(&["--git-common-dir"])?;
     let path = workdir.join(raw);
     let default_path = workdir.join(common).join("hooks");
     let mut cmd = repo.git();

@@ -6,9 +6,14 @@
 //! - `snapshot.rs`: what `pm check --staged` / `--rev-range` read: `staged.rs` (the index
 //!   against HEAD) and `range.rs` (a revision range); `index.rs` reads the index file.
 //! - `history.rs`: the walk through the commits for the reports; `tree.rs` reads tree objects.
-//! - `hooks.rs`, `remote.rs`: hook scripts; remotes, forges and pushes.
+//! - `hooks.rs`, `managers.rs`, `remote.rs`: hook scripts; hook managers; remotes, forges and
+//!   pushes.
+//! - `cli.rs`: the reads of `snapshot.rs` through the `git` command, for a repository libgit2
+//!   cannot open (SHA-256 objects, the reftable ref format).
 //!
-//! Reading uses libgit2 (git2); anything that should honour the user's own git setup (commits,
+//! Reading uses libgit2 (git2) where it can open the repository; configuration is asked of git
+//! (`git config`, `git rev-parse`), which resolves includes, `includeIf` and `safe.directory`
+//! as the user's git does; anything that should honour the user's own git setup (commits,
 //! with their hooks and signing; pushes, with their credential helpers) runs the `git` command
 //! with arguments, never through a shell.
 
@@ -290,15 +295,15 @@ fn locate_with_git(path: &Path) -> Result<(Option<PathBuf>, PathBuf)> {
         "--is-bare-repository",
         "--git-dir",
     ]))?;
-    let mut lines = out.lines();
-    let (Some(bare), Some(git_dir)) = (lines.next(), lines.next()) else {
+    // The first line is one word; the rest is a path, which may hold a newline.
+    let Some((bare, git_dir)) = out.split_once('\n') else {
         return Err(Error::Git("`git rev-parse --git-dir` said nothing".into()));
     };
-    let git_dir = PathBuf::from(git_dir);
+    let git_dir = PathBuf::from(git_dir.strip_suffix('\n').unwrap_or(git_dir));
     if bare == "true" {
         return Ok((None, git_dir));
     }
     let top = run(git_in(path).args(["rev-parse", "--show-toplevel"]))?;
-    let top = top.trim_end_matches('\n');
+    let top = top.strip_suffix('\n').unwrap_or(&top);
     Ok(((!top.is_empty()).then(|| PathBuf::from(top)), git_dir))
 }
