@@ -287,8 +287,25 @@ pub fn worktree_root(path: &Path) -> Option<PathBuf> {
     }
 }
 
-/// (work-tree root, git folder) as git finds them from `path`, both absolute.
+/// (work-tree root, git folder) as git finds them from `path`, both absolute. Remembered for
+/// the last path asked: one command asks for the same folder up to three times (the
+/// repository, whether it is bare, its work tree), and each answer costs two git processes.
 fn locate_with_git(path: &Path) -> Result<(Option<PathBuf>, PathBuf)> {
+    type Located = (PathBuf, (Option<PathBuf>, PathBuf));
+    static LAST: std::sync::Mutex<Option<Located>> = std::sync::Mutex::new(None);
+    if let Ok(last) = LAST.lock() {
+        if let Some((_, found)) = last.as_ref().filter(|(asked, _)| asked == path) {
+            return Ok(found.clone());
+        }
+    }
+    let found = ask_git_where(path)?;
+    if let Ok(mut last) = LAST.lock() {
+        *last = Some((path.to_path_buf(), found.clone()));
+    }
+    Ok(found)
+}
+
+fn ask_git_where(path: &Path) -> Result<(Option<PathBuf>, PathBuf)> {
     let out = run(git_in(path).args([
         "rev-parse",
         "--path-format=absolute",
