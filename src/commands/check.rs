@@ -21,6 +21,11 @@ pub struct CheckArgs {
     /// Check post-mortems added or modified in a revision range A..B, at their state in B.
     #[arg(long, value_name = "A..B", conflicts_with = "stdin")]
     pub rev_range: Option<String>,
+    /// With --staged, as the pre-commit hook runs it: prints nothing unless there are
+    /// findings, and when pm cannot judge the commit (exit 2), prints one line and exits 0
+    /// (PM_HOOK_STRICT=1 keeps exit 2).
+    #[arg(long, requires = "staged")]
+    pub hook: bool,
     /// Read one document from standard input.
     #[arg(long)]
     pub stdin: bool,
@@ -61,6 +66,29 @@ pub enum FailOnArg {
 }
 
 pub fn run(ctx: &Context, args: CheckArgs) -> Result<Outcome> {
+    if !args.hook {
+        return run_check(ctx, args);
+    }
+    match run_check(ctx, args) {
+        Err(e) if !hook_strict() => {
+            let reason = e.to_string();
+            let first = reason.lines().next().unwrap_or_default();
+            crate::cli::note(&format!(
+                "pm: could not check the post-mortems ({}); commit not checked",
+                pm::text::printable(first)
+            ));
+            Ok(Outcome::Success)
+        }
+        other => other,
+    }
+}
+
+/// `PM_HOOK_STRICT` set to anything but empty, 0, false or no.
+fn hook_strict() -> bool {
+    std::env::var("PM_HOOK_STRICT").is_ok_and(|v| !matches!(v.as_str(), "" | "0" | "false" | "no"))
+}
+
+fn run_check(ctx: &Context, args: CheckArgs) -> Result<Outcome> {
     let located = if args.rev_range.is_some() {
         ctx.config_allow_bare()?
     } else {
@@ -146,7 +174,10 @@ pub fn run(ctx: &Context, args: CheckArgs) -> Result<Outcome> {
     for note in pm::report::cap(&mut report) {
         crate::cli::note(&format!("pm: note: {note}"));
     }
+    // The hook says nothing about a commit it finds nothing in.
+    let quiet = args.hook && report.diagnostics.is_empty();
     let text = match args.format {
+        _ if quiet => String::new(),
         CheckFormat::Human => pm::report::human::render(&report, &files, ctx.color),
         CheckFormat::Json => pm::report::json::render(&report),
         CheckFormat::Sarif => pm::report::sarif::render(&report, &rule_levels(&config)),

@@ -13,6 +13,14 @@ pub struct InitArgs {
     /// Also write a CI workflow: `github` (GitHub Actions) or `gitlab` (GitLab CI).
     #[arg(long, value_name = "KIND", value_parser = ["github", "gitlab"])]
     pub ci: Option<String>,
+    /// With --ci: the git URL the workflow builds pm from (default: the one this pm was built
+    /// with, if any; see docs/HOOKS.md).
+    #[arg(long, value_name = "URL", requires = "ci")]
+    pub pm_source: Option<String>,
+    /// With --ci: the full commit id of pm the workflow builds (default: the one this pm was
+    /// built from, if known).
+    #[arg(long, value_name = "COMMIT", requires = "ci")]
+    pub pm_rev: Option<String>,
 }
 
 const FOLDER_README: &str = "# Post-mortems\n\nOne folder per year; each file is one post-mortem, \
@@ -29,6 +37,14 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<Outcome> {
     let (root, config) = match &located.file {
         Some(_) => (located.root.clone(), located.config.clone()),
         None => (ctx.cwd.clone(), Config::default()),
+    };
+    // Refused before anything is written.
+    let source = match &args.ci {
+        Some(_) => Some(pm::setup::PmSource::resolve(
+            args.pm_source.as_deref(),
+            args.pm_rev.as_deref(),
+        )?),
+        None => None,
     };
     let mut done = Vec::new();
 
@@ -60,8 +76,8 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<Outcome> {
             }
         }
     }
-    if let Some(kind) = &args.ci {
-        match pm::setup::write_workflow(&root, kind)? {
+    if let (Some(kind), Some(source)) = (&args.ci, &source) {
+        match pm::setup::write_workflow(&root, kind, source)? {
             Workflow::Written(written) => {
                 done.extend(written.into_iter().map(|path| format!("wrote {path}")))
             }

@@ -87,8 +87,8 @@ impl<'r> History<'r> {
         // reading, and on a long walk the hashing costs more than everything else together.
         git2::opts::strict_hash_verification(false);
         Ok(History {
-            repo: repo.raw(),
-            odb: repo.raw().odb()?,
+            repo: repo.raw()?,
+            odb: repo.raw()?.odb()?,
             dir,
             cache: HashMap::new(),
             shallow,

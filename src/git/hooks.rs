@@ -1,8 +1,11 @@
 //! The pre-commit hook on disk: where git will run it, and installing, recognising and
 //! removing pm's script without ever losing a hook that was there before.
 //!
-//! A hook that is not pm's is kept beside ours as `pre-commit.legacy` (moved by rename, so its
-//! bytes and mode survive) and run first by our script; uninstalling renames it back.
+//! A hook that is not pm's is kept beside ours as `pre-commit.pm-kept` (moved by rename, so its
+//! bytes and mode survive) and run first by our script; uninstalling renames it back. The name
+//! is pm's own: `pre-commit.legacy` belongs to the pre-commit framework and `pre-commit.old` to
+//! lefthook, which move a hook they find there (pm's included) and would otherwise take pm's
+//! kept hook for theirs. Hook managers themselves are handled in `managers.rs`.
 
 use super::{run, Repo};
 use crate::error::{Error, Result};
@@ -14,15 +17,26 @@ pub const SCRIPT_TEMPLATE: &str = include_str!("../../hooks/pre-commit");
 pub const MARKER: &str = "# pm-hook: pre-commit";
 const VERSION_PREFIX: &str = "# pm-hook-version: ";
 /// The version of the script this pm writes; bumped whenever the script changes.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 pub const HOOK_NAME: &str = "pre-commit";
 /// Where a hook that was there before pm's is kept.
+pub const KEPT_NAME: &str = "pre-commit.pm-kept";
+/// Where the pre-commit framework keeps a hook it found (and where pm's script version 1 kept
+/// one).
 pub const LEGACY_NAME: &str = "pre-commit.legacy";
+/// Where lefthook keeps a hook it found (and then never runs).
+pub const OLD_NAME: &str = "pre-commit.old";
 
 /// The folder git runs hooks from, and why.
 #[derive(Debug, Clone)]
 pub struct HooksDir {
+    /// Absolute.
     pub path: PathBuf,
+    /// `hooks` in the repository's common git folder (where hooks are when `core.hooksPath`
+    /// is not set), absolute.
+    pub default_path: PathBuf,
+    /// The top of the work tree.
+    pub workdir: PathBuf,
     /// `core.hooksPath` when set: (scope as git names it: `local`, `worktree`, `global`,
     /// `system`, `command`; value).
     pub hooks_path: Option<(String, String)>,
@@ -44,6 +58,33 @@ impl HooksDir {
     pub fn legacy(&self) -> PathBuf {
         self.path.join(LEGACY_NAME)
     }
+
+    pub fn kept(&self) -> PathBuf {
+        self.path.join(KEPT_NAME)
+    }
+
+    /// True when git runs hooks from a folder other than the repository's own `hooks`.
+    pub fn moved_away(&self) -> bool {
+        !same_dir(&self.path, &self.default_path)
+    }
+
+    /// The hooks folder when it lies inside the work tree (outside the git folder): a folder
+    /// the project keeps, such as `.githooks` or husky's `.husky/_`.
+    pub fn in_work_tree(&self) -> Option<PathBuf> {
+        let path = canonical(&self.path);
+        let top = canonical(&self.workdir);
+        let rel = path.strip_prefix(&top).ok()?;
+        (rel.components().next()? != std::path::Component::Normal(".git".as_ref()))
+            .then(|| rel.to_path_buf())
+    }
+}
+
+fn canonical(path: &Path) -> PathBuf {
+    path.canonicalize().unwrap_or_else(|_| path.to_path_buf())
+}
+
+fn same_dir(a: &Path, b: &Path) -> bool {
+    canonical(a) == canonical(b)
 }
 
 /// Asks git where it runs hooks from in this repository (or linked worktree, or submodule):
@@ -55,14 +96,27 @@ pub fn hooks_dir(repo: &Repo) -> Result<HooksDir> {
              see docs/HOOKS.md for a pre-receive hook with `pm check --rev-range`",
         )
     })?;
-    let out = run(repo.git().args(["rev-parse", "--git-path", "hooks"]))?;
-    let raw = out.strip_suffix('\n').unwrap_or(&out);
-    if raw.is_empty() {
-        return Err(Error::Git(
-            "`git rev-parse --git-path hooks` said nothing".into(),
-        ));
-    }
+    // Absolute paths: git prints `--git-path` relative to the current folder otherwise, and a
+    // relative core.hooksPath is relative to the top of each work tree.
+    // One value per call: a path may hold a newline.
+    let ask = |what: &[&str]| -> Result<String> {
+        let out = run(repo
+            .git()
+            .args(["rev-parse", "--path-format=absolute"])
+            .args(what))?;
+        let value = out.strip_suffix('\n').unwrap_or(&out).to_string();
+        if value.is_empty() {
+            return Err(Error::Git(format!(
+                "`git rev-parse {}` said nothing",
+                what.join(" ")
+            )));
+        }
+        Ok(value)
+    };
+    let raw = ask(&["--git-path", "hooks"])?;
+    let common = ask(&["--git-common-dir"])?;
     let path = workdir.join(raw);
+    let default_path = workdir.join(common).join("hooks");
     let mut cmd = repo.git();
     cmd.args(["config", "--show-scope", "--get", "core.hooksPath"]);
     let output = cmd
@@ -76,7 +130,12 @@ pub fn hooks_dir(repo: &Repo) -> Result<HooksDir> {
     } else {
         None
     };
-    Ok(HooksDir { path, hooks_path })
+    Ok(HooksDir {
+        path,
+        default_path,
+        workdir: workdir.to_path_buf(),
+        hooks_path,
+    })
 }
 
 /// What is at the hook's place.
@@ -143,10 +202,20 @@ pub fn sh_quote(bytes: &[u8]) -> Vec<u8> {
     out
 }
 
+/// `root` (a folder relative to the top of the work tree, `""` for the top) as a path that
+/// starts with `./`, so that no program takes it for an option.
+pub fn dot_path(root: &str) -> String {
+    if root.is_empty() {
+        "./".to_string()
+    } else {
+        format!("./{root}")
+    }
+}
+
 /// The script that runs `pm_binary` from `root` (the folder of `pm.toml`, relative to the top of
 /// the work tree; empty for the top).
 pub fn render_script(pm_binary: &Path, root: &str) -> Vec<u8> {
-    let root = if root.is_empty() { "." } else { root };
+    let root = dot_path(root);
     let binary = os_bytes(pm_binary.as_os_str());
     let mut out = Vec::with_capacity(SCRIPT_TEMPLATE.len() + 200);
     // A checkout that turned the script's line endings into CRLF must not break sh.
@@ -188,16 +257,39 @@ pub enum Installed {
     Fresh,
     /// pm's older (or differently configured) script was replaced.
     Updated,
-    /// Somebody else's hook was moved to `pre-commit.legacy` and is run first.
+    /// Somebody else's hook was moved to `pre-commit.pm-kept` and is run first.
     KeptForeign,
 }
 
+/// True when the file at `path` is a script of pm's (any version).
+pub fn is_ours(path: &Path) -> bool {
+    matches!(
+        state(path),
+        Ok(HookState::Installed | HookState::Outdated { .. } | HookState::Newer { .. })
+    )
+}
+
 /// Installs `script` as the pre-commit hook in `dir`. A foreign hook is kept as
-/// `pre-commit.legacy`; a script from a newer pm is only replaced with `force`.
+/// `pre-commit.pm-kept`; a script from a newer pm is only replaced with `force`.
 pub fn install(dir: &HooksDir, script: &[u8], force: bool) -> Result<Installed> {
-    let hook = dir.hook();
-    let legacy = dir.legacy();
-    std::fs::create_dir_all(&dir.path).map_err(|e| Error::io(&dir.path, e))?;
+    install_at(&dir.path, &dir.hook(), script, force)
+}
+
+/// [`install`] at `hook` (in the folder `folder`): `pre-commit`, or `pre-commit.legacy` where
+/// the pre-commit framework runs pm's script.
+pub fn install_at(folder: &Path, hook: &Path, script: &[u8], force: bool) -> Result<Installed> {
+    let hook = hook.to_path_buf();
+    let legacy = folder.join(KEPT_NAME);
+    // pm's script version 1 kept a foreign hook as pre-commit.legacy: moved to pm's own name
+    // when that script is replaced (the framework never leaves a pre-commit.legacy beside a
+    // script that is not its own, so that file is the one pm kept).
+    let v1_kept = folder.join(LEGACY_NAME);
+    let migrate_v1 = hook.file_name() == Some(HOOK_NAME.as_ref())
+        && matches!(state(&hook)?, HookState::Outdated { version } if version < 2)
+        && exists(&v1_kept)?
+        && !is_ours(&v1_kept)
+        && !exists(&legacy)?;
+    std::fs::create_dir_all(folder).map_err(|e| Error::io(folder, e))?;
     let outcome = match state(&hook)? {
         HookState::Missing => Installed::Fresh,
         HookState::Installed => {
@@ -234,7 +326,7 @@ pub fn install(dir: &HooksDir, script: &[u8], force: bool) -> Result<Installed> 
 
     // The new script is complete on disk before anything is moved: a failure part-way leaves
     // the hooks as they were.
-    let temp = write_temp(&dir.path, script)?;
+    let temp = write_temp(folder, script)?;
     if outcome == Installed::KeptForeign {
         std::fs::rename(&hook, &legacy).map_err(|e| Error::io(&hook, e))?;
     }
@@ -243,6 +335,9 @@ pub fn install(dir: &HooksDir, script: &[u8], force: bool) -> Result<Installed> 
             let _ = std::fs::rename(&legacy, &hook);
         }
         return Err(Error::io(&hook, e.error));
+    }
+    if migrate_v1 {
+        std::fs::rename(&v1_kept, &legacy).map_err(|e| Error::io(&v1_kept, e))?;
     }
     Ok(outcome)
 }
@@ -262,8 +357,34 @@ pub enum Uninstalled {
 
 /// Removes pm's hook from `dir`, putting back the hook it had kept.
 pub fn uninstall(dir: &HooksDir) -> Result<Uninstalled> {
-    let hook = dir.hook();
-    let legacy = dir.legacy();
+    uninstall_in(&dir.path)
+}
+
+/// Removes pm's script from the hooks folder `folder`, wherever a manager put it:
+/// `pre-commit` (the hook pm kept is put back), `pre-commit.legacy` (the pre-commit
+/// framework's migration mode runs it: the hook pm kept takes that name, which is where the
+/// framework would have put it had pm never been there) or `pre-commit.old` (lefthook moved
+/// it aside: likewise).
+pub fn uninstall_in(folder: &Path) -> Result<Uninstalled> {
+    let kept = folder.join(KEPT_NAME);
+    for aside in [LEGACY_NAME, OLD_NAME] {
+        let path = folder.join(aside);
+        if exists(&path)? && is_ours(&path) {
+            if exists(&kept)? {
+                std::fs::rename(&kept, &path).map_err(|e| Error::io(&kept, e))?;
+                return Ok(Uninstalled::RestoredForeign);
+            }
+            std::fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
+            return Ok(Uninstalled::Removed);
+        }
+    }
+    let hook = folder.join(HOOK_NAME);
+    let legacy = if exists(&kept)? {
+        kept
+    } else {
+        // pm's script version 1 kept a foreign hook here.
+        folder.join(LEGACY_NAME)
+    };
     match state(&hook)? {
         HookState::Missing => Ok(Uninstalled::NothingInstalled),
         HookState::Foreign => Ok(Uninstalled::NotOurs),
@@ -288,7 +409,7 @@ pub fn recorded_binary(bytes: &[u8]) -> Option<String> {
     Some(unquoted.replace("'\\''", "'"))
 }
 
-fn exists(path: &Path) -> Result<bool> {
+pub fn exists(path: &Path) -> Result<bool> {
     match std::fs::symlink_metadata(path) {
         Ok(_) => Ok(true),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
@@ -328,7 +449,7 @@ mod tests {
             text.contains("pm_binary='/x/$(touch y)/`z`/it'\\''s/pm'\n"),
             "{text}"
         );
-        assert!(text.contains("pm_root='docs'\n"), "{text}");
+        assert!(text.contains("pm_root='./docs'\n"), "{text}");
         assert_eq!(
             recorded_binary(&script).as_deref(),
             Some("/x/$(touch y)/`z`/it's/pm")

@@ -5,7 +5,7 @@ use super::snapshot::{
     brings_new_content, folder_diff_options, is_file_mode, path_text, read_blob, worktree_layout,
     Layout, PathList, Snapshot,
 };
-use super::{Repo, TreeFile};
+use super::{run, Repo, TreeFile};
 use crate::error::{Error, Result};
 use std::path::{Path, PathBuf};
 
@@ -14,34 +14,57 @@ pub struct RevRange<'r> {
     repo: &'r Repo,
     /// As the user wrote it, for messages.
     text: String,
-    /// A; `None` for "from the empty tree".
-    from: Option<git2::Commit<'r>>,
-    /// B.
-    to: git2::Commit<'r>,
+    ends: Ends<'r>,
+}
+
+/// The two ends, as libgit2 commits or (where libgit2 cannot open the repository) as ids the
+/// `git` command resolved. A is `None` for "from the empty tree".
+enum Ends<'r> {
+    Lib {
+        from: Option<git2::Commit<'r>>,
+        to: git2::Commit<'r>,
+    },
+    Cli {
+        from: Option<String>,
+        to: String,
+    },
 }
 
 impl<'r> RevRange<'r> {
     /// Resolves `range`: `A..B`, or `A...B` for the changes on B since it forked from A. An
     /// all-zero A (what a `pre-receive` hook gets for a new branch) means the empty tree.
     pub fn resolve(repo: &'r Repo, range: &str) -> Result<RevRange<'r>> {
-        see_quarantined_objects(repo)?;
-        let (from, to) = resolve_range(repo, range)?;
+        let ends = if repo.through_git_command() {
+            let (a, b, symmetric) = split_range(range)?;
+            let (from, to) = super::cli::resolve_range(repo, range, a, b, symmetric)?;
+            Ends::Cli { from, to }
+        } else {
+            see_quarantined_objects(repo)?;
+            let (from, to) = resolve_range(repo, range)?;
+            Ends::Lib { from, to }
+        };
         Ok(RevRange {
             repo,
             text: range.to_string(),
-            from,
-            to,
+            ends,
         })
     }
 
     /// The file at `path` (from the top of the tree) at B, when there is one, shown as
     /// "`path` (at the end of A..B)". A bare repository's `pm.toml` is read this way.
     pub fn file_at_end(&self, path: &str) -> Result<Option<TreeFile>> {
-        let tree = self.to.tree()?;
+        let shown = format!("{path} (at the end of {})", self.text);
+        let to = match &self.ends {
+            Ends::Lib { to, .. } => to,
+            Ends::Cli { to, .. } => {
+                let bytes = super::cli::file_at(self.repo, to, path, &shown)?;
+                return Ok(bytes.map(|bytes| TreeFile { path: shown, bytes }));
+            }
+        };
+        let tree = to.tree()?;
         let Ok(entry) = tree.get_path(Path::new(path)) else {
             return Ok(None);
         };
-        let shown = format!("{path} (at the end of {})", self.text);
         let bytes = read_blob(self.repo, entry.id(), &shown, "configuration")?;
         Ok(Some(TreeFile { path: shown, bytes }))
     }
@@ -69,18 +92,24 @@ impl<'r> RevRange<'r> {
     /// Renamed files count as modified. `dir` is the post-mortem folder: in a repository with
     /// a work tree, absolute or relative to its top; in a bare one, a path in B's tree.
     pub fn snapshot(&self, dir: &Path) -> Result<Snapshot> {
-        let raw = self.repo.raw();
-        let to_tree = self.to.tree()?;
-        let from_tree = match &self.from {
-            Some(commit) => Some(commit.tree()?),
-            None => None,
-        };
         let layout = match self.repo.workdir() {
             Some(workdir) => worktree_layout(workdir, dir)?,
             None => Layout {
                 dir: dir.to_string_lossy().into_owned(),
                 root: String::new(),
             },
+        };
+        let (from, to) = match &self.ends {
+            Ends::Lib { from, to } => (from, to),
+            Ends::Cli { from, to } => {
+                return super::cli::range_snapshot(self.repo, from.as_deref(), to, &layout);
+            }
+        };
+        let raw = self.repo.raw()?;
+        let to_tree = to.tree()?;
+        let from_tree = match from {
+            Some(commit) => Some(commit.tree()?),
+            None => None,
         };
 
         let mut paths = PathList::default();
@@ -149,7 +178,7 @@ fn see_quarantined_objects(repo: &Repo) -> Result<()> {
     if folders.is_empty() {
         return Ok(());
     }
-    let odb = repo.raw().odb()?;
+    let odb = repo.raw()?.odb()?;
     for folder in folders {
         let folder = if folder.is_relative() {
             repo.git_dir().join(folder)
@@ -171,20 +200,8 @@ fn resolve_range<'r>(
     repo: &'r Repo,
     range: &str,
 ) -> Result<(Option<git2::Commit<'r>>, git2::Commit<'r>)> {
-    let raw = repo.raw();
-    let usage = || {
-        Error::usage(format!(
-            "--rev-range `{range}`: give two revisions as A..B (e.g. origin/main..HEAD)"
-        ))
-    };
-    let (a, b, symmetric) = if let Some((a, b)) = range.split_once("...") {
-        (a, b, true)
-    } else if let Some((a, b)) = range.split_once("..") {
-        (a, b, false)
-    } else {
-        return Err(usage());
-    };
-    let b = if b.is_empty() { "HEAD" } else { b };
+    let raw = repo.raw()?;
+    let (a, b, symmetric) = split_range(range)?;
     let commit = |spec: &str| -> Result<git2::Commit<'r>> {
         raw.revparse_single(spec)
             .and_then(|object| object.peel_to_commit())
@@ -213,11 +230,37 @@ fn resolve_range<'r>(
     Ok((Some(from), to))
 }
 
+/// (A, B, whether it is `A...B`) of `A..B` / `A...B`; B is `HEAD` when left out.
+fn split_range(range: &str) -> Result<(&str, &str, bool)> {
+    let (a, b, symmetric) = if let Some((a, b)) = range.split_once("...") {
+        (a, b, true)
+    } else if let Some((a, b)) = range.split_once("..") {
+        (a, b, false)
+    } else {
+        return Err(Error::usage(format!(
+            "--rev-range `{range}`: give two revisions as A..B (e.g. origin/main..HEAD)"
+        )));
+    };
+    Ok((a, if b.is_empty() { "HEAD" } else { b }, symmetric))
+}
+
 /// The committed content of `path` (a path relative to the work-tree root, `/`-separated) at
 /// revision `rev`, or `None` when it is not in that commit.
 pub fn committed_file(repo: &Repo, rev: &str, path: &str) -> Result<Option<Vec<u8>>> {
+    if repo.through_git_command() {
+        let Ok(out) = run(repo.git().args([
+            "rev-parse",
+            "--verify",
+            "-q",
+            "--end-of-options",
+            &format!("{rev}^{{commit}}"),
+        ])) else {
+            return Ok(None);
+        };
+        return super::cli::file_at(repo, out.trim(), path, path);
+    }
     let commit = match repo
-        .raw()
+        .raw()?
         .revparse_single(rev)
         .and_then(|o| o.peel_to_commit())
     {

@@ -5,16 +5,18 @@ use super::{run, Repo};
 use crate::error::{Error, Result};
 
 /// The URL of remote `name` as configured (`remote.NAME.url`), before any `insteadOf`
-/// rewriting: that is the address the user knows the forge by.
+/// rewriting: that is the address the user knows the forge by. Read by git itself, so every
+/// include, `includeIf` (`hasconfig:` too) and `GIT_CONFIG_*` setting applies as it does for
+/// git.
 pub fn remote_url(repo: &Repo, name: &str) -> Result<String> {
-    let config = repo.raw().config()?;
-    match config.get_string(&format!("remote.{name}.url")) {
-        Ok(url) if !url.is_empty() => Ok(url),
+    let key = format!("remote.{name}.url");
+    match run(repo.git().args(["config", "--get", &key])) {
+        Ok(url) if !url.trim_end_matches('\n').is_empty() => {
+            Ok(url.trim_end_matches('\n').to_string())
+        }
         _ => {
-            let names: Vec<String> = repo
-                .raw()
-                .remotes()
-                .map(|r| r.iter().flatten().flatten().map(str::to_string).collect())
+            let names: Vec<String> = run(repo.git().arg("remote"))
+                .map(|out| out.lines().map(str::to_string).collect())
                 .unwrap_or_default();
             let known = if names.is_empty() {
                 "this repository has no remote: add one with `git remote add origin URL`".into()

