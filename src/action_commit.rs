@@ -48,7 +48,7 @@ pub fn committed_version(repo: &Repo, entry: &Entry) -> Result<Committed> {
         .to_str()
         .ok_or_else(|| Error::input(&entry.display, "the path is not UTF-8"))?
         .replace('\\', "/");
-    let raw = repo.raw();
+    let raw = repo.raw()?;
     let not_committed = || {
         Error::usage(format!(
             "{} is not committed yet, so there is no committed version to change: commit the post-mortem first, or run without --commit",
@@ -130,7 +130,7 @@ pub fn commit_version(
     bytes: &[u8],
     message: &str,
 ) -> Result<String> {
-    let raw = repo.raw();
+    let raw = repo.raw()?;
     let blob = raw.blob(bytes)?;
     let scratch = tempfile::Builder::new()
         .prefix("pm-commit-")

@@ -445,7 +445,9 @@ fn looks_like_date(text: &str) -> bool {
 /// `base` and its ancestors; its oldest commit's first parent is `base` exactly when `base` is
 /// on that line. When the walk cannot be made, the answer is yes (the usual first-parent walk).
 fn on_first_parent_line(repo: &Repo, base: git2::Oid, target: git2::Oid) -> bool {
-    let raw = repo.raw();
+    let Ok(raw) = repo.raw() else {
+        return true;
+    };
     let oldest = (|| -> std::result::Result<Option<git2::Oid>, git2::Error> {
         let mut walk = raw.revwalk()?;
         walk.push(target)?;

@@ -233,8 +233,9 @@ pub fn has_uncommitted_changes(repo: &Repo) -> bool {
     let mut options = git2::StatusOptions::new();
     options.include_untracked(true).include_ignored(false);
     repo.raw()
-        .statuses(Some(&mut options))
-        .is_ok_and(|s| !s.is_empty())
+        .ok()
+        .and_then(|raw| raw.statuses(Some(&mut options)).ok())
+        .is_some_and(|s| !s.is_empty())
 }
 
 /// Where the post-mortem with `id` goes in the folder: a folder per year.

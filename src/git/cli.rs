@@ -219,7 +219,7 @@ pub(super) fn cat_blobs(repo: &Repo, names: &[String]) -> Result<Vec<Blob>> {
 }
 
 /// A commit id, or `None` when `spec` names none.
-fn commit_id(repo: &Repo, spec: &str) -> Option<String> {
+pub(super) fn commit_id(repo: &Repo, spec: &str) -> Option<String> {
     let spec = format!("{spec}^{{commit}}");
     let out = output(
         repo,

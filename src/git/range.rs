@@ -73,17 +73,31 @@ impl<'r> RevRange<'r> {
     /// the point B forked from A. For a range from the empty tree (a new branch pushed), the
     /// repository's HEAD (its default branch) stands for the base. `None` when there is none.
     pub fn file_at_start(&self, path: &str) -> Result<Option<TreeFile>> {
-        let base = match &self.from {
+        let shown = format!("{path} (at the base of {})", self.text);
+        let (from, to) = match &self.ends {
+            Ends::Lib { from, to } => (from, to),
+            Ends::Cli { from, to } => {
+                let base = match from {
+                    Some(commit) => commit.clone(),
+                    None => match super::cli::commit_id(self.repo, "HEAD") {
+                        Some(head) if &head != to => head,
+                        _ => return Ok(None),
+                    },
+                };
+                let bytes = super::cli::file_at(self.repo, &base, path, &shown)?;
+                return Ok(bytes.map(|bytes| TreeFile { path: shown, bytes }));
+            }
+        };
+        let base = match from {
             Some(commit) => commit.clone(),
-            None => match self.repo.raw().head().and_then(|h| h.peel_to_commit()) {
-                Ok(commit) if commit.id() != self.to.id() => commit,
+            None => match self.repo.raw()?.head().and_then(|h| h.peel_to_commit()) {
+                Ok(commit) if commit.id() != to.id() => commit,
                 _ => return Ok(None),
             },
         };
         let Ok(entry) = base.tree()?.get_path(Path::new(path)) else {
             return Ok(None);
         };
-        let shown = format!("{path} (at the base of {})", self.text);
         let bytes = read_blob(self.repo, entry.id(), &shown, "configuration")?;
         Ok(Some(TreeFile { path: shown, bytes }))
     }
