@@ -3,7 +3,7 @@
 
 use crate::commands::{
     action, agenda, check, demo, diff, followup, history, hooks, init, list, new, pr, show, site,
-    stats,
+    stats, timeline,
 };
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -73,6 +73,9 @@ pub enum Command {
     Agenda(agenda::AgendaArgs),
     /// Build a static, offline HTML site of the post-mortems.
     Site(site::SiteArgs),
+    /// Add timeline entries, or import them from a chat export, an alert export or git.
+    #[command(subcommand)]
+    Timeline(timeline::TimelineCommand),
     /// Build a sample repository with history and run the main commands on it.
     Demo(demo::DemoArgs),
     /// Print shell completions.

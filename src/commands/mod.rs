@@ -15,6 +15,7 @@ pub mod pr;
 pub mod show;
 pub mod site;
 pub mod stats;
+pub mod timeline;
 
 use crate::cli::{print, Cli, Command, Context};
 use pm::{Outcome, Result};
@@ -37,6 +38,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Agenda(args) => agenda::run(&ctx, args),
         Command::Site(args) => site::run(&ctx, args),
         Command::Demo(args) => demo::run(&ctx, args),
+        Command::Timeline(args) => timeline::run(&ctx, args),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
             let mut buf = Vec::new();
