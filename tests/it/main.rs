@@ -27,3 +27,4 @@ mod site;
 mod snapshots;
 mod staged_cache_tree;
 mod stats;
+mod timeline;
