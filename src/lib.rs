@@ -28,6 +28,7 @@ pub mod stats;
 pub mod summary;
 pub mod templates;
 pub mod text;
+pub mod timeline;
 pub mod timeline_import;
 pub mod today;
 pub mod writing;

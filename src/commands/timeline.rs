@@ -7,6 +7,7 @@ use crate::cli::{note, print, Context};
 use pm::document::{Document, ParseOptions};
 use pm::listing::{find_entry, input_error};
 use pm::repository::{self, Entry};
+use pm::timeline::TimelineSettings;
 use pm::timeline_import::{self as import, when, Imported, Problems, Request, SourceKind};
 use pm::writing::Lock;
 use pm::{Error, Outcome, Result};
@@ -100,6 +101,7 @@ struct Read {
     entry: Entry,
     bytes: Vec<u8>,
     doc: Document,
+    settings: TimelineSettings,
 }
 
 fn read(ctx: &Context, id: &str) -> Result<Read> {
@@ -111,24 +113,26 @@ fn read(ctx: &Context, id: &str) -> Result<Read> {
     };
     let hint = format!(" (`pm check {}` shows every problem)", entry.display);
     let doc = Document::parse(&bytes, &options).map_err(|e| input_error(&entry, &e, &hint))?;
-    Ok(Read { entry, bytes, doc })
-}
-
-/// The document's zone. TO BE REPLACED by `[document] timezone` (issue 16); UTC until then.
-fn zone(_doc: &Document) -> when::DocZone {
-    when::DocZone::utc()
+    let settings = TimelineSettings::from_config(&located.config);
+    Ok(Read {
+        entry,
+        bytes,
+        doc,
+        settings,
+    })
 }
 
 fn add(ctx: &Context, args: AddArgs) -> Result<Outcome> {
     let target = read(ctx, &args.id)?;
-    let zone = zone(&target.doc);
+    let zone = when::DocZone::new(target.settings.zone.clone());
     let started = target
         .doc
         .front
         .started
         .as_ref()
         .and_then(|s| s.value.at())
-        .map(|t| zone.civil(t.to_utc()).date());
+        .and_then(|t| zone.civil(t.to_utc()))
+        .map(|t| t.date());
     let day = started.unwrap_or_default();
     let at = when::parse_entry_time(&args.time, day, &zone)
         .filter(|_| started.is_some() || args.time.contains('-'))
@@ -149,7 +153,7 @@ fn add(ctx: &Context, args: AddArgs) -> Result<Outcome> {
 
 fn import(ctx: &Context, args: ImportArgs) -> Result<Outcome> {
     let target = read(ctx, &args.id)?;
-    let zone = zone(&target.doc);
+    let zone = when::DocZone::new(target.settings.zone.clone());
     let mut window = import::Window::of(&target.doc.front);
     if let Some(since) = &args.since {
         window.since = Some(bound(since, &zone, false)?);
@@ -212,8 +216,7 @@ fn bound(
 
 /// Merges `entries` into the file, or with `dry_run` only prints what would be added.
 fn write(ctx: &Context, target: Read, entries: &[Imported], dry_run: bool) -> Result<Outcome> {
-    let zone = zone(&target.doc);
-    let merged = import::merge::merge(&target.doc, &zone, entries)
+    let merged = import::merge::merge(&target.doc, &target.settings, entries)
         .map_err(|why| Error::input(&target.entry.display, why))?;
     let mut out = String::new();
     for line in &merged.added {

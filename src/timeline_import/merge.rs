@@ -1,29 +1,30 @@
 //! Merging entries into the Timeline section: each new entry goes before the first entry
 //! written later than it, in the document's own entry format, and nothing else changes.
 //!
+//! The document's entries are read with the timeline reader ([`crate::timeline`]): every
+//! shape (list items, table rows, sub-headings, paragraphs), dates carried forward, each
+//! entry in its zone. A new entry is written like the last timed entry (its shape, stamp
+//! style, zone and the separator before its text), converted to that entry's zone; in a
+//! timeline without one, like the built-in template's `- 09:12 UTC: …`, in the document's zone.
+//!
 //! The same time and text is one entry: an entry already in the document (however it got
 //! there) or twice in the import is written once, so a second identical import adds nothing.
 //! Entries people wrote are never moved or rewritten. The template's sample entry
 //! (`_the first sign of trouble_`) is the one line removed, when entries replace it.
-//!
-//! TO BE REPLACED: the times of the entries already written are read here with the
-//! document model's reader (`document::body`: list items and table rows, dates carried
-//! forward, times in the document's zone), until the timeline reader of issue 16
-//! (`src/timeline/`) with zones and every timeline shape is on this branch.
 
-use super::when::DocZone;
+use super::when::to_jiff;
 use super::Imported;
 use crate::document::Document;
-use chrono::{NaiveDate, NaiveDateTime, Timelike};
+use crate::timeline::{self, EntryFormat, Shape, TimelineSettings};
+use jiff::civil::Date;
+use jiff::Timestamp;
 use std::collections::HashSet;
-use std::sync::LazyLock;
-
-/// A backwards jump of more than this between undated entries is read as crossing midnight,
-/// as the timeline check reads it.
-const MIDNIGHT_JUMP: i64 = 12 * 3_600;
 
 /// The template's sample entry, which is a prompt and not an entry.
 const SAMPLE_ENTRY: &str = "_the first sign of trouble_";
+
+/// The separator the reader's format writes between a stamp and the text.
+const READER_SEPARATOR: &str = " — ";
 
 /// The result of a merge.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,225 +37,111 @@ pub struct Merged {
     pub already: usize,
 }
 
-/// How the document writes its entries, read from one of them.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Style {
-    /// `Some(cells)` for a table row with that many cells; `None` for a list item.
-    table: Option<usize>,
-    /// Before the time: `- `, `* `, `1. `, `- **`.
-    lead: String,
-    /// Every entry carries its date (else only an entry on another day than the one before).
-    always_date: bool,
-    seconds: bool,
-    /// After the time: ` UTC`, `Z`, or nothing.
-    zone: String,
-    /// Closing markup after the time: `**`.
-    close: String,
-    /// Between the time and the text: `: `, ` — `, ` `.
-    separator: String,
-}
-
-impl Default for Style {
-    /// The built-in template's: `- 09:12 UTC: text`.
-    fn default() -> Self {
-        Style {
-            table: None,
-            lead: "- ".into(),
-            always_date: false,
-            seconds: false,
-            zone: " UTC".into(),
-            close: String::new(),
-            separator: ": ".into(),
-        }
-    }
-}
-
-static LIST_ENTRY: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(
-        r"^(?P<lead>\s*(?:[-*+]|\d{1,9}[.)])\s+[*_`\[]*)(?P<date>\d{4}-\d{2}-\d{2}[ T])?(?P<clock>\d{1,2}:\d{2})(?P<sec>:\d{2})?(?P<zone>\s?(?:Z|UTC|GMT|[A-Z]{2,4}|[+-]\d{2}:?\d{2})\b)?(?P<close>[*_`\]]*)(?P<sep>\s*[:—–-]\s*|\s+)(?P<text>.*)$",
-    )
-    .expect("the timeline entry pattern is valid")
-});
-
-static TABLE_TIME: LazyLock<regex::Regex> = LazyLock::new(|| {
-    regex::Regex::new(
-        r"^[*_`]*(?P<date>\d{4}-\d{2}-\d{2}[ T])?(?P<clock>\d{1,2}:\d{2})(?P<sec>:\d{2})?(?P<zone>\s?(?:Z|UTC|GMT|[A-Z]{2,4}|[+-]\d{2}:?\d{2}))?[*_`]*$",
-    )
-    .expect("the timeline entry pattern is valid")
-});
-
-/// Splits a table row into its cells (an escaped `\|` stays inside its cell).
-fn cells(row: &str) -> Vec<String> {
-    let row = row.trim();
-    let row = row.strip_prefix('|').unwrap_or(row);
-    let row = row.strip_suffix('|').unwrap_or(row);
-    let mut out = vec![String::new()];
-    let mut escaped = false;
-    for c in row.chars() {
-        if c == '|' && !escaped {
-            out.push(String::new());
-        } else if let Some(last) = out.last_mut() {
-            last.push(c);
-        }
-        escaped = c == '\\' && !escaped;
-    }
-    out.into_iter().map(|c| c.trim().to_string()).collect()
-}
-
-/// Reads the style of an entry's line, and the entry's text after its time.
-fn read_line(line: &str) -> Option<(Style, String)> {
-    if line.trim_start().starts_with('|') {
-        let cells = cells(line);
-        let time = TABLE_TIME.captures(cells.first()?)?;
-        let style = Style {
-            table: Some(cells.len().max(2)),
-            lead: String::new(),
-            always_date: time.name("date").is_some(),
-            seconds: time.name("sec").is_some(),
-            zone: time.name("zone").map_or("", |m| m.as_str()).to_string(),
-            close: String::new(),
-            separator: String::new(),
-        };
-        return Some((style, cells.get(1).cloned().unwrap_or_default()));
-    }
-    let m = LIST_ENTRY.captures(line)?;
-    let text = |name: &str| m.name(name).map_or("", |m| m.as_str()).to_string();
-    let style = Style {
-        table: None,
-        lead: text("lead"),
-        always_date: m.name("date").is_some(),
-        seconds: m.name("sec").is_some(),
-        zone: text("zone"),
-        close: text("close"),
-        separator: text("sep"),
-    };
-    Some((style, text("text").trim().to_string()))
-}
-
-impl Style {
-    fn render(&self, at: NaiveDateTime, with_date: bool, text: &str) -> String {
-        let mut time = String::new();
-        if with_date || self.always_date {
-            time.push_str(&at.format("%Y-%m-%d ").to_string());
-        }
-        time.push_str(
-            &at.format(if self.seconds { "%H:%M:%S" } else { "%H:%M" })
-                .to_string(),
-        );
-        time.push_str(&self.zone);
-        match self.table {
-            Some(cells) => {
-                let mut row = format!("| {time} | {text} |");
-                for _ in 2..cells {
-                    row.push_str("  |");
-                }
-                row
-            }
-            None => format!("{}{time}{}{}{text}", self.lead, self.close, self.separator),
-        }
-    }
-
-    /// The time as written: to the minute, or to the second when entries show seconds.
-    fn truncate(&self, at: NaiveDateTime) -> NaiveDateTime {
-        let at = at.with_nanosecond(0).unwrap_or(at);
-        if self.seconds {
-            at
-        } else {
-            at.with_second(0).unwrap_or(at)
-        }
-    }
-}
-
 /// One entry already in the document.
 struct Existing {
     /// Byte offset where its line starts.
     line_start: usize,
-    /// Byte offset after its last line (its continuation lines included), line ending included.
+    /// Byte offset after its block (nested lines included), line ending included.
     end: usize,
-    at: Option<NaiveDateTime>,
+    at: Option<Timestamp>,
+    date: Option<Date>,
+}
+
+/// How new entries are written: the reader's format, and the separator the document puts
+/// between a stamp and the text.
+struct Writer {
+    format: EntryFormat,
+    separator: String,
+}
+
+impl Writer {
+    fn render(&self, at: Timestamp, text: &str, with_date: bool) -> String {
+        let line = self.format.render(at, text, with_date);
+        if self.format.shape == Shape::TableRow || self.separator == READER_SEPARATOR {
+            return line;
+        }
+        match line.strip_suffix(&format!("{READER_SEPARATOR}{}", text.trim())) {
+            Some(head) => format!("{head}{}{}", self.separator, text.trim()),
+            None => line,
+        }
+    }
+
+    /// The key an entry is known by: its time as written (to the minute, or the second when
+    /// the document writes seconds) and its text.
+    fn key(&self, at: Timestamp, text: &str) -> (i64, String) {
+        let seconds = at.as_second();
+        let seconds = if self.format.style.seconds {
+            seconds
+        } else {
+            seconds - seconds.rem_euclid(60)
+        };
+        (seconds, text.trim().to_string())
+    }
 }
 
 /// Merges `entries` into the Timeline section of `doc` (parsed with its body). `Err` says why
 /// the document cannot take them.
-pub fn merge(doc: &Document, zone: &DocZone, entries: &[Imported]) -> Result<Merged, String> {
+pub fn merge(
+    doc: &Document,
+    settings: &TimelineSettings,
+    entries: &[Imported],
+) -> Result<Merged, String> {
     let text = doc.text.as_str();
-    let body = doc
-        .body
-        .as_ref()
-        .ok_or_else(|| "the document's body was not read".to_string())?;
-    let section = body
-        .timeline_section
-        .and_then(|i| body.sections.get(i))
-        .ok_or_else(|| {
-            "the post-mortem has no Timeline section: add a `## Timeline` heading where the \
-             entries should go, and run again"
-                .to_string()
-        })?;
+    let timeline = timeline::read(doc, settings);
+    let section = timeline.section.as_ref().ok_or_else(|| {
+        "the post-mortem has no Timeline section: add a `## Timeline` heading where the \
+         entries should go, and run again"
+            .to_string()
+    })?;
     let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let writer = writer(&timeline, &settings.zone);
+    let zone = &writer.format.zone;
     let started = doc
         .front
         .started
         .as_ref()
         .and_then(|s| s.value.at())
-        .map(|t| zone.civil(t.to_utc()));
+        .and_then(|t| to_jiff(t.to_utc()))
+        .map(|t| zone.civil(t).date());
 
     let mut existing = Vec::new();
-    let mut known: HashSet<(NaiveDateTime, String)> = HashSet::new();
-    let mut style: Option<Style> = None;
+    let mut known: HashSet<(i64, String)> = HashSet::new();
     let mut sample: Option<(usize, usize)> = None;
-    let mut day = started.map(|s| s.date());
-    let mut previous: Option<NaiveDateTime> = None;
-    for entry in &body.timeline {
-        let line_start = text[..entry.span.start].rfind('\n').map_or(0, |i| i + 1);
-        let end = entry_end(text, line_start, section.content.end);
+    for entry in &timeline.entries {
+        let line_start = text[..entry.span.start.min(text.len())]
+            .rfind('\n')
+            .map_or(0, |i| i + 1);
+        let end = line_end(text, entry.block.end.max(entry.span.end));
         if entry.text.ends_with(SAMPLE_ENTRY) {
             sample = Some((line_start, end));
             continue;
         }
-        let line = text[line_start..end].lines().next().unwrap_or("");
-        let read = read_line(line);
-        let at = entry.time.and_then(|time| {
-            let clock = chrono::NaiveTime::from_num_seconds_from_midnight_opt(
-                time.minutes * 60 + time.seconds.min(59),
-                0,
-            )?;
-            let mut at = time.date.or(day)?.and_time(clock);
-            if time.date.is_none() {
-                if let Some(before) = previous {
-                    if (before - at).num_seconds() > MIDNIGHT_JUMP {
-                        at += chrono::Duration::days(1);
-                    }
-                }
-            }
-            day = Some(at.date());
-            previous = Some(at);
-            Some(at)
-        });
-        if let (Some(at), Some((entry_style, entry_text))) = (at, &read) {
-            known.insert((entry_style.truncate(at), entry_text.clone()));
-            style = Some(entry_style.clone());
+        if let Some(at) = entry.time {
+            known.insert(writer.key(at, &entry.description));
         }
         existing.push(Existing {
             line_start,
             end,
-            at,
+            at: entry.time,
+            date: entry.date,
         });
     }
-    let style = style.unwrap_or_default();
 
-    // The new entries, in the document's zone and precision, without those already there.
-    let mut new: Vec<(NaiveDateTime, String)> = Vec::new();
+    // The new entries, without those already there.
+    let mut new: Vec<(Timestamp, String)> = Vec::new();
     let mut already = 0;
     for entry in entries {
-        let at = style.truncate(zone.civil(entry.at));
-        let key = (at, entry.text.clone());
+        let Some(at) = to_jiff(entry.at) else {
+            continue;
+        };
+        let key = writer.key(at, &entry.text);
         if known.contains(&key) {
             already += 1;
             continue;
         }
-        if !new.contains(&key) {
-            new.push(key);
-        }
+        known.insert(key.clone());
+        let at = Timestamp::new(key.0, 0).unwrap_or(at);
+        new.push((at, entry.text.clone()));
     }
     new.sort();
     if new.is_empty() {
@@ -269,78 +156,75 @@ pub fn merge(doc: &Document, zone: &DocZone, entries: &[Imported]) -> Result<Mer
     let append_at = match (existing.last(), sample) {
         (Some(last), _) => last.end,
         (None, Some((_, end))) => end,
-        (None, None) => after_content(text, section),
+        (None, None) => after_content(text, section.content.clone()),
     };
-    let mut inserts: Vec<(usize, NaiveDateTime, String)> = Vec::new();
-    for (at, entry_text) in &new {
-        let offset = existing
-            .iter()
-            .find(|e| e.at.is_some_and(|e_at| e_at > *at))
-            .map_or(append_at, |e| e.line_start);
-        inserts.push((offset, *at, entry_text.clone()));
-    }
-    // Dates: an entry on another day than the entry before it carries its date.
-    let mut sequence: Vec<(usize, u8, Option<NaiveDateTime>, Option<usize>)> = existing
+    let offsets: Vec<usize> = new
         .iter()
-        .map(|e| (e.line_start, 1, e.at, None))
-        .collect();
-    for (i, (offset, at, _)) in inserts.iter().enumerate() {
-        sequence.push((*offset, 0, Some(*at), Some(i)));
-    }
-    sequence.sort_by_key(|(offset, order, at, i)| (*offset, *order, *at, *i));
-    let mut carried: Option<NaiveDate> = started.map(|s| s.date());
-    let mut lines: Vec<String> = vec![String::new(); inserts.len()];
-    for (_, _, at, insert) in &sequence {
-        let Some(at) = at else { continue };
-        if let Some(i) = insert {
-            let with_date = carried.is_some_and(|d| d != at.date());
-            lines[*i] = style.render(*at, with_date, &inserts[*i].2);
-        }
-        carried = Some(at.date());
-    }
-
-    // Apply the insertions (and the sample entry's removal), back to front.
-    let mut out = text.to_string();
-    let mut by_offset: Vec<(usize, String)> = Vec::new();
-    for (i, (offset, _, _)) in inserts.iter().enumerate() {
-        match by_offset.last_mut() {
-            Some((last, block)) if *last == *offset => {
-                block.push_str(&lines[i]);
-                block.push_str(newline);
-            }
-            _ => by_offset.push((*offset, format!("{}{newline}", lines[i]))),
-        }
-    }
-    let mut edits: Vec<(usize, usize, String)> = by_offset
-        .into_iter()
-        .map(|(offset, block)| {
-            // At the end of a file without a final newline, the block starts a new line.
-            // At the end of a file without a final newline, or in a section without entries,
-            // the block starts on a line of its own.
-            let at_unfinished_end = offset == text.len() && !text.ends_with('\n');
-            if at_unfinished_end || (existing.is_empty() && sample.is_none()) {
-                (offset, offset, format!("{newline}{block}"))
-            } else {
-                (offset, offset, block)
-            }
+        .map(|(at, _)| {
+            existing
+                .iter()
+                .find(|e| e.at.is_some_and(|e_at| e_at > *at))
+                .map_or(append_at, |e| e.line_start)
         })
         .collect();
+    // Dates: an entry on another day than the entry before it carries its date.
+    let mut sequence: Vec<(usize, u8, Option<Date>, Option<usize>)> = existing
+        .iter()
+        .map(|e| (e.line_start, 1, e.at.and(e.date), None))
+        .collect();
+    for (i, ((at, _), offset)) in new.iter().zip(&offsets).enumerate() {
+        sequence.push((*offset, 0, Some(zone.civil(*at).date()), Some(i)));
+    }
+    sequence.sort_by_key(|(offset, order, _, i)| (*offset, *order, *i));
+    let mut carried = started;
+    let mut lines = vec![String::new(); new.len()];
+    for (_, _, date, insert) in &sequence {
+        let Some(date) = date else { continue };
+        if let Some(i) = insert {
+            let with_date = carried.is_some_and(|d| d != *date);
+            lines[*i] = writer.render(new[*i].0, &new[*i].1, with_date);
+        }
+        carried = Some(*date);
+    }
+
+    // The blocks to insert, one per offset, in order.
+    let mut blocks: Vec<(usize, String)> = Vec::new();
+    for (line, offset) in lines.iter().zip(&offsets) {
+        match blocks.last_mut() {
+            Some((last, block)) if *last == *offset => {
+                block.push_str(line);
+                block.push_str(newline);
+            }
+            _ => blocks.push((*offset, format!("{line}{newline}"))),
+        }
+    }
+    let mut edits: Vec<(usize, usize, String)> = Vec::new();
+    for (offset, block) in blocks {
+        // At the end of a file without a final newline, or in a section without entries,
+        // the block starts on a line of its own.
+        let unfinished_end = offset == text.len() && !text.ends_with('\n');
+        let empty_section = existing.is_empty() && sample.is_none();
+        if unfinished_end || empty_section {
+            edits.push((offset, offset, format!("{newline}{block}")));
+        } else {
+            edits.push((offset, offset, block));
+        }
+    }
     if let Some((start, end)) = sample {
+        // The sample entry goes; when it was alone, the new entries take its place.
+        edits.retain(|(offset, _, _)| *offset != end || !existing.is_empty());
         if existing.is_empty() {
-            // The new entries take the sample's place.
-            edits.retain(|(offset, _, _)| *offset != end);
-            let block: String = lines.iter().map(|l| format!("{l}{newline}")).collect();
-            let block = if end == text.len() && !text.ends_with('\n') {
-                block.trim_end_matches(['\r', '\n']).to_string()
-            } else {
-                block
-            };
+            let mut block: String = lines.iter().map(|l| format!("{l}{newline}")).collect();
+            if end == text.len() && !text.ends_with('\n') {
+                block.truncate(block.trim_end_matches(['\r', '\n']).len());
+            }
             edits.push((start, end, block));
         } else {
             edits.push((start, end, String::new()));
         }
     }
     edits.sort_by_key(|(start, _, _)| std::cmp::Reverse(*start));
+    let mut out = text.to_string();
     for (start, end, replacement) in edits {
         out.replace_range(start..end, &replacement);
     }
@@ -351,28 +235,58 @@ pub fn merge(doc: &Document, zone: &DocZone, entries: &[Imported]) -> Result<Mer
     })
 }
 
-/// The end of the entry whose line starts at `line_start`: after its line and the indented
-/// continuation lines below it, line ending included.
-fn entry_end(text: &str, line_start: usize, limit: usize) -> usize {
-    let line_end = |from: usize| text[from..].find('\n').map_or(text.len(), |i| from + i + 1);
-    let mut end = line_end(line_start);
-    while end < limit.min(text.len()) {
-        let next = &text[end..line_end(end)];
-        let blank = next.trim().is_empty();
-        if blank || !next.starts_with([' ', '\t']) {
-            break;
-        }
-        end = line_end(end);
+/// The writer of new entries: the format of the last timed entry, with the separator that
+/// entry uses; the template's list-item format when there is none.
+fn writer(timeline: &timeline::Timeline, zone: &crate::timeline::Zone) -> Writer {
+    let Some(format) = timeline.format.clone() else {
+        return Writer {
+            format: EntryFormat {
+                shape: Shape::ListItem,
+                style: timeline::Style {
+                    zone: Some(zone.label.clone()),
+                    ..timeline::Style::default()
+                },
+                marker: "- ".into(),
+                columns: 0,
+                time_column: 0,
+                zone: zone.clone(),
+            },
+            separator: ": ".into(),
+        };
+    };
+    let separator = timeline
+        .entries
+        .iter()
+        .rev()
+        .find(|e| e.time.is_some())
+        .and_then(|e| {
+            let stamp = timeline::stamp::parse(&e.text).stamp()?;
+            let between = e.text.get(stamp.len..stamp.text_start)?;
+            let between = if between.trim().is_empty() {
+                " "
+            } else {
+                between
+            };
+            Some(between.to_string())
+        })
+        .unwrap_or_else(|| READER_SEPARATOR.to_string());
+    Writer { format, separator }
+}
+
+/// After the line holding byte `at - 1` (the end of a block), line ending included.
+fn line_end(text: &str, at: usize) -> usize {
+    let at = at.min(text.len());
+    if at > 0 && text.as_bytes().get(at - 1) == Some(&b'\n') {
+        return at;
     }
-    end
+    text[at..].find('\n').map_or(text.len(), |i| at + i + 1)
 }
 
 /// Where a timeline goes in a section without entries: after its last line with text (or
 /// after the heading).
-fn after_content(text: &str, section: &crate::document::body::Section) -> usize {
-    let content = &text[section.content.start.min(text.len())..section.content.end.min(text.len())];
-    let trimmed = content.trim_end();
-    let end = section.content.start + trimmed.len();
-    // Past the end of that line.
-    text[end..].find('\n').map_or(text.len(), |i| end + i + 1)
+fn after_content(text: &str, content: crate::document::Span) -> usize {
+    let start = content.start.min(text.len());
+    let end = content.end.min(text.len()).max(start);
+    let trimmed = text[start..end].trim_end();
+    line_end(text, start + trimmed.len())
 }

@@ -2,13 +2,17 @@
 //! (`Z`, `UTC`, `GMT`, `+02:00`) or without one (then in the document's zone), and epoch
 //! seconds or milliseconds (10 or 13 digits), which paging tools' exports often hold.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc};
+use crate::timeline::Zone;
+use chrono::{
+    DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone,
+    Timelike, Utc,
+};
 
-/// The document's zone: where times written without a zone are read, and the zone new
-/// entries are written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The document's zone (pm.toml `[document] timezone`, default UTC): where times written
+/// without a zone are read. A named zone keeps its daylight-saving rules (jiff's database).
+#[derive(Debug, Clone)]
 pub struct DocZone {
-    offset: FixedOffset,
+    pub zone: Zone,
 }
 
 impl Default for DocZone {
@@ -19,21 +23,59 @@ impl Default for DocZone {
 
 impl DocZone {
     pub fn utc() -> DocZone {
-        DocZone { offset: Utc.fix() }
+        DocZone { zone: Zone::utc() }
+    }
+
+    pub fn new(zone: Zone) -> DocZone {
+        DocZone { zone }
     }
 
     /// The civil (wall-clock) time of an instant in this zone.
-    pub fn civil(&self, at: DateTime<Utc>) -> NaiveDateTime {
-        at.with_timezone(&self.offset).naive_local()
+    pub fn civil(&self, at: DateTime<Utc>) -> Option<NaiveDateTime> {
+        let civil = self.zone.civil(to_jiff(at)?);
+        let date = NaiveDate::from_ymd_opt(
+            i32::from(civil.year()),
+            u32::try_from(civil.month()).ok()?,
+            u32::try_from(civil.day()).ok()?,
+        )?;
+        let time = NaiveTime::from_hms_nano_opt(
+            u32::try_from(civil.hour()).ok()?,
+            u32::try_from(civil.minute()).ok()?,
+            u32::try_from(civil.second()).ok()?,
+            u32::try_from(civil.subsec_nanosecond()).ok()?,
+        )?;
+        Some(date.and_time(time))
     }
 
-    /// The instant of a civil time in this zone.
+    /// The instant of a civil time in this zone (in a daylight-saving gap or fold, the
+    /// "compatible" choice `Zone::instant` documents).
     pub fn instant(&self, civil: NaiveDateTime) -> Option<DateTime<Utc>> {
-        self.offset
-            .from_local_datetime(&civil)
-            .single()
-            .map(|t| t.with_timezone(&Utc))
+        let civil = jiff::civil::DateTime::new(
+            i16::try_from(civil.year()).ok()?,
+            i8::try_from(civil.month()).ok()?,
+            i8::try_from(civil.day()).ok()?,
+            i8::try_from(civil.hour()).ok()?,
+            i8::try_from(civil.minute()).ok()?,
+            i8::try_from(civil.second()).ok()?,
+            0,
+        )
+        .ok()?;
+        from_jiff(self.zone.instant(civil)?)
     }
+}
+
+/// A chrono instant as jiff's.
+pub fn to_jiff(at: DateTime<Utc>) -> Option<jiff::Timestamp> {
+    jiff::Timestamp::new(
+        at.timestamp(),
+        i32::try_from(at.timestamp_subsec_nanos()).ok()?,
+    )
+    .ok()
+}
+
+/// A jiff instant as chrono's.
+pub fn from_jiff(at: jiff::Timestamp) -> Option<DateTime<Utc>> {
+    DateTime::from_timestamp(at.as_second(), u32::try_from(at.subsec_nanosecond()).ok()?)
 }
 
 /// Reads a time with a date. A time without a zone is read in `zone`.
