@@ -176,9 +176,22 @@ fn import(ctx: &Context, args: ImportArgs) -> Result<Outcome> {
         From::Jsonl => SourceKind::Jsonl,
         From::Git => SourceKind::Git,
     };
+    // Paths are relative to where pm runs (`-C` included).
+    let here = std::env::current_dir().ok();
+    let sources = args
+        .sources
+        .into_iter()
+        .map(|p| {
+            if p.is_relative() && here.as_deref() != Some(ctx.cwd.as_path()) {
+                ctx.cwd.join(p)
+            } else {
+                p
+            }
+        })
+        .collect();
     let request = Request {
         kind,
-        sources: args.sources,
+        sources,
         window,
         slack: import::SlackOptions {
             channel: args.channel,

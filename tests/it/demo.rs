@@ -27,6 +27,10 @@ fn the_demo_builds_a_repository_with_history_and_shows_every_capability() {
         .stdout_has("due date slipped")
         .stdout_has("closed (open → wont-do)");
     assert!(dir.join("site/index.html").is_file(), "{}", out.stdout);
+    // The incident channel's export is merged into the timeline (the join left out).
+    out.stdout_has("$ pm timeline import eu-west-dns exports/slack --from slack")
+        .stdout_has("- 07:52 UTC: Lena (in a thread): The resolver change went out at 07:40; @Priya shall we roll it back?\n")
+        .stdout_has("3 entries added");
 
     // The history is real git history, spread over weeks, with the authors of each step.
     let log = s.git_output([
