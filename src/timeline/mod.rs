@@ -18,7 +18,7 @@
 //!   `### March 4` or a date-only paragraph sets it too); else the date the incident `started`
 //!   on, in the entry's zone. A date without a year takes the carried year.
 //! - **Midnight**: an undated entry more than 12 hours earlier than the one before it is read as
-//!   the next day. When that roll-over is unsure (the entry would be 6 to 12 hours after the one
+//!   the next day. When that roll-over is unsure (the entry would be more than 8 hours after the one
 //!   before), [`WarningKind::AmbiguousRollover`] says so.
 //! - **Zone**: as written (an offset, an IANA name, or an abbreviation from
 //!   [`zone::ABBREVIATIONS`]); else carried from the entry before; else set by a statement in the
@@ -759,7 +759,7 @@ impl Reader<'_> {
                             date = Some(next);
                             at = zone.instant(next.at(hour, minute, second, nanosecond));
                             entry.rolled_over = true;
-                            if back < 18 * 3600 {
+                            if back < 16 * 3600 {
                                 self.timeline.warnings.push(Warning {
                                     kind: WarningKind::AmbiguousRollover,
                                     line,
