@@ -278,6 +278,31 @@ pub struct Timeline {
     pub format: Option<EntryFormat>,
 }
 
+/// One entry as `pm show --format json` gives it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct JsonEntry {
+    /// 1-based line in the file, front matter included.
+    pub line: usize,
+    /// RFC 3339 in UTC (`2026-03-04T21:40:00Z`), or `null` when the entry has no instant.
+    pub time: Option<String>,
+    /// The entry's text after its stamp (the whole first line when it has none).
+    pub text: String,
+}
+
+impl Timeline {
+    /// The entries as `pm show --format json` lists them.
+    pub fn json(&self) -> Vec<JsonEntry> {
+        self.entries
+            .iter()
+            .map(|e| JsonEntry {
+                line: e.line,
+                time: e.time.map(|t| t.to_string()),
+                text: e.description.clone(),
+            })
+            .collect()
+    }
+}
+
 /// Reads the timeline of a parsed document (one read with [`Document::parse`]; a document
 /// read for its front matter only has no body and gives an empty timeline).
 pub fn read(doc: &Document, settings: &TimelineSettings) -> Timeline {
