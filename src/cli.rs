@@ -2,8 +2,8 @@
 //! printing. Each command's own arguments live beside its code in `commands/`.
 
 use crate::commands::{
-    action, agenda, check, demo, diff, followup, history, hooks, init, list, new, pr, show, site,
-    stats, timeline,
+    action, agenda, check, demo, diff, followup, history, hooks, import, init, list, new, pr, show,
+    site, stats, timeline,
 };
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -78,6 +78,8 @@ pub enum Command {
     Timeline(timeline::TimelineCommand),
     /// Build a sample repository with history and run the main commands on it.
     Demo(demo::DemoArgs),
+    /// Convert existing Markdown post-mortems into pm's format; prints each new path.
+    Import(import::ImportArgs),
     /// Print shell completions.
     Completions {
         #[arg(value_enum)]

@@ -16,6 +16,7 @@ pub mod document;
 pub mod error;
 pub mod followup;
 pub mod git;
+pub mod import;
 pub mod listing;
 pub mod new_postmortem;
 pub mod paths;

@@ -8,6 +8,7 @@ pub mod diff;
 pub mod followup;
 pub mod history;
 pub mod hooks;
+pub mod import;
 pub mod init;
 pub mod list;
 pub mod new;
@@ -38,6 +39,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Agenda(args) => agenda::run(&ctx, args),
         Command::Site(args) => site::run(&ctx, args),
         Command::Demo(args) => demo::run(&ctx, args),
+        Command::Import(args) => import::run(&ctx, args),
         Command::Timeline(args) => timeline::run(&ctx, args),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();

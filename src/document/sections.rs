@@ -182,6 +182,16 @@ impl Aliases {
         self.by_key.get(&key(heading)).map(String::as_str)
     }
 
+    /// Whether `heading` names `section` by its name or a built-in alias, without building
+    /// the table (the body parser asks this of every level-2 heading).
+    pub fn built_in_names(heading: &str, section: &str) -> bool {
+        let (heading, section) = (key(heading), key(section));
+        heading == section
+            || BUILT_IN_ALIASES.iter().any(|(name, aliases)| {
+                key(name) == section && aliases.iter().any(|a| key(a) == heading)
+            })
+    }
+
     /// Whether `heading` names `section`.
     pub fn names(&self, heading: &str, section: &str) -> bool {
         let heading_key = key(heading);

@@ -18,7 +18,7 @@
 //!   `### March 4` or a date-only paragraph sets it too); else the date the incident `started`
 //!   on, in the entry's zone. A date without a year takes the carried year.
 //! - **Midnight**: an undated entry more than 12 hours earlier than the one before it is read as
-//!   the next day. When that roll-over is unsure (the entry would be 6 to 12 hours after the one
+//!   the next day. When that roll-over is unsure (the entry would be more than 8 hours after the one
 //!   before), [`WarningKind::AmbiguousRollover`] says so.
 //! - **Zone**: as written (an offset, an IANA name, or an abbreviation from
 //!   [`zone::ABBREVIATIONS`]); else carried from the entry before; else set by a statement in the
@@ -276,6 +276,31 @@ pub struct Timeline {
     pub warnings: Vec<Warning>,
     /// The format of the last timed entry; `None` when there is none.
     pub format: Option<EntryFormat>,
+}
+
+/// One entry as `pm show --format json` gives it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct JsonEntry {
+    /// 1-based line in the file, front matter included.
+    pub line: usize,
+    /// RFC 3339 in UTC (`2026-03-04T21:40:00Z`), or `null` when the entry has no instant.
+    pub time: Option<String>,
+    /// The entry's text after its stamp (the whole first line when it has none).
+    pub text: String,
+}
+
+impl Timeline {
+    /// The entries as `pm show --format json` lists them.
+    pub fn json(&self) -> Vec<JsonEntry> {
+        self.entries
+            .iter()
+            .map(|e| JsonEntry {
+                line: e.line,
+                time: e.time.map(|t| t.to_string()),
+                text: e.description.clone(),
+            })
+            .collect()
+    }
 }
 
 /// Reads the timeline of a parsed document (one read with [`Document::parse`]; a document
@@ -759,7 +784,7 @@ impl Reader<'_> {
                             date = Some(next);
                             at = zone.instant(next.at(hour, minute, second, nanosecond));
                             entry.rolled_over = true;
-                            if back < 18 * 3600 {
+                            if back < 16 * 3600 {
                                 self.timeline.warnings.push(Warning {
                                     kind: WarningKind::AmbiguousRollover,
                                     line,

@@ -14,6 +14,7 @@ mod ci;
 mod crash_safety;
 mod demo;
 mod followup;
+mod formats;
 mod foundation;
 mod git_states;
 mod history;
