@@ -169,7 +169,8 @@ fn section_gaps(doc: &Document, located: &Located) -> Vec<String> {
         return Vec::new();
     };
     let mut out = Vec::new();
-    for title in &located.config.document.sections {
+    let document = &located.config.document;
+    for title in document.sections.iter().chain(&document.recommended) {
         match body.section(title) {
             None => out.push(format!("**{}**: the section is missing.", md_escape(title))),
             Some(section) => {

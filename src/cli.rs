@@ -2,8 +2,8 @@
 //! printing. Each command's own arguments live beside its code in `commands/`.
 
 use crate::commands::{
-    action, agenda, check, demo, diff, followup, history, hooks, init, list, lsp, new, pr, show,
-    site, stats, status,
+    action, agenda, check, demo, diff, followup, history, hooks, import, init, list, lsp, new, pr,
+    show, site, stats, status, timeline,
 };
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -75,10 +75,15 @@ pub enum Command {
     Agenda(agenda::AgendaArgs),
     /// Build a static, offline HTML site of the post-mortems.
     Site(site::SiteArgs),
+    /// Add timeline entries, or import them from a chat export, an alert export or git.
+    #[command(subcommand)]
+    Timeline(timeline::TimelineCommand),
     /// Build a sample repository with history and run the main commands on it.
     Demo(demo::DemoArgs),
     /// Run the language server (LSP over stdio): checks, completions and fixes in the editor.
     Lsp(lsp::LspArgs),
+    /// Convert existing Markdown post-mortems into pm's format; prints each new path.
+    Import(import::ImportArgs),
     /// Print shell completions.
     Completions {
         #[arg(value_enum)]

@@ -79,8 +79,32 @@ pub struct RepoConfig {
 #[serde(default, deny_unknown_fields)]
 pub struct DocumentConfig {
     pub severities: Vec<String>,
+    /// Sections every post-mortem must have (missing: an error once past draft).
     pub sections: Vec<String>,
+    /// Sections a post-mortem should have (missing: a warning, never an error).
+    pub recommended: Vec<String>,
     pub timeline_section: String,
+    /// Zone of timeline entries that name none: an IANA name, `UTC` or an offset.
+    pub timezone: String,
+    /// Heading names that stand for a section (`"Follow-ups" = "Action Items"`), on top of the
+    /// built-in aliases (`crate::document::sections`).
+    pub aliases: BTreeMap<String, String>,
+}
+
+impl DocumentConfig {
+    /// Every section name pm knows of here: required, recommended and the timeline's.
+    pub fn known_sections(&self) -> impl Iterator<Item = &str> {
+        self.sections
+            .iter()
+            .chain(&self.recommended)
+            .map(String::as_str)
+            .chain(std::iter::once(self.timeline_section.as_str()))
+    }
+
+    /// The heading aliases: built-in ones for the known sections, then `[document.aliases]`.
+    pub fn aliases(&self) -> crate::document::sections::Aliases {
+        crate::document::sections::Aliases::new(self.known_sections(), &self.aliases)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -157,21 +181,30 @@ impl Default for DocumentConfig {
         DocumentConfig {
             severities: ["SEV1", "SEV2", "SEV3", "SEV4"].map(String::from).to_vec(),
             sections: DEFAULT_SECTIONS.map(String::from).to_vec(),
+            recommended: RECOMMENDED_SECTIONS.map(String::from).to_vec(),
             timeline_section: "Timeline".into(),
+            timezone: "UTC".into(),
+            aliases: BTreeMap::new(),
         }
     }
 }
 
-pub const DEFAULT_SECTIONS: [&str; 8] = [
+/// Required by default: what good real reports contain (issue 16's survey of fourteen
+/// published post-mortems), so a reviewed post-mortem needs no filler.
+pub const DEFAULT_SECTIONS: [&str; 5] = [
     "Summary",
     "Impact",
     "Timeline",
     "Root Cause Analysis",
-    "Contributing Factors",
     "Action Items",
-    "Lessons Learned",
-    "Open Discussion",
 ];
+
+/// Recommended by default: a missing one is a warning, never an error. These are the rest of
+/// the blameless agenda the template keeps. Detection and Resolution are in the template's
+/// guidance and have built-in aliases, but are not recommended by default, so post-mortems
+/// written before they were added do not start warning.
+pub const RECOMMENDED_SECTIONS: [&str; 3] =
+    ["Contributing Factors", "Lessons Learned", "Open Discussion"];
 
 impl Default for NewConfig {
     fn default() -> Self {
@@ -281,6 +314,30 @@ impl Config {
                     self.repo.dir
                 ),
             ));
+        }
+        if crate::timeline::Zone::parse(&self.document.timezone).is_none() {
+            return Err(fail(
+                &["document", "timezone"],
+                format!(
+                    "document.timezone = {:?} is not a time zone: write an IANA name (\"America/New_York\"), \"UTC\" or an offset (\"+01:00\")",
+                    self.document.timezone
+                ),
+            ));
+        }
+        for (heading, section) in &self.document.aliases {
+            let target = crate::document::sections::key(section);
+            let known = self
+                .document
+                .known_sections()
+                .any(|s| crate::document::sections::key(s) == target);
+            if !known {
+                return Err(fail(
+                    &["document", "aliases", heading],
+                    format!(
+                        "document.aliases maps {heading:?} to {section:?}, which is not in document.sections, document.recommended or document.timeline_section"
+                    ),
+                ));
+            }
         }
         if self.document.severities.is_empty() {
             return Err(fail(

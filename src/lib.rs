@@ -17,6 +17,7 @@ pub mod document;
 pub mod error;
 pub mod followup;
 pub mod git;
+pub mod import;
 pub mod listing;
 pub mod lsp;
 pub mod new_postmortem;
@@ -31,6 +32,8 @@ pub mod status_change;
 pub mod summary;
 pub mod templates;
 pub mod text;
+pub mod timeline;
+pub mod timeline_import;
 pub mod today;
 pub mod writing;
 

@@ -163,6 +163,11 @@ rules! {
         "An empty section in a reviewed post-mortem means a question the review never answered.",
         "## Contributing Factors\n\n_What else made this possible or worse_",
         "## Contributing Factors\n\nThe pool size had no lower bound in the config schema.";
+    StructureRecommendedSection = "structure/recommended-section", W, "Recommended section",
+        "A section recommended by pm.toml (`[document] recommended`) is missing or empty.",
+        "Detection, resolution, contributing factors and lessons make a report useful to the next responder; they are asked for, never forced.",
+        "## Timeline\n...\n## Action Items",
+        "## Timeline\n...\n## Detection\n...\n## Resolution\n...\n## Action Items";
     StructureTitleMismatch = "structure/title-mismatch", W, "Title mismatch",
         "The first-level heading differs from the front-matter title.",
         "Listings show the front-matter title and the page shows the heading; readers should see one name.",
@@ -183,6 +188,21 @@ rules! {
         "Out-of-order entries make cause and effect hard to follow. Without dates, a backwards jump of more than 12 hours is read as crossing midnight.",
         "- 09:20 UTC: alert fired\n- 09:12 UTC: deploy started",
         "- 09:12 UTC: deploy started\n- 09:20 UTC: alert fired";
+    TimelineUnparseableTime = "timeline/unparseable-time", W, "Unparseable time",
+        "A timeline entry begins like a date or time that does not exist (`2026-02-30`, `25:10`).",
+        "An entry that cannot be placed in time drops out of the ordering check and of the JSON timeline, silently.",
+        "- 2026-02-30 14:05 UTC: failover started",
+        "- 2026-03-02 14:05 UTC: failover started";
+    TimelineAmbiguousRollover = "timeline/ambiguous-rollover", W, "Ambiguous midnight roll-over",
+        "An undated entry 12 to 16 hours earlier than the one before it is read as the next day, which may be wrong.",
+        "A roll-over past midnight is a guess when the gap is that large: a written date makes the order certain.",
+        "- 20:00 UTC: load test began\n- 07:10 UTC: the queue drained",
+        "- 20:00 UTC: load test began\n- 2026-03-05 07:10 UTC: the queue drained";
+    TimelineZoneAbbreviation = "timeline/zone-abbreviation", W, "Zone abbreviation",
+        "A zone abbreviation contradicts its calendar (`PST` in July) or has two common meanings (`CST`, `IST`).",
+        "An abbreviation read the wrong way moves an entry by hours; readers in other zones get the order and durations wrong.",
+        "- 2026-07-14 14:05 PST: paged",
+        "- 2026-07-14 14:05 PDT: paged";
     ActionsMissingId = "actions/missing-id", E, "Missing ID",
         "An action item has no `id`.",
         "Action items are referenced as ID#A1 in follow-up reviews and commits.",

@@ -1,4 +1,7 @@
-//! `structure/*`: the sections pm.toml requires, and the document's title.
+//! `structure/*`: the sections pm.toml requires and recommends, and the document's title.
+//!
+//! A heading names a section by its name or an alias (built in, or `[document.aliases]`),
+//! matched ignoring case and punctuation (`crate::document::sections`).
 
 use super::RuleId;
 use super::{DocContext, Finding};
@@ -11,15 +14,16 @@ pub(crate) fn check(cx: &DocContext<'_>, out: &mut Vec<Finding>) {
 }
 
 fn required_sections(cx: &DocContext<'_>, out: &mut Vec<Finding>) {
+    let aliases = cx.config.document.aliases();
     let required = &cx.config.document.sections;
     for (index, name) in required.iter().enumerate() {
         let mut found = cx
             .body
             .sections
             .iter()
-            .filter(|s| s.heading.text.eq_ignore_ascii_case(name));
+            .filter(|s| aliases.names(&s.heading.text, name));
         let Some(first) = found.next() else {
-            out.push(missing(cx, name, &required[index + 1..]));
+            out.push(missing(cx, &aliases, name, &required[index + 1..]));
             continue;
         };
         for again in found {
@@ -49,15 +53,54 @@ fn required_sections(cx: &DocContext<'_>, out: &mut Vec<Finding>) {
             );
         }
     }
+    for name in &cx.config.document.recommended {
+        if required.iter().any(|r| aliases.names(r, name)) {
+            continue;
+        }
+        let found = cx
+            .body
+            .sections
+            .iter()
+            .find(|s| aliases.names(&s.heading.text, name));
+        let finding = match found {
+            None => {
+                let anchor = missing(cx, &aliases, name, &[]);
+                Finding::new(
+                    RuleId::StructureRecommendedSection,
+                    anchor.span,
+                    format!("the recommended section `{name}` is missing"),
+                )
+                .suggest(format!(
+                    "add a `## {name}` section: {}",
+                    section_hint(name)
+                ))
+            }
+            Some(section) if is_empty(&section.text) => Finding::new(
+                RuleId::StructureRecommendedSection,
+                section.heading.span.clone(),
+                format!(
+                    "the recommended section `{name}` is empty or holds only the template's placeholder text"
+                ),
+            )
+            .suggest(empty_suggestion(name)),
+            Some(_) => continue,
+        };
+        out.push(finding);
+    }
 }
 
 /// A missing section points where it belongs: at the next required section that is there.
-fn missing(cx: &DocContext<'_>, name: &str, after: &[String]) -> Finding {
+fn missing(
+    cx: &DocContext<'_>,
+    aliases: &crate::document::sections::Aliases,
+    name: &str,
+    after: &[String],
+) -> Finding {
     let next = after.iter().find_map(|n| {
         cx.body
             .sections
             .iter()
-            .find(|s| s.heading.text.eq_ignore_ascii_case(n))
+            .find(|s| aliases.names(&s.heading.text, n))
     });
     let (span, suggestion): (Span, String) = match next {
         Some(section) => (
@@ -107,22 +150,29 @@ fn is_sample_timeline_line(line: &str) -> bool {
 }
 
 fn empty_suggestion(name: &str) -> String {
-    let hint = match name.to_ascii_lowercase().as_str() {
+    format!("write {}", section_hint(name))
+}
+
+fn section_hint(name: &str) -> &'static str {
+    match crate::document::sections::key(name).as_str() {
         "summary" => {
             "what happened, in two or three sentences a reader outside the team understands"
         }
         "impact" => "who and what was affected, for how long, and how you know",
         "timeline" => "one entry per line, each beginning with a time",
-        "root cause analysis" => "how the conditions and mechanisms made the failure possible",
-        "contributing factors" => {
+        "rootcauseanalysis" => "how the conditions and mechanisms made the failure possible",
+        "contributingfactors" => {
             "what in tooling, alerting, documentation or load made it possible or worse"
         }
-        "action items" => "a summary of the action items in the front matter",
-        "lessons learned" => "what went well, what went wrong, where you got lucky",
-        "open discussion" => "open questions, or `None.` when there are none",
+        "actionitems" => "a summary of the action items in the front matter",
+        "lessonslearned" => "what went well, what went wrong, where you got lucky",
+        "opendiscussion" => "open questions, or `None.` when there are none",
+        "detection" => {
+            "how the problem was noticed (an alert, a customer, a person) and how long that took"
+        }
+        "resolution" => "what stopped the impact and what restored normal service",
         _ => "what the review found, or `None.` when there is nothing to say",
-    };
-    format!("write {hint}")
+    }
 }
 
 fn title_matches(cx: &DocContext<'_>, out: &mut Vec<Finding>) {

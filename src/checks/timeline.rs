@@ -1,75 +1,98 @@
-//! `timeline/*`: every entry of the Timeline section begins with a time, in order.
+//! `timeline/*`: the Timeline section's entries, read by [`crate::timeline`] in every shape
+//! (list items, table rows, dated sub-headings, paragraphs), each placed in time and in order.
 //!
-//! Entries without a date are placed on the day of the last dated entry (at first, the day the
-//! incident started). A backwards jump of more than 12 hours between undated entries is read as
-//! crossing midnight; a smaller one is out of order.
+//! Ordering compares instants, so entries in different zones compare correctly; an entry
+//! without a date is on the date carried from the one before (a midnight roll-over is
+//! inferred by the reader), a date-only entry compares by its date, and unknown times
+//! (`??:??`) are skipped.
 
 use super::RuleId;
 use super::{DocContext, Finding};
-use chrono::Datelike;
-
-const SECONDS_PER_DAY: i64 = 86_400;
-const MIDNIGHT_JUMP: i64 = 12 * 3_600;
+use crate::timeline::{self, EntryKind, Shape, TimelineSettings, WarningKind};
 
 pub(crate) fn check(cx: &DocContext<'_>, out: &mut Vec<Finding>) {
-    let mut day = cx
-        .doc
-        .front
-        .started
-        .as_ref()
-        .and_then(|s| s.value.at())
-        .map(|t| i64::from(t.date_naive().num_days_from_ce()))
-        .unwrap_or(0);
-    let mut previous: Option<(i64, &str)> = None;
-    for entry in &cx.body.timeline {
+    let settings = TimelineSettings::from_config(cx.config);
+    let read = timeline::read(cx.doc, &settings);
+    for warning in &read.warnings {
+        let rule = match warning.kind {
+            WarningKind::Unparseable => RuleId::TimelineUnparseableTime,
+            WarningKind::AmbiguousRollover => RuleId::TimelineAmbiguousRollover,
+            WarningKind::ZoneAbbreviation => RuleId::TimelineZoneAbbreviation,
+        };
+        out.push(
+            Finding::new(rule, warning.span.clone(), warning.message.clone())
+                .suggest(warning.suggestion.clone()),
+        );
+    }
+    let mut previous: Option<&timeline::Entry> = None;
+    for entry in &read.entries {
         if structure_placeholder(&entry.text) {
             continue;
         }
-        let Some(time) = entry.time else {
-            out.push(
-                Finding::new(
-                    RuleId::TimelineMissingTime,
-                    entry.span.clone(),
-                    "this timeline entry does not begin with a time, so it cannot be placed in the sequence of events",
-                )
-                .suggest("begin the entry with its time, e.g. `09:12 UTC: …` or `2026-11-26 09:12Z …`"),
-            );
-            continue;
-        };
-        let in_day = i64::from(time.minutes) * 60 + i64::from(time.seconds);
-        let at = match time.date {
-            Some(date) => {
-                day = i64::from(date.num_days_from_ce());
-                day * SECONDS_PER_DAY + in_day
+        match entry.kind {
+            EntryKind::Missing => {
+                if matches!(entry.shape, Shape::ListItem | Shape::TableRow) {
+                    out.push(
+                        Finding::new(
+                            RuleId::TimelineMissingTime,
+                            entry.span.clone(),
+                            "this timeline entry does not begin with a time, so it cannot be placed in the sequence of events",
+                        )
+                        .suggest("begin the entry with its time, e.g. `09:12 UTC: …` or `2026-11-26 09:12Z …`"),
+                    );
+                }
+                continue;
             }
-            None => {
-                let mut at = day * SECONDS_PER_DAY + in_day;
-                if let Some((before, _)) = previous {
-                    if before - at > MIDNIGHT_JUMP {
-                        day += 1;
-                        at += SECONDS_PER_DAY;
+            EntryKind::Invalid | EntryKind::UnknownTime => continue,
+            EntryKind::DateOnly => {
+                if let (Some(before), Some(date)) = (previous, entry.date) {
+                    if before.date.is_some_and(|d| date < d) {
+                        out.push(out_of_order(entry, before, None));
                     }
                 }
-                at
+                previous = Some(entry);
+                continue;
             }
-        };
-        if let Some((before, before_text)) = previous {
-            if at < before {
-                out.push(
-                    Finding::new(
-                        RuleId::TimelineOutOfOrder,
-                        entry.span.clone(),
-                        format!(
-                            "this entry is earlier than the one before it (`{}`); an ordered timeline shows cause and effect",
-                            shorten(before_text)
-                        ),
-                    )
-                    .suggest("move the entry to its place in time, or correct its time (add a date when the incident spans days)"),
-                );
+            EntryKind::Timed => {}
+        }
+        let Some(at) = entry.order else { continue };
+        if let Some(before) = previous {
+            let earlier = match before.kind {
+                EntryKind::Timed => before.order.is_some_and(|b| at < b),
+                _ => before.date.zip(entry.date).is_some_and(|(b, d)| d < b),
+            };
+            if earlier {
+                let kept_date = before.kind == EntryKind::Timed
+                    && entry.date_written
+                    && entry.date.is_some()
+                    && entry.date == before.date
+                    && before.order.is_some_and(|b| b - at > 12 * 3600);
+                out.push(out_of_order(entry, before, Some(kept_date)));
             }
         }
-        previous = Some((at, &entry.text));
+        previous = Some(entry);
     }
+}
+
+fn out_of_order(
+    entry: &timeline::Entry,
+    before: &timeline::Entry,
+    kept_date: Option<bool>,
+) -> Finding {
+    let message = format!(
+        "this entry is earlier than the one before it (`{}`); an ordered timeline shows cause and effect",
+        shorten(&before.text)
+    );
+    let suggestion = if kept_date == Some(true) {
+        let next = entry
+            .date
+            .and_then(|d| d.tomorrow().ok())
+            .map_or_else(|| "the next day".to_string(), |d| d.to_string());
+        format!("the date looks kept from before midnight: if this happened after midnight, write {next}")
+    } else {
+        "move the entry to its place in time, or correct its time (add a date when the incident spans days)".to_string()
+    };
+    Finding::new(RuleId::TimelineOutOfOrder, entry.span.clone(), message).suggest(suggestion)
 }
 
 /// The template's sample entry is reported as an empty section, not as a timeline entry.

@@ -434,6 +434,69 @@ impl Demo {
     }
 }
 
+/// `pm timeline import`: a small Slack export of the DNS incident's channel is merged into its
+/// timeline, and the change committed. The export sits in `exports/`, which git ignores here.
+fn import_chat_export(demo: &Demo, id: &str) -> Result<()> {
+    let day = demo.day(-8);
+    let ts = |hh: u32, mm: u32| {
+        let at = day.and_hms_opt(hh, mm, 0).map(|t| t.and_utc().timestamp());
+        format!("{}.000100", at.unwrap_or(0))
+    };
+    let export = demo.dir.join("exports").join("slack");
+    let channel = export.join("incident-dns");
+    std::fs::create_dir_all(&channel).map_err(|e| Error::io(&channel, e))?;
+    let messages = serde_json::json!([
+        {"type": "message", "subtype": "channel_join", "user": "U2", "text": "<@U2> has joined the channel", "ts": ts(7, 45)},
+        {"type": "message", "user": "U1", "text": "Resolver timeouts in eu-west, see <https://grafana.example.com/d/dns|the DNS dashboard>", "ts": ts(7, 46), "thread_ts": ts(7, 46)},
+        {"type": "message", "user": "U2", "text": "The resolver change went out at 07:40; <@U1> shall we roll it back?", "ts": ts(7, 52), "thread_ts": ts(7, 46)},
+        {"type": "message", "user": "U1", "text": "Rolling back the resolver change now", "ts": ts(8, 2), "reactions": [{"name": "pushpin", "users": ["U2"], "count": 1}]}
+    ]);
+    let files = [
+        (
+            export.join("channels.json"),
+            serde_json::json!([{"id": "C1", "name": "incident-dns"}]),
+        ),
+        (
+            export.join("users.json"),
+            serde_json::json!([
+                {"id": "U1", "name": "priya", "profile": {"display_name": "Priya"}},
+                {"id": "U2", "name": "lena", "profile": {"display_name": "Lena"}}
+            ]),
+        ),
+        (channel.join(format!("{day}.json")), messages),
+    ];
+    for (path, value) in files {
+        std::fs::write(&path, value.to_string()).map_err(|e| Error::io(&path, e))?;
+    }
+    let exclude = demo.dir.join(".git").join("info").join("exclude");
+    let mut ignored = std::fs::read_to_string(&exclude).unwrap_or_default();
+    ignored.push_str("exports/\n");
+    std::fs::write(&exclude, ignored).map_err(|e| Error::io(&exclude, e))?;
+    demo.show(
+        "A timeline from the incident channel's Slack export",
+        "The facilitator merges the incident channel into the timeline instead of retyping it: \
+         joins and bot noise are left out, thread replies kept, times put in the document's zone.",
+        &[
+            "timeline",
+            "import",
+            "eu-west-dns",
+            "exports/slack",
+            "--from",
+            "slack",
+            "--channel",
+            "incident-dns",
+        ],
+    )?;
+    let rel = Demo::path_of(id);
+    demo.git(0, &PRIYA, &["add", "--", &rel])?;
+    demo.commit(
+        0,
+        &PRIYA,
+        "-m",
+        "Import the incident channel into the timeline",
+    )
+}
+
 fn default_dir() -> Result<PathBuf> {
     let base = std::env::temp_dir();
     let dir = tempfile::Builder::new()
@@ -549,6 +612,8 @@ pub fn run(ctx: &Context, args: DemoArgs) -> Result<Outcome> {
     demo.git(0, &PRIYA, &["reset", "--quiet", "--", &rel])?;
     std::fs::write(&path, &original).map_err(|e| Error::io(&path, e))?;
     print("(the demo takes the draft sentence out again: the sample stays blameless)\n")?;
+
+    import_chat_export(&demo, &dns_id)?;
 
     let since = demo.day(-21).to_string();
     demo.show(

@@ -9,6 +9,7 @@ pub mod diff;
 pub mod followup;
 pub mod history;
 pub mod hooks;
+pub mod import;
 pub mod init;
 pub mod list;
 pub mod lsp;
@@ -18,6 +19,7 @@ pub mod show;
 pub mod site;
 pub mod stats;
 pub mod status;
+pub mod timeline;
 
 use crate::cli::{print, Cli, Command, Context};
 use pm::{Outcome, Result};
@@ -42,6 +44,8 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Site(args) => site::run(&ctx, args),
         Command::Demo(args) => demo::run(&ctx, args),
         Command::Lsp(args) => lsp::run(&ctx, args),
+        Command::Import(args) => import::run(&ctx, args),
+        Command::Timeline(args) => timeline::run(&ctx, args),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
             let mut buf = Vec::new();

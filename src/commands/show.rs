@@ -29,14 +29,41 @@ pub struct ShowArgs {
 
 pub fn run(ctx: &Context, args: ShowArgs) -> Result<Outcome> {
     let today = ctx.today(args.as_of)?;
-    let (_, _, s) = pm::listing::find(&ctx.config()?, &args.id, today)?;
+    let located = ctx.config()?;
+    let (entry, doc, s) = pm::listing::find(&located, &args.id, today)?;
     let out = match args.format {
-        ShowFormat::Json => to_json(&s)?,
+        ShowFormat::Json => to_json(&with_timeline(&s, &entry, &doc, &located.config)?)?,
         ShowFormat::Markdown => markdown(&s),
         ShowFormat::Text => text(&s, ctx.color),
     };
     print(&out)?;
     Ok(Outcome::Success)
+}
+
+/// The summary with `"timeline": [{"line", "time", "text"}]` (the body is read only here).
+fn with_timeline(
+    s: &Summary,
+    entry: &pm::repository::Entry,
+    doc: &pm::document::Document,
+    config: &pm::config::Config,
+) -> Result<serde_json::Value> {
+    let options = pm::document::ParseOptions {
+        timeline_section: &config.document.timeline_section,
+    };
+    let full = pm::document::Document::parse(doc.text.as_bytes(), &options)
+        .map_err(|e| pm::listing::input_error(entry, &e, ""))?;
+    let settings = pm::timeline::TimelineSettings::from_config(config);
+    let timeline = pm::timeline::read(&full, &settings);
+    let mut value = serde_json::to_value(s)
+        .map_err(|e| pm::Error::usage(format!("cannot render JSON: {e}")))?;
+    if let Some(object) = value.as_object_mut() {
+        object.insert(
+            "timeline".into(),
+            serde_json::to_value(timeline.json())
+                .map_err(|e| pm::Error::usage(format!("cannot render JSON: {e}")))?,
+        );
+    }
+    Ok(value)
 }
 
 fn duration(minutes: Option<i64>) -> String {

@@ -204,7 +204,9 @@ pub fn parse(text: &str, body_start: usize, lines: &LineIndex, timeline_title: &
                     .find(|c| c.data.borrow().value.clone_shallow() == Shallow::Heading(2))
                     .map(|c| mapper.span(c).start)
                     .unwrap_or(text.len());
-                if heading.text.eq_ignore_ascii_case(timeline_title) {
+                if body.timeline_section.is_none()
+                    && super::sections::Aliases::built_in_names(&heading.text, timeline_title)
+                {
                     body.timeline_section = Some(body.sections.len());
                 }
                 body.sections.push(Section {

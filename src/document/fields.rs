@@ -86,7 +86,9 @@ pub const IMPACT_TABLE: &str = "impact";
 /// The `[[actions]]` tables' key.
 pub const ACTIONS_TABLE: &str = "actions";
 /// The top-level tables, read by their own code.
-pub const TABLES: [&str; 2] = [IMPACT_TABLE, ACTIONS_TABLE];
+/// `[imported]`: the fields `pm import` could not map, kept as the source had them.
+pub const IMPORTED_TABLE: &str = "imported";
+pub const TABLES: [&str; 3] = [IMPACT_TABLE, ACTIONS_TABLE, IMPORTED_TABLE];
 
 // The fast reader marks the keys it has seen in a table as bits of a `u32` (`1 << index`).
 const _: () = assert!(ROOT.len() <= 32 && IMPACT.len() <= 32 && ACTION.len() <= 32);

@@ -377,6 +377,8 @@ impl Reader {
             match key {
                 "impact" => self.read_impact(item),
                 "actions" => self.read_actions(item),
+                // Fields `pm import` could not map, kept as the source had them: free-form.
+                fields::IMPORTED_TABLE if item.is_table_like() => {}
                 _ => match fields::find(fields::ROOT, key) {
                     Some(field) => {
                         let value = self.read_value(&field.slot, item, k);

@@ -10,6 +10,7 @@ pub mod fields;
 pub mod frontmatter;
 pub mod id;
 pub mod lines;
+pub mod sections;
 
 pub use body::Body;
 pub use frontmatter::{Action, FrontMatter, Spanned, Timestamp};

@@ -37,6 +37,10 @@ fn the_demo_builds_a_repository_with_history_and_shows_every_capability() {
         .stdout_has("  pm status checkout reviewed");
     let stats = std::fs::read_to_string(dir.join("site/stats.html")).expect("stats page");
     assert!(stats.contains("As of "), "{stats}");
+    // The incident channel's export is merged into the timeline (the join left out).
+    out.stdout_has("$ pm timeline import eu-west-dns exports/slack --from slack")
+        .stdout_has("- 07:52 UTC: Lena (in a thread): The resolver change went out at 07:40; @Priya shall we roll it back?\n")
+        .stdout_has("3 entries added");
 
     // The history is real git history, spread over weeks, with the authors of each step.
     let log = s.git_output([
