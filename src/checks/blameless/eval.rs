@@ -298,10 +298,12 @@ fn validation_split_meets_the_thresholds() {
     // First run of the first model (before any change that looked at these figures): any tier
     // P 0.852 R 0.927, errors P 0.976 R 0.375, 10.6 false findings per 1,000 document words.
     // Second round (f1 and f2 in training, quoted passages, warning threshold 0.85 from
-    // out-of-fold figures): any P 0.921 R 0.861, errors P 0.988 R 0.378, 1.81 per 1,000 words.
+    // out-of-fold figures): any P 0.921 R 0.861, errors P 0.988 R 0.378, 1.81 per 1,000 words;
+    // with negated words as their own features: any P 0.932 R 0.850, errors P 0.988 R 0.373,
+    // 1.51 per 1,000 words.
     // The floors leave a small margin under today's figures.
     assert!(
-        s.any.precision() >= 0.91 && s.any.recall() >= 0.85,
+        s.any.precision() >= 0.92 && s.any.recall() >= 0.84,
         "{}",
         s.any
     );

@@ -604,6 +604,10 @@ pub(crate) fn features(toks: &[Tok], mut f: impl FnMut(u64, usize, usize)) {
             if prev == qt {
                 continue;
             }
+        } else if t.negated {
+            // A word in the scope of a negation is its own feature, not the asserted word:
+            // "it was not obvious" does not carry the weight of "obvious".
+            f(mix(NEG, t.key, 0), i, i + 1);
         } else {
             f(mix(UNI, t.key, 0), i, i + 1);
         }
@@ -614,9 +618,6 @@ pub(crate) fn features(toks: &[Tok], mut f: impl FnMut(u64, usize, usize)) {
             i.saturating_sub(2),
             i + 1,
         );
-        if t.negated && !t.quoted {
-            f(mix(NEG, t.key, 0), i, i + 1);
-        }
         prev2 = prev;
         prev = key;
     }
@@ -637,15 +638,14 @@ pub(crate) fn feature_names(text: &str, toks: &[Tok]) -> Vec<String> {
             if prev == "<qt>" {
                 continue;
             }
+        } else if t.negated {
+            out.push(format!("n {n}"));
         } else {
             out.push(format!("u {n}"));
         }
         let n = if t.quoted { "<qt>" } else { n.as_str() };
         out.push(format!("b {prev} {n}"));
         out.push(format!("t {prev2} {prev} {n}"));
-        if t.negated && !t.quoted {
-            out.push(format!("n {n}"));
-        }
         prev2 = std::mem::replace(&mut prev, n.to_owned());
     }
     out
