@@ -273,6 +273,7 @@ fn report(name: &str, s: &SetScore) {
 #[test]
 fn validation_split_meets_the_thresholds() {
     let mut all = Vec::new();
+    let (mut words, mut false_findings, mut false_errors) = (0, 0, 0);
     for a in VALIDATION_AUTHORS {
         let rows = read_tsv(&data_dir().join("corpus").join(a).join("sentences.tsv"));
         let s = score_sentences(&rows);
@@ -288,20 +289,37 @@ fn validation_split_meets_the_thresholds() {
             d.false_errors,
             d.false_findings as f64 * 1000.0 / d.words.max(1) as f64
         );
+        words += d.words;
+        false_findings += d.false_findings;
+        false_errors += d.false_errors;
     }
     let s = score_sentences(&all);
     report("validation (a4+a5)", &s);
-    // First run (before any change that looked at these figures): any tier P 0.852 R 0.927,
-    // errors P 0.976 R 0.375. The floors below leave a small margin under today's figures.
+    // First run of the first model (before any change that looked at these figures): any tier
+    // P 0.852 R 0.927, errors P 0.976 R 0.375, 10.6 false findings per 1,000 document words.
+    // Second round (f1 and f2 in training, quoted passages, warning threshold 0.85 from
+    // out-of-fold figures): any P 0.921 R 0.861, errors P 0.988 R 0.378, 1.81 per 1,000 words;
+    // with negated words as their own features: any P 0.932 R 0.850, errors P 0.988 R 0.373,
+    // 1.51 per 1,000 words.
+    // The floors leave a small margin under today's figures.
     assert!(
-        s.any.precision() >= 0.84 && s.any.recall() >= 0.91,
+        s.any.precision() >= 0.92 && s.any.recall() >= 0.84,
         "{}",
         s.any
     );
     assert!(
-        s.errors.precision() >= 0.96 && s.errors.recall() >= 0.35,
+        s.errors.precision() >= 0.97 && s.errors.recall() >= 0.36,
         "{}",
         s.errors
+    );
+    let per_kword = false_findings as f64 * 1000.0 / words.max(1) as f64;
+    assert!(
+        per_kword <= 2.2,
+        "{per_kword:.2} false findings per 1,000 words"
+    );
+    assert!(
+        false_errors <= 1,
+        "{false_errors} false errors on documents"
     );
 }
 

@@ -19,6 +19,10 @@ pub(crate) struct Tok {
     pub key: u64,
     /// Inside the scope of a negation ("not", "no", "never", "without", "nobody"…).
     pub negated: bool,
+    /// Inside quotation marks or link text: a title, a citation or talk about a term ("a talk
+    /// called 'The Myth of Human Error'"). Such words weigh as quoted words, not as the
+    /// sentence's own wording, and n-grams see one `<qt>` in their place.
+    pub quoted: bool,
     /// The token is punctuation-like (a quote mark, `!`, `?`): part of n-grams, never a span end.
     pub mark: bool,
 }
@@ -53,6 +57,7 @@ pub(crate) const BI: u8 = 2;
 pub(crate) const NEG: u8 = 3;
 pub(crate) const TRI: u8 = 4;
 pub(crate) const BIAS: u8 = 5;
+pub(crate) const QUO: u8 = 6;
 
 /// Shapes that stand for a class of words; the model learns the class, not the word.
 #[cfg(test)]
@@ -66,6 +71,7 @@ pub(crate) const SHAPES: &[&str] = &[
     "<ques>",   // ?
     "<ell>",    // ... or …
     "<code>",   // a word with digits, dots, slashes or underscores: an identifier
+    "<qt>",     // a quoted passage, to the n-grams around it
 ];
 
 const fn shape_key(name: &str) -> u64 {
@@ -165,6 +171,7 @@ pub(crate) fn for_each_sentence(text: &str, mut f: impl FnMut(usize, usize, &[To
         let mut i = 0;
         let mut sent_start: Option<usize> = None;
         let mut negated = false;
+        let mut quoted = false;
         let flush = |toks: &mut Vec<Tok>,
                      s: Option<usize>,
                      e: usize,
@@ -189,6 +196,7 @@ pub(crate) fn for_each_sentence(text: &str, mut f: impl FnMut(usize, usize, &[To
                         let end = last_end(&toks, i);
                         flush(&mut toks, sent_start.take(), end, &mut f);
                         negated = false;
+                        quoted = false;
                     }
                 }
                 i += 1;
@@ -219,7 +227,13 @@ pub(crate) fn for_each_sentence(text: &str, mut f: impl FnMut(usize, usize, &[To
                     sent_start = Some(start);
                 }
                 let first = toks.last().is_none_or(|t| t.mark) && toks.iter().all(|t| t.mark);
+                let before = toks.len();
                 word_tokens(&mut norm, text, start, j, first, &mut negated, &mut toks);
+                if quoted {
+                    for t in &mut toks[before..] {
+                        t.quoted = true;
+                    }
+                }
                 i = j;
                 continue;
             }
@@ -250,6 +264,7 @@ pub(crate) fn for_each_sentence(text: &str, mut f: impl FnMut(usize, usize, &[To
                             end,
                             key: shape_key(m),
                             negated: false,
+                            quoted: false,
                             mark: true,
                         });
                     }
@@ -265,11 +280,24 @@ pub(crate) fn for_each_sentence(text: &str, mut f: impl FnMut(usize, usize, &[To
                     {
                         flush(&mut toks, sent_start.take(), end, &mut f);
                         negated = false;
+                        quoted = false;
                     }
                     i = end;
                 }
-                '"' | '“' | '”' | '«' | '»' | '„' | '‘' | '\'' | '`' => {
-                    if sent_start.is_some() || ch != '\'' {
+                '"' | '“' | '”' | '«' | '»' | '„' | '‘' | '’' | '\'' | '`' => {
+                    // "engineers' laptops": an apostrophe right after a word opens nothing.
+                    let after_word = text[..i]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphanumeric);
+                    quoted = match ch {
+                        '“' | '«' | '„' | '‘' => true,
+                        '”' | '»' => false,
+                        '\'' | '’' if after_word && !quoted => false,
+                        '’' => false,
+                        _ => !quoted,
+                    };
+                    if sent_start.is_some() || !matches!(ch, '\'' | '’') {
                         if sent_start.is_none() {
                             sent_start = Some(i);
                         }
@@ -278,6 +306,7 @@ pub(crate) fn for_each_sentence(text: &str, mut f: impl FnMut(usize, usize, &[To
                             end: i + ch_len,
                             key: shape_key("<q>"),
                             negated: false,
+                            quoted: false,
                             mark: true,
                         });
                     }
@@ -285,6 +314,12 @@ pub(crate) fn for_each_sentence(text: &str, mut f: impl FnMut(usize, usize, &[To
                 }
                 ',' | ';' | ':' | '—' | '–' | '(' | ')' | '[' | ']' => {
                     negated = false;
+                    // Link text is a title: "[Human error is a label](…)".
+                    if ch == '[' {
+                        quoted = true;
+                    } else if ch == ']' {
+                        quoted = false;
+                    }
                     i += ch_len;
                 }
                 _ => {
@@ -341,6 +376,7 @@ fn word_tokens(
             end: e,
             key,
             negated: *negated,
+            quoted: false,
             mark: false,
         });
         if is_negator_key(key) {
@@ -560,19 +596,30 @@ pub(crate) fn features(toks: &[Tok], mut f: impl FnMut(u64, usize, usize)) {
     f(mix(BIAS, 0, 0), 0, 0);
     let mut prev = start;
     let mut prev2 = start;
+    let qt = shape_key("<qt>");
     for (i, t) in toks.iter().enumerate() {
-        f(mix(UNI, t.key, 0), i, i + 1);
-        f(mix(BI, prev, t.key), i.saturating_sub(1), i + 1);
+        if t.quoted {
+            f(mix(QUO, t.key, 0), i, i + 1);
+            // A quoted passage is one `<qt>` to the n-grams around it.
+            if prev == qt {
+                continue;
+            }
+        } else if t.negated {
+            // A word in the scope of a negation is its own feature, not the asserted word:
+            // "it was not obvious" does not carry the weight of "obvious".
+            f(mix(NEG, t.key, 0), i, i + 1);
+        } else {
+            f(mix(UNI, t.key, 0), i, i + 1);
+        }
+        let key = if t.quoted { qt } else { t.key };
+        f(mix(BI, prev, key), i.saturating_sub(1), i + 1);
         f(
-            mix(TRI, mix(0, prev2, prev), t.key),
+            mix(TRI, mix(0, prev2, prev), key),
             i.saturating_sub(2),
             i + 1,
         );
-        if t.negated {
-            f(mix(NEG, t.key, 0), i, i + 1);
-        }
         prev2 = prev;
-        prev = t.key;
+        prev = key;
     }
 }
 
@@ -586,13 +633,20 @@ pub(crate) fn feature_names(text: &str, toks: &[Tok]) -> Vec<String> {
     let mut prev2 = "<s>".to_owned();
     for (i, t) in toks.iter().enumerate() {
         let n = &names[i];
-        out.push(format!("u {n}"));
+        if t.quoted {
+            out.push(format!("q {n}"));
+            if prev == "<qt>" {
+                continue;
+            }
+        } else if t.negated {
+            out.push(format!("n {n}"));
+        } else {
+            out.push(format!("u {n}"));
+        }
+        let n = if t.quoted { "<qt>" } else { n.as_str() };
         out.push(format!("b {prev} {n}"));
         out.push(format!("t {prev2} {prev} {n}"));
-        if t.negated {
-            out.push(format!("n {n}"));
-        }
-        prev2 = std::mem::replace(&mut prev, n.clone());
+        prev2 = std::mem::replace(&mut prev, n.to_owned());
     }
     out
 }
