@@ -241,6 +241,9 @@ pub fn hook_managers() -> Option<(PathBuf, PathBuf)> {
                         "--no-audit",
                         "--no-fund",
                         "--loglevel=error",
+                        // lefthook's postinstall runs `lefthook install` in the git repository
+                        // that holds target/ (pm's own clone): no package scripts here.
+                        "--ignore-scripts",
                         "--prefix",
                     ])
                     .arg(dir)
