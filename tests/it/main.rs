@@ -33,5 +33,5 @@ mod site;
 mod snapshots;
 mod staged_cache_tree;
 mod stats;
-mod toml_suite;
 mod timeline;
+mod toml_suite;
