@@ -177,8 +177,13 @@ pub(crate) fn for_each_sentence(text: &str, mut f: impl FnMut(usize, usize, &[To
                      e: usize,
                      f: &mut dyn FnMut(usize, usize, &[Tok])| {
             if let Some(s) = s {
-                if toks.iter().any(|t| !t.mark) {
-                    f(s, e, toks);
+                // A timeline entry's stamp and a chat line's speaker say nothing about blame:
+                // the sentence is judged from what follows them.
+                let k = entry_prefix_len(text, toks);
+                let rest = &toks[k..];
+                if rest.iter().any(|t| !t.mark) {
+                    let s = if k > 0 { rest[0].start } else { s };
+                    f(s, e, rest);
                 }
             }
             toks.clear();
@@ -333,6 +338,55 @@ pub(crate) fn for_each_sentence(text: &str, mut f: impl FnMut(usize, usize, &[To
         let end = last_end(&toks, bytes.len());
         flush(&mut toks, sent_start.take(), end, &mut f);
     });
+}
+
+/// How many leading tokens of a sentence are a timeline entry's stamp ("14:02 UTC", "2:05 PM
+/// PST", "[03-04 14:05]", "??:??") and, after it or alone, a chat line's speaker ("Sam Ortiz:",
+/// "@kim:"), which are left out of the sentence's features. A stamp is digits with `:`, `.`,
+/// `/` or `-`, time-zone abbreviations and AM/PM; a speaker is one to three names or a handle
+/// followed by a colon.
+fn entry_prefix_len(text: &str, toks: &[Tok]) -> usize {
+    fn is_stamp(word: &str) -> bool {
+        let w = word.trim_matches(|c: char| matches!(c, '[' | ']' | '(' | ')' | '*'));
+        (!w.is_empty()
+            && w.bytes().any(|b| b.is_ascii_digit())
+            && w.bytes()
+                .all(|b| b.is_ascii_digit() || matches!(b, b':' | b'.' | b'/' | b'-')))
+            || matches!(
+                w.to_ascii_lowercase().as_str(),
+                "utc" | "gmt" | "z" | "am" | "pm" | "a.m" | "p.m" | "pst" | "pdt" | "est"
+                    | "edt" | "cst" | "cdt" | "mst" | "mdt" | "cet" | "cest" | "bst" | "ist"
+                    | "jst" | "aest" | "aedt"
+            )
+    }
+    let word = |t: &Tok| text.get(t.start..t.end).unwrap_or("");
+    let mut k = 0;
+    while k < toks.len() && !toks[k].mark && is_stamp(word(&toks[k])) {
+        k += 1;
+    }
+    // A speaker: up to three capitalised words or one handle, then a colon before the next word.
+    let mut j = k;
+    while j < toks.len() && j - k < 3 && !toks[j].mark {
+        let w = word(&toks[j]);
+        let speaker_word = w.starts_with('@') || w.chars().next().is_some_and(char::is_uppercase);
+        if !speaker_word {
+            break;
+        }
+        let gap_end = toks.get(j + 1).map_or(text.len(), |t| t.start);
+        let gap = text.get(toks[j].end..gap_end).unwrap_or("");
+        if gap.trim_start().starts_with(':') && j + 1 < toks.len() {
+            return j + 1;
+        }
+        if !gap.trim().is_empty() {
+            break;
+        }
+        j += 1;
+    }
+    if k == toks.len() {
+        0
+    } else {
+        k
+    }
 }
 
 fn last_end(toks: &[Tok], fallback: usize) -> usize {
