@@ -352,13 +352,12 @@ fn entry_prefix_len(text: &str, toks: &[Tok]) -> usize {
             && w.bytes().any(|b| b.is_ascii_digit())
             && w.bytes()
                 .all(|b| b.is_ascii_digit() || matches!(b, b':' | b'.' | b'/' | b'-')))
-            || matches!(
-                w.to_ascii_lowercase().as_str(),
-                "utc" | "gmt" | "z" | "am" | "pm" | "a.m" | "p.m" | "pst" | "pdt" | "est"
-                    | "edt" | "cst" | "cdt" | "mst" | "mdt" | "cet" | "cest" | "bst" | "ist"
-                    | "jst" | "aest" | "aedt"
-            )
+            || STAMP_WORDS.contains(&w.to_ascii_lowercase().as_str())
     }
+    const STAMP_WORDS: &[&str] = &[
+        "utc", "gmt", "z", "am", "pm", "a.m", "p.m", "pst", "pdt", "est", "edt", "cst", "cdt",
+        "mst", "mdt", "cet", "cest", "bst", "ist", "jst", "aest", "aedt",
+    ];
     let word = |t: &Tok| text.get(t.start..t.end).unwrap_or("");
     let mut k = 0;
     while k < toks.len() && !toks[k].mark && is_stamp(word(&toks[k])) {
