@@ -184,6 +184,18 @@ pub fn print_raw(text: &str) -> Result<()> {
 }
 
 /// Writes a line to stderr.
+/// Takes the edit lock for `entry` (an action or timeline edit), saying on stderr when another
+/// pm holds it.
+pub fn edit_lock(ctx: &Context, entry: &pm::repository::Entry) -> Result<pm::writing::Lock> {
+    let git_dir = ctx.repo().ok().map(|repo| repo.git_dir().to_path_buf());
+    let path = pm::writing::Lock::path_for(git_dir.as_deref(), &entry.path);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let us = format!("pm {}", args.join(" "));
+    pm::writing::Lock::acquire(&path, &us, |holder| {
+        note(&format!("pm: waiting for another pm ({holder}) to finish…"));
+    })
+}
+
 pub fn note(text: &str) {
     let mut err = std::io::stderr().lock();
     let _ = writeln!(err, "{}", pm::text::terminal_safe(text));

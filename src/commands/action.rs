@@ -5,17 +5,17 @@
 //! still has the bytes that were read, so an editor's unsaved-then-saved change is never
 //! overwritten (`pm::writing`).
 
-use crate::cli::{note, parse_date, print, report_unreadable, to_json, Context, ListFormat};
+use crate::cli::{
+    edit_lock, note, parse_date, print, report_unreadable, to_json, Context, ListFormat,
+};
 use chrono::NaiveDate;
 use pm::action_edit::{self, check_choice, check_status, non_empty, split_reference, Target};
 use pm::document::{ACTION_KINDS, ACTION_PRIORITIES};
 use pm::git::Repo;
 use pm::listing::{find_entry, load, Actions};
-use pm::repository::Entry;
 use pm::summary::ActionView;
 use pm::text;
 use pm::text::{column_width, md_escape, paint, short, ALERT};
-use pm::writing::Lock;
 use pm::{Outcome, Result};
 use serde::Serialize;
 
@@ -259,17 +259,6 @@ fn table(rows: &[Listed], color: bool) -> String {
     out
 }
 
-/// Takes the edit lock for `entry`, saying on stderr when another pm holds it.
-fn lock(ctx: &Context, entry: &Entry) -> Result<Lock> {
-    let git_dir = ctx.repo().ok().map(|repo| repo.git_dir().to_path_buf());
-    let path = Lock::path_for(git_dir.as_deref(), &entry.path);
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let us = format!("pm {}", args.join(" "));
-    Lock::acquire(&path, &us, |holder| {
-        note(&format!("pm: waiting for another pm ({holder}) to finish…"));
-    })
-}
-
 fn add(ctx: &Context, args: AddArgs) -> Result<Outcome> {
     non_empty("title", &args.title)?;
     non_empty("owner", &args.owner)?;
@@ -282,7 +271,7 @@ fn add(ctx: &Context, args: AddArgs) -> Result<Outcome> {
     let located = ctx.config()?;
     let repo = if args.commit { Some(ctx.repo()?) } else { None };
     let entry = find_entry(&located, &args.id)?;
-    let _lock = lock(ctx, &entry)?;
+    let _lock = edit_lock(ctx, &entry)?;
     let target = Target::read(entry)?;
     let new = action_edit::NewAction {
         title: args.title.clone(),
@@ -343,7 +332,7 @@ fn set(ctx: &Context, args: SetArgs) -> Result<Outcome> {
     let repo = if args.commit { Some(ctx.repo()?) } else { None };
     let today = ctx.today(None)?;
     let entry = find_entry(&located, query)?;
-    let _lock = lock(ctx, &entry)?;
+    let _lock = edit_lock(ctx, &entry)?;
     let target = Target::read(entry)?;
     let edit = action_edit::set(&target, action_id, &changes, today)?;
     let Some(new_text) = &edit.new_text else {
@@ -374,7 +363,7 @@ fn remove(ctx: &Context, args: RemoveArgs) -> Result<Outcome> {
     let located = ctx.config()?;
     let repo = if args.commit { Some(ctx.repo()?) } else { None };
     let entry = find_entry(&located, query)?;
-    let _lock = lock(ctx, &entry)?;
+    let _lock = edit_lock(ctx, &entry)?;
     let target = Target::read(entry)?;
     let (new_text, title) = action_edit::remove(&target, action_id)?;
     let reference = format!("{}#{action_id}", target.postmortem_id());

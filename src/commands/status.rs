@@ -7,7 +7,6 @@ use pm::action_edit::Target;
 use pm::listing::find_entry;
 use pm::status_change::{self, Request};
 use pm::text::short;
-use pm::writing::Lock;
 use pm::{Outcome, Result};
 
 #[derive(Debug, clap::Args)]
@@ -40,11 +39,7 @@ pub fn run(ctx: &Context, args: StatusArgs) -> Result<Outcome> {
     let repo = if args.commit { Some(ctx.repo()?) } else { None };
     let today = ctx.today(None)?;
     let entry = find_entry(&located, &args.id)?;
-    let git_dir = ctx.repo().ok().map(|r| r.git_dir().to_path_buf());
-    let lock_path = Lock::path_for(git_dir.as_deref(), &entry.path);
-    let _lock = Lock::acquire(&lock_path, "pm status", |holder| {
-        note(&format!("pm: waiting for another pm ({holder}) to finish…"));
-    })?;
+    let _lock = crate::cli::edit_lock(ctx, &entry)?;
     let target = Target::read(entry)?;
     let request = Request {
         to,

@@ -3,13 +3,12 @@
 //! (`pm::timeline_import`). The write holds the edit lock and replaces the file only if it
 //! still has the bytes that were read, like `pm action`.
 
-use crate::cli::{note, print, Context};
+use crate::cli::{edit_lock, note, print, Context};
 use pm::document::{Document, ParseOptions};
 use pm::listing::{find_entry, input_error};
 use pm::repository::{self, Entry};
 use pm::timeline::TimelineSettings;
 use pm::timeline_import::{self as import, when, Imported, Problems, Request, SourceKind};
-use pm::writing::Lock;
 use pm::{Error, Outcome, Result};
 use std::path::PathBuf;
 
@@ -252,7 +251,7 @@ fn write(ctx: &Context, target: Read, entries: &[Imported], dry_run: bool) -> Re
         return Ok(Outcome::Success);
     }
     if count > 0 {
-        let _lock = lock(ctx, &target.entry)?;
+        let _lock = edit_lock(ctx, &target.entry)?;
         let folder = target
             .entry
             .path
@@ -271,15 +270,4 @@ fn write(ctx: &Context, target: Read, entries: &[Imported], dry_run: bool) -> Re
         target.entry.display
     ));
     Ok(Outcome::Success)
-}
-
-/// Takes the edit lock for `entry`, saying on stderr when another pm holds it.
-fn lock(ctx: &Context, entry: &Entry) -> Result<Lock> {
-    let git_dir = ctx.repo().ok().map(|repo| repo.git_dir().to_path_buf());
-    let path = Lock::path_for(git_dir.as_deref(), &entry.path);
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let us = format!("pm {}", args.join(" "));
-    Lock::acquire(&path, &us, |holder| {
-        note(&format!("pm: waiting for another pm ({holder}) to finish…"));
-    })
 }
