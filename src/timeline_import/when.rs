@@ -1,5 +1,6 @@
 //! Times as sources and users write them: RFC 3339, `YYYY-MM-DD HH:MM[:SS]` with a zone
-//! (`Z`, `UTC`, `GMT`, `+02:00`) or without one (then in the document's zone), and epoch
+//! (`Z`, `UTC`, `GMT`, `+02:00`, a named zone or abbreviation such as `Europe/Berlin` or
+//! `PST`) or without one (then in the document's zone), and epoch
 //! seconds or milliseconds (10 or 13 digits), which paging tools' exports often hold.
 
 use crate::timeline::Zone;
@@ -92,6 +93,9 @@ pub fn parse(text: &str, zone: &DocZone) -> Option<DateTime<Utc>> {
     if let Ok(t) = DateTime::parse_from_rfc3339(text) {
         return Some(t.with_timezone(&Utc));
     }
+    if let Some((civil, named)) = split_named_zone(text) {
+        return DocZone::new(named).instant(parse_civil(civil)?);
+    }
     let (civil, offset) = split_zone(text)?;
     let civil = parse_civil(civil)?;
     match offset {
@@ -119,11 +123,16 @@ pub fn parse_entry_time(text: &str, day: NaiveDate, zone: &DocZone) -> Option<Da
     if let Some(at) = parse(text, zone) {
         return Some(at);
     }
+    let clock_time = |clock: &str| {
+        NaiveTime::parse_from_str(clock, "%H:%M:%S")
+            .or_else(|_| NaiveTime::parse_from_str(clock, "%H:%M"))
+            .ok()
+    };
+    if let Some((clock, named)) = split_named_zone(text.trim()) {
+        return DocZone::new(named).instant(day.and_time(clock_time(clock)?));
+    }
     let (clock, offset) = split_zone(text.trim())?;
-    let time = NaiveTime::parse_from_str(clock, "%H:%M:%S")
-        .or_else(|_| NaiveTime::parse_from_str(clock, "%H:%M"))
-        .ok()?;
-    let civil = day.and_time(time);
+    let civil = day.and_time(clock_time(clock)?);
     match offset {
         Some(offset) => offset
             .from_local_datetime(&civil)
@@ -131,6 +140,17 @@ pub fn parse_entry_time(text: &str, day: NaiveDate, zone: &DocZone) -> Option<Da
             .map(|t| t.with_timezone(&Utc)),
         None => zone.instant(civil),
     }
+}
+
+/// Splits a named zone off the end of a time after a space: an IANA name (`Europe/Berlin`) or
+/// an abbreviation from the timeline's table (`PST`, `CEST`), read as the timeline reader
+/// reads them (docs/CHECKS.md, "Timelines"). `None` when the last word is no such zone.
+fn split_named_zone(text: &str) -> Option<(&str, Zone)> {
+    let (civil, name) = text.rsplit_once(' ')?;
+    if !name.chars().any(|c| c.is_ascii_alphabetic()) || ["UTC", "GMT", "Z"].contains(&name) {
+        return None;
+    }
+    Some((civil.trim_end(), Zone::parse(name)?))
 }
 
 /// Splits a zone off the end of a time: `Z`, `UTC`, `GMT` or a signed offset (`+02:00`,
@@ -198,12 +218,26 @@ mod tests {
             "2026-03-04 22:05:00Z",
             "2026-03-04T23:05:00+01:00",
             "2026-03-04 14:05 -0800",
+            "2026-03-04 14:05 PST",
+            "2026-03-04 23:05 Europe/Berlin",
             "1772661900",
             "1772661900000",
         ] {
             assert_eq!(utc(text), want, "{text}");
         }
-        for text in ["", "yesterday", "22:05", "2026-03-04", "12345"] {
+        // Summer time in Berlin through the zone database, not a fixed offset.
+        assert_eq!(
+            utc("2026-07-04 23:05 Europe/Berlin").as_deref(),
+            Some("2026-07-04T21:05:00+00:00")
+        );
+        for text in [
+            "",
+            "yesterday",
+            "22:05",
+            "2026-03-04",
+            "12345",
+            "2026-03-04 22:05 Mars",
+        ] {
             assert_eq!(utc(text), None, "{text}");
         }
     }
@@ -212,6 +246,8 @@ mod tests {
     fn a_time_of_day_lands_on_the_given_day() {
         let day = NaiveDate::from_ymd_opt(2026, 3, 4).unwrap_or_default();
         let at = parse_entry_time("22:05", day, &DocZone::utc()).map(|t| t.to_rfc3339());
+        assert_eq!(at.as_deref(), Some("2026-03-04T22:05:00+00:00"));
+        let at = parse_entry_time("14:05 PST", day, &DocZone::utc()).map(|t| t.to_rfc3339());
         assert_eq!(at.as_deref(), Some("2026-03-04T22:05:00+00:00"));
         let until = parse_bound("2026-03-04", &DocZone::utc(), true).map(|t| t.to_rfc3339());
         assert_eq!(until.as_deref(), Some("2026-03-05T00:00:00+00:00"));
