@@ -6,12 +6,11 @@
 
 use crate::checks::{self, SourceFile};
 use crate::config::Located;
-use crate::document::body::EntryTime;
 use crate::document::Document;
 use crate::repository::Entry;
 use crate::templates::{self, is_placeholder_line};
 use crate::text::md_escape;
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 /// A gap between consecutive timeline entries longer than this is worth a question.
 const GAP_MINUTES: i64 = 30;
@@ -132,7 +131,7 @@ pub fn sheet(
     let gaps = Gaps {
         sections: section_gaps(doc, located),
         actions: action_gaps(doc),
-        timeline: timeline_gaps(doc),
+        timeline: timeline_gaps(doc, located),
         wording: wording_findings(&entry.display, bytes, located),
     };
     let id = doc.id().unwrap_or(&entry.stem).to_string();
@@ -223,53 +222,45 @@ fn action_gaps(doc: &Document) -> Vec<String> {
     out
 }
 
-/// Gaps of more than [`GAP_MINUTES`] between consecutive timed entries. An entry without a date
-/// is on the day of the last dated entry before it, or on the incident's start day; one that
-/// goes backwards is an ordering problem (`pm check` reports it) or a midnight crossing, not a
-/// gap.
-fn timeline_gaps(doc: &Document) -> Vec<String> {
-    let Some(body) = doc.body.as_ref() else {
-        return Vec::new();
-    };
-    let mut day: Option<NaiveDate> = doc
-        .front
-        .started
-        .as_ref()
-        .and_then(|s| s.value.at())
-        .map(|t| t.date_naive());
-    let mut previous: Option<(&crate::document::body::TimelineEntry, EntryTime, i64)> = None;
+/// Gaps of more than [`GAP_MINUTES`] between consecutive timed entries, in every shape the
+/// timeline reader knows (list items, table rows, dated sub-headings, paragraphs; dates carried
+/// forward and midnight crossings inferred, zones converted). An entry earlier than the one
+/// before it is an ordering problem (`pm check` reports it), not a gap; entries with unknown
+/// times are passed over.
+fn timeline_gaps(doc: &Document, located: &Located) -> Vec<String> {
+    let settings = crate::timeline::TimelineSettings::from_config(&located.config);
+    let timeline = crate::timeline::read(doc, &settings);
+    let mut previous: Option<(&crate::timeline::Entry, jiff::Timestamp)> = None;
     let mut out = Vec::new();
-    for entry in &body.timeline {
-        let Some(time) = entry.time else {
+    for entry in &timeline.entries {
+        let Some(at) = entry.time else {
             continue;
         };
-        if time.date.is_some() {
-            day = time.date;
-        }
-        let days = day.map_or(0, |d| d.num_days_from_ce());
-        let at = i64::from(days) * 1440 + i64::from(time.minutes);
-        if let Some((before, before_time, before_at)) = previous {
-            let gap = at - before_at;
+        if let Some((before, before_at)) = previous {
+            let gap = (at.as_second() - before_at.as_second()) / 60;
             if gap > GAP_MINUTES {
                 out.push(format!(
                     "{gap} minutes between line {} (`{}`) and line {} (`{}`): what was happening?",
-                    line_of(doc, before.span.start),
-                    clock(&before_time),
-                    line_of(doc, entry.span.start),
-                    clock(&time)
+                    before.line,
+                    clock(before, before_at),
+                    entry.line,
+                    clock(entry, at)
                 ));
             }
         }
-        previous = Some((entry, time, at));
+        previous = Some((entry, at));
     }
     out
 }
 
-fn clock(t: &EntryTime) -> String {
-    let time = format!("{:02}:{:02}", t.minutes / 60, t.minutes % 60);
-    match t.date {
-        Some(d) => format!("{d} {time}"),
-        None => time,
+/// The entry's time as its zone shows it: `HH:MM`, with the date when the entry writes one.
+fn clock(entry: &crate::timeline::Entry, at: jiff::Timestamp) -> String {
+    let civil = entry.zone.civil(at);
+    let time = format!("{:02}:{:02}", civil.hour(), civil.minute());
+    if entry.date_written {
+        format!("{} {time}", civil.date())
+    } else {
+        time
     }
 }
 

@@ -99,6 +99,23 @@ fn the_agenda_lists_gaps_missing_owners_placeholders_and_proposes_a_date() {
 
     // No follow-up date and no review meeting: the incident start plus 28 days.
     out.stdout_has("Proposed date: **2026-03-01** (the incident start (2026-02-01) + 28 days)");
+
+    // Gaps are found in every timeline shape the reader knows: here dated sub-headings with
+    // times in a named zone, across midnight (50 minutes, not a day backwards).
+    s.add_postmortem(&Doc::new("2026-02-03-queue", "Queue backlog").section(
+        "Timeline",
+        "### Tuesday 3 February 2026\n\n**23:40 PST** — the queue depth alarm fired.\n\n\
+         ### Wednesday 4 February 2026\n\n**00:30 PST** — the consumer was restarted.\n\n\
+         **00:40 PST** — the backlog drained.",
+    ));
+    let out = s.pm(["agenda", "queue"]);
+    let gaps = agenda_lines(&out.ok().stdout, "### Timeline gaps");
+    assert_eq!(gaps.len(), 1, "{gaps:?}");
+    assert!(gaps[0].starts_with("- 50 minutes between line"), "{gaps:?}");
+    assert!(
+        gaps[0].contains("(`23:40`)") && gaps[0].contains("(`00:30`)"),
+        "{gaps:?}"
+    );
 }
 
 #[test]
