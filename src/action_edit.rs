@@ -118,13 +118,7 @@ impl Target {
 
     /// Replaces the file with `new_text`, unless it changed on disk since it was read.
     pub fn replace(&self, new_text: &str) -> Result<()> {
-        let folder = self
-            .entry
-            .path
-            .parent()
-            .unwrap_or(std::path::Path::new("."));
-        crate::writing::replace_if_unchanged(
-            folder,
+        crate::writing::replace_in_place_if_unchanged(
             &self.entry.path,
             &self.entry.display,
             &self.bytes,

@@ -102,14 +102,7 @@ impl Plan {
             followup_date_for(config, &severity, date),
         );
         let proposals = policy_proposals(config, &severity, date);
-        let confine = match dir.canonicalize() {
-            Ok(resolved) => (resolved.clone(), file_path(&resolved, &id)),
-            Err(_) => {
-                let top = crate::paths::canonical(workdir);
-                let rest = crate::paths::relative_to(&dir, workdir).unwrap_or_default();
-                (top.clone(), file_path(&top.join(rest), &id))
-            }
-        };
+        let confine = crate::writing::confined_target(&dir, workdir, &file_path(&dir, &id));
         Ok(Plan {
             confine,
             path: file_path(&dir, &id),

@@ -147,9 +147,38 @@ fn temp_name(attempt: u32) -> String {
     )
 }
 
+/// The `(root, path)` that [`write_confined`] takes for a file at `path` below the post-mortem
+/// folder `dir` of the work tree `workdir`: the folder is resolved once (it may be a link
+/// inside the work tree, which `refuse_folder_outside` checks) and nothing below it is
+/// followed. When the folder does not exist yet, the root is the work tree itself.
+pub fn confined_target(dir: &Path, workdir: &Path, path: &Path) -> (PathBuf, PathBuf) {
+    let rest = path.strip_prefix(dir).unwrap_or(path);
+    match dir.canonicalize() {
+        Ok(resolved) => (resolved.clone(), resolved.join(rest)),
+        Err(_) => {
+            let top = crate::paths::canonical(workdir);
+            let below = crate::paths::relative_to(dir, workdir).unwrap_or_default();
+            (top.clone(), top.join(below).join(rest))
+        }
+    }
+}
+
 /// Writes a new file under `root` without ever replacing one (see [`write_confined`]).
 pub fn write_new(root: &Path, path: &Path, contents: &[u8]) -> Result<()> {
     write_confined(root, path, contents, Existing::Keep)
+}
+
+/// [`replace_if_unchanged`] for a post-mortem the listing found (an action, status or timeline
+/// edit): the file's own folder is the root, so only the file itself is opened without
+/// following a link.
+pub fn replace_in_place_if_unchanged(
+    path: &Path,
+    display: &str,
+    read: &[u8],
+    new_text: &str,
+) -> Result<()> {
+    let folder = path.parent().unwrap_or(Path::new("."));
+    replace_if_unchanged(folder, path, display, read, new_text)
 }
 
 /// Replaces the file at `path` (shown as `display`) with `new_text`, unless it changed on disk

@@ -68,20 +68,8 @@ pub fn run(ctx: &Context, args: ImportArgs) -> Result<Outcome> {
                         converted.actions, converted.text
                     ))?;
                 } else {
-                    // Written below the post-mortem folder (resolved once: it may be a link
-                    // inside the work tree), following no link below it.
-                    let (root, confined) = match dir.canonicalize() {
-                        Ok(resolved) => {
-                            let rest = target.strip_prefix(&dir).unwrap_or(&target);
-                            (resolved.clone(), resolved.join(rest))
-                        }
-                        Err(_) => {
-                            let top = pm::paths::canonical(&located.root);
-                            let rest = pm::paths::relative_to(&target, &located.root)
-                                .unwrap_or_else(|| target.clone());
-                            (top.clone(), top.join(rest))
-                        }
-                    };
+                    let (root, confined) =
+                        pm::writing::confined_target(&dir, &located.root, &target);
                     if let Err(e) =
                         pm::writing::write_new(&root, &confined, converted.text.as_bytes())
                     {

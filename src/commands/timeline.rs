@@ -252,13 +252,7 @@ fn write(ctx: &Context, target: Read, entries: &[Imported], dry_run: bool) -> Re
     }
     if count > 0 {
         let _lock = edit_lock(ctx, &target.entry)?;
-        let folder = target
-            .entry
-            .path
-            .parent()
-            .unwrap_or(std::path::Path::new("."));
-        pm::writing::replace_if_unchanged(
-            folder,
+        pm::writing::replace_in_place_if_unchanged(
             &target.entry.path,
             &target.entry.display,
             &target.bytes,
