@@ -8,6 +8,8 @@ use crate::document::{ActionStatus, Status};
 use crate::error::Result;
 use crate::git::history::{CommitInfo, Dated, History};
 use crate::git::Repo;
+use crate::listing::{load, load_at, Actions};
+use crate::repository::Unreadable;
 use crate::summary::{ActionProblem, Summary};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -508,6 +510,60 @@ pub fn filter_progress(progress: &mut Progress, summaries: &[Summary], filter: &
                         && (matches(change.from.as_deref()) || matches(change.to.as_deref())))));
         severity_ok && owner_ok
     });
+}
+
+/// What `pm followup` asks: the report as of `today`, "due soon" within `soon` days, the
+/// items `filter` keeps, and with `since` (a date or a revision) the progress since then up
+/// to `rev` (the work tree when `None`), through merged branches too with `all_parents`.
+#[derive(Debug, Clone)]
+pub struct Request<'a> {
+    pub today: NaiveDate,
+    pub soon: i64,
+    pub filter: Filter,
+    pub since: Option<&'a str>,
+    pub rev: Option<&'a str>,
+    pub all_parents: bool,
+}
+
+/// The follow-up report: the post-mortems as they are in the work tree (or at `rev`) and, with
+/// `since`, the walk through the history, read at the same time (they are independent); the
+/// progress is filtered like the items. Returns the files that could not be read apart.
+/// `repo` opens the repository; it is called only for `rev` or `since`.
+///
+/// Errors: the listing's, then the history's (a revision that does not resolve, an
+/// unreadable repository), in that order whichever comes first in time.
+pub fn report(
+    located: &Located,
+    repo: &(dyn Fn() -> Result<Repo> + Sync),
+    request: &Request<'_>,
+) -> Result<(Report, Vec<Unreadable>)> {
+    let today = request.today;
+    let (loaded, progress) = rayon::join(
+        || match request.rev {
+            Some(rev) => load_at(&repo()?, located, rev, today),
+            None => load(located, today, Actions::Keep)
+                .map(|(items, bad)| (items.into_iter().map(|(_, s)| s).collect(), bad)),
+        },
+        || {
+            request
+                .since
+                .map(|since| progress(&repo()?, located, since, request.rev, request.all_parents))
+                .transpose()
+        },
+    );
+    let (summaries, bad) = loaded?;
+    let mut report = build(
+        &summaries,
+        today,
+        request.soon,
+        &request.filter,
+        &located.config.policy,
+    );
+    if let Some(mut progress) = progress? {
+        filter_progress(&mut progress, &summaries, &request.filter);
+        report.progress = Some(progress);
+    }
+    Ok((report, bad))
 }
 
 #[cfg(test)]

@@ -5,11 +5,14 @@ use crate::checks::{self, CheckReport, Severity, SourceFile};
 use crate::config::{Config, Located};
 use crate::document::{Document, ParseOptions};
 use crate::error::{Error, Result};
+use crate::git::remote::{Forge, ForgeKind};
 use crate::git::{snapshot, Repo};
+use crate::paths::find_on_path;
 use crate::paths::relative_slash;
 use crate::summary::Summary;
 use crate::text::{self, duration, md_escape};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
 
 /// The post-mortem of the current branch as committed, and the check's verdict on it.
 #[derive(Debug)]
@@ -275,6 +278,125 @@ pub fn body(
          - [ ] The facilitator and the people involved have read it.\n",
     );
     out
+}
+
+/// The pull request `pm pr` opens: into `base` from `branch`, with `title` and `body`
+/// (Markdown), as a draft or not.
+#[derive(Debug, Clone, Copy)]
+pub struct Opening<'a> {
+    pub base: &'a str,
+    pub branch: &'a str,
+    pub title: &'a str,
+    pub body: &'a str,
+    pub draft: bool,
+}
+
+/// The forge a remote URL points at: GitHub, GitLab, Bitbucket and Gitea URLs, and the hosts
+/// `GH_HOST` and `GITLAB_HOST` name (a company's own GitHub or GitLab). `None`: unknown.
+pub fn forge_of(url: &str) -> Option<Forge> {
+    let gh_host = std::env::var("GH_HOST").ok().filter(|h| !h.is_empty());
+    let gitlab_host = std::env::var("GITLAB_HOST").ok().filter(|h| !h.is_empty());
+    Forge::from_url(url, gh_host.as_deref(), gitlab_host.as_deref())
+}
+
+/// What to say when the forge of `url` is unknown.
+pub fn unknown_forge(url: &str) -> String {
+    format!(
+        "cannot tell which forge {url} is (pm knows GitHub, GitLab, Bitbucket and Gitea URLs; \
+         set GH_HOST or GITLAB_HOST for your own host): open the pull request on its web page \
+         with this title and body"
+    )
+}
+
+/// The forge's own command-line tool when it is on PATH: `gh` for GitHub, `glab` for GitLab.
+pub fn forge_tool(forge: &Forge) -> Option<PathBuf> {
+    match forge.kind {
+        ForgeKind::GitHub => find_on_path("gh"),
+        ForgeKind::GitLab => find_on_path("glab"),
+        _ => None,
+    }
+}
+
+/// Opens the pull request with `program` (`gh pr create` or `glab mr create`, run in
+/// `workdir`), the title and body passed as arguments (a body file for gh): no shell is
+/// involved. Returns what the tool printed (the new request's URL); `Err` says why it could
+/// not be opened (the tool's own messages went to stderr).
+pub fn open_with_tool(
+    program: &Path,
+    forge: &Forge,
+    workdir: &Path,
+    opening: &Opening<'_>,
+) -> std::result::Result<String, String> {
+    let Opening {
+        base,
+        branch,
+        title,
+        body,
+        draft,
+    } = *opening;
+    let mut cmd = Command::new(program);
+    cmd.current_dir(workdir)
+        .stdin(Stdio::null())
+        .stderr(Stdio::inherit());
+    // Kept alive until the tool has read it.
+    let mut _body_file = None;
+    match forge.kind {
+        ForgeKind::GitHub => {
+            let mut file = tempfile::Builder::new()
+                .prefix("pm-pr-body-")
+                .suffix(".md")
+                .tempfile()
+                .map_err(|e| format!("cannot write the body to a temporary file: {e}"))?;
+            std::io::Write::write_all(&mut file, body.as_bytes())
+                .map_err(|e| format!("cannot write the body to a temporary file: {e}"))?;
+            cmd.args(["pr", "create", "--repo"])
+                .arg(format!("{}/{}", forge.host, forge.path))
+                .args([
+                    "--base",
+                    base,
+                    "--head",
+                    branch,
+                    "--title",
+                    title,
+                    "--body-file",
+                ])
+                .arg(file.path());
+            _body_file = Some(file);
+        }
+        _ => {
+            cmd.args(["mr", "create", "--repo"])
+                .arg(format!("https://{}/{}", forge.host, forge.path))
+                .args([
+                    "--source-branch",
+                    branch,
+                    "--target-branch",
+                    base,
+                    "--title",
+                    title,
+                    "--description",
+                    body,
+                    "--yes",
+                ]);
+        }
+    }
+    if draft {
+        cmd.arg("--draft");
+    }
+    let name = program
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let output = cmd
+        .output()
+        .map_err(|e| format!("cannot run {}: {e}", program.display()))?;
+    if !output.status.success() {
+        return Err(format!(
+            "`{name}` could not open the {} (exit {})",
+            forge.request_name(),
+            output.status.code().unwrap_or(-1)
+        ));
+    }
+    Ok(String::from_utf8_lossy(&output.stdout).into_owned())
 }
 
 #[cfg(test)]

@@ -2,12 +2,10 @@
 //! the index (`--staged`, for the pre-commit hook) or in a revision range (`--rev-range`, for CI).
 
 use crate::cli::{print, Context};
-use pm::checks::targets::{self, find_paths, folder_in_work_tree, known_ids};
-use pm::checks::{self, registry, KnownIds, SourceFile};
-use pm::config::{Config, FailOn, Level, Located};
-use pm::document::MAX_FILE_BYTES;
-use pm::{Error, Outcome, Result};
-use std::io::Read;
+use pm::check_report::{self, rule_levels, Checked, Source};
+use pm::checks::{self, registry};
+use pm::config::{Config, FailOn};
+use pm::{Outcome, Result};
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
@@ -95,82 +93,39 @@ fn run_check(ctx: &Context, args: CheckArgs) -> Result<Outcome> {
         ctx.config()?
     };
     checks::validate_configured_levels(&located)?;
-    if let Some(rule) = &args.explain {
-        return explain(&located.config, rule);
+    if let Some(name) = &args.explain {
+        let rule = check_report::find_rule(name)?;
+        print(&registry::explain(
+            rule,
+            checks::effective_level(&located.config, rule),
+        ))?;
+        return Ok(Outcome::Success);
     }
     if args.list_rules {
         return list_rules(&located.config, args.format);
     }
-
-    let (report, files, config) = if args.staged || args.rev_range.is_some() {
-        let repo = ctx.repo()?;
-        let dir = folder_in_work_tree(&repo, &located);
-        let snapshot = match &args.rev_range {
-            Some(range) => {
-                // pm.toml's path from the top of the tree, to read it at the range's base.
-                let config_file = repo.workdir().and_then(|top| {
-                    let file = located.file.as_deref()?;
-                    Some(pm::paths::relative_slash(file, top))
-                });
-                pm::check_input::rev_range(&repo, range, &dir, config_file.as_deref())?
-            }
-            None => pm::check_input::staged(&repo, &dir)?,
-        };
-        if let Some(note) = &snapshot.config_changed {
-            crate::cli::note(&format!("pm: note: {note}"));
-        }
-        let config = match snapshot.config {
-            Some(config) => {
-                checks::validate_rule_levels(&config).map_err(|e| {
-                    Error::usage(format!("pm.toml (at the base of the range): {e}"))
-                })?;
-                config
-            }
-            None => located.config.clone(),
-        };
-        let report = checks::check(&snapshot.files, &config, &snapshot.known_ids);
-        (report, snapshot.files, config)
-    } else if args.stdin {
-        let file = read_stdin(ctx, &located, args.stdin_filename.as_deref())?;
-        let files = vec![file];
-        // Without a file name pm cannot tell which file on disk is being piped (usually one
-        // of them, whose ID would then count as a duplicate of itself): the duplicate-ID check
-        // against the folder needs --stdin-filename.
-        let known = if args.stdin_filename.is_some() {
-            known_ids(&located)
-        } else {
-            KnownIds::new()
-        };
-        let report = checks::check(&files, &located.config, &known);
-        (report, files, located.config.clone())
-    } else {
-        if args.paths.is_empty() {
-            folder_exists(ctx, &located)?;
-        }
-        let targets::Found {
-            files: targets,
-            unreadable: skipped,
-            whole_folder,
-        } = find_paths(&ctx.cwd, &located, &args.paths)?;
-        // When the whole folder is checked, every ID is among the files: no second listing.
-        let known = if whole_folder {
-            KnownIds::new()
-        } else {
-            known_ids(&located)
-        };
-        let config = located.config.clone();
-        let (mut report, files, unreadable) = checks::check_on_disk(&targets, &config, &known);
-        for file in skipped.iter().chain(&unreadable) {
-            report.add_unreadable(file, &config);
-        }
-        (report, files, config)
+    let mut stdin = std::io::stdin().lock();
+    let source = match &args.rev_range {
+        Some(range) => Source::RevRange(range),
+        None if args.staged => Source::Staged,
+        None if args.stdin => Source::Stdin {
+            input: &mut stdin,
+            name: args.stdin_filename.as_deref(),
+        },
+        None => Source::Paths(&args.paths),
     };
+    let Checked {
+        mut report,
+        files,
+        config,
+    } = check_report::check(&ctx.cwd, &located, &|| ctx.repo(), source, &mut |n| {
+        crate::cli::note(&format!("pm: note: {n}"))
+    })?;
     let fails = report.fails(match args.fail_on {
         Some(FailOnArg::Error) => FailOn::Error,
         Some(FailOnArg::Warning) => FailOn::Warning,
         None => config.check.fail_on,
     });
-    let mut report = report;
     for note in pm::report::cap(&mut report) {
         crate::cli::note(&format!("pm: note: {note}"));
     }
@@ -197,75 +152,6 @@ fn run_check(ctx: &Context, args: CheckArgs) -> Result<Outcome> {
     })
 }
 
-/// Checking the post-mortem folder when it is not there would report "0 files" and pass: a
-/// false green in CI. Say what is missing instead (exit 2).
-fn folder_exists(ctx: &Context, located: &Located) -> Result<()> {
-    let dir = located.postmortem_dir();
-    let setting = match &located.file {
-        Some(file) => format!(
-            "repo.dir = \"{}\" in {}",
-            located.config.repo.dir,
-            file.display()
-        ),
-        None => format!(
-            "no pm.toml was found, so the folder is the default `{}`",
-            located.config.repo.dir
-        ),
-    };
-    if !dir.is_dir() {
-        return Err(Error::usage(format!(
-            "the post-mortem folder {} does not exist ({setting}): fix repo.dir, run `pm init`, or name the files to check",
-            dir.display()
-        )));
-    }
-    if let Some(root) = pm::git::worktree_root(&ctx.cwd) {
-        let inside = dir
-            .canonicalize()
-            .ok()
-            .zip(root.canonicalize().ok())
-            .is_some_and(|(d, r)| d.starts_with(r));
-        if !inside {
-            return Err(Error::usage(format!(
-                "the post-mortem folder {} is outside the repository {} ({setting}): the hook and CI would never see its files; fix repo.dir",
-                dir.display(),
-                root.display()
-            )));
-        }
-    }
-    Ok(())
-}
-
-fn rule_levels(config: &Config) -> Vec<(checks::RuleMeta, Level)> {
-    registry::all()
-        .iter()
-        .map(|r| (*r, checks::effective_level(config, r)))
-        .collect()
-}
-
-fn explain(config: &Config, name: &str) -> Result<Outcome> {
-    // A rule's name without its group (`individual-fault`) finds the one rule of that name.
-    let by_name = || {
-        let suffix = format!("/{name}");
-        let mut matches = registry::all().iter().filter(|r| r.id.ends_with(&suffix));
-        match (matches.next(), matches.next()) {
-            (Some(rule), None) => Some(rule),
-            _ => None,
-        }
-    };
-    let Some(rule) = registry::find(name).or_else(by_name) else {
-        let hint = match registry::did_you_mean_rule(name) {
-            Some(s) => format!("did you mean `{s}`?"),
-            None => "`pm check --list-rules` lists the rules".into(),
-        };
-        return Err(Error::usage(format!("no rule `{name}`; {hint}")));
-    };
-    print(&registry::explain(
-        rule,
-        checks::effective_level(config, rule),
-    ))?;
-    Ok(Outcome::Success)
-}
-
 fn list_rules(config: &Config, format: CheckFormat) -> Result<Outcome> {
     let levels = rule_levels(config);
     if format == CheckFormat::Json {
@@ -287,18 +173,4 @@ fn list_rules(config: &Config, format: CheckFormat) -> Result<Outcome> {
     );
     print(&out)?;
     Ok(Outcome::Success)
-}
-
-fn read_stdin(ctx: &Context, located: &Located, name: Option<&str>) -> Result<SourceFile> {
-    let mut bytes = Vec::new();
-    std::io::stdin()
-        .lock()
-        .take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| Error::io("<stdin>", e))?;
-    let path = match name {
-        Some(name) => targets::shown_name(&ctx.cwd, located, name),
-        None => "<stdin>".to_string(),
-    };
-    Ok(SourceFile { path, bytes })
 }

@@ -8,7 +8,6 @@ use crate::cli::{
 use crate::render::{change_markdown, change_table, day};
 use chrono::NaiveDate;
 use pm::followup::{self, Filter, Item, Point, Progress, Report};
-use pm::listing::{load, load_at, Actions};
 use pm::text;
 use pm::text::{column_width, md_escape, paint, short, ALERT, BOLD};
 use pm::{Outcome, Result};
@@ -53,46 +52,27 @@ pub fn run(ctx: &Context, args: FollowupArgs) -> Result<Outcome> {
         args.due_within
             .unwrap_or(located.config.followup.due_soon_days),
     );
-    // The post-mortems as they are and the walk through the history are independent: read
-    // them at the same time. Errors come in the same order as if one ran after the other.
-    let (loaded, progress) = rayon::join(
-        || match &args.rev {
-            Some(rev) => load_at(&ctx.repo()?, &located, rev, today),
-            None => load(&located, today, Actions::Keep)
-                .map(|(items, bad)| (items.into_iter().map(|(_, s)| s).collect(), bad)),
+    let request = followup::Request {
+        today,
+        soon,
+        filter: Filter {
+            owner: args.owner.clone(),
+            severity: args.severity.clone(),
         },
-        || {
-            args.since
-                .as_ref()
-                .map(|since| {
-                    let repo = ctx.repo()?;
-                    followup::progress(
-                        &repo,
-                        &located,
-                        since,
-                        args.rev.as_deref(),
-                        args.all_parents,
-                    )
-                })
-                .transpose()
-        },
-    );
-    let (summaries, bad) = loaded?;
-    let filter = Filter {
-        owner: args.owner.clone(),
-        severity: args.severity.clone(),
+        since: args.since.as_deref(),
+        rev: args.rev.as_deref(),
+        all_parents: args.all_parents,
     };
-    let mut report = followup::build(&summaries, today, soon, &filter, &located.config.policy);
-    if let Some(mut progress) = progress? {
-        followup::filter_progress(&mut progress, &summaries, &filter);
-        if let Some(Point {
-            commit: Some(commit),
-            date: Some(date),
-        }) = &progress.history_starts
-        {
-            shallow_clone_note(commit, date, "changes before it are not in the report");
-        }
-        report.progress = Some(progress);
+    let (report, bad) = followup::report(&located, &|| ctx.repo(), &request)?;
+    if let Some(Point {
+        commit: Some(commit),
+        date: Some(date),
+    }) = report
+        .progress
+        .as_ref()
+        .and_then(|p| p.history_starts.as_ref())
+    {
+        shallow_clone_note(commit, date, "changes before it are not in the report");
     }
     let out = match args.format {
         ListFormat::Json => to_json(&report)?,

@@ -4,12 +4,9 @@
 //! still has the bytes that were read, like `pm action`.
 
 use crate::cli::{edit_lock, note, print, Context};
-use pm::document::{Document, ParseOptions};
-use pm::listing::{find_entry, input_error};
-use pm::repository::{self, Entry};
-use pm::timeline::TimelineSettings;
-use pm::timeline_import::{self as import, when, Imported, Problems, Request, SourceKind};
-use pm::{Error, Outcome, Result};
+use pm::timeline_import::target::{pattern, TimelineTarget};
+use pm::timeline_import::{self as import, Imported, Problems, Request, SourceKind};
+use pm::{Outcome, Result};
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Subcommand)]
@@ -95,80 +92,16 @@ pub fn run(ctx: &Context, command: TimelineCommand) -> Result<Outcome> {
     }
 }
 
-/// A post-mortem read whole, for a merge.
-struct Read {
-    entry: Entry,
-    bytes: Vec<u8>,
-    doc: Document,
-    settings: TimelineSettings,
-}
-
-fn read(ctx: &Context, id: &str) -> Result<Read> {
-    let located = ctx.config()?;
-    let entry = find_entry(&located, id)?;
-    let bytes = repository::read(&entry.path).map_err(|e| Error::input(&entry.display, e))?;
-    let options = ParseOptions {
-        timeline_section: &located.config.document.timeline_section,
-    };
-    let hint = format!(" (`pm check {}` shows every problem)", entry.display);
-    let doc = Document::parse(&bytes, &options).map_err(|e| input_error(&entry, &e, &hint))?;
-    let settings = TimelineSettings::from_config(&located.config);
-    Ok(Read {
-        entry,
-        bytes,
-        doc,
-        settings,
-    })
-}
-
 fn add(ctx: &Context, args: AddArgs) -> Result<Outcome> {
-    let target = read(ctx, &args.id)?;
-    let zone = when::DocZone::new(target.settings.zone.clone());
-    let started = target
-        .doc
-        .front
-        .started
-        .as_ref()
-        .and_then(|s| s.value.at())
-        .and_then(|t| zone.civil(t.to_utc()))
-        .map(|t| t.date());
-    let day = started.unwrap_or_default();
-    let at = when::parse_entry_time(&args.time, day, &zone)
-        .filter(|_| started.is_some() || args.time.contains('-'))
-        .ok_or_else(|| {
-            Error::usage(format!(
-                "cannot read the time `{}`: write `09:12` (on the day the incident started; \
-                 needs `started` in the front matter), `2026-03-04 09:12` or \
-                 `2026-03-04T09:12:00Z`",
-                args.time
-            ))
-        })?;
-    let text = import::one_line(&args.text);
-    if text.is_empty() {
-        return Err(Error::usage("the entry's TEXT is empty"));
-    }
-    write(ctx, target, &[Imported { at, text }], args.dry_run)
+    let target = TimelineTarget::read(&ctx.config()?, &args.id)?;
+    let entry = target.entry(&args.time, &args.text)?;
+    write(ctx, target, &[entry], args.dry_run)
 }
 
 fn import(ctx: &Context, args: ImportArgs) -> Result<Outcome> {
-    let target = read(ctx, &args.id)?;
-    let zone = when::DocZone::new(target.settings.zone.clone());
-    let mut window = import::Window::of(&target.doc.front);
-    if let Some(since) = &args.since {
-        window.since = Some(bound(since, &zone, false)?);
-    }
-    if let Some(until) = &args.until {
-        window.until = Some(bound(until, &zone, true)?);
-    }
-    let pattern = args
-        .pattern
-        .as_deref()
-        .map(|p| {
-            regex::Regex::new(p).map_err(|e| {
-                Error::usage(format!("--match `{p}` is not a regular expression: {e}"))
-            })
-        })
-        .transpose()?;
+    let target = TimelineTarget::read(&ctx.config()?, &args.id)?;
+    let window = target.window(args.since.as_deref(), args.until.as_deref())?;
+    let pattern = args.pattern.as_deref().map(pattern).transpose()?;
     let kind = match args.from {
         From::Slack => SourceKind::Slack,
         From::Csv => SourceKind::Csv,
@@ -200,7 +133,7 @@ fn import(ctx: &Context, args: ImportArgs) -> Result<Outcome> {
         },
         pattern,
         tags: args.tags,
-        zone,
+        zone: target.zone(),
     };
     let mut problems = Problems {
         skip_bad: args.skip_bad,
@@ -213,23 +146,14 @@ fn import(ctx: &Context, args: ImportArgs) -> Result<Outcome> {
     write(ctx, target, &entries, args.dry_run)
 }
 
-fn bound(
-    text: &str,
-    zone: &when::DocZone,
-    end_of_day: bool,
-) -> Result<chrono::DateTime<chrono::Utc>> {
-    when::parse_bound(text, zone, end_of_day).ok_or_else(|| {
-        Error::usage(format!(
-            "cannot read the time `{text}`: write a date (2026-03-04) or a time \
-             (2026-03-04 22:05 UTC, 2026-03-04T22:05:00Z)"
-        ))
-    })
-}
-
 /// Merges `entries` into the file, or with `dry_run` only prints what would be added.
-fn write(ctx: &Context, target: Read, entries: &[Imported], dry_run: bool) -> Result<Outcome> {
-    let merged = import::merge::merge(&target.doc, &target.settings, entries)
-        .map_err(|why| Error::input(&target.entry.display, why))?;
+fn write(
+    ctx: &Context,
+    target: TimelineTarget,
+    entries: &[Imported],
+    dry_run: bool,
+) -> Result<Outcome> {
+    let merged = target.merge(entries)?;
     let mut out = String::new();
     for line in &merged.added {
         out.push_str(line);
@@ -252,12 +176,7 @@ fn write(ctx: &Context, target: Read, entries: &[Imported], dry_run: bool) -> Re
     }
     if count > 0 {
         let _lock = edit_lock(ctx, &target.entry)?;
-        pm::writing::replace_in_place_if_unchanged(
-            &target.entry.path,
-            &target.entry.display,
-            &target.bytes,
-            &merged.text,
-        )?;
+        target.write(&merged)?;
     }
     note(&format!(
         "{}: {count} {entries_word} added{already}",

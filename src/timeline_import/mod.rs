@@ -10,6 +10,7 @@ pub mod commits;
 pub mod merge;
 pub mod slack;
 pub mod tabular;
+pub mod target;
 pub mod when;
 
 use crate::error::{Error, Result};

@@ -34,7 +34,20 @@ fn the_demo_builds_a_repository_with_history_and_shows_every_capability() {
         .stdout_has("> The on-call engineer should have noticed")
         .stdout_has("takes the draft sentence out again")
         .stdout_has("cargo run --release -- -C ")
-        .stdout_has("  pm status checkout reviewed");
+        .stdout_has("  pm status eu-west-dns in-review\n");
+    // Every change of the history is shown as the command that made it, on its day and by its
+    // author; statuses move through `pm status`, never by editing the front matter.
+    out.stdout_has("## Ten weeks of history")
+        .stdout_has("  2025-12-27  Amal Haddad   pm status checkout in-review --commit\n")
+        .stdout_has("  2026-01-22  Amal Haddad   pm status tls-certificate reviewed --commit\n")
+        .stdout_has(
+            "  2026-01-09  Amal Haddad   pm action set 'checkout#A1' --status done --commit\n",
+        )
+        .stdout_has(
+            "  2026-02-15  Marcus Webb   pm action add payouts --title 'Reconnect the payouts \
+             database client after a failover' --owner priya@example.com --due 2026-03-17 \
+             --kind prevent --priority P2 --commit\n",
+        );
     let stats = std::fs::read_to_string(dir.join("site/stats.html")).expect("stats page");
     assert!(stats.contains("As of "), "{stats}");
     // The incident channel's export is merged into the timeline (the join left out).
@@ -56,7 +69,13 @@ fn the_demo_builds_a_repository_with_history_and_shows_every_capability() {
         "{}",
         log.stdout
     );
-    assert!(log.stdout.contains("Marcus Webb"), "{}", log.stdout);
+    assert!(
+        log.stdout.contains(
+            "2025-12-29 Jo Park Mark reviewed: post-mortem 2025-12-23-checkout-db-pool-exhaustion"
+        ),
+        "{}",
+        log.stdout
+    );
     // The sample is left clean, and stays blameless.
     let status = s.git_output(["-C", dir.to_str().expect("utf-8"), "status", "--porcelain"]);
     assert_eq!(status.stdout, "");
@@ -72,6 +91,10 @@ fn the_demo_builds_a_repository_with_history_and_shows_every_capability() {
             .count()
     });
     assert_eq!(blameless, Some(0), "{}", check.stdout);
+    // The status change the demo suggests works in the sample as the demo leaves it.
+    s.pm_in(&dir, ["status", "eu-west-dns", "in-review"], None)
+        .ok()
+        .stdout_has("2026-02-25-eu-west-dns-resolution-failures: ");
 }
 
 #[test]
