@@ -193,7 +193,8 @@ fn the_site_keeps_dates_and_references_on_one_line() {
 }
 
 /// A `[policy.SEV1]` table that writes one key overrides that key: SEV1's other promise and
-/// SEV2's whole policy keep their documented defaults.
+/// SEV2's whole policy keep their documented defaults (each breach kind reported once here).
+/// And a pm.toml type error is worded for the user ("literal string" was toml's word).
 #[test]
 fn a_partial_policy_table_keeps_the_other_defaults() {
     let s = Sandbox::initialised();
@@ -209,6 +210,12 @@ fn a_partial_policy_table_keeps_the_other_defaults() {
     s.add_postmortem(&sev1);
     // SEV2, started 2026-02-20 and still in review on 2026-03-05: SEV2's default is 7 days.
     s.add_postmortem(&Doc::new("2026-02-20-cache-stampede", "Cache stampede"));
+    // SEV2, reviewed, but the meeting was on 2026-02-25, after the 7 days (2026-02-17).
+    s.add_postmortem(
+        &Doc::new("2026-02-10-queue-backlog", "Queue backlog")
+            .status("reviewed")
+            .front("review_meeting = 2026-02-25"),
+    );
     s.commit_all("Add the post-mortems", "2026-02-21T10:00:00Z");
 
     let json = s.pm(["followup", "--format", "json"]).json();
@@ -233,7 +240,8 @@ fn a_partial_policy_table_keeps_the_other_defaults() {
             format!("{ID} review_overdue 2026-02-03"),
             // SEV1's priority actions keep the default 28 days.
             format!("{ID}#A1 action_due_beyond_policy 2026-03-01"),
-            // SEV2 keeps its default 7 days.
+            // SEV2 keeps its default 7 days: not reviewed yet, and reviewed late.
+            "2026-02-10-queue-backlog review_late 2026-02-17".to_string(),
             "2026-02-20-cache-stampede review_overdue 2026-02-27".to_string(),
         ],
         "{json:#}"
@@ -250,4 +258,42 @@ fn a_partial_policy_table_keeps_the_other_defaults() {
     .ok()
     .stderr_has("hold the review meeting by 2026-03-06")
     .stderr_has("make P0/P1 action items due by 2026-04-01");
+
+    // A pm.toml type error speaks of what to write, not of toml's or serde's types.
+    s.write("pm.toml", "[repo]\ndir = postmortems\n");
+    let out = s.pm(["list"]);
+    out.code(2)
+        .stderr_has("pm.toml:2:7: string values must be quoted");
+    assert!(!out.stderr.contains("literal string"), "{}", out.stderr);
+}
+
+/// The audit's two gaps: item 7 for `pm import` (`new` and `site` are in
+/// `security::files_pm_writes_honour_the_umask`), and item 9 outside any repository.
+#[test]
+fn import_honours_the_umask_and_check_outside_a_repository_is_not_green() {
+    use std::os::unix::fs::PermissionsExt;
+    let s = Sandbox::initialised();
+    s.write(
+        "legacy/disk-full.md",
+        "---\ntitle: Disk full\ndate: 2026-01-05\n---\n\n# Disk full\n\nThe disk filled up.\n",
+    );
+    let mut cmd = std::process::Command::new("sh");
+    cmd.arg("-c")
+        .arg("umask 022 && exec \"$0\" import legacy/disk-full.md")
+        .arg(crate::common::pm_binary())
+        .current_dir(&s.root);
+    s.apply_env(&mut cmd);
+    let out = cmd.output().expect("run pm import");
+    assert!(out.status.success(), "{out:?}");
+    let imported = s.root.join("postmortems/2026/2026-01-05-disk-full.md");
+    let mode = std::fs::metadata(&imported)
+        .map(|m| m.permissions().mode() & 0o777)
+        .unwrap_or(0);
+    assert_eq!(mode, 0o644, "{out:?}");
+
+    let outside = Sandbox::without_repo();
+    outside
+        .pm(["check"])
+        .code(2)
+        .stderr_has("postmortems does not exist (no pm.toml was found");
 }
