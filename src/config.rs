@@ -505,4 +505,20 @@ mod tests {
         let err = Config::parse("[repo]\ndir = \"../x\"\n", Path::new("pm.toml")).expect_err("..");
         assert_eq!(err.line, 2);
     }
+
+    #[test]
+    fn a_policy_key_overrides_its_default_and_nothing_else() {
+        let text =
+            "[policy.sev1]\nreview_within_days = 2\n\n[policy.SEV3]\nreview_within_days = 14\n";
+        let config = Config::parse(text, Path::new("pm.toml")).expect("parses");
+        let sev1 = config.policy.of("SEV1").expect("SEV1");
+        assert_eq!(sev1.review_within_days, Some(2));
+        assert_eq!(sev1.priority_actions_within_days, Some(28));
+        // `sev1` is SEV1's table, not a second one.
+        assert_eq!(config.policy.0.len(), 3, "{:?}", config.policy);
+        assert_eq!(config.policy.of("SEV2"), Policies::default().of("SEV2"));
+        let sev3 = config.policy.of("SEV3").expect("SEV3");
+        assert_eq!(sev3.review_within_days, Some(14));
+        assert_eq!(sev3.priority_actions_within_days, None);
+    }
 }
