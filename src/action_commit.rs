@@ -5,26 +5,22 @@
 //!
 //! `git commit --only FILE` would commit the whole work-tree file, sweeping half-written
 //! paragraphs into a commit titled "Close ID#A3". git has no command that commits "this edit but
-//! not that one" of a file, so pm builds the blob itself (libgit2) and lets `git commit` make the
-//! commit from a temporary index (`GIT_INDEX_FILE`), so the user's hooks, identity and signing
-//! apply as usual and the hook checks exactly what is committed.
+//! not that one" of a file, so pm builds the new version itself and `git::worktree::commit_file`
+//! commits that blob from a temporary index (`GIT_INDEX_FILE`), so the user's hooks, identity
+//! and signing apply as usual and the hook checks exactly what is committed. Everything that
+//! touches git is in `git::worktree`; this module decides what to commit and what to refuse.
 
 use crate::action_edit::Target;
 use crate::checks::{self, KnownIds, Severity, SourceFile};
 use crate::config::Located;
 use crate::error::{Error, Result};
-use crate::git::{run, Repo};
+use crate::git::worktree::{self, HeadVersion};
+use crate::git::Repo;
 use crate::repository::Entry;
 use std::path::{Path, PathBuf};
 
 /// The committed version of a post-mortem file: what `--commit` edits.
-pub struct Committed {
-    /// The path in the repository (`/`-separated, relative to the work-tree root).
-    pub path: String,
-    /// The file's mode in the tree (`100644`).
-    pub mode: i32,
-    pub bytes: Vec<u8>,
-}
+pub use crate::git::worktree::CommittedFile as Committed;
 
 /// The file's path relative to the work tree, resolved through symbolic links (git refuses a
 /// path "beyond a symbolic link").
@@ -48,36 +44,17 @@ pub fn committed_version(repo: &Repo, entry: &Entry) -> Result<Committed> {
         .to_str()
         .ok_or_else(|| Error::input(&entry.display, "the path is not UTF-8"))?
         .replace('\\', "/");
-    let raw = repo.raw()?;
-    let not_committed = || {
-        Error::usage(format!(
+    match worktree::head_version(repo, &path)? {
+        HeadVersion::Committed(committed) => Ok(committed),
+        HeadVersion::NotCommitted => Err(Error::usage(format!(
             "{} is not committed yet, so there is no committed version to change: commit the post-mortem first, or run without --commit",
             entry.display
-        ))
-    };
-    let head = raw
-        .head()
-        .ok()
-        .and_then(|h| h.peel_to_tree().ok())
-        .ok_or_else(not_committed)?;
-    let tree_entry = head
-        .get_path(Path::new(&path))
-        .map_err(|_| not_committed())?;
-    let index = raw.index()?;
-    if let Some(staged) = index.get_path(Path::new(&path), 0) {
-        if staged.id != tree_entry.id() {
-            return Err(Error::usage(format!(
-                "{} has staged changes: commit them, or unstage them (`git restore --staged {}`), then run again",
-                entry.display, entry.display
-            )));
-        }
+        ))),
+        HeadVersion::StagedDiffers => Err(Error::usage(format!(
+            "{} has staged changes: commit them, or unstage them (`git restore --staged {}`), then run again",
+            entry.display, entry.display
+        ))),
     }
-    let blob = raw.find_blob(tree_entry.id())?;
-    Ok(Committed {
-        path,
-        mode: tree_entry.filemode(),
-        bytes: blob.content().to_vec(),
-    })
 }
 
 /// Refuses an edit after which `pm check` finds an error the committed version did not have
@@ -122,42 +99,6 @@ pub fn refuse_new_errors(
     )))
 }
 
-/// Commits `bytes` as the new version of `committed.path` on top of HEAD, with `message`, and
-/// stages the same blob in the real index. The work tree is not touched. Returns the commit.
-pub fn commit_version(
-    repo: &Repo,
-    committed: &Committed,
-    bytes: &[u8],
-    message: &str,
-) -> Result<String> {
-    let raw = repo.raw()?;
-    let blob = raw.blob(bytes)?;
-    let scratch = tempfile::Builder::new()
-        .prefix("pm-commit-")
-        .tempdir_in(repo.git_dir())
-        .map_err(|e| Error::io(repo.git_dir(), e))?;
-    let index = scratch.path().join("index");
-    let cacheinfo = format!("{:o},{blob},{}", committed.mode, committed.path);
-    run(repo
-        .git()
-        .env("GIT_INDEX_FILE", &index)
-        .args(["read-tree", "HEAD"]))?;
-    run(repo.git().env("GIT_INDEX_FILE", &index).args([
-        "update-index",
-        "--cacheinfo",
-        &cacheinfo,
-    ]))?;
-    run(repo
-        .git()
-        .env("GIT_INDEX_FILE", &index)
-        .args(["commit", "--quiet", "-m", message]))?;
-    // The real index now has the committed blob for this file (so `git status` shows only
-    // the author's other edits); its other entries, staged or not, are as they were.
-    run(repo.git().args(["update-index", "--cacheinfo", &cacheinfo]))?;
-    let out = run(repo.git().args(["rev-parse", "HEAD"]))?;
-    Ok(out.trim().to_string())
-}
-
 /// A commit made by [`commit_edit`].
 pub struct Made {
     pub sha: String,
@@ -185,7 +126,7 @@ pub fn commit_edit(
         )));
     };
     refuse_new_errors(located, &target.entry, &base.text, &base_text)?;
-    let sha = commit_version(repo, &committed, base_text.as_bytes(), message)?;
+    let sha = worktree::commit_file(repo, &committed, base_text.as_bytes(), message)?;
     Ok(Made {
         sha,
         other_edits_kept: base.text != target.text,

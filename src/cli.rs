@@ -236,6 +236,14 @@ pub fn report_unreadable(bad: &[Unreadable]) -> Outcome {
     }
 }
 
+/// Warns on stderr about each action item a report could not read (file, line, item), as
+/// `pm followup` lists them.
+pub fn warn_unreadable_actions(items: &[pm::summary::UnreadableAction]) {
+    for u in items {
+        note(&format!("pm: warning: action item not read: {u}"));
+    }
+}
+
 /// Action dates from git history (or the front matter), with their notes on stderr.
 pub fn action_dates(
     ctx: &Context,

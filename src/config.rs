@@ -19,10 +19,18 @@ pub struct Config {
     pub policy: Policies,
 }
 
-/// The policies by severity. A `[policy]` table in pm.toml replaces the defaults as a whole.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// The policies by severity. What pm.toml's `[policy.SEVn]` tables write overrides the
+/// defaults key by key: a key left out keeps its default (docs/FOLLOWUP.md, "Policies").
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(transparent)]
 pub struct Policies(pub BTreeMap<String, Policy>);
+
+impl<'de> Deserialize<'de> for Policies {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let written = BTreeMap::<String, Policy>::deserialize(deserializer)?;
+        Ok(Policies::default().overridden_by(written))
+    }
+}
 
 /// What a severity promises; a key left out promises nothing.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -38,6 +46,27 @@ pub struct Policy {
 }
 
 impl Policies {
+    /// These policies with each key `written` sets replacing its value; a severity named in
+    /// another case (`sev1`) is the same severity.
+    pub fn overridden_by(mut self, written: BTreeMap<String, Policy>) -> Policies {
+        for (severity, policy) in written {
+            let name = self
+                .0
+                .keys()
+                .find(|k| k.eq_ignore_ascii_case(&severity))
+                .cloned()
+                .unwrap_or(severity);
+            let current = self.0.entry(name).or_default();
+            current.review_within_days = policy.review_within_days.or(current.review_within_days);
+            current.priority_actions_within_days = policy
+                .priority_actions_within_days
+                .or(current.priority_actions_within_days);
+            current.followup_after_days =
+                policy.followup_after_days.or(current.followup_after_days);
+        }
+        self
+    }
+
     /// The policy of `severity` (case-insensitive), if any.
     pub fn of(&self, severity: &str) -> Option<&Policy> {
         self.0
@@ -475,5 +504,21 @@ mod tests {
     fn dir_cannot_leave_the_repository() {
         let err = Config::parse("[repo]\ndir = \"../x\"\n", Path::new("pm.toml")).expect_err("..");
         assert_eq!(err.line, 2);
+    }
+
+    #[test]
+    fn a_policy_key_overrides_its_default_and_nothing_else() {
+        let text =
+            "[policy.sev1]\nreview_within_days = 2\n\n[policy.SEV3]\nreview_within_days = 14\n";
+        let config = Config::parse(text, Path::new("pm.toml")).expect("parses");
+        let sev1 = config.policy.of("SEV1").expect("SEV1");
+        assert_eq!(sev1.review_within_days, Some(2));
+        assert_eq!(sev1.priority_actions_within_days, Some(28));
+        // `sev1` is SEV1's table, not a second one.
+        assert_eq!(config.policy.0.len(), 3, "{:?}", config.policy);
+        assert_eq!(config.policy.of("SEV2"), Policies::default().of("SEV2"));
+        let sev3 = config.policy.of("SEV3").expect("SEV3");
+        assert_eq!(sev3.review_within_days, Some(14));
+        assert_eq!(sev3.priority_actions_within_days, None);
     }
 }

@@ -10,7 +10,8 @@ use crate::git::history::{CommitInfo, Dated, History};
 use crate::git::Repo;
 use crate::listing::{load, load_at, Actions};
 use crate::repository::Unreadable;
-use crate::summary::{ActionProblem, Summary};
+use crate::summary::Summary;
+pub use crate::summary::{unreadable_actions, UnreadableAction};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -194,42 +195,6 @@ fn breaches(s: &Summary, policy: &Policy, today: NaiveDate, owner: Option<&str>)
     out
 }
 
-/// An action item (or one of its fields) the report could not read.
-#[derive(Debug, Clone, Serialize)]
-pub struct UnreadableAction {
-    pub postmortem: String,
-    pub path: String,
-    #[serde(flatten)]
-    pub problem: ActionProblem,
-}
-
-impl std::fmt::Display for UnreadableAction {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match &self.problem.reference {
-            Some(r) => write!(f, "{} ({}): {}", r, self.path, self.problem.problem),
-            None => write!(
-                f,
-                "{} ({}): {}",
-                self.postmortem, self.path, self.problem.problem
-            ),
-        }
-    }
-}
-
-/// The unreadable action items of `summaries`, in their order.
-pub fn unreadable_actions(summaries: &[Summary]) -> Vec<UnreadableAction> {
-    summaries
-        .iter()
-        .flat_map(|s| {
-            s.action_problems.iter().map(|p| UnreadableAction {
-                postmortem: s.id.clone(),
-                path: s.path.clone(),
-                problem: p.clone(),
-            })
-        })
-        .collect()
-}
-
 /// Which items the report covers.
 #[derive(Debug, Clone, Default)]
 pub struct Filter {
@@ -267,9 +232,7 @@ pub fn build(
         {
             continue;
         }
-        report
-            .unreadable_actions
-            .extend(unreadable_actions(std::slice::from_ref(s)));
+        report.unreadable_actions.extend(unreadable_actions([s]));
         if let Some(policy) = policies.of(&s.severity) {
             report
                 .policy_breaches
@@ -406,7 +369,7 @@ pub fn progress(
     let all_parents = all_parents
         || match (base, target) {
             (Some(base), Some(target)) if since_day.is_none() => {
-                !on_first_parent_line(repo, base, target)
+                !crate::git::worktree::on_first_parent_line(repo, base, target)
             }
             _ => false,
         };
@@ -440,36 +403,6 @@ fn looks_like_date(text: &str) -> bool {
         && parts
             .iter()
             .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
-}
-
-/// Whether `base` is on the first-parent line of `target` (or is `target`). The walk is the one
-/// `History::log` does without `--all-parents`: from `target`, first parents only, stopping at
-/// `base` and its ancestors; its oldest commit's first parent is `base` exactly when `base` is
-/// on that line. When the walk cannot be made, the answer is yes (the usual first-parent walk).
-fn on_first_parent_line(repo: &Repo, base: git2::Oid, target: git2::Oid) -> bool {
-    let Ok(raw) = repo.raw() else {
-        return true;
-    };
-    let oldest = (|| -> std::result::Result<Option<git2::Oid>, git2::Error> {
-        let mut walk = raw.revwalk()?;
-        walk.push(target)?;
-        walk.hide(base)?;
-        walk.simplify_first_parent()?;
-        walk.set_sorting(git2::Sort::TOPOLOGICAL)?;
-        let mut last = None;
-        for oid in walk {
-            last = Some(oid?);
-        }
-        Ok(last)
-    })();
-    match oldest {
-        Ok(Some(oldest)) => raw
-            .find_commit(oldest)
-            .ok()
-            .and_then(|c| c.parent_id(0).ok())
-            .is_none_or(|parent| parent == base),
-        _ => true,
-    }
 }
 
 /// Keeps the progress changes of items the report's filter keeps: with `--owner`, changes of

@@ -35,6 +35,7 @@ pub fn load(located: &Located, today: NaiveDate, actions: Actions) -> Result<Loa
                 .map_err(|e| Unreadable::new(&entry.display, e))?;
             let front = read_front_matter(bytes).map_err(|e| parse_failure(&entry.display, &e))?;
             let mut summary = Summary::from_front_matter(front, &entry.stem, &entry.display, today);
+            summary.locate_action_problems(bytes);
             if actions == Actions::CountOnly {
                 summary.actions = Vec::new();
             }
@@ -66,12 +67,9 @@ pub fn load_at(
             let stem = name.trim_end_matches(".md");
             let doc = Document::parse_front_matter(&file.bytes)
                 .map_err(|e| parse_failure(&display, &e))?;
-            Ok(Summary::new(
-                &doc,
-                stem,
-                &format!("{dir}/{}", file.path),
-                today,
-            ))
+            let mut summary = Summary::new(&doc, stem, &format!("{dir}/{}", file.path), today);
+            summary.locate_action_problems(&file.bytes);
+            Ok(summary)
         })
         .collect();
     Ok(partition(results))
@@ -145,7 +143,8 @@ pub fn find(
     today: NaiveDate,
 ) -> Result<(Entry, Document, Summary)> {
     let entry = find_entry(located, query)?;
-    let (_, doc) = read_front(&entry)?;
-    let summary = Summary::new(&doc, &entry.stem, &entry.display, today);
+    let (bytes, doc) = read_front(&entry)?;
+    let mut summary = Summary::new(&doc, &entry.stem, &entry.display, today);
+    summary.locate_action_problems(&bytes);
     Ok((entry, doc, summary))
 }

@@ -223,12 +223,7 @@ pub fn policy_proposals(config: &Config, severity: &str, started: NaiveDate) -> 
 /// True when the work tree has changes (staged, unstaged or untracked, ignored files aside);
 /// false when it is clean or cannot be read.
 pub fn has_uncommitted_changes(repo: &Repo) -> bool {
-    let mut options = git2::StatusOptions::new();
-    options.include_untracked(true).include_ignored(false);
-    repo.raw()
-        .ok()
-        .and_then(|raw| raw.statuses(Some(&mut options)).ok())
-        .is_some_and(|s| !s.is_empty())
+    crate::git::worktree::has_uncommitted_changes(repo)
 }
 
 /// Where the post-mortem with `id` goes in the folder: a folder per year.

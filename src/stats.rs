@@ -188,6 +188,10 @@ pub struct ActionStats {
     pub open: usize,
     /// Open or in progress, with a due date before today.
     pub overdue: usize,
+    /// Action items, or values of them, pm could not read (listed in `unreadable_actions`):
+    /// an `[[action]]` item is in none of the figures above, an item with an unreadable due
+    /// date is never counted overdue.
+    pub unreadable: usize,
     /// Done actions with both a due date and a known close date: the ratio's denominator.
     pub closed_with_dates: usize,
     /// Of those, closed on or before the due date.
@@ -261,6 +265,9 @@ pub struct Stats {
     pub time_to_mitigate: Spread,
     pub time_to_resolve: Spread,
     pub actions: ActionStats,
+    /// The action items behind `actions.unreadable`: file, line and what is wrong.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unreadable_actions: Vec<crate::summary::UnreadableAction>,
     pub recurring_services: Vec<Recurrence>,
     pub followup_reviews: FollowupStats,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -401,6 +408,7 @@ pub fn compute(
         time_to_mitigate: spread(&durations(&items, |s| s.durations.time_to_mitigate_minutes)),
         time_to_resolve: spread(&durations(&items, |s| s.durations.time_to_resolve_minutes)),
         actions: action_stats(&items, histories, dates_from),
+        unreadable_actions: crate::summary::unreadable_actions(items.iter().copied()),
         recurring_services,
         followup_reviews: followups(&items, today),
         group_by,
@@ -415,6 +423,7 @@ fn action_stats(items: &[&Summary], histories: &Histories, dates_from: DatesFrom
         wont_do: 0,
         open: 0,
         overdue: 0,
+        unreadable: items.iter().map(|s| s.action_problems.len()).sum(),
         closed_with_dates: 0,
         closed_on_time: 0,
         closed_on_time_ratio: None,

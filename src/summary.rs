@@ -30,9 +30,9 @@ pub struct Summary {
     pub overdue_actions: usize,
     pub actions: Vec<ActionView>,
     /// Action items pm could not read (a value of the wrong type, a malformed due date, an
-    /// `[[action]]` table for `[[actions]]`): the follow-up report lists them so that an
-    /// unreadable item never makes it greener.
-    #[serde(skip)]
+    /// `[[action]]` table for `[[actions]]`): every report lists them ([`unreadable_actions`])
+    /// so that an unreadable item never makes it greener.
+    #[serde(rename = "unreadable_actions", skip_serializing_if = "Vec::is_empty")]
     pub action_problems: Vec<ActionProblem>,
 }
 
@@ -45,6 +45,12 @@ pub struct ActionProblem {
     /// The dotted key: `actions[1].due`, or `action` for a misspelt table.
     pub key: String,
     pub problem: String,
+    /// The 1-based line in the file, once [`Summary::locate_action_problems`] has read it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// Byte offset of the value (or the misspelt key) in the file.
+    #[serde(skip)]
+    pub offset: usize,
 }
 
 impl ActionProblem {
@@ -85,6 +91,8 @@ fn action_problems(fm: &FrontMatter, id: &str) -> Vec<ActionProblem> {
             reference,
             key: p.key.clone(),
             problem,
+            line: None,
+            offset: p.span.start,
         });
     }
     for key in &fm.unknown_keys {
@@ -99,10 +107,54 @@ fn action_problems(fm: &FrontMatter, id: &str) -> Vec<ActionProblem> {
                 problem: format!(
                     "`{name}` is not `actions`: the items under `[[{name}]]` are not read (write `[[actions]]`)"
                 ),
+                line: None,
+                offset: key.span.start,
             });
         }
     }
     out
+}
+
+/// An action item (or one of its fields) a report could not read, with the post-mortem and
+/// file it is in: what `pm list`, `pm action list`, `pm stats` and `pm followup` warn about.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UnreadableAction {
+    pub postmortem: String,
+    pub path: String,
+    #[serde(flatten)]
+    pub problem: ActionProblem,
+}
+
+impl std::fmt::Display for UnreadableAction {
+    /// `path:line: ID#A1: problem` (the post-mortem's ID when the item's own is unknown).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let what = self
+            .problem
+            .reference
+            .as_deref()
+            .unwrap_or(&self.postmortem);
+        match self.problem.line {
+            Some(line) => write!(f, "{}:{line}: {what}: {}", self.path, self.problem.problem),
+            None => write!(f, "{}: {what}: {}", self.path, self.problem.problem),
+        }
+    }
+}
+
+/// The unreadable action items of `summaries`, in their order. Every report that counts
+/// action items takes its warnings from here, so they all say the same thing.
+pub fn unreadable_actions<'a>(
+    summaries: impl IntoIterator<Item = &'a Summary>,
+) -> Vec<UnreadableAction> {
+    summaries
+        .into_iter()
+        .flat_map(|s| {
+            s.action_problems.iter().map(|p| UnreadableAction {
+                postmortem: s.id.clone(),
+                path: s.path.clone(),
+                problem: p.clone(),
+            })
+        })
+        .collect()
 }
 
 /// Minutes from `started` to each later timestamp.
@@ -223,6 +275,14 @@ impl Summary {
             actions,
             action_problems,
             id,
+        }
+    }
+
+    /// Fills in the line of each unreadable action item from the file's `bytes` (the summary
+    /// keeps byte offsets only; the line is what a user looks for).
+    pub fn locate_action_problems(&mut self, bytes: &[u8]) {
+        for p in &mut self.action_problems {
+            p.line = Some(crate::document::lines::position_of(bytes, p.offset).line);
         }
     }
 

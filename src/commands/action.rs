@@ -6,14 +6,15 @@
 //! overwritten (`pm::writing`).
 
 use crate::cli::{
-    edit_lock, note, parse_date, print, report_unreadable, to_json, Context, ListFormat,
+    edit_lock, note, parse_date, print, report_unreadable, to_json, warn_unreadable_actions,
+    Context, ListFormat,
 };
 use chrono::NaiveDate;
 use pm::action_edit::{self, check_choice, check_status, non_empty, split_reference, Target};
 use pm::document::{ACTION_KINDS, ACTION_PRIORITIES};
 use pm::git::Repo;
 use pm::listing::{find_entry, load, Actions};
-use pm::summary::ActionView;
+use pm::summary::{unreadable_actions, ActionView};
 use pm::text;
 use pm::text::{column_width, md_escape, paint, short, ALERT};
 use pm::{Outcome, Result};
@@ -164,6 +165,8 @@ fn list(ctx: &Context, args: ListArgs) -> Result<Outcome> {
     let located = ctx.config()?;
     let today = ctx.today(args.as_of)?;
     let (items, bad) = load(&located, today, Actions::Keep)?;
+    // Not filtered: an item pm cannot read has no owner or status to filter on.
+    let unreadable = unreadable_actions(items.iter().map(|(_, s)| s));
     let owner = args.owner.as_ref().map(|o| o.to_lowercase());
     let mut rows: Vec<Listed> = items
         .into_iter()
@@ -222,6 +225,7 @@ fn list(ctx: &Context, args: ListArgs) -> Result<Outcome> {
         ListFormat::Table => table(&rows, ctx.color),
     };
     print(&out)?;
+    warn_unreadable_actions(&unreadable);
     Ok(report_unreadable(&bad))
 }
 

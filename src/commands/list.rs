@@ -1,9 +1,11 @@
 //! `pm list`: the post-mortems, newest first. Reads front matter only.
 
-use crate::cli::{parse_date, print, report_unreadable, to_json, Context, ListFormat};
+use crate::cli::{
+    parse_date, print, report_unreadable, to_json, warn_unreadable_actions, Context, ListFormat,
+};
 use chrono::NaiveDate;
 use pm::listing::{load, Actions};
-use pm::summary::Summary;
+use pm::summary::{unreadable_actions, Summary};
 use pm::text::{column_width, md_escape, paint, printable, ALERT};
 use pm::{Outcome, Result};
 
@@ -64,6 +66,8 @@ pub fn run(ctx: &Context, args: ListArgs) -> Result<Outcome> {
         ListFormat::Table => table(&rows, ctx.color),
     };
     print(&out)?;
+    // The OPEN and OVERDUE counts leave out items pm cannot read: say which.
+    warn_unreadable_actions(&unreadable_actions(&rows));
     // Freeing thousands of summaries one string at a time takes longer than the system takes
     // to reclaim the memory when pm exits a moment later.
     std::mem::forget(rows);

@@ -4,7 +4,8 @@
 //! module renders.
 
 use crate::cli::{
-    action_dates, parse_date, print, report_unreadable, to_json, Context, ListFormat,
+    action_dates, parse_date, print, report_unreadable, to_json, warn_unreadable_actions, Context,
+    ListFormat,
 };
 use chrono::NaiveDate;
 use clap::ValueEnum;
@@ -88,6 +89,7 @@ pub fn run(ctx: &Context, args: StatsArgs) -> Result<Outcome> {
         ListFormat::Table => table(&report),
     };
     print(&out)?;
+    warn_unreadable_actions(&report.unreadable_actions);
     Ok(report_unreadable(&bad))
 }
 
@@ -188,6 +190,12 @@ fn table(s: &Stats) -> String {
         "\nAction items: {} total, {} done, {} won't do, {} open, {} overdue\n",
         a.total, a.done, a.wont_do, a.open, a.overdue
     ));
+    if a.unreadable > 0 {
+        out.push_str(&format!(
+            "  not read              {} (see the warnings)\n",
+            a.unreadable
+        ));
+    }
     out.push_str(&format!(
         "  closed by due date    {} of {} ({})\n",
         a.closed_on_time,
@@ -292,6 +300,7 @@ fn markdown(s: &Stats) -> String {
         ("Won't do", a.wont_do.to_string()),
         ("Open", a.open.to_string()),
         ("Overdue", a.overdue.to_string()),
+        ("Not read (see the warnings)", a.unreadable.to_string()),
         (
             "Closed by due date",
             format!(
@@ -304,6 +313,9 @@ fn markdown(s: &Stats) -> String {
         ("Median days to close", days(a.median_days_to_close)),
         ("Due dates slipped", slipped_text(s)),
     ] {
+        if name.starts_with("Not read") && a.unreadable == 0 {
+            continue;
+        }
         out.push_str(&format!("| {name} | {} |\n", md_escape(&value)));
     }
     out.push_str(&format!("\nDates from {}.\n", dates_from_text(s)));

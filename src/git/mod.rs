@@ -31,6 +31,7 @@ pub mod remote;
 pub mod snapshot;
 mod staged;
 mod tree;
+pub mod worktree;
 
 /// The hand-written index and tree readers, for the fuzz targets (`fuzz/`).
 #[doc(hidden)]

@@ -120,9 +120,21 @@ fn layout(title: &str, root: &str, nav: Nav, content: &str) -> String {
     )
 }
 
+/// A date or time, marked up so that it never breaks across lines: the stylesheet makes
+/// `<time>` `white-space: nowrap`, so `2026-11-30` does not wrap at a hyphen on a narrow page.
+fn time(value: &str) -> String {
+    let value = escape(value);
+    format!("<time datetime=\"{value}\">{value}</time>")
+}
+
+/// An ID or an `ID#A3` reference, kept on one line like a date (`.ref` is `nowrap`).
+fn reference(value: &str) -> String {
+    format!("<span class=\"ref\">{}</span>", escape(value))
+}
+
 fn started_date(s: &Summary) -> String {
     s.started_at()
-        .map(|t| t.date_naive().to_string())
+        .map(|t| time(&t.date_naive().to_string()))
         .unwrap_or_else(|| "—".into())
 }
 
@@ -167,12 +179,12 @@ pub fn index_page(items: &[PostMortem]) -> String {
             "0".into()
         };
         content.push_str(&format!(
-            "<tr data-id=\"{id}\" data-severity=\"{sev}\" data-status=\"{status}\" data-services=\"{services_attr}\"><td>{started}</td><td>{sev}</td><td>{status}</td><td><a href=\"pm/{page}\">{title}</a><br><span class=\"muted\">{id}</span></td><td>{services}</td><td class=\"num\">{open}</td><td class=\"num\">{overdue}</td></tr>\n",
+            "<tr data-id=\"{id}\" data-severity=\"{sev}\" data-status=\"{status}\" data-services=\"{services_attr}\"><td>{started}</td><td>{sev}</td><td>{status}</td><td><a href=\"pm/{page}\">{title}</a><br><span class=\"muted ref\">{id}</span></td><td>{services}</td><td class=\"num\">{open}</td><td class=\"num\">{overdue}</td></tr>\n",
             id = escape(&s.id),
             sev = escape(&s.severity),
             status = escape(&s.status),
             services_attr = escape(&services_json),
-            started = escape(&started_date(s)),
+            started = started_date(s),
             page = escape(&p.page),
             title = escape(if s.title.is_empty() { &s.id } else { &s.title }),
             services = escape(&s.services.join(", ")),
@@ -221,7 +233,7 @@ fn action_row(a: &ActionView, first_cell: &str) -> String {
             .unwrap_or_else(|| "<em class=\"muted\">no owner</em>".into()),
         due = a
             .due
-            .map(|d| d.to_string())
+            .map(|d| time(&d.to_string()))
             .unwrap_or_else(|| "<em class=\"muted\">no due date</em>".into()),
         status = status_cell(a),
         ticket = a.ticket.as_deref().map(maybe_link).unwrap_or_default(),
@@ -238,7 +250,7 @@ pub fn postmortem_page(p: &PostMortem) -> String {
             content.push_str(&format!("<dt>{name}</dt><dd>{value}</dd>\n"));
         }
     };
-    field("ID", escape(&s.id));
+    field("ID", reference(&s.id));
     field("Status", escape(&s.status));
     field("Severity", escape(&s.severity));
     field("Services", escape(&s.services.join(", ")));
@@ -249,7 +261,7 @@ pub fn postmortem_page(p: &PostMortem) -> String {
     );
     field(
         "Started",
-        s.started.as_deref().map(escape).unwrap_or_default(),
+        s.started.as_deref().map(time).unwrap_or_default(),
     );
     field(
         "Time to detect / mitigate / resolve",
@@ -270,11 +282,15 @@ pub fn postmortem_page(p: &PostMortem) -> String {
     );
     field(
         "Review meeting",
-        s.review_meeting.map(|d| d.to_string()).unwrap_or_default(),
+        s.review_meeting
+            .map(|d| time(&d.to_string()))
+            .unwrap_or_default(),
     );
     field(
         "Follow-up review",
-        s.followup_review.map(|d| d.to_string()).unwrap_or_default(),
+        s.followup_review
+            .map(|d| time(&d.to_string()))
+            .unwrap_or_default(),
     );
     field(
         "Tickets",
@@ -332,7 +348,7 @@ pub fn actions_page(items: &[PostMortem]) -> String {
         let first = format!(
             "<a href=\"pm/{}\">{}</a>",
             escape(&p.page),
-            escape(&a.reference)
+            reference(&a.reference)
         );
         content.push_str(&action_row(a, &first));
     }
@@ -361,7 +377,8 @@ pub fn stats_page(
     today: NaiveDate,
 ) -> String {
     let mut content = format!(
-        "<h1>Statistics</h1>\n<p class=\"muted\">As of {today}: open and overdue counts are for this day.</p>\n<div class=\"cards\">"
+        "<h1>Statistics</h1>\n<p class=\"muted\">As of {}: open and overdue counts are for this day.</p>\n<div class=\"cards\">",
+        time(&today.to_string())
     );
     content.push_str(&card("Post-mortems", &stats.postmortems.to_string()));
     content.push_str(&card(
@@ -443,9 +460,13 @@ pub fn stats_page(
     ] {
         content.push_str(&format!("<h2>{heading}</h2>\n<table>\n<tbody>\n"));
         for (key, count) in map {
-            content.push_str(&format!(
-                "<tr><td>{}</td><td class=\"num\">{count}</td></tr>\n",
+            let key = if heading == "By month" {
+                time(key)
+            } else {
                 escape(key)
+            };
+            content.push_str(&format!(
+                "<tr><td>{key}</td><td class=\"num\">{count}</td></tr>\n"
             ));
         }
         content.push_str("</tbody>\n</table>\n");

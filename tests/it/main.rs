@@ -35,3 +35,4 @@ mod staged_cache_tree;
 mod stats;
 mod timeline;
 mod toml_suite;
+mod trust_everywhere;

@@ -123,7 +123,10 @@ fn the_site_lists_every_postmortem_marks_overdue_actions_and_loads_nothing_remot
     let stats = s.read("public/stats.html");
     assert_eq!(stats.matches("<svg").count(), 2, "{stats}");
     assert!(stats.contains("Time to resolve"), "{stats}");
-    assert!(stats.contains("As of 2026-03-05"), "{stats}");
+    assert!(
+        stats.contains("As of <time datetime=\"2026-03-05\">2026-03-05</time>"),
+        "{stats}"
+    );
 
     // Offline: nothing is loaded from the network.
     for file in html_files(&s.root.join("public")) {
