@@ -43,7 +43,9 @@ pub(crate) fn class_of(category: &str) -> usize {
     }
 }
 
-/// The committed source of truth; `build.rs` compiles it into the table below.
+/// The committed source of truth; `build.rs` compiles it into the table below, so only the
+/// trainer and the tests read the text.
+#[cfg(test)]
 pub(crate) const WEIGHTS_TSV: &str = include_str!("weights.tsv");
 
 /// Weights are stored in thousandths.
@@ -92,6 +94,7 @@ pub(crate) static MODEL: LazyLock<Model> = LazyLock::new(|| {
 impl Model {
     /// Builds the table from `id<TAB>w0,…,w9<TAB>name` lines (weights in thousandths);
     /// malformed lines and weights outside ±32.767 are skipped.
+    #[cfg(test)]
     pub(crate) fn parse(tsv: &str) -> Model {
         let t = table::build_table(&table::parse_rows(tsv));
         let mask = t.slots.len() - 1;
