@@ -4,6 +4,7 @@
 //! training split of the corpus by `train.rs`; the weights are committed in `weights.tsv` and
 //! embedded in the binary.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use super::features::{features, Tok};
@@ -42,113 +43,87 @@ pub(crate) fn class_of(category: &str) -> usize {
     }
 }
 
+/// The committed source of truth; `build.rs` compiles it into the table below, so only the
+/// trainer and the tests read the text.
+#[cfg(test)]
 pub(crate) const WEIGHTS_TSV: &str = include_str!("weights.tsv");
 
 /// Weights are stored in thousandths.
 pub(crate) const SCALE: f32 = 1000.0;
 
-/// The weight table: open addressing over the feature ids, behind a one-hash Bloom filter.
+#[allow(dead_code)]
+mod table {
+    include!("weights_table.rs");
+}
+use table::{bloom_bit, slot_key, SLOT};
+
+/// The weight table (layout in `weights_table.rs`): open addressing over the feature ids,
+/// behind a one-hash Bloom filter, each slot the id and its ten weights in thousandths in one
+/// 32-byte slot, so a feature that is found costs one cache line.
 ///
-/// Most n-grams of a sentence are not in the model (a trigram of ordinary prose almost never
-/// is), so the filter (32 KB) answers most lookups without touching the table. A slot holds
-/// the id and its ten weights in thousandths (`i16`, 32 bytes): a feature that is found costs
-/// one cache line. Built once, from the embedded `weights.tsv`, the first time a sentence is
-/// judged.
+/// The committed weights are laid out by `build.rs` and embedded as bytes, so a pre-commit hook
+/// pays nothing to load them (parsing the 1.5 MB `weights.tsv` at start-up was about a third of
+/// the hook's instructions). [`Model::parse`] builds the same table at run time, for weights
+/// the trainer has just computed; a test holds the two to each other.
 pub(crate) struct Model {
-    bloom: Vec<u64>,
-    slots: Vec<Slot>,
+    bloom: Cow<'static, [u8]>,
+    slots: Cow<'static, [[u8; SLOT]]>,
     mask: usize,
 }
 
-#[derive(Clone, Copy)]
-#[repr(C, align(32))]
-struct Slot {
-    key: u64,
-    w: [i16; CLASSES],
-}
+/// Aligns the embedded table so that no slot straddles a cache line.
+#[repr(C, align(64))]
+struct Aligned<T: ?Sized>(T);
 
-const BLOOM_BITS: u32 = 18;
+static BLOOM_BYTES: &Aligned<[u8]> =
+    &Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/weights.bloom")));
+static SLOT_BYTES: &Aligned<[u8]> =
+    &Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/weights.slots")));
 
-pub(crate) static MODEL: LazyLock<Model> = LazyLock::new(|| Model::parse(WEIGHTS_TSV));
+/// The committed model, as `build.rs` compiled it from `weights.tsv`.
+pub(crate) static MODEL: LazyLock<Model> = LazyLock::new(|| {
+    let (slots, rest) = SLOT_BYTES.0.as_chunks::<SLOT>();
+    debug_assert!(rest.is_empty() && slots.len().is_power_of_two());
+    Model {
+        bloom: Cow::Borrowed(&BLOOM_BYTES.0),
+        slots: Cow::Borrowed(slots),
+        mask: slots.len().saturating_sub(1),
+    }
+});
 
 impl Model {
-    /// Reads `id<TAB>w0,…,w9<TAB>name` lines (weights in thousandths); malformed lines and
-    /// weights outside ±32.767 are skipped (the file is ours and a test checks it parses
-    /// completely).
+    /// Builds the table from `id<TAB>w0,…,w9<TAB>name` lines (weights in thousandths);
+    /// malformed lines and weights outside ±32.767 are skipped.
+    #[cfg(test)]
     pub(crate) fn parse(tsv: &str) -> Model {
-        let mut rows: Vec<(u64, [i16; CLASSES])> = Vec::new();
-        for line in tsv.lines() {
-            let mut cols = line.split('\t');
-            let (Some(id), Some(ws)) = (cols.next(), cols.next()) else {
-                continue;
-            };
-            let Ok(id) = u64::from_str_radix(id, 16) else {
-                continue;
-            };
-            let mut w = [0i16; CLASSES];
-            let mut n = 0;
-            for (slot, v) in w.iter_mut().zip(ws.split(',')) {
-                if let Ok(v) = v.parse::<i16>() {
-                    *slot = v;
-                    n += 1;
-                }
-            }
-            // Id 0 marks an empty slot; a hash of 0 is not worth a special case.
-            if n == CLASSES && id != 0 {
-                rows.push((id, w));
-            }
+        let t = table::build_table(&table::parse_rows(tsv));
+        let mask = t.slots.len() - 1;
+        Model {
+            bloom: Cow::Owned(t.bloom),
+            slots: Cow::Owned(t.slots),
+            mask,
         }
-        Model::from_rows(rows)
-    }
-
-    fn from_rows(rows: Vec<(u64, [i16; CLASSES])>) -> Model {
-        // Load factor at most 0.75: linear probing stays short.
-        let cap = (rows.len() * 4 / 3 + 1).next_power_of_two().max(16);
-        let mut m = Model {
-            bloom: vec![0u64; (1usize << BLOOM_BITS) / 64],
-            slots: vec![
-                Slot {
-                    key: 0,
-                    w: [0; CLASSES]
-                };
-                cap
-            ],
-            mask: cap - 1,
-        };
-        for (id, w) in rows {
-            let b = Model::bloom_bit(id);
-            m.bloom[b / 64] |= 1 << (b % 64);
-            let mut i = (id as usize) & m.mask;
-            loop {
-                let slot = &mut m.slots[i];
-                if slot.key == 0 || slot.key == id {
-                    *slot = Slot { key: id, w };
-                    break;
-                }
-                i = (i + 1) & m.mask;
-            }
-        }
-        m
-    }
-
-    fn bloom_bit(id: u64) -> usize {
-        (id >> (64 - BLOOM_BITS)) as usize
     }
 
     /// The weights of a feature, if the model has it.
     #[inline]
     pub(crate) fn get(&self, id: u64) -> Option<[f32; CLASSES]> {
-        let b = Model::bloom_bit(id);
-        if self.bloom[b / 64] & (1 << (b % 64)) == 0 || id == 0 {
+        let b = bloom_bit(id);
+        if self.bloom[b / 8] & (1 << (b % 8)) == 0 || id == 0 {
             return None;
         }
         let mut i = (id as usize) & self.mask;
         loop {
             let slot = &self.slots[i];
-            if slot.key == id {
-                return Some(slot.w.map(|x| f32::from(x) / SCALE));
+            let key = slot_key(slot);
+            if key == id {
+                let mut w = [0f32; CLASSES];
+                for (c, x) in w.iter_mut().enumerate() {
+                    *x = f32::from(i16::from_le_bytes([slot[8 + 2 * c], slot[9 + 2 * c]])) / SCALE;
+                }
+                return Some(w);
             }
-            if slot.key == 0 {
+            if key == 0 {
                 return None;
             }
             i = (i + 1) & self.mask;
@@ -158,7 +133,7 @@ impl Model {
     /// Number of features.
     #[cfg(test)]
     pub(crate) fn len(&self) -> usize {
-        self.slots.iter().filter(|s| s.key != 0).count()
+        self.slots.iter().filter(|s| slot_key(s) != 0).count()
     }
 }
 
@@ -252,5 +227,15 @@ mod table_tests {
             .filter(|&id| MODEL.get(id).is_some())
             .count();
         assert_eq!(absent, 0);
+    }
+
+    /// The table `build.rs` embedded is the one `weights.tsv` gives when parsed at run time.
+    #[test]
+    fn the_embedded_table_is_the_parsed_weights() {
+        let parsed = Model::parse(WEIGHTS_TSV);
+        assert_eq!(MODEL.mask, parsed.mask);
+        assert!(MODEL.bloom[..] == parsed.bloom[..], "Bloom filter differs");
+        assert!(MODEL.slots[..] == parsed.slots[..], "slots differ");
+        assert!(matches!(MODEL.slots, Cow::Borrowed(_)));
     }
 }
