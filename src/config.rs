@@ -118,6 +118,21 @@ pub struct DocumentConfig {
     /// Heading names that stand for a section (`"Follow-ups" = "Action Items"`), on top of the
     /// built-in aliases (`crate::document::sections`).
     pub aliases: BTreeMap<String, String>,
+    /// The alias table built from the fields above, once (every document's checks and timeline
+    /// reader ask for it).
+    #[serde(skip)]
+    alias_table: Derived<crate::document::sections::Aliases>,
+}
+
+/// A value computed once from the rest of a configuration: not read from pm.toml, not written,
+/// and ignored when two configurations are compared.
+#[derive(Debug, Clone, Default)]
+struct Derived<T>(std::sync::OnceLock<T>);
+
+impl<T> PartialEq for Derived<T> {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
 }
 
 impl DocumentConfig {
@@ -131,8 +146,10 @@ impl DocumentConfig {
     }
 
     /// The heading aliases: built-in ones for the known sections, then `[document.aliases]`.
-    pub fn aliases(&self) -> crate::document::sections::Aliases {
-        crate::document::sections::Aliases::new(self.known_sections(), &self.aliases)
+    pub fn aliases(&self) -> &crate::document::sections::Aliases {
+        self.alias_table.0.get_or_init(|| {
+            crate::document::sections::Aliases::new(self.known_sections(), &self.aliases)
+        })
     }
 }
 
@@ -214,6 +231,7 @@ impl Default for DocumentConfig {
             timeline_section: "Timeline".into(),
             timezone: "UTC".into(),
             aliases: BTreeMap::new(),
+            alias_table: Derived::default(),
         }
     }
 }

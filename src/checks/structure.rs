@@ -23,7 +23,7 @@ fn required_sections(cx: &DocContext<'_>, out: &mut Vec<Finding>) {
             .iter()
             .filter(|s| aliases.names(&s.heading.text, name));
         let Some(first) = found.next() else {
-            out.push(missing(cx, &aliases, name, &required[index + 1..]));
+            out.push(missing(cx, aliases, name, &required[index + 1..]));
             continue;
         };
         for again in found {
@@ -64,7 +64,7 @@ fn required_sections(cx: &DocContext<'_>, out: &mut Vec<Finding>) {
             .find(|s| aliases.names(&s.heading.text, name));
         let finding = match found {
             None => {
-                let anchor = missing(cx, &aliases, name, &[]);
+                let anchor = missing(cx, aliases, name, &[]);
                 Finding::new(
                     RuleId::StructureRecommendedSection,
                     anchor.span,

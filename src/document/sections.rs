@@ -10,6 +10,7 @@
 //! where it names the same heading.
 
 use std::collections::BTreeMap;
+use std::sync::{Arc, LazyLock};
 
 /// Built-in aliases: (section, headings that name it). One table: the section checks, the
 /// timeline reader and `pm import` all read it.
@@ -139,9 +140,26 @@ pub fn key(name: &str) -> String {
 /// Heading names mapped onto section names: built-in aliases plus `[document.aliases]`.
 #[derive(Debug, Clone, Default)]
 pub struct Aliases {
-    /// Key of a heading (or a section's own name) → the section's name as configured.
-    by_key: BTreeMap<String, String>,
+    /// Key of a heading (or a section's own name) → the section's name as configured. Shared:
+    /// one table per configuration, cloned into every timeline reader for the cost of a count.
+    by_key: Arc<BTreeMap<String, String>>,
 }
+
+/// The built-in table by key: key of a heading → key of the section it names (the section's own
+/// key included), built once per process.
+static BUILT_IN_KEYS: LazyLock<BTreeMap<String, Vec<String>>> = LazyLock::new(|| {
+    let mut by_key: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for (section, aliases) in BUILT_IN_ALIASES {
+        let section_key = key(section);
+        for alias in *aliases {
+            by_key
+                .entry(key(alias))
+                .or_default()
+                .push(section_key.clone());
+        }
+    }
+    by_key
+});
 
 impl Aliases {
     /// The aliases for `sections` (every section name pm knows of: required, recommended and
@@ -174,7 +192,9 @@ impl Aliases {
                 .map_or(section.as_str(), |s| s);
             by_key.insert(key(heading), name.to_string());
         }
-        Aliases { by_key }
+        Aliases {
+            by_key: Arc::new(by_key),
+        }
     }
 
     /// The section a heading names, if any.
@@ -187,9 +207,9 @@ impl Aliases {
     pub fn built_in_names(heading: &str, section: &str) -> bool {
         let (heading, section) = (key(heading), key(section));
         heading == section
-            || BUILT_IN_ALIASES.iter().any(|(name, aliases)| {
-                key(name) == section && aliases.iter().any(|a| key(a) == heading)
-            })
+            || BUILT_IN_KEYS
+                .get(&heading)
+                .is_some_and(|sections| sections.contains(&section))
     }
 
     /// Whether `heading` names `section`.

@@ -68,7 +68,7 @@ impl TimelineSettings {
         TimelineSettings {
             zone: Zone::parse(&document.timezone).unwrap_or_else(Zone::utc),
             section: document.timeline_section.clone(),
-            aliases: document.aliases(),
+            aliases: document.aliases().clone(),
         }
     }
 }
