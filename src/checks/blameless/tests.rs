@@ -686,3 +686,55 @@ fn throughput() {
         );
     }
 }
+
+fn scan_engine(text: &str) -> Vec<WordingHit> {
+    let people = scorer_people();
+    scan(text, &WordingContext::new(&people, &[]))
+}
+
+/// Long sentences about systems used to draw warnings because the model was trained on each
+/// feature once per sentence but added a feature's weight once per occurrence: every "the"
+/// pushed toward blame. Training now counts repeats the way judging does.
+#[test]
+fn long_system_narratives_do_not_accumulate_blame() {
+    for text in [
+        "The scheduler moved the job to the new node, the node pulled the image from the registry, the registry returned the old manifest, and the job ran with the old configuration for the rest of the evening.",
+        "The replica took over the writes, the proxy kept the old address in the pool for the length of the cache window, and the clients retried the same requests against the old primary until the window expired.",
+        "The batch worker read the whole queue into memory, the memory limit of the container stopped the worker, and the supervisor restarted the worker with the same queue again.",
+    ] {
+        assert_eq!(scan_engine(text), Vec::new(), "{text}");
+    }
+}
+
+/// A heading, a table cell, a caption or a byline has no full stop: the model, which learned
+/// from sentences, does not judge it alone, while the rules still do.
+#[test]
+fn fragments_are_judged_by_the_rules_alone() {
+    use super::engine::is_full_sentence;
+    let whole = |t: &str| is_full_sentence(t, 0, t.len());
+    assert!(whole("The cache filled up."));
+    assert!(whole("Did anyone see the page?"));
+    assert!(whole("He said \"stop the deploy.\""));
+    assert!(!whole(
+        "Written by the platform team, with the support and network teams"
+    ));
+    assert!(!whole("What the review board asked for"));
+    // A timeline or chat entry is judged although it is often left unpunctuated.
+    let entry = "14:05 UTC kim rolled back the release";
+    assert!(is_full_sentence(entry, 10, entry.len()));
+    let chat = "First line.\nsam: restarting the pool now";
+    assert!(is_full_sentence(chat, 17, chat.len()));
+    // The rules still judge fragments.
+    let hits = scan_engine("Root cause: human error during the switch change");
+    assert!(
+        hits.iter().any(|h| h.rule == "blameless/human-error"),
+        "{hits:?}"
+    );
+    for fragment in [
+        "Written by the platform team, with the support and network teams",
+        "Prepared by: Service Desk, with input from the identity and network teams",
+        "An extract from the on-call chat at the point the plan changed",
+    ] {
+        assert_eq!(scan_engine(fragment), Vec::new(), "{fragment}");
+    }
+}
