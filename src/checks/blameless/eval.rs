@@ -396,8 +396,7 @@ fn dump_sentence_rows() {
         for_each_sentence(text, |s, e, toks| {
             let j = judge(&MODEL, toks);
             let words = toks.iter().filter(|t| !t.mark).count();
-            let ev = content_evidence(&MODEL, toks, j.class)
-                .is_some_and(|(w, _, _)| w >= super::engine::MIN_EVIDENCE);
+            let ev = content_evidence(&MODEL, toks, j.class).map_or(-9.0, |(w, _, _)| w);
             let rules: Vec<&str> = super::scan_rules(&text[s..e], &ctx)
                 .iter()
                 .map(|h| h.rule.trim_start_matches("blameless/"))
@@ -407,14 +406,15 @@ fn dump_sentence_rows() {
             } else {
                 &text[s..e]
             };
-            let full = super::engine::is_full_sentence(text, s, e);
+            let full = u8::from(super::engine::is_full_sentence(text, s, e))
+                + 2 * u8::from(super::engine::is_transcript(text, s, e));
             rows.push_str(&format!(
                 "{group}\t{}\t{class}\t{}\t{:.4}\t{words}\t{}\t{}\t{}\t{}\n",
-                u8::from(full),
+                full,
                 u8::from(from_doc),
                 j.blame,
                 j.class,
-                u8::from(ev),
+                format!("{ev:.3}"),
                 if rules.is_empty() {
                     "-".to_owned()
                 } else {

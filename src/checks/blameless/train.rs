@@ -31,11 +31,16 @@ pub(crate) fn data_dir() -> PathBuf {
 
 pub(crate) const TRAIN_AUTHORS: [&str; 7] = ["a1", "a2", "a3", "f1", "f2", "f3", "f4"];
 pub(crate) const VALIDATION_AUTHORS: [&str; 2] = ["a4", "a5"];
-const TEAM_SETS: [&str; 4] = [
+const TEAM_SETS: [&str; 5] = [
     "blameless-dev.tsv",
     "blameless-extra.tsv",
     "blameless-probe.tsv",
     "blameless-fresh.tsv",
+    // Round 3: the structures of published post-mortems that drew false findings (timeline
+    // entries naming responders, remediation told in the first person, plans and action
+    // items, causes that are bugs), each written anew, with a few blameful entries of the
+    // same shapes so the model learns the verb, not the handle.
+    "blameless-structure.tsv",
 ];
 
 /// `label<TAB>category<TAB>sentence` rows.
