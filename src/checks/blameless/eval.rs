@@ -397,6 +397,7 @@ fn dump_sentence_rows() {
             let j = judge(&MODEL, toks);
             let words = toks.iter().filter(|t| !t.mark).count();
             let ev = content_evidence(&MODEL, toks, j.class).map_or(-9.0, |(w, _, _)| w);
+            let ev = format!("{ev:.3}");
             let rules: Vec<&str> = super::scan_rules(&text[s..e], &ctx)
                 .iter()
                 .map(|h| h.rule.trim_start_matches("blameless/"))
@@ -414,7 +415,7 @@ fn dump_sentence_rows() {
                 u8::from(from_doc),
                 j.blame,
                 j.class,
-                format!("{ev:.3}"),
+                ev,
                 if rules.is_empty() {
                     "-".to_owned()
                 } else {
