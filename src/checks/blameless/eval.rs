@@ -313,7 +313,9 @@ fn validation_split_meets_the_thresholds() {
     // blame): any P 0.923 R 0.844, errors P 0.983 R 0.373, 2.19 per 1,000 words.
     // Round 3 (features counted as often as they occur, f3 and f4 in training, warning
     // threshold 0.50, errors from 0.20 with a rule, fragments judged by the rules alone): any
-    // P 0.963 R 0.842, errors P 0.988 R 0.378, 1.36 per 1,000 words (18 false findings, 1 error).
+    // P 0.963 R 0.842, errors P 0.988 R 0.378, 1.36 per 1,000 words (18 false findings, 1 error);
+    // with chat transcripts to the rules, evidence >= 0.5 and the structure rows: any P 0.969
+    // R 0.841, errors P 0.984 R 0.377, 0.91 per 1,000 words (12 false findings, 1 error).
     // The floors leave a small margin under today's figures.
     assert!(
         s.any.precision() >= 0.95 && s.any.recall() >= 0.835,

@@ -1,7 +1,7 @@
 //! Deterministic training of the wording model from the training split of the corpus.
 //!
 //! Training split: the team's sets (`tests/data/blameless/*.tsv`) and the independent authors
-//! a1, a2, a3 (`tests/data/blameless/corpus/a{1,2,3}`: sentences and whole documents). The
+//! of [`TRAIN_AUTHORS`] (`tests/data/blameless/corpus/…`: sentences and whole documents). The
 //! validation authors a4 and a5 are never read here.
 //!
 //! `cargo test --lib checks::blameless::train::retraining_reproduces_the_weights` retrains and
