@@ -686,3 +686,122 @@ fn throughput() {
         );
     }
 }
+
+fn scan_engine(text: &str) -> Vec<WordingHit> {
+    let people = scorer_people();
+    scan(text, &WordingContext::new(&people, &[]))
+}
+
+/// Long sentences about systems used to draw warnings because the model was trained on each
+/// feature once per sentence but added a feature's weight once per occurrence: every "the"
+/// pushed toward blame. Training now counts repeats the way judging does.
+#[test]
+fn long_system_narratives_do_not_accumulate_blame() {
+    for text in [
+        "The scheduler moved the job to the new node, the node pulled the image from the registry, the registry returned the old manifest, and the job ran with the old configuration for the rest of the evening.",
+        "The replica took over the writes, the proxy kept the old address in the pool for the length of the cache window, and the clients retried the same requests against the old primary until the window expired.",
+        "The batch worker read the whole queue into memory, the memory limit of the container stopped the worker, and the supervisor restarted the worker with the same queue again.",
+    ] {
+        assert_eq!(scan_engine(text), Vec::new(), "{text}");
+    }
+}
+
+/// A heading, a table cell, a caption or a byline has no full stop: the model, which learned
+/// from sentences, does not judge it alone, while the rules still do.
+#[test]
+fn fragments_are_judged_by_the_rules_alone() {
+    use super::engine::is_full_sentence;
+    let whole = |t: &str| is_full_sentence(t, 0, t.len());
+    assert!(whole("The cache filled up."));
+    assert!(whole("Did anyone see the page?"));
+    assert!(whole("He said \"stop the deploy.\""));
+    assert!(!whole(
+        "Written by the platform team, with the support and network teams"
+    ));
+    assert!(!whole("What the review board asked for"));
+    // A timeline or chat entry is judged although it is often left unpunctuated.
+    let entry = "14:05 UTC kim rolled back the release";
+    assert!(is_full_sentence(entry, 10, entry.len()));
+    let chat = "First line.\nsam: restarting the pool now";
+    assert!(is_full_sentence(chat, 17, chat.len()));
+    // The rules still judge fragments.
+    let hits = scan_engine("Root cause: human error during the switch change");
+    assert!(
+        hits.iter().any(|h| h.rule == "blameless/human-error"),
+        "{hits:?}"
+    );
+    for fragment in [
+        "Written by the platform team, with the support and network teams",
+        "Prepared by: Service Desk, with input from the identity and network teams",
+        "An extract from the on-call chat at the point the plan changed",
+    ] {
+        assert_eq!(scan_engine(fragment), Vec::new(), "{fragment}");
+    }
+}
+
+/// A pasted chat transcript ("name [h:mm AM]" and the messages under it) is what responders
+/// typed during the incident, quoted as evidence: the model alone does not judge it, the rules
+/// still do. A timeline entry puts the time first and stays the author's account.
+#[test]
+fn pasted_chat_transcripts_are_judged_by_the_rules_alone() {
+    use super::engine::is_transcript;
+    let t = |text: &str| is_transcript(text, 0, text.len());
+    assert!(t("jdoe [8:23 AM] is this the cluster upgrade again??"));
+    assert!(t("Maria Lopez [14:05] restarting the pool now"));
+    assert!(t("  rkim (9:41 PM): I think I see the bug"));
+    assert!(t(
+        "First message here\nwsun [5:12 PM]\nhm, the one from Tuesday looks fine?"
+    ));
+    assert!(!t(
+        "[09:27] @kim finds that the job ran in the wrong namespace."
+    ));
+    assert!(!t("- 10:30 UTC — Dave ignored the checklist."));
+    assert!(!t("The cache filled up at 14:02."));
+    assert!(!t("Version 2 shipped at 10:15 as planned."));
+    for chat in [
+        "wsun [5:12 PM] hm, the one from Tuesday seems fine? no idea why the other one is so weird",
+        "jdoe [8:24 AM] ok I guess upgrading a cluster counts as a brand new cluster, great",
+    ] {
+        assert_eq!(scan_engine(chat), Vec::new(), "{chat}");
+    }
+    // A rule still fires inside a transcript.
+    let hits =
+        scan_engine("jdoe [8:30 AM] honestly this was human error, someone fat-fingered the zone");
+    assert!(
+        hits.iter().any(|h| h.rule == "blameless/human-error"),
+        "{hits:?}"
+    );
+}
+
+/// A model verdict needs wording to point at: evidence that is only a function word ("s",
+/// "our", "has", "will", "PM") is no evidence.
+#[test]
+fn model_findings_point_at_content_words() {
+    use super::engine::content_evidence;
+    use super::features::for_each_sentence;
+    use super::model::{judge, MODEL};
+    for text in [
+        "We will be deciding the exact wording of this policy in the coming weeks.",
+        "The PR has been merged and deployed, bringing the outage to an end.",
+        "Blameful: the on-call engineer ignored the page and went back to sleep.",
+    ] {
+        for_each_sentence(text, |_, _, toks| {
+            let j = judge(&MODEL, toks);
+            if let Some((_, a, b)) = content_evidence(&MODEL, toks, j.class) {
+                let span = &text[toks[a].start..toks[b - 1].end];
+                let words: Vec<String> = span
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_lowercase)
+                    .collect();
+                assert!(
+                    words.iter().any(|w| !matches!(
+                        w.as_str(),
+                        "s" | "our" | "has" | "have" | "will" | "be" | "the" | "we" | "pm" | "am"
+                    )),
+                    "evidence {span:?} in {text}"
+                );
+            }
+        });
+    }
+}

@@ -1,7 +1,7 @@
 //! Deterministic training of the wording model from the training split of the corpus.
 //!
 //! Training split: the team's sets (`tests/data/blameless/*.tsv`) and the independent authors
-//! a1, a2, a3 (`tests/data/blameless/corpus/a{1,2,3}`: sentences and whole documents). The
+//! of [`TRAIN_AUTHORS`] (`tests/data/blameless/corpus/…`: sentences and whole documents). The
 //! validation authors a4 and a5 are never read here.
 //!
 //! `cargo test --lib checks::blameless::train::retraining_reproduces_the_weights` retrains and
@@ -29,13 +29,18 @@ pub(crate) fn data_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/blameless")
 }
 
-pub(crate) const TRAIN_AUTHORS: [&str; 5] = ["a1", "a2", "a3", "f1", "f2"];
+pub(crate) const TRAIN_AUTHORS: [&str; 7] = ["a1", "a2", "a3", "f1", "f2", "f3", "f4"];
 pub(crate) const VALIDATION_AUTHORS: [&str; 2] = ["a4", "a5"];
-const TEAM_SETS: [&str; 4] = [
+const TEAM_SETS: [&str; 5] = [
     "blameless-dev.tsv",
     "blameless-extra.tsv",
     "blameless-probe.tsv",
     "blameless-fresh.tsv",
+    // Round 3: the structures of published post-mortems that drew false findings (timeline
+    // entries naming responders, remediation told in the first person, plans and action
+    // items, causes that are bugs), each written anew, with a few blameful entries of the
+    // same shapes so the model learns the verb, not the handle.
+    "blameless-structure.tsv",
 ];
 
 /// `label<TAB>category<TAB>sentence` rows.
@@ -99,7 +104,12 @@ pub(crate) type DocLabel = (String, String, String);
 /// An author's documents: the rows of `docs/labels.tsv` and each `docs/NN.md` as (stem, text),
 /// in file-name order.
 pub(crate) fn author_docs(author: &str) -> (Vec<DocLabel>, Vec<(String, String)>) {
-    let dir = data_dir().join("corpus").join(author).join("docs");
+    docs_in(&data_dir().join("corpus").join(author))
+}
+
+/// The documents of a corpus folder (`docs/NN.md`, `docs/labels.tsv`).
+pub(crate) fn docs_in(folder: &std::path::Path) -> (Vec<DocLabel>, Vec<(String, String)>) {
+    let dir = folder.join("docs");
     let labels = read_tsv(&dir.join("labels.tsv"));
     let mut names: Vec<_> = std::fs::read_dir(&dir)
         .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
@@ -122,7 +132,12 @@ pub(crate) fn author_docs(author: &str) -> (Vec<DocLabel>, Vec<(String, String)>
 
 /// The sentences of an author's documents, labelled from `docs/labels.tsv`.
 pub(crate) fn doc_examples(author: &str) -> Vec<Example> {
-    let (labels, docs) = author_docs(author);
+    doc_examples_in(&data_dir().join("corpus").join(author), author)
+}
+
+/// The labelled sentences of the documents of a corpus folder.
+pub(crate) fn doc_examples_in(folder: &std::path::Path, author: &str) -> Vec<Example> {
+    let (labels, docs) = docs_in(folder);
     let mut out = Vec::new();
     for (stem, md) in docs {
         let doc_labels: Vec<&(String, String, String)> = labels
@@ -211,7 +226,13 @@ pub(crate) fn training_examples() -> Vec<Example> {
     out
 }
 
-/// Feature ids of a sentence (deduplicated, sorted) and their readable names.
+/// Feature ids of a sentence, sorted, each as often as the sentence holds it, and their
+/// readable names.
+///
+/// Repeats are kept because `judge` adds a feature's weight once per occurrence: trained on
+/// deduplicated features, the model had learned "the" as a second bias term (+2.7 toward
+/// team blame, against a bias of -3.5), and at inference a long sentence with six "the"
+/// added it six times: long, neutral sentences drew probabilities near 1.
 pub(crate) fn featurise(text: &str) -> (Vec<u64>, Vec<String>) {
     let mut ids = Vec::new();
     let mut names = Vec::new();
@@ -221,7 +242,9 @@ pub(crate) fn featurise(text: &str) -> (Vec<u64>, Vec<String>) {
     });
     let mut pairs: Vec<(u64, String)> = ids.into_iter().zip(names).collect();
     pairs.sort_by_key(|p| p.0);
-    pairs.dedup_by_key(|p| p.0);
+    if std::env::var_os("PM_DEDUP").is_some() {
+        pairs.dedup_by_key(|p| p.0);
+    }
     pairs.into_iter().unzip()
 }
 
@@ -232,7 +255,9 @@ pub(crate) struct Trained {
 
 const EPOCHS: usize = 12;
 const RATE: f32 = 0.2;
-const L2: f32 = 1e-4;
+/// Round 3: 3e-3 (was 1e-4), chosen out of fold with repeated features (`out_of_fold`): at
+/// the same sentence recall it put fewer warnings on clean document lines than 1e-4 or 1e-3.
+const L2: f32 = 3e-3;
 const MIN_COUNT: usize = 2;
 /// Weight of a blame example relative to an ok one in the loss (documents bring many ok lines).
 const DOC_OK_WEIGHT: f32 = 1.0;
@@ -252,8 +277,11 @@ pub(crate) fn train(examples: &[Example]) -> Trained {
     let mut count: HashMap<u64, usize> = HashMap::new();
     let mut names: HashMap<u64, String> = HashMap::new();
     for (ids, ns) in &featurised {
-        for (id, n) in ids.iter().zip(ns) {
-            *count.entry(*id).or_default() += 1;
+        for (k, (id, n)) in ids.iter().zip(ns).enumerate() {
+            // Counted once per example: "seen in fewer than two examples".
+            if k == 0 || ids[k - 1] != *id {
+                *count.entry(*id).or_default() += 1;
+            }
             names.entry(*id).or_insert_with(|| n.clone());
         }
     }
