@@ -177,13 +177,12 @@ fn run_check(ctx: &Context, args: CheckArgs) -> Result<Outcome> {
     // The hook says nothing about a commit it finds nothing in.
     let quiet = args.hook && report.diagnostics.is_empty();
     // The human and JSON reports are written one finding at a time, never held whole.
-    let streamed =
-        |write: &dyn Fn(&mut dyn FnMut(&str) -> std::io::Result<()>) -> std::io::Result<()>| {
-            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            write(&mut |chunk| out.write_all(pm::text::terminal_safe(chunk).as_bytes()))
-                .and_then(|()| out.flush())
-                .map_err(|e| Error::io("<stdout>", e))
-        };
+    let streamed = |write: &dyn Fn(Chunks<'_>) -> std::io::Result<()>| {
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        write(&mut |chunk| out.write_all(pm::text::terminal_safe(chunk).as_bytes()))
+            .and_then(|()| out.flush())
+            .map_err(|e| Error::io("<stdout>", e))
+    };
     let text = match args.format {
         _ if quiet => String::new(),
         CheckFormat::Human => {
@@ -210,6 +209,9 @@ fn run_check(ctx: &Context, args: CheckArgs) -> Result<Outcome> {
         Outcome::Success
     })
 }
+
+/// Where a streamed report's text goes, a chunk at a time.
+type Chunks<'a> = &'a mut dyn FnMut(&str) -> std::io::Result<()>;
 
 /// Checking the post-mortem folder when it is not there would report "0 files" and pass: a
 /// false green in CI. Say what is missing instead (exit 2).
