@@ -7,6 +7,7 @@ use crate::checks::{KnownIds, SourceFile};
 use crate::config::{self, Config};
 use crate::error::{Error, Result};
 use crate::git::snapshot::{self, RevRange, Snapshot};
+pub use crate::git::snapshot::{MAX_RANGE_BYTES, MAX_RANGE_FILES};
 use crate::git::Repo;
 use std::path::{Path, PathBuf};
 
@@ -74,37 +75,11 @@ pub fn rev_range(
             },
         ),
     };
+    // The limits on files and bytes are checked from the object headers, before the files
+    // are read (`snapshot::refuse_over_limits`).
     let mut input = from_snapshot(range.snapshot(&dir)?, Some(config));
-    refuse_over_limits(&input, text)?;
     input.config_changed = config_changed;
     Ok(input)
-}
-
-/// The most post-mortems one range may add or modify.
-pub const MAX_RANGE_FILES: usize = 1_000;
-
-/// The most bytes of post-mortems one range may add or modify (each file is at most
-/// `document::MAX_FILE_BYTES`).
-pub const MAX_RANGE_BYTES: u64 = 32 * 1024 * 1024;
-
-/// A range over the limits is refused (exit 2), naming the limit: checking content a stranger
-/// pushed must cost a bounded time and memory.
-fn refuse_over_limits(input: &CheckInput, range: &str) -> Result<()> {
-    let files = input.files.len();
-    if files > MAX_RANGE_FILES {
-        return Err(Error::usage(format!(
-            "{range} adds or modifies {files} post-mortems; pm checks at most {MAX_RANGE_FILES} \
-             in one range (MAX_RANGE_FILES): check it in parts"
-        )));
-    }
-    let bytes: u64 = input.files.iter().map(|f| f.bytes.len() as u64).sum();
-    if bytes > MAX_RANGE_BYTES {
-        return Err(Error::usage(format!(
-            "{range} adds or modifies {bytes} bytes of post-mortems; pm checks at most \
-             {MAX_RANGE_BYTES} bytes in one range (MAX_RANGE_BYTES): check it in parts"
-        )));
-    }
-    Ok(())
 }
 
 fn parse_config(file: crate::git::TreeFile) -> Result<Config> {

@@ -128,7 +128,7 @@ pub fn write_workflow(root: &Path, kind: &str, source: &PmSource) -> Result<Work
         )));
     }
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        crate::writing::create_dir_confined(&top, parent)?;
     }
     crate::repository::create_new(&path, text.as_bytes())?;
     let mut written = vec![rel.to_string()];

@@ -374,6 +374,27 @@ fn holder(handle: &mut File) -> String {
     }
 }
 
+/// Makes the folder `dir` under `root` and the missing folders above it, the one way pm makes
+/// a folder (`pm init`, a workflow's folder): each part is made with `mkdirat` and opened
+/// without following a symbolic link (`paths::ConfinedDir`), so a folder of the repository
+/// that is a link (to a folder outside the work tree, or dangling) is refused, never written
+/// through. True when the folder was made, false when it was there.
+pub fn create_dir_confined(root: &Path, dir: &Path) -> Result<bool> {
+    #[cfg(unix)]
+    {
+        let existed = crate::paths::ConfinedDir::open(root, dir, false).is_ok();
+        crate::paths::ConfinedDir::open(root, dir, true).map_err(|e| Error::io(dir, e))?;
+        Ok(!existed)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = root;
+        let existed = dir.is_dir();
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        Ok(!existed)
+    }
+}
+
 /// Refuses a post-mortem folder that is a symbolic link leaving the work tree: the new file
 /// would land where git cannot track it, so it could be neither committed nor checked.
 pub fn refuse_folder_outside(dir: &Path, workdir: &Path) -> Result<()> {

@@ -78,6 +78,12 @@ pub struct CheckReport {
     pub files_checked: usize,
     /// Sorted by path, line, column and rule.
     pub diagnostics: Vec<Diagnostic>,
+    /// Findings left out as they were produced, past the most shown for one file
+    /// (`report::cap_file`): per file, how many; in path order.
+    pub omitted: Vec<(String, usize)>,
+    /// How many of the left-out findings are errors and how many warnings: whether the check
+    /// fails is decided on every finding.
+    pub omitted_counts: (usize, usize),
 }
 
 impl CheckReport {
@@ -93,7 +99,10 @@ impl CheckReport {
 
     /// True when some finding is at or above `fail_on`.
     pub fn fails(&self, fail_on: FailOn) -> bool {
+        let (errors, warnings) = self.omitted_counts;
         self.diagnostics.iter().any(|d| d.severity.fails(fail_on))
+            || (errors > 0 && Severity::Error.fails(fail_on))
+            || (warnings > 0 && Severity::Warning.fails(fail_on))
     }
 }
 
@@ -136,7 +145,7 @@ fn parse_error_rule(e: &ParseError) -> RuleId {
 }
 
 /// The order every output uses: path, line, column, rule.
-fn sort(diagnostics: &mut [Diagnostic]) {
+pub(crate) fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
         (&a.path, a.line, a.column, &a.rule, &a.message)
             .cmp(&(&b.path, b.line, b.column, &b.rule, &b.message))
@@ -332,7 +341,10 @@ impl<'a> Settings<'a> {
 
 /// What checking one file gives, before the cross-file rules.
 struct FileResult {
+    /// At most `report::MAX_FINDINGS_PER_FILE`, the first by position (`report::cap_file`).
     diagnostics: Vec<Diagnostic>,
+    /// The findings left out: how many, and how many of them are errors.
+    omitted: crate::report::Omitted,
     /// The document's ID and a diagnostic skeleton pointing at it, for the duplicate-ID rule.
     id: Option<(String, Diagnostic)>,
 }
@@ -460,24 +472,58 @@ fn finish(
         }
     }
 
+    // The message names every other file with the ID, and is shown shortened: with thousands
+    // of files sharing one ID, building each message whole would cost memory and time with
+    // the square of their number. So the list's length comes from per-ID totals, and only
+    // the part shown is built (`report::shortened`).
+    let mut listed_chars: HashMap<&str, usize> = HashMap::new();
+    let mut times_listed: HashMap<(&str, &str), usize> = HashMap::new();
+    for (id, owner_paths) in &owners {
+        listed_chars.insert(id, owner_paths.iter().map(|p| p.chars().count()).sum());
+        for p in owner_paths {
+            *times_listed.entry((id, p)).or_default() += 1;
+        }
+    }
     let mut diagnostics = Vec::new();
+    let mut omitted = Vec::new();
+    let mut omitted_counts = (0, 0);
     for (path, result) in paths.iter().zip(results) {
         diagnostics.extend(result.diagnostics.iter().cloned());
+        if result.omitted.count > 0 {
+            omitted.push((path.to_string(), result.omitted.count));
+            omitted_counts.0 += result.omitted.errors;
+            omitted_counts.1 += result.omitted.count - result.omitted.errors;
+        }
         let Some((id, at)) = &result.id else { continue };
         let Some(owner_paths) = owners.get(id.as_str()) else {
             continue;
         };
-        let others: Vec<&str> = owner_paths.iter().copied().filter(|p| p != path).collect();
-        if others.is_empty() {
+        let mine = times_listed
+            .get(&(id.as_str(), *path))
+            .copied()
+            .unwrap_or(0);
+        let count = owner_paths.len() - mine;
+        if count == 0 {
             continue;
         }
+        let head = format!("the ID `{id}` is also used by ");
+        let tail = "; two post-mortems with one ID make references and follow-up ambiguous";
+        let list_chars = listed_chars.get(id.as_str()).copied().unwrap_or(0)
+            - mine * path.chars().count()
+            + 2 * (count - 1);
+        let total = head.chars().count() + list_chars + tail.chars().count();
+        let others = owner_paths.iter().copied().filter(|p| p != path);
+        let parts = std::iter::once(head.as_str())
+            .chain(
+                others
+                    .enumerate()
+                    .flat_map(|(i, p)| [if i == 0 { "" } else { ", " }, p]),
+            )
+            .chain(std::iter::once(tail));
         let finding = Finding::new(
             RuleId::FrontmatterDuplicateId,
             0..0,
-            format!(
-                "the ID `{id}` is also used by {}; two post-mortems with one ID make references and follow-up ambiguous",
-                others.join(", ")
-            ),
+            crate::report::shortened(parts, total),
         )
         .suggest("give one of them a more specific slug (rename the file and its `id` together)");
         if let Some(severity) = settings.severity(&finding, Some(Status::InReview)) {
@@ -491,9 +537,12 @@ fn finish(
         }
     }
     sort(&mut diagnostics);
+    omitted.sort();
     CheckReport {
         files_checked: paths.len(),
         diagnostics,
+        omitted,
+        omitted_counts,
     }
 }
 
@@ -524,6 +573,7 @@ fn check_file(
                 .collect();
             return FileResult {
                 diagnostics,
+                omitted: Default::default(),
                 id: None,
             };
         }
@@ -547,13 +597,16 @@ fn check_file(
     let findings = suppress::apply(&cx, findings);
 
     let status = doc.status();
-    let diagnostics = findings
+    let mut diagnostics = findings
         .into_iter()
         .filter_map(|finding| {
             let severity = settings.severity(&finding, status)?;
             Some(to_diagnostic(&doc, &file.path, finding, severity))
         })
         .collect();
+    // Capped as they are produced: a report holds at most so many findings per file, whatever
+    // the file holds (issue 14).
+    let omitted = crate::report::cap_file(&mut diagnostics);
     let id = match (&doc.front.id, stem) {
         (Some(id), _) => Some((
             id.value.clone(),
@@ -575,7 +628,11 @@ fn check_file(
         )),
         (None, None) => None,
     };
-    FileResult { diagnostics, id }
+    FileResult {
+        diagnostics,
+        omitted,
+        id,
+    }
 }
 
 fn to_diagnostic(doc: &Document, path: &str, finding: Finding, severity: Severity) -> Diagnostic {

@@ -5,7 +5,8 @@ use crate::cli::{print, Context};
 use pm::check_report::{self, rule_levels, Checked, Source};
 use pm::checks::{self, registry};
 use pm::config::{Config, FailOn};
-use pm::{Outcome, Result};
+use pm::{Error, Outcome, Result};
+use std::io::Write;
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
@@ -131,10 +132,23 @@ fn run_check(ctx: &Context, args: CheckArgs) -> Result<Outcome> {
     }
     // The hook says nothing about a commit it finds nothing in.
     let quiet = args.hook && report.diagnostics.is_empty();
+    // The human and JSON reports are written one finding at a time, never held whole.
+    let streamed = |write: &dyn Fn(Chunks<'_>) -> std::io::Result<()>| {
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        write(&mut |chunk| out.write_all(pm::text::terminal_safe(chunk).as_bytes()))
+            .and_then(|()| out.flush())
+            .map_err(|e| Error::io("<stdout>", e))
+    };
     let text = match args.format {
         _ if quiet => String::new(),
-        CheckFormat::Human => pm::report::human::render(&report, &files, ctx.color),
-        CheckFormat::Json => pm::report::json::render(&report),
+        CheckFormat::Human => {
+            streamed(&|out| pm::report::human::write(&report, &files, ctx.color, out))?;
+            String::new()
+        }
+        CheckFormat::Json => {
+            streamed(&|out| pm::report::json::write(&report, out))?;
+            String::new()
+        }
         CheckFormat::Sarif => pm::report::sarif::render(&report, &rule_levels(&config)),
         CheckFormat::Github => pm::report::github::render(&report),
     };
@@ -151,6 +165,9 @@ fn run_check(ctx: &Context, args: CheckArgs) -> Result<Outcome> {
         Outcome::Success
     })
 }
+
+/// Where a streamed report's text goes, a chunk at a time.
+type Chunks<'a> = &'a mut dyn FnMut(&str) -> std::io::Result<()>;
 
 fn list_rules(config: &Config, format: CheckFormat) -> Result<Outcome> {
     let levels = rule_levels(config);

@@ -54,8 +54,9 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<Outcome> {
         done.push(format!("wrote {}", config::FILE_NAME));
     }
     let dir = root.join(&config.repo.dir);
-    if !dir.exists() {
-        std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+    // Made without following a link (a folder of a cloned repository could be one).
+    pm::writing::refuse_folder_outside(&dir, workdir)?;
+    if !dir.exists() && pm::writing::create_dir_confined(&root, &dir)? {
         done.push(format!("created {}/", config.repo.dir));
     }
     let readme = dir.join("README.md");

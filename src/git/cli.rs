@@ -6,7 +6,9 @@
 //! Every path handed to git comes after `--`, and every revision after `--end-of-options`, so
 //! nothing a user or a repository names is read as an option.
 
-use super::snapshot::{is_file_mode, path_text, Layout, PathList, Snapshot};
+use super::snapshot::{
+    is_file_mode, path_text, refuse_over_limits, too_large, Layout, PathList, Snapshot,
+};
 use super::{Repo, TreeFile};
 use crate::document::MAX_FILE_BYTES;
 use crate::error::{Error, Result};
@@ -218,6 +220,61 @@ pub(super) fn cat_blobs(repo: &Repo, names: &[String]) -> Result<Vec<Blob>> {
     Ok(blobs)
 }
 
+/// The sizes of the objects `names` from their headers (`git cat-file --batch-check`), without
+/// reading them; `None` for an object git does not have.
+fn blob_sizes(repo: &Repo, names: &[String]) -> Result<Vec<Option<u64>>> {
+    if names.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut request = Vec::new();
+    for name in names {
+        if name.contains('\n') {
+            return Err(Error::Git(format!(
+                "an object name holds a newline: {name:?}"
+            )));
+        }
+        request.extend_from_slice(name.as_bytes());
+        request.push(b'\n');
+    }
+    let mut child = repo
+        .git()
+        .args(["cat-file", "--batch-check"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| Error::Git(format!("cannot run git: {e}")))?;
+    let mut stdin = child
+        .stdin
+        .take()
+        .ok_or_else(|| Error::Git("git cat-file: no input".into()))?;
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&request);
+    });
+    let out = child
+        .wait_with_output()
+        .map_err(|e| Error::Git(format!("reading git cat-file: {e}")))?;
+    let _ = writer.join();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let sizes: Vec<Option<u64>> = text
+        .lines()
+        .map(
+            |line| match line.split(' ').collect::<Vec<_>>().as_slice() {
+                [_, _, size] => size.parse().ok(),
+                _ => None,
+            },
+        )
+        .collect();
+    if sizes.len() != names.len() {
+        return Err(Error::Git(format!(
+            "git cat-file --batch-check answered {} of {} objects",
+            sizes.len(),
+            names.len()
+        )));
+    }
+    Ok(sizes)
+}
+
 /// A commit id, or `None` when `spec` names none.
 pub(super) fn commit_id(repo: &Repo, spec: &str) -> Option<String> {
     let spec = format!("{spec}^{{commit}}");
@@ -267,6 +324,7 @@ pub(super) fn range_snapshot(
     from: Option<&str>,
     to: &str,
     layout: &Layout,
+    range: &str,
 ) -> Result<Snapshot> {
     let dir = pathspec(layout);
     // `<mode> <type> <id>\t<path>`.
@@ -326,6 +384,19 @@ pub(super) fn range_snapshot(
     }
     changed.sort();
     let names: Vec<String> = changed.iter().map(|(_, id)| id.clone()).collect();
+    // The limits, from the object headers (`--batch-check`) before any blob is read.
+    refuse_over_limits(range, names.len(), 0)?;
+    let mut total = 0;
+    for ((display, _), size) in changed.iter().zip(blob_sizes(repo, &names)?) {
+        match size {
+            Some(size) if size > MAX_FILE_BYTES => {
+                return Err(too_large(display, "committed", size))
+            }
+            Some(size) => total += size,
+            None => {}
+        }
+    }
+    refuse_over_limits(range, names.len(), total)?;
     let mut files = Vec::with_capacity(changed.len());
     for ((display, _), blob) in changed.into_iter().zip(cat_blobs(repo, &names)?) {
         files.push(TreeFile {

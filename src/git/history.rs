@@ -293,9 +293,13 @@ impl<'r> History<'r> {
     /// first error in the order given is the one returned, as a one-by-one read would.
     fn parse_blobs(&mut self, wanted: &[((Oid, String), &str)]) -> Result<()> {
         let read_all = |repo: &git2::Repository, wanted: &[((Oid, String), &str)]| {
+            let odb = match repo.odb() {
+                Ok(odb) => odb,
+                Err(e) => return vec![Err(e.into())],
+            };
             wanted
                 .iter()
-                .map(|((oid, _), path)| read_state(repo, *oid, path))
+                .map(|((oid, _), path)| read_state(repo, &odb, *oid, path))
                 .collect::<Vec<_>>()
         };
         let results = in_runs(
@@ -459,7 +463,7 @@ impl<'r> History<'r> {
         if let Some(hit) = self.cache.get(&key) {
             return Ok(hit.clone());
         }
-        let parsed = read_state(self.repo, oid, path)?.map(Rc::new);
+        let parsed = read_state(self.repo, &self.odb, oid, path)?.map(Rc::new);
         self.cache.insert(key, parsed.clone());
         Ok(parsed)
     }
@@ -514,12 +518,25 @@ fn in_runs<I: Sync, T: Send>(
 }
 
 /// A blob read as a post-mortem's state; `None` when it is no readable post-mortem.
-fn read_state(repo: &git2::Repository, oid: Oid, path: &str) -> Result<Option<PostmortemState>> {
-    let blob = repo.find_blob(oid)?;
-    if blob.size() as u64 > MAX_FILE_BYTES {
+/// Its size is read from the object's header first: a blob larger than any post-mortem (a
+/// hostile history may hold a gigabyte under the folder) is never loaded.
+fn read_state(
+    repo: &git2::Repository,
+    odb: &git2::Odb<'_>,
+    oid: Oid,
+    path: &str,
+) -> Result<Option<PostmortemState>> {
+    if !fits(odb, oid)? {
         return Ok(None);
     }
+    let blob = repo.find_blob(oid)?;
     Ok(parse(blob.content(), path))
+}
+
+/// True when the object `oid` is at most [`MAX_FILE_BYTES`], from its header alone.
+fn fits(odb: &git2::Odb<'_>, oid: Oid) -> Result<bool> {
+    let (size, _) = odb.read_header(oid)?;
+    Ok(size as u64 <= MAX_FILE_BYTES)
 }
 
 /// What one commit did to the post-mortem folder, before any blob is read.

@@ -324,6 +324,10 @@ fn read_cache_tree(payload: &[u8], dir: &str) -> Option<CacheTree> {
                 return None
             }
             Some(parent) if parent.is_empty() => name.to_string(),
+            // Each open folder keeps its whole path, so folders nested a million deep (eight
+            // bytes each in the payload) would cost terabytes: no path is longer than
+            // [`MAX_PATH`], which bounds the depth, and the memory, too.
+            Some(parent) if parent.len() + 1 + name.len() > MAX_PATH => return None,
             Some(parent) => format!("{parent}/{name}"),
         };
         if entry_count >= 0 {
@@ -425,6 +429,23 @@ mod tests {
         empty.extend_from_slice(&0u32.to_be_bytes());
         empty.extend_from_slice(&[0; HASH]);
         assert_eq!(fuzz_read(&empty, "postmortems"), Some(0));
+    }
+
+    #[test]
+    fn a_cache_tree_nested_past_the_longest_path_is_not_used() {
+        // 5,000 folders each inside the last: the paths would total 25 MB from a 40 KB
+        // payload (quadratic); any path past MAX_PATH leaves the cache-tree unused instead.
+        let mut payload = node("", -1, 1, 0);
+        for depth in 0..5_000 {
+            payload.extend(node("a", -1, usize::from(depth < 4_999), 0));
+        }
+        assert!(read_cache_tree(&payload, "postmortems").is_none());
+        // Nested as deep as a real path can be, it is still read.
+        let mut payload = node("", -1, 1, 0);
+        for depth in 0..2_000 {
+            payload.extend(node("a", -1, usize::from(depth < 1_999), 0));
+        }
+        assert!(read_cache_tree(&payload, "postmortems").is_some());
     }
 
     #[test]

@@ -2,8 +2,8 @@
 //! --rev-range A..B`), and single committed files.
 
 use super::snapshot::{
-    brings_new_content, folder_diff_options, is_file_mode, path_text, read_blob, worktree_layout,
-    Layout, PathList, Snapshot,
+    blob_size, brings_new_content, folder_diff_options, is_file_mode, path_text, read_blob,
+    refuse_over_limits, worktree_layout, Layout, PathList, Snapshot,
 };
 use super::{run, Repo, TreeFile};
 use crate::error::{Error, Result};
@@ -116,7 +116,13 @@ impl<'r> RevRange<'r> {
         let (from, to) = match &self.ends {
             Ends::Lib { from, to } => (from, to),
             Ends::Cli { from, to } => {
-                return super::cli::range_snapshot(self.repo, from.as_deref(), to, &layout);
+                return super::cli::range_snapshot(
+                    self.repo,
+                    from.as_deref(),
+                    to,
+                    &layout,
+                    &self.text,
+                );
             }
         };
         let raw = self.repo.raw()?;
@@ -151,7 +157,9 @@ impl<'r> RevRange<'r> {
         let mut diff =
             raw.diff_tree_to_tree(from_tree.as_ref(), Some(&to_tree), Some(&mut options))?;
         diff.find_similar(Some(git2::DiffFindOptions::new().renames(true)))?;
-        let mut changed = Vec::new();
+        // The changed files are listed first and their sizes read from the object headers:
+        // a range over the limits is refused before any blob is loaded.
+        let mut wanted = Vec::new();
         for delta in diff.deltas() {
             if !brings_new_content(delta.status()) {
                 continue;
@@ -163,8 +171,18 @@ impl<'r> RevRange<'r> {
             if !layout.holds(&path) || !is_file_mode(u32::from(new.mode())) {
                 continue;
             }
-            let display = layout.display(&path);
-            let bytes = read_blob(self.repo, new.id(), &display, "committed")?;
+            wanted.push((layout.display(&path), new.id()));
+            refuse_over_limits(&self.text, wanted.len(), 0)?;
+        }
+        let odb = raw.odb()?;
+        let mut total = 0;
+        for (display, oid) in &wanted {
+            total += blob_size(&odb, *oid, display, "committed")?;
+        }
+        refuse_over_limits(&self.text, wanted.len(), total)?;
+        let mut changed = Vec::with_capacity(wanted.len());
+        for (display, oid) in wanted {
+            let bytes = read_blob(self.repo, oid, &display, "committed")?;
             changed.push(TreeFile {
                 path: display,
                 bytes,

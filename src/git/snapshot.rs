@@ -220,16 +220,60 @@ fn strip_root(path: &Path, root: &Path) -> Option<PathBuf> {
 /// Reads a blob, refusing one larger than any post-mortem before loading it.
 pub(super) fn read_blob(repo: &Repo, oid: git2::Oid, display: &str, what: &str) -> Result<Vec<u8>> {
     let odb = repo.raw()?.odb()?;
-    let (size, _) = odb.read_header(oid)?;
-    if size as u64 > MAX_FILE_BYTES {
-        return Err(Error::input(
-            display,
-            format!(
-                "the {what} file is {size} bytes; pm reads post-mortems up to {MAX_FILE_BYTES} bytes"
-            ),
-        ));
-    }
+    blob_size(&odb, oid, display, what)?;
     Ok(repo.raw()?.find_blob(oid)?.content().to_vec())
+}
+
+/// A blob's size from its object header, without loading it: an error naming the file when it
+/// is larger than any post-mortem ([`MAX_FILE_BYTES`]).
+pub(super) fn blob_size(
+    odb: &git2::Odb<'_>,
+    oid: git2::Oid,
+    display: &str,
+    what: &str,
+) -> Result<u64> {
+    let (size, _) = odb.read_header(oid)?;
+    let size = size as u64;
+    if size > MAX_FILE_BYTES {
+        return Err(too_large(display, what, size));
+    }
+    Ok(size)
+}
+
+/// The error for a file larger than any post-mortem.
+pub(super) fn too_large(display: &str, what: &str, size: u64) -> Error {
+    Error::input(
+        display,
+        format!(
+            "the {what} file is {size} bytes; pm reads post-mortems up to {MAX_FILE_BYTES} bytes"
+        ),
+    )
+}
+
+/// The most post-mortems one range may add or modify.
+pub const MAX_RANGE_FILES: usize = 1_000;
+
+/// The most bytes of post-mortems one range may add or modify (each file is at most
+/// [`MAX_FILE_BYTES`]).
+pub const MAX_RANGE_BYTES: u64 = 32 * 1024 * 1024;
+
+/// A range over the limits is refused (exit 2), naming the limit: checking content a stranger
+/// pushed must cost a bounded time and memory. Called with the count of the changed files and
+/// the sum of their sizes from the object headers, before any of them is read.
+pub(super) fn refuse_over_limits(range: &str, files: usize, bytes: u64) -> Result<()> {
+    if files > MAX_RANGE_FILES {
+        return Err(Error::usage(format!(
+            "{range} adds or modifies {files} post-mortems; pm checks at most {MAX_RANGE_FILES} \
+             in one range (MAX_RANGE_FILES): check it in parts"
+        )));
+    }
+    if bytes > MAX_RANGE_BYTES {
+        return Err(Error::usage(format!(
+            "{range} adds or modifies {bytes} bytes of post-mortems; pm checks at most \
+             {MAX_RANGE_BYTES} bytes in one range (MAX_RANGE_BYTES): check it in parts"
+        )));
+    }
+    Ok(())
 }
 
 pub(super) fn is_file_mode(mode: u32) -> bool {

@@ -342,7 +342,7 @@ fn parse<T: serde::de::DeserializeOwned>(params: Value) -> Option<T> {
 /// The server's log: standard error, which editors keep in their LSP log.
 #[allow(clippy::print_stderr)]
 fn log(message: &str) {
-    eprintln!("{message}");
+    eprintln!("{}", crate::text::terminal_safe(message));
 }
 
 #[cfg(test)]

@@ -12,6 +12,24 @@ const MAX_LINES: usize = 6;
 
 /// Renders every finding and the summary line. `files` are the checked files, for the snippets.
 pub fn render(report: &CheckReport, files: &[SourceFile], color: bool) -> String {
+    let mut out = Vec::new();
+    // Writing to memory fails only when the renderer does; a `Vec` never refuses bytes.
+    let _ = write(report, files, color, &mut |chunk: &str| {
+        out.extend_from_slice(chunk.as_bytes());
+        Ok(())
+    });
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`render`], handing the text to `out` one finding at a time (each chunk ends a line), so the
+/// report is written as it is rendered and never held whole: `pm check` writes each chunk to
+/// stdout through the terminal sanitiser.
+pub fn write(
+    report: &CheckReport,
+    files: &[SourceFile],
+    color: bool,
+    out: &mut dyn FnMut(&str) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     // A warning's span is underlined with `-` and an error's with `^`, as rustc and pm always
     // have: annotate-snippets draws `-` for context annotations, styled here as warnings are.
     let renderer = if color {
@@ -29,7 +47,7 @@ pub fn render(report: &CheckReport, files: &[SourceFile], color: bool) -> String
             }
         }
     }
-    let mut out = String::new();
+    let mut chunk = String::new();
     for d in &report.diagnostics {
         let (level, underline) = match d.severity {
             Severity::Error => (Level::ERROR, AnnotationKind::Primary),
@@ -54,12 +72,15 @@ pub fn render(report: &CheckReport, files: &[SourceFile], color: bool) -> String
         if let Some(suggestion) = &d.suggestion {
             group = group.element(Level::HELP.message(suggestion));
         }
-        out.push_str(&renderer.render(&[group]));
-        out.push_str("\n\n");
+        chunk.clear();
+        chunk.push_str(&renderer.render(&[group]));
+        chunk.push_str("\n\n");
+        out(&chunk)?;
     }
-    out.push_str(&summary_line(report));
-    out.push('\n');
-    out
+    chunk.clear();
+    chunk.push_str(&summary_line(report));
+    chunk.push('\n');
+    out(&chunk)
 }
 
 /// "2 errors, 1 warning in 3 files".

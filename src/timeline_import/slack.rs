@@ -108,8 +108,11 @@ impl Export {
         let name = format!("{}{rel}", self.prefix);
         let parsed = match &mut self.store {
             Store::Folder(root) => {
+                // Opened without following a link, as pm reads a repository: an export is
+                // files a stranger may have put together, and a day file linked to a file
+                // elsewhere would copy it into the post-mortem.
                 let path = root.join(&name);
-                let file = match std::fs::File::open(&path) {
+                let file = match crate::paths::open_confined(root, &path) {
                     Ok(file) => file,
                     Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
                     Err(e) => return Err(e.to_string()),

@@ -105,6 +105,88 @@ fn symbolic_links_never_lead_pm_outside_the_work_tree() {
 }
 
 #[test]
+fn pm_init_makes_its_folders_without_following_links() {
+    const URL: &str = "https://git.example.com/tools/pm.git";
+    const REV: &str = "0123456789abcdef0123456789abcdef01234567";
+    let s = Sandbox::new();
+    let outside = s.home.join("outside");
+    // The post-mortem folder is a dangling link: `pm init` must not make its target.
+    symlink(outside.join("pm"), s.root.join("postmortems")).expect("link");
+    s.pm(["init"]).code(2).stderr_has("symbolic link");
+    assert!(
+        !outside.exists(),
+        "pm init made a folder outside the work tree"
+    );
+    std::fs::remove_file(s.root.join("postmortems")).expect("rm");
+    // A folder above the post-mortem folder is a link to a folder outside.
+    std::fs::create_dir_all(&outside).expect("outside");
+    symlink(&outside, s.root.join("docs")).expect("link");
+    s.write("pm.toml", "[repo]\ndir = \"docs/postmortems\"\n");
+    let out = s.pm(["init"]);
+    assert_ne!(out.code, 0, "{out:?}");
+    assert_eq!(walk(&outside), Vec::<std::path::PathBuf>::new());
+    assert!(
+        !outside.join("postmortems").exists(),
+        "made through the link"
+    );
+    // The workflow's folder is a link: nothing is written through it.
+    std::fs::remove_file(s.root.join("pm.toml")).expect("rm");
+    symlink(&outside, s.root.join(".github")).expect("link");
+    s.pm([
+        "init",
+        "--ci",
+        "github",
+        "--pm-source",
+        URL,
+        "--pm-rev",
+        REV,
+    ])
+    .code(2)
+    .stderr_has("symbolic link");
+    assert!(!outside.join("workflows").exists(), "made through the link");
+}
+
+#[test]
+fn a_slack_export_is_read_without_following_links() {
+    let s = Sandbox::initialised();
+    s.add_postmortem(&Doc::new("2026-03-04-checkout-latency", "Checkout latency"));
+    // 2026-03-04T10:20:00Z.
+    let day = format!(
+        r#"[{{"type": "message", "user": "U1", "text": "{SECRET}", "ts": "1772619600.000100"}}]"#
+    );
+    let secret = s.home.join("secret.json");
+    std::fs::write(&secret, day).expect("secret");
+    let export = s.home.join("export");
+    std::fs::create_dir_all(export.join("incident-42")).expect("export");
+    std::fs::write(
+        export.join("channels.json"),
+        r#"[{"id": "C1", "name": "incident-42", "created": 1772580000}]"#,
+    )
+    .expect("channels");
+    std::fs::write(
+        export.join("users.json"),
+        r#"[{"id": "U1", "name": "kim"}]"#,
+    )
+    .expect("users");
+    symlink(&secret, export.join("incident-42/2026-03-04.json")).expect("link");
+    let export = export.to_str().expect("utf-8");
+    let out = s.pm([
+        "timeline",
+        "import",
+        "checkout",
+        export,
+        "--from",
+        "slack",
+        "--channel",
+        "incident-42",
+    ]);
+    assert!(!out.stdout.contains(SECRET), "{out:?}");
+    assert!(!out.stderr.contains(SECRET), "{out:?}");
+    assert!(out.stderr.contains("symbolic link"), "{out:?}");
+    secret_nowhere_in(&s.root);
+}
+
+#[test]
 fn a_lock_file_is_never_a_file_pm_did_not_make() {
     // Outside a repository the lock is `.pm.lock` beside the file: a link there to a file the
     // user can write, or a file that is not pm's, is neither truncated nor written.
@@ -311,9 +393,16 @@ fn a_range_is_judged_with_the_configuration_of_its_base_and_within_limits() {
     crate::common::tools::pm_in(&s, &bare, ["check", "--rev-range", &range], &[])
         .code(1)
         .stderr_has("pm.toml changes in");
-    // A range over the file limit is refused, naming the limit.
+    // A range over the file limit is refused, naming the limit, before any file is read: the
+    // first file is larger than any post-mortem, and reading it would have stopped the check
+    // with a message about that file instead (as it did when the limits were checked after
+    // reading).
     let from = s.git(["rev-parse", "HEAD"]).trim().to_string();
-    for n in 0..1001 {
+    s.write(
+        "postmortems/2026/2026-03-01-many-0000.md",
+        "x".repeat(4 * 1024 * 1024 + 1),
+    );
+    for n in 1..1001 {
         s.write(
             &format!("postmortems/2026/2026-03-01-many-{n:04}.md"),
             "+++\n+++\n",
