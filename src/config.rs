@@ -162,8 +162,10 @@ pub struct NewConfig {
     pub followup_after_days: u32,
 }
 
+/// Read from text in quotes only, so a number or a table is reported as "needs text in quotes"
+/// rather than in toml's enum vocabulary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "lowercase", try_from = "String")]
 pub enum Level {
     Error,
     Warning,
@@ -180,11 +182,39 @@ impl Level {
     }
 }
 
+/// Read from text in quotes only, like [`Level`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "lowercase", try_from = "String")]
 pub enum FailOn {
     Error,
     Warning,
+}
+
+impl TryFrom<String> for Level {
+    type Error = String;
+    fn try_from(word: String) -> Result<Level, String> {
+        match word.as_str() {
+            "error" => Ok(Level::Error),
+            "warning" => Ok(Level::Warning),
+            "off" => Ok(Level::Off),
+            _ => Err(format!(
+                "unknown level `{word}`: write \"error\", \"warning\" or \"off\""
+            )),
+        }
+    }
+}
+
+impl TryFrom<String> for FailOn {
+    type Error = String;
+    fn try_from(word: String) -> Result<FailOn, String> {
+        match word.as_str() {
+            "error" => Ok(FailOn::Error),
+            "warning" => Ok(FailOn::Warning),
+            _ => Err(format!(
+                "unknown value `{word}`: write \"error\" or \"warning\""
+            )),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -289,8 +319,9 @@ pub struct ConfigError {
     pub message: String,
 }
 
-/// serde's and toml's names of types (`u32`, "literal string") in the words of a pm.toml
-/// author.
+/// serde's and toml's words for types (`u32`, "literal string", "sequence", "map", "wanted
+/// string or table") in the words of a pm.toml author: serde's `invalid type: A, expected B`
+/// becomes "found A where pm.toml needs B", with A and B named as TOML writes them.
 fn plain_types(message: &str) -> String {
     let mut out = message.to_string();
     for (from, to) in [
@@ -308,10 +339,56 @@ fn plain_types(message: &str) -> String {
             "expected a whole number of 0 or more, without quotes",
         ),
         ("literal string", "string"),
+        // toml's word for a value of the wrong type where a word such as "error" belongs.
+        ("wanted string or table", "expected text in quotes"),
     ] {
         out = out.replace(from, to);
     }
-    out
+    let Some((kind, rest)) = out
+        .strip_prefix("invalid type: ")
+        .map(|r| ("type", r))
+        .or_else(|| out.strip_prefix("invalid value: ").map(|r| ("value", r)))
+    else {
+        return out;
+    };
+    let Some((found, expected)) = rest.split_once(", expected ") else {
+        return out;
+    };
+    let found = plain_found(found);
+    let expected = match expected {
+        "a sequence" => "a list in brackets, like [\"SEV1\", \"SEV2\"]".to_string(),
+        "a string" => "text in quotes".to_string(),
+        "a boolean" => "true or false, without quotes".to_string(),
+        e if e == "a map" || e.starts_with("struct ") => "a table".to_string(),
+        e => e.to_string(),
+    };
+    match kind {
+        "type" => format!("found {found} where pm.toml needs {expected}"),
+        _ => format!("{found} is not allowed here: pm.toml needs {expected}"),
+    }
+}
+
+/// serde's name of the value it found (`Unexpected`'s display) as TOML writes it.
+fn plain_found(found: &str) -> String {
+    let quoted = |prefix: &str| {
+        found
+            .strip_prefix(prefix)
+            .map(|v| v.trim_matches('`').to_string())
+    };
+    if let Some(v) = quoted("boolean ") {
+        format!("`{v}` (true or false)")
+    } else if let Some(v) = quoted("integer ").or_else(|| quoted("floating point ")) {
+        format!("the number {v}")
+    } else if let Some(v) = found.strip_prefix("string ") {
+        format!("the text {v}")
+    } else {
+        match found {
+            "sequence" => "a list".into(),
+            // toml hands a date or a time to serde as a map.
+            "map" => "a table or a date".into(),
+            other => other.into(),
+        }
+    }
 }
 
 impl Config {

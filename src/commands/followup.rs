@@ -80,9 +80,7 @@ pub fn run(ctx: &Context, args: FollowupArgs) -> Result<Outcome> {
         ListFormat::Table => table(&report, soon, ctx.color),
     };
     print(&out)?;
-    for u in &report.unreadable_actions {
-        note(&format!("pm: warning: action item not read: {u}"));
-    }
+    crate::cli::warn_unreadable_actions(&report.unreadable_actions);
     let outcome = report_unreadable(&bad);
     if args.fail_on_overdue && outcome == Outcome::Success {
         // An item that cannot be read might be overdue: it fails the check, never passes it.

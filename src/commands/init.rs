@@ -99,10 +99,13 @@ pub fn run(ctx: &Context, args: InitArgs) -> Result<Outcome> {
             out.push_str(line);
             out.push('\n');
         }
+        // Pasted into a shell: the folder quoted for sh and after `--`, so a name with spaces,
+        // `$(…)` or a leading `-` is added as a path and never run or read as an option.
+        let dir = shlex::try_quote(&config.repo.dir)
+            .map_or_else(|_| config.repo.dir.clone(), |q| q.into_owned());
         out.push_str(&format!(
-            "next: commit the set-up first (`git add {} {} && git commit -m \"Set up pm\"`): pm new branches from the last commit\nthen: `pm new \"Short title of the incident\"` opens a post-mortem on its own branch\n",
+            "next: commit the set-up first (`git add -- {} {dir} && git commit -m \"Set up pm\"`): pm new branches from the last commit\nthen: `pm new \"Short title of the incident\"` opens a post-mortem on its own branch\n",
             config::FILE_NAME,
-            config.repo.dir
         ));
         print(&out)?;
     }

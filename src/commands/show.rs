@@ -37,6 +37,7 @@ pub fn run(ctx: &Context, args: ShowArgs) -> Result<Outcome> {
         ShowFormat::Text => text(&s, ctx.color),
     };
     print(&out)?;
+    crate::cli::warn_unreadable_actions(&pm::summary::unreadable_actions([&s]));
     Ok(Outcome::Success)
 }
 

@@ -63,6 +63,8 @@ pub fn run(ctx: &Context, args: SiteArgs) -> Result<Outcome> {
     }
 
     let summaries: Vec<_> = postmortems.iter().map(|p| p.summary.clone()).collect();
+    // The site leaves out action items it cannot read: say which, as list and followup do.
+    crate::cli::warn_unreadable_actions(&pm::summary::unreadable_actions(&summaries));
     let histories = &dates.histories;
     let mut report = stats::compute(
         &summaries,

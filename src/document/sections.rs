@@ -130,7 +130,10 @@ pub fn key(name: &str) -> String {
         match c {
             '(' | '[' => depth += 1,
             ')' | ']' => depth = depth.saturating_sub(1),
-            c if depth == 0 && c.is_alphanumeric() => out.extend(c.to_lowercase()),
+            // ASCII first: headings are nearly always ASCII, and `to_lowercase` costs an
+            // iterator per character (a tenth of `pm check` on heading-heavy text).
+            c if depth == 0 && c.is_ascii_alphanumeric() => out.push(c.to_ascii_lowercase()),
+            c if depth == 0 && !c.is_ascii() && c.is_alphanumeric() => out.extend(c.to_lowercase()),
             _ => {}
         }
     }
@@ -214,12 +217,12 @@ impl Aliases {
 
     /// Whether `heading` names `section`.
     pub fn names(&self, heading: &str, section: &str) -> bool {
-        let heading_key = key(heading);
-        heading_key == key(section)
+        let (heading_key, section_key) = (key(heading), key(section));
+        heading_key == section_key
             || self
                 .by_key
                 .get(&heading_key)
-                .is_some_and(|s| key(s) == key(section))
+                .is_some_and(|s| key(s) == section_key)
     }
 }
 

@@ -138,24 +138,16 @@ impl Blob {
     }
 }
 
-/// The objects `names` (ids, or `REV:path`) in one `git cat-file --batch`. An object larger
-/// than a post-mortem can be is skipped unread (git still sends it; it is read past).
-pub(super) fn cat_blobs(repo: &Repo, names: &[String]) -> Result<Vec<Blob>> {
-    if names.is_empty() {
-        return Ok(Vec::new());
-    }
-    let mut child = repo
-        .git()
-        .args(["cat-file", "--batch"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| Error::Git(format!("cannot run git: {e}")))?;
-    let mut stdin = child
-        .stdin
-        .take()
-        .ok_or_else(|| Error::Git("git cat-file: no input".into()))?;
+/// `git cat-file MODE` (`--batch` or `--batch-check`) started with `names`, one per line, being
+/// written to it from another thread: git answers while it reads, and a full pipe each way
+/// would otherwise stop both. Join the thread once the output is read. Errors: a name holding a
+/// newline (it would be read as two requests), or git not starting.
+fn cat_file(
+    repo: &Repo,
+    mode: &str,
+    names: &[String],
+    stderr: Stdio,
+) -> Result<(std::process::Child, std::thread::JoinHandle<()>)> {
     let mut request = Vec::new();
     for name in names {
         if name.contains('\n') {
@@ -166,11 +158,31 @@ pub(super) fn cat_blobs(repo: &Repo, names: &[String]) -> Result<Vec<Blob>> {
         request.extend_from_slice(name.as_bytes());
         request.push(b'\n');
     }
-    // Written from another thread: git answers while it reads, and a full pipe each way would
-    // otherwise stop both.
+    let mut child = repo
+        .git()
+        .args(["cat-file", mode])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(stderr)
+        .spawn()
+        .map_err(|e| Error::Git(format!("cannot run git: {e}")))?;
+    let mut stdin = child
+        .stdin
+        .take()
+        .ok_or_else(|| Error::Git("git cat-file: no input".into()))?;
     let writer = std::thread::spawn(move || {
         let _ = stdin.write_all(&request);
     });
+    Ok((child, writer))
+}
+
+/// The objects `names` (ids, or `REV:path`) in one `git cat-file --batch`. An object larger
+/// than a post-mortem can be is skipped unread (git still sends it; it is read past).
+pub(super) fn cat_blobs(repo: &Repo, names: &[String]) -> Result<Vec<Blob>> {
+    if names.is_empty() {
+        return Ok(Vec::new());
+    }
+    let (mut child, writer) = cat_file(repo, "--batch", names, Stdio::piped())?;
     let stdout = child
         .stdout
         .take()
@@ -226,31 +238,7 @@ fn blob_sizes(repo: &Repo, names: &[String]) -> Result<Vec<Option<u64>>> {
     if names.is_empty() {
         return Ok(Vec::new());
     }
-    let mut request = Vec::new();
-    for name in names {
-        if name.contains('\n') {
-            return Err(Error::Git(format!(
-                "an object name holds a newline: {name:?}"
-            )));
-        }
-        request.extend_from_slice(name.as_bytes());
-        request.push(b'\n');
-    }
-    let mut child = repo
-        .git()
-        .args(["cat-file", "--batch-check"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .map_err(|e| Error::Git(format!("cannot run git: {e}")))?;
-    let mut stdin = child
-        .stdin
-        .take()
-        .ok_or_else(|| Error::Git("git cat-file: no input".into()))?;
-    let writer = std::thread::spawn(move || {
-        let _ = stdin.write_all(&request);
-    });
+    let (child, writer) = cat_file(repo, "--batch-check", names, Stdio::null())?;
     let out = child
         .wait_with_output()
         .map_err(|e| Error::Git(format!("reading git cat-file: {e}")))?;

@@ -365,7 +365,7 @@ fn the_edges_a_new_user_meets() {
     let s = Sandbox::new();
     s.pm(["init"])
         .ok()
-        .stdout_has("next: commit the set-up first (`git add pm.toml postmortems");
+        .stdout_has("next: commit the set-up first (`git add -- pm.toml postmortems");
     s.commit_all("Set up pm", "2026-01-02T09:00:00Z");
     let new = s.pm([
         "new",
@@ -409,7 +409,7 @@ fn the_edges_a_new_user_meets() {
     s.write("pm.toml", "[followup]\ndue_soon_days = \"7\"\n");
     let out = s.pm(["followup"]);
     out.code(2)
-        .stderr_has("expected a whole number of 0 or more, without quotes");
+        .stderr_has("needs a whole number of 0 or more, without quotes");
     assert!(!out.stderr.contains("u32"), "{}", out.stderr);
 }
 

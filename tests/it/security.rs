@@ -413,3 +413,59 @@ fn a_range_is_judged_with_the_configuration_of_its_base_and_within_limits() {
         .code(2)
         .stderr_has("MAX_RANGE_FILES");
 }
+
+/// Item 5, the commands pm suggests: a post-mortem folder named like an option (`-pm`) is set
+/// up by pasting `pm init`'s suggested `git add` line into a shell, and the hook then judges the
+/// commits of that folder (a blameful one is refused, a clean one goes through).
+#[test]
+fn a_folder_named_like_an_option_works_from_the_suggested_commands_to_the_hook() {
+    let s = Sandbox::new();
+    s.write("pm.toml", "[repo]\ndir = \"-pm\"\n");
+    let init = s.pm(["init", "--hooks"]);
+    init.ok();
+    let suggested = init
+        .stdout
+        .split("next: commit the set-up first (`")
+        .nth(1)
+        .and_then(|rest| rest.split('`').next())
+        .unwrap_or_else(|| panic!("no suggested command in {init:?}"));
+    assert!(suggested.contains("git add -- "), "{suggested}");
+    let mut sh = std::process::Command::new("sh");
+    sh.args(["-c", suggested]).current_dir(&s.root);
+    s.apply_env(&mut sh);
+    let pasted = sh.output().expect("sh");
+    assert!(
+        pasted.status.success(),
+        "the suggested command failed: {}",
+        String::from_utf8_lossy(&pasted.stderr)
+    );
+    assert!(s.git(["log", "--oneline"]).contains("Set up pm"));
+    assert!(
+        s.git(["ls-files"]).contains("-pm/"),
+        "the folder was not added"
+    );
+
+    let path = s.root.join("-pm/2026/2026-03-05-disk-full.md");
+    s.pm(["new", "Disk full", "--no-branch"]).ok();
+    let text = std::fs::read_to_string(&path).expect("new post-mortem");
+    std::fs::write(
+        &path,
+        text.replacen(
+            "## Summary\n",
+            "## Summary\n\nThis outage happened because Dave was careless and ignored the alerts.\n",
+            1,
+        ),
+    )
+    .expect("write");
+    s.git(["add", "-A"]);
+    let refused = s.git_output(["commit", "-q", "-m", "Draft"]);
+    assert_ne!(refused.code, 0, "the hook let blame through: {refused:?}");
+    assert!(
+        refused.stdout.contains("blameless/") || refused.stderr.contains("blameless/"),
+        "{refused:?}"
+    );
+    std::fs::write(&path, &text).expect("write");
+    s.git(["add", "-A"]);
+    let clean = s.git_output(["commit", "-q", "-m", "Draft"]);
+    assert_eq!(clean.code, 0, "the hook refused a clean commit: {clean:?}");
+}

@@ -70,6 +70,7 @@ fn every_report_names_the_action_items_it_cannot_read() {
         &["action", "list"],
         &["stats"],
         &["followup"],
+        &["site", "public"],
     ] {
         let out = s.pm(args);
         out.ok()
@@ -77,6 +78,10 @@ fn every_report_names_the_action_items_it_cannot_read() {
             .stderr_has(&misspelt)
             .stderr_has(&not_a_table);
     }
+    // `pm show` names those of the one post-mortem it shows.
+    let show = s.pm(["show", ID]);
+    show.ok().stderr_has(&quoted).stderr_has(&misspelt);
+    assert!(!show.stderr.contains("cache-latency"), "{}", show.stderr);
 
     // The listing's JSON carries them beside the counts they are missing from (newest first).
     let list = s.pm(["list", "--format", "json"]).json();
@@ -265,6 +270,61 @@ fn a_partial_policy_table_keeps_the_other_defaults() {
     out.code(2)
         .stderr_has("pm.toml:2:7: string values must be quoted");
     assert!(!out.stderr.contains("literal string"), "{}", out.stderr);
+
+    // The whole kind: every type error in pm.toml names what was found and what to write, in
+    // TOML's words, never serde's ("sequence", "map", "invalid type", "u32", "wanted string").
+    for (toml, wanted) in [
+        (
+            "[document]\nseverities = \"SEV1\"\n",
+            "pm.toml:2:14: found the text \"SEV1\" where pm.toml needs a list in brackets",
+        ),
+        (
+            "[repo]\ndir = [\"a\"]\n",
+            "pm.toml:2:7: found a list where pm.toml needs text in quotes",
+        ),
+        (
+            "[check]\nfail_on = 1\n",
+            "pm.toml:2:11: found the number 1 where pm.toml needs text in quotes",
+        ),
+        (
+            "[check]\nfail_on = \"never\"\n",
+            "unknown value `never`: write \"error\" or \"warning\"",
+        ),
+        (
+            "[check.rules]\n\"blameless/individual-fault\" = 3\n",
+            "found the number 3 where pm.toml needs text in quotes",
+        ),
+        (
+            "[followup]\ndue_soon_days = 1.5\n",
+            "found the number 1.5 where pm.toml needs a whole number of 0 or more",
+        ),
+        (
+            "[followup]\ndue_soon_days = -3\n",
+            "the number -3 is not allowed here: pm.toml needs a whole number of 0 or more",
+        ),
+        (
+            "[document]\ntimezone = true\n",
+            "found `true` (true or false) where pm.toml needs text in quotes",
+        ),
+        (
+            "[new]\ntemplate = 2026-01-01\n",
+            "found a table or a date where pm.toml needs text in quotes",
+        ),
+    ] {
+        s.write("pm.toml", toml);
+        let out = s.pm(["list"]);
+        out.code(2).stderr_has(wanted);
+        for serde_word in [
+            "sequence",
+            " map",
+            "invalid type",
+            "u32",
+            "wanted string",
+            "floating point",
+        ] {
+            assert!(!out.stderr.contains(serde_word), "{toml}: {}", out.stderr);
+        }
+    }
 }
 
 /// The audit's two gaps: item 7 for `pm import` (`new` and `site` are in
