@@ -2,13 +2,14 @@
 
 mod cli;
 mod commands;
+mod completion;
 mod render;
 
 use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    // `COMPLETE=bash pm …`: the shell asks for completions (src/commands/complete.rs).
+    // `COMPLETE=bash pm …`: the shell asks for completions (src/completion.rs).
     clap_complete::CompleteEnv::with_factory(<cli::Cli as clap::CommandFactory>::command)
         .complete();
     let cli = match cli::Cli::try_parse() {

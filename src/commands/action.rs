@@ -35,7 +35,7 @@ pub enum ActionCommand {
 #[derive(Debug, clap::Args)]
 pub struct RemoveArgs {
     /// The action item: `ID#A3`, where ID may be a unique prefix or part of the ID.
-    #[arg(value_name = "REF", add = clap_complete::engine::ArgValueCompleter::new(super::complete::action_refs))]
+    #[arg(value_name = "REF", add = clap_complete::engine::ArgValueCompleter::new(crate::completion::action_refs))]
     pub reference: String,
     /// Commit the removal alone: the file's other uncommitted edits stay in the work tree.
     #[arg(long)]
@@ -70,7 +70,7 @@ pub struct ListArgs {
 #[derive(Debug, clap::Args)]
 pub struct AddArgs {
     /// The post-mortem: its ID, or a unique prefix or part of it.
-    #[arg(add = clap_complete::engine::ArgValueCompleter::new(super::complete::postmortem_ids))]
+    #[arg(add = clap_complete::engine::ArgValueCompleter::new(crate::completion::postmortem_ids))]
     pub id: String,
     /// What will be done, as a change to the system with a checkable outcome.
     #[arg(long)]
@@ -102,7 +102,7 @@ pub struct AddArgs {
 #[derive(Debug, clap::Args)]
 pub struct SetArgs {
     /// The action item: `ID#A3`, where ID may be a unique prefix or part of the ID.
-    #[arg(value_name = "REF", add = clap_complete::engine::ArgValueCompleter::new(super::complete::action_refs))]
+    #[arg(value_name = "REF", add = clap_complete::engine::ArgValueCompleter::new(crate::completion::action_refs))]
     pub reference: String,
     /// open, in-progress, done or wont-do (`wont-do` needs --reason).
     #[arg(long)]

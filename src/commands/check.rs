@@ -39,7 +39,7 @@ pub struct CheckArgs {
     #[arg(long, value_enum, value_name = "LEVEL")]
     pub fail_on: Option<FailOnArg>,
     /// Explain a rule: what it finds, why it matters, an example and its rewrite.
-    #[arg(long, value_name = "RULE", add = clap_complete::engine::ArgValueCompleter::new(super::complete::rules), conflicts_with_all = ["paths", "staged", "rev_range", "stdin", "list_rules"])]
+    #[arg(long, value_name = "RULE", add = clap_complete::engine::ArgValueCompleter::new(crate::completion::rules), conflicts_with_all = ["paths", "staged", "rev_range", "stdin", "list_rules"])]
     pub explain: Option<String>,
     /// List every rule with the level it runs at in this repository.
     #[arg(long, conflicts_with_all = ["paths", "staged", "rev_range", "stdin"])]

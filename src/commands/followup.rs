@@ -24,7 +24,7 @@ pub struct FollowupArgs {
     #[arg(long, value_name = "TEXT")]
     pub owner: Option<String>,
     /// Only post-mortems of this severity (SEV1, SEV2…); the progress too.
-    #[arg(long, value_name = "SEV", add = clap_complete::engine::ArgValueCompleter::new(super::complete::severities))]
+    #[arg(long, value_name = "SEV", add = clap_complete::engine::ArgValueCompleter::new(crate::completion::severities))]
     pub severity: Option<String>,
     /// Add the progress since this revision, or since a date (YYYY-MM-DD: the last commit on the
     /// first-parent line at or before the start of that day).

@@ -18,7 +18,7 @@ use std::collections::BTreeSet;
 #[derive(Debug, clap::Args)]
 pub struct HistoryArgs {
     /// An action item (`ID#A1`) or a post-mortem (`ID`); part of the ID is enough.
-    #[arg(value_name = "REF", add = clap_complete::engine::ArgValueCompleter::new(super::complete::action_refs))]
+    #[arg(value_name = "REF", add = clap_complete::engine::ArgValueCompleter::new(crate::completion::action_refs))]
     pub reference: String,
     /// Include the commits of merged branches (default: first parents only).
     #[arg(long)]

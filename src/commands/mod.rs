@@ -3,7 +3,6 @@
 pub mod action;
 pub mod agenda;
 pub mod check;
-pub mod complete;
 pub mod demo;
 pub mod diff;
 pub mod followup;

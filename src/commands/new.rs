@@ -12,7 +12,7 @@ pub struct NewArgs {
     /// The incident's title, e.g. "Checkout outage: database connection pool exhaustion".
     pub title: String,
     /// Severity (one of pm.toml's `document.severities`).
-    #[arg(long, add = clap_complete::engine::ArgValueCompleter::new(super::complete::severities))]
+    #[arg(long, add = clap_complete::engine::ArgValueCompleter::new(crate::completion::severities))]
     pub severity: Option<String>,
     /// An affected service (repeat for several).
     #[arg(long = "service", value_name = "SERVICE")]

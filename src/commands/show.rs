@@ -18,7 +18,7 @@ pub enum ShowFormat {
 #[derive(Debug, clap::Args)]
 pub struct ShowArgs {
     /// The post-mortem: its ID, or a unique prefix or part of it.
-    #[arg(add = clap_complete::engine::ArgValueCompleter::new(super::complete::postmortem_ids))]
+    #[arg(add = clap_complete::engine::ArgValueCompleter::new(crate::completion::postmortem_ids))]
     pub id: String,
     /// Mark overdue actions as of this date (default: today, or PM_TODAY).
     #[arg(long, value_parser = parse_date)]

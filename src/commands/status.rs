@@ -12,7 +12,7 @@ use pm::{Outcome, Result};
 #[derive(Debug, clap::Args)]
 pub struct StatusArgs {
     /// The post-mortem: its ID, or a unique prefix or part of it.
-    #[arg(add = clap_complete::engine::ArgValueCompleter::new(super::complete::postmortem_ids))]
+    #[arg(add = clap_complete::engine::ArgValueCompleter::new(crate::completion::postmortem_ids))]
     pub id: String,
     /// The new status: in-review, reviewed, closed (or draft).
     #[arg(value_name = "STATUS")]
