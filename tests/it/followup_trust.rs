@@ -7,8 +7,21 @@ use crate::common::{ActionSpec, Doc, Sandbox};
 const ID: &str = "2026-02-01-db-outage";
 const PATH: &str = "postmortems/2026/2026-02-01-db-outage.md";
 
-fn action(id: &str, title: &str, owner: &str, due: &str) -> ActionSpec {
-    ActionSpec::new(id, title, owner, due, "open")
+/// The post-mortem two stories start from: A1 and A2 open, both due 2026-03-20.
+fn with_two_open_actions() -> Doc {
+    Doc::new(ID, "Database outage")
+        .action(ActionSpec::open(
+            "A1",
+            "Alert on pool saturation",
+            "sam@example.com",
+            "2026-03-20",
+        ))
+        .action(ActionSpec::open(
+            "A2",
+            "Write the runbook",
+            "jo@example.com",
+            "2026-03-20",
+        ))
 }
 
 /// Items 1 and 2: a blank owner or title fails `pm check`; a quoted due date and an
@@ -16,15 +29,15 @@ fn action(id: &str, title: &str, owner: &str, due: &str) -> ActionSpec {
 #[test]
 fn actions_pm_cannot_read_never_make_followup_greener() {
     let s = Sandbox::initialised();
-    let mut quoted = action(
+    let mut quoted = ActionSpec::open(
         "A1",
         "Alert on pool saturation",
         "sam@example.com",
         "\"2026-02-20\"",
     );
     quoted.due = Some("\"2026-02-20\"".into());
-    let blank_owner = action("A2", "Load test the pool", "  ", "2026-04-01");
-    let empty_title = action("A3", "", "jo@example.com", "2026-04-01");
+    let blank_owner = ActionSpec::open("A2", "Load test the pool", "  ", "2026-04-01");
+    let empty_title = ActionSpec::open("A3", "", "jo@example.com", "2026-04-01");
     let mut text = Doc::new(ID, "Database outage")
         .action(quoted)
         .action(blank_owner)
@@ -96,21 +109,7 @@ fn actions_pm_cannot_read_never_make_followup_greener() {
 #[test]
 fn since_a_commit_of_a_merged_branch_reports_only_later_changes() {
     let s = Sandbox::initialised();
-    s.add_postmortem(
-        &Doc::new(ID, "Database outage")
-            .action(action(
-                "A1",
-                "Alert on pool saturation",
-                "sam@example.com",
-                "2026-03-20",
-            ))
-            .action(action(
-                "A2",
-                "Write the runbook",
-                "jo@example.com",
-                "2026-03-20",
-            )),
-    );
+    s.add_postmortem(&with_two_open_actions());
     s.commit_all("Add the post-mortem", "2026-02-02T10:00:00Z");
     s.git(["switch", "-q", "-c", "topic"]);
     let text = s.read(PATH).replace(
@@ -195,21 +194,7 @@ fn stats_and_followup_agree_on_followup_reviews() {
 #[test]
 fn action_commits_hold_the_action_change_alone() {
     let s = Sandbox::initialised();
-    s.add_postmortem(
-        &Doc::new(ID, "Database outage")
-            .action(action(
-                "A1",
-                "Alert on pool saturation",
-                "sam@example.com",
-                "2026-03-20",
-            ))
-            .action(action(
-                "A2",
-                "Write the runbook",
-                "jo@example.com",
-                "2026-03-20",
-            )),
-    );
+    s.add_postmortem(&with_two_open_actions());
     s.commit_all("Add the post-mortem", "2026-02-02T10:00:00Z");
     let draft = format!("{}\nA half-written paragraph.\n", s.read(PATH));
     s.write(PATH, &draft);
@@ -308,10 +293,10 @@ fn action_commits_hold_the_action_change_alone() {
 #[test]
 fn status_carries_a_postmortem_to_closed_and_policies_are_reported() {
     let s = Sandbox::initialised();
-    let mut sharded = action("A2", "Shard the pool", "jo@example.com", "2026-04-30");
+    let mut sharded = ActionSpec::open("A2", "Shard the pool", "jo@example.com", "2026-04-30");
     sharded.extra = vec![("priority".into(), "\"P0\"".into())];
     let mut doc = Doc::new(ID, "Database outage")
-        .action(action(
+        .action(ActionSpec::open(
             "A1",
             "Alert on pool saturation",
             "sam@example.com",
@@ -458,7 +443,7 @@ fn every_flag_has_help_text() {
 #[test]
 fn completions_know_the_repository() {
     let s = Sandbox::initialised();
-    s.add_postmortem(&Doc::new(ID, "Database outage").action(action(
+    s.add_postmortem(&Doc::new(ID, "Database outage").action(ActionSpec::open(
         "A1",
         "Alert on pool saturation",
         "sam@example.com",

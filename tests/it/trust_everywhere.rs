@@ -8,10 +8,6 @@ use crate::common::{ActionSpec, Doc, Sandbox};
 const ID: &str = "2026-02-01-db-outage";
 const PATH: &str = "postmortems/2026/2026-02-01-db-outage.md";
 
-fn action(id: &str, title: &str, owner: &str, due: &str) -> ActionSpec {
-    ActionSpec::new(id, title, owner, due, "open")
-}
-
 /// The 1-based line of the first line of `text` that is exactly `line`.
 fn line_of(text: &str, line: &str) -> usize {
     text.lines()
@@ -27,13 +23,13 @@ fn line_of(text: &str, line: &str) -> usize {
 fn every_report_names_the_action_items_it_cannot_read() {
     let s = Sandbox::initialised();
     let text = Doc::new(ID, "Database outage")
-        .action(action(
+        .action(ActionSpec::open(
             "A1",
             "Alert on pool saturation",
             "sam@example.com",
             "\"2026-02-20\"",
         ))
-        .action(action(
+        .action(ActionSpec::open(
             "A2",
             "Write the runbook",
             "jo@example.com",
@@ -128,7 +124,7 @@ fn every_report_names_the_action_items_it_cannot_read() {
 #[test]
 fn the_site_keeps_dates_and_references_on_one_line() {
     let s = Sandbox::initialised();
-    let mut doc = Doc::new(ID, "Database outage").action(action(
+    let mut doc = Doc::new(ID, "Database outage").action(ActionSpec::open(
         "A1",
         "Alert on pool saturation",
         "sam@example.com",
@@ -208,7 +204,7 @@ fn a_partial_policy_table_keeps_the_other_defaults() {
         s.read("pm.toml")
     );
     s.write("pm.toml", config);
-    let mut urgent = action("A1", "Shard the pool", "jo@example.com", "2026-04-30");
+    let mut urgent = ActionSpec::open("A1", "Shard the pool", "jo@example.com", "2026-04-30");
     urgent.extra = vec![("priority".into(), "\"P0\"".into())];
     let mut sev1 = Doc::new(ID, "Database outage").action(urgent);
     sev1.severity = "SEV1".into();

