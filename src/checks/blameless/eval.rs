@@ -316,20 +316,23 @@ fn validation_split_meets_the_thresholds() {
     // P 0.963 R 0.842, errors P 0.988 R 0.378, 1.36 per 1,000 words (18 false findings, 1 error);
     // with chat transcripts to the rules, evidence >= 0.5 and the structure rows: any P 0.969
     // R 0.841, errors P 0.984 R 0.377, 0.91 per 1,000 words (12 false findings, 1 error).
+    // Round 4 (f5, f6 and the realistic reports n1–n5 in training, warning threshold 0.20,
+    // table labels and Markdown markers no longer taken for a stamp): any P 0.966 R 0.829,
+    // errors P 0.992 R 0.364, 0.84 per 1,000 words (10 false findings, 0 errors).
     // The floors leave a small margin under today's figures.
     assert!(
-        s.any.precision() >= 0.95 && s.any.recall() >= 0.835,
+        s.any.precision() >= 0.95 && s.any.recall() >= 0.82,
         "{}",
         s.any
     );
     assert!(
-        s.errors.precision() >= 0.98 && s.errors.recall() >= 0.37,
+        s.errors.precision() >= 0.98 && s.errors.recall() >= 0.35,
         "{}",
         s.errors
     );
     let per_kword = false_findings as f64 * 1000.0 / words.max(1) as f64;
     assert!(
-        per_kword <= 1.5,
+        per_kword <= 1.2,
         "{per_kword:.2} false findings per 1,000 words"
     );
     assert!(
@@ -390,43 +393,53 @@ fn findings_carry_span_family_reason_and_a_suggestion_about_the_sentence() {
 #[ignore = "writes per-sentence rows for threshold studies when PM_DUMP_OUT is set"]
 fn dump_sentence_rows() {
     use super::engine::content_evidence;
-    use super::model::MODEL;
+    // PM_RETRAIN=1: judge with a model trained now (with the PM_* knobs of `train`) instead of
+    // the committed weights, for studies of training choices.
+    let retrained = std::env::var_os("PM_RETRAIN").map(|_| train(&training_examples()).model());
+    let model = retrained.as_ref().unwrap_or(&super::model::MODEL);
     let people = scorer_people();
     let ctx = WordingContext::new(&people, &[]);
     let mut rows = String::new();
-    let mut row = |group: &str, from_doc: bool, class: usize, text: &str| {
-        for_each_sentence(text, |s, e, toks| {
-            let j = judge(&MODEL, toks);
-            let words = toks.iter().filter(|t| !t.mark).count();
-            let ev = content_evidence(&MODEL, toks, j.class).map_or(-9.0, |(w, _, _)| w);
-            let ev = format!("{ev:.3}");
-            let rules: Vec<&str> = super::scan_rules(&text[s..e], &ctx)
-                .iter()
-                .map(|h| h.rule.trim_start_matches("blameless/"))
-                .collect();
-            let shown = if VALIDATION_AUTHORS.contains(&group) {
-                "-"
-            } else {
-                &text[s..e]
-            };
-            let full = u8::from(super::engine::is_full_sentence(text, s, e))
-                + 2 * u8::from(super::engine::is_transcript(text, s, e));
-            rows.push_str(&format!(
-                "{group}\t{}\t{class}\t{}\t{:.4}\t{words}\t{}\t{}\t{}\t{}\n",
-                full,
-                u8::from(from_doc),
-                j.blame,
-                j.class,
-                ev,
-                if rules.is_empty() {
-                    "-".to_owned()
+    let mut row =
+        |group: &str, from_doc: bool, class: usize, text: &str, labels: &[(String, usize)]| {
+            for_each_sentence(text, |s, e, toks| {
+                let flat = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+                let sentence = flat(&text[s..e]);
+                let class = labels
+                    .iter()
+                    .find(|(l, _)| sentence.contains(l.as_str()) || l.contains(sentence.as_str()))
+                    .map_or(class, |l| l.1);
+                let j = judge(model, toks);
+                let words = toks.iter().filter(|t| !t.mark).count();
+                let ev = content_evidence(model, toks, j.class).map_or(-9.0, |(w, _, _)| w);
+                let ev = format!("{ev:.3}");
+                let rules: Vec<&str> = super::scan_rules(&text[s..e], &ctx)
+                    .iter()
+                    .map(|h| h.rule.trim_start_matches("blameless/"))
+                    .collect();
+                let shown = if VALIDATION_AUTHORS.contains(&group) {
+                    "-"
                 } else {
-                    rules.join(",")
-                },
-                shown.replace(['\t', '\n'], " ")
-            ));
-        });
-    };
+                    &text[s..e]
+                };
+                let full = u8::from(super::engine::is_full_sentence(text, s, e))
+                    + 2 * u8::from(super::engine::is_transcript(text, s, e));
+                rows.push_str(&format!(
+                    "{group}\t{}\t{class}\t{}\t{:.4}\t{words}\t{}\t{}\t{}\t{}\n",
+                    full,
+                    u8::from(from_doc),
+                    j.blame,
+                    j.class,
+                    ev,
+                    if rules.is_empty() {
+                        "-".to_owned()
+                    } else {
+                        rules.join(",")
+                    },
+                    shown.replace(['\t', '\n'], " ")
+                ));
+            });
+        };
     let mut groups: Vec<String> = super::train::TRAIN_AUTHORS
         .iter()
         .chain(VALIDATION_AUTHORS.iter())
@@ -448,10 +461,22 @@ fn dump_sentence_rows() {
             } else {
                 0
             };
-            row(g, false, class, &text);
+            row(g, false, class, &text, &[]);
         }
-        for e in super::train::doc_examples_in(&dir, g) {
-            row(g, true, e.class, &e.text);
+        // Documents as `pm check` reads them: the body's prose blocks, sentences across lines.
+        let (labels, docs) = super::train::docs_in(&dir);
+        for (stem, md) in docs {
+            let flat = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+            let doc_labels: Vec<(String, usize)> = labels
+                .iter()
+                .filter(|l| l.0.trim_end_matches(".md") == stem)
+                .map(|l| (flat(&l.2), class_of(&l.1).max(1)))
+                .collect();
+            let lines = crate::document::LineIndex::new(&md);
+            let body = crate::document::body::parse(&md, 0, &lines, "Timeline");
+            for block in &body.prose {
+                row(g, true, 0, &block.text, &doc_labels);
+            }
         }
     }
     if let Some(path) = std::env::var_os("PM_DUMP_OUT") {
