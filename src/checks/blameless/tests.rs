@@ -724,6 +724,20 @@ fn fragments_are_judged_by_the_rules_alone() {
     assert!(is_full_sentence(entry, 10, entry.len()));
     let chat = "First line.\nsam: restarting the pool now";
     assert!(is_full_sentence(chat, 17, chat.len()));
+    // Markdown's own markers are not a stamp: a heading, a bold label and a bullet without a
+    // full stop are labels. In a table, a cell before the text is a stamp only when it holds
+    // a time or a date.
+    for (line, at) in [
+        ("## Code and configuration changes", 3),
+        ("**Conclusion regarding the introduction of the bug**", 2),
+        ("- Another thing to work on moving forward", 2),
+        ("| Yield | APY instead of APR |", 10),
+    ] {
+        let end = line.trim_end_matches(['*', '|', ' ']).len();
+        assert!(!is_full_sentence(line, at, end), "{line}");
+    }
+    let row = "| 14:02 | the replica stalls";
+    assert!(is_full_sentence(row, 10, row.len()));
     // The rules still judge fragments.
     let hits = scan_engine("Root cause: human error during the switch change");
     assert!(

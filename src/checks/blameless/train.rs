@@ -29,11 +29,12 @@ pub(crate) fn data_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/blameless")
 }
 
-/// Authors of sentences and documents (a*, f*), and authors of documents only (n*, round 4):
+/// Authors of sentences and documents (a*, f*, t*), and authors of documents only (n*, round 4):
 /// realistic reports in the registers of published post-mortems, written because real
 /// published reports drew most of the false findings.
-pub(crate) const TRAIN_AUTHORS: [&str; 14] = [
-    "a1", "a2", "a3", "f1", "f2", "f3", "f4", "f5", "f6", "n1", "n2", "n3", "n4", "n5",
+pub(crate) const TRAIN_AUTHORS: [&str; 20] = [
+    "a1", "a2", "a3", "f1", "f2", "f3", "f4", "f5", "f6", "f7", "f8", "t1", "t2", "n1", "n2", "n3",
+    "n4", "n5", "n6", "n7",
 ];
 pub(crate) const VALIDATION_AUTHORS: [&str; 2] = ["a4", "a5"];
 const TEAM_SETS: [&str; 5] = [
@@ -283,7 +284,7 @@ fn knob(name: &str, default: f32) -> f32 {
 }
 
 /// Trains on `examples` deterministically: fixed order from a fixed-seed shuffle, AdaGrad,
-/// L2, features seen in fewer than two examples dropped.
+/// L2, features seen in fewer than two examples dropped, weights averaged over the epochs.
 pub(crate) fn train(examples: &[Example]) -> Trained {
     let featurised: Vec<(Vec<u64>, Vec<String>)> =
         examples.iter().map(|e| featurise(&e.text)).collect();
@@ -321,7 +322,15 @@ pub(crate) fn train(examples: &[Example]) -> Trained {
     let mut grad2: HashMap<u64, [f32; CLASSES]> = HashMap::new();
     let mut order: Vec<usize> = (0..data.len()).collect();
     let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-    for _ in 0..knob("PM_EPOCHS", EPOCHS as f32) as usize {
+    let epochs = knob("PM_EPOCHS", EPOCHS as f32) as usize;
+    // Round 4: the model is the average of the weights at the end of every epoch (Polyak
+    // averaging; `PM_AVERAGE_FROM=1` keeps only the last). With the last epoch's weights alone
+    // the order the examples came in moved validation recall by a point and a half; averaged,
+    // the validation authors' recall at the same noise on real reports rose from 0.816 to 0.832.
+    let average_from = knob("PM_AVERAGE_FROM", epochs as f32) as usize;
+    let mut sum: HashMap<u64, [f32; CLASSES]> = HashMap::new();
+    let mut averaged = 0usize;
+    for epoch in 0..epochs {
         // Fisher–Yates with a xorshift generator: the same order on every machine.
         for i in (1..order.len()).rev() {
             seed ^= seed << 13;
@@ -352,6 +361,21 @@ pub(crate) fn train(examples: &[Example]) -> Trained {
                 }
             }
         }
+        if epoch + average_from >= epochs {
+            averaged += 1;
+            for (id, w) in &weights {
+                let acc = sum.entry(*id).or_insert([0.0; CLASSES]);
+                for c in 0..CLASSES {
+                    acc[c] += w[c];
+                }
+            }
+        }
+    }
+    if averaged > 1 {
+        weights = sum
+            .into_iter()
+            .map(|(id, w)| (id, w.map(|x| x / averaged as f32)))
+            .collect();
     }
     // Quantise to the stored precision so the in-memory model is the committed one.
     let weights: BTreeMap<u64, [f32; CLASSES]> = weights
