@@ -231,14 +231,15 @@ pub(crate) fn is_full_sentence(text: &str, s: usize, e: usize) -> bool {
         return true;
     }
     // Markdown's own markers (a heading's `#`, a bullet, a quote's `>`, a table's `|`, bold
-    // or italic marks) are neither a stamp nor a speaker: "## Code and configuration changes"
-    // and "**Conclusion regarding the bug**" are labels.
+    // or italic marks) are neither a stamp nor a speaker: "## Rollout and configuration" and
+    // "**How the defect got in**" are labels.
     let raw = &text[line_start(text, s)..s];
     let before = raw.trim_matches(|c: char| {
         c.is_whitespace() || matches!(c, '#' | '>' | '*' | '-' | '+' | '|' | '_')
     });
     // In a table the cells before are a stamp only when they hold a time or a date: "| 14:02 |
-    // the replica stalls" is a timeline entry, "| Yield | APY instead of APR" is a label.
+    // the replica stalls" is a timeline entry, "| Yield | monthly rate shown as yearly" is a
+    // label.
     if raw.contains('|') && !before.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }

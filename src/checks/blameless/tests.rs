@@ -728,10 +728,10 @@ fn fragments_are_judged_by_the_rules_alone() {
     // full stop are labels. In a table, a cell before the text is a stamp only when it holds
     // a time or a date.
     for (line, at) in [
-        ("## Code and configuration changes", 3),
-        ("**Conclusion regarding the introduction of the bug**", 2),
-        ("- Another thing to work on moving forward", 2),
-        ("| Yield | APY instead of APR |", 10),
+        ("## Rollout and configuration", 3),
+        ("**How the defect got in**", 2),
+        ("- One more item for the next quarter", 2),
+        ("| Yield | monthly rate shown as yearly |", 10),
     ] {
         let end = line.trim_end_matches(['*', '|', ' ']).len();
         assert!(!is_full_sentence(line, at, end), "{line}");
