@@ -404,8 +404,7 @@ fn dump_sentence_rows() {
     let mut row =
         |group: &str, from_doc: bool, class: usize, text: &str, labels: &[(String, usize)]| {
             for_each_sentence(text, |s, e, toks| {
-                let flat = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
-                let sentence = flat(&text[s..e]);
+                let sentence = collapse_whitespace(&text[s..e]);
                 let class = labels
                     .iter()
                     .find(|(l, _)| sentence.contains(l.as_str()) || l.contains(sentence.as_str()))
@@ -467,11 +466,10 @@ fn dump_sentence_rows() {
         // Documents as `pm check` reads them: the body's prose blocks, sentences across lines.
         let (labels, docs) = super::train::docs_in(&dir);
         for (stem, md) in docs {
-            let flat = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
             let doc_labels: Vec<(String, usize)> = labels
                 .iter()
                 .filter(|l| l.0.trim_end_matches(".md") == stem)
-                .map(|l| (flat(&l.2), class_of(&l.1).max(1)))
+                .map(|l| (collapse_whitespace(&l.2), class_of(&l.1).max(1)))
                 .collect();
             let lines = crate::document::LineIndex::new(&md);
             let body = crate::document::body::parse(&md, 0, &lines, "Timeline");
@@ -483,6 +481,12 @@ fn dump_sentence_rows() {
     if let Some(path) = std::env::var_os("PM_DUMP_OUT") {
         std::fs::write(path, rows).expect("write rows");
     }
+}
+
+/// `text` with every run of whitespace made one space: a labelled sentence (a substring of one
+/// line) is found in a sentence that runs across hard-wrapped lines.
+fn collapse_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Prints the features that weigh most toward the model's family (against "ok") for each line
