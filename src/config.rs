@@ -233,6 +233,24 @@ pub struct BlamelessConfig {
     pub allow: Vec<String>,
     /// Names of people, in addition to those in each document's front matter.
     pub people: Vec<String>,
+    /// How readily the learned model alone raises a warning (`"low"`, `"normal"`, `"high"`;
+    /// docs/BLAMELESS.md, "Sensitivity"). Errors and rule findings do not depend on it.
+    pub sensitivity: Sensitivity,
+}
+
+/// `[check.blameless] sensitivity`: where on the precision–recall curve the model-alone
+/// warnings sit. Each level is a threshold on the model's P(blame) for a sentence no rule
+/// matched (`checks::blameless::engine`); the figures for each are in docs/BLAMELESS.md.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Sensitivity {
+    /// Fewer model-alone warnings: P(blame) ≥ 0.50.
+    Low,
+    /// The default: P(blame) ≥ 0.30.
+    #[default]
+    Normal,
+    /// More: P(blame) ≥ 0.20.
+    High,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -8,7 +8,9 @@ use crate::document::Spanned;
 use std::collections::HashSet;
 
 pub(crate) fn check(cx: &DocContext<'_>, out: &mut Vec<Finding>) {
-    let wording = WordingContext::new(cx.people(), &cx.config.check.blameless.allow);
+    let settings = &cx.config.check.blameless;
+    let wording =
+        WordingContext::new(cx.people(), &settings.allow).with_sensitivity(settings.sensitivity);
     for block in &cx.body.prose {
         for hit in blameless::scan(&block.text, &wording) {
             let start = block.span.start + hit.start.min(block.text.len());

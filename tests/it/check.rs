@@ -506,3 +506,93 @@ fn a_post_mortem_fresh_from_pm_new_has_no_wording_findings() {
         .code(1)
         .stdout_has("error[structure/empty-section]");
 }
+
+#[test]
+fn sensitivity_moves_only_the_models_own_warnings() {
+    let (s, path) = repo_with_good_doc();
+    // Invented sentences: the first leans toward blame (sarcasm), the second barely; the third
+    // is blame a rule finds, an error at every sensitivity.
+    let text = s.read(&path).replace(
+        "The configuration format accepted",
+        "The deploy went out late on a Friday, as it always seems to. \
+         It took a customer to tell us that checkout was down. \
+         The operator restarted the wrong cluster during the incident. \
+         The configuration format accepted",
+    );
+    s.write(&path, &text);
+    let config = s.read("pm.toml");
+    assert!(config.contains("\nsensitivity = \"normal\"\n"), "{config}");
+    let wording = |level: Option<&str>| -> Vec<(String, String, String)> {
+        // `pm init` writes the default out, like every other key.
+        let with = match level {
+            Some(level) => config.replace(
+                "sensitivity = \"normal\"\n",
+                &format!("sensitivity = \"{level}\"\n"),
+            ),
+            None => config.replace("sensitivity = \"normal\"\n", ""),
+        };
+        s.write("pm.toml", &with);
+        let report = s.pm(["check", "--format", "json"]).json();
+        let mut found: Vec<(String, String, String)> = report["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .filter(|d| d["rule"].as_str().unwrap_or("").starts_with("blameless/"))
+            .map(|d| {
+                // Which of the three sentences the finding starts in: the one containing the
+                // text from its start up to the next full stop.
+                let line = d["line"].as_u64().unwrap_or(0) as usize;
+                let col = d["column"].as_u64().unwrap_or(0) as usize;
+                let line = text.lines().nth(line.saturating_sub(1)).unwrap_or("");
+                let from: String = line.chars().skip(col.saturating_sub(1)).collect();
+                let head = from.split('.').next().unwrap_or("");
+                let sentence = ["Friday", "customer", "operator"]
+                    .iter()
+                    .find(|w| {
+                        line.split(". ")
+                            .any(|sentence| sentence.contains(*w) && sentence.contains(head))
+                    })
+                    .map_or("?", |w| *w);
+                (
+                    sentence.to_string(),
+                    d["rule"].as_str().unwrap_or("").to_string(),
+                    d["severity"].as_str().unwrap_or("").to_string(),
+                )
+            })
+            .collect();
+        found.sort();
+        found
+    };
+    let error = (
+        "operator".to_string(),
+        "blameless/individual-fault".to_string(),
+        "error".to_string(),
+    );
+    let friday = (
+        "Friday".to_string(),
+        "blameless/sarcasm".to_string(),
+        "warning".to_string(),
+    );
+    let customer = (
+        "customer".to_string(),
+        "blameless/sarcasm".to_string(),
+        "warning".to_string(),
+    );
+    let normal = wording(None);
+    assert_eq!(normal, vec![friday.clone(), error.clone()]);
+    assert_eq!(wording(Some("normal")), normal);
+    assert_eq!(wording(Some("low")), vec![error.clone()]);
+    assert_eq!(wording(Some("high")), vec![friday, customer, error]);
+    // A value outside the three is a configuration error naming the line and the choices.
+    let bad = config.replace("sensitivity = \"normal\"", "sensitivity = \"extreme\"");
+    s.write("pm.toml", &bad);
+    let line = bad
+        .lines()
+        .position(|l| l.contains("extreme"))
+        .expect("line")
+        + 1;
+    s.pm(["check"])
+        .code(2)
+        .stderr_has(&format!("pm.toml:{line}:"))
+        .stderr_has("expected one of `low`, `normal`, `high`");
+}

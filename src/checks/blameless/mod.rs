@@ -41,6 +41,9 @@ pub struct WordingContext<'a> {
     /// `[check.blameless] allow` phrases: a hit overlapping an occurrence of one of these
     /// (case-insensitive) is never reported.
     allow: &'a [String],
+    /// The model's P(blame) from which a sentence no rule matched is a warning
+    /// (`[check.blameless] sensitivity`).
+    warn: f32,
     /// The name tokens of `people`, worked out once per document and only if a trigger
     /// reaches the sentence analysis.
     tokens: std::sync::OnceLock<HashSet<String>>,
@@ -51,8 +54,15 @@ impl<'a> WordingContext<'a> {
         WordingContext {
             people,
             allow,
+            warn: engine::WARN,
             tokens: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The same context with the model-alone warning threshold of `sensitivity`.
+    pub fn with_sensitivity(mut self, sensitivity: crate::config::Sensitivity) -> Self {
+        self.warn = engine::warn_threshold(sensitivity);
+        self
     }
 
     fn tokens(&self) -> &HashSet<String> {
