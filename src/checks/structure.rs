@@ -5,6 +5,7 @@
 
 use super::RuleId;
 use super::{DocContext, Finding};
+use crate::document::sections::key;
 use crate::document::Span;
 use crate::templates::is_placeholder_line;
 
@@ -16,12 +17,14 @@ pub(crate) fn check(cx: &DocContext<'_>, out: &mut Vec<Finding>) {
 fn required_sections(cx: &DocContext<'_>, out: &mut Vec<Finding>) {
     let aliases = cx.config.document.aliases();
     let required = &cx.config.document.sections;
+    let required_keys: Vec<String> = required.iter().map(|r| key(r)).collect();
     for (index, name) in required.iter().enumerate() {
+        let name_key = &required_keys[index];
         let mut found = cx
             .body
             .sections
             .iter()
-            .filter(|s| aliases.names(&s.heading.text, name));
+            .filter(|s| aliases.keys_name(&s.key, name_key));
         let Some(first) = found.next() else {
             out.push(missing(cx, aliases, name, &required[index + 1..]));
             continue;
@@ -54,14 +57,18 @@ fn required_sections(cx: &DocContext<'_>, out: &mut Vec<Finding>) {
         }
     }
     for name in &cx.config.document.recommended {
-        if required.iter().any(|r| aliases.names(r, name)) {
+        let name_key = key(name);
+        if required_keys
+            .iter()
+            .any(|r| aliases.keys_name(r, &name_key))
+        {
             continue;
         }
         let found = cx
             .body
             .sections
             .iter()
-            .find(|s| aliases.names(&s.heading.text, name));
+            .find(|s| aliases.keys_name(&s.key, &name_key));
         let finding = match found {
             None => {
                 let anchor = missing(cx, aliases, name, &[]);
@@ -97,10 +104,11 @@ fn missing(
     after: &[String],
 ) -> Finding {
     let next = after.iter().find_map(|n| {
+        let n = key(n);
         cx.body
             .sections
             .iter()
-            .find(|s| aliases.names(&s.heading.text, n))
+            .find(|s| aliases.keys_name(&s.key, &n))
     });
     let (span, suggestion): (Span, String) = match next {
         Some(section) => (
@@ -154,7 +162,7 @@ fn empty_suggestion(name: &str) -> String {
 }
 
 fn section_hint(name: &str) -> &'static str {
-    match crate::document::sections::key(name).as_str() {
+    match key(name).as_str() {
         "summary" => {
             "what happened, in two or three sentences a reader outside the team understands"
         }

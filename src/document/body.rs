@@ -21,6 +21,10 @@ pub struct Heading {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Section {
     pub heading: Heading,
+    /// The heading's matching key (`sections::key`: lower case, no punctuation, numbers or
+    /// parentheses), worked out once: the structure checks and the timeline reader compare it
+    /// with every section name pm.toml gives.
+    pub key: String,
     /// From the end of the heading line to the next level-2 heading (or the end of the file).
     pub content: Span,
     /// The source text of the content without HTML comments, trimmed. Empty when the section
@@ -204,13 +208,15 @@ pub fn parse(text: &str, body_start: usize, lines: &LineIndex, timeline_title: &
                     .find(|c| c.data.borrow().value.clone_shallow() == Shallow::Heading(2))
                     .map(|c| mapper.span(c).start)
                     .unwrap_or(text.len());
+                let key = super::sections::key(&heading.text);
                 if body.timeline_section.is_none()
-                    && super::sections::Aliases::built_in_names(&heading.text, timeline_title)
+                    && super::sections::Aliases::built_in_names_key(&key, timeline_title)
                 {
                     body.timeline_section = Some(body.sections.len());
                 }
                 body.sections.push(Section {
                     heading,
+                    key,
                     content: content_start..content_end.max(content_start),
                     text: String::new(),
                 });
@@ -528,6 +534,16 @@ pub fn mask_prose(source: &str) -> String {
     let mut i = 0;
     let mut line_start = true;
     while i < bytes.len() {
+        if !line_start {
+            // Most bytes are plain text: skip to the next one the match below acts on.
+            match bytes[i..]
+                .iter()
+                .position(|&c| MASK_ACTS_ON[usize::from(c)])
+            {
+                Some(p) => i += p,
+                None => break,
+            }
+        }
         let b = bytes[i];
         if line_start && (b == b'>' || b == b' ' || b == b'\t') {
             if b == b'>' {
@@ -603,6 +619,19 @@ pub fn mask_prose(source: &str) -> String {
 
 /// The searches ahead [`mask_prose`] makes, answered in amortised constant time. Each table is
 /// built on first use, in one pass over the source.
+/// The bytes [`mask_prose`] does something at, besides the start of a line: the line feed
+/// (a new line starts) and the first byte of everything it blanks.
+const MASK_ACTS_ON: [bool; 256] = {
+    let mut t = [false; 256];
+    let acts = b"\n`<][*~|\\h";
+    let mut k = 0;
+    while k < acts.len() {
+        t[acts[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
 struct Ahead<'s> {
     bytes: &'s [u8],
     /// For each `(` and `[`: where its closing bracket is (`(` … `)` across lines, `[` … `]`

@@ -145,7 +145,23 @@ pub fn key(name: &str) -> String {
 pub struct Aliases {
     /// Key of a heading (or a section's own name) → the section's name as configured. Shared:
     /// one table per configuration, cloned into every timeline reader for the cost of a count.
-    by_key: Arc<BTreeMap<String, String>>,
+    by_key: Arc<BTreeMap<String, Named>>,
+}
+
+/// A section's name as configured and its key.
+#[derive(Debug, Clone)]
+struct Named {
+    name: String,
+    key: String,
+}
+
+impl Named {
+    fn new(name: &str) -> Named {
+        Named {
+            name: name.to_string(),
+            key: key(name),
+        }
+    }
 }
 
 /// The built-in table by key: key of a heading → key of the section it names (the section's own
@@ -182,18 +198,18 @@ impl Aliases {
                 .copied()
                 .unwrap_or(section);
             for alias in *aliases {
-                by_key.insert(key(alias), name.to_string());
+                by_key.insert(key(alias), Named::new(name));
             }
         }
         for section in &sections {
-            by_key.insert(key(section), section.to_string());
+            by_key.insert(key(section), Named::new(section));
         }
         for (heading, section) in extra {
             let name = sections
                 .iter()
                 .find(|s| key(s) == key(section))
                 .map_or(section.as_str(), |s| s);
-            by_key.insert(key(heading), name.to_string());
+            by_key.insert(key(heading), Named::new(name));
         }
         Aliases {
             by_key: Arc::new(by_key),
@@ -202,27 +218,37 @@ impl Aliases {
 
     /// The section a heading names, if any.
     pub fn section_of(&self, heading: &str) -> Option<&str> {
-        self.by_key.get(&key(heading)).map(String::as_str)
+        self.by_key.get(&key(heading)).map(|n| n.name.as_str())
     }
 
     /// Whether `heading` names `section` by its name or a built-in alias, without building
     /// the table (the body parser asks this of every level-2 heading).
     pub fn built_in_names(heading: &str, section: &str) -> bool {
-        let (heading, section) = (key(heading), key(section));
-        heading == section
+        Self::built_in_names_key(&key(heading), section)
+    }
+
+    /// [`Aliases::built_in_names`] for a heading whose key is known.
+    pub fn built_in_names_key(heading_key: &str, section: &str) -> bool {
+        let section = key(section);
+        heading_key == section
             || BUILT_IN_KEYS
-                .get(&heading)
+                .get(heading_key)
                 .is_some_and(|sections| sections.contains(&section))
     }
 
     /// Whether `heading` names `section`.
     pub fn names(&self, heading: &str, section: &str) -> bool {
-        let (heading_key, section_key) = (key(heading), key(section));
+        self.keys_name(&key(heading), &key(section))
+    }
+
+    /// [`Aliases::names`] on keys (`key(heading)`, `key(section)`), for callers that compare
+    /// many headings with many sections and work each key out once.
+    pub fn keys_name(&self, heading_key: &str, section_key: &str) -> bool {
         heading_key == section_key
             || self
                 .by_key
-                .get(&heading_key)
-                .is_some_and(|s| key(s) == section_key)
+                .get(heading_key)
+                .is_some_and(|s| s.key == section_key)
     }
 }
 

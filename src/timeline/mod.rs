@@ -30,7 +30,7 @@ pub mod stamp;
 pub mod zone;
 
 use crate::document::body::{comrak_options, plain_text};
-use crate::document::sections::Aliases;
+use crate::document::sections::{self, Aliases};
 use crate::document::{Document, LineIndex, Span};
 use comrak::nodes::{AstNode, NodeValue};
 use comrak::{parse_document, Arena};
@@ -309,10 +309,11 @@ pub fn read(doc: &Document, settings: &TimelineSettings) -> Timeline {
     let Some(body) = doc.body.as_ref() else {
         return Timeline::default();
     };
+    let section_key = sections::key(&settings.section);
     let Some(section) = body
         .sections
         .iter()
-        .find(|s| settings.aliases.names(&s.heading.text, &settings.section))
+        .find(|s| settings.aliases.keys_name(&s.key, &section_key))
     else {
         return Timeline::default();
     };

@@ -214,6 +214,16 @@ pub(crate) fn for_each_sentence(text: &str, mut f: impl FnMut(usize, usize, &[To
                 let start = i;
                 let mut j = i + ch_len;
                 while j < bytes.len() {
+                    // ASCII first, without decoding: letters, digits and `_` continue the
+                    // word, and any other ASCII byte but the joiners below ends it.
+                    let cb = bytes[j];
+                    if cb.is_ascii_alphanumeric() || cb == b'_' {
+                        j += 1;
+                        continue;
+                    }
+                    if cb.is_ascii() && !matches!(cb, b'\'' | b'-' | b'.' | b'/' | b':') {
+                        break;
+                    }
                     let c = text[j..].chars().next().unwrap_or(' ');
                     if c.is_alphanumeric() || c == '_' {
                         j += c.len_utf8();
@@ -436,7 +446,8 @@ fn word_tokens(
             *negated = true;
         }
     };
-    if !raw.contains(['\'', '’']) {
+    // No apostrophe (and no byte 0xE2, which starts a typographic one) is the common case.
+    if !raw.bytes().any(|b| b == b'\'' || b == 0xE2) || !raw.contains(['\'', '’']) {
         let key = class_key(norm, raw, first);
         push(toks, start, end, key);
         return;
@@ -507,63 +518,79 @@ fn word_tokens(
 }
 
 fn class_key(norm: &mut Norm, w: &str, first: bool) -> u64 {
-    match classify(norm, w, first) {
-        Class::Shape(name) => shape_key(name),
+    let _ = first;
+    match classify(norm, w) {
+        Class::Shape(key) => key,
         Class::Word(key) => key,
     }
 }
 
+/// A shape's key (`shape_key` of its name, worked out at compile time) or a word's stem key.
 enum Class {
-    Shape(&'static str),
+    Shape(u64),
     Word(u64),
 }
 
+const HANDLE: u64 = shape_key("<handle>");
+
+/// Byte flags of [`classify_ascii`]. `UPPER` is 0x20 so that `b | (flags & UPPER)` lower-cases.
+const DIGIT: u8 = 0x01;
+/// Not a digit and not `:`, `.` or `,`: the word is not a number.
+const OTHER: u8 = 0x02;
+/// `_` or `/`: an identifier.
+const MARK: u8 = 0x04;
+const DOT: u8 = 0x08;
+const LOWER: u8 = 0x10;
+const UPPER: u8 = 0x20;
+const ASCII_FLAGS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0usize;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_digit() {
+            DIGIT
+        } else if c == b':' || c == b',' {
+            0
+        } else if c == b'.' {
+            DOT
+        } else if c == b'_' || c == b'/' {
+            OTHER | MARK
+        } else if c.is_ascii_uppercase() {
+            OTHER | UPPER
+        } else if c.is_ascii_lowercase() {
+            OTHER | LOWER
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    t
+};
+const NUM: u64 = shape_key("<num>");
+const CODE: u64 = shape_key("<code>");
+const NAME: u64 = shape_key("<name>");
+
 /// Lower-cases `w` into the buffer, decides its shape and returns the key of its stem.
-fn classify(norm: &mut Norm, w: &str, first: bool) -> Class {
+fn classify(norm: &mut Norm, w: &str) -> Class {
     let bytes = w.as_bytes();
     if bytes[0] == b'@' {
-        return Class::Shape("<handle>");
+        return Class::Shape(HANDLE);
+    }
+    if w.is_ascii() {
+        return classify_ascii(norm, w);
     }
     if bytes.iter().any(u8::is_ascii_digit) {
         return if bytes
             .iter()
             .all(|b| b.is_ascii_digit() || matches!(b, b':' | b'.' | b','))
         {
-            Class::Shape("<num>")
+            Class::Shape(NUM)
         } else {
-            Class::Shape("<code>")
+            Class::Shape(CODE)
         };
     }
     if w.contains(['_', '/']) || (w.contains('.') && !w.ends_with('.')) {
-        return Class::Shape("<code>");
-    }
-    if w.is_ascii() {
-        // The common case without a buffer: shape and lower-case hash in one pass.
-        let first_upper = bytes[0].is_ascii_uppercase();
-        let rest_lower = !bytes[1..].iter().any(u8::is_ascii_uppercase);
-        let all_upper = bytes
-            .iter()
-            .filter(|b| b.is_ascii_alphabetic())
-            .all(u8::is_ascii_uppercase);
-        let mut h = FNV_OFFSET;
-        for &b in bytes {
-            h ^= u64::from(b.to_ascii_lowercase());
-            h = h.wrapping_mul(FNV_PRIME);
-        }
-        let (key, common) = match norm.cache.get(&h) {
-            Some(&k) => k,
-            None => {
-                norm.buf.clear();
-                norm.buf.push_str(w);
-                norm.buf.make_ascii_lowercase();
-                stem_key(norm)
-            }
-        };
-        if first_upper && rest_lower && !all_upper && !common {
-            return Class::Shape("<name>");
-        }
-        let _ = first;
-        return Class::Word(key);
+        return Class::Shape(CODE);
     }
     let mut chars = w.chars();
     let first_upper = chars.next().is_some_and(char::is_uppercase);
@@ -581,9 +608,54 @@ fn classify(norm: &mut Norm, w: &str, first: bool) -> Class {
     if first_upper && rest_lower && !all_upper && !is_common(norm) {
         // A capitalised word that is not a common English word: a name of some kind. At the
         // start of a sentence too: "Tomasz pushed…".
-        return Class::Shape("<name>");
+        return Class::Shape(NAME);
     }
     Class::Word(stem_key(norm).0)
+}
+
+/// [`classify`] for an ASCII word, in one pass: the same shapes in the same order (digits,
+/// then identifier marks, then a capitalised uncommon word) and the hash of the lower-cased
+/// word, which finds its stem in the cache without a buffer.
+fn classify_ascii(norm: &mut Norm, w: &str) -> Class {
+    let bytes = w.as_bytes();
+    // One table lookup per byte: the flags of every byte after the first are or-ed together,
+    // and the upper-case flag is the bit that lower-cases an ASCII letter.
+    let first = ASCII_FLAGS[usize::from(bytes[0])];
+    let mut rest = 0u8;
+    let mut h = (FNV_OFFSET ^ u64::from(bytes[0] | (first & UPPER))).wrapping_mul(FNV_PRIME);
+    for &b in &bytes[1..] {
+        let f = ASCII_FLAGS[usize::from(b)];
+        rest |= f;
+        h ^= u64::from(b | (f & UPPER));
+        h = h.wrapping_mul(FNV_PRIME);
+    }
+    let all = first | rest;
+    let digit = all & DIGIT != 0;
+    let numeric = all & OTHER == 0;
+    let mark = all & MARK != 0;
+    let dot = all & DOT != 0;
+    let upper_after_first = rest & UPPER != 0;
+    let all_upper = all & LOWER == 0;
+    if digit {
+        return Class::Shape(if numeric { NUM } else { CODE });
+    }
+    if mark || (dot && !w.ends_with('.')) {
+        return Class::Shape(CODE);
+    }
+    let (key, common) = match norm.cache.get(&h) {
+        Some(&k) => k,
+        None => {
+            norm.buf.clear();
+            norm.buf.push_str(w);
+            norm.buf.make_ascii_lowercase();
+            stem_key(norm)
+        }
+    };
+    let capitalised = bytes[0].is_ascii_uppercase() && !upper_after_first && !all_upper;
+    if capitalised && !common {
+        return Class::Shape(NAME);
+    }
+    Class::Word(key)
 }
 
 /// The key of the stem of the word in the buffer and whether it is a common word, cached.
@@ -609,11 +681,11 @@ fn is_common(norm: &mut Norm) -> bool {
 }
 
 fn closes_clause_key(k: u64) -> bool {
-    CLOSERS.contains(&k)
+    CLOSER_BITS & (1 << (k & 63)) != 0 && CLOSERS.contains(&k)
 }
 
 fn is_negator_key(k: u64) -> bool {
-    NEGATORS.contains(&k)
+    NEGATOR_BITS & (1 << (k & 63)) != 0 && NEGATORS.contains(&k)
 }
 
 const CLOSERS: [u64; 17] = {
@@ -629,6 +701,19 @@ const CLOSERS: [u64; 17] = {
     }
     out
 };
+
+/// One bit per key's low six bits: most words are ruled out by one test before the list.
+const fn bits(keys: &[u64]) -> u64 {
+    let mut out = 0u64;
+    let mut i = 0;
+    while i < keys.len() {
+        out |= 1 << (keys[i] & 63);
+        i += 1;
+    }
+    out
+}
+const CLOSER_BITS: u64 = bits(&CLOSERS);
+const NEGATOR_BITS: u64 = bits(&NEGATORS);
 
 const NEGATORS: [u64; 9] = {
     let words: [&str; 9] = [
