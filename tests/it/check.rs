@@ -304,17 +304,23 @@ fn an_unknown_rule_in_pm_toml_is_a_usage_error_with_a_suggestion() {
         "[check.rules]\n",
         "[check.rules]\n\"blameless/hindsigth\" = \"warning\"\n",
     );
-    s.write("pm.toml", &config);
-    let line = config
-        .lines()
-        .position(|l| l.contains("hindsigth"))
-        .expect("line")
-        + 1;
-    s.pm(["check"])
-        .code(2)
-        .stderr_has(&format!("pm.toml:{line}:"))
+    config_error_at(&s, &config, "hindsigth")
         .stderr_has("`blameless/hindsigth`")
         .stderr_has("did you mean `blameless/hindsight`?");
+}
+
+/// Writes `config` as pm.toml and runs `pm check`, which must fail with a usage error (exit 2)
+/// naming `pm.toml` and the line holding `needle`.
+fn config_error_at(s: &Sandbox, config: &str, needle: &str) -> crate::common::Output {
+    s.write("pm.toml", config);
+    let line = config
+        .lines()
+        .position(|l| l.contains(needle))
+        .expect("the needle is in the configuration")
+        + 1;
+    let out = s.pm(["check"]);
+    out.code(2).stderr_has(&format!("pm.toml:{line}:"));
+    out
 }
 
 #[test]
@@ -585,14 +591,5 @@ fn sensitivity_moves_only_the_models_own_warnings() {
     assert_eq!(wording(Some("high")), vec![friday, customer, error]);
     // A value outside the three is a configuration error naming the line and the choices.
     let bad = config.replace("sensitivity = \"normal\"", "sensitivity = \"extreme\"");
-    s.write("pm.toml", &bad);
-    let line = bad
-        .lines()
-        .position(|l| l.contains("extreme"))
-        .expect("line")
-        + 1;
-    s.pm(["check"])
-        .code(2)
-        .stderr_has(&format!("pm.toml:{line}:"))
-        .stderr_has("expected one of `low`, `normal`, `high`");
+    config_error_at(&s, &bad, "extreme").stderr_has("expected one of `low`, `normal`, `high`");
 }

@@ -519,16 +519,7 @@ fn word_tokens(
 
 fn class_key(norm: &mut Norm, w: &str, first: bool) -> u64 {
     let _ = first;
-    match classify(norm, w) {
-        Class::Shape(key) => key,
-        Class::Word(key) => key,
-    }
-}
-
-/// A shape's key (`shape_key` of its name, worked out at compile time) or a word's stem key.
-enum Class {
-    Shape(u64),
-    Word(u64),
+    classify(norm, w)
 }
 
 const HANDLE: u64 = shape_key("<handle>");
@@ -570,27 +561,35 @@ const NUM: u64 = shape_key("<num>");
 const CODE: u64 = shape_key("<code>");
 const NAME: u64 = shape_key("<name>");
 
-/// Lower-cases `w` into the buffer, decides its shape and returns the key of its stem.
-fn classify(norm: &mut Norm, w: &str) -> Class {
-    let bytes = w.as_bytes();
-    if bytes[0] == b'@' {
-        return Class::Shape(HANDLE);
+/// The key of a word: its shape's (`<handle>`, `<num>`, `<code>`, `<name>`, as constants) or
+/// its stem's.
+fn classify(norm: &mut Norm, w: &str) -> u64 {
+    if w.as_bytes()[0] == b'@' {
+        return HANDLE;
     }
     if w.is_ascii() {
-        return classify_ascii(norm, w);
+        classify_ascii(norm, w)
+    } else {
+        classify_any(norm, w)
     }
+}
+
+/// [`classify`] for any word after the handle test, lower-casing it into the buffer; the
+/// reference [`classify_ascii`] is held to.
+fn classify_any(norm: &mut Norm, w: &str) -> u64 {
+    let bytes = w.as_bytes();
     if bytes.iter().any(u8::is_ascii_digit) {
         return if bytes
             .iter()
             .all(|b| b.is_ascii_digit() || matches!(b, b':' | b'.' | b','))
         {
-            Class::Shape(NUM)
+            NUM
         } else {
-            Class::Shape(CODE)
+            CODE
         };
     }
     if w.contains(['_', '/']) || (w.contains('.') && !w.ends_with('.')) {
-        return Class::Shape(CODE);
+        return CODE;
     }
     let mut chars = w.chars();
     let first_upper = chars.next().is_some_and(char::is_uppercase);
@@ -608,15 +607,15 @@ fn classify(norm: &mut Norm, w: &str) -> Class {
     if first_upper && rest_lower && !all_upper && !is_common(norm) {
         // A capitalised word that is not a common English word: a name of some kind. At the
         // start of a sentence too: "Tomasz pushed…".
-        return Class::Shape(NAME);
+        return NAME;
     }
-    Class::Word(stem_key(norm).0)
+    stem_key(norm).0
 }
 
 /// [`classify`] for an ASCII word, in one pass: the same shapes in the same order (digits,
 /// then identifier marks, then a capitalised uncommon word) and the hash of the lower-cased
 /// word, which finds its stem in the cache without a buffer.
-fn classify_ascii(norm: &mut Norm, w: &str) -> Class {
+fn classify_ascii(norm: &mut Norm, w: &str) -> u64 {
     let bytes = w.as_bytes();
     // One table lookup per byte: the flags of every byte after the first are or-ed together,
     // and the upper-case flag is the bit that lower-cases an ASCII letter.
@@ -637,10 +636,10 @@ fn classify_ascii(norm: &mut Norm, w: &str) -> Class {
     let upper_after_first = rest & UPPER != 0;
     let all_upper = all & LOWER == 0;
     if digit {
-        return Class::Shape(if numeric { NUM } else { CODE });
+        return if numeric { NUM } else { CODE };
     }
     if mark || (dot && !w.ends_with('.')) {
-        return Class::Shape(CODE);
+        return CODE;
     }
     let (key, common) = match norm.cache.get(&h) {
         Some(&k) => k,
@@ -653,9 +652,9 @@ fn classify_ascii(norm: &mut Norm, w: &str) -> Class {
     };
     let capitalised = bytes[0].is_ascii_uppercase() && !upper_after_first && !all_upper;
     if capitalised && !common {
-        return Class::Shape(NAME);
+        return NAME;
     }
-    Class::Word(key)
+    key
 }
 
 /// The key of the stem of the word in the buffer and whether it is a common word, cached.
@@ -811,5 +810,46 @@ pub(crate) fn token_name(text: &str, t: &Tok) -> String {
         s
     } else {
         format!("#{:x}", t.key)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn norm() -> Norm {
+        Norm {
+            stemmer: rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English),
+            cache: IdMap::default(),
+            buf: String::new(),
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2048))]
+        /// The one-pass ASCII classifier gives every ASCII word the key the general one gives:
+        /// shapes (numbers, identifiers, capitalised uncommon words) and stems alike.
+        #[test]
+        fn ascii_words_are_classified_as_the_general_path_does(
+            w in "[A-Za-z][A-Za-z0-9_./:,'-]{0,11}|[0-9][0-9:.,]{0,6}|[A-Z][a-z]{1,9}|[A-Z]{2,5}",
+        ) {
+            let (mut fast, mut general) = (norm(), norm());
+            prop_assert_eq!(classify_ascii(&mut fast, &w), classify_any(&mut general, &w));
+            // Again, now that the stem is cached.
+            prop_assert_eq!(classify_ascii(&mut fast, &w), classify_any(&mut general, &w));
+        }
+    }
+
+    #[test]
+    fn shapes_of_ascii_words() {
+        let mut n = norm();
+        assert_eq!(classify(&mut n, "@mkovacs"), HANDLE);
+        assert_eq!(classify(&mut n, "14:02"), NUM);
+        assert_eq!(classify(&mut n, "v1.2"), CODE);
+        assert_eq!(classify(&mut n, "retry_loop"), CODE);
+        assert_eq!(classify(&mut n, "Tomasz"), NAME);
+        assert_ne!(classify(&mut n, "The"), NAME);
+        assert_eq!(classify(&mut n, "Because"), classify(&mut n, "because"));
     }
 }
