@@ -221,13 +221,8 @@ impl Aliases {
         self.by_key.get(&key(heading)).map(|n| n.name.as_str())
     }
 
-    /// Whether `heading` names `section` by its name or a built-in alias, without building
-    /// the table (the body parser asks this of every level-2 heading).
-    pub fn built_in_names(heading: &str, section: &str) -> bool {
-        Self::built_in_names_key(&key(heading), section)
-    }
-
-    /// [`Aliases::built_in_names`] for a heading whose key is known.
+    /// Whether the heading whose key is `heading_key` names `section` by its name or a built-in
+    /// alias, without building the table (the body parser asks this of every level-2 heading).
     pub fn built_in_names_key(heading_key: &str, section: &str) -> bool {
         let section = key(section);
         heading_key == section
