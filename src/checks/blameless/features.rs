@@ -241,9 +241,8 @@ pub(crate) fn for_each_sentence(text: &str, mut f: impl FnMut(usize, usize, &[To
                 if sent_start.is_none() {
                     sent_start = Some(start);
                 }
-                let first = toks.last().is_none_or(|t| t.mark) && toks.iter().all(|t| t.mark);
                 let before = toks.len();
-                word_tokens(&mut norm, text, start, j, first, &mut negated, &mut toks);
+                word_tokens(&mut norm, text, start, j, &mut negated, &mut toks);
                 if quoted {
                     for t in &mut toks[before..] {
                         t.quoted = true;
@@ -425,7 +424,6 @@ fn word_tokens(
     text: &str,
     start: usize,
     end: usize,
-    first: bool,
     negated: &mut bool,
     toks: &mut Vec<Tok>,
 ) {
@@ -446,9 +444,11 @@ fn word_tokens(
             *negated = true;
         }
     };
-    // No apostrophe (and no byte 0xE2, which starts a typographic one) is the common case.
+    // No apostrophe, straight or typographic, is the common case. The byte test comes first:
+    // a substring search for '’' set up for every word cost more than the rest of this function
+    // (0xE2 is the first byte of '’').
     if !raw.bytes().any(|b| b == b'\'' || b == 0xE2) || !raw.contains(['\'', '’']) {
-        let key = class_key(norm, raw, first);
+        let key = classify(norm, raw);
         push(toks, start, end, key);
         return;
     }
@@ -503,26 +503,19 @@ fn word_tokens(
         out.push((a, b, Some(rep)));
     }
     if whole {
-        let key = class_key(norm, raw, first);
+        let key = classify(norm, raw);
         push(toks, start, end, key);
         return;
     }
-    for (k, &(s, e, rep)) in out.iter().enumerate() {
+    for &(s, e, rep) in &out {
         let key = match rep {
             Some(r) => fnv(r.as_bytes()),
-            None if s < e => class_key(norm, &text[s..e], first && k == 0),
+            None if s < e => classify(norm, &text[s..e]),
             None => continue,
         };
         push(toks, s, e.max(s + 1).min(end), key);
     }
 }
-
-fn class_key(norm: &mut Norm, w: &str, first: bool) -> u64 {
-    let _ = first;
-    classify(norm, w)
-}
-
-const HANDLE: u64 = shape_key("<handle>");
 
 /// Byte flags of [`classify_ascii`]. `UPPER` is 0x20 so that `b | (flags & UPPER)` lower-cases.
 const DIGIT: u8 = 0x01;
@@ -557,6 +550,7 @@ const ASCII_FLAGS: [u8; 256] = {
     }
     t
 };
+const HANDLE: u64 = shape_key("<handle>");
 const NUM: u64 = shape_key("<num>");
 const CODE: u64 = shape_key("<code>");
 const NAME: u64 = shape_key("<name>");
