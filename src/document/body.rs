@@ -185,6 +185,7 @@ pub fn parse(text: &str, body_start: usize, lines: &LineIndex, timeline_title: &
     let arena = Arena::new();
     let root = parse_document(&arena, body_text, &comrak_options());
     let mut body = Body::default();
+    let timeline_key = super::sections::key(timeline_title);
 
     // Top-level children decide the sections; everything inside is walked once.
     let children: Vec<&AstNode<'_>> = root.children().collect();
@@ -210,7 +211,7 @@ pub fn parse(text: &str, body_start: usize, lines: &LineIndex, timeline_title: &
                     .unwrap_or(text.len());
                 let key = super::sections::key(&heading.text);
                 if body.timeline_section.is_none()
-                    && super::sections::Aliases::built_in_names_key(&key, timeline_title)
+                    && super::sections::Aliases::built_in_keys_name(&key, &timeline_key)
                 {
                     body.timeline_section = Some(body.sections.len());
                 }

@@ -221,14 +221,14 @@ impl Aliases {
         self.by_key.get(&key(heading)).map(|n| n.name.as_str())
     }
 
-    /// Whether the heading whose key is `heading_key` names `section` by its name or a built-in
-    /// alias, without building the table (the body parser asks this of every level-2 heading).
-    pub fn built_in_names_key(heading_key: &str, section: &str) -> bool {
-        let section = key(section);
-        heading_key == section
+    /// Whether the heading whose key is `heading_key` names the section whose key is
+    /// `section_key` by its name or a built-in alias, without building the table (the body
+    /// parser asks this of every level-2 heading).
+    pub fn built_in_keys_name(heading_key: &str, section_key: &str) -> bool {
+        heading_key == section_key
             || BUILT_IN_KEYS
                 .get(heading_key)
-                .is_some_and(|sections| sections.contains(&section))
+                .is_some_and(|sections| sections.iter().any(|s| s == section_key))
     }
 
     /// Whether `heading` names `section`.
