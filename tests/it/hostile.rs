@@ -16,8 +16,8 @@ use std::time::{Duration, Instant};
 /// How long one command may take on one hostile input before it counts as hung. Generous:
 /// the tests run an unoptimised `pm` (Cargo.toml, `[profile.dev]`), in which the slowest case,
 /// `pm show` over 100,000 timeline entries, takes about 4.5 s on an idle 2-core machine, and
-/// the machine may be busy with the other tests. A cost that grows faster than the input still
-/// shows: quadratic work over 100,000 entries takes hours, not seconds.
+/// the machine may be busy with the other tests. A cost that grows with the square of the input
+/// still shows: over 100,000 entries that is 10^10 steps, minutes even for a cheap step.
 fn deadline() -> Duration {
     let secs = std::env::var("PM_HOSTILE_TIMEOUT_SECS")
         .ok()
