@@ -192,14 +192,37 @@ pub(crate) fn score_docs(author: &str) -> DocScore {
     d
 }
 
-/// Out-of-fold judgements for the training split, leaving one author out: per example the
-/// blame probability and family of its most suspicious sentence, the weight of that sentence's
-/// strongest content evidence, and its word count.
-pub(crate) fn out_of_fold(examples: &[Example]) -> Vec<(f32, usize, f32, usize)> {
+/// One example's out-of-fold judgement: its most suspicious sentence's blame probability and
+/// family, the weight of that sentence's strongest content evidence, its word count, and the
+/// weights of its strongest evidence of two or more content words and of one content word
+/// (`f32::MIN` where there is none).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct OutOfFold {
+    pub p: f32,
+    pub class: usize,
+    pub evidence: f32,
+    pub words: usize,
+    pub phrase: f32,
+    pub word: f32,
+    /// Byte range in the example's text of the one-word evidence (empty without one).
+    pub word_at: (usize, usize),
+}
+
+/// Out-of-fold judgements for the training split, leaving one author out.
+pub(crate) fn out_of_fold(examples: &[Example]) -> Vec<OutOfFold> {
     let mut groups: Vec<&str> = examples.iter().map(|e| e.group.as_str()).collect();
     groups.sort_unstable();
     groups.dedup();
-    let mut out = vec![(0f32, 0usize, 0f32, 0usize); examples.len()];
+    let none = OutOfFold {
+        p: 0.0,
+        class: 0,
+        evidence: f32::MIN,
+        words: 0,
+        phrase: f32::MIN,
+        word: f32::MIN,
+        word_at: (0, 0),
+    };
+    let mut out = vec![none; examples.len()];
     for g in groups {
         let rest: Vec<Example> = examples.iter().filter(|e| e.group != g).cloned().collect();
         let model = train(&rest).model();
@@ -207,14 +230,21 @@ pub(crate) fn out_of_fold(examples: &[Example]) -> Vec<(f32, usize, f32, usize)>
             if e.group != g {
                 continue;
             }
-            let mut best = (0f32, 0usize, 0f32, 0usize);
+            let mut best = none;
             for_each_sentence(&e.text, |_, _, toks| {
                 let j = judge(&model, toks);
-                if j.blame > best.0 {
-                    let ev = super::engine::content_evidence(&model, toks, j.class)
-                        .map_or(f32::MIN, |x| x.0);
-                    let words = toks.iter().filter(|t| !t.mark).count();
-                    best = (j.blame, j.class, ev, words);
+                if j.blame > best.p {
+                    let weight = |x: Option<(f32, usize, usize)>| x.map_or(f32::MIN, |x| x.0);
+                    let (phrase, word) = super::engine::evidence_by_width(&model, toks, j.class);
+                    best = OutOfFold {
+                        p: j.blame,
+                        class: j.class,
+                        evidence: weight(super::engine::content_evidence(&model, toks, j.class)),
+                        words: toks.iter().filter(|t| !t.mark).count(),
+                        phrase: weight(phrase),
+                        word: weight(word),
+                        word_at: word.map_or((0, 0), |(_, a, b)| (toks[a].start, toks[b - 1].end)),
+                    };
                 }
             });
             out[i] = best;
@@ -231,9 +261,9 @@ fn cross_validation_by_author() {
     for t in [0.3f32, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95] {
         let mut sent = Counts::default();
         let mut docs = Counts::default();
-        for (e, &(p, ..)) in ex.iter().zip(&oof) {
+        for (e, o) in ex.iter().zip(&oof) {
             let c = if e.from_doc { &mut docs } else { &mut sent };
-            c.add(e.class > 0, p >= t);
+            c.add(e.class > 0, o.p >= t);
         }
         eprintln!("t={t:.2} sentences {sent}  doc-lines {docs}");
     }
@@ -241,15 +271,25 @@ fn cross_validation_by_author() {
     let people = scorer_people();
     let ctx = WordingContext::new(&people, &[]);
     let mut rows = String::new();
-    for (e, &(p, c, ev, words)) in ex.iter().zip(&oof) {
+    for (e, o) in ex.iter().zip(&oof) {
         let rule = super::scan_rules(&e.text, &ctx)
             .first()
             .map_or("-", |h| h.rule);
         rows.push_str(&format!(
-            "{p:.4}\t{c}\t{rule}\t{}\t{}\t{}\t{ev:.3}\t{words}\t{}\n",
+            "{:.4}\t{}\t{rule}\t{}\t{}\t{}\t{:.3}\t{}\t{:.3}\t{:.3}\t{}\t{}\n",
+            o.p,
+            o.class,
             e.class,
             e.from_doc,
             e.group,
+            o.evidence,
+            o.words,
+            o.phrase,
+            o.word,
+            e.text
+                .get(o.word_at.0..o.word_at.1)
+                .unwrap_or("")
+                .replace(['\t', '\n'], " "),
             e.text.replace(['\t', '\n'], " ")
         ));
     }
@@ -258,10 +298,10 @@ fn cross_validation_by_author() {
     }
     let mut fam = [0usize; CLASSES];
     let mut fam_ok = [0usize; CLASSES];
-    for (e, &(_, c, ..)) in ex.iter().zip(&oof) {
+    for (e, o) in ex.iter().zip(&oof) {
         if e.class > 0 {
             fam[e.class] += 1;
-            fam_ok[e.class] += usize::from(c == e.class);
+            fam_ok[e.class] += usize::from(o.class == e.class);
         }
     }
     for c in 1..CLASSES {
@@ -290,10 +330,11 @@ fn report(name: &str, s: &SetScore) {
     }
 }
 
-/// The sensitivity levels keep their meaning on the validation authors: `low` is more precise
-/// and `high` finds more than `normal`, errors are the same at every level, and the figures of
-/// docs/BLAMELESS.md, "Sensitivity" (low P 0.985 R 0.800, high P 0.950 R 0.866) hold with a
-/// small margin. A retrained model that moves them fails here, and the levels are chosen again.
+/// The sensitivity levels keep their meaning on the validation authors: `low` is at least as
+/// precise and `high` finds more than `normal`, errors are the same at every level, and the
+/// figures of docs/BLAMELESS.md, "Sensitivity" (round 7: low P 0.989 R 0.717, high P 0.950
+/// R 0.866) hold with a small margin. A retrained model that moves them fails here, and the
+/// levels are chosen again.
 #[test]
 fn sensitivity_levels_hold_on_the_validation_split() {
     use crate::config::Sensitivity;
@@ -317,8 +358,8 @@ fn sensitivity_levels_hold_on_the_validation_split() {
     assert_eq!((high.1.tp, high.1.fp), (normal.1.tp, normal.1.fp));
     assert!(low.0.fp <= normal.0.fp && normal.0.fp <= high.0.fp);
     assert!(low.0.tp <= normal.0.tp && normal.0.tp <= high.0.tp);
-    assert!(low.0.precision() >= 0.975, "low {}", low.0);
-    assert!(low.0.recall() >= 0.78, "low {}", low.0);
+    assert!(low.0.precision() >= 0.98, "low {}", low.0);
+    assert!(low.0.recall() >= 0.70, "low {}", low.0);
     assert!(high.0.precision() >= 0.94, "high {}", high.0);
     assert!(high.0.recall() >= 0.85, "high {}", high.0);
 }
@@ -365,9 +406,13 @@ fn validation_split_meets_the_thresholds() {
     // over the epochs, warning threshold 0.30, table labels and Markdown markers no longer
     // taken for a stamp): any P 0.973 R 0.834, errors P 0.987 R 0.367, 0.60 per 1,000 words
     // (8 false findings, 1 error).
+    // Round 7 (a finding of the model alone resting on one word needs P >= 0.70, chosen out
+    // of fold; "we" is no longer an agent of fault for the rules): any P 0.990 R 0.772, errors
+    // P 0.987 R 0.367, 0.45 per 1,000 words (6 false findings, 1 error). The recall given up
+    // (0.834 to 0.772) bought the quiet on real reports that docs/BLAMELESS.md, "Round 7", shows.
     // The floors leave a small margin under today's figures.
     assert!(
-        s.any.precision() >= 0.95 && s.any.recall() >= 0.82,
+        s.any.precision() >= 0.97 && s.any.recall() >= 0.76,
         "{}",
         s.any
     );
@@ -378,7 +423,7 @@ fn validation_split_meets_the_thresholds() {
     );
     let per_kword = false_findings as f64 * 1000.0 / words.max(1) as f64;
     assert!(
-        per_kword <= 0.9,
+        per_kword <= 0.6,
         "{per_kword:.2} false findings per 1,000 words"
     );
     assert!(

@@ -43,7 +43,7 @@ pub struct WordingContext<'a> {
     allow: &'a [String],
     /// The model's P(blame) from which a sentence no rule matched is a warning
     /// (`[check.blameless] sensitivity`).
-    warn: f32,
+    warn: engine::WarnAt,
     /// The name tokens of `people`, worked out once per document and only if a trigger
     /// reaches the sentence analysis.
     tokens: std::sync::OnceLock<HashSet<String>>,
@@ -54,7 +54,7 @@ impl<'a> WordingContext<'a> {
         WordingContext {
             people,
             allow,
-            warn: engine::WARN,
+            warn: engine::warn_threshold(crate::config::Sensitivity::Normal),
             tokens: std::sync::OnceLock::new(),
         }
     }

@@ -819,3 +819,48 @@ fn model_findings_point_at_content_words() {
         });
     }
 }
+
+/// The organisation owning what happened ("we messed up", "we broke checkout", "we forgot to
+/// renew the certificate") is the voice of a blameless report, not a person named as the cause:
+/// no rule finds it and nothing stops the commit. One person's fault, a team's, and "we should
+/// have" are still found.
+#[test]
+fn collective_ownership_is_not_an_individual_fault() {
+    let people = scorer_people();
+    let ctx = WordingContext::new(&people, &[]);
+    for text in [
+        "We messed up.",
+        "We messed up the rollout of the new routing table, and we are sorry.",
+        "We broke checkout for 40 minutes with a bad feature flag.",
+        "We forgot to renew the wildcard certificate before it expired.",
+        "Honestly, we dropped the ball on the capacity review this quarter.",
+    ] {
+        let hits = scan(text, &ctx);
+        assert!(
+            hits.iter().all(|h| !h.error),
+            "{text} stops a commit: {hits:?}"
+        );
+        assert!(
+            scan_rules(text, &ctx).is_empty(),
+            "{text}: {:?}",
+            scan_rules(text, &ctx)
+        );
+    }
+    for (text, rule) in [
+        (
+            "I messed up the config push and the cache went cold.",
+            "blameless/individual-fault",
+        ),
+        (
+            "The payments team messed up the rollout of the new routing table.",
+            "blameless/team-blame",
+        ),
+        (
+            "We should have rolled back as soon as the error rate doubled.",
+            "blameless/counterfactual",
+        ),
+    ] {
+        let hits = scan(text, &ctx);
+        assert!(hits.iter().any(|h| h.rule == rule), "{text}: {hits:?}");
+    }
+}
