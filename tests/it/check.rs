@@ -520,7 +520,7 @@ fn sensitivity_moves_only_the_models_own_warnings() {
     // is blame a rule finds, an error at every sensitivity.
     let text = s.read(&path).replace(
         "The configuration format accepted",
-        "The deploy went out late on a Friday, as it always seems to. \
+        "Great timing, as ever, on the Friday release. \
          It took a customer to tell us that checkout was down. \
          The operator restarted the wrong cluster during the incident. \
          The configuration format accepted",

@@ -235,7 +235,8 @@ pub(crate) fn out_of_fold(examples: &[Example]) -> Vec<OutOfFold> {
                 let j = judge(&model, toks);
                 if j.blame > best.p {
                     let weight = |x: Option<(f32, usize, usize)>| x.map_or(f32::MIN, |x| x.0);
-                    let (phrase, word) = super::engine::evidence_by_width(&model, toks, j.class);
+                    let (phrase, word) =
+                        super::engine::evidence_by_width(&model, &e.text, toks, j.class);
                     best = OutOfFold {
                         p: j.blame,
                         class: j.class,
@@ -332,8 +333,8 @@ fn report(name: &str, s: &SetScore) {
 
 /// The sensitivity levels keep their meaning on the validation authors: `low` is at least as
 /// precise and `high` finds more than `normal`, errors are the same at every level, and the
-/// figures of docs/BLAMELESS.md, "Sensitivity" (round 7: low P 0.989 R 0.717, high P 0.950
-/// R 0.866) hold with a small margin. A retrained model that moves them fails here, and the
+/// figures of docs/BLAMELESS.md, "Sensitivity" (round 7: low P 0.987 R 0.709, high P 0.962
+/// R 0.870) hold with a small margin. A retrained model that moves them fails here, and the
 /// levels are chosen again.
 #[test]
 fn sensitivity_levels_hold_on_the_validation_split() {
@@ -359,7 +360,7 @@ fn sensitivity_levels_hold_on_the_validation_split() {
     assert!(low.0.fp <= normal.0.fp && normal.0.fp <= high.0.fp);
     assert!(low.0.tp <= normal.0.tp && normal.0.tp <= high.0.tp);
     assert!(low.0.precision() >= 0.98, "low {}", low.0);
-    assert!(low.0.recall() >= 0.70, "low {}", low.0);
+    assert!(low.0.recall() >= 0.69, "low {}", low.0);
     assert!(high.0.precision() >= 0.94, "high {}", high.0);
     assert!(high.0.recall() >= 0.85, "high {}", high.0);
 }
@@ -406,13 +407,14 @@ fn validation_split_meets_the_thresholds() {
     // over the epochs, warning threshold 0.30, table labels and Markdown markers no longer
     // taken for a stamp): any P 0.973 R 0.834, errors P 0.987 R 0.367, 0.60 per 1,000 words
     // (8 false findings, 1 error).
-    // Round 7 (a finding of the model alone resting on one word needs P >= 0.70, chosen out
-    // of fold; "we" is no longer an agent of fault for the rules): any P 0.990 R 0.772, errors
-    // P 0.987 R 0.367, 0.45 per 1,000 words (6 false findings, 1 error). The recall given up
-    // (0.834 to 0.772) bought the quiet on real reports that docs/BLAMELESS.md, "Round 7", shows.
+    // Round 7 (f9, f10, f11 and n8–n10 in training; a finding of the model alone whose
+    // evidence only names a topic or an actor needs P >= 0.75, chosen out of fold; "we" is no
+    // longer an agent of fault for the rules): any P 0.986 R 0.770, errors P 0.988 R 0.373,
+    // 0.30 per 1,000 words (4 false findings, 1 error). The recall given up (0.834 to 0.770)
+    // bought the quiet on real reports that docs/BLAMELESS.md, "Round 7", shows.
     // The floors leave a small margin under today's figures.
     assert!(
-        s.any.precision() >= 0.97 && s.any.recall() >= 0.76,
+        s.any.precision() >= 0.97 && s.any.recall() >= 0.75,
         "{}",
         s.any
     );

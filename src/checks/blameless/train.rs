@@ -32,9 +32,9 @@ pub(crate) fn data_dir() -> PathBuf {
 /// Authors of sentences and documents (a*, f*, t*), and authors of documents only (n*, round 4):
 /// realistic reports in the registers of published post-mortems, written because real
 /// published reports drew most of the false findings.
-pub(crate) const TRAIN_AUTHORS: [&str; 20] = [
-    "a1", "a2", "a3", "f1", "f2", "f3", "f4", "f5", "f6", "f7", "f8", "t1", "t2", "n1", "n2", "n3",
-    "n4", "n5", "n6", "n7",
+pub(crate) const TRAIN_AUTHORS: [&str; 26] = [
+    "a1", "a2", "a3", "f1", "f2", "f3", "f4", "f5", "f6", "f7", "f8", "f9", "f10", "f11", "t1",
+    "t2", "n1", "n2", "n3", "n4", "n5", "n6", "n7", "n8", "n9", "n10",
 ];
 pub(crate) const VALIDATION_AUTHORS: [&str; 2] = ["a4", "a5"];
 const TEAM_SETS: [&str; 5] = [
