@@ -37,7 +37,7 @@ pub(crate) struct WarnAt {
     /// resting on such evidence were right 648 times in 823 at P ≥ 0.30 (0.787), those resting
     /// on a phrase 842 in 873 (0.964). Each level's bar for them is the lowest P (in steps of
     /// 0.05) at which they reach the precision of phrase findings at that level's phrase bar.
-    pub one_word: f32,
+    pub naming: f32,
 }
 
 /// The model-alone warning thresholds of each `[check.blameless] sensitivity`.
@@ -50,12 +50,12 @@ pub(crate) struct WarnAt {
 /// `eval::sensitivity_levels_hold_on_the_validation_split`. Errors are the same at every level.
 pub(crate) fn warn_threshold(sensitivity: crate::config::Sensitivity) -> WarnAt {
     use crate::config::Sensitivity;
-    let (phrase, one_word) = match sensitivity {
+    let (phrase, naming) = match sensitivity {
         Sensitivity::Low => (0.50, 0.90),
         Sensitivity::Normal => (WARN, 0.75),
         Sensitivity::High => (0.20, 0.20),
     };
-    WarnAt { phrase, one_word }
+    WarnAt { phrase, naming }
 }
 /// Model and a rule agree: an error from here (round 3, out of fold by author: P 0.995, R 0.468;
 /// at 0.40, P 0.996, R 0.444). The model alone never makes an error: out of fold it stayed below
@@ -178,7 +178,7 @@ pub(crate) fn scan(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
         // A fragment without a full stop (a heading, a table cell, a caption, a byline, an
         // unfinished list label) is judged by the rules alone: the model learned from
         // sentences, and structure is not prose.
-        let warn = (j.blame >= ctx.warn.phrase.min(ctx.warn.one_word)
+        let warn = (j.blame >= ctx.warn.phrase.min(ctx.warn.naming)
             && words >= MIN_WORDS
             && is_full_sentence(text, s, e)
             && !is_transcript(text, s, e))
@@ -234,8 +234,8 @@ pub(crate) fn scan(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
 
 /// The token range a finding of the model alone points at, if its evidence is enough for a
 /// sentence of blame probability `blame`: the stronger of its strongest phrase and its strongest
-/// single content word, each weighing at least [`MIN_EVIDENCE`], the word only from
-/// `warn.one_word` and the phrase only from `warn.phrase`.
+/// evidence that only names a topic or an actor ([`evidence_by_width`]), each weighing at least
+/// [`MIN_EVIDENCE`], the phrase only from `warn.phrase` and the naming only from `warn.naming`.
 pub(crate) fn model_evidence(
     model: &super::model::Model,
     text: &str,
@@ -246,7 +246,7 @@ pub(crate) fn model_evidence(
 ) -> Option<(usize, usize)> {
     let (phrase, word) = evidence_by_width(model, text, toks, class);
     let phrase = phrase.filter(|e| e.0 >= MIN_EVIDENCE && blame >= warn.phrase);
-    let word = word.filter(|e| e.0 >= MIN_EVIDENCE && blame >= warn.one_word);
+    let word = word.filter(|e| e.0 >= MIN_EVIDENCE && blame >= warn.naming);
     let best = match (phrase, word) {
         (Some(p), Some(w)) => Some(if w.0 > p.0 { w } else { p }),
         (p, w) => p.or(w),
@@ -270,27 +270,33 @@ pub(crate) fn evidence_by_width(
     toks: &[Tok],
     class: usize,
 ) -> (Option<Evidence>, Option<Evidence>) {
-    let content = |s: usize, e: usize| {
-        (s..e)
-            .filter(|&i| !toks[i].mark && !is_function_word(toks[i].key))
-            .collect::<Vec<usize>>()
-    };
-    let names_only = |s: usize, e: usize| {
-        let c = content(s, e);
-        match c.as_slice() {
-            [] => false,
-            [_] => true,
-            [.., head] => {
-                c.windows(2).all(|p| p[1] == p[0] + 1)
-                    && text
-                        .get(toks[*head].start..toks[*head].end)
-                        .is_some_and(is_actor_noun)
+    // Per feature span: its content words, whether they sit next to each other, and the last.
+    let shape = |s: usize, e: usize| {
+        let (mut count, mut adjacent, mut last) = (0usize, true, None::<usize>);
+        for (i, t) in toks.iter().enumerate().take(e).skip(s) {
+            if t.mark || is_function_word(t.key) {
+                continue;
             }
+            adjacent &= last.is_none_or(|l| l + 1 == i);
+            count += 1;
+            last = Some(i);
         }
+        (count, adjacent, last)
+    };
+    let names_only = |s: usize, e: usize| match shape(s, e) {
+        (0, ..) => false,
+        (1, ..) => true,
+        (_, adjacent, Some(head)) => {
+            adjacent
+                && text
+                    .get(toks[head].start..toks[head].end)
+                    .is_some_and(is_actor_noun)
+        }
+        (_, _, None) => false,
     };
     (
         evidence_where(model, toks, class, |s, e| {
-            content(s, e).len() >= 2 && !names_only(s, e)
+            shape(s, e).0 >= 2 && !names_only(s, e)
         }),
         evidence_where(model, toks, class, names_only),
     )

@@ -864,3 +864,73 @@ fn collective_ownership_is_not_an_individual_fault() {
         assert!(hits.iter().any(|h| h.rule == rule), "{text}: {hits:?}");
     }
 }
+
+/// Evidence that only names who was involved ("the operations team", "SRE team", "the
+/// platform team's") is told apart from a phrase about what happened: toward every family, the
+/// strongest phrase is never such a name, and naming evidence of two or more words ends in a
+/// group or role noun. Named on its own, a team is not blamed: at the default sensitivity the
+/// sentences of `quiet` draw no finding. (`shape_only` holds one that still does: the model gives
+/// "every" and "production" weight toward team blame, P 0.86; docs/BLAMELESS.md, What is left.)
+#[test]
+fn evidence_that_only_names_an_actor_is_told_from_a_phrase() {
+    use super::engine::evidence_by_width;
+    use super::features::for_each_sentence;
+    use super::model::{CLASSES, MODEL};
+    let names = [
+        "operations team",
+        "the operations team",
+        "sre team",
+        "the sre team",
+        "platform team",
+        "the platform team",
+        "platform team's",
+        "on-call engineer",
+        "the on-call engineer",
+    ];
+    let quiet = [
+        "We paged the operations team at 02:10 and they joined the bridge within minutes.",
+        "The SRE team owns the alert routing.",
+        "The platform team's dashboard showed the spike in queue depth first.",
+        "The on-call engineer acknowledged the page and opened the runbook.",
+    ];
+    let shape_only = ["The SRE team owns the alert routing for every production cluster."];
+    let people = scorer_people();
+    let ctx = WordingContext::new(&people, &[]);
+    for text in quiet.into_iter().chain(shape_only) {
+        for_each_sentence(text, |_, _, toks| {
+            for class in 1..CLASSES {
+                let (phrase, naming) = evidence_by_width(&MODEL, text, toks, class);
+                let span = |a: usize, b: usize| text[toks[a].start..toks[b - 1].end].to_lowercase();
+                if let Some((_, a, b)) = phrase {
+                    assert!(
+                        !names.contains(&span(a, b).as_str()),
+                        "{:?} counted as a phrase in {text}",
+                        span(a, b)
+                    );
+                }
+                if let Some((_, a, b)) = naming {
+                    let s = span(a, b);
+                    let words: Vec<&str> = s
+                        .split(|c: char| c.is_whitespace())
+                        .filter(|w| !matches!(*w, "the" | "a" | "an" | "our" | "'s" | "s"))
+                        .collect();
+                    assert!(
+                        words.len() <= 1
+                            || words.last().is_some_and(|w| {
+                                let w = w.trim_end_matches("'s");
+                                ["team", "engineer", "engineers", "teams"].contains(&w)
+                            }),
+                        "{s:?} counted as naming in {text}"
+                    );
+                }
+            }
+        });
+        if quiet.contains(&text) {
+            assert!(
+                scan(text, &ctx).is_empty(),
+                "{text}: {:?}",
+                scan(text, &ctx)
+            );
+        }
+    }
+}
