@@ -188,8 +188,20 @@ pub(crate) fn scan(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
         }
         let mut found: Vec<(Rule, usize, usize)> = rule_hits
             .iter()
+            .filter(|h| !is_title(text, toks, s + h.start, s + h.end))
             .map(|h| (rule_of(h.rule), s + h.start, s + h.end))
             .collect();
+        if found.is_empty() && !rule_hits.is_empty() {
+            // Every rule match was part of a title: the sentence is judged as one no rule matched.
+            if !(j.blame >= ctx.warn.phrase.min(ctx.warn.naming)
+                && words >= MIN_WORDS
+                && is_full_sentence(text, s, e)
+                && !is_transcript(text, s, e))
+            {
+                return;
+            }
+        }
+        let error = error && !found.is_empty();
         if found.is_empty() {
             let Some((a, b)) = model_evidence(model, text, toks, j.class, j.blame, ctx.warn) else {
                 return;
@@ -230,6 +242,61 @@ pub(crate) fn scan(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
         hits.retain(|h| !allowed.iter().any(|&(s, e)| s < h.end && h.start < e));
     }
     hits
+}
+
+/// A rule's match (`start..end` of `text`) that belongs to a title, not to the sentence's own
+/// wording: every word of it in Title Case ("Human Error", "Careless People"; not all capitals),
+/// none of them a name (a capitalised word that is not a common English word, or a first name),
+/// and either not at the start of its sentence ("see Dekker's The Field Guide to Understanding
+/// Human Error") or in a sentence of two or more words whose every word of four letters or more
+/// is in Title Case (a citation cut at its full stops: "Reason, J. (1990). Human Error.
+/// Cambridge University Press."). A heading written in Title Case ("Root Cause: Human Error") is
+/// read as a title too; a Title Case value right after a label's colon ("Cause category: Human
+/// Error") is not.
+fn is_title(text: &str, toks: &[Tok], start: usize, end: usize) -> bool {
+    let title_case = |t: &Tok| {
+        let w = text.get(t.start..t.end).unwrap_or("");
+        let mut chars = w.chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
+    };
+    let a_name = |t: &Tok| {
+        t.key == super::features::NAME
+            || text
+                .get(t.start..t.end)
+                .is_some_and(|w| super::lexicon::FIRST_NAMES.contains(w.to_lowercase().as_str()))
+    };
+    let words = |t: &&Tok| {
+        !t.mark
+            && text
+                .get(t.start..t.end)
+                .is_some_and(|w| w.chars().any(char::is_alphabetic))
+    };
+    let mut span = toks
+        .iter()
+        .filter(words)
+        .filter(|t| t.start < end && start < t.end)
+        .peekable();
+    if span.peek().is_none() {
+        return false;
+    }
+    if !span.all(|t| title_case(t) && !a_name(t)) {
+        return false;
+    }
+    // A value after a label's colon is the label's value, not a title: "Cause category: Human
+    // Error (configuration)".
+    if text[..start].trim_end().ends_with(':') {
+        return false;
+    }
+    let first = toks.iter().find(words).map_or(start, |t| t.start);
+    if start > first {
+        return true;
+    }
+    let long: Vec<&Tok> = toks
+        .iter()
+        .filter(words)
+        .filter(|t| t.end - t.start >= 4)
+        .collect();
+    toks.iter().filter(words).count() >= 2 && long.iter().all(|t| title_case(t))
 }
 
 /// The token range a finding of the model alone points at, if its evidence is enough for a

@@ -553,7 +553,7 @@ const ASCII_FLAGS: [u8; 256] = {
 const HANDLE: u64 = shape_key("<handle>");
 const NUM: u64 = shape_key("<num>");
 const CODE: u64 = shape_key("<code>");
-const NAME: u64 = shape_key("<name>");
+pub(crate) const NAME: u64 = shape_key("<name>");
 
 /// The key of a word: its shape's (`<handle>`, `<num>`, `<code>`, `<name>`, as constants) or
 /// its stem's.

@@ -519,6 +519,161 @@ impl Sentence<'_> {
         None
     }
 
+    /// The judgement word at `i` (ending at `last`) grades an artifact, not a person or an act
+    /// of people: "the retry wrapper was sloppy about timeouts", "this API design is frankly
+    /// careless about idempotency", "its error handling is careless". Criticism of code,
+    /// documents or design is not blame (`../shared/corpus/README.md`).
+    ///
+    /// Only a judgement in the predicate of a copula ("was", "is", "seemed", …) is read this
+    /// way; its subject is the words of the clause before the copula, and the subject's head is
+    /// its last word before a preposition. The head must be a common English word (the
+    /// dictionary of `dictionary.rs`) or follow a determiner ("the runbook"), so that a bare
+    /// chat handle ("rsato is incompetent") is not taken for a thing, and name no person, role
+    /// or group. The reading is refused, and the judgement stays one of people, when:
+    ///
+    /// - anyone stands anywhere in the sentence: a person, role (also "the runbook author"),
+    ///   group, pronoun ("whoever wrote it"), a possessive ("Dave's", "the contributor's", "our"; a possessive noun may be a
+    ///   person, and nothing here tells "the parser's" from "the contributor's"), or an agent
+    ///   after "by";
+    /// - the subject holds an act of people (`HUMAN_ACTS`: "change", "review", "migration";
+    ///   "way"; an activity in -ing, "release engineering") that "its" does not own, or opens
+    ///   with a gerund ("pushing on a Friday");
+    /// - an act noun follows the word ("sloppy work", "a rookie mistake");
+    /// - the subject is a pronoun ("it was careless", "that was a reckless force-push");
+    /// - the word presupposes a mind ("incompetent", "clueless", "lazy", "unprofessional").
+    fn grades_a_thing(&self, i: usize, last: usize) -> bool {
+        const LINKS: &[&str] = &[
+            "seems", "seemed", "looks", "looked", "feels", "felt", "remains", "remained", "became",
+        ];
+        const DEGREE: &[&str] = &[
+            "so",
+            "very",
+            "quite",
+            "pretty",
+            "rather",
+            "too",
+            "a",
+            "an",
+            "bit",
+            "somewhat",
+            "downright",
+            "plain",
+            "utterly",
+            "frankly",
+            "honestly",
+            "kind",
+            "of",
+        ];
+        const PREPOSITIONS: &[&str] = &[
+            "of", "for", "in", "on", "to", "from", "with", "at", "behind", "around", "about",
+            "under", "by",
+        ];
+        // Nouns that name a way of acting, not a thing: "an unprofessional way to treat…".
+        let act_noun = |w: &str| {
+            HUMAN_ACTS.contains(w)
+                || HUMAN_ACTS.contains(singular(w))
+                || matches!(w, "way" | "manner")
+                // "release engineering", "the testing": the -ing noun of an activity.
+                || (w.len() > 6 && w.ends_with("ing"))
+        };
+        // Words that presuppose a mind grade an agent even with a thing's name for subject
+        // ("the dispatcher was incompetent": a dispatcher may be a person or a program).
+        const AGENT_ONLY: &[&str] = &[
+            "incompeten",
+            "clueless",
+            "lazy",
+            "lazi",
+            "unprofessional",
+            "irresponsib",
+            "ashamed",
+            "idiot",
+            "moron",
+            "rookie",
+            "newbie",
+            "beginner",
+            "schoolboy",
+            "foolish",
+        ];
+        if AGENT_ONLY.iter().any(|p| self.word(i).starts_with(p)) {
+            return false;
+        }
+        let n = self.toks.len();
+        let anyone = (0..n).any(|k| {
+            let t = &self.toks[k];
+            !t.boundary
+                && (self.loose_class(k) != Class::Other
+                    // "the runbook author": here a role word is a person whatever its modifier.
+                    || AMBIGUOUS_ROLES.contains(singular(&t.word))
+                    || (t.poss && t.word != "its")
+                    || matches!(
+                        t.word.as_str(),
+                        "our" | "their" | "his" | "her" | "my" | "your" | "who" | "whoever"
+                    )
+                    || (t.word == "by" && self.noun_phrase_agent(k + 1).is_some()))
+        });
+        if anyone {
+            return false;
+        }
+        if self
+            .next_word(last)
+            .filter(|&k| k == last + 1)
+            .is_some_and(|k| act_noun(self.word(k)))
+        {
+            return false;
+        }
+        let start = self.clause_start(i);
+        let mut j = i;
+        let cop = loop {
+            if j <= start {
+                return false;
+            }
+            j -= 1;
+            let w = self.word(j);
+            if is_be(w) || LINKS.contains(&w) {
+                break j;
+            }
+            if !(is_adverb(w) || DEGREE.contains(&w)) {
+                return false;
+            }
+        };
+        let mut e = cop;
+        while e > start && SUBJECT_SKIP.contains(self.word(e - 1)) {
+            e -= 1;
+        }
+        let subject: Vec<usize> = (start..e).filter(|&k| !self.toks[k].boundary).collect();
+        if subject.is_empty() || subject.len() > 8 {
+            return false;
+        }
+        if self.word(subject[0]).ends_with("ing") {
+            return false;
+        }
+        let np_end = subject
+            .iter()
+            .position(|&k| PREPOSITIONS.contains(&self.word(k)))
+            .unwrap_or(subject.len());
+        let np = &subject[..np_end];
+        let Some(&head) = np.last() else {
+            return false;
+        };
+        let w = self.word(head);
+        let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+        let thing = w.len() > 2
+            && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !self.name_shaped(head)
+            && !PERSON_PRONOUNS.contains(w)
+            && !DETERMINERS.contains(w)
+            && !SUBJECT_SKIP.contains(w)
+            && !matches!(w, "it" | "this" | "that" | "which" | "what" | "there")
+            && (super::dictionary::is_common_stem(&super::features::stem_of(w, &stemmer))
+                // "the runbook", "this kubeconfig": a determined noun the dictionary lacks.
+                || np.iter().any(|&k| DETERMINERS.contains(self.word(k))));
+        if !thing {
+            return false;
+        }
+        let owned_by_it = np.iter().any(|&k| self.word(k) == "its");
+        owned_by_it || !np.iter().any(|&k| act_noun(self.word(k)))
+    }
+
     /// The match is only part of a hyphenated word ("careless-looking", "stupid-simple").
     fn part_of_compound(&self, ms: usize, me: usize) -> bool {
         self.toks
@@ -718,7 +873,10 @@ pub(super) fn evaluate(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option
         | Kind::Predictable
         | Kind::Glaring
         | Kind::HindsightIdiom => {
-            if s.part_of_compound(ms, me) || s.negated_before(i0) {
+            if s.part_of_compound(ms, me)
+                || s.negated_before(i0)
+                || (kind == Kind::JudgeStrong && s.grades_a_thing(i0, last))
+            {
                 return None;
             }
             let rule = match kind {
@@ -736,7 +894,7 @@ pub(super) fn evaluate(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option
         }
         Kind::Bother | Kind::WithoutAnyone => found(Rule::Negligence, ms, me),
         Kind::JudgeWeak => {
-            if s.part_of_compound(ms, me) {
+            if s.part_of_compound(ms, me) || s.grades_a_thing(i0, last) {
                 return None;
             }
             judge_weak(s, ms, me, i0, last)

@@ -934,3 +934,73 @@ fn evidence_that_only_names_an_actor_is_told_from_a_phrase() {
         }
     }
 }
+
+/// A judgement word about code, a document, a vendor's product or a design is criticism of the
+/// artifact, not blame (`../shared/corpus/README.md`): no rule finds it, so it never stops a
+/// commit. The same words about a person, a group, a person's work or an act of people
+/// (a gerund subject, "by the contractor") still draw a rule's finding.
+#[test]
+fn judging_an_artifact_is_not_judging_people() {
+    let people = scorer_people();
+    let ctx = WordingContext::new(&people, &[]);
+    let artifacts = [
+        "The retry wrapper was sloppy about timeouts and swallowed the original exception.",
+        "Honestly the installer from the vendor is careless about file permissions.",
+        "This schema is a careless design for a ledger.",
+        "The old runbook was frankly shoddy, with half its commands out of date.",
+        "Its error handling is careless about partial writes.",
+    ];
+    for text in artifacts {
+        let rules = super::scan_rules(text, &ctx);
+        assert!(rules.is_empty(), "{text}: {rules:?}");
+        assert!(scan(text, &ctx).iter().all(|h| !h.error), "{text}");
+    }
+    let people_or_acts = [
+        "Marguerite was careless with the production credentials.",
+        "The contractor's work on the importer was sloppy.",
+        "Their handling of the escalation was careless.",
+        "Turning off the alarms was a reckless call.",
+        "The schema was changed in a careless way by the contractor.",
+        "The rollout was careless from start to finish.",
+        "It was a careless mistake.",
+        "The field tech did a careless splice on the feeder cable.",
+        "The coordinator was incompetent from the first page onward.",
+        "Her runbook edits were sloppy work.",
+    ];
+    for text in people_or_acts {
+        let rules = super::scan_rules(text, &ctx);
+        assert!(
+            rules.iter().any(|h| h.rule == "blameless/judgemental"),
+            "{text}: {rules:?}"
+        );
+    }
+}
+
+/// A term inside a title is not the sentence's own wording: a reference list entry cut at its
+/// full stops, a book or talk named in Title Case mid-sentence, draws no finding; the same term
+/// as the sentence's own label still does.
+#[test]
+fn a_term_in_a_title_is_not_the_sentences_wording() {
+    let people = scorer_people();
+    let ctx = WordingContext::new(&people, &[]);
+    let titles = [
+        "Hollnagel, E. (2009). The ETTO Principle. Human Error Revisited. Ashgate.",
+        "Further reading: The Field Guide to Understanding Human Error, 2014 edition.",
+        "Our facilitator recommended Careless Whispers in Complex Systems as background.",
+    ];
+    for text in titles {
+        let hits = scan(text, &ctx);
+        assert!(hits.is_empty(), "{text}: {hits:?}");
+    }
+    for text in [
+        "The root cause was human error by the operator.",
+        "Human error on the night shift caused the outage.",
+        "Cause category: Human Error (operator).",
+    ] {
+        let hits = scan(text, &ctx);
+        assert!(
+            hits.iter().any(|h| h.rule == "blameless/human-error"),
+            "{text}: {hits:?}"
+        );
+    }
+}
