@@ -251,8 +251,8 @@ pub(crate) fn scan(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
 /// Human Error") or in a sentence of two or more words whose every word of four letters or more
 /// is in Title Case (a citation cut at its full stops: "Reason, J. (1990). Human Error.
 /// Cambridge University Press."). A heading written in Title Case ("Root Cause: Human Error") is
-/// read as a title too; a Title Case value right after a label's colon ("Cause category: Human
-/// Error") is not.
+/// read as a title too; a Title Case value after a label's colon ("Cause category: Human
+/// Error", "Cause: Human Factors / Operator Mistake") is not.
 fn is_title(text: &str, toks: &[Tok], start: usize, end: usize) -> bool {
     let title_case = |t: &Tok| {
         let w = text.get(t.start..t.end).unwrap_or("");
@@ -283,9 +283,20 @@ fn is_title(text: &str, toks: &[Tok], start: usize, end: usize) -> bool {
         return false;
     }
     // A value after a label's colon is the label's value, not a title: "Cause category: Human
-    // Error (configuration)".
-    if text[..start].trim_end().ends_with(':') {
-        return false;
+    // Error (configuration)", "Cause: Human Factors / Operator Mistake". The value runs from the
+    // colon over Title Case words and separators only.
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    if let Some(colon) = text[line_start..start].rfind(':') {
+        let between = &text[line_start + colon + 1..start];
+        let value = between.split_whitespace().all(|w| {
+            w.chars().all(|c| matches!(c, '/' | '&' | ',' | '-' | '+'))
+                || (w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars()
+                        .all(|c| c.is_alphabetic() || matches!(c, ',' | '-')))
+        });
+        if value {
+            return false;
+        }
     }
     let first = toks.iter().find(words).map_or(start, |t| t.start);
     if start > first {

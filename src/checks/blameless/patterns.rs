@@ -519,6 +519,26 @@ impl Sentence<'_> {
         None
     }
 
+    /// A possessive that names a thing: "its", or a common English word that is no person,
+    /// role or group word and has no agent-noun ending for people (-or, -ist, -ian, -ee, -ant:
+    /// "contributor", "dentist", "technician"). "-er" is left to the thing: it names programs as
+    /// often as people ("the parser's", "the scheduler's"), and the people it names most often in
+    /// post-mortems are on the role lists ("engineer", "developer", "reviewer").
+    fn thing_possessor(&self, k: usize) -> bool {
+        let w = self.word(k);
+        if w == "its" {
+            return true;
+        }
+        let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+        self.toks[k].poss
+            && self.loose_class(k) == Class::Other
+            && !AMBIGUOUS_ROLES.contains(singular(w))
+            && !["or", "ist", "ian", "ee", "ant"]
+                .iter()
+                .any(|e| w.ends_with(e))
+            && super::dictionary::is_common_stem(&super::features::stem_of(w, &stemmer))
+    }
+
     /// The judgement word at `i` (ending at `last`) grades an artifact, not a person or an act
     /// of people: "the retry wrapper was sloppy about timeouts", "this API design is frankly
     /// careless about idempotency", "its error handling is careless". Criticism of code,
@@ -532,12 +552,13 @@ impl Sentence<'_> {
     /// or group. The reading is refused, and the judgement stays one of people, when:
     ///
     /// - anyone stands anywhere in the sentence: a person, role (also "the runbook author"),
-    ///   group, pronoun ("whoever wrote it"), a possessive ("Dave's", "the contributor's", "our"; a possessive noun may be a
-    ///   person, and nothing here tells "the parser's" from "the contributor's"), or an agent
-    ///   after "by";
+    ///   group, pronoun ("whoever wrote it"), a possessive that is not a thing's
+    ///   ([`Self::thing_possessor`]: "Dave's", "the contributor's", "our"), or an agent after
+    ///   "by";
     /// - the subject holds an act of people (`HUMAN_ACTS`: "change", "review", "migration";
-    ///   "way"; an activity in -ing, "release engineering") that "its" does not own, or opens
-    ///   with a gerund ("pushing on a Friday");
+    ///   "way"; an activity in -ing, "release engineering") that no thing owns ("the
+    ///   firmware's handling" is the firmware's), or opens with a gerund ("pushing on a
+    ///   Friday");
     /// - an act noun follows the word ("sloppy work", "a rookie mistake");
     /// - the subject is a pronoun ("it was careless", "that was a reckless force-push");
     /// - the word presupposes a mind ("incompetent", "clueless", "lazy", "unprofessional").
@@ -604,7 +625,7 @@ impl Sentence<'_> {
                 && (self.loose_class(k) != Class::Other
                     // "the runbook author": here a role word is a person whatever its modifier.
                     || AMBIGUOUS_ROLES.contains(singular(&t.word))
-                    || (t.poss && t.word != "its")
+                    || (t.poss && !self.thing_possessor(k))
                     || matches!(
                         t.word.as_str(),
                         "our" | "their" | "his" | "her" | "my" | "your" | "who" | "whoever"
@@ -670,7 +691,7 @@ impl Sentence<'_> {
         if !thing {
             return false;
         }
-        let owned_by_it = np.iter().any(|&k| self.word(k) == "its");
+        let owned_by_it = np.iter().any(|&k| k != head && self.thing_possessor(k));
         owned_by_it || !np.iter().any(|&k| act_noun(self.word(k)))
     }
 

@@ -949,6 +949,8 @@ fn judging_an_artifact_is_not_judging_people() {
         "This schema is a careless design for a ledger.",
         "The old runbook was frankly shoddy, with half its commands out of date.",
         "Its error handling is careless about partial writes.",
+        "The importer's handling of malformed rows was sloppy.",
+        "The load balancer's idle timeout was careless about long uploads.",
     ];
     for text in artifacts {
         let rules = super::scan_rules(text, &ctx);
@@ -965,6 +967,7 @@ fn judging_an_artifact_is_not_judging_people() {
         "It was a careless mistake.",
         "The field tech did a careless splice on the feeder cable.",
         "The coordinator was incompetent from the first page onward.",
+        "The consultant's patch was careless about locking.",
         "Her runbook edits were sloppy work.",
     ];
     for text in people_or_acts {
@@ -996,6 +999,7 @@ fn a_term_in_a_title_is_not_the_sentences_wording() {
         "The root cause was human error by the operator.",
         "Human error on the night shift caused the outage.",
         "Cause category: Human Error (operator).",
+        "Classification: Process / Human Error (wrong VLAN entered).",
     ] {
         let hits = scan(text, &ctx);
         assert!(
