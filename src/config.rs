@@ -244,12 +244,13 @@ pub struct BlamelessConfig {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Sensitivity {
-    /// Fewer model-alone warnings: P(blame) ≥ 0.50.
+    /// Fewer model-alone warnings: P(blame) ≥ 0.50, or ≥ 0.90 when the evidence only names a
+    /// topic or an actor ("team", "the operations team").
     Low,
-    /// The default: P(blame) ≥ 0.30.
+    /// The default: P(blame) ≥ 0.30, or ≥ 0.75 when the evidence only names a topic or actor.
     #[default]
     Normal,
-    /// More: P(blame) ≥ 0.20.
+    /// More: P(blame) ≥ 0.20, whatever the evidence.
     High,
 }
 

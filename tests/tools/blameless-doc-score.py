@@ -5,7 +5,7 @@ labelled blame sentences it finds.
 usage: blameless-doc-score.py PM_BINARY SET_DIR [--sensitivity low|normal|high] [--show]
 
 SET_DIR holds `docs/*.md` (plain Markdown bodies, no front matter) and a `labels.tsv`
-(`doc`, `family`, `sentence`) either beside `docs/` or inside it. Each document becomes one
+(`doc`, `family`, `sentence`; `doc` with or without `.md`) either beside `docs/` or inside it. Each document becomes one
 post-mortem (a fixed TOML front matter, then the document as its body) in a scratch repository
 made with `pm init`, with `[check.blameless] sensitivity` set; `pm check --format json` runs
 once over all of them. A `blameless/*` finding is *labelled* when its line holds a labelled
@@ -63,7 +63,9 @@ def main():
         if os.path.exists(cand):
             with open(cand, encoding="utf-8") as f:
                 for r in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
-                    labels.setdefault(os.path.basename(r["doc"]), []).append(r["sentence"])
+                    doc = os.path.basename(r["doc"])
+                    doc = doc if doc.endswith(".md") else doc + ".md"
+                    labels.setdefault(doc, []).append(r["sentence"])
     work = tempfile.mkdtemp(prefix="pm-docscore-")
     env = dict(os.environ, GIT_CONFIG_NOSYSTEM="1", HOME=work, PM_TODAY="2026-03-10", NO_COLOR="1")
     subprocess.run(["git", "init", "-q", work], check=True, env=env)

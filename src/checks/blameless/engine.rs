@@ -250,9 +250,8 @@ pub(crate) fn scan(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
 /// and either not at the start of its sentence ("see Dekker's The Field Guide to Understanding
 /// Human Error") or in a sentence of two or more words whose every word of four letters or more
 /// is in Title Case (a citation cut at its full stops: "Reason, J. (1990). Human Error.
-/// Cambridge University Press."). A heading written in Title Case ("Root Cause: Human Error") is
-/// read as a title too; a Title Case value after a label's colon ("Cause category: Human
-/// Error", "Cause: Human Factors / Operator Mistake") is not.
+/// Cambridge University Press."). A Title Case value after a label's colon ("Root Cause: Human
+/// Error", "Cause: Human Factors / Operator Mistake") is the label's value, not a title.
 fn is_title(text: &str, toks: &[Tok], start: usize, end: usize) -> bool {
     let title_case = |t: &Tok| {
         let w = text.get(t.start..t.end).unwrap_or("");

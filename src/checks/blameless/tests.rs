@@ -1000,6 +1000,7 @@ fn a_term_in_a_title_is_not_the_sentences_wording() {
         "Human error on the night shift caused the outage.",
         "Cause category: Human Error (operator).",
         "Classification: Process / Human Error (wrong VLAN entered).",
+        "Root Cause: Human Error",
     ] {
         let hits = scan(text, &ctx);
         assert!(
