@@ -17,6 +17,16 @@ const COMMON_STEMS: &str = include_str!("common_stems.txt");
 // the hook's time; a sorted list of them built at start-up, about 2 M instructions).
 include!(concat!(env!("OUT_DIR"), "/common_stems.rs"));
 
+/// True when this lower-case word is a common English word: its stem (`features::stem_of`) is
+/// [`is_common_stem`]. For the rules' analysis, which runs while the tokenizer holds its own
+/// stemmer and cache; the tokenizer itself keeps its cached path (`features::stem_key`).
+pub(crate) fn is_common_word(lower: &str) -> bool {
+    static STEMMER: std::sync::LazyLock<rust_stemmers::Stemmer> = std::sync::LazyLock::new(|| {
+        rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English)
+    });
+    is_common_stem(&super::features::stem_of(lower, &STEMMER))
+}
+
 /// True when the stem of this lower-case word is the stem of a common English word.
 pub(crate) fn is_common_stem(stem: &str) -> bool {
     let at = |k: usize| -> &'static str {

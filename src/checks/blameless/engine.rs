@@ -178,11 +178,11 @@ pub(crate) fn scan(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
         // A fragment without a full stop (a heading, a table cell, a caption, a byline, an
         // unfinished list label) is judged by the rules alone: the model learned from
         // sentences, and structure is not prose.
-        let warn = (j.blame >= ctx.warn.phrase.min(ctx.warn.naming)
+        let model_may_warn = j.blame >= ctx.warn.phrase.min(ctx.warn.naming)
             && words >= MIN_WORDS
             && is_full_sentence(text, s, e)
-            && !is_transcript(text, s, e))
-            || !rule_hits.is_empty();
+            && !is_transcript(text, s, e);
+        let warn = model_may_warn || !rule_hits.is_empty();
         if !warn {
             return;
         }
@@ -191,15 +191,10 @@ pub(crate) fn scan(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
             .filter(|h| !is_title(text, toks, s + h.start, s + h.end))
             .map(|h| (rule_of(h.rule), s + h.start, s + h.end))
             .collect();
-        if found.is_empty() && !rule_hits.is_empty() {
-            // Every rule match was part of a title: the sentence is judged as one no rule matched.
-            if !(j.blame >= ctx.warn.phrase.min(ctx.warn.naming)
-                && words >= MIN_WORDS
-                && is_full_sentence(text, s, e)
-                && !is_transcript(text, s, e))
-            {
-                return;
-            }
+        if found.is_empty() && !rule_hits.is_empty() && !model_may_warn {
+            // Every rule match was part of a title: the sentence is judged as one no rule
+            // matched, and the model alone does not reach it.
+            return;
         }
         let error = error && !found.is_empty();
         if found.is_empty() {
@@ -284,9 +279,10 @@ fn is_title(text: &str, toks: &[Tok], start: usize, end: usize) -> bool {
     // A value after a label's colon is the label's value, not a title: "Cause category: Human
     // Error (configuration)", "Cause: Human Factors / Operator Mistake". The value runs from the
     // colon over Title Case words and separators only.
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    if let Some(colon) = text[line_start..start].rfind(':') {
-        let between = &text[line_start + colon + 1..start];
+    let before = text.get(..start).unwrap_or("");
+    let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    if let Some(colon) = line.rfind(':') {
+        let between = &line[colon + 1..];
         let value = between.split_whitespace().all(|w| {
             w.chars().all(|c| matches!(c, '/' | '&' | ',' | '-' | '+'))
                 || (w.chars().next().is_some_and(char::is_uppercase)
@@ -384,11 +380,7 @@ pub(crate) fn evidence_by_width(
 fn is_actor_noun(word: &str) -> bool {
     use super::lexicon::{AMBIGUOUS_ROLES, GROUP_NOUNS, ROLE_NOUNS};
     let w = word.to_lowercase();
-    let singular = match w.strip_suffix('s') {
-        Some(stem) if w.len() > 3 && !w.ends_with("ss") => stem,
-        _ => w.as_str(),
-    };
-    [w.as_str(), singular]
+    [w.as_str(), super::patterns::singular(&w)]
         .iter()
         .any(|x| GROUP_NOUNS.contains(x) || ROLE_NOUNS.contains(x) || AMBIGUOUS_ROLES.contains(x))
 }

@@ -165,7 +165,7 @@ fn found(rule: Rule, start: usize, end: usize) -> Option<Found> {
     (start < end).then_some(Found { rule, start, end })
 }
 
-fn singular(w: &str) -> &str {
+pub(super) fn singular(w: &str) -> &str {
     if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
         &w[..w.len() - 1]
     } else {
@@ -529,14 +529,13 @@ impl Sentence<'_> {
         if w == "its" {
             return true;
         }
-        let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
         self.toks[k].poss
             && self.loose_class(k) == Class::Other
             && !AMBIGUOUS_ROLES.contains(singular(w))
             && !["or", "ist", "ian", "ee", "ant"]
                 .iter()
                 .any(|e| w.ends_with(e))
-            && super::dictionary::is_common_stem(&super::features::stem_of(w, &stemmer))
+            && super::dictionary::is_common_word(w)
     }
 
     /// The judgement word at `i` (ending at `last`) grades an artifact, not a person or an act
@@ -635,11 +634,7 @@ impl Sentence<'_> {
         if anyone {
             return false;
         }
-        if self
-            .next_word(last)
-            .filter(|&k| k == last + 1)
-            .is_some_and(|k| act_noun(self.word(k)))
-        {
+        if self.next_word(last).is_some_and(|k| act_noun(self.word(k))) {
             return false;
         }
         let start = self.clause_start(i);
@@ -677,7 +672,6 @@ impl Sentence<'_> {
             return false;
         };
         let w = self.word(head);
-        let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
         let thing = w.len() > 2
             && w.chars().all(|c| c.is_alphabetic() || c == '-')
             && !self.name_shaped(head)
@@ -685,7 +679,7 @@ impl Sentence<'_> {
             && !DETERMINERS.contains(w)
             && !SUBJECT_SKIP.contains(w)
             && !matches!(w, "it" | "this" | "that" | "which" | "what" | "there")
-            && (super::dictionary::is_common_stem(&super::features::stem_of(w, &stemmer))
+            && (super::dictionary::is_common_word(w)
                 // "the runbook", "this kubeconfig": a determined noun the dictionary lacks.
                 || np.iter().any(|&k| DETERMINERS.contains(self.word(k))));
         if !thing {
