@@ -47,12 +47,22 @@ priority = "P2"
 
 
 def main():
-    args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    sens = "normal"
-    if "--sensitivity" in sys.argv:
-        sens = sys.argv[sys.argv.index("--sensitivity") + 1]
-        args = [a for a in args if a != sens]
-    show = "--show" in sys.argv
+    argv = sys.argv[1:]
+    sens, show, args = "normal", False, []
+    while argv:
+        a = argv.pop(0)
+        if a == "--sensitivity":
+            if not argv or argv[0] not in ("low", "normal", "high"):
+                print("--sensitivity needs low, normal or high", file=sys.stderr)
+                sys.exit(2)
+            sens = argv.pop(0)
+        elif a == "--show":
+            show = True
+        elif a.startswith("--"):
+            print(f"unknown option {a}\n{__doc__}", file=sys.stderr)
+            sys.exit(2)
+        else:
+            args.append(a)
     if len(args) != 2:
         print(__doc__)
         sys.exit(2)
@@ -63,9 +73,14 @@ def main():
         if os.path.exists(cand):
             with open(cand, encoding="utf-8") as f:
                 for r in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
-                    doc = os.path.basename(r["doc"])
+                    doc = os.path.basename(r.get("doc") or "")
+                    sentence = (r.get("sentence") or "").strip()
+                    if not doc or not sentence:
+                        continue
                     doc = doc if doc.endswith(".md") else doc + ".md"
-                    labels.setdefault(doc, []).append(r["sentence"])
+                    if sentence not in labels.setdefault(doc, []):
+                        labels[doc].append(sentence)
+            break  # one labels file: the first found
     work = tempfile.mkdtemp(prefix="pm-docscore-")
     env = dict(os.environ, GIT_CONFIG_NOSYSTEM="1", HOME=work, PM_TODAY="2026-03-10", NO_COLOR="1")
     subprocess.run(["git", "init", "-q", work], check=True, env=env)
@@ -103,10 +118,18 @@ def main():
         ident = os.path.splitext(os.path.basename(d["path"]))[0]
         line = texts[ident][d["line"] - 1] if ident in texts else ""
         name = names.get(ident, ident)
+        # Labelled only when the finding's columns fall inside the labelled sentence's place
+        # on the line (or its first 60 characters', for a sentence cut by a line break).
+        col = d.get("column", 1) - 1
+        end_col = d.get("end_column", col + 1) - 1 if d.get("end_line", d["line"]) == d["line"] else len(line)
         hit = None
         for s in labels.get(name, []):
-            if s in line or s[:60] in line:
-                hit = (name, s)
+            for probe in (s, s[:60]):
+                at = line.find(probe)
+                while at >= 0 and hit is None:
+                    if at <= col and end_col <= at + len(s):
+                        hit = (name, s)
+                    at = line.find(probe, at + 1)
         err = d.get("severity") == "error"
         if hit:
             found.add(hit)

@@ -265,6 +265,15 @@ pub fn scan_rules(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
     hits
 }
 
+/// Whether the sentence talks about wording or method rather than using it ("we avoid the
+/// label human error", "it is incorrect to focus on the individual"): the rules skip it, and
+/// so does the model alone.
+pub(crate) fn is_meta(sentence: &str) -> bool {
+    let masked = text::mask_quotes(sentence);
+    let shadow = crate::checks::dfa::shadow(&masked);
+    COMPILED.meta.is_match(&masked, &shadow)
+}
+
 /// Trims whitespace and punctuation off a span and checks it is a valid, non-empty range.
 fn tidy_span(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
     let end = end.min(text.len());

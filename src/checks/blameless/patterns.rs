@@ -529,6 +529,34 @@ impl Sentence<'_> {
         if w == "its" {
             return true;
         }
+        // "Yesterday's migration", "last night's deploy": a time owns nothing; the act is
+        // still someone's.
+        const TIMES: &[&str] = &[
+            "yesterday",
+            "today",
+            "tonight",
+            "night",
+            "morning",
+            "evening",
+            "afternoon",
+            "week",
+            "weekend",
+            "month",
+            "year",
+            "day",
+            "shift",
+            "quarter",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ];
+        if TIMES.contains(&w) {
+            return false;
+        }
         self.toks[k].poss
             && self.loose_class(k) == Class::Other
             && !AMBIGUOUS_ROLES.contains(singular(w))
@@ -586,13 +614,40 @@ impl Sentence<'_> {
         ];
         const PREPOSITIONS: &[&str] = &[
             "of", "for", "in", "on", "to", "from", "with", "at", "behind", "around", "about",
-            "under", "by",
+            "under", "by", "before", "after", "during", "into", "over", "without", "across",
+            "through", "between",
         ];
         // Nouns that name a way of acting, not a thing: "an unprofessional way to treat…".
         let act_noun = |w: &str| {
             HUMAN_ACTS.contains(w)
                 || HUMAN_ACTS.contains(singular(w))
                 || matches!(w, "way" | "manner")
+                // Acts told by what people left undone or did to the system.
+                || matches!(
+                    singular(w),
+                    "lack"
+                        | "delay"
+                        | "failure"
+                        | "omission"
+                        | "neglect"
+                        | "push"
+                        | "force-push"
+                        | "restart"
+                        | "reboot"
+                        | "edit"
+                        | "deletion"
+                        | "removal"
+                        | "override"
+                        | "bypass"
+                        | "skip"
+                        | "approval"
+                        | "sign-off"
+                        | "request"
+                        | "paging"
+                        | "testing"
+                        | "handover"
+                        | "handoff"
+                )
                 // "release engineering", "the testing": the -ing noun of an activity.
                 || (w.len() > 6 && w.ends_with("ing"))
         };
@@ -617,8 +672,27 @@ impl Sentence<'_> {
         if AGENT_ONLY.iter().any(|p| self.word(i).starts_with(p)) {
             return false;
         }
+        // Verbs by which a thing has a part: "the vendor's firmware had a careless off-by-one",
+        // "the SDK ships with the reckless default of retrying forever".
+        const HAS: &[&str] = &[
+            "had",
+            "has",
+            "have",
+            "having",
+            "contains",
+            "contained",
+            "includes",
+            "included",
+            "carries",
+            "carried",
+            "uses",
+            "used",
+            "with",
+        ];
         let n = self.toks.len();
-        let anyone = (0..n).any(|k| {
+        // Whether token `k` stands for anyone: a person, role, group, pronoun, a possessive
+        // that is not a thing's, or an agent after "by".
+        let someone = |k: usize| {
             let t = &self.toks[k];
             !t.boundary
                 && (self.loose_class(k) != Class::Other
@@ -630,29 +704,48 @@ impl Sentence<'_> {
                         "our" | "their" | "his" | "her" | "my" | "your" | "who" | "whoever"
                     )
                     || (t.word == "by" && self.noun_phrase_agent(k + 1).is_some()))
-        });
-        if anyone {
-            return false;
-        }
-        if self.next_word(last).is_some_and(|k| act_noun(self.word(k))) {
+        };
+        let next = self.next_word(last);
+        if next.is_some_and(|k| act_noun(self.word(k))) {
             return false;
         }
         let start = self.clause_start(i);
         let mut j = i;
-        let cop = loop {
+        // The copula before the word ("was sloppy", "is a shoddy design"), or the verb by
+        // which the subject has what the word grades ("had a careless off-by-one").
+        let (verb, attributive) = loop {
             if j <= start {
                 return false;
             }
             j -= 1;
             let w = self.word(j);
             if is_be(w) || LINKS.contains(&w) {
-                break j;
+                break (j, false);
             }
-            if !(is_adverb(w) || DEGREE.contains(&w)) {
+            if HAS.contains(&w) {
+                break (j, true);
+            }
+            if !(is_adverb(w) || DEGREE.contains(&w) || DETERMINERS.contains(&w)) {
                 return false;
             }
         };
-        let mut e = cop;
+        let mut e = verb;
+        if attributive {
+            // The graded thing is the noun right after the word, and must be one.
+            let Some(k) = next else {
+                return false;
+            };
+            if !self.is_thing_word(k, true) || self.toks[k].poss {
+                return false;
+            }
+            if self.word(verb) == "with" {
+                // "ships with", "comes with": the verb before "with" ends the subject.
+                if e == start {
+                    return false;
+                }
+                e -= 1;
+            }
+        }
         while e > start && SUBJECT_SKIP.contains(self.word(e - 1)) {
             e -= 1;
         }
@@ -671,22 +764,52 @@ impl Sentence<'_> {
         let Some(&head) = np.last() else {
             return false;
         };
-        let w = self.word(head);
-        let thing = w.len() > 2
+        // Anyone in the sentence keeps the judgement on people. When the graded thing is a
+        // part the subject has, the subject's owner may be a role or a group ("the vendor's
+        // firmware", "the contractor's script"), never a name.
+        let owner = |k: usize| {
+            attributive
+                && np.contains(&k)
+                && k != head
+                && self.toks[k].poss
+                && !matches!(self.class(k), Class::Known | Class::Named)
+        };
+        if (0..n).any(|k| someone(k) && !owner(k)) {
+            return false;
+        }
+        if !self.is_thing_word(head, np.iter().any(|&k| DETERMINERS.contains(self.word(k)))) {
+            return false;
+        }
+        // A head is the last word of a noun phrase: before a preposition, a conjunction or
+        // the end of the subject. "the billing schema" is a schema; "the lack of testing
+        // before the deploy" holds the acts "lack", "testing" and "deploy".
+        let heads = subject.iter().enumerate().filter(|&(x, _)| {
+            subject.get(x + 1).is_none_or(|&k| {
+                let w = self.word(k);
+                PREPOSITIONS.contains(&w) || matches!(w, "and" | "or" | "nor")
+            })
+        });
+        // An act anywhere in the subject keeps the judgement on people, unless a thing owns
+        // the subject's head ("the firmware's handling of retries" is the firmware's).
+        let owned_by_it = np.iter().any(|&k| k != head && self.thing_possessor(k));
+        owned_by_it || !heads.into_iter().any(|(_, &k)| act_noun(self.word(k)))
+    }
+
+    /// Whether the word at `k` can name a thing: a common English word, or with `determined`
+    /// (a determiner before it: "the runbook", "a kubeconfig") any word, that is no name,
+    /// pronoun, determiner or subject filler.
+    fn is_thing_word(&self, k: usize, determined: bool) -> bool {
+        let w = self.word(k);
+        w.len() > 2
             && w.chars().all(|c| c.is_alphabetic() || c == '-')
-            && !self.name_shaped(head)
+            && !self.name_shaped(k)
             && !PERSON_PRONOUNS.contains(w)
             && !DETERMINERS.contains(w)
             && !SUBJECT_SKIP.contains(w)
             && !matches!(w, "it" | "this" | "that" | "which" | "what" | "there")
-            && (super::dictionary::is_common_word(w)
-                // "the runbook", "this kubeconfig": a determined noun the dictionary lacks.
-                || np.iter().any(|&k| DETERMINERS.contains(self.word(k))));
-        if !thing {
-            return false;
-        }
-        let owned_by_it = np.iter().any(|&k| k != head && self.thing_possessor(k));
-        owned_by_it || !np.iter().any(|&k| act_noun(self.word(k)))
+            && self.loose_class(k) == Class::Other
+            && !AMBIGUOUS_ROLES.contains(singular(w))
+            && (determined || super::dictionary::is_common_word(w))
     }
 
     /// The match is only part of a hyphenated word ("careless-looking", "stupid-simple").
