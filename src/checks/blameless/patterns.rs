@@ -1642,18 +1642,32 @@ fn punish_passive(
 fn if_had(s: &Sentence, ms: usize, me: usize, i0: usize) -> Option<Found> {
     let from = s.at(me).unwrap_or(i0 + 1);
     let stop = (from + 7).min(s.toks.len());
+    // "had", "hadn't", or a pronoun's "'d" ("if we'd checked", "if they'd looked"): the
+    // contracted forms name their subject themselves.
+    let contracted = |j: usize| -> Option<Class> {
+        let base = s.word(j).strip_suffix("'d")?;
+        match base {
+            "we" => Some(Class::We),
+            "i" | "he" | "she" | "they" | "you" => Some(Class::Pronoun),
+            _ => None,
+        }
+    };
     let had = (from..stop)
         .take_while(|&j| !s.toks[j].boundary)
-        .find(|&j| s.word(j) == "had")?;
-    if had == from {
-        return None;
-    }
-    let subject = had - 1;
-    let c = s.class(subject);
-    let c = if c == Class::Other && s.name_shaped(subject) && s.name_in_subject_position(subject) {
-        Class::Named
-    } else {
+        .find(|&j| matches!(s.word(j), "had" | "hadn't") || contracted(j).is_some())?;
+    let c = if let Some(c) = contracted(had) {
         c
+    } else {
+        if had == from {
+            return None;
+        }
+        let subject = had - 1;
+        let c = s.class(subject);
+        if c == Class::Other && s.name_shaped(subject) && s.name_in_subject_position(subject) {
+            Class::Named
+        } else {
+            c
+        }
     };
     let mut v = had + 1;
     while v < s.toks.len()

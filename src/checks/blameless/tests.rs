@@ -1139,3 +1139,30 @@ fn evidence_width_tells_a_phrase_from_a_name() {
         assert_eq!(got, Some(want), "{span:?} in {text}");
     }
 }
+
+/// A counterfactual told with a contraction is still one: "if we'd …", "if they hadn't …".
+/// "'d" as "would" before a plain verb, and a thing as the subject, are not.
+#[test]
+fn contracted_counterfactuals_are_found() {
+    let people = scorer_people();
+    let ctx = WordingContext::new(&people, &[]);
+    for text in [
+        "If we'd checked the certificate dates last week, the portal wouldn't have gone down.",
+        "If they hadn't brushed off the capacity warning, the draw would have run on time.",
+        "If she'd looked at the dashboard, she'd have seen the queue growing.",
+    ] {
+        let rules = super::scan_rules(text, &ctx);
+        assert!(
+            rules.iter().any(|h| h.rule == "blameless/counterfactual"),
+            "{text}: {rules:?}"
+        );
+    }
+    for text in [
+        "If we'd like to keep the cache warm, we should add a preload job.",
+        "If the job hadn't retried, the queue would have drained.",
+        "If you'd rather use the command line, run the check by hand.",
+    ] {
+        let rules = super::scan_rules(text, &ctx);
+        assert!(rules.is_empty(), "{text}: {rules:?}");
+    }
+}
