@@ -812,6 +812,24 @@ impl Sentence<'_> {
             && (determined || super::dictionary::is_common_word(w))
     }
 
+    /// The sentence is a yes-or-no question: it opens with an auxiliary and its first end
+    /// mark is a question mark ("Was this a human error in the migration script?"). It asks whether a
+    /// label fits; it does not assert it.
+    fn asks_yes_or_no(&self) -> bool {
+        const AUX: &[&str] = &[
+            "was", "is", "were", "are", "did", "does", "do", "could", "can", "would", "should",
+            "has", "have", "had",
+        ];
+        let first = self.toks.iter().position(|t| !t.boundary);
+        // The first end mark after the sentence's first word is a question mark (a sentence
+        // cut may run on past a bold question: "**Was this …?** One reviewer asked …").
+        let asks = first
+            .and_then(|k| self.text.get(self.toks[k].end..self.end))
+            .and_then(|rest| rest.chars().find(|c| matches!(c, '.' | '!' | '?')))
+            == Some('?');
+        asks && first.is_some_and(|k| AUX.contains(&self.word(k)))
+    }
+
     /// The match is only part of a hyphenated word ("careless-looking", "stupid-simple").
     fn part_of_compound(&self, ms: usize, me: usize) -> bool {
         self.toks
@@ -1417,7 +1435,17 @@ fn ignored(s: &Sentence, ms: usize, me: usize, i0: usize) -> Option<Found> {
         let warned = (0..i0).any(|j| {
             WARNING_NOUNS.contains(s.word(j)) || WARNING_NOUNS.contains(singular(s.word(j)))
         });
-        return if warned {
+        // "Warnings get ignored because the build prints hundreds of them": the reason given
+        // is the system's, and names no one.
+        let systemic_reason = (i0 + 1..s.toks.len())
+            .find(|&j| matches!(s.word(j), "because" | "since" | "as"))
+            .is_some_and(|b| {
+                (b + 1..s.toks.len()).all(|k| {
+                    let c = s.loose_class(k);
+                    s.toks[k].boundary || !(c.person() || c == Class::Group)
+                })
+            });
+        return if warned && !systemic_reason {
             found(Rule::Negligence, ms, me)
         } else {
             None
@@ -1499,7 +1527,7 @@ fn human_error(
     last: usize,
     matched: &str,
 ) -> Option<Found> {
-    if s.negated_before(i0) {
+    if s.negated_before(i0) || s.asks_yes_or_no() {
         return None;
     }
     let next = s.next_word(last).map_or("", |n| s.word(n));

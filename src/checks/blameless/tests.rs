@@ -1166,3 +1166,25 @@ fn contracted_counterfactuals_are_found() {
         assert!(rules.is_empty(), "{text}: {rules:?}");
     }
 }
+
+/// Asking whether a label fits is not asserting it, and a neglect whose stated reason is the
+/// system's names no one: neither is an error that stops a commit. The assertion, and the
+/// neglect with a person's reason or none, still are.
+#[test]
+fn a_question_or_a_systemic_reason_is_no_error() {
+    let people = scorer_people();
+    let ctx = WordingContext::new(&people, &[]);
+    for text in [
+        "**Was this a human error in the migration script?** One reviewer asked this directly.",
+        "Warnings get ignored because the build prints hundreds of harmless warnings.",
+    ] {
+        assert!(scan(text, &ctx).iter().all(|h| !h.error), "{text}");
+    }
+    for text in [
+        "This was a human error in the migration script.",
+        "The disk warnings were ignored for three days.",
+        "The warnings were ignored because the on-call engineer was busy.",
+    ] {
+        assert!(scan(text, &ctx).iter().any(|h| h.error), "{text}");
+    }
+}
