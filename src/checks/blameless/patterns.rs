@@ -377,6 +377,11 @@ impl Sentence<'_> {
             if SUBJECT_SKIP.contains(w) && !(w == "one" && self.word(j.wrapping_sub(1)) == "no") {
                 continue;
             }
+            // "the engineer plainly ought to have known": an adverb between the subject and
+            // its verb.
+            if is_adverb(w) && j > 0 && !self.is_break(j - 1) {
+                continue;
+            }
             if matches!(w, "and" | "then" | "or") {
                 return self.clause_subject(j);
             }
@@ -1290,7 +1295,8 @@ fn modal_perfect(s: &Sentence, ms: usize, i0: usize, last: usize) -> Option<Foun
     let could = modal.starts_with("could");
     let negated =
         modal.ends_with("n't") || (i0 + 1..last).any(|j| matches!(s.word(j), "not" | "never"));
-    if could && negated {
+    let asks = modal.ends_with("n't") && s.word(i0 + 1) != "have" && !is_adverb(s.word(i0 + 1));
+    if could && negated && !asks {
         return None; // "we couldn't have known" excuses rather than blames
     }
     let participle = s.word(last);
@@ -1319,9 +1325,22 @@ fn modal_perfect(s: &Sentence, ms: usize, i0: usize, last: usize) -> Option<Foun
     } else if !is_participle(participle) {
         return None; // "should have to", "should have a runbook"
     }
-    let (c, j) = s.subject_class(i0);
+    // "Shouldn't the deploying engineer have watched the canary?": the subject stands between
+    // the negated modal and "have", and a rhetorical question excuses nothing.
+    let inverted = modal.ends_with("n't")
+        && s.word(i0 + 1) != "have"
+        && !is_adverb(s.word(i0 + 1))
+        && s.word(i0 + 1) != "not";
+    let (c, j) = if inverted {
+        match s.noun_phrase_agent(i0 + 1) {
+            Some((k, c)) => (c, Some(k)),
+            None => return None,
+        }
+    } else {
+        s.subject_class(i0)
+    };
     let subject = j.map_or("", |j| s.word(j));
-    if could {
+    if could && !inverted {
         let perceptive = HUMAN_PARTICIPLES.contains(participle);
         if !perceptive
             || matches!(
@@ -1501,6 +1520,13 @@ fn judge_weak(s: &Sentence, ms: usize, me: usize, i0: usize, last: usize) -> Opt
         .any(|&j| HUMAN_ACTS.contains(s.word(j)) && !strict)
     {
         return found(Rule::Judgemental, ms, me);
+    }
+    // The word grades the person it modifies: "a lazy reviewer", "the sloppy contractor".
+    if let Some(&j) = after.first() {
+        let c = s.loose_class(j);
+        if (c.person() && c != Class::We) || c == Class::Group {
+            return found(Rule::Judgemental, ms, me);
+        }
     }
     // The clause before: who or whose work is being graded.
     let start = s.clause_start(i0);

@@ -1188,3 +1188,46 @@ fn a_question_or_a_systemic_reason_is_no_error() {
         assert!(scan(text, &ctx).iter().any(|h| h.error), "{text}");
     }
 }
+
+/// Shapes of a rule's finding beyond the plain clause: an adverb between the subject and the
+/// modal, a negated modal asked of a person ("Shouldn't the engineer have …?"), a judgement
+/// word on the person it modifies ("a lazy reviewer"). Asked of a thing, or modifying a thing,
+/// they find nothing.
+#[test]
+fn counterfactual_questions_and_judged_people_are_found() {
+    let people = scorer_people();
+    let ctx = WordingContext::new(&people, &[]);
+    for (text, rule) in [
+        (
+            "The engineer plainly ought to have known the cache was stale.",
+            "blameless/counterfactual",
+        ),
+        (
+            "Shouldn't the deploying engineer have watched the canary before promoting?",
+            "blameless/counterfactual",
+        ),
+        (
+            "Couldn't the reviewer have noticed the missing index?",
+            "blameless/counterfactual",
+        ),
+        (
+            "A lazy reviewer waved the patch through.",
+            "blameless/judgemental",
+        ),
+        (
+            "The sloppy contractor left the valve open.",
+            "blameless/judgemental",
+        ),
+    ] {
+        let rules = super::scan_rules(text, &ctx);
+        assert!(rules.iter().any(|h| h.rule == rule), "{text}: {rules:?}");
+    }
+    for text in [
+        "Shouldn't the probe have returned 200 here?",
+        "The lazy evaluation of the iterator hid the error.",
+        "We couldn't have known the cache was stale.",
+    ] {
+        let rules = super::scan_rules(text, &ctx);
+        assert!(rules.is_empty(), "{text}: {rules:?}");
+    }
+}
