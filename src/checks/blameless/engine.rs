@@ -565,11 +565,20 @@ pub(crate) fn content_evidence(
 
 /// Whether `text[s..e]` is a whole sentence: it ends with a full stop, a question or an
 /// exclamation mark (before any closing quote or bracket), or it is a timeline or chat entry
-/// (a stamp or a speaker before it on its line), whose lines are often left unpunctuated.
+/// (a stamp or a speaker before it on its line), whose lines are often left unpunctuated. A
+/// Markdown heading never is.
 pub(crate) fn is_full_sentence(text: &str, s: usize, e: usize) -> bool {
     let Some(body) = text.get(s..e) else {
         return false;
     };
+    // A heading is a title, whatever it ends with and whatever stands before it ("# 2018-10-30:
+    // Incorrect TLS Certificates deployed to production."): a date in it is no timeline stamp.
+    if text
+        .get(line_start(text, s)..s)
+        .is_some_and(|raw| raw.trim_start().starts_with('#'))
+    {
+        return false;
+    }
     let body = body.trim_end_matches(|c: char| {
         c.is_whitespace() || matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '*' | '_')
     });

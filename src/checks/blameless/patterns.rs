@@ -282,7 +282,10 @@ impl Sentence<'_> {
         {
             return Class::Known;
         }
-        if w == "we" || w == "us" {
+        // The author in the first person, singular or plural, owns what happened ("I deleted
+        // the production database by accident", "we broke checkout"): a self-report, not one
+        // person named as the cause by someone else. See `agent_rule`.
+        if matches!(w, "we" | "us" | "i" | "me") && !(w == "i" && t.odd) {
             return Class::We;
         }
         if NEG_PRONOUNS.contains(w) || (w == "one" && prev_word == "no") {
@@ -858,8 +861,10 @@ impl Sentence<'_> {
 /// `we` is left to the model: "We messed up.", "we broke checkout for 40 minutes" and "we
 /// forgot to renew the certificate" are the organisation owning what happened, the voice a
 /// blameless report is written in, not one person named as the cause (round 7: "We messed up."
-/// was real5's one false error, as individual fault). "I messed up" stays individual fault, and
-/// "we should have …" stays a counterfactual (`modal_perfect`).
+/// was real5's one false error, as individual fault). Since round 8 the author in the first
+/// person singular is read the same way ("I deleted the production database by accident", a
+/// published report's heading, stopped the commit); "we should have …" and "I should have …"
+/// stay counterfactuals (`modal_perfect`).
 fn agent_rule(c: Class) -> Option<Rule> {
     match c {
         Class::We => None,
@@ -921,8 +926,13 @@ pub(super) fn evaluate(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option
                     _ => found(Rule::IndividualFault, ms, me),
                 };
             }
+            // "broke" with no object is something breaking ("as the news broke", "the build
+            // broke"), not someone breaking it.
             if matched == "broke"
-                && matches!(s.word(i0 + 1), "into" | "up" | "out" | "apart" | "even")
+                && (matches!(
+                    s.word(i0 + 1),
+                    "into" | "up" | "out" | "apart" | "even" | "and" | "but" | "when" | "while"
+                ) || s.toks.get(i0 + 1).is_none_or(|t| t.boundary))
             {
                 return None;
             }

@@ -821,8 +821,8 @@ fn model_findings_point_at_content_words() {
 }
 
 /// The organisation owning what happened ("we messed up", "we broke checkout", "we forgot to
-/// renew the certificate") is the voice of a blameless report, not a person named as the cause:
-/// no rule finds it and nothing stops the commit. One person's fault, a team's, and "we should
+/// renew the certificate"), or the author in the first person ("I messed up"), is the voice of
+/// a report, not a person named as the cause: no rule finds it and nothing stops the commit. One person's fault, a team's, and "we should
 /// have" are still found.
 #[test]
 fn collective_ownership_is_not_an_individual_fault() {
@@ -834,6 +834,10 @@ fn collective_ownership_is_not_an_individual_fault() {
         "We broke checkout for 40 minutes with a bad feature flag.",
         "We forgot to renew the wildcard certificate before it expired.",
         "Honestly, we dropped the ball on the capacity review this quarter.",
+        // The author's own account in the first person singular (round 8: a published
+        // report's "I deleted the production database by accident" stopped the commit).
+        "I messed up the config push and the cache went cold.",
+        "I deleted the production database by accident.",
     ] {
         let hits = scan(text, &ctx);
         assert!(
@@ -848,7 +852,7 @@ fn collective_ownership_is_not_an_individual_fault() {
     }
     for (text, rule) in [
         (
-            "I messed up the config push and the cache went cold.",
+            "The on-call engineer messed up the config push and the cache went cold.",
             "blameless/individual-fault",
         ),
         (
@@ -1229,5 +1233,31 @@ fn counterfactual_questions_and_judged_people_are_found() {
     ] {
         let rules = super::scan_rules(text, &ctx);
         assert!(rules.is_empty(), "{text}: {rules:?}");
+    }
+}
+
+/// Real reports' shapes that are not blame: the author's own account in the first person,
+/// something that "broke" with no object, reflecting on hindsight ("it is tempting to say"),
+/// and a heading, which the model alone never judges even when it opens with a date or ends
+/// with a full stop. Someone else named as the agent still is blame.
+#[test]
+fn self_reports_headings_and_reflection_are_not_blame() {
+    let people = scorer_people();
+    let ctx = WordingContext::new(&people, &[]);
+    for text in [
+        "It all started on Monday evening as the news of the takeover of Twitter broke.",
+        "It is tempting, with hindsight, to say the residual trend should have been obvious.",
+        "# 2018-10-10: Diff Service Locked Up the Whole Cluster",
+        "# 2018-10-30: Incorrect TLS Certificates deployed to staging and production.",
+    ] {
+        let hits = scan(text, &ctx);
+        assert!(hits.is_empty(), "{text}: {hits:?}");
+    }
+    for text in [
+        "Dave deleted the production database by accident.",
+        "Priya broke the build again.",
+        "In hindsight the trend should have been obvious to the operator.",
+    ] {
+        assert!(!scan(text, &ctx).is_empty(), "{text}");
     }
 }
