@@ -517,11 +517,12 @@ fn a_post_mortem_fresh_from_pm_new_has_no_wording_findings() {
 fn sensitivity_moves_only_the_models_own_warnings() {
     let (s, path) = repo_with_good_doc();
     // Invented sentences: the first leans toward blame (sarcasm), the second barely; the third
-    // is blame a rule finds, an error at every sensitivity.
+    // is blame a rule finds, an error at every sensitivity. (The model's probabilities move
+    // when it is retrained; round 8's retraining chose these two anew: P 0.46 and 0.25.)
     let text = s.read(&path).replace(
         "The configuration format accepted",
-        "Great timing, as ever, on the Friday release. \
-         It took a customer to tell us that checkout was down. \
+        "Great timing on the release window. \
+         Good timing on the Friday release. \
          The operator restarted the wrong cluster during the incident. \
          The configuration format accepted",
     );
@@ -552,7 +553,7 @@ fn sensitivity_moves_only_the_models_own_warnings() {
                 let line = text.lines().nth(line.saturating_sub(1)).unwrap_or("");
                 let from: String = line.chars().skip(col.saturating_sub(1)).collect();
                 let head = from.split('.').next().unwrap_or("");
-                let sentence = ["Friday", "customer", "operator"]
+                let sentence = ["window", "Good", "operator"]
                     .iter()
                     .find(|w| {
                         line.split(". ")
@@ -574,21 +575,21 @@ fn sensitivity_moves_only_the_models_own_warnings() {
         "blameless/individual-fault".to_string(),
         "error".to_string(),
     );
-    let friday = (
-        "Friday".to_string(),
+    let window = (
+        "window".to_string(),
         "blameless/sarcasm".to_string(),
         "warning".to_string(),
     );
-    let customer = (
-        "customer".to_string(),
+    let good = (
+        "Good".to_string(),
         "blameless/sarcasm".to_string(),
         "warning".to_string(),
     );
     let normal = wording(None);
-    assert_eq!(normal, vec![friday.clone(), error.clone()]);
+    assert_eq!(normal, vec![error.clone(), window.clone()]);
     assert_eq!(wording(Some("normal")), normal);
     assert_eq!(wording(Some("low")), vec![error.clone()]);
-    assert_eq!(wording(Some("high")), vec![friday, customer, error]);
+    assert_eq!(wording(Some("high")), vec![good, error, window]);
     // A value outside the three is a configuration error naming the line and the choices.
     let bad = config.replace("sensitivity = \"normal\"", "sensitivity = \"extreme\"");
     config_error_at(&s, &bad, "extreme").stderr_has("expected one of `low`, `normal`, `high`");
