@@ -203,7 +203,10 @@ pub(crate) fn scan(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
             };
             let (a, b) = trim_marks(toks, a, b);
             let (start, end) = (toks[a].start, toks[b - 1].end);
-            if quoted(text, s, e, start, end) {
+            if quoted(text, s, e, start, end)
+                || (FAMILIES[j.class - 1] == Rule::HumanError
+                    && quoted_any_case(text, s, e, start, end))
+            {
                 // The evidence is quoted wording (a title, a phrase talked about), which the
                 // rules do not read either: not the author's own.
                 return;
@@ -243,6 +246,22 @@ pub(crate) fn scan(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
         hits.retain(|h| !allowed.iter().any(|&(s, e)| s < h.end && h.start < e));
     }
     hits
+}
+
+/// Whether `start..end` lies inside a quotation of the sentence `s..e` of `text`, in any case:
+/// a label quoted is a label talked about ("Rename the 'user error' bucket").
+fn quoted_any_case(text: &str, s: usize, e: usize, start: usize, end: usize) -> bool {
+    let Some(sentence) = text.get(s..e) else {
+        return false;
+    };
+    let masked = super::text::mask_quotes(sentence);
+    let (Some(orig), Some(seen)) = (
+        sentence.get(start - s..end - s),
+        masked.get(start - s..end - s),
+    ) else {
+        return false;
+    };
+    orig.chars().any(char::is_alphabetic) && seen.chars().all(char::is_whitespace)
 }
 
 /// Whether `start..end` is a quoted title: it lies inside a quotation of the sentence `s..e`

@@ -713,7 +713,17 @@ impl Sentence<'_> {
                     )
                     || (t.word == "by" && self.noun_phrase_agent(k + 1).is_some()))
         };
-        let next = self.next_word(last);
+        // "a sloppy piece of code": a piece, bit or chunk is of what follows "of".
+        let next = self
+            .next_word(last)
+            .map(|k| match (self.word(k), self.next_word(k)) {
+                ("piece" | "bit" | "chunk" | "kind" | "sort", Some(of))
+                    if self.word(of) == "of" =>
+                {
+                    self.next_word(of).unwrap_or(k)
+                }
+                _ => k,
+            });
         if next.is_some_and(|k| act_noun(self.word(k))) {
             return false;
         }
@@ -782,7 +792,18 @@ impl Sentence<'_> {
                 && self.toks[k].poss
                 && !matches!(self.class(k), Class::Known | Class::Named)
         };
-        if (0..n).any(|k| someone(k) && !owner(k)) {
+        // Anyone in the same part of the sentence: a semicolon, a colon or a dash starts
+        // another ("the cron syntax is idiotic; nobody can read it at 3am").
+        let hard = |k: usize| {
+            self.toks[k].boundary
+                && self
+                    .text
+                    .get(self.toks[k].start..self.toks[k].end)
+                    .is_some_and(|m| matches!(m, ";" | ":" | "—" | "–"))
+        };
+        let from = (0..i).rev().find(|&k| hard(k)).map_or(0, |k| k + 1);
+        let to = (i..n).find(|&k| hard(k)).unwrap_or(n);
+        if (from..to).any(|k| someone(k) && !owner(k)) {
             return false;
         }
         if !self.is_thing_word(head, np.iter().any(|&k| DETERMINERS.contains(self.word(k)))) {
@@ -1156,7 +1177,14 @@ pub(super) fn evaluate(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option
             }
         }
         Kind::TracedTo => {
-            if s.negated_before(i0) {
+            // "was not down to the night team": the negation inside the match denies it.
+            let denied = matched.split_whitespace().any(|w| {
+                matches!(
+                    w,
+                    "not" | "never" | "wasn't" | "isn't" | "weren't" | "aren't"
+                )
+            });
+            if denied || s.negated_before(i0) {
                 return None;
             }
             let k = s.at(me)?;

@@ -1261,3 +1261,30 @@ fn self_reports_headings_and_reflection_are_not_blame() {
         assert!(!scan(text, &ctx).is_empty(), "{text}");
     }
 }
+
+/// A denial inside the match ("was not down to the night team"), a piece of a thing ("a
+/// sloppy piece of code") and a quoted label ("the 'user error' bucket") are not blame; the
+/// same words asserted of people are.
+#[test]
+fn denials_pieces_of_things_and_quoted_labels_are_not_blame() {
+    let people = scorer_people();
+    let ctx = WordingContext::new(&people, &[]);
+    for text in [
+        "The delay was not down to the night team; the vendor's escalation line went to voicemail.",
+        "Related ticket: OPS-4471 \"Rename the 'user error' bucket in the helpdesk taxonomy\".",
+    ] {
+        let hits = scan(text, &ctx);
+        assert!(hits.is_empty(), "{text}: {hits:?}");
+    }
+    // The model alone may still ask about "sloppy" (a warning); no rule makes it an error.
+    let code = "The old billing module is a sloppy piece of code with no tests.";
+    assert!(super::scan_rules(code, &ctx).is_empty(), "{code}");
+    assert!(scan(code, &ctx).iter().all(|h| !h.error), "{code}");
+    for text in [
+        "The delay was down to the night team, who let the page ring out.",
+        "That change was a sloppy piece of work by the contractor.",
+        "The root cause was user error by the night operator.",
+    ] {
+        assert!(!scan(text, &ctx).is_empty(), "{text}");
+    }
+}
