@@ -203,9 +203,9 @@ pub(crate) fn scan(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
             };
             let (a, b) = trim_marks(toks, a, b);
             let (start, end) = (toks[a].start, toks[b - 1].end);
-            if quoted(text, s, e, start, end)
+            if quoted_title(text, s, e, start, end)
                 || (FAMILIES[j.class - 1] == Rule::HumanError
-                    && quoted_any_case(text, s, e, start, end))
+                    && quoted_text(text, s, e, start, end).is_some())
             {
                 // The evidence is quoted wording (a title, a phrase talked about), which the
                 // rules do not read either: not the author's own.
@@ -248,42 +248,26 @@ pub(crate) fn scan(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
     hits
 }
 
-/// Whether `start..end` lies inside a quotation of the sentence `s..e` of `text`, in any case:
-/// a label quoted is a label talked about ("Rename the 'user error' bucket").
-fn quoted_any_case(text: &str, s: usize, e: usize, start: usize, end: usize) -> bool {
-    let Some(sentence) = text.get(s..e) else {
-        return false;
-    };
+/// The text of `start..end` when it lies inside a quotation of the sentence `s..e` of `text`
+/// (as [`super::text::mask_quotes`] finds them) and holds a letter: a label quoted is a label
+/// talked about ("Rename the 'user error' bucket").
+fn quoted_text(text: &str, s: usize, e: usize, start: usize, end: usize) -> Option<&str> {
+    let sentence = text.get(s..e)?;
     let masked = super::text::mask_quotes(sentence);
-    let (Some(orig), Some(seen)) = (
-        sentence.get(start - s..end - s),
-        masked.get(start - s..end - s),
-    ) else {
-        return false;
-    };
-    orig.chars().any(char::is_alphabetic) && seen.chars().all(char::is_whitespace)
+    let orig = sentence.get(start - s..end - s)?;
+    let seen = masked.get(start - s..end - s)?;
+    (orig.chars().any(char::is_alphabetic) && seen.chars().all(char::is_whitespace)).then_some(orig)
 }
 
-/// Whether `start..end` is a quoted title: it lies inside a quotation of the sentence `s..e`
-/// of `text` (as [`super::text::mask_quotes`] finds them) and every word of four letters or
+/// Whether `start..end` is a quoted title: [`quoted_text`], and every word of four letters or
 /// more in it is capitalised ("'Human Error'" in a book's name). Scare quotes in lower case
 /// ("the \"fully tested\" release") are the author's sarcasm and stay judged.
-fn quoted(text: &str, s: usize, e: usize, start: usize, end: usize) -> bool {
-    let Some(sentence) = text.get(s..e) else {
-        return false;
-    };
-    let masked = super::text::mask_quotes(sentence);
-    let (Some(orig), Some(seen)) = (
-        sentence.get(start - s..end - s),
-        masked.get(start - s..end - s),
-    ) else {
-        return false;
-    };
-    let title_case = orig
-        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .filter(|w| w.chars().count() >= 4)
-        .all(|w| w.chars().next().is_some_and(char::is_uppercase));
-    title_case && orig.chars().any(char::is_alphabetic) && seen.chars().all(char::is_whitespace)
+fn quoted_title(text: &str, s: usize, e: usize, start: usize, end: usize) -> bool {
+    quoted_text(text, s, e, start, end).is_some_and(|orig| {
+        orig.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+            .filter(|w| w.chars().count() >= 4)
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    })
 }
 
 /// A rule's match (`start..end` of `text`) that belongs to a title, not to the sentence's own
