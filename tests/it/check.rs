@@ -518,11 +518,11 @@ fn sensitivity_moves_only_the_models_own_warnings() {
     let (s, path) = repo_with_good_doc();
     // Invented sentences: the first leans toward blame (sarcasm), the second barely; the third
     // is blame a rule finds, an error at every sensitivity. (The model's probabilities move
-    // when it is retrained; round 8's retraining chose these two anew: P 0.46 and 0.25.)
+    // when it is retrained; round 8's retraining chose these two anew: P 0.39 and 0.28.)
     let text = s.read(&path).replace(
         "The configuration format accepted",
-        "Great timing on the release window. \
-         Good timing on the Friday release. \
+        "Great timing with the release window. \
+         Interesting timing on the Friday release. \
          The operator restarted the wrong cluster during the incident. \
          The configuration format accepted",
     );
@@ -553,7 +553,7 @@ fn sensitivity_moves_only_the_models_own_warnings() {
                 let line = text.lines().nth(line.saturating_sub(1)).unwrap_or("");
                 let from: String = line.chars().skip(col.saturating_sub(1)).collect();
                 let head = from.split('.').next().unwrap_or("");
-                let sentence = ["window", "Good", "operator"]
+                let sentence = ["window", "Interesting", "operator"]
                     .iter()
                     .find(|w| {
                         line.split(". ")
@@ -581,7 +581,7 @@ fn sensitivity_moves_only_the_models_own_warnings() {
         "warning".to_string(),
     );
     let good = (
-        "Good".to_string(),
+        "Interesting".to_string(),
         "blameless/sarcasm".to_string(),
         "warning".to_string(),
     );

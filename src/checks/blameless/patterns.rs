@@ -1015,6 +1015,42 @@ pub(super) fn evaluate(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option
             if s.negated_before(i0) {
                 return None;
             }
+            // A word for a thing's state ("bad", "broken", "faulty") grades the person only
+            // through an act or work of theirs ("Dave's bad merge", "Priya's untested
+            // config"), not through a thing that bears their name ("Alice's bad disks", a
+            // server called Alice).
+            let state = matches!(
+                s.word(last),
+                "untested" | "broken" | "bad" | "faulty" | "buggy"
+            );
+            if state {
+                let noun = s.next_word(last).map_or("", |k| s.word(k));
+                let work = HUMAN_ACTS.contains(noun)
+                    || HUMAN_ACTS.contains(singular(noun))
+                    || matches!(
+                        singular(noun),
+                        "config"
+                            | "configuration"
+                            | "query"
+                            | "update"
+                            | "edit"
+                            | "push"
+                            | "release"
+                            | "pr"
+                            | "script"
+                            | "code"
+                            | "command"
+                            | "input"
+                            | "entry"
+                            | "setting"
+                            | "rule"
+                            | "advice"
+                            | "estimate"
+                    );
+                if !work {
+                    return None;
+                }
+            }
             agent_rule(c).and_then(|r| found(r, ms, me))
         }
         Kind::DidNotCheck => {
