@@ -388,7 +388,6 @@ fn title_marks(text: &str, toks: &[Tok], start: usize, end: usize) -> bool {
 /// "doi", a publisher's "Press", an edition, or a word about reading or a talk.
 fn citation_line(line: &str) -> bool {
     const CUES: &[&str] = &[
-        "see",
         "read",
         "reading",
         "reads",
@@ -405,47 +404,36 @@ fn citation_line(line: &str) -> bool {
         "keynote",
         "lecture",
         "podcast",
-        "course",
         "workshop",
         "recommended",
         "recommend",
         "recommends",
         "titled",
         "entitled",
-        "author",
-        "authors",
         "press",
         "isbn",
         "doi",
         "edition",
-        "ed",
-        "vol",
-        "pp",
-        "et",
-        "al",
         "published",
         "bibliography",
-        "references",
         "cited",
         "cites",
-        "quoting",
-        "quoted",
         "slides",
-        "presentation",
-        "video",
-        "blog",
         "whitepaper",
-        "study",
     ];
     let lower = line.to_lowercase();
     let bytes = lower.as_bytes();
-    // A year in brackets: "(1990)", "(2014, p. 12)".
-    let year = bytes.windows(5).any(|w| {
-        w[0] == b'(' && w[1..].iter().all(u8::is_ascii_digit) && matches!(w[1], b'1' | b'2')
+    // A year in brackets: "(1990)", "(2014, p. 12)"; "et al".
+    let year = bytes.windows(6).any(|w| {
+        w[0] == b'('
+            && w[1..5].iter().all(u8::is_ascii_digit)
+            && (w[1..3] == *b"19" || w[1..3] == *b"20")
+            && matches!(w[5], b')' | b',' | b';' | b'a' | b'b')
     });
-    year || lower
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| CUES.contains(&w))
+    year || lower.contains("et al")
+        || lower
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| CUES.contains(&w))
 }
 
 /// The token range a finding of the model alone points at, if its evidence is enough for a
@@ -576,9 +564,12 @@ pub(crate) fn is_full_sentence(text: &str, s: usize, e: usize) -> bool {
     };
     // A heading is a title, whatever it ends with and whatever stands before it ("# 2018-10-30:
     // Incorrect TLS Certificates deployed to production."): a date in it is no timeline stamp.
-    if text
-        .get(line_start(text, s)..s)
-        .is_some_and(|raw| raw.trim_start().starts_with('#'))
+    let from = line_start(text, s);
+    let at_line_start = from == 0 || text.as_bytes().get(from - 1) == Some(&b'\n');
+    if at_line_start
+        && text
+            .get(from..s)
+            .is_some_and(|raw| raw.trim_start().starts_with('#'))
     {
         return false;
     }

@@ -231,9 +231,9 @@ pub fn scan_rules(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
             continue; // a match in whitespace between sentences
         }
         let sentence_text = &masked[ss..se];
-        if compiled.meta.is_match(sentence_text, &shadow[ss..se]) {
-            continue;
-        }
+        // Talk about wording or method covers its own clause: a match after a later clause
+        // ("… to blame the vendor: the operator skipped the canary") is still judged.
+        let meta_until = meta_clause_end(sentence_text, &shadow[ss..se]).map(|e| ss + e);
         let sentence = Sentence {
             toks: text::tokenize(masked, ss, se),
             people: ctx.tokens(),
@@ -241,6 +241,9 @@ pub fn scan_rules(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
             end: se,
         };
         for &(start, end, kind) in group {
+            if meta_until.is_some_and(|m| start < m) {
+                continue;
+            }
             let end = end.min(se);
             let Some(f) = evaluate(kind, &sentence, start, end) else {
                 continue;
@@ -271,7 +274,21 @@ pub fn scan_rules(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
 pub(crate) fn is_meta(sentence: &str) -> bool {
     let masked = text::mask_quotes(sentence);
     let shadow = crate::checks::dfa::shadow(&masked);
-    COMPILED.meta.is_match(&masked, &shadow)
+    meta_clause_end(&masked, &shadow).is_some_and(|e| e >= masked.trim_end().len())
+}
+
+/// Where the clause holding the sentence's talk about wording or method ends (a byte offset
+/// into `sentence`), if it has any: at the first `;`, `:`, "but" or "so" after the match, or
+/// at the sentence's end.
+fn meta_clause_end(sentence: &str, shadow: &[u8]) -> Option<usize> {
+    let (_, end) = COMPILED.meta.find(sentence, shadow)?;
+    let rest = sentence.get(end..)?;
+    let lower = rest.to_ascii_lowercase();
+    let cut = [";", ":", " but ", ", so ", " so "]
+        .iter()
+        .filter_map(|c| lower.find(c))
+        .min();
+    Some(cut.map_or(sentence.len(), |c| end + c))
 }
 
 /// Trims whitespace and punctuation off a span and checks it is a valid, non-empty range.

@@ -185,6 +185,49 @@ fn is_past(w: &str) -> bool {
         && (IRREGULAR_PAST.contains(w) || (w.len() > 3 && w.ends_with("ed")))
 }
 
+/// A word for a time, whose possessive owns nothing ("yesterday's", "last night's",
+/// "January's"): neither a thing's nor a person's.
+fn is_time_word(w: &str) -> bool {
+    matches!(
+        w,
+        "yesterday"
+            | "today"
+            | "tonight"
+            | "night"
+            | "morning"
+            | "evening"
+            | "afternoon"
+            | "week"
+            | "weekend"
+            | "month"
+            | "year"
+            | "day"
+            | "shift"
+            | "quarter"
+            | "sprint"
+            | "season"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
+}
+
 fn is_adverb(w: &str) -> bool {
     (w.len() > 4 && w.ends_with("ly") && w != "only" && w != "early")
         || matches!(
@@ -282,10 +325,7 @@ impl Sentence<'_> {
         {
             return Class::Known;
         }
-        // The author in the first person, singular or plural, owns what happened ("I deleted
-        // the production database by accident", "we broke checkout"): a self-report, not one
-        // person named as the cause by someone else. See `agent_rule`.
-        if matches!(w, "we" | "us" | "i" | "me") && !(w == "i" && t.odd) {
+        if w == "we" || w == "us" {
             return Class::We;
         }
         if NEG_PRONOUNS.contains(w) || (w == "one" && prev_word == "no") {
@@ -382,7 +422,7 @@ impl Sentence<'_> {
             }
             // "the engineer plainly ought to have known": an adverb between the subject and
             // its verb.
-            if is_adverb(w) && j > 0 && !self.is_break(j - 1) {
+            if is_adverb(w) && !self.toks[j].cap && j > 0 && !self.is_break(j - 1) {
                 continue;
             }
             if matches!(w, "and" | "then" | "or") {
@@ -539,30 +579,7 @@ impl Sentence<'_> {
         }
         // "Yesterday's migration", "last night's deploy": a time owns nothing; the act is
         // still someone's.
-        const TIMES: &[&str] = &[
-            "yesterday",
-            "today",
-            "tonight",
-            "night",
-            "morning",
-            "evening",
-            "afternoon",
-            "week",
-            "weekend",
-            "month",
-            "year",
-            "day",
-            "shift",
-            "quarter",
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-        ];
-        if TIMES.contains(&w) {
+        if is_time_word(w) {
             return false;
         }
         self.toks[k].poss
@@ -706,7 +723,7 @@ impl Sentence<'_> {
                 && (self.loose_class(k) != Class::Other
                     // "the runbook author": here a role word is a person whatever its modifier.
                     || AMBIGUOUS_ROLES.contains(singular(&t.word))
-                    || (t.poss && !self.thing_possessor(k))
+                    || (t.poss && !self.thing_possessor(k) && !is_time_word(&t.word))
                     || matches!(
                         t.word.as_str(),
                         "our" | "their" | "his" | "her" | "my" | "your" | "who" | "whoever"
@@ -753,12 +770,32 @@ impl Sentence<'_> {
             let Some(k) = next else {
                 return false;
             };
-            if !self.is_thing_word(k, true) || self.toks[k].poss {
+            // "had carelessly bypassed": an auxiliary, not possession.
+            let nw = self.word(k);
+            if !self.is_thing_word(k, true)
+                || self.toks[k].poss
+                || is_participle(nw)
+                || is_adverb(self.word(last))
+                || is_adverb(nw)
+            {
                 return false;
             }
             if self.word(verb) == "with" {
-                // "ships with", "comes with": the verb before "with" ends the subject.
-                if e == start {
+                // "ships with", "comes with": the verb before "with" ends the subject; "went
+                // out with reckless haste" tells how people acted.
+                if e == start
+                    || !matches!(
+                        self.word(verb - 1),
+                        "ships"
+                            | "shipped"
+                            | "ship"
+                            | "comes"
+                            | "came"
+                            | "come"
+                            | "arrives"
+                            | "arrived"
+                    )
+                {
                     return false;
                 }
                 e -= 1;
@@ -785,12 +822,25 @@ impl Sentence<'_> {
         // Anyone in the sentence keeps the judgement on people. When the graded thing is a
         // part the subject has, the subject's owner may be a role or a group ("the vendor's
         // firmware", "the contractor's script"), never a name.
+        // The owner may be a group or a company ("the vendor's firmware"), never a person,
+        // a role or a name in any case ("dave's script", "the contractor's script").
         let owner = |k: usize| {
             attributive
                 && np.contains(&k)
                 && k != head
                 && self.toks[k].poss
-                && !matches!(self.class(k), Class::Known | Class::Named)
+                && (self.class(k) == Class::Group
+                    || matches!(
+                        singular(self.word(k)),
+                        "vendor"
+                            | "supplier"
+                            | "manufacturer"
+                            | "provider"
+                            | "upstream"
+                            | "partner"
+                            | "carrier"
+                            | "maker"
+                    ))
         };
         // Anyone in the same part of the sentence: a semicolon, a colon or a dash starts
         // another ("the cron syntax is idiotic; nobody can read it at 3am").
@@ -799,7 +849,7 @@ impl Sentence<'_> {
                 && self
                     .text
                     .get(self.toks[k].start..self.toks[k].end)
-                    .is_some_and(|m| matches!(m, ";" | ":" | "—" | "–"))
+                    .is_some_and(|m| matches!(m, ";" | ":" | "—" | "–" | "-"))
         };
         let from = (0..i).rev().find(|&k| hard(k)).map_or(0, |k| k + 1);
         let to = (i..n).find(|&k| hard(k)).unwrap_or(n);
@@ -841,6 +891,15 @@ impl Sentence<'_> {
             && (determined || super::dictionary::is_common_word(w))
     }
 
+    /// The word at `j` is the author alone in the first person singular ("I deleted the
+    /// production database by accident"): a self-report of an act, which a fault verb, an
+    /// accident or a mistake does not turn into a person named as the cause. "Dave and I
+    /// broke the build" names Dave, and stays found; sanctions, judgements and "I should
+    /// have" are untouched.
+    fn author_alone(&self, j: usize) -> bool {
+        self.word(j) == "i" && !(j > 0 && matches!(self.word(j - 1), "and" | "or"))
+    }
+
     /// The sentence is a yes-or-no question: it opens with an auxiliary and its first end
     /// mark is a question mark ("Was this a human error in the migration script?"). It asks whether a
     /// label fits; it does not assert it.
@@ -856,7 +915,15 @@ impl Sentence<'_> {
             .and_then(|k| self.text.get(self.toks[k].end..self.end))
             .and_then(|rest| rest.chars().find(|c| matches!(c, '.' | '!' | '?')))
             == Some('?');
-        asks && first.is_some_and(|k| AUX.contains(&self.word(k)))
+        // "Is there any doubt this was human error?", "Was this anything other than operator
+        // error?": a rhetorical question asserts.
+        let rhetorical = self.toks.iter().any(|t| {
+            matches!(
+                t.word.as_str(),
+                "doubt" | "other" | "else" | "anything" | "obviously"
+            )
+        });
+        asks && !rhetorical && first.is_some_and(|k| AUX.contains(&self.word(k)))
     }
 
     /// The match is only part of a hyphenated word ("careless-looking", "stupid-simple").
@@ -939,7 +1006,10 @@ pub(super) fn evaluate(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option
             if s.negated_before(i0) {
                 return None;
             }
-            let (c, _) = s.subject_class(i0);
+            let (c, j) = s.subject_class(i0);
+            if j.is_some_and(|j| s.author_alone(j)) {
+                return None;
+            }
             if matched.contains("dropped the ball") || matched.contains("dropped  the") {
                 return match c {
                     Class::NegPronoun | Class::We => None,
@@ -1024,30 +1094,35 @@ pub(super) fn evaluate(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option
                 "untested" | "broken" | "bad" | "faulty" | "buggy"
             );
             if state {
+                // Only a physical thing that bears a name is told apart; anything else after
+                // "Dave's broken" is his work ("build", "branch", "Terraform").
                 let noun = s.next_word(last).map_or("", |k| s.word(k));
-                let work = HUMAN_ACTS.contains(noun)
-                    || HUMAN_ACTS.contains(singular(noun))
-                    || matches!(
-                        singular(noun),
-                        "config"
-                            | "configuration"
-                            | "query"
-                            | "update"
-                            | "edit"
-                            | "push"
-                            | "release"
-                            | "pr"
-                            | "script"
-                            | "code"
-                            | "command"
-                            | "input"
-                            | "entry"
-                            | "setting"
-                            | "rule"
-                            | "advice"
-                            | "estimate"
-                    );
-                if !work {
+                let object = matches!(
+                    singular(noun),
+                    "disk"
+                        | "drive"
+                        | "server"
+                        | "host"
+                        | "node"
+                        | "machine"
+                        | "box"
+                        | "laptop"
+                        | "cable"
+                        | "battery"
+                        | "sector"
+                        | "ssd"
+                        | "hdd"
+                        | "fan"
+                        | "psu"
+                        | "switch"
+                        | "router"
+                        | "rack"
+                        | "memory"
+                        | "ram"
+                        | "nic"
+                        | "port"
+                );
+                if object {
                     return None;
                 }
             }
@@ -1190,13 +1265,17 @@ pub(super) fn evaluate(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option
                 .and_then(|j| found(Rule::Hindsight, ms, s.span_end(j)))
         }
         Kind::Accidental => {
-            let (c, _) = s.subject_class(i0);
-            let c = if c.person() || c == Class::Group {
-                c
+            let (c, j) = s.subject_class(i0);
+            let (c, j) = if c.person() || c == Class::Group {
+                (c, j)
             } else {
                 // "An engineer deleted the table by mistake": the clause's subject.
-                s.clause_subject(i0).map_or(Class::Other, |j| s.class(j))
+                let j = s.clause_subject(i0);
+                (j.map_or(Class::Other, |j| s.class(j)), j)
             };
+            if j.is_some_and(|j| s.author_alone(j)) {
+                return None;
+            }
             match c {
                 Class::We => None,
                 c => agent_rule(c).and_then(|r| found(r, ms, me)),
@@ -1206,7 +1285,10 @@ pub(super) fn evaluate(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option
             if s.negated_before(i0) {
                 return None;
             }
-            let (c, _) = s.subject_class(i0);
+            let (c, j) = s.subject_class(i0);
+            if j.is_some_and(|j| s.author_alone(j)) {
+                return None;
+            }
             match c {
                 Class::We => None,
                 c => agent_rule(c).and_then(|r| found(r, ms, me)),
@@ -1364,12 +1446,23 @@ fn counterfactual_for(c: Class, participle: &str, strict_named: bool) -> Option<
     }
 }
 
+/// "Shouldn't the engineer have …?": a negated modal followed by its subject.
+fn inverted_question(s: &Sentence, i0: usize, modal: &str) -> bool {
+    modal.ends_with("n't")
+        && s.word(i0 + 1) != "have"
+        && !is_adverb(s.word(i0 + 1))
+        && !matches!(
+            s.word(i0 + 1),
+            "not" | "all" | "both" | "each" | "even" | "ever" | "always" | "really"
+        )
+}
+
 fn modal_perfect(s: &Sentence, ms: usize, i0: usize, last: usize) -> Option<Found> {
     let modal = s.word(i0).to_owned();
     let could = modal.starts_with("could");
     let negated =
         modal.ends_with("n't") || (i0 + 1..last).any(|j| matches!(s.word(j), "not" | "never"));
-    let asks = modal.ends_with("n't") && s.word(i0 + 1) != "have" && !is_adverb(s.word(i0 + 1));
+    let asks = inverted_question(s, i0, &modal);
     if could && negated && !asks {
         return None; // "we couldn't have known" excuses rather than blames
     }
@@ -1401,14 +1494,15 @@ fn modal_perfect(s: &Sentence, ms: usize, i0: usize, last: usize) -> Option<Foun
     }
     // "Shouldn't the deploying engineer have watched the canary?": the subject stands between
     // the negated modal and "have", and a rhetorical question excuses nothing.
-    let inverted = modal.ends_with("n't")
-        && s.word(i0 + 1) != "have"
-        && !is_adverb(s.word(i0 + 1))
-        && s.word(i0 + 1) != "not";
+    let inverted = asks;
     let (c, j) = if inverted {
-        match s.noun_phrase_agent(i0 + 1) {
-            Some((k, c)) => (c, Some(k)),
-            None => return None,
+        if s.word(i0 + 1) == "we" {
+            (Class::We, Some(i0 + 1))
+        } else {
+            match s.noun_phrase_agent(i0 + 1) {
+                Some((k, c)) => (c, Some(k)),
+                None => return None,
+            }
         }
     } else {
         s.subject_class(i0)
@@ -1531,7 +1625,7 @@ fn ignored(s: &Sentence, ms: usize, me: usize, i0: usize) -> Option<Found> {
         // "Warnings get ignored because the build prints hundreds of them": the reason given
         // is the system's, and names no one.
         let systemic_reason = (i0 + 1..s.toks.len())
-            .find(|&j| matches!(s.word(j), "because" | "since" | "as"))
+            .find(|&j| s.word(j) == "because")
             .is_some_and(|b| {
                 (b + 1..s.toks.len()).all(|k| {
                     let c = s.loose_class(k);
@@ -1597,8 +1691,7 @@ fn judge_weak(s: &Sentence, ms: usize, me: usize, i0: usize, last: usize) -> Opt
     }
     // The word grades the person it modifies: "a lazy reviewer", "the sloppy contractor".
     if let Some(&j) = after.first() {
-        let c = s.loose_class(j);
-        if (c.person() && c != Class::We) || c == Class::Group {
+        if matches!(s.class(j), Class::Role | Class::Known | Class::Group) {
             return found(Rule::Judgemental, ms, me);
         }
     }

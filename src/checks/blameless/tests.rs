@@ -1282,7 +1282,7 @@ fn self_reports_headings_and_reflection_are_not_blame() {
         "Priya broke the build again.",
         "In hindsight the trend should have been obvious to the operator.",
     ] {
-        assert!(!scan(text, &ctx).is_empty(), "{text}");
+        assert!(!super::scan_rules(text, &ctx).is_empty(), "{text}");
     }
 }
 
@@ -1313,6 +1313,84 @@ fn denials_pieces_of_things_and_quoted_labels_are_not_blame() {
         "That change was a sloppy piece of work by the contractor.",
         "The root cause was user error by the night operator.",
     ] {
-        assert!(!scan(text, &ctx).is_empty(), "{text}");
+        assert!(!super::scan_rules(text, &ctx).is_empty(), "{text}");
+    }
+}
+
+/// Round 8's review: the new readings stay inside their own kind. Talk about method covers
+/// only its clause; "had" before a participle is an auxiliary; "went out with" tells how people
+/// acted; a person's or a role's possessive keeps their part theirs; "as always" is no reason;
+/// the author's sanction and a colleague beside the author are still found; a name ending in
+/// -ly is no adverb; a rhetorical question asserts.
+#[test]
+fn round_8_readings_stay_inside_their_kind() {
+    let people = scorer_people();
+    let ctx = WordingContext::new(&people, &[]);
+    for (text, rule) in [
+        (
+            "It would be unfair to blame the vendor: the operator skipped the canary.",
+            "blameless/individual-fault",
+        ),
+        (
+            "The release had carelessly bypassed the freeze.",
+            "blameless/judgemental",
+        ),
+        (
+            "The release went out with reckless haste.",
+            "blameless/judgemental",
+        ),
+        (
+            "dave's script had a careless off-by-one in the loop.",
+            "blameless/judgemental",
+        ),
+        (
+            "The contractor's script had a careless off-by-one.",
+            "blameless/judgemental",
+        ),
+        (
+            "The capacity alerts were ignored as always.",
+            "blameless/negligence",
+        ),
+        ("Dave and I broke the build.", "blameless/individual-fault"),
+        ("I was suspended for a week.", "blameless/punishment"),
+        (
+            "Then Kelly skipped the canary and pushed to prod.",
+            "blameless/individual-fault",
+        ),
+        (
+            "Dave's broken build blocked the release.",
+            "blameless/individual-fault",
+        ),
+        (
+            "Is there any doubt this was human error?",
+            "blameless/human-error",
+        ),
+        ("Of course, it was Human Error.", "blameless/human-error"),
+        (
+            "The engineers shouldn't all have restarted at once.",
+            "blameless/counterfactual",
+        ),
+        (
+            "Shouldn't we have caught this in review?",
+            "blameless/counterfactual",
+        ),
+    ] {
+        let rules = super::scan_rules(text, &ctx);
+        assert!(rules.iter().any(|h| h.rule == rule), "{text}: {rules:?}");
+    }
+    for text in [
+        "Yesterday's alert thresholds were careless about seasonality.",
+        "A sloppy Jenkinsfile skipped the tests.",
+        "The retry wrapper was careless about timeouts, which surprised me.",
+        "Marco wrote the cutover script - the script was reckless.",
+        "The more they used the service, the more we migrated off Alice's bad disks.",
+    ] {
+        let rules = super::scan_rules(text, &ctx);
+        assert!(
+            rules.iter().all(
+                |h| h.rule != "blameless/judgemental" && h.rule != "blameless/individual-fault"
+            ),
+            "{text}: {rules:?}"
+        );
     }
 }
