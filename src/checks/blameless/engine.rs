@@ -203,9 +203,9 @@ pub(crate) fn scan(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
             };
             let (a, b) = trim_marks(toks, a, b);
             let (start, end) = (toks[a].start, toks[b - 1].end);
-            if quoted_title(text, s, e, start, end)
-                || (FAMILIES[j.class - 1] == Rule::HumanError
-                    && quoted_text(text, s, e, start, end).is_some())
+            let quoted = quoted_text(text, s, e, start, end);
+            if quoted.is_some_and(is_title_case)
+                || (FAMILIES[j.class - 1] == Rule::HumanError && quoted.is_some())
             {
                 // The evidence is quoted wording (a title, a phrase talked about), which the
                 // rules do not read either: not the author's own.
@@ -259,15 +259,14 @@ fn quoted_text(text: &str, s: usize, e: usize, start: usize, end: usize) -> Opti
     (orig.chars().any(char::is_alphabetic) && seen.chars().all(char::is_whitespace)).then_some(orig)
 }
 
-/// Whether `start..end` is a quoted title: [`quoted_text`], and every word of four letters or
-/// more in it is capitalised ("'Human Error'" in a book's name). Scare quotes in lower case
-/// ("the \"fully tested\" release") are the author's sarcasm and stay judged.
-fn quoted_title(text: &str, s: usize, e: usize, start: usize, end: usize) -> bool {
-    quoted_text(text, s, e, start, end).is_some_and(|orig| {
-        orig.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-            .filter(|w| w.chars().count() >= 4)
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-    })
+/// Whether every word of four letters or more in quoted text is capitalised: a title
+/// ("'Human Error'" in a book's name). Scare quotes in lower case ("the \"fully tested\"
+/// release") are the author's sarcasm and stay judged.
+fn is_title_case(quoted: &str) -> bool {
+    quoted
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| w.chars().count() >= 4)
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// A rule's match (`start..end` of `text`) that belongs to a title, not to the sentence's own
@@ -364,7 +363,7 @@ fn title_marks(text: &str, toks: &[Tok], start: usize, end: usize) -> bool {
         .rposition(|t| t.start < end && start < t.end)
         .unwrap_or(first);
     let mut a = first;
-    while a > 0 && in_run(&toks[a - 1]) && !toks[a - 1].mark {
+    while a > 0 && in_run(&toks[a - 1]) {
         a -= 1;
     }
     let mut b = last;
@@ -502,10 +501,7 @@ pub(crate) enum Width {
 pub(crate) fn evidence_width(text: &str, toks: &[Tok]) -> Width {
     let (mut count, mut adjacent, mut last) = (0usize, true, None::<usize>);
     for (i, t) in toks.iter().enumerate() {
-        if t.mark {
-            continue;
-        }
-        if is_function_word(t.key) {
+        if t.mark || is_function_word(t.key) {
             continue;
         }
         adjacent &= last.is_none_or(|l| l + 1 == i);

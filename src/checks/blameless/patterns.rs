@@ -820,9 +820,7 @@ impl Sentence<'_> {
             return false;
         };
         // Anyone in the sentence keeps the judgement on people. When the graded thing is a
-        // part the subject has, the subject's owner may be a role or a group ("the vendor's
-        // firmware", "the contractor's script"), never a name.
-        // The owner may be a group or a company ("the vendor's firmware"), never a person,
+        // part the subject has, the subject's owner may be a group or a company ("the vendor's firmware"), never a person,
         // a role or a name in any case ("dave's script", "the contractor's script").
         let owner = |k: usize| {
             attributive
@@ -901,8 +899,8 @@ impl Sentence<'_> {
     }
 
     /// The sentence is a yes-or-no question: it opens with an auxiliary and its first end
-    /// mark is a question mark ("Was this a human error in the migration script?"). It asks whether a
-    /// label fits; it does not assert it.
+    /// mark is a question mark ("Was this a human error in the migration script?"). It asks
+    /// whether a label fits; it does not assert it.
     fn asks_yes_or_no(&self) -> bool {
         const AUX: &[&str] = &[
             "was", "is", "were", "are", "did", "does", "do", "could", "can", "would", "should",
@@ -949,10 +947,10 @@ impl Sentence<'_> {
 /// `we` is left to the model: "We messed up.", "we broke checkout for 40 minutes" and "we
 /// forgot to renew the certificate" are the organisation owning what happened, the voice a
 /// blameless report is written in, not one person named as the cause (round 7: "We messed up."
-/// was real5's one false error, as individual fault). Since round 8 the author in the first
-/// person singular is read the same way ("I deleted the production database by accident", a
-/// published report's heading, stopped the commit); "we should have …" and "I should have …"
-/// stay counterfactuals (`modal_perfect`).
+/// was real5's one false error, as individual fault). "I" is a person here; the author alone
+/// reporting a fault verb, an accident or a mistake is left out by its kinds
+/// (`Sentence::author_alone`). "we should have …" and "I should have …" stay counterfactuals
+/// (`modal_perfect`).
 fn agent_rule(c: Class) -> Option<Rule> {
     match c {
         Class::We => None,
@@ -1462,8 +1460,8 @@ fn modal_perfect(s: &Sentence, ms: usize, i0: usize, last: usize) -> Option<Foun
     let could = modal.starts_with("could");
     let negated =
         modal.ends_with("n't") || (i0 + 1..last).any(|j| matches!(s.word(j), "not" | "never"));
-    let asks = inverted_question(s, i0, &modal);
-    if could && negated && !asks {
+    let inverted = inverted_question(s, i0, &modal);
+    if could && negated && !inverted {
         return None; // "we couldn't have known" excuses rather than blames
     }
     let participle = s.word(last);
@@ -1494,7 +1492,6 @@ fn modal_perfect(s: &Sentence, ms: usize, i0: usize, last: usize) -> Option<Foun
     }
     // "Shouldn't the deploying engineer have watched the canary?": the subject stands between
     // the negated modal and "have", and a rhetorical question excuses nothing.
-    let inverted = asks;
     let (c, j) = if inverted {
         if s.word(i0 + 1) == "we" {
             (Class::We, Some(i0 + 1))

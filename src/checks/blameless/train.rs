@@ -32,8 +32,8 @@ pub(crate) fn data_dir() -> PathBuf {
 /// Authors of sentences and documents (a*, f*, t*), and authors of documents only (n*, round 4):
 /// realistic reports in the registers of published post-mortems, written because real
 /// published reports drew most of the false findings. Round 7 added f9, f10 and f11 (each
-/// scored once unseen first) and n8–n10; round 8 added f13–f17 (each scored once unseen first;
-/// f17 after the rules of round 8 were final).
+/// scored once unseen first) and n8–n10; round 8 added f13–f17 (each scored once unseen first)
+/// and t3, t4 and n11 (written for training).
 pub(crate) const TRAIN_AUTHORS: [&str; 34] = [
     "a1", "a2", "a3", "f1", "f2", "f3", "f4", "f5", "f6", "f7", "f8", "f9", "f10", "f11", "f13",
     "f14", "f15", "f16", "f17", "t1", "t2", "t3", "t4", "n1", "n2", "n3", "n4", "n5", "n6", "n7",
