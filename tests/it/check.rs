@@ -518,11 +518,13 @@ fn sensitivity_moves_only_the_models_own_warnings() {
     let (s, path) = repo_with_good_doc();
     // Invented sentences: the first leans toward blame (sarcasm), the second barely; the third
     // is blame a rule finds, an error at every sensitivity. (The model's probabilities move
-    // when it is retrained; round 8's retraining chose these two anew: P 0.39 and 0.28.)
+    // when it is retrained; round 9's retraining chose these two anew: P 0.47, between the
+    // normal and low phrase bars of 0.40 and 0.50, and 0.27, below normal's and above high's
+    // 0.20.)
     let text = s.read(&path).replace(
         "The configuration format accepted",
-        "Great timing with the release window. \
-         Interesting timing on the Friday release. \
+        "Great timing for the quarterly release window. \
+         Great timing with the holiday release window. \
          The operator restarted the wrong cluster during the incident. \
          The configuration format accepted",
     );
@@ -553,7 +555,7 @@ fn sensitivity_moves_only_the_models_own_warnings() {
                 let line = text.lines().nth(line.saturating_sub(1)).unwrap_or("");
                 let from: String = line.chars().skip(col.saturating_sub(1)).collect();
                 let head = from.split('.').next().unwrap_or("");
-                let sentence = ["window", "Interesting", "operator"]
+                let sentence = ["quarterly", "holiday", "operator"]
                     .iter()
                     .find(|w| {
                         line.split(". ")
@@ -576,12 +578,12 @@ fn sensitivity_moves_only_the_models_own_warnings() {
         "error".to_string(),
     );
     let window = (
-        "window".to_string(),
+        "quarterly".to_string(),
         "blameless/sarcasm".to_string(),
         "warning".to_string(),
     );
     let good = (
-        "Interesting".to_string(),
+        "holiday".to_string(),
         "blameless/sarcasm".to_string(),
         "warning".to_string(),
     );

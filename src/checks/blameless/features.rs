@@ -58,6 +58,10 @@ pub(crate) const NEG: u8 = 3;
 pub(crate) const TRI: u8 = 4;
 pub(crate) const BIAS: u8 = 5;
 pub(crate) const QUO: u8 = 6;
+/// An actor (a name, a handle, a role or a group of people) and the word right after it.
+pub(crate) const AGT: u8 = 7;
+/// An actor and the word two after it ("the operator, switched"; "crew mis-pointed").
+pub(crate) const AGT2: u8 = 8;
 
 /// Shapes that stand for a class of words; the model learns the class, not the word.
 #[cfg(test)]
@@ -673,6 +677,29 @@ fn is_common(norm: &mut Norm) -> bool {
     stem_key(norm).1
 }
 
+/// Keys of the words that name an actor in an incident: a name or a handle (by shape), and the
+/// stems of the role and group nouns of `lexicon.rs` (people by what they do or belong to:
+/// "operator", "crew", "department"), and "he" and "she".
+static ACTOR_KEYS: std::sync::LazyLock<std::collections::HashSet<u64, IdHasher>> =
+    std::sync::LazyLock::new(|| {
+        use super::lexicon::{AMBIGUOUS_ROLES, GROUP_NOUNS, ROLE_NOUNS};
+        let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+        let mut keys: std::collections::HashSet<u64, IdHasher> =
+            [NAME, HANDLE].into_iter().collect();
+        for w in ROLE_NOUNS
+            .iter()
+            .chain(AMBIGUOUS_ROLES.iter())
+            .chain(GROUP_NOUNS.iter())
+        {
+            keys.insert(fnv(stem_of(w, &stemmer).as_bytes()));
+        }
+        keys
+    });
+
+fn is_actor_key(k: u64) -> bool {
+    ACTOR_KEYS.contains(&k)
+}
+
 fn closes_clause_key(k: u64) -> bool {
     CLOSER_BITS & (1 << (k & 63)) != 0 && CLOSERS.contains(&k)
 }
@@ -728,7 +755,18 @@ pub(crate) fn features(toks: &[Tok], mut f: impl FnMut(u64, usize, usize)) {
     let mut prev = start;
     let mut prev2 = start;
     let qt = shape_key("<qt>");
+    let key_of = |t: &Tok| if t.quoted { qt } else { t.key };
     for (i, t) in toks.iter().enumerate() {
+        if !t.quoted && !t.negated && is_actor_key(t.key) {
+            // What an actor did, whoever the actor is: the model learns "<actor> pushed" from
+            // every name, role and team it saw push, not "crew pushed" from crews alone.
+            if let Some(n) = toks.get(i + 1) {
+                f(mix(AGT, key_of(n), 0), i, i + 2);
+            }
+            if let Some(n) = toks.get(i + 2) {
+                f(mix(AGT2, key_of(n), 0), i, i + 3);
+            }
+        }
         if t.quoted {
             f(mix(QUO, t.key, 0), i, i + 1);
             // A quoted passage is one `<qt>` to the n-grams around it.
@@ -764,6 +802,19 @@ pub(crate) fn feature_names(text: &str, toks: &[Tok]) -> Vec<String> {
     let mut prev2 = "<s>".to_owned();
     for (i, t) in toks.iter().enumerate() {
         let n = &names[i];
+        if !t.quoted && !t.negated && is_actor_key(t.key) {
+            let name_of = |j: usize| match toks.get(j) {
+                Some(x) if x.quoted => Some("<qt>".to_owned()),
+                Some(_) => names.get(j).cloned(),
+                None => None,
+            };
+            if let Some(m) = name_of(i + 1) {
+                out.push(format!("a <actor> {m}"));
+            }
+            if let Some(m) = name_of(i + 2) {
+                out.push(format!("a2 <actor> _ {m}"));
+            }
+        }
         if t.quoted {
             out.push(format!("q {n}"));
             if prev == "<qt>" {
