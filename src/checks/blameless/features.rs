@@ -677,28 +677,40 @@ fn is_common(norm: &mut Norm) -> bool {
     stem_key(norm).1
 }
 
-/// Keys of the words that name an actor in an incident: a name or a handle (by shape), and the
-/// stems of the role and group nouns of `lexicon.rs` (people by what they do or belong to:
-/// "operator", "crew", "department"), and "he" and "she".
-static ACTOR_KEYS: std::sync::LazyLock<std::collections::HashSet<u64, IdHasher>> =
-    std::sync::LazyLock::new(|| {
-        use super::lexicon::{AMBIGUOUS_ROLES, GROUP_NOUNS, ROLE_NOUNS};
-        let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
-        let mut keys: std::collections::HashSet<u64, IdHasher> =
-            [NAME, HANDLE].into_iter().collect();
-        for w in ROLE_NOUNS
-            .iter()
-            .chain(AMBIGUOUS_ROLES.iter())
-            .chain(GROUP_NOUNS.iter())
-        {
-            keys.insert(fnv(stem_of(w, &stemmer).as_bytes()));
-        }
-        keys
-    });
-
-fn is_actor_key(k: u64) -> bool {
-    ACTOR_KEYS.contains(&k)
+/// The words that name an actor in an incident: a name or a handle (by shape), the stems of
+/// the role and group nouns of `lexicon.rs` (people by what they do or belong to: "operator",
+/// "crew", "department"), and "he" and "she". A 256-bit filter on the key's low bits answers
+/// most tokens before the set is searched.
+pub(crate) struct Actors {
+    bits: [u64; 4],
+    keys: std::collections::HashSet<u64, IdHasher>,
 }
+
+impl Actors {
+    fn is_actor(&self, k: u64) -> bool {
+        let b = (k & 255) as usize;
+        self.bits[b / 64] & (1 << (b % 64)) != 0 && self.keys.contains(&k)
+    }
+}
+
+static ACTORS: std::sync::LazyLock<Actors> = std::sync::LazyLock::new(|| {
+    use super::lexicon::{AMBIGUOUS_ROLES, GROUP_NOUNS, ROLE_NOUNS};
+    let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+    let mut keys: std::collections::HashSet<u64, IdHasher> = [NAME, HANDLE].into_iter().collect();
+    for w in ROLE_NOUNS
+        .iter()
+        .chain(AMBIGUOUS_ROLES.iter())
+        .chain(GROUP_NOUNS.iter())
+    {
+        keys.insert(fnv(stem_of(w, &stemmer).as_bytes()));
+    }
+    let mut bits = [0u64; 4];
+    for k in &keys {
+        let b = (k & 255) as usize;
+        bits[b / 64] |= 1 << (b % 64);
+    }
+    Actors { bits, keys }
+});
 
 fn closes_clause_key(k: u64) -> bool {
     CLOSER_BITS & (1 << (k & 63)) != 0 && CLOSERS.contains(&k)
@@ -756,8 +768,9 @@ pub(crate) fn features(toks: &[Tok], mut f: impl FnMut(u64, usize, usize)) {
     let mut prev2 = start;
     let qt = shape_key("<qt>");
     let key_of = |t: &Tok| if t.quoted { qt } else { t.key };
+    let actors = &*ACTORS;
     for (i, t) in toks.iter().enumerate() {
-        if !t.quoted && !t.negated && is_actor_key(t.key) {
+        if !t.quoted && !t.negated && actors.is_actor(t.key) {
             // What an actor did, whoever the actor is: the model learns "<actor> pushed" from
             // every name, role and team it saw push, not "crew pushed" from crews alone.
             if let Some(n) = toks.get(i + 1) {
@@ -802,7 +815,7 @@ pub(crate) fn feature_names(text: &str, toks: &[Tok]) -> Vec<String> {
     let mut prev2 = "<s>".to_owned();
     for (i, t) in toks.iter().enumerate() {
         let n = &names[i];
-        if !t.quoted && !t.negated && is_actor_key(t.key) {
+        if !t.quoted && !t.negated && ACTORS.is_actor(t.key) {
             let name_of = |j: usize| match toks.get(j) {
                 Some(x) if x.quoted => Some("<qt>".to_owned()),
                 Some(_) => names.get(j).cloned(),
