@@ -672,6 +672,17 @@ impl Sentence<'_> {
                         | "testing"
                         | "handover"
                         | "handoff"
+                        | "gamble"
+                        | "bet"
+                        | "stunt"
+                        | "attempt"
+                        | "action"
+                        | "act"
+                        | "step"
+                        | "assumption"
+                        | "guess"
+                        | "error"
+                        | "slip"
                 )
                 // "release engineering", "the testing": the -ing noun of an activity.
                 || (w.len() > 6 && w.ends_with("ing"))
@@ -819,13 +830,38 @@ impl Sentence<'_> {
         let Some(&head) = np.last() else {
             return false;
         };
+        // A pronoun subject with a thing judged in the predicate ("It was a reckless design to
+        // let two jobs share one pool", "this is a sloppy schema"): the judged noun is the
+        // thing. An act there ("that was a reckless force-push", "a careless mistake") was
+        // refused above.
+        // The judged noun phrase runs from the word after the judgement to a preposition, a
+        // conjunction or a relative word, and every word of it must be a thing's, none an act
+        // ("a careless config change" is a change).
+        let judged: Vec<usize> = (last + 1..n)
+            .take_while(|&k| {
+                let w = self.word(k);
+                !self.toks[k].boundary
+                    && !PREPOSITIONS.contains(&w)
+                    && !matches!(w, "and" | "or" | "nor" | "that" | "which" | "who" | "whose")
+            })
+            .take(5)
+            .collect();
+        let predicate_thing = !attributive
+            && np.len() == 1
+            && matches!(self.word(head), "it" | "this" | "that")
+            && (verb + 1..i).any(|k| matches!(self.word(k), "a" | "an"))
+            && !judged.is_empty()
+            && judged.len() < 5
+            && judged.iter().all(|&k| {
+                self.is_thing_word(k, true) && !self.toks[k].poss && !act_noun(self.word(k))
+            });
         // Anyone in the sentence keeps the judgement on people. When the graded thing is a
-        // part the subject has, the subject's owner may be a group or a company ("the vendor's firmware"), never a person,
-        // a role or a name in any case ("dave's script", "the contractor's script").
+        // part the subject has, the subject's owner may be a group or a company ("the vendor's
+        // firmware"), and so may the owner of a thing judged after a pronoun subject ("a
+        // careless default in the vendor's SDK"); never a person, a role or a name ("dave's
+        // script", "the contractor's script").
         let owner = |k: usize| {
-            attributive
-                && np.contains(&k)
-                && k != head
+            ((attributive && np.contains(&k) && k != head) || (predicate_thing && k > last))
                 && self.toks[k].poss
                 && (self.class(k) == Class::Group
                     || matches!(
@@ -854,7 +890,9 @@ impl Sentence<'_> {
         if (from..to).any(|k| someone(k) && !owner(k)) {
             return false;
         }
-        if !self.is_thing_word(head, np.iter().any(|&k| DETERMINERS.contains(self.word(k)))) {
+        if !predicate_thing
+            && !self.is_thing_word(head, np.iter().any(|&k| DETERMINERS.contains(self.word(k))))
+        {
             return false;
         }
         // A head is the last word of a noun phrase: before a preposition, a conjunction or

@@ -1394,3 +1394,34 @@ fn round_8_readings_stay_inside_their_kind() {
         );
     }
 }
+
+/// Round 9: a pronoun subject with a thing judged in the predicate grades the thing; an act
+/// there, or anyone in the same part of the sentence, keeps the judgement on people.
+#[test]
+fn a_thing_judged_after_a_pronoun_subject_is_the_things() {
+    let people = scorer_people();
+    let ctx = WordingContext::new(&people, &[]);
+    let judged = |text: &str| {
+        super::scan_rules(text, &ctx)
+            .iter()
+            .any(|h| h.rule == "blameless/judgemental")
+    };
+    for text in [
+        "It was a reckless design to let the draw service and the reporting jobs share one pool.",
+        "This is a sloppy schema for a ledger.",
+        "That was a careless default in the vendor's SDK.",
+    ] {
+        assert!(!judged(text), "{text}");
+    }
+    for text in [
+        "It was a reckless decision to let the jobs share one pool.",
+        "That was a sloppy job by the night shift.",
+        "It was a reckless gamble to deploy on a Friday.",
+        "It was a careless error.",
+        "It was a reckless design by Dave.",
+        "That was a careless config change.",
+        "It was careless.",
+    ] {
+        assert!(judged(text), "{text}");
+    }
+}
