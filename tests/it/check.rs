@@ -518,12 +518,12 @@ fn sensitivity_moves_only_the_models_own_warnings() {
     let (s, path) = repo_with_good_doc();
     // Invented sentences: the first leans toward blame (sarcasm), the second barely; the third
     // is blame a rule finds, an error at every sensitivity. (The model's probabilities move
-    // when it is retrained; round 9's retraining chose these two anew: P 0.47, between the
-    // normal and low phrase bars of 0.40 and 0.50, and 0.27, below normal's and above high's
-    // 0.20.)
+    // when it is retrained; round 9's last retraining chose these two anew: P 0.81 on a
+    // one-word evidence "Lovely", between the normal and low bars for such evidence, 0.75 and
+    // 0.90; and P 0.25 on "Great", below normal's bars and above high's 0.20.)
     let text = s.read(&path).replace(
         "The configuration format accepted",
-        "Great timing for the quarterly release window. \
+        "Lovely timing for the annual release window. \
          Great timing with the holiday release window. \
          The operator restarted the wrong cluster during the incident. \
          The configuration format accepted",
@@ -555,7 +555,7 @@ fn sensitivity_moves_only_the_models_own_warnings() {
                 let line = text.lines().nth(line.saturating_sub(1)).unwrap_or("");
                 let from: String = line.chars().skip(col.saturating_sub(1)).collect();
                 let head = from.split('.').next().unwrap_or("");
-                let sentence = ["quarterly", "holiday", "operator"]
+                let sentence = ["Lovely", "holiday", "operator"]
                     .iter()
                     .find(|w| {
                         line.split(". ")
@@ -578,7 +578,7 @@ fn sensitivity_moves_only_the_models_own_warnings() {
         "error".to_string(),
     );
     let window = (
-        "quarterly".to_string(),
+        "Lovely".to_string(),
         "blameless/sarcasm".to_string(),
         "warning".to_string(),
     );
@@ -588,10 +588,10 @@ fn sensitivity_moves_only_the_models_own_warnings() {
         "warning".to_string(),
     );
     let normal = wording(None);
-    assert_eq!(normal, vec![error.clone(), window.clone()]);
+    assert_eq!(normal, vec![window.clone(), error.clone()]);
     assert_eq!(wording(Some("normal")), normal);
     assert_eq!(wording(Some("low")), vec![error.clone()]);
-    assert_eq!(wording(Some("high")), vec![good, error, window]);
+    assert_eq!(wording(Some("high")), vec![window, good, error]);
     // A value outside the three is a configuration error naming the line and the choices.
     let bad = config.replace("sensitivity = \"normal\"", "sensitivity = \"extreme\"");
     config_error_at(&s, &bad, "extreme").stderr_has("expected one of `low`, `normal`, `high`");

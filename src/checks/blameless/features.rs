@@ -25,6 +25,9 @@ pub(crate) struct Tok {
     pub quoted: bool,
     /// The token is punctuation-like (a quote mark, `!`, `?`): part of n-grams, never a span end.
     pub mark: bool,
+    /// The word names an actor: a name, a handle, or a role or group of people (see
+    /// [`Actors`]).
+    pub actor: bool,
 }
 
 pub(crate) const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
@@ -284,6 +287,7 @@ pub(crate) fn for_each_sentence(text: &str, mut f: impl FnMut(usize, usize, &[To
                             negated: false,
                             quoted: false,
                             mark: true,
+                            actor: false,
                         });
                     }
                     // A sentence ends at the stop unless a lower-case word follows ("e.g. the").
@@ -326,6 +330,7 @@ pub(crate) fn for_each_sentence(text: &str, mut f: impl FnMut(usize, usize, &[To
                             negated: false,
                             quoted: false,
                             mark: true,
+                            actor: false,
                         });
                     }
                     i += ch_len;
@@ -443,6 +448,7 @@ fn word_tokens(
             negated: *negated,
             quoted: false,
             mark: false,
+            actor: ACTORS.is_actor(key, &text[s..e]),
         });
         if is_negator_key(key) {
             *negated = true;
@@ -677,39 +683,42 @@ fn is_common(norm: &mut Norm) -> bool {
     stem_key(norm).1
 }
 
-/// The words that name an actor in an incident: a name or a handle (by shape), the stems of
-/// the role and group nouns of `lexicon.rs` (people by what they do or belong to: "operator",
-/// "crew", "department"), and "he" and "she". A 256-bit filter on the key's low bits answers
-/// most tokens before the set is searched.
+/// The words that name an actor in an incident: a name or a handle (by shape), and the role
+/// and group nouns of `lexicon.rs` and their plurals (people by what they do or belong to:
+/// "operator", "crew", "departments"), matched as written: a stem shared with a thing
+/// ("engine" and "engineer", "authorization" and "author", "operations" and "operator") is no
+/// actor. The stems' keys only rule most words out before the written form is compared.
 pub(crate) struct Actors {
-    bits: [u64; 4],
-    keys: std::collections::HashSet<u64, IdHasher>,
+    stems: std::collections::HashSet<u64, IdHasher>,
+    words: std::collections::HashSet<String>,
 }
 
 impl Actors {
-    fn is_actor(&self, k: u64) -> bool {
-        let b = (k & 255) as usize;
-        self.bits[b / 64] & (1 << (b % 64)) != 0 && self.keys.contains(&k)
+    /// Whether the word `raw`, whose key is `key`, names an actor.
+    fn is_actor(&self, key: u64, raw: &str) -> bool {
+        if key == NAME || key == HANDLE {
+            return true;
+        }
+        self.stems.contains(&key) && self.words.contains(&raw.to_lowercase())
     }
 }
 
 static ACTORS: std::sync::LazyLock<Actors> = std::sync::LazyLock::new(|| {
     use super::lexicon::{AMBIGUOUS_ROLES, GROUP_NOUNS, ROLE_NOUNS};
     let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
-    let mut keys: std::collections::HashSet<u64, IdHasher> = [NAME, HANDLE].into_iter().collect();
+    let mut stems: std::collections::HashSet<u64, IdHasher> = Default::default();
+    let mut words = std::collections::HashSet::new();
     for w in ROLE_NOUNS
         .iter()
         .chain(AMBIGUOUS_ROLES.iter())
         .chain(GROUP_NOUNS.iter())
     {
-        keys.insert(fnv(stem_of(w, &stemmer).as_bytes()));
+        for form in [w.to_string(), format!("{w}s")] {
+            stems.insert(fnv(stem_of(&form, &stemmer).as_bytes()));
+            words.insert(form);
+        }
     }
-    let mut bits = [0u64; 4];
-    for k in &keys {
-        let b = (k & 255) as usize;
-        bits[b / 64] |= 1 << (b % 64);
-    }
-    Actors { bits, keys }
+    Actors { stems, words }
 });
 
 fn closes_clause_key(k: u64) -> bool {
@@ -768,16 +777,17 @@ pub(crate) fn features(toks: &[Tok], mut f: impl FnMut(u64, usize, usize)) {
     let mut prev2 = start;
     let qt = shape_key("<qt>");
     let key_of = |t: &Tok| if t.quoted { qt } else { t.key };
-    let actors = &*ACTORS;
     for (i, t) in toks.iter().enumerate() {
-        if !t.quoted && !t.negated && actors.is_actor(t.key) {
+        if t.actor && !t.quoted && !t.negated {
             // What an actor did, whoever the actor is: the model learns "<actor> pushed" from
-            // every name, role and team it saw push, not "crew pushed" from crews alone.
+            // every name, role and team it saw push, not "crew pushed" from crews alone. A
+            // negated word is its own feature ("Dave never ignored" is not "Dave ignored").
             if let Some(n) = toks.get(i + 1) {
-                f(mix(AGT, key_of(n), 0), i, i + 2);
+                f(mix(AGT, key_of(n), u64::from(n.negated)), i, i + 2);
             }
+            // Its span is the actor alone: the word between is no part of the evidence.
             if let Some(n) = toks.get(i + 2) {
-                f(mix(AGT2, key_of(n), 0), i, i + 3);
+                f(mix(AGT2, key_of(n), u64::from(n.negated)), i, i + 1);
             }
         }
         if t.quoted {
@@ -815,9 +825,10 @@ pub(crate) fn feature_names(text: &str, toks: &[Tok]) -> Vec<String> {
     let mut prev2 = "<s>".to_owned();
     for (i, t) in toks.iter().enumerate() {
         let n = &names[i];
-        if !t.quoted && !t.negated && ACTORS.is_actor(t.key) {
+        if t.actor && !t.quoted && !t.negated {
             let name_of = |j: usize| match toks.get(j) {
                 Some(x) if x.quoted => Some("<qt>".to_owned()),
+                Some(x) if x.negated => names.get(j).map(|n| format!("not:{n}")),
                 Some(_) => names.get(j).cloned(),
                 None => None,
             };

@@ -299,6 +299,22 @@ pub(super) static HUMAN_ACTS: LazyLock<HashSet<&'static str>> = LazyLock::new(||
     ])
 });
 
+/// Nouns that name a design or an artifact, not an act: after a pronoun subject, "It was a
+/// reckless design to let two jobs share one pool" judges the design (`grades_a_thing`). Acts
+/// people perform on systems ("cutover", "query", "command", "update") are not here: "it was
+/// a careless command to run on production" judges whoever ran it.
+#[rustfmt::skip]
+pub(super) static ARTIFACT_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "design", "default", "schema", "architecture", "api", "interface", "format", "layout",
+        "setting", "config", "configuration", "template", "dashboard", "threshold", "limit",
+        "timeout", "pool", "script", "code", "codebase", "library", "tool", "tooling", "system",
+        "pipeline", "runbook", "playbook", "checklist", "procedure", "policy", "workflow",
+        "abstraction", "pattern", "algorithm", "loop", "function", "module", "service", "wrapper",
+        "mechanism", "protocol", "framework", "dependency", "component", "process", "structure",
+    ])
+});
+
 /// Negators that, before a trigger in the same clause, deny it ("nobody was fired", "not obvious").
 #[rustfmt::skip]
 pub(super) static NEGATORS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {

@@ -612,7 +612,10 @@ impl Sentence<'_> {
     ///   firmware's handling" is the firmware's), or opens with a gerund ("pushing on a
     ///   Friday");
     /// - an act noun follows the word ("sloppy work", "a rookie mistake");
-    /// - the subject is a pronoun ("it was careless", "that was a reckless force-push");
+    /// - the subject is a pronoun ("it was careless", "that was a reckless force-push"),
+    ///   unless the judgement sits in a predicate noun phrase whose head names a design or an
+    ///   artifact (`ARTIFACT_NOUNS`: "It was a reckless design to let two jobs share one
+    ///   pool"), with no act in that phrase and nobody anywhere in the sentence;
     /// - the word presupposes a mind ("incompetent", "clueless", "lazy", "unprofessional").
     fn grades_a_thing(&self, i: usize, last: usize) -> bool {
         const LINKS: &[&str] = &[
@@ -672,17 +675,6 @@ impl Sentence<'_> {
                         | "testing"
                         | "handover"
                         | "handoff"
-                        | "gamble"
-                        | "bet"
-                        | "stunt"
-                        | "attempt"
-                        | "action"
-                        | "act"
-                        | "step"
-                        | "assumption"
-                        | "guess"
-                        | "error"
-                        | "slip"
                 )
                 // "release engineering", "the testing": the -ing noun of an activity.
                 || (w.len() > 6 && w.ends_with("ing"))
@@ -846,7 +838,11 @@ impl Sentence<'_> {
             })
             .take(5)
             .collect();
-        let predicate_thing = !attributive
+        // The pronoun may point anywhere, to an act as readily as to a thing, so only a noun
+        // phrase whose head is known to name a design or an artifact (`ARTIFACT_NOUNS`) is
+        // read as the thing, and nobody may stand anywhere in the sentence ("Priya failed
+        // the database over by hand; it was a reckless cutover").
+        let candidate = !attributive
             && np.len() == 1
             && matches!(self.word(head), "it" | "this" | "that")
             && (verb + 1..i).any(|k| matches!(self.word(k), "a" | "an"))
@@ -854,14 +850,29 @@ impl Sentence<'_> {
             && judged.len() < 5
             && judged.iter().all(|&k| {
                 self.is_thing_word(k, true) && !self.toks[k].poss && !act_noun(self.word(k))
-            });
+            })
+            && judged
+                .last()
+                .is_some_and(|&k| ARTIFACT_NOUNS.contains(singular(self.word(k))));
         // Anyone in the sentence keeps the judgement on people. When the graded thing is a
         // part the subject has, the subject's owner may be a group or a company ("the vendor's
         // firmware"), and so may the owner of a thing judged after a pronoun subject ("a
         // careless default in the vendor's SDK"); never a person, a role or a name ("dave's
         // script", "the contractor's script").
+        // After a pronoun subject the owner is a company's possessive inside a phrase that
+        // follows the judged noun phrase at once ("a careless default in the vendor's SDK").
+        let pp_owner = |k: usize| {
+            candidate
+                && judged.last().is_some_and(|&h| {
+                    h + 1 < n
+                        && matches!(self.word(h + 1), "in" | "of" | "from")
+                        && (h + 2..=h + 4).contains(&k)
+                })
+                && self.class(k) != Class::Group
+        };
+        let predicate_thing = candidate && !(0..n).any(|k| k != head && someone(k) && !pp_owner(k));
         let owner = |k: usize| {
-            ((attributive && np.contains(&k) && k != head) || (predicate_thing && k > last))
+            ((attributive && np.contains(&k) && k != head) || pp_owner(k))
                 && self.toks[k].poss
                 && (self.class(k) == Class::Group
                     || matches!(

@@ -1395,8 +1395,9 @@ fn round_8_readings_stay_inside_their_kind() {
     }
 }
 
-/// Round 9: a pronoun subject with a thing judged in the predicate grades the thing; an act
-/// there, or anyone in the same part of the sentence, keeps the judgement on people.
+/// Round 9: a pronoun subject with a design or an artifact judged in the predicate grades the
+/// thing; any other noun there, an act in that noun phrase, or anyone anywhere in the
+/// sentence keeps the judgement on people (the review's cases among them).
 #[test]
 fn a_thing_judged_after_a_pronoun_subject_is_the_things() {
     let people = scorer_people();
@@ -1410,18 +1411,69 @@ fn a_thing_judged_after_a_pronoun_subject_is_the_things() {
         "It was a reckless design to let the draw service and the reporting jobs share one pool.",
         "This is a sloppy schema for a ledger.",
         "That was a careless default in the vendor's SDK.",
+        // Code criticism with nouns that are no acts.
+        "The service had a careless error path.",
+        "The library has a careless assumption baked in.",
     ] {
         assert!(!judged(text), "{text}");
     }
     for text in [
         "It was a reckless decision to let the jobs share one pool.",
         "That was a sloppy job by the night shift.",
-        "It was a reckless gamble to deploy on a Friday.",
-        "It was a careless error.",
+        "It was a careless lapse.",
+        "It was a careless misread of the dashboard.",
+        "It was a reckless cutover.",
+        "It was a reckless cowboy.",
+        "It was a careless update.",
+        "It was a careless command to run on production.",
+        "It was a reckless query to run on the primary.",
         "It was a reckless design by Dave.",
         "That was a careless config change.",
         "It was careless.",
+        "Priya failed the database over by hand; it was a reckless design.",
+        "It is a careless default; the team shipped it.",
+        "It was a careless default, and the platform team's rollout made it worse.",
+        "It was a careless default in the night shift's script.",
+        "It was a reckless design, entirely the platform team's.",
     ] {
         assert!(judged(text), "{text}");
     }
+}
+
+/// Round 9 review: an actor is recognised by its written form, not by a stem it shares with a
+/// thing ("engine" and "engineer", "authorization" and "author", "operations" and
+/// "operator"); names, handles, role and group nouns and their plurals are actors.
+#[test]
+fn actors_are_words_that_name_people_not_their_stems() {
+    use super::features::for_each_sentence;
+    let actors = |text: &str| {
+        let mut out = Vec::new();
+        for_each_sentence(text, |_, _, toks| {
+            out.extend(
+                toks.iter()
+                    .filter(|t| t.actor)
+                    .map(|t| text[t.start..t.end].to_string()),
+            );
+        });
+        out
+    };
+    assert_eq!(
+        actors("The storage engine ignored the flush setting after the operations review."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        actors("Authorization requests failed in the office, leading to retries."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        actors("Then Tomasz and @mkovacs told the engineers, the operators and the SRE team."),
+        [
+            "Tomasz",
+            "@mkovacs",
+            "engineers",
+            "operators",
+            "SRE",
+            "team"
+        ]
+    );
 }
