@@ -217,6 +217,12 @@ pub(crate) fn scan(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
                 // rules do not read either: not the author's own.
                 return;
             }
+            if FAMILIES[j.class - 1] == Rule::HumanError
+                && super::label_is_asked(sentence, start - s, ctx)
+            {
+                // "asked whether this was human error": a question about the label.
+                return;
+            }
             found.push((FAMILIES[j.class - 1], start, end));
         }
         for (rule, start, end) in found {

@@ -268,6 +268,20 @@ pub fn scan_rules(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
     hits
 }
 
+/// Whether the word at byte `at` of `sentence` stands in a question about a label rather than
+/// an assertion of it: a yes-or-no question ("Was this a human error in the migration
+/// script?") or an indirect one ("Several folk asked during the review whether this was human
+/// error"). The rules do not assert the human-error label there, and neither does the model.
+pub(crate) fn label_is_asked(sentence: &str, at: usize, ctx: &WordingContext) -> bool {
+    let s = Sentence {
+        toks: text::tokenize(sentence, 0, sentence.len()),
+        people: ctx.tokens(),
+        text: sentence,
+        end: sentence.len(),
+    };
+    s.asks_yes_or_no() || s.at(at).is_some_and(|i| s.asks_whether(i))
+}
+
 /// Whether the sentence talks about wording or method rather than using it ("we avoid the
 /// label human error", "it is incorrect to focus on the individual"): the rules skip it, and
 /// so does the model alone.

@@ -259,7 +259,7 @@ impl Sentence<'_> {
     }
 
     /// Index of the first token starting at or after `pos`.
-    fn at(&self, pos: usize) -> Option<usize> {
+    pub(super) fn at(&self, pos: usize) -> Option<usize> {
         let i = self.toks.partition_point(|t| t.start < pos);
         (i < self.toks.len()).then_some(i)
     }
@@ -950,7 +950,7 @@ impl Sentence<'_> {
     /// The sentence is a yes-or-no question: it opens with an auxiliary and its first end
     /// mark is a question mark ("Was this a human error in the migration script?"). It asks
     /// whether a label fits; it does not assert it.
-    fn asks_yes_or_no(&self) -> bool {
+    pub(super) fn asks_yes_or_no(&self) -> bool {
         const AUX: &[&str] = &[
             "was", "is", "were", "are", "did", "does", "do", "could", "can", "would", "should",
             "has", "have", "had",
@@ -971,6 +971,46 @@ impl Sentence<'_> {
             )
         });
         asks && !rhetorical && first.is_some_and(|k| AUX.contains(&self.word(k)))
+    }
+
+    /// The word at `i` is inside an indirect question: a "whether" earlier in its clause, or
+    /// an "if" right after a verb of asking ("Several folk asked during the review whether this
+    /// was human error", "we debated if it was operator error"). Like a yes-or-no question, it
+    /// asks whether a label fits; it does not assert it.
+    pub(super) fn asks_whether(&self, i: usize) -> bool {
+        const ASK: &[&str] = &[
+            "ask",
+            "asks",
+            "asked",
+            "asking",
+            "wonder",
+            "wondered",
+            "wondering",
+            "question",
+            "questioned",
+            "debate",
+            "debated",
+            "discuss",
+            "discussed",
+            "unsure",
+            "unclear",
+            "know",
+            "knew",
+            "decide",
+            "decided",
+            "check",
+            "checked",
+        ];
+        (self.clause_start(i)..i).any(|k| {
+            let w = self.word(k);
+            w == "whether"
+                || (w == "if"
+                    && (k
+                        .checked_sub(1)
+                        .is_some_and(|j| ASK.contains(&self.word(j)))
+                        || k.checked_sub(2)
+                            .is_some_and(|j| ASK.contains(&self.word(j)))))
+        })
     }
 
     /// The match is only part of a hyphenated word ("careless-looking", "stupid-simple").
@@ -1766,7 +1806,7 @@ fn human_error(
     last: usize,
     matched: &str,
 ) -> Option<Found> {
-    if s.negated_before(i0) || s.asks_yes_or_no() {
+    if s.negated_before(i0) || s.asks_yes_or_no() || s.asks_whether(i0) {
         return None;
     }
     let next = s.next_word(last).map_or("", |n| s.word(n));

@@ -1477,3 +1477,50 @@ fn actors_are_words_that_name_people_not_their_stems() {
         ]
     );
 }
+
+/// Round 9: a human-error label inside an indirect question ("asked whether this was human
+/// error") asks whether it fits, as a yes-or-no question does; a "whether" in another clause,
+/// or after the label, does not make the label a question.
+#[test]
+fn an_indirect_question_does_not_assert_the_label() {
+    let people = scorer_people();
+    let ctx = WordingContext::new(&people, &[]);
+    let labelled = |text: &str| {
+        super::scan_rules(text, &ctx)
+            .iter()
+            .any(|h| h.rule == "blameless/human-error")
+    };
+    for text in [
+        "Several folk asked during the review whether this was human error.",
+        "We debated if it was operator error.",
+        "Someone asked me if it was human error.",
+    ] {
+        assert!(!labelled(text), "{text}");
+    }
+    for text in [
+        "It was human error, whether anyone likes it or not.",
+        "Whether or not the tooling helped, this was human error.",
+        "If the dashboard is right, it was human error.",
+    ] {
+        assert!(labelled(text), "{text}");
+    }
+    // The model alone does not assert the label there either (it gives the first P 0.88).
+    for text in [
+        "Several folk asked during the review whether this was human error.",
+        "We debated if it was operator error.",
+    ] {
+        let hits = scan(text, &ctx);
+        assert!(
+            hits.iter().all(|h| h.rule != "blameless/human-error"),
+            "{text}: {hits:?}"
+        );
+    }
+    let hits = scan(
+        "Honestly, it was human error by the on-call engineer.",
+        &ctx,
+    );
+    assert!(
+        hits.iter().any(|h| h.rule == "blameless/human-error"),
+        "{hits:?}"
+    );
+}
