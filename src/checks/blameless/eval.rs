@@ -333,8 +333,8 @@ fn report(name: &str, s: &SetScore) {
 
 /// The sensitivity levels keep their meaning on the validation authors: `low` is at least as
 /// precise and `high` finds more than `normal`, errors are the same at every level, and the
-/// figures of docs/BLAMELESS.md, "Sensitivity" (round 7: low P 0.987 R 0.709, high P 0.962
-/// R 0.870) hold with a small margin. A retrained model that moves them fails here, and the
+/// figures of docs/BLAMELESS.md, "Sensitivity" and "Round 9" (low P 0.992 R 0.769, high P 0.963
+/// R 0.889) hold with a small margin. A retrained model that moves them fails here, and the
 /// levels are chosen again.
 #[test]
 fn sensitivity_levels_hold_on_the_validation_split() {
@@ -359,10 +359,11 @@ fn sensitivity_levels_hold_on_the_validation_split() {
     assert_eq!((high.1.tp, high.1.fp), (normal.1.tp, normal.1.fp));
     assert!(low.0.fp <= normal.0.fp && normal.0.fp <= high.0.fp);
     assert!(low.0.tp <= normal.0.tp && normal.0.tp <= high.0.tp);
+    // Round 9: low P 0.992 R 0.769, normal 0.989 / 0.822, high 0.963 / 0.889.
     assert!(low.0.precision() >= 0.98, "low {}", low.0);
-    assert!(low.0.recall() >= 0.69, "low {}", low.0);
-    assert!(high.0.precision() >= 0.94, "high {}", high.0);
-    assert!(high.0.recall() >= 0.85, "high {}", high.0);
+    assert!(low.0.recall() >= 0.74, "low {}", low.0);
+    assert!(high.0.precision() >= 0.95, "high {}", high.0);
+    assert!(high.0.recall() >= 0.87, "high {}", high.0);
 }
 
 #[test]
@@ -412,20 +413,22 @@ fn validation_split_meets_the_thresholds() {
     // longer an agent of fault for the rules): any P 0.986 R 0.770, errors P 0.988 R 0.373,
     // 0.30 per 1,000 words (4 false findings, 1 error). The recall given up (0.834 to 0.770)
     // bought the quiet on real reports that docs/BLAMELESS.md, "Round 7", shows.
+    // Round 9 (45 training authors, actor features, the phrase bar at 0.40): any P 0.989
+    // R 0.822, errors P 0.992 R 0.380, 0.08 per 1,000 words (1 false finding, an error).
     // The floors leave a small margin under today's figures.
     assert!(
-        s.any.precision() >= 0.97 && s.any.recall() >= 0.75,
+        s.any.precision() >= 0.98 && s.any.recall() >= 0.80,
         "{}",
         s.any
     );
     assert!(
-        s.errors.precision() >= 0.98 && s.errors.recall() >= 0.35,
+        s.errors.precision() >= 0.98 && s.errors.recall() >= 0.36,
         "{}",
         s.errors
     );
     let per_kword = false_findings as f64 * 1000.0 / words.max(1) as f64;
     assert!(
-        per_kword <= 0.6,
+        per_kword <= 0.3,
         "{per_kword:.2} false findings per 1,000 words"
     );
     assert!(
