@@ -823,12 +823,10 @@ impl Sentence<'_> {
             return false;
         };
         // A pronoun subject with a thing judged in the predicate ("It was a reckless design to
-        // let two jobs share one pool", "this is a sloppy schema"): the judged noun is the
-        // thing. An act there ("that was a reckless force-push", "a careless mistake") was
-        // refused above.
-        // The judged noun phrase runs from the word after the judgement to a preposition, a
-        // conjunction or a relative word, and every word of it must be a thing's, none an act
-        // ("a careless config change" is a change).
+        // let two jobs share one pool", "this is a sloppy schema"). The judged noun phrase runs
+        // from the word after the judgement to a preposition, a conjunction or a relative word,
+        // and every word of it must be a thing's, none an act ("a careless config change" is a
+        // change; "a reckless force-push" was refused above).
         let judged: Vec<usize> = (last + 1..n)
             .take_while(|&k| {
                 let w = self.word(k);
@@ -854,13 +852,8 @@ impl Sentence<'_> {
             && judged
                 .last()
                 .is_some_and(|&k| ARTIFACT_NOUNS.contains(singular(self.word(k))));
-        // Anyone in the sentence keeps the judgement on people. When the graded thing is a
-        // part the subject has, the subject's owner may be a group or a company ("the vendor's
-        // firmware"), and so may the owner of a thing judged after a pronoun subject ("a
-        // careless default in the vendor's SDK"); never a person, a role or a name ("dave's
-        // script", "the contractor's script").
-        // After a pronoun subject the owner is a company's possessive inside a phrase that
-        // follows the judged noun phrase at once ("a careless default in the vendor's SDK").
+        // After a pronoun subject the judged thing's owner may be a company's possessive in a
+        // phrase right after the judged noun phrase ("a careless default in the vendor's SDK").
         let pp_owner = |k: usize| {
             candidate
                 && judged.last().is_some_and(|&h| {
@@ -871,6 +864,10 @@ impl Sentence<'_> {
                 && self.class(k) != Class::Group
         };
         let predicate_thing = candidate && !(0..n).any(|k| k != head && someone(k) && !pp_owner(k));
+        // Anyone in the sentence keeps the judgement on people. When the graded thing is a
+        // part the subject has, the subject's owner may be a group or a company ("the vendor's
+        // firmware"); never a person, a role or a name ("dave's script", "the contractor's
+        // script").
         let owner = |k: usize| {
             ((attributive && np.contains(&k) && k != head) || pp_owner(k))
                 && self.toks[k].poss
