@@ -1395,29 +1395,35 @@ fn round_8_readings_stay_inside_their_kind() {
     }
 }
 
+/// Asserts that the rule `rule` matches none of `quiet` and every sentence of `found`.
+fn assert_rule_reads(rule: &str, quiet: &[&str], found: &[&str]) {
+    let people = scorer_people();
+    let ctx = WordingContext::new(&people, &[]);
+    let fires = |text: &str| super::scan_rules(text, &ctx).iter().any(|h| h.rule == rule);
+    for text in quiet {
+        assert!(!fires(text), "{rule} should not match: {text}");
+    }
+    for text in found {
+        assert!(fires(text), "{rule} should match: {text}");
+    }
+}
+
 /// Round 9: a pronoun subject with a design or an artifact judged in the predicate grades the
 /// thing; any other noun there, an act in that noun phrase, or anyone anywhere in the
 /// sentence keeps the judgement on people (the review's cases among them).
 #[test]
 fn a_thing_judged_after_a_pronoun_subject_is_the_things() {
-    let people = scorer_people();
-    let ctx = WordingContext::new(&people, &[]);
-    let judged = |text: &str| {
-        super::scan_rules(text, &ctx)
-            .iter()
-            .any(|h| h.rule == "blameless/judgemental")
-    };
-    for text in [
+    assert_rule_reads(
+        "blameless/judgemental",
+        &[
         "It was a reckless design to let the draw service and the reporting jobs share one pool.",
         "This is a sloppy schema for a ledger.",
         "That was a careless default in the vendor's SDK.",
         // Code criticism with nouns that are no acts.
         "The service had a careless error path.",
         "The library has a careless assumption baked in.",
-    ] {
-        assert!(!judged(text), "{text}");
-    }
-    for text in [
+        ],
+        &[
         "It was a reckless decision to let the jobs share one pool.",
         "That was a sloppy job by the night shift.",
         "It was a careless lapse.",
@@ -1435,9 +1441,8 @@ fn a_thing_judged_after_a_pronoun_subject_is_the_things() {
         "It was a careless default, and the platform team's rollout made it worse.",
         "It was a careless default in the night shift's script.",
         "It was a reckless design, entirely the platform team's.",
-    ] {
-        assert!(judged(text), "{text}");
-    }
+        ],
+    );
 }
 
 /// Round 9 review: an actor is recognised by its written form, not by a stem it shares with a
@@ -1483,27 +1488,21 @@ fn actors_are_words_that_name_people_not_their_stems() {
 /// or after the label, does not make the label a question.
 #[test]
 fn an_indirect_question_does_not_assert_the_label() {
+    assert_rule_reads(
+        "blameless/human-error",
+        &[
+            "Several folk asked during the review whether this was human error.",
+            "We debated if it was operator error.",
+            "Someone asked me if it was human error.",
+        ],
+        &[
+            "It was human error, whether anyone likes it or not.",
+            "Whether or not the tooling helped, this was human error.",
+            "If the dashboard is right, it was human error.",
+        ],
+    );
     let people = scorer_people();
     let ctx = WordingContext::new(&people, &[]);
-    let labelled = |text: &str| {
-        super::scan_rules(text, &ctx)
-            .iter()
-            .any(|h| h.rule == "blameless/human-error")
-    };
-    for text in [
-        "Several folk asked during the review whether this was human error.",
-        "We debated if it was operator error.",
-        "Someone asked me if it was human error.",
-    ] {
-        assert!(!labelled(text), "{text}");
-    }
-    for text in [
-        "It was human error, whether anyone likes it or not.",
-        "Whether or not the tooling helped, this was human error.",
-        "If the dashboard is right, it was human error.",
-    ] {
-        assert!(labelled(text), "{text}");
-    }
     // The model alone does not assert the label there either (it gives the first P 0.88).
     for text in [
         "Several folk asked during the review whether this was human error.",
