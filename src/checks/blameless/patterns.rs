@@ -751,13 +751,21 @@ impl Sentence<'_> {
         let mut j = i;
         // The copula before the word ("was sloppy", "is a shoddy design"), or the verb by
         // which the subject has what the word grades ("had a careless off-by-one").
+        // "It's a reckless design": the copula fused with the pronoun it follows.
+        let fused = |k: usize| {
+            matches!(self.word(k), "it" | "that")
+                && self
+                    .text
+                    .get(self.toks[k].start..self.toks[k].end)
+                    .is_some_and(|r| r.ends_with("'s") || r.ends_with("’s"))
+        };
         let (verb, attributive) = loop {
             if j <= start {
                 return false;
             }
             j -= 1;
             let w = self.word(j);
-            if is_be(w) || LINKS.contains(&w) {
+            if is_be(w) || LINKS.contains(&w) || fused(j) {
                 break (j, false);
             }
             if HAS.contains(&w) {
@@ -767,7 +775,8 @@ impl Sentence<'_> {
                 return false;
             }
         };
-        let mut e = verb;
+        // A fused copula's pronoun is the subject itself.
+        let mut e = if fused(verb) { verb + 1 } else { verb };
         if attributive {
             // The graded thing is the noun right after the word, and must be one.
             let Some(k) = next else {

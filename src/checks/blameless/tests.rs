@@ -1417,6 +1417,8 @@ fn a_thing_judged_after_a_pronoun_subject_is_the_things() {
         "blameless/judgemental",
         &[
         "It was a reckless design to let the draw service and the reporting jobs share one pool.",
+        "It's a reckless design to let two jobs share one pool.",
+        "That’s a sloppy schema for a ledger.",
         "This is a sloppy schema for a ledger.",
         "That was a careless default in the vendor's SDK.",
         // Code criticism with nouns that are no acts.
@@ -1436,6 +1438,9 @@ fn a_thing_judged_after_a_pronoun_subject_is_the_things() {
         "It was a reckless design by Dave.",
         "That was a careless config change.",
         "It was careless.",
+        "It's a careless mistake.",
+        "That's a reckless cutover.",
+        "It's careless.",
         "Priya failed the database over by hand; it was a reckless design.",
         "It is a careless default; the team shipped it.",
         "It was a careless default, and the platform team's rollout made it worse.",
