@@ -61,6 +61,21 @@ class Skip(Exception):
         self.broken = broken
 
 
+def run_once(cmd, cwd, env):
+    """Runs `cmd` once in `cwd` with `env`, output discarded: (wall seconds, cpu seconds, peak
+    RSS KB, exit code, stderr). Also used by `hook_time.py`."""
+    with tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdin=subprocess.DEVNULL,
+                                stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        code = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        stderr = err.read().decode(errors="replace")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, code, stderr
+
+
 class Bench:
     def __init__(self, args):
         self.args = args
@@ -79,16 +94,7 @@ class Bench:
     # ---- running commands --------------------------------------------------------------
     def run_once(self, cmd, cwd):
         """One run: (wall seconds, cpu seconds, peak RSS KB, exit code, stderr)."""
-        with tempfile.TemporaryFile() as err:
-            start = time.perf_counter()
-            proc = subprocess.Popen(cmd, cwd=cwd, env=self.env, stdin=subprocess.DEVNULL,
-                                    stdout=subprocess.DEVNULL, stderr=err)
-            _, status, usage = os.wait4(proc.pid, 0)
-            wall = time.perf_counter() - start
-            proc.returncode = os.waitstatus_to_exitcode(status)
-            err.seek(0)
-            stderr = err.read().decode(errors="replace")
-        return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, proc.returncode, stderr
+        return run_once(cmd, cwd, self.env)
 
     def probe(self, cmd, cwd, ok_codes=(0, 1)):
         """Runs `cmd` once; raises Skip unless its exit code is acceptable. Returns its wall time."""

@@ -4,18 +4,20 @@
 usage: python3 benches/hook_time.py NAME=COMMAND... [--runs N] [--warmup N]
 
 Run it in the repository to measure (e.g. `pm check --staged --hook` against `git diff --cached
---name-only` with one post-mortem staged). Each command runs with PM_TODAY=2026-11-30 and
-NO_COLOR=1, output discarded; after the warm-up runs the commands alternate, so a change of
-machine load touches all of them alike. Prints each command's median and minimum in
-milliseconds and the ratio of each median to the last command's. The time includes starting
-the process from Python (about a millisecond here), as hyperfine's does not.
+--name-only` with one post-mortem staged). `bench.py` measures the same pair in its full run on
+the 10,000-post-mortem repository, one command's runs after the other; this script times any
+repository, and alternates the commands after the warm-up runs, so a change of machine load
+touches all of them alike. Each run is `bench.run_once` (PM_TODAY=2026-11-30, NO_COLOR=1,
+output discarded). Prints each command's median and minimum in milliseconds and the ratio of
+each median to the last command's. The time includes starting the process from Python (about a
+millisecond here), as hyperfine's does not.
 """
 import argparse
 import os
 import shlex
 import statistics
-import subprocess
-import time
+
+from bench import run_once
 
 
 def main() -> None:
@@ -32,18 +34,16 @@ def main() -> None:
             ap.error(f"expected NAME=COMMAND, got {spec!r}")
         cmds[name] = shlex.split(cmd)
 
-    def run(cmd):
-        t = time.perf_counter()
-        subprocess.run(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-        return time.perf_counter() - t
+    def wall(cmd):
+        return run_once(cmd, os.getcwd(), env)[0]
 
     for _ in range(args.warmup):
         for cmd in cmds.values():
-            run(cmd)
+            wall(cmd)
     times = {name: [] for name in cmds}
     for _ in range(args.runs):
         for name, cmd in cmds.items():
-            times[name].append(run(cmd))
+            times[name].append(wall(cmd))
     last = statistics.median(list(times.values())[-1])
     for name, ts in times.items():
         med = statistics.median(ts)
