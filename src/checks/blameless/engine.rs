@@ -526,7 +526,7 @@ pub(crate) fn evidence_width(text: &str, toks: &[Tok]) -> Width {
         (_, Some(head)) => {
             let actor = text
                 .get(toks[head].start..toks[head].end)
-                .is_some_and(is_actor_noun);
+                .is_some_and(super::lexicon::is_actor_noun);
             if adjacent && actor {
                 Width::Naming
             } else {
@@ -534,16 +534,6 @@ pub(crate) fn evidence_width(text: &str, toks: &[Tok]) -> Width {
             }
         }
     }
-}
-
-/// A noun that names a group or a role of people ("team", "squad", "engineers", "operator"),
-/// from the rules' lexicon.
-fn is_actor_noun(word: &str) -> bool {
-    use super::lexicon::{AMBIGUOUS_ROLES, GROUP_NOUNS, ROLE_NOUNS};
-    let w = word.to_lowercase();
-    [w.as_str(), super::patterns::singular(&w)]
-        .iter()
-        .any(|x| GROUP_NOUNS.contains(x) || ROLE_NOUNS.contains(x) || AMBIGUOUS_ROLES.contains(x))
 }
 
 /// The strongest evidence toward `class` that holds a content word: a verdict that rests on

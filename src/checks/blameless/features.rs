@@ -683,42 +683,35 @@ fn is_common(norm: &mut Norm) -> bool {
     stem_key(norm).1
 }
 
-/// The words that name an actor in an incident: a name or a handle (by shape), and the role
-/// and group nouns of `lexicon.rs` and their plurals (people by what they do or belong to:
-/// "operator", "crew", "departments"), matched as written: a stem shared with a thing
-/// ("engine" and "engineer", "authorization" and "author", "operations" and "operator") is no
-/// actor. The stems' keys only rule most words out before the written form is compared.
+/// The words that name an actor in an incident: a name or a handle (by shape), and a role or
+/// group noun as written or its plural (`lexicon::is_actor_noun`: "operator", "crew",
+/// "departments"). A stem shared with a thing ("engine" and "engineer", "authorization" and
+/// "author", "operations" and "operator") is no actor; the stems' keys only rule most words out
+/// before the written form is asked about.
 pub(crate) struct Actors {
     stems: std::collections::HashSet<u64, IdHasher>,
-    words: std::collections::HashSet<String>,
 }
 
 impl Actors {
     /// Whether the word `raw`, whose key is `key`, names an actor.
     fn is_actor(&self, key: u64, raw: &str) -> bool {
-        if key == NAME || key == HANDLE {
-            return true;
-        }
-        self.stems.contains(&key) && self.words.contains(&raw.to_lowercase())
+        key == NAME
+            || key == HANDLE
+            || (self.stems.contains(&key) && super::lexicon::is_actor_noun(raw))
     }
 }
 
 static ACTORS: std::sync::LazyLock<Actors> = std::sync::LazyLock::new(|| {
     use super::lexicon::{AMBIGUOUS_ROLES, GROUP_NOUNS, ROLE_NOUNS};
     let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
-    let mut stems: std::collections::HashSet<u64, IdHasher> = Default::default();
-    let mut words = std::collections::HashSet::new();
-    for w in ROLE_NOUNS
+    let stems = ROLE_NOUNS
         .iter()
         .chain(AMBIGUOUS_ROLES.iter())
         .chain(GROUP_NOUNS.iter())
-    {
-        for form in [w.to_string(), format!("{w}s")] {
-            stems.insert(fnv(stem_of(&form, &stemmer).as_bytes()));
-            words.insert(form);
-        }
-    }
-    Actors { stems, words }
+        .flat_map(|w| [w.to_string(), format!("{w}s")])
+        .map(|form| fnv(stem_of(&form, &stemmer).as_bytes()))
+        .collect();
+    Actors { stems }
 });
 
 fn closes_clause_key(k: u64) -> bool {

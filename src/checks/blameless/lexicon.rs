@@ -299,6 +299,16 @@ pub(super) static HUMAN_ACTS: LazyLock<HashSet<&'static str>> = LazyLock::new(||
     ])
 });
 
+/// A noun that names a group or a role of people as written, or its plural ("team", "squad",
+/// "engineers", "operator"): the evidence width of `engine.rs` and the actor features of
+/// `features.rs` both ask this.
+pub(super) fn is_actor_noun(word: &str) -> bool {
+    let w = word.to_lowercase();
+    [w.as_str(), super::patterns::singular(&w)]
+        .iter()
+        .any(|x| GROUP_NOUNS.contains(x) || ROLE_NOUNS.contains(x) || AMBIGUOUS_ROLES.contains(x))
+}
+
 /// Nouns that name a design or an artifact, not an act: after a pronoun subject, "It was a
 /// reckless design to let two jobs share one pool" judges the design (`grades_a_thing`). Acts
 /// people perform on systems ("cutover", "query", "command", "update") are not here: "it was

@@ -1010,12 +1010,7 @@ impl Sentence<'_> {
         (self.clause_start(i)..i).any(|k| {
             let w = self.word(k);
             w == "whether"
-                || (w == "if"
-                    && (k
-                        .checked_sub(1)
-                        .is_some_and(|j| ASK.contains(&self.word(j)))
-                        || k.checked_sub(2)
-                            .is_some_and(|j| ASK.contains(&self.word(j)))))
+                || (w == "if" && (k.saturating_sub(2)..k).any(|j| ASK.contains(&self.word(j))))
         })
     }
 
