@@ -1172,27 +1172,20 @@ fn evidence_width_tells_a_phrase_from_a_name() {
 /// "'d" as "would" before a plain verb, and a thing as the subject, are not.
 #[test]
 fn contracted_counterfactuals_are_found() {
-    let people = scorer_people();
-    let ctx = WordingContext::new(&people, &[]);
-    for text in [
-        "If we'd checked the certificate dates last week, the portal wouldn't have gone down.",
-        "If they hadn't brushed off the capacity warning, the draw would have run on time.",
-        "If she'd looked at the dashboard, she'd have seen the queue growing.",
-    ] {
-        let rules = super::scan_rules(text, &ctx);
-        assert!(
-            rules.iter().any(|h| h.rule == "blameless/counterfactual"),
-            "{text}: {rules:?}"
-        );
-    }
-    for text in [
+    assert_rule_reads(
+        "blameless/counterfactual",
+        &[],
+        &[
+            "If we'd checked the certificate dates last week, the portal wouldn't have gone down.",
+            "If they hadn't brushed off the capacity warning, the draw would have run on time.",
+            "If she'd looked at the dashboard, she'd have seen the queue growing.",
+        ],
+    );
+    assert_rules_quiet(&[
         "If we'd like to keep the cache warm, we should add a preload job.",
         "If the job hadn't retried, the queue would have drained.",
         "If you'd rather use the command line, run the check by hand.",
-    ] {
-        let rules = super::scan_rules(text, &ctx);
-        assert!(rules.is_empty(), "{text}: {rules:?}");
-    }
+    ]);
 }
 
 /// Asking whether a label fits is not asserting it, and a neglect whose stated reason is the
@@ -1223,9 +1216,7 @@ fn a_question_or_a_systemic_reason_is_no_error() {
 /// they find nothing.
 #[test]
 fn counterfactual_questions_and_judged_people_are_found() {
-    let people = scorer_people();
-    let ctx = WordingContext::new(&people, &[]);
-    for (text, rule) in [
+    assert_rules_find(&[
         (
             "The engineer plainly ought to have known the cache was stale.",
             "blameless/counterfactual",
@@ -1246,18 +1237,12 @@ fn counterfactual_questions_and_judged_people_are_found() {
             "The sloppy contractor left the valve open.",
             "blameless/judgemental",
         ),
-    ] {
-        let rules = super::scan_rules(text, &ctx);
-        assert!(rules.iter().any(|h| h.rule == rule), "{text}: {rules:?}");
-    }
-    for text in [
+    ]);
+    assert_rules_quiet(&[
         "Shouldn't the probe have returned 200 here?",
         "The lazy evaluation of the iterator hid the error.",
         "We couldn't have known the cache was stale.",
-    ] {
-        let rules = super::scan_rules(text, &ctx);
-        assert!(rules.is_empty(), "{text}: {rules:?}");
-    }
+    ]);
 }
 
 /// Real reports' shapes that are not blame: the author's own account in the first person,
@@ -1324,9 +1309,7 @@ fn denials_pieces_of_things_and_quoted_labels_are_not_blame() {
 /// -ly is no adverb; a rhetorical question asserts.
 #[test]
 fn round_8_readings_stay_inside_their_kind() {
-    let people = scorer_people();
-    let ctx = WordingContext::new(&people, &[]);
-    for (text, rule) in [
+    assert_rules_find(&[
         (
             "It would be unfair to blame the vendor: the operator skipped the canary.",
             "blameless/individual-fault",
@@ -1374,24 +1357,35 @@ fn round_8_readings_stay_inside_their_kind() {
             "Shouldn't we have caught this in review?",
             "blameless/counterfactual",
         ),
-    ] {
-        let rules = super::scan_rules(text, &ctx);
-        assert!(rules.iter().any(|h| h.rule == rule), "{text}: {rules:?}");
-    }
-    for text in [
+    ]);
+    let things = [
         "Yesterday's alert thresholds were careless about seasonality.",
         "A sloppy Jenkinsfile skipped the tests.",
         "The retry wrapper was careless about timeouts, which surprised me.",
         "Marco wrote the cutover script - the script was reckless.",
         "The more they used the service, the more we migrated off Alice's bad disks.",
-    ] {
+    ];
+    assert_rule_reads("blameless/judgemental", &things, &[]);
+    assert_rule_reads("blameless/individual-fault", &things, &[]);
+}
+
+/// Asserts that the rules find nothing in any of `texts`.
+fn assert_rules_quiet(texts: &[&str]) {
+    let people = scorer_people();
+    let ctx = WordingContext::new(&people, &[]);
+    for text in texts {
         let rules = super::scan_rules(text, &ctx);
-        assert!(
-            rules.iter().all(
-                |h| h.rule != "blameless/judgemental" && h.rule != "blameless/individual-fault"
-            ),
-            "{text}: {rules:?}"
-        );
+        assert!(rules.is_empty(), "{text}: {rules:?}");
+    }
+}
+
+/// Asserts that the rules find each sentence's rule in it: `(sentence, rule)`.
+fn assert_rules_find(cases: &[(&str, &str)]) {
+    let people = scorer_people();
+    let ctx = WordingContext::new(&people, &[]);
+    for (text, rule) in cases {
+        let rules = super::scan_rules(text, &ctx);
+        assert!(rules.iter().any(|h| h.rule == *rule), "{text}: {rules:?}");
     }
 }
 
