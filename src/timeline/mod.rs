@@ -717,7 +717,7 @@ impl Reader<'_> {
             shape,
             kind: EntryKind::Missing,
             text: text.to_string(),
-            description: description.clone().unwrap_or_else(|| text.to_string()),
+            description: String::new(),
             style: None,
             time: None,
             date: None,
@@ -729,35 +729,36 @@ impl Reader<'_> {
         let stamp = match parsed {
             Ok(Some(stamp)) => stamp,
             Ok(None) => {
+                entry.description = description.unwrap_or_else(|| entry.text.clone());
                 entry.date = self.current_date(&self.zone);
                 self.timeline.entries.push(entry);
                 return;
             }
             Err(reason) => {
+                entry.description = description.unwrap_or_else(|| entry.text.clone());
                 entry.kind = EntryKind::Invalid;
                 self.invalid(&span, &reason);
                 self.timeline.entries.push(entry);
                 return;
             }
         };
-        if description.is_none() {
-            entry.description = text
-                .get(stamp.text_start..)
+        entry.description = description.unwrap_or_else(|| {
+            text.get(stamp.text_start..)
                 .unwrap_or("")
                 .trim()
-                .to_string();
-        }
+                .to_string()
+        });
         if let Some(zone) = &stamp.zone {
             self.zone = zone.clone();
+            entry.zone = zone.clone();
         }
-        let zone = self.zone.clone();
-        entry.zone = zone.clone();
+        let zone = &entry.zone;
         entry.style = Some(stamp.style.clone());
         entry.date_written = stamp.date.is_some() || stamp.weekday.is_some();
         let mut date = if entry.date_written {
             self.set_date(&stamp, &span)
         } else {
-            self.current_date(&zone)
+            self.current_date(zone)
         };
         let known_date = date.is_some();
         match stamp.clock {

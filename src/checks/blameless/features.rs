@@ -370,7 +370,7 @@ fn entry_prefix_len(text: &str, toks: &[Tok]) -> usize {
             && w.bytes().any(|b| b.is_ascii_digit())
             && w.bytes()
                 .all(|b| b.is_ascii_digit() || matches!(b, b':' | b'.' | b'/' | b'-')))
-            || STAMP_WORDS.contains(&w.to_ascii_lowercase().as_str())
+            || (w.len() <= 4 && STAMP_WORDS.iter().any(|s| s.eq_ignore_ascii_case(w)))
     }
     const STAMP_WORDS: &[&str] = &[
         "utc", "gmt", "z", "am", "pm", "a.m", "p.m", "pst", "pdt", "est", "edt", "cst", "cdt",
