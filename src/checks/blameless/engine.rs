@@ -223,6 +223,14 @@ pub(crate) fn scan(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
                 // "asked whether this was human error": a question about the label.
                 return;
             }
+            if matches!(
+                FAMILIES[j.class - 1],
+                Rule::Counterfactual | Rule::Punishment
+            ) && super::asked_indirectly(sentence, start - s, ctx)
+            {
+                // "asked whether staff would be disciplined": asked about, not asserted.
+                return;
+            }
             found.push((FAMILIES[j.class - 1], start, end));
         }
         for (rule, start, end) in found {

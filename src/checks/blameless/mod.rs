@@ -273,13 +273,28 @@ pub fn scan_rules(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
 /// script?") or an indirect one ("Several folk asked during the review whether this was human
 /// error"). The rules do not assert the human-error label there, and neither does the model.
 pub(crate) fn label_is_asked(sentence: &str, at: usize, ctx: &WordingContext) -> bool {
-    let s = Sentence {
+    let s = question_view(sentence, ctx);
+    s.asks_yes_or_no() || s.at(at).is_some_and(|i| s.asks_whether(i))
+}
+
+/// Whether the word at byte `at` of `sentence` stands in a question someone is reported to
+/// have asked ("the client asked whether staff would be disciplined"): a sanction or a
+/// counterfactual there is asked about, not asserted. Weighing one is not asking
+/// ("management is considering whether the developer should be let go"), and a direct
+/// question ("Should the on-call have paged sooner?") is not exempt either: in an open
+/// discussion it is often the question a blameless review avoids.
+pub(crate) fn asked_indirectly(sentence: &str, at: usize, ctx: &WordingContext) -> bool {
+    let s = question_view(sentence, ctx);
+    s.at(at).is_some_and(|i| s.reports_a_question(i))
+}
+
+fn question_view<'a>(sentence: &'a str, ctx: &'a WordingContext) -> Sentence<'a> {
+    Sentence {
         toks: text::tokenize(sentence, 0, sentence.len()),
         people: ctx.tokens(),
         text: sentence,
         end: sentence.len(),
-    };
-    s.asks_yes_or_no() || s.at(at).is_some_and(|i| s.asks_whether(i))
+    }
 }
 
 /// Whether the sentence talks about wording or method rather than using it ("we avoid the

@@ -1014,6 +1014,22 @@ impl Sentence<'_> {
         })
     }
 
+    /// The word at `i` is inside a question someone is reported to have asked: "whether" or
+    /// "if" in its clause right after a verb of asking ("the client asked whether staff would
+    /// be disciplined", "someone wondered if the operator should have checked"). Weighing a
+    /// sanction is not asking about one: "management is considering whether the developer
+    /// should be let go" asserts that it is on the table.
+    pub(super) fn reports_a_question(&self, i: usize) -> bool {
+        const ASK: &[&str] = &[
+            "ask", "asks", "asked", "asking", "wonder", "wondered", "wondering", "question",
+            "questioned", "inquired", "enquired",
+        ];
+        (self.clause_start(i)..i).any(|k| {
+            matches!(self.word(k), "whether" | "if")
+                && (k.saturating_sub(3)..k).any(|j| ASK.contains(&self.word(j)))
+        })
+    }
+
     /// The match is only part of a hyphenated word ("careless-looking", "stupid-simple").
     fn part_of_compound(&self, ms: usize, me: usize) -> bool {
         self.toks
@@ -1051,7 +1067,22 @@ fn agent_rule(c: Class) -> Option<Rule> {
 }
 
 /// Decides whether the trigger `kind` matched at `ms..me` is blame in this sentence.
+///
+/// A sanction or a counterfactual inside a question someone is reported to have asked is
+/// asked about, not asserted (`Sentence::reports_a_question`): "the client asked whether
+/// staff would be disciplined", "someone asked whether the operator should have checked the
+/// load".
 pub(super) fn evaluate(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found> {
+    let f = evaluate_kind(kind, s, ms, me)?;
+    if matches!(f.rule, Rule::Punishment | Rule::Counterfactual)
+        && s.at(ms).is_some_and(|i0| s.reports_a_question(i0))
+    {
+        return None;
+    }
+    Some(f)
+}
+
+fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found> {
     let i0 = s.at(ms)?;
     let last = s.before(me).unwrap_or(i0).max(i0);
     let matched = s
@@ -1576,6 +1607,11 @@ fn modal_perfect(s: &Sentence, ms: usize, i0: usize, last: usize) -> Option<Foun
         }
         if is_participle(nw) {
             return None; // passive: "we should have been paged" is about the system
+        }
+        if matches!(nw, "able" | "unable" | "possible") {
+            // What the system should have let happen: "they should not have been able to
+            // authenticate as guests", "it should have been possible to roll back".
+            return None;
         }
     } else if !is_participle(participle) {
         return None; // "should have to", "should have a runbook"

@@ -1522,3 +1522,60 @@ fn an_indirect_question_does_not_assert_the_label() {
         "{hits:?}"
     );
 }
+
+/// Round 10: a sanction or a counterfactual inside a question someone is reported to have
+/// asked is asked about, not asserted; weighing a sanction, a direct question and a "whether"
+/// after the match are not exempt.
+#[test]
+fn a_reported_question_does_not_assert_a_sanction_or_a_counterfactual() {
+    assert_rule_reads(
+        "blameless/punishment",
+        &[
+            "The regulator asked whether staff would be disciplined.",
+            "A customer wondered if the engineer would be fired.",
+        ],
+        &[
+            "We discussed whether Dave should be fired.",
+            "Management is considering whether the responsible developer should be let go.",
+            "Dave should be fired for this, whether he likes it or not.",
+        ],
+    );
+    assert_rule_reads(
+        "blameless/counterfactual",
+        &[
+            "Someone asked whether the operator should have checked the load first.",
+            "In the review one person questioned whether Priya should have paged sooner.",
+        ],
+        &[
+            "The operator should have checked the load first.",
+            "Shouldn't the deploying engineer have watched the canary?",
+            "Priya should have paged sooner, whether or not the runbook said so.",
+        ],
+    );
+    let people = scorer_people();
+    let ctx = WordingContext::new(&people, &[]);
+    let text = "The regulator asked whether staff would be disciplined.";
+    let at = text.find("disciplined").unwrap_or(0);
+    assert!(super::asked_indirectly(text, at, &ctx));
+    let text = "We discussed whether Dave should be fired.";
+    let at = text.find("fired").unwrap_or(0);
+    assert!(!super::asked_indirectly(text, at, &ctx));
+}
+
+/// Round 10: "should (not) have been able to" says what a system should have let happen, not
+/// what a person failed to do.
+#[test]
+fn what_a_system_should_have_allowed_is_not_a_counterfactual() {
+    assert_rule_reads(
+        "blameless/counterfactual",
+        &[
+            "The issue is that they should not have been able to authenticate at all as guest users.",
+            "Customers should never have been able to see another tenant's invoices.",
+            "It should have been possible to roll back from the console.",
+        ],
+        &[
+            "The on-call engineer should have rolled back from the console.",
+            "We should have been more careful with the guest flow.",
+        ],
+    );
+}
