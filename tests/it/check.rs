@@ -518,9 +518,10 @@ fn sensitivity_moves_only_the_models_own_warnings() {
     let (s, path) = repo_with_good_doc();
     // Invented sentences: the first leans toward blame (sarcasm), the second barely; the third
     // is blame a rule finds, an error at every sensitivity. (The model's probabilities move
-    // when it is retrained; round 9's last retraining chose these two anew: P 0.81 on a
-    // one-word evidence "Lovely", between the normal and low bars for such evidence, 0.75 and
-    // 0.90; and P 0.25 on "Great", below normal's bars and above high's 0.20.)
+    // when it is retrained; round 10's retraining gives P 0.75 on the one-word evidence
+    // "Lovely", between the normal and low bars for such evidence, 0.70 and 0.90; and P 0.43
+    // on "Great", whose only evidence is that one word: below normal's 0.70 for it and above
+    // high's 0.20.)
     let text = s.read(&path).replace(
         "The configuration format accepted",
         "Lovely timing for the annual release window. \

@@ -415,9 +415,14 @@ fn validation_split_meets_the_thresholds() {
     // bought the quiet on real reports that docs/BLAMELESS.md, "Round 7", shows.
     // Round 9 (45 training authors, actor features, the phrase bar at 0.40): any P 0.989
     // R 0.822, errors P 0.992 R 0.380, 0.08 per 1,000 words (1 false finding, an error).
+    // Round 10 (55 training authors: f23–f26 and the realistic reports n14–n19 joined; the
+    // one-word bar at 0.70): any P 0.988 R 0.803, errors P 0.988 R 0.381, 0.23 per 1,000
+    // words (3 false findings, an error). Before f26 joined the same engine gave R 0.795; the
+    // realistic reports cost validation recall and bought quiet on real reports
+    // (docs/BLAMELESS.md, "Round 10").
     // The floors leave a small margin under today's figures.
     assert!(
-        s.any.precision() >= 0.98 && s.any.recall() >= 0.80,
+        s.any.precision() >= 0.98 && s.any.recall() >= 0.78,
         "{}",
         s.any
     );

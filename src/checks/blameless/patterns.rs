@@ -697,9 +697,10 @@ impl Sentence<'_> {
             "schoolboy",
             "foolish",
         ];
-        if AGENT_ONLY.iter().any(|p| self.word(i).starts_with(p)) {
-            return false;
-        }
+        // An artifact named as the subject's head ("the vendor's cloud dashboard is incompetent
+        // at daylight saving") is a thing whatever the word presupposes; that is checked once
+        // the head is known.
+        let agent_only = AGENT_ONLY.iter().any(|p| self.word(i).starts_with(p));
         // Verbs by which a thing has a part: "the vendor's firmware had a careless off-by-one",
         // "the SDK ships with the reckless default of retrying forever".
         const HAS: &[&str] = &[
@@ -831,6 +832,9 @@ impl Sentence<'_> {
         let Some(&head) = np.last() else {
             return false;
         };
+        if agent_only && !ARTIFACT_NOUNS.contains(singular(self.word(head))) {
+            return false;
+        }
         // A pronoun subject with a thing judged in the predicate ("It was a reckless design to
         // let two jobs share one pool", "this is a sloppy schema"). The judged noun phrase runs
         // from the word after the judgement to a preposition, a conjunction or a relative word,
@@ -872,26 +876,32 @@ impl Sentence<'_> {
                 })
                 && self.class(k) != Class::Group
         };
-        let predicate_thing = candidate && !(0..n).any(|k| k != head && someone(k) && !pp_owner(k));
+        let predicate_thing =
+            !agent_only && candidate && !(0..n).any(|k| k != head && someone(k) && !pp_owner(k));
         // Anyone in the sentence keeps the judgement on people. When the graded thing is a
         // part the subject has, the subject's owner may be a group or a company ("the vendor's
-        // firmware"); never a person, a role or a name ("dave's script", "the contractor's
-        // script").
+        // firmware had a careless off-by-one"); when the subject itself is graded, a company
+        // ("the vendor's firmware is shoddy": a vendor's product, as in the labelling
+        // conventions), not a group ("the ops team's runbook is sloppy" grades the team's
+        // work); never a person, a role or a name ("dave's script", "the contractor's script").
+        let company = |k: usize| {
+            matches!(
+                singular(self.word(k)),
+                "vendor"
+                    | "supplier"
+                    | "manufacturer"
+                    | "provider"
+                    | "upstream"
+                    | "partner"
+                    | "carrier"
+                    | "maker"
+            )
+        };
         let owner = |k: usize| {
-            ((attributive && np.contains(&k) && k != head) || pp_owner(k))
-                && self.toks[k].poss
-                && (self.class(k) == Class::Group
-                    || matches!(
-                        singular(self.word(k)),
-                        "vendor"
-                            | "supplier"
-                            | "manufacturer"
-                            | "provider"
-                            | "upstream"
-                            | "partner"
-                            | "carrier"
-                            | "maker"
-                    ))
+            self.toks[k].poss
+                && ((((attributive && np.contains(&k) && k != head) || pp_owner(k))
+                    && (self.class(k) == Class::Group || company(k)))
+                    || (!attributive && np.contains(&k) && k != head && company(k)))
         };
         // Anyone in the same part of the sentence: a semicolon, a colon or a dash starts
         // another ("the cron syntax is idiotic; nobody can read it at 3am").
@@ -1014,17 +1024,27 @@ impl Sentence<'_> {
         })
     }
 
-    /// The word at `i` is inside a question someone is reported to have asked: "whether" or
-    /// "if" in its clause right after a verb of asking ("the client asked whether staff would
-    /// be disciplined", "someone wondered if the operator should have checked"). Weighing a
-    /// sanction is not asking about one: "management is considering whether the developer
-    /// should be let go" asserts that it is on the table.
+    /// The word at `i` is inside a question someone is reported to have asked, or opens one:
+    /// "whether" or "if" in its clause, up to `i` itself, right after a verb of asking ("the
+    /// client asked whether staff would be disciplined", "someone wondered if the operator
+    /// should have checked", "I wondered if anyone had noticed"). Weighing a sanction is not
+    /// asking about one: "management is considering whether the developer should be let go"
+    /// asserts that it is on the table.
     pub(super) fn reports_a_question(&self, i: usize) -> bool {
         const ASK: &[&str] = &[
-            "ask", "asks", "asked", "asking", "wonder", "wondered", "wondering", "question",
-            "questioned", "inquired", "enquired",
+            "ask",
+            "asks",
+            "asked",
+            "asking",
+            "wonder",
+            "wondered",
+            "wondering",
+            "question",
+            "questioned",
+            "inquired",
+            "enquired",
         ];
-        (self.clause_start(i)..i).any(|k| {
+        (self.clause_start(i)..(i + 1).min(self.toks.len())).any(|k| {
             matches!(self.word(k), "whether" | "if")
                 && (k.saturating_sub(3)..k).any(|j| ASK.contains(&self.word(j)))
         })

@@ -939,6 +939,12 @@ fn evidence_that_only_names_an_actor_is_told_from_a_phrase() {
                                     | "were"
                                     | "is"
                                     | "are"
+                                    | "we"
+                                    | "they"
+                                    | "i"
+                                    | "he"
+                                    | "she"
+                                    | "it"
                             )
                         })
                         .collect();
@@ -1545,11 +1551,14 @@ fn a_reported_question_does_not_assert_a_sanction_or_a_counterfactual() {
         &[
             "Someone asked whether the operator should have checked the load first.",
             "In the review one person questioned whether Priya should have paged sooner.",
+            "I wondered if anyone had noticed.",
+            "She asked if the operator had checked the load.",
         ],
         &[
             "The operator should have checked the load first.",
             "Shouldn't the deploying engineer have watched the canary?",
             "Priya should have paged sooner, whether or not the runbook said so.",
+            "If the operator had checked the load, we would have caught it.",
         ],
     );
     let people = scorer_people();
@@ -1576,6 +1585,29 @@ fn what_a_system_should_have_allowed_is_not_a_counterfactual() {
         &[
             "The on-call engineer should have rolled back from the console.",
             "We should have been more careful with the guest flow.",
+        ],
+    );
+}
+
+/// Round 10: a vendor's product judged as the subject of a copula is a product, as in the
+/// labelling conventions; so is an artifact judged with a word that otherwise presupposes a
+/// mind. A team's work, a person's or a role's, and a group judged with such a word stay
+/// judgements of people.
+#[test]
+fn a_vendors_product_is_a_thing_under_a_copula() {
+    assert_rule_reads(
+        "blameless/judgemental",
+        &[
+            "The vendor's firmware for the dock locks is frankly shoddy.",
+            "Frankly, the sensor vendor's cloud dashboard is incompetent at handling daylight saving.",
+            "The supplier's SDK was sloppy about retries.",
+        ],
+        &[
+            "Dave's migration script was sloppy.",
+            "The contractor's work was shoddy.",
+            "The vendor's support team was incompetent.",
+            "The ops team's runbook is sloppy.",
+            "The dispatcher was incompetent.",
         ],
     );
 }

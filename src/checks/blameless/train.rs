@@ -35,12 +35,15 @@ pub(crate) fn data_dir() -> PathBuf {
 /// scored once unseen first) and n8–n10; round 8 added f13–f17 (each scored once unseen first)
 /// and t3, t4 and n11 (written for training); round 9 added f18, f19 and f20 (each scored once
 /// unseen first) and t5 and t6 (written for training), then f21 and f22 (each scored once
-/// unseen first), t7, t8, n12 and n13.
-pub(crate) const TRAIN_AUTHORS: [&str; 45] = [
+/// unseen first), t7, t8, n12 and n13. Round 10 added f23–f26 (each scored once unseen
+/// first) and n14–n19 (written for training, asked for the shapes of real prose that
+/// drew false findings: people and teams doing ordinary things, praise, lessons told with
+/// "would have", quoted mail, status updates and reported questions).
+pub(crate) const TRAIN_AUTHORS: [&str; 55] = [
     "a1", "a2", "a3", "f1", "f2", "f3", "f4", "f5", "f6", "f7", "f8", "f9", "f10", "f11", "f13",
-    "f14", "f15", "f16", "f17", "f18", "f19", "f20", "f21", "f22", "t1", "t2", "t3", "t4", "t5",
-    "t6", "t7", "t8", "n1", "n2", "n3", "n4", "n5", "n6", "n7", "n8", "n9", "n10", "n11", "n12",
-    "n13",
+    "f14", "f15", "f16", "f17", "f18", "f19", "f20", "f21", "f22", "f23", "f24", "f25", "f26",
+    "t1", "t2", "t3", "t4", "t5", "t6", "t7", "t8", "n1", "n2", "n3", "n4", "n5", "n6", "n7", "n8",
+    "n9", "n10", "n11", "n12", "n13", "n14", "n15", "n16", "n17", "n18", "n19",
 ];
 pub(crate) const VALIDATION_AUTHORS: [&str; 2] = ["a4", "a5"];
 const TEAM_SETS: [&str; 5] = [
