@@ -161,6 +161,38 @@ pub(super) struct Found {
     pub end: usize,
 }
 
+/// Verbs of asking: a "whether" or "if" right after one opens a question someone asked
+/// (`Sentence::reports_a_question`, `Sentence::asks_whether`).
+const ASKING: &[&str] = &[
+    "ask",
+    "asks",
+    "asked",
+    "asking",
+    "wonder",
+    "wondered",
+    "wondering",
+    "question",
+    "questioned",
+    "inquired",
+    "enquired",
+];
+/// Verbs of weighing or knowing: an "if" after one opens a question about a label
+/// (`Sentence::asks_whether`), but weighing a sanction is not asking about it.
+const WEIGHING: &[&str] = &[
+    "debate",
+    "debated",
+    "discuss",
+    "discussed",
+    "unsure",
+    "unclear",
+    "know",
+    "knew",
+    "decide",
+    "decided",
+    "check",
+    "checked",
+];
+
 fn found(rule: Rule, start: usize, end: usize) -> Option<Found> {
     (start < end).then_some(Found { rule, start, end })
 }
@@ -994,33 +1026,13 @@ impl Sentence<'_> {
     /// was human error", "we debated if it was operator error"). Like a yes-or-no question, it
     /// asks whether a label fits; it does not assert it.
     pub(super) fn asks_whether(&self, i: usize) -> bool {
-        const ASK: &[&str] = &[
-            "ask",
-            "asks",
-            "asked",
-            "asking",
-            "wonder",
-            "wondered",
-            "wondering",
-            "question",
-            "questioned",
-            "debate",
-            "debated",
-            "discuss",
-            "discussed",
-            "unsure",
-            "unclear",
-            "know",
-            "knew",
-            "decide",
-            "decided",
-            "check",
-            "checked",
-        ];
         (self.clause_start(i)..i).any(|k| {
             let w = self.word(k);
             w == "whether"
-                || (w == "if" && (k.saturating_sub(2)..k).any(|j| ASK.contains(&self.word(j))))
+                || (w == "if"
+                    && (k.saturating_sub(2)..k).any(|j| {
+                        ASKING.contains(&self.word(j)) || WEIGHING.contains(&self.word(j))
+                    }))
         })
     }
 
@@ -1031,22 +1043,9 @@ impl Sentence<'_> {
     /// asking about one: "management is considering whether the developer should be let go"
     /// asserts that it is on the table.
     pub(super) fn reports_a_question(&self, i: usize) -> bool {
-        const ASK: &[&str] = &[
-            "ask",
-            "asks",
-            "asked",
-            "asking",
-            "wonder",
-            "wondered",
-            "wondering",
-            "question",
-            "questioned",
-            "inquired",
-            "enquired",
-        ];
         (self.clause_start(i)..(i + 1).min(self.toks.len())).any(|k| {
             matches!(self.word(k), "whether" | "if")
-                && (k.saturating_sub(3)..k).any(|j| ASK.contains(&self.word(j)))
+                && (k.saturating_sub(3)..k).any(|j| ASKING.contains(&self.word(j)))
         })
     }
 
