@@ -27,8 +27,9 @@ pub(crate) const GATE: f32 = 0.10;
 /// Round 9 (actor features, 39 training authors): 0.40. Out of fold by author, the lowest
 /// phrase bar at which model-alone and rule findings on clean training-document lines are no
 /// more than the model without actor features drew at 0.30 (58 on 28,000 lines), with
-/// sentence recall 0.865 against its 0.855 (P 0.989, was 0.988). Round 10 (54 authors)
-/// kept it: out of fold, phrase findings of the model alone from 0.40 are 0.980 precise.
+/// sentence recall 0.865 against its 0.855 (P 0.989, was 0.988). Round 10 kept it: out of fold
+/// (54 authors, before f26 joined), phrase findings of the model alone from 0.40 are 0.980
+/// precise.
 pub(crate) const WARN: f32 = 0.40;
 
 /// The model's blame probabilities from which a sentence no rule matched is a warning.
@@ -54,8 +55,8 @@ pub(crate) struct WarnAt {
 /// 0.964 precise and one-word findings reach that from 0.75 (0.966); at `low` 0.984 from 0.50,
 /// and 0.90 (0.986). Round 10 moved `normal`'s to 0.70: the realistic reports that joined
 /// training made the model warier of people doing ordinary things, and out of fold by author
-/// (54 authors) 0.75 gives sentence recall 0.852 and 0.70 gives 0.858 at P 0.992 (one-word
-/// findings alone 0.969 precise). On the document lines of the 49 authors it shares with the
+/// (54 authors, before f26 joined) 0.75 gives sentence recall 0.852 and 0.70 gives 0.858 at
+/// P 0.992 (one-word findings alone 0.969 precise). On the document lines of the 49 authors it shares with the
 /// model trained before n16–n19 joined, it draws 51 false findings where that model drew 62
 /// at 0.40 and 0.75. `high` is for teams that want every finding the model supports: one-word
 /// findings from its phrase bar, 0.20, as every finding was before round 7. Held by

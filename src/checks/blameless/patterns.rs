@@ -161,8 +161,8 @@ pub(super) struct Found {
     pub end: usize,
 }
 
-/// Verbs of asking: a "whether" or "if" right after one opens a question someone asked
-/// (`Sentence::reports_a_question`, `Sentence::asks_whether`).
+/// Verbs of asking: a "whether" or "if" right after one opens a question about a label
+/// (`Sentence::asks_whether`).
 const ASKING: &[&str] = &[
     "ask",
     "asks",
@@ -173,8 +173,6 @@ const ASKING: &[&str] = &[
     "wondering",
     "question",
     "questioned",
-    "inquired",
-    "enquired",
 ];
 /// Verbs of weighing or knowing: an "if" after one opens a question about a label
 /// (`Sentence::asks_whether`), but weighing a sanction is not asking about it.
@@ -638,7 +636,9 @@ impl Sentence<'_> {
     /// - anyone stands anywhere in the sentence: a person, role (also "the runbook author"),
     ///   group, pronoun ("whoever wrote it"), a possessive that is not a thing's
     ///   ([`Self::thing_possessor`]: "Dave's", "the contributor's", "our"), or an agent after
-    ///   "by";
+    ///   "by"; a company owning the subject ("the vendor's firmware is shoddy") or, when the
+    ///   thing graded is a part the subject has, a group or company owner ("the vendor's
+    ///   firmware had a careless off-by-one") is no one;
     /// - the subject holds an act of people (`HUMAN_ACTS`: "change", "review", "migration";
     ///   "way"; an activity in -ing, "release engineering") that no thing owns ("the
     ///   firmware's handling" is the firmware's), or opens with a gerund ("pushing on a
@@ -648,7 +648,9 @@ impl Sentence<'_> {
     ///   unless the judgement sits in a predicate noun phrase whose head names a design or an
     ///   artifact (`ARTIFACT_NOUNS`: "It was a reckless design to let two jobs share one
     ///   pool"), with no act in that phrase and nobody anywhere in the sentence;
-    /// - the word presupposes a mind ("incompetent", "clueless", "lazy", "unprofessional").
+    /// - the word presupposes a mind ("incompetent", "clueless", "lazy", "unprofessional"),
+    ///   unless it grades a company's product ("the vendor's cloud dashboard is incompetent at
+    ///   daylight saving").
     fn grades_a_thing(&self, i: usize, last: usize) -> bool {
         const LINKS: &[&str] = &[
             "seems", "seemed", "looks", "looked", "feels", "felt", "remains", "remained", "became",
@@ -861,10 +863,31 @@ impl Sentence<'_> {
             .position(|&k| PREPOSITIONS.contains(&self.word(k)))
             .unwrap_or(subject.len());
         let np = &subject[..np_end];
+        let company = |k: usize| {
+            matches!(
+                singular(self.word(k)),
+                "vendor"
+                    | "supplier"
+                    | "manufacturer"
+                    | "provider"
+                    | "upstream"
+                    | "partner"
+                    | "carrier"
+                    | "maker"
+            )
+        };
         let Some(&head) = np.last() else {
             return false;
         };
-        if agent_only && !ARTIFACT_NOUNS.contains(singular(self.word(head))) {
+        // A word that presupposes a mind grades a thing only when the thing is a company's
+        // product ("the vendor's cloud dashboard is incompetent at daylight saving"); "the
+        // migration script was incompetent" grades whoever wrote it.
+        if agent_only
+            && !(ARTIFACT_NOUNS.contains(singular(self.word(head)))
+                && np
+                    .iter()
+                    .any(|&k| k != head && self.toks[k].poss && company(k)))
+        {
             return false;
         }
         // A pronoun subject with a thing judged in the predicate ("It was a reckless design to
@@ -916,19 +939,6 @@ impl Sentence<'_> {
         // ("the vendor's firmware is shoddy": a vendor's product, as in the labelling
         // conventions), not a group ("the ops team's runbook is sloppy" grades the team's
         // work); never a person, a role or a name ("dave's script", "the contractor's script").
-        let company = |k: usize| {
-            matches!(
-                singular(self.word(k)),
-                "vendor"
-                    | "supplier"
-                    | "manufacturer"
-                    | "provider"
-                    | "upstream"
-                    | "partner"
-                    | "carrier"
-                    | "maker"
-            )
-        };
         let owner = |k: usize| {
             self.toks[k].poss
                 && ((((attributive && np.contains(&k) && k != head) || pp_owner(k))
@@ -1037,15 +1047,35 @@ impl Sentence<'_> {
     }
 
     /// The word at `i` is inside a question someone is reported to have asked, or opens one:
-    /// "whether" or "if" in its clause, up to `i` itself, right after a verb of asking ("the
-    /// client asked whether staff would be disciplined", "someone wondered if the operator
-    /// should have checked", "I wondered if anyone had noticed"). Weighing a sanction is not
-    /// asking about one: "management is considering whether the developer should be let go"
-    /// asserts that it is on the table.
+    /// "whether" or "if" at most eight words before `i` (or at `i`), with no clause break
+    /// between (punctuation, "and", "but", "or", "so", "then"), after a verb of asking in the
+    /// past within six words and no break ("the client asked whether staff would be
+    /// disciplined", "I wondered if anyone had noticed", "Mathieu asked at the review whether
+    /// he should have noticed sooner"). Weighing a sanction is not asking about one
+    /// ("management is considering whether the developer should be let go", "the question is
+    /// whether he should be fired", "leadership keeps asking whether…"), nor is the author's
+    /// own wondering ("I wonder if the on-call should have paged sooner"), an instruction ("was
+    /// asked to check whether…"), or what follows the question ("the customer asked if the
+    /// outage was over and the engineer should have answered sooner").
     pub(super) fn reports_a_question(&self, i: usize) -> bool {
-        (self.clause_start(i)..(i + 1).min(self.toks.len())).any(|k| {
+        const REPORTED: &[&str] = &["asked", "wondered", "questioned", "inquired", "enquired"];
+        let n = self.toks.len();
+        if n == 0 {
+            return false;
+        }
+        let i = i.min(n - 1);
+        let breaks = |a: usize, b: usize| {
+            (a + 1..b).any(|m| {
+                self.toks[m].boundary
+                    || matches!(self.word(m), "and" | "but" | "or" | "so" | "then")
+            })
+        };
+        (i.saturating_sub(8)..=i).any(|k| {
             matches!(self.word(k), "whether" | "if")
-                && (k.saturating_sub(3)..k).any(|j| ASKING.contains(&self.word(j)))
+                && !breaks(k, i)
+                && (k.saturating_sub(6)..k).any(|j| {
+                    REPORTED.contains(&self.word(j)) && self.word(j + 1) != "to" && !breaks(j, k)
+                })
         })
     }
 
@@ -1628,9 +1658,14 @@ fn modal_perfect(s: &Sentence, ms: usize, i0: usize, last: usize) -> Option<Foun
             return None; // passive: "we should have been paged" is about the system
         }
         if matches!(nw, "able" | "unable" | "possible") {
-            // What the system should have let happen: "they should not have been able to
-            // authenticate as guests", "it should have been possible to roll back".
-            return None;
+            // What a system should have prevented, whoever the subject: "they should not have
+            // been able to authenticate as guests"; or allowed: "it should have been possible
+            // to roll back". "The reviewer should have been able to catch it" is about the
+            // reviewer, and stays a counterfactual.
+            let (c, _) = s.subject_class(i0);
+            if negated || nw == "possible" || !(c.person() || c == Class::Group) {
+                return None;
+            }
         }
     } else if !is_participle(participle) {
         return None; // "should have to", "should have a runbook"

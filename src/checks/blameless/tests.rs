@@ -1544,6 +1544,8 @@ fn a_reported_question_does_not_assert_a_sanction_or_a_counterfactual() {
             "We discussed whether Dave should be fired.",
             "Management is considering whether the responsible developer should be let go.",
             "Dave should be fired for this, whether he likes it or not.",
+            "The question is whether the on-call engineer should be fired.",
+            "Leadership keeps asking whether the engineer should be fired.",
         ],
     );
     assert_rule_reads(
@@ -1553,12 +1555,19 @@ fn a_reported_question_does_not_assert_a_sanction_or_a_counterfactual() {
             "In the review one person questioned whether Priya should have paged sooner.",
             "I wondered if anyone had noticed.",
             "She asked if the operator had checked the load.",
+            "Mathieu asked at the review whether he should have noticed sooner.",
         ],
         &[
             "The operator should have checked the load first.",
             "Shouldn't the deploying engineer have watched the canary?",
             "Priya should have paged sooner, whether or not the runbook said so.",
             "If the operator had checked the load, we would have caught it.",
+            "The customer asked if the outage was over and the on-call engineer should have answered sooner.",
+            "Dave was asked to check whether the replica was healthy and should have escalated sooner.",
+            "Since you asked: if Dave had run the tests we would not be here.",
+            "I wonder if the on-call should have paged sooner.",
+            "One has to wonder whether the engineer should have tested the change.",
+            "When asked if he had tested the change the engineer admitted he should have tested it first.",
         ],
     );
     let people = scorer_people();
@@ -1585,6 +1594,8 @@ fn what_a_system_should_have_allowed_is_not_a_counterfactual() {
         &[
             "The on-call engineer should have rolled back from the console.",
             "We should have been more careful with the guest flow.",
+            "The reviewer should have been able to catch the missing index.",
+            "The on-call should have been able to restore the replica within minutes.",
         ],
     );
 }
@@ -1608,6 +1619,9 @@ fn a_vendors_product_is_a_thing_under_a_copula() {
             "The vendor's support team was incompetent.",
             "The ops team's runbook is sloppy.",
             "The dispatcher was incompetent.",
+            "The migration script was incompetent.",
+            "That script was idiotic.",
+            "The deploy script is clueless about regions.",
         ],
     );
 }
