@@ -224,18 +224,9 @@ pub(crate) fn scan(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
                 // rules do not read either: not the author's own.
                 return;
             }
-            if FAMILIES[j.class - 1] == Rule::HumanError
-                && super::label_is_asked(sentence, start - s, ctx)
-            {
-                // "asked whether this was human error": a question about the label.
-                return;
-            }
-            if matches!(
-                FAMILIES[j.class - 1],
-                Rule::Counterfactual | Rule::Punishment
-            ) && super::asked_indirectly(sentence, start - s, ctx)
-            {
-                // "asked whether staff would be disciplined": asked about, not asserted.
+            if super::is_asked(FAMILIES[j.class - 1], sentence, start - s, ctx) {
+                // "asked whether this was human error", "asked whether staff would be
+                // disciplined": asked about, not asserted.
                 return;
             }
             found.push((FAMILIES[j.class - 1], start, end));

@@ -268,33 +268,29 @@ pub fn scan_rules(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
     hits
 }
 
-/// Whether the word at byte `at` of `sentence` stands in a question about a label rather than
-/// an assertion of it: a yes-or-no question ("Was this a human error in the migration
-/// script?") or an indirect one ("Several folk asked during the review whether this was human
-/// error"). The rules do not assert the human-error label there, and neither does the model.
-pub(crate) fn label_is_asked(sentence: &str, at: usize, ctx: &WordingContext) -> bool {
-    let s = question_view(sentence, ctx);
-    s.asks_yes_or_no() || s.at(at).is_some_and(|i| s.asks_whether(i))
-}
-
-/// Whether the word at byte `at` of `sentence` stands in a question someone is reported to
-/// have asked ("the client asked whether staff would be disciplined"): a sanction or a
-/// counterfactual there is asked about, not asserted. Weighing one is not asking
-/// ("management is considering whether the developer should be let go"), and a direct
-/// question ("Should the on-call have paged sooner?") is not exempt either: in an open
-/// discussion it is often the question a blameless review avoids.
-pub(crate) fn asked_indirectly(sentence: &str, at: usize, ctx: &WordingContext) -> bool {
-    let s = question_view(sentence, ctx);
-    s.at(at).is_some_and(|i| s.reports_a_question(i))
-}
-
-fn question_view<'a>(sentence: &'a str, ctx: &'a WordingContext) -> Sentence<'a> {
-    Sentence {
+/// Whether a finding of `rule` whose evidence starts at byte `at` of `sentence` is asked about
+/// rather than asserted (`Sentence::asks_about`): a human-error label in a yes-or-no or an
+/// indirect question ("Was this a human error in the migration script?", "Several folk asked
+/// during the review whether this was human error"); a sanction or a counterfactual in a
+/// question someone is reported to have asked ("the client asked whether staff would be
+/// disciplined"), but not one weighed ("management is considering whether the developer
+/// should be let go") or asked directly ("Should the on-call have paged sooner?"). The rules
+/// decide this for their own findings; the engine asks it of the model's.
+pub(crate) fn is_asked(rule: Rule, sentence: &str, at: usize, ctx: &WordingContext) -> bool {
+    // Other families are never asked about; the sentence is not tokenised again for them.
+    if !matches!(
+        rule,
+        Rule::HumanError | Rule::Counterfactual | Rule::Punishment
+    ) {
+        return false;
+    }
+    let s = Sentence {
         toks: text::tokenize(sentence, 0, sentence.len()),
         people: ctx.tokens(),
         text: sentence,
         end: sentence.len(),
-    }
+    };
+    s.asks_about(rule, s.at(at))
 }
 
 /// Whether the sentence talks about wording or method rather than using it ("we avoid the

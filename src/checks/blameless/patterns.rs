@@ -940,10 +940,13 @@ impl Sentence<'_> {
         // conventions), not a group ("the ops team's runbook is sloppy" grades the team's
         // work); never a person, a role or a name ("dave's script", "the contractor's script").
         let owner = |k: usize| {
+            let in_subject = np.contains(&k) && k != head;
             self.toks[k].poss
-                && ((((attributive && np.contains(&k) && k != head) || pp_owner(k))
-                    && (self.class(k) == Class::Group || company(k)))
-                    || (!attributive && np.contains(&k) && k != head && company(k)))
+                && if company(k) {
+                    in_subject || pp_owner(k)
+                } else {
+                    self.class(k) == Class::Group && ((attributive && in_subject) || pp_owner(k))
+                }
         };
         // Anyone in the same part of the sentence: a semicolon, a colon or a dash starts
         // another ("the cron syntax is idiotic; nobody can read it at 3am").
@@ -1005,10 +1008,25 @@ impl Sentence<'_> {
         self.word(j) == "i" && !(j > 0 && matches!(self.word(j - 1), "and" | "or"))
     }
 
+    /// Whether a finding of `rule` at token `i` is asked about rather than asserted: a
+    /// human-error label in a yes-or-no question or an indirect one ([`Self::asks_whether`]),
+    /// a sanction or a counterfactual in a question someone is reported to have asked
+    /// ([`Self::reports_a_question`]). The rules ask it of their findings (`evaluate`), and the
+    /// engine of the model's (`super::is_asked`).
+    pub(super) fn asks_about(&self, rule: Rule, i: Option<usize>) -> bool {
+        match rule {
+            Rule::HumanError => self.asks_yes_or_no() || i.is_some_and(|i| self.asks_whether(i)),
+            Rule::Counterfactual | Rule::Punishment => {
+                i.is_some_and(|i| self.reports_a_question(i))
+            }
+            _ => false,
+        }
+    }
+
     /// The sentence is a yes-or-no question: it opens with an auxiliary and its first end
     /// mark is a question mark ("Was this a human error in the migration script?"). It asks
     /// whether a label fits; it does not assert it.
-    pub(super) fn asks_yes_or_no(&self) -> bool {
+    fn asks_yes_or_no(&self) -> bool {
         const AUX: &[&str] = &[
             "was", "is", "were", "are", "did", "does", "do", "could", "can", "would", "should",
             "has", "have", "had",
@@ -1035,7 +1053,7 @@ impl Sentence<'_> {
     /// an "if" right after a verb of asking ("Several folk asked during the review whether this
     /// was human error", "we debated if it was operator error"). Like a yes-or-no question, it
     /// asks whether a label fits; it does not assert it.
-    pub(super) fn asks_whether(&self, i: usize) -> bool {
+    fn asks_whether(&self, i: usize) -> bool {
         (self.clause_start(i)..i).any(|k| {
             let w = self.word(k);
             w == "whether"
@@ -1057,7 +1075,7 @@ impl Sentence<'_> {
     /// own wondering ("I wonder if the on-call should have paged sooner"), an instruction ("was
     /// asked to check whether…"), or what follows the question ("the customer asked if the
     /// outage was over and the engineer should have answered sooner").
-    pub(super) fn reports_a_question(&self, i: usize) -> bool {
+    fn reports_a_question(&self, i: usize) -> bool {
         const REPORTED: &[&str] = &["asked", "wondered", "questioned", "inquired", "enquired"];
         let n = self.toks.len();
         if n == 0 {
@@ -1117,18 +1135,12 @@ fn agent_rule(c: Class) -> Option<Rule> {
 
 /// Decides whether the trigger `kind` matched at `ms..me` is blame in this sentence.
 ///
-/// A sanction or a counterfactual inside a question someone is reported to have asked is
-/// asked about, not asserted (`Sentence::reports_a_question`): "the client asked whether
-/// staff would be disciplined", "someone asked whether the operator should have checked the
-/// load".
+/// A finding asked about rather than asserted is none (`Sentence::asks_about`): "was this a
+/// human error?", "the client asked whether staff would be disciplined", "someone asked
+/// whether the operator should have checked the load".
 pub(super) fn evaluate(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found> {
     let f = evaluate_kind(kind, s, ms, me)?;
-    if matches!(f.rule, Rule::Punishment | Rule::Counterfactual)
-        && s.at(ms).is_some_and(|i0| s.reports_a_question(i0))
-    {
-        return None;
-    }
-    Some(f)
+    (!s.asks_about(f.rule, s.at(ms))).then_some(f)
 }
 
 fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found> {
@@ -1897,7 +1909,7 @@ fn human_error(
     last: usize,
     matched: &str,
 ) -> Option<Found> {
-    if s.negated_before(i0) || s.asks_yes_or_no() || s.asks_whether(i0) {
+    if s.negated_before(i0) {
         return None;
     }
     let next = s.next_word(last).map_or("", |n| s.word(n));

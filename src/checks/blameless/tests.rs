@@ -1574,10 +1574,10 @@ fn a_reported_question_does_not_assert_a_sanction_or_a_counterfactual() {
     let ctx = WordingContext::new(&people, &[]);
     let text = "The regulator asked whether staff would be disciplined.";
     let at = text.find("disciplined").unwrap_or(0);
-    assert!(super::asked_indirectly(text, at, &ctx));
+    assert!(super::is_asked(Rule::Punishment, text, at, &ctx));
     let text = "We discussed whether Dave should be fired.";
     let at = text.find("fired").unwrap_or(0);
-    assert!(!super::asked_indirectly(text, at, &ctx));
+    assert!(!super::is_asked(Rule::Punishment, text, at, &ctx));
 }
 
 /// Round 10: "should (not) have been able to" says what a system should have let happen, not
