@@ -518,10 +518,10 @@ fn sensitivity_moves_only_the_models_own_warnings() {
     let (s, path) = repo_with_good_doc();
     // Invented sentences: the first leans toward blame (sarcasm), the second barely; the third
     // is blame a rule finds, an error at every sensitivity. (The model's probabilities move
-    // when it is retrained; round 10's retraining gives P 0.75 on the one-word evidence
-    // "Lovely", between the normal and low bars for such evidence, 0.70 and 0.90; and P 0.43
-    // on "Great", whose only evidence is that one word: below normal's 0.70 for it and above
-    // high's 0.20.)
+    // when it is retrained; round 11's retraining gives P 0.84 on the one-word evidence
+    // "Lovely", between the normal and low bars for such evidence, 0.70 and 0.90; and P 0.37
+    // on "Great", whose evidence is the phrase "Great timing": below normal's 0.40 for a
+    // phrase and above high's 0.20.)
     let text = s.read(&path).replace(
         "The configuration format accepted",
         "Lovely timing for the annual release window. \
@@ -596,4 +596,41 @@ fn sensitivity_moves_only_the_models_own_warnings() {
     // A value outside the three is a configuration error naming the line and the choices.
     let bad = config.replace("sensitivity = \"normal\"", "sensitivity = \"extreme\"");
     config_error_at(&s, &bad, "extreme").stderr_has("expected one of `low`, `normal`, `high`");
+}
+
+#[test]
+fn each_line_of_a_pasted_chat_without_blank_lines_is_judged_alone() {
+    // Invented chat: six timestamped lines form one Markdown paragraph. Read as one long
+    // sentence, the sanction on the fifth line drowned among five ordinary lines; each line
+    // that opens with a clock time is a sentence of its own, so it is found, on its own line.
+    let s = Sandbox::initialised();
+    let chat = "[19:18] Ana: joining. do we have a kill switch for the promo?\n\
+                [19:21] Ben: pls hold for now, let's see if scaling the db helps first\n\
+                [19:24] Kai: scaling the db up one size, ~10 min\n\
+                [19:40] Ben: ok Ana pls end the promo now\n\
+                [19:44] Dee: whoever switched on that promo should lose their admin access for a month\n\
+                [19:45] Ben: not now, we do blameless reviews here";
+    let path = s.add_postmortem(&Doc::new(GOOD, "Checkout latency").section("Timeline", chat));
+    let text = s.read(&path);
+    let report = s.pm(["check", "--format", "json"]).json();
+    let wording: Vec<(String, usize)> = report["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["rule"].as_str().unwrap_or("").starts_with("blameless/"))
+        .map(|d| {
+            let line = d["line"].as_u64().unwrap_or(0) as usize;
+            (d["rule"].as_str().unwrap_or("").to_string(), line)
+        })
+        .collect();
+    let sanction_line = text
+        .lines()
+        .position(|l| l.starts_with("[19:44]"))
+        .expect("the chat is in the file")
+        + 1;
+    assert_eq!(
+        wording,
+        vec![("blameless/punishment".to_string(), sanction_line)],
+        "{report}"
+    );
 }

@@ -130,48 +130,8 @@ pub(crate) fn is_transcript(text: &str, s: usize, e: usize) -> bool {
         while !l.is_char_boundary(end) {
             end -= 1;
         }
-        chat_header(&l[..end])
+        super::text::chat_header(&l[..end])
     })
-}
-
-fn chat_header(line: &str) -> bool {
-    let line = line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '>' | '*' | '-'));
-    // One to three speaker words, then an optional bracket, then h:mm.
-    let mut rest = line;
-    for k in 0..3 {
-        let word_end = rest
-            .find(|c: char| c.is_whitespace() || matches!(c, '[' | '('))
-            .unwrap_or(rest.len());
-        let word = &rest[..word_end];
-        let speaker = !word.is_empty()
-            && word
-                .chars()
-                .all(|c| c.is_alphanumeric() || matches!(c, '@' | '_' | '-' | '.' | '<' | '>'))
-            && !word.chars().next().is_some_and(|c| c.is_ascii_digit());
-        if !speaker {
-            return false;
-        }
-        rest = rest[word_end..].trim_start();
-        let after = rest.trim_start_matches(['[', '(']).trim_start();
-        if clock_time(after) {
-            return true;
-        }
-        if k == 2 {
-            break;
-        }
-    }
-    false
-}
-
-/// `h:mm` or `hh:mm` at the start, not part of a longer number.
-fn clock_time(s: &str) -> bool {
-    let b = s.as_bytes();
-    let h = b.iter().take_while(|c| c.is_ascii_digit()).count();
-    (1..=2).contains(&h)
-        && b.get(h) == Some(&b':')
-        && b.get(h + 1).is_some_and(u8::is_ascii_digit)
-        && b.get(h + 2).is_some_and(u8::is_ascii_digit)
-        && !b.get(h + 3).is_some_and(u8::is_ascii_digit)
 }
 
 pub(crate) fn scan(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {

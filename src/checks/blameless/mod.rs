@@ -234,12 +234,7 @@ pub fn scan_rules(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
         // Talk about wording or method covers its own clause: a match after a later clause
         // ("… to blame the vendor: the operator skipped the canary") is still judged.
         let meta_until = meta_clause_end(sentence_text, &shadow[ss..se]).map(|e| ss + e);
-        let sentence = Sentence {
-            toks: text::tokenize(masked, ss, se),
-            people: ctx.tokens(),
-            text: masked,
-            end: se,
-        };
+        let sentence = Sentence::new(masked, ss, se, ctx.tokens());
         for &(start, end, kind) in group {
             if meta_until.is_some_and(|m| start < m) {
                 continue;
@@ -284,12 +279,7 @@ pub(crate) fn is_asked(rule: Rule, sentence: &str, at: usize, ctx: &WordingConte
     ) {
         return false;
     }
-    let s = Sentence {
-        toks: text::tokenize(sentence, 0, sentence.len()),
-        people: ctx.tokens(),
-        text: sentence,
-        end: sentence.len(),
-    };
+    let s = Sentence::new(sentence, 0, sentence.len(), ctx.tokens());
     s.asks_about(rule, s.at(at))
 }
 

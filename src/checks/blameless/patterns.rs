@@ -129,6 +129,47 @@ pub(super) struct Sentence<'a> {
     pub people: &'a HashSet<String>,
     pub text: &'a str,
     pub end: usize,
+    /// Set in Title Case (a heading or a headline: "Login Outage Caused by Expired
+    /// Certificate"), where a capital says nothing about a name ([`is_headline`]).
+    pub headline: bool,
+}
+
+impl<'a> Sentence<'a> {
+    /// The sentence `text[start..end]`, tokenised.
+    pub(super) fn new(
+        text: &'a str,
+        start: usize,
+        end: usize,
+        people: &'a HashSet<String>,
+    ) -> Sentence<'a> {
+        let toks = super::text::tokenize(text, start, end);
+        let headline = is_headline(&toks);
+        Sentence {
+            toks,
+            people,
+            text,
+            end,
+            headline,
+        }
+    }
+}
+
+/// Whether the words are set in Title Case: at least two words of five letters or more, and
+/// every one of them capitalised (identifiers and acronyms aside). Prose has lower-case verbs
+/// and nouns of that length ("restarted", "change"); a headline's are capitalised, and only
+/// its short words ("by", "of", "from") stay lower case.
+pub(super) fn is_headline(toks: &[Tok]) -> bool {
+    let mut long = 0;
+    for t in toks.iter().filter(|t| !t.boundary && !t.odd) {
+        if t.word.chars().count() < 5 || !t.word.chars().all(char::is_alphabetic) {
+            continue;
+        }
+        if !t.cap {
+            return false;
+        }
+        long += 1;
+    }
+    long >= 2
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -314,6 +355,8 @@ impl Sentence<'_> {
             && !t.odd
             && w.chars().count() >= 2
             && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            // In a headline every word is capitalised: only an uncommon word can be a name.
+            && !(self.headline && super::dictionary::is_common_word(w))
             && !NOT_NAMES.contains(w)
             && !NOT_NAMES.contains(singular(w))
             && !ROLE_NOUNS.contains(singular(w))

@@ -1625,3 +1625,32 @@ fn a_vendors_product_is_a_thing_under_a_copula() {
         ],
     );
 }
+
+/// Round 11: in a headline set in Title Case every word is capitalised, so a capital does not
+/// make a common word a name ("Caused by Expired Certificate"); an uncommon word, a first
+/// name and a person of the document still are, and prose keeps its reading of capitals.
+#[test]
+fn a_capital_in_a_title_case_headline_is_not_a_name() {
+    assert_rule_reads(
+        "blameless/individual-fault",
+        &[
+            "Login Outage Caused by Expired Certificate",
+            "Incident Report: Search Results Broken by Stale Index Snapshot",
+            "Postmortem: Payments Delayed After Queue Worker Crashed",
+        ],
+        &[
+            "Checkout Outage Caused by Kowalczyk Skipping the Canary",
+            "Outage Caused by Dave Smith",
+            "The outage was caused by Marek, who skipped the canary.",
+        ],
+    );
+    // Prose is not a headline: its longer verbs and nouns are lower case.
+    let toks = |s: &str| super::text::tokenize(s, 0, s.len());
+    assert!(super::patterns::is_headline(&toks(
+        "Login Outage Caused by Expired Certificate"
+    )));
+    assert!(!super::patterns::is_headline(&toks(
+        "Priya Sharma from Platform Engineering restarted Kafka Connect"
+    )));
+    assert!(!super::patterns::is_headline(&toks("Broken Pipe")));
+}

@@ -84,7 +84,8 @@ fn closes_single(chars: &[(usize, char)], j: usize) -> bool {
 /// Sentence ranges (byte offsets, trimmed, never empty).
 ///
 /// A sentence ends at `.`, `!` or `?` followed by whitespace or the end, unless the word before
-/// the full stop is a common abbreviation, and at a blank line.
+/// the full stop is a common abbreviation, at a blank line, and before a line that opens a
+/// timeline entry ([`opens_entry`]).
 pub(super) fn sentences(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
@@ -100,7 +101,7 @@ pub(super) fn sentences(text: &str) -> Vec<(usize, usize)> {
                 let next = rest
                     .iter()
                     .position(|&b| b != b' ' && b != b'\t' && b != b'\r');
-                next.is_some_and(|p| rest[p] == b'\n')
+                next.is_some_and(|p| rest[p] == b'\n') || opens_entry(&text[i + 1..])
             }
             _ => false,
         };
@@ -316,4 +317,72 @@ pub(super) fn find_ci(hay: &str, needle: &str) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// Whether the line that starts `rest` (the text after a line break) opens a timeline entry
+/// or a chat line: a clock time (`14:02`, `[14:02]`, `**14:02**`) or a date and a clock time
+/// (`2026-03-02 14:02`) before anything else. Such a line starts a
+/// sentence of its own even without a blank line before it: a plain list of `HH:MM` lines is
+/// one Markdown paragraph, but each line is a separate entry, judged (and reported) alone.
+pub(crate) fn opens_entry(rest: &str) -> bool {
+    let mut end = rest.find('\n').unwrap_or(rest.len()).min(80);
+    while !rest.is_char_boundary(end) {
+        end -= 1;
+    }
+    let line = &rest[..end];
+    let bare = line.trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '>' | '*' | '_' | '[' | '(' | '`' | '|')
+    });
+    if clock_time(bare) {
+        return true;
+    }
+    let b = bare.as_bytes();
+    let date = b.len() > 11
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && b[5..7].iter().all(u8::is_ascii_digit)
+        && b[7] == b'-'
+        && b[8..10].iter().all(u8::is_ascii_digit)
+        && matches!(b[10], b' ' | b'T');
+    date && clock_time(bare[11..].trim_start())
+}
+
+pub(super) fn chat_header(line: &str) -> bool {
+    let line = line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '>' | '*' | '-'));
+    // One to three speaker words, then an optional bracket, then h:mm.
+    let mut rest = line;
+    for k in 0..3 {
+        let word_end = rest
+            .find(|c: char| c.is_whitespace() || matches!(c, '[' | '('))
+            .unwrap_or(rest.len());
+        let word = &rest[..word_end];
+        let speaker = !word.is_empty()
+            && word
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '@' | '_' | '-' | '.' | '<' | '>'))
+            && !word.chars().next().is_some_and(|c| c.is_ascii_digit());
+        if !speaker {
+            return false;
+        }
+        rest = rest[word_end..].trim_start();
+        let after = rest.trim_start_matches(['[', '(']).trim_start();
+        if clock_time(after) {
+            return true;
+        }
+        if k == 2 {
+            break;
+        }
+    }
+    false
+}
+
+/// `h:mm` or `hh:mm` at the start, not part of a longer number.
+pub(super) fn clock_time(s: &str) -> bool {
+    let b = s.as_bytes();
+    let h = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    (1..=2).contains(&h)
+        && b.get(h) == Some(&b':')
+        && b.get(h + 1).is_some_and(u8::is_ascii_digit)
+        && b.get(h + 2).is_some_and(u8::is_ascii_digit)
+        && !b.get(h + 3).is_some_and(u8::is_ascii_digit)
 }

@@ -39,11 +39,12 @@ pub(crate) fn data_dir() -> PathBuf {
 /// first) and n14–n19 (written for training, asked for the shapes of real prose that
 /// drew false findings: people and teams doing ordinary things, praise, lessons told with
 /// "would have", quoted mail, status updates and reported questions).
-pub(crate) const TRAIN_AUTHORS: [&str; 55] = [
+pub(crate) const TRAIN_AUTHORS: [&str; 59] = [
     "a1", "a2", "a3", "f1", "f2", "f3", "f4", "f5", "f6", "f7", "f8", "f9", "f10", "f11", "f13",
     "f14", "f15", "f16", "f17", "f18", "f19", "f20", "f21", "f22", "f23", "f24", "f25", "f26",
     "t1", "t2", "t3", "t4", "t5", "t6", "t7", "t8", "n1", "n2", "n3", "n4", "n5", "n6", "n7", "n8",
-    "n9", "n10", "n11", "n12", "n13", "n14", "n15", "n16", "n17", "n18", "n19",
+    "n9", "n10", "n11", "n12", "n13", "n14", "n15", "n16", "n17", "n18", "n19", "n20", "n21",
+    "n22", "n23",
 ];
 pub(crate) const VALIDATION_AUTHORS: [&str; 2] = ["a4", "a5"];
 const TEAM_SETS: [&str; 5] = [
@@ -74,23 +75,43 @@ pub(crate) fn read_tsv(path: &std::path::Path) -> Vec<(String, String, String)> 
         .collect()
 }
 
-/// The prose of a Markdown document, line by line, the way `pm check` sees it: code blocks
-/// dropped, list, heading and quote markers removed, table cells split.
+/// The prose of a Markdown document, block by block, the way `pm check` sees it: code blocks
+/// dropped, list, heading and quote markers removed, table cells split, and the lines of a
+/// paragraph or list item joined into one (a hard-wrapped sentence is judged whole, as
+/// `pm check` judges it), except that a line opening a timeline entry starts a block of its
+/// own ([`super::text::opens_entry`]).
 pub(crate) fn doc_prose(md: &str) -> Vec<String> {
+    fn tidy(block: String) -> String {
+        block.replace("**", "").replace('`', "")
+    }
     let mut out = Vec::new();
+    let mut block: Option<String> = None;
     let mut in_code = false;
     for line in md.lines() {
         let t = line.trim();
         if t.starts_with("```") || t.starts_with("~~~") {
+            out.extend(block.take().map(tidy));
             in_code = !in_code;
             continue;
         }
-        if in_code || t.is_empty() || t.starts_with('#') && !t.starts_with("#1") {
-            if t.starts_with('#') && !in_code {
+        if in_code {
+            continue;
+        }
+        if t.is_empty() || t.starts_with('#') && !t.starts_with("#1") {
+            out.extend(block.take().map(tidy));
+            if !t.is_empty() {
                 out.push(t.trim_start_matches('#').trim().to_owned());
             }
             continue;
         }
+        // A list item, a table row or an entry opens a block; other lines continue one.
+        let quoted = t.trim_start_matches(|c: char| c == '>' || c.is_whitespace());
+        let digits = quoted.bytes().take_while(u8::is_ascii_digit).count();
+        let opens = ["- ", "* ", "+ "].iter().any(|m| quoted.starts_with(m))
+            || digits > 0
+                && (quoted[digits..].starts_with(". ") || quoted[digits..].starts_with(") "))
+            || quoted.starts_with('|')
+            || super::text::opens_entry(quoted);
         let mut t = t;
         loop {
             let n = t.trim_start_matches(['>', '-', '*', '+']).trim_start();
@@ -100,6 +121,7 @@ pub(crate) fn doc_prose(md: &str) -> Vec<String> {
             t = n;
         }
         if t.starts_with('|') {
+            out.extend(block.take().map(tidy));
             for cell in t.split('|') {
                 let c = cell.trim();
                 if !c.is_empty() && !c.chars().all(|c| matches!(c, '-' | ':' | ' ')) {
@@ -108,8 +130,18 @@ pub(crate) fn doc_prose(md: &str) -> Vec<String> {
             }
             continue;
         }
-        out.push(t.replace("**", "").replace('`', ""));
+        match block.as_mut() {
+            Some(b) if !opens => {
+                b.push(' ');
+                b.push_str(t);
+            }
+            _ => {
+                out.extend(block.take().map(tidy));
+                block = Some(t.to_owned());
+            }
+        }
     }
+    out.extend(block.take().map(tidy));
     out
 }
 
