@@ -184,7 +184,7 @@ pub(crate) fn scan(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
                 // rules do not read either: not the author's own.
                 return;
             }
-            if super::is_asked(FAMILIES[j.class - 1], sentence, start - s, ctx) {
+            if super::is_not_asserted(FAMILIES[j.class - 1], sentence, start - s, ctx) {
                 // "asked whether this was human error", "asked whether staff would be
                 // disciplined": asked about, not asserted.
                 return;

@@ -264,15 +264,17 @@ pub fn scan_rules(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
 }
 
 /// Whether a finding of `rule` whose evidence starts at byte `at` of `sentence` is asked about
-/// rather than asserted (`Sentence::asks_about`): a human-error label in a yes-or-no or an
-/// indirect question ("Was this a human error in the migration script?", "Several folk asked
-/// during the review whether this was human error"); a sanction or a counterfactual in a
+/// or designed for rather than asserted (`Sentence::does_not_assert`): a human-error label in a
+/// yes-or-no or an indirect question ("Was this a human error in the migration script?",
+/// "Several folk asked during the review whether this was human error") or as what a design
+/// guards against ("our systems must be resilient to human error"); a sanction or a
+/// counterfactual in a
 /// question someone is reported to have asked ("the client asked whether staff would be
 /// disciplined"), but not one weighed ("management is considering whether the developer
 /// should be let go") or asked directly ("Should the on-call have paged sooner?"). The rules
 /// decide this for their own findings; the engine asks it of the model's.
-pub(crate) fn is_asked(rule: Rule, sentence: &str, at: usize, ctx: &WordingContext) -> bool {
-    // Other families are never asked about; the sentence is not tokenised again for them.
+pub(crate) fn is_not_asserted(rule: Rule, sentence: &str, at: usize, ctx: &WordingContext) -> bool {
+    // Other families are never left unasserted; the sentence is not tokenised again for them.
     if !matches!(
         rule,
         Rule::HumanError | Rule::Counterfactual | Rule::Punishment
@@ -280,7 +282,7 @@ pub(crate) fn is_asked(rule: Rule, sentence: &str, at: usize, ctx: &WordingConte
         return false;
     }
     let s = Sentence::new(sentence, 0, sentence.len(), ctx.tokens());
-    s.asks_about(rule, s.at(at))
+    s.does_not_assert(rule, s.at(at))
 }
 
 /// Whether the sentence talks about wording or method rather than using it ("we avoid the

@@ -1051,19 +1051,102 @@ impl Sentence<'_> {
         self.word(j) == "i" && !(j > 0 && matches!(self.word(j - 1), "and" | "or"))
     }
 
-    /// Whether a finding of `rule` at token `i` is asked about rather than asserted: a
-    /// human-error label in a yes-or-no question or an indirect one ([`Self::asks_whether`]),
-    /// a sanction or a counterfactual in a question someone is reported to have asked
+    /// Whether a finding of `rule` at token `i` is not asserted: asked about, or designed
+    /// for. A human-error label in a yes-or-no question or an indirect one
+    /// ([`Self::asks_whether`]) or as what a design guards against ([`Self::designs_for`]); a
+    /// sanction or a counterfactual in a question someone is reported to have asked
     /// ([`Self::reports_a_question`]). The rules ask it of their findings (`evaluate`), and the
-    /// engine of the model's (`super::is_asked`).
-    pub(super) fn asks_about(&self, rule: Rule, i: Option<usize>) -> bool {
+    /// engine of the model's (`super::is_not_asserted`).
+    pub(super) fn does_not_assert(&self, rule: Rule, i: Option<usize>) -> bool {
         match rule {
-            Rule::HumanError => self.asks_yes_or_no() || i.is_some_and(|i| self.asks_whether(i)),
+            Rule::HumanError => {
+                self.asks_yes_or_no()
+                    || i.is_some_and(|i| self.asks_whether(i) || self.designs_for(i))
+            }
             Rule::Counterfactual | Rule::Punishment => {
                 i.is_some_and(|i| self.reports_a_question(i))
             }
             _ => false,
         }
+    }
+
+    /// The label at token `i` is what a design guards against, not a cause: "reduce the risk
+    /// of human error", "make our systems more robust to handle human error", "resilient to
+    /// operator error", "protect against human error". A word of defence, tolerance or
+    /// reduction stands among the four words before the label, in its clause ("the risk
+    /// register: human error" is a classification, not a risk reduced).
+    fn designs_for(&self, i: usize) -> bool {
+        const DESIGN: &[&str] = &[
+            "reduce",
+            "reduces",
+            "reducing",
+            "prevent",
+            "prevents",
+            "preventing",
+            "minimise",
+            "minimize",
+            "minimises",
+            "minimizes",
+            "minimising",
+            "minimizing",
+            "guard",
+            "guards",
+            "guarding",
+            "against",
+            "risk",
+            "chance",
+            "likelihood",
+            "resistant",
+            "tolerate",
+            "tolerates",
+            "tolerating",
+            "tolerant",
+            "tolerance",
+            "catch",
+            "catches",
+            "catching",
+            "absorb",
+            "absorbs",
+            "forgiving",
+            "resilient",
+            "resilience",
+            "robust",
+            "robustness",
+            "handle",
+            "handles",
+            "handling",
+            "withstand",
+            "withstands",
+            "survive",
+            "survives",
+            "protect",
+            "protects",
+            "protecting",
+            "protection",
+            "defend",
+            "defends",
+            "defence",
+            "defense",
+            "mitigate",
+            "mitigates",
+            "mitigating",
+            "safeguard",
+            "safeguards",
+            "guardrail",
+            "guardrails",
+            "proof",
+            "accommodate",
+            "accommodates",
+            "recover",
+            "recovers",
+        ];
+        // The label itself ("human error", "operator error"), not a phrase near it.
+        let label = (i..(i + 3).min(self.toks.len()))
+            .any(|j| matches!(self.word(j), "error" | "errors" | "mistake" | "mistakes"));
+        let before = (i.saturating_sub(4)..i)
+            .rev()
+            .take_while(|&j| !self.toks[j].boundary);
+        label && before.into_iter().any(|j| DESIGN.contains(&self.word(j)))
     }
 
     /// The sentence is a yes-or-no question: it opens with an auxiliary and its first end
@@ -1178,12 +1261,13 @@ fn agent_rule(c: Class) -> Option<Rule> {
 
 /// Decides whether the trigger `kind` matched at `ms..me` is blame in this sentence.
 ///
-/// A finding asked about rather than asserted is none (`Sentence::asks_about`): "was this a
+/// A finding asked about or designed for rather than asserted is none
+/// (`Sentence::does_not_assert`): "was this a
 /// human error?", "the client asked whether staff would be disciplined", "someone asked
 /// whether the operator should have checked the load".
 pub(super) fn evaluate(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found> {
     let f = evaluate_kind(kind, s, ms, me)?;
-    (!s.asks_about(f.rule, s.at(ms))).then_some(f)
+    (!s.does_not_assert(f.rule, s.at(ms))).then_some(f)
 }
 
 fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found> {
@@ -2029,35 +2113,6 @@ fn human_error(
             | "vague"
             | "4xx"
     ) {
-        return None;
-    }
-    // "reduce the risk of human error" designs for people; it does not label them.
-    const DESIGN: &[&str] = &[
-        "reduce",
-        "reduces",
-        "reducing",
-        "prevent",
-        "prevents",
-        "preventing",
-        "minimise",
-        "minimize",
-        "minimising",
-        "minimizing",
-        "guard",
-        "guards",
-        "against",
-        "risk",
-        "chance",
-        "likelihood",
-        "resistant",
-        "tolerate",
-        "tolerant",
-        "catch",
-        "catches",
-        "absorb",
-        "forgiving",
-    ];
-    if (i0.saturating_sub(4)..i0).any(|j| DESIGN.contains(&s.word(j))) {
         return None;
     }
     found(Rule::HumanError, ms, me)

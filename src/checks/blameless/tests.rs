@@ -1574,10 +1574,10 @@ fn a_reported_question_does_not_assert_a_sanction_or_a_counterfactual() {
     let ctx = WordingContext::new(&people, &[]);
     let text = "The regulator asked whether staff would be disciplined.";
     let at = text.find("disciplined").unwrap_or(0);
-    assert!(super::is_asked(Rule::Punishment, text, at, &ctx));
+    assert!(super::is_not_asserted(Rule::Punishment, text, at, &ctx));
     let text = "We discussed whether Dave should be fired.";
     let at = text.find("fired").unwrap_or(0);
-    assert!(!super::is_asked(Rule::Punishment, text, at, &ctx));
+    assert!(!super::is_not_asserted(Rule::Punishment, text, at, &ctx));
 }
 
 /// Round 10: "should (not) have been able to" says what a system should have let happen, not
@@ -1653,4 +1653,35 @@ fn a_capital_in_a_title_case_headline_is_not_a_name() {
         "Priya Sharma from Platform Engineering restarted Kafka Connect"
     )));
     assert!(!super::patterns::is_headline(&toks("Broken Pipe")));
+}
+
+/// Round 11: a human-error label as what a design guards against is not asserted, by the rules
+/// or by the model alone ("make our systems more robust to handle human error", "resilient to
+/// operator error"); the defence must govern the label in its own clause, so a classification
+/// after a colon ("in the risk register: human error") and a label with the defence word
+/// after it stay found.
+#[test]
+fn a_label_a_design_guards_against_is_not_asserted() {
+    assert_rule_reads(
+        "blameless/human-error",
+        &[
+            "We are going to make our systems more robust to handle human error.",
+            "Our deploy tooling must be resilient to operator error.",
+            "The new confirmation step protects against human error.",
+            "Design the console so it can withstand a human error or two.",
+        ],
+        &[
+            "Final classification in the risk register: human error, no follow-up needed.",
+            "The root cause was human error, and we will guard the console better.",
+            "The outage was caused by human error.",
+        ],
+    );
+    let people = scorer_people();
+    let ctx = WordingContext::new(&people, &[]);
+    let text = "Our systems must be resilient to human error.";
+    let at = text.find("human").expect("label");
+    assert!(super::is_not_asserted(Rule::HumanError, text, at, &ctx));
+    let text = "The root cause was human error.";
+    let at = text.find("human").expect("label");
+    assert!(!super::is_not_asserted(Rule::HumanError, text, at, &ctx));
 }

@@ -39,12 +39,12 @@ pub(crate) fn data_dir() -> PathBuf {
 /// first) and n14–n19 (written for training, asked for the shapes of real prose that
 /// drew false findings: people and teams doing ordinary things, praise, lessons told with
 /// "would have", quoted mail, status updates and reported questions).
-pub(crate) const TRAIN_AUTHORS: [&str; 59] = [
+pub(crate) const TRAIN_AUTHORS: [&str; 63] = [
     "a1", "a2", "a3", "f1", "f2", "f3", "f4", "f5", "f6", "f7", "f8", "f9", "f10", "f11", "f13",
     "f14", "f15", "f16", "f17", "f18", "f19", "f20", "f21", "f22", "f23", "f24", "f25", "f26",
     "t1", "t2", "t3", "t4", "t5", "t6", "t7", "t8", "n1", "n2", "n3", "n4", "n5", "n6", "n7", "n8",
     "n9", "n10", "n11", "n12", "n13", "n14", "n15", "n16", "n17", "n18", "n19", "n20", "n21",
-    "n22", "n23",
+    "n22", "n23", "n24", "n25", "n26", "n27",
 ];
 pub(crate) const VALIDATION_AUTHORS: [&str; 2] = ["a4", "a5"];
 const TEAM_SETS: [&str; 5] = [
