@@ -699,7 +699,51 @@ impl Actors {
         key == NAME
             || key == HANDLE
             || (self.stems.contains(&key) && super::lexicon::is_actor_noun(raw))
+            || is_department(raw)
     }
+}
+
+/// A department named as a team, capitalised as written ("Marketing pushed the campaign",
+/// "Infrastructure let the certificate lapse", "QA passed the build"): the name of a
+/// function of the organisation standing for the people who do it. Only as written: "It"
+/// is the pronoun, "IT" the department.
+fn is_department(raw: &str) -> bool {
+    const NAMES: &[&str] = &[
+        "Ops",
+        "DevOps",
+        "Networking",
+        "Security",
+        "InfoSec",
+        "Infosec",
+        "QA",
+        "IT",
+        "Infra",
+        "SRE",
+        "DBA",
+        "DBAs",
+        "Legal",
+        "Management",
+        "Leadership",
+        "Finance",
+        "Marketing",
+        "Sales",
+        "Support",
+        "Engineering",
+        "Procurement",
+        "Compliance",
+        "Infrastructure",
+        "Facilities",
+        "Backend",
+        "Frontend",
+        "HR",
+        "Billing",
+        "Payroll",
+        "Dispatch",
+        "Helpdesk",
+        "Purchasing",
+        "Operations",
+    ];
+    raw.as_bytes().first().is_some_and(u8::is_ascii_uppercase) && NAMES.contains(&raw)
 }
 
 static ACTORS: std::sync::LazyLock<Actors> = std::sync::LazyLock::new(|| {

@@ -1486,6 +1486,12 @@ fn actors_are_words_that_name_people_not_their_stems() {
             "team"
         ]
     );
+    // Round 11: a department named as a team, as written ("Marketing", "IT"), is an actor;
+    // the same word in lower case, or "It" the pronoun, is not.
+    assert_eq!(
+        actors("Marketing sent the push, and IT restarted it. It broke, and marketing was told."),
+        ["Marketing", "IT"]
+    );
 }
 
 /// Round 9: a human-error label inside an indirect question ("asked whether this was human
