@@ -708,42 +708,45 @@ impl Actors {
 /// function of the organisation standing for the people who do it. Only as written: "It"
 /// is the pronoun, "IT" the department.
 fn is_department(raw: &str) -> bool {
-    const NAMES: &[&str] = &[
-        "Ops",
-        "DevOps",
-        "Networking",
-        "Security",
-        "InfoSec",
-        "Infosec",
-        "QA",
-        "IT",
-        "Infra",
-        "SRE",
-        "DBA",
-        "DBAs",
-        "Legal",
-        "Management",
-        "Leadership",
-        "Finance",
-        "Marketing",
-        "Sales",
-        "Support",
-        "Engineering",
-        "Procurement",
-        "Compliance",
-        "Infrastructure",
-        "Facilities",
-        "Backend",
-        "Frontend",
-        "HR",
-        "Billing",
-        "Payroll",
-        "Dispatch",
-        "Helpdesk",
-        "Purchasing",
-        "Operations",
-    ];
-    raw.as_bytes().first().is_some_and(u8::is_ascii_uppercase) && NAMES.contains(&raw)
+    // Most words are lower case; a `match` on the written forms rules most capitalised ones
+    // out by their length.
+    raw.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+        && matches!(
+            raw,
+            "Ops"
+                | "DevOps"
+                | "Networking"
+                | "Security"
+                | "InfoSec"
+                | "Infosec"
+                | "QA"
+                | "IT"
+                | "Infra"
+                | "SRE"
+                | "DBA"
+                | "DBAs"
+                | "Legal"
+                | "Management"
+                | "Leadership"
+                | "Finance"
+                | "Marketing"
+                | "Sales"
+                | "Support"
+                | "Engineering"
+                | "Procurement"
+                | "Compliance"
+                | "Infrastructure"
+                | "Facilities"
+                | "Backend"
+                | "Frontend"
+                | "HR"
+                | "Billing"
+                | "Payroll"
+                | "Dispatch"
+                | "Helpdesk"
+                | "Purchasing"
+                | "Operations"
+        )
 }
 
 static ACTORS: std::sync::LazyLock<Actors> = std::sync::LazyLock::new(|| {
