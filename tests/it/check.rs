@@ -11,6 +11,16 @@ fn repo_with_good_doc() -> (Sandbox, String) {
     (s, path)
 }
 
+/// The `blameless/*` diagnostics of a JSON report.
+fn wording_findings(report: &Value) -> Vec<&Value> {
+    report["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["rule"].as_str().unwrap_or("").starts_with("blameless/"))
+        .collect()
+}
+
 fn rules_of(report: &Value) -> Vec<String> {
     report["diagnostics"]
         .as_array()
@@ -543,11 +553,8 @@ fn sensitivity_moves_only_the_models_own_warnings() {
         };
         s.write("pm.toml", &with);
         let report = s.pm(["check", "--format", "json"]).json();
-        let mut found: Vec<(String, String, String)> = report["diagnostics"]
-            .as_array()
-            .expect("diagnostics")
-            .iter()
-            .filter(|d| d["rule"].as_str().unwrap_or("").starts_with("blameless/"))
+        let mut found: Vec<(String, String, String)> = wording_findings(&report)
+            .into_iter()
             .map(|d| {
                 // Which of the three sentences the finding starts in: the one containing the
                 // text from its start up to the next full stop.
@@ -613,11 +620,8 @@ fn each_line_of_a_pasted_chat_without_blank_lines_is_judged_alone() {
     let path = s.add_postmortem(&Doc::new(GOOD, "Checkout latency").section("Timeline", chat));
     let text = s.read(&path);
     let report = s.pm(["check", "--format", "json"]).json();
-    let wording: Vec<(String, usize)> = report["diagnostics"]
-        .as_array()
-        .expect("diagnostics")
-        .iter()
-        .filter(|d| d["rule"].as_str().unwrap_or("").starts_with("blameless/"))
+    let wording: Vec<(String, usize)> = wording_findings(&report)
+        .into_iter()
         .map(|d| {
             let line = d["line"].as_u64().unwrap_or(0) as usize;
             (d["rule"].as_str().unwrap_or("").to_string(), line)

@@ -198,14 +198,14 @@ pub(crate) fn for_each_sentence(text: &str, mut f: impl FnMut(usize, usize, &[To
         while i < bytes.len() {
             let b = bytes[i];
             if b.is_ascii_whitespace() {
-                // A blank line, or a line break before a line that opens a timeline entry
-                // ("14:05 …" after "14:02 …"), ends the sentence.
+                // A blank line, or a line break between timeline entries ("14:05 …" after
+                // "14:02 …"), ends the sentence.
                 if b == b'\n' && sent_start.is_some() {
                     let next_nl = bytes[i + 1..]
                         .iter()
                         .take_while(|c| c.is_ascii_whitespace())
                         .any(|&c| c == b'\n');
-                    if next_nl || super::text::opens_entry(&text[i + 1..]) {
+                    if next_nl || super::text::entry_break(text, i) {
                         let end = last_end(&toks, i);
                         flush(&mut toks, sent_start.take(), end, &mut f);
                         negated = false;

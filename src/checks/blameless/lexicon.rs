@@ -342,6 +342,20 @@ pub(super) static CLAUSE_BREAKS: LazyLock<HashSet<&'static str>> = LazyLock::new
     set(&["but", "because", "although", "though", "whereas", "however", "yet", "which", "while", "so"])
 });
 
+/// First names that are also everyday words (left out of [`FIRST_NAMES`] for that reason). In
+/// a Title Case headline, where every word is capitalised, they may still be names ("Outage
+/// Caused by Frank Baker"); elsewhere the sentence decides.
+#[rustfmt::skip]
+pub(super) static NAMES_THAT_ARE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "will", "may", "mark", "grant", "ruby", "max", "drew", "frank", "bill", "rose", "jack", "dean",
+        "gene", "hope", "joy", "faith", "grace", "art", "pat", "rob", "victor", "june", "april",
+        "august", "wade", "cliff", "sandy", "dawn", "amber", "iris", "ivy", "lily", "daisy", "heather",
+        "holly", "robin", "summer", "carol", "eve", "chase", "hunter", "penny", "sterling", "miles",
+        "dale", "glen", "forest", "river", "sky", "skye", "jewel", "pearl", "ray", "rusty", "sunny",
+    ])
+});
+
 /// Common first names across many languages. A capitalised word found here is a person even
 /// outside subject position and even before a verb only machines do. Names that are also
 /// everyday words or products (Will, May, Mark, Grant, Ruby, Max, Drew…) are left out.

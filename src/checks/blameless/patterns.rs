@@ -355,8 +355,11 @@ impl Sentence<'_> {
             && !t.odd
             && w.chars().count() >= 2
             && w.chars().all(|c| c.is_alphabetic() || c == '-')
-            // In a headline every word is capitalised: only an uncommon word can be a name.
-            && !(self.headline && super::dictionary::is_common_word(w))
+            // In a headline every word is capitalised: only an uncommon word, or a first name
+            // that is also a word ("Frank"), can be a name.
+            && !(self.headline
+                && super::dictionary::is_common_word(w)
+                && !NAMES_THAT_ARE_WORDS.contains(w))
             && !NOT_NAMES.contains(w)
             && !NOT_NAMES.contains(singular(w))
             && !ROLE_NOUNS.contains(singular(w))
@@ -1072,9 +1075,11 @@ impl Sentence<'_> {
 
     /// The label at token `i` is what a design guards against, not a cause: "reduce the risk
     /// of human error", "make our systems more robust to handle human error", "resilient to
-    /// operator error", "protect against human error". A word of defence, tolerance or
-    /// reduction stands among the four words before the label, in its clause ("the risk
-    /// register: human error" is a classification, not a risk reduced).
+    /// operator error", "protects against human error", "a guard against fat-fingering". The
+    /// word of defence, tolerance or reduction governs the label: only "to", "against",
+    /// "of", "for", an article or "any" stand between them. "Data protection failed due to
+    /// human error" and "the guardrails were bypassed by human error" name a cause; "the risk
+    /// register: human error" is a classification.
     fn designs_for(&self, i: usize) -> bool {
         const DESIGN: &[&str] = &[
             "reduce",
@@ -1094,6 +1099,7 @@ impl Sentence<'_> {
             "guarding",
             "against",
             "risk",
+            "risks",
             "chance",
             "likelihood",
             "resistant",
@@ -1111,42 +1117,44 @@ impl Sentence<'_> {
             "resilient",
             "resilience",
             "robust",
-            "robustness",
             "handle",
             "handles",
             "handling",
             "withstand",
             "withstands",
-            "survive",
-            "survives",
             "protect",
             "protects",
             "protecting",
-            "protection",
             "defend",
             "defends",
-            "defence",
-            "defense",
             "mitigate",
             "mitigates",
             "mitigating",
-            "safeguard",
-            "safeguards",
-            "guardrail",
-            "guardrails",
-            "proof",
             "accommodate",
             "accommodates",
-            "recover",
-            "recovers",
         ];
-        // The label itself ("human error", "operator error"), not a phrase near it.
-        let label = (i..(i + 3).min(self.toks.len()))
-            .any(|j| matches!(self.word(j), "error" | "errors" | "mistake" | "mistakes"));
-        let before = (i.saturating_sub(4)..i)
-            .rev()
-            .take_while(|&j| !self.toks[j].boundary);
-        label && before.into_iter().any(|j| DESIGN.contains(&self.word(j)))
+        const BRIDGE: &[&str] = &["to", "against", "of", "for", "the", "a", "an", "any"];
+        const LABEL_HEADS: &[&str] = &["error", "errors", "mistake", "mistakes"];
+        // The model's evidence may start at "error" in "operator error": start at the phrase.
+        let mut start = i;
+        if LABEL_HEADS.contains(&self.word(start)) && start > 0 && !self.toks[start - 1].boundary {
+            start -= 1;
+        }
+        let label = (start..(start + 3).min(self.toks.len())).any(|j| {
+            let w = self.word(j);
+            LABEL_HEADS.contains(&w)
+                || w.starts_with("fat-finger")
+                || w.starts_with("fat")
+                || w == "pebkac"
+        });
+        if !label {
+            return false;
+        }
+        let mut j = start;
+        while j > 0 && !self.toks[j - 1].boundary && BRIDGE.contains(&self.word(j - 1)) {
+            j -= 1;
+        }
+        j > 0 && !self.toks[j - 1].boundary && DESIGN.contains(&self.word(j - 1))
     }
 
     /// The sentence is a yes-or-no question: it opens with an auxiliary and its first end

@@ -1647,6 +1647,8 @@ fn a_capital_in_a_title_case_headline_is_not_a_name() {
         &[
             "Checkout Outage Caused by Kowalczyk Skipping the Canary",
             "Outage Caused by Dave Smith",
+            "Outage Caused by Frank Baker",
+            "Checkout Outage Caused by Grant Skipping the Canary",
             "The outage was caused by Marek, who skipped the canary.",
         ],
     );
@@ -1680,8 +1682,13 @@ fn a_label_a_design_guards_against_is_not_asserted() {
             "Final classification in the risk register: human error, no follow-up needed.",
             "The root cause was human error, and we will guard the console better.",
             "The outage was caused by human error.",
+            "Data protection failed due to human error.",
+            "The audit log is clear proof of operator error.",
+            "The guardrails were bypassed by human error.",
+            "The failover handling broke down through operator error.",
         ],
     );
+    assert_rules_quiet(&["We added a guard against fat-fingering the region flag."]);
     let people = scorer_people();
     let ctx = WordingContext::new(&people, &[]);
     let text = "Our systems must be resilient to human error.";
@@ -1690,4 +1697,44 @@ fn a_label_a_design_guards_against_is_not_asserted() {
     let text = "The root cause was human error.";
     let at = text.find("human").expect("label");
     assert!(!super::is_not_asserted(Rule::HumanError, text, at, &ctx));
+    // The model's evidence may start inside the label ("error" of "operator error"); the
+    // defence is looked for before the whole label, as the rules do.
+    let text = "Our deploy tooling must be resilient to operator error.";
+    let at = text.find("error").expect("label");
+    assert!(super::is_not_asserted(Rule::HumanError, text, at, &ctx));
+    let text = "The failover handling broke down through operator error.";
+    let at = text.find("error").expect("label");
+    assert!(!super::is_not_asserted(Rule::HumanError, text, at, &ctx));
+}
+
+/// Round 11: a line break ends a sentence between timeline entries (a line opening with a
+/// clock time after one that opened with one, or after a line ending in a colon), and not
+/// inside a hard-wrapped sentence whose next line happens to start with a time.
+#[test]
+fn a_line_break_ends_a_sentence_only_between_entries() {
+    use super::features::for_each_sentence;
+    let sentences = |text: &str| {
+        let mut out = Vec::new();
+        for_each_sentence(text, |s, e, _| out.push(text[s..e].to_string()));
+        out
+    };
+    let rules = |text: &str| {
+        super::text::sentences(text)
+            .into_iter()
+            .map(|(s, e)| text[s..e].to_string())
+            .collect::<Vec<_>>()
+    };
+    for split in [
+        "14:02 Priya restarts the primary\n14:05 the alert clears",
+        "Timeline (UTC):\n[14:02] kim: restarting\n[14:05] lee: back",
+        "2026-03-02 14:02 pool drained\n2026-03-02 14:05 pool refilled",
+    ] {
+        // One sentence per line.
+        let lines: Vec<&str> = split.lines().collect();
+        assert_eq!(rules(split), lines, "{split:?}");
+        assert_eq!(sentences(split).len(), lines.len(), "{split:?}");
+    }
+    let wrapped = "The on-call engineer was paged at\n14:02, before the alert had cleared.";
+    assert_eq!(sentences(wrapped), [wrapped]);
+    assert_eq!(rules(wrapped), [wrapped]);
 }

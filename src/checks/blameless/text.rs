@@ -84,8 +84,8 @@ fn closes_single(chars: &[(usize, char)], j: usize) -> bool {
 /// Sentence ranges (byte offsets, trimmed, never empty).
 ///
 /// A sentence ends at `.`, `!` or `?` followed by whitespace or the end, unless the word before
-/// the full stop is a common abbreviation, at a blank line, and before a line that opens a
-/// timeline entry ([`opens_entry`]).
+/// the full stop is a common abbreviation, at a blank line, and at a line break between
+/// timeline entries ([`entry_break`]).
 pub(super) fn sentences(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
@@ -101,7 +101,7 @@ pub(super) fn sentences(text: &str) -> Vec<(usize, usize)> {
                 let next = rest
                     .iter()
                     .position(|&b| b != b' ' && b != b'\t' && b != b'\r');
-                next.is_some_and(|p| rest[p] == b'\n') || opens_entry(&text[i + 1..])
+                next.is_some_and(|p| rest[p] == b'\n') || entry_break(text, i)
             }
             _ => false,
         };
@@ -317,6 +317,22 @@ pub(super) fn find_ci(hay: &str, needle: &str) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// Whether the line break at byte `nl` of `text` ends a sentence because it separates timeline
+/// entries: the next line opens one ([`opens_entry`]) and the line before it opened one too or
+/// ended with a colon ("Timeline (UTC):"). A hard-wrapped sentence whose next line happens to
+/// start with a time ("we asked whether, at⏎14:02, this was …") is not cut.
+pub(crate) fn entry_break(text: &str, nl: usize) -> bool {
+    let Some(next) = text.get(nl + 1..) else {
+        return false;
+    };
+    if !opens_entry(next) {
+        return false;
+    }
+    let line_start = text[..nl].rfind('\n').map_or(0, |p| p + 1);
+    let previous = &text[line_start..nl];
+    opens_entry(previous) || previous.trim_end().ends_with(':')
 }
 
 /// Whether the line that starts `rest` (the text after a line break) opens a timeline entry
