@@ -1689,22 +1689,36 @@ fn a_label_a_design_guards_against_is_not_asserted() {
         ],
     );
     assert_rules_quiet(&["We added a guard against fat-fingering the region flag."]);
+    // The model's findings ask the same question from where their evidence starts, which may
+    // be inside the label ("error" of "operator error"): the defence is looked for before the
+    // whole label, as the rules do. (sentence, evidence word, not asserted)
     let people = scorer_people();
     let ctx = WordingContext::new(&people, &[]);
-    let text = "Our systems must be resilient to human error.";
-    let at = text.find("human").expect("label");
-    assert!(super::is_not_asserted(Rule::HumanError, text, at, &ctx));
-    let text = "The root cause was human error.";
-    let at = text.find("human").expect("label");
-    assert!(!super::is_not_asserted(Rule::HumanError, text, at, &ctx));
-    // The model's evidence may start inside the label ("error" of "operator error"); the
-    // defence is looked for before the whole label, as the rules do.
-    let text = "Our deploy tooling must be resilient to operator error.";
-    let at = text.find("error").expect("label");
-    assert!(super::is_not_asserted(Rule::HumanError, text, at, &ctx));
-    let text = "The failover handling broke down through operator error.";
-    let at = text.find("error").expect("label");
-    assert!(!super::is_not_asserted(Rule::HumanError, text, at, &ctx));
+    for (text, evidence, unasserted) in [
+        (
+            "Our systems must be resilient to human error.",
+            "human",
+            true,
+        ),
+        ("The root cause was human error.", "human", false),
+        (
+            "Our deploy tooling must be resilient to operator error.",
+            "error",
+            true,
+        ),
+        (
+            "The failover handling broke down through operator error.",
+            "error",
+            false,
+        ),
+    ] {
+        let at = text.find(evidence).expect("evidence");
+        assert_eq!(
+            super::is_not_asserted(Rule::HumanError, text, at, &ctx),
+            unasserted,
+            "{text}"
+        );
+    }
 }
 
 /// Round 11: a line break ends a sentence between timeline entries (a line opening with a
