@@ -726,28 +726,30 @@ impl Reader<'_> {
             zone: self.zone.clone(),
             order: None,
         };
+        // Without a description of its own, an entry's is its text after the stamp, or all of
+        // it when there is no stamp.
+        entry.description = description.unwrap_or_else(|| match &parsed {
+            Ok(Some(stamp)) => text
+                .get(stamp.text_start..)
+                .unwrap_or("")
+                .trim()
+                .to_string(),
+            _ => text.to_string(),
+        });
         let stamp = match parsed {
             Ok(Some(stamp)) => stamp,
             Ok(None) => {
-                entry.description = description.unwrap_or_else(|| entry.text.clone());
                 entry.date = self.current_date(&self.zone);
                 self.timeline.entries.push(entry);
                 return;
             }
             Err(reason) => {
-                entry.description = description.unwrap_or_else(|| entry.text.clone());
                 entry.kind = EntryKind::Invalid;
                 self.invalid(&span, &reason);
                 self.timeline.entries.push(entry);
                 return;
             }
         };
-        entry.description = description.unwrap_or_else(|| {
-            text.get(stamp.text_start..)
-                .unwrap_or("")
-                .trim()
-                .to_string()
-        });
         if let Some(zone) = &stamp.zone {
             self.zone = zone.clone();
             entry.zone = zone.clone();

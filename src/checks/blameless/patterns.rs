@@ -202,36 +202,6 @@ pub(super) struct Found {
     pub end: usize,
 }
 
-/// Verbs of asking: a "whether" or "if" right after one opens a question about a label
-/// (`Sentence::asks_whether`).
-const ASKING: &[&str] = &[
-    "ask",
-    "asks",
-    "asked",
-    "asking",
-    "wonder",
-    "wondered",
-    "wondering",
-    "question",
-    "questioned",
-];
-/// Verbs of weighing or knowing: an "if" after one opens a question about a label
-/// (`Sentence::asks_whether`), but weighing a sanction is not asking about it.
-const WEIGHING: &[&str] = &[
-    "debate",
-    "debated",
-    "discuss",
-    "discussed",
-    "unsure",
-    "unclear",
-    "know",
-    "knew",
-    "decide",
-    "decided",
-    "check",
-    "checked",
-];
-
 fn found(rule: Rule, start: usize, end: usize) -> Option<Found> {
     (start < end).then_some(Found { rule, start, end })
 }
@@ -1142,10 +1112,8 @@ impl Sentence<'_> {
         }
         let label = (start..(start + 3).min(self.toks.len())).any(|j| {
             let w = self.word(j);
-            LABEL_HEADS.contains(&w)
-                || w.starts_with("fat-finger")
-                || w.starts_with("fat")
-                || w == "pebkac"
+            // "fat-finger", "fat-fingered", "fat-fingering".
+            LABEL_HEADS.contains(&w) || w.starts_with("fat") || w == "pebkac"
         });
         if !label {
             return false;
@@ -1188,13 +1156,34 @@ impl Sentence<'_> {
     /// was human error", "we debated if it was operator error"). Like a yes-or-no question, it
     /// asks whether a label fits; it does not assert it.
     fn asks_whether(&self, i: usize) -> bool {
+        // Verbs of asking, weighing or knowing: an "if" right after one opens the question.
+        const ASK: &[&str] = &[
+            "ask",
+            "asks",
+            "asked",
+            "asking",
+            "wonder",
+            "wondered",
+            "wondering",
+            "question",
+            "questioned",
+            "debate",
+            "debated",
+            "discuss",
+            "discussed",
+            "unsure",
+            "unclear",
+            "know",
+            "knew",
+            "decide",
+            "decided",
+            "check",
+            "checked",
+        ];
         (self.clause_start(i)..i).any(|k| {
             let w = self.word(k);
             w == "whether"
-                || (w == "if"
-                    && (k.saturating_sub(2)..k).any(|j| {
-                        ASKING.contains(&self.word(j)) || WEIGHING.contains(&self.word(j))
-                    }))
+                || (w == "if" && (k.saturating_sub(2)..k).any(|j| ASK.contains(&self.word(j))))
         })
     }
 

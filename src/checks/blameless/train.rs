@@ -38,7 +38,9 @@ pub(crate) fn data_dir() -> PathBuf {
 /// unseen first), t7, t8, n12 and n13. Round 10 added f23–f26 (each scored once unseen
 /// first) and n14–n19 (written for training, asked for the shapes of real prose that
 /// drew false findings: people and teams doing ordinary things, praise, lessons told with
-/// "would have", quoted mail, status updates and reported questions).
+/// "would have", quoted mail, status updates and reported questions). Round 11 added n20–n27
+/// (written for training, asked for attackers' methods, annoyance at unknown perpetrators,
+/// quoted API names, vendors' assurances and, in blameful reports, departments by name).
 pub(crate) const TRAIN_AUTHORS: [&str; 63] = [
     "a1", "a2", "a3", "f1", "f2", "f3", "f4", "f5", "f6", "f7", "f8", "f9", "f10", "f11", "f13",
     "f14", "f15", "f16", "f17", "f18", "f19", "f20", "f21", "f22", "f23", "f24", "f25", "f26",
