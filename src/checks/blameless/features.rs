@@ -378,8 +378,17 @@ fn entry_prefix_len(text: &str, toks: &[Tok]) -> usize {
         "mst", "mdt", "cet", "cest", "bst", "ist", "jst", "aest", "aedt",
     ];
     let word = |t: &Tok| text.get(t.start..t.end).unwrap_or("");
+    let has_digit = |t: &Tok| word(t).bytes().any(|b| b.is_ascii_digit());
     let mut k = 0;
-    while k < toks.len() && !toks[k].mark && is_stamp(word(&toks[k])) {
+    // A zone or AM/PM is part of a stamp only beside a time or a date ("2:05 PM", "UTC
+    // 14:02"): alone it is a word ("Am I just stupid?").
+    while k < toks.len()
+        && !toks[k].mark
+        && is_stamp(word(&toks[k]))
+        && (has_digit(&toks[k])
+            || k > 0
+            || toks.get(k + 1).is_some_and(|t| !t.mark && has_digit(t)))
+    {
         k += 1;
     }
     // A speaker: up to three capitalised words or one handle, then a colon before the next word.

@@ -270,13 +270,14 @@ pub fn scan_rules(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
 /// guards against ("our systems must be resilient to human error"); a sanction or a
 /// counterfactual in a question someone is reported to have asked ("the client asked whether
 /// staff would be disciplined"), but not one weighed ("management is considering whether the
-/// developer should be let go") or asked directly ("Should the on-call have paged sooner?").
+/// developer should be let go") or asked directly ("Should the on-call have paged sooner?"); a
+/// judgement in a question the authors ask about themselves ("Am I just stupid?").
 /// The rules decide this for their own findings; the engine asks it of the model's.
 pub(crate) fn is_not_asserted(rule: Rule, sentence: &str, at: usize, ctx: &WordingContext) -> bool {
     // Other families are never left unasserted; the sentence is not tokenised again for them.
     if !matches!(
         rule,
-        Rule::HumanError | Rule::Counterfactual | Rule::Punishment
+        Rule::HumanError | Rule::Counterfactual | Rule::Punishment | Rule::Judgemental
     ) {
         return false;
     }

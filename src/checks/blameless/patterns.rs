@@ -1028,7 +1028,8 @@ impl Sentence<'_> {
     /// for. A human-error label in a yes-or-no question or an indirect one
     /// ([`Self::asks_whether`]) or as what a design guards against ([`Self::designs_for`]); a
     /// sanction or a counterfactual in a question someone is reported to have asked
-    /// ([`Self::reports_a_question`]). The rules ask it of their findings (`evaluate`), and the
+    /// ([`Self::reports_a_question`]); a judgement in a question the authors ask about
+    /// themselves ([`Self::asks_about_the_authors`]). The rules ask it of their findings (`evaluate`), and the
     /// engine of the model's (`super::is_not_asserted`).
     pub(super) fn does_not_assert(&self, rule: Rule, i: Option<usize>) -> bool {
         match rule {
@@ -1039,8 +1040,25 @@ impl Sentence<'_> {
             Rule::Counterfactual | Rule::Punishment => {
                 i.is_some_and(|i| self.reports_a_question(i))
             }
+            Rule::Judgemental => self.asks_about_the_authors(),
             _ => false,
         }
+    }
+
+    /// A yes-or-no question the authors ask about themselves ("Am I just stupid?", "Were we
+    /// careless?"): self-doubt put as a question, which judges no one. A judgement of anyone
+    /// else in a question ("Was the on-call lazy?") still insinuates, and stays found.
+    fn asks_about_the_authors(&self) -> bool {
+        let Some(k) = self.toks.iter().position(|t| !t.boundary) else {
+            return false;
+        };
+        matches!(self.word(k), "am" | "was" | "were" | "are")
+            && matches!(self.word(k + 1), "i" | "we")
+            && self
+                .text
+                .get(self.toks[k].end..self.end)
+                .and_then(|rest| rest.chars().find(|c| matches!(c, '.' | '!' | '?')))
+                == Some('?')
     }
 
     /// The label at token `i` is what a design guards against, not a cause: "reduce the risk
@@ -1218,6 +1236,31 @@ impl Sentence<'_> {
                     REPORTED.contains(&self.word(j)) && self.word(j + 1) != "to" && !breaks(j, k)
                 })
         })
+    }
+
+    /// After "obviously" at token `i`, the clause gives the authors' own reasoning rather than
+    /// a fault anyone should have foreseen: a consequence ("Obviously, this means you cannot
+    /// change any files"), a condition ("Obviously, if every node has upgraded by then, …",
+    /// "since the files are immutable"), or the authors' need or plan ("Obviously, we needed
+    /// to take a CPU profile", "Obviously we will re-run the suite").
+    fn obviously_reasons(&self, i: usize) -> bool {
+        let words: Vec<&str> = self.toks[(i + 1).min(self.toks.len())..]
+            .iter()
+            .filter(|t| !t.boundary)
+            .take(3)
+            .map(|t| t.word.as_str())
+            .collect();
+        match words.as_slice() {
+            ["if" | "since", ..] => true,
+            ["this" | "that" | "it", "means" | "meant", ..] => true,
+            ["we" | "i", verb, next] => match *verb {
+                "need" | "needed" | "had" | "have" => *next == "to",
+                "will" | "must" | "want" | "wanted" => true,
+                "'ll" => true,
+                _ => false,
+            },
+            _ => false,
+        }
     }
 
     /// The match is only part of a hyphenated word ("careless-looking", "stupid-simple").
@@ -1456,19 +1499,18 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             let c2 = s.noun_phrase_agent(i0 + 1).map_or(Class::Other, |(_, c)| c);
             let personal =
                 c.person() || c == Class::Group || c2.person() || c2 == Class::NegPronoun;
-            let fault = (i0 + 1..(i0 + 5).min(s.toks.len())).any(|j| {
-                matches!(
-                    s.word(j),
-                    "nobody"
-                        | "didn't"
-                        | "never"
-                        | "should"
-                        | "failed"
-                        | "ignored"
-                        | "wrong"
-                        | "forgot"
-                )
-            });
+            const FAULT: &[&str] = &[
+                "nobody", "didn't", "never", "should", "failed", "ignored", "wrong", "forgot",
+            ];
+            let fault = (i0 + 1..(i0 + 5).min(s.toks.len())).any(|j| FAULT.contains(&s.word(j)));
+            // The authors' reasoning holds no fault word anywhere after it ("we needed to stop
+            // ignoring the alerts" is one).
+            if s.obviously_reasons(i0)
+                && !s.rest_has(i0 + 1, FAULT)
+                && !s.rest_has(i0 + 1, &["ignoring", "forgetting", "failing"])
+            {
+                return None;
+            }
             if initial || personal || fault {
                 found(Rule::Hindsight, ms, me)
             } else {
@@ -1495,6 +1537,15 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
         }
         Kind::ObviousPredicate | Kind::HindsightClear => {
             if s.negated_before(last) {
+                return None;
+            }
+            // "It became obvious at 04:20 that …", "it was becoming obvious that …": when
+            // something was realised during the incident, told in its place in time, not a
+            // claim that it was plain all along.
+            if kind == Kind::ObviousPredicate
+                && (i0..=last)
+                    .any(|j| matches!(s.word(j), "became" | "becomes" | "becoming" | "become"))
+            {
                 return None;
             }
             found(Rule::Hindsight, ms, me)

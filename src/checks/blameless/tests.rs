@@ -1752,3 +1752,148 @@ fn a_line_break_ends_a_sentence_only_between_entries() {
     assert_eq!(sentences(wrapped), [wrapped]);
     assert_eq!(rules(wrapped), [wrapped]);
 }
+
+/// Round 12: an editorial "Obviously" that opens the authors' own reasoning (a consequence, a
+/// condition, a need or a plan) claims no fault was foreseeable; one that opens a statement of
+/// what went wrong, or a need that is someone's failure, still does. Something that "became
+/// obvious" is told at the moment it was realised, not claimed plain all along.
+#[test]
+fn obviously_before_the_authors_reasoning_is_no_hindsight() {
+    assert_rule_reads(
+        "blameless/hindsight",
+        &[
+            "It became obvious at 04:20 that the problem was in the shared config store.",
+            "However it was becoming obvious that our approach was not going to work.",
+            "By noon it had become obvious that the replica would not catch up.",
+        ],
+        &[
+            "It was obvious that the change would break the login flow.",
+            "The risk was obvious to anyone who read the ticket.",
+            "It should have been obvious that the migration was unsafe.",
+        ],
+    );
+    assert_rule_reads(
+        "blameless/hindsight",
+        &[
+            "Obviously, we needed to take a CPU profile while the bug was in progress.",
+            "(Obviously, this means you cannot change any files or run jobs!)",
+            "Obviously, if every node has upgraded by then, nothing interesting happens.",
+            "Obviously we will re-run the full regression suite before the next release.",
+            "Obviously, since the files are immutable, compaction is the only rewrite point.",
+        ],
+        &[
+            "Obviously, the config was wrong from the start.",
+            "Obviously nobody tested the rollback.",
+            "Obviously we should have tested the rollback.",
+            "Obviously we needed to stop ignoring the disk alerts.",
+            "Obviously the certificate was going to expire.",
+            "Obviously, this was going to break the moment traffic doubled.",
+        ],
+    );
+}
+
+/// Round 12: the model alone does not call a statement of a root cause a human-error label
+/// when neither it nor the words before it on its line name a slip; a slip named by a word,
+/// an idiom, a prefix or who makes it keeps the finding's way open.
+#[test]
+fn a_root_cause_that_names_no_slip_is_no_human_error_label() {
+    use super::features::for_each_sentence;
+    let names = |text: &str| {
+        let mut out = Vec::new();
+        for_each_sentence(text, |_, _, toks| {
+            out.push(super::engine::names_a_slip(text, toks));
+        });
+        out
+    };
+    for (text, slip) in [
+        (
+            "The root cause was determined to be a network configuration change made to a \
+             nonstandard device in our data center.",
+            false,
+        ),
+        (
+            "The root cause of the incident was an insecure key process.",
+            false,
+        ),
+        (
+            "The root cause was a layer 8 problem at the front desk.",
+            true,
+        ),
+        (
+            "Root cause: a mis-keyed value in the pharmacy master file.",
+            true,
+        ),
+        ("It was a people problem, not a systems problem.", true),
+        ("The outage came down to a fat-fingered command.", true),
+        // The label heads the line; the sentence judged is what follows the colon.
+        (
+            "Classic PEBKAC: the flag got toggled in the prod console.",
+            true,
+        ),
+    ] {
+        assert!(names(text).contains(&slip), "{text}: {:?}", names(text));
+        if !slip {
+            assert!(names(text).iter().all(|&n| !n), "{text}");
+        }
+    }
+    let people = scorer_people();
+    let ctx = WordingContext::new(&people, &[]);
+    let root_cause = "The issue began at 11:30 and was resolved by 17:25. The root cause was \
+                      determined to be a network configuration change made to a nonstandard \
+                      device in our data center.";
+    let hits = scan(root_cause, &ctx);
+    assert!(
+        hits.iter().all(|h| h.rule != "blameless/human-error"),
+        "{hits:?}"
+    );
+}
+
+/// Round 12: a judgement in a yes-or-no question the authors ask about themselves is not
+/// asserted, by the rules or by the model alone; the same words about anyone else, or asserted
+/// of oneself, stay found.
+#[test]
+fn a_question_the_authors_ask_about_themselves_judges_no_one() {
+    assert_rule_reads(
+        "blameless/judgemental",
+        &["Am I just stupid?", "Were we careless?"],
+        &[
+            "Was the on-call engineer just lazy?",
+            "I was careless with the production credentials.",
+            "Dave was careless with the production credentials.",
+        ],
+    );
+    let people = scorer_people();
+    let ctx = WordingContext::new(&people, &[]);
+    let text = "Why do I still play it then? Am I just stupid? Maybe, but some of it works.";
+    assert!(scan(text, &ctx).is_empty(), "{:?}", scan(text, &ctx));
+    let at = "Am I just stupid?".find("stupid").expect("word");
+    assert!(super::is_not_asserted(
+        Rule::Judgemental,
+        "Am I just stupid?",
+        at,
+        &ctx
+    ));
+}
+
+/// Round 12: a time zone or AM/PM is a timeline stamp only beside a time; alone at the start
+/// of a sentence it is a word ("Am I …?", "MDT was replaced last year.") and is judged.
+#[test]
+fn a_zone_or_am_alone_is_no_stamp() {
+    use super::features::for_each_sentence;
+    let judged = |text: &str| {
+        let mut out = Vec::new();
+        for_each_sentence(text, |s, e, _| out.push(text[s..e].to_string()));
+        out
+    };
+    assert_eq!(judged("Am I just stupid?"), ["Am I just stupid?"]);
+    assert_eq!(
+        judged("MDT was replaced last year."),
+        ["MDT was replaced last year."]
+    );
+    assert_eq!(
+        judged("2:05 PM Priya restarts the primary."),
+        ["Priya restarts the primary."]
+    );
+    assert_eq!(judged("UTC 14:02 the alert fired."), ["the alert fired."]);
+    assert_eq!(judged("14:02 UTC: the alert fired."), ["the alert fired."]);
+}
