@@ -1815,6 +1815,20 @@ fn a_root_cause_that_names_no_slip_is_no_human_error_label() {
             "The root cause of the incident was an insecure key process.",
             false,
         ),
+        // Software errs and goes wrong too.
+        (
+            "The root cause was due to an `@error` expression being applied in the wrong \
+             position for a helper mixin.",
+            false,
+        ),
+        (
+            "The outage was down to a keying error by the payroll clerk.",
+            true,
+        ),
+        (
+            "Basically an ID-ten-T error on the payout approval screen.",
+            true,
+        ),
         (
             "The root cause was a layer 8 problem at the front desk.",
             true,
