@@ -379,16 +379,24 @@ fn entry_prefix_len(text: &str, toks: &[Tok]) -> usize {
     ];
     let word = |t: &Tok| text.get(t.start..t.end).unwrap_or("");
     let has_digit = |t: &Tok| word(t).bytes().any(|b| b.is_ascii_digit());
+    // Only spaces between two tokens: a colon or a dash ends a stamp ("14:02 UTC: Am I …").
+    let spaced = |a: &Tok, b: &Tok| {
+        text.get(a.end..b.start)
+            .is_some_and(|g| g.chars().all(char::is_whitespace))
+    };
     let mut k = 0;
-    // A zone or AM/PM is part of a stamp only beside a time or a date ("2:05 PM", "UTC
-    // 14:02"): alone it is a word ("Am I just stupid?").
-    while k < toks.len()
-        && !toks[k].mark
-        && is_stamp(word(&toks[k]))
-        && (has_digit(&toks[k])
-            || k > 0
-            || toks.get(k + 1).is_some_and(|t| !t.mark && has_digit(t)))
-    {
+    // A zone or AM/PM is part of a stamp only right beside a time or a date, or after another
+    // such word of the stamp ("2:05 PM PST", "UTC 14:02"): alone, or after a colon, it is a
+    // word ("Am I just stupid?", "14:02 UTC: Am I …?", "MDT was replaced").
+    while k < toks.len() && !toks[k].mark && is_stamp(word(&toks[k])) {
+        let t = &toks[k];
+        let after_stamp = k > 0 && spaced(&toks[k - 1], t);
+        let before_time = toks
+            .get(k + 1)
+            .is_some_and(|n| !n.mark && has_digit(n) && spaced(t, n));
+        if !(has_digit(t) || after_stamp || before_time) {
+            break;
+        }
         k += 1;
     }
     // A speaker: up to three capitalised words or one handle, then a colon before the next word.

@@ -1028,8 +1028,8 @@ impl Sentence<'_> {
     /// for. A human-error label in a yes-or-no question or an indirect one
     /// ([`Self::asks_whether`]) or as what a design guards against ([`Self::designs_for`]); a
     /// sanction or a counterfactual in a question someone is reported to have asked
-    /// ([`Self::reports_a_question`]); a judgement in a question the authors ask about
-    /// themselves ([`Self::asks_about_the_authors`]). The rules ask it of their findings (`evaluate`), and the
+    /// ([`Self::reports_a_question`]); a judgement that is the predicate of a question the
+    /// authors ask about themselves ([`Self::asks_about_the_authors`]). The rules ask it of their findings (`evaluate`), and the
     /// engine of the model's (`super::is_not_asserted`).
     pub(super) fn does_not_assert(&self, rule: Rule, i: Option<usize>) -> bool {
         match rule {
@@ -1040,20 +1040,34 @@ impl Sentence<'_> {
             Rule::Counterfactual | Rule::Punishment => {
                 i.is_some_and(|i| self.reports_a_question(i))
             }
-            Rule::Judgemental => self.asks_about_the_authors(),
+            Rule::Judgemental => i.is_some_and(|i| self.asks_about_the_authors(i)),
             _ => false,
         }
     }
 
-    /// A yes-or-no question the authors ask about themselves ("Am I just stupid?", "Were we
-    /// careless?"): self-doubt put as a question, which judges no one. A judgement of anyone
-    /// else in a question ("Was the on-call lazy?") still insinuates, and stays found.
-    fn asks_about_the_authors(&self) -> bool {
+    /// The judgement at token `i` is the predicate of a yes-or-no question the authors ask
+    /// about themselves ("Am I just stupid?", "Were we careless?"): self-doubt put as a
+    /// question, which judges no one. Only degree words and articles stand between "I" or
+    /// "we" and the judgement; a judgement of anyone else in the question ("Am I the only one
+    /// who thinks the DBA was lazy?", "Am I stupid, or is the on-call just lazy?", "Was the
+    /// on-call lazy?") still insinuates, and stays found.
+    fn asks_about_the_authors(&self, i: usize) -> bool {
+        #[rustfmt::skip]
+        const BETWEEN: &[&str] = &[
+            "just", "really", "so", "too", "very", "being", "a", "an", "the", "bit", "little",
+            "complete", "completely", "total", "totally", "utter", "utterly", "simply", "plain",
+            "plainly", "actually", "that", "all", "both", "such", "truly", "somewhat", "rather",
+            "kind", "sort", "of", "pretty",
+        ];
         let Some(k) = self.toks.iter().position(|t| !t.boundary) else {
             return false;
         };
         matches!(self.word(k), "am" | "was" | "were" | "are")
             && matches!(self.word(k + 1), "i" | "we")
+            && i > k + 1
+            && (k + 2..i).all(|j| {
+                self.toks.get(j).is_some_and(|t| !t.boundary) && BETWEEN.contains(&self.word(j))
+            })
             && self
                 .text
                 .get(self.toks[k].end..self.end)
@@ -1261,6 +1275,16 @@ impl Sentence<'_> {
             },
             _ => false,
         }
+    }
+
+    /// Whether a word from token `from` on names a person or a group other than the authors
+    /// and the reader ("I", "we", "you"): a name, a role, a team, "he", "they", "nobody".
+    fn names_anyone_else(&self, from: usize) -> bool {
+        (from..self.toks.len()).any(|j| {
+            let c = self.class(j);
+            !matches!(self.word(j), "i" | "we" | "us" | "you")
+                && (c.person() || matches!(c, Class::Group | Class::NegPronoun))
+        })
     }
 
     /// The match is only part of a hyphenated word ("careless-looking", "stupid-simple").
@@ -1503,11 +1527,14 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
                 "nobody", "didn't", "never", "should", "failed", "ignored", "wrong", "forgot",
             ];
             let fault = (i0 + 1..(i0 + 5).min(s.toks.len())).any(|j| FAULT.contains(&s.word(j)));
-            // The authors' reasoning holds no fault word anywhere after it ("we needed to stop
-            // ignoring the alerts" is one).
-            if s.obviously_reasons(i0)
+            // An editorial "Obviously" opening the authors' own reasoning, which holds no fault
+            // word ("we needed to stop ignoring the alerts" is one) and names no one but the
+            // authors and the reader ("this means the team wasn't watching" names a team).
+            if initial
+                && s.obviously_reasons(i0)
                 && !s.rest_has(i0 + 1, FAULT)
                 && !s.rest_has(i0 + 1, &["ignoring", "forgetting", "failing"])
+                && !s.names_anyone_else(i0 + 1)
             {
                 return None;
             }
@@ -1541,10 +1568,22 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             }
             // "It became obvious at 04:20 that …", "it was becoming obvious that …": when
             // something was realised during the incident, told in its place in time, not a
-            // claim that it was plain all along.
+            // claim that it was plain all along. The present "becomes obvious" is such a
+            // claim, and so is "obvious to everyone", "to anyone" or "to all but Dave".
             if kind == Kind::ObviousPredicate
-                && (i0..=last)
-                    .any(|j| matches!(s.word(j), "became" | "becomes" | "becoming" | "become"))
+                && (i0..=last).any(|j| matches!(s.word(j), "became" | "becoming"))
+                && !s.rest_has(
+                    last + 1,
+                    &[
+                        "anyone",
+                        "anybody",
+                        "everyone",
+                        "everybody",
+                        "except",
+                        "but",
+                        "all",
+                    ],
+                )
             {
                 return None;
             }

@@ -1770,6 +1770,9 @@ fn obviously_before_the_authors_reasoning_is_no_hindsight() {
             "It was obvious that the change would break the login flow.",
             "The risk was obvious to anyone who read the ticket.",
             "It should have been obvious that the migration was unsafe.",
+            // The present is a claim, and so is "obvious to everyone".
+            "Once you look at the logs it becomes painfully obvious what went wrong.",
+            "It became obvious to everyone except Dave that the cache was the problem.",
         ],
     );
     assert_rule_reads(
@@ -1788,6 +1791,11 @@ fn obviously_before_the_authors_reasoning_is_no_hindsight() {
             "Obviously we needed to stop ignoring the disk alerts.",
             "Obviously the certificate was going to expire.",
             "Obviously, this was going to break the moment traffic doubled.",
+            // Reasoning that names someone else, or "obviously" inside a clause.
+            "Obviously this means the team wasn't watching the dashboards.",
+            "Obviously we had to explain to the customer why the engineer deleted their data.",
+            "Obviously, that meant Dave had not tested the rollback.",
+            "Dave obviously, since he was tired, ran the script on prod.",
         ],
     );
 }
@@ -1817,8 +1825,9 @@ fn a_root_cause_that_names_no_slip_is_no_human_error_label() {
         ),
         // Software errs and goes wrong too.
         (
-            "The root cause was due to an `@error` expression being applied in the wrong \
-             position for a helper mixin.",
+            // As `pm check` reads it: inline code ("`@error`") is blanked out before.
+            "The root cause was due to an expression being applied in the wrong position for \
+             a helper mixin that we used for new code.",
             false,
         ),
         (
@@ -1829,6 +1838,17 @@ fn a_root_cause_that_names_no_slip_is_no_human_error_label() {
             "Basically an ID-ten-T error on the payout approval screen.",
             true,
         ),
+        ("Classic ID-ten-T on the payout approval screen.", true),
+        // Someone to slip: an actor, or a pronoun for someone other than the authors.
+        ("The engineer clicked the wrong button.", true),
+        (
+            "The root cause was a wrong click by Priya in the admin panel.",
+            true,
+        ),
+        ("Someone pushed the wrong button in the console.", true),
+        // Slang for a slip.
+        ("The root cause was a cock-up in the change window.", true),
+        ("The root cause was a bad keystroke on the console.", true),
         (
             "The root cause was a layer 8 problem at the front desk.",
             true,
@@ -1869,9 +1889,17 @@ fn a_root_cause_that_names_no_slip_is_no_human_error_label() {
 fn a_question_the_authors_ask_about_themselves_judges_no_one() {
     assert_rule_reads(
         "blameless/judgemental",
-        &["Am I just stupid?", "Were we careless?"],
+        &[
+            "Am I just stupid?",
+            "Were we careless?",
+            "Am I being completely stupid?",
+        ],
         &[
             "Was the on-call engineer just lazy?",
+            // A judgement of someone else in the authors' question.
+            "Am I the only one who thinks the DBA was lazy?",
+            "Am I stupid, or is the on-call just lazy?",
+            "Were we wrong to trust such an incompetent vendor?",
             "I was careless with the production credentials.",
             "Dave was careless with the production credentials.",
         ],
@@ -1910,4 +1938,17 @@ fn a_zone_or_am_alone_is_no_stamp() {
     );
     assert_eq!(judged("UTC 14:02 the alert fired."), ["the alert fired."]);
     assert_eq!(judged("14:02 UTC: the alert fired."), ["the alert fired."]);
+    // After a colon or a dash the word is the sentence's own.
+    assert_eq!(
+        judged("14:05 UTC: Am I just stupid?"),
+        ["Am I just stupid?"]
+    );
+    assert_eq!(
+        judged("14:05 UTC — Am I just stupid?"),
+        ["Am I just stupid?"]
+    );
+    assert_eq!(
+        judged("2:05 PM PST: the alert fired."),
+        ["the alert fired."]
+    );
 }
