@@ -26,6 +26,17 @@ fn scan_plain(text: &str) -> Vec<WordingHit> {
     scan_rules(text, &WordingContext::new(&people, &[]))
 }
 
+/// One value per sentence the model judges in `text`: `f` of the sentence's byte range and
+/// its tokens.
+fn per_sentence<T>(
+    text: &str,
+    mut f: impl FnMut(usize, usize, &[super::features::Tok]) -> T,
+) -> Vec<T> {
+    let mut out = Vec::new();
+    super::features::for_each_sentence(text, |s, e, toks| out.push(f(s, e, toks)));
+    out
+}
+
 struct Score {
     tp: usize,
     fp: usize,
@@ -1726,12 +1737,7 @@ fn a_label_a_design_guards_against_is_not_asserted() {
 /// inside a hard-wrapped sentence whose next line happens to start with a time.
 #[test]
 fn a_line_break_ends_a_sentence_only_between_entries() {
-    use super::features::for_each_sentence;
-    let sentences = |text: &str| {
-        let mut out = Vec::new();
-        for_each_sentence(text, |s, e, _| out.push(text[s..e].to_string()));
-        out
-    };
+    let sentences = |text: &str| per_sentence(text, |s, e, _| text[s..e].to_string());
     let rules = |text: &str| {
         super::text::sentences(text)
             .into_iter()
@@ -1805,14 +1811,8 @@ fn obviously_before_the_authors_reasoning_is_no_hindsight() {
 /// an idiom, a prefix or who makes it keeps the finding's way open.
 #[test]
 fn a_root_cause_that_names_no_slip_is_no_human_error_label() {
-    use super::features::for_each_sentence;
-    let names = |text: &str| {
-        let mut out = Vec::new();
-        for_each_sentence(text, |_, _, toks| {
-            out.push(super::engine::names_a_slip(text, toks));
-        });
-        out
-    };
+    let names =
+        |text: &str| per_sentence(text, |_, _, toks| super::engine::names_a_slip(text, toks));
     for (text, slip) in [
         (
             "The root cause was determined to be a network configuration change made to a \
@@ -1921,12 +1921,7 @@ fn a_question_the_authors_ask_about_themselves_judges_no_one() {
 /// of a sentence it is a word ("Am I …?", "MDT was replaced last year.") and is judged.
 #[test]
 fn a_zone_or_am_alone_is_no_stamp() {
-    use super::features::for_each_sentence;
-    let judged = |text: &str| {
-        let mut out = Vec::new();
-        for_each_sentence(text, |s, e, _| out.push(text[s..e].to_string()));
-        out
-    };
+    let judged = |text: &str| per_sentence(text, |s, e, _| text[s..e].to_string());
     assert_eq!(judged("Am I just stupid?"), ["Am I just stupid?"]);
     assert_eq!(
         judged("MDT was replaced last year."),
