@@ -284,6 +284,81 @@ fn is_be(w: &str) -> bool {
     )
 }
 
+/// A noun whose form says it names a person, whatever the lists hold: "-ist" ("pharmacist",
+/// "receptionist"; not "checklist"), "-ian" ("technician", "librarian"), "-eer" ("volunteer",
+/// "auctioneer"), "-man" and "-woman" ("foreman", "linesman"), "-chief" and "-ee" ("trainee",
+/// "referee"). Suffixes that also make things ("-er", "-or", "-ant", "-ent": "scheduler",
+/// "monitor", "variant", "component") are left to the lists. Words of these forms that name
+/// things are kept out by name.
+fn is_person_noun_by_form(w: &str) -> bool {
+    const THINGS: &[&str] = &[
+        "gaussian",
+        "meridian",
+        "median",
+        "guarantee",
+        "jubilee",
+        "pedigree",
+        "committee",
+        "career",
+        "veneer",
+        "german",
+        "roman",
+        "human",
+        "woman",
+        "layman",
+        "batman",
+        "caiman",
+        "ottoman",
+        "dolman",
+        "nonhuman",
+        "superhuman",
+        "ataman",
+        "assist",
+        "exist",
+        "persist",
+        "insist",
+        "resist",
+        "consist",
+        "subsist",
+        "desist",
+        "twist",
+        "mist",
+        "wrist",
+        "fist",
+        "gist",
+        "coffee",
+        "toffee",
+        "settee",
+        "marquee",
+        "goatee",
+        "yankee",
+        "entree",
+        "fricassee",
+        "thee",
+        "three",
+        "degree",
+        "decree",
+        "agree",
+        "disagree",
+        "spree",
+        "carefree",
+        "debris",
+        "puree",
+        "filigree",
+    ];
+    if w.len() < 6 || !w.chars().all(|c| c.is_ascii_lowercase() || c == '-') || THINGS.contains(&w)
+    {
+        return false;
+    }
+    (w.ends_with("ist") && !w.ends_with("list"))
+        || w.ends_with("ian")
+        || w.ends_with("eer")
+        || (w.ends_with("man") && !w.ends_with("-man"))
+        || w.ends_with("woman")
+        || w.ends_with("chief")
+        || (w.ends_with("ee") && w.len() >= 7)
+}
+
 const NAME_SUFFIXES: &[&str] = &[
     "ing", "tion", "sion", "ment", "ness", "ity", "ics", "ogy", "ism", "ware", "ers",
 ];
@@ -405,6 +480,9 @@ impl Sentence<'_> {
             } else {
                 Class::Other
             };
+        }
+        if !t.odd && is_person_noun_by_form(sing) {
+            return Class::Role;
         }
         if t.cap
             && DEPARTMENTS.contains(w)

@@ -1947,3 +1947,36 @@ fn a_zone_or_am_alone_is_no_stamp() {
         ["the alert fired."]
     );
 }
+
+/// Round 12: a noun whose form names a person ("-ist", "-ian", "-eer", "-man", "-chief",
+/// "-ee") is a role for the rules, whether or not a list holds it; the same forms that name
+/// things ("checklist", "median", "guarantee") are not, and neither are "-er" and "-or" nouns
+/// that the lists do not know ("the scheduler", "the monitor").
+#[test]
+fn a_noun_whose_form_names_a_person_is_a_role() {
+    assert_rules_find(&[
+        (
+            "The hoist foreman is being demoted to day-shift labourer.",
+            "blameless/punishment",
+        ),
+        (
+            "The technician ignored the pressure alarm for an hour.",
+            "blameless/negligence",
+        ),
+        (
+            "The volunteer moderators were lazy about reviewing duplicate sightings.",
+            "blameless/judgemental",
+        ),
+        (
+            "The receptionist was fired over the double bookings.",
+            "blameless/punishment",
+        ),
+    ]);
+    assert_rules_quiet(&[
+        "The checklist ignored the new region.",
+        "The median was skewed by one outlier and ignored the rest.",
+        "The scheduler ignored the pause flag for an hour.",
+        "The monitor was lazy about reloading its targets.",
+        "The committee of reviewers was thanked for its patience.",
+    ]);
+}
