@@ -1648,8 +1648,14 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             // something was realised during the incident, told in its place in time, not a
             // claim that it was plain all along. The present "becomes obvious" is such a
             // claim, and so is "obvious to everyone", "to anyone" or "to all but Dave".
+            // So is "Once we plotted the duty cycle, the cause was obvious": a past "was
+            // obvious" after a clause of when ("once", "when", "after") tells the moment it
+            // was seen.
+            let seen_at_a_moment = (i0..=last).any(|j| matches!(s.word(j), "became" | "becoming"))
+                || (matches!(s.word(i0), "was" | "were")
+                    && (0..i0).any(|j| matches!(s.word(j), "once" | "when" | "after")));
             if kind == Kind::ObviousPredicate
-                && (i0..=last).any(|j| matches!(s.word(j), "became" | "becoming"))
+                && seen_at_a_moment
                 && !s.rest_has(
                     last + 1,
                     &[

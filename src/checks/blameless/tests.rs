@@ -1771,6 +1771,8 @@ fn obviously_before_the_authors_reasoning_is_no_hindsight() {
             "It became obvious at 04:20 that the problem was in the shared config store.",
             "However it was becoming obvious that our approach was not going to work.",
             "By noon it had become obvious that the replica would not catch up.",
+            "Once we plotted the duty cycle, the cause was obvious: the compressor short-cycled.",
+            "When the heap dump came back, it was obvious the cache was leaking.",
         ],
         &[
             "It was obvious that the change would break the login flow.",
@@ -1779,6 +1781,8 @@ fn obviously_before_the_authors_reasoning_is_no_hindsight() {
             // The present is a claim, and so is "obvious to everyone".
             "Once you look at the logs it becomes painfully obvious what went wrong.",
             "It became obvious to everyone except Dave that the cache was the problem.",
+            "When you look at the logs it is obvious what went wrong.",
+            "Once the alert fired, it was obvious to anyone that the on-call should have paged.",
         ],
     );
     assert_rule_reads(
