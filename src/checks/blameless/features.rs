@@ -476,6 +476,22 @@ fn word_tokens(
     // a substring search for '’' set up for every word cost more than the rest of this function
     // (0xE2 is the first byte of '’').
     if !raw.bytes().any(|b| b == b'\'' || b == 0xE2) || !raw.contains(['\'', '’']) {
+        // Chat's modal perfects written as one word: "shoulda" is "should have" ("shoulda
+        // tested it on staging"), as "should've" is.
+        let modal = match raw.len() {
+            6 | 7 => match raw.to_ascii_lowercase().as_str() {
+                "shoulda" => Some("should"),
+                "coulda" => Some("could"),
+                "woulda" => Some("would"),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(m) = modal {
+            push(toks, start, end - 1, fnv(m.as_bytes()));
+            push(toks, end - 1, end, fnv(b"have"));
+            return;
+        }
         let key = classify(norm, raw);
         push(toks, start, end, key);
         return;

@@ -9,7 +9,7 @@
 const TRIGGERS: &[(&str, &str)] = &[
     (
         "ModalPerfect",
-        r"(?i)\b(?:should|could|ought\s+to|shouldn['’]t|couldn['’]t)(?:\s+(?:not|never|really|just|simply|also|easily|definitely|at\s+least|probably|certainly|all|obviously|clearly))*(?:\s+have|['’]ve)\s+(?:(?:not|never|simply|just|also|easily|already|probably|at\s+least)\s+)?[\p{L}][\p{L}'’-]*|\b(?:shouldn['’]t|couldn['’]t)\s+(?:the|a|an|our|their|your|his|her|that|this)\s+(?:[\p{L}][\p{L}'’-]*\s+){1,3}have\s+[\p{L}][\p{L}'’-]*|\b(?:shouldn['’]t|couldn['’]t)\s+(?:he|she|they|you|someone|somebody|anyone|anybody|@?[\p{L}][\p{L}'.-]*)\s+have\s+[\p{L}][\p{L}'’-]*",
+        r"(?i)\b(?:should|could|ought\s+to|shouldn['’]t|couldn['’]t)(?:\s+(?:not|never|really|just|simply|also|easily|definitely|at\s+least|probably|certainly|all|obviously|clearly))*(?:\s+have|['’]ve)\s+(?:(?:not|never|simply|just|also|easily|already|probably|at\s+least)\s+)?[\p{L}][\p{L}'’-]*|\b(?:shouldn['’]t|couldn['’]t)\s+(?:the|a|an|our|their|your|his|her|that|this)\s+(?:[\p{L}][\p{L}'’-]*\s+){1,3}have\s+[\p{L}][\p{L}'’-]*|\b(?:shouldn['’]t|couldn['’]t)\s+(?:he|she|they|you|someone|somebody|anyone|anybody|@?[\p{L}][\p{L}'.-]*)\s+have\s+[\p{L}][\p{L}'’-]*|\b(?:shoulda|coulda)\s+(?:(?:not|never|just|also|really)\s+)?[\p{L}][\p{L}'’-]*",
     ),
     (
         "FailedTo",

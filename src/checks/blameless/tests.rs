@@ -1984,3 +1984,33 @@ fn a_noun_whose_form_names_a_person_is_a_role() {
         "The committee of reviewers was thanked for its patience.",
     ]);
 }
+
+/// Round 12: chat's one-word modal perfects read as the words they stand for: "shoulda" is
+/// "should have" to the model and to the rules, as "should've" is.
+#[test]
+fn shoulda_is_should_have() {
+    let keys = |text: &str| {
+        per_sentence(text, |_, _, toks| {
+            toks.iter().map(|t| t.key).collect::<Vec<_>>()
+        })
+    };
+    assert_eq!(
+        keys("We shoulda tested the rollback."),
+        keys("We should have tested the rollback.")
+    );
+    assert_eq!(
+        keys("They coulda paged sooner."),
+        keys("They could have paged sooner.")
+    );
+    assert_rules_find(&[
+        (
+            "We shoulda tested the rollback.",
+            "blameless/counterfactual",
+        ),
+        (
+            "Dave coulda paged the DBA sooner.",
+            "blameless/counterfactual",
+        ),
+    ]);
+    assert_rules_quiet(&["The scheduler shoulda retried the job on its own."]);
+}
