@@ -479,12 +479,14 @@ fn word_tokens(
         // Chat's modal perfects written as one word: "shoulda" is "should have" ("shoulda
         // tested it on staging"), as "should've" is.
         let modal = match raw.len() {
-            6 | 7 => match raw.to_ascii_lowercase().as_str() {
-                "shoulda" => Some("should"),
-                "coulda" => Some("could"),
-                "woulda" => Some("would"),
-                _ => None,
-            },
+            6 | 7 => [
+                ("shoulda", "should"),
+                ("coulda", "could"),
+                ("woulda", "would"),
+            ]
+            .iter()
+            .find(|(w, _)| raw.eq_ignore_ascii_case(w))
+            .map(|&(_, m)| m),
             _ => None,
         };
         if let Some(m) = modal {
