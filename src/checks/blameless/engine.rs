@@ -58,8 +58,9 @@ pub(crate) struct WarnAt {
 /// (54 authors, before f26 joined) 0.75 gives sentence recall 0.852 and 0.70 gives 0.858 at
 /// P 0.992 (one-word findings alone 0.969 precise). On the document lines of the 49 authors
 /// it shares with the model trained before n16–n19 joined, it draws 51 false findings where
-/// that model drew 62 at 0.40 and 0.75. `high` is for teams that want every finding the model supports: one-word
-/// findings from its phrase bar, 0.20, as every finding was before round 7. Held by
+/// that model drew 62 at 0.40 and 0.75. `high` is for teams that want every finding the
+/// model supports: one-word findings from its phrase bar, 0.20, as every finding was before
+/// round 7. Held by
 /// `eval::sensitivity_levels_hold_on_the_validation_split`. Errors are the same at every level.
 pub(crate) fn warn_threshold(sensitivity: crate::config::Sensitivity) -> WarnAt {
     use crate::config::Sensitivity;

@@ -291,60 +291,13 @@ fn is_be(w: &str) -> bool {
 /// "monitor", "variant", "component") are left to the lists. Words of these forms that name
 /// things are kept out by name.
 fn is_person_noun_by_form(w: &str) -> bool {
+    // Only words that pass the length tests below need naming here.
+    #[rustfmt::skip]
     const THINGS: &[&str] = &[
-        "gaussian",
-        "meridian",
-        "median",
-        "guarantee",
-        "jubilee",
-        "pedigree",
-        "committee",
-        "career",
-        "veneer",
-        "german",
-        "roman",
-        "human",
-        "woman",
-        "layman",
-        "batman",
-        "caiman",
-        "ottoman",
-        "dolman",
-        "nonhuman",
-        "superhuman",
-        "ataman",
-        "assist",
-        "exist",
-        "persist",
-        "insist",
-        "resist",
-        "consist",
-        "subsist",
-        "desist",
-        "twist",
-        "mist",
-        "wrist",
-        "fist",
-        "gist",
-        "coffee",
-        "toffee",
-        "settee",
-        "marquee",
-        "goatee",
-        "yankee",
-        "entree",
-        "fricassee",
-        "thee",
-        "three",
-        "degree",
-        "decree",
-        "agree",
-        "disagree",
-        "spree",
-        "carefree",
-        "debris",
-        "puree",
-        "filigree",
+        "gaussian", "meridian", "median", "guarantee", "jubilee", "pedigree", "committee",
+        "career", "veneer", "german", "layman", "batman", "caiman", "ottoman", "dolman",
+        "nonhuman", "superhuman", "ataman", "assist", "persist", "insist", "resist", "consist",
+        "subsist", "desist", "marquee", "fricassee", "disagree", "carefree", "filigree",
     ];
     if w.len() < 6 || !w.chars().all(|c| c.is_ascii_lowercase() || c == '-') || THINGS.contains(&w)
     {
@@ -354,7 +307,6 @@ fn is_person_noun_by_form(w: &str) -> bool {
         || w.ends_with("ian")
         || w.ends_with("eer")
         || (w.ends_with("man") && !w.ends_with("-man"))
-        || w.ends_with("woman")
         || w.ends_with("chief")
         || (w.ends_with("ee") && w.len() >= 7)
 }
@@ -1137,7 +1089,7 @@ impl Sentence<'_> {
             "plainly", "actually", "that", "all", "both", "such", "truly", "somewhat", "rather",
             "kind", "sort", "of", "pretty",
         ];
-        let Some(k) = self.toks.iter().position(|t| !t.boundary) else {
+        let Some(k) = self.first_word() else {
             return false;
         };
         matches!(self.word(k), "am" | "was" | "were" | "are")
@@ -1146,11 +1098,22 @@ impl Sentence<'_> {
             && (k + 2..i).all(|j| {
                 self.toks.get(j).is_some_and(|t| !t.boundary) && BETWEEN.contains(&self.word(j))
             })
-            && self
-                .text
-                .get(self.toks[k].end..self.end)
-                .and_then(|rest| rest.chars().find(|c| matches!(c, '.' | '!' | '?')))
-                == Some('?')
+            && self.asks_from(k)
+    }
+
+    /// The index of the sentence's first word.
+    fn first_word(&self) -> Option<usize> {
+        self.toks.iter().position(|t| !t.boundary)
+    }
+
+    /// Whether the first end mark after token `k` is a question mark: the sentence from there
+    /// is a question (a sentence cut may run on past a bold question: "**Was this …?** One
+    /// reviewer asked …").
+    fn asks_from(&self, k: usize) -> bool {
+        self.text
+            .get(self.toks[k].end..self.end)
+            .and_then(|rest| rest.chars().find(|c| matches!(c, '.' | '!' | '?')))
+            == Some('?')
     }
 
     /// The label at token `i` is what a design guards against, not a cause: "reduce the risk
@@ -1161,56 +1124,15 @@ impl Sentence<'_> {
     /// human error" and "the guardrails were bypassed by human error" name a cause; "the risk
     /// register: human error" is a classification.
     fn designs_for(&self, i: usize) -> bool {
+        #[rustfmt::skip]
         const DESIGN: &[&str] = &[
-            "reduce",
-            "reduces",
-            "reducing",
-            "prevent",
-            "prevents",
-            "preventing",
-            "minimise",
-            "minimize",
-            "minimises",
-            "minimizes",
-            "minimising",
-            "minimizing",
-            "guard",
-            "guards",
-            "guarding",
-            "against",
-            "risk",
-            "risks",
-            "chance",
-            "likelihood",
-            "resistant",
-            "tolerate",
-            "tolerates",
-            "tolerating",
-            "tolerant",
-            "tolerance",
-            "catch",
-            "catches",
-            "catching",
-            "absorb",
-            "absorbs",
-            "forgiving",
-            "resilient",
-            "resilience",
-            "robust",
-            "handle",
-            "handles",
-            "handling",
-            "withstand",
-            "withstands",
-            "protect",
-            "protects",
-            "protecting",
-            "defend",
-            "defends",
-            "mitigate",
-            "mitigates",
-            "mitigating",
-            "accommodate",
+            "reduce", "reduces", "reducing", "prevent", "prevents", "preventing", "minimise",
+            "minimize", "minimises", "minimizes", "minimising", "minimizing", "guard", "guards",
+            "guarding", "against", "risk", "risks", "chance", "likelihood", "resistant", "tolerate",
+            "tolerates", "tolerating", "tolerant", "tolerance", "catch", "catches", "catching",
+            "absorb", "absorbs", "forgiving", "resilient", "resilience", "robust", "handle",
+            "handles", "handling", "withstand", "withstands", "protect", "protects", "protecting",
+            "defend", "defends", "mitigate", "mitigates", "mitigating", "accommodate",
             "accommodates",
         ];
         const BRIDGE: &[&str] = &["to", "against", "of", "for", "the", "a", "an", "any"];
@@ -1243,13 +1165,8 @@ impl Sentence<'_> {
             "was", "is", "were", "are", "did", "does", "do", "could", "can", "would", "should",
             "has", "have", "had",
         ];
-        let first = self.toks.iter().position(|t| !t.boundary);
-        // The first end mark after the sentence's first word is a question mark (a sentence
-        // cut may run on past a bold question: "**Was this …?** One reviewer asked …").
-        let asks = first
-            .and_then(|k| self.text.get(self.toks[k].end..self.end))
-            .and_then(|rest| rest.chars().find(|c| matches!(c, '.' | '!' | '?')))
-            == Some('?');
+        let first = self.first_word();
+        let asks = first.is_some_and(|k| self.asks_from(k));
         // "Is there any doubt this was human error?", "Was this anything other than operator
         // error?": a rhetorical question asserts.
         let rhetorical = self.toks.iter().any(|t| {
@@ -1267,28 +1184,11 @@ impl Sentence<'_> {
     /// asks whether a label fits; it does not assert it.
     fn asks_whether(&self, i: usize) -> bool {
         // Verbs of asking, weighing or knowing: an "if" right after one opens the question.
+        #[rustfmt::skip]
         const ASK: &[&str] = &[
-            "ask",
-            "asks",
-            "asked",
-            "asking",
-            "wonder",
-            "wondered",
-            "wondering",
-            "question",
-            "questioned",
-            "debate",
-            "debated",
-            "discuss",
-            "discussed",
-            "unsure",
-            "unclear",
-            "know",
-            "knew",
-            "decide",
-            "decided",
-            "check",
-            "checked",
+            "ask", "asks", "asked", "asking", "wonder", "wondered", "wondering", "question",
+            "questioned", "debate", "debated", "discuss", "discussed", "unsure", "unclear", "know",
+            "knew", "decide", "decided", "check", "checked",
         ];
         (self.clause_start(i)..i).any(|k| {
             let w = self.word(k);
