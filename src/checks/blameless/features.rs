@@ -476,22 +476,10 @@ fn word_tokens(
     // a substring search for '’' set up for every word cost more than the rest of this function
     // (0xE2 is the first byte of '’').
     if !raw.bytes().any(|b| b == b'\'' || b == 0xE2) || !raw.contains(['\'', '’']) {
-        // Chat's modal perfects written as one word: "shoulda" is "should have" ("shoulda
-        // tested it on staging"), as "should've" is.
-        let modal = match raw.len() {
-            6 | 7 => [
-                ("shoulda", "should"),
-                ("coulda", "could"),
-                ("woulda", "would"),
-            ]
-            .iter()
-            .find(|(w, _)| raw.eq_ignore_ascii_case(w))
-            .map(|&(_, m)| m),
-            _ => None,
-        };
-        if let Some(m) = modal {
-            push(toks, start, end - 1, fnv(m.as_bytes()));
-            push(toks, end - 1, end, fnv(b"have"));
+        if let Some((head, tail)) = unmarked_contraction(raw) {
+            let cut = start + head.len();
+            push(toks, start, cut, classify(norm, head));
+            push(toks, cut, end, fnv(tail.as_bytes()));
             return;
         }
         let key = classify(norm, raw);
@@ -561,6 +549,40 @@ fn word_tokens(
         };
         push(toks, s, e.max(s + 1).min(end), key);
     }
+}
+
+/// A contraction written without its apostrophe, as chat writes it, split into the word and
+/// what the contraction stands for: "shoulda" and "shouldve" are "should" "have" ("shoulda
+/// tested it on staging"), "didnt" is "did" "not" ("we didnt page anyone"), as "should've"
+/// and "didn't" are. Only verbs whose bare form is no other word: "cant" and "wont" are
+/// words, and stay whole. `None` for any other word; no allocation.
+#[inline]
+pub(super) fn unmarked_contraction(raw: &str) -> Option<(&str, &'static str)> {
+    const HAVE: &[&str] = &["should", "could", "would", "must"];
+    const NOT: &[&str] = &[
+        "did", "does", "do", "is", "was", "were", "has", "have", "had", "should", "could", "would",
+        "must", "are",
+    ];
+    let b = raw.as_bytes();
+    let n = b.len();
+    if !(4..=8).contains(&n) {
+        return None;
+    }
+    // Most words end otherwise: two byte tests rule them out (this runs on every word).
+    let (list, cut, word): (&[&str], usize, &'static str) = match (b[n - 2] | 0x20, b[n - 1] | 0x20)
+    {
+        (b'n', b't') => (NOT, n - 2, "not"),
+        (b'v', b'e') => (HAVE, n - 2, "have"),
+        (_, b'a') if n > 5 => (&HAVE[..3], n - 1, "have"),
+        _ => return None,
+    };
+    if !raw.is_char_boundary(cut) {
+        return None;
+    }
+    let head = &raw[..cut];
+    list.iter()
+        .any(|w| head.eq_ignore_ascii_case(w))
+        .then_some((head, word))
 }
 
 /// Byte flags of [`classify_ascii`]. `UPPER` is 0x20 so that `b | (flags & UPPER)` lower-cases.

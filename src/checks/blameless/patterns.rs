@@ -433,7 +433,14 @@ impl Sentence<'_> {
                 Class::Other
             };
         }
-        if !t.odd && is_person_noun_by_form(sing) {
+        if !t.odd
+            && (is_person_noun_by_form(sing)
+                // A capitalised one is more often a product's name ("Pathfinder failed to
+                // sync") than a role.
+                || (!t.cap
+                    && (super::dictionary::is_person_noun(w)
+                        || super::dictionary::is_person_noun(sing))))
+        {
             return Class::Role;
         }
         if t.cap
@@ -925,14 +932,20 @@ impl Sentence<'_> {
         let Some(&head) = np.last() else {
             return false;
         };
-        // A word that presupposes a mind grades a thing only when the thing is a company's
-        // product ("the vendor's cloud dashboard is incompetent at daylight saving"); "the
-        // migration script was incompetent" grades whoever wrote it.
+        // A word that presupposes a mind grades a thing when the subject is an artifact that
+        // no one in it owns or made: a company's product ("the vendor's cloud dashboard is
+        // incompetent at daylight saving") or code told as code ("that migration script was
+        // lazy about error handling", "our old alerting design was lazy"). "The developer's
+        // code was lazy", "whoever wrote this module is lazy" grade people; the authors' own
+        // "our" is not someone else.
         if agent_only
             && !(ARTIFACT_NOUNS.contains(singular(self.word(head)))
-                && np
+                && (np
                     .iter()
-                    .any(|&k| k != head && self.toks[k].poss && company(k)))
+                    .any(|&k| k != head && self.toks[k].poss && company(k))
+                    || !np.iter().any(|&k| {
+                        k != head && !matches!(self.word(k), "our" | "my") && someone(k)
+                    })))
         {
             return false;
         }

@@ -9,7 +9,7 @@
 const TRIGGERS: &[(&str, &str)] = &[
     (
         "ModalPerfect",
-        r"(?i)\b(?:should|could|ought\s+to|shouldn['’]t|couldn['’]t)(?:\s+(?:not|never|really|just|simply|also|easily|definitely|at\s+least|probably|certainly|all|obviously|clearly))*(?:\s+have|['’]ve)\s+(?:(?:not|never|simply|just|also|easily|already|probably|at\s+least)\s+)?[\p{L}][\p{L}'’-]*|\b(?:shouldn['’]t|couldn['’]t)\s+(?:the|a|an|our|their|your|his|her|that|this)\s+(?:[\p{L}][\p{L}'’-]*\s+){1,3}have\s+[\p{L}][\p{L}'’-]*|\b(?:shouldn['’]t|couldn['’]t)\s+(?:he|she|they|you|someone|somebody|anyone|anybody|@?[\p{L}][\p{L}'.-]*)\s+have\s+[\p{L}][\p{L}'’-]*|\b(?:shoulda|coulda)\s+(?:(?:not|never|just|also|really)\s+)?[\p{L}][\p{L}'’-]*",
+        r"(?i)\b(?:should|could|ought\s+to|shouldn['’]?t|couldn['’]?t)(?:\s+(?:not|never|really|just|simply|also|easily|definitely|at\s+least|probably|certainly|all|obviously|clearly))*(?:\s+have|['’]?ve)\s+(?:(?:not|never|simply|just|also|easily|already|probably|at\s+least)\s+)?[\p{L}][\p{L}'’-]*|\b(?:shouldn['’]?t|couldn['’]?t)\s+(?:the|a|an|our|their|your|his|her|that|this)\s+(?:[\p{L}][\p{L}'’-]*\s+){1,3}have\s+[\p{L}][\p{L}'’-]*|\b(?:shouldn['’]?t|couldn['’]?t)\s+(?:he|she|they|you|someone|somebody|anyone|anybody|@?[\p{L}][\p{L}'.-]*)\s+have\s+[\p{L}][\p{L}'’-]*|\b(?:shoulda|coulda)\s+(?:(?:not|never|just|also|really)\s+)?[\p{L}][\p{L}'’-]*",
     ),
     (
         "FailedTo",
@@ -65,7 +65,7 @@ const TRIGGERS: &[(&str, &str)] = &[
     ),
     (
         "DidNotCheck",
-        r"(?i)\b(?:didn['’]t|did\s+not)\s+(?:even\s+|actually\s+|properly\s+|bother\s+to\s+)?(?:read|follow|check|test|verify|review|double-check|look|wait|notice|listen|ask)\b",
+        r"(?i)\b(?:didn['’]?t|did\s+not)\s+(?:even\s+|actually\s+|properly\s+|bother\s+to\s+)?(?:read|follow|check|test|verify|review|double-check|look|wait|notice|listen|ask)\b",
     ),
     (
         "Ignored",
@@ -77,7 +77,7 @@ const TRIGGERS: &[(&str, &str)] = &[
     ),
     (
         "Bother",
-        r"(?i)\b(?:didn['’]t|did\s+not|never|nobody|no\s+one|couldn['’]t|could\s+not|can['’]t|cannot|wouldn['’]t|won['’]t)\s+(?:\w+\s+){0,2}?bother(?:ed)?\s+to\b|\bcouldn['’]t\s+be\s+bothered\b|\bcould\s+not\s+be\s+bothered\b",
+        r"(?i)\b(?:didn['’]?t|did\s+not|never|nobody|no\s+one|couldn['’]?t|could\s+not|can['’]?t|cannot|wouldn['’]?t|won['’]?t)\s+(?:\w+\s+){0,2}?bother(?:ed)?\s+to\b|\bcouldn['’]?t\s+be\s+bothered\b|\bcould\s+not\s+be\s+bothered\b",
     ),
     (
         "WithoutAnyone",
@@ -186,4 +186,4 @@ const TRIGGERS: &[(&str, &str)] = &[
 ];
 
 /// Sentences that talk about wording or method rather than use it.
-const META: &str = r"(?i)\b(?:phrases?|words?|wording|terms?|language|labels?|expressions?)\s+(?:like|such\s+as)\b|\b(?:avoid(?:ed|ing|s)?|remov(?:ed|e|ing)|replac(?:ed|e|ing)|rewr(?:ote|ite|itten)|reword(?:ed)?|drop(?:ped)?|ban(?:ned)?|strik(?:e|ing)|struck)\s+(?:the\s+|all\s+)?(?:phrases?|words?|terms?|labels?|language|wording|framing)\b|\bhindsight\s+bias\b|\bwithout\s+fear\b|\b(?:not|no|never|without|avoid(?:ed|ing)?|instead\s+of)\s+(?:\w+\s+)?(?:assigning|assign|placing|apportioning|attributing|looking\s+for|seeking)\s+(?:of\s+)?blame\b|\bblameless\b|\b(?:described|called|labell?ed|framed|characteri[sz]ed)\s+(?:this|it|that|the\s+\w+)\s+as\b|\bnot\s+(?:a\s+question\s+of\s+)?who\b|\b(?:avoid(?:ed|ing)?|not|stopped|without)\s+asking\s+who\b|\bwe\s+do\s+(?:not|n['’]t)\s+(?:consider|call|use|accept|treat)\b|\bnot\s+at\s+fault\b|\bno\s+(?:one|single\s+person|individual)\s+(?:is|was)\s+(?:to\s+blame|at\s+fault|responsible)\b|\bcounterfactuals?\b|\b(?:incorrect|wrong|unfair|unhelpful|misleading|pointless|counterproductive|not\s+(?:helpful|useful|fair|right|productive))\s+to\s+(?:focus\s+on|blame|single\s+out|point\s+(?:at|to)|look\s+for\s+(?:a\s+)?(?:culprit|scapegoat))\b|\btempting\b[^.;!?]{0,30}?\bto\s+(?:say|conclude|argue|claim)\b|\b(?:rather|instead)\s+than\s+(?:focus(?:ing)?\s+on\s+(?:the\s+)?(?:individual|person|people|engineer|operator)|blam(?:e|ing)|singling\s+out)\b";
+const META: &str = r"(?i)\b(?:phrases?|words?|wording|terms?|language|labels?|expressions?)\s+(?:like|such\s+as)\b|\b(?:avoid(?:ed|ing|s)?|remov(?:ed|e|ing)|replac(?:ed|e|ing)|rewr(?:ote|ite|itten)|reword(?:ed)?|drop(?:ped)?|ban(?:ned)?|strik(?:e|ing)|struck)\s+(?:the\s+|all\s+)?(?:phrases?|words?|terms?|labels?|language|wording|framing)\b|\bhindsight\s+bias\b|\bwithout\s+fear\b|\b(?:not|no|never|without|avoid(?:ed|ing)?|instead\s+of)\s+(?:\w+\s+)?(?:assigning|assign|placing|apportioning|attributing|looking\s+for|seeking)\s+(?:of\s+)?blame\b|\bblameless\b|\b(?:described|called|labell?ed|framed|characteri[sz]ed)\s+(?:this|it|that|the\s+\w+)\s+as\b|\bnot\s+(?:a\s+question\s+of\s+)?who\b|\b(?:avoid(?:ed|ing)?|not|stopped|without)\s+asking\s+who\b|\bwe\s+do\s+(?:not|n['’]?t)\s+(?:consider|call|use|accept|treat)\b|\bnot\s+at\s+fault\b|\bno\s+(?:one|single\s+person|individual)\s+(?:is|was)\s+(?:to\s+blame|at\s+fault|responsible)\b|\bcounterfactuals?\b|\b(?:incorrect|wrong|unfair|unhelpful|misleading|pointless|counterproductive|not\s+(?:helpful|useful|fair|right|productive))\s+to\s+(?:focus\s+on|blame|single\s+out|point\s+(?:at|to)|look\s+for\s+(?:a\s+)?(?:culprit|scapegoat))\b|\btempting\b[^.;!?]{0,30}?\bto\s+(?:say|conclude|argue|claim)\b|\b(?:rather|instead)\s+than\s+(?:focus(?:ing)?\s+on\s+(?:the\s+)?(?:individual|person|people|engineer|operator)|blam(?:e|ing)|singling\s+out)\b";

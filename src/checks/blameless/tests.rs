@@ -1629,6 +1629,11 @@ fn a_vendors_product_is_a_thing_under_a_copula() {
             "The vendor's firmware for the dock locks is frankly shoddy.",
             "Frankly, the sensor vendor's cloud dashboard is incompetent at handling daylight saving.",
             "The supplier's SDK was sloppy about retries.",
+            // Round 13: code told as code, owned by no one in the sentence, is judged as a
+            // thing even by a word that presupposes a mind (the labelled sets agree).
+            "The migration script was incompetent.",
+            "That script was idiotic.",
+            "The deploy script is clueless about regions.",
         ],
         &[
             "Dave's migration script was sloppy.",
@@ -1636,9 +1641,8 @@ fn a_vendors_product_is_a_thing_under_a_copula() {
             "The vendor's support team was incompetent.",
             "The ops team's runbook is sloppy.",
             "The dispatcher was incompetent.",
-            "The migration script was incompetent.",
-            "That script was idiotic.",
-            "The deploy script is clueless about regions.",
+            "Dave's migration script was incompetent.",
+            "Whoever wrote the deploy script is clueless about regions.",
         ],
     );
 }
@@ -2013,4 +2017,112 @@ fn shoulda_is_should_have() {
         ),
     ]);
     assert_rules_quiet(&["The scheduler shoulda retried the job on its own."]);
+}
+
+/// Round 13: chat writes contractions without their apostrophe ("didnt", "shouldve", "wasnt");
+/// the model and the rules read them as the contractions they are.
+#[test]
+fn contractions_without_apostrophes_are_read() {
+    let keys = |text: &str| {
+        per_sentence(text, |_, _, toks| {
+            toks.iter().map(|t| t.key).collect::<Vec<_>>()
+        })
+    };
+    for (bare, marked) in [
+        (
+            "we shouldve tested the rollback",
+            "we should've tested the rollback",
+        ),
+        ("they didnt page anyone", "they didn't page anyone"),
+        ("the job wasnt retried", "the job wasn't retried"),
+        ("We shoulda tested it.", "We should have tested it."),
+    ] {
+        assert_eq!(keys(bare), keys(marked), "{bare}");
+    }
+    // Words that only look like contractions stay whole.
+    assert_ne!(keys("we cant say"), keys("we can not say"));
+    assert_ne!(keys("the want list"), keys("the wa not list"));
+    assert_rules_find(&[
+        (
+            "Ilse shouldve paged the DBA sooner.",
+            "blameless/counterfactual",
+        ),
+        (
+            "[09:14] <rk> we couldve caught this in review",
+            "blameless/counterfactual",
+        ),
+    ]);
+    assert_rules_quiet(&[
+        "The nightly export shouldve retried on its own.",
+        "Nobody was blamed, and the reviewer didnt do anything wrong.",
+        "The on-call engineer wasnt careless; the alert was silent.",
+        "It wasnt human error: the form accepted a blank field.",
+    ]);
+}
+
+/// Round 13: a word that presupposes a mind ("lazy", "incompetent") said of code, a design or
+/// a tool that nobody in the sentence owns judges the thing; said of someone's work, or of
+/// whoever made it, it judges a person.
+#[test]
+fn mind_words_about_unowned_artifacts_judge_the_thing() {
+    assert_rules_quiet(&[
+        "That old export script was lazy about retries.",
+        "Our old alerting design was lazy: one threshold for every queue.",
+        "The billing library was clueless about leap years.",
+    ]);
+    assert_rules_find(&[
+        (
+            "The developer's script was lazy copy-paste.",
+            "blameless/judgemental",
+        ),
+        (
+            "Whoever wrote this module is lazy.",
+            "blameless/judgemental",
+        ),
+        (
+            "Kofi's config was lazy and it broke the sorter.",
+            "blameless/judgemental",
+        ),
+    ]);
+}
+
+/// Round 13: a noun that WordNet knows only as a person is a role for the rules
+/// ("coordinator", "clerk", "janitor"), but not the programs, affected people, outside
+/// organisations and attackers that share a person's name in WordNet, nor a capitalised
+/// product name.
+#[test]
+fn wordnet_person_nouns_are_roles() {
+    assert!(super::dictionary::is_person_noun("coordinator"));
+    assert!(super::dictionary::is_person_noun("janitor"));
+    for w in [
+        "handler",
+        "subscriber",
+        "user",
+        "vendor",
+        "attacker",
+        "temp",
+        "supervisor",
+    ] {
+        assert!(!super::dictionary::is_person_noun(w), "{w}");
+    }
+    assert_rules_find(&[
+        (
+            "The clerk forgot to file the manifest.",
+            "blameless/individual-fault",
+        ),
+        (
+            "The dispatcher ignored the second alarm.",
+            "blameless/negligence",
+        ),
+        (
+            "The coordinators ignored the second alarm.",
+            "blameless/negligence",
+        ),
+    ]);
+    assert_rules_quiet(&[
+        "The event handler ignored the second alarm.",
+        "The subscriber ignored the retry header.",
+        "Pathfinder failed to sync block 84448.",
+        "The attacker ignored the rate limit.",
+    ]);
 }

@@ -256,6 +256,10 @@ fn word_token(raw: &str, start: usize, end: usize) -> Tok {
     } else {
         raw.to_lowercase().replace('’', "'")
     };
+    // "didnt", "shouldve", "shoulda": the word the rules' lists know ("didn't", "should've").
+    if let Some((head, tail)) = super::features::unmarked_contraction(&word) {
+        word = format!("{head}{}", if tail == "not" { "n't" } else { "'ve" });
+    }
     let mut poss = false;
     if let Some(base) = word.strip_suffix("'s") {
         if !base.is_empty() {
