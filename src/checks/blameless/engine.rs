@@ -345,7 +345,19 @@ fn is_title(text: &str, toks: &[Tok], start: usize, end: usize) -> bool {
     if span.peek().is_none() {
         return false;
     }
-    if !span.all(|t| title_case(t) && !a_name(t)) {
+    let first = span.peek().map(|t| t.start);
+    let mut count = 0;
+    if !span.all(|t| {
+        count += 1;
+        title_case(t) && !a_name(t)
+    }) {
+        return false;
+    }
+    // One word that opens its sentence is capitalised by the sentence, not by a title:
+    // "Disciplinary action is recommended for the volunteer who …" (the line's "recommended"
+    // reads as a reading list's cue).
+    let opens_sentence = toks.iter().find(|t| words(t)).map(|t| t.start) == first;
+    if count == 1 && opens_sentence {
         return false;
     }
     let line_from = text

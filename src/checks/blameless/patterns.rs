@@ -1993,7 +1993,19 @@ fn fault_of(
         let c = s.loose_class(i0);
         return agent_rule(c).and_then(|r| found(r, ms, me));
     }
-    if matched.starts_with("fault of") || matched.ends_with("with") || matched.ends_with("on") {
+    // "Blame the site staff for the signs.", "I blame the DBA": blame laid by the authors,
+    // an order or their own verdict, on whoever the object names.
+    let laid = matched.trim_end();
+    let laid = laid.len() >= 5
+        && laid
+            .get(laid.len() - 5..)
+            .is_some_and(|t| t.eq_ignore_ascii_case("blame"))
+        && !laid.to_ascii_lowercase().starts_with("to");
+    if matched.starts_with("fault of")
+        || matched.ends_with("with")
+        || matched.ends_with("on")
+        || laid
+    {
         let k = s.at(me)?;
         let (m, c) = s.noun_phrase_agent(k)?;
         return found(agent_rule(c)?, ms, s.span_end(m));

@@ -37,7 +37,7 @@ const TRIGGERS: &[(&str, &str)] = &[
     ),
     (
         "FaultOf",
-        r"(?i)\b[\p{L}][\p{L}-]*['’]s\s+(?:own\s+|entire\s+|fault|personal\s+)*fault\b|\bfault\s+of\b|\b(?:blame|fault|responsibility)(?:\s+[\p{L}'’]+){0,4}?\s+(?:lies|rests|falls|sits|lay|lie)\s+(?:\w+\s+){0,2}?(?:with|on)\b|\bto\s+blame\b|\bat\s+fault\b",
+        r"(?i)\b[\p{L}][\p{L}-]*['’]s\s+(?:own\s+|entire\s+|fault|personal\s+)*fault\b|\bfault\s+of\b|\b(?:blame|fault|responsibility)(?:\s+[\p{L}'’]+){0,4}?\s+(?:lies|rests|falls|sits|lay|lie)\s+(?:\w+\s+){0,2}?(?:with|on)\b|\bto\s+blame\b|\bat\s+fault\b|^[\s*_>-]{0,4}blame\s|\b(?:i|we)\s+(?:just\s+|really\s+|squarely\s+|fully\s+)?blame\s",
     ),
     (
         "OnPerson",
@@ -89,7 +89,7 @@ const TRIGGERS: &[(&str, &str)] = &[
     ),
     (
         "JudgeWeak",
-        r"(?i)\b(?:sloppy|sloppily|lazy|lazily|unacceptable|unacceptably|dumb|silly|lax|half-baked|thoughtless(?:ly)?|poorly\s+thought[\s-]out)\b",
+        r"(?i)\b(?:sloppy|sloppily|lazy|lazily|unacceptable|unacceptably|dumb|silly|lax|half-baked|thoughtless(?:ly)?|poorly\s+thought[\s-]out|inept(?:ly|itude|ness)?|slapdash|slipshod|ham-fisted(?:ly)?|cack-handed(?:ly)?|lackadaisical(?:ly)?|feckless(?:ly|ness)?|bumbling|bungling|gormless|brainless|dim-witted|half-arsed)\b",
     ),
     (
         "HumanError",

@@ -2126,3 +2126,64 @@ fn wordnet_person_nouns_are_roles() {
         "The attacker ignored the rate limit.",
     ]);
 }
+
+/// Round 13: the one word that opens a sentence is capitalised by the sentence, so a rule's
+/// match on it is no title even when the line has a reading list's cue ("recommended",
+/// "see"); a Title Case run of two words or more still is.
+#[test]
+fn a_sentence_s_first_word_is_no_title() {
+    let people = scorer_people();
+    let ctx = WordingContext::new(&people, &[]);
+    let rules =
+        |text: &str| -> Vec<&'static str> { scan(text, &ctx).iter().map(|h| h.rule).collect() };
+    assert!(rules(
+        "Disciplinary action is recommended for the volunteer who edited the prayer times."
+    )
+    .contains(&"blameless/punishment"));
+    assert!(rules("Recommended reading: *Human Error* by James Reason (1990).").is_empty());
+}
+
+/// Round 13: blame laid by the authors, as an order or as their own verdict ("Blame the site
+/// staff for the signs.", "I blame the night shift"), on whoever the object names; blame
+/// denied, laid on a thing, or reported is not.
+#[test]
+fn blame_laid_on_someone_is_found() {
+    assert_rules_find(&[
+        (
+            "Blame the site staff for the 0,00 kr signs.",
+            "blameless/individual-fault",
+        ),
+        ("I blame the night shift for this.", "blameless/team-blame"),
+    ]);
+    assert_rules_quiet(&[
+        "We don't blame the on-call engineer.",
+        "Blame the tooling, not the people.",
+        "Blame is not the point of this review.",
+        "Who is to blame was never the question.",
+    ]);
+}
+
+/// Round 13: more words that judge how people worked ("inept", "slapdash", "ham-fisted",
+/// "lackadaisical"), held to the weak judgement's test: someone or someone's act in the
+/// clause.
+#[test]
+fn more_judgement_words_need_someone_to_judge() {
+    assert_rules_find(&[
+        (
+            "The club secretary's inept handling of the list put swimmers at risk.",
+            "blameless/judgemental",
+        ),
+        (
+            "The contractor did a slapdash job on the wiring.",
+            "blameless/judgemental",
+        ),
+        (
+            "The duty clerks were lackadaisical about the overnight alarms.",
+            "blameless/judgemental",
+        ),
+    ]);
+    assert_rules_quiet(&[
+        "Our retry logic was slapdash.",
+        "The old parser was ham-fisted about encodings.",
+    ]);
+}
