@@ -107,6 +107,17 @@ mod tests {
         "subscriber", "switcher", "syndicator", "terminator", "tracker", "transcriber",
         "transferer", "transferrer", "verifier", "visualiser", "visualizer", "watcher", "worker",
         "cyborg", "mascot", "doge", "securer", "measurer", "tagger", "shelver", "formatter",
+        "dispatcher", "writer", "rewriter", "postmaster", "querier", "bookie",
+        "assignor", "arbiter", "arbitrator", "candidate", "observer", "waiter", "gatekeeper",
+        "keeper", "custodian", "curator", "janitor", "overseer", "throttler", "enforcer",
+        "decorator", "propagator", "compositor", "reporter", "intermediary", "middleman",
+        "mediator", "negotiator", "messenger", "courier", "companion", "puller", "ranker",
+        "forecaster", "straggler", "sibling", "ancestor", "rogue", "healer", "talker", "winner",
+        "challenger", "critic", "judge", "inspector", "notary",
+        // products written in lower case
+        "docker", "chef", "consul", "nomad", "maven", "mavin", "playwright", "puppeteer",
+        "composer", "rancher", "prefect", "wrangler", "copilot", "co-pilot", "emissary",
+        "ambassador", "skipper", "watchman", "postman", "mailman",
         // the people an outage affects
         "user", "customer", "client", "tenant", "member", "nonmember", "visitor", "player",
         "passenger", "student", "shopper", "buyer", "purchaser", "cardholder", "policyholder",
@@ -129,7 +140,9 @@ mod tests {
         "eavesdropper", "snooper", "stalker", "forger", "counterfeiter", "smuggler", "swindler",
         "extortioner", "blackmailer", "kidnapper", "kidnaper", "murderer", "spy", "adversary",
         "aggressor", "marauder", "penetrator", "squatter", "foe", "bandit", "dacoit", "dakoit",
-        "pirate", "vandal", "rapist", "terrorist",
+        "pirate", "vandal", "rapist", "terrorist", "cyber-terrorist", "extortionist",
+        "assailant", "perpetrator", "cheater", "scalper", "abuser", "stealer", "miner",
+        "punter", "bettor", "gambler",
         // words whose usual sense is not a person
         "have", "longer", "chased", "convert", "redact", "dupe", "ref", "git", "deb", "tec",
         "roc", "arb", "sib", "quin", "temp", "vet", "shrink", "tout", "mope", "goof", "scold",

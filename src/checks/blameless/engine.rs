@@ -195,7 +195,8 @@ pub(crate) fn scan(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
         }
         let sentence = &text[s..e];
         let rule_hits = super::scan_rules(sentence, ctx);
-        let error = !rule_hits.is_empty() && j.blame >= ERROR_WITH_RULE;
+        // A rule whose person is known only from the dictionary warns (`Sentence::class`).
+        let error = rule_hits.iter().any(|h| h.error) && j.blame >= ERROR_WITH_RULE;
         // A fragment of a few words ("None.", "Rollback started.") gives the model too little
         // evidence to judge on its own.
         let words = toks.iter().filter(|t| !t.mark).count();
@@ -220,7 +221,10 @@ pub(crate) fn scan(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
             // weighs most, so the model alone does not judge the sentence either.
             return;
         }
-        let error = error && !found.is_empty();
+        let error = error
+            && rule_hits
+                .iter()
+                .any(|h| h.error && !is_title(text, toks, s + h.start, s + h.end));
         if found.is_empty() {
             let Some((a, b)) = model_evidence(model, text, toks, j.class, j.blame, ctx.warn) else {
                 return;

@@ -322,6 +322,8 @@ pub(super) static ARTIFACT_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::ne
         "pipeline", "runbook", "playbook", "checklist", "procedure", "policy", "workflow",
         "abstraction", "pattern", "algorithm", "loop", "function", "module", "service", "wrapper",
         "mechanism", "protocol", "framework", "dependency", "component", "process", "structure",
+        "sdk", "orm", "chart", "autoscaler", "balancer", "cache", "parser", "plugin", "driver",
+        "firmware", "widget", "app",
     ])
 });
 

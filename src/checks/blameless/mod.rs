@@ -240,6 +240,7 @@ pub fn scan_rules(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
                 continue;
             }
             let end = end.min(se);
+            sentence.dictionary_role.set(false);
             let Some(f) = evaluate(kind, &sentence, start, end) else {
                 continue;
             };
@@ -247,7 +248,10 @@ pub fn scan_rules(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
                 continue;
             };
             if seen.insert((si, f.rule)) {
-                hits.push(hit(f.rule, fs, fe));
+                let mut h = hit(f.rule, fs, fe);
+                // A person known only from the dictionary may be a program: a warning.
+                h.error = !sentence.dictionary_role.get();
+                hits.push(h);
             }
         }
     }

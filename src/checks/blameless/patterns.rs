@@ -132,6 +132,10 @@ pub(super) struct Sentence<'a> {
     /// Set in Title Case (a heading or a headline: "Login Outage Caused by Expired
     /// Certificate"), where a capital says nothing about a name ([`is_headline`]).
     pub headline: bool,
+    /// Set when [`Sentence::class`] took a word for a role only because WordNet knows it as a
+    /// person (`dictionary::is_person_noun`): such a word may name a program ("the dispatcher
+    /// ignored the timeout"), so a finding that asked about one is a warning, never an error.
+    pub dictionary_role: std::cell::Cell<bool>,
 }
 
 impl<'a> Sentence<'a> {
@@ -150,6 +154,7 @@ impl<'a> Sentence<'a> {
             text,
             end,
             headline,
+            dictionary_role: std::cell::Cell::new(false),
         }
     }
 }
@@ -433,14 +438,17 @@ impl Sentence<'_> {
                 Class::Other
             };
         }
+        if !t.odd && is_person_noun_by_form(sing) {
+            return Class::Role;
+        }
+        // A capitalised one is more often a product's name ("Pathfinder failed to sync") than
+        // a role. (A later "it" says little here: "The filing clerk skipped the step because
+        // it was slow" is about the step.)
         if !t.odd
-            && (is_person_noun_by_form(sing)
-                // A capitalised one is more often a product's name ("Pathfinder failed to
-                // sync") than a role.
-                || (!t.cap
-                    && (super::dictionary::is_person_noun(w)
-                        || super::dictionary::is_person_noun(sing))))
+            && !t.cap
+            && (super::dictionary::is_person_noun(w) || super::dictionary::is_person_noun(sing))
         {
+            self.dictionary_role.set(true);
             return Class::Role;
         }
         if t.cap
@@ -2008,6 +2016,26 @@ fn fault_of(
     {
         let k = s.at(me)?;
         let (m, c) = s.noun_phrase_agent(k)?;
+        if laid {
+            // Not laid but weighed: a question ("Blame the on-call engineer? No: …"), the act
+            // of blaming as a subject ("Blame the humans is the easy answer"), or blaming in
+            // general ("When we blame the operator, people hide mistakes").
+            let asked = s
+                .text
+                .get(s.toks[m].end..s.end)
+                .is_some_and(|rest| rest.trim_end().ends_with('?'));
+            let as_subject = matches!(s.word(m + 1), "is" | "was" | "isn't" | "wasn't");
+            let start = s.clause_start(i0);
+            let general = (start..i0).any(|j| {
+                matches!(
+                    s.word(j),
+                    "when" | "whenever" | "if" | "once" | "unless" | "until" | "because"
+                )
+            });
+            if asked || as_subject || general {
+                return None;
+            }
+        }
         return found(agent_rule(c)?, ms, s.span_end(m));
     }
     // "X is to blame", "X was at fault"

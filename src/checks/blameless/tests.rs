@@ -2069,6 +2069,8 @@ fn mind_words_about_unowned_artifacts_judge_the_thing() {
         "That old export script was lazy about retries.",
         "Our old alerting design was lazy: one threshold for every queue.",
         "The billing library was clueless about leap years.",
+        "The SDK was clueless about regional endpoints.",
+        "The autoscaler was incompetent at predicting the Monday peak.",
     ]);
     assert_rules_find(&[
         (
@@ -2093,7 +2095,7 @@ fn mind_words_about_unowned_artifacts_judge_the_thing() {
 #[test]
 fn wordnet_person_nouns_are_roles() {
     assert!(super::dictionary::is_person_noun("coordinator"));
-    assert!(super::dictionary::is_person_noun("janitor"));
+    assert!(super::dictionary::is_person_noun("caseworker"));
     for w in [
         "handler",
         "subscriber",
@@ -2102,6 +2104,10 @@ fn wordnet_person_nouns_are_roles() {
         "attacker",
         "temp",
         "supervisor",
+        "dispatcher",
+        "postmaster",
+        "docker",
+        "writer",
     ] {
         assert!(!super::dictionary::is_person_noun(w), "{w}");
     }
@@ -2111,7 +2117,7 @@ fn wordnet_person_nouns_are_roles() {
             "blameless/individual-fault",
         ),
         (
-            "The dispatcher ignored the second alarm.",
+            "The caseworker ignored the second alarm.",
             "blameless/negligence",
         ),
         (
@@ -2122,9 +2128,21 @@ fn wordnet_person_nouns_are_roles() {
     assert_rules_quiet(&[
         "The event handler ignored the second alarm.",
         "The subscriber ignored the retry header.",
+        "The dispatcher ignored the visibility timeout and redelivered every message.",
+        "The postmaster failed to restart after the disk filled up.",
         "Pathfinder failed to sync block 84448.",
         "The attacker ignored the rate limit.",
     ]);
+    // A person known only from the dictionary may still be a program: the rules warn on it,
+    // and only a role the lists know makes an error.
+    let people = scorer_people();
+    let ctx = WordingContext::new(&people, &[]);
+    let tiers =
+        |text: &str| -> Vec<bool> { scan_rules(text, &ctx).iter().map(|h| h.error).collect() };
+    assert_eq!(tiers("The clerk forgot to file the manifest."), [false]);
+    assert_eq!(tiers("The engineer forgot to file the manifest."), [true]);
+    let engine = |text: &str| -> Vec<bool> { scan(text, &ctx).iter().map(|h| h.error).collect() };
+    assert_eq!(engine("The clerk forgot to file the manifest."), [false]);
 }
 
 /// Round 13: the one word that opens a sentence is capitalised by the sentence, so a rule's
@@ -2160,6 +2178,9 @@ fn blame_laid_on_someone_is_found() {
         "Blame the tooling, not the people.",
         "Blame is not the point of this review.",
         "Who is to blame was never the question.",
+        "Blame the on-call engineer? No: the alert never fired.",
+        "Blame the humans is the easy answer; the design made the error likely.",
+        "When we blame the operator, people start hiding their mistakes.",
     ]);
 }
 
