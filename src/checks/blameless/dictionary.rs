@@ -21,10 +21,13 @@ include!(concat!(env!("OUT_DIR"), "/common_stems.rs"));
 include!(concat!(env!("OUT_DIR"), "/person_nouns.rs"));
 
 /// True when this lower-case singular noun names a person in every sense WordNet gives it
-/// ("supervisor" no, "coordinator", "dispatcher", "janitor" yes): the nouns of
+/// ("supervisor" no, "coordinator", "clerk", "caseworker" yes): the nouns of
 /// `person_nouns.txt`, derived from WordNet 3.1 by `derive_person_nouns` (below). Words that
 /// name programs, the people an outage affects, outside organisations or attackers in an
 /// incident report are not in it, whatever WordNet says (`NOT_ROLES` in the derivation).
+/// The rules read such a noun as a role but make only warnings from it
+/// (`patterns::Sentence::dictionary_role`): one WordNet knows only as a person may still name
+/// a program.
 pub(crate) fn is_person_noun(lower: &str) -> bool {
     PERSON_NOUNS.binary_search(&lower).is_ok()
 }
