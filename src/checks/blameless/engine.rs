@@ -194,6 +194,9 @@ pub(crate) fn scan(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
             return;
         }
         let sentence = &text[s..e];
+        if answered_no(text, s, e) {
+            return;
+        }
         let rule_hits = super::scan_rules(sentence, ctx);
         // A rule whose person is known only from the dictionary warns (`Sentence::class`).
         let error = rule_hits.iter().any(|h| h.error) && j.blame >= ERROR_WITH_RULE;
@@ -283,6 +286,47 @@ pub(crate) fn scan(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
         hits.retain(|h| !allowed.iter().any(|&(s, e)| s < h.end && h.start < e));
     }
     hits
+}
+
+/// Whether the sentence `s..e` of `text` is a question its author answers "no" at once
+/// ("Careless? No — the checklist in use that week did not contain the step.", "Human error?
+/// Not at all: …"): the judgement is raised to be denied, not asserted. The answer must open
+/// the text right after the question mark. Only a question that names a verdict counts: a
+/// fragment of a few words ("Careless?", "Operator error, then?") or one that asks what this
+/// was ("Was this human error?"). "Did anyone check the dashboard? No." answers a question of
+/// what people did, and the "no" tells that they did not.
+fn answered_no(text: &str, s: usize, e: usize) -> bool {
+    let Some(question) = text.get(s..e) else {
+        return false;
+    };
+    if !question.trim_end().ends_with('?') {
+        return false;
+    }
+    let words: Vec<&str> = question
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let lower = |i: usize| {
+        words
+            .get(i)
+            .map(|w| w.to_ascii_lowercase())
+            .unwrap_or_default()
+    };
+    let names_a_verdict = words.len() <= 4
+        || (matches!(lower(0).as_str(), "was" | "is" | "were" | "are")
+            && matches!(lower(1).as_str(), "this" | "it" | "that"));
+    if !names_a_verdict {
+        return false;
+    }
+    let rest = text.get(e..).unwrap_or("").trim_start();
+    let word_end = |w: &str| {
+        rest.get(..w.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(w))
+            && !rest[w.len()..].starts_with(|c: char| c.is_alphanumeric())
+    };
+    ["no", "nope", "not at all", "not really", "hardly"]
+        .iter()
+        .any(|w| word_end(w))
 }
 
 /// The text of `start..end` when it lies inside a quotation of the sentence `s..e` of `text`

@@ -2208,3 +2208,25 @@ fn more_judgement_words_need_someone_to_judge() {
         "The old parser was ham-fisted about encodings.",
     ]);
 }
+
+/// Round 13: a question that names a verdict and is answered "no" at once raises the
+/// judgement to deny it ("Sloppy? No: the form had no validation."); a question of what
+/// people did, answered "no", tells that they did not, and stays blame.
+#[test]
+fn a_verdict_asked_and_denied_is_not_blame() {
+    let people = scorer_people();
+    let ctx = WordingContext::new(&people, &[]);
+    for text in [
+        "Sloppy? No: the intake form had no validation at all.",
+        "Was this operator error? Not at all. The console offered no confirmation step.",
+        "Negligent, then? Nope — the pager rota had a gap nobody could see.",
+    ] {
+        assert!(scan(text, &ctx).is_empty(), "{text}");
+    }
+    for text in [
+        "Did the on-call engineer read the runbook before restarting? No.",
+        "Sloppy? Yes, the DBA was sloppy and reckless that night.",
+    ] {
+        assert!(!scan(text, &ctx).is_empty(), "{text}");
+    }
+}
