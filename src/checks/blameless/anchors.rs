@@ -253,6 +253,13 @@ fn anchor_groups(kind: Kind) -> &'static [&'static [&'static str]] {
         ]],
         Kind::LostAccess => &[&[r"\blost\b", r"\blose", r"\blosing\b"]],
         Kind::ReasonIs => &[&[r"\breason\b", r"\bcause\b"]],
+        Kind::ActThenHarm => &[&[
+            r"\bwhy\b",
+            r"\bhow\b",
+            r"\bwhat\b",
+            r"\bnobody\b",
+            r"\bno\b",
+        ]],
         Kind::HindsightIdiom => &[&[
             r"\bplain\b",
             r"\bclear\b",

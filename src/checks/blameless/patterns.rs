@@ -59,6 +59,7 @@ pub(super) enum Kind {
     LostAccess,
     HindsightIdiom,
     ReasonIs,
+    ActThenHarm,
 }
 
 pub(super) const ALL_KINDS: &[Kind] = &[
@@ -106,6 +107,7 @@ pub(super) const ALL_KINDS: &[Kind] = &[
     Kind::LostAccess,
     Kind::HindsightIdiom,
     Kind::ReasonIs,
+    Kind::ActThenHarm,
 ];
 
 pub(super) struct Compiled {
@@ -1806,6 +1808,7 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
                 c => agent_rule(c).and_then(|r| found(r, j.map_or(ms, |j| s.toks[j].start), me)),
             }
         }
+        Kind::ActThenHarm => act_then_harm(s, ms, me, i0),
         Kind::IfHad => if_had(s, ms, me, i0),
         Kind::HadInverted => {
             if i0 > 0 && !s.toks[i0 - 1].boundary {
@@ -2046,6 +2049,128 @@ fn fault_of(
     }
     let _ = last;
     agent_rule(c).and_then(|r| found(r, j.map_or(ms, |j| s.toks[j].start), me))
+}
+
+/// A person's act told, then the harm it did told as its consequence: "Deandra started the
+/// port during a live callout, which is exactly why the crew were never paged", "Mhairi
+/// swapped the zone codes, so nobody was down for the south end", "Pemba's hand edit is what
+/// let 400 riders book". The sentence opens with the act: a person (not "we") as the subject
+/// of a verb in the past, or a person's act as a possessive ("Pemba's hand edit"). The
+/// consequence must be harm (`HARM`), not only an outcome: "Priya restarted the primary,
+/// which is why the replicas resynced" tells what happened.
+fn act_then_harm(s: &Sentence, ms: usize, me: usize, i0: usize) -> Option<Found> {
+    const HARM: &[&str] = &[
+        "never",
+        "nobody",
+        "no",
+        "none",
+        "nothing",
+        "broke",
+        "broken",
+        "lost",
+        "ruined",
+        "failed",
+        "missed",
+        "wrong",
+        "outage",
+        "down",
+        "stopped",
+        "crashed",
+        "deleted",
+        "corrupted",
+        "locked",
+        "blind",
+        "stranded",
+        "flooded",
+        "overflowed",
+        "cancelled",
+        "canceled",
+        "refunded",
+        "double-booked",
+        "duplicated",
+        "wiped",
+        "late",
+        "stuck",
+    ];
+    let after = s.at(me).unwrap_or(s.toks.len());
+    let so_nobody = s.text.get(ms..me).is_some_and(|m| {
+        m.trim_start_matches([',', ' '])
+            .to_ascii_lowercase()
+            .starts_with("so")
+    });
+    // "X's edit is what let …", "… is what caused …": told as the cause whatever followed.
+    let what = s
+        .text
+        .get(ms..me)
+        .is_some_and(|m| m.to_ascii_lowercase().contains(" what "));
+    let harm = so_nobody
+        || what
+        || (after..s.toks.len())
+            .take(14)
+            .any(|j| HARM.contains(&s.word(j)) || s.word(j).ends_with("n't"));
+    // "… which is why we now pin versions", "and that is how we learned …": what the
+    // authors did or learned next, not harm done.
+    if !harm || s.asks_from(0) || matches!(s.word(after), "we" | "i") {
+        return None;
+    }
+    // The act opens the sentence: its first words, past a timeline stamp or a chat speaker.
+    let first = (0..i0).find(|&j| {
+        !s.toks[j].boundary && !s.toks[j].word.starts_with(|c: char| c.is_ascii_digit())
+    })?;
+    let limit = (first + 6).min(i0);
+    for j in first..limit {
+        let c = s.class(j);
+        if c == Class::We || c == Class::NegPronoun {
+            return None;
+        }
+        let who = c.person()
+            || c == Class::Group
+            || (c == Class::Other && s.name_shaped(j) && j == first);
+        if !who {
+            continue;
+        }
+        // "Pemba's hand edit …": a person's act.
+        if s.toks[j].poss {
+            const ACTS: &[&str] = &[
+                "edit",
+                "update",
+                "deletion",
+                "removal",
+                "override",
+                "push",
+                "restart",
+                "reboot",
+                "upload",
+                "import",
+                "entry",
+                "cancellation",
+                "shortcut",
+                "workaround",
+            ];
+            let act = (j + 1..(j + 4).min(i0)).any(|k| {
+                let w = singular(s.word(k));
+                HUMAN_ACTS.contains(w) || ACTS.contains(&w)
+            });
+            let c = if c == Class::Other { Class::Named } else { c };
+            return if act {
+                agent_rule(c).and_then(|r| found(r, s.toks[j].start, me))
+            } else {
+                None
+            };
+        }
+        // "Deandra started …", "Our controller Mutale loaded …": the next word that is not a
+        // name, an adverb or "herself" is a verb in the past.
+        let mut k = j + 1;
+        while k < i0 && (s.name_shaped(k) || is_adverb(s.word(k)) || s.class(k).person()) {
+            k += 1;
+        }
+        if k < i0 && is_past(s.word(k)) && !is_be(s.word(k)) {
+            let c = if c == Class::Other { Class::Named } else { c };
+            return agent_rule(c).and_then(|r| found(r, s.toks[j].start, me));
+        }
+        return None;
+    }
+    None
 }
 
 fn ignored(s: &Sentence, ms: usize, me: usize, i0: usize) -> Option<Found> {

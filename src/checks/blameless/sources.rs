@@ -183,6 +183,10 @@ const TRIGGERS: &[(&str, &str)] = &[
         "ReasonIs",
         r"(?i)(?:\b(?:is|was)|['’]s)\s+(?:the\s+|a\s+)?(?:main\s+|only\s+|sole\s+|whole\s+|real\s+|direct\s+)?(?:reason|cause)\s+(?:for|why|that|we|of)\b",
     ),
+    (
+        "ActThenHarm",
+        r"(?i),\s*(?:which|and\s+that|and\s+this)(?:\s+(?:is|was)|['’]s)\s+(?:exactly\s+|precisely\s+|just\s+|directly\s+)?(?:why|how)\b|\b(?:is|was)\s+what\s+(?:let|caused|broke|fired|took|brought|triggered|made|sent|knocked|wiped)\b|,\s*so\s+(?:nobody|no\s+one)\b",
+    ),
 ];
 
 /// Sentences that talk about wording or method rather than use it.

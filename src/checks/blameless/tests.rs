@@ -2230,3 +2230,32 @@ fn a_verdict_asked_and_denied_is_not_blame() {
         assert!(!scan(text, &ctx).is_empty(), "{text}");
     }
 }
+
+/// Round 13: a person's act told first, then the harm it did as its consequence ("…, which is
+/// exactly why …", "…, so nobody …", "X's edit is what let …"); an outcome that is no harm,
+/// the authors' own act, a thing's act, or what the authors did next is not.
+#[test]
+fn an_act_then_its_harm_names_the_person() {
+    assert_rules_find(&[
+        (
+            "Tomasz bypassed the interlock to save time, and that is how the batch was ruined.",
+            "blameless/individual-fault",
+        ),
+        (
+            "Our shift lead Anan swapped the route files, so nobody on the north run got a pickup.",
+            "blameless/individual-fault",
+        ),
+        (
+            "Kofi's manual edit to the quota file is what let 400 riders book a trail capped at 120.",
+            "blameless/individual-fault",
+        ),
+    ]);
+    assert_rules_quiet(&[
+        "Priya restarted the primary, which is why the replicas resynced.",
+        "We restarted the primary, which is why the replicas were briefly down.",
+        "The cron job deleted the temp files, which is why the disk stopped filling.",
+        "At 14:02 Priya rolled back the release, which is why the error rate dropped.",
+        "Marta paged the DBA, and that is how we learned the replica was down.",
+        "The timeout was set to 30 seconds, which is why the requests failed.",
+    ]);
+}
