@@ -368,6 +368,7 @@ impl Sentence<'_> {
             && !NOT_NAMES.contains(singular(w))
             && !ROLE_NOUNS.contains(singular(w))
             && !GROUP_NOUNS.contains(w)
+            && !BODIES.contains(singular(w))
             && !DEPARTMENTS.contains(w)
             && !NAME_SUFFIXES.iter().any(|s| w.ends_with(s))
     }
@@ -424,7 +425,7 @@ impl Sentence<'_> {
             return Class::Pronoun;
         }
         let sing = singular(w);
-        if GROUP_NOUNS.contains(w) || GROUP_NOUNS.contains(sing) {
+        if GROUP_NOUNS.contains(w) || GROUP_NOUNS.contains(sing) || BODIES.contains(sing) {
             return Class::Group;
         }
         if (sing == "shift") && SHIFT_MODIFIERS.contains(prev_word) {

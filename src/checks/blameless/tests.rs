@@ -2259,3 +2259,36 @@ fn an_act_then_its_harm_names_the_person() {
         "The timeout was set to 30 seconds, which is why the requests failed.",
     ]);
 }
+
+/// Round 13: more verbs of harm done ("ruined", "wrecked", "mangled", "made a mess of"), more
+/// nouns for groups of people ("committee", "association", "council") and departments
+/// ("Operations", "Facilities") as the agent; a thing that wrecks something, an office as a
+/// place, and a department's name that is also a system ("Billing failed …") are not.
+#[test]
+fn more_harm_verbs_and_groups() {
+    assert_rules_find(&[
+        (
+            "The kitchen team ruined the Monday order.",
+            "blameless/team-blame",
+        ),
+        (
+            "The parish committee wrecked the rota with its edits.",
+            "blameless/team-blame",
+        ),
+        (
+            "Operations failed to restart the chillers in time.",
+            "blameless/team-blame",
+        ),
+        (
+            "The night crew made a mess of the handover.",
+            "blameless/team-blame",
+        ),
+    ]);
+    assert_rules_quiet(&[
+        "The storm wrecked the antenna.",
+        "The migration mangled the accented names.",
+        "Priya made a note of the time.",
+        "At 09:10 the duty manager came back to the office.",
+        "Billing failed to send invoices after the deploy.",
+    ]);
+}
