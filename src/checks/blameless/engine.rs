@@ -198,8 +198,6 @@ pub(crate) fn scan(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
             return;
         }
         let rule_hits = super::scan_rules(sentence, ctx);
-        // A rule whose person is known only from the dictionary warns (`Sentence::class`).
-        let error = rule_hits.iter().any(|h| h.error) && j.blame >= ERROR_WITH_RULE;
         // A fragment of a few words ("None.", "Rollback started.") gives the model too little
         // evidence to judge on its own.
         let words = toks.iter().filter(|t| !t.mark).count();
@@ -214,20 +212,22 @@ pub(crate) fn scan(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
         if !warn || (rule_hits.is_empty() && super::is_meta(sentence)) {
             return;
         }
-        let mut found: Vec<(Rule, usize, usize)> = rule_hits
+        let kept: Vec<&WordingHit> = rule_hits
             .iter()
             .filter(|h| !is_title(text, toks, s + h.start, s + h.end))
-            .map(|h| (rule_of(h.rule), s + h.start, s + h.end))
             .collect();
-        if found.is_empty() && !rule_hits.is_empty() {
+        if kept.is_empty() && !rule_hits.is_empty() {
             // Every rule match was part of a title: the title's words are what the model
             // weighs most, so the model alone does not judge the sentence either.
             return;
         }
-        let error = error
-            && rule_hits
-                .iter()
-                .any(|h| h.error && !is_title(text, toks, s + h.start, s + h.end));
+        // Model and a rule agree; a rule whose person is known only from the dictionary warns
+        // (`Sentence::dictionary_role`).
+        let error = j.blame >= ERROR_WITH_RULE && kept.iter().any(|h| h.error);
+        let mut found: Vec<(Rule, usize, usize)> = kept
+            .iter()
+            .map(|h| (rule_of(h.rule), s + h.start, s + h.end))
+            .collect();
         if found.is_empty() {
             let Some((a, b)) = model_evidence(model, text, toks, j.class, j.blame, ctx.warn) else {
                 return;
@@ -385,27 +385,21 @@ fn is_title(text: &str, toks: &[Tok], start: usize, end: usize) -> bool {
                 .get(t.start..t.end)
                 .is_some_and(|w| w.chars().any(char::is_alphabetic))
     };
-    let mut span = toks
+    let span: Vec<&Tok> = toks
         .iter()
         .filter(words)
         .filter(|t| t.start < end && start < t.end)
-        .peekable();
-    if span.peek().is_none() {
+        .collect();
+    let Some(first) = span.first() else {
         return false;
-    }
-    let first = span.peek().map(|t| t.start);
-    let mut count = 0;
-    if !span.all(|t| {
-        count += 1;
-        title_case(t) && !a_name(t)
-    }) {
+    };
+    if !span.iter().all(|t| title_case(t) && !a_name(t)) {
         return false;
     }
     // One word that opens its sentence is capitalised by the sentence, not by a title:
     // "Disciplinary action is recommended for the volunteer who …" (the line's "recommended"
     // reads as a reading list's cue).
-    let opens_sentence = toks.iter().find(|t| words(t)).map(|t| t.start) == first;
-    if count == 1 && opens_sentence {
+    if span.len() == 1 && toks.iter().find(|t| words(t)).map(|t| t.start) == Some(first.start) {
         return false;
     }
     let line_from = text

@@ -2007,12 +2007,8 @@ fn fault_of(
     }
     // "Blame the site staff for the signs.", "I blame the DBA": blame laid by the authors,
     // an order or their own verdict, on whoever the object names.
-    let laid = matched.trim_end();
-    let laid = laid.len() >= 5
-        && laid
-            .get(laid.len() - 5..)
-            .is_some_and(|t| t.eq_ignore_ascii_case("blame"))
-        && !laid.to_ascii_lowercase().starts_with("to");
+    let lower = matched.trim_end().to_ascii_lowercase();
+    let laid = lower.ends_with("blame") && !lower.starts_with("to");
     if matched.starts_with("fault of")
         || matched.ends_with("with")
         || matched.ends_with("on")
@@ -2060,52 +2056,19 @@ fn fault_of(
 /// consequence must be harm (`HARM`), not only an outcome: "Priya restarted the primary,
 /// which is why the replicas resynced" tells what happened.
 fn act_then_harm(s: &Sentence, ms: usize, me: usize, i0: usize) -> Option<Found> {
+    #[rustfmt::skip]
     const HARM: &[&str] = &[
-        "never",
-        "nobody",
-        "no",
-        "none",
-        "nothing",
-        "broke",
-        "broken",
-        "lost",
-        "ruined",
-        "failed",
-        "missed",
-        "wrong",
-        "outage",
-        "down",
-        "stopped",
-        "crashed",
-        "deleted",
-        "corrupted",
-        "locked",
-        "blind",
-        "stranded",
-        "flooded",
-        "overflowed",
-        "cancelled",
-        "canceled",
-        "refunded",
-        "double-booked",
-        "duplicated",
-        "wiped",
-        "late",
-        "stuck",
+        "never", "nobody", "no", "none", "nothing", "broke", "broken", "lost", "ruined", "failed",
+        "missed", "wrong", "outage", "down", "stopped", "crashed", "deleted", "corrupted",
+        "locked", "blind", "stranded", "flooded", "overflowed", "cancelled", "canceled",
+        "refunded", "double-booked", "duplicated", "wiped", "late", "stuck",
     ];
     let after = s.at(me).unwrap_or(s.toks.len());
-    let so_nobody = s.text.get(ms..me).is_some_and(|m| {
-        m.trim_start_matches([',', ' '])
-            .to_ascii_lowercase()
-            .starts_with("so")
-    });
-    // "X's edit is what let …", "… is what caused …": told as the cause whatever followed.
-    let what = s
-        .text
-        .get(ms..me)
-        .is_some_and(|m| m.to_ascii_lowercase().contains(" what "));
-    let harm = so_nobody
-        || what
+    let matched = s.text.get(ms..me).unwrap_or("").to_ascii_lowercase();
+    // ", so nobody …" is harm itself; "X's edit is what let …", "… is what caused …" tell the
+    // cause whatever followed.
+    let harm = matched.trim_start_matches([',', ' ']).starts_with("so")
+        || matched.contains(" what ")
         || (after..s.toks.len())
             .take(14)
             .any(|j| HARM.contains(&s.word(j)) || s.word(j).ends_with("n't"));
@@ -2132,21 +2095,10 @@ fn act_then_harm(s: &Sentence, ms: usize, me: usize, i0: usize) -> Option<Found>
         }
         // "Pemba's hand edit …": a person's act.
         if s.toks[j].poss {
+            #[rustfmt::skip]
             const ACTS: &[&str] = &[
-                "edit",
-                "update",
-                "deletion",
-                "removal",
-                "override",
-                "push",
-                "restart",
-                "reboot",
-                "upload",
-                "import",
-                "entry",
-                "cancellation",
-                "shortcut",
-                "workaround",
+                "edit", "update", "deletion", "removal", "override", "push", "restart", "reboot",
+                "upload", "import", "entry", "cancellation", "shortcut", "workaround",
             ];
             let act = (j + 1..(j + 4).min(i0)).any(|k| {
                 let w = singular(s.word(k));
