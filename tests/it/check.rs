@@ -528,14 +528,13 @@ fn sensitivity_moves_only_the_models_own_warnings() {
     let (s, path) = repo_with_good_doc();
     // Invented sentences: the first leans toward blame (sarcasm), the second barely; the third
     // is blame a rule finds, an error at every sensitivity. (The model's probabilities move
-    // when it is retrained; round 11's and round 12's give P 0.80 on the one-word evidence
-    // "Lovely", between the normal and low bars for such evidence, 0.70 and 0.90; and P 0.48
-    // on "Great", whose only evidence is that one word: below normal's 0.70 for it and above
-    // high's 0.20.)
+    // when it is retrained; round 14's gives P 0.74 on the one-word evidence "Lovely", between
+    // the normal and low bars for such evidence, 0.70 and 0.90; and P 0.65 on "Nice", whose
+    // only evidence is that one word: below normal's 0.70 for it and above high's 0.20.)
     let text = s.read(&path).replace(
         "The configuration format accepted",
-        "Lovely timing with the annual release window. \
-         Great timing with the holiday release window. \
+        "Lovely timing with the quarterly release window. \
+         Nice timing with the holiday release window. \
          The operator restarted the wrong cluster during the incident. \
          The configuration format accepted",
     );

@@ -549,7 +549,7 @@ fn dump_sentence_rows() {
         groups.extend(extra.split(',').map(str::to_owned));
     }
     for g in &groups {
-        let dir = data_dir().join("corpus").join(g);
+        let dir = super::train::author_dir(g);
         let dir = if dir.exists() {
             dir
         } else {

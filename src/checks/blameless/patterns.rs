@@ -431,6 +431,17 @@ impl Sentence<'_> {
         if (sing == "shift") && SHIFT_MODIFIERS.contains(prev_word) {
             return Class::Group;
         }
+        // "The data science group", "the logistics unit": a modifier of people's work, not a
+        // set of machines ("the auto-scaling group", "the cooling unit").
+        // A preposition before it is no modifier ("came back to office in the evening").
+        let modified = !prev_open && !PLACE_PREPOSITIONS.contains(prev_word);
+        if (sing == "group" && modified && !THING_GROUPS.contains(prev_word)
+            || sing == "unit" && UNIT_MODIFIERS.contains(prev_word)
+            || OFFICES.contains(sing) && modified)
+            && self.toks.get(i + 1).is_none_or(|n| n.word != "of")
+        {
+            return Class::Group;
+        }
         if ROLE_NOUNS.contains(w) || ROLE_NOUNS.contains(sing) {
             return Class::Role;
         }

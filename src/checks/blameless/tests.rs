@@ -2292,3 +2292,38 @@ fn more_harm_verbs_and_groups() {
         "Billing failed to send invoices after the deploy.",
     ]);
 }
+
+/// Round 14: a group, a unit or an office with a modifier that names people's work is a
+/// group of people as the agent ("the data science group", "the logistics unit", "the exams
+/// office"); a set of machines or accounts ("the auto-scaling group", "the security group"),
+/// a machine ("the cooling unit"), "a group of …" and an office after a preposition (a
+/// place) are not.
+#[test]
+fn offices_units_and_groups_of_people() {
+    assert_rules_find(&[
+        (
+            "The lab informatics group is to blame for the mixed-up results.",
+            "blameless/team-blame",
+        ),
+        (
+            "The logistics unit failed to load the cold boxes.",
+            "blameless/team-blame",
+        ),
+        (
+            "The exams office botched the room import.",
+            "blameless/team-blame",
+        ),
+        (
+            "It's the dispatch desk's fault that the vans drove blind.",
+            "blameless/team-blame",
+        ),
+    ]);
+    assert_rules_quiet(&[
+        "The auto-scaling group failed to add nodes in time.",
+        "The security group is to blame for the dropped connections.",
+        "The cooling unit failed to restart after the power cut.",
+        "Blame the second group of nodes for the split brain.",
+        "The printer near the back office failed to wake up.",
+        "The office failed to heat up before nine.",
+    ]);
+}

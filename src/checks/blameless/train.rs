@@ -1,7 +1,8 @@
 //! Deterministic training of the wording model from the training split of the corpus.
 //!
 //! Training split: the team's sets (`tests/data/blameless/*.tsv`) and the independent authors
-//! of [`TRAIN_AUTHORS`] (`tests/data/blameless/corpus/…`: sentences and whole documents). The
+//! of [`TRAIN_AUTHORS`] (`tests/data/blameless/corpus/…` and, since round 14, the used fresh
+//! sets `tests/data/blameless/sealed/f27`–`f49`: sentences and whole documents). The
 //! validation authors a4 and a5 are never read here.
 //!
 //! `cargo test --lib checks::blameless::train::retraining_reproduces_the_weights` retrains and
@@ -29,6 +30,17 @@ pub(crate) fn data_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/blameless")
 }
 
+/// The folder of an author's set: `corpus/<author>`, or `sealed/<author>` for the used fresh
+/// sets that joined training (f27–f49).
+pub(crate) fn author_dir(author: &str) -> PathBuf {
+    let corpus = data_dir().join("corpus").join(author);
+    if corpus.exists() {
+        corpus
+    } else {
+        data_dir().join("sealed").join(author)
+    }
+}
+
 /// Authors of sentences and documents (a*, f*, t*), and authors of documents only (n*, round 4):
 /// realistic reports in the registers of published post-mortems, written because real
 /// published reports drew most of the false findings. Round 7 added f9, f10 and f11 (each
@@ -41,12 +53,21 @@ pub(crate) fn data_dir() -> PathBuf {
 /// "would have", quoted mail, status updates and reported questions). Round 11 added n20–n27
 /// (written for training, asked for attackers' methods, annoyance at unknown perpetrators,
 /// quoted API names, vendors' assurances and, in blameful reports, departments by name).
-pub(crate) const TRAIN_AUTHORS: [&str; 63] = [
+///
+/// Round 14 added f27–f49, the fresh sets of rounds 9 to 13 (`tests/data/blameless/sealed/`).
+/// Each was scored once, when it was fresh, and its first-run figure reported; since then the
+/// rules had been tuned on them, so they measured nothing any more. As training data they are
+/// 7,038 labelled sentences and 92 documents in the nine families. Trained on f27–f45 only,
+/// the model raised sentence recall on f46–f49 from 0.877 to 0.912 at the same precision
+/// (docs/BLAMELESS.md, "Round 14").
+pub(crate) const TRAIN_AUTHORS: [&str; 86] = [
     "a1", "a2", "a3", "f1", "f2", "f3", "f4", "f5", "f6", "f7", "f8", "f9", "f10", "f11", "f13",
     "f14", "f15", "f16", "f17", "f18", "f19", "f20", "f21", "f22", "f23", "f24", "f25", "f26",
     "t1", "t2", "t3", "t4", "t5", "t6", "t7", "t8", "n1", "n2", "n3", "n4", "n5", "n6", "n7", "n8",
     "n9", "n10", "n11", "n12", "n13", "n14", "n15", "n16", "n17", "n18", "n19", "n20", "n21",
-    "n22", "n23", "n24", "n25", "n26", "n27",
+    "n22", "n23", "n24", "n25", "n26", "n27", "f27", "f28", "f29", "f30", "f31", "f32", "f33",
+    "f34", "f35", "f36", "f37", "f38", "f39", "f40", "f41", "f42", "f43", "f44", "f45", "f46",
+    "f47", "f48", "f49",
 ];
 pub(crate) const VALIDATION_AUTHORS: [&str; 2] = ["a4", "a5"];
 const TEAM_SETS: [&str; 5] = [
@@ -157,7 +178,7 @@ pub(crate) type DocLabel = (String, String, String);
 /// An author's documents: the rows of `docs/labels.tsv` and each `docs/NN.md` as (stem, text),
 /// in file-name order.
 pub(crate) fn author_docs(author: &str) -> (Vec<DocLabel>, Vec<(String, String)>) {
-    docs_in(&data_dir().join("corpus").join(author))
+    docs_in(&author_dir(author))
 }
 
 /// The documents of a corpus folder (`docs/NN.md`, `docs/labels.tsv`).
@@ -185,7 +206,7 @@ pub(crate) fn docs_in(folder: &std::path::Path) -> (Vec<DocLabel>, Vec<(String, 
 
 /// The sentences of an author's documents, labelled from `docs/labels.tsv`.
 pub(crate) fn doc_examples(author: &str) -> Vec<Example> {
-    doc_examples_in(&data_dir().join("corpus").join(author), author)
+    doc_examples_in(&author_dir(author), author)
 }
 
 /// The labelled sentences of the documents of a corpus folder.
@@ -278,10 +299,7 @@ pub(crate) fn training_examples() -> Vec<Example> {
         }
     }
     for a in TRAIN_AUTHORS {
-        out.extend(sentence_examples(
-            &data_dir().join("corpus").join(a).join("sentences.tsv"),
-            a,
-        ));
+        out.extend(sentence_examples(&author_dir(a).join("sentences.tsv"), a));
         out.extend(doc_examples(a));
     }
     out
@@ -315,6 +333,8 @@ pub(crate) struct Trained {
 }
 
 const EPOCHS: usize = 12;
+/// Runs in different orders whose weights are averaged (round 14).
+const SHUFFLES: usize = 3;
 const RATE: f32 = 0.2;
 /// Round 3: 3e-3 (was 1e-4), chosen out of fold with repeated features (`out_of_fold`): at
 /// the same sentence recall it put fewer warnings on clean document lines than 1e-4 or 1e-3.
@@ -330,8 +350,9 @@ fn knob(name: &str, default: f32) -> f32 {
         .unwrap_or(default)
 }
 
-/// Trains on `examples` deterministically: fixed order from a fixed-seed shuffle, AdaGrad,
-/// L2, features seen in fewer than two examples dropped, weights averaged over the epochs.
+/// Trains on `examples` deterministically: fixed orders from fixed-seed shuffles, AdaGrad,
+/// L2, features seen in fewer than two examples dropped, weights averaged over the epochs and
+/// over the orders.
 pub(crate) fn train(examples: &[Example]) -> Trained {
     // In parallel, collected in the examples' order.
     let featurised: Vec<(Vec<u64>, Vec<String>)> = {
@@ -381,17 +402,56 @@ pub(crate) fn train(examples: &[Example]) -> Trained {
             (dense, e.class, w)
         })
         .collect();
-    let mut weights = vec![[0f32; CLASSES]; ids_of.len()];
-    let mut grad2 = vec![[0f32; CLASSES]; ids_of.len()];
+    // Round 14: the average of `SHUFFLES` runs, each from its own fixed-seed order. With one
+    // order, a change of the examples' order alone (the same examples read in another
+    // sequence) moved validation recall from 0.827 to 0.811 and the false findings on the used
+    // real sets from 46 to 54.
+    let shuffles = knob("PM_SHUFFLES", SHUFFLES as f32).max(1.0) as usize;
+    let mut total = vec![[0f32; CLASSES]; ids_of.len()];
+    for run in 0..shuffles {
+        let seed = 0x9e37_79b9_7f4a_7c15_u64.wrapping_add(run as u64 * 0x2545_f491_4f6c_dd1d);
+        let w = train_order(&data, ids_of.len(), seed, l2);
+        for (acc, w) in total.iter_mut().zip(&w) {
+            for c in 0..CLASSES {
+                acc[c] += w[c];
+            }
+        }
+    }
+    let weights: Vec<[f32; CLASSES]> = if shuffles > 1 {
+        total
+            .into_iter()
+            .map(|w| w.map(|x| x / shuffles as f32))
+            .collect()
+    } else {
+        total
+    };
+    let weights = ids_of.into_iter().zip(weights);
+    // Quantise to the stored precision so the in-memory model is the committed one.
+    let weights: BTreeMap<u64, [f32; CLASSES]> = weights
+        .map(|(id, w)| (id, w.map(|x| (x * SCALE).round() / SCALE)))
+        .filter(|(_, w)| w.iter().any(|&x| x != 0.0))
+        .collect();
+    Trained { weights, names }
+}
+
+/// One run of AdaGrad over `data` (dense feature indices, class, weight) in the order of a
+/// xorshift shuffle from `seed`: the weights averaged over the last epochs.
+fn train_order(
+    data: &[(Vec<usize>, usize, f32)],
+    features: usize,
+    mut seed: u64,
+    l2: f32,
+) -> Vec<[f32; CLASSES]> {
+    let mut weights = vec![[0f32; CLASSES]; features];
+    let mut grad2 = vec![[0f32; CLASSES]; features];
     let mut order: Vec<usize> = (0..data.len()).collect();
-    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
     let epochs = knob("PM_EPOCHS", EPOCHS as f32) as usize;
     // Round 4: the model is the average of the weights at the end of every epoch (Polyak
     // averaging; `PM_AVERAGE_FROM=1` keeps only the last). With the last epoch's weights alone
     // the order the examples came in moved validation recall by a point and a half; averaged,
     // the validation authors' recall at the same noise on real reports rose from 0.816 to 0.832.
     let average_from = knob("PM_AVERAGE_FROM", epochs as f32) as usize;
-    let mut sum = vec![[0f32; CLASSES]; ids_of.len()];
+    let mut sum = vec![[0f32; CLASSES]; features];
     let mut averaged = 0usize;
     for epoch in 0..epochs {
         // Fisher–Yates with a xorshift generator: the same order on every machine.
@@ -436,13 +496,7 @@ pub(crate) fn train(examples: &[Example]) -> Trained {
             .map(|w| w.map(|x| x / averaged as f32))
             .collect();
     }
-    let weights = ids_of.into_iter().zip(weights);
-    // Quantise to the stored precision so the in-memory model is the committed one.
-    let weights: BTreeMap<u64, [f32; CLASSES]> = weights
-        .map(|(id, w)| (id, w.map(|x| (x * SCALE).round() / SCALE)))
-        .filter(|(_, w)| w.iter().any(|&x| x != 0.0))
-        .collect();
-    Trained { weights, names }
+    weights
 }
 
 impl Trained {
