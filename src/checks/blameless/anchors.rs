@@ -259,12 +259,63 @@ fn anchor_groups(kind: Kind) -> &'static [&'static [&'static str]] {
         ]],
         Kind::LostAccess => &[&[r"\blost\b", r"\blose", r"\blosing\b"]],
         Kind::ReasonIs => &[&[r"\breason\b", r"\bcause\b"]],
+        Kind::Sanction => &[&[
+            r"\bstrip",
+            r"\bdock",
+            r"\bpay\b",
+            r"\bwage",
+            r"\bsalary\b",
+            r"\bcommission\b",
+            r"\bbonus",
+            r"\basked\b",
+            r"\btold\b",
+            r"\bmade\b",
+            r"\bforced\b",
+            r"\bpressured\b",
+            r"\bstood\b",
+            r"\bpermanent\b",
+            r"\bdisciplinary\b",
+            r"\bpersonnel\b",
+            r"\brecord\b",
+            r"\bbanned\b",
+            r"\bbarred\b",
+            r"\brepay\b",
+            r"\breimburse\b",
+            r"\bcover\b",
+        ]],
+        Kind::SanctionVerb => &[&[
+            r"\bdismiss",
+            r"\bsack",
+            r"\bdemot",
+            r"\bsuspend",
+            r"\bdisciplin",
+            r"\bfir",
+            r"\bremov",
+            r"\bbench",
+            r"\bground",
+            r"\bstand",
+            r"\bstood\b",
+        ]],
         Kind::ActThenHarm => &[&[
             r"\bwhy\b",
             r"\bhow\b",
             r"\bwhat\b",
             r"\bnobody\b",
             r"\bno\b",
+            r"\bso\b",
+            r"\bleft\b",
+            r"\btook\b",
+            r"\bsent\b",
+            r"\bknocked\b",
+            r"\bbroke\b",
+            r"\bcost\b",
+            r"\bmeant\b",
+            r"\blocked\b",
+            r"\bwiped\b",
+            r"\bkilled\b",
+            r"\bstopped\b",
+            r"\bjammed\b",
+            r"\bflooded\b",
         ]],
         Kind::HindsightIdiom => &[&[
             r"\bplain\b",
@@ -303,7 +354,7 @@ pub(super) struct Anchors {
 const WORDS: usize = 4;
 
 /// Bit set of kinds (indices into `ALL_KINDS`).
-pub(super) type KindSet = u64;
+pub(crate) type KindSet = u64;
 
 pub(super) static ANCHORS: LazyLock<Anchors> = LazyLock::new(build);
 

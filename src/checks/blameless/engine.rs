@@ -9,13 +9,17 @@
 //! Thresholds were chosen from out-of-fold figures by author on the training split
 //! (`eval.rs`), never from the validation authors.
 
+use std::sync::LazyLock;
+
 use super::features::{fnv, for_each_sentence, Tok};
 use super::model::{evidence_where, judge, FAMILIES, MODEL};
+use super::patterns::Kind;
 use super::suggest::suggestion;
 use super::{Rule, WordingContext, WordingHit};
 
 /// Below this the sentence is left alone without running the rules (out of fold, rules with a
 /// model probability below 0.1 were wrong 16 times in 22).
+/// Round 14: below it the act-then-harm rule alone runs (`scan`).
 pub(crate) const GATE: f32 = 0.10;
 /// Model alone: a warning from here. Round 4 (f5–f8, t1, t2 and the realistic reports n1–n7
 /// in training, weights averaged over the epochs): at 0.30 the validation authors' recall
@@ -190,14 +194,25 @@ pub(crate) fn scan(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
     let mut hits = Vec::new();
     for_each_sentence(text, |s, e, toks| {
         let j = judge(model, toks);
-        if j.blame < GATE {
-            return;
-        }
         let sentence = &text[s..e];
         if answered_no(text, s, e) {
             return;
         }
-        let rule_hits = super::scan_rules(sentence, ctx);
+        // Below the gate only a person's act told with the harm it did is looked for
+        // (`Kind::ActThenHarm`, round 14), and what it finds is a warning (an error needs
+        // `ERROR_WITH_RULE`): the model knows few of the acts ("Dwayne zeroed scale 2 with a
+        // full bucket on it, so every farmer's beans came up short" is P 0.01).
+        let rule_hits = if j.blame < GATE {
+            if !tells_a_consequence(sentence) || !opens_with_someone(text, toks) {
+                return;
+            }
+            super::scan_rules_of(sentence, ctx, super::patterns::kind_bit(Kind::ActThenHarm))
+        } else {
+            super::scan_rules(sentence, ctx)
+        };
+        if j.blame < GATE && rule_hits.is_empty() {
+            return;
+        }
         // A fragment of a few words ("None.", "Rollback started.") gives the model too little
         // evidence to judge on its own.
         let words = toks.iter().filter(|t| !t.mark).count();
@@ -286,6 +301,36 @@ pub(crate) fn scan(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
         hits.retain(|h| !allowed.iter().any(|&(s, e)| s < h.end && h.start < e));
     }
     hits
+}
+
+/// Whether the sentence holds one of the joints `Kind::ActThenHarm` needs (", so", ", which",
+/// ", and that", "is what"): a test on bytes, so that sentences below the gate cost the rules
+/// nothing unless they tell a consequence (round 14: running the rule's anchors on every
+/// sentence cost 28% more instructions on trigger-heavy text).
+fn tells_a_consequence(sentence: &str) -> bool {
+    static WHAT: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(b" what "));
+    let b = sentence.as_bytes();
+    memchr::memchr_iter(b',', b).any(|i| {
+        let rest = &b[i + 1..];
+        [&b" so "[..], b" and so ", b" which ", b" and th"]
+            .iter()
+            .any(|joint| rest.starts_with(joint))
+    }) || WHAT.find(b).is_some()
+}
+
+/// Whether someone stands among the sentence's first words, as `Kind::ActThenHarm` needs: a
+/// name, a handle, a role or a group the model knows as an actor, or a noun WordNet knows only
+/// as a person ("The smokehouse night supervisor flicked …").
+fn opens_with_someone(text: &str, toks: &[Tok]) -> bool {
+    toks.iter().take(8).any(|t| {
+        t.actor
+            || text.get(t.start..t.end).is_some_and(|w| {
+                w.len() > 3
+                    && w.bytes().all(|c| c.is_ascii_alphabetic() || c == b'-')
+                    && super::dictionary::is_person_noun(&w.to_ascii_lowercase())
+            })
+    })
 }
 
 /// Whether the sentence `s..e` of `text` is a question its author answers "no" at once

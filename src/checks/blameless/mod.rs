@@ -29,7 +29,7 @@ mod train;
 use std::collections::HashSet;
 
 use crate::checks::registry::{RuleId, RuleMeta};
-use anchors::ANCHORS;
+use anchors::{KindSet, ANCHORS};
 use patterns::{evaluate, Sentence, COMPILED};
 
 /// What the scanner knows about the document.
@@ -185,8 +185,13 @@ pub fn scan(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
 /// suspicious, and `pm` runs them alone on action titles, short imperatives unlike the prose the
 /// model learned from.
 pub fn scan_rules(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
+    scan_rules_of(text, ctx, KindSet::MAX)
+}
+
+/// [`scan_rules`] with only the rule kinds of `only` (bits in `patterns::ALL_KINDS` order).
+pub(crate) fn scan_rules_of(text: &str, ctx: &WordingContext, only: KindSet) -> Vec<WordingHit> {
     // Most prose has no trigger at all: one literal pass, no allocation, no regex.
-    let possible = ANCHORS.possible(text);
+    let possible = ANCHORS.possible(text) & only;
     if possible == 0 {
         return Vec::new();
     }

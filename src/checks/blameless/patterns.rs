@@ -59,6 +59,8 @@ pub(super) enum Kind {
     LostAccess,
     HindsightIdiom,
     ReasonIs,
+    Sanction,
+    SanctionVerb,
     ActThenHarm,
 }
 
@@ -107,6 +109,8 @@ pub(super) const ALL_KINDS: &[Kind] = &[
     Kind::LostAccess,
     Kind::HindsightIdiom,
     Kind::ReasonIs,
+    Kind::Sanction,
+    Kind::SanctionVerb,
     Kind::ActThenHarm,
 ];
 
@@ -119,6 +123,14 @@ pub(super) struct Compiled {
 
 /// The triggers are DFAs compiled by `build.rs` from `sources.rs` (compiling regexes here cost
 /// the pre-commit hook most of its time); each is read from the binary on first use.
+/// The bit of `kind` in a set of kinds (`ALL_KINDS` order), as `scan_rules_of` takes them.
+pub(super) fn kind_bit(kind: Kind) -> u64 {
+    ALL_KINDS
+        .iter()
+        .position(|&k| k == kind)
+        .map_or(0, |i| 1 << i)
+}
+
 pub(super) static COMPILED: LazyLock<Compiled> = LazyLock::new(|| {
     let (triggers, meta) = dfa::wording();
     let regexes = ALL_KINDS.iter().copied().zip(triggers).collect();
@@ -1820,6 +1832,8 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
                 c => agent_rule(c).and_then(|r| found(r, j.map_or(ms, |j| s.toks[j].start), me)),
             }
         }
+        Kind::Sanction => sanction(s, ms, me, i0, &matched),
+        Kind::SanctionVerb => sanction_verb(s, ms, me, i0, &matched),
         Kind::ActThenHarm => act_then_harm(s, ms, me, i0),
         Kind::IfHad => if_had(s, ms, me, i0),
         Kind::HadInverted => {
@@ -2072,13 +2086,16 @@ fn act_then_harm(s: &Sentence, ms: usize, me: usize, i0: usize) -> Option<Found>
         "never", "nobody", "no", "none", "nothing", "broke", "broken", "lost", "ruined", "failed",
         "missed", "wrong", "outage", "down", "stopped", "crashed", "deleted", "corrupted",
         "locked", "blind", "stranded", "flooded", "overflowed", "cancelled", "canceled",
-        "refunded", "double-booked", "duplicated", "wiped", "late", "stuck",
+        "refunded", "double-booked", "duplicated", "wiped", "late", "stuck", "short", "dead",
+        "offline", "jammed", "dark", "empty", "unpaid", "injured", "hurt", "stale", "light",
+        "overheated", "spoiled", "spoilt", "leaked", "exposed",
     ];
     let after = s.at(me).unwrap_or(s.toks.len());
     let matched = s.text.get(ms..me).unwrap_or("").to_ascii_lowercase();
     // ", so nobody …" is harm itself; "X's edit is what let …", "… is what caused …" tell the
-    // cause whatever followed.
-    let harm = matched.trim_start_matches([',', ' ']).starts_with("so")
+    // cause whatever followed; ", so every …", ", which left …" need harm told after them.
+    let so_nobody = matched.contains("nobody") || matched.contains("no one");
+    let harm = so_nobody
         || matched.contains(" what ")
         || (after..s.toks.len())
             .take(14)
@@ -2095,7 +2112,8 @@ fn act_then_harm(s: &Sentence, ms: usize, me: usize, i0: usize) -> Option<Found>
     let limit = (first + 6).min(i0);
     for j in first..limit {
         let c = s.class(j);
-        if c == Class::We || c == Class::NegPronoun {
+        // The authors' own act ("we", "I", "my") tells their story, not someone's fault.
+        if c == Class::We || c == Class::NegPronoun || matches!(s.word(j), "i" | "my") {
             return None;
         }
         let who = c.person()
@@ -2128,6 +2146,15 @@ fn act_then_harm(s: &Sentence, ms: usize, me: usize, i0: usize) -> Option<Found>
         while k < i0 && (s.name_shaped(k) || is_adverb(s.word(k)) || s.class(k).person()) {
             k += 1;
         }
+        // "Dwayne, our weigh clerk in Gouyave, zeroed …": past an appositive.
+        let comma = |q: usize| {
+            s.toks[q].boundary && s.text.get(s.toks[q].start..s.toks[q].end) == Some(",")
+        };
+        if k < i0 && comma(k) {
+            if let Some(close) = (k + 1..(k + 9).min(i0)).find(|&q| comma(q)) {
+                k = close + 1;
+            }
+        }
         if k < i0 && is_past(s.word(k)) && !is_be(s.word(k)) {
             let c = if c == Class::Other { Class::Named } else { c };
             return agent_rule(c).and_then(|r| found(r, s.toks[j].start, me));
@@ -2135,6 +2162,98 @@ fn act_then_harm(s: &Sentence, ms: usize, me: usize, i0: usize) -> Option<Found>
         return None;
     }
     None
+}
+
+/// A sanction on a person told in other words than the listed ones (round 14): "strip Kwame
+/// of his signing rights", "his commission will be docked", "asked to step down", "is being
+/// stood down", "goes on Lukáš's permanent record", "is banned from the fleet", "will repay
+/// the fees out of his expenses". A person must be in the sentence ("his", a name, a role),
+/// and for "banned from" the subject must be one ("Bots are banned from the channel" is a
+/// rule). Denied ("Nobody was asked to step down") it is no sanction.
+fn sanction(s: &Sentence, ms: usize, me: usize, i0: usize, matched: &str) -> Option<Found> {
+    if s.negated_in_sentence(i0) {
+        return None;
+    }
+    // The sanction's person: the clause's subject ("The night volunteer was asked to step
+    // down"), or someone's possession ("his signing rights", "Lukáš's permanent record").
+    let (c, j) = s.subject_class(i0);
+    let subject = j.is_some_and(|j| {
+        matches!(c, Class::Known | Class::Role | Class::Pronoun)
+            || c == Class::Named && !super::dictionary::is_common_word(&s.word(j).to_lowercase())
+    });
+    if matched.starts_with("banned") || matched.starts_with("barred") {
+        return subject.then(|| found(Rule::Punishment, ms, me)).flatten();
+    }
+    let owner = (0..s.toks.len()).any(|k| {
+        matches!(s.word(k), "his" | "her" | "their")
+            || s.toks[k].poss && {
+                let c = s.loose_class(k);
+                c.person() && c != Class::We
+            }
+    });
+    (subject || owner)
+        .then(|| found(Rule::Punishment, ms, me))
+        .flatten()
+}
+
+/// A sanction done to a person: "whether to dismiss the dispatcher who sent …", "recommend
+/// removing the volunteer who merged the rotas from the coordinator role", "we suspended
+/// him". The object must be a person standing alone ("suspend the volunteer account" is a
+/// thing), "remove" must say from what role, rota or post, and a program as the subject does
+/// not sanction ("The cleanup job removed her from the rota").
+fn sanction_verb(s: &Sentence, ms: usize, me: usize, i0: usize, matched: &str) -> Option<Found> {
+    #[rustfmt::skip]
+    const AFTER_PERSON: &[&str] = &[
+        "who", "that", "from", "for", "over", "after", "and", "with", "on", "because", "until", "pending",
+        "in", "at", "without", "as", "off", "immediately", "today", "yesterday", "outright",
+    ];
+    #[rustfmt::skip]
+    const POSTS: &[&str] = &[
+        "role", "roles", "post", "position", "rota", "roster", "rotation", "duties", "duty", "team", "job",
+        "committee", "board", "shift", "shifts", "panel", "crew",
+    ];
+    if s.negated_in_sentence(i0) {
+        return None;
+    }
+    // "whether to dismiss …", "recommend removing …": an infinitive or a gerund has no
+    // subject of its own to ask about.
+    let verb = s.word(i0);
+    let bare = verb.ends_with("ing") || i0 > 0 && s.word(i0 - 1) == "to";
+    let (c, j) = s.subject_class(i0);
+    if !bare && j.is_some() && !(c.person() || c == Class::Group) {
+        return None;
+    }
+    let last = s.before(me)?;
+    let m = if matches!(s.word(last), "him" | "her") {
+        last
+    } else {
+        // The object's head: the last word before a boundary or a word that follows a person
+        // ("who", "from", "for" …), at most three words on.
+        let stop = (last + 1..(last + 5).min(s.toks.len() + 1)).find(|&k| {
+            s.toks
+                .get(k)
+                .is_none_or(|t| t.boundary || AFTER_PERSON.contains(&t.word.as_str()))
+        })?;
+        let m = stop.checked_sub(1).filter(|&m| m > last)?;
+        let c = s.loose_class(m);
+        // "the dispatcher who sent …": "who" tells a person whatever the noun.
+        let person = (c.person() && c != Class::We) || s.word(stop) == "who";
+        if !person {
+            return None;
+        }
+        m
+    };
+    if matched.starts_with("remov") {
+        // "… from the coordinator role", past a relative clause on the person.
+        let end = (m + 16).min(s.toks.len());
+        let from_post = (m + 1..end).any(|k| {
+            s.word(k) == "from" && (k + 1..(k + 6).min(end)).any(|q| POSTS.contains(&s.word(q)))
+        });
+        if !from_post {
+            return None;
+        }
+    }
+    found(Rule::Punishment, ms, s.span_end(m))
 }
 
 fn ignored(s: &Sentence, ms: usize, me: usize, i0: usize) -> Option<Found> {

@@ -2327,3 +2327,92 @@ fn offices_units_and_groups_of_people() {
         "The office failed to heat up before nine.",
     ]);
 }
+
+/// Round 14: sanctions told in other words than the listed ones, on a person ("strip Kwame of
+/// his signing rights", "asked to step down", "whether to dismiss the dispatcher who …",
+/// "removing the volunteer … from the coordinator role"); a rule for things or everyone, a
+/// program's housekeeping, a thing as the object and a denial are not.
+#[test]
+fn sanctions_in_other_words() {
+    assert_rules_find(&[
+        (
+            "The co-op board voted to strip Kwame of his signing rights over the scale mistake.",
+            "blameless/punishment",
+        ),
+        (
+            "The cataloguer's commission on the next sale will be docked to cover the refund.",
+            "blameless/punishment",
+        ),
+        (
+            "The night volunteer was asked to step down from the shelter rota.",
+            "blameless/punishment",
+        ),
+        (
+            "This goes on Lukáš's permanent record.",
+            "blameless/punishment",
+        ),
+        (
+            "The relief volunteer is banned from the fleet until September.",
+            "blameless/punishment",
+        ),
+        (
+            "Management is weighing whether to dismiss the dispatcher who sent the all-clear text.",
+            "blameless/punishment",
+        ),
+        (
+            "We recommend removing the volunteer who merged the rotas from the coordinator role.",
+            "blameless/punishment",
+        ),
+        (
+            "We suspended him pending the review.",
+            "blameless/punishment",
+        ),
+    ]);
+    assert_rules_quiet(&[
+        "Nobody was asked to step down, and nobody's pay was docked.",
+        "Kwame was not asked to step down after the outage.",
+        "We did not suspend him, and nobody will.",
+        "The cleanup job removed her from the rota after ninety days of inactivity.",
+        "We suspended the volunteer account until the password reset.",
+        "Bots are banned from the channel.",
+        "Guests are banned from the kitchen for hygiene reasons.",
+        "Pay is docked only for unreported absences, per the volunteer handbook.",
+        "We dismissed the alert as noise.",
+        "Priya removed the stale node from the cluster.",
+        "Amara removed the volunteer from the mailing list at her own request.",
+    ]);
+}
+
+/// Round 14: a person's act and the harm it did, joined by ", so every …", ", which left …"
+/// or "… is what jammed …", found by the engine even where the model sees nothing (below
+/// its gate only this rule runs, and only as a warning); the subject may be past an
+/// appositive ("Dwayne, our weigh clerk in Gouyave, zeroed …") or a role WordNet also knows in
+/// another sense ("porter"). The authors' own act, and an outcome that is no harm, are
+/// not blame.
+#[test]
+fn acts_and_their_harm_below_the_gate() {
+    let people = scorer_people();
+    let ctx = WordingContext::new(&people, &[]);
+    let found = |text: &str| -> Vec<(&'static str, bool)> {
+        scan(text, &ctx).iter().map(|h| (h.rule, h.error)).collect()
+    };
+    for text in [
+        "Dwayne, our weigh clerk in Gouyave, zeroed scale 2 with a full bucket sitting on it, so every farmer's beans came up three kilos short.",
+        "The smokehouse night porter flicked cold room B's panel to silent before clocking off, so the 02:00 high-temperature alert never reached a soul.",
+        "Mrs Le Brocq set the hall boiler to holiday on Thursday night, which is what left the lunch club sitting in a room at 9 °C.",
+    ] {
+        assert!(
+            found(text).contains(&("blameless/individual-fault", false)),
+            "{text}: {:?}",
+            found(text)
+        );
+    }
+    for text in [
+        "I stopped the training and did a quick network benchmark, so it wasn't an issue with any node's network.",
+        "I deleted the pager group for Crew B, so nobody on that rota got the callout.",
+        "Priya, our on-call engineer, restarted the primary, so the replicas resynced within a minute.",
+        "We rolled the release back at 10:12, so every booking after that went through.",
+    ] {
+        assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+    }
+}
