@@ -272,16 +272,12 @@ fn anchor_groups(kind: Kind) -> &'static [&'static [&'static str]] {
             r"\bmade\b",
             r"\bforced\b",
             r"\bpressured\b",
-            r"\bstood\b",
             r"\bpermanent\b",
-            r"\bdisciplinary\b",
-            r"\bpersonnel\b",
             r"\brecord\b",
             r"\bbanned\b",
             r"\bbarred\b",
             r"\brepay\b",
             r"\breimburse\b",
-            r"\bcover\b",
         ]],
         Kind::SanctionVerb => &[&[
             r"\bdismiss",
@@ -289,12 +285,12 @@ fn anchor_groups(kind: Kind) -> &'static [&'static [&'static str]] {
             r"\bdemot",
             r"\bsuspend",
             r"\bdisciplin",
-            r"\bfir",
+            r"\bfire\b",
+            r"\bfired\b",
+            r"\bfires\b",
+            r"\bfiring\b",
             r"\bremov",
             r"\bbench",
-            r"\bground",
-            r"\bstand",
-            r"\bstood\b",
         ]],
         Kind::ActThenHarm => &[&[
             r"\bwhy\b",
@@ -351,7 +347,7 @@ pub(super) struct Anchors {
     literals: Vec<String>,
 }
 
-const WORDS: usize = 4;
+const WORDS: usize = 5;
 
 /// Bit set of kinds (indices into `ALL_KINDS`).
 pub(crate) type KindSet = u64;

@@ -39,14 +39,16 @@ pub(crate) fn is_person_noun(lower: &str) -> bool {
 /// Roles WordNet also knows in a sense that is no person ("porter" is also a beer,
 /// "volunteer" an adjective), chosen by hand (round 14) from the
 /// roles that the fresh labelled sets f27–f53 name as agents and that a post-mortem rarely uses
-/// for a program. Left out because they name software or devices as often: "supervisor" (a
-/// process supervisor: round 13's review), "handler", "picker", "loader", "controller",
+/// for a program. Left out because they name software, devices or outside organisations as
+/// often: "supervisor" (a process supervisor: round 13's review), "janitor", "curator" and
+/// "waiter" (cleanup services, Elasticsearch Curator, SDK waiters), "doctor" (`brew doctor`),
+/// "courier" (a delivery company), "handler", "picker", "loader", "controller",
 /// "dispatcher", "inspector", "trainer", "cleaner", "pilot", "guard".
 /// Sorted: looked up by bisection.
 #[rustfmt::skip]
 const ROLES_WITH_OTHER_SENSES: &[&str] = &[
-    "barista", "convenor", "courier", "curator", "doctor", "janitor", "mechanic", "organiser", "organizer",
-    "porter", "ranger", "secretary", "skipper", "timekeeper", "volunteer", "waiter",
+    "barista", "convenor", "mechanic", "organiser", "organizer", "porter", "ranger", "secretary", "skipper",
+    "timekeeper", "volunteer",
 ];
 
 /// True when this lower-case word is a common English word: its stem (`features::stem_of`) is

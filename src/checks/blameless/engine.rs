@@ -206,13 +206,15 @@ pub(crate) fn scan(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
             if !tells_a_consequence(sentence) || !opens_with_someone(text, toks) {
                 return;
             }
-            super::scan_rules_of(sentence, ctx, super::patterns::kind_bit(Kind::ActThenHarm))
+            let hits =
+                super::scan_rules_of(sentence, ctx, super::patterns::kind_bit(Kind::ActThenHarm));
+            if hits.is_empty() {
+                return;
+            }
+            hits
         } else {
             super::scan_rules(sentence, ctx)
         };
-        if j.blame < GATE && rule_hits.is_empty() {
-            return;
-        }
         // A fragment of a few words ("None.", "Rollback started.") gives the model too little
         // evidence to judge on its own.
         let words = toks.iter().filter(|t| !t.mark).count();
@@ -304,31 +306,39 @@ pub(crate) fn scan(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
 }
 
 /// Whether the sentence holds one of the joints `Kind::ActThenHarm` needs (", so", ", which",
-/// ", and that", "is what"): a test on bytes, so that sentences below the gate cost the rules
+/// ", and …", "what", with any white space): a test on bytes, so that sentences below the gate cost the rules
 /// nothing unless they tell a consequence (round 14: running the rule's anchors on every
 /// sentence cost 28% more instructions on trigger-heavy text).
 fn tells_a_consequence(sentence: &str) -> bool {
     static WHAT: LazyLock<memchr::memmem::Finder<'static>> =
-        LazyLock::new(|| memchr::memmem::Finder::new(b" what "));
+        LazyLock::new(|| memchr::memmem::Finder::new(b"what"));
     let b = sentence.as_bytes();
+    // The rule's regex allows any white space, a line break of a wrapped paragraph too.
+    let space = |i: usize| b.get(i).is_some_and(u8::is_ascii_whitespace);
+    let word_at =
+        |i: usize, w: &[u8]| b.get(i..i + w.len()).is_some_and(|x| x == w) && space(i + w.len());
     memchr::memchr_iter(b',', b).any(|i| {
-        let rest = &b[i + 1..];
-        [&b" so "[..], b" and so ", b" which ", b" and th"]
-            .iter()
-            .any(|joint| rest.starts_with(joint))
-    }) || WHAT.find(b).is_some()
+        let mut k = i + 1;
+        while space(k) {
+            k += 1;
+        }
+        word_at(k, b"so") || word_at(k, b"and") || word_at(k, b"which")
+    }) || WHAT
+        .find_iter(b)
+        .any(|i| i > 0 && space(i - 1) && space(i + 4))
 }
 
 /// Whether someone stands among the sentence's first words, as `Kind::ActThenHarm` needs: a
-/// name, a handle, a role or a group the model knows as an actor, or a noun WordNet knows only
-/// as a person ("The smokehouse night supervisor flicked …").
+/// name, a handle, a role or a group the model knows as an actor, or a lower-case noun
+/// `dictionary::is_person_noun` knows ("The smokehouse night porter flicked …").
 fn opens_with_someone(text: &str, toks: &[Tok]) -> bool {
+    // Lower case only, as `Sentence::class` asks the dictionary: "Curator" is a product.
     toks.iter().take(8).any(|t| {
         t.actor
             || text.get(t.start..t.end).is_some_and(|w| {
                 w.len() > 3
-                    && w.bytes().all(|c| c.is_ascii_alphabetic() || c == b'-')
-                    && super::dictionary::is_person_noun(&w.to_ascii_lowercase())
+                    && w.bytes().all(|c| c.is_ascii_lowercase() || c == b'-')
+                    && super::dictionary::is_person_noun(w)
             })
     })
 }

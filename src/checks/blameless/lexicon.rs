@@ -89,9 +89,10 @@ pub(super) static THING_GROUPS: LazyLock<HashSet<&'static str>> = LazyLock::new(
         "server", "cluster", "machine", "backup", "storage", "network", "port", "file", "access", "iam", "ad",
         "ldap", "permission", "permissions", "mailing", "email", "e-mail", "distribution", "contact", "pager",
         "rotation", "rule", "policy", "tab", "radio", "button", "checkbox", "field", "regex", "match", "capturing",
-        "blood", "age", "test", "control", "focus", "peer", "support", "sync", "pool", "job", "task", "queue",
+        "blood", "age", "test", "focus", "peer", "support", "sync", "pool", "job", "task", "queue",
         "partition", "shard", "route", "routing", "vlan", "zone", "channel", "topic", "chat", "google", "slack",
-        "whatsapp", "signal", "telegram", "facebook", "this", "that", "one", "a", "each", "every", "same", "whole",
+        "whatsapp", "signal", "telegram", "facebook", "same", "whole", "canary", "spot", "scaling", "mapping",
+        "matching", "logging", "monitoring", "testing", "staging", "production", "deployment", "region",
     ])
 });
 
@@ -105,7 +106,8 @@ pub(super) static PLACE_PREPOSITIONS: LazyLock<HashSet<&'static str>> = LazyLock
 });
 
 /// Words that make "unit" a unit of an organisation ("the logistics unit", "the council's IT
-/// unit"), not a machine ("the cooling unit", "a unit test").
+/// unit"), not a machine ("the cooling unit", "a unit test"); with words of work's shape
+/// ("forecasting", "informatics"), also what makes "group", "office" and "desk" people.
 #[rustfmt::skip]
 pub(super) static UNIT_MODIFIERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set(&[
@@ -113,6 +115,9 @@ pub(super) static UNIT_MODIFIERS: LazyLock<HashSet<&'static str>> = LazyLock::ne
         "intelligence", "records", "liaison", "business", "it", "ops", "operations", "support", "security",
         "compliance", "finance", "procurement", "engineering", "infrastructure", "transport", "admissions",
         "outreach", "housing", "licensing", "planning", "dispatch", "scheduling", "booking", "bookings",
+        "platform", "science", "research", "exam", "exams", "admin", "help", "front", "service", "box",
+        "league", "registry", "press", "ticket", "visitor", "membership", "events", "accounts", "sales",
+        "marketing", "legal", "hr", "payroll", "billing", "maintenance", "facilities", "estates",
     ])
 });
 

@@ -123,14 +123,6 @@ pub(super) struct Compiled {
 
 /// The triggers are DFAs compiled by `build.rs` from `sources.rs` (compiling regexes here cost
 /// the pre-commit hook most of its time); each is read from the binary on first use.
-/// The bit of `kind` in a set of kinds (`ALL_KINDS` order), as `scan_rules_of` takes them.
-pub(super) fn kind_bit(kind: Kind) -> u64 {
-    ALL_KINDS
-        .iter()
-        .position(|&k| k == kind)
-        .map_or(0, |i| 1 << i)
-}
-
 pub(super) static COMPILED: LazyLock<Compiled> = LazyLock::new(|| {
     let (triggers, meta) = dfa::wording();
     let regexes = ALL_KINDS.iter().copied().zip(triggers).collect();
@@ -150,6 +142,13 @@ pub(super) struct Sentence<'a> {
     /// person (`dictionary::is_person_noun`): such a word may name a program ("the dispatcher
     /// ignored the timeout"), so a finding that asked about one is a warning, never an error.
     pub dictionary_role: std::cell::Cell<bool>,
+}
+
+/// The bit of `kind` in a set of kinds (`ALL_KINDS` order), as `scan_rules_of` takes them.
+pub(super) fn kind_bit(kind: Kind) -> u64 {
+    let i = ALL_KINDS.iter().position(|&k| k == kind);
+    debug_assert!(i.is_some(), "every kind is in ALL_KINDS");
+    i.map_or(0, |i| 1 << i)
 }
 
 impl<'a> Sentence<'a> {
@@ -445,11 +444,21 @@ impl Sentence<'_> {
         }
         // "The data science group", "the logistics unit": a modifier of people's work, not a
         // set of machines ("the auto-scaling group", "the cooling unit").
-        // A preposition before it is no modifier ("came back to office in the evening").
-        let modified = !prev_open && !PLACE_PREPOSITIONS.contains(prev_word);
-        if (sing == "group" && modified && !THING_GROUPS.contains(prev_word)
+        // The modifier names a kind of work: listed ("logistics", "booking"), or a word of
+        // work's shape ("forecasting", "informatics", "instrumentation", "infrastructure"),
+        // lower case (a capital is a place: "the Dublin office"). Not a preposition ("came
+        // back to office"), nor a set of machines ("the scaling group").
+        let work = !prev_open
+            && prev.is_some_and(|p| !p.cap || p.odd || DEPARTMENTS.contains(prev_word))
+            && !PLACE_PREPOSITIONS.contains(prev_word)
+            && !THING_GROUPS.contains(prev_word)
+            && (UNIT_MODIFIERS.contains(prev_word)
+                || ["ing", "ics", "ion", "ure"]
+                    .iter()
+                    .any(|e| prev_word.len() > 5 && prev_word.ends_with(e)));
+        if (sing == "group" && work
             || sing == "unit" && UNIT_MODIFIERS.contains(prev_word)
-            || OFFICES.contains(sing) && modified)
+            || OFFICES.contains(sing) && work)
             && self.toks.get(i + 1).is_none_or(|n| n.word != "of")
         {
             return Class::Group;
@@ -2095,11 +2104,47 @@ fn act_then_harm(s: &Sentence, ms: usize, me: usize, i0: usize) -> Option<Found>
     // ", so nobody …" is harm itself; "X's edit is what let …", "… is what caused …" tell the
     // cause whatever followed; ", so every …", ", which left …" need harm told after them.
     let so_nobody = matched.contains("nobody") || matched.contains("no one");
-    let harm = so_nobody
-        || matched.contains(" what ")
-        || (after..s.toks.len())
-            .take(14)
-            .any(|j| HARM.contains(&s.word(j)) || s.word(j).ends_with("n't"));
+    // The joints round 14 added (", so every …", ", which left …") tell an outcome that may be
+    // harm avoided ("so no orders were lost", "so the pool never ran short"): harm must be
+    // told without a negation before it, and words that are harm only as negations ("never",
+    // "nothing") or that good news shares ("stopped", "down", "outage") do not count.
+    let old_joint = so_nobody
+        || matched.contains(" why")
+        || matched.contains(" how")
+        || matched.contains(" what ");
+    let harm = if old_joint {
+        so_nobody
+            || matched.contains(" what ")
+            || (after..s.toks.len())
+                .take(14)
+                .any(|j| HARM.contains(&s.word(j)) || s.word(j).ends_with("n't"))
+    } else {
+        #[rustfmt::skip]
+        const NOT_PLAIN_HARM: &[&str] = &[
+            "never", "nobody", "no", "none", "nothing", "stopped", "down", "outage", "failed",
+        ];
+        // ", so no orders were lost": the joint's own last word denies.
+        let denied = matches!(
+            matched.split_whitespace().last(),
+            Some("no" | "none" | "nothing")
+        );
+        let mut harm = false;
+        for j in (after..s.toks.len()).take(if denied { 0 } else { 14 }) {
+            let w = s.word(j);
+            if matches!(
+                w,
+                "no" | "not" | "never" | "nothing" | "none" | "nobody" | "without"
+            ) || w.ends_with("n't")
+            {
+                break;
+            }
+            if HARM.contains(&w) && !NOT_PLAIN_HARM.contains(&w) {
+                harm = true;
+                break;
+            }
+        }
+        harm
+    };
     // "… which is why we now pin versions", "and that is how we learned …": what the
     // authors did or learned next, not harm done.
     if !harm || s.asks_from(0) || matches!(s.word(after), "we" | "i") {
@@ -2179,10 +2224,21 @@ fn sanction(s: &Sentence, ms: usize, me: usize, i0: usize, matched: &str) -> Opt
     let (c, j) = s.subject_class(i0);
     let subject = j.is_some_and(|j| {
         matches!(c, Class::Known | Class::Role | Class::Pronoun)
-            || c == Class::Named && !super::dictionary::is_common_word(&s.word(j).to_lowercase())
+            || c == Class::Named && !super::dictionary::is_common_word(s.word(j))
     });
     if matched.starts_with("banned") || matched.starts_with("barred") {
         return subject.then(|| found(Rule::Punishment, ms, me)).flatten();
+    }
+    // "strip Kwame of his signing rights", not "strips the records of their personal fields".
+    if matched.starts_with("strip") {
+        let mut k = i0 + 1;
+        while DETERMINERS.contains(s.word(k)) && k < s.toks.len() {
+            k += 1;
+        }
+        let c = s.loose_class(k);
+        return (c.person() && c != Class::We)
+            .then(|| found(Rule::Punishment, ms, me))
+            .flatten();
     }
     let owner = (0..s.toks.len()).any(|k| {
         matches!(s.word(k), "his" | "her" | "their")
@@ -2215,16 +2271,39 @@ fn sanction_verb(s: &Sentence, ms: usize, me: usize, i0: usize, matched: &str) -
     if s.negated_in_sentence(i0) {
         return None;
     }
-    // "whether to dismiss …", "recommend removing …": an infinitive or a gerund has no
-    // subject of its own to ask about.
+    // "whether to dismiss …", "recommend removing …": an infinitive or a gerund takes its
+    // subject from the verb that governs it ("The nightly sync kept removing her …").
     let verb = s.word(i0);
-    let bare = verb.ends_with("ing") || i0 > 0 && s.word(i0 - 1) == "to";
-    let (c, j) = s.subject_class(i0);
-    if !bare && j.is_some() && !(c.person() || c == Class::Group) {
+    let to = i0 > 0 && s.word(i0 - 1) == "to";
+    let bare = verb.ends_with("ing") || to;
+    let governing = if to {
+        i0.checked_sub(2)
+    } else {
+        i0.checked_sub(1)
+    };
+    let asked_of = match governing {
+        Some(g) if bare => (!s.is_break(g)
+            && !matches!(s.word(g), "whether" | "how" | "and" | "or" | "not"))
+        .then_some(g),
+        Some(_) => None,
+        None => None,
+    };
+    let (c, j) = s.subject_class(asked_of.unwrap_or(i0));
+    if (!bare || asked_of.is_some()) && j.is_some() && !(c.person() || c == Class::Group) {
+        return None;
+    }
+    // "Remove the departing engineer from the on-call rota": an order about a rota, as action
+    // items give them, is scheduling.
+    if matched.starts_with("remov") && s.first_word() == Some(i0) {
         return None;
     }
     let last = s.before(me)?;
     let m = if matches!(s.word(last), "him" | "her") {
+        // "suspended her account" is a thing of hers.
+        let next = s.toks.get(last + 1);
+        if !next.is_none_or(|n| n.boundary || AFTER_PERSON.contains(&n.word.as_str())) {
+            return None;
+        }
         last
     } else {
         // The object's head: the last word before a boundary or a word that follows a person

@@ -185,15 +185,15 @@ const TRIGGERS: &[(&str, &str)] = &[
     ),
     (
         "Sanction",
-        r"(?i)\bstrip(?:ped|ping|s)?\s+(?:[\p{L}'’-]+\s+){1,3}?of\s+(?:his|her|their)\b|\bdock(?:ed|ing|s)?\s+(?:[\p{L}'’-]+\s+){0,3}?(?:pay|wages?|salary|commission|bonus|bonuses)\b|\b(?:pay|wages?|salary|commission|bonus)\s+(?:[\p{L}'’-]+\s+){0,6}?(?:docked|withheld|clawed\s+back)\b|\b(?:asked|told|made|forced|pressured)\s+to\s+(?:step\s+down|stand\s+down|resign|hand\s+(?:back|in|over)\s+(?:his|her|their))\b|\b(?:be|been|being|was|were|is|are|get|got)\s+stood\s+down\b|\b(?:permanent|disciplinary)\s+record\b|\bpersonnel\s+file\b|\bon\s+(?:his|her|their)\s+record\b|\b(?:banned|barred)\s+from\b|\b(?:repay|pay\s+back|reimburse|cover)\s+[^.;!?]{0,40}?\bout\s+of\s+(?:his|her|their)\s+(?:own\s+)?(?:pocket|wages|pay|salary|expenses|volunteer\s+expenses|allowance)\b",
+        r"(?i)\bstrip(?:ped|ping|s)?\s+(?:[\p{L}'’-]+\s+){1,3}?of\s+(?:his|her|their)\b|\bdock(?:ed|ing|s)?\s+(?:[\p{L}'’-]+\s+){0,3}?(?:pay|wages?|salary|commission|bonus|bonuses)\b|\b(?:pay|wages?|salary|commission|bonus)\s+(?:[\p{L}'’-]+\s+){0,6}?docked\b|\b(?:asked|told|made|forced|pressured)\s+to\s+(?:step\s+down|resign|hand\s+(?:back|in|over)\s+(?:his|her))\b|\bpermanent\s+record\b|\bon\s+(?:his|her)\s+record\b|\b(?:banned|barred)\s+from\b|\b(?:repay|pay\s+back|reimburse)\s+[^.;!?]{0,40}?\bout\s+of\s+(?:his|her|their)\s+(?:own\s+)?(?:pocket|wages|pay|salary|expenses|volunteer\s+expenses|allowance)\b",
     ),
     (
         "SanctionVerb",
-        r"(?i)\b(?:dismiss(?:ed|ing)?|sack(?:ed|ing)?|demot(?:e|ed|ing)|suspend(?:ed|ing)?|disciplin(?:e|ed|ing)|fir(?:e|ed|ing)|remov(?:e|ed|ing)|bench(?:ed|ing)?|ground(?:ed|ing)?|stand(?:ing)?\s+down|stood\s+down)\s+(?:the|our|that|this|him|her)\b",
+        r"(?i)\b(?:dismiss(?:ed|es|ing)?|sack(?:ed|s|ing)?|demot(?:e|ed|es|ing)|suspend(?:ed|s|ing)?|disciplin(?:e|ed|es|ing)|fire[ds]?|firing|remov(?:e|ed|es|ing)|bench(?:ed|es|ing)?)\s+(?:the|our|that|this|him|her)\b",
     ),
     (
         "ActThenHarm",
-        r"(?i),\s*(?:which|and\s+that|and\s+this)(?:\s+(?:is|was)|['’]s)\s+(?:exactly\s+|precisely\s+|just\s+|directly\s+)?(?:why|how)\b|\b(?:is|was)\s+what\s+(?:let|left|caused|broke|fired|took|brought|triggered|made|sent|knocked|wiped|jammed|stopped|locked|flooded|killed)\b|,\s*so\s+(?:nobody|no\s+one)\b|,\s*(?:and\s+)?so\s+(?:every|all|the|it|its|our|their|no|none|nothing|half|each)\b|,\s*(?:which|and\s+that|and\s+this)\s+(?:left|took|sent|knocked|broke|cost|meant|locked|wiped|killed|stopped|jammed|flooded)\b",
+        r"(?i),\s*(?:which|and\s+that|and\s+this)(?:\s+(?:is|was)|['’]s)\s+(?:exactly\s+|precisely\s+|just\s+|directly\s+)?(?:why|how)\b|\b(?:is|was)\s+what\s+(?:let|left|caused|broke|fired|took|brought|triggered|made|sent|knocked|wiped|jammed|stopped|locked|flooded|killed)\b|,\s*(?:and\s+)?so\s+(?:nobody|no\s+one)\b|,\s*(?:and\s+)?so\s+(?:every|all|the|it|its|our|their|no|none|nothing|half|each)\b|,\s*(?:which|and\s+that|and\s+this)\s+(?:left|took|sent|knocked|broke|cost|meant|locked|wiped|killed|stopped|jammed|flooded)\b",
     ),
 ];
 

@@ -2325,6 +2325,9 @@ fn offices_units_and_groups_of_people() {
         "Blame the second group of nodes for the split brain.",
         "The printer near the back office failed to wake up.",
         "The office failed to heat up before nine.",
+        "The canary group failed to roll back when the health check went red.",
+        "The spot group failed to launch instances in us-east-1b.",
+        "After the storm the Dublin office failed to fail over to the backup link.",
     ]);
 }
 
@@ -2379,6 +2382,13 @@ fn sanctions_in_other_words() {
         "Pay is docked only for unreported absences, per the volunteer handbook.",
         "We dismissed the alert as noise.",
         "Priya removed the stale node from the cluster.",
+        "We suspended her account until the password reset.",
+        "The nightly sync kept removing her from the on-call rota until we fixed the mapping.",
+        "Remove the departing engineer from the on-call rota on their last day.",
+        "Dana's script strips the records of their personal fields before upload.",
+        "Because the payroll export failed, their wages were withheld until Monday.",
+        "Mel offered to cover the pizza out of her own pocket.",
+        "Ask the vendor to lower the TTL on their record before the cutover.",
         "Amara removed the volunteer from the mailing list at her own request.",
     ]);
 }
@@ -2398,7 +2408,9 @@ fn acts_and_their_harm_below_the_gate() {
     };
     for text in [
         "Dwayne, our weigh clerk in Gouyave, zeroed scale 2 with a full bucket sitting on it, so every farmer's beans came up three kilos short.",
-        "The smokehouse night porter flicked cold room B's panel to silent before clocking off, so the 02:00 high-temperature alert never reached a soul.",
+        "Dwayne, our weigh clerk in Gouyave, zeroed scale 2 with a full bucket sitting on it,\nso every farmer's beans came up three kilos short.",
+        "Kai muted the alert channel, and so no one was paged.",
+        "The smokehouse night porter flicked cold room B's panel to silent before clocking off, so every tray in the room was spoiled by morning.",
         "Mrs Le Brocq set the hall boiler to holiday on Thursday night, which is what left the lunch club sitting in a room at 9 °C.",
     ] {
         assert!(
@@ -2412,6 +2424,11 @@ fn acts_and_their_harm_below_the_gate() {
         "I deleted the pager group for Crew B, so nobody on that rota got the callout.",
         "Priya, our on-call engineer, restarted the primary, so the replicas resynced within a minute.",
         "We rolled the release back at 10:12, so every booking after that went through.",
+        "Kofi rolled back the deploy, so no orders were lost.",
+        "The on-call engineer acknowledged the page within a minute, so nothing was lost.",
+        "Sam drained node 3 before the upgrade, so the pool never ran short.",
+        "Dana spotted the alert and paged the DBA, so the outage was over in ten minutes.",
+        "The janitor deleted the old snapshots, so every restore after Tuesday failed.",
     ] {
         assert!(found(text).is_empty(), "{text}: {:?}", found(text));
     }

@@ -531,6 +531,17 @@ fn write_weights() {
     eprintln!("{} features", t.weights.len());
 }
 
+/// Every training author's folder is found and read: a misspelt name, or a set moved away,
+/// would otherwise train on less data without a word.
+#[test]
+fn every_training_author_has_examples() {
+    for a in TRAIN_AUTHORS {
+        let dir = author_dir(a);
+        let n = sentence_examples(&dir.join("sentences.tsv"), a).len() + doc_examples(a).len();
+        assert!(n > 0, "{a}: nothing read from {}", dir.display());
+    }
+}
+
 #[test]
 fn retraining_reproduces_the_weights() {
     let t = train(&training_examples());
