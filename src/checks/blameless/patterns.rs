@@ -1843,7 +1843,7 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
         }
         Kind::Sanction => sanction(s, ms, me, i0, &matched),
         Kind::SanctionVerb => sanction_verb(s, ms, me, i0, &matched),
-        Kind::ActThenHarm => act_then_harm(s, ms, me, i0),
+        Kind::ActThenHarm => act_then_harm(s, me, i0, &matched),
         Kind::IfHad => if_had(s, ms, me, i0),
         Kind::HadInverted => {
             if i0 > 0 && !s.toks[i0 - 1].boundary {
@@ -2089,7 +2089,7 @@ fn fault_of(
 /// of a verb in the past, or a person's act as a possessive ("Pemba's hand edit"). The
 /// consequence must be harm (`HARM`), not only an outcome: "Priya restarted the primary,
 /// which is why the replicas resynced" tells what happened.
-fn act_then_harm(s: &Sentence, ms: usize, me: usize, i0: usize) -> Option<Found> {
+fn act_then_harm(s: &Sentence, me: usize, i0: usize, matched: &str) -> Option<Found> {
     #[rustfmt::skip]
     const HARM: &[&str] = &[
         "never", "nobody", "no", "none", "nothing", "broke", "broken", "lost", "ruined", "failed",
@@ -2100,7 +2100,6 @@ fn act_then_harm(s: &Sentence, ms: usize, me: usize, i0: usize) -> Option<Found>
         "overheated", "spoiled", "spoilt", "leaked", "exposed",
     ];
     let after = s.at(me).unwrap_or(s.toks.len());
-    let matched = s.text.get(ms..me).unwrap_or("").to_ascii_lowercase();
     // ", so nobody …" is harm itself; "X's edit is what let …", "… is what caused …" tell the
     // cause whatever followed; ", so every …", ", which left …" need harm told after them.
     let so_nobody = matched.contains("nobody") || matched.contains("no one");
@@ -2281,13 +2280,9 @@ fn sanction_verb(s: &Sentence, ms: usize, me: usize, i0: usize, matched: &str) -
     } else {
         i0.checked_sub(1)
     };
-    let asked_of = match governing {
-        Some(g) if bare => (!s.is_break(g)
-            && !matches!(s.word(g), "whether" | "how" | "and" | "or" | "not"))
-        .then_some(g),
-        Some(_) => None,
-        None => None,
-    };
+    let asked_of = governing.filter(|&g| {
+        bare && !s.is_break(g) && !matches!(s.word(g), "whether" | "how" | "and" | "or" | "not")
+    });
     let (c, j) = s.subject_class(asked_of.unwrap_or(i0));
     if (!bare || asked_of.is_some()) && j.is_some() && !(c.person() || c == Class::Group) {
         return None;

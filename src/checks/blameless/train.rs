@@ -428,15 +428,10 @@ pub(crate) fn train(examples: &[Example]) -> Trained {
             }
         }
     }
-    let weights: Vec<[f32; CLASSES]> = if shuffles > 1 {
-        total
-            .into_iter()
-            .map(|w| w.map(|x| x / shuffles as f32))
-            .collect()
-    } else {
-        total
-    };
-    let weights = ids_of.into_iter().zip(weights);
+    // Divided by one, a weight is itself: one order gives its own weights.
+    let weights = ids_of
+        .into_iter()
+        .zip(total.into_iter().map(|w| w.map(|x| x / shuffles as f32)));
     // Quantise to the stored precision so the in-memory model is the committed one.
     let weights: BTreeMap<u64, [f32; CLASSES]> = weights
         .map(|(id, w)| (id, w.map(|x| (x * SCALE).round() / SCALE)))
