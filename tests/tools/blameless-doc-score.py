@@ -16,7 +16,7 @@ Prints one line per document with findings, then:
   words=N false=F per_kword=X false_errors=E labelled_found=A/L labelled_errors=B/L
 --show also prints each finding's rule, severity and line text.
 """
-import csv, glob, json, os, subprocess, sys, tempfile
+import atexit, csv, glob, json, os, shutil, subprocess, sys, tempfile
 
 FRONT = """+++
 id = "{id}"
@@ -82,6 +82,9 @@ def main():
                         labels[doc].append(sentence)
             break  # one labels file: the first found
     work = tempfile.mkdtemp(prefix="pm-docscore-")
+    # The scratch repository is removed however the script ends (each one is about 1.5 MB, and
+    # thousands of runs once filled the disk).
+    atexit.register(shutil.rmtree, work, ignore_errors=True)
     env = dict(os.environ, GIT_CONFIG_NOSYSTEM="1", HOME=work, PM_TODAY="2026-03-10", NO_COLOR="1")
     subprocess.run(["git", "init", "-q", work], check=True, env=env)
     r = subprocess.run([pm, "init"], cwd=work, env=env, capture_output=True, text=True)
