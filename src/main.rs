@@ -8,6 +8,12 @@ mod render;
 use clap::Parser;
 use std::process::ExitCode;
 
+/// mimalloc rather than glibc's malloc: the wording check allocates a little for every sentence,
+/// and glibc's malloc and free were about a tenth of `pm check`'s instructions on trigger-heavy
+/// text (docs/PERFORMANCE.md, "Round 15").
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     // `COMPLETE=bash pm …`: the shell asks for completions (src/completion.rs).
     clap_complete::CompleteEnv::with_factory(<cli::Cli as clap::CommandFactory>::command)
