@@ -1328,6 +1328,44 @@ impl Sentence<'_> {
             .any(|t| !t.boundary && ((t.start < ms && ms < t.end) || (t.start < me && me < t.end)))
     }
 
+    /// Whether the subject of the predicate word at `i` ("The booking secretary has been
+    /// hopeless", "The dyer's record-keeping has been a shambles") is a person or team other
+    /// than the authors and a pronoun, or something a person named as its owner has ("Apio's
+    /// data entry").
+    fn graded_subject_is_someone(&self, i: usize) -> bool {
+        let mut k = i;
+        while k > 0
+            && matches!(
+                self.word(k - 1),
+                "a" | "an"
+                    | "absolute"
+                    | "complete"
+                    | "total"
+                    | "utter"
+                    | "real"
+                    | "right"
+                    | "frankly"
+                    | "honestly"
+                    | "pretty"
+                    | "totally"
+                    | "completely"
+                    | "utterly"
+                    | "so"
+                    | "bloody"
+                    | "properly"
+            )
+        {
+            k -= 1;
+        }
+        let Some(h) = self.subject_before(k) else {
+            return false;
+        };
+        let someone =
+            |c: Class| (c.person() && c != Class::We && c != Class::Pronoun) || c == Class::Group;
+        someone(self.class(h))
+            || (h.saturating_sub(3)..h).any(|j| self.toks[j].poss && someone(self.loose_class(j)))
+    }
+
     fn span_end(&self, i: usize) -> usize {
         self.toks.get(i).map_or(self.end, |t| t.end)
     }
@@ -1355,6 +1393,168 @@ fn agent_rule(c: Class) -> Option<Rule> {
         c if c.person() => Some(Rule::IndividualFault),
         _ => None,
     }
+}
+
+/// Verbs that credit the person a cleft picks out rather than blame them: "It was Priya who
+/// spotted the alert", "Tariq was the one who noticed the skew", "it was our users who let us
+/// know". Finding, telling and mending are what responders are thanked for.
+const CREDIT_VERBS: &[&str] = &[
+    "spotted",
+    "noticed",
+    "caught",
+    "found",
+    "fixed",
+    "raised",
+    "flagged",
+    "paged",
+    "escalated",
+    "recovered",
+    "restored",
+    "saved",
+    "diagnosed",
+    "worked",
+    "figured",
+    "suggested",
+    "proposed",
+    "reported",
+    "discovered",
+    "identified",
+    "alerted",
+    "warned",
+    "notified",
+    "told",
+    "called",
+    "rang",
+    "phoned",
+    "helped",
+    "stayed",
+    "volunteered",
+    "led",
+    "coordinated",
+    "solved",
+    "resolved",
+    "rescued",
+    "traced",
+    "debugged",
+    "investigated",
+    "pointed",
+    "asked",
+    "answered",
+    "responded",
+    "stepped",
+    "remembered",
+    "realised",
+    "realized",
+    "knew",
+    "checked",
+    "tested",
+    "wrote",
+    "documented",
+    "explained",
+    "organised",
+    "organized",
+    "handled",
+    "managed",
+];
+
+/// Words that make the part between "it was" and "who" something other than the person picked
+/// out: a predicate and who it was clear to ("it was unclear to the team who owned the pager"),
+/// a negation ("it was not the person who ran it who caused this"), a question word, a
+/// quantifier over everyone ("it is assumed that all people who took part …").
+const CLEFT_NOT_FOCUS: &[&str] = &[
+    "to",
+    "for",
+    "of",
+    "on",
+    "in",
+    "at",
+    "by",
+    "with",
+    "about",
+    "from",
+    "over",
+    "than",
+    "not",
+    "never",
+    "no",
+    "whether",
+    "why",
+    "how",
+    "when",
+    "where",
+    "what",
+    "clear",
+    "unclear",
+    "obvious",
+    "apparent",
+    "evident",
+    "known",
+    "unknown",
+    "hard",
+    "easy",
+    "difficult",
+    "impossible",
+    "confusing",
+    "only",
+    "also",
+    "usually",
+    "always",
+    "often",
+    "sometimes",
+    "that",
+    "all",
+    "those",
+    "these",
+    "any",
+    "every",
+    "everyone",
+    "anyone",
+];
+
+/// A cleft that picks out the person or team who did the act: "It was the studio manager who
+/// ordered the wrong stock", "it's the frontend team who nuked the checkout", "Dk Amal is the
+/// one who turned off the order cap". The act is the verb after "who": one that credits
+/// (`CREDIT_VERBS`) is none, and in the present ("it is the incident commander who decides")
+/// only a past act ("it's the data team who corrupted …") or a habit ("who keep wrecking …")
+/// is one; a role described is no blame.
+fn cleft(
+    s: &Sentence,
+    ms: usize,
+    me: usize,
+    i0: usize,
+    who: usize,
+    matched: &str,
+) -> Option<Found> {
+    if s.word(who) != "who" || s.negated_before(i0) {
+        return None;
+    }
+    let mut v = who + 1;
+    while v < s.toks.len() && (is_adverb(s.word(v)) || s.word(v) == "first") {
+        v += 1;
+    }
+    let verb = s.word(v);
+    let credit =
+        CREDIT_VERBS.contains(&verb) || (verb == "let" && matches!(s.word(v + 2), "know" | "knew"));
+    let past = matched.starts_with("it was") || matched.starts_with("was");
+    if credit || !(past || is_past(verb) || matches!(verb, "keep" | "keeps")) {
+        return None;
+    }
+    let c = if matched.starts_with("it") {
+        // A verb in the focus makes it a clause ("it is assumed that all people who …").
+        let clause = |k: usize| {
+            let w = s.word(k);
+            CLEFT_NOT_FOCUS.contains(&w) || (k > i0 + 1 && (is_past(w) || is_participle(w)))
+        };
+        if (i0 + 1..who).any(clause) {
+            return None;
+        }
+        s.loose_class(who.checked_sub(1)?)
+    } else {
+        s.subject_class(i0).0
+    };
+    agent_rule(c)
+        .filter(|_| c != Class::We && c != Class::Pronoun)
+        .and_then(|r| found(r, ms, me))
 }
 
 /// Decides whether the trigger `kind` matched at `ms..me` is blame in this sentence.
@@ -1463,20 +1663,28 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             if s.negated_before(i0) {
                 return None;
             }
+            // "The cause was not the on-call engineer but a runbook step …", "the cause wasn't
+            // Dave": the person is denied as the cause.
+            let rest = s.text.get(me..).unwrap_or("");
+            if rest.starts_with("n't") || rest.starts_with("n’t") {
+                return None;
+            }
             let k = s.at(me)?;
+            if matches!(s.word(k), "not" | "never" | "n't" | "neither") {
+                return None;
+            }
             let (m, c) = s.noun_phrase_agent(k)?;
             if c == Class::Pronoun {
                 return None; // "the cause was that we…" is handled by other rules
             }
+            // "The root cause was a race that Priya found": the person is in a clause of the
+            // thing named as the cause, not the cause.
+            if (k..m).any(|j| matches!(s.word(j), "that" | "which" | "who" | "whom" | "when")) {
+                return None;
+            }
             found(agent_rule(c)?, ms, s.span_end(m))
         }
-        Kind::Cleft => {
-            let who = last;
-            let c = s.loose_class(who.checked_sub(1)?);
-            agent_rule(c)
-                .filter(|_| c != Class::We && c != Class::Pronoun)
-                .and_then(|r| found(r, ms, me))
-        }
+        Kind::Cleft => cleft(s, ms, me, i0, last, &matched),
         Kind::CausedBy => {
             if s.negated_before(i0) {
                 return None;
@@ -1736,7 +1944,12 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
                     "not" | "never" | "wasn't" | "isn't" | "weren't" | "aren't"
                 )
             });
-            if denied || s.negated_before(i0) {
+            // "narrowed it all down to …" is a search, not a cause: "all down to" tells one
+            // only when nothing is being narrowed ("…, all down to Magnus not updating …").
+            let narrowed = matched.starts_with("all")
+                && i0 > 0
+                && matches!(s.word(i0 - 1), "it" | "them" | "this" | "that" | "things");
+            if denied || narrowed || s.negated_before(i0) {
                 return None;
             }
             let k = s.at(me)?;
@@ -2111,7 +2324,26 @@ fn act_then_harm(s: &Sentence, me: usize, i0: usize, matched: &str) -> Option<Fo
         || matched.contains(" why")
         || matched.contains(" how")
         || matched.contains(" what ");
-    let harm = if old_joint {
+    // A joint whose verb is harm done ("…, and that wrecked the reorder totals", "…, exposing
+    // eleven people's medical notes") tells it itself, unless a denial follows ("…, which
+    // corrupted nothing").
+    #[rustfmt::skip]
+    const HARM_JOINTS: &[&str] = &[
+        "wrecked", "ruined", "corrupted", "exposed", "leaked", "stranded", "blanked", "crashed",
+        "exposing", "stranding", "corrupting", "blanking", "crashing", "leaking",
+        "double-charging",
+    ];
+    let harm_joint = matched
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| HARM_JOINTS.contains(&w))
+        && !matches!(
+            s.word(after),
+            "no" | "nothing" | "none" | "nobody" | "never" | "not"
+        );
+    let harm = if harm_joint {
+        true
+    } else if old_joint {
         so_nobody
             || matched.contains(" what ")
             || (after..s.toks.len())
@@ -2225,7 +2457,12 @@ fn sanction(s: &Sentence, ms: usize, me: usize, i0: usize, matched: &str) -> Opt
         matches!(c, Class::Known | Class::Role | Class::Pronoun)
             || c == Class::Named && !super::dictionary::is_common_word(s.word(j))
     });
-    if matched.starts_with("banned") || matched.starts_with("barred") {
+    // "Sven is barred from merging", "Erlend is no longer allowed to touch the tally app", "The
+    // coach has lost the right to book the hall": the person is the subject.
+    if ["banned", "barred", "no longer", "lost the"]
+        .iter()
+        .any(|w| matched.starts_with(w))
+    {
         return subject.then(|| found(Rule::Punishment, ms, me)).flatten();
     }
     // "strip Kwame of his signing rights", not "strips the records of their personal fields".
@@ -2377,6 +2614,11 @@ fn judge_weak(s: &Sentence, ms: usize, me: usize, i0: usize, last: usize) -> Opt
     }
     let adjective = s.word(i0);
     let strict = adjective.starts_with("unacceptabl") || adjective == "lax";
+    // "useless" and "hopeless" tell futility as often as they grade anyone ("it was useless to
+    // retry", "I felt hopeless"), and "a shambles" is as often a spreadsheet: they grade only a
+    // subject that is a person, a team or their work ("the dyer's record-keeping"), never a
+    // pronoun or someone who reports the verdict ("Pierre said the runbook was useless").
+    let futile = matches!(adjective, "useless" | "hopeless");
     let act = |j: usize| {
         let w = s.word(j);
         let prev = if j > 0 { s.word(j - 1) } else { "" };
@@ -2416,6 +2658,12 @@ fn judge_weak(s: &Sentence, ms: usize, me: usize, i0: usize, last: usize) -> Opt
         if matches!(s.class(j), Class::Role | Class::Known | Class::Group) {
             return found(Rule::Judgemental, ms, me);
         }
+    }
+    if futile || adjective == "shambles" {
+        return s
+            .graded_subject_is_someone(i0)
+            .then_some(())
+            .and_then(|()| found(Rule::Judgemental, ms, me));
     }
     // The clause before: who or whose work is being graded.
     let start = s.clause_start(i0);

@@ -49,7 +49,7 @@ const TRIGGERS: &[(&str, &str)] = &[
     ),
     (
         "Cleft",
-        r"(?i)\bit\s+was\s+(?:the\s+)?[\p{L}][\p{L}'’-]*\s+who\b",
+        r"(?i)\bit(?:\s+(?:was|is)|['’]s)\s+(?:@?[\p{L}][\p{L}'.-]*\s+){1,4}?who\b|\b(?:is|was)\s+the\s+(?:only\s+)?(?:one|person)\s+who\b",
     ),
     (
         "CausedBy",
@@ -89,7 +89,7 @@ const TRIGGERS: &[(&str, &str)] = &[
     ),
     (
         "JudgeWeak",
-        r"(?i)\b(?:sloppy|sloppily|lazy|lazily|unacceptable|unacceptably|dumb|silly|lax|half-baked|thoughtless(?:ly)?|poorly\s+thought[\s-]out|inept(?:ly|itude|ness)?|slapdash|slipshod|ham-fisted(?:ly)?|cack-handed(?:ly)?|lackadaisical(?:ly)?|feckless(?:ly|ness)?|bumbling|bungling|gormless|brainless|dim-witted|half-arsed)\b",
+        r"(?i)\b(?:sloppy|sloppily|lazy|lazily|unacceptable|unacceptably|dumb|silly|lax|half-baked|thoughtless(?:ly)?|poorly\s+thought[\s-]out|inept(?:ly|itude|ness)?|slapdash|slipshod|ham-fisted(?:ly)?|cack-handed(?:ly)?|lackadaisical(?:ly)?|feckless(?:ly|ness)?|bumbling|bungling|gormless|brainless|dim-witted|half-arsed|useless|hopeless|shambolic|shambles)\b",
     ),
     (
         "HumanError",
@@ -153,7 +153,7 @@ const TRIGGERS: &[(&str, &str)] = &[
     ),
     (
         "TracedTo",
-        r"(?i)\b(?:trac(?:ed|es|e)|comes|came|boils|boiled)\s+(?:all\s+the\s+way\s+)?(?:back\s+|down\s+)?to\s+|\battributed\s+to\s+|\b(?:blamed|pinned)\s+on\s+|\b(?:was|is|were)\s+(?:\w+\s+)?down\s+to\s+",
+        r"(?i)\b(?:trac(?:ed|es|e)|comes|came|boils|boiled)\s+(?:all\s+the\s+way\s+)?(?:back\s+|down\s+)?to\s+|\battributed\s+to\s+|\b(?:blamed|pinned)\s+on\s+|\b(?:was|is|were)\s+(?:\w+\s+)?down\s+to\s+|\ball\s+down\s+to\s+",
     ),
     (
         "ResponsibleFor",
@@ -185,7 +185,7 @@ const TRIGGERS: &[(&str, &str)] = &[
     ),
     (
         "Sanction",
-        r"(?i)\bstrip(?:ped|ping|s)?\s+(?:[\p{L}'’-]+\s+){1,3}?of\s+(?:his|her|their)\b|\bdock(?:ed|ing|s)?\s+(?:[\p{L}'’-]+\s+){0,3}?(?:pay|wages?|salary|commission|bonus|bonuses)\b|\b(?:pay|wages?|salary|commission|bonus)\s+(?:[\p{L}'’-]+\s+){0,6}?docked\b|\b(?:asked|told|made|forced|pressured)\s+to\s+(?:step\s+down|resign|hand\s+(?:back|in|over)\s+(?:his|her))\b|\bpermanent\s+record\b|\bon\s+(?:his|her)\s+record\b|\b(?:banned|barred)\s+from\b|\b(?:repay|pay\s+back|reimburse)\s+[^.;!?]{0,40}?\bout\s+of\s+(?:his|her|their)\s+(?:own\s+)?(?:pocket|wages|pay|salary|expenses|volunteer\s+expenses|allowance)\b",
+        r"(?i)\bstrip(?:ped|ping|s)?\s+(?:[\p{L}'’-]+\s+){1,3}?of\s+(?:his|her|their)\b|\bdock(?:ed|ing|s)?\s+(?:[\p{L}'’-]+\s+){0,3}?(?:pay|wages?|salary|commission|bonus|bonuses)\b|\b(?:pay|wages?|salary|commission|bonus)\s+(?:[\p{L}'’-]+\s+){0,6}?docked\b|\b(?:asked|told|made|forced|pressured)\s+to\s+(?:step\s+down|resign|hand\s+(?:back|in|over)\s+(?:his|her))\b|\bpermanent\s+record\b|\bon\s+(?:his|her)\s+record\b|\b(?:banned|barred)\s+from\b|\bno\s+longer\s+(?:allowed|permitted)\s+to\b|\blost\s+the\s+(?:right|privilege)\s+to\b|\b(?:repay|pay\s+back|reimburse)\s+[^.;!?]{0,40}?\bout\s+of\s+(?:his|her|their)\s+(?:own\s+)?(?:pocket|wages|pay|salary|expenses|volunteer\s+expenses|allowance)\b",
     ),
     (
         "SanctionVerb",
@@ -193,9 +193,9 @@ const TRIGGERS: &[(&str, &str)] = &[
     ),
     (
         "ActThenHarm",
-        r"(?i),\s*(?:which|and\s+that|and\s+this)(?:\s+(?:is|was)|['’]s)\s+(?:exactly\s+|precisely\s+|just\s+|directly\s+)?(?:why|how)\b|\b(?:is|was)\s+what\s+(?:let|left|caused|broke|fired|took|brought|triggered|made|sent|knocked|wiped|jammed|stopped|locked|flooded|killed)\b|,\s*(?:and\s+)?so\s+(?:nobody|no\s+one)\b|,\s*(?:and\s+)?so\s+(?:every|all|the|it|its|our|their|no|none|nothing|half|each)\b|,\s*(?:which|and\s+that|and\s+this)\s+(?:left|took|sent|knocked|broke|cost|meant|locked|wiped|killed|stopped|jammed|flooded)\b",
+        r"(?i),\s*(?:which|and\s+that|and\s+this)(?:\s+(?:is|was)|['’]s)\s+(?:exactly\s+|precisely\s+|just\s+|directly\s+)?(?:why|how)\b|\b(?:is|was)\s+what\s+(?:let|left|caused|broke|fired|took|brought|triggered|made|sent|knocked|wiped|jammed|stopped|locked|flooded|killed)\b|,\s*(?:and\s+)?so\s+(?:nobody|no\s+one)\b|,\s*(?:and\s+)?so\s+(?:every|all|the|it|its|our|their|no|none|nothing|half|each)\b|,\s*(?:which|and\s+that|and\s+this)\s+(?:alone\s+|also\s+|then\s+|in\s+turn\s+)?(?:left|took|sent|knocked|broke|cost|meant|locked|wiped|killed|stopped|jammed|flooded|wrecked|ruined|corrupted|erased|exposed|leaked|stranded|blanked|crashed)\b|,\s*(?:exposing|stranding|corrupting|blanking|crashing|leaking|double-charging)\b",
     ),
 ];
 
 /// Sentences that talk about wording or method rather than use it.
-const META: &str = r"(?i)\b(?:phrases?|words?|wording|terms?|language|labels?|expressions?)\s+(?:like|such\s+as)\b|\b(?:avoid(?:ed|ing|s)?|remov(?:ed|e|ing)|replac(?:ed|e|ing)|rewr(?:ote|ite|itten)|reword(?:ed)?|drop(?:ped)?|ban(?:ned)?|strik(?:e|ing)|struck)\s+(?:the\s+|all\s+)?(?:phrases?|words?|terms?|labels?|language|wording|framing)\b|\bhindsight\s+bias\b|\bwithout\s+fear\b|\b(?:not|no|never|without|avoid(?:ed|ing)?|instead\s+of)\s+(?:\w+\s+)?(?:assigning|assign|placing|apportioning|attributing|looking\s+for|seeking)\s+(?:of\s+)?blame\b|\bblameless\b|\b(?:described|called|labell?ed|framed|characteri[sz]ed)\s+(?:this|it|that|the\s+\w+)\s+as\b|\bnot\s+(?:a\s+question\s+of\s+)?who\b|\b(?:avoid(?:ed|ing)?|not|stopped|without)\s+asking\s+who\b|\bwe\s+do\s+(?:not|n['’]?t)\s+(?:consider|call|use|accept|treat)\b|\bnot\s+at\s+fault\b|\bno\s+(?:one|single\s+person|individual)\s+(?:is|was)\s+(?:to\s+blame|at\s+fault|responsible)\b|\bcounterfactuals?\b|\b(?:incorrect|wrong|unfair|unhelpful|misleading|pointless|counterproductive|not\s+(?:helpful|useful|fair|right|productive))\s+to\s+(?:focus\s+on|blame|single\s+out|point\s+(?:at|to)|look\s+for\s+(?:a\s+)?(?:culprit|scapegoat))\b|\btempting\b[^.;!?]{0,30}?\bto\s+(?:say|conclude|argue|claim)\b|\b(?:rather|instead)\s+than\s+(?:focus(?:ing)?\s+on\s+(?:the\s+)?(?:individual|person|people|engineer|operator)|blam(?:e|ing)|singling\s+out)\b";
+const META: &str = r"(?i)\b(?:phrases?|words?|wording|terms?|language|labels?|expressions?)\s+(?:like|such\s+as)\b|\b(?:avoid(?:ed|ing|s)?|remov(?:ed|e|ing)|replac(?:ed|e|ing)|rewr(?:ote|ite|itten)|reword(?:ed)?|drop(?:ped)?|ban(?:ned)?|strik(?:e|ing)|struck)\s+(?:the\s+|all\s+)?(?:phrases?|words?|terms?|labels?|language|wording|framing)\b|\bhindsight\s+bias\b|\bwithout\s+fear\b|\b(?:not|no|never|without|avoid(?:ed|ing)?|instead\s+of)\s+(?:\w+\s+)?(?:assigning|assign|placing|apportioning|attributing|looking\s+for|seeking)\s+(?:of\s+)?blame\b|\bblameless\b|\b(?:described|called|labell?ed|framed|characteri[sz]ed)\s+(?:this|it|that|the\s+\w+)\s+as\b|\bnot\s+(?:a\s+question\s+of\s+)?who\b|\b(?:avoid(?:ed|ing)?|not|stopped|without)\s+asking\s+who\b|\bwe\s+do\s+(?:not|n['’]?t)\s+(?:consider|call|use|accept|treat)\b|\bnot\s+at\s+fault\b|\bno\s+(?:one|single\s+person|individual)\s+(?:is|was)\s+(?:to\s+blame|at\s+fault|responsible)\b|\bcounterfactuals?\b|\b(?:incorrect|wrong|unfair|unhelpful|misleading|pointless|counterproductive|not\s+(?:helpful|useful|fair|right|productive))\s+to\s+(?:focus\s+on|blame|single\s+out|point\s+(?:at|to)|look\s+for\s+(?:a\s+)?(?:culprit|scapegoat)|call|label|describe)\b|^[\s*_>-]*(?:calling|to\s+call|labell?ing)\s+(?:this|it|that|them|him|her|the\s+\w+)\s+(?:\w+\s+){1,3}?(?:would\s+be|is|was)\s+(?:wrong|unfair|misleading|incorrect|inaccurate|unhelpful)\b(?:,?\s+(?:and\s+)?(?:so|nor|neither)\s+would\s+(?:calling|labell?ing|describing))?|\btempting\b[^.;!?]{0,30}?\bto\s+(?:say|conclude|argue|claim)\b|\b(?:rather|instead)\s+than\s+(?:focus(?:ing)?\s+on\s+(?:the\s+)?(?:individual|person|people|engineer|operator)|blam(?:e|ing)|singling\s+out)\b";

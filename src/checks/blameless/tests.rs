@@ -2433,3 +2433,175 @@ fn acts_and_their_harm_below_the_gate() {
         assert!(found(text).is_empty(), "{text}: {:?}", found(text));
     }
 }
+
+/// Round 15: a cleft that picks out who did the act ("It was the trust treasurer who copied
+/// …", "it's the frontend team who nuked …", "Dk Amal is the one who turned off …") names the
+/// person as the cause, whatever the length of the noun phrase. A cleft that credits ("It was
+/// Priya who spotted the alert"), one in the present that describes a role, a negated one, and
+/// a clause that only looks like one are none.
+#[test]
+fn clefts_that_pick_out_who_did_it() {
+    assert_rules_find(&[
+        (
+            "It was the trust treasurer who copied the volunteer register into a public folder.",
+            "blameless/individual-fault",
+        ),
+        (
+            "It's the falconry staff who scrambled the display times.",
+            "blameless/individual-fault",
+        ),
+        (
+            "it's the frontend team who nuked the checkout",
+            "blameless/team-blame",
+        ),
+        (
+            "Dk Amal is the one who turned off the order cap on the stall page.",
+            "blameless/individual-fault",
+        ),
+        (
+            "Per the door logs, Sione is the person who edited the expiry rule.",
+            "blameless/individual-fault",
+        ),
+    ]);
+    assert_rules_quiet(&[
+        "It was Priya who spotted the alert and paged the database team.",
+        "Tariq was the one who noticed the clock skew, and his graph is below.",
+        "It was our users who let us know about the outage.",
+        "It is the incident commander who decides whether to roll back.",
+        "It was not the person who ran the migration who caused this.",
+        "It was unclear to the team who owned the pager that night.",
+        "It is assumed that all people who participated are competent and well-intentioned.",
+        "It was the nightly job who deleted the rows.",
+    ]);
+}
+
+/// Round 15: "useless", "hopeless" and "a shambles" grade a person, a team or their work named
+/// as the subject; they do not grade a tool, a futile attempt, the author's own feelings, or a
+/// thing someone else called useless.
+#[test]
+fn futility_words_grade_only_someone() {
+    assert_rule_reads(
+        "blameless/judgemental",
+        &[
+            "It was useless to keep retrying the upload.",
+            "I felt useless watching the queue grow.",
+            "The dashboard was useless at 3am.",
+            "Pierre said the old runbook was useless.",
+            "Honestly, the on-call rota spreadsheet is a shambles and needs replacing.",
+            "After the second restart the situation looked hopeless, so we failed over.",
+            "Maria found the alert useless and muted it.",
+        ],
+        &[
+            "The booking secretary has been hopeless with the new system since day one.",
+            "The dyer's record-keeping has been a shambles for months.",
+        ],
+    );
+}
+
+/// Round 15: a sanction told as a permission taken away ("is no longer allowed to", "has lost
+/// the right to") when a person is its subject; a program's or a rule's is none.
+#[test]
+fn permissions_taken_away_are_sanctions() {
+    assert_rule_reads(
+        "blameless/punishment",
+        &[
+            "The cron job is no longer allowed to write to the primary.",
+            "The sync job is no longer allowed to write to their shared calendar.",
+            "Deploys are no longer permitted to skip the canary.",
+            "We lost the right to use the old domain when the contract ended.",
+            "Nobody is punished, and Erlend is no longer allowed to work alone on the rota.",
+        ],
+        &[
+            "Erlend is no longer allowed to touch the tally app.",
+            "As a consequence the developer is no longer allowed to deploy to production.",
+        ],
+    );
+}
+
+/// Round 15: an act whose joint names the harm itself (", exposing …", ", and that wrecked …")
+/// and a cause named with "all down to"; harm denied after the joint, routine clean-up, and a
+/// search narrowed "all down to" something are none.
+#[test]
+fn harm_named_by_its_joint() {
+    assert_rules_find(&[
+        (
+            "The studio's receptionist sent the consent links to the wrong client list, exposing eleven people's medical notes.",
+            "blameless/individual-fault",
+        ),
+        (
+            "Priya edited the fare table by hand, and that wrecked the reorder totals.",
+            "blameless/individual-fault",
+        ),
+        (
+            "The fridge board listed binned milk for two days, all down to Magnus not updating the tally after his shift.",
+            "blameless/individual-fault",
+        ),
+    ]);
+    assert_rules_quiet(&[
+        "Priya restarted the primary, wiping the stale cache entries.",
+        "Maria deleted the lock file, which corrupted nothing.",
+        "Jonas rotated the key, leaking nothing because the old one was already revoked.",
+        "We narrowed it all down to the payments team's old cron host.",
+        "It's all down to the retry storm.",
+    ]);
+}
+
+/// Round 15: below the model's gate a person named as the cause is still read ("Root cause:
+/// Tomasz changed …" is P 0.01), as a warning; a person denied as the cause, or one inside a
+/// clause of the thing that was the cause, is not.
+#[test]
+fn a_person_named_as_the_cause_below_the_gate() {
+    let people = scorer_people();
+    let ctx = WordingContext::new(&people, &[]);
+    let found = |text: &str| -> Vec<(&'static str, bool)> {
+        scan(text, &ctx).iter().map(|h| (h.rule, h.error)).collect()
+    };
+    let text =
+        "Root cause: Tomasz changed the sauna slot length from 90 to 9 minutes and saved it straight to live.";
+    let mut below = Vec::new();
+    super::features::for_each_sentence(text, |_, _, toks| {
+        below.push(super::model::judge(&super::model::MODEL, toks).blame < super::engine::GATE);
+    });
+    assert_eq!(
+        below,
+        vec![true],
+        "the case must be one the model lets through"
+    );
+    assert_eq!(found(text), vec![("blameless/individual-fault", false)]);
+    for text in [
+        "The root cause was a race that Priya found in the scheduler.",
+        "The cause was not the on-call engineer but a runbook step that still pointed at the old host.",
+        "The cause wasn't Tomasz but the rota export.",
+        "Tomasz, who owns the scheduler, found the cause within minutes.",
+    ] {
+        assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+    }
+}
+
+/// Round 15: a label rejected by name ("Calling this careless would be wrong, and so would
+/// calling it human error") is talk about wording, through the clause that repeats the
+/// rejection; a label asserted before such a clause, and a mistake called one, are still
+/// findings.
+#[test]
+fn calling_it_so_would_be_wrong() {
+    let people = scorer_people();
+    let ctx = WordingContext::new(&people, &[]);
+    for text in [
+        "Calling this careless would be wrong, and so would calling it human error; the wrong outcome came out of an ordinary action.",
+        "It would be wrong to call this human error: the form had no check.",
+        "Calling it human error is misleading.",
+    ] {
+        let hits = scan(text, &ctx);
+        assert!(hits.is_empty(), "{text}: {hits:?}");
+    }
+    assert_rules_find(&[
+        (
+            "Dave was careless, and calling it anything else would be wrong.",
+            "blameless/judgemental",
+        ),
+        (
+            "Calling the rollback early was a mistake by the on-call engineer.",
+            "blameless/human-error",
+        ),
+    ]);
+}
