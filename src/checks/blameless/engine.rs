@@ -199,28 +199,15 @@ pub(crate) fn scan(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
             return;
         }
         // Below the gate only a person's act told with the harm it did is looked for
-        // (`Kind::ActThenHarm`, round 14), and a person named as the cause or picked out by a
-        // cleft (`Kind::Culprit`, `Kind::Cleft`, round 15: "Root cause: Liis changed the slot
-        // length …" is P 0.00, its "Root cause:" read as a speaker's name). What they find is a
-        // warning (an error needs `ERROR_WITH_RULE`): the model knows few of the acts ("Dwayne
-        // zeroed scale 2 with a full bucket on it, so every farmer's beans came up short" is
-        // P 0.01).
+        // (`Kind::ActThenHarm`, round 14), and what it finds is a warning (an error needs
+        // `ERROR_WITH_RULE`): the model knows few of the acts ("Dwayne zeroed scale 2 with a
+        // full bucket on it, so every farmer's beans came up short" is P 0.01).
         let rule_hits = if j.blame < GATE {
-            let consequence = tells_a_consequence(sentence);
-            let who = names_who(sentence);
-            if !(consequence || who) || !opens_with_someone(text, toks) {
+            if !tells_a_consequence(sentence) || !opens_with_someone(text, toks) {
                 return;
             }
-            let kinds = if consequence {
-                super::patterns::kind_bit(Kind::ActThenHarm)
-            } else {
-                0
-            } | if who {
-                super::patterns::kind_bit(Kind::Culprit) | super::patterns::kind_bit(Kind::Cleft)
-            } else {
-                0
-            };
-            let hits = super::scan_rules_of(sentence, ctx, kinds);
+            let hits =
+                super::scan_rules_of(sentence, ctx, super::patterns::kind_bit(Kind::ActThenHarm));
             if hits.is_empty() {
                 return;
             }
@@ -319,20 +306,10 @@ pub(crate) fn scan(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
 }
 
 /// Whether the sentence holds one of the joints `Kind::ActThenHarm` needs (", so", ", which",
-/// ", and …", ", exposing …" and the rule's other participles, "what", with any white space): a test on bytes, so that sentences below the gate cost the rules
+/// ", and …", "what", with any white space): a test on bytes, so that sentences below the gate cost the rules
 /// nothing unless they tell a consequence (round 14: running the rule's anchors on every
 /// sentence cost 28% more instructions on trigger-heavy text).
 fn tells_a_consequence(sentence: &str) -> bool {
-    // The rule's participle joints (", exposing …"), as its regex in `sources.rs` lists them.
-    const PARTICIPLE_JOINTS: &[&[u8]] = &[
-        b"exposing",
-        b"stranding",
-        b"corrupting",
-        b"blanking",
-        b"crashing",
-        b"leaking",
-        b"double-charging",
-    ];
     static WHAT: LazyLock<memchr::memmem::Finder<'static>> =
         LazyLock::new(|| memchr::memmem::Finder::new(b"what"));
     let b = sentence.as_bytes();
@@ -345,86 +322,10 @@ fn tells_a_consequence(sentence: &str) -> bool {
         while space(k) {
             k += 1;
         }
-        word_at(k, b"so")
-            || word_at(k, b"and")
-            || word_at(k, b"which")
-            || PARTICIPLE_JOINTS.iter().any(|w| word_at(k, w))
+        word_at(k, b"so") || word_at(k, b"and") || word_at(k, b"which")
     }) || WHAT
         .find_iter(b)
         .any(|i| i > 0 && space(i - 1) && space(i + 4))
-}
-
-/// Whether the sentence may name who caused the incident as `Kind::Culprit` and `Kind::Cleft`
-/// read it: "cause" or "culprit" followed by "was", "is", ":", "=", "turned" or "here", and
-/// not denied ("the cause was not the on-call engineer", which the rule does not find either);
-/// or "who" as a word in a sentence with "one who", "person who" or "it was", "it is", "it's".
-/// A test on bytes, like [`tells_a_consequence`], so that sentences below the gate without
-/// those words cost the rules nothing ("because" is not "cause").
-fn names_who(sentence: &str) -> bool {
-    static CAUSE: LazyLock<memchr::memmem::Finder<'static>> =
-        LazyLock::new(|| memchr::memmem::Finder::new(b"ause"));
-    static CULPRIT: LazyLock<memchr::memmem::Finder<'static>> =
-        LazyLock::new(|| memchr::memmem::Finder::new(b"ulprit"));
-    static WHO: LazyLock<memchr::memmem::Finder<'static>> =
-        LazyLock::new(|| memchr::memmem::Finder::new(b"who"));
-    let b = sentence.as_bytes();
-    let lower = |i: usize| b.get(i).map(u8::to_ascii_lowercase);
-    let starts = |i: usize, w: &[u8]| {
-        b.get(i..i + w.len())
-            .is_some_and(|x| x.eq_ignore_ascii_case(w))
-    };
-    let skip_space = |mut i: usize| {
-        while b.get(i).is_some_and(u8::is_ascii_whitespace) {
-            i += 1;
-        }
-        i
-    };
-    let word = |i: usize, w: &[u8]| {
-        starts(i, w) && !lower(i + w.len()).is_some_and(|c| c.is_ascii_alphanumeric() || c == b'\'')
-    };
-    // After "cause" or "culprit" at `end`: the verb the rule reads, not denied ("was not",
-    // "never"; "wasn't" is no "was" here either).
-    let asserted = |end: usize| {
-        let k = skip_space(end);
-        const VERBS: [&[u8]; 2] = [b"was", b"is"];
-        match VERBS.into_iter().find(|w| word(k, w)) {
-            Some(w) => {
-                let n = skip_space(k + w.len());
-                !(word(n, b"not") || word(n, b"never"))
-            }
-            None => word(k, b"turned") || word(k, b"here") || starts(k, b":") || starts(k, b"="),
-        }
-    };
-    // Each place `finder` matches, without `find_iter` (which copies the searcher per call).
-    let any_at = |finder: &memchr::memmem::Finder<'_>, pred: &dyn Fn(usize) -> bool| {
-        let mut from = 0;
-        while let Some(p) = b.get(from..).and_then(|rest| finder.find(rest)) {
-            if pred(from + p) {
-                return true;
-            }
-            from += p + 1;
-        }
-        false
-    };
-    let cause = any_at(&CAUSE, &|i| {
-        i > 0
-            && matches!(b[i - 1], b'c' | b'C')
-            && (i < 2 || !b[i - 2].is_ascii_alphabetic())
-            && asserted(i + 4)
-    });
-    let culprit = any_at(&CULPRIT, &|i| {
-        i > 0 && matches!(b[i - 1], b'c' | b'C') && asserted(i + 6)
-    });
-    let space = |i: usize| b.get(i).is_some_and(u8::is_ascii_whitespace);
-    let cleft = || {
-        any_at(&WHO, &|i| i > 0 && space(i - 1) && space(i + 3)) && {
-            let lowered = sentence.to_ascii_lowercase().replace('’', "'");
-            ["one who", "person who", "it was ", "it is ", "it's "]
-                .iter()
-                .any(|w| lowered.contains(w))
-        }
-    };
-    cause || culprit || cleft()
 }
 
 /// Whether someone stands among the sentence's first words, as `Kind::ActThenHarm` needs: a

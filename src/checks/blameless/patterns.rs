@@ -1328,44 +1328,6 @@ impl Sentence<'_> {
             .any(|t| !t.boundary && ((t.start < ms && ms < t.end) || (t.start < me && me < t.end)))
     }
 
-    /// Whether the subject of the predicate word at `i` ("The booking secretary has been
-    /// hopeless", "The dyer's record-keeping has been a shambles") is a person or team other
-    /// than the authors and a pronoun, or something a person named as its owner has ("Apio's
-    /// data entry").
-    fn graded_subject_is_someone(&self, i: usize) -> bool {
-        let mut k = i;
-        while k > 0
-            && matches!(
-                self.word(k - 1),
-                "a" | "an"
-                    | "absolute"
-                    | "complete"
-                    | "total"
-                    | "utter"
-                    | "real"
-                    | "right"
-                    | "frankly"
-                    | "honestly"
-                    | "pretty"
-                    | "totally"
-                    | "completely"
-                    | "utterly"
-                    | "so"
-                    | "bloody"
-                    | "properly"
-            )
-        {
-            k -= 1;
-        }
-        let Some(h) = self.subject_before(k) else {
-            return false;
-        };
-        let someone =
-            |c: Class| (c.person() && c != Class::We && c != Class::Pronoun) || c == Class::Group;
-        someone(self.class(h))
-            || (h.saturating_sub(3)..h).any(|j| self.toks[j].poss && someone(self.loose_class(j)))
-    }
-
     fn span_end(&self, i: usize) -> usize {
         self.toks.get(i).map_or(self.end, |t| t.end)
     }
@@ -1455,6 +1417,9 @@ const CREDIT_VERBS: &[&str] = &[
     "organized",
     "handled",
     "managed",
+    "confirmed",
+    "declared",
+    "opened",
 ];
 
 /// Words that make the part between "it was" and "who" something other than the person picked
@@ -1509,14 +1474,107 @@ const CLEFT_NOT_FOCUS: &[&str] = &[
     "every",
     "everyone",
     "anyone",
+    "and",
+    "or",
+    "worth",
+    "like",
+    "then",
+    "night",
 ];
 
-/// A cleft that picks out the person or team who did the act: "It was the studio manager who
-/// ordered the wrong stock", "it's the frontend team who nuked the checkout", "Dk Amal is the
-/// one who turned off the order cap". The act is the verb after "who": one that credits
-/// (`CREDIT_VERBS`) is none, and in the present ("it is the incident commander who decides")
-/// only a past act ("it's the data team who corrupted …") or a habit ("who keep wrecking …")
-/// is one; a role described is no blame.
+/// Verbs after a cleft's "who" that tell no act of the person's: being, having, receiving,
+/// holding a post ("It was the payments team who got paged first", "Chen was the only person
+/// who had access", "the platform team who inherited the service").
+const CLEFT_NO_ACT: &[&str] = &[
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "been",
+    "had",
+    "has",
+    "have",
+    "got",
+    "gets",
+    "get",
+    "held",
+    "holds",
+    "owned",
+    "owns",
+    "received",
+    "receives",
+    "inherited",
+    "bore",
+    "took",
+    "joined",
+    "carried",
+    "could",
+    "would",
+    "should",
+    "can",
+    "will",
+    "must",
+    "might",
+    "may",
+];
+
+/// Verbs that do harm by themselves, and words that tell harm or a wrong way of acting, for the
+/// clefts round 15 added: "It was the show secretary who pasted last year's spreadsheet over the
+/// class list and wiped forty-two entries", "Sione is the one who edited the expiry rule that let
+/// lapsed members in".
+const CLEFT_HARM: &[&str] = &[
+    "deleted",
+    "dropped",
+    "truncated",
+    "wiped",
+    "erased",
+    "overwrote",
+    "overwritten",
+    "broke",
+    "broken",
+    "corrupted",
+    "nuked",
+    "scrambled",
+    "mislabelled",
+    "mislabeled",
+    "misconfigured",
+    "unplugged",
+    "yanked",
+    "disabled",
+    "leaked",
+    "double-booked",
+    "overbooked",
+    "double-charged",
+    "force-pushed",
+    "killed",
+    "crashed",
+    "locked",
+    "stranded",
+    "lost",
+    "wrong",
+    "without",
+    "instead",
+    "lapse",
+    "lapsed",
+    "wrecked",
+    "wrecking",
+    "ruined",
+    "delete",
+    "outage",
+    "offline",
+    "off",
+];
+
+/// A cleft that picks out the person or team who did the act. One word between "it was" and
+/// "who" ("It was Jonas who broke the payment flow", "it was the DBAs who …") is read as before
+/// round 15, whatever the act; a verb that credits (`CREDIT_VERBS`: "It was Priya who spotted
+/// the alert") or tells no act (`CLEFT_NO_ACT`) is none. The longer forms round 15 added ("It
+/// was the trust treasurer who copied …", "it's the falconry staff who scrambled …", "Dk Amal
+/// is the one who turned off …") also need the harm told (`CLEFT_HARM`) and an act in the past
+/// or a habit: without them they credit responders and describe roles as often ("It was the
+/// database team who rolled back the schema change", "it is the incident commander who
+/// decides"), as the round's review showed.
 fn cleft(
     s: &Sentence,
     ms: usize,
@@ -1535,15 +1593,34 @@ fn cleft(
     let verb = s.word(v);
     let credit =
         CREDIT_VERBS.contains(&verb) || (verb == "let" && matches!(s.word(v + 2), "know" | "knew"));
-    let past = matched.starts_with("it was") || matched.starts_with("was");
-    if credit || !(past || is_past(verb) || matches!(verb, "keep" | "keeps")) {
+    if credit || CLEFT_NO_ACT.contains(&verb) {
         return None;
     }
-    let c = if matched.starts_with("it") {
+    // The pattern before round 15: "it was WORD who", "it was the WORD who".
+    let words: Vec<&str> = matched.split_whitespace().collect();
+    let one_word = matches!(
+        words.as_slice(),
+        ["it", "was", _, "who"] | ["it", "was", "the", _, "who"]
+    );
+    if !one_word {
+        let harm = (v..s.toks.len())
+            .take(16)
+            .any(|j| CLEFT_HARM.contains(&s.word(j)));
+        let past = words.get(1) == Some(&"was") || words.first() == Some(&"was");
+        // "who keep wrecking …" is a habit; "who keep getting paged" is not an act.
+        let habit = matches!(verb, "keep" | "keeps")
+            && !matches!(s.word(v + 1), "getting" | "being" | "having");
+        if !harm || !(past || is_past(verb) || habit) {
+            return None;
+        }
+    }
+    let c = if words.first().is_some_and(|w| w.starts_with("it")) {
         // A verb in the focus makes it a clause ("it is assumed that all people who …").
         let clause = |k: usize| {
             let w = s.word(k);
-            CLEFT_NOT_FOCUS.contains(&w) || (k > i0 + 1 && (is_past(w) || is_participle(w)))
+            CLEFT_NOT_FOCUS.contains(&w)
+                || w.ends_with("ing")
+                || (k > i0 + 1 && (is_past(w) || is_participle(w)))
         };
         if (i0 + 1..who).any(clause) {
             return None;
@@ -2324,14 +2401,12 @@ fn act_then_harm(s: &Sentence, me: usize, i0: usize, matched: &str) -> Option<Fo
         || matched.contains(" why")
         || matched.contains(" how")
         || matched.contains(" what ");
-    // A joint whose verb is harm done ("…, and that wrecked the reorder totals", "…, exposing
-    // eleven people's medical notes") tells it itself, unless a denial follows ("…, which
-    // corrupted nothing").
+    // A joint whose verb is harm done ("…, and that wrecked the reorder totals") tells it
+    // itself, unless a denial follows ("…, which corrupted nothing") or the harm was meant
+    // ("…, which wrecked the test tenant, as planned").
     #[rustfmt::skip]
     const HARM_JOINTS: &[&str] = &[
-        "wrecked", "ruined", "corrupted", "exposed", "leaked", "stranded", "blanked", "crashed",
-        "exposing", "stranding", "corrupting", "blanking", "crashing", "leaking",
-        "double-charging",
+        "wrecked", "ruined", "corrupted", "erased",
     ];
     let harm_joint = matched
         .split_whitespace()
@@ -2340,7 +2415,17 @@ fn act_then_harm(s: &Sentence, me: usize, i0: usize, matched: &str) -> Option<Fo
         && !matches!(
             s.word(after),
             "no" | "nothing" | "none" | "nobody" | "never" | "not"
-        );
+        )
+        && !(after..s.toks.len()).any(|j| {
+            // "…, which erased the invoices because the date filter was inverted": the cause
+            // is told, and it is not the person.
+            s.word(j) == "because"
+                || s.word(j) == "as"
+                    && matches!(
+                        s.word(j + 1),
+                        "designed" | "expected" | "intended" | "planned" | "agreed"
+                    )
+        });
     let harm = if harm_joint {
         true
     } else if old_joint {
@@ -2457,13 +2542,19 @@ fn sanction(s: &Sentence, ms: usize, me: usize, i0: usize, matched: &str) -> Opt
         matches!(c, Class::Known | Class::Role | Class::Pronoun)
             || c == Class::Named && !super::dictionary::is_common_word(s.word(j))
     });
-    // "Sven is barred from merging", "Erlend is no longer allowed to touch the tally app", "The
-    // coach has lost the right to book the hall": the person is the subject.
-    if ["banned", "barred", "no longer", "lost the"]
-        .iter()
-        .any(|w| matched.starts_with(w))
-    {
+    // "Sven is barred from merging": the person is the subject.
+    if matched.starts_with("banned") || matched.starts_with("barred") {
         return subject.then(|| found(Rule::Punishment, ms, me)).flatten();
+    }
+    // "Erlend is no longer allowed to touch the tally app", "Sven has lost the right to
+    // deploy": a permission taken from one person by name. Taken from a role or from everyone
+    // ("Contractors are no longer allowed to hold production credentials", "the on-call engineer
+    // is no longer allowed to bypass the canary; the pipeline blocks it") it is a control.
+    if matched.starts_with("no longer") || matched.starts_with("lost the") {
+        let named = j.is_some_and(|j| {
+            c == Class::Known || c == Class::Named && !super::dictionary::is_common_word(s.word(j))
+        });
+        return named.then(|| found(Rule::Punishment, ms, me)).flatten();
     }
     // "strip Kwame of his signing rights", not "strips the records of their personal fields".
     if matched.starts_with("strip") {
@@ -2614,11 +2705,6 @@ fn judge_weak(s: &Sentence, ms: usize, me: usize, i0: usize, last: usize) -> Opt
     }
     let adjective = s.word(i0);
     let strict = adjective.starts_with("unacceptabl") || adjective == "lax";
-    // "useless" and "hopeless" tell futility as often as they grade anyone ("it was useless to
-    // retry", "I felt hopeless"), and "a shambles" is as often a spreadsheet: they grade only a
-    // subject that is a person, a team or their work ("the dyer's record-keeping"), never a
-    // pronoun or someone who reports the verdict ("Pierre said the runbook was useless").
-    let futile = matches!(adjective, "useless" | "hopeless");
     let act = |j: usize| {
         let w = s.word(j);
         let prev = if j > 0 { s.word(j - 1) } else { "" };
@@ -2658,12 +2744,6 @@ fn judge_weak(s: &Sentence, ms: usize, me: usize, i0: usize, last: usize) -> Opt
         if matches!(s.class(j), Class::Role | Class::Known | Class::Group) {
             return found(Rule::Judgemental, ms, me);
         }
-    }
-    if futile || adjective == "shambles" {
-        return s
-            .graded_subject_is_someone(i0)
-            .then_some(())
-            .and_then(|()| found(Rule::Judgemental, ms, me));
     }
     // The clause before: who or whose work is being graded.
     let start = s.clause_start(i0);
