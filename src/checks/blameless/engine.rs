@@ -323,9 +323,21 @@ fn tells_a_consequence(sentence: &str) -> bool {
             k += 1;
         }
         word_at(k, b"so") || word_at(k, b"and") || word_at(k, b"which")
-    }) || WHAT
-        .find_iter(b)
-        .any(|i| i > 0 && space(i - 1) && space(i + 4))
+    }) || {
+        // `Finder::find` from each place on: `find_iter` would copy the searcher for every
+        // sentence below the gate.
+        let mut from = 0;
+        let mut found = false;
+        while let Some(p) = b.get(from..).and_then(|rest| WHAT.find(rest)) {
+            let i = from + p;
+            if i > 0 && space(i - 1) && space(i + 4) {
+                found = true;
+                break;
+            }
+            from = i + 1;
+        }
+        found
+    }
 }
 
 /// Whether someone stands among the sentence's first words, as `Kind::ActThenHarm` needs: a

@@ -2551,9 +2551,7 @@ fn sanction(s: &Sentence, ms: usize, me: usize, i0: usize, matched: &str) -> Opt
     // ("Contractors are no longer allowed to hold production credentials", "the on-call engineer
     // is no longer allowed to bypass the canary; the pipeline blocks it") it is a control.
     if matched.starts_with("no longer") || matched.starts_with("lost the") {
-        let named = j.is_some_and(|j| {
-            c == Class::Known || c == Class::Named && !super::dictionary::is_common_word(s.word(j))
-        });
+        let named = subject && !matches!(c, Class::Role | Class::Pronoun);
         return named.then(|| found(Rule::Punishment, ms, me)).flatten();
     }
     // "strip Kwame of his signing rights", not "strips the records of their personal fields".
