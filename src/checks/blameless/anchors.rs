@@ -35,6 +35,11 @@ fn anchor_groups(kind: Kind) -> &'static [&'static [&'static str]] {
             r"\bbotched",
             r"\bruined",
             r"\bwrecked",
+            r"\bcorrupted",
+            r"\bscrambled",
+            r"\bscorched",
+            r"\bdouble-",
+            r"\boverbooked",
             r"\bmangled",
             r"\btrashed",
             r"\bmislabel",
@@ -68,7 +73,10 @@ fn anchor_groups(kind: Kind) -> &'static [&'static [&'static str]] {
         Kind::FaultOf => &[&[r"\bfault", r"\bblame", r"\bresponsibility"]],
         Kind::OnPerson => &[&[r"\bthis", r"\bthat", r"\bit\b"], &[r"\bon\b"]],
         Kind::Culprit => &[&[r"\bculprit", r"\bcause"]],
-        Kind::Cleft => &[&[r"\bit\b", r"\bis\b", r"\bwas\b"], &[r"\bwho\b"]],
+        Kind::Cleft => &[
+            &[r"\bit\b", r"\bis\b", r"\bwas\b"],
+            &[r"\bwho\b", r"\bthat\b"],
+        ],
         Kind::CausedBy => &[
             &[
                 r"\bcaused",

@@ -629,11 +629,40 @@ impl Sentence<'_> {
             Some(j) => match self.class(j) {
                 Class::Other => self
                     .relative_antecedent(j)
+                    .or_else(|| self.head_before_place(j))
                     .map_or((Class::Other, Some(j)), |a| (self.class(a), Some(a))),
                 c => (c, Some(j)),
             },
             None => (Class::Other, None),
         }
+    }
+
+    /// "The shepherds on the top farm corrupted …", "Security at gate B let …": when the word
+    /// before the verb ends a phrase of place ("on", "at", "in", "from" and up to three words),
+    /// the subject is the person or group before it (round 16).
+    fn head_before_place(&self, j: usize) -> Option<usize> {
+        let start = self.clause_start(j);
+        let p = (start..j)
+            .rev()
+            .take(4)
+            .find(|&k| matches!(self.word(k), "on" | "at" | "in" | "from"))?;
+        // The phrase is nouns and their modifiers only: no verb, mark or quote inside it.
+        if (p + 1..=j).any(|k| {
+            let w = self.word(k);
+            self.toks[k].boundary
+                || !w.starts_with(char::is_alphanumeric)
+                || is_past(w)
+                || is_participle(w)
+        }) {
+            return None;
+        }
+        let a = p.checked_sub(1)?;
+        let c = self.class(a);
+        (a >= start
+            && !self.toks[a].boundary
+            && (c.person() || c == Class::Group)
+            && !matches!(c, Class::We | Class::NegPronoun | Class::Pronoun))
+        .then_some(a)
     }
 
     /// "The engineer who deployed the change should have…": when the word before the verb ends
@@ -1298,6 +1327,22 @@ impl Sentence<'_> {
             .take(3)
             .map(|t| t.word.as_str())
             .collect();
+        // "Obviously, in attempting to do so, we ended up providing you with a worse
+        // service": the authors' own account after a fronted phrase (round 16, real48). The
+        // caller still wants no fault word and no one else named.
+        let end = (i + 13).min(self.toks.len());
+        let after_comma = (i + 1..end).any(|k| {
+            let t = &self.toks[k];
+            t.boundary
+                && self.text.get(t.start..t.end) == Some(",")
+                && matches!(self.word(k + 1), "we" | "i")
+        });
+        if words.len() > 1
+            && (matches!(words[0], "we" | "i") || after_comma)
+            && !self.rest_has(i + 1, &["have", "'ve", "known", "seen", "noticed"])
+        {
+            return true;
+        }
         match words.as_slice() {
             ["if" | "since", ..] => true,
             ["this" | "that" | "it", "means" | "meant", ..] => true,
@@ -1420,6 +1465,9 @@ const CREDIT_VERBS: &[&str] = &[
     "confirmed",
     "declared",
     "opened",
+    "recognised",
+    "recognized",
+    "prepared",
 ];
 
 /// Words that make the part between "it was" and "who" something other than the person picked
@@ -1479,7 +1527,6 @@ const CLEFT_NOT_FOCUS: &[&str] = &[
     "worth",
     "like",
     "then",
-    "night",
 ];
 
 /// Verbs after a cleft's "who" that tell no act of the person's: being, having, receiving,
@@ -1583,7 +1630,8 @@ fn cleft(
     who: usize,
     matched: &str,
 ) -> Option<Found> {
-    if s.word(who) != "who" || s.negated_before(i0) {
+    let that = s.word(who) == "that";
+    if !(that || s.word(who) == "who") || s.negated_before(i0) {
         return None;
     }
     let mut v = who + 1;
@@ -1602,6 +1650,12 @@ fn cleft(
         words.as_slice(),
         ["it", "was", _, "who"] | ["it", "was", "the", _, "who"]
     );
+    // "It was the tournament committee that scrambled the draw": "that" after a person or a
+    // team is read as the longer forms are, and only with a verb right after it ("it was the
+    // script that the team wrote" is no cleft of the team).
+    if that && !(is_past(verb) || CLEFT_HARM.contains(&verb)) {
+        return None;
+    }
     if !one_word {
         let harm = (v..s.toks.len())
             .take(16)
@@ -1689,7 +1743,8 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
                 return None;
             }
             let (c, j) = s.subject_class(i0);
-            if j.is_some_and(|j| s.author_alone(j)) {
+            // "… checked whether anyone had corrupted the ledger": no one in particular.
+            if j.is_some_and(|j| s.author_alone(j) || matches!(s.word(j), "anyone" | "anybody")) {
                 return None;
             }
             if matched.contains("dropped the ball") || matched.contains("dropped  the") {
@@ -1701,6 +1756,33 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             }
             // "broke" with no object is something breaking ("as the news broke", "the build
             // broke"), not someone breaking it.
+            // "the crew scrambled to restore it", "scrambled aboard" is haste, not harm done to
+            // something: "scrambled" takes its object right after it.
+            if matched == "scrambled"
+                && !matches!(
+                    s.word(i0 + 1),
+                    "the" | "a" | "an" | "our" | "their" | "his" | "her" | "every" | "all"
+                )
+            {
+                return None;
+            }
+            // "The cashiers were double-charged": those it was done to; "corrupted nothing";
+            // "scorched the test coupon on purpose".
+            if (i0 > 0 && is_be(s.word(i0 - 1)))
+                || matches!(s.word(i0 + 1), "nothing" | "none" | "nobody")
+                || s.rest_has(
+                    i0 + 1,
+                    &[
+                        "deliberately",
+                        "intentionally",
+                        "purpose",
+                        "planned",
+                        "agreed",
+                    ],
+                )
+            {
+                return None;
+            }
             if matched == "broke"
                 && (matches!(
                     s.word(i0 + 1),
@@ -2008,6 +2090,17 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             if j.is_some_and(|j| s.author_alone(j)) {
                 return None;
             }
+            // "Everyone makes mistakes, which is ok": a truth about people in general, told
+            // in the present, is the blameless view itself (round 16, real48).
+            let generic = j.is_some_and(|j| {
+                matches!(
+                    s.word(j),
+                    "everyone" | "everybody" | "anyone" | "anybody" | "people" | "humans"
+                )
+            });
+            if generic && matches!(s.word(i0), "make" | "makes") {
+                return None;
+            }
             match c {
                 Class::We => None,
                 c => agent_rule(c).and_then(|r| found(r, ms, me)),
@@ -2184,6 +2277,32 @@ fn inverted_question(s: &Sentence, i0: usize, modal: &str) -> bool {
         )
 }
 
+/// "What we should have done better", "How we could have responded differently": the whole
+/// sentence a clause of "what", "how" or "where" and the authors, with no verb of its own, is
+/// the title of a section of lessons (round 16: a published report's heading), not a
+/// counterfactual asserted. "What we should have done is test the restore" goes on and is one.
+fn lessons_title(s: &Sentence, i0: usize, last: usize) -> bool {
+    let Some(first) = (0..i0).find(|&j| !s.toks[j].boundary) else {
+        return false;
+    };
+    if !matches!(s.word(first), "what" | "how" | "where")
+        || !matches!(s.word(first + 1), "we" | "i")
+        || first + 2 != i0
+    {
+        return false;
+    }
+    let rest: Vec<usize> = (last + 1..s.toks.len())
+        .filter(|&j| !s.toks[j].boundary)
+        .collect();
+    rest.len() <= 2
+        && rest.iter().all(|&j| {
+            matches!(
+                s.word(j),
+                "better" | "differently" | "instead" | "sooner" | "earlier" | "more" | "?" | ":"
+            )
+        })
+}
+
 fn modal_perfect(s: &Sentence, ms: usize, i0: usize, last: usize) -> Option<Found> {
     let modal = s.word(i0).to_owned();
     let could = modal.starts_with("could");
@@ -2192,6 +2311,9 @@ fn modal_perfect(s: &Sentence, ms: usize, i0: usize, last: usize) -> Option<Foun
     let inverted = inverted_question(s, i0, &modal);
     if could && negated && !inverted {
         return None; // "we couldn't have known" excuses rather than blames
+    }
+    if lessons_title(s, i0, last) {
+        return None;
     }
     let participle = s.word(last);
     if participle == "been" {
@@ -2261,6 +2383,9 @@ fn modal_perfect(s: &Sentence, ms: usize, i0: usize, last: usize) -> Option<Foun
     counterfactual_for(c, participle, true).and_then(|r| found(r, ms, s.span_end(last)))
 }
 
+/// A person's act given as the reason for harm told before it: "The casting schedule slipped a
+/// week because the foundry foreman booked two bells into the same pit". Not an act that
+/// reports, asks or helps (`CREDIT_VERBS`), nor a pronoun inside a thing's noun phrase.
 fn because(s: &Sentence, ms: usize, i0: usize) -> Option<Found> {
     const INCIDENT: &[&str] = &[
         "outage",
@@ -2287,12 +2412,45 @@ fn because(s: &Sentence, ms: usize, i0: usize) -> Option<Found> {
         "corrupted",
         "deleted",
         "wiped",
+        "slipped",
+        "fell",
+        "dark",
+        "jammed",
+        "overheated",
+        "flooded",
+        "penalised",
+        "penalized",
+        "scratched",
+        "stranded",
+        "wrong",
     ];
     if !(0..i0).any(|j| INCIDENT.contains(&s.word(j))) {
         return None;
     }
+    // "The incident was resolved quickly because Miguel recognised the signature": what the
+    // reason explains is the recovery, not the harm.
+    if (0..i0).any(|j| {
+        matches!(
+            s.word(j),
+            "resolved"
+                | "recovered"
+                | "restored"
+                | "mitigated"
+                | "contained"
+                | "quickly"
+                | "fast"
+                | "short"
+                | "brief"
+        )
+    }) {
+        return None;
+    }
     let (k, c) = s.noun_phrase_agent(i0 + 1)?;
-    if matches!(c, Class::We | Class::Pronoun) && !matches!(s.word(k), "he" | "she" | "they") {
+    if matches!(c, Class::We | Class::Pronoun)
+        && (!matches!(s.word(k), "he" | "she" | "they") || k != i0 + 1)
+    {
+        // "because the file they loaded was copied over": the pronoun is inside the noun
+        // phrase of a thing, which is what the clause is about.
         return None;
     }
     let mut v = k + 1;
@@ -2300,6 +2458,11 @@ fn because(s: &Sentence, ms: usize, i0: usize) -> Option<Found> {
         v += 1;
     }
     let w = s.word(v);
+    // "because the crew asked me to record it", "because the night porter noticed the smell":
+    // an act that reports, asks or helps is no reason for harm.
+    if CREDIT_VERBS.contains(&w) {
+        return None;
+    }
     let blames = is_past(w)
         || (matches!(w, "didn't" | "did" | "never")
             && (v + 1..(v + 3).min(s.toks.len())).any(|j| {

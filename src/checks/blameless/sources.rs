@@ -25,7 +25,7 @@ const TRIGGERS: &[(&str, &str)] = &[
     ),
     (
         "FaultVerb",
-        r"(?i)\b(?:broke|caused|botched|ruined|wrecked|mangled|trashed|mislabell?ed|made\s+a\s+(?:mess|hash|pig['’]s\s+ear)\s+of|misconfigured|mistyped|misread|misjudged|mishandled|fat-fingered|messed\s+up|screwed\s+up|took\s+down|brought\s+down|(?:took|brought|knocked)\s+(?:[\p{L}-]+\s+){1,2}?(?:down|over|offline)|skipped\s+(?:the\s+|a\s+|an\s+|all\s+|our\s+|every\s+)?(?:[\p{L}-]+\s+)?(?:step|steps|check|checks|review|tests?|stage|canary|checklist|process|procedure|approval|runbook|verification|validation|dry-run)|knocked\s+over|blew\s+away|wiped\s+out|dropped\s+the\s+ball|let\s+(?:[\p{L}'’-]+\s+){0,4}?slip|sat\s+on)\b",
+        r"(?i)\b(?:broke|caused|botched|ruined|wrecked|corrupted|scrambled|scorched|double-booked|overbooked|double-charged|mangled|trashed|mislabell?ed|made\s+a\s+(?:mess|hash|pig['’]s\s+ear)\s+of|misconfigured|mistyped|misread|misjudged|mishandled|fat-fingered|messed\s+up|screwed\s+up|took\s+down|brought\s+down|(?:took|brought|knocked)\s+(?:[\p{L}-]+\s+){1,2}?(?:down|over|offline)|skipped\s+(?:the\s+|a\s+|an\s+|all\s+|our\s+|every\s+)?(?:[\p{L}-]+\s+)?(?:step|steps|check|checks|review|tests?|stage|canary|checklist|process|procedure|approval|runbook|verification|validation|dry-run)|knocked\s+over|blew\s+away|wiped\s+out|dropped\s+the\s+ball|let\s+(?:[\p{L}'’-]+\s+){0,4}?slip|sat\s+on)\b",
     ),
     (
         "CarelessAction",
@@ -49,7 +49,7 @@ const TRIGGERS: &[(&str, &str)] = &[
     ),
     (
         "Cleft",
-        r"(?i)\bit(?:\s+(?:was|is)|['’]s)\s+(?:@?[\p{L}][\p{L}'.-]*\s+){1,4}?who\b|\b(?:is|was)\s+the\s+(?:only\s+)?(?:one|person)\s+who\b",
+        r"(?i)\bit(?:\s+(?:was|is)|['’]s)\s+(?:@?[\p{L}][\p{L}'.-]*\s+){1,4}?(?:who|that)\b|\b(?:is|was)\s+the\s+(?:only\s+)?(?:one|person)\s+who\b",
     ),
     (
         "CausedBy",

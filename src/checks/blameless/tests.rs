@@ -2414,10 +2414,28 @@ fn acts_and_their_harm_below_the_gate() {
         "Mrs Le Brocq set the hall boiler to holiday on Thursday night, which is what left the lunch club sitting in a room at 9 °C.",
     ] {
         assert!(
-            found(text).contains(&("blameless/individual-fault", false)),
+            found(text)
+                .iter()
+                .any(|&(rule, _)| rule == "blameless/individual-fault"),
             "{text}: {:?}",
             found(text)
         );
+    }
+    // Round 16: the model trained on f50–f69 now sees most of the above itself; these two it
+    // still puts below its gate, where the rule alone finds them, as a warning.
+    for text in [
+        "Kai muted the alert channel, and so no one was paged.",
+        "Ilse moved the float to the back office, which is what left the till short on Saturday.",
+    ] {
+        assert_eq!(
+            found(text),
+            [("blameless/individual-fault", false)],
+            "{text}"
+        );
+        super::features::for_each_sentence(text, |_, _, toks| {
+            let p = super::model::judge(&super::model::MODEL, toks).blame;
+            assert!(p < super::engine::GATE, "{text}: P {p}");
+        });
     }
     for text in [
         "I stopped the training and did a quick network benchmark, so it wasn't an issue with any node's network.",
@@ -2576,6 +2594,156 @@ fn calling_it_so_would_be_wrong() {
         (
             "Calling the rollback early was a mistake by the on-call engineer.",
             "blameless/human-error",
+        ),
+    ]);
+}
+
+/// Round 16: a cleft with "that" picks out a person or a team as the longer clefts do ("It was
+/// the regatta committee that scrambled the heat sheets"), with a verb of the act right after
+/// "that" and the harm told; a cleft of a thing, a time, credit or a clause is none. A modifier
+/// such as "night" is part of the person picked out ("It was the night porter who unplugged
+/// …"), not a clause.
+#[test]
+fn clefts_with_that_and_modified_people() {
+    assert_rules_find(&[
+        (
+            "It was the regatta committee that scrambled the heat sheets and sent two crews to lane 3.",
+            "blameless/team-blame",
+        ),
+        (
+            "It was the night porter who unplugged the freezer bank to charge his phone.",
+            "blameless/individual-fault",
+        ),
+    ]);
+    assert_rules_quiet(&[
+        "It was the backup job that corrupted the archive.",
+        "It was Tuesday that the outage started.",
+        "It was the lab team that found the leak and stopped the pump.",
+        "It was the regatta committee that the harbour master phoned first.",
+        "It was the committee that the crash locked out of the booking system.",
+        "It was clear that the heat sheets were wrong.",
+        "It was night and the porter who was on duty had just started his round.",
+    ]);
+}
+
+/// Round 16: acts that are harm done to something whoever did them ("corrupted", "scrambled
+/// the …", "scorched", "double-booked", "overbooked", "double-charged") are a person's or a
+/// team's fault when one is their subject, also through a phrase of place ("The stewards at
+/// gate 4 double-booked …"). Not haste ("scrambled to/aboard"), not those it was done to ("were
+/// double-charged"), not a denial ("corrupted nothing"), not an act meant ("on purpose"), not
+/// "whether anyone had".
+#[test]
+fn harm_verbs_with_someone_as_subject() {
+    assert_rules_find(&[
+        (
+            "The stewards at gate 4 double-booked the hospitality boxes.",
+            "blameless/individual-fault",
+        ),
+        (
+            "The sales desk overbooked the river cruise by forty seats.",
+            "blameless/team-blame",
+        ),
+        (
+            "The grounds staff on the north pitch scorched the turf with neat fertiliser.",
+            "blameless/individual-fault",
+        ),
+        (
+            "Ingrid corrupted the seating plan by pasting last year's rows over it.",
+            "blameless/individual-fault",
+        ),
+    ]);
+    assert_rules_quiet(&[
+        "The volunteers scrambled up the bank to reach the pump house.",
+        "The crew scrambled aboard the launch when the alarm sounded.",
+        "The stewards were double-charged for parking by the new barrier.",
+        "The team on the third floor corrupted nothing; the scanner was faulty.",
+        "The welders scorched the test coupon on purpose to check the coating.",
+        "The auditors checked whether anyone had corrupted the ledger, and no one had.",
+        "The firmware corrupted the seating plan when the card filled up.",
+        "Support at first thought the update broke the card readers.",
+    ]);
+}
+
+/// Round 16: harm told before "because" may be any plain harm ("slipped", "fell apart",
+/// "jammed", "overheated", "went dark" …); the reason is a person's act only when its verb is
+/// no report, request or help ("because the crew asked me to record it") and the person heads
+/// the clause ("because the file they loaded was copied over" is about the file).
+#[test]
+fn harm_because_of_someones_act() {
+    assert_rules_find(&[
+        (
+            "The launch slipped a fortnight because the site foreman poured both slabs on the same day.",
+            "blameless/individual-fault",
+        ),
+        (
+            "The kiln overheated because Oskar propped the vent shut with a brick.",
+            "blameless/individual-fault",
+        ),
+    ]);
+    assert_rules_quiet(&[
+        "The schedule slipped because the crew asked for a second inspection.",
+        "The tills went dark because the file they loaded at start-up was copied over by an update.",
+        "The line jammed because the supplier's cartons were two millimetres too wide.",
+        "The outage was short because Li rolled back the release.",
+        "The duplicate upload failed because the clerk recognised it and cancelled it.",
+    ]);
+}
+
+/// Round 16: a section title of lessons ("What We Should Have Done Better", "How we could have
+/// responded sooner") is no counterfactual asserted; the same clause that goes on to say what
+/// ("What we should have done is test the restore first.") is one.
+#[test]
+fn a_title_of_lessons_is_no_counterfactual() {
+    assert_rules_quiet(&[
+        "What We Should Have Done Better",
+        "How we could have responded sooner",
+        "What I should have done differently",
+    ]);
+    assert_rules_find(&[
+        (
+            "What we should have done is test the restore first.",
+            "blameless/counterfactual",
+        ),
+        (
+            "We should have tested the restore before the upgrade.",
+            "blameless/counterfactual",
+        ),
+    ]);
+}
+
+/// Round 16 (real48, after its first run): an editorial "Obviously" before the authors' own
+/// account, past a fronted phrase, is no hindsight ("Obviously, in attempting to do so, we
+/// ended up providing you with a worse service"); with a fault word, someone else, or what was
+/// known or seen, it still is. "Everyone makes mistakes" is a truth about people in general,
+/// not a mistake laid on anyone; "the new hire makes mistakes every week" is.
+#[test]
+fn the_authors_own_account_and_truths_about_everyone() {
+    assert_rules_quiet(&[
+        "Obviously, in attempting to do so, we ended up providing you with a worse service.",
+        "Obviously, after the migration finished, we ended up with two primaries for an hour.",
+        "And that everyone makes mistakes, which is ok.",
+        "People make mistakes; the tooling has to catch them.",
+    ]);
+    assert_rules_find(&[
+        (
+            "Obviously, after the migration finished, we could have seen the lag coming.",
+            "blameless/hindsight",
+        ),
+        (
+            "Obviously, after the page, the on-call engineer ended up ignoring it.",
+            "blameless/hindsight",
+        ),
+        (
+            "Obviously, after the page, we should have rolled back at once.",
+            "blameless/hindsight",
+        ),
+        (
+            "The new hire makes mistakes with the billing export every week.",
+            "blameless/individual-fault",
+        ),
+        (
+            "People made mistakes during the cutover and the ledger drifted.",
+            "blameless/individual-fault",
         ),
     ]);
 }
