@@ -1754,8 +1754,6 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
                     _ => found(Rule::IndividualFault, ms, me),
                 };
             }
-            // "broke" with no object is something breaking ("as the news broke", "the build
-            // broke"), not someone breaking it.
             // "the crew scrambled to restore it", "scrambled aboard" is haste, not harm done to
             // something: "scrambled" takes its object right after it.
             if matched == "scrambled"
@@ -1783,6 +1781,8 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             {
                 return None;
             }
+            // "broke" with no object is something breaking ("as the news broke", "the build
+            // broke"), not someone breaking it.
             if matched == "broke"
                 && (matches!(
                     s.word(i0 + 1),
@@ -2291,14 +2291,13 @@ fn lessons_title(s: &Sentence, i0: usize, last: usize) -> bool {
     {
         return false;
     }
-    let rest: Vec<usize> = (last + 1..s.toks.len())
-        .filter(|&j| !s.toks[j].boundary)
-        .collect();
-    rest.len() <= 2
-        && rest.iter().all(|&j| {
+    // Marks are boundary tokens, so only words are left to read.
+    let mut rest = (last + 1..s.toks.len()).filter(|&j| !s.toks[j].boundary);
+    rest.clone().count() <= 2
+        && rest.all(|j| {
             matches!(
                 s.word(j),
-                "better" | "differently" | "instead" | "sooner" | "earlier" | "more" | "?" | ":"
+                "better" | "differently" | "instead" | "sooner" | "earlier" | "more"
             )
         })
 }
