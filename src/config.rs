@@ -247,7 +247,7 @@ pub enum Sensitivity {
     /// Fewer model-alone warnings: P(blame) ≥ 0.50, or ≥ 0.90 when the evidence only names a
     /// topic or an actor ("team", "the operations team").
     Low,
-    /// The default: P(blame) ≥ 0.40, or ≥ 0.70 when the evidence only names a topic or actor.
+    /// The default: P(blame) ≥ 0.40, or ≥ 0.80 when the evidence only names a topic or actor.
     #[default]
     Normal,
     /// More: P(blame) ≥ 0.20, whatever the evidence.

@@ -239,6 +239,17 @@ fn is_participle(w: &str) -> bool {
     IRREGULAR_PARTICIPLES.contains(w) || (w.len() > 3 && w.ends_with("ed") && !NOT.contains(&w))
 }
 
+/// A verb in the past whose prefix tells the act went wrong: "double-counted", "double-sold",
+/// "misprinted", "mislabelled", "misrouted" (round 17). "Missed" and "mistook" are not of this
+/// shape: after "mis" comes a past form in "-ed" of five letters or more.
+fn is_misdeed_verb(w: &str) -> bool {
+    if let Some(rest) = w.strip_prefix("double-") {
+        return is_past(rest);
+    }
+    w.strip_prefix("mis")
+        .is_some_and(|rest| rest.len() > 4 && rest.ends_with("ed"))
+}
+
 fn is_past(w: &str) -> bool {
     !matches!(w, "was" | "were" | "had" | "did" | "need" | "used")
         && (IRREGULAR_PAST.contains(w) || (w.len() > 3 && w.ends_with("ed")))
@@ -2422,8 +2433,30 @@ fn because(s: &Sentence, ms: usize, i0: usize) -> Option<Found> {
         "scratched",
         "stranded",
         "wrong",
+        // Round 17 (f74–f77): harm told as a state or a count ("read 40 kg light", "went out
+        // late", "sat stuck", "came up empty").
+        "light",
+        "late",
+        "stuck",
+        "offline",
+        "empty",
+        "unpaid",
+        "underpaid",
+        "overcharged",
+        "stale",
+        "spoiled",
+        "spoilt",
+        "ruined",
+        "missed",
+        "leaked",
+        "exposed",
+        "duplicated",
+        "cancelled",
+        "canceled",
+        "injured",
+        "hurt",
     ];
-    if !(0..i0).any(|j| INCIDENT.contains(&s.word(j))) {
+    if !(0..i0).any(|j| INCIDENT.contains(&s.word(j)) || is_misdeed_verb(s.word(j))) {
         return None;
     }
     // "The incident was resolved quickly because Miguel recognised the signature": what the
@@ -2453,6 +2486,19 @@ fn because(s: &Sentence, ms: usize, i0: usize) -> Option<Found> {
         return None;
     }
     let mut v = k + 1;
+    // "because Jana from dispatch pasted …": past a phrase of place after the person (a
+    // preposition and up to three words with no verb, mark or quote among them).
+    if matches!(s.word(v), "from" | "at" | "in" | "on") {
+        if let Some(e) = (v + 1..(v + 5).min(s.toks.len())).find(|&q| is_past(s.word(q))) {
+            let plain = (v + 1..e).all(|q| {
+                let w = s.word(q);
+                !s.toks[q].boundary && w.starts_with(char::is_alphanumeric) && !is_participle(w)
+            });
+            if plain {
+                v = e;
+            }
+        }
+    }
     while v < s.toks.len() && is_adverb(s.word(v)) {
         v += 1;
     }
@@ -2552,6 +2598,26 @@ fn act_then_harm(s: &Sentence, me: usize, i0: usize, matched: &str) -> Option<Fo
         "overheated", "spoiled", "spoilt", "leaked", "exposed",
     ];
     let after = s.at(me).unwrap_or(s.toks.len());
+    // "… is what restored the feed", "… was what caught it": since round 17 any verb in the
+    // past may follow "is what", and one of recovery, credit or report tells what went well.
+    #[rustfmt::skip]
+    const WENT_WELL: &[&str] = &[
+        "restored", "saved", "fixed", "recovered", "resolved", "rescued", "caught", "prevented",
+        "helped", "kept", "limited", "contained", "mitigated", "unblocked", "solved", "repaired",
+        "alerted", "warned", "flagged", "noticed", "spotted", "detected", "revealed", "showed",
+        "surfaced", "confirmed", "explained", "reduced", "shortened", "improved", "enabled",
+        "allowed", "unlocked", "protected", "stabilised", "stabilized", "cleared", "shielded",
+        "reassured", "calmed", "worked", "succeeded", "mattered", "counted", "happened",
+        "changed", "needed", "asked", "suggested", "proposed", "recommended", "tested",
+    ];
+    if matched.contains(" what ")
+        && matched
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| WENT_WELL.contains(&w.to_lowercase().as_str()))
+    {
+        return None;
+    }
     // ", so nobody …" is harm itself; "X's edit is what let …", "… is what caused …" tell the
     // cause whatever followed; ", so every …", ", which left …" need harm told after them.
     let so_nobody = matched.contains("nobody") || matched.contains("no one");
@@ -2650,7 +2716,10 @@ fn act_then_harm(s: &Sentence, me: usize, i0: usize, matched: &str) -> Option<Fo
             #[rustfmt::skip]
             const ACTS: &[&str] = &[
                 "edit", "update", "deletion", "removal", "override", "push", "restart", "reboot",
-                "upload", "import", "entry", "cancellation", "shortcut", "workaround",
+                "upload", "import", "entry", "cancellation", "shortcut", "workaround", "reset",
+                "blast", "recalibration", "reconfiguration", "rewrite", "purge", "wipe",
+                "reflash", "resync", "reorder", "reshuffle", "swap", "send", "mailing", "rerun",
+                "flash", "retry", "cut", "close", "test",
             ];
             let act = (j + 1..(j + 4).min(i0)).any(|k| {
                 let w = singular(s.word(k));

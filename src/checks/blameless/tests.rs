@@ -2747,3 +2747,76 @@ fn the_authors_own_account_and_truths_about_everyone() {
         ),
     ]);
 }
+
+/// Round 17 (f74–f77's misses): harm before "because" told as a state, a count or a verb
+/// whose prefix says the act went wrong ("double-charged", "misreported"), and the person
+/// after it past a phrase of place ("Rosa from the night desk copied …"). A thing's act, an
+/// act of credit, or a recovery explained is still no finding.
+#[test]
+fn harm_because_someone_past_a_place_and_misdeeds() {
+    assert_rules_find(&[
+        (
+            "The parcel labels went out with the wrong depot codes because Rosa from the night desk copied last week's sheet.",
+            "blameless/individual-fault",
+        ),
+        (
+            "The till double-charged twelve customers because Omar keyed every sale twice.",
+            "blameless/individual-fault",
+        ),
+        (
+            "The cave logger misreported the humidity for a week because Pieter recalibrated it on the wrong scale.",
+            "blameless/individual-fault",
+        ),
+        (
+            "The bread went out late because the baker in the back kitchen unplugged the proofer.",
+            "blameless/individual-fault",
+        ),
+        (
+            "The lift sat stuck at level 2 for an hour because Bram switched off the controller.",
+            "blameless/individual-fault",
+        ),
+    ]);
+    assert_rules_quiet(&[
+        "The invoices went out late because the printer at the depot jammed.",
+        "The order was double-counted because the scanner in bay 2 retried the upload.",
+        "The tickets went out late because Rosa from the box office noticed the error and held them.",
+        "Service was restored quickly because Omar from support recognised the pattern.",
+        "The jars were mislabelled because the template in the shared folder was outdated.",
+        "The parcels went out late because the van from the depot broke down.",
+        "The boxes went out late because the crew at Leeds, snowed in, closed early.",
+    ]);
+}
+
+/// Round 17: "is what" followed by any verb in the past in "-ed", or a past of harm ("lost",
+/// "sank", "froze"), names a person's act as the cause ("Lenka's reset of the controller is
+/// what spoiled the batch"); a verb of recovery, credit or report after it tells what went
+/// well, and a thing's act is no one's.
+#[test]
+fn a_persons_act_is_what_did_the_harm() {
+    assert_rules_find(&[
+        (
+            "Lenka's reset of the freezer controller is what spoiled the batch.",
+            "blameless/individual-fault",
+        ),
+        (
+            "The night team's purge is what emptied the archive.",
+            "blameless/team-blame",
+        ),
+        (
+            "Aroha's deletion of the old bucket is what lost the photo archive.",
+            "blameless/individual-fault",
+        ),
+        (
+            "Jonas's firmware flash is what bricked the kiln controller.",
+            "blameless/individual-fault",
+        ),
+    ]);
+    assert_rules_quiet(&[
+        "Lenka's reset of the freezer controller is what saved the batch.",
+        "Omar's rollback was what restored the feed.",
+        "The cron job's purge is what emptied the archive.",
+        "The storm is what flooded the basement.",
+        "Lenka's reset is what showed us the sensor was drifting.",
+        "Priya's cache is what cut the page time in half.",
+    ]);
+}
