@@ -528,12 +528,14 @@ fn sensitivity_moves_only_the_models_own_warnings() {
     let (s, path) = repo_with_good_doc();
     // Invented sentences: the first leans toward blame (sarcasm), the second barely; the third
     // is blame a rule finds, an error at every sensitivity. (The model's probabilities move
-    // when it is retrained; round 14's gives P 0.74 on the one-word evidence "Lovely", between
-    // the normal and low bars for such evidence, 0.70 and 0.90; and P 0.65 on "Nice", whose
-    // only evidence is that one word: below normal's 0.70 for it and above high's 0.20.)
+    // when it is retrained; round 17's gives P 0.87 on the first, whose evidence is the one
+    // word "Nice", between the normal and low bars for such evidence, 0.80 and 0.90; and P
+    // 0.51 on the second, again on "Nice" alone: below normal's 0.80 and above high's 0.20.
+    // Round 14's sentence "Lovely timing with the quarterly release window." fell to P 0.13
+    // when round 17 trained on casual prose.)
     let text = s.read(&path).replace(
         "The configuration format accepted",
-        "Lovely timing with the quarterly release window. \
+        "Nice work on the quarterly release window. \
          Nice timing with the holiday release window. \
          The operator restarted the wrong cluster during the incident. \
          The configuration format accepted",
@@ -562,7 +564,7 @@ fn sensitivity_moves_only_the_models_own_warnings() {
                 let line = text.lines().nth(line.saturating_sub(1)).unwrap_or("");
                 let from: String = line.chars().skip(col.saturating_sub(1)).collect();
                 let head = from.split('.').next().unwrap_or("");
-                let sentence = ["Lovely", "holiday", "operator"]
+                let sentence = ["quarterly", "holiday", "operator"]
                     .iter()
                     .find(|w| {
                         line.split(". ")
@@ -585,7 +587,7 @@ fn sensitivity_moves_only_the_models_own_warnings() {
         "error".to_string(),
     );
     let window = (
-        "Lovely".to_string(),
+        "quarterly".to_string(),
         "blameless/sarcasm".to_string(),
         "warning".to_string(),
     );
@@ -595,10 +597,11 @@ fn sensitivity_moves_only_the_models_own_warnings() {
         "warning".to_string(),
     );
     let normal = wording(None);
-    assert_eq!(normal, vec![window.clone(), error.clone()]);
+    // Sorted by the sentence's key word.
+    assert_eq!(normal, vec![error.clone(), window.clone()]);
     assert_eq!(wording(Some("normal")), normal);
     assert_eq!(wording(Some("low")), vec![error.clone()]);
-    assert_eq!(wording(Some("high")), vec![window, good, error]);
+    assert_eq!(wording(Some("high")), vec![good, error, window]);
     // A value outside the three is a configuration error naming the line and the choices.
     let bad = config.replace("sensitivity = \"normal\"", "sensitivity = \"extreme\"");
     config_error_at(&s, &bad, "extreme").stderr_has("expected one of `low`, `normal`, `high`");
