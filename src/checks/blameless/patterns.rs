@@ -1341,15 +1341,16 @@ impl Sentence<'_> {
         // "Obviously, in attempting to do so, we ended up providing you with a worse
         // service": the authors' own account after a fronted phrase (round 16, real48). The
         // caller still wants no fault word and no one else named.
-        let end = (i + 13).min(self.toks.len());
-        let after_comma = (i + 1..end).any(|k| {
-            let t = &self.toks[k];
-            t.boundary
-                && self.text.get(t.start..t.end) == Some(",")
-                && matches!(self.word(k + 1), "we" | "i")
-        });
+        let after_comma = || {
+            (i + 1..(i + 13).min(self.toks.len())).any(|k| {
+                let t = &self.toks[k];
+                t.boundary
+                    && self.text.get(t.start..t.end) == Some(",")
+                    && matches!(self.word(k + 1), "we" | "i")
+            })
+        };
         if words.len() > 1
-            && (matches!(words[0], "we" | "i") || after_comma)
+            && (matches!(words[0], "we" | "i") || after_comma())
             && !self.rest_has(i + 1, &["have", "'ve", "known", "seen", "noticed"])
         {
             return true;
@@ -2487,7 +2488,9 @@ fn because(s: &Sentence, ms: usize, i0: usize) -> Option<Found> {
     }
     let mut v = k + 1;
     // "because Jana from dispatch pasted …": past a phrase of place after the person (a
-    // preposition and up to three words with no verb, mark or quote among them).
+    // preposition and up to three words with no verb, mark or quote among them). Not
+    // `head_before_place`: that one asks `class` for the person, and the person here was
+    // found by `noun_phrase_agent`'s looser reading ("Tomasz from infra disabled …").
     if matches!(s.word(v), "from" | "at" | "in" | "on") {
         if let Some(e) = (v + 1..(v + 5).min(s.toks.len())).find(|&q| is_past(s.word(q))) {
             let plain = (v + 1..e).all(|q| {
