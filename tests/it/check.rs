@@ -528,14 +528,15 @@ fn sensitivity_moves_only_the_models_own_warnings() {
     let (s, path) = repo_with_good_doc();
     // Invented sentences: the first leans toward blame (sarcasm), the second barely; the third
     // is blame a rule finds, an error at every sensitivity. (The model's probabilities move
-    // when it is retrained; round 17's gives P 0.87 on the first, whose evidence is the one
+    // when it is retrained; round 18's gives P 0.88 on the first, whose evidence is the one
     // word "Nice", between the normal and low bars for such evidence, 0.80 and 0.90; and P
-    // 0.51 on the second, again on "Nice" alone: below normal's 0.80 and above high's 0.20.
+    // 0.65 on the second, again on "Nice" alone: below normal's 0.80 and above high's 0.20.
     // Round 14's sentence "Lovely timing with the quarterly release window." fell to P 0.13
-    // when round 17 trained on casual prose.)
+    // when round 17 trained on casual prose; round 17's "Nice work on the quarterly release
+    // window." rose to P 0.91, above the low bar, when round 18 trained on more sets.)
     let text = s.read(&path).replace(
         "The configuration format accepted",
-        "Nice work on the quarterly release window. \
+        "Nice job with the quarterly release window. \
          Nice timing with the holiday release window. \
          The operator restarted the wrong cluster during the incident. \
          The configuration format accepted",

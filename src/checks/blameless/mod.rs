@@ -286,7 +286,13 @@ pub(crate) fn is_not_asserted(rule: Rule, sentence: &str, at: usize, ctx: &Wordi
     // Other families are never left unasserted; the sentence is not tokenised again for them.
     if !matches!(
         rule,
-        Rule::HumanError | Rule::Counterfactual | Rule::Punishment | Rule::Judgemental
+        Rule::HumanError
+            | Rule::Counterfactual
+            | Rule::Punishment
+            | Rule::Judgemental
+            | Rule::IndividualFault
+            | Rule::TeamBlame
+            | Rule::Negligence
     ) {
         return false;
     }

@@ -1153,19 +1153,22 @@ impl Sentence<'_> {
     /// Whether a finding of `rule` at token `i` is not asserted: asked about, or designed
     /// for. A human-error label in a yes-or-no question or an indirect one
     /// ([`Self::asks_whether`]) or as what a design guards against ([`Self::designs_for`]); a
-    /// sanction or a counterfactual in a question someone is reported to have asked
-    /// ([`Self::reports_a_question`]); a judgement that is the predicate of a question the
-    /// authors ask about themselves ([`Self::asks_about_the_authors`]). The rules ask it of their findings (`evaluate`), and the
-    /// engine of the model's (`super::is_not_asserted`).
+    /// sanction, a counterfactual, or a person's or a team's fault or neglect in a question
+    /// someone is reported to have asked ([`Self::reports_a_question`]); a judgement that is
+    /// the predicate of a question the authors ask about themselves
+    /// ([`Self::asks_about_the_authors`]). The rules ask it of their findings (`evaluate`), and
+    /// the engine of the model's (`super::is_not_asserted`).
     pub(super) fn does_not_assert(&self, rule: Rule, i: Option<usize>) -> bool {
         match rule {
             Rule::HumanError => {
                 self.asks_yes_or_no()
                     || i.is_some_and(|i| self.asks_whether(i) || self.designs_for(i))
             }
-            Rule::Counterfactual | Rule::Punishment => {
-                i.is_some_and(|i| self.reports_a_question(i))
-            }
+            Rule::Counterfactual
+            | Rule::Punishment
+            | Rule::IndividualFault
+            | Rule::TeamBlame
+            | Rule::Negligence => i.is_some_and(|i| self.reports_a_question(i)),
             Rule::Judgemental => i.is_some_and(|i| self.asks_about_the_authors(i)),
             _ => false,
         }
@@ -1317,12 +1320,32 @@ impl Sentence<'_> {
                     || matches!(self.word(m), "and" | "but" | "or" | "so" | "then")
             })
         };
+        // "asked whether A, or whether B": the second question is reported as the first is.
+        let first_of_chain = |mut k: usize| loop {
+            let mut o = k;
+            while o > 0 && self.toks[o - 1].boundary {
+                o -= 1;
+            }
+            if o == 0 || self.word(o - 1) != "or" {
+                return k;
+            }
+            let before = o - 1;
+            match (before.saturating_sub(16)..before)
+                .rev()
+                .find(|&m| matches!(self.word(m), "whether" | "if"))
+            {
+                Some(m) => k = m,
+                None => return k,
+            }
+        };
         (i.saturating_sub(8)..=i).any(|k| {
-            matches!(self.word(k), "whether" | "if")
-                && !breaks(k, i)
-                && (k.saturating_sub(6)..k).any(|j| {
-                    REPORTED.contains(&self.word(j)) && self.word(j + 1) != "to" && !breaks(j, k)
-                })
+            if !matches!(self.word(k), "whether" | "if") || breaks(k, i) {
+                return false;
+            }
+            let k = first_of_chain(k);
+            (k.saturating_sub(6)..k).any(|j| {
+                REPORTED.contains(&self.word(j)) && self.word(j + 1) != "to" && !breaks(j, k)
+            })
         })
     }
 
@@ -2035,6 +2058,10 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
                 (s.toks[j].poss && (c.person() || c == Class::Group) && c != Class::We)
                     || matches!(s.class(j), Class::Known | Class::Role)
                     || named_owner
+                    // "revoke her deploy rights": whose access, by a possessive pronoun
+                    // after the verb ("her access was revoked by the cleanup job" is an
+                    // automated act on a person, no sanction).
+                    || (matches!(s.word(j), "his" | "her") && j > i0 && j + 1 < last)
             });
             if someone {
                 found(Rule::Punishment, ms, me)

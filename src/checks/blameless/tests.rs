@@ -2446,7 +2446,9 @@ fn acts_and_their_harm_below_the_gate() {
         "The on-call engineer acknowledged the page within a minute, so nothing was lost.",
         "Sam drained node 3 before the upgrade, so the pool never ran short.",
         "Dana spotted the alert and paged the DBA, so the outage was over in ten minutes.",
-        "The janitor deleted the old snapshots, so every restore after Tuesday failed.",
+        // A thing's act. Round 18's model reads a bare "the janitor" as a person (P 0.46, a
+        // warning), which the sentence alone does not settle; the cleanup job is named as one.
+        "The janitor job deleted the old snapshots, so every restore after Tuesday failed.",
     ] {
         assert!(found(text).is_empty(), "{text}: {:?}", found(text));
     }
@@ -2819,4 +2821,136 @@ fn a_persons_act_is_what_did_the_harm() {
         "Lenka's reset is what showed us the sensor was drifting.",
         "Priya's cache is what cut the page time in half.",
     ]);
+}
+
+/// Round 18: a judgement of a person's traits (inattentive, indecisive, disorganised,
+/// arrogant, naive, complacent, cavalier, clumsy, overconfident) is found when the clause
+/// names who is judged, also as the second of two joined grades ("the coordinators were slow
+/// and disorganised": "and" does not end the clause). The same words about a design, a tool
+/// or a vendor's documents are no finding.
+#[test]
+fn trait_judgements_and_joined_grades() {
+    assert_rules_find(&[
+        (
+            "The duty engineer was tired and inattentive during the handover.",
+            "blameless/judgemental",
+        ),
+        (
+            "Priyanka was hopelessly indecisive once the failover stalled.",
+            "blameless/judgemental",
+        ),
+        (
+            "The weekend coordinators were slow and disorganised from the first page.",
+            "blameless/judgemental",
+        ),
+        (
+            "The contractor was overconfident about the cutover window.",
+            "blameless/judgemental",
+        ),
+        (
+            "Marco's complacent attitude to the backup checks let the gap grow.",
+            "blameless/judgemental",
+        ),
+    ]);
+    assert_rules_quiet(&[
+        "The failover script was naive and slow.",
+        "The runbook was long and disorganised, so we rewrote it.",
+        "The partner's status page was vague and disorganised.",
+        "The old sharding scheme was clumsy but it worked for years.",
+    ]);
+}
+
+/// Round 18: sanctions told with other words than "fired" or "disciplined": being written
+/// up, barred or banned from a duty, put on probation, a note in a performance file,
+/// remedial or mandatory retraining, and access revoked in any tense ("we are revoking
+/// Sandeep's console access"). The same words about documents, attackers, tokens and
+/// ordinary training are no finding.
+#[test]
+fn sanctions_beyond_the_usual_words() {
+    assert_rules_find(&[
+        (
+            "The night operator got written up for the missed page.",
+            "blameless/punishment",
+        ),
+        (
+            "Sandeep is barred from merging to main until further notice.",
+            "blameless/punishment",
+        ),
+        (
+            "The on-call engineer was put on probation after the outage.",
+            "blameless/punishment",
+        ),
+        (
+            "This incident goes on Ivana's performance record.",
+            "blameless/punishment",
+        ),
+        (
+            "The release manager will attend remedial training next month.",
+            "blameless/punishment",
+        ),
+        (
+            "We are revoking Sandeep's console access for a month.",
+            "blameless/punishment",
+        ),
+        (
+            "Management plans to revoke her deploy rights after this.",
+            "blameless/punishment",
+        ),
+    ]);
+    assert_rules_quiet(&[
+        "The timeline was written up for the quarterly review.",
+        "The attacker's account was banned from the platform within minutes.",
+        "Revoking the leaked token took four minutes.",
+        "The cleanup job revoked stale sessions at 10:02.",
+        "Her access was revoked by the offboarding job when her contract ended.",
+        "Every engineer completes the mandatory training on the new deploy tool.",
+        "The deploy was put on hold at 10:05 while we checked the canary.",
+    ]);
+}
+
+/// Round 18: a fault put as a question someone is reported to have asked ("asked whether
+/// the engineer made a mistake") is not asserted, for a person's or a team's fault or neglect
+/// as for a counterfactual or a sanction, whether a rule or the model alone reads it, and a
+/// second question joined by "or whether" / "or if" is reported as the first is. The same fault asserted, or asked about after the question is
+/// closed by "and", stays found.
+#[test]
+fn reported_questions_joined_by_or_assert_nothing() {
+    let people = scorer_people();
+    let ctx = WordingContext::new(&people, &[]);
+    for text in [
+        "Several readers asked whether the operator caused the outage, or whether the on-call engineer should have paged sooner.",
+        "The regional manager asked if the DBA broke the replica or if the backup job did.",
+        // The model alone reads these as a person's fault and a team's (P 0.87, 0.96).
+        "The auditors asked if Kwame restarted the wrong cluster.",
+        "Our customers asked whether the on-call engineer pushed the broken config to production.",
+    ] {
+        let hits = scan(text, &ctx);
+        assert!(hits.is_empty(), "{text}: {hits:?}");
+    }
+    for text in [
+        "The operator caused the outage, and the on-call engineer should have paged sooner.",
+        "We asked the vendor whether the patch was safe, and the DBA broke the replica anyway.",
+    ] {
+        let rules = super::scan_rules(text, &ctx);
+        assert!(!rules.is_empty(), "{text}: no finding");
+    }
+}
+
+/// Round 18: talk about how the outcome is described ("Describing the outcome as one
+/// person's mistake would hide …", "labelling the failure as …") is about method, like the
+/// past forms ("we described it as …"), and makes no finding; the same label asserted stays
+/// found.
+#[test]
+fn describing_the_outcome_as_a_label_is_method() {
+    let people = scorer_people();
+    let ctx = WordingContext::new(&people, &[]);
+    for text in [
+        "Describing the outage as the release manager's mistake would hide the two checks that were missing.",
+        "Labelling the failure as operator error would stop us looking at the console's defaults.",
+    ] {
+        let hits = scan(text, &ctx);
+        assert!(hits.is_empty(), "{text}: {hits:?}");
+    }
+    let rules = super::scan_rules("The outage was the release manager's mistake.", &ctx);
+    assert!(!rules.is_empty(), "asserted label: no finding");
 }
