@@ -2911,28 +2911,36 @@ fn sanctions_beyond_the_usual_words() {
 /// Round 18: a fault put as a question someone is reported to have asked ("asked whether
 /// the engineer made a mistake") is not asserted, for a person's or a team's fault or neglect
 /// as for a counterfactual or a sanction, whether a rule or the model alone reads it, and a
-/// second question joined by "or whether" / "or if" is reported as the first is. The same fault asserted, or asked about after the question is
-/// closed by "and", stays found.
+/// second question joined by "or whether" / "or if" is reported as the first is. The same
+/// fault asserted, or asked about after the question is closed by "and", stays found.
 #[test]
 fn reported_questions_joined_by_or_assert_nothing() {
-    let people = scorer_people();
-    let ctx = WordingContext::new(&people, &[]);
-    for text in [
+    assert_engine_quiet(&[
         "Several readers asked whether the operator caused the outage, or whether the on-call engineer should have paged sooner.",
         "The regional manager asked if the DBA broke the replica or if the backup job did.",
         // The model alone reads these as a person's fault and a team's (P 0.87, 0.96).
         "The auditors asked if Kwame restarted the wrong cluster.",
         "Our customers asked whether the on-call engineer pushed the broken config to production.",
-    ] {
+    ]);
+    assert_rules_find(&[
+        (
+            "The operator caused the outage, and the on-call engineer should have paged sooner.",
+            "blameless/counterfactual",
+        ),
+        (
+            "We asked the vendor whether the patch was safe, and the DBA broke the replica anyway.",
+            "blameless/individual-fault",
+        ),
+    ]);
+}
+
+/// Asserts that the whole engine (model and rules) finds nothing in each text.
+fn assert_engine_quiet(texts: &[&str]) {
+    let people = scorer_people();
+    let ctx = WordingContext::new(&people, &[]);
+    for text in texts {
         let hits = scan(text, &ctx);
         assert!(hits.is_empty(), "{text}: {hits:?}");
-    }
-    for text in [
-        "The operator caused the outage, and the on-call engineer should have paged sooner.",
-        "We asked the vendor whether the patch was safe, and the DBA broke the replica anyway.",
-    ] {
-        let rules = super::scan_rules(text, &ctx);
-        assert!(!rules.is_empty(), "{text}: no finding");
     }
 }
 
@@ -2942,15 +2950,12 @@ fn reported_questions_joined_by_or_assert_nothing() {
 /// found.
 #[test]
 fn describing_the_outcome_as_a_label_is_method() {
-    let people = scorer_people();
-    let ctx = WordingContext::new(&people, &[]);
-    for text in [
+    assert_engine_quiet(&[
         "Describing the outage as the release manager's mistake would hide the two checks that were missing.",
         "Labelling the failure as operator error would stop us looking at the console's defaults.",
-    ] {
-        let hits = scan(text, &ctx);
-        assert!(hits.is_empty(), "{text}: {hits:?}");
-    }
-    let rules = super::scan_rules("The outage was the release manager's mistake.", &ctx);
-    assert!(!rules.is_empty(), "asserted label: no finding");
+    ]);
+    assert_rules_find(&[(
+        "The outage was the release manager's mistake.",
+        "blameless/individual-fault",
+    )]);
 }
