@@ -503,6 +503,23 @@ impl Sentence<'_> {
         {
             return Class::Group;
         }
+        // A department named by its function and what it works on, the function in lower
+        // case: "Billing engineering broke invoicing", "the Storage engineering folks". Only
+        // functions that are always people: "IPv6 support", "Write operations" and "Holiday
+        // sales" are things.
+        if !t.cap
+            && matches!(
+                w,
+                "engineering" | "procurement" | "compliance" | "facilities" | "purchasing"
+            )
+            && prev.is_some_and(|p| p.cap && !p.odd)
+            && (i < 2 || {
+                let before = &self.toks[i - 2];
+                before.boundary || DETERMINERS.contains(before.word.as_str())
+            })
+        {
+            return Class::Group;
+        }
         if self.name_in_subject_position(i) && !self.referred_to_as_thing(i) {
             return Class::Named;
         }

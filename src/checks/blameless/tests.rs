@@ -2959,3 +2959,26 @@ fn describing_the_outcome_as_a_label_is_method() {
         "blameless/individual-fault",
     )]);
 }
+
+/// Round 18: a department named by what it works on and its function in lower case
+/// ("Billing engineering", "the Field engineering folks") is a group, like "Engineering" or
+/// "Procurement" alone; a function that also names a thing ("IPv6 support", "Write
+/// operations") or a practice ("Reverse engineering the protocol") is not.
+#[test]
+fn departments_named_by_what_they_work_on() {
+    assert_rules_find(&[
+        (
+            "Payments engineering broke the refund flow on Friday.",
+            "blameless/team-blame",
+        ),
+        (
+            "Field engineering skipped the firmware check on every depot scanner.",
+            "blameless/team-blame",
+        ),
+    ]);
+    assert_rules_quiet(&[
+        "IPv6 support broke the build on the old runners.",
+        "Write operations failed for twenty minutes while the primary was read-only.",
+        "Reverse engineering the protocol took two days.",
+    ]);
+}
