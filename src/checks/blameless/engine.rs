@@ -155,18 +155,31 @@ fn author_alone(text: &str, toks: &[Tok]) -> bool {
 /// typed during an incident is evidence quoted in the report, not the author's wording: the
 /// rules still judge it, the model alone does not. (A timeline entry puts the time first:
 /// "[09:27] @kim finds…" is the author's account and stays judged.)
+///
+/// A chat copied from Slack or Discord puts the header on a line of its own and the message
+/// on the lines under it ("bentheelder [5:19 PM]" / "replied to a thread:" / "A lot of these
+/// were already cleaned up."): a header on an earlier line of the same paragraph counts too.
 pub(crate) fn is_transcript(text: &str, s: usize, e: usize) -> bool {
-    let Some(span) = text.get(line_start(text, s)..e) else {
+    let start = line_start(text, s);
+    let Some(span) = text.get(start..e) else {
         return false;
     };
     // Each line is looked at only up to the clock time of a header.
-    span.lines().any(|l| {
+    let header = |l: &str| {
         let mut end = l.len().min(64);
         while !l.is_char_boundary(end) {
             end -= 1;
         }
         super::text::chat_header(&l[..end])
-    })
+    };
+    span.lines().any(header)
+        || text
+            .get(..start)
+            .unwrap_or("")
+            .lines()
+            .rev()
+            .take_while(|l| !l.trim().is_empty())
+            .any(header)
 }
 
 /// Whether the sentence `toks` (of `text`), or the words before it on its line, name a slip or

@@ -777,6 +777,15 @@ fn pasted_chat_transcripts_are_judged_by_the_rules_alone() {
     assert!(t(
         "First message here\nwsun [5:12 PM]\nhm, the one from Tuesday looks fine?"
     ));
+    // Round 18: a header on its own line, the message on the lines under it in the same
+    // paragraph (Slack's and Discord's copy), the sentence given by its offsets.
+    let under = "rkim [5:19 PM]\nreplied to a thread:\nMost of these were already gone. Everything in the old cluster means nothing ran?";
+    let at = under.find("Everything").unwrap_or(0);
+    assert!(is_transcript(under, at, under.len()));
+    let after_blank =
+        "rkim [5:19 PM]\nsee below\n\nEverything in the old cluster stopped at 17:20.";
+    let at = after_blank.find("Everything").unwrap_or(0);
+    assert!(!is_transcript(after_blank, at, after_blank.len()));
     assert!(!t(
         "[09:27] @kim finds that the job ran in the wrong namespace."
     ));
