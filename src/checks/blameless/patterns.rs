@@ -1395,6 +1395,46 @@ impl Sentence<'_> {
         {
             return true;
         }
+        // "Obviously, the state of a room changes over time": a general truth about a system,
+        // in the present tense, not hindsight about the incident. A noun phrase opens the
+        // clause, a verb of the present is in it, and nothing in it is past or a modal
+        // perfect ("the config was wrong", "the check should have …").
+        if matches!(
+            words.first(),
+            Some(&("the" | "a" | "an" | "every" | "each" | "any" | "most" | "all" | "some"))
+        ) {
+            let clause: Vec<&str> = self.toks[(i + 1).min(self.toks.len())..]
+                .iter()
+                .skip_while(|t| t.boundary)
+                .take_while(|t| !t.boundary)
+                .take(16)
+                .map(|t| t.word.as_str())
+                .collect();
+            let present = clause.iter().any(|w| {
+                matches!(
+                    *w,
+                    "is" | "are"
+                        | "has"
+                        | "does"
+                        | "can"
+                        | "changes"
+                        | "needs"
+                        | "means"
+                        | "depends"
+                        | "varies"
+                        | "matters"
+                )
+            });
+            let past = clause.iter().any(|w| {
+                matches!(
+                    *w,
+                    "was" | "were" | "had" | "did" | "been" | "should" | "could" | "would"
+                ) || (w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed"))
+            });
+            if present && !past {
+                return true;
+            }
+        }
         match words.as_slice() {
             ["if" | "since", ..] => true,
             ["this" | "that" | "it", "means" | "meant", ..] => true,
@@ -2048,7 +2088,22 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             }
             found(Rule::Hindsight, ms, me)
         }
-        Kind::Bother | Kind::WithoutAnyone => found(Rule::Negligence, ms, me),
+        Kind::Bother => found(Rule::Negligence, ms, me),
+        Kind::WithoutAnyone => {
+            // "this corruption could have been there for months, without anyone noticing": a
+            // latent defect supposed, not a neglect asserted. The supposition may stand
+            // before a comma, but not before another clause ("… could have checked, but he
+            // merged it without anyone reviewing").
+            let from = i0.saturating_sub(12);
+            let supposed = (from..i0)
+                .any(|j| matches!(s.word(j), "could" | "may" | "might") && s.word(j + 1) == "have")
+                && !(from..i0).any(|j| matches!(s.word(j), "but" | "and" | "so" | "because"));
+            if supposed {
+                None
+            } else {
+                found(Rule::Negligence, ms, me)
+            }
+        }
         Kind::JudgeWeak => {
             if s.part_of_compound(ms, me) || s.grades_a_thing(i0, last) {
                 return None;

@@ -2991,3 +2991,38 @@ fn departments_named_by_what_they_work_on() {
         "Reverse engineering the protocol took two days.",
     ]);
 }
+
+/// Round 18: "Obviously" before a general truth about a system in the present tense
+/// ("Obviously, the index grows with every write") is reasoning, not hindsight; a past fact
+/// or a fault after it stays found. "Without anyone noticing" after a supposition ("could
+/// have been …") tells a latent defect, not a neglect; asserted, or after another clause, it
+/// stays found.
+#[test]
+fn general_truths_and_supposed_latency_are_not_blame() {
+    assert_rules_quiet(&[
+        "Obviously, the size of a partition changes as the topic grows.",
+        "The bad rows may have been in the table for weeks, without anyone noticing.",
+    ]);
+    assert_rules_find(&[
+        (
+            "Obviously the partition map was out of date.",
+            "blameless/hindsight",
+        ),
+        (
+            "Obviously the cache is tiny and the queue was full by noon.",
+            "blameless/hindsight",
+        ),
+        (
+            "Obviously, the retention setting is wrong and someone should have caught it.",
+            "blameless/hindsight",
+        ),
+        (
+            "The queue grew for three weeks without anyone noticing.",
+            "blameless/negligence",
+        ),
+        (
+            "Dana could have waited, but she merged it without anyone reviewing the diff.",
+            "blameless/negligence",
+        ),
+    ]);
+}
