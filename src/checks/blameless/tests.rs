@@ -2870,8 +2870,8 @@ fn trait_judgements_and_joined_grades() {
 }
 
 /// Round 18: sanctions told with other words than "fired" or "disciplined": being written
-/// up, barred or banned from a duty, put on probation, a note in a performance file,
-/// remedial or mandatory retraining, and access revoked in any tense ("we are revoking
+/// up, put on probation, a note in a performance file or record, remedial training, and
+/// access revoked in any tense ("we are revoking
 /// Sandeep's console access"). The same words about documents, attackers, tokens and
 /// ordinary training are no finding.
 #[test]
@@ -2943,12 +2943,10 @@ fn reported_questions_joined_by_or_assert_nothing() {
     ]);
 }
 
-/// Asserts that the whole engine (model and rules) finds nothing in each text.
+/// Asserts that the whole engine (model and rules, [`scan_engine`]) finds nothing in each text.
 fn assert_engine_quiet(texts: &[&str]) {
-    let people = scorer_people();
-    let ctx = WordingContext::new(&people, &[]);
     for text in texts {
-        let hits = scan(text, &ctx);
+        let hits = scan_engine(text);
         assert!(hits.is_empty(), "{text}: {hits:?}");
     }
 }
