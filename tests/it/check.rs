@@ -641,3 +641,36 @@ fn each_line_of_a_pasted_chat_without_blank_lines_is_judged_alone() {
         "{report}"
     );
 }
+
+#[test]
+fn a_link_named_after_human_error_cites_it_and_the_same_words_outside_a_link_are_found() {
+    // The text of a link is the title of the page it points to: "[The myth of human error]"
+    // cites the term. The same label asserted in the authors' own sentence on the next line
+    // is still found, on that line.
+    let s = Sandbox::initialised();
+    let body = "Background: [The myth of human error in outages](https://wiki.example.com/talks/myth).\n\n\
+                The root cause was human error by the operator.";
+    let path = s.add_postmortem(&Doc::new(GOOD, "Checkout latency").section("Discussion", body));
+    let text = s.read(&path);
+    let report = s.pm(["check", "--format", "json"]).json();
+    let lines: Vec<(String, usize)> = wording_findings(&report)
+        .into_iter()
+        .map(|d| {
+            let line = d["line"].as_u64().unwrap_or(0) as usize;
+            (d["rule"].as_str().unwrap_or("").to_string(), line)
+        })
+        .collect();
+    let asserted = text
+        .lines()
+        .position(|l| l.starts_with("The root cause was human error"))
+        .expect("the sentence is in the file")
+        + 1;
+    assert!(
+        lines.iter().all(|(_, line)| *line == asserted),
+        "only the asserted line is found: {report}"
+    );
+    assert!(
+        lines.contains(&("blameless/human-error".to_string(), asserted)),
+        "{report}"
+    );
+}

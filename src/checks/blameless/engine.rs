@@ -232,13 +232,58 @@ pub(crate) fn names_a_slip(text: &str, toks: &[Tok]) -> bool {
             .any(|w| !w.is_empty() && names(w))
 }
 
+/// Whether the sentence is a letter's sign-off: a valediction, a comma and a signature
+/// ("Love, the Travis team!", "Cheers, Priya", "Kind regards, the Platform team"), which
+/// judges no one (round 19: real55's only false finding). The signature is capitalised words
+/// and the few words signatures are made of ("the", "team", "all", "of"); "Thanks, Dave, for
+/// breaking prod again!" has words of a sentence after the name, and is judged.
+fn is_sign_off(sentence: &str) -> bool {
+    const VALEDICTIONS: &[&str] = &[
+        "love",
+        "cheers",
+        "regards",
+        "best",
+        "sincerely",
+        "warmly",
+        "yours",
+        "thanks",
+        "respectfully",
+        "kind regards",
+        "best regards",
+        "warm regards",
+        "with love",
+        "all the best",
+        "best wishes",
+        "many thanks",
+    ];
+    const SIGNATURE: &[&str] = &[
+        "the", "team", "teams", "crew", "folks", "everyone", "all", "of", "at", "from", "and",
+        "your", "friends", "us", "&",
+    ];
+    let Some((head, rest)) = sentence.trim().split_once(',') else {
+        return false;
+    };
+    let head = head.trim().to_lowercase();
+    if !VALEDICTIONS.contains(&head.as_str()) {
+        return false;
+    }
+    let words: Vec<&str> = rest
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '!' | '.' | '—' | '-'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    !words.is_empty()
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase) || SIGNATURE.contains(&w.to_lowercase().as_str())
+        })
+}
+
 pub(crate) fn scan(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
     let model = &*MODEL;
     let mut hits = Vec::new();
     for_each_sentence(text, |s, e, toks| {
         let j = judge(model, toks);
         let sentence = &text[s..e];
-        if answered_no(text, s, e) {
+        if answered_no(text, s, e) || is_sign_off(sentence) {
             return;
         }
         // Below the gate only a person's act told with the harm it did is looked for
@@ -246,11 +291,14 @@ pub(crate) fn scan(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
         // `ERROR_WITH_RULE`): the model knows few of the acts ("Dwayne zeroed scale 2 with a
         // full bucket on it, so every farmer's beans came up short" is P 0.01).
         let rule_hits = if j.blame < GATE {
-            if !tells_a_consequence(sentence) || !opens_with_someone(text, toks) {
-                return;
+            // Round 19: neglect told by an idiom with its agent ("phoned in his review",
+            // "winged the failover", `Kind::AsleepIdiom`) is looked for below the gate too,
+            // and is a warning there: the model knows few of the idioms.
+            let mut kinds = super::patterns::kind_bit(Kind::AsleepIdiom);
+            if tells_a_consequence(sentence) && opens_with_someone(text, toks) {
+                kinds |= super::patterns::kind_bit(Kind::ActThenHarm);
             }
-            let hits =
-                super::scan_rules_of(sentence, ctx, super::patterns::kind_bit(Kind::ActThenHarm));
+            let hits = super::scan_rules_of(sentence, ctx, kinds);
             if hits.is_empty() {
                 return;
             }

@@ -118,6 +118,10 @@ pub(super) static UNIT_MODIFIERS: LazyLock<HashSet<&'static str>> = LazyLock::ne
         "platform", "science", "research", "exam", "exams", "admin", "help", "front", "service", "box",
         "league", "registry", "press", "ticket", "visitor", "membership", "events", "accounts", "sales",
         "marketing", "legal", "hr", "payroll", "billing", "maintenance", "facilities", "estates",
+        // Round 19: areas of engineering work ("the firmware group", "the CDN group").
+        "firmware", "hardware", "software", "database", "mobile", "web", "frontend", "backend", "data",
+        "analytics", "product", "design", "editorial", "content", "clinical", "desktop", "sdk", "cdn",
+        "qa", "sre", "devops", "dba",
     ])
 });
 

@@ -57,6 +57,7 @@ pub(super) enum Kind {
     NobodyChecked,
     Unheeded,
     LostAccess,
+    AsleepIdiom,
     HindsightIdiom,
     ReasonIs,
     Sanction,
@@ -107,6 +108,7 @@ pub(super) const ALL_KINDS: &[Kind] = &[
     Kind::NobodyChecked,
     Kind::Unheeded,
     Kind::LostAccess,
+    Kind::AsleepIdiom,
     Kind::HindsightIdiom,
     Kind::ReasonIs,
     Kind::Sanction,
@@ -248,6 +250,42 @@ fn is_misdeed_verb(w: &str) -> bool {
     }
     w.strip_prefix("mis")
         .is_some_and(|rest| rest.len() > 4 && rest.ends_with("ed"))
+}
+
+/// Nouns that name a way of acting, not a thing: "an unprofessional way to treat…", "a careless
+/// change", "sloppy work".
+fn is_act_noun(w: &str) -> bool {
+    HUMAN_ACTS.contains(w)
+            || HUMAN_ACTS.contains(singular(w))
+            || matches!(w, "way" | "manner")
+            // Acts told by what people left undone or did to the system.
+            || matches!(
+                singular(w),
+                "lack"
+                    | "delay"
+                    | "failure"
+                    | "omission"
+                    | "neglect"
+                    | "push"
+                    | "force-push"
+                    | "restart"
+                    | "reboot"
+                    | "edit"
+                    | "deletion"
+                    | "removal"
+                    | "override"
+                    | "bypass"
+                    | "skip"
+                    | "approval"
+                    | "sign-off"
+                    | "request"
+                    | "paging"
+                    | "testing"
+                    | "handover"
+                    | "handoff"
+            )
+            // "release engineering", "the testing": the -ing noun of an activity.
+            || (w.len() > 6 && w.ends_with("ing"))
 }
 
 fn is_past(w: &str) -> bool {
@@ -459,14 +497,18 @@ impl Sentence<'_> {
         // work's shape ("forecasting", "informatics", "instrumentation", "infrastructure"),
         // lower case (a capital is a place: "the Dublin office"). Not a preposition ("came
         // back to office"), nor a set of machines ("the scaling group").
+        // A hyphened modifier is judged by its last part: "the data-science group" (round 19).
+        let head = prev_word.rsplit('-').next().unwrap_or(prev_word);
         let work = !prev_open
             && prev.is_some_and(|p| !p.cap || p.odd || DEPARTMENTS.contains(prev_word))
             && !PLACE_PREPOSITIONS.contains(prev_word)
             && !THING_GROUPS.contains(prev_word)
+            && !THING_GROUPS.contains(head)
             && (UNIT_MODIFIERS.contains(prev_word)
+                || UNIT_MODIFIERS.contains(head)
                 || ["ing", "ics", "ion", "ure"]
                     .iter()
-                    .any(|e| prev_word.len() > 5 && prev_word.ends_with(e)));
+                    .any(|e| head.len() > 5 && head.ends_with(e)));
         if (sing == "group" && work
             || sing == "unit" && UNIT_MODIFIERS.contains(prev_word)
             || OFFICES.contains(sing) && work)
@@ -832,40 +874,7 @@ impl Sentence<'_> {
             "under", "by", "before", "after", "during", "into", "over", "without", "across",
             "through", "between",
         ];
-        // Nouns that name a way of acting, not a thing: "an unprofessional way to treat…".
-        let act_noun = |w: &str| {
-            HUMAN_ACTS.contains(w)
-                || HUMAN_ACTS.contains(singular(w))
-                || matches!(w, "way" | "manner")
-                // Acts told by what people left undone or did to the system.
-                || matches!(
-                    singular(w),
-                    "lack"
-                        | "delay"
-                        | "failure"
-                        | "omission"
-                        | "neglect"
-                        | "push"
-                        | "force-push"
-                        | "restart"
-                        | "reboot"
-                        | "edit"
-                        | "deletion"
-                        | "removal"
-                        | "override"
-                        | "bypass"
-                        | "skip"
-                        | "approval"
-                        | "sign-off"
-                        | "request"
-                        | "paging"
-                        | "testing"
-                        | "handover"
-                        | "handoff"
-                )
-                // "release engineering", "the testing": the -ing noun of an activity.
-                || (w.len() > 6 && w.ends_with("ing"))
-        };
+        let act_noun = is_act_noun;
         // Words that presuppose a mind grade an agent even with a thing's name for subject
         // ("the dispatcher was incompetent": a dispatcher may be a person or a program).
         const AGENT_ONLY: &[&str] = &[
@@ -1144,6 +1153,97 @@ impl Sentence<'_> {
     /// Whether the word at `k` can name a thing: a common English word, or with `determined`
     /// (a determiner before it: "the runbook", "a kubeconfig") any word, that is no name,
     /// pronoun, determiner or subject filler.
+    /// Whether the word at `i` is one the judgement triggers match (`Kind::JudgeStrong`,
+    /// `Kind::JudgeWeak`): "careless", "sloppy", "incompetent".
+    fn is_judgement_word(&self, i: usize) -> bool {
+        let Some(w) = self.toks.get(i).and_then(|t| self.text.get(t.start..t.end)) else {
+            return false;
+        };
+        let shadow = crate::checks::dfa::shadow(w);
+        COMPILED.regexes.iter().any(|(kind, re)| {
+            matches!(kind, Kind::JudgeStrong | Kind::JudgeWeak)
+                && re.find_iter(w, &shadow).next().is_some()
+        })
+    }
+
+    /// The judgement word at `i..=last` is an adjective set before a design or an artifact it
+    /// grades, and nobody stands anywhere in the sentence: "Careless defaults in the client
+    /// tools", "the vendor's manual warns that careless torque settings can crack the block",
+    /// "the scheduler's timezone handling is, frankly, incompetent code" (round 19). The noun
+    /// phrase after the word is thing words only, none an act ("a careless config change" is
+    /// a change), and its head names a design or an artifact (`ARTIFACT_NOUNS`). A person, a
+    /// role, a group, a pronoun for people or a person's possessive anywhere ("Dave shipped
+    /// careless defaults", "whoever wrote this careless script") keeps the judgement on people;
+    /// a company's possessive ("the vendor's") is no one, as in [`Self::grades_a_thing`].
+    /// Asked by [`Self::does_not_assert`], so it holds for the rules and the model alike.
+    fn modifies_an_artifact(&self, i: usize, last: usize) -> bool {
+        // Asking about words is no finding: the class lookups below must not leave the
+        // dictionary's mark (`dictionary_role`) on the sentence.
+        let saved = self.dictionary_role.get();
+        let answer = self.modifies_an_artifact_inner(i, last);
+        self.dictionary_role.set(saved);
+        answer
+    }
+
+    fn modifies_an_artifact_inner(&self, i: usize, last: usize) -> bool {
+        let w = self.word(i);
+        if w.ends_with("ly") || w.ends_with("ness") || w.ends_with("ity") || w.ends_with("ce") {
+            return false;
+        }
+        let n = self.toks.len();
+        let artifact = |k: usize| ARTIFACT_NOUNS.contains(singular(self.word(k)));
+        // The head is the first artifact noun of the run of thing words after the judgement
+        // word, with any artifact nouns right after it ("careless torque settings can …",
+        // "a shoddy config template").
+        let thing = |k: usize| {
+            k < n
+                && !self.toks[k].boundary
+                && !self.toks[k].poss
+                && self.is_thing_word(k, true)
+                && !is_act_noun(self.word(k))
+                && !PLACE_PREPOSITIONS.contains(self.word(k))
+        };
+        let Some(mut head) = (last + 1..(last + 4).min(n))
+            .take_while(|&k| thing(k))
+            .find(|&k| artifact(k))
+        else {
+            return false;
+        };
+        while head + 1 < n && thing(head + 1) && artifact(head + 1) {
+            head += 1;
+        }
+        if head + 1 < n && is_act_noun(self.word(head + 1)) {
+            return false;
+        }
+        let company = |k: usize| {
+            matches!(
+                singular(self.word(k)),
+                "vendor" | "supplier" | "manufacturer" | "provider" | "upstream" | "partner"
+            )
+        };
+        // The judgement and its noun phrase are nobody; nor is a common word capitalised
+        // because it opens the sentence ("Careless defaults …").
+        let first = self.first_word();
+        let nobody = |k: usize| {
+            let t = &self.toks[k];
+            t.boundary
+                || (i..=head).contains(&k)
+                || (Some(k) == first && super::dictionary::is_common_word(&t.word))
+                || (t.poss && company(k))
+        };
+        !(0..n).any(|k| {
+            let t = &self.toks[k];
+            !nobody(k)
+                && (self.loose_class(k) != Class::Other
+                    || AMBIGUOUS_ROLES.contains(singular(&t.word))
+                    || (t.poss && !self.thing_possessor(k) && !is_time_word(&t.word))
+                    || matches!(
+                        t.word.as_str(),
+                        "our" | "their" | "his" | "her" | "my" | "your" | "who" | "whoever"
+                    ))
+        })
+    }
+
     fn is_thing_word(&self, k: usize, determined: bool) -> bool {
         let w = self.word(k);
         w.len() > 2
@@ -1185,10 +1285,49 @@ impl Sentence<'_> {
             | Rule::Punishment
             | Rule::IndividualFault
             | Rule::TeamBlame
-            | Rule::Negligence => i.is_some_and(|i| self.reports_a_question(i)),
-            Rule::Judgemental => i.is_some_and(|i| self.asks_about_the_authors(i)),
+            | Rule::Negligence => {
+                i.is_some_and(|i| self.reports_a_question(i) || self.denies_a_cleft(i))
+            }
+            // The model's judgement of a design or an artifact with nobody in the sentence
+            // ("Careless defaults in the client tools", round 19), as the rules read it.
+            Rule::Judgemental => i.is_some_and(|i| {
+                self.asks_about_the_authors(i)
+                    || (i..(i + 4).min(self.toks.len()))
+                        .find(|&k| self.is_judgement_word(k))
+                        .is_some_and(|k| self.modifies_an_artifact(k, k))
+            }),
             _ => false,
         }
+    }
+
+    /// The person or team at token `i` is the one a cleft denies: "It wasn't the release
+    /// captain who missed the warning; the warning was never routed to anyone", "it was not
+    /// the DBA team that dropped the table" (round 19, from f95's first run). "It", a denied
+    /// copula and the noun phrase's own words stand before `i`; "who" or "that" follows
+    /// within four words. The rules' `Kind::Cleft` refuses a denied cleft the same way.
+    fn denies_a_cleft(&self, i: usize) -> bool {
+        let start = self.clause_start(i);
+        let Some(it) = (start..i).rev().take(6).find(|&k| self.word(k) == "it") else {
+            return false;
+        };
+        let denied = (it + 1..i).any(|k| {
+            matches!(
+                self.word(k),
+                "not" | "never" | "wasn't" | "isn't" | "wasnt" | "isnt" | "n't"
+            )
+        });
+        let copula = (it + 1..i).any(|k| {
+            matches!(
+                self.word(k),
+                "was" | "is" | "wasn't" | "isn't" | "wasnt" | "isnt"
+            )
+        });
+        // Only the copula, the denial and the noun phrase's words stand between.
+        let np_only = i - it <= 6 && (it + 1..i).all(|k| !self.toks[k].boundary);
+        denied
+            && copula
+            && np_only
+            && (i + 1..(i + 5).min(self.toks.len())).any(|k| matches!(self.word(k), "who" | "that"))
     }
 
     /// The judgement at token `i` is the predicate of a yes-or-no question the authors ask
@@ -2089,6 +2228,25 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             found(Rule::Hindsight, ms, me)
         }
         Kind::Bother => found(Rule::Negligence, ms, me),
+        Kind::AsleepIdiom => {
+            // Neglect told by an idiom with its agent: "the release captain waved the change
+            // through", "Ops were asleep at the wheel", "the DBA team did not do their job",
+            // "let the page ring out" (round 19). The subject must be someone other than the
+            // authors, and the idiom asserted.
+            if s.negated_before(i0) || s.asks_from(0) {
+                return None;
+            }
+            let (c, j) = s.subject_class(i0);
+            if j.is_some_and(|j| s.author_alone(j)) {
+                return None;
+            }
+            match c {
+                Class::Group => found(Rule::TeamBlame, ms, me),
+                Class::We | Class::NegPronoun => None,
+                c if c.person() => found(Rule::Negligence, ms, me),
+                _ => None,
+            }
+        }
         Kind::WithoutAnyone => {
             // "this corruption could have been there for months, without anyone noticing": a
             // latent defect supposed, not a neglect asserted. The supposition may stand
@@ -2260,6 +2418,28 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
                 "bug",
             ];
             let k = s.at(me)?;
+            // "… owns this failure" (round 19): a failure owned, as "responsible for" says; an
+            // incident or an outage is owned by whoever leads the response, and is no blame.
+            let owns = matches!(matched.trim_end(), "own" | "owns" | "owned");
+            if owns {
+                const FAILURES: &[&str] = &[
+                    "failure", "failures", "mess", "disaster", "breakage", "mistake", "error",
+                    "fiasco", "blunder", "screw-up", "screwup", "debacle",
+                ];
+                if !matches!(s.word(k), "this" | "that")
+                    || !FAILURES.contains(&s.word(k + 1))
+                    || s.negated_before(i0)
+                {
+                    return None;
+                }
+                let (c, j) = s.subject_class(i0);
+                return match c {
+                    Class::We | Class::NegPronoun => None,
+                    c => agent_rule(c).and_then(|r| {
+                        found(r, j.map_or(ms, |j| s.toks[j].start), s.span_end(k + 1))
+                    }),
+                };
+            }
             let object_ok = match s.word(k) {
                 "this" | "that" | "it" => {
                     k + 1 >= s.toks.len()

@@ -25,7 +25,7 @@ const TRIGGERS: &[(&str, &str)] = &[
     ),
     (
         "FaultVerb",
-        r"(?i)\b(?:broke|caused|botched|ruined|wrecked|corrupted|scrambled|scorched|double-booked|overbooked|double-charged|mangled|trashed|mislabell?ed|made\s+a\s+(?:mess|hash|pig['’]s\s+ear)\s+of|misconfigured|mistyped|misread|misjudged|mishandled|fat-fingered|messed\s+up|screwed\s+up|took\s+down|brought\s+down|(?:took|brought|knocked)\s+(?:[\p{L}-]+\s+){1,2}?(?:down|over|offline)|skipped\s+(?:the\s+|a\s+|an\s+|all\s+|our\s+|every\s+)?(?:[\p{L}-]+\s+)?(?:step|steps|check|checks|review|tests?|stage|canary|checklist|process|procedure|approval|runbook|verification|validation|dry-run)|knocked\s+over|blew\s+away|wiped\s+out|dropped\s+the\s+ball|let\s+(?:[\p{L}'’-]+\s+){0,4}?slip|sat\s+on)\b",
+        r"(?i)\b(?:broke|caused|botched|ruined|wrecked|corrupted|scrambled|scorched|double-booked|overbooked|double-charged|mangled|trashed|mislabell?ed|made\s+a\s+(?:mess|hash|pig['’]s\s+ear)\s+of|misconfigured|mistyped|misread|misjudged|mishandled|fat-fingered|messed\s+up|screwed\s+up|took\s+down|brought\s+down|(?:took|brought|knocked)\s+(?:[\p{L}-]+\s+){1,2}?(?:down|over|offline)|skipped\s+(?:the\s+|a\s+|an\s+|all\s+|our\s+|every\s+)?(?:[\p{L}-]+\s+)?(?:step|steps|check|checks|review|tests?|stage|canary|checklist|process|procedure|approval|runbook|verification|validation|dry-run|notifications?|notice|sign-off|handover|rehearsal|drill|walkthrough|announcement)|knocked\s+over|blew\s+away|wiped\s+out|dropped\s+the\s+ball|let\s+(?:[\p{L}'’-]+\s+){0,4}?slip|sat\s+on|bungled|fumbled|flubbed|bricked|borked|hosed|goofed|muffed|fouled\s+up|cocked\s+up)\b",
     ),
     (
         "CarelessAction",
@@ -157,7 +157,7 @@ const TRIGGERS: &[(&str, &str)] = &[
     ),
     (
         "ResponsibleFor",
-        r"(?i)(?:\b(?:is|was|are|were)|['’]s)\s+(?:\w+\s+)?responsible\s+for\s+",
+        r"(?i)(?:\b(?:is|was|are|were)|['’]s)\s+(?:\w+\s+)?responsible\s+for\s+|\b(?:owns|own|owned)\s+",
     ),
     (
         "SupposedTo",
@@ -176,6 +176,10 @@ const TRIGGERS: &[(&str, &str)] = &[
         r"(?i)\b(?:lost|loses|lose|losing)\s+(?:his|her|their)\s+(?:[\p{L}-]+\s+){0,2}?(?:access|permissions?|privileges?|rights|job|role|position)\b",
     ),
     (
+        "AsleepIdiom",
+        r"(?i)\basleep\s+(?:at\s+the\s+(?:wheel|switch|helm|controls)|on\s+(?:this|that|the)\s+(?:one|job|watch))\b|\bdid(?:n['’]?t|\s+not)\s+do\s+(?:his|her|their|its|your|my|our)\s+(?:own\s+)?jobs?\b|\bwaved\s+(?:[\p{L}'’-]+\s+){1,4}?through\b|\bturned\s+a\s+blind\s+eye\b|\blet\s+(?:the\s+|a\s+|an\s+|every\s+)?(?:[\p{L}-]+\s+)?(?:pages?|pagers?|alerts?|alarms?|calls?|phones?)\s+ring\s+out\b|\bwent\s+through\s+the\s+motions\b|\bon\s+autopilot\b|\bphoned\s+in\s+(?:his|her|their|the)\b|\bwinged\s+(?:it|the)\b|\bplay(?:ed|ing|s)?\s+fast\s+and\s+loose\b|\b(?:never|didn['’]?t|did\s+not|won['’]?t|wouldn['’]?t)\s+lift(?:s|ed)?\s+a\s+finger\b",
+    ),
+    (
         "HindsightIdiom",
         r"(?i)\b(?:plain\s+to\s+see|plain\s+as\s+day|clear\s+as\s+day|writing\s+was\s+on\s+the\s+wall|(?:saw|see|seen)\s+(?:this|it)\s+coming|no-brainer|take\s+a\s+genius|any\s+fool|only\s+a\s+matter\s+of\s+time)\b",
     ),
@@ -185,7 +189,7 @@ const TRIGGERS: &[(&str, &str)] = &[
     ),
     (
         "Sanction",
-        r"(?i)\bstrip(?:ped|ping|s)?\s+(?:[\p{L}'’-]+\s+){1,3}?of\s+(?:his|her|their)\b|\bdock(?:ed|ing|s)?\s+(?:[\p{L}'’-]+\s+){0,3}?(?:pay|wages?|salary|commission|bonus|bonuses)\b|\b(?:pay|wages?|salary|commission|bonus)\s+(?:[\p{L}'’-]+\s+){0,6}?docked\b|\b(?:asked|told|made|forced|pressured)\s+to\s+(?:step\s+down|resign|hand\s+(?:back|in|over)\s+(?:his|her))\b|\bpermanent\s+record\b|\bon\s+(?:his|her)\s+record\b|\b(?:banned|barred)\s+from\b|\bno\s+longer\s+(?:allowed|permitted)\s+to\b|\blost\s+the\s+(?:right|privilege)\s+to\b|\b(?:repay|pay\s+back|reimburse)\s+[^.;!?]{0,40}?\bout\s+of\s+(?:his|her|their)\s+(?:own\s+)?(?:pocket|wages|pay|salary|expenses|volunteer\s+expenses|allowance)\b",
+        r"(?i)\bstrip(?:ped|ping|s)?\s+(?:[\p{L}'’-]+\s+){1,3}?of\s+(?:his|her|their)\b|\bdock(?:ed|ing|s)?\s+(?:[\p{L}'’-]+\s+){0,3}?(?:pay|wages?|salary|commission|bonus|bonuses)\b|\b(?:pay|wages?|salary|commission|bonus)\s+(?:[\p{L}'’-]+\s+){0,6}?docked\b|\b(?:asked|told|made|forced|pressured)\s+to\s+(?:step\s+down|resign|hand\s+(?:back|in|over)\s+(?:his|her))\b|\bpermanent\s+record\b|\bon\s+(?:his|her)\s+record\b|\b(?:banned|barred)\s+from\b|\bno\s+longer\s+(?:allowed|permitted)\s+to\b|\blost\s+the\s+(?:right|privilege)\s+to\b|\bpromotion\s+(?:has\s+been\s+|had\s+been\s+|was\s+|is\s+|is\s+being\s+|will\s+be\s+)?(?:deferred|withheld|blocked|delayed|cancell?ed|canceled|rescinded|put\s+on\s+hold)\b|\b(?:defer|withhold|withheld|block|delay|cancel|rescind)(?:s|ed|led|ing)?\s+(?:his|her|their|[\p{L}-]+['’]s)\s+promotion\b|\b(?:repay|pay\s+back|reimburse)\s+[^.;!?]{0,40}?\bout\s+of\s+(?:his|her|their)\s+(?:own\s+)?(?:pocket|wages|pay|salary|expenses|volunteer\s+expenses|allowance)\b",
     ),
     (
         "SanctionVerb",

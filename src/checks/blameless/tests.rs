@@ -3024,3 +3024,164 @@ fn general_truths_and_supposed_latency_are_not_blame() {
         ),
     ]);
 }
+
+/// Round 19: neglect told by an idiom with its agent ("waved the change through", "asleep at
+/// the wheel", "did not do their job", "let the page ring out", "turned a blind eye"), verbs
+/// whose sense is a botched act ("bungled", "fumbled", "bricked"), a failure owned ("owns
+/// this failure"), and groups named by an area of work ("the CDN group", "the data-science
+/// group"). The same idioms about machines, denied, asked, or told of the authors are no
+/// finding, and an incident owned by whoever leads the response is no blame.
+#[test]
+fn idioms_of_neglect_botched_acts_and_owned_failures() {
+    assert_rules_find(&[
+        (
+            "The reviewer waved the change through without opening the diff.",
+            "blameless/negligence",
+        ),
+        (
+            "Ops was asleep at the wheel while the queue grew.",
+            "blameless/team-blame",
+        ),
+        (
+            "The duty manager was asleep on the job when the canary failed.",
+            "blameless/negligence",
+        ),
+        (
+            "The database team did not do their job on the replica.",
+            "blameless/team-blame",
+        ),
+        (
+            "The on-call let the page ring out for forty minutes.",
+            "blameless/negligence",
+        ),
+        (
+            "The duty engineer turned a blind eye to the disk warnings.",
+            "blameless/negligence",
+        ),
+        (
+            "The CDN team bungled the switching sequence.",
+            "blameless/team-blame",
+        ),
+        (
+            "Dave fumbled the database failover.",
+            "blameless/individual-fault",
+        ),
+        (
+            "The service desk fumbled every call from the depots.",
+            "blameless/team-blame",
+        ),
+        (
+            "The fleet team bricked three hundred scanners.",
+            "blameless/team-blame",
+        ),
+        (
+            "The baggage-integration team owns this failure.",
+            "blameless/team-blame",
+        ),
+        (
+            "The CDN group is responsible for this incident.",
+            "blameless/team-blame",
+        ),
+        (
+            "The data-science group misconfigured the scheduler.",
+            "blameless/team-blame",
+        ),
+        (
+            "The service desk skipped the maintenance notification.",
+            "blameless/team-blame",
+        ),
+    ]);
+    assert_rules_quiet(&[
+        "The load balancer waved every request through while the auth service was down.",
+        "Nobody was asleep at the wheel: the alert never reached a pager.",
+        "We turned a blind eye to the flaky test for months, and that is on our process.",
+        "Was the reviewer asleep at the wheel, or did the diff hide the change?",
+        "The firmware update bricked three hundred scanners.",
+        "The scanners were bricked by the firmware update.",
+        "The incident commander owns this incident until the handover.",
+        "Priya owns this incident until the handover.",
+        "Priya owns the failover runbook.",
+        "The auto-scaling group skipped the unhealthy node.",
+        "The security group fumbled nothing; it dropped the packets as configured.",
+    ]);
+}
+
+/// Round 19: a judgement word set before a design or an artifact, with nobody in the
+/// sentence, grades the thing, for the rules and for the model alone ("Careless defaults in
+/// the client tools"); with someone in the sentence, or before an act ("a careless config
+/// change"), it stays a judgement of people. A letter's sign-off ("Love, the Travis team!")
+/// judges no one; a thank-you with words of a sentence after the name stays judged.
+#[test]
+fn judgements_of_artifacts_and_sign_offs() {
+    assert_engine_quiet(&[
+        "Careless defaults in the client tools.",
+        "The vendor's manual warns that careless torque settings can crack the terminal block.",
+        "The irrigation scheduler's timezone handling is, frankly, incompetent code.",
+        "Love, the Travis team!",
+        "Kind regards, the Platform team.",
+        "Cheers, Priya",
+    ]);
+    assert_rules_find(&[
+        (
+            "That was a careless config change.",
+            "blameless/judgemental",
+        ),
+        (
+            "Dave pushed careless defaults to every customer.",
+            "blameless/judgemental",
+        ),
+        (
+            "Whoever wrote this careless script should be ashamed.",
+            "blameless/judgemental",
+        ),
+        (
+            "The forecaster was clueless about the publish workflow.",
+            "blameless/judgemental",
+        ),
+    ]);
+    let sarcasm = scan_engine("Thanks, Dave, for breaking the release pipeline again!");
+    assert!(!sarcasm.is_empty(), "{sarcasm:?}");
+}
+
+/// Round 19: idioms of neglect the model barely knows are looked for below its gate too, as
+/// warnings ("phoned in his review", "played fast and loose with"); a sanction told as a
+/// promotion held back names its person by a possessive; a denied cleft ("It wasn't the
+/// release captain who missed the warning; …") names no one as the cause, for the model
+/// alone as for the rules, while the cleft asserted stays found.
+#[test]
+fn idioms_below_the_gate_held_back_promotions_and_denied_clefts() {
+    for text in [
+        "Thiago phoned in his review of the webhook retry change.",
+        "Joaquín played fast and loose with the production credentials.",
+    ] {
+        let hits = scan_engine(text);
+        assert!(
+            hits.iter()
+                .any(|h| h.rule == "blameless/negligence" && !h.error),
+            "{text}: {hits:?}"
+        );
+    }
+    assert_rules_find(&[
+        (
+            "Lerato's promotion has been deferred because of this outage.",
+            "blameless/punishment",
+        ),
+        (
+            "Management withheld her promotion after the outage.",
+            "blameless/punishment",
+        ),
+    ]);
+    assert_rules_quiet(&["Promotions are deferred this quarter because of the budget freeze."]);
+    assert_engine_quiet(&[
+        "It wasn't the release captain who missed the warning; the warning was never routed to anyone.",
+        "The fleet ran on autopilot overnight while the queue drained.",
+        "We went through the motions of the old checklist because nobody had updated it.",
+    ]);
+    let asserted = scan_engine("It was the release captain who missed the warning.");
+    assert!(
+        asserted
+            .iter()
+            .any(|h| h.rule == "blameless/individual-fault"),
+        "{asserted:?}"
+    );
+}
