@@ -232,6 +232,42 @@ pub(crate) fn names_a_slip(text: &str, toks: &[Tok]) -> bool {
             .any(|w| !w.is_empty() && names(w))
 }
 
+/// The keys (`features::classify`: the hash of the stem) of the rarest word of each idiom
+/// `Kind::AsleepIdiom` reads (its anchors in `anchors.rs`). Below the model's gate only a
+/// sentence holding one of them is passed to the rules, whose anchor pass over every kind
+/// costs more than this look at the sentence's tokens (round 19: 18 M instructions on the
+/// trigger-heavy benchmark without it).
+/// "Did not do their job" is left to the rules above the gate: "job" is too common a word in
+/// operations prose to pass every sentence holding it. One bit per key's low six bits rules
+/// most tokens out before the list is asked.
+static IDIOM_KEYS: std::sync::LazyLock<(u64, Vec<u64>)> = std::sync::LazyLock::new(|| {
+    let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+    let keys: Vec<u64> = [
+        "asleep",
+        "waved",
+        "blind",
+        "ring",
+        "motions",
+        "autopilot",
+        "phoned",
+        "winged",
+        "loose",
+        "finger",
+    ]
+    .iter()
+    .map(|w| super::features::fnv(super::features::stem_of(w, &stemmer).as_bytes()))
+    .collect();
+    let bits = keys.iter().fold(0u64, |b, k| b | 1 << (k & 63));
+    (bits, keys)
+});
+
+/// Whether a token of the sentence is one of [`IDIOM_KEYS`].
+fn holds_an_idiom_word(toks: &[Tok]) -> bool {
+    let (bits, keys) = &*IDIOM_KEYS;
+    toks.iter()
+        .any(|t| bits & (1 << (t.key & 63)) != 0 && keys.contains(&t.key))
+}
+
 /// Whether the sentence is a letter's sign-off: a valediction, a comma and a signature
 /// ("Love, the Travis team!", "Cheers, Priya", "Kind regards, the Platform team"), which
 /// judges no one (round 19: real55's only false finding). The signature is capitalised words
@@ -260,11 +296,21 @@ fn is_sign_off(sentence: &str) -> bool {
         "the", "team", "teams", "crew", "folks", "everyone", "all", "of", "at", "from", "and",
         "your", "friends", "us", "&",
     ];
-    let Some((head, rest)) = sentence.trim().split_once(',') else {
+    // Most sentences open with another letter, or have no comma among their first words: the
+    // check costs a few bytes.
+    let sentence = sentence.trim_start();
+    if !sentence
+        .bytes()
+        .next()
+        .is_some_and(|b| b"lcrbswytkamLCRBSWYTKAM".contains(&b))
+    {
+        return false;
+    }
+    let Some(comma) = sentence.bytes().take(16).position(|b| b == b',') else {
         return false;
     };
-    let head = head.trim().to_lowercase();
-    if !VALEDICTIONS.contains(&head.as_str()) {
+    let (head, rest) = (sentence[..comma].trim(), &sentence[comma + 1..]);
+    if !VALEDICTIONS.iter().any(|v| v.eq_ignore_ascii_case(head)) {
         return false;
     }
     let words: Vec<&str> = rest
@@ -294,9 +340,16 @@ pub(crate) fn scan(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
             // Round 19: neglect told by an idiom with its agent ("phoned in his review",
             // "winged the failover", `Kind::AsleepIdiom`) is looked for below the gate too,
             // and is a warning there: the model knows few of the idioms.
-            let mut kinds = super::patterns::kind_bit(Kind::AsleepIdiom);
+            let mut kinds = if holds_an_idiom_word(toks) {
+                super::patterns::kind_bit(Kind::AsleepIdiom)
+            } else {
+                0
+            };
             if tells_a_consequence(sentence) && opens_with_someone(text, toks) {
                 kinds |= super::patterns::kind_bit(Kind::ActThenHarm);
+            }
+            if kinds == 0 {
+                return;
             }
             let hits = super::scan_rules_of(sentence, ctx, kinds);
             if hits.is_empty() {
