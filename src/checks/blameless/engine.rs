@@ -237,6 +237,7 @@ pub(crate) fn names_a_slip(text: &str, toks: &[Tok]) -> bool {
 /// sentence holding one of them is passed to the rules, whose anchor pass over every kind
 /// costs more than this look at the sentence's tokens (round 19: 18 M instructions on the
 /// trigger-heavy benchmark without it).
+///
 /// "Did not do their job" is left to the rules above the gate: "job" is too common a word in
 /// operations prose to pass every sentence holding it. One bit per key's low six bits rules
 /// most tokens out before the list is asked.

@@ -256,36 +256,36 @@ fn is_misdeed_verb(w: &str) -> bool {
 /// change", "sloppy work".
 fn is_act_noun(w: &str) -> bool {
     HUMAN_ACTS.contains(w)
-            || HUMAN_ACTS.contains(singular(w))
-            || matches!(w, "way" | "manner")
-            // Acts told by what people left undone or did to the system.
-            || matches!(
-                singular(w),
-                "lack"
-                    | "delay"
-                    | "failure"
-                    | "omission"
-                    | "neglect"
-                    | "push"
-                    | "force-push"
-                    | "restart"
-                    | "reboot"
-                    | "edit"
-                    | "deletion"
-                    | "removal"
-                    | "override"
-                    | "bypass"
-                    | "skip"
-                    | "approval"
-                    | "sign-off"
-                    | "request"
-                    | "paging"
-                    | "testing"
-                    | "handover"
-                    | "handoff"
-            )
-            // "release engineering", "the testing": the -ing noun of an activity.
-            || (w.len() > 6 && w.ends_with("ing"))
+        || HUMAN_ACTS.contains(singular(w))
+        || matches!(w, "way" | "manner")
+        // Acts told by what people left undone or did to the system.
+        || matches!(
+            singular(w),
+            "lack"
+                | "delay"
+                | "failure"
+                | "omission"
+                | "neglect"
+                | "push"
+                | "force-push"
+                | "restart"
+                | "reboot"
+                | "edit"
+                | "deletion"
+                | "removal"
+                | "override"
+                | "bypass"
+                | "skip"
+                | "approval"
+                | "sign-off"
+                | "request"
+                | "paging"
+                | "testing"
+                | "handover"
+                | "handoff"
+        )
+        // "release engineering", "the testing": the -ing noun of an activity.
+        || (w.len() > 6 && w.ends_with("ing"))
 }
 
 fn is_past(w: &str) -> bool {
