@@ -784,6 +784,19 @@ impl Sentence<'_> {
             if self.toks[m].boundary {
                 break;
             }
+            // A participle after the phrase's first word opens a clause of its own: "traced to
+            // a bug causing Flowspec rules to crash" names no one in "Flowspec" (round 19,
+            // real59's first run). A word in -ing before a group or a role is its modifier
+            // ("the network engineering department", "the fibre provisioning team"), and so is
+            // one that opens the phrase ("the releasing engineer").
+            let w = self.word(m);
+            if m > k
+                && w.len() > 4
+                && w.ends_with("ing")
+                && !matches!(self.class(m + 1), Class::Group | Class::Role)
+            {
+                break;
+            }
             let c = self.loose_class(m);
             if matches!(c, Class::Group) || (c.person() && c != Class::We) {
                 return Some((m, c));
@@ -2011,6 +2024,26 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
                 )
             {
                 return None;
+            }
+            // "… has caused us to change the way we think": what the authors did next, not
+            // harm done, unless the harm is told ("caused us to lose a day", "caused everyone
+            // to spend the weekend rebuilding"; round 19, real59's first run).
+            if matched == "caused"
+                && matches!(
+                    s.word(i0 + 1),
+                    "us" | "me" | "them" | "him" | "her" | "everyone" | "everybody"
+                )
+                && s.word(i0 + 2) == "to"
+            {
+                #[rustfmt::skip]
+                const HARM: &[&str] = &[
+                    "lose", "miss", "fail", "spend", "waste", "redo", "rebuild", "restart",
+                    "roll", "scramble", "cancel", "refund", "delay", "work", "stay", "wake",
+                    "rerun", "re-run", "drop", "abandon",
+                ];
+                if !(i0 + 3..(i0 + 5).min(s.toks.len())).any(|j| HARM.contains(&s.word(j))) {
+                    return None;
+                }
             }
             // "broke" with no object is something breaking ("as the news broke", "the build
             // broke"), not someone breaking it.

@@ -3185,3 +3185,27 @@ fn idioms_below_the_gate_held_back_promotions_and_denied_clefts() {
         "{asserted:?}"
     );
 }
+
+/// Round 19, from real59's first run (two false errors): a participle after the first word of
+/// the phrase a cause is traced to opens a clause of its own, so a product name after it is no
+/// person ("traced to a bug causing Flowspec rules to crash"); "caused us to change the way we
+/// think" tells what the authors did next, not harm. The person in the phrase ("traced to the
+/// network engineering department", "a typo by the releasing engineer") and harm told after
+/// "caused us to" stay found.
+#[test]
+fn a_cause_with_a_participle_and_a_cause_of_change() {
+    assert_rules_quiet(&[
+        "The issue was traced to a bug causing Flowspec rules to crash our routing engines.",
+        "The vendor's support staff has caused us to change the way we think about escalation.",
+    ]);
+    assert_rules_find(&[
+        (
+            "The outage was traced to the network engineering department.",
+            "blameless/team-blame",
+        ),
+        (
+            "The vendor's support staff caused us to lose a whole day of orders.",
+            "blameless/individual-fault",
+        ),
+    ]);
+}
