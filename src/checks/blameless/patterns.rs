@@ -288,6 +288,22 @@ fn is_act_noun(w: &str) -> bool {
         || (w.len() > 6 && w.ends_with("ing"))
 }
 
+/// A word for a company that supplies or carries what the authors run: its possessive is no
+/// person's ("the vendor's firmware is shoddy" grades a product).
+fn is_company_word(w: &str) -> bool {
+    matches!(
+        singular(w),
+        "vendor"
+            | "supplier"
+            | "manufacturer"
+            | "provider"
+            | "upstream"
+            | "partner"
+            | "carrier"
+            | "maker"
+    )
+}
+
 fn is_past(w: &str) -> bool {
     !matches!(w, "was" | "were" | "had" | "did" | "need" | "used")
         && (IRREGULAR_PAST.contains(w) || (w.len() > 3 && w.ends_with("ed")))
@@ -931,17 +947,9 @@ impl Sentence<'_> {
         // Whether token `k` stands for anyone: a person, role, group, pronoun, a possessive
         // that is not a thing's, or an agent after "by".
         let someone = |k: usize| {
-            let t = &self.toks[k];
-            !t.boundary
-                && (self.loose_class(k) != Class::Other
-                    // "the runbook author": here a role word is a person whatever its modifier.
-                    || AMBIGUOUS_ROLES.contains(singular(&t.word))
-                    || (t.poss && !self.thing_possessor(k) && !is_time_word(&t.word))
-                    || matches!(
-                        t.word.as_str(),
-                        "our" | "their" | "his" | "her" | "my" | "your" | "who" | "whoever"
-                    )
-                    || (t.word == "by" && self.noun_phrase_agent(k + 1).is_some()))
+            !self.toks[k].boundary
+                && (self.stands_for_someone(k)
+                    || (self.word(k) == "by" && self.noun_phrase_agent(k + 1).is_some()))
         };
         // "a sloppy piece of code": a piece, bit or chunk is of what follows "of".
         let next = self
@@ -1038,19 +1046,7 @@ impl Sentence<'_> {
             .position(|&k| PREPOSITIONS.contains(&self.word(k)))
             .unwrap_or(subject.len());
         let np = &subject[..np_end];
-        let company = |k: usize| {
-            matches!(
-                singular(self.word(k)),
-                "vendor"
-                    | "supplier"
-                    | "manufacturer"
-                    | "provider"
-                    | "upstream"
-                    | "partner"
-                    | "carrier"
-                    | "maker"
-            )
-        };
+        let company = |k: usize| is_company_word(self.word(k));
         let Some(&head) = np.last() else {
             return false;
         };
@@ -1228,12 +1224,6 @@ impl Sentence<'_> {
         if head + 1 < n && is_act_noun(self.word(head + 1)) {
             return false;
         }
-        let company = |k: usize| {
-            matches!(
-                singular(self.word(k)),
-                "vendor" | "supplier" | "manufacturer" | "provider" | "upstream" | "partner"
-            )
-        };
         // The judgement and its noun phrase are nobody; nor is a common word capitalised
         // because it opens the sentence ("Careless defaults …").
         let first = self.first_word();
@@ -1242,19 +1232,24 @@ impl Sentence<'_> {
             t.boundary
                 || (i..=head).contains(&k)
                 || (Some(k) == first && super::dictionary::is_common_word(&t.word))
-                || (t.poss && company(k))
+                || (t.poss && is_company_word(&t.word))
         };
-        !(0..n).any(|k| {
-            let t = &self.toks[k];
-            !nobody(k)
-                && (self.loose_class(k) != Class::Other
-                    || AMBIGUOUS_ROLES.contains(singular(&t.word))
-                    || (t.poss && !self.thing_possessor(k) && !is_time_word(&t.word))
-                    || matches!(
-                        t.word.as_str(),
-                        "our" | "their" | "his" | "her" | "my" | "your" | "who" | "whoever"
-                    ))
-        })
+        !(0..n).any(|k| !nobody(k) && self.stands_for_someone(k))
+    }
+
+    /// Whether token `k` stands for anyone: a person, role, group or pronoun, a role word
+    /// whatever its modifier ("the runbook author"), a possessive that is not a thing's or a
+    /// time's, or a possessive or relative pronoun for people. Asked by
+    /// [`Self::grades_a_thing`] and [`Self::modifies_an_artifact`].
+    fn stands_for_someone(&self, k: usize) -> bool {
+        let t = &self.toks[k];
+        self.loose_class(k) != Class::Other
+            || AMBIGUOUS_ROLES.contains(singular(&t.word))
+            || (t.poss && !self.thing_possessor(k) && !is_time_word(&t.word))
+            || matches!(
+                t.word.as_str(),
+                "our" | "their" | "his" | "her" | "my" | "your" | "who" | "whoever"
+            )
     }
 
     fn is_thing_word(&self, k: usize, determined: bool) -> bool {
