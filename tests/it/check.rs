@@ -21,6 +21,25 @@ fn wording_findings(report: &Value) -> Vec<&Value> {
         .collect()
 }
 
+/// The `blameless/*` diagnostics of a JSON report as (rule, 1-based line).
+fn wording_lines(report: &Value) -> Vec<(String, usize)> {
+    wording_findings(report)
+        .into_iter()
+        .map(|d| {
+            let line = d["line"].as_u64().unwrap_or(0) as usize;
+            (d["rule"].as_str().unwrap_or("").to_string(), line)
+        })
+        .collect()
+}
+
+/// The 1-based number of the first line of `text` that starts with `prefix`.
+fn line_starting(text: &str, prefix: &str) -> usize {
+    text.lines()
+        .position(|l| l.starts_with(prefix))
+        .expect("the line is in the file")
+        + 1
+}
+
 fn rules_of(report: &Value) -> Vec<String> {
     report["diagnostics"]
         .as_array()
@@ -623,18 +642,8 @@ fn each_line_of_a_pasted_chat_without_blank_lines_is_judged_alone() {
     let path = s.add_postmortem(&Doc::new(GOOD, "Checkout latency").section("Timeline", chat));
     let text = s.read(&path);
     let report = s.pm(["check", "--format", "json"]).json();
-    let wording: Vec<(String, usize)> = wording_findings(&report)
-        .into_iter()
-        .map(|d| {
-            let line = d["line"].as_u64().unwrap_or(0) as usize;
-            (d["rule"].as_str().unwrap_or("").to_string(), line)
-        })
-        .collect();
-    let sanction_line = text
-        .lines()
-        .position(|l| l.starts_with("[19:44]"))
-        .expect("the chat is in the file")
-        + 1;
+    let wording = wording_lines(&report);
+    let sanction_line = line_starting(&text, "[19:44]");
     assert_eq!(
         wording,
         vec![("blameless/punishment".to_string(), sanction_line)],
@@ -653,18 +662,8 @@ fn a_link_named_after_human_error_cites_it_and_the_same_words_outside_a_link_are
     let path = s.add_postmortem(&Doc::new(GOOD, "Checkout latency").section("Discussion", body));
     let text = s.read(&path);
     let report = s.pm(["check", "--format", "json"]).json();
-    let lines: Vec<(String, usize)> = wording_findings(&report)
-        .into_iter()
-        .map(|d| {
-            let line = d["line"].as_u64().unwrap_or(0) as usize;
-            (d["rule"].as_str().unwrap_or("").to_string(), line)
-        })
-        .collect();
-    let asserted = text
-        .lines()
-        .position(|l| l.starts_with("The root cause was human error"))
-        .expect("the sentence is in the file")
-        + 1;
+    let lines = wording_lines(&report);
+    let asserted = line_starting(&text, "The root cause was human error");
     assert!(
         lines.iter().all(|(_, line)| *line == asserted),
         "only the asserted line is found: {report}"
