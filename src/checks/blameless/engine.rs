@@ -254,6 +254,7 @@ static IDIOM_KEYS: std::sync::LazyLock<(u64, Vec<u64>)> = std::sync::LazyLock::n
         "winged",
         "loose",
         "finger",
+        "feet",
     ]
     .iter()
     .map(|w| super::features::fnv(super::features::stem_of(w, &stemmer).as_bytes()))

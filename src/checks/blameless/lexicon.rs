@@ -58,7 +58,7 @@ pub(super) static PERSON_MODIFIERS: LazyLock<HashSet<&'static str>> = LazyLock::
 pub(super) static GROUP_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set(&[
         "team", "squad", "department", "dept", "crew", "org", "organisation", "organization", "management",
-        "leadership", "folks", "guys", "devs", "ops", "devops", "qa", "oncalls",
+        "leadership", "folks", "guys", "devs", "ops", "devops", "qa", "oncalls", "guild", "tribe",
     ])
 });
 
@@ -121,7 +121,7 @@ pub(super) static UNIT_MODIFIERS: LazyLock<HashSet<&'static str>> = LazyLock::ne
         // Round 19: areas of engineering work ("the firmware group", "the CDN group").
         "firmware", "hardware", "software", "database", "mobile", "web", "frontend", "backend", "data",
         "analytics", "product", "design", "editorial", "content", "clinical", "desktop", "sdk", "cdn",
-        "qa", "sre", "devops", "dba",
+        "qa", "sre", "devops", "dba", "systems", "management",
     ])
 });
 

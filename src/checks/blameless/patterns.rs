@@ -525,9 +525,12 @@ impl Sentence<'_> {
                 || ["ing", "ics", "ion", "ure"]
                     .iter()
                     .any(|e| head.len() > 5 && head.ends_with(e)));
+        // A desk named by when it is staffed: "the overnight desk", "the night desk".
+        let staffed =
+            SHIFT_MODIFIERS.contains(prev_word) || matches!(prev_word, "overnight" | "duty");
         if (sing == "group" && work
             || sing == "unit" && UNIT_MODIFIERS.contains(prev_word)
-            || OFFICES.contains(sing) && work)
+            || OFFICES.contains(sing) && (work || staffed))
             && self.toks.get(i + 1).is_none_or(|n| n.word != "of")
         {
             return Class::Group;
@@ -568,13 +571,29 @@ impl Sentence<'_> {
         if !t.cap
             && matches!(
                 w,
-                "engineering" | "procurement" | "compliance" | "facilities" | "purchasing"
+                "engineering"
+                    | "procurement"
+                    | "compliance"
+                    | "facilities"
+                    | "purchasing"
+                    | "computing"
             )
             && prev.is_some_and(|p| p.cap && !p.odd)
             && (i < 2 || {
                 let before = &self.toks[i - 2];
                 before.boundary || DETERMINERS.contains(before.word.as_str())
             })
+        {
+            return Class::Group;
+        }
+        // "IT security locked us out", "IT operations skipped the notice": a function of IT,
+        // named after it (round 19).
+        if !t.cap
+            && matches!(
+                w,
+                "security" | "support" | "operations" | "ops" | "networking" | "infrastructure"
+            )
+            && prev.is_some_and(|p| p.word == "it" && p.cap && p.odd)
         {
             return Class::Group;
         }
@@ -2064,6 +2083,12 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
         Kind::OnPerson => {
             let k = s.at(me)?;
             let k = if s.word(k) == "the" { k + 1 } else { k };
+            // "This incident is on the registry team": the group noun after its modifiers
+            // (round 19), when the phrase ends there.
+            let k = match s.noun_phrase_agent(k) {
+                Some((m, Class::Group)) if s.loose_class(k) == Class::Other => m,
+                _ => k,
+            };
             let c = s.loose_class(k);
             let after = k + 1;
             let ends = after >= s.toks.len()

@@ -25,7 +25,7 @@ const TRIGGERS: &[(&str, &str)] = &[
     ),
     (
         "FaultVerb",
-        r"(?i)\b(?:broke|caused|botched|ruined|wrecked|corrupted|scrambled|scorched|double-booked|overbooked|double-charged|mangled|trashed|mislabell?ed|made\s+a\s+(?:mess|hash|pig['’]s\s+ear)\s+of|misconfigured|mistyped|misread|misjudged|mishandled|fat-fingered|messed\s+up|screwed\s+up|took\s+down|brought\s+down|(?:took|brought|knocked)\s+(?:[\p{L}-]+\s+){1,2}?(?:down|over|offline)|skipped\s+(?:the\s+|a\s+|an\s+|all\s+|our\s+|every\s+)?(?:[\p{L}-]+\s+)?(?:step|steps|check|checks|review|tests?|stage|canary|checklist|process|procedure|approval|runbook|verification|validation|dry-run|notifications?|notice|sign-off|handover|rehearsal|drill|walkthrough|announcement)|knocked\s+over|blew\s+away|wiped\s+out|dropped\s+the\s+ball|let\s+(?:[\p{L}'’-]+\s+){0,4}?slip|sat\s+on|bungled|fumbled|flubbed|bricked|borked|hosed|goofed|muffed|fouled\s+up|cocked\s+up)\b",
+        r"(?i)\b(?:broke|caused|botched|ruined|wrecked|corrupted|scrambled|scorched|double-booked|overbooked|double-charged|mangled|trashed|mislabell?ed|made\s+a\s+(?:mess|hash|pig['’]s\s+ear)\s+of|misconfigured|mistyped|misread|misjudged|mishandled|fat-fingered|messed\s+up|screwed\s+up|took\s+down|brought\s+down|(?:took|brought|knocked)\s+(?:[\p{L}-]+\s+){1,2}?(?:down|over|offline)|skipped\s+(?:the\s+|a\s+|an\s+|all\s+|our\s+|every\s+)?(?:[\p{L}-]+\s+)?(?:step|steps|check|checks|review|tests?|stage|canary|checklist|process|procedure|approval|runbook|verification|validation|dry-run|notifications?|notice|sign-off|handover|rehearsal|drill|walkthrough|announcement)|knocked\s+over|blew\s+away|wiped\s+out|dropped\s+the\s+ball|let\s+(?:[\p{L}'’-]+\s+){0,4}?slip|sat\s+on|bungled|fumbled|flubbed|bricked|borked|hosed|goofed|muffed|fouled\s+up|cocked\s+up|let\s+(?:us|everyone|everybody|them|him|her|me|the\s+(?:rest\s+of\s+(?:us|the\s+[\p{L}-]+)|team|teams|company|customers|users|branches|business)|our\s+(?:customers|users|team|teams|colleagues|partners))\s+(?:all\s+)?down|failed\s+(?:us|everyone|everybody|them|the\s+(?:branches|customers|users|rest\s+of\s+us)|our\s+(?:customers|users|teams?))|got\s+it\s+(?:badly\s+|completely\s+|all\s+)?wrong|made\s+(?:[\p{L}'’-]+\s+){1,4}?(?:much\s+|even\s+|far\s+|a\s+lot\s+)?worse|locked\s+(?:us|everyone|everybody|them)\s+out|introduced\s+(?:the|a|this|that)\s+(?:[\p{L}-]+\s+)?(?:crash|bug|regression|outage|breakage|defect))\b",
     ),
     (
         "CarelessAction",
@@ -41,7 +41,7 @@ const TRIGGERS: &[(&str, &str)] = &[
     ),
     (
         "OnPerson",
-        r"(?i)\b(?:this|that|it)(?:\s+one)?(?:['’]s|\s+is|\s+was)\s+(?:all\s+|entirely\s+|squarely\s+|totally\s+|completely\s+|solely\s+|100%\s+)?on\s+",
+        r"(?i)\b(?:this|that|it)(?:\s+one|\s+(?:incident|outage|failure|mess|breakage|one))?(?:['’]s|\s+is|\s+was)\s+(?:all\s+|entirely\s+|squarely\s+|totally\s+|completely\s+|solely\s+|100%\s+)?on\s+",
     ),
     (
         "Culprit",
@@ -177,7 +177,7 @@ const TRIGGERS: &[(&str, &str)] = &[
     ),
     (
         "AsleepIdiom",
-        r"(?i)\basleep\s+(?:at\s+the\s+(?:wheel|switch|helm|controls)|on\s+(?:this|that|the)\s+(?:one|job|watch))\b|\bdid(?:n['’]?t|\s+not)\s+do\s+(?:his|her|their|its|your|my|our)\s+(?:own\s+)?jobs?\b|\bwaved\s+(?:[\p{L}'’-]+\s+){1,4}?through\b|\bturned\s+a\s+blind\s+eye\b|\blet\s+(?:the\s+|a\s+|an\s+|every\s+)?(?:[\p{L}-]+\s+)?(?:pages?|pagers?|alerts?|alarms?|calls?|phones?)\s+ring\s+out\b|\bwent\s+through\s+the\s+motions\b|\bon\s+autopilot\b|\bphoned\s+in\s+(?:his|her|their|the)\b|\bwinged\s+(?:it|the)\b|\bplay(?:ed|ing|s)?\s+fast\s+and\s+loose\b|\b(?:never|didn['’]?t|did\s+not|won['’]?t|wouldn['’]?t)\s+lift(?:s|ed)?\s+a\s+finger\b",
+        r"(?i)\basleep\s+(?:at\s+the\s+(?:wheel|switch|helm|controls)|on\s+(?:this|that|the)\s+(?:one|job|watch))\b|\bdid(?:n['’]?t|\s+not)\s+do\s+(?:his|her|their|its|your|my|our)\s+(?:own\s+)?jobs?\b|\bwaved\s+(?:[\p{L}'’-]+\s+){1,4}?through\b|\bturned\s+a\s+blind\s+eye\b|\blet\s+(?:the\s+|a\s+|an\s+|every\s+)?(?:[\p{L}-]+\s+)?(?:pages?|pagers?|alerts?|alarms?|calls?|phones?)\s+ring\s+out\b|\bwent\s+through\s+the\s+motions\b|\bdragged\s+(?:his|her|their|its|our|your)\s+feet\b|\bdropped\s+(?:[\p{L}'’-]+\s+){1,3}?on\s+the\s+floor\b|\bon\s+autopilot\b|\bphoned\s+in\s+(?:his|her|their|the)\b|\bwinged\s+(?:it|the)\b|\bplay(?:ed|ing|s)?\s+fast\s+and\s+loose\b|\b(?:never|didn['’]?t|did\s+not|won['’]?t|wouldn['’]?t)\s+lift(?:s|ed)?\s+a\s+finger\b",
     ),
     (
         "HindsightIdiom",

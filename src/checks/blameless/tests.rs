@@ -3209,3 +3209,56 @@ fn a_cause_with_a_participle_and_a_cause_of_change() {
         ),
     ]);
 }
+
+/// Round 19, last part: a team or a person letting others down, failing them, getting it
+/// wrong, making it worse, locking them out, introducing the bug, dragging their feet or
+/// dropping something on the floor; blame laid "on" a group named with modifiers ("This
+/// incident is on the registry team"); and groups named by a function after "IT", by when a
+/// desk is staffed, or by "computing" and "management". The same verbs with a machine, the
+/// authors, or a cause told for the thing are no finding.
+#[test]
+fn teams_letting_others_down_and_blame_laid_on_named_groups() {
+    assert_rules_find(&[
+        (
+            "Research computing let everyone down this week.",
+            "blameless/team-blame",
+        ),
+        (
+            "Our vendor-management group failed us by not reading the notice.",
+            "blameless/team-blame",
+        ),
+        ("Ops got it wrong, again.", "blameless/team-blame"),
+        (
+            "The help desk made the patron lockout much worse.",
+            "blameless/team-blame",
+        ),
+        (
+            "IT security locked us out of the head-end with a surprise rotation.",
+            "blameless/team-blame",
+        ),
+        (
+            "The contractors introduced the bug in the route app.",
+            "blameless/individual-fault",
+        ),
+        (
+            "The database team dragged their feet and the failover took two hours.",
+            "blameless/team-blame",
+        ),
+        (
+            "The vendor's overnight desk dropped our escalation on the floor.",
+            "blameless/team-blame",
+        ),
+        (
+            "This incident is on the registry team.",
+            "blameless/team-blame",
+        ),
+    ]);
+    assert_rules_quiet(&[
+        "The retry storm made the outage much worse.",
+        "We got it wrong, and the runbook now says so.",
+        "The new release introduced the bug we had fixed in March.",
+        "The firewall locked us out of the console until the rule expired.",
+        "The new alert is on the dashboard now.",
+        "Dave let the old cluster wind down over the weekend.",
+    ]);
+}
