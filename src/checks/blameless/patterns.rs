@@ -1230,6 +1230,10 @@ impl Sentence<'_> {
                 && self.is_thing_word(k, true)
                 && !is_act_noun(self.word(k))
                 && !PLACE_PREPOSITIONS.contains(self.word(k))
+                && !matches!(
+                    self.word(k),
+                    "about" | "over" | "under" | "during" | "than" | "after" | "before"
+                )
         };
         let Some(mut head) = (last + 1..(last + 4).min(n))
             .take_while(|&k| thing(k))
@@ -1243,15 +1247,10 @@ impl Sentence<'_> {
         if head + 1 < n && is_act_noun(self.word(head + 1)) {
             return false;
         }
-        // The judgement and its noun phrase are nobody; nor is a common word capitalised
-        // because it opens the sentence ("Careless defaults …").
-        let first = self.first_word();
+        // The judgement and its noun phrase are nobody, nor is a company's possessive.
         let nobody = |k: usize| {
             let t = &self.toks[k];
-            t.boundary
-                || (i..=head).contains(&k)
-                || (Some(k) == first && super::dictionary::is_common_word(&t.word))
-                || (t.poss && is_company_word(&t.word))
+            t.boundary || (i..=head).contains(&k) || (t.poss && is_company_word(&t.word))
         };
         !(0..n).any(|k| !nobody(k) && self.stands_for_someone(k))
     }
@@ -3255,7 +3254,12 @@ fn ignored(s: &Sentence, ms: usize, me: usize, i0: usize) -> Option<Found> {
     if s.negated_before(i0) {
         return None;
     }
-    let (c, _) = s.subject_class(i0);
+    let (c, j) = s.subject_class(i0);
+    // "error was expected so I ignored it": the author's own act, as for the fault verbs
+    // (round 19, real61's first run).
+    if j.is_some_and(|j| s.author_alone(j)) {
+        return None;
+    }
     match c {
         Class::Group => found(Rule::TeamBlame, ms, me),
         c if c.person() => found(Rule::Negligence, ms, me),

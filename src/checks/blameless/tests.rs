@@ -3138,7 +3138,21 @@ fn judgements_of_artifacts_and_sign_offs() {
             "The forecaster was clueless about the publish workflow.",
             "blameless/judgemental",
         ),
+        (
+            "Whoever configured the tracking-feed poller was clueless about rate limits.",
+            "blameless/judgemental",
+        ),
+        (
+            "Clueless about rate limits, again.",
+            "blameless/judgemental",
+        ),
     ]);
+    // The author's own act with its reason is no neglect; someone else's stays found.
+    assert_rules_quiet(&["The error was expected so I ignored it."]);
+    assert_rules_find(&[(
+        "The error was expected so Dave ignored it.",
+        "blameless/negligence",
+    )]);
     let sarcasm = scan_engine("Thanks, Dave, for breaking the release pipeline again!");
     assert!(!sarcasm.is_empty(), "{sarcasm:?}");
 }
