@@ -58,7 +58,7 @@ pub(super) static PERSON_MODIFIERS: LazyLock<HashSet<&'static str>> = LazyLock::
 pub(super) static GROUP_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set(&[
         "team", "squad", "department", "dept", "crew", "org", "organisation", "organization", "management",
-        "leadership", "folks", "guys", "devs", "ops", "devops", "qa", "oncalls", "guild", "tribe",
+        "leadership", "folks", "guys", "devs", "ops", "devops", "qa", "oncalls",
     ])
 });
 
@@ -68,7 +68,12 @@ pub(super) static GROUP_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|
 /// sets, 3 of them errors, and validation recall 0.811 against 0.827).
 #[rustfmt::skip]
 pub(super) static BODIES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    set(&["committee", "association", "council", "bureau", "subgroup", "secretariat", "directorate"])
+    // Round 19: "guild" and "tribe" (the squads-and-guilds way of naming teams), here and not
+    // in `GROUP_NOUNS` for the same reason: the model's features stay as trained.
+    set(&[
+        "committee", "association", "council", "bureau", "subgroup", "secretariat", "directorate", "guild",
+        "tribe",
+    ])
 });
 
 /// Offices and desks that stand for the people who staff them ("the exams office botched the

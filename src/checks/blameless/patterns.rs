@@ -2285,19 +2285,10 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             // through", "Ops were asleep at the wheel", "the DBA team did not do their job",
             // "let the page ring out" (round 19). The subject must be someone other than the
             // authors, and the idiom asserted.
-            if s.negated_before(i0) || s.asks_from(0) {
+            if s.asks_from(0) {
                 return None;
             }
-            let (c, j) = s.subject_class(i0);
-            if j.is_some_and(|j| s.author_alone(j)) {
-                return None;
-            }
-            match c {
-                Class::Group => found(Rule::TeamBlame, ms, me),
-                Class::We | Class::NegPronoun => None,
-                c if c.person() => found(Rule::Negligence, ms, me),
-                _ => None,
-            }
+            neglect_by_subject(s, ms, me, i0, false)
         }
         Kind::WithoutAnyone => {
             // "this corruption could have been there for months, without anyone noticing": a
@@ -3251,17 +3242,31 @@ fn ignored(s: &Sentence, ms: usize, me: usize, i0: usize) -> Option<Found> {
             None
         };
     }
+    neglect_by_subject(s, ms, me, i0, true)
+}
+
+/// Neglect told with its subject at `i0`: a team's is team blame, a person's negligence. Not
+/// when denied, nor when the author alone did it ("error was expected so I ignored it", round
+/// 19, real61's first run; as for the fault verbs). The authors as "we" count when `we_count`
+/// ("we ignored the warnings for a month"), not for the idioms ("we went through the motions
+/// of the old checklist").
+fn neglect_by_subject(
+    s: &Sentence,
+    ms: usize,
+    me: usize,
+    i0: usize,
+    we_count: bool,
+) -> Option<Found> {
     if s.negated_before(i0) {
         return None;
     }
     let (c, j) = s.subject_class(i0);
-    // "error was expected so I ignored it": the author's own act, as for the fault verbs
-    // (round 19, real61's first run).
     if j.is_some_and(|j| s.author_alone(j)) {
         return None;
     }
     match c {
         Class::Group => found(Rule::TeamBlame, ms, me),
+        Class::We if !we_count => None,
         c if c.person() => found(Rule::Negligence, ms, me),
         _ => None,
     }
