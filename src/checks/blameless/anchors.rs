@@ -23,7 +23,8 @@ use std::sync::LazyLock;
 use super::patterns::{Kind, ALL_KINDS};
 
 /// Anchor groups per kind; a kind is possible when every one of its groups has an occurrence.
-fn anchor_groups(kind: Kind) -> &'static [&'static [&'static str]] {
+/// The engine reads `Kind::AsleepIdiom`'s too (`engine::IDIOM_KEYS`).
+pub(super) fn anchor_groups(kind: Kind) -> &'static [&'static [&'static str]] {
     match kind {
         Kind::ModalPerfect => &[&[r"\bshould", r"\bcould", r"\bought"]],
         Kind::FailedTo => &[&[r"\bfail"]],
@@ -289,8 +290,9 @@ fn anchor_groups(kind: Kind) -> &'static [&'static [&'static str]] {
             r"\bdown\b",
         ]],
         Kind::ResponsibleFor => &[&[r"\bresponsible\b", r"\bown"]],
-        // Each alternative's rarest word, so that the pass below the model's gate (`scan`)
-        // rarely runs the regex: "did not do their job", "let the page ring out".
+        // Each alternative's rarest word: "did not do their job", "let the page ring out".
+        // Below the model's gate the engine passes a sentence to the rules only when it holds
+        // one of these (`engine::IDIOM_KEYS`).
         Kind::AsleepIdiom => &[&[
             r"\basleep\b",
             r"\bjob",

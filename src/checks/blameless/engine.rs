@@ -233,32 +233,24 @@ pub(crate) fn names_a_slip(text: &str, toks: &[Tok]) -> bool {
 }
 
 /// The keys (`features::classify`: the hash of the stem) of the rarest word of each idiom
-/// `Kind::AsleepIdiom` reads (its anchors in `anchors.rs`). Below the model's gate only a
-/// sentence holding one of them is passed to the rules, whose anchor pass over every kind
-/// costs more than this look at the sentence's tokens (round 19: 18 M instructions on the
-/// trigger-heavy benchmark without it).
+/// `Kind::AsleepIdiom` reads: its anchors in `anchors.rs`, one list for both. Below the model's
+/// gate only a sentence holding one of them is passed to the rules, whose anchor pass over
+/// every kind costs more than this look at the sentence's tokens (round 19: 18 M instructions
+/// on the trigger-heavy benchmark without it).
 ///
-/// "Did not do their job" is left to the rules above the gate: "job" is too common a word in
-/// operations prose to pass every sentence holding it. One bit per key's low six bits rules
-/// most tokens out before the list is asked.
+/// "Did not do their job" and "dropped it on the floor" are left to the rules above the gate:
+/// "job" and "floor" are too common in operations prose to pass every sentence holding them.
+/// One bit per key's low six bits rules most tokens out before the list is asked.
 static IDIOM_KEYS: std::sync::LazyLock<(u64, Vec<u64>)> = std::sync::LazyLock::new(|| {
+    const ABOVE_THE_GATE_ONLY: &[&str] = &["job", "floor"];
     let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
-    let keys: Vec<u64> = [
-        "asleep",
-        "waved",
-        "blind",
-        "ring",
-        "motions",
-        "autopilot",
-        "phoned",
-        "winged",
-        "loose",
-        "finger",
-        "feet",
-    ]
-    .iter()
-    .map(|w| super::features::fnv(super::features::stem_of(w, &stemmer).as_bytes()))
-    .collect();
+    let keys: Vec<u64> = super::anchors::anchor_groups(Kind::AsleepIdiom)
+        .iter()
+        .flat_map(|group| group.iter())
+        .map(|anchor| anchor.trim_start_matches(r"\b").trim_end_matches(r"\b"))
+        .filter(|word| !ABOVE_THE_GATE_ONLY.contains(word))
+        .map(|word| super::features::fnv(super::features::stem_of(word, &stemmer).as_bytes()))
+        .collect();
     let bits = keys.iter().fold(0u64, |b, k| b | 1 << (k & 63));
     (bits, keys)
 });

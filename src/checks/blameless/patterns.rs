@@ -922,7 +922,6 @@ impl Sentence<'_> {
             "under", "by", "before", "after", "during", "into", "over", "without", "across",
             "through", "between",
         ];
-        let act_noun = is_act_noun;
         // Words that presuppose a mind grade an agent even with a thing's name for subject
         // ("the dispatcher was incompetent": a dispatcher may be a person or a program).
         const AGENT_ONLY: &[&str] = &[
@@ -981,7 +980,7 @@ impl Sentence<'_> {
                 }
                 _ => k,
             });
-        if next.is_some_and(|k| act_noun(self.word(k))) {
+        if next.is_some_and(|k| is_act_noun(self.word(k))) {
             return false;
         }
         let start = self.clause_start(i);
@@ -1111,7 +1110,7 @@ impl Sentence<'_> {
             && !judged.is_empty()
             && judged.len() < 5
             && judged.iter().all(|&k| {
-                self.is_thing_word(k, true) && !self.toks[k].poss && !act_noun(self.word(k))
+                self.is_thing_word(k, true) && !self.toks[k].poss && !is_act_noun(self.word(k))
             })
             && judged
                 .last()
@@ -1175,12 +1174,9 @@ impl Sentence<'_> {
         // An act anywhere in the subject keeps the judgement on people, unless a thing owns
         // the subject's head ("the firmware's handling of retries" is the firmware's).
         let owned_by_it = np.iter().any(|&k| k != head && self.thing_possessor(k));
-        owned_by_it || !heads.into_iter().any(|(_, &k)| act_noun(self.word(k)))
+        owned_by_it || !heads.into_iter().any(|(_, &k)| is_act_noun(self.word(k)))
     }
 
-    /// Whether the word at `k` can name a thing: a common English word, or with `determined`
-    /// (a determiner before it: "the runbook", "a kubeconfig") any word, that is no name,
-    /// pronoun, determiner or subject filler.
     /// Whether the word at `i` is one the judgement triggers match (`Kind::JudgeStrong`,
     /// `Kind::JudgeWeak`): "careless", "sloppy", "incompetent".
     fn is_judgement_word(&self, i: usize) -> bool {
@@ -1194,7 +1190,7 @@ impl Sentence<'_> {
         })
     }
 
-    /// The judgement word at `i..=last` is an adjective set before a design or an artifact it
+    /// The judgement word at `i` is an adjective set before a design or an artifact it
     /// grades, and nobody stands anywhere in the sentence: "Careless defaults in the client
     /// tools", "the vendor's manual warns that careless torque settings can crack the block",
     /// "the scheduler's timezone handling is, frankly, incompetent code" (round 19). The noun
@@ -1204,16 +1200,16 @@ impl Sentence<'_> {
     /// careless defaults", "whoever wrote this careless script") keeps the judgement on people;
     /// a company's possessive ("the vendor's") is no one, as in [`Self::grades_a_thing`].
     /// Asked by [`Self::does_not_assert`], so it holds for the rules and the model alike.
-    fn modifies_an_artifact(&self, i: usize, last: usize) -> bool {
+    fn modifies_an_artifact(&self, i: usize) -> bool {
         // Asking about words is no finding: the class lookups below must not leave the
         // dictionary's mark (`dictionary_role`) on the sentence.
         let saved = self.dictionary_role.get();
-        let answer = self.modifies_an_artifact_inner(i, last);
+        let answer = self.modifies_an_artifact_inner(i);
         self.dictionary_role.set(saved);
         answer
     }
 
-    fn modifies_an_artifact_inner(&self, i: usize, last: usize) -> bool {
+    fn modifies_an_artifact_inner(&self, i: usize) -> bool {
         let w = self.word(i);
         if w.ends_with("ly") || w.ends_with("ness") || w.ends_with("ity") || w.ends_with("ce") {
             return false;
@@ -1235,7 +1231,7 @@ impl Sentence<'_> {
                     "about" | "over" | "under" | "during" | "than" | "after" | "before"
                 )
         };
-        let Some(mut head) = (last + 1..(last + 4).min(n))
+        let Some(mut head) = (i + 1..(i + 4).min(n))
             .take_while(|&k| thing(k))
             .find(|&k| artifact(k))
         else {
@@ -1270,6 +1266,9 @@ impl Sentence<'_> {
             )
     }
 
+    /// Whether the word at `k` can name a thing: a common English word, or with `determined`
+    /// (a determiner before it: "the runbook", "a kubeconfig") any word, that is no name,
+    /// pronoun, determiner or subject filler.
     fn is_thing_word(&self, k: usize, determined: bool) -> bool {
         let w = self.word(k);
         w.len() > 2
@@ -1320,7 +1319,7 @@ impl Sentence<'_> {
                 self.asks_about_the_authors(i)
                     || (i..(i + 4).min(self.toks.len()))
                         .find(|&k| self.is_judgement_word(k))
-                        .is_some_and(|k| self.modifies_an_artifact(k, k))
+                        .is_some_and(|k| self.modifies_an_artifact(k))
             }),
             _ => false,
         }
@@ -2475,13 +2474,10 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
                 {
                     return None;
                 }
+                // `agent_rule` names no one for "we" and "nobody".
                 let (c, j) = s.subject_class(i0);
-                return match c {
-                    Class::We | Class::NegPronoun => None,
-                    c => agent_rule(c).and_then(|r| {
-                        found(r, j.map_or(ms, |j| s.toks[j].start), s.span_end(k + 1))
-                    }),
-                };
+                return agent_rule(c)
+                    .and_then(|r| found(r, j.map_or(ms, |j| s.toks[j].start), s.span_end(k + 1)));
             }
             let object_ok = match s.word(k) {
                 "this" | "that" | "it" => {
