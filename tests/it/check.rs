@@ -673,3 +673,49 @@ fn a_link_named_after_human_error_cites_it_and_the_same_words_outside_a_link_are
         "{report}"
     );
 }
+
+#[test]
+fn a_chat_handle_who_broke_something_stops_the_commit_and_a_program_that_did_does_not() {
+    // A handle with its `@` is a person: the finding is an error, which fails `pm check`.
+    // A program named in lower case doing the same is no one. A bare handle is known from
+    // its shape only, so its finding is a warning.
+    let s = Sandbox::initialised();
+    let body = "@rsteyn broke the digest job by renaming the template variable.\n\n\
+                nginx broke the digest job after the upgrade.\n\n\
+                14:32 wkamau broke the digest job again by renaming the template variable.";
+    let path = s.add_postmortem(&Doc::new(GOOD, "Digest job").section("Discussion", body));
+    let text = s.read(&path);
+    let out = s.pm(["check", "--format", "json"]);
+    let report = out.code(1).json();
+    let at = |prefix: &str| line_starting(&text, prefix);
+    let found: Vec<(String, usize, String)> = wording_findings(&report)
+        .into_iter()
+        .map(|d| {
+            (
+                d["rule"].as_str().unwrap_or("").to_string(),
+                d["line"].as_u64().unwrap_or(0) as usize,
+                d["severity"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    assert!(
+        found.contains(&(
+            "blameless/individual-fault".into(),
+            at("@rsteyn"),
+            "error".into()
+        )),
+        "{report}"
+    );
+    assert!(
+        found.contains(&(
+            "blameless/individual-fault".into(),
+            at("14:32 wkamau"),
+            "warning".into()
+        )),
+        "{report}"
+    );
+    assert!(
+        found.iter().all(|(_, line, _)| *line != at("nginx")),
+        "{report}"
+    );
+}

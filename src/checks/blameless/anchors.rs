@@ -58,6 +58,11 @@ pub(super) fn anchor_groups(kind: Kind) -> &'static [&'static [&'static str]] {
             r"\bknocked",
             r"\bskipped",
             r"\bblew",
+            r"\btaken\b",
+            r"\btaking\b",
+            r"\btakes\b",
+            r"\bcrashed\b",
+            r"\boverloaded\b",
             r"\bwiped",
             r"\bdropped",
             r"\bslip",
@@ -198,9 +203,23 @@ pub(super) fn anchor_groups(kind: Kind) -> &'static [&'static [&'static str]] {
             r"\boverconfident",
             r"\babsent-minded",
             r"\bscatterbrained",
+            r"\bhalf-hearted",
+            r"\bshort-sighted",
+            r"\bill-judged",
+            r"\bunprepared",
+            r"\bout\b",
         ]],
         // "fat finger", "fatfinger": anchored on "fat", since "finger" need not start a word.
-        Kind::HumanError => &[&[r"\berror", r"\bmistake", r"\bfat"]],
+        Kind::HumanError => &[&[
+            r"\berror",
+            r"\bmistake",
+            r"\bfat",
+            r"\bblunder",
+            r"\bslip",
+            r"\blapse",
+            r"\bmisstep",
+            r"\boversight",
+        ]],
         Kind::PunishPassive => &[&[
             r"\bfired",
             r"\bsacked",
@@ -261,6 +280,7 @@ pub(super) fn anchor_groups(kind: Kind) -> &'static [&'static [&'static str]] {
         Kind::IfHad => &[&[r"\bif\b"]],
         // The regex is case-sensitive ("Had"); a case-insensitive anchor is a superset.
         Kind::HadInverted => &[&[r"\bhad\b"]],
+        Kind::WhyDidnt => &[&[r"\bwhy\b"]],
         Kind::Accidental => &[&[
             r"\baccident",
             r"\bmistake",
@@ -307,6 +327,8 @@ pub(super) fn anchor_groups(kind: Kind) -> &'static [&'static [&'static str]] {
             r"\bfinger\b",
             r"\bfeet\b",
             r"\bfloor\b",
+            r"\blooked\b",
+            r"\btreated\b",
         ]],
         Kind::SupposedTo => &[&[r"\bsupposed\b"]],
         Kind::NobodyChecked => &[&[r"\bnobody\b", r"\bno\b"]],
@@ -341,6 +363,38 @@ pub(super) fn anchor_groups(kind: Kind) -> &'static [&'static [&'static str]] {
             r"\brepay\b",
             r"\breimburse\b",
             r"\bpromotion\b",
+        ]],
+        Kind::Shaming => &[&[
+            r"\bexplain",
+            r"\bpenance\b",
+            r"\btrust\b",
+            r"\bpresent",
+            r"\bstatement\b",
+            r"\bescalat",
+            r"\breport",
+            r"\bnot\b",
+            r"\bco-",
+            r"\bcosigned\b",
+            r"\bcounter",
+            r"\bsupervis",
+            r"\bneed",
+            r"\brequire",
+            r"\bmust\b",
+            r"\bbonus",
+            r"\bsalary\b",
+            r"\braise\b",
+            r"\bcompensation\b",
+            r"\btake",
+            r"\btaking\b",
+            r"\btook\b",
+            r"\bnamed\b",
+            r"\bmay\b",
+            r"\bwatching\b",
+            r"\blooking\b",
+            r"\bstanding\b",
+            r"\bwall\b",
+            r"\bhall\b",
+            r"\blist\b",
         ]],
         Kind::SanctionVerb => &[&[
             r"\bdismiss",
@@ -414,7 +468,7 @@ pub(super) struct Anchors {
     literals: Vec<String>,
 }
 
-const WORDS: usize = 5;
+const WORDS: usize = 6;
 
 /// Bit set of kinds (indices into `ALL_KINDS`).
 pub(crate) type KindSet = u64;

@@ -238,11 +238,12 @@ pub(crate) fn names_a_slip(text: &str, toks: &[Tok]) -> bool {
 /// every kind costs more than this look at the sentence's tokens (round 19: 18 M instructions
 /// on the trigger-heavy benchmark without it).
 ///
-/// "Did not do their job" and "dropped it on the floor" are left to the rules above the gate:
-/// "job" and "floor" are too common in operations prose to pass every sentence holding them.
+/// "Did not do their job", "dropped it on the floor", "looked the other way" and "treated the
+/// reminders like spam" are left to the rules above the gate: "job", "floor", "looked" and
+/// "treated" are too common in operations prose to pass every sentence holding them.
 /// One bit per key's low six bits rules most tokens out before the list is asked.
 static IDIOM_KEYS: std::sync::LazyLock<(u64, Vec<u64>)> = std::sync::LazyLock::new(|| {
-    const ABOVE_THE_GATE_ONLY: &[&str] = &["job", "floor"];
+    const ABOVE_THE_GATE_ONLY: &[&str] = &["job", "floor", "looked", "treated"];
     let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
     let keys: Vec<u64> = super::anchors::anchor_groups(Kind::AsleepIdiom)
         .iter()

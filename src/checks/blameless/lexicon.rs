@@ -391,7 +391,9 @@ pub(super) static ARTIFACT_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::ne
         "abstraction", "pattern", "algorithm", "loop", "function", "module", "service", "wrapper",
         "mechanism", "protocol", "framework", "dependency", "component", "process", "structure",
         "sdk", "orm", "chart", "autoscaler", "balancer", "cache", "parser", "plugin", "driver",
-        "firmware", "widget", "app",
+        "firmware", "widget", "app", "engine", "bug", "defect", "daemon", "regex",
+        "validator", "linter", "compiler", "exporter", "importer", "connector", "endpoint",
+        "scheme", "heuristic", "sandbox",
     ])
 });
 

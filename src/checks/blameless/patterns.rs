@@ -49,6 +49,7 @@ pub(super) enum Kind {
     ClearlyPerson,
     IfHad,
     HadInverted,
+    WhyDidnt,
     Accidental,
     MadeMistake,
     TracedTo,
@@ -62,6 +63,7 @@ pub(super) enum Kind {
     ReasonIs,
     Sanction,
     SanctionVerb,
+    Shaming,
     ActThenHarm,
 }
 
@@ -100,6 +102,7 @@ pub(super) const ALL_KINDS: &[Kind] = &[
     Kind::ClearlyPerson,
     Kind::IfHad,
     Kind::HadInverted,
+    Kind::WhyDidnt,
     Kind::Accidental,
     Kind::MadeMistake,
     Kind::TracedTo,
@@ -113,6 +116,7 @@ pub(super) const ALL_KINDS: &[Kind] = &[
     Kind::ReasonIs,
     Kind::Sanction,
     Kind::SanctionVerb,
+    Kind::Shaming,
     Kind::ActThenHarm,
 ];
 
@@ -304,6 +308,118 @@ fn is_company_word(w: &str) -> bool {
     )
 }
 
+/// Whether "failed to <inf> <next>" tells an attempt the system turned down: logging in or
+/// signing in (not "failed to log the missed call"), authenticating, reproducing a fault; connecting, loading or reaching when no
+/// object follows ("failed to connect to the VPN", "the page failed to load for her"). Not
+/// "failed to connect the dots" or "failed to load the new routes", which are someone's acts.
+fn attempt_that_failed(inf: &str, next: &str) -> bool {
+    matches!(
+        inf,
+        "login" | "signin" | "authenticate" | "reproduce" | "boot"
+    ) || matches!(inf, "log" | "sign") && matches!(next, "in" | "on" | "into")
+        || matches!(inf, "connect" | "load" | "reach" | "access" | "join")
+            && (next.is_empty()
+                || matches!(next, "to" | "from" | "with" | "in" | "into" | "on" | "for"))
+}
+
+/// How a chat handle reads: a person, but for a channel-wide mention ("@here"), a bot
+/// ("@dependabot", "@renovate-bot") or a team's handle ("@sre-team", "@payments_oncall"),
+/// which is a group.
+fn handle_class(w: &str) -> Class {
+    const MENTIONS: &[&str] = &["here", "channel", "everyone", "all", "room"];
+    const BOTS: &[&str] = &[
+        "renovate",
+        "github-actions",
+        "mergify",
+        "codecov",
+        "netlify",
+        "vercel",
+        "copilot",
+        "snyk",
+        "sonarcloud",
+        "greenkeeper",
+        "stale",
+        "allcontributors",
+        "coderabbitai",
+        "pagerduty",
+        "opsgenie",
+        "jira",
+        "sentry",
+        "datadog",
+        "grafana",
+        "alertmanager",
+    ];
+    if MENTIONS.contains(&w) || BOTS.contains(&w) || w.ends_with("bot") || w.contains("-bot") {
+        return Class::Other;
+    }
+    if w.split(['-', '_', '.']).any(|part| {
+        GROUP_NOUNS.contains(part)
+            || BODIES.contains(part)
+            || matches!(part, "oncall" | "sre" | "sres" | "ops" | "devops" | "infra")
+    }) {
+        return Class::Group;
+    }
+    Class::Named
+}
+
+/// Whether a lower-case word written without `@` has the shape of a chat handle and not of a
+/// word or a program's name: an initial and a surname whose first two letters no English word
+/// opens with ("tnguyen", "kmensah", "wkamau", "lfernandez"), or two letter parts joined by `_`
+/// or `.` ("kavitha_s", "ayesha.q", "m.rossi"), none of them a common word but a one- or
+/// two-letter initial, and the last no file extension. Common English words are no handles, nor
+/// are the programs of this shape a post-mortem names ([`HANDLE_SHAPED_PROGRAMS`]).
+fn is_handle_shaped(raw: &str) -> bool {
+    const ONSETS: &[&str] = &[
+        "bl", "br", "ch", "cl", "cr", "dr", "dw", "fl", "fr", "gh", "gl", "gn", "gr", "kl", "kn",
+        "kr", "ph", "pl", "pn", "pr", "ps", "qu", "rh", "sc", "sh", "sk", "sl", "sm", "sn", "sp",
+        "sq", "st", "sv", "sw", "th", "tr", "tw", "wh", "wr", "zh",
+    ];
+    const EXTENSIONS: &[&str] = &[
+        "md", "sh", "py", "rs", "go", "js", "ts", "rb", "tf", "yml", "yaml", "json", "toml",
+        "conf", "cfg", "ini", "xml", "html", "css", "txt", "log", "sql", "lock", "service",
+        "timer", "socket", "env", "csv", "gz", "zip", "io", "com", "org", "net", "dev",
+    ];
+    let common = |w: &str| super::dictionary::is_common_word(w);
+    let letters = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase());
+    let vowel = |b: u8| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+    if raw.len() < 5 || raw.len() > 24 || HANDLE_SHAPED_PROGRAMS.contains(&raw) {
+        return false;
+    }
+    let parts: Vec<&str> = raw.split(['_', '.']).collect();
+    match parts.as_slice() {
+        [w] => {
+            let b = w.as_bytes();
+            letters(w)
+                && !vowel(b[0])
+                && !vowel(b[1])
+                && !ONSETS.contains(&&w[..2])
+                && w[1..].bytes().any(vowel)
+                && !common(w)
+                && !common(&w[1..])
+        }
+        [a, b] => {
+            letters(a)
+                && letters(b)
+                && !EXTENSIONS.contains(b)
+                && (a.len() > 2 || b.len() > 2)
+                && [a, b].iter().all(|p| p.len() <= 2 || !common(p))
+        }
+        _ => false,
+    }
+}
+
+/// Programs whose lower-case names have a handle's shape (`is_handle_shaped`), as post-mortems
+/// name them at the start of a sentence ("pgbouncer refused connections").
+#[rustfmt::skip]
+const HANDLE_SHAPED_PROGRAMS: &[&str] = &[
+    "nginx", "dnsmasq", "pgbouncer", "pgpool", "pgbackrest", "pgbench", "pgloader", "pgadmin",
+    "xtrabackup", "tcpdump", "vtgate", "vttablet", "vtctld", "gcloud", "gsutil", "hbase", "rclone",
+    "kvrocks", "mkdocs", "ffmpeg", "mcrouter", "tshark", "dhclient", "dhcpd", "lldpd", "ntpdate",
+    "sshguard", "dnscrypt", "nftables", "ldconfig", "lxcfs", "zfsutils", "mdadm", "smartctl",
+    "tkinter", "jquery", "npmjs", "pnpm", "dnf", "rpmbuild", "hdparm", "xfsprogs", "btrfs",
+    "wget", "pwsh", "kdump", "mkinitcpio", "dracut",
+];
+
 fn is_past(w: &str) -> bool {
     !matches!(w, "was" | "were" | "had" | "did" | "need" | "used")
         && (IRREGULAR_PAST.contains(w) || (w.len() > 3 && w.ends_with("ed")))
@@ -482,6 +598,9 @@ impl Sentence<'_> {
         {
             return Class::Known;
         }
+        if t.handle {
+            return handle_class(w);
+        }
         if w == "we" || w == "us" {
             return Class::We;
         }
@@ -600,7 +719,51 @@ impl Sentence<'_> {
         if self.name_in_subject_position(i) && !self.referred_to_as_thing(i) {
             return Class::Named;
         }
+        if self.bare_handle(i) {
+            // Known from its shape alone: a finding about it is a warning.
+            self.dictionary_role.set(true);
+            return Class::Named;
+        }
         Class::Other
+    }
+
+    /// A chat handle written without its `@` ("tnguyen", "kavitha_s") as the subject of a verb
+    /// in the past: "14:32 wkamau broke the digest job", "because lfernandez messed up the
+    /// relabel rules", "It was kavitha_s who mangled the SPF record" (round 20). Programs are
+    /// written in lower case too ("nginx", "pgbouncer"), so the word must have a handle's
+    /// shape ([`is_handle_shaped`]), stand where a subject stands (a clause's start, after a
+    /// clock time or a conjunction), and be followed by a verb in the past or "who".
+    fn bare_handle(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        if t.cap
+            || t.boundary
+            || t.poss
+            || !is_handle_shaped(self.text.get(t.start..t.end).unwrap_or(""))
+        {
+            return false;
+        }
+        let subject_position = i == 0 || {
+            let p = &self.toks[i - 1];
+            p.boundary
+                || NAME_PRECEDERS.contains(p.word.as_str())
+                || p.word.starts_with(|c: char| c.is_ascii_digit())
+                || matches!(p.word.as_str(), "it's" | "was" | "is")
+        };
+        if !subject_position {
+            return false;
+        }
+        let mut k = i + 1;
+        while k < self.toks.len()
+            && k < i + 3
+            && !self.toks[k].boundary
+            && (SUBJECT_SKIP.contains(self.word(k)) || is_adverb(self.word(k)))
+            && !is_past(self.word(k))
+        {
+            k += 1;
+        }
+        self.toks
+            .get(k)
+            .is_some_and(|n| !n.boundary && (is_past(&n.word) || n.word == "who"))
     }
 
     /// "Orion broke the contract when it upgraded its serializer": a later "it"/"its" and no
@@ -1154,7 +1317,19 @@ impl Sentence<'_> {
         };
         let from = (0..i).rev().find(|&k| hard(k)).map_or(0, |k| k + 1);
         let to = (i..n).find(|&k| hard(k)).unwrap_or(n);
-        if (from..to).any(|k| someone(k) && !owner(k)) {
+        // The authors' own artifact is no one's but a thing's: "Our old runbook for certificate
+        // renewal was amateurish" grades the runbook (round 20, f113), as the labelling
+        // conventions read "Our deploy checklist was sloppy"; "Our junior devs are sloppy"
+        // has a person for head, which the test of the head below refuses.
+        // Only when the authors alone own it: "Our steward's calibration work was shoddy" is
+        // the steward's.
+        let authors_own = |k: usize| {
+            np.contains(&k)
+                && k != head
+                && matches!(self.word(k), "our" | "my")
+                && !np.iter().any(|&m| self.toks[m].poss)
+        };
+        if (from..to).any(|k| someone(k) && !owner(k) && !authors_own(k)) {
             return false;
         }
         if !predicate_thing
@@ -1200,6 +1375,44 @@ impl Sentence<'_> {
     /// careless defaults", "whoever wrote this careless script") keeps the judgement on people;
     /// a company's possessive ("the vendor's") is no one, as in [`Self::grades_a_thing`].
     /// Asked by [`Self::does_not_assert`], so it holds for the rules and the model alike.
+    /// The judgement word at `i` is said of a thing in a copula's predicate, as the rules'
+    /// judgement kinds read it (`grades_a_thing`): "Our old runbook for certificate renewal was
+    /// sloppy and left out two required steps" (round 20). Leaves no dictionary mark.
+    ///
+    /// The model knows people by words the rules' lists do not ("the relief temperer was
+    /// inept"), so here the subject's head must be a known artifact (`ARTIFACT_NOUNS`) or the
+    /// outage itself: the word before the first preposition of the words before the copula.
+    fn predicates_of_a_thing(&self, i: usize) -> bool {
+        let start = self.clause_start(i);
+        let Some(copula) = (start..i).rev().take(4).find(|&k| is_be(self.word(k))) else {
+            return false;
+        };
+        let subject_end = (start..copula)
+            .find(|&k| {
+                matches!(
+                    self.word(k),
+                    "for" | "of" | "in" | "on" | "at" | "from" | "with"
+                )
+            })
+            .unwrap_or(copula);
+        let Some(head) = subject_end.checked_sub(1).filter(|&h| h >= start) else {
+            return false;
+        };
+        // An outage judged is the authors owning it ("This outage was unacceptable", real63's
+        // first run), not a judgement of anyone in it.
+        let event = matches!(
+            singular(self.word(head)),
+            "outage" | "incident" | "downtime" | "disruption"
+        );
+        if !ARTIFACT_NOUNS.contains(singular(self.word(head))) && !event {
+            return false;
+        }
+        let saved = self.dictionary_role.get();
+        let answer = self.grades_a_thing(i, i);
+        self.dictionary_role.set(saved);
+        answer
+    }
+
     fn modifies_an_artifact(&self, i: usize) -> bool {
         // Asking about words is no finding: the class lookups below must not leave the
         // dictionary's mark (`dictionary_role`) on the sentence.
@@ -1304,25 +1517,101 @@ impl Sentence<'_> {
         match rule {
             Rule::HumanError => {
                 self.asks_yes_or_no()
+                    || self.talks_of_the_notion()
                     || i.is_some_and(|i| self.asks_whether(i) || self.designs_for(i))
             }
             Rule::Counterfactual
             | Rule::Punishment
             | Rule::IndividualFault
             | Rule::TeamBlame
-            | Rule::Negligence => {
-                i.is_some_and(|i| self.reports_a_question(i) || self.denies_a_cleft(i))
-            }
+            | Rule::Negligence => i.is_some_and(|i| {
+                self.reports_a_question(i) || self.denies_a_cleft(i) || self.tried_in_vain(i)
+            }),
             // The model's judgement of a design or an artifact with nobody in the sentence
             // ("Careless defaults in the client tools", round 19), as the rules read it.
             Rule::Judgemental => i.is_some_and(|i| {
                 self.asks_about_the_authors(i)
                     || (i..(i + 4).min(self.toks.len()))
                         .find(|&k| self.is_judgement_word(k))
-                        .is_some_and(|k| self.modifies_an_artifact(k))
+                        .is_some_and(|k| {
+                            self.modifies_an_artifact(k) || self.predicates_of_a_thing(k)
+                        })
             }),
             _ => false,
         }
+    }
+
+    /// Whether the sentence talks of a label as a notion that people hold, not of a cause: it
+    /// calls it a myth, a fallacy, a trope or "so-called", or lists reading or a taxonomy on
+    /// it ("The myth of human error", "Appendix B: Human factors and the operator-error myth",
+    /// "Appendix B: Reading list on human factors and operator error").
+    fn talks_of_the_notion(&self) -> bool {
+        self.toks.iter().enumerate().any(|(k, t)| {
+            matches!(
+                t.word.as_str(),
+                "myth"
+                    | "myths"
+                    | "fallacy"
+                    | "fallacies"
+                    | "trope"
+                    | "canard"
+                    | "so-called"
+                    | "bibliography"
+                    | "taxonomy"
+            ) || (t.word == "reading" && self.word(k + 1) == "list")
+                || (t.word == "further" && self.word(k + 1) == "reading")
+        })
+    }
+
+    /// The owner of an act that opens the words `from..to`: a person or a group whose
+    /// possessive stands first, or after a determiner, followed within three words by an act
+    /// ("Efua's decision", "The SCADA team's refusal", "Finance's decision to cancel …").
+    fn possessor_of_an_act(&self, from: usize, to: usize) -> Option<(usize, Class)> {
+        const ACTS: &[&str] = &[
+            "decision",
+            "refusal",
+            "choice",
+            "call",
+            "typo",
+            "override",
+            "edit",
+            "mistake",
+            "error",
+            "blunder",
+            "insistence",
+            "shortcut",
+            "workaround",
+        ];
+        let mut k = from;
+        while k < to && DETERMINERS.contains(self.word(k)) {
+            k += 1;
+        }
+        // Up to three words of a name or a group before the possessive.
+        let owner = (k..(k + 4).min(to)).find(|&q| self.toks[q].poss)?;
+        let c = match self.loose_class(owner) {
+            Class::Other if self.name_shaped(owner) => Class::Named,
+            c => c,
+        };
+        if !(c.person() || c == Class::Group) || c == Class::We {
+            return None;
+        }
+        (owner + 1..(owner + 4).min(to))
+            .any(|q| {
+                let w = self.word(q);
+                ACTS.contains(&singular(w)) || is_act_noun(w)
+            })
+            .then_some((owner, c))
+    }
+
+    /// The evidence at token `i` ("engineer failed", "fails to") is an attempt the system
+    /// turned down, as the rules' `Kind::FailedTo` reads it ([`attempt_that_failed`]): "The
+    /// on-call engineer failed to connect to the VPN for ten minutes" (round 20).
+    fn tried_in_vain(&self, i: usize) -> bool {
+        (i..(i + 3).min(self.toks.len())).any(|k| {
+            matches!(self.word(k), "fail" | "fails" | "failed" | "failing")
+                && self.word(k + 1) == "to"
+                && attempt_that_failed(self.word(k + 2), self.word(k + 3))
+        })
     }
 
     /// The person or team at token `i` is the one a cleft denies: "It wasn't the release
@@ -1827,6 +2116,8 @@ const CLEFT_NO_ACT: &[&str] = &[
 /// class list and wiped forty-two entries", "Sione is the one who edited the expiry rule that let
 /// lapsed members in".
 const CLEFT_HARM: &[&str] = &[
+    // "It was the help desk that made the Chromebook problem ten times worse" (round 20).
+    "worse",
     "deleted",
     "dropped",
     "truncated",
@@ -1969,6 +2260,12 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
         Kind::FailedTo => {
             let (c, _) = s.subject_class(i0);
             let inf = s.word(last);
+            if attempt_that_failed(inf, s.word(last + 1)) {
+                // "Operator fails to log in, screenshot taken": what someone tried and the
+                // system did not let them do is the incident's symptom, not their omission
+                // (round 20, real62's first run).
+                return None;
+            }
             match c {
                 Class::Group => found(Rule::TeamBlame, ms, me),
                 Class::Named if !HUMAN_INFINITIVES.contains(inf) => None,
@@ -2276,6 +2573,15 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             {
                 return None;
             }
+            // "With hindsight the gap looks obvious", "The fix looks obvious now": how it
+            // appears today, said to own the bias, with no one named (round 20, f116's first
+            // run). "It looks obvious that Dave should have checked" names someone.
+            if kind == Kind::ObviousPredicate
+                && matches!(s.word(i0), "looks" | "look" | "seems" | "seem")
+                && !s.names_anyone_else(0)
+            {
+                return None;
+            }
             found(Rule::Hindsight, ms, me)
         }
         Kind::Bother => found(Rule::Negligence, ms, me),
@@ -2386,6 +2692,27 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
                 (j.map_or(Class::Other, |j| s.class(j)), j)
             };
             if j.is_some_and(|j| s.author_alone(j)) {
+                return None;
+            }
+            // "410 workers were marked as no-shows by mistake": the people are what the
+            // mistake was done to: the verb nearest before the adverb is a participle after a
+            // form of "be" (round 20, f117's first run).
+            let start = s.clause_start(i0);
+            let passive = (start + 1..i0)
+                .rev()
+                .find(|&k| is_past(s.word(k)) || is_participle(s.word(k)))
+                .is_some_and(|k| {
+                    // "was tired and accidentally deleted": another verb of the subject's.
+                    if (k + 1..i0).any(|q| matches!(s.word(q), "and" | "then" | "but" | "or")) {
+                        return false;
+                    }
+                    let mut b = k - 1;
+                    while b > start && is_adverb(s.word(b)) {
+                        b -= 1;
+                    }
+                    is_be(s.word(b)) && !matches!(s.word(b), "had" | "has" | "have")
+                });
+            if passive {
                 return None;
             }
             match c {
@@ -2549,6 +2876,13 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
                 return None;
             }
             let (c, j) = s.subject_class(i0);
+            // "Efua's decision to go around the change board is the root cause", "The SCADA
+            // team's refusal to follow change control is the root cause here": a person's or a
+            // team's act opens the subject (round 20).
+            let (c, j) = match (c, s.possessor_of_an_act(s.clause_start(i0), i0)) {
+                (Class::Other, Some((k, pc))) => (pc, Some(k)),
+                _ => (c, j),
+            };
             match c {
                 Class::We | Class::Pronoun => None,
                 c => agent_rule(c).and_then(|r| found(r, j.map_or(ms, |j| s.toks[j].start), me)),
@@ -2556,8 +2890,10 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
         }
         Kind::Sanction => sanction(s, ms, me, i0, &matched),
         Kind::SanctionVerb => sanction_verb(s, ms, me, i0, &matched),
+        Kind::Shaming => shaming(s, ms, me, i0, &matched),
         Kind::ActThenHarm => act_then_harm(s, me, i0, &matched),
         Kind::IfHad => if_had(s, ms, me, i0),
+        Kind::WhyDidnt => why_didnt(s, ms, me),
         Kind::HadInverted => {
             if i0 > 0 && !s.toks[i0 - 1].boundary {
                 return None;
@@ -2579,6 +2915,29 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             counterfactual_for(c, s.word(k), true).and_then(|r| found(r, ms, s.span_end(k)))
         }
     }
+}
+
+/// A rhetorical question of what someone did not do (round 20): "Why didn't @eyilmaz roll back
+/// when the error rate tripled?", "Why didn't the platform team check the quota?". Asked of a
+/// name, a handle or a group; of a role only with a word of second-guessing ("Why didn't the
+/// duty manager even call?"), since a five-whys section asks "Why didn't the on-call engineer
+/// get paged?" to find a cause in the system. Never of the authors or of a thing.
+fn why_didnt(s: &Sentence, ms: usize, me: usize) -> Option<Found> {
+    let from = s.at(me)?;
+    let (k, c) = s.noun_phrase_agent(from)?;
+    let second_guessing = s.toks[k..]
+        .iter()
+        .any(|t| matches!(t.word.as_str(), "even" | "just" | "simply" | "bother"));
+    let rule = match c {
+        Class::Known => Rule::Counterfactual,
+        Class::Named if s.toks[k].handle || !super::dictionary::is_common_word(s.word(k)) => {
+            Rule::Counterfactual
+        }
+        Class::Group => Rule::TeamBlame,
+        Class::Role if second_guessing => Rule::Counterfactual,
+        _ => return None,
+    };
+    found(rule, ms, s.span_end(k))
 }
 
 /// Who may carry a counterfactual: people and "we" always; a capitalised word we cannot
@@ -3032,6 +3391,10 @@ fn act_then_harm(s: &Sentence, me: usize, i0: usize, matched: &str) -> Option<Fo
         if !who {
             continue;
         }
+        // "Marit Dahl's manual override …": the possessive is the name's last word.
+        if !s.toks[j].poss && j + 1 < i0 && s.toks[j + 1].poss && s.name_shaped(j + 1) {
+            continue;
+        }
         // "Pemba's hand edit …": a person's act.
         if s.toks[j].poss {
             #[rustfmt::skip]
@@ -3127,6 +3490,72 @@ fn sanction(s: &Sentence, ms: usize, me: usize, i0: usize, matched: &str) -> Opt
     (subject || owner)
         .then(|| found(Rule::Punishment, ms, me))
         .flatten()
+}
+
+/// A penalty or shaming beyond the listed sanctions (round 20): a person made to answer for the
+/// incident ("asked to explain herself", "present his mistakes to the department", "sign a
+/// statement acknowledging his mistake", "as penance", "until trust is rebuilt", "escalate
+/// Bartosz's conduct to HR", "named and shamed"), or a restriction put on one person by name
+/// ("Bảo is not allowed to merge", "every one of Aiko's changes now needs an extra review",
+/// "every change Lerato makes must be co-signed by a manager", "under supervision", "Mariana's
+/// bonus should reflect the cost", "taking the project away from Marcus").
+///
+/// Not when denied ("No one will be asked to explain themselves"). A restriction must name its
+/// person: the subject by name, a person's possession, or (taken away) whom it is taken from;
+/// put on a role, on everyone or on a program it is a control ("Contractors are not allowed to
+/// deploy", "All changes need a second review"). The idioms of answering for it need someone
+/// other than the authors anywhere in the sentence ("we added a test as penance" is none).
+fn shaming(s: &Sentence, ms: usize, me: usize, i0: usize, matched: &str) -> Option<Found> {
+    if s.negated_in_sentence(i0) || s.asks_from(0) {
+        return None;
+    }
+    let by_name = |c: Class, j: usize| {
+        c == Class::Known
+            || c == Class::Named
+                && (s.toks[j].handle || !super::dictionary::is_common_word(s.word(j)))
+    };
+    let lower = matched.to_lowercase();
+    let restriction = [
+        "not ",
+        "co",
+        "counter",
+        "supervised",
+        "under",
+        "need",
+        "require",
+        "must",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p));
+    if lower.starts_with("not ") {
+        // Whose permission: the clause's subject ("Bảo is not allowed to merge").
+        let (c, j) = s.subject_class(i0);
+        return j
+            .is_some_and(|j| by_name(c, j))
+            .then(|| found(Rule::Punishment, ms, me))
+            .flatten();
+    }
+    if ["take", "took"].iter().any(|p| lower.starts_with(p)) {
+        // Taken from a person: "away from Marcus", not "away from the old cluster".
+        let from = s.at(s.toks.get(i0)?.start + matched.len())?;
+        let (k, c) = s.noun_phrase_agent(from)?;
+        return (by_name(c, k) || c == Class::Pronoun)
+            .then(|| found(Rule::Punishment, ms, me))
+            .flatten();
+    }
+    let someone = (0..s.toks.len()).any(|k| {
+        let c = s.loose_class(k);
+        if restriction || lower.contains("reflect") {
+            by_name(c, k) && (s.toks[k].poss || s.class(k) != Class::Other)
+        } else {
+            (c.person() && c != Class::We)
+                || matches!(
+                    s.word(k),
+                    "his" | "her" | "him" | "their" | "himself" | "herself" | "themselves"
+                )
+        }
+    });
+    someone.then(|| found(Rule::Punishment, ms, me)).flatten()
 }
 
 /// A sanction done to a person: "whether to dismiss the dispatcher who sent …", "recommend
@@ -3400,6 +3829,17 @@ fn human_error(
                 | "safeguards"
                 | "proof"
                 | "proofing"
+        )
+    {
+        return None;
+    }
+    // The label named as a notion: "the operator-error myth", "the human error narrative",
+    // "Human error is a myth" (round 20, f111's heading "Human factors and the operator-error
+    // myth").
+    if s.talks_of_the_notion()
+        || matches!(
+            next,
+            "label" | "framing" | "narrative" | "explanation" | "excuse" | "bias" | "trap"
         )
     {
         return None;

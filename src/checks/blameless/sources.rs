@@ -25,7 +25,7 @@ const TRIGGERS: &[(&str, &str)] = &[
     ),
     (
         "FaultVerb",
-        r"(?i)\b(?:broke|caused|botched|ruined|wrecked|corrupted|scrambled|scorched|double-booked|overbooked|double-charged|mangled|trashed|mislabell?ed|made\s+a\s+(?:mess|hash|pig['’]s\s+ear)\s+of|misconfigured|mistyped|misread|misjudged|mishandled|fat-fingered|messed\s+up|screwed\s+up|took\s+down|brought\s+down|(?:took|brought|knocked)\s+(?:[\p{L}-]+\s+){1,2}?(?:down|over|offline)|skipped\s+(?:the\s+|a\s+|an\s+|all\s+|our\s+|every\s+)?(?:[\p{L}-]+\s+)?(?:step|steps|check|checks|review|tests?|stage|canary|checklist|process|procedure|approval|runbook|verification|validation|dry-run|notifications?|notice|sign-off|handover|rehearsal|drill|walkthrough|announcement)|knocked\s+over|blew\s+away|wiped\s+out|dropped\s+the\s+ball|let\s+(?:[\p{L}'’-]+\s+){0,4}?slip|sat\s+on|bungled|fumbled|flubbed|bricked|borked|hosed|goofed|muffed|fouled\s+up|cocked\s+up|let\s+(?:us|everyone|everybody|them|him|her|me|the\s+(?:rest\s+of\s+(?:us|the\s+[\p{L}-]+)|team|teams|company|customers|users|branches|business)|our\s+(?:customers|users|team|teams|colleagues|partners))\s+(?:all\s+)?down|failed\s+(?:us|everyone|everybody|them|the\s+(?:branches|customers|users|rest\s+of\s+us)|our\s+(?:customers|users|teams?))|got\s+it\s+(?:badly\s+|completely\s+|all\s+)?wrong|made\s+(?:[\p{L}'’-]+\s+){1,4}?(?:much\s+|even\s+|far\s+|a\s+lot\s+)?worse|locked\s+(?:us|everyone|everybody|them)\s+out|introduced\s+(?:the|a|this|that)\s+(?:[\p{L}-]+\s+)?(?:crash|bug|regression|outage|breakage|defect))\b",
+        r"(?i)\b(?:broke|caused|botched|ruined|wrecked|corrupted|scrambled|scorched|double-booked|overbooked|double-charged|mangled|trashed|mislabell?ed|made\s+a\s+(?:mess|hash|pig['’]s\s+ear)\s+of|misconfigured|mistyped|misread|misjudged|mishandled|fat-fingered|messed\s+up|screwed\s+up|took\s+down|brought\s+down|(?:taken|taking|takes)\s+down|(?:crashed|overloaded)\s+(?:the|our|their|his|her|every|all|a|an)\s|made\s+(?:[\p{L}'’-]+\s+){1,4}?(?:ten|a\s+hundred|[\p{L}-]+)\s+times\s+worse|(?:took|brought|knocked)\s+(?:[\p{L}-]+\s+){1,2}?(?:down|over|offline)|skipped\s+(?:the\s+|a\s+|an\s+|all\s+|our\s+|every\s+)?(?:[\p{L}-]+\s+)?(?:step|steps|check|checks|review|tests?|stage|canary|checklist|process|procedure|approval|runbook|verification|validation|dry-run|notifications?|notice|sign-off|handover|rehearsal|drill|walkthrough|announcement)|knocked\s+over|blew\s+away|wiped\s+out|dropped\s+the\s+ball|let\s+(?:[\p{L}'’-]+\s+){0,4}?slip|sat\s+on|bungled|fumbled|flubbed|bricked|borked|hosed|goofed|muffed|fouled\s+up|cocked\s+up|let\s+(?:us|everyone|everybody|them|him|her|me|the\s+(?:rest\s+of\s+(?:us|the\s+[\p{L}-]+)|team|teams|company|customers|users|branches|business)|our\s+(?:customers|users|team|teams|colleagues|partners))\s+(?:all\s+)?down|failed\s+(?:us|everyone|everybody|them|the\s+(?:branches|customers|users|rest\s+of\s+us)|our\s+(?:customers|users|teams?))|got\s+it\s+(?:badly\s+|completely\s+|all\s+)?wrong|made\s+(?:[\p{L}'’-]+\s+){1,4}?(?:much\s+|even\s+|far\s+|a\s+lot\s+)?worse|locked\s+(?:us|everyone|everybody|them)\s+out|introduced\s+(?:the|a|this|that)\s+(?:[\p{L}-]+\s+)?(?:crash|bug|regression|outage|breakage|defect))\b",
     ),
     (
         "CarelessAction",
@@ -69,7 +69,7 @@ const TRIGGERS: &[(&str, &str)] = &[
     ),
     (
         "Ignored",
-        r"(?i)\bignor(?:ed|ing)\b",
+        r"(?i)\bignor(?:ed|ing)\b|\b(?:chose|decided|opted|elected|preferred)\s+to\s+ignore\b",
     ),
     (
         "Negligent",
@@ -77,7 +77,7 @@ const TRIGGERS: &[(&str, &str)] = &[
     ),
     (
         "Bother",
-        r"(?i)\b(?:didn['’]?t|did\s+not|never|nobody|no\s+one|couldn['’]?t|could\s+not|can['’]?t|cannot|wouldn['’]?t|won['’]?t)\s+(?:\w+\s+){0,2}?bother(?:ed)?\s+to\b|\bcouldn['’]?t\s+be\s+bothered\b|\bcould\s+not\s+be\s+bothered\b",
+        r"(?i)\b(?:didn['’]?t|did\s+not|never|nobody|no\s+one|couldn['’]?t|could\s+not|can['’]?t|cannot|wouldn['’]?t|won['’]?t)\s+(?:\w+\s+){0,2}?bother(?:ed)?\s+to\b|\btoo\s+busy\s+(?:[\p{L}'’-]+\s+){0,5}?to\s+bother\b|\bcouldn['’]?t\s+be\s+bothered\b|\bcould\s+not\s+be\s+bothered\b",
     ),
     (
         "WithoutAnyone",
@@ -89,11 +89,11 @@ const TRIGGERS: &[(&str, &str)] = &[
     ),
     (
         "JudgeWeak",
-        r"(?i)\b(?:sloppy|sloppily|lazy|lazily|unacceptable|unacceptably|dumb|silly|lax|half-baked|thoughtless(?:ly)?|poorly\s+thought[\s-]out|inept(?:ly|itude|ness)?|slapdash|slipshod|ham-fisted(?:ly)?|cack-handed(?:ly)?|lackadaisical(?:ly)?|feckless(?:ly|ness)?|bumbling|bungling|gormless|brainless|dim-witted|half-arsed|inattentive(?:ly)?|indecisive(?:ly|ness)?|disorgani[sz]ed|arrogant(?:ly)?|arrogance|naive(?:ly)?|complacent(?:ly)?|complacency|cavalier(?:ly)?|clumsy|clumsily|overconfident|absent-minded|scatterbrained)\b",
+        r"(?i)\b(?:sloppy|sloppily|lazy|lazily|unacceptable|unacceptably|dumb|silly|lax|half-baked|thoughtless(?:ly)?|poorly\s+thought[\s-]out|inept(?:ly|itude|ness)?|slapdash|slipshod|ham-fisted(?:ly)?|cack-handed(?:ly)?|lackadaisical(?:ly)?|feckless(?:ly|ness)?|bumbling|bungling|gormless|brainless|dim-witted|half-arsed|inattentive(?:ly)?|indecisive(?:ly|ness)?|disorgani[sz]ed|arrogant(?:ly)?|arrogance|naive(?:ly)?|complacent(?:ly)?|complacency|cavalier(?:ly)?|clumsy|clumsily|overconfident|absent-minded|scatterbrained|half-hearted(?:ly)?|short-sighted(?:ly|ness)?|ill-judged|unprepared|out\s+of\s+(?:his|her|their|its)\s+depth)\b",
     ),
     (
         "HumanError",
-        r"(?i)\b(?:human|operator|user|pilot|manual|personnel|staff|people|engineer|driver)[\s-]+(?:error|errors|mistake|mistakes)\b|\bfat[\s-]?finger(?:ed|ing|s)?\b|\bmistakes?\s+by\s+(?:the\s+|a\s+|our\s+)?(?:staff|engineer|operator|on-call|developer|dba|admin|human|person|employee)",
+        r"(?i)\b(?:human|operator|user|pilot|manual|personnel|staff|people|engineer|driver)[\s-]+(?:error|errors|mistake|mistakes|blunder|blunders|slip|slips|lapse|lapses)\b|\b(?:mistake|error|blunder|slip|lapse|misstep|oversight)s?\s+(?:[\p{L}-]+\s+)?(?:made|committed)\s+by\s+|\b(?:a|an|one)\s+(?:[\p{L}-]+\s+)?(?:lapse|blunder|slip|misstep)\s+by\s+|\bfat[\s-]?finger(?:ed|ing|s)?\b|\bmistakes?\s+by\s+(?:the\s+|a\s+|our\s+)?(?:staff|engineer|operator|on-call|developer|dba|admin|human|person|employee)",
     ),
     (
         "PunishPassive",
@@ -144,6 +144,10 @@ const TRIGGERS: &[(&str, &str)] = &[
         r"\bHad\s+",
     ),
     (
+        "WhyDidnt",
+        r"(?i)\bwhy\s+(?:didn['’]?t|did\s+not|wasn['’]?t|was\s+not|hadn['’]?t|had\s+not|couldn['’]?t|wouldn['’]?t)\s",
+    ),
+    (
         "Accidental",
         r"(?i)\b(?:accidentally|mistakenly|inadvertently|erroneously|unintentionally|by\s+(?:mistake|accident))\b",
     ),
@@ -177,7 +181,7 @@ const TRIGGERS: &[(&str, &str)] = &[
     ),
     (
         "AsleepIdiom",
-        r"(?i)\basleep\s+(?:at\s+the\s+(?:wheel|switch|helm|controls)|on\s+(?:this|that|the)\s+(?:one|job|watch))\b|\bdid(?:n['’]?t|\s+not)\s+do\s+(?:his|her|their|its|your|my|our)\s+(?:own\s+)?jobs?\b|\bwaved\s+(?:[\p{L}'’-]+\s+){1,4}?through\b|\bturned\s+a\s+blind\s+eye\b|\blet\s+(?:the\s+|a\s+|an\s+|every\s+)?(?:[\p{L}-]+\s+)?(?:pages?|pagers?|alerts?|alarms?|calls?|phones?)\s+ring\s+out\b|\bwent\s+through\s+the\s+motions\b|\bdragged\s+(?:his|her|their|its|our|your)\s+feet\b|\bdropped\s+(?:[\p{L}'’-]+\s+){1,3}?on\s+the\s+floor\b|\bon\s+autopilot\b|\bphoned\s+in\s+(?:his|her|their|the)\b|\bwinged\s+(?:it|the)\b|\bplay(?:ed|ing|s)?\s+fast\s+and\s+loose\b|\b(?:never|didn['’]?t|did\s+not|won['’]?t|wouldn['’]?t)\s+lift(?:s|ed)?\s+a\s+finger\b",
+        r"(?i)\basleep\s+(?:at\s+the\s+(?:wheel|switch|helm|controls)|on\s+(?:this|that|the)\s+(?:one|job|watch))\b|\bdid(?:n['’]?t|\s+not)\s+do\s+(?:his|her|their|its|your|my|our)\s+(?:own\s+)?jobs?\b|\bwaved\s+(?:[\p{L}'’-]+\s+){1,4}?through\b|\bturned\s+a\s+blind\s+eye\b|\blooked\s+the\s+other\s+way\b|\btreated\s+(?:[\p{L}'’-]+\s+){1,5}?(?:like\s+(?:spam|junk\s+mail|noise)|as\s+(?:an\s+afterthought|optional|spam|noise))\b|\blet\s+(?:the\s+|a\s+|an\s+|every\s+)?(?:[\p{L}-]+\s+)?(?:pages?|pagers?|alerts?|alarms?|calls?|phones?)\s+ring\s+out\b|\bwent\s+through\s+the\s+motions\b|\bdragged\s+(?:his|her|their|its|our|your)\s+feet\b|\bdropped\s+(?:[\p{L}'’-]+\s+){1,3}?on\s+the\s+floor\b|\bon\s+autopilot\b|\bphoned\s+in\s+(?:his|her|their|the)\b|\bwinged\s+(?:it|the)\b|\bplay(?:ed|ing|s)?\s+fast\s+and\s+loose\b|\b(?:never|didn['’]?t|did\s+not|won['’]?t|wouldn['’]?t)\s+lift(?:s|ed)?\s+a\s+finger\b",
     ),
     (
         "HindsightIdiom",
@@ -185,7 +189,7 @@ const TRIGGERS: &[(&str, &str)] = &[
     ),
     (
         "ReasonIs",
-        r"(?i)(?:\b(?:is|was)|['’]s)\s+(?:the\s+|a\s+)?(?:main\s+|only\s+|sole\s+|whole\s+|real\s+|direct\s+)?(?:reason|cause)\s+(?:for|why|that|we|of)\b",
+        r"(?i)(?:\b(?:is|was)|['’]s)\s+(?:the\s+|a\s+)?(?:main\s+|only\s+|sole\s+|whole\s+|real\s+|direct\s+|root\s+|underlying\s+|primary\s+|ultimate\s+|proximate\s+)?(?:reason|cause)\s+(?:for|why|that|we|of|here)\b|(?:\b(?:is|was)|['’]s)\s+the\s+(?:main\s+|only\s+|sole\s+|whole\s+|real\s+)?reason\s+(?:the\s+|our\s+|every\s+|all\s+)?[\p{L}-]+\s+(?:stopped|failed|broke|went|crashed|died|was|were|had)\b",
     ),
     (
         "Sanction",
@@ -194,6 +198,10 @@ const TRIGGERS: &[(&str, &str)] = &[
     (
         "SanctionVerb",
         r"(?i)\b(?:dismiss(?:ed|es|ing)?|sack(?:ed|s|ing)?|demot(?:e|ed|es|ing)|suspend(?:ed|s|ing)?|disciplin(?:e|ed|es|ing)|fire[ds]?|firing|remov(?:e|ed|es|ing)|bench(?:ed|es|ing)?)\s+(?:the|our|that|this|him|her)\b",
+    ),
+    (
+        "Shaming",
+        r"(?i)\bexplain\s+(?:himself|herself|themselves|themself)\b|\bas\s+(?:a\s+|his\s+|her\s+|their\s+)?penance\b|\buntil\s+(?:the\s+)?trust\s+(?:is|has\s+been|can\s+be)\s+(?:rebuilt|restored|re-?established|regained|earned\s+back)\b|\b(?:present|presents|presented|presenting|explain|explains|explaining)\s+(?:his|her|their)\s+(?:own\s+)?(?:failures?|mistakes?|errors?|blunders?|screw-?ups?|negligence)\b|\bstatement\s+(?:acknowledging|admitting|accepting|confessing)\b|\b(?:escalat|report)(?:e|es|ed|ing)\s+(?:[\p{L}'’-]+\s+){1,3}?(?:conduct|behaviou?r|mistakes?|errors?|negligence)\s+to\s+(?:hr|human\s+resources|(?:his|her|their)\s+(?:manager|line\s+manager|boss))\b|\bnot\s+(?:be\s+)?(?:allowed|permitted)\s+to\b|\bnot\s+to\s+(?:touch|deploy|merge|push|approve|run|change|access|be\s+trusted)\b|\bmay\s+not\s+(?:deploy|merge|push|approve|touch|release)\b|\b(?:watching|looking|standing)\s+over\s+(?:his|her|their)\s+shoulders?\b|\bstanding\s+over\s+(?:him|her|them)\b|\btake\s+(?:[\p{L}'’-]+\s+){1,5}?off\s+(?:our|the|this|their)\s+(?:account|project|rota|rotation|roster|case|contract)\b|\b(?:co-?signed|counter-?signed|supervised)\s+by\s+(?:a\s+|an\s+|the\s+|his\s+|her\s+|their\s+)?(?:manager|supervisor|senior|lead|team\s+lead)\b|\bunder\s+(?:close\s+|direct\s+|senior\s+|constant\s+)?supervision\b|\b(?:needs?|requires?|must\s+(?:get|have))\s+(?:an?\s+)?(?:extra|additional|second|separate|senior)\s+(?:review|reviewer|sign-?off|approval)\b|\b(?:bonus|bonuses|salary|raise|compensation)\s+(?:[\p{L}'’-]+\s+){0,3}?(?:should|will|must|shall)\s+reflect\b|\b(?:take|takes|taking|took|taken)\s+(?:[\p{L}'’-]+\s+){1,4}?away\s+from\b|\bnamed\s+and\s+shamed\b|\b(?:wall|hall|list)\s+of\s+shame\b|\bnamed\s+(?:publicly\s+)?(?:in|at|before)\s+(?:the\s+)?(?:all-hands|company\s+meeting|town\s+hall|whole\s+company)\b",
     ),
     (
         "ActThenHarm",

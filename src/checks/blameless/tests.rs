@@ -3276,3 +3276,218 @@ fn teams_letting_others_down_and_blame_laid_on_named_groups() {
         "Dave let the old cluster wind down over the weekend.",
     ]);
 }
+
+/// Round 20: a chat handle is a person to the rules, written with its `@` or, with a handle's
+/// shape, without it as the subject of a verb in the past; a bare handle is known from its
+/// shape alone and makes warnings only. Bots, channel-wide mentions, mail domains and the
+/// programs a post-mortem names in lower case are no one.
+#[test]
+fn chat_handles_are_people_and_programs_are_not() {
+    let people = scorer_people();
+    let ctx = WordingContext::new(&people, &[]);
+    let rules = |text: &str| super::scan_rules(text, &ctx);
+    for text in [
+        "@rsteyn broke the digest job by renaming the template variable.",
+        "Label printing stopped because @rsteyn deployed a template with a broken barcode field.",
+        "The outage was caused by @lmokoena restarting every build runner at once.",
+    ] {
+        let hits = rules(text);
+        assert!(
+            hits.iter()
+                .any(|h| h.rule == "blameless/individual-fault" && h.error),
+            "{text}: {hits:?}"
+        );
+    }
+    for text in [
+        "14:32 wkamau broke the digest job again by renaming the template variable.",
+        "kmensah caused the join storm by rebooting every gateway at once.",
+        "It was kavitha_s who mangled the relay's SPF record.",
+        "The dashboard is blank because lfernandez messed up the relabel rules last night.",
+    ] {
+        let hits = rules(text);
+        assert!(
+            hits.iter()
+                .any(|h| h.rule == "blameless/individual-fault" && !h.error),
+            "{text}: {hits:?}"
+        );
+    }
+    assert_rules_find(&[(
+        "@platform-team broke the staging cluster again.",
+        "blameless/team-blame",
+    )]);
+    assert_rules_quiet(&[
+        "@dependabot broke the build with a major version bump.",
+        "@here the deploy broke the digest job, please hold merges.",
+        "nginx broke the digest job after the upgrade.",
+        "pgbouncer caused the join storm by reconnecting every client at once.",
+        "Email ops@example.com if the deploy broke something.",
+        "The scheduler said tnguyen was on call when the disk filled.",
+    ]);
+}
+
+/// Round 20: penalties and shaming beyond the listed sanctions, and restrictions put on one
+/// person by name; the same restrictions put on a role, on everyone or on a program are
+/// controls, and denied or taken by the authors they are nothing.
+#[test]
+fn shaming_and_restrictions_put_on_a_person() {
+    assert_rule_reads(
+        "blameless/punishment",
+        &[
+            "Contractors are not allowed to deploy to production.",
+            "Alice noticed that the runner was not allowed to write to the bucket.",
+            "All changes to the DNS zone now need a second review.",
+            "No one will be asked to explain themselves.",
+            "We added a regression test as penance.",
+            "We are taking the old cluster away from the load balancer pool.",
+            "Changes to the ledger are made under supervision of the change board.",
+        ],
+        &[
+            "The support lead will be asked to explain herself to the leadership team.",
+            "Karim is being reassigned to documentation work until trust is rebuilt.",
+            "Kiprono must sign a statement acknowledging his mistake before he returns.",
+            "Tama will bring cake for the whole floor as penance.",
+            "Action: Kirsty to present her mistakes to the whole engineering department.",
+            "- [ ] Escalate Bartosz's conduct to HR",
+            "From now on, Bảo is not allowed to merge anything without a senior sign-off.",
+            "Every one of Aiko's changes now needs an extra review by a senior engineer.",
+            "Going forward, every change Lerato makes must be co-signed by a manager.",
+            "Mariana's bonus should reflect the cost of this outage.",
+            "We are taking the log search project away from Marcus after this.",
+            "Going forward, @amenon is not to touch gateway firmware without a supervisor.",
+            "Bogdan may deploy only with a senior engineer watching over his shoulder.",
+        ],
+    );
+}
+
+/// Round 20 (the first runs of f110–f117, real62 and real63): an attempt the system turned down
+/// is a symptom; a judgement of the authors' own artifact, of an engine, of a bug or of the
+/// outage itself grades a thing; a label called a myth is a notion talked about; how obvious
+/// something looks now owns the bias; people something was done to by mistake did not do it.
+/// The same words about people stay found.
+#[test]
+fn attempts_turned_down_artifacts_of_our_own_and_labels_called_myths() {
+    assert_engine_quiet(&[
+        "- **2026-06-12 ~20:16** — Operator fails to log in, screenshot taken, investigation starts.",
+        "The on-call engineer failed to connect to the VPN for ten minutes.",
+        "Our old runbook for certificate renewal was amateurish and left out two required steps.",
+        "Our old runbook for certificate renewal was sloppy and left out two required steps.",
+        "The FIDS template engine is frankly clueless about time zones.",
+        "It was a stupid bug: an off-by-one in the term date comparison.",
+        "## Appendix B: Human factors and the operator-error myth",
+        "With hindsight the gap looks obvious.",
+        "- 410 workers were marked as no-shows by mistake.",
+        "This outage was unacceptable.",
+    ]);
+    assert_rules_find(&[
+        (
+            "The duty engineer failed to log the missed call.",
+            "blameless/counterfactual",
+        ),
+        (
+            "The on-call simply failed to connect the dots.",
+            "blameless/counterfactual",
+        ),
+        (
+            "Our junior devs are sloppy with feature flags and this is the result.",
+            "blameless/judgemental",
+        ),
+        (
+            "Our steward's calibration work was shoddy, and the weights show it.",
+            "blameless/judgemental",
+        ),
+        (
+            "Dave's engine code is clueless about time zones.",
+            "blameless/judgemental",
+        ),
+        (
+            "The outage was caused by operator error during the failover.",
+            "blameless/human-error",
+        ),
+        (
+            "It looks obvious that Dave should have checked the pool.",
+            "blameless/hindsight",
+        ),
+        (
+            "The engineer was tired and accidentally deleted the table.",
+            "blameless/individual-fault",
+        ),
+        (
+            "The on-call response was unacceptable.",
+            "blameless/judgemental",
+        ),
+    ]);
+}
+
+/// Round 20: a person's or a team's act as the root cause or the reason, "why didn't" asked
+/// of someone by name, more fault verbs, idioms of neglect and words of judgement.
+#[test]
+fn root_causes_owned_rhetorical_questions_and_more_fault_words() {
+    assert_rules_find(&[
+        (
+            "Efua's decision to go around the change board is the root cause of this incident.",
+            "blameless/individual-fault",
+        ),
+        (
+            "The SCADA team's refusal to follow change control is the root cause here.",
+            "blameless/team-blame",
+        ),
+        (
+            "Marit Dahl's manual override on the SCADA link is what tripped the three turbines.",
+            "blameless/individual-fault",
+        ),
+        (
+            "Why didn't @eyilmaz roll back when the error rate tripled?",
+            "blameless/counterfactual",
+        ),
+        (
+            "Why didn't the platform team check the quota first?",
+            "blameless/team-blame",
+        ),
+        (
+            "The portal incident stems from a configuration mistake made by Funmilayo.",
+            "blameless/human-error",
+        ),
+        (
+            "Once again the platform team has taken down meter ingestion.",
+            "blameless/team-blame",
+        ),
+        (
+            "The recommendations team overloaded the API during the match.",
+            "blameless/team-blame",
+        ),
+        (
+            "It was the help desk that made the Chromebook problem ten times worse.",
+            "blameless/team-blame",
+        ),
+        (
+            "The duty engineer looked the other way when the disk warnings came in.",
+            "blameless/negligence",
+        ),
+        (
+            "Jorge treated the CA renewal reminders like spam.",
+            "blameless/negligence",
+        ),
+        (
+            "The duty engineer chose to ignore the disk alarm.",
+            "blameless/negligence",
+        ),
+        (
+            "Hemi's half-hearted fix left the course shells broken for a week.",
+            "blameless/judgemental",
+        ),
+        (
+            "The duty engineer was out of his depth once the terminal lost connectivity.",
+            "blameless/judgemental",
+        ),
+    ]);
+    assert_rules_quiet(&[
+        "Why didn't the alert fire when the disk filled?",
+        "Why didn't we catch this in staging? The fixture data had no DST dates.",
+        "Why didn't the on-call engineer get paged? The rota export was empty.",
+        "The config change is the root cause of this incident.",
+        "The migration's lock is what stalled the queue.",
+        "A bad query crashed the database twice.",
+        "The batch job overloaded the API during the match.",
+        "The kiosk looked the other way: its camera faces the door.",
+    ]);
+}

@@ -169,6 +169,10 @@ pub(super) struct Tok {
     pub odd: bool,
     /// Ended in 's / ’s (and was not a contraction such as "it's").
     pub poss: bool,
+    /// A chat handle: written after an `@` that follows no word character ("@mkovacs", not
+    /// the domain of "ops@example.com"), or before an `@` that ends it ("amirh@", the
+    /// internal-directory style). `word` holds the handle without the `@`.
+    pub handle: bool,
 }
 
 const CONTRACTED: &[&str] = &[
@@ -223,7 +227,15 @@ pub(super) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
                 break;
             }
             let e = chars.get(j).map_or(seg.len(), |&(q, _)| q);
-            toks.push(word_token(&seg[p..e], start + p, start + e));
+            let mut tok = word_token(&seg[p..e], start + p, start + e);
+            let at_before = i > 0
+                && chars[i - 1].1 == '@'
+                && (i < 2 || !is_word(chars[i - 2].1) && chars[i - 2].1 != '.');
+            let at_after = chars.get(j).is_some_and(|&(_, c)| c == '@')
+                && chars.get(j + 1).is_none_or(|&(_, c)| !is_word(c))
+                && (i == 0 || chars[i - 1].1 != '@');
+            tok.handle = at_before || at_after;
+            toks.push(tok);
             i = j;
             continue;
         }
@@ -243,6 +255,7 @@ pub(super) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
                 cap: false,
                 odd: false,
                 poss: false,
+                handle: false,
             });
         }
         i += 1;
@@ -289,6 +302,7 @@ fn word_token(raw: &str, start: usize, end: usize) -> Tok {
         cap,
         odd,
         poss,
+        handle: false,
     }
 }
 
