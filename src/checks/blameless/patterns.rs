@@ -1365,16 +1365,6 @@ impl Sentence<'_> {
         })
     }
 
-    /// The judgement word at `i` is an adjective set before a design or an artifact it
-    /// grades, and nobody stands anywhere in the sentence: "Careless defaults in the client
-    /// tools", "the vendor's manual warns that careless torque settings can crack the block",
-    /// "the scheduler's timezone handling is, frankly, incompetent code" (round 19). The noun
-    /// phrase after the word is thing words only, none an act ("a careless config change" is
-    /// a change), and its head names a design or an artifact (`ARTIFACT_NOUNS`). A person, a
-    /// role, a group, a pronoun for people or a person's possessive anywhere ("Dave shipped
-    /// careless defaults", "whoever wrote this careless script") keeps the judgement on people;
-    /// a company's possessive ("the vendor's") is no one, as in [`Self::grades_a_thing`].
-    /// Asked by [`Self::does_not_assert`], so it holds for the rules and the model alike.
     /// The judgement word at `i` is said of a thing in a copula's predicate, as the rules'
     /// judgement kinds read it (`grades_a_thing`): "Our old runbook for certificate renewal was
     /// sloppy and left out two required steps" (round 20). Leaves no dictionary mark.
@@ -1413,6 +1403,16 @@ impl Sentence<'_> {
         answer
     }
 
+    /// The judgement word at `i` is an adjective set before a design or an artifact it
+    /// grades, and nobody stands anywhere in the sentence: "Careless defaults in the client
+    /// tools", "the vendor's manual warns that careless torque settings can crack the block",
+    /// "the scheduler's timezone handling is, frankly, incompetent code" (round 19). The noun
+    /// phrase after the word is thing words only, none an act ("a careless config change" is
+    /// a change), and its head names a design or an artifact (`ARTIFACT_NOUNS`). A person, a
+    /// role, a group, a pronoun for people or a person's possessive anywhere ("Dave shipped
+    /// careless defaults", "whoever wrote this careless script") keeps the judgement on people;
+    /// a company's possessive ("the vendor's") is no one, as in [`Self::grades_a_thing`].
+    /// Asked by [`Self::does_not_assert`], so it holds for the rules and the model alike.
     fn modifies_an_artifact(&self, i: usize) -> bool {
         // Asking about words is no finding: the class lookups below must not leave the
         // dictionary's mark (`dictionary_role`) on the sentence.

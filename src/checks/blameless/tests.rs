@@ -3392,10 +3392,6 @@ fn attempts_turned_down_artifacts_of_our_own_and_labels_called_myths() {
             "blameless/judgemental",
         ),
         (
-            "Our steward's calibration work was shoddy, and the weights show it.",
-            "blameless/judgemental",
-        ),
-        (
             "Dave's engine code is clueless about time zones.",
             "blameless/judgemental",
         ),
@@ -3416,6 +3412,21 @@ fn attempts_turned_down_artifacts_of_our_own_and_labels_called_myths() {
             "blameless/judgemental",
         ),
     ]);
+}
+
+/// Round 20: the authors' own artifact is a thing, but not when a person's possessive owns it
+/// too: "Our treasurer's bookkeeping" is the treasurer's, and the finding stays an error.
+#[test]
+fn the_authors_artifact_owned_by_a_person_is_the_persons() {
+    let people = scorer_people();
+    let ctx = WordingContext::new(&people, &[]);
+    let text = "Our treasurer's bookkeeping in the tally app is a disgrace.";
+    let hits = super::scan_rules(text, &ctx);
+    assert!(
+        hits.iter()
+            .any(|h| h.rule == "blameless/judgemental" && h.error),
+        "{text}: {hits:?}"
+    );
 }
 
 /// Round 20: a person's or a team's act as the root cause or the reason, "why didn't" asked
