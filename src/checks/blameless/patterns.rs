@@ -309,9 +309,11 @@ fn is_company_word(w: &str) -> bool {
 }
 
 /// Whether "failed to <inf> <next>" tells an attempt the system turned down: logging in or
-/// signing in (not "failed to log the missed call"), authenticating, reproducing a fault; connecting, loading or reaching when no
-/// object follows ("failed to connect to the VPN", "the page failed to load for her"). Not
-/// "failed to connect the dots" or "failed to load the new routes", which are someone's acts.
+/// signing in (not "failed to log the missed call"), authenticating, reproducing a fault;
+/// connecting, loading or reaching when no object follows ("failed to connect to the VPN",
+/// "the page failed to load for her"). Not "failed to connect the dots" or "failed to load the
+/// new routes", which are someone's acts. Asked of every finding, the rules' and the model's,
+/// by `Sentence::tried_in_vain`.
 fn attempt_that_failed(inf: &str, next: &str) -> bool {
     matches!(
         inf,
@@ -571,14 +573,24 @@ impl Sentence<'_> {
         if !self.name_shaped(i) {
             return false;
         }
-        if i == 0 {
+        self.opens_a_subject(i) || (i > 0 && self.name_shaped(i - 1) && !self.toks[i - 1].poss)
+    }
+
+    /// Whether a subject may start at `i`: the sentence's or a clause's start, or after a
+    /// conjunction, a clock time or another word a name follows (`NAME_PRECEDERS`).
+    fn opens_a_subject(&self, i: usize) -> bool {
+        let Some(p) = i.checked_sub(1).map(|k| &self.toks[k]) else {
             return true;
-        }
-        let p = &self.toks[i - 1];
+        };
         p.boundary
             || NAME_PRECEDERS.contains(p.word.as_str())
             || p.word.starts_with(|c: char| c.is_ascii_digit())
-            || (self.name_shaped(i - 1) && !p.poss)
+    }
+
+    /// Whether the word at `j` is a name, not a common word that stands capitalised: a chat
+    /// handle, or a word the dictionary does not know ("Karim", not "Mark").
+    fn is_a_name(&self, j: usize) -> bool {
+        self.toks[j].handle || !super::dictionary::is_common_word(self.word(j))
     }
 
     fn class(&self, i: usize) -> Class {
@@ -742,14 +754,8 @@ impl Sentence<'_> {
         {
             return false;
         }
-        let subject_position = i == 0 || {
-            let p = &self.toks[i - 1];
-            p.boundary
-                || NAME_PRECEDERS.contains(p.word.as_str())
-                || p.word.starts_with(|c: char| c.is_ascii_digit())
-                || matches!(p.word.as_str(), "it's" | "was" | "is")
-        };
-        if !subject_position {
+        // "It's kavitha_s who …": a cleft's copula ("was" and "is" are name preceders).
+        if !(self.opens_a_subject(i) || i.checked_sub(1).is_some_and(|p| self.word(p) == "it's")) {
             return false;
         }
         let mut k = i + 1;
@@ -1397,10 +1403,7 @@ impl Sentence<'_> {
         if !ARTIFACT_NOUNS.contains(singular(self.word(head))) && !event {
             return false;
         }
-        let saved = self.dictionary_role.get();
-        let answer = self.grades_a_thing(i, i);
-        self.dictionary_role.set(saved);
-        answer
+        self.without_mark(|| self.grades_a_thing(i, i))
     }
 
     /// The judgement word at `i` is an adjective set before a design or an artifact it
@@ -1414,10 +1417,14 @@ impl Sentence<'_> {
     /// a company's possessive ("the vendor's") is no one, as in [`Self::grades_a_thing`].
     /// Asked by [`Self::does_not_assert`], so it holds for the rules and the model alike.
     fn modifies_an_artifact(&self, i: usize) -> bool {
-        // Asking about words is no finding: the class lookups below must not leave the
-        // dictionary's mark (`dictionary_role`) on the sentence.
+        self.without_mark(|| self.modifies_an_artifact_inner(i))
+    }
+
+    /// Runs `ask` and puts back the dictionary's mark (`dictionary_role`) as it was: asking
+    /// about words is no finding, so the class lookups of `ask` must not leave it.
+    fn without_mark<T>(&self, ask: impl FnOnce() -> T) -> T {
         let saved = self.dictionary_role.get();
-        let answer = self.modifies_an_artifact_inner(i);
+        let answer = ask();
         self.dictionary_role.set(saved);
         answer
     }
@@ -2260,12 +2267,8 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
         Kind::FailedTo => {
             let (c, _) = s.subject_class(i0);
             let inf = s.word(last);
-            if attempt_that_failed(inf, s.word(last + 1)) {
-                // "Operator fails to log in, screenshot taken": what someone tried and the
-                // system did not let them do is the incident's symptom, not their omission
-                // (round 20, real62's first run).
-                return None;
-            }
+            // "Operator fails to log in, screenshot taken" is refused for every finding by
+            // `Sentence::tried_in_vain` (round 20, real62's first run).
             match c {
                 Class::Group => found(Rule::TeamBlame, ms, me),
                 Class::Named if !HUMAN_INFINITIVES.contains(inf) => None,
@@ -2710,7 +2713,7 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
                     while b > start && is_adverb(s.word(b)) {
                         b -= 1;
                     }
-                    is_be(s.word(b)) && !matches!(s.word(b), "had" | "has" | "have")
+                    is_be(s.word(b))
                 });
             if passive {
                 return None;
@@ -2879,9 +2882,11 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             // "Efua's decision to go around the change board is the root cause", "The SCADA
             // team's refusal to follow change control is the root cause here": a person's or a
             // team's act opens the subject (round 20).
-            let (c, j) = match (c, s.possessor_of_an_act(s.clause_start(i0), i0)) {
-                (Class::Other, Some((k, pc))) => (pc, Some(k)),
-                _ => (c, j),
+            let (c, j) = match c {
+                Class::Other => s
+                    .possessor_of_an_act(s.clause_start(i0), i0)
+                    .map_or((c, j), |(k, pc)| (pc, Some(k))),
+                c => (c, j),
             };
             match c {
                 Class::We | Class::Pronoun => None,
@@ -2930,9 +2935,7 @@ fn why_didnt(s: &Sentence, ms: usize, me: usize) -> Option<Found> {
         .any(|t| matches!(t.word.as_str(), "even" | "just" | "simply" | "bother"));
     let rule = match c {
         Class::Known => Rule::Counterfactual,
-        Class::Named if s.toks[k].handle || !super::dictionary::is_common_word(s.word(k)) => {
-            Rule::Counterfactual
-        }
+        Class::Named if s.is_a_name(k) => Rule::Counterfactual,
         Class::Group => Rule::TeamBlame,
         Class::Role if second_guessing => Rule::Counterfactual,
         _ => return None,
@@ -3509,16 +3512,11 @@ fn shaming(s: &Sentence, ms: usize, me: usize, i0: usize, matched: &str) -> Opti
     if s.negated_in_sentence(i0) || s.asks_from(0) {
         return None;
     }
-    let by_name = |c: Class, j: usize| {
-        c == Class::Known
-            || c == Class::Named
-                && (s.toks[j].handle || !super::dictionary::is_common_word(s.word(j)))
-    };
-    let lower = matched.to_lowercase();
+    let by_name = |c: Class, j: usize| c == Class::Known || c == Class::Named && s.is_a_name(j);
+    // `matched` is lower case (`evaluate_kind`). "co" opens "co-signed" and "counter-signed".
     let restriction = [
         "not ",
         "co",
-        "counter",
         "supervised",
         "under",
         "need",
@@ -3526,8 +3524,9 @@ fn shaming(s: &Sentence, ms: usize, me: usize, i0: usize, matched: &str) -> Opti
         "must",
     ]
     .iter()
-    .any(|p| lower.starts_with(p));
-    if lower.starts_with("not ") {
+    .any(|p| matched.starts_with(p))
+        || matched.contains("reflect");
+    if matched.starts_with("not ") {
         // Whose permission: the clause's subject ("Bảo is not allowed to merge").
         let (c, j) = s.subject_class(i0);
         return j
@@ -3535,7 +3534,7 @@ fn shaming(s: &Sentence, ms: usize, me: usize, i0: usize, matched: &str) -> Opti
             .then(|| found(Rule::Punishment, ms, me))
             .flatten();
     }
-    if ["take", "took"].iter().any(|p| lower.starts_with(p)) {
+    if ["take", "took"].iter().any(|p| matched.starts_with(p)) {
         // Taken from a person: "away from Marcus", not "away from the old cluster".
         let from = s.at(s.toks.get(i0)?.start + matched.len())?;
         let (k, c) = s.noun_phrase_agent(from)?;
@@ -3545,7 +3544,7 @@ fn shaming(s: &Sentence, ms: usize, me: usize, i0: usize, matched: &str) -> Opti
     }
     let someone = (0..s.toks.len()).any(|k| {
         let c = s.loose_class(k);
-        if restriction || lower.contains("reflect") {
+        if restriction {
             by_name(c, k) && (s.toks[k].poss || s.class(k) != Class::Other)
         } else {
             (c.person() && c != Class::We)
@@ -3833,15 +3832,12 @@ fn human_error(
     {
         return None;
     }
-    // The label named as a notion: "the operator-error myth", "the human error narrative",
-    // "Human error is a myth" (round 20, f111's heading "Human factors and the operator-error
-    // myth").
-    if s.talks_of_the_notion()
-        || matches!(
-            next,
-            "label" | "framing" | "narrative" | "explanation" | "excuse" | "bias" | "trap"
-        )
-    {
+    // The label named as a notion: "the human error narrative" (round 20). One called a myth
+    // ("the operator-error myth") is refused for every finding by `talks_of_the_notion`.
+    if matches!(
+        next,
+        "label" | "framing" | "narrative" | "explanation" | "excuse" | "bias" | "trap"
+    ) {
         return None;
     }
     let prev = if i0 > 0 { s.word(i0 - 1) } else { "" };

@@ -1415,6 +1415,20 @@ fn assert_rules_find(cases: &[(&str, &str)]) {
     }
 }
 
+/// Asserts that the rules find `rule` in each sentence, as an error if `error`, else as a
+/// warning.
+fn assert_rules_find_at_tier(rule: &str, error: bool, texts: &[&str]) {
+    let people = scorer_people();
+    let ctx = WordingContext::new(&people, &[]);
+    for text in texts {
+        let hits = super::scan_rules(text, &ctx);
+        assert!(
+            hits.iter().any(|h| h.rule == rule && h.error == error),
+            "{text}: {hits:?}"
+        );
+    }
+}
+
 /// Asserts that the rule `rule` matches none of `quiet` and every sentence of `found`.
 fn assert_rule_reads(rule: &str, quiet: &[&str], found: &[&str]) {
     let people = scorer_people();
@@ -3283,34 +3297,25 @@ fn teams_letting_others_down_and_blame_laid_on_named_groups() {
 /// programs a post-mortem names in lower case are no one.
 #[test]
 fn chat_handles_are_people_and_programs_are_not() {
-    let people = scorer_people();
-    let ctx = WordingContext::new(&people, &[]);
-    let rules = |text: &str| super::scan_rules(text, &ctx);
-    for text in [
-        "@rsteyn broke the digest job by renaming the template variable.",
-        "Label printing stopped because @rsteyn deployed a template with a broken barcode field.",
-        "The outage was caused by @lmokoena restarting every build runner at once.",
-    ] {
-        let hits = rules(text);
-        assert!(
-            hits.iter()
-                .any(|h| h.rule == "blameless/individual-fault" && h.error),
-            "{text}: {hits:?}"
-        );
-    }
-    for text in [
-        "14:32 wkamau broke the digest job again by renaming the template variable.",
-        "kmensah caused the join storm by rebooting every gateway at once.",
-        "It was kavitha_s who mangled the relay's SPF record.",
-        "The dashboard is blank because lfernandez messed up the relabel rules last night.",
-    ] {
-        let hits = rules(text);
-        assert!(
-            hits.iter()
-                .any(|h| h.rule == "blameless/individual-fault" && !h.error),
-            "{text}: {hits:?}"
-        );
-    }
+    assert_rules_find_at_tier(
+        "blameless/individual-fault",
+        true,
+        &[
+            "@rsteyn broke the digest job by renaming the template variable.",
+            "Label printing stopped because @rsteyn deployed a template with a broken barcode field.",
+            "The outage was caused by @lmokoena restarting every build runner at once.",
+        ],
+    );
+    assert_rules_find_at_tier(
+        "blameless/individual-fault",
+        false,
+        &[
+            "14:32 wkamau broke the digest job again by renaming the template variable.",
+            "kmensah caused the join storm by rebooting every gateway at once.",
+            "It was kavitha_s who mangled the relay's SPF record.",
+            "The dashboard is blank because lfernandez messed up the relabel rules last night.",
+        ],
+    );
     assert_rules_find(&[(
         "@platform-team broke the staging cluster again.",
         "blameless/team-blame",
@@ -3418,14 +3423,10 @@ fn attempts_turned_down_artifacts_of_our_own_and_labels_called_myths() {
 /// too: "Our treasurer's bookkeeping" is the treasurer's, and the finding stays an error.
 #[test]
 fn the_authors_artifact_owned_by_a_person_is_the_persons() {
-    let people = scorer_people();
-    let ctx = WordingContext::new(&people, &[]);
-    let text = "Our treasurer's bookkeeping in the tally app is a disgrace.";
-    let hits = super::scan_rules(text, &ctx);
-    assert!(
-        hits.iter()
-            .any(|h| h.rule == "blameless/judgemental" && h.error),
-        "{text}: {hits:?}"
+    assert_rules_find_at_tier(
+        "blameless/judgemental",
+        true,
+        &["Our treasurer's bookkeeping in the tally app is a disgrace."],
     );
 }
 
