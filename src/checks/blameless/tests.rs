@@ -3460,6 +3460,18 @@ fn root_causes_owned_rhetorical_questions_and_more_fault_words() {
             "blameless/human-error",
         ),
         (
+            "Once again the platform team has taken down meter ingestion.",
+            "blameless/team-blame",
+        ),
+        (
+            "The recommendations team overloaded the API during the match.",
+            "blameless/team-blame",
+        ),
+        (
+            "It was the help desk that made the Chromebook problem ten times worse.",
+            "blameless/team-blame",
+        ),
+        (
             "The duty engineer looked the other way when the disk warnings came in.",
             "blameless/negligence",
         ),
@@ -3486,6 +3498,8 @@ fn root_causes_owned_rhetorical_questions_and_more_fault_words() {
         "Why didn't the on-call engineer get paged? The rota export was empty.",
         "The config change is the root cause of this incident.",
         "The migration's lock is what stalled the queue.",
+        "A bad query crashed the database twice.",
+        "The batch job overloaded the API during the match.",
         "The kiosk looked the other way: its camera faces the door.",
     ]);
 }
