@@ -12,7 +12,8 @@ pub(crate) fn check(cx: &DocContext<'_>, out: &mut Vec<Finding>) {
     let wording =
         WordingContext::new(cx.people(), &settings.allow).with_sensitivity(settings.sensitivity);
     for block in &cx.body.prose {
-        for hit in blameless::scan(&block.text, &wording) {
+        let source = cx.text().get(block.span.clone()).unwrap_or(&block.text);
+        for hit in blameless::scan_block(&block.text, source, &wording) {
             let start = block.span.start + hit.start.min(block.text.len());
             let end = block.span.start + hit.end.min(block.text.len()).max(hit.start);
             if hit.rule == "blameless/human-error" && in_link_text(cx.text(), start, end) {

@@ -719,3 +719,29 @@ fn a_chat_handle_who_broke_something_stops_the_commit_and_a_program_that_did_doe
         "{report}"
     );
 }
+
+#[test]
+fn a_bold_label_over_a_list_item_draws_no_warning_and_the_same_words_as_prose_do() {
+    // The model alone does not judge a bold sentence that opens its list item: it is a label,
+    // as a heading is. The same sentence as a paragraph of prose is judged (a warning).
+    let s = Sandbox::initialised();
+    let body = "- **Hook added without a second look at retries.** The August change that added \
+                the hook was reviewed for the batch logic.\n\n\
+                Hook added without a second look at retries.";
+    let path = s.add_postmortem(&Doc::new(GOOD, "Retry hook").section("Discussion", body));
+    let text = s.read(&path);
+    let report = s.pm(["check", "--format", "json"]).json();
+    let lines: Vec<(usize, String)> = wording_findings(&report)
+        .into_iter()
+        .map(|d| {
+            (
+                d["line"].as_u64().unwrap_or(0) as usize,
+                d["severity"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    let label = line_starting(&text, "- **Hook added");
+    let prose = line_starting(&text, "Hook added");
+    assert!(lines.iter().all(|(l, _)| *l != label), "{report}");
+    assert!(lines.contains(&(prose, "warning".into())), "{report}");
+}

@@ -178,7 +178,20 @@ fn people_tokens(people: &[String]) -> HashSet<String> {
 /// Scans one block of prose and returns blame-focused wording, sorted by start, at most one
 /// hit per sentence. `text` must already have non-prose bytes blanked out. See `engine.rs`.
 pub fn scan(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
-    engine::scan(text, ctx)
+    engine::scan(text, text, ctx)
+}
+
+/// [`scan`] for a block of a document, with `source`, the block's bytes as written (the same
+/// length as `text`, its masked copy): the marks masking blanks out tell a label from prose (a
+/// bold sentence that opens its line is a label, `engine::is_bold_label`). A `source` of
+/// another length is not used.
+pub fn scan_block(text: &str, source: &str, ctx: &WordingContext) -> Vec<WordingHit> {
+    let source = if source.len() == text.len() {
+        source
+    } else {
+        text
+    };
+    engine::scan(text, source, ctx)
 }
 
 /// The rules alone, every hit an error: the engine runs them on the sentences the model finds

@@ -2538,6 +2538,22 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             {
                 return None;
             }
+            // "gave the pull request a cursory glance" (round 21) is what someone did: it is
+            // negligence only when that someone is a person or a team, not the authors.
+            if matched.contains("cursory") {
+                // The subject of the verb that gave or took the glance.
+                let verb = (s.clause_start(i0)..i0)
+                    .rev()
+                    .find(|&k| is_past(s.word(k)))
+                    .unwrap_or(i0);
+                let (c, j) = s.subject_class(verb);
+                if !(c.person() || c == Class::Group)
+                    || c == Class::We
+                    || j.is_some_and(|j| s.author_alone(j))
+                {
+                    return None;
+                }
+            }
             let rule = match kind {
                 Kind::Negligent => Rule::Negligence,
                 Kind::JudgeStrong => Rule::Judgemental,

@@ -25,7 +25,7 @@ const TRIGGERS: &[(&str, &str)] = &[
     ),
     (
         "FaultVerb",
-        r"(?i)\b(?:broke|caused|botched|ruined|wrecked|corrupted|scrambled|scorched|double-booked|overbooked|double-charged|mangled|trashed|mislabell?ed|made\s+a\s+(?:mess|hash|pig['’]s\s+ear)\s+of|misconfigured|mistyped|misread|misjudged|mishandled|fat-fingered|messed\s+up|screwed\s+up|took\s+down|brought\s+down|(?:taken|taking|takes)\s+down|(?:crashed|overloaded)\s+(?:the|our|their|his|her|every|all|a|an)\s)\b|\bmade\s+(?:[\p{L}'’-]+\s+){1,4}?(?:ten|a\s+hundred|[\p{L}-]+)\s+times\s+worse\b|\b(?:(?:took|brought|knocked)\s+(?:[\p{L}-]+\s+){1,2}?(?:down|over|offline)|skipped\s+(?:the\s+|a\s+|an\s+|all\s+|our\s+|every\s+)?(?:[\p{L}-]+\s+)?(?:step|steps|check|checks|review|tests?|stage|canary|checklist|process|procedure|approval|runbook|verification|validation|dry-run|notifications?|notice|sign-off|handover|rehearsal|drill|walkthrough|announcement)|knocked\s+over|blew\s+away|wiped\s+out|dropped\s+the\s+ball)\b|\blet\s+(?:[\p{L}'’-]+\s+){0,4}?slip\b|\b(?:sat\s+on|bungled|fumbled|flubbed|bricked|borked|hosed|goofed|muffed|fouled\s+up|cocked\s+up|let\s+(?:us|everyone|everybody|them|him|her|me|the\s+(?:rest\s+of\s+(?:us|the\s+[\p{L}-]+)|team|teams|company|customers|users|branches|business)|our\s+(?:customers|users|team|teams|colleagues|partners))\s+(?:all\s+)?down|failed\s+(?:us|everyone|everybody|them|the\s+(?:branches|customers|users|rest\s+of\s+us)|our\s+(?:customers|users|teams?))|got\s+it\s+(?:badly\s+|completely\s+|all\s+)?wrong|made\s+(?:[\p{L}'’-]+\s+){1,4}?(?:much\s+|even\s+|far\s+|a\s+lot\s+)?worse|locked\s+(?:us|everyone|everybody|them)\s+out|introduced\s+(?:the|a|this|that)\s+(?:[\p{L}-]+\s+)?(?:crash|bug|regression|outage|breakage|defect))\b",
+        r"(?i)\b(?:broke|caused|botched|ruined|wrecked|corrupted|scrambled|scorched|double-booked|overbooked|double-charged|mangled|trashed|mislabell?ed|made\s+a\s+(?:mess|hash|pig['’]s\s+ear)\s+of|misconfigured|mistyped|misread|misjudged|mishandled|fat-fingered|messed\s+up|screwed\s+up|took\s+down|brought\s+down|(?:taken|taking|takes)\s+down|(?:crashed|overloaded)\s+(?:the|our|their|his|her|every|all|a|an)\s)\b|\brushed\s+(?:the|a|an|this|that|our|their|his|her)\s+(?:[\p{L}-]+\s+){0,2}?(?:out|through|live|into\s+production)\b|\bmade\s+(?:[\p{L}'’-]+\s+){1,4}?(?:ten|a\s+hundred|[\p{L}-]+)\s+times\s+worse\b|\b(?:(?:took|brought|knocked)\s+(?:[\p{L}-]+\s+){1,2}?(?:down|over|offline)|skipped\s+(?:the\s+|a\s+|an\s+|all\s+|our\s+|every\s+)?(?:[\p{L}-]+\s+)?(?:step|steps|check|checks|review|tests?|stage|canary|checklist|process|procedure|approval|runbook|verification|validation|dry-run|notifications?|notice|sign-off|handover|rehearsal|drill|walkthrough|announcement)|knocked\s+over|blew\s+away|wiped\s+out|dropped\s+the\s+ball)\b|\blet\s+(?:[\p{L}'’-]+\s+){0,4}?slip\b|\b(?:sat\s+on|bungled|fumbled|flubbed|bricked|borked|hosed|goofed|muffed|fouled\s+up|cocked\s+up|let\s+(?:us|everyone|everybody|them|him|her|me|the\s+(?:rest\s+of\s+(?:us|the\s+[\p{L}-]+)|team|teams|company|customers|users|branches|business)|our\s+(?:customers|users|team|teams|colleagues|partners))\s+(?:all\s+)?down|failed\s+(?:us|everyone|everybody|them|the\s+(?:branches|customers|users|rest\s+of\s+us)|our\s+(?:customers|users|teams?))|got\s+it\s+(?:badly\s+|completely\s+|all\s+)?wrong|made\s+(?:[\p{L}'’-]+\s+){1,4}?(?:much\s+|even\s+|far\s+|a\s+lot\s+)?worse|locked\s+(?:us|everyone|everybody|them)\s+out|introduced\s+(?:the|a|this|that)\s+(?:[\p{L}-]+\s+)?(?:crash|bug|regression|outage|breakage|defect))\b",
     ),
     (
         "CarelessAction",
@@ -73,7 +73,7 @@ const TRIGGERS: &[(&str, &str)] = &[
     ),
     (
         "Negligent",
-        r"(?i)\bnegligen(?:t|tly|ce)\b",
+        r"(?i)\bnegligen(?:t|tly|ce)\b|\b(?:a|only\s+a|just\s+a|the\s+most)\s+cursory\s+(?:glance|look|review|check|read|skim)\b",
     ),
     (
         "Bother",
@@ -93,7 +93,7 @@ const TRIGGERS: &[(&str, &str)] = &[
     ),
     (
         "HumanError",
-        r"(?i)\b(?:human|operator|user|pilot|manual|personnel|staff|people|engineer|driver)[\s-]+(?:error|errors|mistake|mistakes|blunder|blunders|slip|slips|lapse|lapses)\b|\b(?:mistake|error|blunder|slip|lapse|misstep|oversight)s?\s+(?:[\p{L}-]+\s+)?(?:made|committed)\s+by\s+|\b(?:a|an|one)\s+(?:[\p{L}-]+\s+)?(?:lapse|blunder|slip|misstep)\s+by\s+|\bfat[\s-]?finger(?:ed|ing|s)?\b|\bmistakes?\s+by\s+(?:the\s+|a\s+|our\s+)?(?:staff|engineer|operator|on-call|developer|dba|admin|human|person|employee)",
+        r"(?i)\b(?:human|operator|user|pilot|manual|personnel|staff|people|engineer|driver)[\s-]+(?:error|errors|mistake|mistakes|blunder|blunders|slip|slips|lapse|lapses)\b|\b(?:mistake|error|blunder|slip|lapse|misstep|oversight)s?\s+(?:[\p{L}-]+\s+)?(?:made|committed)\s+by\s+|\b(?:a|an|one)\s+(?:[\p{L}-]+\s+)?(?:lapse|blunder|slip|misstep)\s+by\s+|\bfat[\s-]?finger(?:ed|ing|s)?\b|\b(?:pebkac|pebcak|id10t|id-10-t)\b|\blayer[\s-]?8\s+(?:issue|problem|error)\b|\bmistakes?\s+by\s+(?:the\s+|a\s+|our\s+)?(?:staff|engineer|operator|on-call|developer|dba|admin|human|person|employee)",
     ),
     (
         "PunishPassive",
@@ -157,7 +157,7 @@ const TRIGGERS: &[(&str, &str)] = &[
     ),
     (
         "TracedTo",
-        r"(?i)\b(?:trac(?:ed|es|e)|comes|came|boils|boiled)\s+(?:all\s+the\s+way\s+)?(?:back\s+|down\s+)?to\s+|\battributed\s+to\s+|\b(?:blamed|pinned)\s+on\s+|\b(?:was|is|were)\s+(?:\w+\s+)?down\s+to\s+|\ball\s+down\s+to\s+",
+        r"(?i)\b(?:trac(?:ed|es|e)|comes|came|boils|boiled)\s+(?:all\s+the\s+way\s+)?(?:back\s+|down\s+)?to\s+|\b(?:attributed|attributable|ascribed|ascribable)\s+to:?\s+|\b(?:blamed|pinned)\s+on\s+|\b(?:was|is|were)\s+(?:\w+\s+)?down\s+to\s+|\ball\s+down\s+to\s+",
     ),
     (
         "ResponsibleFor",
@@ -181,7 +181,7 @@ const TRIGGERS: &[(&str, &str)] = &[
     ),
     (
         "AsleepIdiom",
-        r"(?i)\basleep\s+(?:at\s+the\s+(?:wheel|switch|helm|controls)|on\s+(?:this|that|the)\s+(?:one|job|watch))\b|\bdid(?:n['’]?t|\s+not)\s+do\s+(?:his|her|their|its|your|my|our)\s+(?:own\s+)?jobs?\b|\bwaved\s+(?:[\p{L}'’-]+\s+){1,4}?through\b|\bturned\s+a\s+blind\s+eye\b|\blooked\s+the\s+other\s+way\b|\btreated\b[^.;:!?]{0,50}?\b(?:like\s+(?:spam|junk\s+mail|noise)|as\s+(?:an\s+afterthought|optional|spam|noise))\b|\blet\s+(?:the\s+|a\s+|an\s+|every\s+)?(?:[\p{L}-]+\s+)?(?:pages?|pagers?|alerts?|alarms?|calls?|phones?)\s+ring\s+out\b|\bwent\s+through\s+the\s+motions\b|\bdragged\s+(?:his|her|their|its|our|your)\s+feet\b|\bdropped\s+(?:[\p{L}'’-]+\s+){1,3}?on\s+the\s+floor\b|\bon\s+autopilot\b|\bphoned\s+in\s+(?:his|her|their|the)\b|\bwinged\s+(?:it|the)\b|\bplay(?:ed|ing|s)?\s+fast\s+and\s+loose\b|\b(?:never|didn['’]?t|did\s+not|won['’]?t|wouldn['’]?t)\s+lift(?:s|ed)?\s+a\s+finger\b",
+        r"(?i)\basleep\s+(?:at\s+the\s+(?:wheel|switch|helm|controls)|on\s+(?:this|that|the)\s+(?:one|job|watch))\b|\bdid(?:n['’]?t|\s+not)\s+do\s+(?:his|her|their|its|your|my|our)\s+(?:own\s+)?jobs?\b|\bwaved\s+(?:[\p{L}'’-]+\s+){1,4}?through\b|\bturned\s+a\s+blind\s+eye\b|\blooked\s+the\s+other\s+way\b|\btreated\b[^.;:!?]{0,50}?\b(?:like\s+(?:spam|junk\s+mail|noise)|as\s+(?:an\s+afterthought|optional|spam|noise))\b|\blet\s+(?:the\s+|a\s+|an\s+|every\s+)?(?:[\p{L}-]+\s+)?(?:pages?|pagers?|alerts?|alarms?|calls?|phones?)\s+ring\s+out\b|\bwent\s+through\s+the\s+motions\b|\bdragged\s+(?:his|her|their|its|our|your)\s+feet\b|\bdropped\s+(?:[\p{L}'’-]+\s+){1,3}?on\s+the\s+floor\b|\bon\s+autopilot\b|\bphoned\s+in\s+(?:his|her|their|the)\b|\bphon(?:ed|ing|es)\s+it\s+in\b|\bt(?:ook|akes|aking)\s+(?:his|her|their|your|its)\s+eyes?\s+off\b|\bwinged\s+(?:it|the)\b|\bplay(?:ed|ing|s)?\s+fast\s+and\s+loose\b|\b(?:never|didn['’]?t|did\s+not|won['’]?t|wouldn['’]?t)\s+lift(?:s|ed)?\s+a\s+finger\b",
     ),
     (
         "HindsightIdiom",
@@ -189,7 +189,7 @@ const TRIGGERS: &[(&str, &str)] = &[
     ),
     (
         "ReasonIs",
-        r"(?i)(?:\b(?:is|was)|['’]s)\s+(?:the\s+|a\s+)?(?:main\s+|only\s+|sole\s+|whole\s+|real\s+|direct\s+|root\s+|underlying\s+|primary\s+|ultimate\s+|proximate\s+)?(?:reason|cause)\s+(?:for|why|that|we|of|here)\b|(?:\b(?:is|was)|['’]s)\s+the\s+(?:main\s+|only\s+|sole\s+|whole\s+|real\s+)?reason\s+(?:the\s+|our\s+|every\s+|all\s+)?[\p{L}-]+\s+(?:stopped|failed|broke|went|crashed|died|was|were|had)\b",
+        r"(?i)(?:\b(?:is|was)|['’]s)\s+(?:the\s+|a\s+)?(?:main\s+|only\s+|sole\s+|whole\s+|real\s+|direct\s+|root\s+|underlying\s+|primary\s+|ultimate\s+|proximate\s+)?(?:reason|cause)\s+(?:for|why|that|we|of|here)\b|(?:\b(?:is|was)|['’]s)\s+the\s+(?:main\s+|only\s+|sole\s+|whole\s+|real\s+)?reason\s+(?:the\s+|our\s+|every\s+|all\s+)?(?:[\p{L}-]+\s+){1,2}?(?:stopped|failed|broke|went|crashed|died|was|were|had)\b",
     ),
     (
         "Sanction",

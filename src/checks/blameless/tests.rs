@@ -3503,3 +3503,95 @@ fn root_causes_owned_rhetorical_questions_and_more_fault_words() {
         "The kiosk looked the other way: its camera faces the door.",
     ]);
 }
+
+/// Round 21: a bold sentence that opens its line or list item is a label over the paragraph,
+/// which the model alone does not judge (f118's first run); the same words as prose are
+/// judged. The label is seen in the block as written (`scan_block`'s source): masking blanks
+/// the bold marks out of the text the engine reads.
+#[test]
+fn a_bold_label_is_not_judged_by_the_model_alone() {
+    let people = scorer_people();
+    let ctx = WordingContext::new(&people, &[]);
+    let source = "**Hook added without a second look at retries.** The August change that added the hook was reviewed for the batch logic.";
+    let masked = crate::document::body::mask_prose(source);
+    assert_eq!(masked.len(), source.len());
+    let as_prose = scan(&masked, &ctx);
+    assert!(
+        as_prose.iter().any(|h| h.rule == "blameless/negligence"),
+        "{as_prose:?}"
+    );
+    let as_label = super::scan_block(&masked, source, &ctx);
+    assert!(as_label.is_empty(), "{as_label:?}");
+    // Bold over one word that opens a sentence makes no label: the sentence is prose.
+    let word = "**Hook** added without a second look at retries.";
+    let hits = super::scan_block(&crate::document::body::mask_prose(word), word, &ctx);
+    assert!(
+        hits.iter().any(|h| h.rule == "blameless/negligence"),
+        "{hits:?}"
+    );
+    // A list item's label too, and the rules still read a label.
+    let item = "- **Kofi ignored the page.** The rota had him on two calls at once.";
+    let hits = super::scan_block(&crate::document::body::mask_prose(item), item, &ctx);
+    assert!(
+        hits.iter().any(|h| h.rule == "blameless/negligence"),
+        "{hits:?}"
+    );
+}
+
+/// Round 21: on a timeline entry the model alone needs `ENTRY_MARGIN` more than its phrase
+/// bar: the entry tells who did what (f118's first run). The same words without the stamp are
+/// still judged.
+#[test]
+fn a_timeline_entry_needs_more_from_the_model_alone() {
+    let act = "Jean-François Pelletier, release captain for the day, approves the promotion of refunds portal 3.9.0 to production after the staging checks pass.";
+    assert!(!scan_engine(act).is_empty(), "{act}");
+    for stamp in ["14:41 ", "- 14:41 ", "| 14:41 | ", "[14.41] "] {
+        let entry = format!("{stamp}{act}");
+        let hits = scan_engine(&entry);
+        assert!(hits.is_empty(), "{entry}: {hits:?}");
+    }
+    // Digits that are no clock time ("10 000", a count with a space in it) open no entry.
+    let count = format!("10 000 {act}");
+    assert!(!scan_engine(&count).is_empty(), "{count}");
+    // A clear blame sentence in an entry is still found.
+    let hits = scan_engine("14:41 Jean-François pushed the untested build straight to production.");
+    assert!(!hits.is_empty());
+}
+
+/// Round 21's words: a person who "is the reason" something failed, an eye taken off the
+/// ball, a cursory glance, a build rushed out, and the help desk's slang for the user at fault.
+#[test]
+fn reasons_eyes_off_cursory_glances_and_help_desk_slang() {
+    assert_rules_find(&[
+        (
+            "Thiago is the reason the backup snapshots were never verified.",
+            "blameless/individual-fault",
+        ),
+        (
+            "Trần Minh Đức took his eye off the signalling link during the handover.",
+            "blameless/negligence",
+        ),
+        (
+            "The reviewer gave the pull request a cursory glance and hit approve.",
+            "blameless/negligence",
+        ),
+        (
+            "The release management group rushed the build out and riders suffered for it.",
+            "blameless/team-blame",
+        ),
+        (
+            "Classification: PEBKAC (release engineer).",
+            "blameless/human-error",
+        ),
+        (
+            "this is a layer 8 problem, not a network problem",
+            "blameless/human-error",
+        ),
+    ]);
+    assert_rules_quiet(&[
+        "I gave the diff a cursory look because the change was tiny.",
+        "We rushed the fix out to stop the bleeding.",
+        "The cache is the reason the page stayed stale.",
+        "The camera took its eye off the door when the mount slipped.",
+    ]);
+}
