@@ -117,6 +117,9 @@ pub(super) static PLACE_PREPOSITIONS: LazyLock<HashSet<&'static str>> = LazyLock
 pub(super) static UNIT_MODIFIERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set(&[
         "logistics", "enforcement", "comms", "communications", "patrol", "response", "investigations",
+        // Round 21: a newsroom's desks ("the sports desk broke the live-blog engine").
+        "sports", "news", "metro", "foreign", "copy", "picture", "photo", "politics", "features",
+        "grants",
         "intelligence", "records", "liaison", "business", "it", "ops", "operations", "support", "security",
         "compliance", "finance", "procurement", "engineering", "infrastructure", "transport", "admissions",
         "outreach", "housing", "licensing", "planning", "dispatch", "scheduling", "booking", "bookings",
@@ -394,6 +397,19 @@ pub(super) static ARTIFACT_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::ne
         "firmware", "widget", "app", "engine", "bug", "defect", "daemon", "regex",
         "validator", "linter", "compiler", "exporter", "importer", "connector", "endpoint",
         "scheme", "heuristic", "sandbox",
+    ])
+});
+
+/// Things that detect, check or act on their own in an incident: the subject of "should have
+/// caught" when a test, not a reviewer, is meant (round 21).
+#[rustfmt::skip]
+pub(super) static DETECTOR_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    set(&[
+        "test", "check", "job", "canary", "alert", "alarm", "monitor", "monitoring", "fuzzer",
+        "probe", "suite", "scanner", "cron", "backup", "hook", "gate", "build", "ci", "bot",
+        "rule", "limiter", "breaker", "watchdog", "healthcheck", "automation", "replica",
+        "failover", "deploy", "deployment", "migration", "server", "cluster", "node",
+        "scheduler",
     ])
 });
 

@@ -313,6 +313,18 @@ pub(crate) fn is_not_asserted(rule: Rule, sentence: &str, at: usize, ctx: &Wordi
     s.does_not_assert(rule, s.at(at))
 }
 
+/// Whether the model's counterfactual in `sentence` is said of a thing
+/// (`Sentence::modal_perfect_of_a_thing`): "The fuzz test should have caught this crash".
+/// `source` is the sentence as written (the same length), where code spans are still seen.
+pub(crate) fn counterfactual_of_a_thing(
+    sentence: &str,
+    source: &str,
+    ctx: &WordingContext,
+) -> bool {
+    let s = Sentence::new(sentence, 0, sentence.len(), ctx.tokens());
+    s.modal_perfect_of_a_thing(|at| source.get(..at).is_some_and(|b| b.contains('`')))
+}
+
 /// Whether the sentence talks about wording or method rather than using it ("we avoid the
 /// label human error", "it is incorrect to focus on the individual"): the rules skip it, and
 /// so does the model alone.

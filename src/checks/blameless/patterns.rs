@@ -64,6 +64,7 @@ pub(super) enum Kind {
     Sanction,
     SanctionVerb,
     Shaming,
+    IronicPraise,
     ActThenHarm,
 }
 
@@ -117,6 +118,7 @@ pub(super) const ALL_KINDS: &[Kind] = &[
     Kind::Sanction,
     Kind::SanctionVerb,
     Kind::Shaming,
+    Kind::IronicPraise,
     Kind::ActThenHarm,
 ];
 
@@ -1548,6 +1550,65 @@ impl Sentence<'_> {
         }
     }
 
+    /// Whether the sentence's first "should/would/could … have" is said of a thing that detects
+    /// or acts on its own, with nobody else in the clause: "The fuzz test should have caught
+    /// this crash", "Ideally the backup job would have verified the snapshot", "`deploy.sh`
+    /// should have checked the exit code" (round 21, real65's first run: a test, not a
+    /// reviewer). The subject's head must be such a thing (`DETECTOR_NOUNS` or
+    /// `ARTIFACT_NOUNS`), or the subject holds code (`code` tells whether the bytes before the
+    /// modal hold a code span in the text as written, which masking blanks out), and no
+    /// person, role, handle or team stands anywhere in the sentence.
+    /// For the model alone: the rules already read people only.
+    pub(super) fn modal_perfect_of_a_thing(&self, code: impl Fn(usize) -> bool) -> bool {
+        let Some(m) = (0..self.toks.len()).find(|&k| {
+            matches!(
+                self.word(k),
+                "should"
+                    | "would"
+                    | "could"
+                    | "might"
+                    | "must"
+                    | "shouldn't"
+                    | "wouldn't"
+                    | "couldn't"
+            ) && (k + 1..(k + 4).min(self.toks.len()))
+                .take_while(|&h| {
+                    !self.toks[h].boundary
+                        && (matches!(self.word(h), "have" | "'ve" | "ve" | "not" | "never")
+                            || is_adverb(self.word(h)))
+                })
+                .any(|h| matches!(self.word(h), "have" | "'ve" | "ve"))
+        }) else {
+            return false;
+        };
+        let (c, j) = self.subject_class(m);
+        // A condition before it ("Had the night dispatcher switched to channel 2, the drivers
+        // would have heard the recall", "Were it not for Manaia skipping the canary") holds
+        // the counterfactual, whoever the main clause's subject is.
+        if c != Class::Other
+            || (0..m).any(|k| matches!(self.word(k), "had" | "were" | "if" | "unless"))
+        {
+            return false;
+        }
+        // A product's possessive before code is no one ("Envoy's `route_fuzz_test`").
+        let code = code(self.toks[m].start);
+        // Anyone anywhere in the sentence keeps it: "Had Sabine not disabled the rate
+        // limiter, the push service would have survived" is said of Sabine.
+        let someone = (0..self.toks.len()).any(|k| match self.class(k) {
+            Class::Other => false,
+            // "Ideally the backup job …": a common word capitalised by the sentence.
+            Class::Named => self.is_a_name(k) && !(code && self.toks[k].poss),
+            _ => true,
+        });
+        if someone {
+            return false;
+        }
+        code || j.is_some_and(|j| {
+            let w = singular(self.word(j));
+            DETECTOR_NOUNS.contains(w) || ARTIFACT_NOUNS.contains(w)
+        })
+    }
+
     /// Whether the sentence talks of a label as a notion that people hold, not of a cause: it
     /// calls it a myth, a fallacy, a trope or "so-called", or lists reading or a taxonomy on
     /// it ("The myth of human error", "Appendix B: Human factors and the operator-error myth",
@@ -2912,6 +2973,7 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
         Kind::Sanction => sanction(s, ms, me, i0, &matched),
         Kind::SanctionVerb => sanction_verb(s, ms, me, i0, &matched),
         Kind::Shaming => shaming(s, ms, me, i0, &matched),
+        Kind::IronicPraise => ironic_praise(s, ms, i0, last),
         Kind::ActThenHarm => act_then_harm(s, me, i0, &matched),
         Kind::IfHad => if_had(s, ms, me, i0),
         Kind::WhyDidnt => why_didnt(s, ms, me),
@@ -2936,6 +2998,200 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             counterfactual_for(c, s.word(k), true).and_then(|r| found(r, ms, s.span_end(k)))
         }
     }
+}
+
+/// Praise that mocks (round 21): thanks, kudos or "well done" to a person, a handle, a role or
+/// a team for harm ("Thanks, @tnguyen, for the exciting weekend of refunds", "Kudos to Sid for
+/// the fastest outage in company history"), for a lesson in what not to do, for a fault
+/// ("Hats off to the release captain for testing in production yet again"), or for a delay
+/// ("nice of @mdelacruz to join us, only 50 min after the page", "Well done, payments team:
+/// twelve hours to notice …"). Thanks for a fix, a recovery or a quick response name no harm
+/// as what is praised, and are left alone; so are thanks to the authors or to nobody.
+fn ironic_praise(s: &Sentence, ms: usize, i0: usize, last: usize) -> Option<Found> {
+    if s.negated_before(i0) {
+        return None;
+    }
+    let someone = (0..s.toks.len()).any(|k| {
+        let t = &s.toks[k];
+        !t.boundary
+            && (t.handle
+                || t.word == "whoever"
+                || matches!(
+                    s.class(k),
+                    Class::Known | Class::Named | Class::Role | Class::Group
+                ))
+    });
+    if !someone {
+        return None;
+    }
+    let end = irony_cue(s, last + 1)?;
+    found(Rule::Sarcasm, ms, s.toks[end].end)
+}
+
+/// Where the first cue of mockery after token `from` ends (see [`ironic_praise`]), if any.
+fn irony_cue(s: &Sentence, from: usize) -> Option<usize> {
+    #[rustfmt::skip]
+    const HARM: &[&str] = &[
+        "outage", "downtime", "typo", "mistake", "mess", "incident", "breakage", "meltdown",
+        "fire-drill", "all-nighter", "data-loss",
+    ];
+    #[rustfmt::skip]
+    const TIMES: &[&str] = &[
+        "weekend", "night", "morning", "evening", "monday", "tuesday", "wednesday", "thursday",
+        "friday", "saturday", "sunday", "holiday", "wake-up", "lunch",
+    ];
+    #[rustfmt::skip]
+    const IRONIC: &[&str] = &[
+        "exciting", "fun", "lovely", "wonderful", "memorable", "free", "extra", "surprise",
+        "unplanned", "bonus", "most", "expensive", "fastest", "biggest", "spectacular",
+        "impressive", "brand-new", "sleepless", "eventful", "relaxing", "thrilling", "unforgettable",
+    ];
+    const DETERMINERS: &[&str] = &[
+        "the", "a", "an", "this", "that", "our", "their", "his", "her", "your", "another", "yet",
+    ];
+    let n = s.toks.len();
+    let w = |k: usize| if k < n { s.word(k) } else { "" };
+    let ends_phrase = |k: usize| {
+        k + 1 >= n
+            || s.toks[k + 1].boundary
+            || matches!(
+                w(k + 1),
+                "of" | "in" | "on" | "at" | "during" | "from" | "with" | "that" | "last" | "again"
+            )
+    };
+    let number = |k: usize| {
+        let x = w(k);
+        x.bytes().all(|b| b.is_ascii_digit()) && !x.is_empty()
+            || matches!(
+                x,
+                "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+                    | "eleven"
+                    | "twelve"
+                    | "fifteen"
+                    | "twenty"
+                    | "thirty"
+                    | "forty"
+                    | "fifty"
+                    | "sixty"
+                    | "ninety"
+                    | "several"
+            )
+    };
+    // A delay worth mocking: minutes from thirty, or any hours, days or weeks.
+    let long_delay = |k: usize| {
+        let count: Option<u32> = w(k).parse().ok();
+        match singular(w(k + 1)) {
+            "minute" | "min" | "mins" => {
+                count.is_some_and(|c| c >= 30)
+                    || matches!(w(k), "thirty" | "forty" | "fifty" | "sixty" | "ninety")
+            }
+            "hour" | "hr" | "hrs" | "day" | "week" => true,
+            _ => false,
+        }
+    };
+    for k in from..n {
+        match w(k) {
+            // "for the exciting weekend of refunds", "on the most expensive typo of the year"
+            "for" | "on" => {
+                let mut j = k + 1;
+                let mut ironic = false;
+                while j < n && j < k + 5 && (DETERMINERS.contains(&w(j)) || IRONIC.contains(&w(j)))
+                {
+                    ironic |= IRONIC.contains(&w(j));
+                    j += 1;
+                }
+                if j < n && HARM.contains(&singular(w(j))) && ends_phrase(j) {
+                    return Some(j);
+                }
+                if j < n
+                    && ironic
+                    && TIMES.contains(&w(j))
+                    && (ends_phrase(j) || TIMES.contains(&w(j + 1)))
+                {
+                    return Some(j);
+                }
+            }
+            // "a masterclass in what not to do", "the lesson in what happens when you …"
+            "how" | "what" if w(k + 1) == "not" && w(k + 2) == "to" => return Some(k + 2),
+            "what" if w(k + 1) == "happens" && w(k + 2) == "when" => return Some(k + 2),
+            // "for skipping lunch to get the fix out" is a sacrifice, not a fault.
+            "skipping"
+                if matches!(
+                    w(k + 1),
+                    "lunch" | "dinner" | "breakfast" | "sleep" | "their" | "his" | "her" | "a"
+                ) => {}
+            "skipping" | "ignoring" | "forgetting" | "bricking" | "nuking" | "crashing" => {
+                return Some(k)
+            }
+            "breaking" if !matches!(w(k + 1), "down" | "news" | "point" | "change" | "changes") => {
+                return Some(k)
+            }
+            "testing" if w(k + 1) == "in" && w(k + 2).starts_with("prod") => return Some(k + 2),
+            "pushing" if matches!(w(k + 1), "straight" | "directly") => return Some(k + 1),
+            // "yet again", "for the third time this month", "a new record", "a brand-new way
+            // to break …"
+            "again" if w(k.wrapping_sub(1)) == "yet" => return Some(k),
+            "time"
+                if matches!(
+                    w(k.wrapping_sub(1)),
+                    "second" | "third" | "fourth" | "fifth" | "nth" | "umpteenth"
+                ) =>
+            {
+                return Some(k)
+            }
+            "record" if w(k.wrapping_sub(1)) == "new" => return Some(k),
+            "way"
+                if matches!(w(k.wrapping_sub(1)), "brand-new" | "new" | "creative")
+                    && w(k + 1) == "to" =>
+            {
+                return Some(k)
+            }
+            // "only 50 min after the page", "after only ninety minutes", "twelve hours to
+            // notice"
+            // "only 50 min after the page", "three days later"; "after only ninety minutes."
+            // ends its clause ("after only two hours of sleep" is a sacrifice).
+            "only"
+                if number(k + 1)
+                    && long_delay(k + 1)
+                    && (matches!(w(k + 3), "after" | "later" | "late")
+                        || (w(k.wrapping_sub(1)) == "after"
+                            && (k + 3 >= n || s.toks[k + 3].boundary))) =>
+            {
+                return Some(k + 2)
+            }
+            _ if number(k)
+                && long_delay(k)
+                && w(k + 2) == "to"
+                && matches!(
+                    w(k + 3),
+                    "notice" | "respond" | "answer" | "reply" | "acknowledge"
+                ) =>
+            {
+                return Some(k + 3)
+            }
+            // "the dashboards have never been so quiet"
+            "never" if w(k + 1) == "been" && w(k + 2) == "so" => return Some(k + 2),
+            // "a great time to change the booking system", "a fine place to test"
+            "time" | "place" | "moment" | "day" | "idea"
+                if matches!(
+                    w(k.wrapping_sub(1)),
+                    "great" | "perfect" | "fine" | "wonderful" | "brilliant" | "excellent"
+                ) && w(k + 1) == "to" =>
+            {
+                return Some(k)
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// A rhetorical question of what someone did not do (round 20): "Why didn't @eyilmaz roll back

@@ -361,7 +361,7 @@ const FIRES: &[(&str, &str, &str)] = &[
     (
         "The QA team let this regression slip through.",
         "blameless/team-blame",
-        "let this regression slip",
+        "let this regression slip through",
     ),
     (
         "Ops was too slow to respond.",
@@ -3559,7 +3559,8 @@ fn a_timeline_entry_needs_more_from_the_model_alone() {
 }
 
 /// Round 21's words: a person who "is the reason" something failed, an eye taken off the
-/// ball, a cursory glance, a build rushed out, and the help desk's slang for the user at fault.
+/// ball, a cursory glance, a build rushed out, the help desk's slang for the user at fault, a
+/// newsroom's desks, and letting things through, expire or down.
 #[test]
 fn reasons_eyes_off_cursory_glances_and_help_desk_slang() {
     assert_rules_find(&[
@@ -3584,6 +3585,22 @@ fn reasons_eyes_off_cursory_glances_and_help_desk_slang() {
             "blameless/human-error",
         ),
         (
+            "The sports desk broke the live-blog engine by pasting in a 40 MB image.",
+            "blameless/team-blame",
+        ),
+        (
+            "The moderation desk let thousands of spam comments through over the weekend.",
+            "blameless/team-blame",
+        ),
+        (
+            "Systems engineering let the genomics lab down, pure and simple.",
+            "blameless/team-blame",
+        ),
+        (
+            "Mathieu Lavoie let the intermediate CA certificate expire on his watch.",
+            "blameless/negligence",
+        ),
+        (
             "this is a layer 8 problem, not a network problem",
             "blameless/human-error",
         ),
@@ -3593,5 +3610,93 @@ fn reasons_eyes_off_cursory_glances_and_help_desk_slang() {
         "We rushed the fix out to stop the bleeding.",
         "The cache is the reason the page stayed stale.",
         "The camera took its eye off the door when the mount slipped.",
+        "The firewall let the health-check traffic through after the rule change.",
+        "We let the old certificate expire once the new one was serving.",
+        "The valve let the pressure down slowly, as designed.",
     ]);
+}
+
+/// Round 21: praise that mocks (`Kind::IronicPraise`) is sarcasm; thanks for help, a fix, a
+/// sacrifice or patience are not, whatever words of harm stand near them.
+#[test]
+fn praise_for_harm_mocks_and_thanks_for_help_do_not() {
+    assert_rules_find(&[
+        ("Thanks, @tnguyen, for the exciting weekend of refunds.", "blameless/sarcasm"),
+        (
+            "Kudos to Sid for the fastest outage in company history: forty seconds from merge to pager.",
+            "blameless/sarcasm",
+        ),
+        (
+            "Thanks, @fzbenali, for the masterclass in what not to do with rm -rf.",
+            "blameless/sarcasm",
+        ),
+        (
+            "Hats off to the release captain for testing in production yet again.",
+            "blameless/sarcasm",
+        ),
+        (
+            "21:15 sdlamini: nice of @mdelacruz to join us, only 50 min after the page",
+            "blameless/sarcasm",
+        ),
+        (
+            "Well done, payments team: twelve hours to notice that every card was being declined.",
+            "blameless/sarcasm",
+        ),
+        (
+            "Congratulations to the CI team on inventing a brand-new way to break every build.",
+            "blameless/sarcasm",
+        ),
+    ]);
+    assert_rules_quiet(&[
+        "Thanks to the SRE team for their quick response during the outage.",
+        "Kudos to Maria for spotting the bad deploy within minutes.",
+        "Huge thanks to @jdoe for working through the weekend to restore service.",
+        "Thanks to everyone who helped during the incident.",
+        "Great job, team, on the fast recovery from the outage.",
+        "Shout-out to the support team for handling the flood of tickets during the outage.",
+        "Thank you to our customers for their patience during the downtime.",
+        "Special thanks to Priya for the detailed incident report.",
+        "Thanks to the database team for breaking down the timeline for us.",
+        "Kudos to Ana for skipping lunch to get the fix out.",
+        "Thanks to Bob, who stayed on after only two hours of sleep.",
+        "Thanks to the night shift for the quick rollback.",
+        "Thanks to the vendor for the refund.",
+        "Thanks to Priya for the incident report.",
+        "Thanks, everyone, for the outage.",
+        "Thanks to Ana, who caught the mistake before it shipped.",
+        "We thank the on-call engineers for the calm handling of the incident.",
+    ]);
+}
+
+/// Round 21: a counterfactual the model reads into a test or a job ("The fuzz test should
+/// have caught this crash", real65's first run) is said of a system; said of a person, or
+/// with a person's condition before it, it stays.
+#[test]
+fn what_a_test_should_have_caught_is_no_counterfactual_of_a_person() {
+    assert_engine_quiet(&[
+        "The fuzz test should have caught this crash.",
+        "Our canary check should have caught the bad config.",
+        "The integration tests should have caught the regression before release.",
+        "Ideally the backup job would have verified the snapshot before pruning the old one.",
+    ]);
+    for text in [
+        "The reviewer should have caught this in code review.",
+        "Dave should have caught this crash.",
+        "Had Sabine not disabled the rate limiter, the push service would have survived the spike.",
+        "Were the CI owners paying attention, the runner pool would never have drained.",
+        "The canary should have caught what Dave pushed.",
+    ] {
+        let hits = scan_engine(text);
+        assert!(
+            hits.iter().any(|h| h.rule == "blameless/counterfactual"),
+            "{text}: {hits:?}"
+        );
+    }
+    // Code as the subject: seen in the block as written.
+    let people = scorer_people();
+    let ctx = WordingContext::new(&people, &[]);
+    let source = "Our `canary_check` should have caught the bad config.";
+    let masked = crate::document::body::mask_prose(source);
+    assert!(!scan(&masked, &ctx).is_empty(), "{masked}");
+    assert!(super::scan_block(&masked, source, &ctx).is_empty());
 }
