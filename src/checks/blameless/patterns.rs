@@ -1551,7 +1551,7 @@ impl Sentence<'_> {
     }
 
     /// Whether the sentence's first "should/would/could … have" is said of a thing that detects
-    /// or acts on its own, with nobody else in the clause: "The fuzz test should have caught
+    /// or acts on its own, with nobody in the sentence: "The fuzz test should have caught
     /// this crash", "Ideally the backup job would have verified the snapshot", "`deploy.sh`
     /// should have checked the exit code" (round 21, real65's first run: a test, not a
     /// reviewer). The subject's head must be such a thing (`DETECTOR_NOUNS` or
@@ -3011,15 +3011,22 @@ fn ironic_praise(s: &Sentence, ms: usize, i0: usize, last: usize) -> Option<Foun
     if s.negated_before(i0) {
         return None;
     }
-    let someone = (0..s.toks.len()).any(|k| {
-        let t = &s.toks[k];
-        !t.boundary
-            && (t.handle
-                || t.word == "whoever"
-                || matches!(
-                    s.class(k),
-                    Class::Known | Class::Named | Class::Role | Class::Group
-                ))
+    // Someone other than the praise's own words ("Kudos", "Bravo" are no names): a name, a
+    // handle, "whoever", or a role or group noun ("the support lead", "dispatch"). Praise is
+    // said to people, so a role the dictionary alone knows is no reason to only warn.
+    let someone = s.without_mark(|| {
+        (0..s.toks.len()).any(|k| {
+            let t = &s.toks[k];
+            !t.boundary
+                && !(i0..=last).contains(&k)
+                && (t.handle
+                    || t.word == "whoever"
+                    || is_actor_noun(&t.word)
+                    || matches!(
+                        s.class(k),
+                        Class::Known | Class::Named | Class::Role | Class::Group
+                    ))
+        })
     });
     if !someone {
         return None;
@@ -3126,7 +3133,7 @@ fn irony_cue(s: &Sentence, from: usize) -> Option<usize> {
             "skipping"
                 if matches!(
                     w(k + 1),
-                    "lunch" | "dinner" | "breakfast" | "sleep" | "their" | "his" | "her" | "a"
+                    "lunch" | "dinner" | "breakfast" | "sleep" | "their" | "his" | "her"
                 ) => {}
             "skipping" | "ignoring" | "forgetting" | "bricking" | "nuking" | "crashing" => {
                 return Some(k)
@@ -3154,8 +3161,6 @@ fn irony_cue(s: &Sentence, from: usize) -> Option<usize> {
             {
                 return Some(k)
             }
-            // "only 50 min after the page", "after only ninety minutes", "twelve hours to
-            // notice"
             // "only 50 min after the page", "three days later"; "after only ninety minutes."
             // ends its clause ("after only two hours of sleep" is a sacrifice).
             "only"
@@ -3167,6 +3172,7 @@ fn irony_cue(s: &Sentence, from: usize) -> Option<usize> {
             {
                 return Some(k + 2)
             }
+            // "twelve hours to notice"
             _ if number(k)
                 && long_delay(k)
                 && w(k + 2) == "to"

@@ -3646,6 +3646,10 @@ fn praise_for_harm_mocks_and_thanks_for_help_do_not() {
             "Congratulations to the CI team on inventing a brand-new way to break every build.",
             "blameless/sarcasm",
         ),
+        (
+            "Truly heroic of the support lead to find the incident channel after only ninety minutes.",
+            "blameless/sarcasm",
+        ),
     ]);
     assert_rules_quiet(&[
         "Thanks to the SRE team for their quick response during the outage.",
@@ -3663,6 +3667,7 @@ fn praise_for_harm_mocks_and_thanks_for_help_do_not() {
         "Thanks to the vendor for the refund.",
         "Thanks to Priya for the incident report.",
         "Thanks, everyone, for the outage.",
+        "Kudos for the outage drill, everyone: a new record for restore time.",
         "Thanks to Ana, who caught the mistake before it shipped.",
         "We thank the on-call engineers for the calm handling of the incident.",
     ]);
