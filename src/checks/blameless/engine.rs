@@ -416,25 +416,16 @@ pub(crate) fn scan(text: &str, source: &str, ctx: &WordingContext) -> Vec<Wordin
                 // A root cause that names no slip is no human-error label.
                 return;
             }
-            if FAMILIES[j.class - 1] == Rule::Counterfactual
-                && super::counterfactual_of_a_thing(
-                    sentence,
-                    source.get(s..e).unwrap_or(sentence),
-                    ctx,
-                )
-            {
-                // "The fuzz test should have caught this crash": a test, not a reviewer
-                // (round 21, real65's first run).
-                return;
-            }
             if FAMILIES[j.class - 1] == Rule::IndividualFault && author_alone(text, toks) {
                 // "I deleted the pager group for Crew B, so …": the author's own account of
                 // what they did names no one else as the cause (as the rules' author_alone).
                 return;
             }
-            if super::is_not_asserted(FAMILIES[j.class - 1], sentence, start - s, ctx) {
+            let written = source.get(s..e).unwrap_or(sentence);
+            if super::is_not_asserted(FAMILIES[j.class - 1], sentence, written, start - s, ctx) {
                 // "asked whether this was human error", "asked whether staff would be
-                // disciplined": asked about, not asserted.
+                // disciplined": asked about, not asserted; "The fuzz test should have caught
+                // this crash": a test, not a reviewer (round 21, real65's first run).
                 return;
             }
             found.push((FAMILIES[j.class - 1], start, end));
@@ -535,13 +526,7 @@ fn opens_an_entry(text: &str, s: usize) -> bool {
     let rest = before
         .trim_start()
         .trim_start_matches(['-', '*', '+', '|', '[', '(', ' ']);
-    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    (1..=2).contains(&digits)
-        && matches!(rest.as_bytes().get(digits), Some(b':' | b'.' | b'h'))
-        && rest
-            .as_bytes()
-            .get(digits + 1..digits + 3)
-            .is_some_and(|m| m.iter().all(u8::is_ascii_digit))
+    super::text::clock_hour_len(rest, b":.h").is_some()
 }
 
 /// Whether the sentence `s..e` of `text` is all of a bold run that opens its line or list

@@ -295,7 +295,18 @@ pub(crate) fn scan_rules_of(text: &str, ctx: &WordingContext, only: KindSet) -> 
 /// developer should be let go") or asked directly ("Should the on-call have paged sooner?"); a
 /// judgement in a question the authors ask about themselves ("Am I just stupid?").
 /// The rules decide this for their own findings; the engine asks it of the model's.
-pub(crate) fn is_not_asserted(rule: Rule, sentence: &str, at: usize, ctx: &WordingContext) -> bool {
+///
+/// For the model alone, a counterfactual said of a thing is not asserted of anyone either
+/// (`Sentence::modal_perfect_of_a_thing`, round 21): "The fuzz test should have caught this
+/// crash". `source` is the sentence as written (the same length), where code spans that
+/// masking blanked out are still seen.
+pub(crate) fn is_not_asserted(
+    rule: Rule,
+    sentence: &str,
+    source: &str,
+    at: usize,
+    ctx: &WordingContext,
+) -> bool {
     // Other families are never left unasserted; the sentence is not tokenised again for them.
     if !matches!(
         rule,
@@ -311,18 +322,8 @@ pub(crate) fn is_not_asserted(rule: Rule, sentence: &str, at: usize, ctx: &Wordi
     }
     let s = Sentence::new(sentence, 0, sentence.len(), ctx.tokens());
     s.does_not_assert(rule, s.at(at))
-}
-
-/// Whether the model's counterfactual in `sentence` is said of a thing
-/// (`Sentence::modal_perfect_of_a_thing`): "The fuzz test should have caught this crash".
-/// `source` is the sentence as written (the same length), where code spans are still seen.
-pub(crate) fn counterfactual_of_a_thing(
-    sentence: &str,
-    source: &str,
-    ctx: &WordingContext,
-) -> bool {
-    let s = Sentence::new(sentence, 0, sentence.len(), ctx.tokens());
-    s.modal_perfect_of_a_thing(|at| source.get(..at).is_some_and(|b| b.contains('`')))
+        || (rule == Rule::Counterfactual
+            && s.modal_perfect_of_a_thing(|at| source.get(..at).is_some_and(|b| b.contains('`'))))
 }
 
 /// Whether the sentence talks about wording or method rather than using it ("we avoid the

@@ -1614,10 +1614,22 @@ fn a_reported_question_does_not_assert_a_sanction_or_a_counterfactual() {
     let ctx = WordingContext::new(&people, &[]);
     let text = "The regulator asked whether staff would be disciplined.";
     let at = text.find("disciplined").unwrap_or(0);
-    assert!(super::is_not_asserted(Rule::Punishment, text, at, &ctx));
+    assert!(super::is_not_asserted(
+        Rule::Punishment,
+        text,
+        text,
+        at,
+        &ctx
+    ));
     let text = "We discussed whether Dave should be fired.";
     let at = text.find("fired").unwrap_or(0);
-    assert!(!super::is_not_asserted(Rule::Punishment, text, at, &ctx));
+    assert!(!super::is_not_asserted(
+        Rule::Punishment,
+        text,
+        text,
+        at,
+        &ctx
+    ));
 }
 
 /// Round 10: "should (not) have been able to" says what a system should have let happen, not
@@ -1752,7 +1764,7 @@ fn a_label_a_design_guards_against_is_not_asserted() {
     ] {
         let at = text.find(evidence).expect("evidence");
         assert_eq!(
-            super::is_not_asserted(Rule::HumanError, text, at, &ctx),
+            super::is_not_asserted(Rule::HumanError, text, text, at, &ctx),
             unasserted,
             "{text}"
         );
@@ -1940,9 +1952,11 @@ fn a_question_the_authors_ask_about_themselves_judges_no_one() {
     let text = "Why do I still play it then? Am I just stupid? Maybe, but some of it works.";
     assert!(scan(text, &ctx).is_empty(), "{:?}", scan(text, &ctx));
     let at = "Am I just stupid?".find("stupid").expect("word");
+    let question = "Am I just stupid?";
     assert!(super::is_not_asserted(
         Rule::Judgemental,
-        "Am I just stupid?",
+        question,
+        question,
         at,
         &ctx
     ));

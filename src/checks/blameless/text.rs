@@ -412,11 +412,19 @@ pub(super) fn chat_header(line: &str) -> bool {
 
 /// `h:mm` or `hh:mm` at the start, not part of a longer number.
 pub(super) fn clock_time(s: &str) -> bool {
+    clock_hour_len(s, b":")
+        .is_some_and(|h| !s.as_bytes().get(h + 3).is_some_and(u8::is_ascii_digit))
+}
+
+/// The length of the hour (1 or 2 digits) of a clock time that opens `s`, its hour and minutes
+/// parted by one of `separators` (`b":"` for `14:02`; the engine's timeline entries also take
+/// `09.26` and `14h05`), if one does.
+pub(super) fn clock_hour_len(s: &str, separators: &[u8]) -> Option<usize> {
     let b = s.as_bytes();
     let h = b.iter().take_while(|c| c.is_ascii_digit()).count();
-    (1..=2).contains(&h)
-        && b.get(h) == Some(&b':')
+    ((1..=2).contains(&h)
+        && b.get(h).is_some_and(|c| separators.contains(c))
         && b.get(h + 1).is_some_and(u8::is_ascii_digit)
-        && b.get(h + 2).is_some_and(u8::is_ascii_digit)
-        && !b.get(h + 3).is_some_and(u8::is_ascii_digit)
+        && b.get(h + 2).is_some_and(u8::is_ascii_digit))
+    .then_some(h)
 }
