@@ -725,10 +725,10 @@ fn a_bold_label_over_a_list_item_draws_no_warning_and_the_same_words_as_prose_do
     // The model alone does not judge a bold sentence that opens its list item: it is a label,
     // as a heading is. The same sentence as a paragraph of prose is judged (a warning).
     let s = Sandbox::initialised();
-    let body = "- **Hook added without a second look at retries.** The August change that added \
-                the hook was reviewed for the batch logic.\n\n\
-                Hook added without a second look at retries.";
-    let path = s.add_postmortem(&Doc::new(GOOD, "Retry hook").section("Discussion", body));
+    let body = "- **Migration pushed without a second look at the rollback plan.** The August \
+                change that added the hook was reviewed for the batch logic.\n\n\
+                Migration pushed without a second look at the rollback plan.";
+    let path = s.add_postmortem(&Doc::new(GOOD, "Migration").section("Discussion", body));
     let text = s.read(&path);
     let report = s.pm(["check", "--format", "json"]).json();
     let lines: Vec<(usize, String)> = wording_findings(&report)
@@ -740,8 +740,59 @@ fn a_bold_label_over_a_list_item_draws_no_warning_and_the_same_words_as_prose_do
             )
         })
         .collect();
-    let label = line_starting(&text, "- **Hook added");
-    let prose = line_starting(&text, "Hook added");
+    let label = line_starting(&text, "- **Migration pushed");
+    let prose = line_starting(&text, "Migration pushed");
     assert!(lines.iter().all(|(l, _)| *l != label), "{report}");
     assert!(lines.contains(&(prose, "warning".into())), "{report}");
+}
+
+#[test]
+fn a_guessed_label_a_plain_remedy_an_idiom_of_a_thing_and_a_protective_act_draw_nothing() {
+    // Round 22, kinds from published reports: a label guessed at the time (a timeline row),
+    // a fix that was plain once the cause was known, an idiom of neglect said of machines, a
+    // service taken down to protect users. The same words said as a cause, of the danger, of
+    // a person, or an act done for convenience are still found.
+    let s = Sandbox::initialised();
+    let body = "Once it was clear what the bug was, the fix seemed obvious enough.\n\n\
+                In hindsight the warning signs were obvious.\n\n\
+                The fleet ran on autopilot overnight.\n\n\
+                The dispatcher was asleep at the wheel.\n\n\
+                | Time | Event |\n| --- | --- |\n\
+                | 13:43 | Nothing out of the ordinary was found. Assumed operator error at the time. |\n\n\
+                The root cause was operator error.\n\n\
+                - 08:25 Team takes down the claims frontend to prevent users from hitting errors\n\n\
+                The night dispatcher switched off the GPS relay to stop it beeping.";
+    let path = s.add_postmortem(&Doc::new(GOOD, "Guesses").section("Discussion", body));
+    let text = s.read(&path);
+    let report = s.pm(["check", "--format", "json"]).json();
+    let found: Vec<(usize, String)> = wording_findings(&report)
+        .into_iter()
+        .map(|d| {
+            (
+                d["line"].as_u64().unwrap_or(0) as usize,
+                d["rule"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    for quiet in [
+        "Once it was clear",
+        "The fleet ran",
+        "| 13:43 |",
+        "- 08:25 Team",
+    ] {
+        let line = line_starting(&text, quiet);
+        assert!(found.iter().all(|(l, _)| *l != line), "{quiet}: {report}");
+    }
+    for (loud, rule) in [
+        ("In hindsight", "blameless/hindsight"),
+        ("The dispatcher", "blameless/negligence"),
+        ("The root cause", "blameless/human-error"),
+        ("The night dispatcher", "blameless/individual-fault"),
+    ] {
+        let line = line_starting(&text, loud);
+        assert!(
+            found.contains(&(line, rule.to_string())),
+            "{loud}: {report}"
+        );
+    }
 }

@@ -420,14 +420,17 @@ fn validation_split_meets_the_thresholds() {
     // words (3 false findings, an error). Before f26 joined the same engine gave R 0.795; the
     // realistic reports cost validation recall and bought quiet on real reports
     // (docs/BLAMELESS.md, "Round 10").
-    // The floors leave a small margin under today's figures.
+    // Round 22 (f86–f129 joined training, 174 authors): any P 0.993 R 0.853, errors P 0.993
+    // R 0.444, 0.23 per 1,000 words (3 false findings, an error). The floors are now issue
+    // 12's targets for sentences (P 0.95, R 0.85; errors P 0.98) and a margin under today's
+    // error recall.
     assert!(
-        s.any.precision() >= 0.98 && s.any.recall() >= 0.78,
+        s.any.precision() >= 0.95 && s.any.recall() >= 0.85,
         "{}",
         s.any
     );
     assert!(
-        s.errors.precision() >= 0.98 && s.errors.recall() >= 0.36,
+        s.errors.precision() >= 0.98 && s.errors.recall() >= 0.42,
         "{}",
         s.errors
     );

@@ -401,7 +401,8 @@ pub(super) static ARTIFACT_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::ne
 });
 
 /// Things that detect, check or act on their own in an incident: the subject of "should have
-/// caught" when a test, not a reviewer, is meant (round 21).
+/// caught" when a test, not a reviewer, is meant (round 21), and of an idiom of neglect said of
+/// a thing ("the fleet ran on autopilot", round 22).
 #[rustfmt::skip]
 pub(super) static DETECTOR_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set(&[
@@ -409,7 +410,7 @@ pub(super) static DETECTOR_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::ne
         "probe", "suite", "scanner", "cron", "backup", "hook", "gate", "build", "ci", "bot",
         "rule", "limiter", "breaker", "watchdog", "healthcheck", "automation", "replica",
         "failover", "deploy", "deployment", "migration", "server", "cluster", "node",
-        "scheduler",
+        "scheduler", "fleet",
     ])
 });
 

@@ -298,7 +298,8 @@ pub(crate) fn scan_rules_of(text: &str, ctx: &WordingContext, only: KindSet) -> 
 ///
 /// For the model alone, a counterfactual said of a thing is not asserted of anyone either
 /// (`Sentence::modal_perfect_of_a_thing`, round 21): "The fuzz test should have caught this
-/// crash". `source` is the sentence as written (the same length), where code spans that
+/// crash"; nor is an idiom of neglect said of a thing (`Sentence::idiom_of_a_thing`, round
+/// 22): "The fleet ran on autopilot overnight". `source` is the sentence as written (the same length), where code spans that
 /// masking blanked out are still seen.
 pub(crate) fn is_not_asserted(
     rule: Rule,
@@ -317,6 +318,7 @@ pub(crate) fn is_not_asserted(
             | Rule::IndividualFault
             | Rule::TeamBlame
             | Rule::Negligence
+            | Rule::Hindsight
     ) {
         return false;
     }
@@ -324,6 +326,30 @@ pub(crate) fn is_not_asserted(
     s.does_not_assert(rule, s.at(at))
         || (rule == Rule::Counterfactual
             && s.modal_perfect_of_a_thing(|at| source.get(..at).is_some_and(|b| b.contains('`'))))
+        || (rule == Rule::Negligence && neglect_idiom_of_a_thing(&s, sentence))
+}
+
+/// Whether `sentence` (as `s`) holds an idiom of neglect (`Kind::AsleepIdiom`'s pattern) said
+/// of a thing, with nobody in the sentence (`Sentence::idiom_of_a_thing`).
+fn neglect_idiom_of_a_thing(s: &Sentence, sentence: &str) -> bool {
+    let bit = patterns::kind_bit(patterns::Kind::AsleepIdiom);
+    if ANCHORS.possible(sentence) & bit == 0 {
+        return false;
+    }
+    let Some((_, re)) = COMPILED
+        .regexes
+        .iter()
+        .find(|(k, _)| *k == patterns::Kind::AsleepIdiom)
+    else {
+        return false;
+    };
+    let masked = text::mask_quotes(sentence);
+    let shadow = crate::checks::dfa::shadow(&masked);
+    let found = re
+        .find_iter(&masked, &shadow)
+        .into_iter()
+        .any(|(start, _)| s.idiom_of_a_thing(start));
+    found
 }
 
 /// Whether the sentence talks about wording or method rather than using it ("we avoid the

@@ -1527,14 +1527,21 @@ impl Sentence<'_> {
             Rule::HumanError => {
                 self.asks_yes_or_no()
                     || self.talks_of_the_notion()
-                    || i.is_some_and(|i| self.asks_whether(i) || self.designs_for(i))
+                    || i.is_some_and(|i| {
+                        self.asks_whether(i) || self.designs_for(i) || self.held_as_a_guess(i)
+                    })
             }
+            Rule::Hindsight => self.remedy_was_plain(),
             Rule::Counterfactual
             | Rule::Punishment
             | Rule::IndividualFault
             | Rule::TeamBlame
             | Rule::Negligence => i.is_some_and(|i| {
-                self.reports_a_question(i) || self.denies_a_cleft(i) || self.tried_in_vain(i)
+                self.reports_a_question(i)
+                    || self.denies_a_cleft(i)
+                    || self.tried_in_vain(i)
+                    || (matches!(rule, Rule::IndividualFault | Rule::TeamBlame)
+                        && self.done_to_protect(i))
             }),
             // The model's judgement of a design or an artifact with nobody in the sentence
             // ("Careless defaults in the client tools", round 19), as the rules read it.
@@ -1548,6 +1555,62 @@ impl Sentence<'_> {
             }),
             _ => false,
         }
+    }
+
+    /// Whether the act at `i` is told with the harm it was done to prevent: "Team takes down
+    /// claims frontend to prevent users from hitting errors" (round 22, a false error on a
+    /// published timeline). A mitigation chosen on purpose is no fault. Convenience is not
+    /// protection ("switched off the relay to stop it beeping" stays found), so only verbs of
+    /// protecting others count.
+    fn done_to_protect(&self, i: usize) -> bool {
+        (i + 1..self.toks.len().saturating_sub(1)).any(|k| {
+            self.word(k) == "to"
+                && matches!(
+                    self.word(k + 1),
+                    "prevent"
+                        | "protect"
+                        | "avoid"
+                        | "limit"
+                        | "contain"
+                        | "mitigate"
+                        | "shield"
+                        | "spare"
+                )
+        })
+    }
+
+    /// Whether the label at `i` is what someone guessed at the time, in the past, in its own
+    /// clause: "Assumed user error at the time", "We initially suspected operator error, but
+    /// the API had rejected the command" (round 22, a false error on a published timeline).
+    /// A present belief ("we believe this was human error") is asserted, and stays found.
+    fn held_as_a_guess(&self, i: usize) -> bool {
+        (i.saturating_sub(6)..i).any(|k| {
+            matches!(
+                self.word(k),
+                "assumed" | "suspected" | "presumed" | "guessed" | "thought" | "believed"
+            ) && !(k + 1..i).any(|m| self.is_break(m))
+        })
+    }
+
+    /// Whether the sentence calls the remedy plain, not the failure: "Once it was clear what
+    /// the issue was, the fix seemed obvious enough" (round 22, a published report). Hindsight
+    /// blames when what was plain is the danger someone missed; a fix, workaround or solution
+    /// that was easy to see once the cause was known blames no one.
+    fn remedy_was_plain(&self) -> bool {
+        (0..self.toks.len()).any(|k| {
+            matches!(
+                self.word(k),
+                "obvious" | "clear" | "evident" | "apparent" | "straightforward" | "simple"
+            ) && (k.saturating_sub(4)..k)
+                .rev()
+                .take_while(|&j| !self.is_break(j))
+                .any(|j| {
+                    matches!(
+                        singular(self.word(j)),
+                        "fix" | "solution" | "remedy" | "workaround" | "mitigation" | "resolution"
+                    )
+                })
+        })
     }
 
     /// Whether the sentence's first "should/would/could … have" is said of a thing that detects
@@ -1594,19 +1657,42 @@ impl Sentence<'_> {
         let code = code(self.toks[m].start);
         // Anyone anywhere in the sentence keeps it: "Had Sabine not disabled the rate
         // limiter, the push service would have survived" is said of Sabine.
-        let someone = (0..self.toks.len()).any(|k| match self.class(k) {
+        if self.holds_someone(code) {
+            return false;
+        }
+        code || j.is_some_and(|j| is_thing_that_acts(singular(self.word(j))))
+    }
+
+    /// Whether a person, role, handle or group stands anywhere in the sentence. `code`: the
+    /// sentence holds code, whose product's possessive ("Envoy's `route_fuzz_test`") is no one.
+    pub(super) fn holds_someone(&self, code: bool) -> bool {
+        (0..self.toks.len()).any(|k| match self.class(k) {
             Class::Other => false,
             // "Ideally the backup job …": a common word capitalised by the sentence.
             Class::Named => self.is_a_name(k) && !(code && self.toks[k].poss),
             _ => true,
-        });
-        if someone {
-            return false;
-        }
-        code || j.is_some_and(|j| {
-            let w = singular(self.word(j));
-            DETECTOR_NOUNS.contains(w) || ARTIFACT_NOUNS.contains(w)
         })
+    }
+
+    /// Whether the idiom of neglect matched at byte `at` (`Kind::AsleepIdiom`) is said of a
+    /// thing, with nobody in the sentence: "The fleet ran on autopilot overnight while the
+    /// queue drained" (round 22: the retrained model warned on it alone). The rule already
+    /// refuses it (`neglect_by_subject`); this tells the engine, for the model alone.
+    /// The subject's head must be such a thing as `modal_perfect_of_a_thing` reads (a role
+    /// the lexicon does not know, "the dispatcher was asleep at the wheel", is no thing).
+    pub(super) fn idiom_of_a_thing(&self, at: usize) -> bool {
+        let Some(i) = self.at(at) else {
+            return false;
+        };
+        // The idiom may follow its verb ("ran on autopilot"): the subject is then the verb's.
+        let (c, j) = self.subject_class(i);
+        let (c, j) = match j {
+            Some(v) if c == Class::Other && is_past(self.word(v)) => self.subject_class(v),
+            _ => (c, j),
+        };
+        c == Class::Other
+            && j.is_some_and(|j| is_thing_that_acts(singular(self.word(j))))
+            && !self.holds_someone(false)
     }
 
     /// Whether the sentence talks of a label as a notion that people hold, not of a cause: it
@@ -4210,6 +4296,12 @@ fn if_had(s: &Sentence, ms: usize, me: usize, i0: usize) -> Option<Found> {
     }
     let _ = i0;
     counterfactual_for(c, w, true).and_then(|r| found(r, ms, s.span_end(v)))
+}
+
+/// A thing that detects, checks or acts on its own, or an artifact (`DETECTOR_NOUNS`,
+/// `ARTIFACT_NOUNS`): the subject of an act said of no one. `w` is singular, lower case.
+fn is_thing_that_acts(w: &str) -> bool {
+    DETECTOR_NOUNS.contains(w) || ARTIFACT_NOUNS.contains(w)
 }
 
 #[cfg(test)]
