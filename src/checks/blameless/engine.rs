@@ -336,7 +336,10 @@ pub(crate) fn scan(text: &str, source: &str, ctx: &WordingContext) -> Vec<Wordin
     for_each_sentence(text, |s, e, toks| {
         let j = judge(model, toks);
         let sentence = &text[s..e];
-        if answered_no(text, s, e) || is_sign_off(sentence) {
+        if answered_no(text, s, e)
+            || (asks_a_verdict(text, s, e) && is_bold_label(source, s, e))
+            || is_sign_off(sentence)
+        {
             return;
         }
         // Below the gate only a person's act told with the harm it did is looked for
@@ -558,6 +561,27 @@ fn is_bold_label(text: &str, s: usize, e: usize) -> bool {
 /// was ("Was this human error?"). "Did anyone check the dashboard? No." answers a question of
 /// what people did, and the "no" tells that they did not.
 fn answered_no(text: &str, s: usize, e: usize) -> bool {
+    if !asks_a_verdict(text, s, e) {
+        return false;
+    }
+    let rest = text.get(e..).unwrap_or("").trim_start();
+    let word_end = |w: &str| {
+        rest.get(..w.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(w))
+            && !rest[w.len()..].starts_with(|c: char| c.is_alphanumeric())
+    };
+    ["no", "nope", "not at all", "not really", "hardly"]
+        .iter()
+        .any(|w| word_end(w))
+}
+
+/// Whether the sentence `s..e` of `text` is a question that names a verdict: a fragment of a
+/// few words ("Careless?", "Careless or not?", "Was anyone careless?") or one that asks what
+/// this was ("Was this human error?"). Answered "no" at once ([`answered_no`]), or set in bold
+/// over the paragraph that answers it (round 22, f130's and f133's first runs: "**Careless or
+/// not?** One comment on the draft …"), it raises the judgement to weigh it, not to assert
+/// it.
+fn asks_a_verdict(text: &str, s: usize, e: usize) -> bool {
     let Some(question) = text.get(s..e) else {
         return false;
     };
@@ -574,21 +598,13 @@ fn answered_no(text: &str, s: usize, e: usize) -> bool {
             .map(|w| w.to_ascii_lowercase())
             .unwrap_or_default()
     };
-    let names_a_verdict = words.len() <= 4
-        || (matches!(lower(0).as_str(), "was" | "is" | "were" | "are")
-            && matches!(lower(1).as_str(), "this" | "it" | "that"));
-    if !names_a_verdict {
+    // "Who broke prod?" asks for a person, not about a verdict.
+    if matches!(lower(0).as_str(), "who" | "whose" | "whom" | "why") {
         return false;
     }
-    let rest = text.get(e..).unwrap_or("").trim_start();
-    let word_end = |w: &str| {
-        rest.get(..w.len())
-            .is_some_and(|h| h.eq_ignore_ascii_case(w))
-            && !rest[w.len()..].starts_with(|c: char| c.is_alphanumeric())
-    };
-    ["no", "nope", "not at all", "not really", "hardly"]
-        .iter()
-        .any(|w| word_end(w))
+    words.len() <= 4
+        || (matches!(lower(0).as_str(), "was" | "is" | "were" | "are")
+            && matches!(lower(1).as_str(), "this" | "it" | "that"))
 }
 
 /// The text of `start..end` when it lies inside a quotation of the sentence `s..e` of `text`

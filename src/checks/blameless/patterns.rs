@@ -1518,8 +1518,9 @@ impl Sentence<'_> {
     /// for. A human-error label in a yes-or-no question or an indirect one
     /// ([`Self::asks_whether`]) or as what a design guards against ([`Self::designs_for`]); a
     /// sanction, a counterfactual, or a person's or a team's fault or neglect in a question
-    /// someone is reported to have asked ([`Self::reports_a_question`]); a judgement that is
-    /// the predicate of a question the authors ask about themselves
+    /// someone is reported to have asked ([`Self::reports_a_question`]), and a judgement there
+    /// too (round 22); a judgement that is the predicate of a question the authors ask about
+    /// themselves
     /// ([`Self::asks_about_the_authors`]). The rules ask it of their findings (`evaluate`), and
     /// the engine of the model's (`super::is_not_asserted`).
     pub(super) fn does_not_assert(&self, rule: Rule, i: Option<usize>) -> bool {
@@ -1547,6 +1548,9 @@ impl Sentence<'_> {
             // ("Careless defaults in the client tools", round 19), as the rules read it.
             Rule::Judgemental => i.is_some_and(|i| {
                 self.asks_about_the_authors(i)
+                    // Round 22 (f135's first run): "The support desk was asked in a press
+                    // enquiry whether agents had been careless", as for the other families.
+                    || self.reports_a_question(i)
                     || (i..(i + 4).min(self.toks.len()))
                         .find(|&k| self.is_judgement_word(k))
                         .is_some_and(|k| {

@@ -3723,7 +3723,8 @@ fn what_a_test_should_have_caught_is_no_counterfactual_of_a_person() {
 /// guess at the time ("Assumed user error at the time.", a timeline row) is not asserted, a
 /// present belief is; a remedy that was plain once the cause was known blames no one, the
 /// warning signs called obvious do; an idiom of neglect said of a thing is not judged by the
-/// model alone, the same idiom said of a person is.
+/// model alone, the same idiom said of a person is; a judgement in a question someone is
+/// reported to have asked is not asserted (f135's first run), the judgement said is.
 #[test]
 fn guessed_labels_plain_remedies_and_idioms_said_of_things() {
     assert_engine_quiet(&[
@@ -3732,6 +3733,7 @@ fn guessed_labels_plain_remedies_and_idioms_said_of_things() {
         "We initially suspected operator error, but the API had rejected the valid command.",
         "Once we had the stack trace, the workaround was obvious.",
         "The batch scheduler ran on autopilot over the weekend while the queue drained.",
+        "The support desk was asked in a press enquiry whether agents had been careless with the tickets.",
     ]);
     for (text, rule) in [
         ("We believe this was human error.", "blameless/human-error"),
@@ -3748,6 +3750,10 @@ fn guessed_labels_plain_remedies_and_idioms_said_of_things() {
             "blameless/negligence",
         ),
         (
+            "The agents had been careless with the tickets.",
+            "blameless/negligence",
+        ),
+        (
             "The release captain ran the checklist on autopilot.",
             "blameless/negligence",
         ),
@@ -3755,4 +3761,36 @@ fn guessed_labels_plain_remedies_and_idioms_said_of_things() {
         let hits = scan_engine(text);
         assert!(hits.iter().any(|h| h.rule == rule), "{text}: {hits:?}");
     }
+}
+
+/// Round 22, from f130's and f133's first runs: a review's paragraph set under a bold label
+/// that asks a verdict ("**Careless or not?**", "**Was anyone careless?**") or names the search
+/// for a culprit ("**Looking for someone to blame.**") weighs blame to deny it; the same
+/// question as plain prose is still judged, and so is a label that asks for a person.
+#[test]
+fn bold_questions_of_a_verdict_and_talk_of_blame_are_not_blame() {
+    let people = scorer_people();
+    let ctx = WordingContext::new(&people, &[]);
+    let block =
+        |text: &str| super::scan_block(&crate::document::body::mask_prose(text), text, &ctx);
+    for text in [
+        "**Careless or not?** One comment on the draft described the October consolidation as careless. We removed the word.",
+        "**Was anyone careless?** Nothing about the jumper cable was careless: it was installed under permit.",
+        "**Looking for someone to blame.** It is tempting to pick the one action that \"caused\" the outage.",
+    ] {
+        let hits = block(text);
+        assert!(hits.is_empty(), "{text}: {hits:?}");
+    }
+    for text in [
+        "Careless or not? The DBA was careless that night.",
+        "**Who skipped the canary?** The rota had two people on call that night.",
+    ] {
+        let hits = block(text);
+        assert!(!hits.is_empty(), "{text}");
+    }
+    let prose = block("Careless or not?");
+    assert!(
+        prose.iter().any(|h| h.rule == "blameless/judgemental"),
+        "{prose:?}"
+    );
 }
