@@ -1,7 +1,7 @@
 //! Deterministic training of the wording model from the training split of the corpus.
 //!
 //! Training split: the team's sets (`tests/data/blameless/*.tsv`) and the independent authors
-//! of [`TRAIN_AUTHORS`] (`tests/data/blameless/corpus/…` and, since rounds 14, 16 and 18, the
+//! of [`TRAIN_AUTHORS`] (`tests/data/blameless/corpus/…` and, since rounds 14, 16, 18 and 22, the
 //! used fresh sets `tests/data/blameless/sealed/f27`–`f129`: sentences and whole documents).
 //! The validation authors a4 and a5 are never read here.
 //!
