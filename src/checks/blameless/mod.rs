@@ -299,8 +299,8 @@ pub(crate) fn scan_rules_of(text: &str, ctx: &WordingContext, only: KindSet) -> 
 /// For the model alone, a counterfactual said of a thing is not asserted of anyone either
 /// (`Sentence::modal_perfect_of_a_thing`, round 21): "The fuzz test should have caught this
 /// crash"; nor is an idiom of neglect said of a thing (`Sentence::idiom_of_a_thing`, round
-/// 22): "The fleet ran on autopilot overnight". `source` is the sentence as written (the same length), where code spans that
-/// masking blanked out are still seen.
+/// 22): "The fleet ran on autopilot overnight". `source` is the sentence as written (the same
+/// length), where code spans that masking blanked out are still seen.
 pub(crate) fn is_not_asserted(
     rule: Rule,
     sentence: &str,
@@ -345,6 +345,7 @@ fn neglect_idiom_of_a_thing(s: &Sentence, sentence: &str) -> bool {
     };
     let masked = text::mask_quotes(sentence);
     let shadow = crate::checks::dfa::shadow(&masked);
+    // Bound to a name so the matches' borrows of `masked` and `shadow` end before they drop.
     let found = re
         .find_iter(&masked, &shadow)
         .into_iter()
