@@ -522,7 +522,10 @@ fn opens_with_someone(text: &str, toks: &[Tok]) -> bool {
 
 /// Whether the sentence starting at `s` is part of a timeline entry: its line opens, after any
 /// list marker, table bar or bracket, with a clock time ("14:41", "[09.26]", "- 10:00 -",
-/// "| 03:14 |", "14h05"). Looks back at most as far as [`line_start`] does.
+/// "| 03:14 |", "14h05"), or with any stamp the timeline reads that holds a time of day
+/// ("- 2026-02-17 13:38 MR merged …", "| 2024-03-13 13:00 |", "Wed 4 Mar 14:05": round 22, a
+/// dated entry of real68 the margin had missed). Looks back at most as far as [`line_start`]
+/// does.
 fn opens_an_entry(text: &str, s: usize) -> bool {
     let line = line_start(text, s);
     let Some(before) = text.get(line..s) else {
@@ -532,6 +535,9 @@ fn opens_an_entry(text: &str, s: usize) -> bool {
         .trim_start()
         .trim_start_matches(['-', '*', '+', '|', '[', '(', ' ']);
     super::text::clock_hour_len(rest, b":.h").is_some()
+        || crate::timeline::stamp::parse(rest)
+            .stamp()
+            .is_some_and(|stamp| stamp.clock.is_some())
 }
 
 /// Whether the sentence `s..e` of `text` is all of a bold run that opens its line or list
