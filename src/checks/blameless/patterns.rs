@@ -902,6 +902,13 @@ impl Sentence<'_> {
 
     fn subject_class(&self, i: usize) -> (Class, Option<usize>) {
         match self.subject_before(i) {
+            // "The v10.5.0 release of the Carbon Design System shipped a broken build": a name
+            // after "of" is the head's complement, and the head ("release") is the subject
+            // (round 22, real70's first run).
+            Some(j) if self.class(j) == Class::Named => match self.head_before_of(j) {
+                Some(h) => (self.class(h), Some(h)),
+                None => (Class::Named, Some(j)),
+            },
             Some(j) => match self.class(j) {
                 Class::Other => self
                     .relative_antecedent(j)
@@ -939,6 +946,27 @@ impl Sentence<'_> {
             && (c.person() || c == Class::Group)
             && !matches!(c, Class::We | Class::NegPronoun | Class::Pronoun))
         .then_some(a)
+    }
+
+    /// When the name at `j` ends a phrase after "of" ("the v10.5.0 release of the Carbon Design
+    /// System", "version 3.2 of Carbon"): the noun before "of", which heads the subject. The
+    /// phrase is capitalised words and determiners only.
+    fn head_before_of(&self, j: usize) -> Option<usize> {
+        let start = self.clause_start(j);
+        let mut k = j;
+        while k > start {
+            let t = &self.toks[k - 1];
+            if t.boundary || !(t.cap || DETERMINERS.contains(t.word.as_str())) {
+                break;
+            }
+            k -= 1;
+        }
+        let of = k.checked_sub(1)?;
+        if of < start || self.word(of) != "of" {
+            return None;
+        }
+        let head = of.checked_sub(1)?;
+        (head >= start && !self.toks[head].boundary && !self.toks[head].cap).then_some(head)
     }
 
     /// "The engineer who deployed the change should have…": when the word before the verb ends

@@ -3803,3 +3803,18 @@ fn bold_questions_of_a_verdict_and_talk_of_blame_are_not_blame() {
         "{prose:?}"
     );
 }
+
+/// Round 22, from real70's first run (a false error): a name after "of" complements the head
+/// of the subject ("The v10.5.0 release of the Carbon Design System shipped a broken build"),
+/// and the head is a thing; a name that is the subject stays a person.
+#[test]
+fn a_name_after_of_is_not_the_subject() {
+    assert_rules_quiet(&[
+        "The v10.5.0 release of the Carbon Design System shipped a broken build of the icons package.",
+        "Version 3.2 of Carbon shipped a broken build of the icons package.",
+    ]);
+    assert_rules_find(&[(
+        "Priya shipped a broken build of the icons package.",
+        "blameless/individual-fault",
+    )]);
+}
