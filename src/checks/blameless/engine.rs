@@ -338,8 +338,7 @@ pub(crate) fn scan(text: &str, source: &str, ctx: &WordingContext) -> Vec<Wordin
     for_each_sentence(text, |s, e, toks| {
         let j = judge(model, toks);
         let sentence = &text[s..e];
-        if answered_no(text, s, e)
-            || (asks_a_verdict(text, s, e) && is_bold_label(source, s, e))
+        if (asks_a_verdict(text, s, e) && (answered_no(text, e) || is_bold_label(source, s, e)))
             || is_sign_off(sentence)
         {
             return;
@@ -561,17 +560,12 @@ fn is_bold_label(text: &str, s: usize, e: usize) -> bool {
     opened && (after.starts_with("**") || after.starts_with("__"))
 }
 
-/// Whether the sentence `s..e` of `text` is a question its author answers "no" at once
-/// ("Careless? No — the checklist in use that week did not contain the step.", "Human error?
-/// Not at all: …"): the judgement is raised to be denied, not asserted. The answer must open
-/// the text right after the question mark. Only a question that names a verdict counts: a
-/// fragment of a few words ("Careless?", "Operator error, then?") or one that asks what this
-/// was ("Was this human error?"). "Did anyone check the dashboard? No." answers a question of
-/// what people did, and the "no" tells that they did not.
-fn answered_no(text: &str, s: usize, e: usize) -> bool {
-    if !asks_a_verdict(text, s, e) {
-        return false;
-    }
+/// Whether the text right after the sentence ending at `e` answers it "no" ("Careless? No —
+/// the checklist in use that week did not contain the step.", "Human error? Not at all: …"):
+/// asked of a question that names a verdict ([`asks_a_verdict`]), the judgement is raised to
+/// be denied, not asserted. "Did anyone check the dashboard? No." answers a question of what
+/// people did, names no verdict, and the "no" tells that they did not.
+fn answered_no(text: &str, e: usize) -> bool {
     let rest = text.get(e..).unwrap_or("").trim_start();
     let word_end = |w: &str| {
         rest.get(..w.len())

@@ -1616,11 +1616,11 @@ impl Sentence<'_> {
     /// the API had rejected the command" (round 22, a false error on a published timeline).
     /// A present belief ("we believe this was human error") is asserted, and stays found.
     fn held_as_a_guess(&self, i: usize) -> bool {
-        (i.saturating_sub(6)..i).any(|k| {
+        (self.clause_start(i).max(i.saturating_sub(6))..i).any(|k| {
             matches!(
                 self.word(k),
                 "assumed" | "suspected" | "presumed" | "guessed" | "thought" | "believed"
-            ) && !(k + 1..i).any(|m| self.is_break(m))
+            )
         })
     }
 
@@ -1633,15 +1633,12 @@ impl Sentence<'_> {
             matches!(
                 self.word(k),
                 "obvious" | "clear" | "evident" | "apparent" | "straightforward" | "simple"
-            ) && (k.saturating_sub(4)..k)
-                .rev()
-                .take_while(|&j| !self.is_break(j))
-                .any(|j| {
-                    matches!(
-                        singular(self.word(j)),
-                        "fix" | "solution" | "remedy" | "workaround" | "mitigation" | "resolution"
-                    )
-                })
+            ) && (self.clause_start(k).max(k.saturating_sub(4))..k).any(|j| {
+                matches!(
+                    singular(self.word(j)),
+                    "fix" | "solution" | "remedy" | "workaround" | "mitigation" | "resolution"
+                )
+            })
         })
     }
 
