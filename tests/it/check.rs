@@ -788,3 +788,51 @@ fn a_guessed_label_a_plain_remedy_an_idiom_of_a_thing_and_a_protective_act_draw_
         );
     }
 }
+
+#[test]
+fn an_open_question_a_plan_a_duty_and_the_substitution_test_draw_nothing() {
+    // Round 23, kinds from first runs on fresh sets and published reports: an action item
+    // that puts a counterfactual as a question to weigh, a plan read as a sanction only by its
+    // stems, hindsight named as a temptation, the substitution test, a standing duty. The same
+    // counterfactual asserted, a sanction, hindsight said plainly and a team blamed for a harm
+    // are still found.
+    let s = Sandbox::initialised();
+    let body = "- Reflect if the ALBs we tested with should have been communicated to the teams, so they could have tested their scenarios too.\n\
+                - Improve planning around infrastructure upgrades.\n\n\
+                It's easy, reading the log afterward, to think the disk should have been obvious.\n\n\
+                Anyone on that shift would have seen the same thing and made the same decision.\n\n\
+                The SRE team is responsible for running the on-call rotation.\n\n\
+                Priya should have escalated earlier.\n\n\
+                Heads will roll for this one.\n\n\
+                Anyone could have seen this coming.\n\n\
+                The SRE team is responsible for the six-hour outage.";
+    let path = s.add_postmortem(&Doc::new(GOOD, "Questions").section("Discussion", body));
+    let text = s.read(&path);
+    let report = s.pm(["check", "--format", "json"]).json();
+    let found = wording_lines(&report);
+    for quiet in [
+        "- Reflect if",
+        "- Improve planning",
+        "It's easy",
+        "Anyone on that shift",
+        "The SRE team is responsible for running",
+    ] {
+        let line = line_starting(&text, quiet);
+        assert!(found.iter().all(|(_, l)| *l != line), "{quiet}: {report}");
+    }
+    for (loud, rule) in [
+        ("Priya should", "blameless/counterfactual"),
+        ("Heads will roll", "blameless/punishment"),
+        ("Anyone could", "blameless/hindsight"),
+        (
+            "The SRE team is responsible for the",
+            "blameless/team-blame",
+        ),
+    ] {
+        let line = line_starting(&text, loud);
+        assert!(
+            found.contains(&(rule.to_string(), line)),
+            "{loud}: {report}"
+        );
+    }
+}

@@ -139,6 +139,28 @@ fn is_function_word(key: u64) -> bool {
     FUNCTION_WORDS.binary_search(&key).is_ok()
 }
 
+/// Below this the model alone does not judge a sanction in a sentence that names nobody
+/// ([`names_anyone`]).
+const SURE_SANCTION: f32 = 0.9;
+
+/// Whether any word of the sentence names or points at a person or a group: an actor (a
+/// name, a handle, a role, a team; `Tok::actor`) or a personal pronoun, object and possessive
+/// forms included ("make an example of him", "whoever did this").
+fn names_anyone(text: &str, toks: &[Tok]) -> bool {
+    #[rustfmt::skip]
+    const PRONOUNS: &[&str] = &[
+        "i", "me", "my", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her",
+        "they", "them", "their", "someone", "somebody", "anyone", "anybody", "everyone",
+        "everybody", "whoever", "who", "those", "nobody",
+    ];
+    toks.iter().any(|t| {
+        t.actor
+            || text
+                .get(t.start..t.end)
+                .is_some_and(|w| PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(w)))
+    })
+}
+
 /// Whether the sentence is the author's account of their own act: it opens with "I" (after
 /// a clock time or a list marker) and a verb that is not one of thinking, knowing, hearing
 /// or saying ("I deleted the pager group", not "I think Dave deleted it").
@@ -418,6 +440,17 @@ pub(crate) fn scan(text: &str, source: &str, ctx: &WordingContext) -> Vec<Wordin
             }
             if FAMILIES[j.class - 1] == Rule::HumanError && !names_a_slip(text, toks) {
                 // A root cause that names no slip is no human-error label.
+                return;
+            }
+            if FAMILIES[j.class - 1] == Rule::Punishment
+                && j.blame < SURE_SANCTION
+                && !names_anyone(text, toks)
+            {
+                // "Improve planning around infrastructure upgrades": a sanction needs someone
+                // to fall on, and a plan that names nobody is read as a sanction only by the
+                // stems it shares with one ("improvement plan"; round 23, a published action
+                // list). The model's surest sanctions ("Heads will roll") name no one, and
+                // stay found.
                 return;
             }
             if FAMILIES[j.class - 1] == Rule::IndividualFault && author_alone(text, toks) {

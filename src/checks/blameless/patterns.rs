@@ -1560,7 +1560,12 @@ impl Sentence<'_> {
                         self.asks_whether(i) || self.designs_for(i) || self.held_as_a_guess(i)
                     })
             }
-            Rule::Hindsight => self.remedy_was_plain(),
+            // Round 23 (f138's first run): "Some people in the review asked whether anyone on
+            // the night shift could have known", as for the other families.
+            Rule::Hindsight => {
+                self.remedy_was_plain() || i.is_some_and(|i| self.reports_a_question(i))
+            }
+            Rule::Counterfactual if i.is_some_and(|i| self.puts_for_deliberation(i)) => true,
             Rule::Counterfactual
             | Rule::Punishment
             | Rule::IndividualFault
@@ -1570,7 +1575,7 @@ impl Sentence<'_> {
                     || self.denies_a_cleft(i)
                     || self.tried_in_vain(i)
                     || (matches!(rule, Rule::IndividualFault | Rule::TeamBlame)
-                        && self.done_to_protect(i))
+                        && (self.done_to_protect(i) || self.states_a_duty()))
             }),
             // The model's judgement of a design or an artifact with nobody in the sentence
             // ("Careless defaults in the client tools", round 19), as the rules read it.
@@ -1587,6 +1592,99 @@ impl Sentence<'_> {
             }),
             _ => false,
         }
+    }
+
+    /// Whether the counterfactual at `i` is the open question of a plan: "whether" or "if" at
+    /// most twenty words before `i` with no clause break between (a purpose clause, ", so
+    /// they could have …", is none), put by a verb of weighing in
+    /// its plain form, as an instruction at the start of its clause or after "to", "will",
+    /// "shall", "should" or "must" ("Reflect if the ALB changes should have been communicated
+    /// earlier", "We will assess whether the release should have waited for the canary";
+    /// round 23, a false error on a published action item). What a plan asks is not yet
+    /// said of anyone. The author's own wondering stays found ("I wonder if the on-call
+    /// should have paged sooner", an insinuation), and so does a sanction weighed
+    /// (`Rule::Punishment` is not asked about here), as does "whether to …".
+    fn puts_for_deliberation(&self, i: usize) -> bool {
+        const WEIGH: &[&str] = &[
+            "reflect",
+            "consider",
+            "reconsider",
+            "evaluate",
+            "assess",
+            "review",
+            "discuss",
+            "decide",
+            "determine",
+            "examine",
+            "explore",
+            "investigate",
+            "revisit",
+            "clarify",
+            "establish",
+            "analyse",
+            "analyze",
+            "check",
+            "verify",
+            "confirm",
+            "debate",
+        ];
+        let n = self.toks.len();
+        if n == 0 {
+            return false;
+        }
+        let i = i.min(n - 1);
+        // A purpose clause belongs to the question: "Reflect if the ALBs we tested with should
+        // have been communicated to the teams, so they could have tested their scenarios too".
+        let breaks = |a: usize, b: usize| {
+            (a + 1..b).any(|m| {
+                (self.toks[m].boundary && self.word(m + 1) != "so")
+                    || matches!(self.word(m), "and" | "but" | "or" | "then")
+            })
+        };
+        (i.saturating_sub(20)..=i).any(|k| {
+            matches!(self.word(k), "whether" | "if")
+                && self.word(k + 1) != "to"
+                && !breaks(k, i)
+                && (k.saturating_sub(3)..k).any(|j| {
+                    WEIGH.contains(&self.word(j))
+                        && !breaks(j, k)
+                        && (self.clause_start(j) == j
+                            || matches!(
+                                self.word(j.wrapping_sub(1)),
+                                "to" | "will" | "shall" | "should" | "must"
+                            ))
+                })
+        })
+    }
+
+    /// Whether the sentence only says who has a standing duty: "is", "are" or "remains"
+    /// (with at most one word between, "is also", "are jointly") "responsible for", then a
+    /// verb of doing a job in "-ing" ("The SRE team is responsible for running the on-call
+    /// rotation", "Q on the Relops team is responsible for creating the base AMIs"; round 23,
+    /// real71's first run), with no clause after it. Being responsible for a harm ("is
+    /// responsible for losing the spring wheels", "for the outage") is not a duty, nor is
+    /// anything said in the past.
+    fn states_a_duty(&self) -> bool {
+        #[rustfmt::skip]
+        const DUTY: &[&str] = &[
+            "creating", "maintaining", "running", "managing", "operating", "building",
+            "providing", "owning", "reviewing", "approving", "monitoring", "deploying",
+            "handling", "coordinating", "testing", "triaging", "updating", "patching",
+            "supporting", "configuring", "provisioning", "scheduling", "writing", "documenting",
+            "responding", "keeping", "ensuring", "rotating", "renewing", "releasing",
+            "publishing", "routing", "hosting", "developing", "designing", "administering",
+            "overseeing", "staffing", "answering", "communicating", "tracking", "reporting",
+            "maintenance", "upgrading", "securing", "backing", "signing", "issuing",
+        ];
+        let n = self.toks.len();
+        (1..n.saturating_sub(2)).any(|k| {
+            self.word(k) == "responsible"
+                && self.word(k + 1) == "for"
+                && DUTY.contains(&self.word(k + 2))
+                && (k.saturating_sub(2)..k)
+                    .any(|j| matches!(self.word(j), "is" | "are" | "remains" | "remain"))
+                && !(k + 2..n).any(|m| self.is_break(m) && m + 1 < n)
+        })
     }
 
     /// Whether the act at `i` is told with the harm it was done to prevent: "Team takes down
@@ -2748,9 +2846,25 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             // So is "Once we plotted the duty cycle, the cause was obvious": a past "was
             // obvious" after a clause of when ("once", "when", "after") tells the moment it
             // was seen.
+            // Round 23 (f138's first run): "It was obvious at 09:50", "obvious only after the
+            // restart", a past "was obvious" with its moment right after it, is such a telling
+            // too; "obvious from 18:55" or "by 02:00" is not.
+            let past = matches!(s.word(i0), "was" | "were");
+            let moment_after = match s.word(last + 1) {
+                "once" | "after" | "when" => true,
+                "only" => matches!(s.word(last + 2), "once" | "after" | "when" | "at"),
+                // "obvious from 18:55 that CPU was climbing" says it was plain all along.
+                "at" => s
+                    .word(last + 2)
+                    .as_bytes()
+                    .first()
+                    .is_some_and(u8::is_ascii_digit),
+                _ => false,
+            };
             let seen_at_a_moment = (i0..=last).any(|j| matches!(s.word(j), "became" | "becoming"))
-                || (matches!(s.word(i0), "was" | "were")
-                    && (0..i0).any(|j| matches!(s.word(j), "once" | "when" | "after")));
+                || (past
+                    && ((0..i0).any(|j| matches!(s.word(j), "once" | "when" | "after"))
+                        || moment_after));
             if kind == Kind::ObviousPredicate
                 && seen_at_a_moment
                 && !s.rest_has(
@@ -2842,7 +2956,20 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
                 None
             }
         }
-        Kind::AnyoneCould => found(Rule::Hindsight, ms, me),
+        Kind::AnyoneCould => {
+            // "Anyone on that shift would have seen the same thing and made the same
+            // decision": the substitution test, which clears the person, not hindsight (round
+            // 23, two false errors on first runs). What anyone would have seen is "the same"
+            // or what the person saw, not the danger.
+            let same = (last + 1..(last + 5).min(s.toks.len()))
+                .any(|k| s.word(k) == "same" && s.word(k - 1) == "the")
+                || (s.word(last + 1) == "what"
+                    && matches!(s.word(last + 2), "she" | "he" | "they" | "we" | "i"));
+            if same {
+                return None;
+            }
+            found(Rule::Hindsight, ms, me)
+        }
         Kind::ClearlyPerson => {
             let k = s.at(me)?;
             let mut k = k;

@@ -3818,3 +3818,57 @@ fn a_name_after_of_is_not_the_subject() {
         "blameless/individual-fault",
     )]);
 }
+
+/// Round 23, from the first runs on fresh sets (f138–f141) and published reports (real71,
+/// real72, and real68's DFDS action item): a counterfactual put as the open question of a
+/// plan, with its purpose clause; a plan that names nobody, read as a sanction only by shared
+/// stems; hindsight named as a temptation; the substitution test; obviousness told with its
+/// moment; hindsight in a question someone is reported to have asked; a standing duty. The
+/// same words asserted, said of someone, said of a harm, or said to have been plain all along
+/// are still found.
+#[test]
+fn open_questions_plans_duties_and_the_substitution_test_are_not_blame() {
+    assert_engine_quiet(&[
+        "Reflect if the ALBs we have tested with should have been communicated to the teams, so they could have tested their scenarios too.",
+        "Consider whether the on-call engineer should have been paged sooner.",
+        "We will assess if the release manager should have stopped the train.",
+        "Improve planning around infrastructure upgrades.",
+        "It's easy, reading the log afterward, to think the disk should have been obvious.",
+        "Anyone on that shift would have seen the same thing and made the same decision.",
+        "It was obvious at 09:50.",
+        "Some people in the review asked whether anyone on the night shift could have known about the carrier window.",
+        "The SRE team is responsible for running the on-call rotation.",
+        "Q on the Relops team is responsible for creating the base AMIs for Windows.",
+    ]);
+    for (text, rule) in [
+        (
+            "Priya should have escalated earlier.",
+            "blameless/counterfactual",
+        ),
+        (
+            "I wonder if the on-call should have paged sooner.",
+            "blameless/counterfactual",
+        ),
+        (
+            "Consider whether the on-call engineer was paged; he should have escalated sooner.",
+            "blameless/counterfactual",
+        ),
+        ("Heads will roll for this one.", "blameless/punishment"),
+        (
+            "Management is considering whether the responsible developer should be let go.",
+            "blameless/punishment",
+        ),
+        ("Anyone could have seen this coming.", "blameless/hindsight"),
+        (
+            "It was obvious from the start that the config was wrong.",
+            "blameless/hindsight",
+        ),
+        (
+            "The SRE team is responsible for the six-hour outage.",
+            "blameless/team-blame",
+        ),
+    ] {
+        let hits = scan_engine(text);
+        assert!(hits.iter().any(|h| h.rule == rule), "{text}: {hits:?}");
+    }
+}
