@@ -1563,7 +1563,8 @@ impl Sentence<'_> {
             // Round 23 (f138's first run): "Some people in the review asked whether anyone on
             // the night shift could have known", as for the other families.
             Rule::Hindsight => {
-                self.remedy_was_plain() || i.is_some_and(|i| self.reports_a_question(i))
+                self.remedy_was_plain()
+                    || i.is_some_and(|i| self.reports_a_question(i) || self.reports_a_claim(i))
             }
             Rule::Counterfactual if i.is_some_and(|i| self.puts_for_deliberation(i)) => true,
             Rule::Counterfactual
@@ -1592,6 +1593,65 @@ impl Sentence<'_> {
             }),
             _ => false,
         }
+    }
+
+    /// Whether the hindsight at `i` is what someone else is reported to have said: a verb of
+    /// saying at most twelve words before it, in the same clause (commas allowed: "Some
+    /// participants said that, looking back, the certificate problem was obvious"), whose
+    /// subject is someone other than the authors ("we", "I"). Round 23, three false findings on f144's first
+    /// run, each reporting the claim to take it apart; the authors' own claim ("we felt it was
+    /// obvious") stays found.
+    fn reports_a_claim(&self, i: usize) -> bool {
+        #[rustfmt::skip]
+        const SAID: &[&str] = &[
+            "said", "says", "argued", "claimed", "suggested", "remarked", "commented", "noted",
+            "mentioned", "insisted", "stated", "wrote", "felt", "thought",
+        ];
+        let n = self.toks.len();
+        if n == 0 {
+            return false;
+        }
+        let i = i.min(n - 1);
+        (i.saturating_sub(12)..i).any(|j| {
+            SAID.contains(&self.word(j))
+                // Said by someone ("Some participants said", "someone said"), not by a thing
+                // ("the error message literally said …") or by nobody ("nobody thought
+                // through …").
+                && match self.subject_class(j) {
+                    (
+                        Class::Known | Class::Named | Class::Role | Class::Pronoun | Class::Group,
+                        _,
+                    ) => true,
+                    // People the dictionary leaves out of roles (those an outage affects,
+                    // who take part) and a crowd named by its quantity ("several said").
+                    (Class::Other, Some(h)) => {
+                        let w = singular(self.word(h));
+                        super::dictionary::is_person_noun(w)
+                            || matches!(
+                                w,
+                                "participant"
+                                    | "attendee"
+                                    | "member"
+                                    | "stakeholder"
+                                    | "people"
+                                    | "person"
+                                    | "colleague"
+                                    | "customer"
+                                    | "user"
+                                    | "other"
+                                    | "several"
+                                    | "many"
+                                    | "some"
+                            )
+                    }
+                    _ => false,
+                }
+                && !matches!(self.word(j.wrapping_sub(1)), "we" | "i")
+                && !(j + 1..i).any(|m| {
+                    matches!(self.word(m), "and" | "but" | "so" | "then" | "because")
+                        || matches!(self.toks[m].word.as_str(), ";" | ":")
+                })
+        })
     }
 
     /// Whether the counterfactual at `i` is the open question of a plan: "whether" or "if" at

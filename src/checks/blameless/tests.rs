@@ -3823,7 +3823,8 @@ fn a_name_after_of_is_not_the_subject() {
 /// real72, and real68's DFDS action item): a counterfactual put as the open question of a
 /// plan, with its purpose clause; a plan that names nobody, read as a sanction only by shared
 /// stems; hindsight named as a temptation; the substitution test; obviousness told with its
-/// moment; hindsight in a question someone is reported to have asked; a standing duty. The
+/// moment; hindsight in a question someone is reported to have asked, or in a claim someone
+/// else is reported to have made (f144's first run); a standing duty. The
 /// same words asserted, said of someone, said of a harm, or said to have been plain all along
 /// are still found.
 #[test]
@@ -3839,6 +3840,8 @@ fn open_questions_plans_duties_and_the_substitution_test_are_not_blame() {
         "Some people in the review asked whether anyone on the night shift could have known about the carrier window.",
         "The SRE team is responsible for running the on-call rotation.",
         "Q on the Relops team is responsible for creating the base AMIs for Windows.",
+        "Some participants said that, looking back, the certificate problem was obvious.",
+        "In the meeting someone said it was obvious that two syncs would double the bookings.",
     ]);
     for (text, rule) in [
         (
@@ -3861,6 +3864,14 @@ fn open_questions_plans_duties_and_the_substitution_test_are_not_blame() {
         ("Anyone could have seen this coming.", "blameless/hindsight"),
         (
             "It was obvious from the start that the config was wrong.",
+            "blameless/hindsight",
+        ),
+        (
+            "Looking back, the certificate problem was obvious.",
+            "blameless/hindsight",
+        ),
+        (
+            "The error message literally said \"wrong cluster\"; it could not have been more obvious.",
             "blameless/hindsight",
         ),
         (
