@@ -130,6 +130,32 @@ impl Model {
         }
     }
 
+    /// The weights of a feature in thousandths as stored (`weight × SCALE`), if the model has
+    /// it: [`judge`] sums these and scales the sum once, not each weight.
+    #[inline]
+    fn get_thousandths(&self, id: u64) -> Option<[f32; CLASSES]> {
+        let b = bloom_bit(id);
+        if self.bloom[b / 8] & (1 << (b % 8)) == 0 || id == 0 {
+            return None;
+        }
+        let mut i = (id as usize) & self.mask;
+        loop {
+            let slot = &self.slots[i];
+            let key = slot_key(slot);
+            if key == id {
+                let mut w = [0f32; CLASSES];
+                for (c, x) in w.iter_mut().enumerate() {
+                    *x = f32::from(i16::from_le_bytes([slot[8 + 2 * c], slot[9 + 2 * c]]));
+                }
+                return Some(w);
+            }
+            if key == 0 {
+                return None;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
     /// Number of features.
     #[cfg(test)]
     pub(crate) fn len(&self) -> usize {
@@ -150,12 +176,15 @@ pub(crate) struct Judgement {
 pub(crate) fn judge(model: &Model, toks: &[Tok]) -> Judgement {
     let mut z = [0f32; CLASSES];
     features(toks, |id, _, _| {
-        if let Some(w) = model.get(id) {
+        if let Some(w) = model.get_thousandths(id) {
             for (zi, wi) in z.iter_mut().zip(w) {
                 *zi += wi;
             }
         }
     });
+    for zi in &mut z {
+        *zi /= SCALE;
+    }
     let p = softmax(&z);
     let class = (1..CLASSES)
         .max_by(|&a, &b| p[a].total_cmp(&p[b]))
