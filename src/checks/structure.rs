@@ -18,13 +18,26 @@ fn required_sections(cx: &DocContext<'_>, out: &mut Vec<Finding>) {
     let aliases = cx.config.document.aliases();
     let required = &cx.config.document.sections;
     let required_keys: Vec<String> = required.iter().map(|r| key(r)).collect();
+    // Each heading's section, looked up once (`Aliases::keys_name` per pair looked it up for
+    // every section name asked about).
+    let named: Vec<Option<&str>> = cx
+        .body
+        .sections
+        .iter()
+        .map(|s| aliases.section_key_of(&s.key))
+        .collect();
+    let names = |i: usize, name_key: &str| {
+        cx.body.sections[i].key == name_key || named[i] == Some(name_key)
+    };
     for (index, name) in required.iter().enumerate() {
         let name_key = &required_keys[index];
         let mut found = cx
             .body
             .sections
             .iter()
-            .filter(|s| aliases.keys_name(&s.key, name_key));
+            .enumerate()
+            .filter(|&(i, _)| names(i, name_key))
+            .map(|(_, s)| s);
         let Some(first) = found.next() else {
             out.push(missing(cx, aliases, name, &required[index + 1..]));
             continue;
@@ -68,7 +81,9 @@ fn required_sections(cx: &DocContext<'_>, out: &mut Vec<Finding>) {
             .body
             .sections
             .iter()
-            .find(|s| aliases.keys_name(&s.key, &name_key));
+            .enumerate()
+            .find(|&(i, _)| names(i, &name_key))
+            .map(|(_, s)| s);
         let finding = match found {
             None => {
                 let anchor = missing(cx, aliases, name, &[]);

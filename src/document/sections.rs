@@ -236,6 +236,13 @@ impl Aliases {
         self.keys_name(&key(heading), &key(section))
     }
 
+    /// The key of the section the heading whose key is `heading_key` names by an alias or its
+    /// name, if any: `keys_name(h, s)` is `h == s || section_key_of(h) == Some(s)`, for callers
+    /// that compare each heading with many sections and look it up once.
+    pub fn section_key_of(&self, heading_key: &str) -> Option<&str> {
+        self.by_key.get(heading_key).map(|s| s.key.as_str())
+    }
+
     /// [`Aliases::names`] on keys (`key(heading)`, `key(section)`), for callers that compare
     /// many headings with many sections and work each key out once.
     pub fn keys_name(&self, heading_key: &str, section_key: &str) -> bool {
