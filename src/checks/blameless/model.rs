@@ -108,26 +108,7 @@ impl Model {
     /// The weights of a feature, if the model has it.
     #[inline]
     pub(crate) fn get(&self, id: u64) -> Option<[f32; CLASSES]> {
-        let b = bloom_bit(id);
-        if self.bloom[b / 8] & (1 << (b % 8)) == 0 || id == 0 {
-            return None;
-        }
-        let mut i = (id as usize) & self.mask;
-        loop {
-            let slot = &self.slots[i];
-            let key = slot_key(slot);
-            if key == id {
-                let mut w = [0f32; CLASSES];
-                for (c, x) in w.iter_mut().enumerate() {
-                    *x = f32::from(i16::from_le_bytes([slot[8 + 2 * c], slot[9 + 2 * c]])) / SCALE;
-                }
-                return Some(w);
-            }
-            if key == 0 {
-                return None;
-            }
-            i = (i + 1) & self.mask;
-        }
+        self.get_thousandths(id).map(|w| w.map(|x| x / SCALE))
     }
 
     /// The weights of a feature in thousandths as stored (`weight × SCALE`), if the model has

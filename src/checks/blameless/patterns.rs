@@ -1654,6 +1654,21 @@ impl Sentence<'_> {
         })
     }
 
+    /// Whether a clause breaks between tokens `a` and `b` (both excluded): punctuation or
+    /// "and", "but", "or", "so", "then". With `purpose`, ", so" and "so" go on with the clause
+    /// (a purpose clause: "…, so they could have tested their scenarios too").
+    fn breaks_between(&self, a: usize, b: usize, purpose: bool) -> bool {
+        (a + 1..b).any(|m| {
+            let w = self.word(m);
+            if purpose {
+                (self.toks[m].boundary && self.word(m + 1) != "so")
+                    || matches!(w, "and" | "but" | "or" | "then")
+            } else {
+                self.toks[m].boundary || matches!(w, "and" | "but" | "or" | "so" | "then")
+            }
+        })
+    }
+
     /// Whether the counterfactual at `i` is the open question of a plan: "whether" or "if" at
     /// most twenty words before `i` with no clause break between (a purpose clause, ", so
     /// they could have …", is none), put by a verb of weighing in
@@ -1695,12 +1710,7 @@ impl Sentence<'_> {
         let i = i.min(n - 1);
         // A purpose clause belongs to the question: "Reflect if the ALBs we tested with should
         // have been communicated to the teams, so they could have tested their scenarios too".
-        let breaks = |a: usize, b: usize| {
-            (a + 1..b).any(|m| {
-                (self.toks[m].boundary && self.word(m + 1) != "so")
-                    || matches!(self.word(m), "and" | "but" | "or" | "then")
-            })
-        };
+        let breaks = |a: usize, b: usize| self.breaks_between(a, b, true);
         (i.saturating_sub(20)..=i).any(|k| {
             matches!(self.word(k), "whether" | "if")
                 && self.word(k + 1) != "to"
@@ -2125,12 +2135,7 @@ impl Sentence<'_> {
             return false;
         }
         let i = i.min(n - 1);
-        let breaks = |a: usize, b: usize| {
-            (a + 1..b).any(|m| {
-                self.toks[m].boundary
-                    || matches!(self.word(m), "and" | "but" | "or" | "so" | "then")
-            })
-        };
+        let breaks = |a: usize, b: usize| self.breaks_between(a, b, false);
         // "asked whether A, or whether B": the second question is reported as the first is.
         let first_of_chain = |mut k: usize| loop {
             let mut o = k;
