@@ -1560,8 +1560,9 @@ impl Sentence<'_> {
                         self.asks_whether(i) || self.designs_for(i) || self.held_as_a_guess(i)
                     })
             }
-            // Round 23 (f138's first run): "Some people in the review asked whether anyone on
-            // the night shift could have known", as for the other families.
+            // Round 23: hindsight in a reported question, as for the other families (f138's
+            // first run: "Some people in the review asked whether anyone on the night shift
+            // could have known"), or in a claim someone else made (f144's).
             Rule::Hindsight => {
                 self.remedy_was_plain()
                     || i.is_some_and(|i| self.reports_a_question(i) || self.reports_a_claim(i))
@@ -1598,9 +1599,9 @@ impl Sentence<'_> {
     /// Whether the hindsight at `i` is what someone else is reported to have said: a verb of
     /// saying at most twelve words before it, in the same clause (commas allowed: "Some
     /// participants said that, looking back, the certificate problem was obvious"), whose
-    /// subject is someone other than the authors ("we", "I"). Round 23, three false findings on f144's first
-    /// run, each reporting the claim to take it apart; the authors' own claim ("we felt it was
-    /// obvious") stays found.
+    /// subject is someone other than the authors ("we", "I"). Round 23, three false findings
+    /// on f144's first run, each reporting the claim to take it apart; the authors' own claim
+    /// ("we felt it was obvious") stays found.
     fn reports_a_claim(&self, i: usize) -> bool {
         #[rustfmt::skip]
         const SAID: &[&str] = &[
