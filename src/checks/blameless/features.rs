@@ -366,17 +366,48 @@ pub(crate) fn for_each_sentence(text: &str, mut f: impl FnMut(usize, usize, &[To
 /// followed by a colon.
 fn entry_prefix_len(text: &str, toks: &[Tok]) -> usize {
     fn is_stamp(word: &str) -> bool {
-        let w = word.trim_matches(|c: char| matches!(c, '[' | ']' | '(' | ')' | '*'));
-        (!w.is_empty()
-            && w.bytes().any(|b| b.is_ascii_digit())
-            && w.bytes()
-                .all(|b| b.is_ascii_digit() || matches!(b, b':' | b'.' | b'/' | b'-')))
-            || (w.len() <= 4 && STAMP_WORDS.iter().any(|s| s.eq_ignore_ascii_case(w)))
+        let w = word
+            .trim_matches(|c: char| matches!(c, '[' | ']' | '(' | ')' | '*'))
+            .as_bytes();
+        if w.iter().any(u8::is_ascii_digit) {
+            return w
+                .iter()
+                .all(|&b| b.is_ascii_digit() || matches!(b, b':' | b'.' | b'/' | b'-'));
+        }
+        // A zone or AM/PM, any case: most words are ruled out by their length.
+        if w.is_empty() || w.len() > 4 {
+            return false;
+        }
+        let mut lower = [0u8; 4];
+        for (l, b) in lower.iter_mut().zip(w) {
+            *l = b.to_ascii_lowercase();
+        }
+        matches!(
+            &lower[..w.len()],
+            b"utc"
+                | b"gmt"
+                | b"z"
+                | b"am"
+                | b"pm"
+                | b"a.m"
+                | b"p.m"
+                | b"pst"
+                | b"pdt"
+                | b"est"
+                | b"edt"
+                | b"cst"
+                | b"cdt"
+                | b"mst"
+                | b"mdt"
+                | b"cet"
+                | b"cest"
+                | b"bst"
+                | b"ist"
+                | b"jst"
+                | b"aest"
+                | b"aedt"
+        )
     }
-    const STAMP_WORDS: &[&str] = &[
-        "utc", "gmt", "z", "am", "pm", "a.m", "p.m", "pst", "pdt", "est", "edt", "cst", "cdt",
-        "mst", "mdt", "cet", "cest", "bst", "ist", "jst", "aest", "aedt",
-    ];
     let word = |t: &Tok| text.get(t.start..t.end).unwrap_or("");
     let has_digit = |t: &Tok| word(t).bytes().any(|b| b.is_ascii_digit());
     // Only spaces between two tokens: a colon or a dash ends a stamp ("14:02 UTC: Am I …").
