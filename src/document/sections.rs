@@ -246,11 +246,7 @@ impl Aliases {
     /// [`Aliases::names`] on keys (`key(heading)`, `key(section)`), for callers that compare
     /// many headings with many sections and work each key out once.
     pub fn keys_name(&self, heading_key: &str, section_key: &str) -> bool {
-        heading_key == section_key
-            || self
-                .by_key
-                .get(heading_key)
-                .is_some_and(|s| s.key == section_key)
+        heading_key == section_key || self.section_key_of(heading_key) == Some(section_key)
     }
 }
 
