@@ -1648,9 +1648,12 @@ impl Sentence<'_> {
                     _ => false,
                 }
                 && !matches!(self.word(j.wrapping_sub(1)), "we" | "i")
+                // A comma or a colon goes on with the claim ("said that, looking back, …",
+                // "said: …"); a semicolon or a clause word starts another.
                 && !(j + 1..i).any(|m| {
+                    let t = &self.toks[m];
                     matches!(self.word(m), "and" | "but" | "so" | "then" | "because")
-                        || matches!(self.toks[m].word.as_str(), ";" | ":")
+                        || (t.boundary && self.text.get(t.start..t.end) == Some(";"))
                 })
         })
     }

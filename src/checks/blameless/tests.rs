@@ -3882,4 +3882,10 @@ fn open_questions_plans_duties_and_the_substitution_test_are_not_blame() {
         let hits = scan_engine(text);
         assert!(hits.iter().any(|h| h.rule == rule), "{text}: {hits:?}");
     }
+    // The claim reported runs to a semicolon, not past it; a colon introduces it.
+    assert_rules_quiet(&["In the retro, someone said: it was obvious that the disk would fill."]);
+    assert_rules_find(&[(
+        "Someone said the plan was fine; looking back, the gap was obvious.",
+        "blameless/hindsight",
+    )]);
 }
