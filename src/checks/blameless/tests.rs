@@ -2979,6 +2979,14 @@ fn assert_engine_quiet(texts: &[&str]) {
     }
 }
 
+/// Asserts that the engine finds each sentence's rule in it: `(sentence, rule)`.
+fn assert_engine_finds(cases: &[(&str, &str)]) {
+    for (text, rule) in cases {
+        let hits = scan_engine(text);
+        assert!(hits.iter().any(|h| h.rule == *rule), "{text}: {hits:?}");
+    }
+}
+
 /// Round 18: talk about how the outcome is described ("Describing the outcome as one
 /// person's mistake would hide …", "labelling the failure as …") is about method, like the
 /// past forms ("we described it as …"), and makes no finding; the same label asserted stays
@@ -3744,7 +3752,7 @@ fn guessed_labels_plain_remedies_and_idioms_said_of_things() {
         "The batch scheduler ran on autopilot over the weekend while the queue drained.",
         "The support desk was asked in a press enquiry whether agents had been careless with the tickets.",
     ]);
-    for (text, rule) in [
+    assert_engine_finds(&[
         ("We believe this was human error.", "blameless/human-error"),
         (
             "The root cause was operator error.",
@@ -3766,10 +3774,7 @@ fn guessed_labels_plain_remedies_and_idioms_said_of_things() {
             "The release captain ran the checklist on autopilot.",
             "blameless/negligence",
         ),
-    ] {
-        let hits = scan_engine(text);
-        assert!(hits.iter().any(|h| h.rule == rule), "{text}: {hits:?}");
-    }
+    ]);
 }
 
 /// Round 22, from f130's and f133's first runs: a review's paragraph set under a bold label
@@ -3843,7 +3848,7 @@ fn open_questions_plans_duties_and_the_substitution_test_are_not_blame() {
         "Some participants said that, looking back, the certificate problem was obvious.",
         "In the meeting someone said it was obvious that two syncs would double the bookings.",
     ]);
-    for (text, rule) in [
+    assert_engine_finds(&[
         (
             "Priya should have escalated earlier.",
             "blameless/counterfactual",
@@ -3878,10 +3883,7 @@ fn open_questions_plans_duties_and_the_substitution_test_are_not_blame() {
             "The SRE team is responsible for the six-hour outage.",
             "blameless/team-blame",
         ),
-    ] {
-        let hits = scan_engine(text);
-        assert!(hits.iter().any(|h| h.rule == rule), "{text}: {hits:?}");
-    }
+    ]);
     // The claim reported runs to a semicolon, not past it; a colon introduces it.
     assert_rules_quiet(&["In the retro, someone said: it was obvious that the disk would fill."]);
     assert_rules_find(&[(
