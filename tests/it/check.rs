@@ -40,6 +40,23 @@ fn line_starting(text: &str, prefix: &str) -> usize {
         + 1
 }
 
+/// Asserts that no wording finding sits on a line of `text` starting with any of `quiet`, and
+/// that each `(prefix, rule)` of `loud` has its rule's finding on the line starting so.
+fn assert_wording_lines(text: &str, report: &Value, quiet: &[&str], loud: &[(&str, &str)]) {
+    let found = wording_lines(report);
+    for quiet in quiet {
+        let line = line_starting(text, quiet);
+        assert!(found.iter().all(|(_, l)| *l != line), "{quiet}: {report}");
+    }
+    for (loud, rule) in loud {
+        let line = line_starting(text, loud);
+        assert!(
+            found.contains(&(rule.to_string(), line)),
+            "{loud}: {report}"
+        );
+    }
+}
+
 fn rules_of(report: &Value) -> Vec<String> {
     report["diagnostics"]
         .as_array()
@@ -765,28 +782,22 @@ fn a_guessed_label_a_plain_remedy_an_idiom_of_a_thing_and_a_protective_act_draw_
     let path = s.add_postmortem(&Doc::new(GOOD, "Guesses").section("Discussion", body));
     let text = s.read(&path);
     let report = s.pm(["check", "--format", "json"]).json();
-    let found = wording_lines(&report);
-    for quiet in [
-        "Once it was clear",
-        "The fleet ran",
-        "| 13:43 |",
-        "- 08:25 Team",
-    ] {
-        let line = line_starting(&text, quiet);
-        assert!(found.iter().all(|(_, l)| *l != line), "{quiet}: {report}");
-    }
-    for (loud, rule) in [
-        ("In hindsight", "blameless/hindsight"),
-        ("The dispatcher", "blameless/negligence"),
-        ("The root cause", "blameless/human-error"),
-        ("The night dispatcher", "blameless/individual-fault"),
-    ] {
-        let line = line_starting(&text, loud);
-        assert!(
-            found.contains(&(rule.to_string(), line)),
-            "{loud}: {report}"
-        );
-    }
+    assert_wording_lines(
+        &text,
+        &report,
+        &[
+            "Once it was clear",
+            "The fleet ran",
+            "| 13:43 |",
+            "- 08:25 Team",
+        ],
+        &[
+            ("In hindsight", "blameless/hindsight"),
+            ("The dispatcher", "blameless/negligence"),
+            ("The root cause", "blameless/human-error"),
+            ("The night dispatcher", "blameless/individual-fault"),
+        ],
+    );
 }
 
 #[test]
@@ -809,30 +820,24 @@ fn an_open_question_a_plan_a_duty_and_the_substitution_test_draw_nothing() {
     let path = s.add_postmortem(&Doc::new(GOOD, "Questions").section("Discussion", body));
     let text = s.read(&path);
     let report = s.pm(["check", "--format", "json"]).json();
-    let found = wording_lines(&report);
-    for quiet in [
-        "- Reflect if",
-        "- Improve planning",
-        "It's easy",
-        "Anyone on that shift",
-        "The SRE team is responsible for running",
-    ] {
-        let line = line_starting(&text, quiet);
-        assert!(found.iter().all(|(_, l)| *l != line), "{quiet}: {report}");
-    }
-    for (loud, rule) in [
-        ("Priya should", "blameless/counterfactual"),
-        ("Heads will roll", "blameless/punishment"),
-        ("Anyone could", "blameless/hindsight"),
-        (
-            "The SRE team is responsible for the",
-            "blameless/team-blame",
-        ),
-    ] {
-        let line = line_starting(&text, loud);
-        assert!(
-            found.contains(&(rule.to_string(), line)),
-            "{loud}: {report}"
-        );
-    }
+    assert_wording_lines(
+        &text,
+        &report,
+        &[
+            "- Reflect if",
+            "- Improve planning",
+            "It's easy",
+            "Anyone on that shift",
+            "The SRE team is responsible for running",
+        ],
+        &[
+            ("Priya should", "blameless/counterfactual"),
+            ("Heads will roll", "blameless/punishment"),
+            ("Anyone could", "blameless/hindsight"),
+            (
+                "The SRE team is responsible for the",
+                "blameless/team-blame",
+            ),
+        ],
+    );
 }
