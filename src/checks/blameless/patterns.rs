@@ -1684,28 +1684,11 @@ impl Sentence<'_> {
     /// should have paged sooner", an insinuation), and so does a sanction weighed
     /// (`Rule::Punishment` is not asked about here), as does "whether to …".
     fn puts_for_deliberation(&self, i: usize) -> bool {
+        #[rustfmt::skip]
         const WEIGH: &[&str] = &[
-            "reflect",
-            "consider",
-            "reconsider",
-            "evaluate",
-            "assess",
-            "review",
-            "discuss",
-            "decide",
-            "determine",
-            "examine",
-            "explore",
-            "investigate",
-            "revisit",
-            "clarify",
-            "establish",
-            "analyse",
-            "analyze",
-            "check",
-            "verify",
-            "confirm",
-            "debate",
+            "reflect", "consider", "reconsider", "evaluate", "assess", "review", "discuss",
+            "decide", "determine", "examine", "explore", "investigate", "revisit", "clarify",
+            "establish", "analyse", "analyze", "check", "verify", "confirm", "debate",
         ];
         let n = self.toks.len();
         if n == 0 {
