@@ -517,7 +517,9 @@ fn time_ends(line: &str, at: usize) -> bool {
 
 /// Replaces everything in a block's source that is not prose with spaces, keeping byte length:
 /// inline code, HTML and comments, link destinations, bare URLs, emphasis markers, block-quote
-/// markers and backslash escapes.
+/// markers and backslash escapes. Inline code leaves one placeholder word where it stood
+/// ([`code_span`]), so that the sentence keeps its subject or object: "`pg_wal` is on the
+/// wrong volume" is about a thing, where "is on the wrong volume" had lost whom it is about.
 ///
 /// Time is linear in the source: every search ahead (the closing bracket of a link's
 /// destination, the closing backtick run, the end of a tag) is answered from tables built in
@@ -559,7 +561,7 @@ pub fn mask_prose(source: &str) -> String {
                 let run = bytes[i..].iter().take_while(|c| **c == b'`').count();
                 match ahead.backtick_run(i + run, run) {
                     Some(end) => {
-                        blank(&mut out, i..end);
+                        code_span(&mut out, i, run, end);
                         i = end;
                     }
                     None => {
@@ -616,6 +618,38 @@ pub fn mask_prose(source: &str) -> String {
     }
     // Blanking replaces whole characters or ASCII delimiters, so the bytes stay valid UTF-8.
     String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// Masks an inline code span (`start..end` in `out`, opened and closed by runs of `run`
+/// backticks): the backticks become spaces and the code one word of the same length, `x`
+/// then underscores (`x____`), which the wording check reads as an identifier (a thing,
+/// `features::classify`'s `<code>`), never as a person or as the code's own words. Code of
+/// nothing but whitespace is blanked. Every byte of the span is replaced by an ASCII byte, so
+/// the text stays valid UTF-8 and keeps its length. A handle in code marks (`` `@kwatanabe` ``)
+/// is kept as written: it names a person.
+fn code_span(out: &mut [u8], start: usize, run: usize, end: usize) {
+    let inner = (start + run).min(end)..end.saturating_sub(run).max(start + run).min(end);
+    let code = &out[inner.clone()];
+    let blank_only = code.iter().all(u8::is_ascii_whitespace);
+    // A handle in code marks ("`@kwatanabe` merged …") is a person: kept as written.
+    let handle = code.len() > 1
+        && code[0] == b'@'
+        && code[1..]
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'));
+    for (k, b) in out[start..end].iter_mut().enumerate() {
+        let at = start + k;
+        if handle && inner.contains(&at) {
+            continue;
+        }
+        *b = if blank_only || !inner.contains(&at) {
+            b' '
+        } else if at == inner.start {
+            b'x'
+        } else {
+            b'_'
+        };
+    }
 }
 
 /// The searches ahead [`mask_prose`] makes, answered in amortised constant time. Each table is
@@ -880,7 +914,7 @@ mod tests {
                     let run = bytes[i..].iter().take_while(|c| **c == b'`').count();
                     match find_backtick_run(bytes, i + run, run) {
                         Some(end) => {
-                            blank(&mut out, i..end);
+                            code_span(&mut out, i, run, end);
                             i = end;
                         }
                         None => {
@@ -994,6 +1028,21 @@ mod tests {
         assert!(masked.contains("the runbook"));
         assert!(masked.contains("now"));
         assert!(!masked.contains('*'));
+    }
+
+    #[test]
+    fn inline_code_leaves_one_placeholder_word_and_handles_stay() {
+        let source = "`pg_wal` is on `a` volume; `@kwatanabe` merged `  ` and ``a`b`` ok";
+        let masked = mask_prose(source);
+        assert_eq!(masked.len(), source.len());
+        assert_eq!(
+            masked,
+            " x_____  is on  x  volume;  @kwatanabe  merged      and   x__   ok"
+        );
+        // Code of several bytes per character keeps the text valid and as long.
+        let source = "`привет мир` was set";
+        assert_eq!(mask_prose(source).len(), source.len());
+        assert!(mask_prose(source).starts_with(" x___"));
     }
 
     #[test]

@@ -841,3 +841,58 @@ fn an_open_question_a_plan_a_duty_and_the_substitution_test_draw_nothing() {
         ],
     );
 }
+
+#[test]
+fn a_need_a_team_told_a_program_and_inline_code_draw_nothing() {
+    // Round 24, kinds from first runs on published reports: a need stated now, a team that
+    // was alerted, a program named and then "which", a sentence whose subject is inline code,
+    // and a fix told without a subject. A past course, a person named as the cause and a
+    // handle in code marks are still found, and a finding quotes code as written.
+    let s = Sandbox::initialised();
+    let body = "Given that a Releaser just needs to verify the release looks fine before triggered.\n\n\
+                - **06:36 UTC:** DevOps team alerted that Python is offline.\n\n\
+                This happened because Loki, which is responsible for forwarding logs to AWS S3, was running a too new and unsupported version.\n\n\
+                - **`pg_wal` is on the wrong volume.** The checkpoint problem is real.\n\n\
+                This one got fixed when deleted the `.enigmad/.compute` directory.\n\n\
+                The on-call needed to check the dashboard before paging.\n\n\
+                This happened because Marta skipped the canary.\n\n\
+                `@kwatanabe` shouldn't have merged the SSO config change without a second approval.\n\n\
+                What's obvious in hindsight wasn't obvious to anyone looking at the same screens on the day.\n\n\
+                He had no duty to escalate further than a ticket, and he did.\n\n\
+                The billing team made an important point.\n\n\
+                Dave carelessly dropped the `orders` table in production.";
+    let path = s.add_postmortem(&Doc::new(GOOD, "Needs").section("Discussion", body));
+    let text = s.read(&path);
+    let report = s.pm(["check", "--format", "json"]).json();
+    assert_wording_lines(
+        &text,
+        &report,
+        &[
+            "Given that a Releaser",
+            "- **06:36 UTC:** DevOps",
+            "This happened because Loki",
+            "- **`pg_wal`",
+            "This one got fixed",
+            "What's obvious in hindsight",
+            "He had no duty",
+            "The billing team made",
+        ],
+        &[
+            ("The on-call needed", "blameless/counterfactual"),
+            ("This happened because Marta", "blameless/individual-fault"),
+            ("`@kwatanabe`", "blameless/counterfactual"),
+        ],
+    );
+    let dave = line_starting(&text, "Dave carelessly");
+    let on_dave: Vec<&Value> = report["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["line"].as_u64() == Some(dave as u64))
+        .collect();
+    assert!(!on_dave.is_empty(), "{report}");
+    for d in on_dave {
+        let shown = format!("{} {}", d["message"], d["suggestion"]);
+        assert!(!shown.contains("x_"), "{shown}");
+    }
+}

@@ -165,6 +165,9 @@ mod tests {
         "pirate", "vandal", "rapist", "terrorist", "cyber-terrorist", "extortionist",
         "assailant", "perpetrator", "cheater", "scalper", "abuser", "stealer", "miner",
         "punter", "bettor", "gambler",
+        // "a malicious actor", "a bad actor", "threat actors" (round 24, a published security
+        // report): an incident report's actor is an attacker, or the actor model's, not a role
+        "actor",
         // words whose usual sense is not a person
         "have", "longer", "chased", "convert", "redact", "dupe", "ref", "git", "deb", "tec",
         "roc", "arb", "sib", "quin", "temp", "vet", "shrink", "tout", "mope", "goof", "scold",

@@ -1565,7 +1565,11 @@ impl Sentence<'_> {
             // could have known"), or in a claim someone else made (f144's).
             Rule::Hindsight => {
                 self.remedy_was_plain()
-                    || i.is_some_and(|i| self.reports_a_question(i) || self.reports_a_claim(i))
+                    || i.is_some_and(|i| {
+                        self.reports_a_question(i)
+                            || self.reports_a_claim(i)
+                            || self.denied_after(i)
+                    })
             }
             Rule::Counterfactual if i.is_some_and(|i| self.puts_for_deliberation(i)) => true,
             Rule::Counterfactual
@@ -1776,6 +1780,48 @@ impl Sentence<'_> {
                 self.word(k),
                 "assumed" | "suspected" | "presumed" | "guessed" | "thought" | "believed"
             )
+        })
+    }
+
+    /// Whether what is plain in hindsight at `i` is denied later in the sentence as plain at
+    /// the time: "What's obvious in hindsight, once you know which column to look at, wasn't
+    /// obvious to anyone looking at the same screens on the day" (round 24, f153's first run,
+    /// an error). A denied copula ("wasn't", "was not", "were never") and then a word of
+    /// plainness ("obvious", "clear", "visible") after the match; "not clear why nobody
+    /// acted" asks about people, and stays found, as does "What seems obvious now was obvious
+    /// to anyone who read the logs".
+    fn denied_after(&self, i: usize) -> bool {
+        const PLAIN: &[&str] = &[
+            "obvious",
+            "clear",
+            "evident",
+            "apparent",
+            "visible",
+            "foreseeable",
+            "predictable",
+            "noticeable",
+        ];
+        let n = self.toks.len();
+        (i + 1..n).any(|k| {
+            let w = self.word(k);
+            let denial = matches!(
+                w,
+                "wasn't" | "weren't" | "isn't" | "aren't" | "wasnt" | "werent"
+            ) || (matches!(w, "not" | "never" | "n't")
+                && k > 0
+                && matches!(
+                    self.word(k - 1),
+                    "was" | "were" | "is" | "are" | "n't" | "not"
+                ));
+            denial
+                && (k + 1..(k + 4).min(n)).any(|a| {
+                    PLAIN.contains(&self.word(a))
+                        && !(a + 1 < n
+                            && matches!(
+                                self.word(a + 1),
+                                "why" | "how" | "whether" | "that" | "what" | "who" | "if"
+                            ))
+                })
         })
     }
 

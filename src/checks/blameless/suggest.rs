@@ -68,7 +68,9 @@ fn opens_phrase(w: &str) -> bool {
 }
 
 /// The first noun phrase ("the new HSM key configuration") after `from`, or before it.
-pub(crate) fn object_phrase(text: &str, toks: &[Tok], from: usize) -> Option<String> {
+/// `source` is the block as written, as long as `text`: a phrase holding inline code is
+/// quoted from it (`engine::as_written`).
+pub(crate) fn object_phrase(text: &str, source: &str, toks: &[Tok], from: usize) -> Option<String> {
     let words: Vec<String> = toks
         .iter()
         .map(|t| text[t.start..t.end].to_lowercase())
@@ -91,7 +93,8 @@ pub(crate) fn object_phrase(text: &str, toks: &[Tok], from: usize) -> Option<Str
             if j > i + 1 && start < j {
                 let s = toks[start].start;
                 let e = toks[j - 1].end;
-                let phrase = text[s..e].trim_end_matches(['.', ',', ';', ':']);
+                let phrase = super::engine::as_written(text, source, s, e)
+                    .trim_end_matches(['.', ',', ';', ':']);
                 let phrase = if start > i {
                     format!("the {phrase}")
                 } else {
@@ -110,9 +113,16 @@ pub(crate) fn object_phrase(text: &str, toks: &[Tok], from: usize) -> Option<Str
 }
 
 /// The systemic question for `rule`, about this sentence's object.
-pub(crate) fn suggestion(rule: Rule, text: &str, toks: &[Tok], start: usize, end: usize) -> String {
+pub(crate) fn suggestion(
+    rule: Rule,
+    text: &str,
+    source: &str,
+    toks: &[Tok],
+    start: usize,
+    end: usize,
+) -> String {
     let _ = start;
-    let np = object_phrase(text, toks, end);
+    let np = object_phrase(text, source, toks, end);
     let np = np.as_deref();
     let about = |p: Option<&str>, fallback: &str| p.map_or(fallback.to_owned(), |p| p.to_owned());
     match rule {

@@ -3891,3 +3891,87 @@ fn open_questions_plans_duties_and_the_substitution_test_are_not_blame() {
         "blameless/hindsight",
     )]);
 }
+
+/// Round 24 (first runs of real75, real78, real79, f152 and f153): a need stated now is no
+/// counterfactual, nor a duty someone did not have; a team that was told or is credited is no
+/// team at fault; a program named and then "which" is no person; a fault needs someone whose
+/// fault it is; hindsight denied for the time is none; inline code keeps its place in the
+/// sentence as a thing. The same sentences with a past course, an act, a harm, a person or a
+/// code-marked handle stay found.
+#[test]
+fn a_need_a_team_told_a_program_and_inline_code_are_not_blame() {
+    assert_engine_quiet(&[
+        "Given that a Releaser just needs to verify the release looks fine before triggered.",
+        "These two teams need to have a better working relationship.",
+        "DevOps team alerted that Python is offline.",
+        "This happened because Loki, which is responsible for forwarding logs to AWS S3, was running a too new and unsupported version.",
+        "This one got fixed when deleted the old directory.",
+        "What's obvious in hindsight, once you know which column to look at, wasn't obvious to anyone looking at the same screens on the day.",
+        "He had no duty to escalate further than a ticket, and he did.",
+        "He didn't have to escalate, and he did anyway.",
+        "The billing team made an important point.",
+    ]);
+    assert_engine_finds(&[
+        (
+            "What seems obvious now was obvious to anyone who read the logs.",
+            "blameless/hindsight",
+        ),
+        (
+            "He had every duty to escalate, and he should have.",
+            "blameless/counterfactual",
+        ),
+        (
+            "The billing team made an important mistake.",
+            "blameless/team-blame",
+        ),
+        (
+            "The on-call needed to check the dashboard before paging.",
+            "blameless/counterfactual",
+        ),
+        (
+            "These two teams should have had a better working relationship.",
+            "blameless/counterfactual",
+        ),
+        (
+            "This happened because Marta skipped the canary.",
+            "blameless/individual-fault",
+        ),
+        (
+            "jmorales disabled the rate limiter \"temporarily\" and the bot traffic flattened the cart service.",
+            "blameless/individual-fault",
+        ),
+    ]);
+    let people = scorer_people();
+    let ctx = WordingContext::new(&people, &[]);
+    let block = |source: &str| {
+        let masked = crate::document::body::mask_prose(source);
+        super::scan_block(&masked, source, &ctx)
+    };
+    // Inline code is a thing in the sentence, not a gap that leaves it without a subject.
+    for source in [
+        "`pg_wal` is on the wrong volume.",
+        "- **`pg_wal` is on the wrong volume.** The checkpoint problem is real.",
+    ] {
+        let hits = block(source);
+        assert!(hits.is_empty(), "{source}: {hits:?}");
+    }
+    // A handle in code marks is still a person.
+    let source =
+        "`@kwatanabe` shouldn't have merged the SSO config change without a second approval.";
+    assert!(!block(source).is_empty(), "{source}");
+    // Quotes and suggestions show the code as written, not its placeholder.
+    let source = "Dave carelessly dropped the `orders` table in production.";
+    let hits = block(source);
+    assert!(!hits.is_empty(), "{source}");
+    for h in &hits {
+        assert!(
+            !h.message.contains("x_") && !h.suggestion.contains("x_"),
+            "{h:?}"
+        );
+    }
+    assert!(
+        hits.iter()
+            .any(|h| h.suggestion.contains("the `orders` table")),
+        "{hits:?}"
+    );
+}
