@@ -860,6 +860,7 @@ fn a_need_a_team_told_a_program_and_inline_code_draw_nothing() {
                 What's obvious in hindsight wasn't obvious to anyone looking at the same screens on the day.\n\n\
                 He had no duty to escalate further than a ticket, and he did.\n\n\
                 The billing team made an important point.\n\n\
+                Had this vulnerability not been reported, a malicious actor could have potentially caused significant harm.\n\n\
                 Dave carelessly dropped the `orders` table in production.";
     let path = s.add_postmortem(&Doc::new(GOOD, "Needs").section("Discussion", body));
     let text = s.read(&path);
@@ -876,6 +877,7 @@ fn a_need_a_team_told_a_program_and_inline_code_draw_nothing() {
             "What's obvious in hindsight",
             "He had no duty",
             "The billing team made",
+            "Had this vulnerability",
         ],
         &[
             ("The on-call needed", "blameless/counterfactual"),

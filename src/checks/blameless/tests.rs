@@ -2145,6 +2145,7 @@ fn wordnet_person_nouns_are_roles() {
         "postmaster",
         "docker",
         "writer",
+        "actor",
     ] {
         assert!(!super::dictionary::is_person_noun(w), "{w}");
     }
@@ -3910,6 +3911,7 @@ fn a_need_a_team_told_a_program_and_inline_code_are_not_blame() {
         "He had no duty to escalate further than a ticket, and he did.",
         "He didn't have to escalate, and he did anyway.",
         "The billing team made an important point.",
+        "Had this vulnerability not been identified and responsibly disclosed, a malicious actor could have potentially caused significant harm.",
     ]);
     assert_engine_finds(&[
         (
