@@ -320,6 +320,16 @@ pub(crate) fn is_transcript(text: &str, s: usize, e: usize) -> bool {
 /// used, applied in the wrong position"). Generous on purpose ("fatal" passes for "fat"): it
 /// rules out only sentences with no such word at all. Out of fold by author (round 11's
 /// rows), model-alone human-error findings on blame sentences all pass (216 of 216).
+/// The sentence's words, punctuation-like tokens left out, lower-cased, a contraction's
+/// apostrophe dropped ("'ve" is "ve", "n't" stays).
+fn lower_words(text: &str, toks: &[Tok]) -> Vec<String> {
+    toks.iter()
+        .filter(|t| !t.mark)
+        .filter_map(|t| text.get(t.start..t.end))
+        .map(|w| w.trim_start_matches(['\'', '’']).to_lowercase())
+        .collect()
+}
+
 /// Whether the sentence's only modal is a present need: "need" or "needs" then "to" and a
 /// bare verb ("needs to verify"), or "to have" and no participle ("need to have a better
 /// working relationship"). A counterfactual tells what the past could have held, so any of
@@ -332,12 +342,7 @@ fn states_a_present_need(text: &str, toks: &[Tok]) -> bool {
         "had", "d", "ve", "should", "could", "would", "must", "might", "ought", "supposed",
         "failed", "fail", "needed", "only", "shoulda", "coulda", "woulda", "hadn",
     ];
-    let words: Vec<String> = toks
-        .iter()
-        .filter(|t| !t.mark)
-        .filter_map(|t| text.get(t.start..t.end))
-        .map(|w| w.trim_start_matches(['\'', '’']).to_lowercase())
-        .collect();
+    let words = lower_words(text, toks);
     let participle = |w: &str| {
         w.ends_with("ed") || w.ends_with("en") || super::lexicon::IRREGULAR_PARTICIPLES.contains(w)
     };
@@ -374,12 +379,7 @@ fn credits_the_actor(text: &str, toks: &[Tok]) -> bool {
         "again", "usual", "another", "thanks", "sure", "really", "genius", "nice", "bravo",
         "congrats", "congratulations", "not", "n't", "never", "no",
     ];
-    let words: Vec<String> = toks
-        .iter()
-        .filter(|t| !t.mark)
-        .filter_map(|t| text.get(t.start..t.end))
-        .map(str::to_lowercase)
-        .collect();
+    let words = lower_words(text, toks);
     let sentence = match (toks.first(), toks.last()) {
         (Some(a), Some(b)) => text.get(a.start..b.end).unwrap_or(""),
         _ => "",
@@ -410,12 +410,7 @@ fn credits_the_actor(text: &str, toks: &[Tok]) -> bool {
 /// first run). A modal's perfect ("should have", "could have", "would have") anywhere keeps
 /// the finding.
 fn lifts_a_duty(text: &str, toks: &[Tok]) -> bool {
-    let words: Vec<String> = toks
-        .iter()
-        .filter(|t| !t.mark)
-        .filter_map(|t| text.get(t.start..t.end))
-        .map(|w| w.trim_start_matches(['\'', '’']).to_lowercase())
-        .collect();
+    let words = lower_words(text, toks);
     let w = |k: usize| words.get(k).map_or("", String::as_str);
     let modal_perfect = (0..words.len()).any(|k| {
         matches!(
