@@ -626,7 +626,9 @@ pub fn mask_prose(source: &str) -> String {
 /// `features::classify`'s `<code>`), never as a person or as the code's own words. Code of
 /// nothing but whitespace is blanked. Every byte of the span is replaced by an ASCII byte, so
 /// the text stays valid UTF-8 and keeps its length. A handle in code marks (`` `@kwatanabe` ``)
-/// is kept as written: it names a person.
+/// is kept as written: it names a person (the wording check makes a directive or an
+/// annotation, `` `@error` ``, `` `@Override` ``, the placeholder:
+/// `checks::blameless::directives_as_code`).
 fn code_span(out: &mut [u8], start: usize, run: usize, end: usize) {
     let inner = (start + run).min(end)..end.saturating_sub(run).max(start + run).min(end);
     let code = &out[inner.clone()];

@@ -861,6 +861,7 @@ fn a_need_a_team_told_a_program_and_inline_code_draw_nothing() {
                 He had no duty to escalate further than a ticket, and he did.\n\n\
                 The billing team made an important point.\n\n\
                 Had this vulnerability not been reported, a malicious actor could have potentially caused significant harm.\n\n\
+                `@media` ignored the print stylesheet, so the receipts came out blank.\n\n\
                 Dave carelessly dropped the `orders` table in production.";
     let path = s.add_postmortem(&Doc::new(GOOD, "Needs").section("Discussion", body));
     let text = s.read(&path);
@@ -878,6 +879,7 @@ fn a_need_a_team_told_a_program_and_inline_code_draw_nothing() {
             "He had no duty",
             "The billing team made",
             "Had this vulnerability",
+            "`@media` ignored",
         ],
         &[
             ("The on-call needed", "blameless/counterfactual"),

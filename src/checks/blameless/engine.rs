@@ -306,20 +306,6 @@ pub(crate) fn is_transcript(text: &str, s: usize, e: usize) -> bool {
             .any(header)
 }
 
-/// Whether the sentence `toks` (of `text`), or the words before it on its line, name a slip or
-/// someone to make one: what every human-error label is made of. A slip by a word or an idiom
-/// ("error", "mis-click", "fat-fingered", "PEBKAC", "layer 8", "cock-up", "a bad keystroke");
-/// someone by the model's actors (a name, a handle, a role, a team: "a wrong click by Priya",
-/// "the engineer clicked the wrong button") or a pronoun for someone other than the authors
-/// ("someone", "he", "they"); or a word for who slips that is no actor ("a people problem",
-/// "the human factor", "user error"). The model learned the labels from sentences that also
-/// state a root cause, and finds its family in root causes that name neither ("The root cause
-/// was determined to be a network configuration change made to a nonstandard device in our
-/// data center."); a label with nothing to label is none. "We" and "our" do not count: the
-/// authors' own systems go wrong as often as their people do ("an `@error` expression that we
-/// used, applied in the wrong position"). Generous on purpose ("fatal" passes for "fat"): it
-/// rules out only sentences with no such word at all. Out of fold by author (round 11's
-/// rows), model-alone human-error findings on blame sentences all pass (216 of 216).
 /// The sentence's words, punctuation-like tokens left out, lower-cased, a contraction's
 /// apostrophe dropped ("'ve" is "ve", "n't" stays).
 fn lower_words(text: &str, toks: &[Tok]) -> Vec<String> {
@@ -433,6 +419,20 @@ fn lifts_a_duty(text: &str, toks: &[Tok]) -> bool {
     })
 }
 
+/// Whether the sentence `toks` (of `text`), or the words before it on its line, name a slip or
+/// someone to make one: what every human-error label is made of. A slip by a word or an idiom
+/// ("error", "mis-click", "fat-fingered", "PEBKAC", "layer 8", "cock-up", "a bad keystroke");
+/// someone by the model's actors (a name, a handle, a role, a team: "a wrong click by Priya",
+/// "the engineer clicked the wrong button") or a pronoun for someone other than the authors
+/// ("someone", "he", "they"); or a word for who slips that is no actor ("a people problem",
+/// "the human factor", "user error"). The model learned the labels from sentences that also
+/// state a root cause, and finds its family in root causes that name neither ("The root cause
+/// was determined to be a network configuration change made to a nonstandard device in our
+/// data center."); a label with nothing to label is none. "We" and "our" do not count: the
+/// authors' own systems go wrong as often as their people do ("an `@error` expression that we
+/// used, applied in the wrong position"). Generous on purpose ("fatal" passes for "fat"): it
+/// rules out only sentences with no such word at all. Out of fold by author (round 11's
+/// rows), model-alone human-error findings on blame sentences all pass (216 of 216).
 pub(crate) fn names_a_slip(text: &str, toks: &[Tok]) -> bool {
     #[rustfmt::skip]
     const SLIPS: &[&str] = &[

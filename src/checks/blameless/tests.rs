@@ -3961,6 +3961,13 @@ fn a_need_a_team_told_a_program_and_inline_code_are_not_blame() {
     let source =
         "`@kwatanabe` shouldn't have merged the SSO config change without a second approval.";
     assert!(!block(source).is_empty(), "{source}");
+    // A directive or an annotation in code marks is code, not a handle.
+    let source = "An `@error` rule, `@Override` and `@kwatanabe` merged.";
+    let masked = crate::document::body::mask_prose(source);
+    assert_eq!(
+        super::directives_as_code(&masked, source),
+        "An  x_____  rule,  x________  and  @kwatanabe  merged."
+    );
     // Quotes and suggestions show the code as written, not its placeholder.
     let source = "Dave carelessly dropped the `orders` table in production.";
     let hits = block(source);
