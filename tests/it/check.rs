@@ -862,6 +862,9 @@ fn a_need_a_team_told_a_program_and_inline_code_draw_nothing() {
                 The billing team made an important point.\n\n\
                 Had this vulnerability not been reported, a malicious actor could have potentially caused significant harm.\n\n\
                 `@media` ignored the print stylesheet, so the receipts came out blank.\n\n\
+                Calling it operator error would hide the missing interlock.\n\n\
+                Again, I'm truly sorry this happened.\n\n\
+                **On alerts being ignored.** A tenant asked whether warning signs had been ignored.\n\n\
                 Dave carelessly dropped the `orders` table in production.";
     let path = s.add_postmortem(&Doc::new(GOOD, "Needs").section("Discussion", body));
     let text = s.read(&path);
@@ -880,6 +883,9 @@ fn a_need_a_team_told_a_program_and_inline_code_draw_nothing() {
             "The billing team made",
             "Had this vulnerability",
             "`@media` ignored",
+            "Calling it operator error",
+            "Again, I'm truly sorry",
+            "**On alerts being ignored.**",
         ],
         &[
             ("The on-call needed", "blameless/counterfactual"),

@@ -390,6 +390,27 @@ fn credits_the_actor(text: &str, toks: &[Tok]) -> bool {
     })
 }
 
+/// Whether the sentence is the authors' apology and nothing else: "sorry", "apologise",
+/// "apologize" or "apologies" with "I", "we", "my" or "our", at most fifteen words, no actor
+/// (no one else is in it), and no "but" or "not" ("I'm sorry, but the rota was idiotic",
+/// "sorry not sorry" stay judged).
+fn apologises(text: &str, toks: &[Tok]) -> bool {
+    let words = lower_words(text, toks);
+    let has = |ws: &[&str]| words.iter().any(|w| ws.contains(&w.as_str()));
+    words.len() <= 15
+        && has(&[
+            "sorry",
+            "apologise",
+            "apologize",
+            "apologies",
+            "apologises",
+            "apologizes",
+        ])
+        && has(&["i", "we", "my", "our"])
+        && !has(&["but", "not", "n't", "though", "however"])
+        && !toks.iter().any(|t| t.actor)
+}
+
 /// Whether the sentence says someone had no duty to act: "had no duty to escalate", "no
 /// obligation to call the vendor", "didn't have to escalate", "was not required to page the
 /// DBA" ("… and he did": credit, not a course the past should have taken; round 24, f152's
@@ -566,6 +587,7 @@ pub(crate) fn scan(text: &str, source: &str, ctx: &WordingContext) -> Vec<Wordin
         let sentence = &text[s..e];
         if (asks_a_verdict(text, s, e) && (answered_no(text, e) || is_bold_label(source, s, e)))
             || is_sign_off(sentence)
+            || (names_a_topic(sentence) && is_bold_label(source, s, e))
         {
             return;
         }
@@ -659,6 +681,11 @@ pub(crate) fn scan(text: &str, source: &str, ctx: &WordingContext) -> Vec<Wordin
             {
                 // "The billing team made an important point" (round 24, f152's first run):
                 // what the team did is credited, and irony is the sarcasm family's.
+                return;
+            }
+            if FAMILIES[j.class - 1] == Rule::Sarcasm && apologises(text, toks) {
+                // "Again, I'm truly sorry this happened." (round 24, real85's first run): the
+                // authors' own apology, with no one else in it, is no irony.
                 return;
             }
             if FAMILIES[j.class - 1] == Rule::Counterfactual
@@ -833,6 +860,22 @@ fn is_bold_label(text: &str, s: usize, e: usize) -> bool {
     let opened = matches!(item, "**" | "__");
     let after = after.trim_start_matches(['.', '!', '?', ':', ';']);
     opened && (after.starts_with("**") || after.starts_with("__"))
+}
+
+/// Whether the sentence opens with a preposition of topic ("On human error.", "On alerts
+/// being ignored.", "About the missed page."): set in bold over a paragraph, it names what
+/// the paragraph discusses, as a heading does, and asserts nothing (round 24, f159's first
+/// run: two false errors). A label that tells what someone did ("**Kofi ignored the
+/// page.**") still goes to the rules.
+fn names_a_topic(sentence: &str) -> bool {
+    let first = sentence
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    ["on", "about", "regarding", "concerning", "re"]
+        .iter()
+        .any(|w| first.eq_ignore_ascii_case(w))
 }
 
 /// Whether the text right after the sentence ending at `e` answers it "no" ("Careless? No —

@@ -1557,7 +1557,10 @@ impl Sentence<'_> {
                 self.asks_yes_or_no()
                     || self.talks_of_the_notion()
                     || i.is_some_and(|i| {
-                        self.asks_whether(i) || self.designs_for(i) || self.held_as_a_guess(i)
+                        self.asks_whether(i)
+                            || self.designs_for(i)
+                            || self.held_as_a_guess(i)
+                            || self.weighs_a_label(i)
                     })
             }
             // Round 23: hindsight in a reported question, as for the other families (f138's
@@ -1780,6 +1783,41 @@ impl Sentence<'_> {
                 self.word(k),
                 "assumed" | "suspected" | "presumed" | "guessed" | "thought" | "believed"
             )
+        })
+    }
+
+    /// Whether the sentence weighs the label at `i` as a choice of words: it opens with
+    /// "Calling", "Labelling", "Describing" or "To call" and "it", "this", "that" or "the …",
+    /// and after the label a modal ("would", "will", "does", "could", "might") with a verb
+    /// that is not "be" or "have": "Calling it human error would tell us to be more careful
+    /// next time, which is not an action anyone can take …" (round 24, f156's first run),
+    /// "Calling it operator error would hide the missing interlock". "Calling it a human
+    /// error would be accurate" asserts the label and stays found.
+    fn weighs_a_label(&self, i: usize) -> bool {
+        let n = self.toks.len();
+        let Some(k0) = (0..n).find(|&k| !self.toks[k].boundary) else {
+            return false;
+        };
+        let opens = match self.word(k0) {
+            "calling" | "labelling" | "labeling" | "describing" => k0 + 1,
+            "to" if k0 + 1 < n && self.word(k0 + 1) == "call" => k0 + 2,
+            _ => return false,
+        };
+        if opens >= i
+            || !matches!(
+                self.word(opens),
+                "it" | "this" | "that" | "the" | "these" | "them"
+            )
+        {
+            return false;
+        }
+        (i + 1..(i + 7).min(n)).any(|m| {
+            matches!(
+                self.word(m),
+                "would" | "will" | "does" | "did" | "could" | "might"
+            ) && m + 1 < n
+                && !self.toks[m + 1].boundary
+                && !matches!(self.word(m + 1), "be" | "been" | "have" | "not" | "n't")
         })
     }
 

@@ -3893,10 +3893,11 @@ fn open_questions_plans_duties_and_the_substitution_test_are_not_blame() {
     )]);
 }
 
-/// Round 24 (first runs of real75, real78, real79, f152 and f153): a need stated now is no
-/// counterfactual, nor a duty someone did not have; a team that was told or is credited is no
-/// team at fault; a program named and then "which" is no person; a fault needs someone whose
-/// fault it is; hindsight denied for the time is none; inline code keeps its place in the
+/// Round 24 (first runs of real75, real78, real79, real85, f152, f153 and f156): a need stated
+/// now is no counterfactual, nor a duty someone did not have; a team that was told or is
+/// credited is no team at fault; a program named and then "which" is no person; a fault needs
+/// someone whose fault it is; hindsight denied for the time is none; a label weighed as words
+/// is not asserted; the authors' apology is no irony; inline code keeps its place in the
 /// sentence as a thing. The same sentences with a past course, an act, a harm, a person or a
 /// code-marked handle stay found.
 #[test]
@@ -3912,6 +3913,19 @@ fn a_need_a_team_told_a_program_and_inline_code_are_not_blame() {
         "He didn't have to escalate, and he did anyway.",
         "The billing team made an important point.",
         "Had this vulnerability not been identified and responsibly disclosed, a malicious actor could have potentially caused significant harm.",
+        "Calling it human error would tell us to be more careful next time, which is not an action anyone can take on a Monday afternoon.",
+        "Calling it operator error would hide the missing interlock.",
+        "Again, I'm truly sorry this happened.",
+    ]);
+    assert_engine_finds(&[
+        (
+            "Calling it a human error would be accurate.",
+            "blameless/human-error",
+        ),
+        (
+            "I'm sorry, but Kristaps's response to the first alarm was clueless.",
+            "blameless/judgemental",
+        ),
     ]);
     assert_engine_finds(&[
         (
@@ -3960,6 +3974,16 @@ fn a_need_a_team_told_a_program_and_inline_code_are_not_blame() {
     // A handle in code marks is still a person.
     let source =
         "`@kwatanabe` shouldn't have merged the SSO config change without a second approval.";
+    assert!(!block(source).is_empty(), "{source}");
+    // A bold label that names a topic asserts nothing; one that tells an act is still read.
+    for source in [
+        "**On human error.** Early in the review, one participant asked whether this was human error.",
+        "**On alerts being ignored.** A tenant asked whether warning signs had been ignored.",
+    ] {
+        let hits = block(source);
+        assert!(hits.is_empty(), "{source}: {hits:?}");
+    }
+    let source = "**Kofi ignored the page.** The rota had him on two calls at once.";
     assert!(!block(source).is_empty(), "{source}");
     // A directive or an annotation in code marks is code, not a handle.
     let source = "An `@error` rule, `@Override` and `@kwatanabe` merged.";
