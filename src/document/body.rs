@@ -631,26 +631,33 @@ pub fn mask_prose(source: &str) -> String {
 /// `checks::blameless::directives_as_code`).
 fn code_span(out: &mut [u8], start: usize, run: usize, end: usize) {
     let inner = (start + run).min(end)..end.saturating_sub(run).max(start + run).min(end);
-    let code = &out[inner.clone()];
-    let blank_only = code.iter().all(u8::is_ascii_whitespace);
-    // A handle in code marks ("`@kwatanabe` merged …") is a person: kept as written.
-    let handle = code.len() > 1
-        && code[0] == b'@'
-        && code[1..]
-            .iter()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'));
-    for (k, b) in out[start..end].iter_mut().enumerate() {
-        let at = start + k;
-        if handle && inner.contains(&at) {
-            continue;
-        }
-        *b = if blank_only || !inner.contains(&at) {
-            b' '
-        } else if at == inner.start {
-            b'x'
-        } else {
-            b'_'
-        };
+    out[start..inner.start].fill(b' ');
+    out[inner.end..end].fill(b' ');
+    let code = &mut out[inner];
+    if code.iter().all(u8::is_ascii_whitespace) {
+        code.fill(b' ');
+    } else if !is_code_handle(code) {
+        code_placeholder(code);
+    }
+}
+
+/// Whether inline code is a chat handle: "@" and one or more ASCII letters, digits, `_`, `-`
+/// or `.` (`` `@kwatanabe` ``, `` `@ops.oncall` ``).
+pub fn is_code_handle(code: &[u8]) -> bool {
+    code.len() > 1 && code[0] == b'@' && code[1..].iter().copied().all(is_handle_byte)
+}
+
+/// A byte a handle may hold after its "@".
+pub fn is_handle_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.')
+}
+
+/// Writes the placeholder word inline code leaves over `word`: `x` then underscores, as long
+/// as the code was.
+pub fn code_placeholder(word: &mut [u8]) {
+    if let Some((first, rest)) = word.split_first_mut() {
+        *first = b'x';
+        rest.fill(b'_');
     }
 }
 

@@ -57,6 +57,14 @@ fn assert_wording_lines(text: &str, report: &Value, quiet: &[&str], loud: &[(&st
     }
 }
 
+/// Checks a post-mortem whose Discussion section is `body` in a fresh repository: the file as
+/// written and `pm check --format json`'s report.
+fn check_discussion(title: &str, body: &str) -> (String, Value) {
+    let s = Sandbox::initialised();
+    let path = s.add_postmortem(&Doc::new(GOOD, title).section("Discussion", body));
+    (s.read(&path), s.pm(["check", "--format", "json"]).json())
+}
+
 fn rules_of(report: &Value) -> Vec<String> {
     report["diagnostics"]
         .as_array()
@@ -741,13 +749,10 @@ fn a_chat_handle_who_broke_something_stops_the_commit_and_a_program_that_did_doe
 fn a_bold_label_over_a_list_item_draws_no_warning_and_the_same_words_as_prose_do() {
     // The model alone does not judge a bold sentence that opens its list item: it is a label,
     // as a heading is. The same sentence as a paragraph of prose is judged (a warning).
-    let s = Sandbox::initialised();
     let body = "- **Migration pushed without a second look at the rollback plan.** The August \
                 change that added the hook was reviewed for the batch logic.\n\n\
                 Migration pushed without a second look at the rollback plan.";
-    let path = s.add_postmortem(&Doc::new(GOOD, "Migration").section("Discussion", body));
-    let text = s.read(&path);
-    let report = s.pm(["check", "--format", "json"]).json();
+    let (text, report) = check_discussion("Migration", body);
     let lines: Vec<(usize, String)> = wording_findings(&report)
         .into_iter()
         .map(|d| {
@@ -769,7 +774,6 @@ fn a_guessed_label_a_plain_remedy_an_idiom_of_a_thing_and_a_protective_act_draw_
     // a fix that was plain once the cause was known, an idiom of neglect said of machines, a
     // service taken down to protect users. The same words said as a cause, of the danger, of
     // a person, or an act done for convenience are still found.
-    let s = Sandbox::initialised();
     let body = "Once it was clear what the bug was, the fix seemed obvious enough.\n\n\
                 In hindsight the warning signs were obvious.\n\n\
                 The fleet ran on autopilot overnight.\n\n\
@@ -779,9 +783,7 @@ fn a_guessed_label_a_plain_remedy_an_idiom_of_a_thing_and_a_protective_act_draw_
                 The root cause was operator error.\n\n\
                 - 08:25 Team takes down the claims frontend to prevent users from hitting errors\n\n\
                 The night dispatcher switched off the GPS relay to stop it beeping.";
-    let path = s.add_postmortem(&Doc::new(GOOD, "Guesses").section("Discussion", body));
-    let text = s.read(&path);
-    let report = s.pm(["check", "--format", "json"]).json();
+    let (text, report) = check_discussion("Guesses", body);
     assert_wording_lines(
         &text,
         &report,
@@ -807,7 +809,6 @@ fn an_open_question_a_plan_a_duty_and_the_substitution_test_draw_nothing() {
     // stems, hindsight named as a temptation, the substitution test, a standing duty. The same
     // counterfactual asserted, a sanction, hindsight said plainly and a team blamed for a harm
     // are still found.
-    let s = Sandbox::initialised();
     let body = "- Reflect if the ALBs we tested with should have been communicated to the teams, so they could have tested their scenarios too.\n\
                 - Improve planning around infrastructure upgrades.\n\n\
                 It's easy, reading the log afterward, to think the disk should have been obvious.\n\n\
@@ -817,9 +818,7 @@ fn an_open_question_a_plan_a_duty_and_the_substitution_test_draw_nothing() {
                 Heads will roll for this one.\n\n\
                 Anyone could have seen this coming.\n\n\
                 The SRE team is responsible for the six-hour outage.";
-    let path = s.add_postmortem(&Doc::new(GOOD, "Questions").section("Discussion", body));
-    let text = s.read(&path);
-    let report = s.pm(["check", "--format", "json"]).json();
+    let (text, report) = check_discussion("Questions", body);
     assert_wording_lines(
         &text,
         &report,
@@ -848,7 +847,6 @@ fn a_need_a_team_told_a_program_and_inline_code_draw_nothing() {
     // was alerted, a program named and then "which", a sentence whose subject is inline code,
     // and a fix told without a subject. A past course, a person named as the cause and a
     // handle in code marks are still found, and a finding quotes code as written.
-    let s = Sandbox::initialised();
     let body = "Given that a Releaser just needs to verify the release looks fine before triggered.\n\n\
                 - **06:36 UTC:** DevOps team alerted that Python is offline.\n\n\
                 This happened because Loki, which is responsible for forwarding logs to AWS S3, was running a too new and unsupported version.\n\n\
@@ -866,9 +864,7 @@ fn a_need_a_team_told_a_program_and_inline_code_draw_nothing() {
                 Again, I'm truly sorry this happened.\n\n\
                 **On alerts being ignored.** A tenant asked whether warning signs had been ignored.\n\n\
                 Dave carelessly dropped the `orders` table in production.";
-    let path = s.add_postmortem(&Doc::new(GOOD, "Needs").section("Discussion", body));
-    let text = s.read(&path);
-    let report = s.pm(["check", "--format", "json"]).json();
+    let (text, report) = check_discussion("Needs", body);
     assert_wording_lines(
         &text,
         &report,

@@ -147,6 +147,11 @@ const SURE_SANCTION: f32 = 0.9;
 /// nobody ([`names_anyone`], [`holds_a_handle`]).
 const SURE_FAULT: f32 = 0.9;
 
+/// The text of token `k` of a sentence's tokens `toks` (offsets into `text`), if there is one.
+fn word_at<'t>(text: &'t str, toks: &[Tok], k: usize) -> Option<&'t str> {
+    toks.get(k).and_then(|t| text.get(t.start..t.end))
+}
+
 /// Whether a word of the sentence may be a chat handle or a name written in lower case
 /// ("emeka rebooted the wrong box", "jmartinez's PR dropped the index", "`@kwatanabe`"): a
 /// handle, or a word of three or more lower-case letters (a possessive `'s` and backticks
@@ -154,7 +159,7 @@ const SURE_FAULT: f32 = 0.9;
 /// or stands right before a verb in the past. A program's name so placed ("kubelet
 /// restarted") passes too: the test only keeps findings.
 fn holds_a_handle(text: &str, toks: &[Tok]) -> bool {
-    let word = |k: usize| toks.get(k).and_then(|t| text.get(t.start..t.end));
+    let word = |k: usize| word_at(text, toks, k);
     (0..toks.len()).any(|i| {
         let Some(w) = word(i) else {
             return false;
@@ -192,30 +197,27 @@ fn names_anyone(text: &str, toks: &[Tok]) -> bool {
         "they", "them", "their", "someone", "somebody", "anyone", "anybody", "everyone",
         "everybody", "whoever", "who", "those", "nobody",
     ];
-    let word = |k: usize| toks.get(k).and_then(|t| text.get(t.start..t.end));
     toks.iter().enumerate().any(|(i, t)| {
         (t.actor && !named_as_a_thing(text, toks, i))
-            || word(i).is_some_and(|w| PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(w)))
+            || word_at(text, toks, i)
+                .is_some_and(|w| PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(w)))
     })
 }
 
-/// Whether the name at token `i` is followed by "which", with or without a comma between:
+/// Whether the name at token `i` is followed by "which" (a comma between is no token):
 /// "Loki, which is responsible for forwarding logs" is a program, as "Marta, who is
 /// responsible for …" is a person (round 24, real79's first run).
 fn named_as_a_thing(text: &str, toks: &[Tok], i: usize) -> bool {
     toks[i].key == super::features::NAME
-        && toks[i + 1..]
-            .iter()
-            .filter_map(|t| text.get(t.start..t.end))
-            .find(|w| *w != ",")
-            .is_some_and(|w| w.eq_ignore_ascii_case("which"))
+        && word_at(text, toks, i + 1).is_some_and(|w| w.eq_ignore_ascii_case("which"))
 }
 
 /// Whether the actor of the sentence is the one who was told: an actor, then "was", "were",
 /// "got" or "been" if any, then a verb of being alerted ("paged", "notified", "informed"), with
 /// no object after it unless a passive said so ("DevOps team alerted that Python is offline",
-/// "the storage team was paged at 02:10"). "The team alerted customers" has an object: the team
-/// acted.
+/// "the storage team was paged at 02:10"): the sentence ends there or a preposition or
+/// conjunction follows (commas and stops are no tokens). "The team alerted customers" has an
+/// object: the team acted.
 fn actor_was_told(text: &str, toks: &[Tok]) -> bool {
     #[rustfmt::skip]
     const TOLD: &[&str] = &[
@@ -225,13 +227,9 @@ fn actor_was_told(text: &str, toks: &[Tok]) -> bool {
     #[rustfmt::skip]
     const NO_OBJECT: &[&str] = &[
         "that", "of", "about", "by", "at", "via", "through", "and", "in", "on", "for", "when",
-        "after", "as", "with", "from", "to", "around", ",", ".", ";", ":",
+        "after", "as", "with", "from", "to", "around",
     ];
-    let word = |k: usize| {
-        toks.get(k)
-            .and_then(|t| text.get(t.start..t.end))
-            .unwrap_or("")
-    };
+    let word = |k: usize| word_at(text, toks, k).unwrap_or("");
     toks.iter().enumerate().any(|(i, t)| {
         if !t.actor {
             return false;
@@ -655,40 +653,36 @@ pub(crate) fn scan(text: &str, source: &str, ctx: &WordingContext) -> Vec<Wordin
                 return;
             };
             let (a, b) = trim_marks(toks, a, b);
+            let family = FAMILIES[j.class - 1];
             let (start, end) = (toks[a].start, toks[b - 1].end);
             let quoted = quoted_text(text, s, e, start, end);
-            if quoted.is_some_and(is_title_case)
-                || (FAMILIES[j.class - 1] == Rule::HumanError && quoted.is_some())
+            if quoted.is_some_and(is_title_case) || (family == Rule::HumanError && quoted.is_some())
             {
                 // The evidence is quoted wording (a title, a phrase talked about), which the
                 // rules do not read either: not the author's own.
                 return;
             }
-            if matches!(
-                FAMILIES[j.class - 1],
-                Rule::TeamBlame | Rule::IndividualFault
-            ) && evidence_width(text, &toks[a..b]) == Width::Naming
+            if matches!(family, Rule::TeamBlame | Rule::IndividualFault)
+                && evidence_width(text, &toks[a..b]) == Width::Naming
                 && actor_was_told(text, toks)
             {
                 // The finding rests on the team's name alone, and the team is who was told:
                 // "DevOps team alerted that Python is offline" (round 24, real79's first run).
                 return;
             }
-            if matches!(
-                FAMILIES[j.class - 1],
-                Rule::TeamBlame | Rule::IndividualFault
-            ) && credits_the_actor(text, toks)
+            if matches!(family, Rule::TeamBlame | Rule::IndividualFault)
+                && credits_the_actor(text, toks)
             {
                 // "The billing team made an important point" (round 24, f152's first run):
                 // what the team did is credited, and irony is the sarcasm family's.
                 return;
             }
-            if FAMILIES[j.class - 1] == Rule::Sarcasm && apologises(text, toks) {
+            if family == Rule::Sarcasm && apologises(text, toks) {
                 // "Again, I'm truly sorry this happened." (round 24, real85's first run): the
                 // authors' own apology, with no one else in it, is no irony.
                 return;
             }
-            if FAMILIES[j.class - 1] == Rule::Counterfactual
+            if family == Rule::Counterfactual
                 && (states_a_present_need(text, toks) || lifts_a_duty(text, toks))
             {
                 // "A Releaser just needs to verify the release looks fine", "These two teams
@@ -696,14 +690,11 @@ pub(crate) fn scan(text: &str, source: &str, ctx: &WordingContext) -> Vec<Wordin
                 // the past could have taken (round 24, real75's and real71's first runs).
                 return;
             }
-            if FAMILIES[j.class - 1] == Rule::HumanError && !names_a_slip(text, toks) {
+            if family == Rule::HumanError && !names_a_slip(text, toks) {
                 // A root cause that names no slip is no human-error label.
                 return;
             }
-            if FAMILIES[j.class - 1] == Rule::Punishment
-                && j.blame < SURE_SANCTION
-                && !names_anyone(text, toks)
-            {
+            if family == Rule::Punishment && j.blame < SURE_SANCTION && !names_anyone(text, toks) {
                 // "Improve planning around infrastructure upgrades": a sanction needs someone
                 // to fall on, and a plan that names nobody is read as a sanction only by the
                 // stems it shares with one ("improvement plan"; round 23, a published action
@@ -711,7 +702,7 @@ pub(crate) fn scan(text: &str, source: &str, ctx: &WordingContext) -> Vec<Wordin
                 // stay found.
                 return;
             }
-            if FAMILIES[j.class - 1] == Rule::IndividualFault
+            if family == Rule::IndividualFault
                 && j.blame < SURE_FAULT
                 && !names_anyone(text, toks)
                 && !holds_a_handle(text, toks)
@@ -722,19 +713,19 @@ pub(crate) fn scan(text: &str, source: &str, ctx: &WordingContext) -> Vec<Wordin
                 // first run; real68's "the TLS certificate" too).
                 return;
             }
-            if FAMILIES[j.class - 1] == Rule::IndividualFault && author_alone(text, toks) {
+            if family == Rule::IndividualFault && author_alone(text, toks) {
                 // "I deleted the pager group for Crew B, so …": the author's own account of
                 // what they did names no one else as the cause (as the rules' author_alone).
                 return;
             }
             let written = source.get(s..e).unwrap_or(sentence);
-            if super::is_not_asserted(FAMILIES[j.class - 1], sentence, written, start - s, ctx) {
+            if super::is_not_asserted(family, sentence, written, start - s, ctx) {
                 // "asked whether this was human error", "asked whether staff would be
                 // disciplined": asked about, not asserted; "The fuzz test should have caught
                 // this crash": a test, not a reviewer (round 21, real65's first run).
                 return;
             }
-            found.push((FAMILIES[j.class - 1], start, end));
+            found.push((family, start, end));
         }
         for (rule, start, end) in found {
             let Some((start, end)) = tidy(text, start, end) else {

@@ -209,7 +209,7 @@ fn directives_as_code<'t>(text: &'t str, source: &str) -> std::borrow::Cow<'t, s
         }
         let len = t[at + 1..]
             .iter()
-            .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
+            .take_while(|&&b| crate::document::body::is_handle_byte(b))
             .count();
         let end = at + 1 + len;
         if len == 0 || src.get(end) != Some(&b'`') {
@@ -220,10 +220,7 @@ fn directives_as_code<'t>(text: &'t str, source: &str) -> std::borrow::Cow<'t, s
             || dictionary::is_common_word(&word.to_ascii_lowercase())
         {
             let bytes = out.get_or_insert_with(|| t.to_vec());
-            bytes[at] = b'x';
-            for b in &mut bytes[at + 1..end] {
-                *b = b'_';
-            }
+            crate::document::body::code_placeholder(&mut bytes[at..end]);
         }
     }
     match out {

@@ -703,6 +703,14 @@ fn scan_engine(text: &str) -> Vec<WordingHit> {
     scan(text, &WordingContext::new(&people, &[]))
 }
 
+/// The engine on `source` as `pm check` reads a block of a document: masked, with the block
+/// as written beside it (`scan_block`).
+fn scan_as_block(source: &str) -> Vec<WordingHit> {
+    let people = scorer_people();
+    let ctx = WordingContext::new(&people, &[]);
+    super::scan_block(&crate::document::body::mask_prose(source), source, &ctx)
+}
+
 /// Long sentences about systems used to draw warnings because the model was trained on each
 /// feature once per sentence but added a feature's weight once per occurrence: every "the"
 /// pushed toward blame. Training now counts repeats the way judging does.
@@ -3547,11 +3555,11 @@ fn a_bold_label_is_not_judged_by_the_model_alone() {
     assert!(as_label.is_empty(), "{as_label:?}");
     // Bold over one word that opens a sentence makes no label: the sentence is prose.
     let word = "**Migration** pushed without a second look at the rollback plan.";
-    let hits = super::scan_block(&crate::document::body::mask_prose(word), word, &ctx);
+    let hits = scan_as_block(word);
     assert!(!hits.is_empty(), "{hits:?}");
     // A list item's label too, and the rules still read a label.
     let item = "- **Kofi ignored the page.** The rota had him on two calls at once.";
-    let hits = super::scan_block(&crate::document::body::mask_prose(item), item, &ctx);
+    let hits = scan_as_block(item);
     assert!(
         hits.iter().any(|h| h.rule == "blameless/negligence"),
         "{hits:?}"
@@ -3784,26 +3792,22 @@ fn guessed_labels_plain_remedies_and_idioms_said_of_things() {
 /// question as plain prose is still judged, and so is a label that asks for a person.
 #[test]
 fn bold_questions_of_a_verdict_and_talk_of_blame_are_not_blame() {
-    let people = scorer_people();
-    let ctx = WordingContext::new(&people, &[]);
-    let block =
-        |text: &str| super::scan_block(&crate::document::body::mask_prose(text), text, &ctx);
     for text in [
         "**Careless or not?** One comment on the draft described the October consolidation as careless. We removed the word.",
         "**Was anyone careless?** Nothing about the jumper cable was careless: it was installed under permit.",
         "**Looking for someone to blame.** It is tempting to pick the one action that \"caused\" the outage.",
     ] {
-        let hits = block(text);
+        let hits = scan_as_block(text);
         assert!(hits.is_empty(), "{text}: {hits:?}");
     }
     for text in [
         "Careless or not? The DBA was careless that night.",
         "**Who skipped the canary?** The rota had two people on call that night.",
     ] {
-        let hits = block(text);
+        let hits = scan_as_block(text);
         assert!(!hits.is_empty(), "{text}");
     }
-    let prose = block("Careless or not?");
+    let prose = scan_as_block("Careless or not?");
     assert!(
         prose.iter().any(|h| h.rule == "blameless/judgemental"),
         "{prose:?}"
@@ -3957,34 +3961,28 @@ fn a_need_a_team_told_a_program_and_inline_code_are_not_blame() {
             "blameless/individual-fault",
         ),
     ]);
-    let people = scorer_people();
-    let ctx = WordingContext::new(&people, &[]);
-    let block = |source: &str| {
-        let masked = crate::document::body::mask_prose(source);
-        super::scan_block(&masked, source, &ctx)
-    };
     // Inline code is a thing in the sentence, not a gap that leaves it without a subject.
     for source in [
         "`pg_wal` is on the wrong volume.",
         "- **`pg_wal` is on the wrong volume.** The checkpoint problem is real.",
     ] {
-        let hits = block(source);
+        let hits = scan_as_block(source);
         assert!(hits.is_empty(), "{source}: {hits:?}");
     }
     // A handle in code marks is still a person.
     let source =
         "`@kwatanabe` shouldn't have merged the SSO config change without a second approval.";
-    assert!(!block(source).is_empty(), "{source}");
+    assert!(!scan_as_block(source).is_empty(), "{source}");
     // A bold label that names a topic asserts nothing; one that tells an act is still read.
     for source in [
         "**On human error.** Early in the review, one participant asked whether this was human error.",
         "**On alerts being ignored.** A tenant asked whether warning signs had been ignored.",
     ] {
-        let hits = block(source);
+        let hits = scan_as_block(source);
         assert!(hits.is_empty(), "{source}: {hits:?}");
     }
     let source = "**Kofi ignored the page.** The rota had him on two calls at once.";
-    assert!(!block(source).is_empty(), "{source}");
+    assert!(!scan_as_block(source).is_empty(), "{source}");
     // A directive or an annotation in code marks is code, not a handle.
     let source = "An `@error` rule, `@Override` and `@kwatanabe` merged.";
     let masked = crate::document::body::mask_prose(source);
@@ -3994,7 +3992,7 @@ fn a_need_a_team_told_a_program_and_inline_code_are_not_blame() {
     );
     // Quotes and suggestions show the code as written, not its placeholder.
     let source = "Dave carelessly dropped the `orders` table in production.";
-    let hits = block(source);
+    let hits = scan_as_block(source);
     assert!(!hits.is_empty(), "{source}");
     for h in &hits {
         assert!(
