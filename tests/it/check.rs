@@ -902,3 +902,64 @@ fn a_need_a_team_told_a_program_and_inline_code_draw_nothing() {
         assert!(!shown.contains("x_"), "{shown}");
     }
 }
+
+#[test]
+fn credit_reported_labels_denials_and_named_things_draw_nothing() {
+    // Round 25, kinds from first runs on fresh sets and published reports: credit told as a
+    // counterfactual, a cleft, praise or a rescue; the substitution test; a label reported,
+    // asked about "if", denied as a finding or in a retracted draft; "the opposite of"; a
+    // verdict question answered "No."; a command-line option; a byline after a symbol; a
+    // product's capitalised name; and a group word that only names a network. Blame beside
+    // them is still found, and "caused by human error" is one finding, not two.
+    let body = "It would have taken us far longer to notice if they hadn't reported it.\n\n\
+                Marta's idea of draining the queue first is what made the second failover succeed.\n\n\
+                Great work by the weekend crew, who moved the cold-store pallets in under an hour.\n\n\
+                Ravi corrected his own reading of the graph within a minute, which stopped us from going down the wrong path.\n\n\
+                If another technician had been on call, the result would have been the same.\n\n\
+                A tenant asked us, quite reasonably, if this was a human error by the fitters.\n\n\
+                Human error is not our finding.\n\n\
+                The crew's handling of the cut-over was the opposite of careless.\n\n\
+                **Was the desk careless to trust the dashboard?** No. The dashboard is what we give the desk.\n\n\
+                The --careless flag of the CLI, which skipped confirmations, has been removed.\n\n\
+                > ▲ Senior Customer Support Engineer at Examplecorp\n\n\
+                Discovered that Prometheus Agent was still down due to a newly applied ResourceQuota.\n\n\
+                The instability was caused by management VLAN misconfiguration during switch provisioning.\n\n\
+                If Ines hadn't skipped the canary, we would have caught the drift.\n\n\
+                Bravo to the release captain for skipping the canary, again.\n\n\
+                The outage was caused by human error.";
+    let (text, report) = check_discussion("Credit", body);
+    assert_wording_lines(
+        &text,
+        &report,
+        &[
+            "It would have taken us",
+            "Marta's idea",
+            "Great work by the weekend crew",
+            "Ravi corrected",
+            "If another technician",
+            "A tenant asked us",
+            "Human error is not",
+            "The crew's handling",
+            "**Was the desk careless",
+            "The --careless flag",
+            "> ▲ Senior",
+            "Discovered that Prometheus",
+            "The instability was caused",
+        ],
+        &[
+            ("If Ines hadn't skipped", "blameless/counterfactual"),
+            ("Bravo to the release captain", "blameless/sarcasm"),
+            (
+                "The outage was caused by human error",
+                "blameless/human-error",
+            ),
+        ],
+    );
+    let line = line_starting(&text, "The outage was caused by human error");
+    let on_line: Vec<String> = wording_lines(&report)
+        .into_iter()
+        .filter(|(_, l)| *l == line)
+        .map(|(rule, _)| rule)
+        .collect();
+    assert_eq!(on_line, ["blameless/human-error"], "{report}");
+}

@@ -150,14 +150,6 @@ error[actions/missing-owner]: action `A2` has no `owner`: an action nobody owns 
    |
    = help: add `owner = "someone@example.com"` to this [[actions]] item
 
-error[blameless/individual-fault]: Naming a person as the cause ends the analysis at the last human action and teaches people to stay quiet; a blameless review asks what made that action possible and reasonable at the time. Here: "caused by human" (confident).
-  --> postmortems/2026/2026-02-20-cache-stampede.md:53:16
-   |
-53 | The outage was caused by human error during the rollout.
-   |                ^^^^^^^^^^^^^^^
-   |
-   = help: Tell what happened to the rollout without naming who did it, and ask what made that step possible: which check, default or signal would have stopped it?
-
 error[blameless/human-error]: "Human error" is a label, not an explanation: it closes the inquiry exactly where it should start, at the conditions that made the slip likely. Here: "human error" (confident).
   --> postmortems/2026/2026-02-20-cache-stampede.md:53:26
    |
@@ -166,7 +158,7 @@ error[blameless/human-error]: "Human error" is a label, not an explanation: it c
    |
    = help: Replace the label with the conditions: what about the rollout made the slip easy to make and costly when made?
 
-3 errors, 0 warnings in 2 files
+2 errors, 0 warnings in 2 files
 --- stderr
 
 "#]]);
@@ -303,7 +295,6 @@ Read this aloud before anything else:
 
 ### Wording findings
 
-- line 53: Naming a person as the cause ends the analysis at the last human action and teaches people to stay quiet; a blameless review asks what made that action possible and reasonable at the time. Here: "caused by human" (confident). (`blameless/individual-fault`) — try: Tell what happened to the rollout without naming who did it, and ask what made that step possible: which check, default or signal would have stopped it?
 - line 53: "Human error" is a label, not an explanation: it closes the inquiry exactly where it should start, at the conditions that made the slip likely. Here: "human error" (confident). (`blameless/human-error`) — try: Replace the label with the conditions: what about the rollout made the slip easy to make and costly when made?
 
 ## Turning blame into questions about the system

@@ -198,7 +198,9 @@ fn names_anyone(text: &str, toks: &[Tok]) -> bool {
         "everybody", "whoever", "who", "those", "nobody",
     ];
     toks.iter().enumerate().any(|(i, t)| {
-        (t.actor && !named_as_a_thing(text, toks, i))
+        (t.actor
+            && !named_as_a_thing(text, toks, i)
+            && !word_at(text, toks, i + 1).is_some_and(super::lexicon::is_system_part))
             || word_at(text, toks, i)
                 .is_some_and(|w| PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(w)))
     })
@@ -388,6 +390,115 @@ fn credits_the_actor(text: &str, toks: &[Tok]) -> bool {
     })
 }
 
+/// Whether the sentence holds a word that can tell another course the past could have taken:
+/// a modal ("should", "could", "would", "must", "ought", "might", "'d"), "had", "if",
+/// "unless", "only", "supposed", a need ("need", "needed"), "failed", "instead", "why",
+/// "wish", "rather", "time" ("it was time to …"), a chat form ("shoulda", "coulda"), "have"
+/// ("have to", "should've"), a denial, a duty ("it was on the captain to …") or a word of
+/// neglect. A counterfactual with none of them is no counterfactual.
+fn holds_a_counterfactual_mark(text: &str, toks: &[Tok]) -> bool {
+    #[rustfmt::skip]
+    const MARKS: &[&str] = &[
+        "should", "shouldn't", "could", "couldn't", "would", "wouldn't", "must", "mustn't",
+        "ought", "might", "d", "had", "hadn't", "if", "unless", "only", "supposed", "need",
+        "needs", "needed", "failed", "fail", "fails", "failing", "instead", "why", "wish",
+        "rather", "time", "shoulda", "coulda", "woulda", "have", "ve", "whyd", "didnt",
+        "didn't", "did", "not", "never", "n't", "no", "nobody", "anyone", "expected", "meant",
+        "better", "required", "requires", "neglected", "forgot", "skipped", "ignored",
+    ];
+    let words = lower_words(text, toks);
+    // "It was on the release captain to stop the rollout": a duty.
+    let marked = words.iter().enumerate().any(|(k, w)| {
+        MARKS.contains(&w.as_str())
+            || w.ends_with("n't")
+            || (w == "on" && k > 0 && matches!(words[k - 1].as_str(), "was" | "is" | "'s"))
+    });
+    // The answer to a question on its line that holds the mark: "What should Magnus have
+    // done? Rung the rigging lead before signing off the harnesses."
+    let first = toks.first().map_or(0, |t| t.start);
+    let lead = text.get(line_start(text, first)..first).unwrap_or("");
+    marked
+        || (lead.contains('?')
+            && lead
+                .split(|c: char| !c.is_alphanumeric() && c != '\'')
+                .any(|w| MARKS.contains(&w.to_ascii_lowercase().as_str())))
+}
+
+/// Whether the sentence is sincere praise for a rescue: a word of praise ("kudos", "bravo",
+/// "thanks … for", "hats off", "well done", "great job", "excellent work") whose praised act,
+/// the verb right after "for", "who", "in" or "on" or after the praise itself, helped
+/// ("spotting", "isolated", "rebooking", "kept … informed", "rolled back"); no mark of irony
+/// ("again", "as usual", "finally", "only", quotes, a question) and no harm done or act left
+/// undone ("breaking", "took … down", "not", "never", "without") anywhere. "Great work by the
+/// night shift, who moved forty racks to feed B in under ten minutes" thanks them; "Bravo to
+/// the release captain for skipping the canary, again" and "Hats off to Procurement for
+/// saving us the support renewal fee" are sarcasm, and stay found. Round 25: sincere praise
+/// was the most frequent false finding on the sentence sets (f162's and f163's first runs,
+/// six used sets).
+fn praises_a_rescue(text: &str, toks: &[Tok]) -> bool {
+    #[rustfmt::skip]
+    const PRAISE: &[&str] = &[
+        "kudos", "bravo", "thanks", "thank", "shout-out", "shoutout", "props", "hats",
+        "congratulations", "congrats",
+    ];
+    #[rustfmt::skip]
+    const WORTH: &[&str] = &[
+        "great", "good", "nice", "excellent", "fantastic", "amazing", "outstanding", "superb",
+        "solid", "stellar", "brilliant", "terrific", "impressive",
+    ];
+    #[rustfmt::skip]
+    const HELPED: &[&str] = &[
+        "spot", "caught", "catching", "isolat", "kept", "keeping", "moved", "moving", "rebook",
+        "restor", "recover", "rolled", "rolling", "checked", "checking",
+        "diagnos", "identif", "mitigat", "resolv", "handl", "inform", "communicat", "escalat",
+        "help", "notic", "detect", "flagg", "report", "rerout", "drain", "respond", "triag",
+        "coordinat", "answer", "stay", "stood", "rebuil", "contain", "unblock",
+        "walk", "tracked", "tracking", "investigat", "traced", "tracing", "document",
+    ];
+    #[rustfmt::skip]
+    const IRONY: &[&str] = &[
+        "again", "usual", "another", "yet", "finally", "only", "late", "later", "sure",
+        "really", "truly", "clearly", "obviously", "genius", "lovely", "record", "once",
+        "breaking", "broke", "taking", "took", "not", "n't", "never", "no", "without",
+        "nobody", "nothing", "single-handedly", "somehow",
+    ];
+    let words = lower_words(text, toks);
+    let w = |k: usize| words.get(k).map_or("", String::as_str);
+    let sentence = match (toks.first(), toks.last()) {
+        (Some(a), Some(b)) => text.get(a.start..b.end).unwrap_or(""),
+        _ => "",
+    };
+    if sentence.contains(['"', '“', '”', '?', '…'])
+        || words.iter().any(|x| IRONY.contains(&x.as_str()))
+    {
+        return false;
+    }
+    // The end of the praise: "thanks" counts only with "for" after it ("thanks to X, the
+    // archive lost …" tells a cause).
+    let Some(end) = (0..words.len()).find_map(|k| {
+        if (w(k) == "well" && w(k + 1) == "done")
+            || (WORTH.contains(&w(k)) && matches!(w(k + 1), "job" | "work" | "effort"))
+        {
+            Some(k + 2)
+        } else if PRAISE.contains(&w(k)) && !(w(k) == "thanks" && w(k + 1) == "to") {
+            Some(k + 1)
+        } else {
+            None
+        }
+    }) else {
+        return false;
+    };
+    let helped = |k: usize| {
+        let mut k = k;
+        while w(k).ends_with("ly") && w(k).len() > 3 {
+            k += 1;
+        }
+        HELPED.iter().any(|h| w(k).starts_with(h))
+    };
+    helped(end)
+        || (end..words.len()).any(|k| matches!(w(k), "for" | "who" | "in" | "on") && helped(k + 1))
+}
+
 /// Whether the sentence is the authors' apology and nothing else: "sorry", "apologise",
 /// "apologize" or "apologies" with "I", "we", "my" or "our", at most fifteen words, no actor
 /// (no one else is in it), and no "but" or "not" ("I'm sorry, but the rota was idiotic",
@@ -441,10 +552,13 @@ fn lifts_a_duty(text: &str, toks: &[Tok]) -> bool {
 /// Whether the sentence `toks` (of `text`), or the words before it on its line, name a slip or
 /// someone to make one: what every human-error label is made of. A slip by a word or an idiom
 /// ("error", "mis-click", "fat-fingered", "PEBKAC", "layer 8", "cock-up", "a bad keystroke");
-/// someone by the model's actors (a name, a handle, a role, a team: "a wrong click by Priya",
-/// "the engineer clicked the wrong button") or a pronoun for someone other than the authors
+/// someone by the model's actors (a handle, a role, a team: "a wrong click by @priya", "the
+/// engineer clicked the wrong button") or a pronoun for someone other than the authors
 /// ("someone", "he", "they"); or a word for who slips that is no actor ("a people problem",
-/// "the human factor", "user error"). The model learned the labels from sentences that also
+/// "the human factor", "user error"). A capitalised name alone is not someone here: it names
+/// a product as often as a person ("Discovered that Grafana Agent was still down due to a
+/// newly applied LimitRange", round 25, a used real report), and a person's name beside a
+/// slip is found by the slip word. The model learned the labels from sentences that also
 /// state a root cause, and finds its family in root causes that name neither ("The root cause
 /// was determined to be a network configuration change made to a nonstandard device in our
 /// data center."); a label with nothing to label is none. "We" and "our" do not count: the
@@ -481,11 +595,11 @@ pub(crate) fn names_a_slip(text: &str, toks: &[Tok]) -> bool {
     // prod", "Cause: PICNIC, …"): the words before the sentence on its line count too.
     let first = toks.first().map_or(0, |t| t.start);
     let lead = text.get(line_start(text, first)..first).unwrap_or("");
-    toks.iter()
-        .any(|t| t.actor || text.get(t.start..t.end).is_some_and(names))
-        || lead
-            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-            .any(|w| !w.is_empty() && names(w))
+    toks.iter().any(|t| {
+        (t.actor && t.key != super::features::NAME) || text.get(t.start..t.end).is_some_and(names)
+    }) || lead
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .any(|w| !w.is_empty() && names(w))
 }
 
 /// The keys (`features::classify`: the hash of the stem) of the rarest word of each idiom
@@ -584,6 +698,7 @@ pub(crate) fn scan(text: &str, source: &str, ctx: &WordingContext) -> Vec<Wordin
         let j = judge(model, toks);
         let sentence = &text[s..e];
         if (asks_a_verdict(text, s, e) && (answered_no(text, e) || is_bold_label(source, s, e)))
+            || (asks_yes_or_no(sentence) && answered_no(text, e))
             || is_sign_off(sentence)
             || (names_a_topic(sentence) && is_bold_label(source, s, e))
         {
@@ -677,9 +792,23 @@ pub(crate) fn scan(text: &str, source: &str, ctx: &WordingContext) -> Vec<Wordin
                 // what the team did is credited, and irony is the sarcasm family's.
                 return;
             }
+            if matches!(
+                family,
+                Rule::Sarcasm | Rule::TeamBlame | Rule::IndividualFault | Rule::Judgemental
+            ) && praises_a_rescue(text, toks)
+            {
+                // Sincere thanks for what helped; irony praises harm (round 25).
+                return;
+            }
             if family == Rule::Sarcasm && apologises(text, toks) {
                 // "Again, I'm truly sorry this happened." (round 24, real85's first run): the
                 // authors' own apology, with no one else in it, is no irony.
+                return;
+            }
+            if family == Rule::Counterfactual && !holds_a_counterfactual_mark(text, toks) {
+                // "Everything was plugged back as soon as the technician realised the
+                // mistake": an account of what happened, with no other course in it (round
+                // 25, a real report's first run).
                 return;
             }
             if family == Rule::Counterfactual
@@ -884,6 +1013,28 @@ fn answered_no(text: &str, e: usize) -> bool {
     ["no", "nope", "not at all", "not really", "hardly"]
         .iter()
         .any(|w| word_end(w))
+}
+
+/// Whether the sentence is a yes-or-no question of what someone or something was: it ends
+/// with a question mark, opens with "was", "is", "were" or "are", and holds no condition ("Was
+/// support careless to trust the dashboard?"). Answered "No." at once ([`answered_no`]), it
+/// raises a judgement to deny it (round 25, f165's first run; round 24's "**Was the correction
+/// a mistake?** No."). A question of what someone did ("Did Marta read the runbook? No.") tells
+/// that they did not, and stays judged.
+fn asks_yes_or_no(sentence: &str) -> bool {
+    let first = sentence
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    // "Would the outage have lasted six hours if Kemar had answered his phone? No." denies
+    // the outcome and so asserts the counterfactual: a condition keeps the question judged.
+    sentence.trim_end().ends_with('?')
+        && !sentence
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.eq_ignore_ascii_case("if") || w.eq_ignore_ascii_case("had"))
+        && matches!(first.as_str(), "was" | "is" | "were" | "are")
 }
 
 /// Whether the sentence `s..e` of `text` is a question that names a verdict: a fragment of a
@@ -1218,8 +1369,8 @@ pub(crate) fn content_evidence(
 
 /// Whether `text[s..e]` is a whole sentence: it ends with a full stop, a question or an
 /// exclamation mark (before any closing quote or bracket), or it is a timeline or chat entry
-/// (a stamp or a speaker before it on its line), whose lines are often left unpunctuated. A
-/// Markdown heading never is.
+/// (a stamp or a speaker before it on its line, with a digit or a letter in it), whose lines
+/// are often left unpunctuated. A Markdown heading never is.
 pub(crate) fn is_full_sentence(text: &str, s: usize, e: usize) -> bool {
     let Some(body) = text.get(s..e) else {
         return false;
@@ -1254,7 +1405,11 @@ pub(crate) fn is_full_sentence(text: &str, s: usize, e: usize) -> bool {
     if raw.contains('|') && !before.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
-    !before.is_empty() && !before.ends_with(['.', '!', '?', '…', '"', '”', ')'])
+    // A stamp holds a digit and a speaker a letter; a symbol alone ("•", "▲", "→") is a
+    // marker like Markdown's: "▲ Senior Customer Support Engineer at Vercel" is a byline
+    // (round 25, a real report's first run).
+    before.chars().any(char::is_alphanumeric)
+        && !before.ends_with(['.', '!', '?', '…', '"', '”', ')'])
 }
 
 /// The start of the line holding `s`, looking back at most `LOOK_BACK` bytes: a stamp or a

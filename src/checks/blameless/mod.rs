@@ -198,8 +198,9 @@ pub fn scan_block(text: &str, source: &str, ctx: &WordingContext) -> Vec<Wording
 /// Masking keeps a handle in code marks as written (`` `@kwatanabe` merged … ``: a person,
 /// `document::body::code_span`), but code marks around "@" and a common word or a word with a
 /// capital hold a directive, a decorator or an annotation (`@error`, `@media`, `@import`,
-/// `@Override`): those become the placeholder word inline code leaves (`x_____`), a thing.
-/// Borrows `text` unless such a span is there.
+/// `@Override`): those become the placeholder word inline code leaves (`x_____`), a thing. So
+/// does a command-line option in prose (`--careless`). Borrows `text` unless such a span is
+/// there.
 fn directives_as_code<'t>(text: &'t str, source: &str) -> std::borrow::Cow<'t, str> {
     let (t, src) = (text.as_bytes(), source.as_bytes());
     let mut out: Option<Vec<u8>> = None;
@@ -222,6 +223,22 @@ fn directives_as_code<'t>(text: &'t str, source: &str) -> std::borrow::Cow<'t, s
             let bytes = out.get_or_insert_with(|| t.to_vec());
             crate::document::body::code_placeholder(&mut bytes[at..end]);
         }
+    }
+    // A command-line option written in prose without code marks ("The --careless flag in the
+    // CLI, which skipped confirmations, has been removed"; round 25, f165's first run) names a
+    // switch of a program: "--" at the start of a word, then a letter, through the option's
+    // letters, digits, `-` and `_`.
+    for at in memchr::memmem::find_iter(t, b"--") {
+        let starts_word = at == 0 || !(t[at - 1].is_ascii_alphanumeric() || t[at - 1] == b'-');
+        if !starts_word || !t.get(at + 2).is_some_and(u8::is_ascii_alphabetic) {
+            continue;
+        }
+        let len = t[at + 2..]
+            .iter()
+            .take_while(|&&b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+            .count();
+        let bytes = out.get_or_insert_with(|| t.to_vec());
+        crate::document::body::code_placeholder(&mut bytes[at..at + 2 + len]);
     }
     match out {
         // Only ASCII bytes of an ASCII word were replaced by ASCII bytes.

@@ -986,11 +986,20 @@ impl Sentence<'_> {
             let w = self.word(j);
             // "without" negates only what it governs: "without fear of punishment", not
             // "shipping without tests was irresponsible".
+            let prev = if j > 0 { self.word(j - 1) } else { "" };
             let hit = (NEGATORS.contains(w) && (w != "without" || (d < 4 && !verb_between)))
-                || (w == "one" && j > 0 && self.word(j - 1) == "no");
+                || (w == "one" && prev == "no")
+                || (d < 2 && denies_by_phrase(prev, w));
             verb_between |= is_be(w);
             hit
         })
+    }
+
+    /// Whether the word at `i` (or the one after it) is governed by a phrase that denies it,
+    /// right before it: [`denies_by_phrase`].
+    fn denied_by_a_phrase(&self, i: usize) -> bool {
+        (i..(i + 2).min(self.toks.len()))
+            .any(|k| k >= 2 && denies_by_phrase(self.word(k - 2), self.word(k - 1)))
     }
 
     /// A negator anywhere earlier in the sentence, unless "but" turns it around: reassurance
@@ -1033,10 +1042,41 @@ impl Sentence<'_> {
             }
             let c = self.loose_class(m);
             if matches!(c, Class::Group) || (c.person() && c != Class::We) {
+                // "caused by human error", "brought down by operator error": the word for
+                // who slips modifies the label, which is `Rule::HumanError`'s to find; the
+                // phrase names no one as its agent (round 25, a real report's first run,
+                // where every such sentence was found twice).
+                if (c == Class::Role && self.heads_a_label(m + 1))
+                    || (matches!(c, Class::Role | Class::Group) && self.heads_a_thing(m + 1))
+                {
+                    return None;
+                }
                 return Some((m, c));
             }
         }
         None
+    }
+
+    /// Whether the word at `i` is a thing that the role or group word before it only modifies:
+    /// an acronym ("management VLAN", "operator API") or a part of a system ("the management
+    /// network", "user accounts", "the operator console"). Round 25, a false error on a real
+    /// report: "The instability was caused by management VLAN misconfiguration".
+    fn heads_a_thing(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| {
+            !t.boundary && is_system_part(self.text.get(t.start..t.end).unwrap_or(""))
+        })
+    }
+
+    /// Whether the word at `i` is the head noun of a human-error label after a word for who
+    /// slips ("error" of "human error", "mistakes" of "operator mistakes", "factor" of "the
+    /// human factor"), in the same phrase.
+    fn heads_a_label(&self, i: usize) -> bool {
+        i < self.toks.len()
+            && !self.toks[i].boundary
+            && matches!(
+                singular(self.word(i)),
+                "error" | "mistake" | "slip" | "factor" | "oversight" | "lapse" | "failure"
+            )
     }
 
     /// A possessive that names a thing: "its", or a common English word that is no person,
@@ -1558,6 +1598,8 @@ impl Sentence<'_> {
                     || self.talks_of_the_notion()
                     || i.is_some_and(|i| {
                         self.asks_whether(i)
+                            || self.label_denied(i)
+                            || self.reports_a_claim(i)
                             || self.designs_for(i)
                             || self.held_as_a_guess(i)
                             || self.weighs_a_label(i)
@@ -1574,7 +1616,13 @@ impl Sentence<'_> {
                             || self.denied_after(i)
                     })
             }
-            Rule::Counterfactual if i.is_some_and(|i| self.puts_for_deliberation(i)) => true,
+            Rule::Counterfactual
+                if i.is_some_and(|i| self.puts_for_deliberation(i))
+                    || self.credits_by_counterfactual()
+                    || self.changes_nothing() =>
+            {
+                true
+            }
             Rule::Counterfactual
             | Rule::Punishment
             | Rule::IndividualFault
@@ -1584,12 +1632,17 @@ impl Sentence<'_> {
                     || self.denies_a_cleft(i)
                     || self.tried_in_vain(i)
                     || (matches!(rule, Rule::IndividualFault | Rule::TeamBlame)
-                        && (self.done_to_protect(i) || self.states_a_duty()))
+                        && (self.done_to_protect(i)
+                            || self.states_a_duty()
+                            || self.credits_a_cleft()))
             }),
             // The model's judgement of a design or an artifact with nobody in the sentence
             // ("Careless defaults in the client tools", round 19), as the rules read it.
             Rule::Judgemental => i.is_some_and(|i| {
                 self.asks_about_the_authors(i)
+                    // Round 25: "far from careless", "the opposite of careless", which the
+                    // model, knowing the word and not the phrase, still finds.
+                    || self.denied_by_a_phrase(i)
                     // Round 22 (f135's first run): "The support desk was asked in a press
                     // enquiry whether agents had been careless", as for the other families.
                     || self.reports_a_question(i)
@@ -1613,7 +1666,7 @@ impl Sentence<'_> {
         #[rustfmt::skip]
         const SAID: &[&str] = &[
             "said", "says", "argued", "claimed", "suggested", "remarked", "commented", "noted",
-            "mentioned", "insisted", "stated", "wrote", "felt", "thought",
+            "mentioned", "insisted", "stated", "wrote", "felt", "thought", "spoke", "talked",
         ];
         let n = self.toks.len();
         if n == 0 {
@@ -1650,6 +1703,18 @@ impl Sentence<'_> {
                                     | "several"
                                     | "many"
                                     | "some"
+                                    // A document someone wrote (round 25, f167's first run:
+                                    // "The first draft of the customer notice said the
+                                    // outage was caused by human error. We changed it.").
+                                    | "draft"
+                                    | "notice"
+                                    | "message"
+                                    | "email"
+                                    | "e-mail"
+                                    | "statement"
+                                    | "announcement"
+                                    | "tweet"
+                                    | "comment"
                             )
                     }
                     _ => false,
@@ -1678,6 +1743,198 @@ impl Sentence<'_> {
                 self.toks[m].boundary || matches!(w, "and" | "but" | "or" | "so" | "then")
             }
         })
+    }
+
+    /// Whether the sentence credits someone in a cleft: "is what" or "was what" (or "which is
+    /// what"), then a verb of enabling ("allowed", "enabled", "produced", "saved", "kept",
+    /// "helped", or "let", "made", "got", "brought" with a good outcome after it) and nothing
+    /// in the rest of the clause that went wrong: "Rohit's rollback plan is what let us recover
+    /// in twelve minutes", "Gabriela's idea of reducing load is what made the third attempt
+    /// succeed", "Cristóbal asked for logs, which is what produced the evidence"; and ", which
+    /// stopped (kept, saved, spared, prevented) us from …" (f166's first run). "Dave's change
+    /// is what took the site down" and "is what made the outage worse" stay found. Round 25,
+    /// f165's first run and a used set.
+    fn credits_a_cleft(&self) -> bool {
+        #[rustfmt::skip]
+        const ENABLED: &[&str] = &[
+            "allowed", "allows", "enabled", "enables", "produced", "produces", "saved", "saves",
+            "kept", "keeps", "helped", "helps", "gave", "gives",
+        ];
+        // "is what let duplicate card captures through" lets harm in: these need a good
+        // outcome named.
+        #[rustfmt::skip]
+        const MADE: &[&str] = &["let", "lets", "made", "makes", "got", "gets", "brought", "brings"];
+        #[rustfmt::skip]
+        const GOOD: &[&str] = &[
+            "succeed", "success", "work", "possible", "recover", "back", "fix", "evidence",
+            "visible", "clear", "safe", "restor", "resolv", "stable", "healthy", "quick", "fast",
+        ];
+        #[rustfmt::skip]
+        const HARM: &[&str] = &[
+            "wors", "fail", "down", "outage", "crash", "lost", "los", "break", "broke", "corrupt",
+            "delay", "wrong", "error", "incident", "stall", "hang", "leak", "slow", "late",
+            "impossible", "harder", "miss", "problem", "damag", "cost",
+        ];
+        let n = self.toks.len();
+        // ", which stopped us from going down the wrong path": a rescue of the authors.
+        let rescued = (0..n).any(|k| {
+            self.word(k) == "which"
+                && matches!(
+                    self.word(k + 1),
+                    "stopped" | "kept" | "saved" | "spared" | "prevented"
+                )
+                && self.word(k + 2) == "us"
+                && self.word(k + 3) == "from"
+        });
+        if rescued {
+            return true;
+        }
+        (1..n).any(|k| {
+            if self.word(k) != "what" || !matches!(self.word(k - 1), "is" | "was") {
+                return false;
+            }
+            let v = self.word(k + 1);
+            let end = (k + 2..n).find(|&m| self.is_break(m)).unwrap_or(n);
+            // "failover" and "failback" are procedures, not failures.
+            let has = |list: &[&str]| {
+                (k + 2..end).any(|m| {
+                    let w = self.word(m);
+                    !w.starts_with("failover")
+                        && !w.starts_with("failback")
+                        && list.iter().any(|l| w.starts_with(l))
+                })
+            };
+            !has(HARM) && (ENABLED.contains(&v) || (MADE.contains(&v) && has(GOOD)))
+        })
+    }
+
+    /// Whether the sentence's counterfactual says the outcome would not have changed: the
+    /// clause of its modal perfect ends with "the same" (or "the same way"), or holds "still"
+    /// before the harm ("still have happened"), "anyway", "regardless" or "no different" ("If another engineer had been on shift, the result would have been the
+    /// same", "Had Ana checked the logs, the outage would still have happened"). The
+    /// substitution test, which clears the person, as round 23's `Kind::AnyoneCould` does for
+    /// hindsight (round 25, f169's first run). "… would not have happened" stays found.
+    fn changes_nothing(&self) -> bool {
+        let n = self.toks.len();
+        (0..n).any(|m| {
+            if !matches!(
+                self.word(m),
+                "would" | "could" | "might" | "would've" | "could've"
+            ) {
+                return false;
+            }
+            let end = (m + 1..n).find(|&k| self.is_break(k)).unwrap_or(n);
+            let perfect = (m + 1..end.min(m + 4)).any(|k| matches!(self.word(k), "have" | "'ve"))
+                || self.word(m).ends_with("'ve");
+            // "the same" ends the clause or names the outcome ("the same hour" is a time);
+            // "still" is continuity ("would still have been up") unless the harm follows it.
+            let outcome = |k: usize| {
+                k >= end || matches!(self.word(k), "way" | "outcome" | "result" | "thing")
+            };
+            perfect
+                && (m + 1..end).any(|k| {
+                    let w = self.word(k);
+                    (w == "same" && self.word(k - 1) == "the" && outcome(k + 1))
+                        || (w == "still"
+                            && (k + 1..(k + 3).min(end)).any(|j| {
+                                matches!(
+                                    self.word(j),
+                                    "happened" | "occurred" | "failed" | "crashed" | "broken"
+                                )
+                            }))
+                        || matches!(w, "anyway" | "anyhow" | "regardless")
+                        || (w == "different" && matches!(self.word(k - 1), "no" | "any"))
+                })
+        })
+    }
+
+    /// Whether the sentence's counterfactual credits someone rather than faulting them: its
+    /// condition is denied ("if they hadn't done that", "had Ana not spotted the drift") and its
+    /// consequence, asserted, is a loss ("it would have taken me even longer to notice", "we
+    /// would have lost a day of data", "could have caused significant harm"). What was done
+    /// kept the worse outcome away. A denied fault with a good outcome stays found ("if Ana
+    /// hadn't skipped the canary, we would have caught it"), and so does a denied loss ("if
+    /// they hadn't ignored the alert, nothing would have broken"). Round 25, a false error on
+    /// a real report's thanks to a user who reported the outage.
+    fn credits_by_counterfactual(&self) -> bool {
+        #[rustfmt::skip]
+        const LOSS: &[&str] = &[
+            "lost", "lose", "losing", "longer", "worse", "harm", "damag", "corrupt", "leak",
+            "expos", "compromis", "catastroph", "disast", "miss", "wip", "destroy", "outage",
+            "breach", "delay", "stuck", "spread", "cascad", "crash", "fail", "broke",
+        ];
+        let n = self.toks.len();
+        let denial = |k: usize| {
+            let w = self.word(k).replace('’', "'");
+            NEGATORS.contains(w.as_str()) || w == "n't" || w == "nothing" || w == "none"
+        };
+        // The condition: "if" to the end of its clause, or an inverted "had" opening one.
+        let Some(c) = (0..n).find(|&k| {
+            let w = self.word(k);
+            w == "if" || (w == "had" && (k == 0 || self.toks[k - 1].boundary))
+        }) else {
+            return false;
+        };
+        let cond_end = (c + 1..n).find(|&k| self.is_break(k)).unwrap_or(n);
+        if !(c..cond_end).any(denial) {
+            return false;
+        }
+        // The consequence: a modal perfect outside the condition ("would have", "could've").
+        let Some(m) = (0..n).filter(|&k| k < c || k >= cond_end).find(|&k| {
+            matches!(
+                self.word(k),
+                "would" | "could" | "might" | "would've" | "could've"
+            )
+        }) else {
+            return false;
+        };
+        let clause_end = if m < c {
+            c
+        } else {
+            (m + 1..n).find(|&k| self.is_break(k)).unwrap_or(n)
+        };
+        let clause = self.clause_start(m)..clause_end;
+        // What the modal perfect tells (its participle after "have" and "been", adverbs
+        // skipped) may be a catch or a rescue, whatever its object: "we would have known about
+        // the lending failure", "would have drained the broken node" are the better outcome.
+        #[rustfmt::skip]
+        const RESCUE: &[&str] = &[
+            "known", "caught", "found", "detected", "noticed", "seen", "spotted", "drained",
+            "recovered", "stopped", "prevented", "avoided", "fixed", "restored", "rolled",
+            "reverted", "paged", "alerted", "escalated", "blocked", "rejected", "flagged",
+            "contained", "limited", "saved", "kept", "fine", "ok", "okay", "safe", "handled",
+        ];
+        let told = (m + 1..clause_end).find(|&k| {
+            !matches!(
+                self.word(k),
+                "have"
+                    | "'ve"
+                    | "been"
+                    | "even"
+                    | "much"
+                    | "far"
+                    | "potentially"
+                    | "likely"
+                    | "probably"
+                    | "easily"
+                    | "all"
+                    | "also"
+                    | "still"
+            )
+        });
+        if told.is_some_and(|k| RESCUE.contains(&self.word(k))) {
+            return false;
+        }
+        // A loss the outcome comes before is averted, not suffered: "the fix would have shipped
+        // before the outage spread".
+        let upto = (m + 1..clause_end)
+            .find(|&k| matches!(self.word(k), "before" | "until" | "sooner" | "earlier"))
+            .unwrap_or(clause_end);
+        !clause.clone().any(denial)
+            && (m + 1..upto).any(|k| {
+                let w = self.word(k);
+                LOSS.iter().any(|l| w.starts_with(l))
+            })
     }
 
     /// Whether the counterfactual at `i` is the open question of a plan: "whether" or "if" at
@@ -1963,6 +2220,35 @@ impl Sentence<'_> {
             && !self.holds_someone(false)
     }
 
+    /// Whether the label at token `i` opens its clause as the subject of a denied copula:
+    /// "Human error is not our finding", "Operator error was never the cause" (round 25,
+    /// f167's first run). "Human error was not the only cause" admits it, and stays found.
+    fn label_denied(&self, i: usize) -> bool {
+        if self.clause_start(i) + 1 < i {
+            return false;
+        }
+        let Some(k) = (i + 1..(i + 3).min(self.toks.len())).find(|&k| {
+            matches!(
+                self.word(k),
+                "is" | "was" | "isn't" | "wasn't" | "isnt" | "wasnt"
+            )
+        }) else {
+            return false;
+        };
+        if (i + 1..k).any(|m| self.toks[m].boundary) {
+            return false;
+        }
+        let (denial, next) = if matches!(self.word(k), "is" | "was") {
+            let d = matches!(self.word(k + 1), "not" | "never" | "n't");
+            (d, k + 2)
+        } else {
+            (true, k + 1)
+        };
+        let admits = matches!(self.word(next), "only" | "just" | "merely")
+            || (self.word(next) == "the" && self.word(next + 1) == "only");
+        denial && !admits
+    }
+
     /// Whether the sentence talks of a label as a notion that people hold, not of a cause: it
     /// calls it a myth, a fallacy, a trope or "so-called", or lists reading or a taxonomy on
     /// it ("The myth of human error", "Appendix B: Human factors and the operator-error myth",
@@ -2184,8 +2470,34 @@ impl Sentence<'_> {
         (self.clause_start(i)..i).any(|k| {
             let w = self.word(k);
             w == "whether"
-                || (w == "if" && (k.saturating_sub(2)..k).any(|j| ASK.contains(&self.word(j))))
+                || (w == "if"
+                    && (k.saturating_sub(10)..k).any(|j| {
+                        ASK.contains(&self.word(j))
+                            && (k - j <= 2 || self.only_asides_between(j, k))
+                    }))
         })
+    }
+
+    /// Whether only an object and asides set off by commas stand between tokens `a` and `b`:
+    /// "asked us, in good faith, if …" (round 25, f162's first run). At most nine tokens,
+    /// commas in pairs, no other punctuation and no conjunction.
+    fn only_asides_between(&self, a: usize, b: usize) -> bool {
+        if b <= a || b - a > 10 {
+            return false;
+        }
+        let mut commas = 0;
+        for m in a + 1..b {
+            let t = &self.toks[m];
+            if t.boundary {
+                if self.text.get(t.start..t.end) != Some(",") {
+                    return false;
+                }
+                commas += 1;
+            } else if matches!(self.word(m), "and" | "but" | "or" | "so" | "then") {
+                return false;
+            }
+        }
+        commas % 2 == 0
     }
 
     /// The word at `i` is inside a question someone is reported to have asked, or opens one:
@@ -4594,6 +4906,16 @@ fn if_had(s: &Sentence, ms: usize, me: usize, i0: usize) -> Option<Found> {
 /// `ARTIFACT_NOUNS`): the subject of an act said of no one. `w` is singular, lower case.
 fn is_thing_that_acts(w: &str) -> bool {
     DETECTOR_NOUNS.contains(w) || ARTIFACT_NOUNS.contains(w)
+}
+
+/// Whether two words deny the word they govern, right after them (round 25, f162's first
+/// run): "the contrary of carelessness", "the opposite of careless", "far from careless",
+/// "anything but careless".
+fn denies_by_phrase(a: &str, b: &str) -> bool {
+    matches!(
+        (a, b),
+        ("contrary" | "opposite" | "reverse", "of" | "to") | ("far", "from") | ("anything", "but")
+    )
 }
 
 #[cfg(test)]

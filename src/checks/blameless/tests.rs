@@ -3920,10 +3920,16 @@ fn a_need_a_team_told_a_program_and_inline_code_are_not_blame() {
         "Calling it human error would tell us to be more careful next time, which is not an action anyone can take on a Monday afternoon.",
         "Calling it operator error would hide the missing interlock.",
         "Again, I'm truly sorry this happened.",
+        // A product's capitalised name is no one to label (round 25).
+        "Discovered that Prometheus Agent was still down due to a newly applied ResourceQuota.",
     ]);
     assert_engine_finds(&[
         (
             "Calling it a human error would be accurate.",
+            "blameless/human-error",
+        ),
+        (
+            "Discovered that Prometheus Agent was still down due to a human error.",
             "blameless/human-error",
         ),
         (
@@ -4005,4 +4011,118 @@ fn a_need_a_team_told_a_program_and_inline_code_are_not_blame() {
             .any(|h| h.suggestion.contains("the `orders` table")),
         "{hits:?}"
     );
+}
+
+/// Round 25's first runs: credit told as a counterfactual, a cleft or praise; a label someone
+/// else is reported to have used or asked about; a judgement denied by "the opposite of" or
+/// by "No." after a yes-or-no question; and people words that only name things (a label's
+/// "human", a "management VLAN", a command-line option, a byline's marker). Each is paired
+/// with the blame it must not hide.
+#[test]
+fn credit_reported_labels_denials_and_named_things_are_not_blame() {
+    assert_engine_quiet(&[
+        // Credit: a denied condition with a loss after it, a cleft of enabling, thanks.
+        "If Ines hadn't spotted the drift, we would have lost two days of readings.",
+        "It would have taken us far longer to notice if they hadn't reported it.",
+        "Had Tomas not paused the import, the corruption could have spread to every replica.",
+        "Marta's idea of draining the queue first is what made the second failover succeed.",
+        "Kwame asked for the raw logs, which is what produced the evidence we needed.",
+        "Great work by the weekend crew, who moved the cold-store pallets in under an hour.",
+        "Kudos to the support desk for spotting the duplicate invoices before month end.",
+        "The early shift did excellent work isolating the failing breaker.",
+        // A label reported or asked about, and a judgement denied.
+        "A tenant asked us, quite reasonably, if this was a human error by the fitters.",
+        "During the first calls, one of our engineers spoke of a possible human error.",
+        "The crew's handling of the cut-over was the opposite of careless.",
+        "The night crew's handover was far from careless.",
+        // The substitution test, a rescue of the authors, a label in a retracted draft or
+        // denied as a finding, and an account with no other course in it.
+        "If another technician had been on call, the result would have been the same.",
+        "Had Ana read the logs first, the outage would still have happened.",
+        "Ravi corrected his own reading of the graph within a minute, which stopped us from going down the wrong path.",
+        "The first draft of the status notice said the outage was caused by human error.",
+        "Human error is not our finding.",
+        "Operator error was never the cause.",
+        "Everything was cabled back as soon as the technician realised the slip.",
+        // People words that only name things.
+        "The instability was caused by management network misconfiguration after the rebuild.",
+        "The instability was caused by management VLAN misconfiguration during initial switch provisioning.",
+        "Discovered that Prometheus Agent was still down due to a newly applied ResourceQuota.",
+    ]);
+    assert_engine_finds(&[
+        (
+            "If Ines hadn't skipped the canary, we would have caught the drift.",
+            "blameless/counterfactual",
+        ),
+        (
+            "If the agent hadn't closed the ticket as a duplicate, we would have known about the failure an hour earlier.",
+            "blameless/counterfactual",
+        ),
+        (
+            "If we hadn't waited for sign-off, the fix would have shipped before the outage spread.",
+            "blameless/counterfactual",
+        ),
+        (
+            "Marta's refactor of the retry handler is what let duplicate payments through.",
+            "blameless/individual-fault",
+        ),
+        (
+            "Bravo to the release captain for skipping the canary, again.",
+            "blameless/sarcasm",
+        ),
+        (
+            "Great job by the on-call, who restored the same database again.",
+            "blameless/sarcasm",
+        ),
+        (
+            "Ola's rewrite of the dedup handler is what let duplicate card captures through.",
+            "blameless/individual-fault",
+        ),
+        (
+            "The crew's handling of the cut-over was careless.",
+            "blameless/judgemental",
+        ),
+        ("The outage was caused by management.", "blameless/team-blame"),
+        (
+            "Had Ana read the logs first, the gateway would still have been up.",
+            "blameless/counterfactual",
+        ),
+        (
+            "If the registrar had checked the calendar, the two weddings would never have been booked into the same hour.",
+            "blameless/counterfactual",
+        ),
+        (
+            "Human error was the root cause of the outage.",
+            "blameless/human-error",
+        ),
+        (
+            "It was on the release captain to stop the rollout once the error rate doubled.",
+            "blameless/counterfactual",
+        ),
+    ]);
+    // "caused by human error" is one finding, a human-error label, not also a person's fault.
+    let hits = scan_engine("The outage was caused by human error.");
+    assert_eq!(
+        hits.iter().map(|h| h.rule).collect::<Vec<_>>(),
+        ["blameless/human-error"],
+        "{hits:?}"
+    );
+    // A yes-or-no question answered "No." denies its judgement; one with a condition in it
+    // asserts the counterfactual it denies the outcome of.
+    for source in [
+        "**Was the desk careless to trust the dashboard?** No. The dashboard is what we give the desk for exactly this question, and it answered wrongly.",
+        "Was the night shift careless to trust the dashboard? No. The dashboard is what we give them.",
+        "The --careless flag of the CLI, which skipped confirmations, has been removed.",
+        "> Regards, Rob\n>\n> ▲ Senior Customer Support Engineer at Examplecorp",
+    ] {
+        let hits = scan_as_block(source);
+        assert!(hits.is_empty(), "{source}: {hits:?}");
+    }
+    for source in [
+        "What should Magnus have done? Rung the rigging lead before signing off the harnesses.",
+        "Would the outage have lasted six hours if Kemal had answered his phone? No.",
+        "The careless engineer skipped the confirmations.",
+    ] {
+        assert!(!scan_as_block(source).is_empty(), "{source}");
+    }
 }
