@@ -4043,7 +4043,7 @@ fn credit_reported_labels_denials_and_named_things_are_not_blame() {
         "The first draft of the status notice said the outage was caused by human error.",
         "Human error is not our finding.",
         "Operator error was never the cause.",
-        "Everything was cabled back as soon as the technician realised the slip.",
+        "Everything was plugged back as soon as the technician realised the mistake.",
         // People words that only name things.
         "The instability was caused by management network misconfiguration after the rebuild.",
         "The instability was caused by management VLAN misconfiguration during initial switch provisioning.",
