@@ -322,13 +322,12 @@ fn lower_words(text: &str, toks: &[Tok]) -> Vec<String> {
 /// its marks anywhere ("had", "'d", "'ve", "have" before a participle, "should", "could",
 /// "would", "must", "ought", "supposed", "failed", "needed", "if only") keeps the model's
 /// finding. On the labelled sets no counterfactual is told by a present need alone.
-fn states_a_present_need(text: &str, toks: &[Tok]) -> bool {
+fn states_a_present_need(words: &[String]) -> bool {
     #[rustfmt::skip]
     const PAST: &[&str] = &[
         "had", "d", "ve", "should", "could", "would", "must", "might", "ought", "supposed",
         "failed", "fail", "needed", "only", "shoulda", "coulda", "woulda", "hadn",
     ];
-    let words = lower_words(text, toks);
     let participle = |w: &str| {
         w.ends_with("ed") || w.ends_with("en") || super::lexicon::IRREGULAR_PARTICIPLES.contains(w)
     };
@@ -349,7 +348,7 @@ fn states_a_present_need(text: &str, toks: &[Tok]) -> bool {
 /// worth ("important", "good", "valid") and what was given ("point", "call", "catch"), as in
 /// "The billing team made an important point", "Ama raised a valid concern". The
 /// sentence holds no negation and no ironic mark ("again", "as usual", "thanks to").
-fn credits_the_actor(text: &str, toks: &[Tok]) -> bool {
+fn credits_the_actor(text: &str, toks: &[Tok], words: &[String]) -> bool {
     #[rustfmt::skip]
     const WORTH: &[&str] = &[
         "good", "great", "important", "valid", "excellent", "fair", "useful", "helpful", "key",
@@ -365,7 +364,6 @@ fn credits_the_actor(text: &str, toks: &[Tok]) -> bool {
         "again", "usual", "another", "thanks", "sure", "really", "genius", "nice", "bravo",
         "congrats", "congratulations", "not", "n't", "never", "no",
     ];
-    let words = lower_words(text, toks);
     let sentence = match (toks.first(), toks.last()) {
         (Some(a), Some(b)) => text.get(a.start..b.end).unwrap_or(""),
         _ => "",
@@ -396,7 +394,7 @@ fn credits_the_actor(text: &str, toks: &[Tok]) -> bool {
 /// "wish", "rather", "time" ("it was time to …"), a chat form ("shoulda", "coulda"), "have"
 /// ("have to", "should've"), a denial, a duty ("it was on the captain to …") or a word of
 /// neglect. A counterfactual with none of them is no counterfactual.
-fn holds_a_counterfactual_mark(text: &str, toks: &[Tok]) -> bool {
+fn holds_a_counterfactual_mark(text: &str, toks: &[Tok], words: &[String]) -> bool {
     #[rustfmt::skip]
     const MARKS: &[&str] = &[
         "should", "shouldn't", "could", "couldn't", "would", "wouldn't", "must", "mustn't",
@@ -406,7 +404,6 @@ fn holds_a_counterfactual_mark(text: &str, toks: &[Tok]) -> bool {
         "didn't", "did", "not", "never", "n't", "no", "nobody", "anyone", "expected", "meant",
         "better", "required", "requires", "neglected", "forgot", "skipped", "ignored",
     ];
-    let words = lower_words(text, toks);
     // "It was on the release captain to stop the rollout": a duty.
     let marked = words.iter().enumerate().any(|(k, w)| {
         MARKS.contains(&w.as_str())
@@ -435,7 +432,7 @@ fn holds_a_counterfactual_mark(text: &str, toks: &[Tok]) -> bool {
 /// saving us the support renewal fee" are sarcasm, and stay found. Round 25: sincere praise
 /// was the most frequent false finding on the sentence sets (f162's and f163's first runs,
 /// six used sets).
-fn praises_a_rescue(text: &str, toks: &[Tok]) -> bool {
+fn praises_a_rescue(text: &str, toks: &[Tok], words: &[String]) -> bool {
     #[rustfmt::skip]
     const PRAISE: &[&str] = &[
         "kudos", "bravo", "thanks", "thank", "shout-out", "shoutout", "props", "hats",
@@ -462,7 +459,6 @@ fn praises_a_rescue(text: &str, toks: &[Tok]) -> bool {
         "breaking", "broke", "taking", "took", "not", "n't", "never", "no", "without",
         "nobody", "nothing", "single-handedly", "somehow",
     ];
-    let words = lower_words(text, toks);
     let w = |k: usize| words.get(k).map_or("", String::as_str);
     let sentence = match (toks.first(), toks.last()) {
         (Some(a), Some(b)) => text.get(a.start..b.end).unwrap_or(""),
@@ -503,8 +499,7 @@ fn praises_a_rescue(text: &str, toks: &[Tok]) -> bool {
 /// "apologize" or "apologies" with "I", "we", "my" or "our", at most fifteen words, no actor
 /// (no one else is in it), and no "but" or "not" ("I'm sorry, but the rota was idiotic",
 /// "sorry not sorry" stay judged).
-fn apologises(text: &str, toks: &[Tok]) -> bool {
-    let words = lower_words(text, toks);
+fn apologises(toks: &[Tok], words: &[String]) -> bool {
     let has = |ws: &[&str]| words.iter().any(|w| ws.contains(&w.as_str()));
     words.len() <= 15
         && has(&[
@@ -525,8 +520,7 @@ fn apologises(text: &str, toks: &[Tok]) -> bool {
 /// DBA" ("… and he did": credit, not a course the past should have taken; round 24, f152's
 /// first run). A modal's perfect ("should have", "could have", "would have") anywhere keeps
 /// the finding.
-fn lifts_a_duty(text: &str, toks: &[Tok]) -> bool {
-    let words = lower_words(text, toks);
+fn lifts_a_duty(words: &[String]) -> bool {
     let w = |k: usize| words.get(k).map_or("", String::as_str);
     let modal_perfect = (0..words.len()).any(|k| {
         matches!(
@@ -785,8 +779,11 @@ pub(crate) fn scan(text: &str, source: &str, ctx: &WordingContext) -> Vec<Wordin
                 // "DevOps team alerted that Python is offline" (round 24, real79's first run).
                 return;
             }
+            // The sentence's words, lower-cased once for the gates below that read them.
+            let lowered = std::cell::OnceCell::new();
+            let words = || lowered.get_or_init(|| lower_words(text, toks)).as_slice();
             if matches!(family, Rule::TeamBlame | Rule::IndividualFault)
-                && credits_the_actor(text, toks)
+                && credits_the_actor(text, toks, words())
             {
                 // "The billing team made an important point" (round 24, f152's first run):
                 // what the team did is credited, and irony is the sarcasm family's.
@@ -795,24 +792,24 @@ pub(crate) fn scan(text: &str, source: &str, ctx: &WordingContext) -> Vec<Wordin
             if matches!(
                 family,
                 Rule::Sarcasm | Rule::TeamBlame | Rule::IndividualFault | Rule::Judgemental
-            ) && praises_a_rescue(text, toks)
+            ) && praises_a_rescue(text, toks, words())
             {
                 // Sincere thanks for what helped; irony praises harm (round 25).
                 return;
             }
-            if family == Rule::Sarcasm && apologises(text, toks) {
+            if family == Rule::Sarcasm && apologises(toks, words()) {
                 // "Again, I'm truly sorry this happened." (round 24, real85's first run): the
                 // authors' own apology, with no one else in it, is no irony.
                 return;
             }
-            if family == Rule::Counterfactual && !holds_a_counterfactual_mark(text, toks) {
+            if family == Rule::Counterfactual && !holds_a_counterfactual_mark(text, toks, words()) {
                 // "Everything was plugged back as soon as the technician realised the
                 // mistake": an account of what happened, with no other course in it (round
                 // 25, a real report's first run).
                 return;
             }
             if family == Rule::Counterfactual
-                && (states_a_present_need(text, toks) || lifts_a_duty(text, toks))
+                && (states_a_present_need(words()) || lifts_a_duty(words()))
             {
                 // "A Releaser just needs to verify the release looks fine", "These two teams
                 // need to have a better working relationship": a need now, no other course
@@ -1022,19 +1019,23 @@ fn answered_no(text: &str, e: usize) -> bool {
 /// a mistake?** No."). A question of what someone did ("Did Marta read the runbook? No.") tells
 /// that they did not, and stays judged.
 fn asks_yes_or_no(sentence: &str) -> bool {
+    // Every sentence is asked: the question mark is looked at before any word.
+    if !sentence.trim_end().ends_with('?') {
+        return false;
+    }
     let first = sentence
         .trim_start_matches(|c: char| !c.is_alphanumeric())
         .split(|c: char| !c.is_alphanumeric())
         .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
+        .unwrap_or("");
     // "Would the outage have lasted six hours if Kemar had answered his phone? No." denies
     // the outcome and so asserts the counterfactual: a condition keeps the question judged.
-    sentence.trim_end().ends_with('?')
+    ["was", "is", "were", "are"]
+        .iter()
+        .any(|w| first.eq_ignore_ascii_case(w))
         && !sentence
             .split(|c: char| !c.is_alphanumeric())
             .any(|w| w.eq_ignore_ascii_case("if") || w.eq_ignore_ascii_case("had"))
-        && matches!(first.as_str(), "was" | "is" | "were" | "are")
 }
 
 /// Whether the sentence `s..e` of `text` is a question that names a verdict: a fragment of a

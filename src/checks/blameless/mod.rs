@@ -228,7 +228,9 @@ fn directives_as_code<'t>(text: &'t str, source: &str) -> std::borrow::Cow<'t, s
     // CLI, which skipped confirmations, has been removed"; round 25, f165's first run) names a
     // switch of a program: "--" at the start of a word, then a letter, through the option's
     // letters, digits, `-` and `_`.
-    for at in memchr::memmem::find_iter(t, b"--") {
+    static DASHES: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"--"));
+    for at in DASHES.find_iter(t) {
         let starts_word = at == 0 || !(t[at - 1].is_ascii_alphanumeric() || t[at - 1] == b'-');
         if !starts_word || !t.get(at + 2).is_some_and(u8::is_ascii_alphabetic) {
             continue;

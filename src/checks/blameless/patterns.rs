@@ -1817,10 +1817,7 @@ impl Sentence<'_> {
     fn changes_nothing(&self) -> bool {
         let n = self.toks.len();
         (0..n).any(|m| {
-            if !matches!(
-                self.word(m),
-                "would" | "could" | "might" | "would've" | "could've"
-            ) {
+            if !is_past_modal(self.word(m)) {
                 return false;
             }
             let end = (m + 1..n).find(|&k| self.is_break(k)).unwrap_or(n);
@@ -1880,12 +1877,10 @@ impl Sentence<'_> {
             return false;
         }
         // The consequence: a modal perfect outside the condition ("would have", "could've").
-        let Some(m) = (0..n).filter(|&k| k < c || k >= cond_end).find(|&k| {
-            matches!(
-                self.word(k),
-                "would" | "could" | "might" | "would've" | "could've"
-            )
-        }) else {
+        let Some(m) = (0..n)
+            .filter(|&k| k < c || k >= cond_end)
+            .find(|&k| is_past_modal(self.word(k)))
+        else {
             return false;
         };
         let clause_end = if m < c {
@@ -4906,6 +4901,12 @@ fn if_had(s: &Sentence, ms: usize, me: usize, i0: usize) -> Option<Found> {
 /// `ARTIFACT_NOUNS`): the subject of an act said of no one. `w` is singular, lower case.
 fn is_thing_that_acts(w: &str) -> bool {
     DETECTOR_NOUNS.contains(w) || ARTIFACT_NOUNS.contains(w)
+}
+
+/// A modal that can open a counterfactual's consequence ("would", "could", "might",
+/// "would've", "could've").
+fn is_past_modal(w: &str) -> bool {
+    matches!(w, "would" | "could" | "might" | "would've" | "could've")
 }
 
 /// Whether two words deny the word they govern, right after them (round 25, f162's first
