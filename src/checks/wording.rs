@@ -13,7 +13,28 @@ pub(crate) fn check(cx: &DocContext<'_>, out: &mut Vec<Finding>) {
         WordingContext::new(cx.people(), &settings.allow).with_sensitivity(settings.sensitivity);
     for block in &cx.body.prose {
         let source = cx.text().get(block.span.clone()).unwrap_or(&block.text);
-        for hit in blameless::scan_block(&block.text, source, &wording) {
+        // A table cell in a cause field's row: what stands before it on its line, looked
+        // for over at most `LEAD` bytes (a label cell is short; a longer search would make a
+        // row of many cells quadratic).
+        const LEAD: usize = 256;
+        let mut from = block.span.start.saturating_sub(LEAD);
+        while !cx.text().is_char_boundary(from) {
+            from += 1;
+        }
+        let lead = cx
+            .text()
+            .get(from..block.span.start)
+            .and_then(|b| match memchr::memrchr(b'\n', b.as_bytes()) {
+                Some(i) => Some(&b[i + 1..]),
+                None => (from == 0).then_some(b),
+            })
+            .unwrap_or("");
+        let hits = if blameless::cause_row(lead) {
+            blameless::scan_cause_cell(&block.text, source, &wording)
+        } else {
+            blameless::scan_block(&block.text, source, &wording)
+        };
+        for hit in hits {
             let start = block.span.start + hit.start.min(block.text.len());
             let end = block.span.start + hit.end.min(block.text.len()).max(hit.start);
             if hit.rule == "blameless/human-error" && in_link_text(cx.text(), start, end) {

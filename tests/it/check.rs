@@ -963,3 +963,43 @@ fn credit_reported_labels_denials_and_named_things_draw_nothing() {
         .collect();
     assert_eq!(on_line, ["blameless/human-error"], "{report}");
 }
+
+#[test]
+fn risks_idioms_own_accounts_and_cause_fields_as_the_binary_reads_them() {
+    // Round 26, kinds from first runs: a label as a risk a process runs, "a layer up", "leads
+    // to", the authors' own plain account, a cited talk, a search for a culprit weighed; and a
+    // cause field's value judged though it has no full stop, in a Markdown table (each cell a
+    // block of its own) and in a row kept as a paragraph. A table row that is no cause field
+    // is judged as before.
+    let body = "1. Continue to automate manual processes that are prone to human errors\n\n\
+                IMO needs to be pushed a layer up.\n\n\
+                Suspicion about the firewall request leads to it being blocked.\n\n\
+                Another aspect of this incident was that we forgot to deploy the patch for the steam client.\n\n\
+                Slides: Rethinking operator error in satellite backhaul (tech day, Almaty)\n\n\
+                Looking for the person who should have read it would lead only to a promise to read more carefully.\n\n\
+                | Field | Value |\n\
+                |---|---|\n\
+                | Root cause | Jasur disabled the pager escalation policy and never turned it back on |\n\
+                | Status page | Jasur disabled the pager escalation policy and never turned it back on |\n\n\
+                | Cause | Fady Girgis copied the staging API key into the production config |\n\n\
+                Heads will roll once the CEO sees the figures.";
+    let (text, report) = check_discussion("Risks", body);
+    assert_wording_lines(
+        &text,
+        &report,
+        &[
+            "1. Continue to automate",
+            "IMO needs",
+            "Suspicion about",
+            "Another aspect",
+            "Slides:",
+            "Looking for the person",
+            "| Status page |",
+        ],
+        &[
+            ("| Root cause |", "blameless/individual-fault"),
+            ("| Cause |", "blameless/individual-fault"),
+            ("Heads will roll", "blameless/punishment"),
+        ],
+    );
+}

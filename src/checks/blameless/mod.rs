@@ -178,7 +178,7 @@ fn people_tokens(people: &[String]) -> HashSet<String> {
 /// Scans one block of prose and returns blame-focused wording, sorted by start, at most one
 /// hit per sentence. `text` must already have non-prose bytes blanked out. See `engine.rs`.
 pub fn scan(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
-    engine::scan(text, text, ctx)
+    engine::scan(text, text, ctx, false)
 }
 
 /// [`scan`] for a block of a document, with `source`, the block's bytes as written (the same
@@ -192,7 +192,35 @@ pub fn scan_block(text: &str, source: &str, ctx: &WordingContext) -> Vec<Wording
         text
     };
     let text = directives_as_code(text, source);
-    engine::scan(&text, source, ctx)
+    engine::scan(&text, source, ctx, false)
+}
+
+/// [`scan_block`] for a table cell whose row is a cause field (`| Root cause | … |`,
+/// [`cause_row`]): what the cell asserts is judged as a sentence, punctuated or not ("|
+/// Root cause | Jasur disabled the pager escalation policy and never turned it back on |",
+/// round 26). Other cells, like headings and captions, are judged by the rules alone unless
+/// they end with a full stop.
+pub fn scan_cause_cell(text: &str, source: &str, ctx: &WordingContext) -> Vec<WordingHit> {
+    let source = if source.len() == text.len() {
+        source
+    } else {
+        text
+    };
+    let text = directives_as_code(text, source);
+    engine::scan(&text, source, ctx, true)
+}
+
+/// Whether `lead`, what stands on a table row's line before a cell (`"| Root cause | "`),
+/// makes the cell the value of a cause field: its first cell names a cause or who is
+/// answerable for one ("Root cause", "Contributing factor", "Responsible party"; see
+/// `engine::names_a_cause_field`).
+pub fn cause_row(lead: &str) -> bool {
+    lead.contains('|')
+        && lead
+            .split('|')
+            .map(str::trim)
+            .find(|cell| !cell.is_empty())
+            .is_some_and(|label| label.len() <= 40 && engine::names_a_cause_field(label))
 }
 
 /// Masking keeps a handle in code marks as written (`` `@kwatanabe` merged … ``: a person,

@@ -1617,7 +1617,7 @@ impl Sentence<'_> {
                     })
             }
             Rule::Counterfactual
-                if i.is_some_and(|i| self.puts_for_deliberation(i))
+                if i.is_some_and(|i| self.puts_for_deliberation(i) || self.seeks_who_should(i))
                     || self.credits_by_counterfactual()
                     || self.changes_nothing() =>
             {
@@ -1969,6 +1969,34 @@ impl Sentence<'_> {
                                 self.word(j.wrapping_sub(1)),
                                 "to" | "will" | "shall" | "should" | "must"
                             ))
+                })
+        })
+    }
+
+    /// Whether the counterfactual at `i` is said of whoever a search for a culprit would find,
+    /// the search told as an idea: a verb of seeking in "-ing" opens the clause, then "who" or
+    /// "whoever" before the counterfactual ("Looking for the person who should have read it
+    /// would lead only to a promise to read more carefully"; round 26, f173's first run). The
+    /// sentence weighs hunting for someone, and names no one. "We found the person who should
+    /// have caught it" asserts, and stays found.
+    fn seeks_who_should(&self, i: usize) -> bool {
+        #[rustfmt::skip]
+        const SEEKING: &[&str] = &[
+            "looking", "searching", "hunting", "finding", "identifying", "naming", "asking",
+            "chasing", "pinpointing", "determining",
+        ];
+        let n = self.toks.len();
+        if n == 0 {
+            return false;
+        }
+        let i = i.min(n - 1);
+        (i.saturating_sub(8)..i).any(|k| {
+            matches!(self.word(k), "who" | "whoever")
+                && !self.breaks_between(k, i, true)
+                && (k.saturating_sub(6)..k).any(|j| {
+                    SEEKING.contains(&self.word(j))
+                        && self.clause_start(j) == j
+                        && !self.breaks_between(j, k, true)
                 })
         })
     }
@@ -2390,7 +2418,8 @@ impl Sentence<'_> {
 
     /// The label at token `i` is what a design guards against, not a cause: "reduce the risk
     /// of human error", "make our systems more robust to handle human error", "resilient to
-    /// operator error", "protects against human error", "a guard against fat-fingering". The
+    /// operator error", "protects against human error", "a guard against fat-fingering",
+    /// "manual processes that are prone to human error", "leave room for operator error". The
     /// word of defence, tolerance or reduction governs the label: only "to", "against",
     /// "of", "for", an article or "any" stand between them. "Data protection failed due to
     /// human error" and "the guardrails were bypassed by human error" name a cause; "the risk
@@ -2406,6 +2435,12 @@ impl Sentence<'_> {
             "handles", "handling", "withstand", "withstands", "protect", "protects", "protecting",
             "defend", "defends", "mitigate", "mitigates", "mitigating", "accommodate",
             "accommodates",
+            // Round 26 (a real report's first run: "automate manual processes that are prone
+            // to human errors"): what a process is exposed to, or what a change removes.
+            "prone", "susceptible", "vulnerable", "room", "margin", "potential", "possibility",
+            "opportunity", "opportunities", "avoid", "avoids", "avoiding", "eliminate",
+            "eliminates", "eliminating", "remove", "removes", "removing", "limit", "limits",
+            "limiting", "lessen", "lessens", "lower", "lowers", "lowering",
         ];
         const BRIDGE: &[&str] = &["to", "against", "of", "for", "the", "a", "an", "any"];
         const LABEL_HEADS: &[&str] = &["error", "errors", "mistake", "mistakes"];
@@ -2835,6 +2870,18 @@ const CLEFT_NO_ACT: &[&str] = &[
     "may",
 ];
 
+/// Verbs in the past that find, report or mend a wrong thing rather than act on it: "spotted
+/// the wrong timezone", "corrected the wrong value" (`Kind::CarelessAction`, round 26).
+#[rustfmt::skip]
+const FOUND_OR_MENDED: &[&str] = &[
+    "noticed", "spotted", "flagged", "reported", "detected", "found", "discovered", "saw",
+    "caught", "identified", "confirmed", "fixed", "corrected", "replaced", "reverted", "traced",
+    "explained", "suspected", "checked", "investigated", "diagnosed", "realised", "realized",
+    "recognised", "recognized", "observed", "mentioned", "highlighted", "questioned",
+    "undid", "repaired", "received", "got", "showed", "displayed", "returned", "printed", "logged", "raised",
+    "warned", "asked", "queried", "guessed", "feared", "assumed", "thought", "heard",
+];
+
 /// Verbs that do harm by themselves, and words that tell harm or a wrong way of acting, for the
 /// clefts round 15 added: "It was the show secretary who pasted last year's spreadsheet over the
 /// class list and wiped forty-two entries", "Sione is the one who edited the expiry rule that let
@@ -3090,7 +3137,24 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             if s.negated_before(i0) {
                 return None;
             }
-            let (c, _) = s.subject_class(i0);
+            let (c, j) = s.subject_class(i0);
+            // "I restarted the wrong node, and the lab VMs went down with it": the author's
+            // own account of an act, as for a fault verb (round 26, f171's first run).
+            if j.is_some_and(|j| s.author_alone(j)) {
+                return None;
+            }
+            // Since round 26 any verb in the past may act on "the wrong" thing ("Seonaidh
+            // restored the wrong snapshot", f171's first run); one that finds, reports or
+            // mends it ("Priya spotted the wrong timezone", "Kim corrected the wrong value")
+            // tells a responder's work, not a fault.
+            if matched.contains("wrong")
+                && (FOUND_OR_MENDED.contains(&s.word(i0))
+                    // A passive names what was done, not who did it: "Predictions were
+                    // anchored to the wrong schedule".
+                    || (i0 > 0 && (is_be(s.word(i0 - 1)) || s.word(i0 - 1) == "got")))
+            {
+                return None;
+            }
             agent_rule(c).and_then(|r| found(r, ms, me))
         }
         Kind::Because => because(s, ms, i0),

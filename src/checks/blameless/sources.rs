@@ -29,7 +29,7 @@ const TRIGGERS: &[(&str, &str)] = &[
     ),
     (
         "CarelessAction",
-        r"(?i)\b(?:pushed|deployed|shipped|merged|ran|deleted|dropped|approved|released|applied|committed|changed|edited|restarted|rebooted|typed|rolled\s+out|disabled|removed|promoted|executed|copied|overwrote|rotated|upgraded)\b[^.;:!?]{0,60}?\b(?:untested|broken|(?:the|a)\s+wrong|without\s+(?:a\s+|any\s+|first\s+)?(?:review|reviewing|testing|tests?|waiting|telling|checking|approval|asking|reading|running|looking|notice|warning|second|letting|informing|consulting|thinking)|instead\s+of)\b",
+        r"(?i)\b(?:pushed|deployed|shipped|merged|ran|deleted|dropped|approved|released|applied|committed|changed|edited|restarted|rebooted|typed|rolled\s+out|disabled|removed|promoted|executed|copied|overwrote|rotated|upgraded)\b[^.;:!?]{0,60}?\b(?:untested|broken|(?:the|a)\s+wrong|without\s+(?:a\s+|any\s+|first\s+)?(?:review|reviewing|testing|tests?|waiting|telling|checking|approval|asking|reading|running|looking|notice|warning|second|letting|informing|consulting|thinking)|instead\s+of)\b|\b(?:[\p{L}-]{2,}ed|took|ran|chose|sent|set|put|hit|cut|shut|wrote|left|made|gave|brought|drew|read|picked|swapped|pulled)\s+(?:[^.;:!?\s]+\s+){0,5}?(?:the|a)\s+wrong\b",
     ),
     (
         "Because",
@@ -93,7 +93,7 @@ const TRIGGERS: &[(&str, &str)] = &[
     ),
     (
         "HumanError",
-        r"(?i)\b(?:human|operator|user|pilot|manual|personnel|staff|people|engineer|driver)[\s-]+(?:error|errors|mistake|mistakes|blunder|blunders|slip|slips|lapse|lapses)\b|\b(?:mistake|error|blunder|slip|lapse|misstep|oversight)s?\s+(?:[\p{L}-]+\s+)?(?:made|committed)\s+by\s+|\b(?:a|an|one)\s+(?:[\p{L}-]+\s+)?(?:lapse|blunder|slip|misstep)\s+by\s+|\bfat[\s-]?finger(?:ed|ing|s)?\b|\b(?:pebkac|pebcak|id10t|id-10-t)\b|\blayer[\s-]?8\s+(?:issue|problem|error)\b|\bmistakes?\s+by\s+(?:the\s+|a\s+|our\s+)?(?:staff|engineer|operator|on-call|developer|dba|admin|human|person|employee)",
+        r"(?i)\b(?:human|operator|user|pilot|manual|personnel|staff|people|engineer|driver)[\s-]+(?:error|errors|mistake|mistakes|blunder|blunders|slip|slips|lapse|lapses)\b|\b(?:mistake|error|blunder|slip|lapse|misstep|oversight)s?\s+(?:[\p{L}-]+\s+)?(?:made|committed)\s+by\s+|\b(?:a|an|one)\s+(?:[\p{L}-]+\s+)?(?:lapse|blunder|slip|misstep)\s+by\s+|\bfat[\s-]?finger(?:ed|ing|s)?\b|\b(?:pebkac|pebcak|id10t|id-10-t)\b|\blayer[\s-]?8\s+(?:issue|problem|error)\b|\bmistakes?\s+by\s+(?:the\s+|a\s+|our\s+)?(?:staff|engineer|operator|on-call|developer|dba|admin|human|person|employee)|\blapses?\s+of\s+(?:attention|concentration|judgement|judgment|focus)\s+by\s+",
     ),
     (
         "PunishPassive",

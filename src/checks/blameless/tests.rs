@@ -4126,3 +4126,76 @@ fn credit_reported_labels_denials_and_named_things_are_not_blame() {
         assert!(!scan_as_block(source).is_empty(), "{source}");
     }
 }
+
+/// Round 26's mends, from its first runs (f170–f173 and three collections of published
+/// reports): a label as a risk a process runs, the idiom "layer 8" only as the idiom, a verb
+/// that is also a role, the authors' own account as no irony, a citation labelled as one, a
+/// search for a culprit weighed as an idea, any verb that acts on "the wrong" thing, the
+/// heads that roll, and a cause field's value judged as a sentence.
+#[test]
+fn risks_idioms_own_accounts_and_cause_fields() {
+    assert_engine_quiet(&[
+        // A label as a risk a process runs or a change removes.
+        "Continue to automate manual processes that are prone to human errors.",
+        "This manual step is susceptible to human error.",
+        "Manual DNS edits leave room for human error.",
+        "To avoid human error, the deploy now runs from a pipeline.",
+        "Manual processes that are prone to human error were the root cause.",
+        // "Layer" without its 8; "leads to" a consequence.
+        "IMO needs to be pushed a layer up.",
+        "Suspicion about the firewall request leads to it being blocked.",
+        // The authors' own plain account, and one of the author alone.
+        "Another aspect of this incident was that we forgot to deploy the patch for the steam client.",
+        "I restarted the wrong node, esx-cvh-04 instead of esx-cvh-14, and the lab VMs went down with it.",
+        // A work cited under a label, in sentence case.
+        "Slides: Rethinking operator error in satellite backhaul (Altai Uplink tech day, Almaty)",
+        "Further reading: Beyond human error in the control room",
+        // A search for a culprit weighed as an idea.
+        "Looking for the person who should have read it would lead only to a promise to read more carefully, and such promises do not survive staff changes.",
+        // "The wrong" found, mended or suffered, not done.
+        "Priya spotted the wrong timezone on the dashboard.",
+        "Kim corrected the wrong value within a minute.",
+        "Predictions were anchored to the wrong schedule.",
+        // A label that is no cause field.
+        "Status: Jasur disabled the pager escalation policy during the drill as planned",
+    ]);
+    assert_engine_finds(&[
+        (
+            "Another layer-8 problem: the operator clicked approve.",
+            "blameless/human-error",
+        ),
+        ("Classic layer 8 again.", "blameless/human-error"),
+        (
+            "The outage was caused by human error.",
+            "blameless/human-error",
+        ),
+        (
+            "Seonaidh restored the wrong snapshot.",
+            "blameless/individual-fault",
+        ),
+        (
+            "The network team pulled the wrong cable and the clinic went dark.",
+            "blameless/team-blame",
+        ),
+        (
+            "Heads will roll once the CEO sees the figures.",
+            "blameless/punishment",
+        ),
+        (
+            "I guess reading the ticket was too much to ask.",
+            "blameless/sarcasm",
+        ),
+        (
+            "Contributing factor #1: lapse of attention by the engineer performing the migration.",
+            "blameless/human-error",
+        ),
+        (
+            "Cause category: Operator fault (Luana Nascimento, night on-call)",
+            "blameless/human-error",
+        ),
+        (
+            "| Cause | Fady Girgis copied the staging API key into the production config |",
+            "blameless/individual-fault",
+        ),
+    ]);
+}
