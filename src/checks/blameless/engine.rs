@@ -369,6 +369,36 @@ fn states_a_present_need(words: &[String]) -> bool {
     need
 }
 
+/// Whether the sentence's only modal is a present "should" or "must" before a bare verb: a
+/// rule or a plan ("Per the runbook, the shift lead should page facilities for any chiller
+/// alarm", round 26, f175's first run), as "We should add …" is by the conventions. Any mark
+/// of the past ("should have", "had", "'d", "would", "could", "if", "only", a verb in the
+/// past) or of a consequence ("then", "so", "otherwise": "must wait for the backfill, then no
+/// entitlements are lost") keeps the model's finding.
+fn states_a_standing_rule(words: &[String]) -> bool {
+    #[rustfmt::skip]
+    const PAST: &[&str] = &[
+        "had", "d", "ve", "have", "could", "would", "might", "ought", "supposed", "failed",
+        "fail", "needed", "only", "shoulda", "coulda", "woulda", "hadn", "if", "why", "wish",
+        "been", "was", "were", "did", "didn't", "never", "instead", "of", "then", "so",
+        "otherwise",
+    ];
+    let mut rule = false;
+    for (i, w) in words.iter().enumerate() {
+        if PAST.contains(&w.as_str())
+            || w.ends_with("n't")
+            || w.ends_with("ed")
+            || super::lexicon::IRREGULAR_PAST.contains(w.as_str())
+        {
+            return false;
+        }
+        if matches!(w.as_str(), "should" | "must") && words.get(i + 1).is_some() {
+            rule = true;
+        }
+    }
+    rule
+}
+
 /// Whether an actor's verb is followed by a credit: "a", "an" or "the", then a word of
 /// worth ("important", "good", "valid") and what was given ("point", "call", "catch"), as in
 /// "The billing team made an important point", "Ama raised a valid concern". The
@@ -460,7 +490,7 @@ fn holds_a_counterfactual_mark(text: &str, toks: &[Tok], words: &[String]) -> bo
 fn praises_a_rescue(text: &str, toks: &[Tok], words: &[String]) -> bool {
     #[rustfmt::skip]
     const PRAISE: &[&str] = &[
-        "kudos", "bravo", "thanks", "thank", "shout-out", "shoutout", "props", "hats",
+        "kudos", "bravo", "thanks", "thank", "shout-out", "shoutout", "shout", "props", "hats",
         "congratulations", "congrats",
     ];
     #[rustfmt::skip]
@@ -924,7 +954,9 @@ pub(crate) fn scan(
                 return;
             }
             if family == Rule::Counterfactual
-                && (states_a_present_need(words()) || lifts_a_duty(words()))
+                && (states_a_present_need(words())
+                    || lifts_a_duty(words())
+                    || states_a_standing_rule(words()))
             {
                 // "A Releaser just needs to verify the release looks fine", "These two teams
                 // need to have a better working relationship": a need now, no other course

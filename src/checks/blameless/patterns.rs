@@ -3268,7 +3268,12 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             if s.rest_has(last, &["because", "since", "due"]) {
                 return None;
             }
-            let (c, _) = s.subject_class(i0);
+            let (c, j) = s.subject_class(i0);
+            // "I did not follow that lead straight away": the author's own account (round 26,
+            // f175's first run), as "we" is.
+            if j.is_some_and(|j| s.author_alone(j)) {
+                return None;
+            }
             match c {
                 Class::Group => found(Rule::TeamBlame, ms, me),
                 Class::We => None,

@@ -4131,7 +4131,8 @@ fn credit_reported_labels_denials_and_named_things_are_not_blame() {
 /// reports): a label as a risk a process runs, the idiom "layer 8" only as the idiom, a verb
 /// that is also a role, the authors' own account as no irony, a citation labelled as one, a
 /// search for a culprit weighed as an idea, any verb that acts on "the wrong" thing, the
-/// heads that roll, and a cause field's value judged as a sentence.
+/// heads that roll, and a cause field's value judged as a sentence; then, from f174–f177, a
+/// standing rule told with "should", a shout-out for a rescue, and the author's own "did not".
 #[test]
 fn risks_idioms_own_accounts_and_cause_fields() {
     assert_engine_quiet(&[
@@ -4158,6 +4159,10 @@ fn risks_idioms_own_accounts_and_cause_fields() {
         "Predictions were anchored to the wrong schedule.",
         // A label that is no cause field.
         "Status: Jasur disabled the pager escalation policy during the drill as planned",
+        // A standing rule, a shout-out for a rescue, the author's own "did not" (f174–f177).
+        "Per the runbook, the shift lead should page facilities for any chiller alarm.",
+        "Shout out to the night shift for keeping pharmacies informed over WhatsApp all through the outage.",
+        "I did not follow that lead straight away.",
     ]);
     assert_engine_finds(&[
         (
@@ -4196,6 +4201,22 @@ fn risks_idioms_own_accounts_and_cause_fields() {
         (
             "| Cause | Fady Girgis copied the staging API key into the production config |",
             "blameless/individual-fault",
+        ),
+        (
+            "The shift lead should have paged facilities at the first chiller alarm.",
+            "blameless/counterfactual",
+        ),
+        (
+            "Priyanka must to wait the backfill finish before she start the second one, then no entitlements are lost.",
+            "blameless/counterfactual",
+        ),
+        (
+            "Shout out to the night shift for taking the cold store down, again.",
+            "blameless/team-blame",
+        ),
+        (
+            "Dave did not follow the runbook.",
+            "blameless/negligence",
         ),
     ]);
 }
