@@ -186,13 +186,23 @@ pub fn scan(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
 /// bold sentence that opens its line is a label, `engine::is_bold_label`). A `source` of
 /// another length is not used.
 pub fn scan_block(text: &str, source: &str, ctx: &WordingContext) -> Vec<WordingHit> {
+    scan_block_as(text, source, ctx, false)
+}
+
+/// [`scan_block`], and with `cause_field` every sentence of the block is judged as whole.
+fn scan_block_as(
+    text: &str,
+    source: &str,
+    ctx: &WordingContext,
+    cause_field: bool,
+) -> Vec<WordingHit> {
     let source = if source.len() == text.len() {
         source
     } else {
         text
     };
     let text = directives_as_code(text, source);
-    engine::scan(&text, source, ctx, false)
+    engine::scan(&text, source, ctx, cause_field)
 }
 
 /// [`scan_block`] for a table cell whose row is a cause field (`| Root cause | … |`,
@@ -201,13 +211,7 @@ pub fn scan_block(text: &str, source: &str, ctx: &WordingContext) -> Vec<Wording
 /// round 26). Other cells, like headings and captions, are judged by the rules alone unless
 /// they end with a full stop.
 pub fn scan_cause_cell(text: &str, source: &str, ctx: &WordingContext) -> Vec<WordingHit> {
-    let source = if source.len() == text.len() {
-        source
-    } else {
-        text
-    };
-    let text = directives_as_code(text, source);
-    engine::scan(&text, source, ctx, true)
+    scan_block_as(text, source, ctx, true)
 }
 
 /// Whether `lead`, what stands on a table row's line before a cell (`"| Root cause | "`),
