@@ -1354,10 +1354,12 @@ fn cites_a_work(text: &str, at: usize) -> bool {
         "watch",
         "listen",
     ];
-    let from = text
-        .get(..at)
-        .and_then(|b| b.rfind('\n'))
-        .map_or(0, |i| i + 1);
+    // The label opens its line, so the line's start must be found within `line_start`'s
+    // bounded look-back (an unbounded one would make a long line of many findings quadratic).
+    let from = line_start(text, at);
+    if from > 0 && text.as_bytes().get(from - 1) != Some(&b'\n') {
+        return false;
+    }
     let Some(before) = text.get(from..at) else {
         return false;
     };
