@@ -17,18 +17,7 @@ pub(crate) fn check(cx: &DocContext<'_>, out: &mut Vec<Finding>) {
         // for over at most `LEAD` bytes (a label cell is short; a longer search would make a
         // row of many cells quadratic).
         const LEAD: usize = 256;
-        let mut from = block.span.start.saturating_sub(LEAD);
-        while !cx.text().is_char_boundary(from) {
-            from += 1;
-        }
-        let lead = cx
-            .text()
-            .get(from..block.span.start)
-            .and_then(|b| match memchr::memrchr(b'\n', b.as_bytes()) {
-                Some(i) => Some(&b[i + 1..]),
-                None => (from == 0).then_some(b),
-            })
-            .unwrap_or("");
+        let lead = blameless::line_lead(cx.text(), block.span.start, LEAD).unwrap_or("");
         let hits = if blameless::cause_row(lead) {
             blameless::scan_cause_cell(&block.text, source, &wording)
         } else {

@@ -1354,13 +1354,7 @@ fn cites_a_work(text: &str, at: usize) -> bool {
         "watch",
         "listen",
     ];
-    // The label opens its line, so the line's start must be found within `line_start`'s
-    // bounded look-back (an unbounded one would make a long line of many findings quadratic).
-    let from = line_start(text, at);
-    if from > 0 && text.as_bytes().get(from - 1) != Some(&b'\n') {
-        return false;
-    }
-    let Some(before) = text.get(from..at) else {
+    let Some(before) = line_lead(text, at, LOOK_BACK) else {
         return false;
     };
     let line = before.trim_start_matches(|c: char| {
@@ -1602,7 +1596,7 @@ pub(crate) fn is_full_sentence(text: &str, s: usize, e: usize) -> bool {
     // first run; a table's cause row is `in_a_cause_row` and `checks::wording`'s).
     if body
         .split_once(':')
-        .is_some_and(|(label, _)| label.len() <= 40 && names_a_cause_field(label))
+        .is_some_and(|(label, _)| names_a_cause_field(label))
     {
         return true;
     }
@@ -1638,35 +1632,58 @@ fn in_a_cause_row(source: &str, s: usize, e: usize) -> bool {
 
 /// Whether a field's label (a table's cells before the value, or the words before a colon)
 /// names a cause or who is answerable for it: "Root cause", "Cause category", "Contributing
-/// factor", "Responsible party", "Fault", "Culprit". Its value is then judged as a sentence.
+/// factor", "Responsible party", "Fault", "Culprit"; at most 40 bytes, as a label is short.
+/// Its value is then judged as a sentence.
 pub(crate) fn names_a_cause_field(label: &str) -> bool {
-    label
-        .split(|c: char| !c.is_alphanumeric())
-        .map(str::to_lowercase)
-        .any(|w| {
-            [
-                "cause",
-                "contributing",
-                "responsib",
-                "fault",
-                "culprit",
-                "blame",
-            ]
-            .iter()
-            .any(|f| w.starts_with(f))
-        })
+    label.len() <= 40
+        && label
+            .split(|c: char| !c.is_alphanumeric())
+            .map(str::to_lowercase)
+            .any(|w| {
+                [
+                    "cause",
+                    "contributing",
+                    "responsib",
+                    "fault",
+                    "culprit",
+                    "blame",
+                ]
+                .iter()
+                .any(|f| w.starts_with(f))
+            })
 }
+
+/// How far back [`line_start`] looks for the start of a line.
+const LOOK_BACK: usize = 96;
 
 /// The start of the line holding `s`, looking back at most `LOOK_BACK` bytes: a stamp or a
 /// speaker is short, and an unbounded search would make a long line of many sentences
 /// quadratic.
 fn line_start(text: &str, s: usize) -> usize {
-    const LOOK_BACK: usize = 96;
-    let mut from = s.saturating_sub(LOOK_BACK);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = char_boundary_after(text, s.saturating_sub(LOOK_BACK));
     text[from..s].rfind('\n').map_or(from, |p| from + p + 1)
+}
+
+/// What stands on its line before byte `at` of `text`, if the line starts at most
+/// `look_back` bytes back (a label that opens its line: a citation's "Slides:", a table
+/// row's first cells); `None` if the line starts farther back, so a long line costs each
+/// caller at most `look_back` bytes.
+pub(crate) fn line_lead(text: &str, at: usize, look_back: usize) -> Option<&str> {
+    let at = at.min(text.len());
+    let from = char_boundary_after(text, at.saturating_sub(look_back));
+    let window = text.get(from..at)?;
+    match memchr::memrchr(b'\n', window.as_bytes()) {
+        Some(i) => window.get(i + 1..),
+        None => (from == 0 || text.as_bytes().get(from - 1) == Some(&b'\n')).then_some(window),
+    }
+}
+
+/// The first character boundary of `text` at or after `at`.
+fn char_boundary_after(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
 }
 
 fn trim_marks(toks: &[Tok], mut a: usize, mut b: usize) -> (usize, usize) {

@@ -10,6 +10,8 @@
 mod anchors;
 mod dictionary;
 mod engine;
+
+pub(crate) use engine::line_lead;
 mod features;
 mod lexicon;
 mod model;
@@ -224,7 +226,7 @@ pub fn cause_row(lead: &str) -> bool {
             .split('|')
             .map(str::trim)
             .find(|cell| !cell.is_empty())
-            .is_some_and(|label| label.len() <= 40 && engine::names_a_cause_field(label))
+            .is_some_and(engine::names_a_cause_field)
 }
 
 /// Masking keeps a handle in code marks as written (`` `@kwatanabe` merged … ``: a person,

@@ -2988,6 +2988,22 @@ fn assert_engine_quiet(texts: &[&str]) {
     }
 }
 
+/// Asserts that the engine, reading each source as a block of a document
+/// ([`scan_as_block`]), finds nothing in it.
+fn assert_block_quiet(sources: &[&str]) {
+    for source in sources {
+        let hits = scan_as_block(source);
+        assert!(hits.is_empty(), "{source}: {hits:?}");
+    }
+}
+
+/// Asserts that the engine, reading each source as a block of a document, finds something.
+fn assert_block_found(sources: &[&str]) {
+    for source in sources {
+        assert!(!scan_as_block(source).is_empty(), "{source}");
+    }
+}
+
 /// Asserts that the engine finds each sentence's rule in it: `(sentence, rule)`.
 fn assert_engine_finds(cases: &[(&str, &str)]) {
     for (text, rule) in cases {
@@ -3792,21 +3808,15 @@ fn guessed_labels_plain_remedies_and_idioms_said_of_things() {
 /// question as plain prose is still judged, and so is a label that asks for a person.
 #[test]
 fn bold_questions_of_a_verdict_and_talk_of_blame_are_not_blame() {
-    for text in [
+    assert_block_quiet(&[
         "**Careless or not?** One comment on the draft described the October consolidation as careless. We removed the word.",
         "**Was anyone careless?** Nothing about the jumper cable was careless: it was installed under permit.",
         "**Looking for someone to blame.** It is tempting to pick the one action that \"caused\" the outage.",
-    ] {
-        let hits = scan_as_block(text);
-        assert!(hits.is_empty(), "{text}: {hits:?}");
-    }
-    for text in [
+    ]);
+    assert_block_found(&[
         "Careless or not? The DBA was careless that night.",
         "**Who skipped the canary?** The rota had two people on call that night.",
-    ] {
-        let hits = scan_as_block(text);
-        assert!(!hits.is_empty(), "{text}");
-    }
+    ]);
     let prose = scan_as_block("Careless or not?");
     assert!(
         prose.iter().any(|h| h.rule == "blameless/judgemental"),
@@ -3968,25 +3978,19 @@ fn a_need_a_team_told_a_program_and_inline_code_are_not_blame() {
         ),
     ]);
     // Inline code is a thing in the sentence, not a gap that leaves it without a subject.
-    for source in [
+    assert_block_quiet(&[
         "`pg_wal` is on the wrong volume.",
         "- **`pg_wal` is on the wrong volume.** The checkpoint problem is real.",
-    ] {
-        let hits = scan_as_block(source);
-        assert!(hits.is_empty(), "{source}: {hits:?}");
-    }
+    ]);
     // A handle in code marks is still a person.
     let source =
         "`@kwatanabe` shouldn't have merged the SSO config change without a second approval.";
     assert!(!scan_as_block(source).is_empty(), "{source}");
     // A bold label that names a topic asserts nothing; one that tells an act is still read.
-    for source in [
+    assert_block_quiet(&[
         "**On human error.** Early in the review, one participant asked whether this was human error.",
         "**On alerts being ignored.** A tenant asked whether warning signs had been ignored.",
-    ] {
-        let hits = scan_as_block(source);
-        assert!(hits.is_empty(), "{source}: {hits:?}");
-    }
+    ]);
     let source = "**Kofi ignored the page.** The rota had him on two calls at once.";
     assert!(!scan_as_block(source).is_empty(), "{source}");
     // A directive or an annotation in code marks is code, not a handle.
@@ -4109,22 +4113,17 @@ fn credit_reported_labels_denials_and_named_things_are_not_blame() {
     );
     // A yes-or-no question answered "No." denies its judgement; one with a condition in it
     // asserts the counterfactual it denies the outcome of.
-    for source in [
+    assert_block_quiet(&[
         "**Was the desk careless to trust the dashboard?** No. The dashboard is what we give the desk for exactly this question, and it answered wrongly.",
         "Was the night shift careless to trust the dashboard? No. The dashboard is what we give them.",
         "The --careless flag of the CLI, which skipped confirmations, has been removed.",
         "> Regards, Rob\n>\n> ▲ Senior Customer Support Engineer at Examplecorp",
-    ] {
-        let hits = scan_as_block(source);
-        assert!(hits.is_empty(), "{source}: {hits:?}");
-    }
-    for source in [
+    ]);
+    assert_block_found(&[
         "What should Magnus have done? Rung the rigging lead before signing off the harnesses.",
         "Would the outage have lasted six hours if Kemal had answered his phone? No.",
         "The careless engineer skipped the confirmations.",
-    ] {
-        assert!(!scan_as_block(source).is_empty(), "{source}");
-    }
+    ]);
 }
 
 /// Round 26's mends, from its first runs (f170–f173 and three collections of published
