@@ -1297,16 +1297,7 @@ fn is_title(text: &str, toks: &[Tok], start: usize, end: usize) -> bool {
     if span.len() == 1 && toks.iter().find(|t| words(t)).map(|t| t.start) == Some(first.start) {
         return false;
     }
-    let line_from = text
-        .get(..start)
-        .and_then(|b| b.rfind('\n'))
-        .map_or(0, |i| i + 1);
-    let line_to = text
-        .get(end..)
-        .and_then(|a| a.find('\n'))
-        .map_or(text.len(), |i| end + i);
-    let (Some(line), Some(before)) = (text.get(line_from..line_to), text.get(line_from..start))
-    else {
+    let (Some(line), Some(before)) = line_around(text, start, end, TITLE_REACH) else {
         return false;
     };
     // A value after a label's colon or a cell bar is the label's value, not a title: "Cause
@@ -1324,6 +1315,29 @@ fn is_title(text: &str, toks: &[Tok], start: usize, end: usize) -> bool {
         }
     }
     title_marks(text, toks, start, end) || citation_line(line)
+}
+
+/// How far either side of a match [`is_title`] reads its line: a title's marks and a
+/// citation's cues sit near the title, and a bound keeps a long line of many findings linear.
+const TITLE_REACH: usize = 512;
+
+/// The line holding `start..end` of `text`, and the part of it before `start`, each cut to at
+/// most `reach` bytes either side of the match (at character boundaries). `None`s when the
+/// range is not on character boundaries.
+fn line_around(text: &str, start: usize, end: usize, reach: usize) -> (Option<&str>, Option<&str>) {
+    let end = end.min(text.len());
+    let start = start.min(end);
+    let back = char_boundary_after(text, start.saturating_sub(reach));
+    let from = text
+        .get(back..start)
+        .and_then(|b| memchr::memrchr(b'\n', b.as_bytes()))
+        .map_or(back, |i| back + i + 1);
+    let ahead = char_boundary_before(text, end.saturating_add(reach).min(text.len()));
+    let to = text
+        .get(end..ahead)
+        .and_then(|a| memchr::memchr(b'\n', a.as_bytes()))
+        .map_or(ahead, |i| end + i);
+    (text.get(from..to), text.get(from..start))
 }
 
 /// Whether the line holding `at` opens with a citation's label and a colon: "Slides:
@@ -1676,6 +1690,14 @@ pub(crate) fn line_lead(text: &str, at: usize, look_back: usize) -> Option<&str>
         Some(i) => window.get(i + 1..),
         None => (from == 0 || text.as_bytes().get(from - 1) == Some(&b'\n')).then_some(window),
     }
+}
+
+/// The last character boundary of `text` at or before `at` (`at` at most `text.len()`).
+fn char_boundary_before(text: &str, mut at: usize) -> usize {
+    while at > 0 && !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// The first character boundary of `text` at or after `at`.
