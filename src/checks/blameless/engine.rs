@@ -277,6 +277,41 @@ fn actor_was_told(text: &str, toks: &[Tok]) -> bool {
     })
 }
 
+/// Whether the model's evidence `a..b` (at most three tokens) is the object of a verb of
+/// reaching someone, at most three words before it with no mark between: "Most riders
+/// called the dispatch desk straight away", "we escalated to the network team" (round 27,
+/// f178's first run). The team was reached, not at fault.
+fn evidence_was_reached(text: &str, toks: &[Tok], a: usize, b: usize) -> bool {
+    #[rustfmt::skip]
+    const REACHED: &[&str] = &[
+        "called", "phoned", "rang", "paged", "pinged", "messaged", "emailed", "contacted",
+        "alerted", "notified", "informed", "escalated", "notify", "inform", "escalate",
+        "notifies", "informs", "escalates", "calling", "phoning", "paging", "pinging",
+        "contacting", "escalating", "notifying", "informing",
+    ];
+    // Between the verb and the team only a determiner or the team's own words.
+    const BETWEEN: &[&str] = &["the", "our", "their", "its", "to", "a", "an", "up"];
+    if b <= a || b - a > 3 {
+        return false;
+    }
+    for k in (a.saturating_sub(3)..a).rev() {
+        let Some(t) = toks.get(k) else {
+            return false;
+        };
+        if t.mark {
+            return false;
+        }
+        let w = word_at(text, toks, k).unwrap_or("").to_ascii_lowercase();
+        if REACHED.contains(&w.as_str()) {
+            return true;
+        }
+        if !BETWEEN.contains(&w.as_str()) && !t.actor {
+            return false;
+        }
+    }
+    false
+}
+
 /// Whether the sentence is the author's account of their own act: it opens with "I" (after
 /// a clock time or a list marker) and a verb that is not one of thinking, knowing, hearing
 /// or saying ("I deleted the pager group", not "I think Dave deleted it").
@@ -434,13 +469,51 @@ fn credits_the_actor(text: &str, toks: &[Tok], words: &[String]) -> bool {
         .map(|(k, _)| k)
         .collect();
     let w = |k: usize| words.get(k).map_or("", String::as_str);
-    actors.iter().any(|&a| {
+    let worth = actors.iter().any(|&a| {
         (a + 2..(a + 5).min(words.len())).any(|k| {
             matches!(w(k - 1), "a" | "an" | "the")
                 && WORTH.contains(&w(k))
                 && GIVEN.contains(&w(k + 1).trim_end_matches('s'))
         })
-    })
+    });
+    worth || mends_alone(sentence, &actors, words)
+}
+
+/// Whether the actor's verb mends and nothing in the sentence tells harm: "Ramp lead Azad
+/// Demirtaş and his crew clear it by hand", "the night shift restored the feed at 04:10"
+/// (round 27, f180's first run). The verb follows an actor within four words ("and his crew",
+/// "on call"), the sentence tells no consequence (", so", ", which", "what"), and has no
+/// negation, modal or word of fault.
+fn mends_alone(sentence: &str, actors: &[usize], words: &[String]) -> bool {
+    #[rustfmt::skip]
+    const MENDS: &[&str] = &[
+        "clear", "clears", "cleared", "fix", "fixes", "fixed", "restore", "restores", "restored",
+        "recover", "recovers", "recovered", "resolve", "resolves", "resolved", "repair",
+        "repairs", "repaired", "unblock", "unblocks", "unblocked", "rescue", "rescues",
+        "rescued", "reopen", "reopens", "reopened", "free", "frees", "freed", "mitigate",
+        "mitigates", "mitigated",
+    ];
+    #[rustfmt::skip]
+    const FAULT: &[&str] = &[
+        "not", "n't", "never", "should", "could", "would", "must", "wrong", "without", "forgot",
+        "failed", "fault", "blame", "instead", "late", "finally", "eventually", "only", "while",
+        "but", "though", "although", "rather", "than", "still", "asked", "told", "supposed",
+        "before", "despite", "because", "lost", "broke", "caused", "over",
+    ];
+    if tells_a_consequence(sentence) || words.iter().any(|w| FAULT.contains(&w.as_str())) {
+        return false;
+    }
+    let w = |k: usize| words.get(k).map_or("", String::as_str);
+    // A verb, not a noun: "the rescue", "a fix" are things.
+    let noun = |k: usize| {
+        matches!(
+            w(k - 1),
+            "the" | "a" | "an" | "this" | "that" | "our" | "their" | "his" | "her" | "its"
+        )
+    };
+    actors
+        .iter()
+        .any(|&a| (a + 1..(a + 5).min(words.len())).any(|k| MENDS.contains(&w(k)) && !noun(k)))
 }
 
 /// Whether the sentence holds a word that can tell another course the past could have taken:
@@ -599,6 +672,84 @@ fn plain_own_account(text: &str, toks: &[Tok], words: &[String]) -> bool {
         && sentence.is_ascii()
 }
 
+/// Whether byte `at` of `text` (in the sentence `s..e`) lies in a quotation of four words
+/// or more that a quotative verb puts in something's mouth: "PostgreSQL was all like
+/// \"indexes? lol never heard of 'em\"" (round 27, a real report's first run). One of the
+/// three words before the opening quote is "like", "goes", "went", "said", "says",
+/// "replied", "answered" or "responded". The quotation may open in an earlier sentence (a
+/// question mark inside it splits it), looked for at most 300 bytes back. Straight or curly
+/// double quotes.
+fn quoted_speech(text: &str, s: usize, e: usize, at: usize) -> bool {
+    const QUOTATIVES: &[&str] = &[
+        "like",
+        "goes",
+        "went",
+        "said",
+        "says",
+        "replied",
+        "replies",
+        "answered",
+        "responded",
+        "responds",
+    ];
+    let at = at.clamp(s, e);
+    let from = char_boundary_after(text, s.saturating_sub(300));
+    let (Some(before), Some(after)) = (text.get(from..at), text.get(at..e)) else {
+        return false;
+    };
+    // The quotation is open at `at`: an odd number of straight quotes since `from`, or a
+    // curly opening quote after the last closing one.
+    let open = if before.matches('"').count() % 2 == 1 {
+        before.rfind('"').map(|o| (o, o + 1, '"'))
+    } else {
+        before
+            .rfind('“')
+            .filter(|&o| before.rfind('”').is_none_or(|c| c < o))
+            .map(|o| (o, o + '“'.len_utf8(), '”'))
+    };
+    let Some((quote, inside, close)) = open else {
+        return false;
+    };
+    let to = after.find(close).map_or(after.len(), |c| c) + before.len();
+    let words = text.get(from + inside..from + to).map_or(0, |q| {
+        q.split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .count()
+    });
+    let lead = before.get(..quote).unwrap_or("");
+    words >= 4
+        && lead
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .rev()
+            .take(3)
+            .any(|w| QUOTATIVES.iter().any(|q| q.eq_ignore_ascii_case(w)))
+}
+
+/// Whether the sentence is a field that says the cause is not known yet: every word is a
+/// cause field's label ("Root Causes", "Trigger", "Contributing factor") or a word of a
+/// pending finding ("Yet To Be Determined", "TBD", "Unknown", "Under investigation"), and one
+/// of those says so.
+fn states_no_cause_yet(words: &[String]) -> bool {
+    #[rustfmt::skip]
+    const LABEL: &[&str] = &[
+        "root", "cause", "causes", "trigger", "triggers", "contributing", "factor", "factors",
+        "primary", "secondary", "category", "reason", "the", "is", "are", "was", "at", "this",
+        "time", "yet", "to", "be", "still", "not", "in", "under", "being", "currently", "as",
+        "of", "writing", "and",
+    ];
+    #[rustfmt::skip]
+    const PENDING: &[&str] = &[
+        "determined", "tbd", "tbc", "unknown", "pending", "investigation", "investigating",
+        "investigated", "unclear", "known", "identified", "confirmed", "awaiting", "ongoing",
+        "progress", "established", "understood", "n/a",
+    ];
+    words.iter().any(|w| PENDING.contains(&w.as_str()))
+        && words
+            .iter()
+            .all(|w| LABEL.contains(&w.as_str()) || PENDING.contains(&w.as_str()))
+}
+
 /// Whether the sentence is the authors' apology and nothing else: "sorry", "apologise",
 /// "apologize" or "apologies" with "I", "we", "my" or "our", at most fifteen words, no actor
 /// (no one else is in it), and no "but" or "not" ("I'm sorry, but the rota was idiotic",
@@ -709,25 +860,41 @@ pub(crate) fn names_a_slip(text: &str, toks: &[Tok]) -> bool {
         eight(tail) || (tail.is_empty() && eight(after))
     };
     let rest = |at: usize| text.get(at..).unwrap_or("");
-    toks.iter().any(|t| {
+    let word = |k: usize| word_at(text, toks, k).unwrap_or("").to_ascii_lowercase();
+    toks.iter().enumerate().any(|(k, t)| {
         (t.actor && t.key != super::features::NAME)
-            || text
-                .get(t.start..t.end)
-                .is_some_and(|w| names(w) || layer_eight(w, rest(t.end)))
+            || text.get(t.start..t.end).is_some_and(|w| {
+                let (before, after) = (k.checked_sub(1).map_or(String::new(), word), word(k + 1));
+                (names(w) && !a_thing_at_fault(w, &before, &after)) || layer_eight(w, rest(t.end))
+            })
     }) || {
-        let mut words = lead
+        let words: Vec<&str> = lead
             .split(|c: char| !(c.is_alphanumeric() || c == '-'))
             .filter(|w| !w.is_empty())
-            .peekable();
-        let mut any = false;
-        while let Some(w) = words.next() {
-            if names(w) || layer_eight(w, words.peek().copied().unwrap_or("")) {
-                any = true;
-                break;
-            }
-        }
-        any
+            .collect();
+        let at = |k: usize| words.get(k).copied().unwrap_or("");
+        (0..words.len()).any(|k| {
+            let before = k.checked_sub(1).map_or("", at).to_ascii_lowercase();
+            let after = at(k + 1).to_ascii_lowercase();
+            (names(at(k)) && !a_thing_at_fault(at(k), &before, &after))
+                || layer_eight(at(k), at(k + 1))
+        })
     }
+}
+
+/// A slip's word that names a fault in a thing, not a person's slip (round 27, a real
+/// report's first run): "a misconfiguration in our automated deployment system" (a "mis-"
+/// noun not followed by "by" or "on"), "The error caused a cascade failure" (an error already
+/// told, after "the", "this" or "that"). `before` and `after` are the words either side, in
+/// lower case.
+fn a_thing_at_fault(w: &str, before: &str, after: &str) -> bool {
+    let lower = w.to_ascii_lowercase();
+    let mis_noun = lower.starts_with("mis")
+        && (lower.ends_with("tion") || lower.ends_with("tions"))
+        && !matches!(after, "by" | "on");
+    let told = matches!(lower.as_str(), "error" | "errors")
+        && matches!(before, "the" | "this" | "that" | "these" | "those");
+    mis_noun || told
 }
 
 /// The keys (`features::classify`: the hash of the stem) of the rarest word of each idiom
@@ -918,6 +1085,9 @@ pub(crate) fn scan(
                 // "DevOps team alerted that Python is offline" (round 24, real79's first run).
                 return;
             }
+            if family == Rule::TeamBlame && evidence_was_reached(text, toks, a, b) {
+                return;
+            }
             // The sentence's words, lower-cased once for the gates below that read them.
             let lowered = std::cell::OnceCell::new();
             let words = || lowered.get_or_init(|| lower_words(text, toks)).as_slice();
@@ -940,6 +1110,23 @@ pub(crate) fn scan(
                 // "Another aspect of this incident was that we forgot to deploy the patch for
                 // the steam client." (round 26, a real report's first run): the authors tell
                 // their own act, plainly, with no one else to mock and no mark of irony.
+                return;
+            }
+            if family == Rule::Sarcasm
+                && quoted_speech(text, s, e, start)
+                && !toks.iter().any(|t| t.actor)
+                && !holds_a_handle(text, toks)
+            {
+                // Words put in a program's mouth, with nobody in the sentence: "PostgreSQL was
+                // all like \"indexes? lol never heard of 'em\"" (round 27, a real report's
+                // first run). Scare quotes ("the \"fully tested\" release") and a saying
+                // quoted without a speaker ("the famous \"it works on my machine\"") stay
+                // judged.
+                return;
+            }
+            if states_no_cause_yet(words()) {
+                // "**Root Causes:** Yet To Be Determined" (round 27, a real report's first
+                // run): a field that says the cause is not known yet blames no one.
                 return;
             }
             if family == Rule::Sarcasm && apologises(toks, words()) {

@@ -397,6 +397,10 @@ pub(super) static ARTIFACT_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::ne
         "firmware", "widget", "app", "engine", "bug", "defect", "daemon", "regex",
         "validator", "linter", "compiler", "exporter", "importer", "connector", "endpoint",
         "scheme", "heuristic", "sandbox",
+        // What users see and touch (round 27, f180's first run: "The PDU vendor's web UI is
+        // clueless about units").
+        "ui", "gui", "website", "portal", "screen", "console", "menu", "software",
+        "hardware", "device", "product", "platform",
     ])
 });
 

@@ -1561,7 +1561,8 @@ impl Sentence<'_> {
     /// pronoun, determiner or subject filler.
     fn is_thing_word(&self, k: usize, determined: bool) -> bool {
         let w = self.word(k);
-        w.len() > 2
+        // Two letters are too few to be a thing's word, but for an artifact's ("UI").
+        (w.len() > 2 || ARTIFACT_NOUNS.contains(w))
             && w.chars().all(|c| c.is_alphabetic() || c == '-')
             && !self.name_shaped(k)
             && !PERSON_PRONOUNS.contains(w)
@@ -1619,6 +1620,7 @@ impl Sentence<'_> {
             Rule::Counterfactual
                 if i.is_some_and(|i| self.puts_for_deliberation(i) || self.seeks_who_should(i))
                     || self.credits_by_counterfactual()
+                    || self.conditions_a_design()
                     || self.changes_nothing() =>
             {
                 true
@@ -1631,6 +1633,7 @@ impl Sentence<'_> {
                 self.reports_a_question(i)
                     || self.denies_a_cleft(i)
                     || self.tried_in_vain(i)
+                    || (rule == Rule::Punishment && self.done_by_a_program(i))
                     || (matches!(rule, Rule::IndividualFault | Rule::TeamBlame)
                         && (self.done_to_protect(i)
                             || self.states_a_duty()
@@ -2211,6 +2214,54 @@ impl Sentence<'_> {
         code || j.is_some_and(|j| is_thing_that_acts(singular(self.word(j))))
     }
 
+    /// Whether the counterfactual's condition is a design the system could have had, with
+    /// nobody in the sentence: "Had the stand list been filtered by aircraft type, the wrong
+    /// stand would never have been offered", "If the queue had been bounded, …" (round 27,
+    /// f180's first run). The sentence opens with "Had X been" or "If X had been" and a
+    /// participle that is no act of attention or checking ("Had the alert been read", "If
+    /// the runbook had been followed" imply someone who did not, and stay found), X's head
+    /// is a thing, and no person, role, handle or group stands anywhere in the sentence.
+    fn conditions_a_design(&self) -> bool {
+        #[rustfmt::skip]
+        const ATTENTION: &[&str] = &[
+            "read", "seen", "checked", "noticed", "reviewed", "followed", "heeded",
+            "acknowledged", "acked", "tested", "monitored", "watched", "caught", "escalated",
+            "reported", "answered", "verified", "inspected", "looked", "examined", "questioned",
+            "challenged", "heard", "spotted", "flagged", "raised", "communicated", "approved",
+            "signed", "listened", "investigated", "tracked", "chased", "handled", "done",
+            "taken", "made", "given", "paid", "applied", "run", "rolled", "reverted", "fixed",
+            "patched", "updated", "renewed", "double-checked", "confirmed", "read-back",
+        ];
+        let n = self.toks.len();
+        let first = (0..n).find(|&k| !self.toks[k].boundary);
+        let Some(f) = first else {
+            return false;
+        };
+        let been = match self.word(f) {
+            "had" => (f + 1..(f + 7).min(n)).find(|&k| self.word(k) == "been"),
+            "if" => (f + 1..(f + 8).min(n))
+                .find(|&k| self.word(k) == "had" && self.word(k + 1) == "been")
+                .map(|k| k + 1),
+            _ => None,
+        };
+        let Some(b) = been else {
+            return false;
+        };
+        let Some(p) = (b + 1 < n).then_some(b + 1) else {
+            return false;
+        };
+        let participle = self.word(p);
+        if !is_participle(participle) || ATTENTION.contains(&participle) {
+            return false;
+        }
+        // The condition's subject: the words between "had"/"if" and "been"/"had".
+        let subject_end = if self.word(f) == "had" { b } else { b - 1 };
+        let Some(head) = subject_end.checked_sub(1).filter(|&h| h > f) else {
+            return false;
+        };
+        self.class(head) == Class::Other && !self.name_shaped(head) && !self.holds_someone(false)
+    }
+
     /// Whether a person, role, handle or group stands anywhere in the sentence. `code`: the
     /// sentence holds code, whose product's possessive ("Envoy's `route_fuzz_test`") is no one.
     pub(super) fn holds_someone(&self, code: bool) -> bool {
@@ -2332,6 +2383,31 @@ impl Sentence<'_> {
                 ACTS.contains(&singular(w)) || is_act_noun(w)
             })
             .then_some((owner, c))
+    }
+
+    /// The sanction the model found at token `i` ("removed Huy") is a program's act: the
+    /// verb's subject is a thing that acts on its own or an artifact ("The scheduler removed
+    /// Huy from the on-call rotation for his planned leave", round 27, f178's first run), as
+    /// the rules' `sanction_verb` reads it. The verb, active and in the past, is any word from
+    /// the start of the evidence's clause to two words past the evidence's start, and its
+    /// subject's head a thing that acts on its own (`DETECTOR_NOUNS`).
+    fn done_by_a_program(&self, i: usize) -> bool {
+        (self.clause_start(i)..(i + 3).min(self.toks.len())).any(|v| {
+            // An active verb in the past: "removed", not "has been removed".
+            let active = self.word(v).ends_with("ed")
+                && !(v > 0 && (is_be(self.word(v - 1)) || self.word(v - 1) == "been"));
+            // Someone is what the verb acts on: "removed Huy from …", "locked her out".
+            let on_someone = (v + 1..(v + 3).min(self.toks.len()))
+                .any(|k| !self.toks[k].boundary && self.loose_class(k).person());
+            if !active || !on_someone {
+                return false;
+            }
+            let (c, j) = self.subject_class(v);
+            // "scheduler" is also a person's job: the list of things that act on their own
+            // decides, as long as no name, pronoun or group is the subject.
+            matches!(c, Class::Other | Class::Role)
+                && j.is_some_and(|h| DETECTOR_NOUNS.contains(singular(self.word(h))))
+        })
     }
 
     /// The evidence at token `i` ("engineer failed", "fails to") is an attempt the system
