@@ -23,7 +23,8 @@ use std::sync::LazyLock;
 use super::patterns::{Kind, ALL_KINDS};
 
 /// Anchor groups per kind; a kind is possible when every one of its groups has an occurrence.
-/// The engine reads `Kind::AsleepIdiom`'s too (`engine::IDIOM_KEYS`).
+/// The engine reads those of `Kind::AsleepIdiom`, `Kind::Unheeded`, `Kind::Bother` and
+/// `Kind::IronicPraise` too (`engine::BELOW_GATE_KEYS`).
 pub(super) fn anchor_groups(kind: Kind) -> &'static [&'static [&'static str]] {
     match kind {
         Kind::ModalPerfect => &[&[r"\bshould", r"\bcould", r"\bought"]],
@@ -170,6 +171,10 @@ pub(super) fn anchor_groups(kind: Kind) -> &'static [&'static [&'static str]] {
             r"\bunforgivable",
         ]],
         Kind::JudgeWeak => &[&[
+            r"\bhopeless",
+            r"\bmuppet",
+            r"\bdaft\b",
+            r"\bgullible\b",
             r"\bslopp",
             r"\blazy",
             r"\blazily",
@@ -257,6 +262,7 @@ pub(super) fn anchor_groups(kind: Kind) -> &'static [&'static [&'static str]] {
             r"\bmandatory",
             r"\bprobation",
             r"\bpip\b",
+            r"\btalking",
         ]],
         Kind::Revoked => &[&[
             r"\brevok",
@@ -320,7 +326,7 @@ pub(super) fn anchor_groups(kind: Kind) -> &'static [&'static [&'static str]] {
         Kind::ResponsibleFor => &[&[r"\bresponsible\b", r"\bown"]],
         // Each alternative's rarest word: "did not do their job", "let the page ring out".
         // Below the model's gate the engine passes a sentence to the rules only when it holds
-        // one of these (`engine::IDIOM_KEYS`).
+        // one of these (`engine::BELOW_GATE_KEYS`).
         Kind::AsleepIdiom => &[&[
             r"\basleep\b",
             r"\bjob",
@@ -345,6 +351,11 @@ pub(super) fn anchor_groups(kind: Kind) -> &'static [&'static [&'static str]] {
             r"\bfloor\b",
             r"\blooked\b",
             r"\btreated\b",
+            r"\bgloss",
+            r"\bpaying\b",
+            r"\bwindow\b",
+            r"\bthrown\b",
+            r"\bforgotten\b",
         ]],
         Kind::SupposedTo => &[&[r"\bsupposed\b"]],
         Kind::NobodyChecked => &[&[r"\bnobody\b", r"\bno\b"]],
@@ -358,6 +369,10 @@ pub(super) fn anchor_groups(kind: Kind) -> &'static [&'static [&'static str]] {
         Kind::LostAccess => &[&[r"\blost\b", r"\blose", r"\blosing\b"]],
         Kind::ReasonIs => &[&[r"\breason\b", r"\bcause\b"]],
         Kind::Sanction => &[&[
+            r"\bdeduct",
+            r"\blose",
+            r"\blost\b",
+            r"\blosing\b",
             r"\bstrip",
             r"\bdock",
             r"\bpay\b",
@@ -506,7 +521,7 @@ pub(super) struct Anchors {
     literals: Vec<String>,
 }
 
-const WORDS: usize = 6;
+const WORDS: usize = 7;
 
 /// Bit set of kinds (indices into `ALL_KINDS`).
 pub(crate) type KindSet = u64;

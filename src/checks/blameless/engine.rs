@@ -897,37 +897,86 @@ fn a_thing_at_fault(w: &str, before: &str, after: &str) -> bool {
     mis_noun || told
 }
 
-/// The keys (`features::classify`: the hash of the stem) of the rarest word of each idiom
-/// `Kind::AsleepIdiom` reads: its anchors in `anchors.rs`, one list for both. Below the model's
-/// gate only a sentence holding one of them is passed to the rules, whose anchor pass over
-/// every kind costs more than this look at the sentence's tokens (round 19: 18 M instructions
-/// on the trigger-heavy benchmark without it).
+/// The keys (`features::classify`: the hash of the stem) of the words that pass a sentence
+/// below the model's gate to the rules, with the kinds each passes it to: the rarest word of
+/// each idiom `Kind::AsleepIdiom` reads (its anchors in `anchors.rs`, one list for both), and
+/// since round 27 the anchors of `Kind::Unheeded` ("had gone unheeded"), `Kind::Bother`
+/// ("didn't bother testing") and the rarer ones of `Kind::IronicPraise` ("thanks", "kudos",
+/// "bravo"): kinds whose own checks are strict, that the model, knowing few of their words,
+/// often scores below the gate (f178–f181's first runs). Below the model's gate only a
+/// sentence holding one of them is passed to the rules, whose anchor pass over every kind
+/// costs more than this look at the sentence's tokens (round 19: 18 M instructions on the
+/// trigger-heavy benchmark without it).
 ///
 /// "Did not do their job", "dropped it on the floor", "looked the other way" and "treated the
 /// reminders like spam" are left to the rules above the gate: "job", "floor", "looked" and
-/// "treated" are too common in operations prose to pass every sentence holding them.
+/// "treated" are too common in operations prose to pass every sentence holding them; so are
+/// "paying", "window" and "forgotten", and the common words of praise ("good", "nice").
 /// One bit per key's low six bits rules most tokens out before the list is asked.
-static IDIOM_KEYS: std::sync::LazyLock<(u64, Vec<u64>)> = std::sync::LazyLock::new(|| {
-    const ABOVE_THE_GATE_ONLY: &[&str] = &[
-        "job", "floor", "looked", "treated", "through", "fill", "expire", "lapse", "rot",
-    ];
-    let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
-    let keys: Vec<u64> = super::anchors::anchor_groups(Kind::AsleepIdiom)
-        .iter()
-        .flat_map(|group| group.iter())
-        .map(|anchor| anchor.trim_start_matches(r"\b").trim_end_matches(r"\b"))
-        .filter(|word| !ABOVE_THE_GATE_ONLY.contains(word))
-        .map(|word| super::features::fnv(super::features::stem_of(word, &stemmer).as_bytes()))
-        .collect();
-    let bits = keys.iter().fold(0u64, |b, k| b | 1 << (k & 63));
-    (bits, keys)
-});
+static BELOW_GATE_KEYS: std::sync::LazyLock<(u64, Vec<(u64, super::anchors::KindSet)>)> =
+    std::sync::LazyLock::new(|| {
+        const ABOVE_THE_GATE_ONLY: &[&str] = &[
+            "job",
+            "floor",
+            "looked",
+            "treated",
+            "through",
+            "fill",
+            "expire",
+            "lapse",
+            "rot",
+            "paying",
+            "window",
+            "forgotten",
+            "done",
+            "work",
+            "effort",
+            "shout",
+            "kind",
+            "nice",
+            "lovely",
+            "thoughtful",
+            "good",
+            "credit",
+        ];
+        let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+        let mut keys: Vec<(u64, super::anchors::KindSet)> = Vec::new();
+        for kind in [
+            Kind::AsleepIdiom,
+            Kind::Unheeded,
+            Kind::Bother,
+            Kind::IronicPraise,
+        ] {
+            let bit = super::patterns::kind_bit(kind);
+            for word in super::anchors::anchor_groups(kind)
+                .iter()
+                .flat_map(|group| group.iter())
+                .map(|anchor| anchor.trim_start_matches(r"\b").trim_end_matches(r"\b"))
+                .filter(|word| !ABOVE_THE_GATE_ONLY.contains(word))
+            {
+                let key = super::features::fnv(super::features::stem_of(word, &stemmer).as_bytes());
+                match keys.iter_mut().find(|(k, _)| *k == key) {
+                    Some((_, kinds)) => *kinds |= bit,
+                    None => keys.push((key, bit)),
+                }
+            }
+        }
+        let bits = keys.iter().fold(0u64, |b, (k, _)| b | 1 << (k & 63));
+        (bits, keys)
+    });
 
-/// Whether a token of the sentence is one of [`IDIOM_KEYS`].
-fn holds_an_idiom_word(toks: &[Tok]) -> bool {
-    let (bits, keys) = &*IDIOM_KEYS;
+/// The kinds the sentence's tokens pass it to below the model's gate ([`BELOW_GATE_KEYS`]).
+fn below_gate_kinds(toks: &[Tok]) -> super::anchors::KindSet {
+    let (bits, keys) = &*BELOW_GATE_KEYS;
     toks.iter()
-        .any(|t| bits & (1 << (t.key & 63)) != 0 && keys.contains(&t.key))
+        .filter(|t| bits & (1 << (t.key & 63)) != 0)
+        .fold(0, |kinds, t| {
+            kinds
+                | keys
+                    .iter()
+                    .find(|(k, _)| *k == t.key)
+                    .map_or(0, |(_, kinds)| *kinds)
+        })
 }
 
 /// Whether the sentence is a letter's sign-off: a valediction, a comma and a signature
@@ -1011,12 +1060,9 @@ pub(crate) fn scan(
         let rule_hits = if j.blame < GATE {
             // Round 19: neglect told by an idiom with its agent ("phoned in his review",
             // "winged the failover", `Kind::AsleepIdiom`) is looked for below the gate too,
-            // and is a warning there: the model knows few of the idioms.
-            let mut kinds = if holds_an_idiom_word(toks) {
-                super::patterns::kind_bit(Kind::AsleepIdiom)
-            } else {
-                0
-            };
+            // and is a warning there: the model knows few of the idioms. Round 27: so are
+            // neglect unheeded, not bothered with, and mocking praise ([`BELOW_GATE_KEYS`]).
+            let mut kinds = below_gate_kinds(toks);
             if tells_a_consequence(sentence) && opens_with_someone(text, toks) {
                 kinds |= super::patterns::kind_bit(Kind::ActThenHarm);
             }

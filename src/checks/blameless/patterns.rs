@@ -1580,7 +1580,12 @@ impl Sentence<'_> {
     /// broke the build" names Dave, and stays found; sanctions, judgements and "I should
     /// have" are untouched.
     fn author_alone(&self, j: usize) -> bool {
-        self.word(j) == "i" && !(j > 0 && matches!(self.word(j - 1), "and" | "or"))
+        // "Dave and I" names Dave too; "… from the same template and I'd never bothered"
+        // joins a clause, not a person (round 27).
+        let with_someone = j > 1
+            && matches!(self.word(j - 1), "and" | "or")
+            && (self.loose_class(j - 2).person() || self.class(j - 2) == Class::Group);
+        matches!(self.word(j), "i" | "i'd" | "i’d" | "i've" | "i’ve") && !with_someone
     }
 
     /// Whether a finding of `rule` at token `i` is not asserted: asked about, or designed
@@ -2283,6 +2288,21 @@ impl Sentence<'_> {
         let Some(i) = self.at(at) else {
             return false;
         };
+        // A passive idiom ("The handover was phoned in", "The alarm was acknowledged and
+        // forgotten", "The template was thrown together") has the thing for its patient, and
+        // people for its agent (round 27, f178's and f180's first runs).
+        let passive = |k: usize| {
+            is_be(self.word(k)) || matches!(self.word(k), "been" | "got" | "get" | "gets" | "being")
+        };
+        if passive(i)
+            || (i > 0 && passive(i - 1))
+            || (i > 1
+                && passive(i - 2)
+                && !self.toks[i - 1].boundary
+                && is_adverb(self.word(i - 1)))
+        {
+            return false;
+        }
         // The idiom may follow its verb ("ran on autopilot"): the subject is then the verb's.
         let (c, j) = self.subject_class(i);
         let (c, j) = match j {
@@ -3481,7 +3501,16 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             }
             found(Rule::Hindsight, ms, me)
         }
-        Kind::Bother => found(Rule::Negligence, ms, me),
+        Kind::Bother => {
+            // "I'd never bothered to change the hostname on the test one": the author's own
+            // account of what they did not do (round 27: below the model's gate the kind now
+            // reads every sentence holding "bother"), as `Kind::DidNotCheck` reads it.
+            let (_, j) = s.subject_class(i0);
+            if j.is_some_and(|j| s.author_alone(j)) {
+                return None;
+            }
+            found(Rule::Negligence, ms, me)
+        }
         Kind::AsleepIdiom => {
             // Neglect told by an idiom with its agent: "the release captain waved the change
             // through", "Ops were asleep at the wheel", "the DBA team did not do their job",
