@@ -592,8 +592,37 @@ fn praises_a_rescue(text: &str, toks: &[Tok], words: &[String]) -> bool {
         (Some(a), Some(b)) => text.get(a.start..b.end).unwrap_or(""),
         _ => "",
     };
+    // An outcome with no harm in it, praised: "… on zero sensor losses during the storm",
+    // "for no data lost" (round 27, f183's first run). Its "no" is no irony.
+    const HARM: &[&str] = &[
+        "loss",
+        "losses",
+        "lost",
+        "downtime",
+        "outage",
+        "outages",
+        "error",
+        "errors",
+        "incident",
+        "incidents",
+        "failure",
+        "failures",
+        "complaint",
+        "complaints",
+        "drop",
+        "dropped",
+        "missed",
+        "damage",
+        "data",
+    ];
+    let outcome_at = |k: usize| {
+        matches!(w(k), "zero" | "no")
+            && k > 0
+            && matches!(w(k - 1), "on" | "for" | "with")
+            && (k + 1..(k + 4).min(words.len())).any(|h| HARM.contains(&w(h)))
+    };
     if sentence.contains(['"', '“', '”', '?', '…'])
-        || words.iter().any(|x| IRONY.contains(&x.as_str()))
+        || (0..words.len()).any(|k| IRONY.contains(&w(k)) && !outcome_at(k))
     {
         return false;
     }
@@ -620,7 +649,44 @@ fn praises_a_rescue(text: &str, toks: &[Tok], words: &[String]) -> bool {
         HELPED.iter().any(|h| w(k).starts_with(h))
     };
     helped(end)
-        || (end..words.len()).any(|k| matches!(w(k), "for" | "who" | "in" | "on") && helped(k + 1))
+        || (end..words.len()).any(|k| {
+            (matches!(w(k), "for" | "who" | "in" | "on") && helped(k + 1)) || outcome_at(k)
+        })
+}
+
+/// Whether the sentence grades someone's work well and nothing else: a copula then a word of
+/// worth ("Brenda's rollback plan was excellent and kept the outage short", round 27, f183's
+/// first run), with no negation, contrast or mark of irony. The model, which learned
+/// judgement from the shape "X's plan was <word>", finds the judgemental family in it.
+fn grades_well(text: &str, toks: &[Tok], words: &[String]) -> bool {
+    #[rustfmt::skip]
+    const WORTH: &[&str] = &[
+        "great", "good", "excellent", "fantastic", "outstanding", "superb", "solid", "stellar",
+        "brilliant", "terrific", "impressive", "thorough", "careful", "clear", "calm",
+        "helpful", "effective", "sound", "exemplary", "spot-on", "invaluable",
+    ];
+    #[rustfmt::skip]
+    const NOT_PLAIN: &[&str] = &[
+        "not", "n't", "never", "no", "but", "though", "although", "however", "yet", "again",
+        "usual", "another", "sure", "really", "truly", "clearly", "obviously", "genius",
+        "apparently", "somehow", "just", "only", "finally", "as", "if",
+    ];
+    let sentence = match (toks.first(), toks.last()) {
+        (Some(a), Some(b)) => text.get(a.start..b.end).unwrap_or(""),
+        _ => "",
+    };
+    if sentence.contains(['"', '“', '”', '?', '!', '…'])
+        || words.iter().any(|x| NOT_PLAIN.contains(&x.as_str()))
+    {
+        return false;
+    }
+    let w = |k: usize| words.get(k).map_or("", String::as_str);
+    (0..words.len()).any(|k| {
+        matches!(w(k), "is" | "was" | "are" | "were")
+            && (WORTH.contains(&w(k + 1))
+                || (matches!(w(k + 1), "very" | "extremely" | "truly")
+                    && WORTH.contains(&w(k + 2))))
+    })
 }
 
 /// Whether the sentence is the authors' plain account of their own doing: "we" or "I" right
@@ -885,16 +951,56 @@ pub(crate) fn names_a_slip(text: &str, toks: &[Tok]) -> bool {
 /// A slip's word that names a fault in a thing, not a person's slip (round 27, a real
 /// report's first run): "a misconfiguration in our automated deployment system" (a "mis-"
 /// noun not followed by "by" or "on"), "The error caused a cascade failure" (an error already
-/// told, after "the", "this" or "that"). `before` and `after` are the words either side, in
-/// lower case.
+/// told, after "the", "this" or "that"), "a configuration error" (a thing's error), "a manual
+/// step" (a way of working). `before` and `after` are the words either side, in lower case.
 fn a_thing_at_fault(w: &str, before: &str, after: &str) -> bool {
     let lower = w.to_ascii_lowercase();
     let mis_noun = lower.starts_with("mis")
         && (lower.ends_with("tion") || lower.ends_with("tions"))
         && !matches!(after, "by" | "on");
-    let told = matches!(lower.as_str(), "error" | "errors")
-        && matches!(before, "the" | "this" | "that" | "these" | "those");
-    mis_noun || told
+    let error = matches!(lower.as_str(), "error" | "errors");
+    let told = error && matches!(before, "the" | "this" | "that" | "these" | "those");
+    // "a configuration error", "a DNS error" (round 27, a real report's first run): an
+    // error of a thing, named by the thing.
+    // "a configuration error by a designer" and "Scheduler error" (a scheduler may be a
+    // person) stay a person's.
+    let of_a_thing = error
+        && !matches!(after, "by" | "on" | "from")
+        && !super::dictionary::is_person_noun(before)
+        && (super::lexicon::ARTIFACT_NOUNS.contains(before)
+            || matches!(
+                before,
+                "dns"
+                    | "network"
+                    | "parsing"
+                    | "parse"
+                    | "syntax"
+                    | "routing"
+                    | "rounding"
+                    | "validation"
+                    | "connection"
+                    | "database"
+                    | "disk"
+                    | "memory"
+                    | "permission"
+                    | "permissions"
+                    | "certificate"
+                    | "logic"
+                    | "data"
+                    | "software"
+                    | "hardware"
+                    | "programming"
+                    | "encoding"
+                    | "network's"
+            ));
+    // "during a manual step", "a manual failover": a way of working, not a slip, unless a
+    // slip's word follows ("manual error", "a manual keying mistake").
+    let manual = lower == "manual"
+        && !matches!(
+            after,
+            "error" | "errors" | "mistake" | "mistakes" | "slip" | "slips" | "keying" | "entry"
+        );
+    mis_noun || told || of_a_thing || manual
 }
 
 /// The keys (`features::classify`: the hash of the stem) of the words that pass a sentence
@@ -1150,6 +1256,9 @@ pub(crate) fn scan(
             ) && praises_a_rescue(text, toks, words())
             {
                 // Sincere thanks for what helped; irony praises harm (round 25).
+                return;
+            }
+            if family == Rule::Judgemental && grades_well(text, toks, words()) {
                 return;
             }
             if family == Rule::Sarcasm && plain_own_account(text, toks, words()) {

@@ -1928,6 +1928,31 @@ impl Sentence<'_> {
         if told.is_some_and(|k| RESCUE.contains(&self.word(k))) {
             return false;
         }
+        // The condition denies a catch or a rescue someone made ("If Martín hadn't spotted the
+        // odd latency, we would have heard about it from customers first", round 27, f183's
+        // first run): whatever the consequence tells, it is the worse course that was averted.
+        let denied_catch = (c..cond_end).any(|k| {
+            denial(k)
+                && (k + 1..(k + 3).min(cond_end)).any(|v| {
+                    let w = self.word(v);
+                    matches!(
+                        w,
+                        "spotted"
+                            | "caught"
+                            | "noticed"
+                            | "flagged"
+                            | "found"
+                            | "fixed"
+                            | "raised"
+                            | "escalated"
+                            | "warned"
+                            | "reverted"
+                    )
+                })
+        });
+        if denied_catch {
+            return !clause.clone().any(denial);
+        }
         // A loss the outcome comes before is averted, not suffered: "the fix would have shipped
         // before the outage spread".
         let upto = (m + 1..clause_end)
@@ -2700,6 +2725,27 @@ impl Sentence<'_> {
         if words.len() > 1
             && (matches!(words[0], "we" | "i") || after_comma())
             && !self.rest_has(i + 1, &["have", "'ve", "known", "seen", "noticed"])
+        {
+            return true;
+        }
+        // "Obviously, not going to work." (round 27, a real report's first run): an option
+        // weighed at the time, not what someone should have seen. A future ("going to",
+        // "won't") or an option's worth ("not an option", "not viable") right after it, and
+        // no one named (the caller asks).
+        let weighs = |k: usize| {
+            matches!(
+                self.word(k),
+                "option" | "options" | "viable" | "feasible" | "workable"
+            ) || (self.word(k) == "going" && self.word(k + 1) == "to")
+                || matches!(self.word(k), "won't" | "wont")
+        };
+        if (i + 1..(i + 6).min(self.toks.len()))
+            .take_while(|&k| !self.is_break(k) || self.word(k).is_empty())
+            .any(weighs)
+            && !self.rest_has(
+                i + 1,
+                &["have", "'ve", "known", "seen", "noticed", "should"],
+            )
         {
             return true;
         }
