@@ -965,6 +965,48 @@ fn credit_reported_labels_denials_and_named_things_draw_nothing() {
 }
 
 #[test]
+fn programs_designs_praise_and_idioms_of_neglect_as_the_binary_reads_them() {
+    // Round 27, kinds from first runs: a program's sanction, a product judged, a design's
+    // condition, a team reached, words put in a program's mouth (across the sentence a
+    // question mark splits), a cause field not known yet, a thing's error, praise for an
+    // outcome, a denied catch; and neglect told passively, by "bother" with a gerund, and
+    // below the model's gate ("had gone unheeded").
+    let body = "The scheduler removed Huy from the on-call rotation for his planned leave.\n\n\
+                The PDU vendor's web UI is clueless about units.\n\n\
+                Had the stand list been filtered by aircraft type, the wrong stand would never have been offered.\n\n\
+                Most riders called the dispatch desk straight away.\n\n\
+                PostgreSQL was all like \"indexes? lol never heard of 'em\" and query performance was pretty awful.\n\n\
+                **Root Causes:** Yet To Be Determined\n\n\
+                This was a configuration error introduced during a manual step.\n\n\
+                Congratulations to the field hardware team on zero sensor losses during the storm.\n\n\
+                If Martín hadn't spotted the odd latency, we would have heard about it from customers first.\n\n\
+                The change review was phoned in.\n\n\
+                Huy didn't bother running the migration on staging.\n\n\
+                Warnings from the encoder had gone unheeded since August.";
+    let (text, report) = check_discussion("Lessons", body);
+    assert_wording_lines(
+        &text,
+        &report,
+        &[
+            "The scheduler removed",
+            "The PDU vendor",
+            "Had the stand list",
+            "Most riders",
+            "PostgreSQL was",
+            "**Root Causes:**",
+            "This was a configuration",
+            "Congratulations to",
+            "If Martín",
+        ],
+        &[
+            ("The change review", "blameless/negligence"),
+            ("Huy didn't bother", "blameless/negligence"),
+            ("Warnings from the encoder", "blameless/negligence"),
+        ],
+    );
+}
+
+#[test]
 fn risks_idioms_own_accounts_and_cause_fields_as_the_binary_reads_them() {
     // Round 26, kinds from first runs: a label as a risk a process runs, "a layer up", "leads
     // to", the authors' own plain account, a cited talk, a search for a culprit weighed; and a

@@ -3565,6 +3565,27 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             if s.asks_from(0) {
                 return None;
             }
+            // A passive idiom ("The change review was phoned in", "the alarm was acked and
+            // forgotten", "The SMS template was thrown together"), or a procedure that "went
+            // out the window": neglect with its agent implied, which the labelling conventions
+            // count as blame (round 27, f178–f181's first runs). The authors' own ("we") and a
+            // denial are not.
+            let be = |k: usize| {
+                is_be(s.word(k)) || matches!(s.word(k), "been" | "got" | "get" | "gets" | "being")
+            };
+            let participle = is_participle(s.word(i0));
+            let passive = be(i0)
+                || (s.word(i0) == "went" && s.word(i0 + 1) == "out")
+                || (participle && i0 > 0 && be(i0 - 1))
+                || (participle && i0 > 1 && be(i0 - 2) && is_adverb(s.word(i0 - 1)));
+            if passive && !s.negated_before(i0) {
+                let (c, _) = s.subject_class(i0);
+                return match c {
+                    Class::We => None,
+                    Class::Group => found(Rule::TeamBlame, ms, me),
+                    _ => found(Rule::Negligence, ms, me),
+                };
+            }
             neglect_by_subject(s, ms, me, i0, false)
         }
         Kind::WithoutAnyone => {

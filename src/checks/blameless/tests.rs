@@ -4219,3 +4219,87 @@ fn risks_idioms_own_accounts_and_cause_fields() {
         ),
     ]);
 }
+
+/// Round 27, kinds from first runs (f178–f185, real104–real109): a program's sanction, a
+/// user interface judged, a design's condition, a team reached, a mending act, a thing's
+/// error, a manual step, words put in a program's mouth, a cause not known yet, work graded
+/// well, an outcome praised, a denied catch, "Obviously" weighing an option, and the author's
+/// own "never bothered"; then the idioms and words the rules learned.
+#[test]
+fn programs_designs_praise_and_idioms_of_neglect() {
+    assert_engine_quiet(&[
+        "The scheduler removed Huy from the on-call rotation for his planned leave.",
+        "The PDU vendor's web UI is clueless about units; it shows amps and kilowatts in the same column.",
+        "Had the stand list been filtered by aircraft type, the wrong stand would never have been offered.",
+        "Most riders called the dispatch desk straight away.",
+        "| 06:21 | Carousel 4 | First jam-protection stop. Ramp lead Azad Demirtaş and his crew clear it by hand. |",
+        "The primary cause of the outage was a misconfiguration in our automated deployment system. The error caused a cascade failure to the entire front end.",
+        "This was a configuration error introduced during a manual step.",
+        "It also meant that PostgreSQL was all like \"indexes? lol never heard of 'em\" and query performance was pretty awful.",
+        "**Root Causes:** Yet To Be Determined",
+        "Brenda's rollback plan was excellent and kept the outage short.",
+        "Congratulations to the field hardware team on zero sensor losses during the storm.",
+        "If Martín hadn't spotted the odd latency, we would have heard about it from customers first.",
+        "Obviously, not going to work.",
+        "Both servers were set up from the same template and I'd never bothered to change the hostname on the test one.",
+    ]);
+    assert_engine_finds(&[
+        (
+            "Huy didn't bother running the migration on staging.",
+            "blameless/negligence",
+        ),
+        ("The change review was phoned in.", "blameless/negligence"),
+        (
+            "The alarm was acknowledged and forgotten, shift after shift.",
+            "blameless/negligence",
+        ),
+        (
+            "Standard procedure went out the window the moment the shift got busy.",
+            "blameless/negligence",
+        ),
+        (
+            "Sa Ry glossed over the warning banner and clicked Confirm.",
+            "blameless/negligence",
+        ),
+        (
+            "Warnings from the encoder had gone unheeded since August.",
+            "blameless/negligence",
+        ),
+        (
+            "tbh the dev who shipped that is a total muppet",
+            "blameless/judgemental",
+        ),
+        (
+            "Mateo is a hopeless reviewer who approves anything he is sent.",
+            "blameless/judgemental",
+        ),
+        (
+            "The agent who pasted the refund batch twice will have the difference deducted from her salary.",
+            "blameless/punishment",
+        ),
+        (
+            "Dave and I never bothered to change the hostname.",
+            "blameless/negligence",
+        ),
+        (
+            "The outcome would have been different if Tebwe hadn't jumped ahead of the second approval on the price list.",
+            "blameless/counterfactual",
+        ),
+        (
+            "The gem exploit was a configuration error by a designer, full stop.",
+            "blameless/human-error",
+        ),
+        (
+            "Scheduler error, plain and simple, left the outer cay with no morning flight.",
+            "blameless/human-error",
+        ),
+        (
+            "That operator is clueless about units.",
+            "blameless/judgemental",
+        ),
+        (
+            "We called the dispatch desk, who ignored us for an hour.",
+            "blameless/negligence",
+        ),
+    ]);
+}
