@@ -23,8 +23,8 @@ use std::sync::LazyLock;
 use super::patterns::{Kind, ALL_KINDS};
 
 /// Anchor groups per kind; a kind is possible when every one of its groups has an occurrence.
-/// The engine reads those of `Kind::AsleepIdiom`, `Kind::Unheeded`, `Kind::Bother` and
-/// `Kind::IronicPraise` too (`engine::BELOW_GATE_KEYS`).
+/// The engine reads those of `Kind::AsleepIdiom`, `Kind::Unheeded`, `Kind::Bother`,
+/// `Kind::IronicPraise` and `Kind::MockedDuty` too (`engine::BELOW_GATE_KEYS`).
 pub(super) fn anchor_groups(kind: Kind) -> &'static [&'static [&'static str]] {
     match kind {
         Kind::ModalPerfect => &[&[r"\bshould", r"\bcould", r"\bought"]],
@@ -416,6 +416,15 @@ pub(super) fn anchor_groups(kind: Kind) -> &'static [&'static [&'static str]] {
             r"\bthoughtful\b",
             r"\bgood\b",
             r"\bcredit\b",
+        ]],
+        Kind::MockedDuty => &[&[
+            r"\boptional\b",
+            r"\bsuggestion\b",
+            r"\bguideline\b",
+            r"\bsaying\b",
+            r"\bnaming\b",
+            r"\bknew\b",
+            r"\bdescription\b",
         ]],
         Kind::Shaming => &[&[
             r"\bexplain",

@@ -65,6 +65,7 @@ pub(super) enum Kind {
     SanctionVerb,
     Shaming,
     IronicPraise,
+    MockedDuty,
     ActThenHarm,
 }
 
@@ -119,6 +120,7 @@ pub(super) const ALL_KINDS: &[Kind] = &[
     Kind::SanctionVerb,
     Kind::Shaming,
     Kind::IronicPraise,
+    Kind::MockedDuty,
     Kind::ActThenHarm,
 ];
 
@@ -3900,6 +3902,24 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
         Kind::SanctionVerb => sanction_verb(s, ms, me, i0, &matched),
         Kind::Shaming => shaming(s, ms, me, i0, &matched),
         Kind::IronicPraise => ironic_praise(s, ms, i0, last),
+        // Round 27 (f180–f185's first runs): a duty mocked as optional ("Apparently testing
+        // is optional when there's an asado waiting", "the migration freeze is more of a
+        // suggestion for some folk"), a name withheld to point at it ("Not naming names, but
+        // one person's handle appears on every ticket"), a rhetorical "Who knew that …", and
+        // a duty said to lie outside someone's job ("isn't in the field crew's job
+        // description"). The pattern holds the irony's marks itself; a denial before it
+        // ("it is not true that testing is optional") is not.
+        Kind::MockedDuty => {
+            if s.negated_before(i0) {
+                return None;
+            }
+            // "Who knew …" opens its clause and asks: "A dispatcher who knew the line would
+            // have held the train" is a relative clause.
+            if s.word(i0) == "who" && (s.clause_start(i0) != i0 || !s.text.contains('?')) {
+                return None;
+            }
+            found(Rule::Sarcasm, ms, me)
+        }
         Kind::ActThenHarm => act_then_harm(s, me, i0, &matched),
         Kind::IfHad => if_had(s, ms, me, i0),
         Kind::WhyDidnt => why_didnt(s, ms, me),

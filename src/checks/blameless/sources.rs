@@ -208,6 +208,10 @@ const TRIGGERS: &[(&str, &str)] = &[
         r"(?i)\b(?:thanks|thank\s+you|kudos|bravo|congrats|congratulations|well\s+done|(?:great|good|nice|stellar|fine|excellent|amazing)\s+(?:job|work|effort)|hats\s+off|shout-?outs?|props|round\s+of\s+applause|(?:real\s+)?masterclass|(?:truly\s+)?heroic|how\s+(?:kind|nice|thoughtful|good)\s+of|(?:nice|lovely|kind|good)\s+of|credit\s+where\s+(?:it['’]s|credit['’]s|credit\s+is)\s+due)\b",
     ),
     (
+        "MockedDuty",
+        r"(?i)\bapparently\s+(?:[\p{L}'’-]+\s+){0,6}?(?:is|was|are|were|has\s+become|became)\s+(?:now\s+|just\s+|only\s+)?(?:optional|(?:more\s+of\s+)?a\s+(?:suggestion|guideline))\b|\b(?:is|was|are|were)\s+(?:apparently\s+|now\s+|just\s+)?(?:optional|(?:more\s+of\s+)?a\s+(?:suggestion|guideline))\s+(?:now\b|these\s+days\b|around\s+here\b|for\s+some\b|when\s+there['’]?s\b|if\s+you['’]?re\b)|\bnot\s+(?:saying|naming)\s+(?:who|whose|names|any\s+names|anyone|which\s+(?:one|person|team))\b[^.;!?]{0,40}?\bbut\b|\bwho\s+knew\s+(?:that\s+)?(?:[\p{L}'’-]+\s+){1,8}?(?:could|would|can|might|deletes|breaks|removes|drops|wipes)\b|\b(?:is\s*n['’]?t|is\s+not|wasn['’]?t|was\s+not)\s+(?:in|part\s+of)\s+(?:his|her|their|the\s+(?:[\p{L}'’-]+\s+){0,3}?[\p{L}-]+['’]s?|[\p{L}-]+['’]s)\s+job\s+description\b",
+    ),
+    (
         "ActThenHarm",
         r"(?i),\s*(?:which|and\s+that|and\s+this)(?:\s+(?:is|was)|['’]s)\s+(?:exactly\s+|precisely\s+|just\s+|directly\s+)?(?:why|how)\b|\b(?:is|was)\s+what\s+(?:let|left|caused|broke|fired|took|brought|triggered|made|sent|knocked|wiped|jammed|stopped|locked|flooded|killed|lost|sank|froze|tore|shut|blew|stole|[\p{L}-]{2,}ed)\b|,\s*(?:and\s+)?so\s+(?:nobody|no\s+one)\b|,\s*(?:and\s+)?so\s+(?:every|all|the|it|its|our|their|no|none|nothing|half|each)\b|,\s*(?:which|and\s+that|and\s+this)\s+(?:alone\s+|also\s+|then\s+|in\s+turn\s+)?(?:left|took|sent|knocked|broke|cost|meant|locked|wiped|killed|stopped|jammed|flooded|wrecked|ruined|corrupted|erased)\b",
     ),

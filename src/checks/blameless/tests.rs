@@ -4301,5 +4301,26 @@ fn programs_designs_praise_and_idioms_of_neglect() {
             "We called the dispatch desk, who ignored us for an hour.",
             "blameless/negligence",
         ),
+        (
+            "Apparently checking which cluster you're on is optional now.",
+            "blameless/sarcasm",
+        ),
+        (
+            "Not naming names, but one person's handle appears on every one of these tickets.",
+            "blameless/sarcasm",
+        ),
+        (
+            "Who knew that deleting a namespace deletes the things in it?",
+            "blameless/sarcasm",
+        ),
+        (
+            "I guess checking the weather forecast isn't in the field crew's job description.",
+            "blameless/sarcasm",
+        ),
+    ]);
+    assert_engine_quiet(&[
+        "TLS is optional for internal endpoints.",
+        "Who knew about the change before the deploy?",
+        "9 met critical-value thresholds and were phoned in line with existing policy.",
     ]);
 }
