@@ -1018,71 +1018,80 @@ fn a_thing_at_fault(w: &str, before: &str, after: &str) -> bool {
 /// reminders like spam" are left to the rules above the gate: "job", "floor", "looked" and
 /// "treated" are too common in operations prose to pass every sentence holding them; so are
 /// "paying", "window" and "forgotten", and the common words of praise ("good", "nice").
-/// One bit per key's low six bits rules most tokens out before the list is asked.
-static BELOW_GATE_KEYS: std::sync::LazyLock<(u64, Vec<(u64, super::anchors::KindSet)>)> =
-    std::sync::LazyLock::new(|| {
-        const ABOVE_THE_GATE_ONLY: &[&str] = &[
-            "job",
-            "floor",
-            "looked",
-            "treated",
-            "through",
-            "fill",
-            "expire",
-            "lapse",
-            "rot",
-            "paying",
-            "window",
-            "forgotten",
-            "done",
-            "work",
-            "effort",
-            "shout",
-            "kind",
-            "nice",
-            "lovely",
-            "thoughtful",
-            "good",
-            "credit",
-        ];
-        let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
-        let mut keys: Vec<(u64, super::anchors::KindSet)> = Vec::new();
-        for kind in [
-            Kind::AsleepIdiom,
-            Kind::Unheeded,
-            Kind::Bother,
-            Kind::IronicPraise,
-            Kind::MockedDuty,
-        ] {
-            let bit = super::patterns::kind_bit(kind);
-            for word in super::anchors::anchor_groups(kind)
-                .iter()
-                .flat_map(|group| group.iter())
-                .map(|anchor| anchor.trim_start_matches(r"\b").trim_end_matches(r"\b"))
-                .filter(|word| !ABOVE_THE_GATE_ONLY.contains(word))
-            {
-                let key = super::features::fnv(super::features::stem_of(word, &stemmer).as_bytes());
-                match keys.iter_mut().find(|(k, _)| *k == key) {
-                    Some((_, kinds)) => *kinds |= bit,
-                    None => keys.push((key, bit)),
-                }
+/// One bit per key's low ten bits rules most tokens out before the sorted list is asked.
+static BELOW_GATE_KEYS: std::sync::LazyLock<BelowGateKeys> = std::sync::LazyLock::new(|| {
+    const ABOVE_THE_GATE_ONLY: &[&str] = &[
+        "job",
+        "floor",
+        "looked",
+        "treated",
+        "through",
+        "fill",
+        "expire",
+        "lapse",
+        "rot",
+        "paying",
+        "window",
+        "forgotten",
+        "done",
+        "work",
+        "effort",
+        "shout",
+        "kind",
+        "nice",
+        "lovely",
+        "thoughtful",
+        "good",
+        "credit",
+    ];
+    let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+    let mut keys: Vec<(u64, super::anchors::KindSet)> = Vec::new();
+    for kind in [
+        Kind::AsleepIdiom,
+        Kind::Unheeded,
+        Kind::Bother,
+        Kind::IronicPraise,
+        Kind::MockedDuty,
+    ] {
+        let bit = super::patterns::kind_bit(kind);
+        for word in super::anchors::anchor_groups(kind)
+            .iter()
+            .flat_map(|group| group.iter())
+            .map(|anchor| anchor.trim_start_matches(r"\b").trim_end_matches(r"\b"))
+            .filter(|word| !ABOVE_THE_GATE_ONLY.contains(word))
+        {
+            let key = super::features::fnv(super::features::stem_of(word, &stemmer).as_bytes());
+            match keys.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, kinds)) => *kinds |= bit,
+                None => keys.push((key, bit)),
             }
         }
-        let bits = keys.iter().fold(0u64, |b, (k, _)| b | 1 << (k & 63));
-        (bits, keys)
-    });
+    }
+    keys.sort_unstable();
+    let mut bits = [0u64; 16];
+    for (k, _) in &keys {
+        let b = (k & 1023) as usize;
+        bits[b / 64] |= 1 << (b % 64);
+    }
+    (bits, keys)
+});
+
+/// [`BELOW_GATE_KEYS`]: a bit per key's low ten bits, and the (key, kinds) pairs sorted by key.
+type BelowGateKeys = ([u64; 16], Vec<(u64, super::anchors::KindSet)>);
 
 /// The kinds the sentence's tokens pass it to below the model's gate ([`BELOW_GATE_KEYS`]).
 fn below_gate_kinds(toks: &[Tok]) -> super::anchors::KindSet {
     let (bits, keys) = &*BELOW_GATE_KEYS;
     toks.iter()
-        .filter(|t| bits & (1 << (t.key & 63)) != 0)
+        .filter(|t| {
+            let b = (t.key & 1023) as usize;
+            bits[b / 64] & (1 << (b % 64)) != 0
+        })
         .fold(0, |kinds, t| {
             kinds
                 | keys
-                    .iter()
-                    .find(|(k, _)| *k == t.key)
-                    .map_or(0, |(_, kinds)| *kinds)
+                    .binary_search_by_key(&t.key, |&(k, _)| k)
+                    .map_or(0, |i| keys[i].1)
         })
 }
 
