@@ -2742,7 +2742,8 @@ impl Sentence<'_> {
                 || matches!(self.word(k), "won't" | "wont")
         };
         if (i + 1..(i + 6).min(self.toks.len()))
-            .take_while(|&k| !self.is_break(k) || self.word(k).is_empty())
+            .skip_while(|&k| self.toks[k].boundary)
+            .take_while(|&k| !self.is_break(k))
             .any(weighs)
             && !self.rest_has(
                 i + 1,
