@@ -2731,14 +2731,20 @@ impl Sentence<'_> {
             return true;
         }
         // "Obviously, not going to work." (round 27, a real report's first run): an option
-        // weighed at the time, not what someone should have seen. A future ("going to",
-        // "won't") or an option's worth ("not an option", "not viable") right after it, and
+        // weighed at the time, not what someone should have seen. A denied future ("not
+        // going to", "won't") or an option's worth ("not an option", "not viable") right after it, and
         // no one named (the caller asks).
+        // "Obviously the certificate was going to expire" is hindsight: a future only when
+        // denied and not told in the past ("not going to work").
         let weighs = |k: usize| {
             matches!(
                 self.word(k),
                 "option" | "options" | "viable" | "feasible" | "workable"
-            ) || (self.word(k) == "going" && self.word(k + 1) == "to")
+            ) || (self.word(k) == "going"
+                && self.word(k + 1) == "to"
+                && k > 0
+                && matches!(self.word(k - 1), "not" | "n't")
+                && !(k > 1 && matches!(self.word(k - 2), "was" | "were")))
                 || matches!(self.word(k), "won't" | "wont")
         };
         if (i + 1..(i + 6).min(self.toks.len()))
@@ -3556,6 +3562,21 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             // reads every sentence holding "bother"), as `Kind::DidNotCheck` reads it.
             let (_, j) = s.subject_class(i0);
             if j.is_some_and(|j| s.author_alone(j)) {
+                return None;
+            }
+            // The gerund after "bother" must be an act: "bother running", not "bother warning"
+            // or "bother glaring" (words in "-ing" that are nouns or adjectives).
+            #[rustfmt::skip]
+            const NOT_ACTS: &[&str] = &[
+                "warning", "warnings", "glaring", "morning", "evening", "thing", "things",
+                "nothing", "something", "anything", "everything", "string", "ring", "king",
+                "ceiling", "building", "meeting", "during", "boring", "amazing", "interesting",
+                "annoying", "missing", "pending", "outstanding", "existing", "remaining",
+                "following", "incoming", "upcoming", "ongoing", "alarming", "shocking",
+                "surprising", "confusing", "misleading", "ping", "bling", "sibling", "wing",
+            ];
+            let last_word = s.before(me).map_or("", |k| s.word(k));
+            if NOT_ACTS.contains(&last_word) {
                 return None;
             }
             found(Rule::Negligence, ms, me)
