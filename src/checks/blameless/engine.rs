@@ -247,11 +247,6 @@ fn named_as_a_thing(text: &str, toks: &[Tok], i: usize) -> bool {
 /// object: the team acted.
 fn actor_was_told(text: &str, toks: &[Tok]) -> bool {
     #[rustfmt::skip]
-    const TOLD: &[&str] = &[
-        "alerted", "paged", "notified", "informed", "contacted", "engaged", "woken", "looped",
-        "messaged", "pinged", "emailed", "called",
-    ];
-    #[rustfmt::skip]
     const NO_OBJECT: &[&str] = &[
         "that", "of", "about", "by", "at", "via", "through", "and", "in", "on", "for", "when",
         "after", "as", "with", "from", "to", "around",
@@ -270,7 +265,7 @@ fn actor_was_told(text: &str, toks: &[Tok]) -> bool {
             k += 1;
         }
         let verb = word(k).to_ascii_lowercase();
-        TOLD.contains(&verb.as_str())
+        super::lexicon::is_reached(&verb)
             && (passive
                 || k + 1 >= toks.len()
                 || NO_OBJECT.contains(&word(k + 1).to_ascii_lowercase().as_str()))
@@ -282,13 +277,6 @@ fn actor_was_told(text: &str, toks: &[Tok]) -> bool {
 /// called the dispatch desk straight away", "we escalated to the network team" (round 27,
 /// f178's first run). The team was reached, not at fault.
 fn evidence_was_reached(text: &str, toks: &[Tok], a: usize, b: usize) -> bool {
-    #[rustfmt::skip]
-    const REACHED: &[&str] = &[
-        "called", "phoned", "rang", "paged", "pinged", "messaged", "emailed", "contacted",
-        "alerted", "notified", "informed", "escalated", "notify", "inform", "escalate",
-        "notifies", "informs", "escalates", "calling", "phoning", "paging", "pinging",
-        "contacting", "escalating", "notifying", "informing",
-    ];
     // Between the verb and the team only a determiner or the team's own words.
     const BETWEEN: &[&str] = &["the", "our", "their", "its", "to", "a", "an", "up"];
     if b <= a || b - a > 3 {
@@ -302,7 +290,7 @@ fn evidence_was_reached(text: &str, toks: &[Tok], a: usize, b: usize) -> bool {
             return false;
         }
         let w = word_at(text, toks, k).unwrap_or("").to_ascii_lowercase();
-        if REACHED.contains(&w.as_str()) {
+        if super::lexicon::is_reaching(&w) {
             return true;
         }
         if !BETWEEN.contains(&w.as_str()) && !t.actor {
@@ -434,6 +422,24 @@ fn states_a_standing_rule(words: &[String]) -> bool {
     rule
 }
 
+/// Words that grade work well, for praise ("great job", "excellent work") and for a grade
+/// ("the rollback plan was thorough"): one list, so praise and grade agree.
+#[rustfmt::skip]
+const WORDS_OF_WORTH: &[&str] = &[
+    "great", "good", "nice", "excellent", "fantastic", "amazing", "outstanding", "superb",
+    "solid", "stellar", "brilliant", "terrific", "impressive", "thorough", "careful", "clear",
+    "calm", "helpful", "effective", "sound", "exemplary", "spot-on", "invaluable",
+];
+
+/// The text from the sentence's first token to its last ("" when it has none), for the
+/// tests that read its punctuation: quotation marks, "!", "?", an ellipsis.
+fn sentence_of<'a>(text: &'a str, toks: &[Tok]) -> &'a str {
+    match (toks.first(), toks.last()) {
+        (Some(a), Some(b)) => text.get(a.start..b.end).unwrap_or(""),
+        _ => "",
+    }
+}
+
 /// Whether an actor's verb is followed by a credit: "a", "an" or "the", then a word of
 /// worth ("important", "good", "valid") and what was given ("point", "call", "catch"), as in
 /// "The billing team made an important point", "Ama raised a valid concern". The
@@ -454,10 +460,7 @@ fn credits_the_actor(text: &str, toks: &[Tok], words: &[String]) -> bool {
         "again", "usual", "another", "thanks", "sure", "really", "genius", "nice", "bravo",
         "congrats", "congratulations", "not", "n't", "never", "no",
     ];
-    let sentence = match (toks.first(), toks.last()) {
-        (Some(a), Some(b)) => text.get(a.start..b.end).unwrap_or(""),
-        _ => "",
-    };
+    let sentence = sentence_of(text, toks);
     if words.iter().any(|w| IRONY.contains(&w.as_str())) || sentence.contains(['!', '"', '“']) {
         return false;
     }
@@ -567,11 +570,6 @@ fn praises_a_rescue(text: &str, toks: &[Tok], words: &[String]) -> bool {
         "congratulations", "congrats",
     ];
     #[rustfmt::skip]
-    const WORTH: &[&str] = &[
-        "great", "good", "nice", "excellent", "fantastic", "amazing", "outstanding", "superb",
-        "solid", "stellar", "brilliant", "terrific", "impressive",
-    ];
-    #[rustfmt::skip]
     const HELPED: &[&str] = &[
         "spot", "caught", "catching", "isolat", "kept", "keeping", "moved", "moving", "rebook",
         "restor", "recover", "rolled", "rolling", "checked", "checking",
@@ -588,10 +586,7 @@ fn praises_a_rescue(text: &str, toks: &[Tok], words: &[String]) -> bool {
         "nobody", "nothing", "single-handedly", "somehow",
     ];
     let w = |k: usize| words.get(k).map_or("", String::as_str);
-    let sentence = match (toks.first(), toks.last()) {
-        (Some(a), Some(b)) => text.get(a.start..b.end).unwrap_or(""),
-        _ => "",
-    };
+    let sentence = sentence_of(text, toks);
     // An outcome with no harm in it, praised: "… on zero sensor losses during the storm",
     // "for no data lost" (round 27, f183's first run). Its "no" is no irony.
     const HARM: &[&str] = &[
@@ -630,7 +625,7 @@ fn praises_a_rescue(text: &str, toks: &[Tok], words: &[String]) -> bool {
     // archive lost …" tells a cause).
     let Some(end) = (0..words.len()).find_map(|k| {
         if (w(k) == "well" && w(k + 1) == "done")
-            || (WORTH.contains(&w(k)) && matches!(w(k + 1), "job" | "work" | "effort"))
+            || (WORDS_OF_WORTH.contains(&w(k)) && matches!(w(k + 1), "job" | "work" | "effort"))
         {
             Some(k + 2)
         } else if PRAISE.contains(&w(k)) && !(w(k) == "thanks" && w(k + 1) == "to") {
@@ -660,21 +655,12 @@ fn praises_a_rescue(text: &str, toks: &[Tok], words: &[String]) -> bool {
 /// judgement from the shape "X's plan was <word>", finds the judgemental family in it.
 fn grades_well(text: &str, toks: &[Tok], words: &[String]) -> bool {
     #[rustfmt::skip]
-    const WORTH: &[&str] = &[
-        "great", "good", "excellent", "fantastic", "outstanding", "superb", "solid", "stellar",
-        "brilliant", "terrific", "impressive", "thorough", "careful", "clear", "calm",
-        "helpful", "effective", "sound", "exemplary", "spot-on", "invaluable",
-    ];
-    #[rustfmt::skip]
     const NOT_PLAIN: &[&str] = &[
         "not", "n't", "never", "no", "but", "though", "although", "however", "yet", "again",
         "usual", "another", "sure", "really", "truly", "clearly", "obviously", "genius",
         "apparently", "somehow", "just", "only", "finally", "as", "if",
     ];
-    let sentence = match (toks.first(), toks.last()) {
-        (Some(a), Some(b)) => text.get(a.start..b.end).unwrap_or(""),
-        _ => "",
-    };
+    let sentence = sentence_of(text, toks);
     if sentence.contains(['"', '“', '”', '?', '!', '…'])
         || words.iter().any(|x| NOT_PLAIN.contains(&x.as_str()))
     {
@@ -683,9 +669,9 @@ fn grades_well(text: &str, toks: &[Tok], words: &[String]) -> bool {
     let w = |k: usize| words.get(k).map_or("", String::as_str);
     (0..words.len()).any(|k| {
         matches!(w(k), "is" | "was" | "are" | "were")
-            && (WORTH.contains(&w(k + 1))
+            && (WORDS_OF_WORTH.contains(&w(k + 1))
                 || (matches!(w(k + 1), "very" | "extremely" | "truly")
-                    && WORTH.contains(&w(k + 2))))
+                    && WORDS_OF_WORTH.contains(&w(k + 2))))
     })
 }
 
@@ -721,10 +707,10 @@ fn plain_own_account(text: &str, toks: &[Tok], words: &[String]) -> bool {
         "guessed", "knew", "thought", "assumed", "supposed", "wondered", "figured", "reckoned",
         "expected", "imagined", "hoped", "learned", "learnt",
     ];
-    let sentence = match (toks.first(), toks.last()) {
-        (Some(a), Some(b)) => text.get(a.start..b.end).unwrap_or(""),
-        _ => return false,
-    };
+    if toks.is_empty() {
+        return false;
+    }
+    let sentence = sentence_of(text, toks);
     let acts = words.windows(2).any(|w| {
         matches!(w[0].as_str(), "we" | "i")
             && (w[1].ends_with("ed") || super::lexicon::IRREGULAR_PAST.contains(w[1].as_str()))
@@ -742,9 +728,11 @@ fn plain_own_account(text: &str, toks: &[Tok], words: &[String]) -> bool {
 /// or more that a quotative verb puts in something's mouth: "PostgreSQL was all like
 /// \"indexes? lol never heard of 'em\"" (round 27, a real report's first run). One of the
 /// three words before the opening quote is "like", "goes", "went", "said", "says",
-/// "replied", "answered" or "responded". The quotation may open in an earlier sentence (a
-/// question mark inside it splits it), looked for at most 300 bytes back. Straight or curly
-/// double quotes.
+/// "replied", "answered" or "responded". The quotations are [`text::quotations`]'s, read on
+/// the sentence's line (at most [`QUOTE_REACH`] bytes either side): the model's sentence
+/// split ends a sentence at a question mark inside a quotation, so the quotation may open
+/// in the sentence before. (Not splitting inside quotations would change what the model
+/// learned from, and needs a retraining.)
 fn quoted_speech(text: &str, s: usize, e: usize, at: usize) -> bool {
     const QUOTATIVES: &[&str] = &[
         "like",
@@ -758,39 +746,34 @@ fn quoted_speech(text: &str, s: usize, e: usize, at: usize) -> bool {
         "responded",
         "responds",
     ];
-    let at = at.clamp(s, e);
-    let from = char_boundary_after(text, s.saturating_sub(300));
-    let (Some(before), Some(after)) = (text.get(from..at), text.get(at..e)) else {
+    let (from, to) = line_around(text, s, e, QUOTE_REACH);
+    let Some(line) = text.get(from..to) else {
         return false;
     };
-    // The quotation is open at `at`: an odd number of straight quotes since `from`, or a
-    // curly opening quote after the last closing one.
-    let open = if before.matches('"').count() % 2 == 1 {
-        before.rfind('"').map(|o| (o, o + 1, '"'))
-    } else {
-        before
-            .rfind('“')
-            .filter(|&o| before.rfind('”').is_none_or(|c| c < o))
-            .map(|o| (o, o + '“'.len_utf8(), '”'))
-    };
-    let Some((quote, inside, close)) = open else {
-        return false;
-    };
-    let to = after.find(close).map_or(after.len(), |c| c) + before.len();
-    let words = text.get(from + inside..from + to).map_or(0, |q| {
-        q.split_whitespace()
-            .filter(|w| w.chars().any(char::is_alphabetic))
-            .count()
-    });
-    let lead = before.get(..quote).unwrap_or("");
-    words >= 4
-        && lead
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .rev()
-            .take(3)
-            .any(|w| QUOTATIVES.iter().any(|q| q.eq_ignore_ascii_case(w)))
+    let at = at.clamp(from, to) - from;
+    super::text::quotations(line)
+        .into_iter()
+        .find(|&(a, b)| a <= at && at < b)
+        .is_some_and(|(a, b)| {
+            let words = line.get(a..b).map_or(0, |q| {
+                q.split_whitespace()
+                    .filter(|w| w.chars().any(char::is_alphabetic))
+                    .count()
+            });
+            words >= 4
+                && line
+                    .get(..a)
+                    .unwrap_or("")
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .rev()
+                    .take(3)
+                    .any(|w| QUOTATIVES.iter().any(|q| q.eq_ignore_ascii_case(w)))
+        })
 }
+
+/// How far either side of a sentence [`quoted_speech`] reads its line for the quotation.
+const QUOTE_REACH: usize = 300;
 
 /// Whether the sentence is a field that says the cause is not known yet: every word is a
 /// cause field's label ("Root Causes", "Trigger", "Contributing factor") or a word of a
@@ -1649,7 +1632,8 @@ fn is_title(text: &str, toks: &[Tok], start: usize, end: usize) -> bool {
     if span.len() == 1 && toks.iter().find(|t| words(t)).map(|t| t.start) == Some(first.start) {
         return false;
     }
-    let (Some(line), Some(before)) = line_around(text, start, end, TITLE_REACH) else {
+    let (from, to) = line_around(text, start, end, TITLE_REACH);
+    let (Some(line), Some(before)) = (text.get(from..to), text.get(from..start)) else {
         return false;
     };
     // A value after a label's colon or a cell bar is the label's value, not a title: "Cause
@@ -1673,23 +1657,18 @@ fn is_title(text: &str, toks: &[Tok], start: usize, end: usize) -> bool {
 /// citation's cues sit near the title, and a bound keeps a long line of many findings linear.
 const TITLE_REACH: usize = 512;
 
-/// The line holding `start..end` of `text`, and the part of it before `start`, each cut to at
-/// most `reach` bytes either side of the match (at character boundaries). `None`s when the
-/// range is not on character boundaries.
-fn line_around(text: &str, start: usize, end: usize, reach: usize) -> (Option<&str>, Option<&str>) {
+/// The byte range of the line holding `start..end` of `text`, cut to at most `reach` bytes
+/// either side of the match (at character boundaries).
+fn line_around(text: &str, start: usize, end: usize, reach: usize) -> (usize, usize) {
     let end = end.min(text.len());
     let start = start.min(end);
-    let back = char_boundary_after(text, start.saturating_sub(reach));
-    let from = text
-        .get(back..start)
-        .and_then(|b| memchr::memrchr(b'\n', b.as_bytes()))
-        .map_or(back, |i| back + i + 1);
+    let (from, _) = bounded_line_start(text, start, reach);
     let ahead = char_boundary_before(text, end.saturating_add(reach).min(text.len()));
     let to = text
         .get(end..ahead)
         .and_then(|a| memchr::memchr(b'\n', a.as_bytes()))
         .map_or(ahead, |i| end + i);
-    (text.get(from..to), text.get(from..start))
+    (from, to.max(from))
 }
 
 /// Whether the line holding `at` opens with a citation's label and a colon: "Slides:
@@ -2026,8 +2005,27 @@ const LOOK_BACK: usize = 96;
 /// speaker is short, and an unbounded search would make a long line of many sentences
 /// quadratic.
 fn line_start(text: &str, s: usize) -> usize {
-    let from = char_boundary_after(text, s.saturating_sub(LOOK_BACK));
-    text[from..s].rfind('\n').map_or(from, |p| from + p + 1)
+    bounded_line_start(text, s, LOOK_BACK).0
+}
+
+/// Where the line holding byte `at` of `text` starts, looking back at most `look_back` bytes
+/// (to a character boundary): the byte after the last line break before `at`, or the window's
+/// start if there is none, and whether that is a true start of a line (the text's start or
+/// just after a break) rather than the window's edge. The one bounded look-back every caller
+/// shares, so a long line costs each at most `look_back` bytes.
+fn bounded_line_start(text: &str, at: usize, look_back: usize) -> (usize, bool) {
+    let at = char_boundary_before(text, at.min(text.len()));
+    let from = char_boundary_after(text, at.saturating_sub(look_back));
+    match text
+        .get(from..at)
+        .and_then(|w| memchr::memrchr(b'\n', w.as_bytes()))
+    {
+        Some(i) => (from + i + 1, true),
+        None => (
+            from,
+            from == 0 || text.as_bytes().get(from - 1) == Some(&b'\n'),
+        ),
+    }
 }
 
 /// What stands on its line before byte `at` of `text`, if the line starts at most
@@ -2035,12 +2033,11 @@ fn line_start(text: &str, s: usize) -> usize {
 /// row's first cells); `None` if the line starts farther back, so a long line costs each
 /// caller at most `look_back` bytes.
 pub(crate) fn line_lead(text: &str, at: usize, look_back: usize) -> Option<&str> {
-    let at = at.min(text.len());
-    let from = char_boundary_after(text, at.saturating_sub(look_back));
-    let window = text.get(from..at)?;
-    match memchr::memrchr(b'\n', window.as_bytes()) {
-        Some(i) => window.get(i + 1..),
-        None => (from == 0 || text.as_bytes().get(from - 1) == Some(&b'\n')).then_some(window),
+    let (from, whole) = bounded_line_start(text, at, look_back);
+    if whole {
+        text.get(from..at.min(text.len()))
+    } else {
+        None
     }
 }
 

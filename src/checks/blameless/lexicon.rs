@@ -316,6 +316,58 @@ pub(super) static HUMAN_INFINITIVES: LazyLock<HashSet<&'static str>> = LazyLock:
     ])
 });
 
+/// Verbs of reaching someone (calling, paging, alerting, escalating to), as (plain form, past
+/// participle). [`is_reached`] reads the participles ("the storage team was paged"),
+/// [`is_reaching`] every form ("we escalated to the network team", "calling the dispatch
+/// desk"). One list, so "was paged" and "paged the team" agree on which verbs reach.
+/// A plain form is given only where no form is a common noun in a post-mortem: "call",
+/// "page", "alert" and "contact" are nouns too ("the page the team ignored"), so only their
+/// participles and "-ing" forms count.
+const REACHING: &[(&str, &str)] = &[
+    ("", "called"),
+    ("", "phoned"),
+    ("", "paged"),
+    ("", "pinged"),
+    ("", "messaged"),
+    ("", "emailed"),
+    ("", "contacted"),
+    ("", "alerted"),
+    ("notify", "notified"),
+    ("inform", "informed"),
+    ("escalate", "escalated"),
+    ("", "engaged"),
+    ("", "woken"),
+    ("", "looped"),
+];
+
+/// Whether `lower` is the past participle of a verb of reaching ("paged", "notified").
+pub(super) fn is_reached(lower: &str) -> bool {
+    REACHING.iter().any(|&(_, past)| past == lower)
+}
+
+/// Whether `lower` is any form of a verb of reaching: the participle, or for verbs that are
+/// no noun the plain form, the third person ("notifies") and the "-ing" form ("escalating");
+/// "rang" and the "-ing" forms of the others ("calling", "paging") too.
+pub(super) fn is_reaching(lower: &str) -> bool {
+    REACHING
+        .iter()
+        .any(|&(plain, past)| past == lower || (!plain.is_empty() && is_form_of(lower, plain)))
+        || matches!(
+            lower,
+            "rang" | "calling" | "phoning" | "paging" | "pinging" | "contacting"
+        )
+}
+
+/// Whether `lower` is `plain`, its third person ("notify" → "notifies", "alert" → "alerts")
+/// or its "-ing" form ("escalate" → "escalating", "inform" → "informing").
+fn is_form_of(lower: &str, plain: &str) -> bool {
+    let stem = |suffix: char| plain.strip_suffix(suffix).unwrap_or(plain);
+    lower == plain
+        || lower.strip_suffix('s') == Some(plain)
+        || (plain.ends_with('y') && lower.strip_suffix("ies") == Some(stem('y')))
+        || lower.strip_suffix("ing") == Some(stem('e'))
+}
+
 /// Irregular past participles (regular ones end in -ed).
 #[rustfmt::skip]
 pub(super) static IRREGULAR_PARTICIPLES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {

@@ -10,6 +10,26 @@ use std::borrow::Cow;
 /// Quoting a phrase is talking about wording, not using it. An apostrophe inside a word
 /// ("didn't", "Priya's") is not a quote; a quote without its partner hides nothing.
 pub(super) fn mask_quotes(text: &str) -> Cow<'_, str> {
+    let ranges = quotations(text);
+    if ranges.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    // Whole characters are replaced by as many ASCII spaces as they have bytes.
+    let mut masked = String::with_capacity(text.len());
+    let mut last = 0;
+    for (start, end) in ranges {
+        masked.push_str(&text[last..start]);
+        masked.extend(std::iter::repeat_n(' ', end - start));
+        last = end;
+    }
+    masked.push_str(&text[last..]);
+    Cow::Owned(masked)
+}
+
+/// The quoted passages of `text` ("…", “…”, ‘…’, '…', «…», „…“) as byte ranges, quote marks
+/// included, in order and not overlapping. An apostrophe inside a word is no quote, and a
+/// quote without its partner opens nothing.
+pub(super) fn quotations(text: &str) -> Vec<(usize, usize)> {
     // A byte test first: `"`, `'`, and the lead bytes of “ ‘ „ (0xE2) and « (0xC2). Most
     // blocks have an apostrophe somewhere, but this keeps the character decoding below to
     // the blocks that can have a quote at all.
@@ -17,7 +37,7 @@ pub(super) fn mask_quotes(text: &str) -> Cow<'_, str> {
         .bytes()
         .any(|b| matches!(b, b'"' | b'\'' | 0xE2 | 0xC2))
     {
-        return Cow::Borrowed(text);
+        return Vec::new();
     }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let alnum_at = |j: usize| chars.get(j).is_some_and(|&(_, c)| c.is_alphanumeric());
@@ -46,19 +66,7 @@ pub(super) fn mask_quotes(text: &str) -> Cow<'_, str> {
             None => i += 1,
         }
     }
-    if ranges.is_empty() {
-        return Cow::Borrowed(text);
-    }
-    // Whole characters are replaced by as many ASCII spaces as they have bytes.
-    let mut masked = String::with_capacity(text.len());
-    let mut last = 0;
-    for (start, end) in ranges {
-        masked.push_str(&text[last..start]);
-        masked.extend(std::iter::repeat_n(' ', end - start));
-        last = end;
-    }
-    masked.push_str(&text[last..]);
-    Cow::Owned(masked)
+    ranges
 }
 
 fn find_from(chars: &[(usize, char)], from: usize, pred: impl Fn(usize) -> bool) -> Option<usize> {
