@@ -552,6 +552,22 @@ fn holds_a_counterfactual_mark(text: &str, toks: &[Tok], words: &[String]) -> bo
                 .any(|w| MARKS.contains(&w.to_ascii_lowercase().as_str())))
 }
 
+/// Whether the sentence tells someone failing a service over or back: "fail", "fails",
+/// "failed" or "failing", then at most four words (none of them "to": "failed to fail over"
+/// is a failure) and "over" or "back" ("failed the storage pool over to Brno", "failed
+/// the primary back"). The phrasal verb is the operation of moving to a standby.
+fn fails_something_over(words: &[String]) -> bool {
+    words.iter().enumerate().any(|(k, w)| {
+        matches!(w.as_str(), "fail" | "fails" | "failed" | "failing")
+            && words
+                .iter()
+                .skip(k + 1)
+                .take(5)
+                .take_while(|x| x.as_str() != "to")
+                .any(|x| matches!(x.as_str(), "over" | "back"))
+    })
+}
+
 /// Whether the sentence is sincere praise for a rescue: a word of praise ("kudos", "bravo",
 /// "thanks … for", "hats off", "well done", "great job", "excellent work") whose praised act,
 /// the verb right after "for", "who", "in" or "on" or after the praise itself, helped
@@ -1236,6 +1252,21 @@ pub(crate) fn scan(
             // The sentence's words, lower-cased once for the gates below that read them.
             let lowered = std::cell::OnceCell::new();
             let words = || lowered.get_or_init(|| lower_words(text, toks)).as_slice();
+            if matches!(family, Rule::TeamBlame | Rule::IndividualFault)
+                && fails_something_over(words())
+                && !tells_a_consequence(sentence)
+                && (a..b).any(|k| {
+                    word_at(text, toks, k)
+                        .is_some_and(|w| w.to_ascii_lowercase().starts_with("fail"))
+                })
+            {
+                // "Our team failed the storage pool over to Brno at 04:12" (round 28, f186's
+                // first run): failing a service over is an operation, not a failure, when the
+                // model's evidence is the word "failed" itself ("misread the alert and failed
+                // over the wrong database" rests on "misread", and stays found), and the
+                // sentence tells no consequence (", and that cost us …").
+                return;
+            }
             if matches!(family, Rule::TeamBlame | Rule::IndividualFault)
                 && credits_the_actor(text, toks, words())
             {

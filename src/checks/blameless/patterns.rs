@@ -693,6 +693,10 @@ impl Sentence<'_> {
             self.dictionary_role.set(true);
             return Class::Role;
         }
+        if !t.odd && !t.cap && self.role_by_its_act(i, sing) {
+            self.dictionary_role.set(true);
+            return Class::Role;
+        }
         if t.cap
             && DEPARTMENTS.contains(w)
             && !prev.is_some_and(|p| DETERMINERS.contains(p.word.as_str()))
@@ -741,6 +745,43 @@ impl Sentence<'_> {
             return Class::Named;
         }
         Class::Other
+    }
+
+    /// A role noun that also names a program or a thing ("supervisor", "dispatcher", "picker",
+    /// "courier"; `dictionary::ROLES_WITH_OTHER_SENSES` leaves them out for that reason), or a
+    /// compound of a task and an agent ("call-taker", "gate-keeper"), read as a person from
+    /// what the sentence has it do: the verb right after it (adverbs skipped) is one only
+    /// people do ([`HUMAN_PARTICIPLES`], or its "-ing" form): "The Holešovice pickers ignored
+    /// the substitution prompts", "Had the call-taker asked for a cross street", "Were the
+    /// supervisor watching the queue" (round 28, f186's and f187's first runs). "The
+    /// supervisor restarted the worker" is a process supervisor's act, and stays a thing.
+    /// Known from usage, so a finding about it is a warning (`dictionary_role`).
+    fn role_by_its_act(&self, i: usize, sing: &str) -> bool {
+        #[rustfmt::skip]
+        const OTHER_SENSES: &[&str] = &[
+            "supervisor", "dispatcher", "picker", "packer", "courier", "inspector", "trainer",
+            "pilot", "guard", "warden", "marshal", "rider",
+        ];
+        // Not "scheduler", "handler", "controller", "driver", "planner" or "-checker": more
+        // often programs, which skip and ignore too.
+        const AGENTS: &[&str] = &["taker", "keeper", "maker", "giver"];
+        let agent = sing
+            .rsplit_once('-')
+            .is_some_and(|(task, who)| !task.is_empty() && AGENTS.contains(&who));
+        if !(OTHER_SENSES.contains(&sing) || agent) {
+            return false;
+        }
+        let mut k = i + 1;
+        while k < self.toks.len() && is_adverb(self.word(k)) {
+            k += 1;
+        }
+        let verb = self.word(k);
+        HUMAN_PARTICIPLES.contains(verb)
+            || verb.strip_suffix("ing").is_some_and(|stem| {
+                stem.len() > 2
+                    && (HUMAN_PARTICIPLES.contains(format!("{stem}ed").as_str())
+                        || HUMAN_PARTICIPLES.contains(format!("{stem}d").as_str()))
+            })
     }
 
     /// A chat handle written without its `@` ("tnguyen", "kavitha_s") as the subject of a verb
@@ -1224,6 +1265,9 @@ impl Sentence<'_> {
         if next.is_some_and(|k| is_act_noun(self.word(k))) {
             return false;
         }
+        if self.grades_a_subject_thing(i, last) {
+            return true;
+        }
         let start = self.clause_start(i);
         let mut j = i;
         // The copula before the word ("was sloppy", "is a shoddy design"), or the verb by
@@ -1561,6 +1605,55 @@ impl Sentence<'_> {
     /// Whether the word at `k` can name a thing: a common English word, or with `determined`
     /// (a determiner before it: "the runbook", "a kubeconfig") any word, that is no name,
     /// pronoun, determiner or subject filler.
+    /// Whether the judgement word at `i..=last` modifies the head of a subject that is a
+    /// thing: it opens the clause, alone or after a determiner ("some", "a", "the"), and at most
+    /// three words later, before the clause's verb, stands the noun it
+    /// grades, with no one between: "some stupid foreign Poker site had taken its place"
+    /// (round 28, a real report's first run), "a useless dashboard showed nothing". A
+    /// judgement noun ("idiot", "rookie") grades itself; "a stupid engineer" has a person
+    /// for head, and "a stupid mistake" an act ([`is_act_noun`], read by the caller).
+    fn grades_a_subject_thing(&self, i: usize, last: usize) -> bool {
+        const NOUNS: &[&str] = &[
+            "idiot",
+            "moron",
+            "rookie",
+            "newbie",
+            "beginner",
+            "schoolboy",
+        ];
+        if NOUNS.iter().any(|p| self.word(i).starts_with(p)) {
+            return false;
+        }
+        // The subject opens its clause: "did a careless splice and blew …" grades an act.
+        let start = self.clause_start(i);
+        let opens = i == start
+            || (i == start + 1
+                && matches!(
+                    self.word(start),
+                    "some" | "a" | "an" | "the" | "this" | "that" | "one" | "another"
+                ));
+        if !opens {
+            return false;
+        }
+        let n = self.toks.len();
+        let Some(verb) = (last + 2..(last + 5).min(n)).find(|&k| {
+            let w = self.word(k);
+            is_be(w) || is_past(w) || matches!(w, "had" | "has" | "have" | "will" | "would")
+        }) else {
+            return false;
+        };
+        let head = verb - 1;
+        // Words before the head modify it ("Poker" in "Poker site"), unless possessive.
+        (last + 1..=head).all(|k| {
+            !self.toks[k].boundary
+                && !matches!(self.word(k), "and" | "or" | "but" | "nor")
+                && !((k == head || self.toks[k].poss) && self.stands_for_someone(k))
+        }) && self.is_thing_word(head, true)
+            && (ARTIFACT_NOUNS.contains(singular(self.word(head)))
+                || super::dictionary::is_common_word(self.word(head)))
+            && !super::dictionary::is_person_noun(singular(self.word(head)))
+    }
+
     fn is_thing_word(&self, k: usize, determined: bool) -> bool {
         let w = self.word(k);
         // Two letters are too few to be a thing's word, but for an artifact's ("UI").
@@ -3037,6 +3130,15 @@ const FOUND_OR_MENDED: &[&str] = &[
 /// clefts round 15 added: "It was the show secretary who pasted last year's spreadsheet over the
 /// class list and wiped forty-two entries", "Sione is the one who edited the expiry rule that let
 /// lapsed members in".
+/// Decisions only people make, which a cleft focuses on as fault without a word of harm
+/// ("It was the release manager who approved the change", "… that waved it through").
+#[rustfmt::skip]
+const CLEFT_DECISIONS: &[&str] = &[
+    "approved", "merged", "pushed", "shipped", "skipped", "ignored", "rushed", "bypassed",
+    "overrode", "overridden", "waved", "greenlit", "okayed", "signed", "disabled",
+    "dismissed", "overruled", "vetoed",
+];
+
 const CLEFT_HARM: &[&str] = &[
     // "It was the help desk that made the Chromebook problem ten times worse" (round 20).
     "worse",
@@ -3126,9 +3228,13 @@ fn cleft(
         return None;
     }
     if !one_word {
-        let harm = (v..s.toks.len())
-            .take(16)
-            .any(|j| CLEFT_HARM.contains(&s.word(j)));
+        // A decision only people make is the act a cleft puts in focus, harm told or not:
+        // "It was Grace Park who approved the CAD patch in the middle of peak hours" (round
+        // 28, f187's first run).
+        let harm = CLEFT_DECISIONS.contains(&verb)
+            || (v..s.toks.len())
+                .take(16)
+                .any(|j| CLEFT_HARM.contains(&s.word(j)));
         let past = words.get(1) == Some(&"was") || words.first() == Some(&"was");
         // "who keep wrecking …" is a habit; "who keep getting paged" is not an act.
         let habit = matches!(verb, "keep" | "keeps")
@@ -3949,6 +4055,9 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             if i0 > 0 && !s.toks[i0 - 1].boundary {
                 return None;
             }
+            if s.word(i0) == "were" {
+                return were_inverted(s, ms, i0);
+            }
             let stop = (i0 + 6).min(s.toks.len());
             let k = (i0 + 2..stop)
                 .take_while(|&j| !s.toks[j].boundary)
@@ -3965,6 +4074,48 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             };
             counterfactual_for(c, s.word(k), true).and_then(|r| found(r, ms, s.span_end(k)))
         }
+    }
+}
+
+/// A counterfactual inverted with "Were" (round 28, f187's first run; round 27 left it): "Were
+/// the supervisor watching the text queue, that session would never have timed out". The
+/// subject (at most three words) is a person or a group, its verb an "-ing" form of an act
+/// only people do or a participle of one, and a later clause of the sentence holds a past
+/// modal's perfect ("would have", "could've", "wouldn't have"): the past that did not
+/// happen. "Were the team to migrate …, it would …" looks ahead, and "Were the logs
+/// checked?" asks; neither has the perfect.
+fn were_inverted(s: &Sentence, ms: usize, i0: usize) -> Option<Found> {
+    let stop = (i0 + 5).min(s.toks.len());
+    let k = (i0 + 2..stop)
+        .take_while(|&j| !s.toks[j].boundary)
+        .find(|&j| {
+            let w = s.word(j);
+            HUMAN_PARTICIPLES.contains(w)
+                || w.strip_suffix("ing").is_some_and(|stem| {
+                    stem.len() > 2
+                        && (HUMAN_PARTICIPLES.contains(format!("{stem}ed").as_str())
+                            || HUMAN_PARTICIPLES.contains(format!("{stem}d").as_str()))
+                })
+        })?;
+    let mut h = k - 1;
+    while h > i0 + 1 && is_adverb(s.word(h)) {
+        h -= 1;
+    }
+    let perfect = (k + 1..s.toks.len()).any(|j| {
+        let w = s.word(j);
+        (is_past_modal(w) || matches!(w, "wouldn't" | "couldn't" | "would've" | "could've"))
+            && (w.ends_with("'ve")
+                || (j + 1..(j + 3).min(s.toks.len())).any(|h| s.word(h) == "have"))
+    });
+    let after_a_break = (k + 1..s.toks.len()).any(|j| s.toks[j].boundary);
+    if !perfect || !after_a_break {
+        return None;
+    }
+    let c = s.class(h);
+    match c {
+        Class::Group => found(Rule::Counterfactual, ms, s.span_end(k)),
+        c if c.person() && c != Class::We => found(Rule::Counterfactual, ms, s.span_end(k)),
+        _ => None,
     }
 }
 

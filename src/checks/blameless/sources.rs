@@ -89,7 +89,7 @@ const TRIGGERS: &[(&str, &str)] = &[
     ),
     (
         "JudgeWeak",
-        r"(?i)\b(?:sloppy|sloppily|lazy|lazily|unacceptable|unacceptably|dumb|silly|lax|half-baked|thoughtless(?:ly)?|poorly\s+thought[\s-]out|inept(?:ly|itude|ness)?|slapdash|slipshod|ham-fisted(?:ly)?|cack-handed(?:ly)?|lackadaisical(?:ly)?|feckless(?:ly|ness)?|bumbling|bungling|gormless|brainless|dim-witted|half-arsed|inattentive(?:ly)?|indecisive(?:ly|ness)?|disorgani[sz]ed|arrogant(?:ly)?|arrogance|naive(?:ly)?|complacent(?:ly)?|complacency|cavalier(?:ly)?|clumsy|clumsily|overconfident|absent-minded|scatterbrained|half-hearted(?:ly)?|short-sighted(?:ly|ness)?|ill-judged|unprepared|out\s+of\s+(?:his|her|their|its)\s+depth|hopeless(?:ly)?|muppets?|daft|gullible)\b",
+        r"(?i)\b(?:sloppy|sloppily|lazy|lazily|unacceptable|unacceptably|dumb|silly|lax|half-baked|thoughtless(?:ly)?|poorly\s+thought[\s-]out|inept(?:ly|itude|ness)?|slapdash|slipshod|ham-fisted(?:ly)?|cack-handed(?:ly)?|lackadaisical(?:ly)?|feckless(?:ly|ness)?|bumbling|bungling|gormless|brainless|dim-witted|half-arsed|inattentive(?:ly)?|indecisive(?:ly|ness)?|disorgani[sz]ed|arrogant(?:ly)?|arrogance|naive(?:ly)?|complacent(?:ly)?|complacency|cavalier(?:ly)?|clumsy|clumsily|overconfident|absent-minded|scatterbrained|half-hearted(?:ly)?|short-sighted(?:ly|ness)?|ill-judged|unprepared|out\s+of\s+(?:his|her|their|its)\s+depth|hopeless(?:ly)?|muppets?|daft|gullible|useless|feeble|worthless|hapless|spineless|witless|incapable|dozy|dopey)\b",
     ),
     (
         "HumanError",
@@ -101,7 +101,7 @@ const TRIGGERS: &[(&str, &str)] = &[
     ),
     (
         "PunishStrong",
-        r"(?i)\b(?:disciplinary|written\s+warning|formal\s+warning|final\s+warning|performance\s+improvement\s+plan|held\s+(?:personally\s+)?accountable|held\s+(?:personally\s+)?responsible|held\s+to\s+account|(?:to|must|will|should|shall)\s+answer\s+for|face\s+(?:the\s+|serious\s+)?consequences|punish(?:ed|ing)?|as\s+(?:a\s+)?punishment|reprimand(?:ed)?|(?:be|been|get|got)\s+let\s+go|(?:will|must|should|shall)\s+be\s+consequences|there\s+(?:will|must|should|need\s+to)\s+be\s+consequences|consequences\s+for\s+(?:whoever|those|anyone|the\s+(?:engineer|developer|person|people|team|individual)s?)|hold(?:s|ing)?\s+(?:[\p{L}-]+\s+){0,4}?(?:accountable|responsible)|performance\s+(?:file|record)|(?:a|the)\s+(?:stern\s+|serious\s+|proper\s+)?talking[\s-]to|remedial\s+(?:re-?)?training|mandatory\s+re-?training|put\s+(?:\S+\s+){1,3}?on\s+(?:a\s+)?(?:performance\s+(?:improvement\s+)?plan|pip|probation))\b",
+        r"(?i)\b(?:disciplinary|written\s+warning|formal\s+warning|final\s+warning|performance\s+improvement\s+plan|held\s+(?:personally\s+)?accountable|held\s+(?:personally\s+)?responsible|held\s+to\s+account|(?:to|must|will|should|shall)\s+answer\s+for|face\s+(?:the\s+|serious\s+)?consequences|punish(?:ed|ing)?|as\s+(?:a\s+)?punishment|reprimand(?:ed)?|(?:be|been|get|got)\s+let\s+go|(?:will|must|should|shall)\s+be\s+consequences|there\s+(?:will|must|should|need\s+to)\s+be\s+consequences|consequences\s+for\s+(?:whoever|those|anyone|the\s+(?:engineer|developer|person|people|team|individual)s?)|hold(?:s|ing)?\s+(?:[\p{L}-]+\s+){0,4}?(?:accountable|responsible)|performance\s+(?:file|record)|(?:a|the)\s+(?:stern\s+|serious\s+|proper\s+)?talking[\s-]to|remedial\s+(?:re-?)?training|mandatory\s+re-?training|put\s+(?:\S+\s+){1,3}?on\s+(?:a\s+)?(?:performance\s+(?:improvement\s+)?plan|pip|probation)|unpaid\s+suspension|suspension\s+without\s+pay|(?:verbal|written|formal)\s+counsell?ing|personnel\s+(?:file|record)|(?:possible|further|formal)\s+discipline|referred\s+to\s+(?:the\s+)?(?:professional\s+standards|internal\s+affairs|hr\b|human\s+resources))\b",
     ),
     (
         "Revoked",
@@ -141,7 +141,7 @@ const TRIGGERS: &[(&str, &str)] = &[
     ),
     (
         "HadInverted",
-        r"\bHad\s+",
+        r"\b(?:Had|Were)\s+",
     ),
     (
         "WhyDidnt",
