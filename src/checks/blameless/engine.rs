@@ -521,7 +521,8 @@ fn mends_alone(sentence: &str, actors: &[usize], words: &[String]) -> bool {
 
 /// Whether the sentence holds a word that can tell another course the past could have taken:
 /// a modal ("should", "could", "would", "must", "ought", "might", "'d"), "had", "if",
-/// "unless", "only", "supposed", a need ("need", "needed"), "failed", "instead", "why",
+/// "unless", "only", "supposed", a need ("need", "needed"), "failed" (not the present "fails":
+/// "Symptom: Hermes fails to relay" tells what a program does, round 28), "instead", "why",
 /// "wish", "rather", "time" ("it was time to …"), a chat form ("shoulda", "coulda"), "have"
 /// ("have to", "should've"), a denial, a duty ("it was on the captain to …") or a word of
 /// neglect. A counterfactual with none of them is no counterfactual.
@@ -530,7 +531,7 @@ fn holds_a_counterfactual_mark(text: &str, toks: &[Tok], words: &[String]) -> bo
     const MARKS: &[&str] = &[
         "should", "shouldn't", "could", "couldn't", "would", "wouldn't", "must", "mustn't",
         "ought", "might", "d", "had", "hadn't", "if", "unless", "only", "supposed", "need",
-        "needs", "needed", "failed", "fail", "fails", "failing", "instead", "why", "wish",
+        "needs", "needed", "failed", "fail", "failing", "instead", "why", "wish",
         "rather", "time", "shoulda", "coulda", "woulda", "have", "ve", "whyd", "didnt",
         "didn't", "did", "not", "never", "n't", "no", "nobody", "anyone", "expected", "meant",
         "better", "required", "requires", "neglected", "forgot", "skipped", "ignored",
@@ -550,6 +551,16 @@ fn holds_a_counterfactual_mark(text: &str, toks: &[Tok], words: &[String]) -> bo
             && lead
                 .split(|c: char| !c.is_alphanumeric() && c != '\'')
                 .any(|w| MARKS.contains(&w.to_ascii_lowercase().as_str())))
+}
+
+/// Whether the model's evidence, ending before token `b`, is a label the sentence denies as
+/// the cause right after it (`patterns::denied_as_cause`).
+fn label_denied(text: &str, toks: &[Tok], b: usize) -> bool {
+    let words: Vec<String> = (b..(b + 7).min(toks.len()))
+        .filter_map(|k| word_at(text, toks, k))
+        .map(str::to_ascii_lowercase)
+        .collect();
+    super::patterns::denied_as_cause(&words.iter().map(String::as_str).collect::<Vec<_>>(), 0)
 }
 
 /// Whether the sentence tells someone failing a service over or back: "fail", "fails",
@@ -1252,6 +1263,18 @@ pub(crate) fn scan(
             // The sentence's words, lower-cased once for the gates below that read them.
             let lowered = std::cell::OnceCell::new();
             let words = || lowered.get_or_init(|| lower_words(text, toks)).as_slice();
+            if family == Rule::HumanError && label_denied(text, toks, b) {
+                // "A small human mistake is never the true problem" (round 28).
+                return;
+            }
+            if family == Rule::Counterfactual
+                && super::patterns::substitution_test(
+                    &words().iter().map(String::as_str).collect::<Vec<_>>(),
+                )
+            {
+                // The substitution test, the method's own counterfactual (round 28).
+                return;
+            }
             if matches!(family, Rule::TeamBlame | Rule::IndividualFault)
                 && fails_something_over(words())
                 && !tells_a_consequence(sentence)

@@ -1636,13 +1636,16 @@ impl Sentence<'_> {
             return false;
         }
         let n = self.toks.len();
-        let Some(verb) = (last + 2..(last + 5).min(n)).find(|&k| {
+        let verb = (last + 2..(last + 5).min(n)).find(|&k| {
             let w = self.word(k);
             is_be(w) || is_past(w) || matches!(w, "had" | "has" | "have" | "will" | "would")
-        }) else {
+        });
+        // Or the noun phrase is the whole clause: "The culprit? Stupid logs!" (round 28, a
+        // real report's first run).
+        let end = || (last + 2..=(last + 4).min(n)).find(|&k| k == n || self.toks[k].boundary);
+        let Some(head) = verb.or_else(end).map(|k| k - 1) else {
             return false;
         };
-        let head = verb - 1;
         // Words before the head modify it ("Poker" in "Poker site"), unless possessive.
         (last + 1..=head).all(|k| {
             !self.toks[k].boundary
@@ -3271,7 +3274,79 @@ fn cleft(
 /// whether the operator should have checked the load".
 pub(super) fn evaluate(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found> {
     let f = evaluate_kind(kind, s, ms, me)?;
+    if f.rule == Rule::Counterfactual
+        && substitution_test(&s.toks.iter().map(|t| t.word.as_str()).collect::<Vec<_>>())
+    {
+        return None;
+    }
     (!s.does_not_assert(f.rule, s.at(ms))).then_some(f)
+}
+
+/// Whether the label whose words end before `at` is denied as the cause right after it: a
+/// copula, a negation ("not", "never", "n't", "rarely") and, within four words, a noun of cause
+/// or problem: "A small human mistake is never the true problem" (round 28, a real report's
+/// first run), "operator error isn't the real story here". The author rejects the label;
+/// "human error was the cause" stays found. `words` are lower case.
+pub(super) fn denied_as_cause(words: &[&str], at: usize) -> bool {
+    const CAUSE: &[&str] = &[
+        "problem",
+        "cause",
+        "issue",
+        "explanation",
+        "reason",
+        "story",
+        "answer",
+        "culprit",
+        "point",
+        "root",
+    ];
+    let w = |k: usize| words.get(k).copied().unwrap_or("");
+    let mut k = at;
+    let copula = w(k);
+    if !matches!(
+        copula,
+        "is" | "was" | "are" | "were" | "isn't" | "wasn't" | "aren't" | "weren't"
+    ) {
+        return false;
+    }
+    k += 1;
+    if !copula.ends_with("n't") {
+        if !matches!(w(k), "not" | "never" | "n't" | "rarely" | "seldom") {
+            return false;
+        }
+        k += 1;
+    }
+    (k..(k + 4).min(words.len())).any(|j| CAUSE.contains(&singular(w(j))))
+}
+
+/// Whether the sentence is the substitution test, the blameless method's own counterfactual:
+/// another person put in the same place, and the same outcome ("Had a different person done
+/// it, the file would have been identical", round 28, f189's first run; "anyone else on
+/// that shift would have done the same"). Another person: "different", "another" or "other"
+/// at most two words before a word for a person ("person", "engineer", "one", "operator",
+/// …), or "someone else", "anyone else", "somebody else", "anybody else". The same outcome:
+/// "same", "identical", "no different", "likewise" or "just as".
+pub(super) fn substitution_test(words: &[&str]) -> bool {
+    const OTHER: &[&str] = &["different", "another", "other"];
+    const SOMEONE: &[&str] = &["someone", "anyone", "somebody", "anybody"];
+    let w = |k: usize| words.get(k).copied().unwrap_or("");
+    let someone_else = (0..words.len()).any(|k| {
+        (SOMEONE.contains(&w(k)) && w(k + 1) == "else")
+            || (OTHER.contains(&w(k))
+                && (k + 1..(k + 3).min(words.len())).any(|j| {
+                    let x = singular(w(j));
+                    x == "one"
+                        || ROLE_NOUNS.contains(x)
+                        || AMBIGUOUS_ROLES.contains(x)
+                        || super::dictionary::is_person_noun(x)
+                }))
+    });
+    let same = (0..words.len()).any(|k| {
+        matches!(w(k), "same" | "identical" | "likewise")
+            || (w(k) == "no" && w(k + 1) == "different")
+            || (w(k) == "just" && w(k + 1) == "as")
+    });
+    someone_else && same
 }
 
 fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found> {
@@ -5234,6 +5309,12 @@ fn human_error(
     if matches!(
         next,
         "label" | "framing" | "narrative" | "explanation" | "excuse" | "bias" | "trap"
+    ) {
+        return None;
+    }
+    if denied_as_cause(
+        &s.toks.iter().map(|t| t.word.as_str()).collect::<Vec<_>>(),
+        last + 1,
     ) {
         return None;
     }
