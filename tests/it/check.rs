@@ -1007,6 +1007,41 @@ fn programs_designs_praise_and_idioms_of_neglect_as_the_binary_reads_them() {
 }
 
 #[test]
+fn roles_known_by_their_act_and_the_substitution_test_as_the_binary_reads_them() {
+    // Round 28, kinds from first runs: the substitution test, a label denied as the cause, an
+    // option rejected, a thing graded as a fragment, a service failed over are quiet; a role
+    // that also names a program, known by its act, a cleft's decision, "Were" inverted and a
+    // sanction named by its noun are found.
+    let body = "Had a different person run the export, the file would have been identical.\n\n\
+                A small human mistake is never the true problem.\n\n\
+                It would be easy to file this under human error and move on.\n\n\
+                The culprit? Stupid logs!\n\n\
+                Our team failed the storage pool over to the second site at 04:12.\n\n\
+                The warehouse pickers ignored the substitution prompts.\n\n\
+                It was Grace Park who approved the patch in the middle of peak hours.\n\n\
+                Were the supervisor watching the text queue, that session would never have timed out.\n\n\
+                Recommend a three-day unpaid suspension for the shift supervisor.";
+    let (text, report) = check_discussion("Lessons", body);
+    assert_wording_lines(
+        &text,
+        &report,
+        &[
+            "Had a different person",
+            "A small human mistake",
+            "It would be easy",
+            "The culprit?",
+            "Our team failed",
+        ],
+        &[
+            ("The warehouse pickers", "blameless/negligence"),
+            ("It was Grace Park", "blameless/individual-fault"),
+            ("Were the supervisor", "blameless/counterfactual"),
+            ("Recommend a three-day", "blameless/punishment"),
+        ],
+    );
+}
+
+#[test]
 fn risks_idioms_own_accounts_and_cause_fields_as_the_binary_reads_them() {
     // Round 26, kinds from first runs: a label as a risk a process runs, "a layer up", "leads
     // to", the authors' own plain account, a cited talk, a search for a culprit weighed; and a

@@ -583,3 +583,41 @@ pub(super) fn is_system_part(raw: &str) -> bool {
         .unwrap_or(&lower);
     acronym || PARTS.contains(&lower.as_str()) || PARTS.contains(&one)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{is_reached, is_reaching};
+
+    /// The one list of verbs of reaching serves "was paged" (participles only) and "escalated
+    /// to the network team" (every form of a verb that is no noun, participles and "-ing"
+    /// forms of the others).
+    #[test]
+    fn verbs_of_reaching_in_their_forms() {
+        for w in ["paged", "notified", "called", "woken", "escalated"] {
+            assert!(is_reached(w), "{w}");
+        }
+        for w in ["notify", "page", "calling", "escalates", "rang"] {
+            assert!(!is_reached(w), "{w}");
+        }
+        for w in [
+            "notifies",
+            "notifying",
+            "escalate",
+            "escalating",
+            "informs",
+            "calling",
+            "paging",
+            "rang",
+            "contacting",
+            "alerted",
+        ] {
+            assert!(is_reaching(w), "{w}");
+        }
+        // Nouns too: "the page the team ignored", "the alert", "a call".
+        for w in [
+            "page", "pages", "alert", "alerts", "call", "calls", "contact", "notice",
+        ] {
+            assert!(!is_reaching(w), "{w}");
+        }
+    }
+}

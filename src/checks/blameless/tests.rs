@@ -4324,3 +4324,70 @@ fn programs_designs_praise_and_idioms_of_neglect() {
         "9 met critical-value thresholds and were phoned in line with existing policy.",
     ]);
 }
+
+/// Round 28, kinds from first runs: a role that also names a program, known as a person by
+/// what the sentence has it do; a cleft that focuses on a decision; a counterfactual inverted
+/// with "Were"; sanctions named by their nouns; more judgement words. And quiet: the
+/// substitution test, a label denied as the cause, an option rejected ("easy to file this
+/// under …"), a thing graded as a subject or a fragment, a service failed over, a program's
+/// present "fails to".
+#[test]
+fn roles_known_by_their_act_the_substitution_test_and_denied_labels() {
+    assert_engine_finds(&[
+        (
+            "The night-shift pickers ignored the low-stock prompts and shipped the wrong brand.",
+            "blameless/negligence",
+        ),
+        (
+            "Had the call-taker asked for a callback number, the crew would have found the caller.",
+            "blameless/counterfactual",
+        ),
+        (
+            "Were the duty supervisor watching the alarm board, the freezer would never have warmed up.",
+            "blameless/counterfactual",
+        ),
+        (
+            "It was Maria Lopez who approved the schema change during the sale.",
+            "blameless/individual-fault",
+        ),
+        (
+            "It was the platform group that bypassed the change freeze.",
+            "blameless/team-blame",
+        ),
+        (
+            "Recommend an unpaid suspension for the dock supervisor.",
+            "blameless/punishment",
+        ),
+        (
+            "The operator's personnel file now records the incident.",
+            "blameless/punishment",
+        ),
+        (
+            "Had a different engineer been on call, the outage would have been shorter.",
+            "blameless/counterfactual",
+        ),
+        ("Operator error was the cause.", "blameless/human-error"),
+        (
+            "Some careless developer pushed the change.",
+            "blameless/judgemental",
+        ),
+        (
+            "The team failed to fail the primary over.",
+            "blameless/team-blame",
+        ),
+    ]);
+    assert_engine_quiet(&[
+        "The supervisor restarted the worker after the crash.",
+        "Our team failed the primary database over to the second region at 02:10.",
+        "Some stupid browser extension had rewritten the page.",
+        "The culprit? Stupid caches!",
+        "Had a different engineer made the change, the result would have been identical.",
+        "Anyone else in that seat would have done exactly the same.",
+        "It would be easy to file this under operator error and move on.",
+        "A small human slip is never the real problem here.",
+        "Symptom: the relay fails to forward packets.",
+        "Were the team to migrate the queue next quarter, it would cost less.",
+        "Were the backups checked?",
+        "It was the storage team that restored the index overnight.",
+    ]);
+}
