@@ -1020,7 +1020,9 @@ fn roles_known_by_their_act_and_the_substitution_test_as_the_binary_reads_them()
                 The warehouse pickers ignored the substitution prompts.\n\n\
                 It was Grace Park who approved the patch in the middle of peak hours.\n\n\
                 Were the supervisor watching the text queue, that session would never have timed out.\n\n\
-                Recommend a three-day unpaid suspension for the shift supervisor.";
+                Recommend a three-day unpaid suspension for the shift supervisor.\n\n\
+                Warnings from the moderators were brushed off until the raid began.\n\n\
+                The load spike was shrugged off by the autoscaler.";
     let (text, report) = check_discussion("Lessons", body);
     assert_wording_lines(
         &text,
@@ -1031,8 +1033,10 @@ fn roles_known_by_their_act_and_the_substitution_test_as_the_binary_reads_them()
             "It would be easy",
             "The culprit?",
             "Our team failed",
+            "The load spike",
         ],
         &[
+            ("Warnings from the moderators", "blameless/negligence"),
             ("The warehouse pickers", "blameless/negligence"),
             ("It was Grace Park", "blameless/individual-fault"),
             ("Were the supervisor", "blameless/counterfactual"),

@@ -143,6 +143,7 @@ pub(super) fn anchor_groups(kind: Kind) -> &'static [&'static [&'static str]] {
         Kind::WithoutAnyone => &[&[r"\bwithout"]],
         Kind::JudgeStrong => &[&[
             r"\bcareless",
+            r"\bamateurs\b",
             r"\bincompeten",
             r"\breckless",
             r"\bstupid",
@@ -305,8 +306,10 @@ pub(super) fn anchor_groups(kind: Kind) -> &'static [&'static [&'static str]] {
         ],
         Kind::ClearlyPerson => &[&[r"\bclear"]],
         Kind::IfHad => &[&[r"\bif\b"]],
-        // The regex is case-sensitive ("Had", "Were"); a case-insensitive anchor is a superset.
-        Kind::HadInverted => &[&[r"\bhad\b", r"\bwere\b"]],
+        // The regexes are case-sensitive ("Had", "Were"); a case-insensitive anchor is a superset.
+        Kind::HadInverted => &[&[r"\bhad\b"]],
+        // "Were …, … would have": both words, so prose that merely says "were" runs nothing.
+        Kind::WereInverted => &[&[r"\bwere\b"], &[r"\bwould", r"\bcould", r"\bmight\b"]],
         Kind::WhyDidnt => &[&[r"\bwhy\b"]],
         Kind::Accidental => &[&[
             r"\baccident",
@@ -344,6 +347,8 @@ pub(super) fn anchor_groups(kind: Kind) -> &'static [&'static [&'static str]] {
         // one of these (`engine::BELOW_GATE_KEYS`).
         Kind::AsleepIdiom => &[&[
             r"\basleep\b",
+            r"\bbrush",
+            r"\bshrug",
             r"\bjob",
             r"\bwaved\b",
             r"\bblind\b",
@@ -436,6 +441,8 @@ pub(super) fn anchor_groups(kind: Kind) -> &'static [&'static [&'static str]] {
             r"\boptional\b",
             r"\bsuggestion\b",
             r"\bguideline\b",
+            r"\bsuggestions\b",
+            r"\bguidelines\b",
             r"\bsaying\b",
             r"\bnaming\b",
             r"\bknew\b",
@@ -520,6 +527,7 @@ pub(super) fn anchor_groups(kind: Kind) -> &'static [&'static [&'static str]] {
             r"\bgenius\b",
             r"\bfool\b",
             r"\bmatter\b",
+            r"\bwaiting\b",
         ]],
     }
 }

@@ -49,6 +49,7 @@ pub(super) enum Kind {
     ClearlyPerson,
     IfHad,
     HadInverted,
+    WereInverted,
     WhyDidnt,
     Accidental,
     MadeMistake,
@@ -104,6 +105,7 @@ pub(super) const ALL_KINDS: &[Kind] = &[
     Kind::ClearlyPerson,
     Kind::IfHad,
     Kind::HadInverted,
+    Kind::WereInverted,
     Kind::WhyDidnt,
     Kind::Accidental,
     Kind::MadeMistake,
@@ -3784,6 +3786,19 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
                 || (participle && i0 > 0 && be(i0 - 1))
                 || (participle && i0 > 1 && be(i0 - 2) && is_adverb(s.word(i0 - 1)));
             if passive && !s.negated_before(i0) {
+                // An agent after "by" that is a thing that acts: "the load spike was shrugged
+                // off by the autoscaler" tells what a program did.
+                let by = (last + 1..s.toks.len())
+                    .take_while(|&k| !s.toks[k].boundary)
+                    .find(|&k| s.word(k) == "by");
+                if let Some(by) = by {
+                    let head = (by + 1..(by + 5).min(s.toks.len()))
+                        .take_while(|&k| !s.toks[k].boundary)
+                        .find(|&k| !DETERMINERS.contains(s.word(k)));
+                    if head.is_some_and(|k| is_thing_that_acts(singular(s.word(k)))) {
+                        return None;
+                    }
+                }
                 let (c, _) = s.subject_class(i0);
                 return match c {
                     Class::We => None,
@@ -4126,12 +4141,15 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
         Kind::ActThenHarm => act_then_harm(s, me, i0, &matched),
         Kind::IfHad => if_had(s, ms, me, i0),
         Kind::WhyDidnt => why_didnt(s, ms, me),
-        Kind::HadInverted => {
+        Kind::WereInverted => {
             if i0 > 0 && !s.toks[i0 - 1].boundary {
                 return None;
             }
-            if s.word(i0) == "were" {
-                return were_inverted(s, ms, i0);
+            were_inverted(s, ms, i0)
+        }
+        Kind::HadInverted => {
+            if i0 > 0 && !s.toks[i0 - 1].boundary {
+                return None;
             }
             let stop = (i0 + 6).min(s.toks.len());
             let k = (i0 + 2..stop)
@@ -5003,6 +5021,23 @@ fn shaming(s: &Sentence, ms: usize, me: usize, i0: usize, matched: &str) -> Opti
         let (c, j) = s.subject_class(i0);
         return j
             .is_some_and(|j| by_name(c, j))
+            .then(|| found(Rule::Punishment, ms, me))
+            .flatten();
+    }
+    if ["take", "took"].iter().any(|p| matched.starts_with(p)) && matched.contains(" off ") {
+        // Taken off a rota or a project: the object is who ("take Liis off the on-call
+        // rotation", round 28, f189's first run; "take the canary off the rotation" is none).
+        // A name as the object is no subject: known by its capital. One the dictionary also
+        // knows as a word ("Liis", "Kafka") may be a product, and makes a warning.
+        let object = s.toks.get(i0 + 1)?;
+        if object.cap && !object.odd && !object.boundary {
+            if !s.is_a_name(i0 + 1) {
+                s.dictionary_role.set(true);
+            }
+            return found(Rule::Punishment, ms, me);
+        }
+        let (k, c) = s.noun_phrase_agent(i0 + 1)?;
+        return (by_name(c, k) || matches!(c, Class::Pronoun | Class::Role))
             .then(|| found(Rule::Punishment, ms, me))
             .flatten();
     }

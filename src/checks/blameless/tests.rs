@@ -4390,4 +4390,45 @@ fn roles_known_by_their_act_the_substitution_test_and_denied_labels() {
         "Were the backups checked?",
         "It was the storage team that restored the index overnight.",
     ]);
+    // The rules alone, for the words the model may know too.
+    assert_rules_find(&[
+        (
+            "The on-call engineer was useless during the escalation.",
+            "blameless/judgemental",
+        ),
+        (
+            "The contractors who built this are amateurs.",
+            "blameless/judgemental",
+        ),
+        (
+            "This was a disaster waiting to happen.",
+            "blameless/hindsight",
+        ),
+        (
+            "Warnings from the moderators were brushed off until the raid began.",
+            "blameless/negligence",
+        ),
+        (
+            "Alerts are just suggestions now, apparently.",
+            "blameless/sarcasm",
+        ),
+        (
+            "Who knew the big red button actually did something?",
+            "blameless/sarcasm",
+        ),
+        (
+            "Action item: take Dana off the on-call rotation.",
+            "blameless/punishment",
+        ),
+        (
+            "Were the duty supervisor watching the alarm board, the freezer would never have warmed up.",
+            "blameless/counterfactual",
+        ),
+    ]);
+    assert_rules_quiet(&[
+        "We took the canary off the rotation.",
+        "The pods were waiting to be scheduled.",
+        "The load spike was shrugged off by the autoscaler.",
+        "Were the backups checked before the upgrade?",
+    ]);
 }
