@@ -753,7 +753,8 @@ impl Sentence<'_> {
     /// "courier"; `dictionary::ROLES_WITH_OTHER_SENSES` leaves them out for that reason), or a
     /// compound of a task and an agent ("call-taker", "gate-keeper"), read as a person from
     /// what the sentence has it do: the verb right after it (adverbs skipped) is one only
-    /// people do ([`HUMAN_PARTICIPLES`], or its "-ing" form): "The Holešovice pickers ignored
+    /// people do ([`HUMAN_PARTICIPLES`], or its "-ing" form, for several of them or for a
+    /// compound; an act of mind for one of them): "The Holešovice pickers ignored
     /// the substitution prompts", "Had the call-taker asked for a cross street", "Were the
     /// supervisor watching the queue" (round 28, f186's and f187's first runs). "The
     /// supervisor restarted the worker" is a process supervisor's act, and stays a thing.
@@ -773,11 +774,26 @@ impl Sentence<'_> {
         if !(OTHER_SENSES.contains(&sing) || agent) {
             return false;
         }
+        // Programs ignore, skip and stop too ("The dispatcher ignored the visibility timeout
+        // and redelivered every message"): one of these is a person only by an act of mind or
+        // of a person's standing. Several of them ("the pickers") are people by any human act.
+        #[rustfmt::skip]
+        const OF_A_MIND: &[&str] = &[
+            "asked", "approved", "noticed", "decided", "refused", "agreed", "acknowledged",
+            "assumed", "trusted", "signed", "waved", "greenlit", "okayed", "realised", "realized",
+            "spotted", "listened", "looked", "thought", "considered", "hesitated", "questioned",
+            "guessed", "anticipated", "foreseen", "insisted", "objected", "declined", "forgot",
+            "watched", "watching", "asking", "looking", "listening", "reviewed", "read",
+        ];
+        let several = singular(self.word(i)) != self.word(i) || !OTHER_SENSES.contains(&sing);
         let mut k = i + 1;
         while k < self.toks.len() && is_adverb(self.word(k)) {
             k += 1;
         }
         let verb = self.word(k);
+        if !several {
+            return OF_A_MIND.contains(&verb);
+        }
         HUMAN_PARTICIPLES.contains(verb)
             || verb.strip_suffix("ing").is_some_and(|stem| {
                 stem.len() > 2
@@ -1608,7 +1624,7 @@ impl Sentence<'_> {
     /// (a determiner before it: "the runbook", "a kubeconfig") any word, that is no name,
     /// pronoun, determiner or subject filler.
     /// Whether the judgement word at `i..=last` modifies the head of a subject that is a
-    /// thing: it opens the clause, alone or after a determiner ("some", "a", "the"), and at most
+    /// thing: it opens the sentence, alone or after a determiner ("some", "a", "the"), and at most
     /// three words later, before the clause's verb, stands the noun it
     /// grades, with no one between: "some stupid foreign Poker site had taken its place"
     /// (round 28, a real report's first run), "a useless dashboard showed nothing". A
@@ -1623,18 +1639,24 @@ impl Sentence<'_> {
             "beginner",
             "schoolboy",
         ];
+        // Words that cannot stand in a noun phrase before its head: "clueless about rate
+        // limits" is said of someone, "careless down" is no phrase.
+        #[rustfmt::skip]
+        const NOT_IN_A_NOUN_PHRASE: &[&str] = &[
+            "of", "for", "in", "on", "to", "from", "with", "at", "about", "by", "into", "over",
+            "down", "up", "out", "off", "and", "or", "but", "nor", "again", "too", "then", "than",
+        ];
         if NOUNS.iter().any(|p| self.word(i).starts_with(p)) {
             return false;
         }
-        // The subject opens its clause: "did a careless splice and blew …" grades an act.
-        let start = self.clause_start(i);
-        let opens = i == start
-            || (i == start + 1
-                && matches!(
-                    self.word(start),
-                    "some" | "a" | "an" | "the" | "this" | "that" | "one" | "another"
-                ));
-        if !opens {
+        // The sentence opens with the word, alone or after a determiner.
+        let first = (0..self.toks.len()).find(|&k| !self.toks[k].boundary);
+        let determined = first.is_some_and(|f| f + 1 == i)
+            && matches!(
+                self.word(i - 1),
+                "some" | "a" | "an" | "the" | "this" | "that" | "one" | "another"
+            );
+        if !(first == Some(i) || determined) {
             return false;
         }
         let n = self.toks.len();
@@ -1648,15 +1670,39 @@ impl Sentence<'_> {
         let Some(head) = verb.or_else(end).map(|k| k - 1) else {
             return false;
         };
+        let hw = self.word(head);
+        // Words that presuppose a mind ("clueless") grade a thing only when it is an artifact.
+        let agent_only = [
+            "incompeten",
+            "clueless",
+            "lazy",
+            "lazi",
+            "unprofessional",
+            "irresponsib",
+            "ashamed",
+            "foolish",
+        ]
+        .iter()
+        .any(|p| self.word(i).starts_with(p));
         // Words before the head modify it ("Poker" in "Poker site"), unless possessive.
         (last + 1..=head).all(|k| {
             !self.toks[k].boundary
-                && !matches!(self.word(k), "and" | "or" | "but" | "nor")
+                && !NOT_IN_A_NOUN_PHRASE.contains(&self.word(k))
+                && !is_adverb(self.word(k))
+                && !is_be(self.word(k))
                 && !((k == head || self.toks[k].poss) && self.stands_for_someone(k))
-        }) && self.is_thing_word(head, true)
-            && (ARTIFACT_NOUNS.contains(singular(self.word(head)))
-                || super::dictionary::is_common_word(self.word(head)))
-            && !super::dictionary::is_person_noun(singular(self.word(head)))
+        }) && !is_past(hw)
+            && !is_participle(hw)
+            && self.is_thing_word(head, true)
+            // A noun by the lists of things, by its plural ("logs", "caches"), or by a
+            // determiner before it and a verb after it ("some stupid … site had taken …"):
+            // without a tagger an adjective ("sloppy") would pass for a head.
+            && (is_thing_that_acts(singular(hw))
+                || (!agent_only
+                    && super::dictionary::is_common_word(singular(hw))
+                    && ((hw.len() > 3 && hw.ends_with('s') && !hw.ends_with("ss"))
+                        || (determined && verb.is_some()))))
+            && !super::dictionary::is_person_noun(singular(hw))
     }
 
     fn is_thing_word(&self, k: usize, determined: bool) -> bool {
