@@ -4386,6 +4386,7 @@ fn roles_known_by_their_act_the_substitution_test_and_denied_labels() {
         "It would be easy to file this under operator error and move on.",
         "A small human slip is never the real problem here.",
         "Symptom: the relay fails to forward packets.",
+        "Symptom: Hermes fails to relay.",
         "Were the team to migrate the queue next quarter, it would cost less.",
         "Were the backups checked?",
         "It was the storage team that restored the index overnight.",
