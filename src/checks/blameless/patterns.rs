@@ -518,6 +518,26 @@ fn is_person_noun_by_form(w: &str) -> bool {
         || (w.ends_with("ee") && w.len() >= 7)
 }
 
+/// Judgement words that presuppose a mind: they grade an agent even with a thing's name for
+/// subject ("the dispatcher was incompetent": a dispatcher may be a person or a program), and
+/// grade a thing only when it is an artifact. Prefixes, matched at a word's start.
+const AGENT_ONLY: &[&str] = &[
+    "incompeten",
+    "clueless",
+    "lazy",
+    "lazi",
+    "unprofessional",
+    "irresponsib",
+    "ashamed",
+    "idiot",
+    "moron",
+    "rookie",
+    "newbie",
+    "beginner",
+    "schoolboy",
+    "foolish",
+];
+
 const NAME_SUFFIXES: &[&str] = &[
     "ing", "tion", "sion", "ment", "ness", "ity", "ics", "ogy", "ism", "ware", "ers",
 ];
@@ -1222,24 +1242,6 @@ impl Sentence<'_> {
             "under", "by", "before", "after", "during", "into", "over", "without", "across",
             "through", "between",
         ];
-        // Words that presuppose a mind grade an agent even with a thing's name for subject
-        // ("the dispatcher was incompetent": a dispatcher may be a person or a program).
-        const AGENT_ONLY: &[&str] = &[
-            "incompeten",
-            "clueless",
-            "lazy",
-            "lazi",
-            "unprofessional",
-            "irresponsib",
-            "ashamed",
-            "idiot",
-            "moron",
-            "rookie",
-            "newbie",
-            "beginner",
-            "schoolboy",
-            "foolish",
-        ];
         // An artifact named as the subject's head ("the vendor's cloud dashboard is incompetent
         // at daylight saving") is a thing whatever the word presupposes; that is checked once
         // the head is known.
@@ -1672,18 +1674,7 @@ impl Sentence<'_> {
         };
         let hw = self.word(head);
         // Words that presuppose a mind ("clueless") grade a thing only when it is an artifact.
-        let agent_only = [
-            "incompeten",
-            "clueless",
-            "lazy",
-            "lazi",
-            "unprofessional",
-            "irresponsib",
-            "ashamed",
-            "foolish",
-        ]
-        .iter()
-        .any(|p| self.word(i).starts_with(p));
+        let agent_only = AGENT_ONLY.iter().any(|p| self.word(i).starts_with(p));
         // Words before the head modify it ("Poker" in "Poker site"), unless possessive.
         (last + 1..=head).all(|k| {
             !self.toks[k].boundary
