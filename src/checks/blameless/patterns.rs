@@ -1622,17 +1622,16 @@ impl Sentence<'_> {
             )
     }
 
-    /// Whether the word at `k` can name a thing: a common English word, or with `determined`
-    /// (a determiner before it: "the runbook", "a kubeconfig") any word, that is no name,
-    /// pronoun, determiner or subject filler.
     /// Whether the judgement word at `i..=last` modifies the head of a subject that is a
-    /// thing: it opens the sentence, alone or after a determiner ("some", "a", "the"), and at most
-    /// three words later, before the clause's verb, stands the noun it
-    /// grades, with no one between: "some stupid foreign Poker site had taken its place"
+    /// thing: it opens the sentence, alone or after a determiner ("some", "a", "the"), and at
+    /// most three words later, before the clause's verb or as the whole clause, stands the
+    /// noun it grades, with no one between: "some stupid foreign Poker site had taken its place"
     /// (round 28, a real report's first run), "a useless dashboard showed nothing". A
     /// judgement noun ("idiot", "rookie") grades itself; "a stupid engineer" has a person
     /// for head, and "a stupid mistake" an act ([`is_act_noun`], read by the caller).
     fn grades_a_subject_thing(&self, i: usize, last: usize) -> bool {
+        // Judgement nouns ("idiot", "rookie", the part of `AGENT_ONLY` that is no adjective)
+        // grade themselves.
         const NOUNS: &[&str] = &[
             "idiot",
             "moron",
@@ -1696,6 +1695,9 @@ impl Sentence<'_> {
             && !super::dictionary::is_person_noun(singular(hw))
     }
 
+    /// Whether the word at `k` can name a thing: a common English word, or with `determined`
+    /// (a determiner before it: "the runbook", "a kubeconfig") any word, that is no name,
+    /// pronoun, determiner or subject filler.
     fn is_thing_word(&self, k: usize, determined: bool) -> bool {
         let w = self.word(k);
         // Two letters are too few to be a thing's word, but for an artifact's ("UI").
