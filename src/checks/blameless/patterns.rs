@@ -520,7 +520,8 @@ fn is_person_noun_by_form(w: &str) -> bool {
 
 /// Judgement words that presuppose a mind: they grade an agent even with a thing's name for
 /// subject ("the dispatcher was incompetent": a dispatcher may be a person or a program), and
-/// grade a thing only when it is an artifact. Prefixes, matched at a word's start.
+/// grade a thing only when it is an artifact. Prefixes, matched at a word's start; the
+/// judgement nouns of the same kind are [`JUDGEMENT_NOUNS`].
 const AGENT_ONLY: &[&str] = &[
     "incompeten",
     "clueless",
@@ -529,14 +530,27 @@ const AGENT_ONLY: &[&str] = &[
     "unprofessional",
     "irresponsib",
     "ashamed",
+    "foolish",
+];
+
+/// Judgement nouns, which presuppose a mind like [`AGENT_ONLY`] and grade themselves ("an
+/// idiot", "a rookie"): no thing is their head. Prefixes, matched at a word's start.
+const JUDGEMENT_NOUNS: &[&str] = &[
     "idiot",
     "moron",
     "rookie",
     "newbie",
     "beginner",
     "schoolboy",
-    "foolish",
 ];
+
+/// Whether `w` starts like a word of [`AGENT_ONLY`] or [`JUDGEMENT_NOUNS`].
+fn presupposes_a_mind(w: &str) -> bool {
+    AGENT_ONLY
+        .iter()
+        .chain(JUDGEMENT_NOUNS)
+        .any(|p| w.starts_with(p))
+}
 
 const NAME_SUFFIXES: &[&str] = &[
     "ing", "tion", "sion", "ment", "ness", "ity", "ics", "ogy", "ism", "ware", "ers",
@@ -1245,7 +1259,7 @@ impl Sentence<'_> {
         // An artifact named as the subject's head ("the vendor's cloud dashboard is incompetent
         // at daylight saving") is a thing whatever the word presupposes; that is checked once
         // the head is known.
-        let agent_only = AGENT_ONLY.iter().any(|p| self.word(i).starts_with(p));
+        let agent_only = presupposes_a_mind(self.word(i));
         // Verbs by which a thing has a part: "the vendor's firmware had a careless off-by-one",
         // "the SDK ships with the reckless default of retrying forever".
         const HAS: &[&str] = &[
@@ -1630,16 +1644,6 @@ impl Sentence<'_> {
     /// judgement noun ("idiot", "rookie") grades itself; "a stupid engineer" has a person
     /// for head, and "a stupid mistake" an act ([`is_act_noun`], read by the caller).
     fn grades_a_subject_thing(&self, i: usize, last: usize) -> bool {
-        // Judgement nouns ("idiot", "rookie", the part of `AGENT_ONLY` that is no adjective)
-        // grade themselves.
-        const NOUNS: &[&str] = &[
-            "idiot",
-            "moron",
-            "rookie",
-            "newbie",
-            "beginner",
-            "schoolboy",
-        ];
         // Words that cannot stand in a noun phrase before its head: "clueless about rate
         // limits" is said of someone, "careless down" is no phrase.
         #[rustfmt::skip]
@@ -1647,7 +1651,7 @@ impl Sentence<'_> {
             "of", "for", "in", "on", "to", "from", "with", "at", "about", "by", "into", "over",
             "down", "up", "out", "off", "and", "or", "but", "nor", "again", "too", "then", "than",
         ];
-        if NOUNS.iter().any(|p| self.word(i).starts_with(p)) {
+        if JUDGEMENT_NOUNS.iter().any(|p| self.word(i).starts_with(p)) {
             return false;
         }
         // The sentence opens with the word, alone or after a determiner.
@@ -1673,7 +1677,7 @@ impl Sentence<'_> {
         };
         let hw = self.word(head);
         // Words that presuppose a mind ("clueless") grade a thing only when it is an artifact.
-        let agent_only = AGENT_ONLY.iter().any(|p| self.word(i).starts_with(p));
+        let agent_only = presupposes_a_mind(self.word(i));
         // Words before the head modify it ("Poker" in "Poker site"), unless possessive.
         (last + 1..=head).all(|k| {
             !self.toks[k].boundary
