@@ -302,6 +302,18 @@ pub(super) static HUMAN_PARTICIPLES: LazyLock<HashSet<&'static str>> = LazyLock:
     ])
 });
 
+/// Whether `word` (lower case) names an act only people do: one of [`HUMAN_PARTICIPLES`]
+/// ("checked", "noticed") or its "-ing" form ("checking", "noticing"). The "-ing" form is
+/// found by putting "ed" or "d" back on its stem, so "reviewing" and "realising" count.
+pub(super) fn is_human_act(word: &str) -> bool {
+    HUMAN_PARTICIPLES.contains(word)
+        || word.strip_suffix("ing").is_some_and(|stem| {
+            stem.len() > 2
+                && (HUMAN_PARTICIPLES.contains(format!("{stem}ed").as_str())
+                    || HUMAN_PARTICIPLES.contains(format!("{stem}d").as_str()))
+        })
+}
+
 /// Infinitives after "failed to" that describe a person's diligence rather than a machine's
 /// function ("failed to notice", not "failed to connect").
 #[rustfmt::skip]
@@ -453,6 +465,10 @@ pub(super) static ARTIFACT_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::ne
         // clueless about units").
         "ui", "gui", "website", "portal", "screen", "console", "menu", "software",
         "hardware", "device", "product", "platform",
+        // Where things are kept, which tell of what they hold (round 29, f191's first run:
+        // "Our repositories should have told us about this date …").
+        "registry", "repository", "repo", "database", "index", "feed", "queue",
+        "calendar", "spreadsheet", "inventory", "catalogue", "catalog", "documentation",
     ])
 });
 

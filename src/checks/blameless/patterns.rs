@@ -311,6 +311,13 @@ fn is_company_word(w: &str) -> bool {
             | "partner"
             | "carrier"
             | "maker"
+            | "registrar"
+            | "reseller"
+            | "distributor"
+            | "retailer"
+            | "wholesaler"
+            | "subcontractor"
+            | "broker"
     )
 }
 
@@ -828,12 +835,7 @@ impl Sentence<'_> {
         if !several {
             return OF_A_MIND.contains(&verb);
         }
-        HUMAN_PARTICIPLES.contains(verb)
-            || verb.strip_suffix("ing").is_some_and(|stem| {
-                stem.len() > 2
-                    && (HUMAN_PARTICIPLES.contains(format!("{stem}ed").as_str())
-                        || HUMAN_PARTICIPLES.contains(format!("{stem}d").as_str()))
-            })
+        is_human_act(verb)
     }
 
     /// A chat handle written without its `@` ("tnguyen", "kavitha_s") as the subject of a verb
@@ -864,9 +866,19 @@ impl Sentence<'_> {
         {
             k += 1;
         }
-        self.toks
-            .get(k)
-            .is_some_and(|n| !n.boundary && (is_past(&n.word) || n.word == "who"))
+        // Or a modal's perfect: "kvogel should have cut a release candidate first" (round
+        // 29, f191's first run).
+        let modal_perfect = |k: usize| {
+            matches!(
+                self.word(k),
+                "should" | "shouldn't" | "could" | "couldn't" | "would" | "ought" | "must"
+            ) && (k + 1..(k + 4).min(self.toks.len()))
+                .take_while(|&h| !self.toks[h].boundary)
+                .any(|h| matches!(self.word(h), "have" | "'ve" | "ve"))
+        };
+        self.toks.get(k).is_some_and(|n| {
+            !n.boundary && (is_past(&n.word) || n.word == "who" || modal_perfect(k))
+        })
     }
 
     /// "Orion broke the contract when it upgraded its serializer": a later "it"/"its" and no
@@ -2380,11 +2392,80 @@ impl Sentence<'_> {
         // A product's possessive before code is no one ("Envoy's `route_fuzz_test`").
         let code = code(self.toks[m].start);
         // Anyone anywhere in the sentence keeps it: "Had Sabine not disabled the rate
-        // limiter, the push service would have survived" is said of Sabine.
-        if self.holds_someone(code) {
+        // limiter, the push service would have survived" is said of Sabine. Whom the thing
+        // should have told is no agent: "The registry should have told us", "… warned the
+        // on-call engineer" (round 29, f191's first run).
+        let told = self.told_by_the_modal(m);
+        // "… and now they will": after the modal, "they" of a plural thing is the thing.
+        let plural_thing = j.is_some_and(|j| {
+            let w = self.word(j);
+            singular(w) != w && self.class(j) == Class::Other
+        });
+        let its_pronoun =
+            |k: usize| plural_thing && k > m && matches!(self.word(k), "they" | "them" | "their");
+        if (0..self.toks.len())
+            .any(|k| !told.contains(&k) && !its_pronoun(k) && self.someone_at(k, code))
+        {
             return false;
         }
-        code || j.is_some_and(|j| is_thing_that_acts(singular(self.word(j))))
+        // "repositories", "registries": `singular` strips only the "s".
+        code || j.is_some_and(|j| {
+            let w = self.word(j);
+            is_thing_that_acts(singular(w))
+                || w.strip_suffix("ies")
+                    .is_some_and(|stem| is_thing_that_acts(&format!("{stem}y")))
+        })
+    }
+
+    /// Whether the token at `k` is someone, as [`Self::holds_someone`] reads each token.
+    fn someone_at(&self, k: usize, code: bool) -> bool {
+        match self.class(k) {
+            Class::Other => false,
+            Class::Named => self.is_a_name(k) && !(code && self.toks[k].poss),
+            _ => true,
+        }
+    }
+
+    /// The tokens of whom the modal perfect at `m` tells, warns or pages in the active voice:
+    /// the object right after its participle ("should have told **us**", "would have paged
+    /// **the on-call engineer**"), as a range that is empty when there is none. A passive
+    /// ("should have been noticed by the on-call") has no such object.
+    fn told_by_the_modal(&self, m: usize) -> std::ops::Range<usize> {
+        #[rustfmt::skip]
+        const TELLING: &[&str] = &[
+            "told", "warned", "alerted", "paged", "notified", "reminded", "shown", "informed",
+            "emailed", "messaged", "woken", "called", "stopped", "blocked", "prevented",
+            "protected", "given",
+        ];
+        let n = self.toks.len();
+        let Some(h) =
+            (m + 1..(m + 4).min(n)).find(|&h| matches!(self.word(h), "have" | "'ve" | "ve"))
+        else {
+            return 0..0;
+        };
+        let mut p = h + 1;
+        while p < n && is_adverb(self.word(p)) {
+            p += 1;
+        }
+        if p >= n || !TELLING.contains(&self.word(p)) {
+            return 0..0;
+        }
+        let mut e = p + 1;
+        while e < n && e < p + 4 && !self.toks[e].boundary && DETERMINERS.contains(self.word(e)) {
+            e += 1;
+        }
+        // The object's words: a pronoun, or up to three words of a noun phrase.
+        let mut end = e;
+        while end < n && end < e + 3 && !self.toks[end].boundary && !is_past(self.word(end)) {
+            end += 1;
+            if matches!(
+                self.word(end - 1),
+                "us" | "me" | "them" | "you" | "him" | "her"
+            ) {
+                break;
+            }
+        }
+        p + 1..end
     }
 
     /// Whether the counterfactual's condition is a design the system could have had, with
@@ -3545,11 +3626,22 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
                 Some((m, Class::Group)) if s.loose_class(k) == Class::Other => m,
                 _ => k,
             };
-            let c = s.loose_class(k);
             let after = k + 1;
             let ends = after >= s.toks.len()
                 || s.toks[after].boundary
                 || matches!(s.word(after), "for" | "and");
+            // "… — that one is on her", "this is on them" (round 29, f190's first run): the
+            // pronoun of whom the fault is laid on, which ends the phrase, so "on her laptop"
+            // is no such one. "On me" is the author's own, and "on us" the authors'.
+            let object = match s.word(k) {
+                "him" | "her" | "you" => Some(Rule::IndividualFault),
+                "them" => Some(Rule::TeamBlame),
+                _ => None,
+            };
+            if let Some(rule) = object.filter(|_| ends) {
+                return found(rule, ms, s.span_end(k));
+            }
+            let c = s.loose_class(k);
             if ends && !s.toks.get(k).is_some_and(|t| t.poss) {
                 agent_rule(c)
                     .filter(|_| c != Class::We)
@@ -4224,15 +4316,7 @@ fn were_inverted(s: &Sentence, ms: usize, i0: usize) -> Option<Found> {
     let stop = (i0 + 5).min(s.toks.len());
     let k = (i0 + 2..stop)
         .take_while(|&j| !s.toks[j].boundary)
-        .find(|&j| {
-            let w = s.word(j);
-            HUMAN_PARTICIPLES.contains(w)
-                || w.strip_suffix("ing").is_some_and(|stem| {
-                    stem.len() > 2
-                        && (HUMAN_PARTICIPLES.contains(format!("{stem}ed").as_str())
-                            || HUMAN_PARTICIPLES.contains(format!("{stem}d").as_str()))
-                })
-        })?;
+        .find(|&j| is_human_act(s.word(j)))?;
     let mut h = k - 1;
     while h > i0 + 1 && is_adverb(s.word(h)) {
         h -= 1;
@@ -4284,10 +4368,58 @@ fn ironic_praise(s: &Sentence, ms: usize, i0: usize, last: usize) -> Option<Foun
         })
     });
     if !someone {
-        return None;
+        // Thanks for something that open the line are said to someone, the one thanked:
+        // "Thanks for the small refactor, it only took down three regions" (round 29, after
+        // f191's first run), when the harm the thing thanked for did is played down ("only",
+        // "just"). "Thanks for the quick fix, it only took five minutes" plays down no harm,
+        // and "Thanks to the failover, …" thanks no one.
+        #[rustfmt::skip]
+        const CHANGES: &[&str] = &[
+            "change", "refactor", "deploy", "deployment", "update", "upgrade", "migration",
+            "patch", "release", "tweak", "cleanup", "clean-up", "rollout", "merge", "commit",
+            "push", "improvement", "optimisation", "optimization", "hotfix", "bump",
+        ];
+        let opens = (0..i0).all(|k| s.toks[k].boundary) && s.word(last + 1) == "for";
+        return if opens {
+            let end = harm_played_down(s, last + 1)?;
+            // What is thanked for is a change someone made, whose harm "it" is: "thanks for
+            // the report, it only took down one test cluster" thanks a report, sincerely.
+            let a_change = (last + 2..end)
+                .take_while(|&k| !matches!(s.word(k), "it" | "that" | "which" | "this"))
+                .any(|k| CHANGES.contains(&singular(s.word(k))));
+            if !a_change {
+                return None;
+            }
+            found(Rule::Sarcasm, ms, s.toks[end].end)
+        } else {
+            None
+        };
     }
     let end = irony_cue(s, last + 1)?;
     found(Rule::Sarcasm, ms, s.toks[end].end)
+}
+
+/// Where a harm played down after token `from` ends, if any: the thing thanked for ("it",
+/// "that", "which") with "only" or "just" and, within two words, an act that breaks things
+/// ("it only took down three regions", "which just wiped the staging database").
+fn harm_played_down(s: &Sentence, from: usize) -> Option<usize> {
+    let n = s.toks.len();
+    (from + 1..n)
+        .filter(|&k| {
+            matches!(s.word(k), "only" | "just")
+                && matches!(s.word(k - 1), "it" | "that" | "which" | "this")
+        })
+        .find_map(|k| {
+            (k + 1..(k + 3).min(n)).find(|&v| match s.word(v) {
+                "took" | "brought" | "knocked" => {
+                    v + 1 < n && matches!(s.word(v + 1), "down" | "out" | "offline")
+                        || (v + 2 < n && matches!(s.word(v + 2), "down" | "out" | "offline"))
+                }
+                "broke" | "wiped" | "deleted" | "corrupted" | "crashed" | "nuked" | "bricked"
+                | "killed" => true,
+                _ => false,
+            })
+        })
 }
 
 /// Where the first cue of mockery after token `from` ends (see [`ironic_praise`]), if any.

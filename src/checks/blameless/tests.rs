@@ -4433,3 +4433,82 @@ fn roles_known_by_their_act_the_substitution_test_and_denied_labels() {
         "Were the backups checked before the upgrade?",
     ]);
 }
+
+/// Round 29, from f190's and f191's first runs: blame laid "on" a pronoun ("that one is on
+/// her", "this is on them"), taking away someone's rights or badge, putting "whoever did
+/// the import" on a PIP, choosing to look the other way, "sluggish" and "a clown" said of
+/// people, and thanks for a change whose harm is played down. The same words about the
+/// author ("this one is on me"), a place ("on her laptop"), a thing ("the database was
+/// sluggish"), a report thanked sincerely, or a thing that should have told someone
+/// ("Our repositories should have told us …") are no finding.
+#[test]
+fn blame_on_a_pronoun_sanctions_idioms_and_things_that_should_have_told() {
+    assert_rules_find(&[
+        (
+            "Kavitha's mapping change relabelled the results — that one is on her.",
+            "blameless/individual-fault",
+        ),
+        ("That outage is on him.", "blameless/individual-fault"),
+        (
+            "Marketing's blast overloaded push, and that's on them.",
+            "blameless/team-blame",
+        ),
+        (
+            "Strip Devon's merge permissions so he can't do this again.",
+            "blameless/punishment",
+        ),
+        (
+            "Put whoever did the tariff import on a PIP.",
+            "blameless/punishment",
+        ),
+        (
+            "The cloud team saw the slow queries coming and chose to look the other way.",
+            "blameless/team-blame",
+        ),
+        (
+            "Our DBA has been turning a blind eye to the disk alerts for months.",
+            "blameless/negligence",
+        ),
+        (
+            "Ana chose to look the other way when the disk alerts fired.",
+            "blameless/negligence",
+        ),
+        (
+            "The ops crew were sluggish and unfocused throughout the response.",
+            "blameless/judgemental",
+        ),
+        (
+            "Whoever set these thresholds is a clown.",
+            "blameless/judgemental",
+        ),
+        (
+            "Thanks for the small refactor, it only took down three regions.",
+            "blameless/sarcasm",
+        ),
+    ]);
+    assert_rules_quiet(&[
+        "This one is on me.",
+        "The backup is on her laptop.",
+        "The database was sluggish all morning.",
+        "Thanks for the report, it only took down one test cluster.",
+        "Thanks for the quick fix, it only took five minutes.",
+        "Thanks to the failover, the outage only took down one region.",
+        "The job strips the user's permissions after 90 days.",
+    ]);
+    assert_engine_quiet(&[
+        "Our repositories should have told us about this date long before it arrived, and now they will.",
+        "The registry should have told us about the expiry.",
+        "The dashboard should have warned the on-call engineer.",
+    ]);
+    // A supplier or a person who should have told us is still a counterfactual.
+    assert_engine_finds(&[
+        (
+            "The vendor should have warned us.",
+            "blameless/counterfactual",
+        ),
+        (
+            "Maria should have told us about the expiry.",
+            "blameless/counterfactual",
+        ),
+    ]);
+}
