@@ -5564,6 +5564,23 @@ fn punish_passive(
     if s.negated_in_sentence(i0) {
         return None;
     }
+    // "Euan was removed from the on-call rotation by the scheduler because his leave had
+    // been booked" (round 29, f193's first run): done to a person by a program, no sanction.
+    let n = s.toks.len();
+    if let Some(by) = (last + 1..(last + 6).min(n))
+        .take_while(|&k| !s.toks[k].boundary)
+        .find(|&k| s.word(k) == "by")
+    {
+        let head = (by + 1..(by + 5).min(n))
+            .take_while(|&k| !s.toks[k].boundary)
+            .take_while(|&k| !matches!(s.word(k), "because" | "after" | "when" | "for" | "as"))
+            .last();
+        if head
+            .is_some_and(|h| is_thing_that_acts(singular(s.word(h))) && s.class(h) == Class::Other)
+        {
+            return None;
+        }
+    }
     let (c, j) = s.subject_class(i0);
     let subject = j.map_or("", |j| s.word(j));
     if subject == "responsible" || (c.person() && c != Class::We) {

@@ -4512,3 +4512,30 @@ fn blame_on_a_pronoun_sanctions_idioms_and_things_that_should_have_told() {
         ),
     ]);
 }
+
+/// Round 29, from f192's and f193's first runs: a human-error label in a cell of a pipe row
+/// kept as a paragraph (pasted without its header) is found although the model, reading
+/// the whole row, scores it far below its gate;
+/// the same words as a metric or a note on wording in a row are not. A person taken off a
+/// rotation by a program ("by the scheduler") is no sanction; by a manager it is.
+#[test]
+fn a_label_in_a_table_cell_and_a_rotation_changed_by_a_program() {
+    let row = "| 03:40 | CV-03 tripped on overcurrent | Operator error |\n";
+    let hits = scan_as_block(row);
+    assert!(
+        hits.iter().any(|h| h.rule == "blameless/human-error"),
+        "{hits:?}"
+    );
+    assert_block_quiet(&[
+        "| 03:40 | Operator error rate alarm cleared |\n",
+        "| 03:40 | The runbook says not to label this human error |\n",
+    ]);
+    assert_rules_quiet(&[
+        "Euan was removed from the on-call rotation by the scheduler because his leave had been booked for that week.",
+        "Euan was taken off the rotation by the rota bot.",
+    ]);
+    assert_rules_find(&[(
+        "Euan was removed from the on-call rotation by his manager after the outage.",
+        "blameless/punishment",
+    )]);
+}
