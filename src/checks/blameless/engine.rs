@@ -359,6 +359,58 @@ pub(crate) fn is_transcript(text: &str, s: usize, e: usize) -> bool {
             .any(header)
 }
 
+/// Whether the sentence tells who held a role, and names no one else: a role noun, "was" or
+/// "is", then one to three capitalised names that end the clause ("The incident commander was
+/// Priya.", "… and this train's captain was Katrin." (round 29, f191's first run)). The model
+/// alone, which weighs a role beside a name, warned on such facts; a sentence with any other
+/// name in it ("Dave broke prod, and the release captain was Katrin") is still judged.
+fn states_who_held_a_role(text: &str, toks: &[Tok]) -> bool {
+    let n = toks.len();
+    let word = |k: usize| word_at(text, toks, k).unwrap_or("");
+    let capitalised = |k: usize| word(k).starts_with(|c: char| c.is_uppercase());
+    let Some((c, end)) = (1..n).find_map(|c| {
+        if !matches!(word(c), "was" | "is") {
+            return None;
+        }
+        // The incident roles of an incident-command system, beside the lexicon's roles.
+        const INCIDENT_ROLES: &[&str] = &[
+            "commander",
+            "captain",
+            "scribe",
+            "coordinator",
+            "liaison",
+            "responder",
+            "lead",
+            "owner",
+            "approver",
+            "author",
+            "officer",
+        ];
+        let role = word(c - 1).to_lowercase();
+        let role = super::patterns::singular(&role);
+        if !(super::lexicon::is_actor_noun(role) || INCIDENT_ROLES.contains(&role))
+            || word(c - 1).starts_with(|ch: char| ch.is_uppercase())
+        {
+            return None;
+        }
+        let mut k = c + 1;
+        while k < n && k < c + 4 && capitalised(k) {
+            k += 1;
+        }
+        let closes = k == n
+            || word(k) == "and"
+            || text
+                .get(toks[k - 1].end..toks[k].start)
+                .is_some_and(|gap| gap.contains([',', ';', '.']));
+        (k > c + 1 && closes).then_some((c, k))
+    }) else {
+        return false;
+    };
+    // No other name: every capitalised actor outside the holder's names opens the sentence
+    // as an ordinary word would ("The", "Our") or is the role itself.
+    (0..n).all(|k| (c + 1..end).contains(&k) || k == 0 || !capitalised(k))
+}
+
 /// The sentence's words, punctuation-like tokens left out, lower-cased, a contraction's
 /// apostrophe dropped ("'ve" is "ve", "n't" stays).
 fn lower_words(text: &str, toks: &[Tok]) -> Vec<String> {
@@ -1336,6 +1388,18 @@ pub(crate) fn scan(
                 // first run). Scare quotes ("the \"fully tested\" release") and a saying
                 // quoted without a speaker ("the famous \"it works on my machine\"") stay
                 // judged.
+                return;
+            }
+            if matches!(
+                family,
+                Rule::IndividualFault
+                    | Rule::Judgemental
+                    | Rule::Punishment
+                    | Rule::TeamBlame
+                    | Rule::Sarcasm
+            ) && states_who_held_a_role(text, toks)
+            {
+                // "The incident commander was Priya." (round 29): a fact of who held a role.
                 return;
             }
             if states_no_cause_yet(words()) {

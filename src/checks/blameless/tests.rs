@@ -4539,3 +4539,21 @@ fn a_label_in_a_table_cell_and_a_rotation_changed_by_a_program() {
         "blameless/punishment",
     )]);
 }
+
+/// Round 29, from f191's first run: a sentence that tells who held an incident role ("The
+/// incident commander was Priya.") is a fact, which the model alone warned on; a sentence
+/// naming someone else, or a culprit, is still judged.
+#[test]
+fn who_held_a_role_is_a_fact() {
+    assert_engine_quiet(&[
+        "The incident commander was Priya.",
+        "The release captain role rotates every train, and this train's captain was Katrin.",
+    ]);
+    assert_engine_finds(&[
+        (
+            "Dave broke prod, and the release captain was Katrin.",
+            "blameless/individual-fault",
+        ),
+        ("The culprit was Priya.", "blameless/individual-fault"),
+    ]);
+}
