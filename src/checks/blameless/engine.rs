@@ -2095,30 +2095,33 @@ pub(crate) fn is_full_sentence(text: &str, s: usize, e: usize) -> bool {
         && !before.ends_with(['.', '!', '?', '…', '"', '”', ')'])
 }
 
-/// Whether the sentence starting at byte `s` of `source` is on a pipe-table row that the
-/// Markdown parser kept as a paragraph (a row pasted without its header and delimiter row):
-/// its line opens with `|`. A table comrak reads as one gives each cell a block of its own.
-/// `e` ends the sentence: a row's sentence holds a pipe, which is looked for first, as most
-/// sentences are on no row and the look back for the line's start costs more.
+/// The row that `source[s..e]` (as written: masking blanks the pipes out of the masked text)
+/// is on, from its line's start to `e`, when the line opens with `|`: a pipe-table row that
+/// the Markdown parser kept as a paragraph (a row pasted without its header and delimiter
+/// row). A table comrak reads as one gives each cell a block of its own (`checks::wording`,
+/// `cause_row`).
+fn pipe_row(source: &str, s: usize, e: usize) -> Option<&str> {
+    source
+        .get(line_start(source, s)..e)
+        .filter(|row| row.trim_start().starts_with('|'))
+}
+
+/// Whether the sentence `source[s..e]` is on a pipe row ([`pipe_row`]). A row's sentence
+/// holds a pipe, which is looked for first, as most sentences are on no row and the look back
+/// for the line's start costs more.
 fn in_a_table_row(source: &str, s: usize, e: usize) -> bool {
     source
         .as_bytes()
         .get(s..e)
         .is_some_and(|b| memchr::memchr(b'|', b).is_some())
-        && (source.get(s..).is_some_and(|rest| rest.starts_with('|'))
-            || source
-                .get(line_start(source, s)..s)
-                .is_some_and(|lead| lead.trim_start().starts_with('|')))
+        && pipe_row(source, s, e).is_some()
 }
 
-/// Whether `source[s..e]` (as written: masking blanks the pipes out of the masked text) is on
-/// a pipe-table row, kept as a paragraph, whose first cell names a cause field: "| Cause |
-/// Fady Girgis copied the staging API key into the production config |" (round 26). A table
-/// comrak reads as one gives each cell a block of its own (`checks::wording`, `cause_row`).
+/// Whether `source[s..e]` is on a pipe row ([`pipe_row`]) whose first cell names a cause
+/// field: "| Cause | Fady Girgis copied the staging API key into the production config |"
+/// (round 26).
 fn in_a_cause_row(source: &str, s: usize, e: usize) -> bool {
-    source
-        .get(line_start(source, s)..e)
-        .is_some_and(|row| row.trim_start().starts_with('|') && super::cause_row(row))
+    pipe_row(source, s, e).is_some_and(super::cause_row)
 }
 
 /// Whether a field's label (a table's cells before the value, or the words before a colon)

@@ -4276,16 +4276,10 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
         Kind::ActThenHarm => act_then_harm(s, me, i0, &matched),
         Kind::IfHad => if_had(s, ms, me, i0),
         Kind::WhyDidnt => why_didnt(s, ms, me),
-        Kind::WereInverted => {
-            if i0 > 0 && !s.toks[i0 - 1].boundary {
-                return None;
-            }
-            were_inverted(s, ms, i0)
-        }
+        // An inverted condition opens its sentence or clause.
+        Kind::HadInverted | Kind::WereInverted if i0 > 0 && !s.toks[i0 - 1].boundary => None,
+        Kind::WereInverted => were_inverted(s, ms, i0),
         Kind::HadInverted => {
-            if i0 > 0 && !s.toks[i0 - 1].boundary {
-                return None;
-            }
             let stop = (i0 + 6).min(s.toks.len());
             let k = (i0 + 2..stop)
                 .take_while(|&j| !s.toks[j].boundary)
