@@ -197,6 +197,8 @@ impl Finding {
 pub(crate) struct DocContext<'a> {
     pub doc: &'a Document,
     pub body: &'a Body,
+    /// The timeline, read in the same parse as the body.
+    pub timeline: &'a crate::timeline::Timeline,
     pub config: &'a Config,
     /// The file stem (the ID the file name gives), when the file has a name.
     pub stem: Option<&'a str>,
@@ -551,7 +553,7 @@ fn check_file(
     settings: &Settings<'_>,
     options: &ParseOptions<'_>,
 ) -> FileResult {
-    let doc = match Document::parse(&file.bytes, options) {
+    let mut doc = match Document::parse_front_matter(&file.bytes) {
         Ok(doc) => doc,
         Err(e) => {
             let (line, column) = e.position().unwrap_or((1, 1));
@@ -578,12 +580,21 @@ fn check_file(
             };
         }
     };
+    // One parse of the body: the timeline is read from its blocks as it is walked.
+    let timeline_settings = crate::timeline::TimelineSettings::from_config(settings.config);
+    let (body, timeline) = {
+        let mut reader = crate::timeline::TimelineReader::new(&doc, &timeline_settings);
+        let body = doc.read_body(options, &mut |blocks| reader.visit(blocks));
+        (body, reader.finish())
+    };
+    doc.body = Some(body);
     let empty_body = Body::default();
     let body = doc.body.as_ref().unwrap_or(&empty_body);
     let stem = file_stem(&file.path);
     let cx = DocContext {
         doc: &doc,
         body,
+        timeline: &timeline,
         config: settings.config,
         stem,
         people: std::cell::OnceCell::new(),

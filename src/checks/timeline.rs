@@ -8,11 +8,10 @@
 
 use super::RuleId;
 use super::{DocContext, Finding};
-use crate::timeline::{self, EntryKind, Shape, TimelineSettings, WarningKind};
+use crate::timeline::{self, EntryKind, Shape, WarningKind};
 
 pub(crate) fn check(cx: &DocContext<'_>, out: &mut Vec<Finding>) {
-    let settings = TimelineSettings::from_config(cx.config);
-    let read = timeline::read(cx.doc, &settings);
+    let read = cx.timeline;
     for warning in &read.warnings {
         let rule = match warning.kind {
             WarningKind::Unparseable => RuleId::TimelineUnparseableTime,

@@ -120,14 +120,26 @@ pub fn comrak_options() -> Options<'static> {
     options
 }
 
+/// One level-2 section's top-level blocks as comrak parsed them, lent to the visitor of
+/// [`parse_visiting`] while the parse's tree is alive, so a reader of the section's blocks (the
+/// timeline's, `crate::timeline`) needs no second parse.
+pub struct SectionBlocks<'s, 'a> {
+    /// The section as [`Body::sections`] holds it (its heading, key and content span).
+    pub section: &'s Section,
+    /// The section's top-level blocks, in order, after its heading.
+    pub nodes: &'s [&'a AstNode<'a>],
+    /// Maps the nodes' source positions to offsets in the whole file.
+    pub positions: &'s Positions<'s>,
+}
+
 /// Maps comrak's 1-based (line, byte column) positions in the body to file offsets.
-struct Mapper<'t> {
+pub struct Positions<'t> {
     text: &'t str,
     lines: &'t LineIndex,
     first_line: usize,
 }
 
-impl Mapper<'_> {
+impl Positions<'_> {
     fn offset(&self, line: usize, column: usize) -> usize {
         let file_line = self.first_line + line.max(1) - 1;
         let Some(start) = self.lines.line_start(file_line) else {
@@ -167,17 +179,58 @@ impl Mapper<'_> {
         }
         start..end
     }
+
+    /// The file offset of a 1-based (line, byte column) position of the body, a column past
+    /// the line's end read as the line's end (before its line break), moved back to a
+    /// character boundary.
+    pub fn offset_in_line(&self, line: usize, column: usize) -> usize {
+        let file_line = self.first_line + line.max(1) - 1;
+        let Some(start) = self.lines.line_start(file_line) else {
+            return self.text.len();
+        };
+        let end = self
+            .lines
+            .line_start(file_line + 1)
+            .map_or(self.text.len(), |next| next - 1);
+        let mut at = (start + column.max(1) - 1).min(end.max(start));
+        while !self.text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    }
+
+    /// A node's bytes in the file, its positions read by [`Positions::offset_in_line`].
+    pub fn node_span(&self, node: &AstNode<'_>) -> Span {
+        let pos = node.data.borrow().sourcepos;
+        let start = self.offset_in_line(pos.start.line, pos.start.column);
+        let end = self
+            .offset_in_line(pos.end.line, pos.end.column + 1)
+            .max(start);
+        start..end
+    }
 }
 
 /// Parses the body that starts at byte `body_start` of `text`.
 pub fn parse(text: &str, body_start: usize, lines: &LineIndex, timeline_title: &str) -> Body {
+    parse_visiting(text, body_start, lines, timeline_title, &mut |_| {})
+}
+
+/// [`parse`], lending each level-2 section's blocks to `visit`, in order, once the body has been
+/// walked.
+pub fn parse_visiting(
+    text: &str,
+    body_start: usize,
+    lines: &LineIndex,
+    timeline_title: &str,
+    visit: &mut dyn FnMut(SectionBlocks<'_, '_>),
+) -> Body {
     let body_text = &text[body_start.min(text.len())..];
     let first_line = if body_start >= text.len() {
         lines.line_count() + 1
     } else {
         lines.position(text, body_start).line
     };
-    let mapper = Mapper {
+    let mapper = Positions {
         text,
         lines,
         first_line,
@@ -256,6 +309,13 @@ pub fn parse(text: &str, body_start: usize, lines: &LineIndex, timeline_title: &
             body.timeline = timeline_entries(parts, &mapper, text);
         }
     }
+    for (section, nodes) in body.sections.iter().zip(&section_parts) {
+        visit(SectionBlocks {
+            section,
+            nodes,
+            positions: &mapper,
+        });
+    }
     body
 }
 
@@ -280,7 +340,7 @@ impl ShallowExt for NodeValue {
 }
 
 /// The block a top-level `pm-ignore` comment at `children[i]` applies to: the next block.
-fn directive_target(children: &[&AstNode<'_>], i: usize, mapper: &Mapper<'_>) -> Option<Span> {
+fn directive_target(children: &[&AstNode<'_>], i: usize, mapper: &Positions<'_>) -> Option<Span> {
     let node = children[i];
     if !matches!(node.data.borrow().value, NodeValue::HtmlBlock(_)) {
         return None;
@@ -290,7 +350,12 @@ fn directive_target(children: &[&AstNode<'_>], i: usize, mapper: &Mapper<'_>) ->
 
 /// Walks a subtree (iteratively: documents may nest thousands of levels deep) collecting prose
 /// blocks and directives.
-fn walk<'a>(node: &'a AstNode<'a>, mapper: &Mapper<'_>, section: Option<usize>, body: &mut Body) {
+fn walk<'a>(
+    node: &'a AstNode<'a>,
+    mapper: &Positions<'_>,
+    section: Option<usize>,
+    body: &mut Body,
+) {
     for descendant in node.descendants() {
         let data = descendant.data.borrow();
         match &data.value {
@@ -390,7 +455,7 @@ fn strip_comments(source: &str) -> String {
 
 fn timeline_entries<'a>(
     parts: &[&'a AstNode<'a>],
-    mapper: &Mapper<'_>,
+    mapper: &Positions<'_>,
     text: &str,
 ) -> Vec<TimelineEntry> {
     let mut entries = Vec::new();

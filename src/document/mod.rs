@@ -86,14 +86,25 @@ impl Document {
     /// Reads the whole document: front matter and body.
     pub fn parse(bytes: &[u8], options: &ParseOptions<'_>) -> Result<Document, ParseError> {
         let mut doc = Self::parse_front_matter(bytes)?;
-        let body = body::parse(
-            &doc.text,
-            doc.split.body_start,
-            doc.lines(),
-            options.timeline_section,
-        );
-        doc.body = Some(body);
+        doc.body = Some(doc.read_body(options, &mut |_| {}));
         Ok(doc)
+    }
+
+    /// Reads the body of a document read for its front matter, lending each level-2 section's
+    /// blocks to `visit` while the parse is alive (see [`body::parse_visiting`]); the caller
+    /// stores the result in [`Document::body`].
+    pub fn read_body(
+        &self,
+        options: &ParseOptions<'_>,
+        visit: &mut dyn FnMut(body::SectionBlocks<'_, '_>),
+    ) -> Body {
+        body::parse_visiting(
+            &self.text,
+            self.split.body_start,
+            self.lines(),
+            options.timeline_section,
+            visit,
+        )
     }
 
     /// Reads the front matter only: what listings need, at a fraction of the cost.

@@ -29,11 +29,10 @@
 pub mod stamp;
 pub mod zone;
 
-use crate::document::body::{comrak_options, plain_text};
+use crate::document::body::{plain_text, Positions, SectionBlocks};
 use crate::document::sections::{self, Aliases};
-use crate::document::{Document, LineIndex, Span};
+use crate::document::{Document, LineIndex, ParseOptions, Span};
 use comrak::nodes::{AstNode, NodeValue};
-use comrak::{parse_document, Arena};
 use jiff::civil::Date;
 use jiff::Timestamp;
 pub use stamp::{Clock, DatePart, DateStyle, Parsed, Stamp, Style, ACCEPTED};
@@ -304,81 +303,97 @@ impl Timeline {
 }
 
 /// Reads the timeline of a parsed document (one read with [`Document::parse`]; a document
-/// read for its front matter only has no body and gives an empty timeline).
+/// read for its front matter only has no body and gives an empty timeline). The body is parsed
+/// again; `pm check` reads the timeline while the body is first parsed instead
+/// ([`TimelineReader`]).
 pub fn read(doc: &Document, settings: &TimelineSettings) -> Timeline {
-    let Some(body) = doc.body.as_ref() else {
+    if doc.body.is_none() {
         return Timeline::default();
+    }
+    let mut reader = TimelineReader::new(doc, settings);
+    let options = ParseOptions {
+        timeline_section: &settings.section,
     };
-    let section_key = sections::key(&settings.section);
-    let Some(section) = body
-        .sections
-        .iter()
-        .find(|s| settings.aliases.keys_name(&s.key, &section_key))
-    else {
-        return Timeline::default();
-    };
-    let started = doc
-        .front
-        .started
-        .as_ref()
-        .and_then(|s| s.value.at())
-        .and_then(|t| Timestamp::new(t.timestamp(), 0).ok());
-    read_section(
-        &doc.text,
-        doc.lines(),
-        SectionInfo {
-            heading: section.heading.text.clone(),
-            heading_span: section.heading.span.clone(),
-            content: section.content.clone(),
-        },
-        started,
-        settings,
-    )
+    doc.read_body(&options, &mut |blocks| reader.visit(blocks));
+    reader.finish()
 }
 
-/// Reads the timeline in `section` of `text` (a whole file; `lines` its index). `started` is
-/// the incident's start, whose date entries without one are on.
-pub fn read_section(
-    text: &str,
-    lines: &LineIndex,
-    section: SectionInfo,
+/// Reads a document's timeline from the blocks [`Document::read_body`] lends: the first
+/// section whose heading names the timeline (by [`TimelineSettings::section`] or an alias).
+/// One parse of the body serves the checks and the timeline.
+pub struct TimelineReader<'d> {
+    text: &'d str,
+    lines: &'d LineIndex,
+    settings: &'d TimelineSettings,
+    section_key: String,
+    /// The incident's start, whose date entries without one are on.
     started: Option<Timestamp>,
-    settings: &TimelineSettings,
-) -> Timeline {
-    let start = section.content.start.min(text.len());
-    let end = section.content.end.clamp(start, text.len());
-    let content = &text[start..end];
-    let mut reader = Reader {
-        text,
-        lines,
-        base: start,
-        line_starts: std::iter::once(0)
-            .chain(memchr::memchr_iter(b'\n', content.as_bytes()).map(|i| i + 1))
-            .collect(),
-        document_zone: settings.zone.clone(),
-        zone: zone_statement(&section.heading).unwrap_or_else(|| settings.zone.clone()),
-        started,
-        date: None,
-        previous: None,
-        warned_tokens: Vec::new(),
-        timeline: Timeline::default(),
-    };
-    let arena = Arena::new();
-    let root = parse_document(&arena, content, &comrak_options());
-    for node in root.children() {
-        reader.block(node);
+    found: Option<Timeline>,
+}
+
+impl<'d> TimelineReader<'d> {
+    /// A reader for `doc`'s timeline; `doc`'s front matter gives the incident's start.
+    pub fn new(doc: &'d Document, settings: &'d TimelineSettings) -> TimelineReader<'d> {
+        TimelineReader {
+            text: &doc.text,
+            lines: doc.lines(),
+            settings,
+            section_key: sections::key(&settings.section),
+            started: doc
+                .front
+                .started
+                .as_ref()
+                .and_then(|s| s.value.at())
+                .and_then(|t| Timestamp::new(t.timestamp(), 0).ok()),
+            found: None,
+        }
     }
-    let mut timeline = reader.timeline;
-    timeline.section = Some(section);
-    timeline
+
+    /// Reads `blocks` if they are the timeline section's and none was read before.
+    pub fn visit(&mut self, blocks: SectionBlocks<'_, '_>) {
+        if self.found.is_some()
+            || !self
+                .settings
+                .aliases
+                .keys_name(&blocks.section.key, &self.section_key)
+        {
+            return;
+        }
+        let section = SectionInfo {
+            heading: blocks.section.heading.text.clone(),
+            heading_span: blocks.section.heading.span.clone(),
+            content: blocks.section.content.clone(),
+        };
+        let mut reader = Reader {
+            text: self.text,
+            lines: self.lines,
+            positions: blocks.positions,
+            document_zone: self.settings.zone.clone(),
+            zone: zone_statement(&section.heading).unwrap_or_else(|| self.settings.zone.clone()),
+            started: self.started,
+            date: None,
+            previous: None,
+            warned_tokens: Vec::new(),
+            timeline: Timeline::default(),
+        };
+        for node in blocks.nodes {
+            reader.block(node);
+        }
+        let mut timeline = reader.timeline;
+        timeline.section = Some(section);
+        self.found = Some(timeline);
+    }
+
+    /// The timeline read; empty when the document has no timeline section.
+    pub fn finish(self) -> Timeline {
+        self.found.unwrap_or_default()
+    }
 }
 
 struct Reader<'t> {
     text: &'t str,
     lines: &'t LineIndex,
-    /// File offset of the section's content.
-    base: usize,
-    line_starts: Vec<usize>,
+    positions: &'t Positions<'t>,
     document_zone: Zone,
     zone: Zone,
     started: Option<Timestamp>,
@@ -392,28 +407,8 @@ struct Reader<'t> {
 const NO_DATE: Date = jiff::civil::date(2000, 1, 1);
 
 impl Reader<'_> {
-    /// File offset of comrak's 1-based (line, byte column) in the section.
-    fn offset(&self, line: usize, column: usize) -> usize {
-        let index = line.max(1) - 1;
-        let Some(&line_start) = self.line_starts.get(index) else {
-            return self.base + (self.text.len() - self.base);
-        };
-        let line_end = self
-            .line_starts
-            .get(index + 1)
-            .map_or(self.text.len() - self.base, |e| e - 1);
-        let mut at = self.base + (line_start + column.max(1) - 1).min(line_end);
-        while !self.text.is_char_boundary(at) {
-            at -= 1;
-        }
-        at
-    }
-
     fn span(&self, node: &AstNode<'_>) -> Span {
-        let pos = node.data.borrow().sourcepos;
-        let start = self.offset(pos.start.line, pos.start.column);
-        let end = self.offset(pos.end.line, pos.end.column + 1).max(start);
-        start..end
+        self.positions.node_span(node)
     }
 
     fn line(&self, offset: usize) -> usize {

@@ -147,3 +147,39 @@ fn no_timeline_section_and_aliases() {
     );
     assert_eq!(timeline.entries.len(), 1);
 }
+
+/// The timeline is read from the body's one parse, so a link whose reference is defined
+/// elsewhere in the document reads as its text in a table row's description, as a rendered
+/// page shows it (round 30; the section used to be parsed on its own, where `[the deploy][pr]`
+/// stayed as written).
+#[test]
+fn references_defined_outside_the_section_read_as_their_text() {
+    let (_, timeline) = read_doc(
+        "## Summary\n\nSee [the PR][pr].\n\n## Timeline\n\n| Time | Event |\n|---|---|\n| 21:40 UTC | [the deploy][pr] went out |\n\n## Links\n\n[pr]: https://example.com/pr/1\n",
+        &TimelineSettings::default(),
+    );
+    assert_eq!(timeline.entries.len(), 1, "{:?}", timeline.entries);
+    assert_eq!(timeline.entries[0].description, "the deploy went out");
+    assert_eq!(times(&timeline), [s("2026-03-04T21:40:00Z")]);
+}
+
+/// `pm check` reads the timeline while it first parses the body ([`TimelineReader`]); the
+/// timeline is the one [`read`] gives from a parsed document.
+#[test]
+fn the_timeline_read_during_the_body_parse_is_the_one_read_after_it() {
+    let text = "+++\nid = \"2026-03-04-x\"\ntitle = \"X\"\nstatus = \"draft\"\nseverity = \"SEV2\"\nstarted = 2026-03-04T21:40:00Z\n+++\n\n# X\n\n## Timeline of events (PST)\n\n### March 4\n\n- 13:40 — deploy\n- 23:55 — errors\n- 00:10 — rollback\n\n| Time | Event |\n|---|---|\n| 14:02 | paged |\n\n## Timeline\n\n- 10:00 — a second section is not read\n";
+    let settings = TimelineSettings::default();
+    let mut doc = Document::parse_front_matter(text.as_bytes()).expect("parses");
+    let during = {
+        let mut reader = TimelineReader::new(&doc, &settings);
+        let body = doc.read_body(&ParseOptions::default(), &mut |b| reader.visit(b));
+        let timeline = reader.finish();
+        doc.body = Some(body);
+        timeline
+    };
+    let after = read(&doc, &settings);
+    assert_eq!(format!("{during:?}"), format!("{after:?}"));
+    assert_eq!(during.entries.len(), 4, "{:?}", during.entries);
+    let heading = during.section.as_ref().map(|s| s.heading.as_str());
+    assert_eq!(heading, Some("Timeline of events (PST)"));
+}

@@ -1193,11 +1193,12 @@ fn is_sign_off(sentence: &str) -> bool {
     // Most sentences open with another letter, or have no comma among their first words: the
     // check costs a few bytes.
     let sentence = sentence.trim_start();
-    if !sentence
-        .bytes()
-        .next()
-        .is_some_and(|b| b"lcrbswytkamLCRBSWYTKAM".contains(&b))
-    {
+    if !sentence.bytes().next().is_some_and(|b| {
+        matches!(
+            b.to_ascii_lowercase(),
+            b'l' | b'c' | b'r' | b'b' | b's' | b'w' | b'y' | b't' | b'k' | b'a' | b'm'
+        )
+    }) {
         return false;
     }
     let Some(comma) = sentence.bytes().take(16).position(|b| b == b',') else {
@@ -1246,7 +1247,7 @@ pub(crate) fn scan(
             // and is a warning there: the model knows few of the idioms. Round 27: so are
             // neglect unheeded, not bothered with, and mocking praise ([`BELOW_GATE_KEYS`]).
             let mut kinds = below_gate_kinds(toks);
-            if tells_a_consequence(sentence) && opens_with_someone(text, toks) {
+            if tells_a_consequence(sentence) && opens_with_someone(toks) {
                 kinds |= super::patterns::kind_bit(Kind::ActThenHarm);
             }
             // Round 29 (f192's first run): a pipe row kept as a paragraph is judged by the
@@ -1542,16 +1543,9 @@ fn tells_a_consequence(sentence: &str) -> bool {
 /// Whether someone stands among the sentence's first words, as `Kind::ActThenHarm` needs: a
 /// name, a handle, a role or a group the model knows as an actor, or a lower-case noun
 /// `dictionary::is_person_noun` knows ("The smokehouse night porter flicked …").
-fn opens_with_someone(text: &str, toks: &[Tok]) -> bool {
+fn opens_with_someone(toks: &[Tok]) -> bool {
     // Lower case only, as `Sentence::class` asks the dictionary: "Curator" is a product.
-    toks.iter().take(8).any(|t| {
-        t.actor
-            || text.get(t.start..t.end).is_some_and(|w| {
-                w.len() > 3
-                    && w.bytes().all(|c| c.is_ascii_lowercase() || c == b'-')
-                    && super::dictionary::is_person_noun(w)
-            })
-    })
+    toks.iter().take(8).any(|t| t.actor || t.person_noun)
 }
 
 /// Whether the sentence starting at `s` is part of a timeline entry: its line opens, after any

@@ -28,7 +28,17 @@ pub(crate) struct Tok {
     /// The word names an actor: a name, a handle, or a role or group of people (see
     /// [`Actors`]).
     pub actor: bool,
+    /// A lower-case word of more than three letters that `dictionary::is_person_noun` knows
+    /// ("porter", "caseworker"), as written; asked once per distinct word.
+    pub person_noun: bool,
+    /// Where the committed model holds the token's own feature (its unigram, or its negated
+    /// form when `negated`), looked up once per distinct word: [`UNIT_UNKNOWN`] when not looked
+    /// up, 0 when the model lacks it, else the slot's index plus one.
+    pub unit: u32,
 }
+
+/// [`Tok::unit`] of a token whose feature was not looked up when it was made.
+pub(crate) const UNIT_UNKNOWN: u32 = u32::MAX;
 
 pub(crate) const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
@@ -81,7 +91,7 @@ pub(crate) const SHAPES: &[&str] = &[
     "<qt>",     // a quoted passage, to the n-grams around it
 ];
 
-const fn shape_key(name: &str) -> u64 {
+pub(crate) const fn shape_key(name: &str) -> u64 {
     fnv(name.as_bytes())
 }
 
@@ -111,15 +121,86 @@ struct Norm {
     stemmer: rust_stemmers::Stemmer,
     /// Hash of a lower-cased word → hash of its stem.
     cache: IdMap<(u64, bool)>,
+    /// Hash of a word without an apostrophe, as written → its one or two tokens' classes. A
+    /// word's tokens depend on its bytes alone, so a word met before costs one hash and one
+    /// lookup instead of its shape, stem and actor tests.
+    words: IdMap<WordEntry>,
     buf: String,
 }
 
+impl Norm {
+    fn new() -> Norm {
+        Norm {
+            stemmer: rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English),
+            cache: IdMap::default(),
+            words: IdMap::default(),
+            buf: String::new(),
+        }
+    }
+}
+
+/// What a token's key says about it, computed once per distinct word (see [`Norm::words`]).
+#[derive(Debug, Clone, Copy)]
+struct WordInfo {
+    key: u64,
+    actor: bool,
+    person_noun: bool,
+    /// [`Tok::unit`] of the word asserted and negated.
+    units: [u32; 2],
+    /// Ends a negation's scope before the word ("but", "because"…).
+    closer: bool,
+    /// Opens a negation's scope after the word ("not", "never"…).
+    negator: bool,
+}
+
+impl WordInfo {
+    fn of(key: u64, raw: &str) -> WordInfo {
+        WordInfo {
+            key,
+            actor: ACTORS.is_actor(key, raw),
+            person_noun: raw.len() > 3
+                && raw.bytes().all(|c| c.is_ascii_lowercase() || c == b'-')
+                && super::dictionary::is_person_noun(raw),
+            closer: closes_clause_key(key),
+            negator: is_negator_key(key),
+            units: [UNI, NEG].map(|kind| {
+                let model = &*super::model::MODEL;
+                model
+                    .slot_of(mix(kind, key, 0))
+                    .map_or(0, |i| u32::try_from(i + 1).unwrap_or(UNIT_UNKNOWN))
+            }),
+        }
+    }
+}
+
+/// The tokens of a word without an apostrophe: the word, or an unmarked contraction's two
+/// parts ("didnt": "did" of three bytes, then "not").
+#[derive(Debug, Clone, Copy)]
+struct WordEntry {
+    head: WordInfo,
+    tail: Option<(usize, WordInfo)>,
+}
+
+impl WordEntry {
+    fn of(norm: &mut Norm, raw: &str) -> WordEntry {
+        if let Some((head, tail)) = unmarked_contraction(raw) {
+            let cut = head.len();
+            let head_key = classify(norm, head);
+            return WordEntry {
+                head: WordInfo::of(head_key, head),
+                tail: Some((cut, WordInfo::of(fnv(tail.as_bytes()), &raw[cut..]))),
+            };
+        }
+        let key = classify(norm, raw);
+        WordEntry {
+            head: WordInfo::of(key, raw),
+            tail: None,
+        }
+    }
+}
+
 thread_local! {
-    static NORM: RefCell<Norm> = RefCell::new(Norm {
-        stemmer: rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English),
-        cache: IdMap::default(),
-        buf: String::new(),
-    });
+    static NORM: RefCell<Norm> = RefCell::new(Norm::new());
 }
 
 /// The normalised form of a lower-case word: its Snowball stem, except for the function words
@@ -221,11 +302,16 @@ pub(crate) fn for_each_sentence(text: &str, mut f: impl FnMut(usize, usize, &[To
                 // A word: letters, digits, inner apostrophes, hyphens, dots and slashes.
                 let start = i;
                 let mut j = i + ch_len;
+                // The word's bytes are hashed as they are read (FNV-1a): `word_tokens` looks
+                // the word up by it.
+                let mut hash = fnv_bytes(FNV_OFFSET, &bytes[i..j]);
+                let mut apostrophe = false;
                 while j < bytes.len() {
                     // ASCII first, without decoding: letters, digits and `_` continue the
                     // word, and any other ASCII byte but the joiners below ends it.
                     let cb = bytes[j];
                     if cb.is_ascii_alphanumeric() || cb == b'_' {
+                        hash = (hash ^ u64::from(cb)).wrapping_mul(FNV_PRIME);
                         j += 1;
                         continue;
                     }
@@ -233,24 +319,31 @@ pub(crate) fn for_each_sentence(text: &str, mut f: impl FnMut(usize, usize, &[To
                         break;
                     }
                     let c = text[j..].chars().next().unwrap_or(' ');
-                    if c.is_alphanumeric() || c == '_' {
-                        j += c.len_utf8();
-                    } else if matches!(c, '\'' | '’' | '-' | '.' | '/' | ':')
-                        && next_is_alnum(text, j + c.len_utf8())
-                    {
-                        if c == ':' && !bytes[start].is_ascii_digit() {
-                            break;
-                        }
-                        j += c.len_utf8();
-                    } else {
+                    // A joiner joins when a letter or digit follows; a colon only in a word
+                    // that starts with a digit ("14:02").
+                    let joins = c.is_alphanumeric()
+                        || c == '_'
+                        || (matches!(c, '\'' | '’' | '-' | '.' | '/' | ':')
+                            && next_is_alnum(text, j + c.len_utf8())
+                            && (c != ':' || bytes[start].is_ascii_digit()));
+                    if !joins {
                         break;
                     }
+                    apostrophe |= matches!(c, '\'' | '’');
+                    hash = fnv_bytes(hash, &bytes[j..j + c.len_utf8()]);
+                    j += c.len_utf8();
                 }
                 if sent_start.is_none() {
                     sent_start = Some(start);
                 }
                 let before = toks.len();
-                word_tokens(&mut norm, text, start, j, &mut negated, &mut toks);
+                let word = Word {
+                    start,
+                    end: j,
+                    hash,
+                    apostrophe,
+                };
+                word_tokens(&mut norm, text, word, &mut negated, &mut toks);
                 if quoted {
                     for t in &mut toks[before..] {
                         t.quoted = true;
@@ -289,6 +382,8 @@ pub(crate) fn for_each_sentence(text: &str, mut f: impl FnMut(usize, usize, &[To
                             quoted: false,
                             mark: true,
                             actor: false,
+                            person_noun: false,
+                            unit: UNIT_UNKNOWN,
                         });
                     }
                     // A sentence ends at the stop unless a lower-case word follows ("e.g. the").
@@ -332,6 +427,8 @@ pub(crate) fn for_each_sentence(text: &str, mut f: impl FnMut(usize, usize, &[To
                             quoted: false,
                             mark: true,
                             actor: false,
+                            person_noun: false,
+                            unit: UNIT_UNKNOWN,
                         });
                     }
                     i += ch_len;
@@ -475,48 +572,80 @@ fn next_is_alnum(text: &str, at: usize) -> bool {
         .is_some_and(char::is_alphanumeric)
 }
 
-/// Splits one word (with any contraction) into tokens and pushes them: "didn't" → did not,
-/// "we'd" → we would, "shouldn't've" → should not have, "won't" → will not, "it's" → it 's.
-fn word_tokens(
-    norm: &mut Norm,
-    text: &str,
+/// A word as the sentence scan found it: its bytes in the text, their FNV-1a hash, and whether
+/// an apostrophe (straight or typographic) joins its parts.
+#[derive(Clone, Copy)]
+struct Word {
     start: usize,
     end: usize,
-    negated: &mut bool,
-    toks: &mut Vec<Tok>,
-) {
+    hash: u64,
+    apostrophe: bool,
+}
+
+/// FNV-1a of `bytes`, continued from `h`.
+#[inline]
+fn fnv_bytes(mut h: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
+        h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+    }
+    h
+}
+
+/// Splits one word (with any contraction) into tokens and pushes them: "didn't" → did not,
+/// "we'd" → we would, "shouldn't've" → should not have, "won't" → will not, "it's" → it 's.
+fn word_tokens(norm: &mut Norm, text: &str, word: Word, negated: &mut bool, toks: &mut Vec<Tok>) {
+    let Word {
+        start,
+        end,
+        hash: h,
+        apostrophe,
+    } = word;
     let raw = &text[start..end];
-    let mut push = |toks: &mut Vec<Tok>, s: usize, e: usize, key: u64| {
-        if closes_clause_key(key) {
+    let push_info = |toks: &mut Vec<Tok>, negated: &mut bool, s: usize, e: usize, w: WordInfo| {
+        if w.closer {
             *negated = false;
         }
         toks.push(Tok {
             start: s,
             end: e,
-            key,
+            key: w.key,
             negated: *negated,
             quoted: false,
             mark: false,
-            actor: ACTORS.is_actor(key, &text[s..e]),
+            actor: w.actor,
+            person_noun: w.person_noun,
+            unit: w.units[usize::from(*negated)],
         });
-        if is_negator_key(key) {
+        if w.negator {
             *negated = true;
         }
     };
-    // No apostrophe, straight or typographic, is the common case. The byte test comes first:
-    // a substring search for '’' set up for every word cost more than the rest of this function
-    // (0xE2 is the first byte of '’').
-    if !raw.bytes().any(|b| b == b'\'' || b == 0xE2) || !raw.contains(['\'', '’']) {
-        if let Some((head, tail)) = unmarked_contraction(raw) {
-            let cut = start + head.len();
-            push(toks, start, cut, classify(norm, head));
-            push(toks, cut, end, fnv(tail.as_bytes()));
-            return;
+    // A word with no apostrophe, straight or typographic, is the common case: it is looked up
+    // by the hash of its bytes as written.
+    if !apostrophe {
+        let entry = match norm.words.get(&h) {
+            Some(&entry) => entry,
+            None => {
+                let entry = WordEntry::of(norm, raw);
+                if norm.words.len() > 200_000 {
+                    norm.words.clear();
+                }
+                norm.words.insert(h, entry);
+                entry
+            }
+        };
+        match entry.tail {
+            None => push_info(toks, negated, start, end, entry.head),
+            Some((cut, tail)) => {
+                push_info(toks, negated, start, start + cut, entry.head);
+                push_info(toks, negated, start + cut, end, tail);
+            }
         }
-        let key = classify(norm, raw);
-        push(toks, start, end, key);
         return;
     }
+    let mut push = |toks: &mut Vec<Tok>, s: usize, e: usize, key: u64| {
+        push_info(toks, negated, s, e, WordInfo::of(key, &text[s..e]));
+    };
     // Segments between apostrophes, with their byte offsets.
     let mut segs: Vec<(usize, usize)> = Vec::with_capacity(4);
     let mut s = start;
@@ -903,7 +1032,8 @@ pub(crate) fn features(toks: &[Tok], mut f: impl FnMut(u64, usize, usize)) {
     let start = shape_key("<s>");
     f(mix(BIAS, 0, 0), 0, 0);
     let mut prev = start;
-    let mut prev2 = start;
+    // `mix(0, prev2, prev)`, the trigram's first two words, carried from the token before.
+    let mut pair = mix(0, start, start);
     let qt = shape_key("<qt>");
     let key_of = |t: &Tok| if t.quoted { qt } else { t.key };
     for (i, t) in toks.iter().enumerate() {
@@ -934,12 +1064,8 @@ pub(crate) fn features(toks: &[Tok], mut f: impl FnMut(u64, usize, usize)) {
         }
         let key = if t.quoted { qt } else { t.key };
         f(mix(BI, prev, key), i.saturating_sub(1), i + 1);
-        f(
-            mix(TRI, mix(0, prev2, prev), key),
-            i.saturating_sub(2),
-            i + 1,
-        );
-        prev2 = prev;
+        f(mix(TRI, pair, key), i.saturating_sub(2), i + 1);
+        pair = mix(0, prev, key);
         prev = key;
     }
 }
@@ -1017,11 +1143,7 @@ mod tests {
     use proptest::prelude::*;
 
     fn norm() -> Norm {
-        Norm {
-            stemmer: rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English),
-            cache: IdMap::default(),
-            buf: String::new(),
-        }
+        Norm::new()
     }
 
     proptest! {

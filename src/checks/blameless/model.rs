@@ -7,7 +7,9 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use super::features::{features, Tok};
+use super::features::{
+    features, mix, shape_key, Tok, AGT, AGT2, BI, BIAS, NEG, QUO, TRI, UNI, UNIT_UNKNOWN,
+};
 use super::Rule;
 
 /// Number of classes: "ok" and the nine families.
@@ -55,10 +57,10 @@ pub(crate) const SCALE: f32 = 1000.0;
 mod table {
     include!("weights_table.rs");
 }
-use table::{bloom_bit, slot_key, SLOT};
+use table::{bloom_has, slot_key, SLOT};
 
 /// The weight table (layout in `weights_table.rs`): open addressing over the feature ids,
-/// behind a one-hash Bloom filter, each slot the id and its ten weights in thousandths in one
+/// behind a two-hash Bloom filter, each slot the id and its ten weights in thousandths in one
 /// 32-byte slot, so a feature that is found costs one cache line.
 ///
 /// The committed weights are laid out by `build.rs` and embedded as bytes, so a pre-commit hook
@@ -115,26 +117,37 @@ impl Model {
     /// it: [`judge`] sums these and scales the sum once, not each weight.
     #[inline]
     fn get_thousandths(&self, id: u64) -> Option<[f32; CLASSES]> {
-        let b = bloom_bit(id);
-        if self.bloom[b / 8] & (1 << (b % 8)) == 0 || id == 0 {
+        self.slot_of(id).map(|i| self.thousandths_at(i))
+    }
+
+    /// The index of the slot holding feature `id`, if the model has it.
+    #[inline]
+    pub(crate) fn slot_of(&self, id: u64) -> Option<usize> {
+        if id == 0 || !bloom_has(&self.bloom, id) {
             return None;
         }
         let mut i = (id as usize) & self.mask;
         loop {
-            let slot = &self.slots[i];
-            let key = slot_key(slot);
+            let key = slot_key(&self.slots[i]);
             if key == id {
-                let mut w = [0f32; CLASSES];
-                for (c, x) in w.iter_mut().enumerate() {
-                    *x = f32::from(i16::from_le_bytes([slot[8 + 2 * c], slot[9 + 2 * c]]));
-                }
-                return Some(w);
+                return Some(i);
             }
             if key == 0 {
                 return None;
             }
             i = (i + 1) & self.mask;
         }
+    }
+
+    /// The weights in thousandths of the slot at `i` (an index [`Model::slot_of`] gave).
+    #[inline]
+    fn thousandths_at(&self, i: usize) -> [f32; CLASSES] {
+        let slot = &self.slots[i];
+        let mut w = [0f32; CLASSES];
+        for (c, x) in w.iter_mut().enumerate() {
+            *x = f32::from(i16::from_le_bytes([slot[8 + 2 * c], slot[9 + 2 * c]]));
+        }
+        w
     }
 
     /// Number of features.
@@ -156,13 +169,18 @@ pub(crate) struct Judgement {
 /// Scores one sentence.
 pub(crate) fn judge(model: &Model, toks: &[Tok]) -> Judgement {
     let mut z = [0f32; CLASSES];
-    features(toks, |id, _, _| {
-        if let Some(w) = model.get_thousandths(id) {
-            for (zi, wi) in z.iter_mut().zip(w) {
-                *zi += wi;
+    if std::ptr::eq(model, &*MODEL) {
+        // The committed model: a word's own feature was looked up when the word was first met
+        // (`Tok::unit`). The sums are of integers, exact in `f32` whatever their order, so they
+        // are the sums of the general path below (a test holds the two to each other).
+        sum_with_units(model, toks, &mut z);
+    } else {
+        features(toks, |id, _, _| {
+            if let Some(w) = model.get_thousandths(id) {
+                add(&mut z, w);
             }
-        }
-    });
+        });
+    }
     for zi in &mut z {
         *zi /= SCALE;
     }
@@ -173,6 +191,56 @@ pub(crate) fn judge(model: &Model, toks: &[Tok]) -> Judgement {
     Judgement {
         blame: 1.0 - p[0],
         class,
+    }
+}
+
+#[inline(always)]
+fn add(z: &mut [f32; CLASSES], w: [f32; CLASSES]) {
+    for (zi, wi) in z.iter_mut().zip(w) {
+        *zi += wi;
+    }
+}
+
+/// Adds to `z` the weights in thousandths of the features [`features`] gives, in its order,
+/// each token's own feature (its unigram or its negated form) taken from where [`Tok::unit`]
+/// found it in the committed model.
+fn sum_with_units(model: &Model, toks: &[Tok], z: &mut [f32; CLASSES]) {
+    #[inline(always)]
+    fn id(model: &Model, z: &mut [f32; CLASSES], id: u64) {
+        if let Some(i) = model.slot_of(id) {
+            add(z, model.thousandths_at(i));
+        }
+    }
+    let start = shape_key("<s>");
+    let qt = shape_key("<qt>");
+    id(model, z, mix(BIAS, 0, 0));
+    let mut prev = start;
+    let mut pair = mix(0, start, start);
+    let key_of = |t: &Tok| if t.quoted { qt } else { t.key };
+    for (i, t) in toks.iter().enumerate() {
+        if t.actor && !t.quoted && !t.negated {
+            if let Some(n) = toks.get(i + 1) {
+                id(model, z, mix(AGT, key_of(n), u64::from(n.negated)));
+            }
+            if let Some(n) = toks.get(i + 2) {
+                id(model, z, mix(AGT2, key_of(n), u64::from(n.negated)));
+            }
+        }
+        if t.quoted {
+            id(model, z, mix(QUO, t.key, 0));
+            if prev == qt {
+                continue;
+            }
+        } else if t.unit == UNIT_UNKNOWN {
+            id(model, z, mix(if t.negated { NEG } else { UNI }, t.key, 0));
+        } else if let Some(i) = t.unit.checked_sub(1) {
+            add(z, model.thousandths_at(i as usize));
+        }
+        let key = key_of(t);
+        id(model, z, mix(BI, prev, key));
+        id(model, z, mix(TRI, pair, key));
+        pair = mix(0, prev, key);
+        prev = key;
     }
 }
 
@@ -242,6 +310,39 @@ mod table_tests {
             .filter(|&id| MODEL.get(id).is_some())
             .count();
         assert_eq!(absent, 0);
+    }
+
+    /// The committed model's sums, with each token's own feature looked up when its word was
+    /// first met (`Tok::unit`), are the sums of every feature looked up by id, on every
+    /// sentence of every labelled set (training, validation and the sealed fresh sets).
+    #[test]
+    fn judging_with_looked_up_words_sums_what_looking_up_every_feature_sums() {
+        let mut dirs: Vec<std::path::PathBuf> = Vec::new();
+        for group in ["corpus", "sealed"] {
+            let root = super::super::train::data_dir().join(group);
+            for entry in std::fs::read_dir(&root).into_iter().flatten().flatten() {
+                dirs.push(entry.path());
+            }
+        }
+        dirs.sort();
+        let mut sentences = 0;
+        for dir in &dirs {
+            for (_, _, text) in super::super::train::read_tsv(&dir.join("sentences.tsv")) {
+                super::super::features::for_each_sentence(&text, |_, _, toks| {
+                    let mut fast = [0f32; CLASSES];
+                    sum_with_units(&MODEL, toks, &mut fast);
+                    let mut general = [0f32; CLASSES];
+                    features(toks, |id, _, _| {
+                        if let Some(w) = MODEL.get_thousandths(id) {
+                            add(&mut general, w);
+                        }
+                    });
+                    assert_eq!(fast, general, "{text}");
+                    sentences += 1;
+                });
+            }
+        }
+        assert!(sentences > 50_000, "{sentences} sentences");
     }
 
     /// The table `build.rs` embedded is the one `weights.tsv` gives when parsed at run time.
