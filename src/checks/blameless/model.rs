@@ -57,10 +57,10 @@ pub(crate) const SCALE: f32 = 1000.0;
 mod table {
     include!("weights_table.rs");
 }
-use table::{bloom_has, slot_key, SLOT};
+use table::{bloom_bit, slot_key, SLOT};
 
 /// The weight table (layout in `weights_table.rs`): open addressing over the feature ids,
-/// behind a two-hash Bloom filter, each slot the id and its ten weights in thousandths in one
+/// behind a one-hash Bloom filter, each slot the id and its ten weights in thousandths in one
 /// 32-byte slot, so a feature that is found costs one cache line.
 ///
 /// The committed weights are laid out by `build.rs` and embedded as bytes, so a pre-commit hook
@@ -123,7 +123,8 @@ impl Model {
     /// The index of the slot holding feature `id`, if the model has it.
     #[inline]
     pub(crate) fn slot_of(&self, id: u64) -> Option<usize> {
-        if id == 0 || !bloom_has(&self.bloom, id) {
+        let b = bloom_bit(id);
+        if self.bloom[b / 8] & (1 << (b % 8)) == 0 || id == 0 {
             return None;
         }
         let mut i = (id as usize) & self.mask;

@@ -4,20 +4,17 @@
 // `use` of the crate.
 //
 // The table is open addressing over the feature ids (already uniform 64-bit hashes, so a slot
-// is `id & mask` and linear probing), behind a two-hash Bloom filter of 2^22 bits (512 KB): most
-// n-grams of a sentence are not in the model, and the filter answers those lookups without
-// touching the 16 MB table. (Round 30: the filter had been one hash over 2^18 bits, which the
-// model's 334,778 features had filled to 72 %, so most absent n-grams probed the table.) The
-// two bits are taken from id bits the slot index (the low bits) does not use. A slot is 32
-// bytes, little-endian: the id (`u64`, 0 for an empty slot), the ten class weights in
-// thousandths (`i16`), four bytes of padding. Load factor at most 0.75.
+// is `id & mask` and linear probing), behind a one-hash Bloom filter of 2^18 bits: most n-grams
+// of a sentence are not in the model, and the filter (32 KB) answers those lookups without
+// touching the table. A slot is 32 bytes, little-endian: the id (`u64`, 0 for an empty slot),
+// the ten class weights in thousandths (`i16`), four bytes of padding. Load factor at most 0.75.
 
 /// Classes of the model: "ok" and the nine families.
 pub const TABLE_CLASSES: usize = 10;
 /// Bytes per slot.
 pub const SLOT: usize = 32;
 /// log2 of the Bloom filter's bits.
-pub const BLOOM_BITS: u32 = 22;
+pub const BLOOM_BITS: u32 = 18;
 
 /// The table's two byte arrays.
 pub struct TableBytes {
@@ -25,23 +22,9 @@ pub struct TableBytes {
     pub slots: Vec<[u8; SLOT]>,
 }
 
-/// The two filter bits of a feature id: its top 22 bits, and the 22 bits below the top 22
-/// (the slot index reads the lowest bits).
-#[inline]
-pub fn bloom_bits(id: u64) -> [usize; 2] {
-    let mask = (1u64 << BLOOM_BITS) - 1;
-    [
-        (id >> (64 - BLOOM_BITS)) as usize,
-        ((id >> (64 - 2 * BLOOM_BITS)) & mask) as usize,
-    ]
-}
-
-/// Whether the filter has both bits of `id`.
-#[inline]
-pub fn bloom_has(bloom: &[u8], id: u64) -> bool {
-    bloom_bits(id)
-        .iter()
-        .all(|&b| bloom.get(b / 8).is_some_and(|byte| byte & (1 << (b % 8)) != 0))
+/// The filter bit of a feature id: its top bits.
+pub fn bloom_bit(id: u64) -> usize {
+    (id >> (64 - BLOOM_BITS)) as usize
 }
 
 /// Reads `id<TAB>w0,…,w9<TAB>name` lines (weights in thousandths); malformed lines and weights
@@ -79,9 +62,8 @@ pub fn build_table(rows: &[(u64, [i16; TABLE_CLASSES])]) -> TableBytes {
     let mut bloom = vec![0u8; (1usize << BLOOM_BITS) / 8];
     let mut slots = vec![[0u8; SLOT]; cap];
     for &(id, w) in rows {
-        for b in bloom_bits(id) {
-            bloom[b / 8] |= 1 << (b % 8);
-        }
+        let b = bloom_bit(id);
+        bloom[b / 8] |= 1 << (b % 8);
         let mut i = (id as usize) & mask;
         loop {
             let key = slot_key(&slots[i]);
