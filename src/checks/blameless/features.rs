@@ -1,8 +1,10 @@
 //! Sentence analysis for the learned wording model: sentences, word tokens, contractions expanded,
 //! word shapes, clause and negation scope, and the hashed features the model weighs.
 //!
-//! The hot path allocates nothing per token: words are lower-cased into a reused buffer, hashed
-//! (FNV-1a), and their stems (Snowball English, `rust-stemmers`) come from a per-thread cache.
+//! The hot path allocates nothing per token: a word is hashed (FNV-1a) as the sentence scan reads
+//! it, and a per-thread cache keyed by that hash gives its tokens with their classes, flags and
+//! the model's slot for the word's own feature, worked out the first time the word is met
+//! (lower-cased into a reused buffer, its stem from Snowball English, `rust-stemmers`).
 //! The same functions produce readable feature names for the trainer ([`feature_names`]), so the
 //! committed weights say what they weigh.
 
