@@ -140,20 +140,28 @@ pub struct Positions<'t> {
 }
 
 impl Positions<'_> {
-    fn offset(&self, line: usize, column: usize) -> usize {
+    /// The file offset of a 1-based (line, byte column) position of the body, moved back to a
+    /// character boundary. A column past the line's end reads as the start of the next line
+    /// (`past_the_break`) or as the line's own end, before its line break.
+    fn clamped(&self, line: usize, column: usize, past_the_break: bool) -> usize {
         let file_line = self.first_line + line.max(1) - 1;
         let Some(start) = self.lines.line_start(file_line) else {
             return self.text.len();
         };
-        let end = self
-            .lines
-            .line_start(file_line + 1)
-            .unwrap_or(self.text.len());
-        let mut at = (start + column.max(1) - 1).min(end);
+        let end = match self.lines.line_start(file_line + 1) {
+            Some(next) if !past_the_break => next - 1,
+            Some(next) => next,
+            None => self.text.len(),
+        };
+        let mut at = (start + column.max(1) - 1).min(end.max(start));
         while !self.text.is_char_boundary(at) {
             at -= 1;
         }
         at
+    }
+
+    fn offset(&self, line: usize, column: usize) -> usize {
+        self.clamped(line, column, true)
     }
 
     /// comrak gives HTML blocks an end before their start; their literal says how many lines
@@ -170,43 +178,24 @@ impl Positions<'_> {
         start..end
     }
 
-    fn span(&self, node: &AstNode<'_>) -> Span {
+    /// A node's bytes in the file, read by [`Positions::clamped`].
+    fn clamped_span(&self, node: &AstNode<'_>, past_the_break: bool) -> Span {
         let pos = node.data.borrow().sourcepos;
-        let start = self.offset(pos.start.line, pos.start.column);
-        let mut end = self.offset(pos.end.line, pos.end.column + 1);
-        if end < start {
-            end = start;
-        }
-        start..end
-    }
-
-    /// The file offset of a 1-based (line, byte column) position of the body, a column past
-    /// the line's end read as the line's end (before its line break), moved back to a
-    /// character boundary.
-    pub fn offset_in_line(&self, line: usize, column: usize) -> usize {
-        let file_line = self.first_line + line.max(1) - 1;
-        let Some(start) = self.lines.line_start(file_line) else {
-            return self.text.len();
-        };
+        let start = self.clamped(pos.start.line, pos.start.column, past_the_break);
         let end = self
-            .lines
-            .line_start(file_line + 1)
-            .map_or(self.text.len(), |next| next - 1);
-        let mut at = (start + column.max(1) - 1).min(end.max(start));
-        while !self.text.is_char_boundary(at) {
-            at -= 1;
-        }
-        at
-    }
-
-    /// A node's bytes in the file, its positions read by [`Positions::offset_in_line`].
-    pub fn node_span(&self, node: &AstNode<'_>) -> Span {
-        let pos = node.data.borrow().sourcepos;
-        let start = self.offset_in_line(pos.start.line, pos.start.column);
-        let end = self
-            .offset_in_line(pos.end.line, pos.end.column + 1)
+            .clamped(pos.end.line, pos.end.column + 1, past_the_break)
             .max(start);
         start..end
+    }
+
+    fn span(&self, node: &AstNode<'_>) -> Span {
+        self.clamped_span(node, true)
+    }
+
+    /// A node's bytes in the file, a column past a line's end read as that line's end (before
+    /// its line break): how the timeline reader places its entries.
+    pub fn node_span(&self, node: &AstNode<'_>) -> Span {
+        self.clamped_span(node, false)
     }
 }
 
