@@ -625,7 +625,16 @@ fn word_tokens(norm: &mut Norm, text: &str, word: Word, negated: &mut bool, toks
     // A word with no apostrophe, straight or typographic, is the common case: it is looked up
     // by the hash of its bytes as written.
     if !apostrophe {
-        let entry = match norm.words.get(&h) {
+        // Two words may share a hash: an entry whose contraction cut does not fall inside this
+        // word, on a character boundary, is another word's, and is worked out again. (A shared
+        // hash can give a word another's classes, as the stem cache's can; it cannot give a
+        // token bytes outside its word.)
+        let fits = |entry: &WordEntry| {
+            entry
+                .tail
+                .is_none_or(|(cut, _)| cut < raw.len() && raw.is_char_boundary(cut))
+        };
+        let entry = match norm.words.get(&h).filter(|entry| fits(entry)) {
             Some(&entry) => entry,
             None => {
                 let entry = WordEntry::of(norm, raw);
@@ -1161,6 +1170,29 @@ mod tests {
             // Again, now that the stem is cached.
             prop_assert_eq!(classify_ascii(&mut fast, &w), classify_any(&mut general, &w));
         }
+    }
+
+    /// A word whose hash another word's cached entry holds (two words may share an FNV-1a
+    /// hash) gets tokens inside itself: here the entry of "shouldnt", cut after six bytes,
+    /// stands where "didnt" looks.
+    #[test]
+    fn a_cached_entry_that_does_not_fit_the_word_is_worked_out_again() {
+        let mut n = norm();
+        let text = "we didnt";
+        let other = WordEntry::of(&mut n, "shouldnt");
+        assert_eq!(other.tail.map(|(cut, _)| cut), Some(6));
+        n.words.insert(fnv(b"didnt"), other);
+        let word = Word {
+            start: 3,
+            end: 8,
+            hash: fnv(b"didnt"),
+            apostrophe: false,
+        };
+        let (mut negated, mut toks) = (false, Vec::new());
+        word_tokens(&mut n, text, word, &mut negated, &mut toks);
+        let words: Vec<&str> = toks.iter().map(|t| &text[t.start..t.end]).collect();
+        assert_eq!(words, ["did", "nt"]);
+        assert_eq!(toks[1].key, fnv(b"not"));
     }
 
     #[test]
