@@ -311,6 +311,8 @@ pub fn effective_level(config: &Config, rule: &RuleMeta) -> Level {
 struct Settings<'a> {
     config: &'a Config,
     levels: HashMap<&'static str, Level>,
+    /// How the timeline is read (its section, aliases and zone), once per run.
+    timeline: crate::timeline::TimelineSettings,
 }
 
 impl<'a> Settings<'a> {
@@ -319,7 +321,11 @@ impl<'a> Settings<'a> {
             .iter()
             .map(|r| (r.id, effective_level(config, r)))
             .collect();
-        Settings { config, levels }
+        Settings {
+            config,
+            levels,
+            timeline: crate::timeline::TimelineSettings::from_config(config),
+        }
     }
 
     fn severity(&self, finding: &Finding, status: Option<Status>) -> Option<Severity> {
@@ -553,8 +559,10 @@ fn check_file(
     settings: &Settings<'_>,
     options: &ParseOptions<'_>,
 ) -> FileResult {
-    let mut doc = match Document::parse_front_matter(&file.bytes) {
-        Ok(doc) => doc,
+    // One parse of the body: the timeline is read from its blocks as it is walked.
+    let parsed = crate::timeline::parse_with_timeline(&file.bytes, options, &settings.timeline);
+    let (doc, timeline) = match parsed {
+        Ok(parsed) => parsed,
         Err(e) => {
             let (line, column) = e.position().unwrap_or((1, 1));
             let finding = Finding::new(parse_error_rule(&e), 0..0, e.to_string());
@@ -580,14 +588,6 @@ fn check_file(
             };
         }
     };
-    // One parse of the body: the timeline is read from its blocks as it is walked.
-    let timeline_settings = crate::timeline::TimelineSettings::from_config(settings.config);
-    let (body, timeline) = {
-        let mut reader = crate::timeline::TimelineReader::new(&doc, &timeline_settings);
-        let body = doc.read_body(options, &mut |blocks| reader.visit(blocks));
-        (body, reader.finish())
-    };
-    doc.body = Some(body);
     let empty_body = Body::default();
     let body = doc.body.as_ref().unwrap_or(&empty_body);
     let stem = file_stem(&file.path);

@@ -51,10 +51,9 @@ fn with_timeline(
     let options = pm::document::ParseOptions {
         timeline_section: &config.document.timeline_section,
     };
-    let full = pm::document::Document::parse(doc.text.as_bytes(), &options)
-        .map_err(|e| pm::listing::input_error(entry, &e, ""))?;
     let settings = pm::timeline::TimelineSettings::from_config(config);
-    let timeline = pm::timeline::read(&full, &settings);
+    let (_, timeline) = pm::timeline::parse_with_timeline(doc.text.as_bytes(), &options, &settings)
+        .map_err(|e| pm::listing::input_error(entry, &e, ""))?;
     let mut value = serde_json::to_value(s)
         .map_err(|e| pm::Error::usage(format!("cannot render JSON: {e}")))?;
     if let Some(object) = value.as_object_mut() {

@@ -304,8 +304,7 @@ impl Timeline {
 
 /// Reads the timeline of a parsed document (one read with [`Document::parse`]; a document
 /// read for its front matter only has no body and gives an empty timeline). The body is parsed
-/// again; `pm check` reads the timeline while the body is first parsed instead
-/// ([`TimelineReader`]).
+/// again; [`parse_with_timeline`] reads both in one parse.
 pub fn read(doc: &Document, settings: &TimelineSettings) -> Timeline {
     if doc.body.is_none() {
         return Timeline::default();
@@ -316,6 +315,20 @@ pub fn read(doc: &Document, settings: &TimelineSettings) -> Timeline {
     };
     doc.read_body(&options, &mut |blocks| reader.visit(blocks));
     reader.finish()
+}
+
+/// Reads a whole document (as [`Document::parse`]) and its timeline in one parse of the body.
+pub fn parse_with_timeline(
+    bytes: &[u8],
+    options: &ParseOptions<'_>,
+    settings: &TimelineSettings,
+) -> Result<(Document, Timeline), crate::document::ParseError> {
+    let mut doc = Document::parse_front_matter(bytes)?;
+    let mut reader = TimelineReader::new(&doc, settings);
+    let body = doc.read_body(options, &mut |blocks| reader.visit(blocks));
+    let timeline = reader.finish();
+    doc.body = Some(body);
+    Ok((doc, timeline))
 }
 
 /// Reads a document's timeline from the blocks [`Document::read_body`] lends: the first

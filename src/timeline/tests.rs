@@ -163,20 +163,14 @@ fn references_defined_outside_the_section_read_as_their_text() {
     assert_eq!(times(&timeline), [s("2026-03-04T21:40:00Z")]);
 }
 
-/// `pm check` reads the timeline while it first parses the body ([`TimelineReader`]); the
-/// timeline is the one [`read`] gives from a parsed document.
+/// `pm check` reads the timeline while it first parses the body ([`parse_with_timeline`]);
+/// the timeline is the one [`read`] gives from a parsed document.
 #[test]
 fn the_timeline_read_during_the_body_parse_is_the_one_read_after_it() {
     let text = "+++\nid = \"2026-03-04-x\"\ntitle = \"X\"\nstatus = \"draft\"\nseverity = \"SEV2\"\nstarted = 2026-03-04T21:40:00Z\n+++\n\n# X\n\n## Timeline of events (PST)\n\n### March 4\n\n- 13:40 — deploy\n- 23:55 — errors\n- 00:10 — rollback\n\n| Time | Event |\n|---|---|\n| 14:02 | paged |\n\n## Timeline\n\n- 10:00 — a second section is not read\n";
     let settings = TimelineSettings::default();
-    let mut doc = Document::parse_front_matter(text.as_bytes()).expect("parses");
-    let during = {
-        let mut reader = TimelineReader::new(&doc, &settings);
-        let body = doc.read_body(&ParseOptions::default(), &mut |b| reader.visit(b));
-        let timeline = reader.finish();
-        doc.body = Some(body);
-        timeline
-    };
+    let (doc, during) =
+        parse_with_timeline(text.as_bytes(), &ParseOptions::default(), &settings).expect("parses");
     let after = read(&doc, &settings);
     assert_eq!(format!("{during:?}"), format!("{after:?}"));
     assert_eq!(during.entries.len(), 4, "{:?}", during.entries);

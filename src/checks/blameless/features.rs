@@ -1039,9 +1039,40 @@ const NEGATORS: [u64; 9] = {
 };
 
 /// The features of one sentence, each with the token range it covers, passed to `f`.
-pub(crate) fn features(toks: &[Tok], mut f: impl FnMut(u64, usize, usize)) {
+pub(crate) fn features(toks: &[Tok], f: impl FnMut(u64, usize, usize)) {
+    struct Ids<F>(F);
+    impl<F: FnMut(u64, usize, usize)> FeatureSink for Ids<F> {
+        #[inline(always)]
+        fn feature(&mut self, feature: Feature, s: usize, e: usize) {
+            if let Feature::Id(id) = feature {
+                (self.0)(id, s, e);
+            }
+        }
+    }
+    walk_features(toks, false, &mut Ids(f));
+}
+
+/// What [`walk_features`] gives each feature to: a trait rather than a closure, so that the
+/// model's sums (`model::sum_with_units`) are inlined into the walk.
+pub(crate) trait FeatureSink {
+    fn feature(&mut self, feature: Feature, start: usize, end: usize);
+}
+
+/// A feature of [`walk_features`]: its id, or, for a token's own feature when asked for, where
+/// the committed model holds it ([`Tok::unit`]: 0 when it lacks it, else the slot plus one).
+pub(crate) enum Feature {
+    Id(u64),
+    Unit(u32),
+}
+
+/// The features of one sentence in the model's order, each with the token range it covers.
+/// With `units`, a token's own feature (its unigram, or its negated form) comes as the
+/// [`Tok::unit`] its word was given where there is one; [`features`] gives ids only.
+#[inline(always)]
+pub(crate) fn walk_features(toks: &[Tok], units: bool, sink: &mut impl FeatureSink) {
+    let mut f = |feature, s, e| sink.feature(feature, s, e);
     let start = shape_key("<s>");
-    f(mix(BIAS, 0, 0), 0, 0);
+    f(Feature::Id(mix(BIAS, 0, 0)), 0, 0);
     let mut prev = start;
     // `mix(0, prev2, prev)`, the trigram's first two words, carried from the token before.
     let mut pair = mix(0, start, start);
@@ -1053,29 +1084,38 @@ pub(crate) fn features(toks: &[Tok], mut f: impl FnMut(u64, usize, usize)) {
             // every name, role and team it saw push, not "crew pushed" from crews alone. A
             // negated word is its own feature ("Dave never ignored" is not "Dave ignored").
             if let Some(n) = toks.get(i + 1) {
-                f(mix(AGT, key_of(n), u64::from(n.negated)), i, i + 2);
+                f(
+                    Feature::Id(mix(AGT, key_of(n), u64::from(n.negated))),
+                    i,
+                    i + 2,
+                );
             }
             // Its span is the actor alone: the word between is no part of the evidence.
             if let Some(n) = toks.get(i + 2) {
-                f(mix(AGT2, key_of(n), u64::from(n.negated)), i, i + 1);
+                f(
+                    Feature::Id(mix(AGT2, key_of(n), u64::from(n.negated))),
+                    i,
+                    i + 1,
+                );
             }
         }
         if t.quoted {
-            f(mix(QUO, t.key, 0), i, i + 1);
+            f(Feature::Id(mix(QUO, t.key, 0)), i, i + 1);
             // A quoted passage is one `<qt>` to the n-grams around it.
             if prev == qt {
                 continue;
             }
-        } else if t.negated {
+        } else if units && t.unit != UNIT_UNKNOWN {
+            f(Feature::Unit(t.unit), i, i + 1);
+        } else {
             // A word in the scope of a negation is its own feature, not the asserted word:
             // "it was not obvious" does not carry the weight of "obvious".
-            f(mix(NEG, t.key, 0), i, i + 1);
-        } else {
-            f(mix(UNI, t.key, 0), i, i + 1);
+            let kind = if t.negated { NEG } else { UNI };
+            f(Feature::Id(mix(kind, t.key, 0)), i, i + 1);
         }
-        let key = if t.quoted { qt } else { t.key };
-        f(mix(BI, prev, key), i.saturating_sub(1), i + 1);
-        f(mix(TRI, pair, key), i.saturating_sub(2), i + 1);
+        let key = key_of(t);
+        f(Feature::Id(mix(BI, prev, key)), i.saturating_sub(1), i + 1);
+        f(Feature::Id(mix(TRI, pair, key)), i.saturating_sub(2), i + 1);
         pair = mix(0, prev, key);
         prev = key;
     }

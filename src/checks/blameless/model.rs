@@ -7,9 +7,7 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use super::features::{
-    features, mix, shape_key, Tok, AGT, AGT2, BI, BIAS, NEG, QUO, TRI, UNI, UNIT_UNKNOWN,
-};
+use super::features::{features, walk_features, Feature, FeatureSink, Tok};
 use super::Rule;
 
 /// Number of classes: "ok" and the nine families.
@@ -202,47 +200,27 @@ fn add(z: &mut [f32; CLASSES], w: [f32; CLASSES]) {
     }
 }
 
-/// Adds to `z` the weights in thousandths of the features [`features`] gives, in its order,
-/// each token's own feature (its unigram or its negated form) taken from where [`Tok::unit`]
-/// found it in the committed model.
+/// Adds to `z` the weights in thousandths of the features [`features`] gives, each token's own
+/// feature (its unigram or its negated form) taken from where [`Tok::unit`] found it in the
+/// committed model.
 fn sum_with_units(model: &Model, toks: &[Tok], z: &mut [f32; CLASSES]) {
-    #[inline(always)]
-    fn id(model: &Model, z: &mut [f32; CLASSES], id: u64) {
-        if let Some(i) = model.slot_of(id) {
-            add(z, model.thousandths_at(i));
+    struct Sums<'a> {
+        model: &'a Model,
+        z: &'a mut [f32; CLASSES],
+    }
+    impl FeatureSink for Sums<'_> {
+        #[inline(always)]
+        fn feature(&mut self, feature: Feature, _: usize, _: usize) {
+            let slot = match feature {
+                Feature::Id(id) => self.model.slot_of(id),
+                Feature::Unit(unit) => unit.checked_sub(1).map(|i| i as usize),
+            };
+            if let Some(i) = slot {
+                add(self.z, self.model.thousandths_at(i));
+            }
         }
     }
-    let start = shape_key("<s>");
-    let qt = shape_key("<qt>");
-    id(model, z, mix(BIAS, 0, 0));
-    let mut prev = start;
-    let mut pair = mix(0, start, start);
-    let key_of = |t: &Tok| if t.quoted { qt } else { t.key };
-    for (i, t) in toks.iter().enumerate() {
-        if t.actor && !t.quoted && !t.negated {
-            if let Some(n) = toks.get(i + 1) {
-                id(model, z, mix(AGT, key_of(n), u64::from(n.negated)));
-            }
-            if let Some(n) = toks.get(i + 2) {
-                id(model, z, mix(AGT2, key_of(n), u64::from(n.negated)));
-            }
-        }
-        if t.quoted {
-            id(model, z, mix(QUO, t.key, 0));
-            if prev == qt {
-                continue;
-            }
-        } else if t.unit == UNIT_UNKNOWN {
-            id(model, z, mix(if t.negated { NEG } else { UNI }, t.key, 0));
-        } else if let Some(i) = t.unit.checked_sub(1) {
-            add(z, model.thousandths_at(i as usize));
-        }
-        let key = key_of(t);
-        id(model, z, mix(BI, prev, key));
-        id(model, z, mix(TRI, pair, key));
-        pair = mix(0, prev, key);
-        prev = key;
-    }
+    walk_features(toks, true, &mut Sums { model, z });
 }
 
 pub(crate) fn softmax(z: &[f32; CLASSES]) -> [f32; CLASSES] {
