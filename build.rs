@@ -146,7 +146,7 @@ fn write_weights(out_dir: &std::path::Path) {
     let tsv = std::fs::read_to_string("src/checks/blameless/weights.tsv")
         .expect("read src/checks/blameless/weights.tsv");
     let table = weights_table::build_table(&weights_table::parse_rows(&tsv));
-    std::fs::write(out_dir.join("weights.bloom"), &table.bloom).expect("write the Bloom filter");
+    std::fs::write(out_dir.join("weights.tags"), table.tags.concat()).expect("write the tags");
     std::fs::write(out_dir.join("weights.slots"), table.slots.concat()).expect("write the slots");
 }
 

@@ -190,7 +190,19 @@ fn explain(
     path: &Path,
     e: rustix::io::Errno,
 ) -> std::io::Error {
-    let is_link = rustix::fs::statat(dir, name, rustix::fs::AtFlags::SYMLINK_NOFOLLOW)
+    explain_as(dir, name, name, path, e)
+}
+
+/// [`explain`] of the `openat` of `at` in `dir`, naming the file `name` in the message.
+#[cfg(unix)]
+fn explain_as(
+    dir: &impl std::os::fd::AsFd,
+    at: &std::ffi::OsStr,
+    name: &std::ffi::OsStr,
+    path: &Path,
+    e: rustix::io::Errno,
+) -> std::io::Error {
+    let is_link = rustix::fs::statat(dir, at, rustix::fs::AtFlags::SYMLINK_NOFOLLOW)
         .is_ok_and(|st| rustix::fs::FileType::from_raw_mode(st.st_mode).is_symlink());
     if is_link {
         return refused(
@@ -228,20 +240,45 @@ pub fn open_confined(root: &Path, path: &Path) -> std::io::Result<std::fs::File>
 /// Opens `path` for reading when it is a regular file and not a symbolic link (only its last
 /// part is checked: for files found by a walk that follows no links, like the post-mortems).
 pub fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty());
+    open_regular_with_metadata(path).map(|(file, _)| file)
+}
+
+/// [`open_regular`], with the open file's metadata (one `statx` for the check and the caller).
+///
+/// One `openat` with `O_NOFOLLOW` on the whole path: the last part is refused if it is a
+/// link, as opening its folder and then the name would refuse it, two system calls fewer per
+/// file (a listing opens thousands). Errors: `IsADirectory` for a folder; "is not a regular
+/// file" (a FIFO, a device) and [`LINK_REFUSED`] for a link, both naming the path.
+pub fn open_regular_with_metadata(
+    path: &Path,
+) -> std::io::Result<(std::fs::File, std::fs::Metadata)> {
     let name = path
         .file_name()
         .ok_or_else(|| refused(path, "is a folder, not a file"))?;
     #[cfg(unix)]
-    {
-        let dir = dir.unwrap_or(Path::new("."));
-        ConfinedDir::open(dir, Path::new(""), false)?.open_file(name)
-    }
+    let file = {
+        use rustix::fs::{openat, Mode, OFlags};
+        let flags = OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC;
+        let fd = openat(rustix::fs::CWD, path, flags, Mode::empty())
+            .map_err(|e| explain_as(&rustix::fs::CWD, path.as_os_str(), name, path, e))?;
+        std::fs::File::from(fd)
+    };
     #[cfg(not(unix))]
-    {
-        let _ = (dir, name);
-        open_confined(Path::new(""), path)
+    let file = {
+        let _ = name;
+        open_confined(Path::new(""), path)?
+    };
+    let meta = file.metadata()?;
+    if meta.is_dir() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::IsADirectory,
+            "is a folder, not a file",
+        ));
     }
+    if !meta.is_file() {
+        return Err(refused(path, "is not a regular file"));
+    }
+    Ok((file, meta))
 }
 
 /// Reads the regular file `path` under `root` (see [`open_confined`]), at most `limit` bytes:

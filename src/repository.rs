@@ -138,7 +138,7 @@ pub fn read_into(path: &Path, bytes: &mut Vec<u8>) -> std::result::Result<(), St
     // path and then reading it (listings read thousands of files).
     // Not through a symbolic link, and only a regular file (paths::open_regular): the files
     // come from a walk that follows no link, so only the last part needs the check.
-    let mut file = crate::paths::open_regular(path).map_err(|e| {
+    let (mut file, meta) = crate::paths::open_regular_with_metadata(path).map_err(|e| {
         if e.kind() == std::io::ErrorKind::IsADirectory {
             folder()
         } else if e.to_string().contains(crate::paths::LINK_REFUSED) {
@@ -147,10 +147,6 @@ pub fn read_into(path: &Path, bytes: &mut Vec<u8>) -> std::result::Result<(), St
             cannot(e)
         }
     })?;
-    let meta = file.metadata().map_err(cannot)?;
-    if meta.is_dir() {
-        return Err(folder());
-    }
     if meta.len() > MAX_FILE_BYTES {
         return Err(format!(
             "the file is {} bytes; pm reads post-mortems up to {MAX_FILE_BYTES} bytes",

@@ -1,8 +1,8 @@
 //! Sentence analysis for the learned wording model: sentences, word tokens, contractions expanded,
 //! word shapes, clause and negation scope, and the hashed features the model weighs.
 //!
-//! The hot path allocates nothing per token: a word is hashed (FNV-1a) as the sentence scan reads
-//! it, and a per-thread cache keyed by that hash gives its tokens with their classes, flags and
+//! The hot path allocates nothing per token: a word is hashed once the sentence scan has read it
+//! ([`word_hash`]), and a per-thread cache keyed by that hash gives its tokens with their classes, flags and
 //! the model's slot for the word's own feature, worked out the first time the word is met
 //! (lower-cased into a reused buffer, its stem from Snowball English, `rust-stemmers`).
 //! The same functions produce readable feature names for the trainer ([`feature_names`]), so the
@@ -304,16 +304,12 @@ pub(crate) fn for_each_sentence(text: &str, mut f: impl FnMut(usize, usize, &[To
                 // A word: letters, digits, inner apostrophes, hyphens, dots and slashes.
                 let start = i;
                 let mut j = i + ch_len;
-                // The word's bytes are hashed as they are read (FNV-1a): `word_tokens` looks
-                // the word up by it.
-                let mut hash = fnv_bytes(FNV_OFFSET, &bytes[i..j]);
                 let mut apostrophe = false;
                 while j < bytes.len() {
                     // ASCII first, without decoding: letters, digits and `_` continue the
                     // word, and any other ASCII byte but the joiners below ends it.
                     let cb = bytes[j];
                     if cb.is_ascii_alphanumeric() || cb == b'_' {
-                        hash = (hash ^ u64::from(cb)).wrapping_mul(FNV_PRIME);
                         j += 1;
                         continue;
                     }
@@ -332,7 +328,6 @@ pub(crate) fn for_each_sentence(text: &str, mut f: impl FnMut(usize, usize, &[To
                         break;
                     }
                     apostrophe |= matches!(c, '\'' | '’');
-                    hash = fnv_bytes(hash, &bytes[j..j + c.len_utf8()]);
                     j += c.len_utf8();
                 }
                 if sent_start.is_none() {
@@ -342,7 +337,7 @@ pub(crate) fn for_each_sentence(text: &str, mut f: impl FnMut(usize, usize, &[To
                 let word = Word {
                     start,
                     end: j,
-                    hash,
+                    hash: word_hash(&bytes[start..j]),
                     apostrophe,
                 };
                 word_tokens(&mut norm, text, word, &mut negated, &mut toks);
@@ -574,8 +569,8 @@ fn next_is_alnum(text: &str, at: usize) -> bool {
         .is_some_and(char::is_alphanumeric)
 }
 
-/// A word as the sentence scan found it: its bytes in the text, their FNV-1a hash, and whether
-/// an apostrophe (straight or typographic) joins its parts.
+/// A word as the sentence scan found it: its bytes in the text, their hash ([`word_hash`]), and
+/// whether an apostrophe (straight or typographic) joins its parts.
 #[derive(Clone, Copy)]
 struct Word {
     start: usize,
@@ -584,13 +579,17 @@ struct Word {
     apostrophe: bool,
 }
 
-/// FNV-1a of `bytes`, continued from `h`.
+/// The key of a word as written in the word cache ([`Norm::words`]): rustc-hash's hash of its
+/// bytes, which reads a short word in one or two loads and mixes it with one multiplication.
+/// FNV-1a, byte by byte while the scan read the word, was a chain of multiplications each
+/// waiting on the last (about 4 % of `pm check`'s time on trigger-heavy text,
+/// docs/PERFORMANCE.md "Round 31"). Only the cache uses this key; the model's feature ids stay
+/// FNV-1a ([`fnv`]).
 #[inline]
-fn fnv_bytes(mut h: u64, bytes: &[u8]) -> u64 {
-    for &b in bytes {
-        h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
-    }
-    h
+fn word_hash(bytes: &[u8]) -> u64 {
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(bytes);
+    h.finish()
 }
 
 /// Splits one word (with any contraction) into tokens and pushes them: "didn't" → did not,
@@ -1212,7 +1211,7 @@ mod tests {
         }
     }
 
-    /// A word whose hash another word's cached entry holds (two words may share an FNV-1a
+    /// A word whose hash another word's cached entry holds (two words may share a 64-bit
     /// hash) gets tokens inside itself: here the entry of "shouldnt", cut after six bytes,
     /// stands where "didnt" looks.
     #[test]
@@ -1221,11 +1220,11 @@ mod tests {
         let text = "we didnt";
         let other = WordEntry::of(&mut n, "shouldnt");
         assert_eq!(other.tail.map(|(cut, _)| cut), Some(6));
-        n.words.insert(fnv(b"didnt"), other);
+        n.words.insert(word_hash(b"didnt"), other);
         let word = Word {
             start: 3,
             end: 8,
-            hash: fnv(b"didnt"),
+            hash: word_hash(b"didnt"),
             apostrophe: false,
         };
         let (mut negated, mut toks) = (false, Vec::new());

@@ -55,18 +55,19 @@ pub(crate) const SCALE: f32 = 1000.0;
 mod table {
     include!("weights_table.rs");
 }
-use table::{bloom_bit, slot_key, SLOT};
+use table::{slot_key, tag_of, SLOT};
 
-/// The weight table (layout in `weights_table.rs`): open addressing over the feature ids,
-/// behind a one-hash Bloom filter, each slot the id and its ten weights in thousandths in one
-/// 32-byte slot, so a feature that is found costs one cache line.
+/// The weight table (layout in `weights_table.rs`): open addressing over the feature ids, each
+/// slot the id and its ten weights in thousandths in one 32-byte slot, so a feature that is
+/// found costs one cache line; a 16-bit tag per slot, probed first, so that one is read only
+/// where the tag matches.
 ///
 /// The committed weights are laid out by `build.rs` and embedded as bytes, so a pre-commit hook
 /// pays nothing to load them (parsing the 1.5 MB `weights.tsv` at start-up was about a third of
 /// the hook's instructions). [`Model::parse`] builds the same table at run time, for weights
 /// the trainer has just computed; a test holds the two to each other.
 pub(crate) struct Model {
-    bloom: Cow<'static, [u8]>,
+    tags: Cow<'static, [[u8; 2]]>,
     slots: Cow<'static, [[u8; SLOT]]>,
     mask: usize,
 }
@@ -75,8 +76,8 @@ pub(crate) struct Model {
 #[repr(C, align(64))]
 struct Aligned<T: ?Sized>(T);
 
-static BLOOM_BYTES: &Aligned<[u8]> =
-    &Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/weights.bloom")));
+static TAG_BYTES: &Aligned<[u8]> =
+    &Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/weights.tags")));
 static SLOT_BYTES: &Aligned<[u8]> =
     &Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/weights.slots")));
 
@@ -84,8 +85,10 @@ static SLOT_BYTES: &Aligned<[u8]> =
 pub(crate) static MODEL: LazyLock<Model> = LazyLock::new(|| {
     let (slots, rest) = SLOT_BYTES.0.as_chunks::<SLOT>();
     debug_assert!(rest.is_empty() && slots.len().is_power_of_two());
+    let (tags, rest) = TAG_BYTES.0.as_chunks::<2>();
+    debug_assert!(rest.is_empty() && tags.len() == slots.len());
     Model {
-        bloom: Cow::Borrowed(&BLOOM_BYTES.0),
+        tags: Cow::Borrowed(tags),
         slots: Cow::Borrowed(slots),
         mask: slots.len().saturating_sub(1),
     }
@@ -99,7 +102,7 @@ impl Model {
         let t = table::build_table(&table::parse_rows(tsv));
         let mask = t.slots.len() - 1;
         Model {
-            bloom: Cow::Owned(t.bloom),
+            tags: Cow::Owned(t.tags),
             slots: Cow::Owned(t.slots),
             mask,
         }
@@ -121,17 +124,17 @@ impl Model {
     /// The index of the slot holding feature `id`, if the model has it.
     #[inline]
     pub(crate) fn slot_of(&self, id: u64) -> Option<usize> {
-        let b = bloom_bit(id);
-        if self.bloom[b / 8] & (1 << (b % 8)) == 0 || id == 0 {
+        if id == 0 {
             return None;
         }
+        let tag = tag_of(id);
         let mut i = (id as usize) & self.mask;
         loop {
-            let key = slot_key(&self.slots[i]);
-            if key == id {
+            let t = u16::from_le_bytes(*self.tags.get(i)?);
+            if t == tag && slot_key(&self.slots[i]) == id {
                 return Some(i);
             }
-            if key == 0 {
+            if t == 0 {
                 return None;
             }
             i = (i + 1) & self.mask;
@@ -329,7 +332,7 @@ mod table_tests {
     fn the_embedded_table_is_the_parsed_weights() {
         let parsed = Model::parse(WEIGHTS_TSV);
         assert_eq!(MODEL.mask, parsed.mask);
-        assert!(MODEL.bloom[..] == parsed.bloom[..], "Bloom filter differs");
+        assert!(MODEL.tags[..] == parsed.tags[..], "tags differ");
         assert!(MODEL.slots[..] == parsed.slots[..], "slots differ");
         assert!(matches!(MODEL.slots, Cow::Borrowed(_)));
     }

@@ -4,27 +4,32 @@
 // `use` of the crate.
 //
 // The table is open addressing over the feature ids (already uniform 64-bit hashes, so a slot
-// is `id & mask` and linear probing), behind a one-hash Bloom filter of 2^18 bits: most n-grams
-// of a sentence are not in the model, and the filter (32 KB) answers those lookups without
-// touching the table. A slot is 32 bytes, little-endian: the id (`u64`, 0 for an empty slot),
-// the ten class weights in thousandths (`i16`), four bytes of padding. Load factor at most 0.75.
+// is `id & mask` and linear probing). A slot is 32 bytes, little-endian: the id (`u64`, 0 for
+// an empty slot), the ten class weights in thousandths (`i16`), four bytes of padding. Load
+// factor at most 0.75.
+//
+// Beside the slots, a tag per slot (`u16`: the id's top 16 bits, at least 1; 0 for an empty
+// slot): a lookup probes the tags (1 MB for the committed model, which stays in a core's
+// cache) and reads a slot (16 MB, which does not) only where the tag matches, so a feature
+// that is found costs one slot read and one that is not almost never costs any. This replaced
+// a one-hash Bloom filter of 2^18 bits that 94 % of lookups passed (docs/PERFORMANCE.md,
+// "Round 31").
 
 /// Classes of the model: "ok" and the nine families.
 pub const TABLE_CLASSES: usize = 10;
 /// Bytes per slot.
 pub const SLOT: usize = 32;
-/// log2 of the Bloom filter's bits.
-pub const BLOOM_BITS: u32 = 18;
-
-/// The table's two byte arrays.
+/// The table's two arrays: a tag per slot (little-endian `u16`), and the slots.
 pub struct TableBytes {
-    pub bloom: Vec<u8>,
+    pub tags: Vec<[u8; 2]>,
     pub slots: Vec<[u8; SLOT]>,
 }
 
-/// The filter bit of a feature id: its top bits.
-pub fn bloom_bit(id: u64) -> usize {
-    (id >> (64 - BLOOM_BITS)) as usize
+/// The tag of a feature id in its slot's place: its top 16 bits, at least 1 (0 marks an
+/// empty slot).
+#[inline]
+pub fn tag_of(id: u64) -> u16 {
+    ((id >> 48) as u16).max(1)
 }
 
 /// Reads `id<TAB>w0,…,w9<TAB>name` lines (weights in thousandths); malformed lines and weights
@@ -59,15 +64,14 @@ pub fn parse_rows(tsv: &str) -> Vec<(u64, [i16; TABLE_CLASSES])> {
 pub fn build_table(rows: &[(u64, [i16; TABLE_CLASSES])]) -> TableBytes {
     let cap = (rows.len() * 4 / 3 + 1).next_power_of_two().max(16);
     let mask = cap - 1;
-    let mut bloom = vec![0u8; (1usize << BLOOM_BITS) / 8];
+    let mut tags = vec![[0u8; 2]; cap];
     let mut slots = vec![[0u8; SLOT]; cap];
     for &(id, w) in rows {
-        let b = bloom_bit(id);
-        bloom[b / 8] |= 1 << (b % 8);
         let mut i = (id as usize) & mask;
         loop {
             let key = slot_key(&slots[i]);
             if key == 0 || key == id {
+                tags[i] = tag_of(id).to_le_bytes();
                 let slot = &mut slots[i];
                 slot[..8].copy_from_slice(&id.to_le_bytes());
                 for (c, x) in w.iter().enumerate() {
@@ -78,7 +82,7 @@ pub fn build_table(rows: &[(u64, [i16; TABLE_CLASSES])]) -> TableBytes {
             i = (i + 1) & mask;
         }
     }
-    TableBytes { bloom, slots }
+    TableBytes { tags, slots }
 }
 
 /// The id held by a slot (0: empty).
