@@ -1771,6 +1771,7 @@ impl Sentence<'_> {
             // could have known"), or in a claim someone else made (f144's).
             Rule::Hindsight => {
                 self.remedy_was_plain()
+                    || self.nobody_could_have_known()
                     || i.is_some_and(|i| {
                         self.reports_a_question(i)
                             || self.reports_a_claim(i)
@@ -2335,6 +2336,41 @@ impl Sentence<'_> {
     /// the issue was, the fix seemed obvious enough" (round 22, a published report). Hindsight
     /// blames when what was plain is the danger someone missed; a fix, workaround or solution
     /// that was easy to see once the cause was known blames no one.
+    /// "Nobody involved in the rewiring could have seen that from the drawings we gave them":
+    /// a denial that anyone could have known, the opposite of hindsight's claim (round 31,
+    /// f197's first run). A sentence that also says who "should" have is not one.
+    fn nobody_could_have_known(&self) -> bool {
+        const PERCEIVED: &[&str] = &[
+            "seen",
+            "known",
+            "predicted",
+            "foreseen",
+            "spotted",
+            "noticed",
+            "expected",
+            "anticipated",
+            "guessed",
+            "caught",
+            "told",
+            "detected",
+            "realised",
+            "realized",
+        ];
+        if self.rest_has(0, &["should", "shouldn't", "ought"]) {
+            return false;
+        }
+        (0..self.toks.len()).any(|k| {
+            let negative = matches!(self.word(k), "nobody" | "none" | "noone")
+                || (self.word(k) == "no" && self.word(k + 1) == "one");
+            negative
+                && (k + 1..(k + 8).min(self.toks.len())).any(|c| {
+                    self.word(c) == "could"
+                        && self.word(c + 1) == "have"
+                        && PERCEIVED.contains(&self.word(c + 2))
+                })
+        })
+    }
+
     fn remedy_was_plain(&self) -> bool {
         (0..self.toks.len()).any(|k| {
             matches!(
@@ -3054,6 +3090,34 @@ impl Sentence<'_> {
         self.toks.get(i).map_or(self.end, |t| t.end)
     }
 
+    /// Whether the words from token `at` (after "obvious from") name a source of evidence,
+    /// "the telemetry", "the graphs", "the packet capture", rather than a moment: "the start",
+    /// "the first alert", "the very beginning", "day one", "18:55". The head is the first
+    /// word of the noun phrase that is not a determiner; a moment is told by "first",
+    /// "very", "outset"-like heads, or a time.
+    fn evidence_source(&self, at: usize) -> bool {
+        let mut k = at;
+        while matches!(
+            self.word(k),
+            "the" | "a" | "an" | "our" | "their" | "its" | "this" | "that" | "these" | "those"
+        ) {
+            k += 1;
+        }
+        let head = self.word(k);
+        if head.is_empty() || head.as_bytes()[0].is_ascii_digit() {
+            return false;
+        }
+        #[rustfmt::skip]
+        const MOMENTS: &[&str] = &[
+            "first", "very", "start", "beginning", "outset", "onset", "get", "go", "day",
+            "moment", "minute", "second", "instant", "word", "off", "kickoff", "morning",
+            "evening", "night", "time", "point", "earliest", "early", "opening", "launch",
+            "initial", "one", "then", "there", "now", "here", "last", "previous", "week",
+            "month", "year", "hour", "outage", "incident", "meeting", "review", "design",
+        ];
+        !MOMENTS.contains(&head) && !self.class(k).person()
+    }
+
     fn rest_has(&self, from: usize, words: &[&str]) -> bool {
         self.toks[from.min(self.toks.len())..]
             .iter()
@@ -3502,7 +3566,13 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             if i0 > 0 && is_be(s.word(i0 - 1)) {
                 return None; // passive: "the backups were neglected"
             }
-            let (c, _) = s.subject_class(i0);
+            let (c, j) = s.subject_class(i0);
+            // "I forgot to press Commit.": the author's own account of a slip, as "we forgot"
+            // is the organisation's (round 31, f197's first run; the corpus labels the
+            // author's "I forgot …" ok throughout). The model still reads the sentence.
+            if kind == Kind::Forgot && j.is_some_and(|j| s.author_alone(j)) {
+                return None;
+            }
             let rule = if kind == Kind::Neglected {
                 Rule::Negligence
             } else {
@@ -3860,6 +3930,20 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
                         "all",
                     ],
                 )
+            {
+                return None;
+            }
+            // "It was obvious from the telemetry that the shutter motor was drawing twice its
+            // rated current": plain *from a source of evidence* (telemetry, a graph, the logs, a
+            // trace), what the data showed, told with no one named (round 31, f196's first
+            // run). Plain "from the start", "from the first alert" or "from 18:55" says it was
+            // there to be seen all along, and a sentence that goes on to someone ("…, yet the
+            // on-call chased the CDN") is still found, as is one that foresees ("obvious from
+            // the changelog that the firmware would brick the gates").
+            if s.word(last + 1) == "from"
+                && s.evidence_source(last + 2)
+                && !s.names_anyone_else(0)
+                && !s.rest_has(last + 1, &["would", "going", "will"])
             {
                 return None;
             }

@@ -1806,6 +1806,55 @@ fn a_line_break_ends_a_sentence_only_between_entries() {
     assert_eq!(rules(wrapped), [wrapped]);
 }
 
+/// Round 31 (f196's first run): "obvious from" a source of evidence tells what the data showed,
+/// not that someone should have seen it; "obvious from the start", "from the first alert" or
+/// "from 18:55" says it was there to be seen all along, and a sentence that names someone or
+/// foresees a consequence is still hindsight.
+#[test]
+fn obvious_from_a_source_of_evidence_is_what_the_data_showed() {
+    assert_rule_reads(
+        "blameless/hindsight",
+        &[
+            "It was obvious from the telemetry that the dome motor was drawing twice its rated current.",
+            "It was obvious from the packet capture that the resolver answered with a stale record.",
+            "It is obvious from the heap profile that the cache holds every session twice.",
+        ],
+        &[
+            "It was obvious from the first alert that the replication job had died.",
+            "The risk was obvious from the very start of the migration.",
+            "It was obvious from the graphs that the disk was filling, and nobody did anything.",
+            "It was obvious from the dashboards that Priya had pushed the wrong config.",
+            "It was obvious from the release notes that the update would wipe the gateways.",
+        ],
+    );
+}
+
+/// Round 31 (f197's first run): the author's own "I forgot …" is an account of a slip, as
+/// "we forgot" is the organisation's; someone else's is still individual fault. "Nobody could
+/// have seen that" denies that anyone could have known; "anyone could have seen it" claims it.
+#[test]
+fn the_authors_own_slip_and_a_denial_of_foresight_are_no_blame() {
+    assert_rule_reads(
+        "blameless/individual-fault",
+        &[
+            "I forgot to press Save.",
+            "I forgot to renew the certificate.",
+        ],
+        &[
+            "Marta forgot to renew the certificate.",
+            "The DBA forgot to run the migration.",
+        ],
+    );
+    assert_rule_reads(
+        "blameless/hindsight",
+        &[
+            "Nobody involved in the move could have seen that from the plans we handed over.",
+            "No one could have predicted the fibre cut.",
+        ],
+        &["Anyone could have seen this coming."],
+    );
+}
+
 /// Round 12: an editorial "Obviously" that opens the authors' own reasoning (a consequence, a
 /// condition, a need or a plan) claims no fault was foreseeable; one that opens a statement of
 /// what went wrong, or a need that is someone's failure, still does. Something that "became
