@@ -162,16 +162,7 @@ impl ConfinedDir {
         let fd = openat(&self.fd, name, flags, Mode::empty())
             .map_err(|e| explain(&self.fd, name, &path, e))?;
         let file = std::fs::File::from(fd);
-        let meta = file.metadata()?;
-        if meta.is_dir() {
-            return Err(std::io::Error::new(
-                std::io::ErrorKind::IsADirectory,
-                "is a folder, not a file",
-            ));
-        }
-        if !meta.is_file() {
-            return Err(refused(&path, "is not a regular file"));
-        }
+        regular_file_metadata(&file, &path)?;
         Ok(file)
     }
 
@@ -268,6 +259,13 @@ pub fn open_regular_with_metadata(
         let _ = name;
         open_confined(Path::new(""), path)?
     };
+    let meta = regular_file_metadata(&file, path)?;
+    Ok((file, meta))
+}
+
+/// The metadata of an open `file` (opened as `path`), if it is a regular file. Errors:
+/// `IsADirectory` for a folder, "is not a regular file" naming `path` for anything else.
+fn regular_file_metadata(file: &std::fs::File, path: &Path) -> std::io::Result<std::fs::Metadata> {
     let meta = file.metadata()?;
     if meta.is_dir() {
         return Err(std::io::Error::new(
@@ -278,7 +276,7 @@ pub fn open_regular_with_metadata(
     if !meta.is_file() {
         return Err(refused(path, "is not a regular file"));
     }
-    Ok((file, meta))
+    Ok(meta)
 }
 
 /// Reads the regular file `path` under `root` (see [`open_confined`]), at most `limit` bytes:

@@ -1257,6 +1257,14 @@ pub(crate) fn scan(
             if in_a_table_row(source, s, e) {
                 kinds |= super::patterns::kind_bit(Kind::HumanError);
             }
+            // Round 31 (real122's first run): so is a cause field's value given in prose,
+            // "**Root cause:** Operator error - did not anticipate that upgrading containerd.io
+            // would restart Docker daemon, stopping all containers.", where the explanation
+            // after the label drowns it (P 0.05; 0.70 for "Root cause: operator error - the
+            // upgrade restarted Docker.").
+            if cause_field || opens_with_a_cause_label(sentence) {
+                kinds |= super::patterns::kind_bit(Kind::HumanError);
+            }
             if kinds == 0 {
                 return;
             }
@@ -2116,6 +2124,24 @@ fn in_a_table_row(source: &str, s: usize, e: usize) -> bool {
 /// (round 26).
 fn in_a_cause_row(source: &str, s: usize, e: usize) -> bool {
     pipe_row(source, s, e).is_some_and(super::cause_row)
+}
+
+/// Whether `sentence` opens with a field's label that names a cause, set off by a colon:
+/// "**Root cause:** …", "Contributing factor: …". The label is at most three words and not a
+/// phrase about one ("The ticket tag cause:human-error is no longer accepted").
+fn opens_with_a_cause_label(sentence: &str) -> bool {
+    let Some((label, _)) = sentence.split_once(':') else {
+        return false;
+    };
+    let label =
+        label.trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '#' | '-'));
+    let words: Vec<&str> = label.split_whitespace().collect();
+    (1..=3).contains(&words.len())
+        && !matches!(
+            words[0].to_ascii_lowercase().as_str(),
+            "the" | "a" | "an" | "this" | "that" | "our" | "their" | "its" | "his" | "her"
+        )
+        && names_a_cause_field(label)
 }
 
 /// Whether a field's label (a table's cells before the value, or the words before a colon)
