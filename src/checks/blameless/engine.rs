@@ -1262,7 +1262,10 @@ pub(crate) fn scan(
             // would restart Docker daemon, stopping all containers.", where the explanation
             // after the label drowns it (P 0.05; 0.70 for "Root cause: operator error - the
             // upgrade restarted Docker.").
-            if cause_field || opens_with_a_cause_label(sentence) {
+            if label_colon(sentence).is_some()
+                && names_a_cause_early(toks)
+                && opens_with_a_cause_label(sentence)
+            {
                 kinds |= super::patterns::kind_bit(Kind::HumanError);
             }
             if kinds == 0 {
@@ -2126,21 +2129,72 @@ fn in_a_cause_row(source: &str, s: usize, e: usize) -> bool {
     pipe_row(source, s, e).is_some_and(super::cause_row)
 }
 
+/// The keys (stems) of the words a cause field's label is known by
+/// ([`names_a_cause_field`]'s, and their common forms).
+static CAUSE_LABEL_KEYS: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
+    let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+    let mut keys: Vec<u64> = [
+        "cause",
+        "causes",
+        "causal",
+        "causation",
+        "contributing",
+        "contributory",
+        "contributor",
+        "responsible",
+        "responsibility",
+        "fault",
+        "faults",
+        "culprit",
+        "culprits",
+        "blame",
+    ]
+    .iter()
+    .map(|w| super::features::fnv(super::features::stem_of(w, &stemmer).as_bytes()))
+    .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+});
+
+/// Whether one of the sentence's first five words is a word a cause field's label is known
+/// by: the few-compare test before [`opens_with_a_cause_label`] reads the text.
+fn names_a_cause_early(toks: &[Tok]) -> bool {
+    toks.iter()
+        .filter(|t| !t.mark)
+        .take(5)
+        .any(|t| CAUSE_LABEL_KEYS.binary_search(&t.key).is_ok())
+}
+
+/// Where the colon after a field's label at the start of `sentence` may be (a byte offset):
+/// a label is short, so only the first 48 bytes are searched.
+fn label_colon(sentence: &str) -> Option<usize> {
+    memchr::memchr(b':', &sentence.as_bytes()[..sentence.len().min(48)])
+}
+
 /// Whether `sentence` opens with a field's label that names a cause, set off by a colon:
 /// "**Root cause:** …", "Contributing factor: …". The label is at most three words and not a
 /// phrase about one ("The ticket tag cause:human-error is no longer accepted").
 fn opens_with_a_cause_label(sentence: &str) -> bool {
-    let Some((label, _)) = sentence.split_once(':') else {
+    let Some(colon) = label_colon(sentence) else {
         return false;
     };
-    let label =
-        label.trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '#' | '-'));
-    let words: Vec<&str> = label.split_whitespace().collect();
-    (1..=3).contains(&words.len())
-        && !matches!(
-            words[0].to_ascii_lowercase().as_str(),
-            "the" | "a" | "an" | "this" | "that" | "our" | "their" | "its" | "his" | "her"
-        )
+    let label = sentence[..colon]
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '#' | '-'));
+    // A stamp ("10:00 UTC: …") is no label.
+    if !label.starts_with(|c: char| c.is_alphabetic()) {
+        return false;
+    }
+    let mut words = label.split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    words.count() < 3
+        && ![
+            "the", "a", "an", "this", "that", "our", "their", "its", "his", "her",
+        ]
+        .iter()
+        .any(|d| first.eq_ignore_ascii_case(d))
         && names_a_cause_field(label)
 }
 
@@ -2148,23 +2202,36 @@ fn opens_with_a_cause_label(sentence: &str) -> bool {
 /// names a cause or who is answerable for it: "Root cause", "Cause category", "Contributing
 /// factor", "Responsible party", "Fault", "Culprit"; at most 40 bytes, as a label is short.
 /// Its value is then judged as a sentence.
+///
+/// "Blameless review notes" and "Blame-free summary" name the opposite of one (round 31).
 pub(crate) fn names_a_cause_field(label: &str) -> bool {
-    label.len() <= 40
-        && label
-            .split(|c: char| !c.is_alphanumeric())
-            .map(str::to_lowercase)
-            .any(|w| {
-                [
-                    "cause",
-                    "contributing",
-                    "responsib",
-                    "fault",
-                    "culprit",
-                    "blame",
-                ]
-                .iter()
-                .any(|f| w.starts_with(f))
-            })
+    if label.len() > 40 {
+        return false;
+    }
+    let starts = |w: &str, f: &str| w.get(..f.len()).is_some_and(|h| h.eq_ignore_ascii_case(f));
+    let mut words = label
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .peekable();
+    while let Some(w) = words.next() {
+        let cause = [
+            "cause",
+            "contributing",
+            "responsib",
+            "fault",
+            "culprit",
+            "blame",
+        ]
+        .iter()
+        .any(|f| starts(w, f));
+        let blame_free = starts(w, "blameless")
+            || (w.eq_ignore_ascii_case("blame")
+                && words.peek().is_some_and(|n| n.eq_ignore_ascii_case("free")));
+        if cause && !blame_free {
+            return true;
+        }
+    }
+    false
 }
 
 /// How far back [`line_start`] looks for the start of a line.

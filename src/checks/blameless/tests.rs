@@ -1877,6 +1877,7 @@ fn a_cause_label_in_prose_is_read_below_the_gate() {
         &["The ticket tag cause:human-error is no longer accepted; the field now lists system factors."],
         &[
             "**Root cause:** Operator error - did not expect that upgrading the container runtime would restart the daemon and stop every container.",
+            "**Cause category:** Operator error - did not expect that upgrading the runtime would restart the daemon.",
         ],
     );
 }
