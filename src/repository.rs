@@ -136,8 +136,9 @@ pub fn read_into(path: &Path, bytes: &mut Vec<u8>) -> std::result::Result<(), St
     let folder = || "is a folder, not a file".to_string();
     // Open first and ask the open file its size: one system call fewer per file than asking the
     // path and then reading it (listings read thousands of files).
-    // Not through a symbolic link, and only a regular file (paths::open_regular): the files
-    // come from a walk that follows no link, so only the last part needs the check.
+    // Not through a symbolic link, and only a regular file (paths::open_regular_with_metadata,
+    // which also returns the metadata the length check below reads): the files come from a
+    // walk that follows no link, so only the last part needs the check.
     let (mut file, meta) = crate::paths::open_regular_with_metadata(path).map_err(|e| {
         if e.kind() == std::io::ErrorKind::IsADirectory {
             folder()

@@ -1262,10 +1262,7 @@ pub(crate) fn scan(
             // would restart Docker daemon, stopping all containers.", where the explanation
             // after the label drowns it (P 0.05; 0.70 for "Root cause: operator error - the
             // upgrade restarted Docker.").
-            if label_colon(sentence).is_some()
-                && names_a_cause_early(toks)
-                && opens_with_a_cause_label(sentence)
-            {
+            if opens_with_a_cause_label(sentence, toks) {
                 kinds |= super::patterns::kind_bit(Kind::HumanError);
             }
             if kinds == 0 {
@@ -2129,8 +2126,8 @@ fn in_a_cause_row(source: &str, s: usize, e: usize) -> bool {
     pipe_row(source, s, e).is_some_and(super::cause_row)
 }
 
-/// The keys (stems) of the words a cause field's label is known by
-/// ([`names_a_cause_field`]'s, and their common forms).
+/// The keys (stems) of the words a cause field's label is known by: the common forms of
+/// [`names_a_cause_field`]'s word beginnings, which that function then checks on the text.
 static CAUSE_LABEL_KEYS: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
     let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
     let mut keys: Vec<u64> = [
@@ -2157,28 +2154,28 @@ static CAUSE_LABEL_KEYS: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::ne
     keys
 });
 
-/// Whether one of the sentence's first five words is a word a cause field's label is known
-/// by: the few-compare test before [`opens_with_a_cause_label`] reads the text.
-fn names_a_cause_early(toks: &[Tok]) -> bool {
-    toks.iter()
-        .filter(|t| !t.mark)
-        .take(5)
-        .any(|t| CAUSE_LABEL_KEYS.binary_search(&t.key).is_ok())
-}
-
-/// Where the colon after a field's label at the start of `sentence` may be (a byte offset):
-/// a label is short, so only the first 48 bytes are searched.
-fn label_colon(sentence: &str) -> Option<usize> {
-    memchr::memchr(b':', &sentence.as_bytes()[..sentence.len().min(48)])
-}
-
-/// Whether `sentence` opens with a field's label that names a cause, set off by a colon:
-/// "**Root cause:** …", "Contributing factor: …". The label is at most three words and not a
-/// phrase about one ("The ticket tag cause:human-error is no longer accepted").
-fn opens_with_a_cause_label(sentence: &str) -> bool {
-    let Some(colon) = label_colon(sentence) else {
+/// Whether `sentence` (its word tokens `toks`) opens with a field's label that names a cause,
+/// set off by a colon: "**Root cause:** …", "Contributing factor: …". The label is at most
+/// three words and not a phrase about one ("The ticket tag cause:human-error is no longer
+/// accepted").
+///
+/// Cheapest test first, as every sentence below the model's gate is asked: a colon in the
+/// first 48 bytes (a label is short), then a cause word among the first five tokens by its
+/// stem ([`CAUSE_LABEL_KEYS`]), and only then is the label's text read. Reading it for every
+/// sentence with an early colon (timeline entries, "Impact: …") cost 0.45 M instructions more
+/// on trig100 (docs/PERFORMANCE.md, "Round 31").
+fn opens_with_a_cause_label(sentence: &str, toks: &[Tok]) -> bool {
+    let Some(colon) = memchr::memchr(b':', &sentence.as_bytes()[..sentence.len().min(48)]) else {
         return false;
     };
+    let cause_word_early = toks
+        .iter()
+        .filter(|t| !t.mark)
+        .take(5)
+        .any(|t| CAUSE_LABEL_KEYS.binary_search(&t.key).is_ok());
+    if !cause_word_early {
+        return false;
+    }
     let label = sentence[..colon]
         .trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '#' | '-'));
     // A stamp ("10:00 UTC: …") is no label.

@@ -2332,10 +2332,6 @@ impl Sentence<'_> {
         })
     }
 
-    /// Whether the sentence calls the remedy plain, not the failure: "Once it was clear what
-    /// the issue was, the fix seemed obvious enough" (round 22, a published report). Hindsight
-    /// blames when what was plain is the danger someone missed; a fix, workaround or solution
-    /// that was easy to see once the cause was known blames no one.
     /// "Nobody involved in the rewiring could have seen that from the drawings we gave them":
     /// a denial that anyone could have known, the opposite of hindsight's claim (round 31,
     /// f197's first run). A sentence that also says who "should" have is not one.
@@ -2371,6 +2367,10 @@ impl Sentence<'_> {
         })
     }
 
+    /// Whether the sentence calls the remedy plain, not the failure: "Once it was clear what
+    /// the issue was, the fix seemed obvious enough" (round 22, a published report). Hindsight
+    /// blames when what was plain is the danger someone missed; a fix, workaround or solution
+    /// that was easy to see once the cause was known blames no one.
     fn remedy_was_plain(&self) -> bool {
         (0..self.toks.len()).any(|k| {
             matches!(

@@ -1441,12 +1441,22 @@ fn assert_rules_find_at_tier(rule: &str, error: bool, texts: &[&str]) {
 fn assert_rule_reads(rule: &str, quiet: &[&str], found: &[&str]) {
     let people = scorer_people();
     let ctx = WordingContext::new(&people, &[]);
-    let fires = |text: &str| super::scan_rules(text, &ctx).iter().any(|h| h.rule == rule);
+    assert_found_in(rule, quiet, found, |text| super::scan_rules(text, &ctx));
+}
+
+/// Asserts that `scan` finds `rule` in none of `quiet` and in each of `found`.
+fn assert_found_in(
+    rule: &str,
+    quiet: &[&str],
+    found: &[&str],
+    scan: impl Fn(&str) -> Vec<WordingHit>,
+) {
+    let fires = |text: &str| scan(text).iter().any(|h| h.rule == rule);
     for text in quiet {
-        assert!(!fires(text), "{rule} should not match: {text}");
+        assert!(!fires(text), "{rule} should not be found: {text}");
     }
     for text in found {
-        assert!(fires(text), "{rule} should match: {text}");
+        assert!(fires(text), "{rule} should be found: {text}");
     }
 }
 
@@ -1858,13 +1868,7 @@ fn the_authors_own_slip_and_a_denial_of_foresight_are_no_blame() {
 /// The engine (model and rules, as `pm check` decides) finds `rule` in none of `quiet` and in
 /// each of `found`.
 fn assert_engine_reads(rule: &str, quiet: &[&str], found: &[&str]) {
-    let fires = |text: &str| scan_engine(text).iter().any(|h| h.rule == rule);
-    for text in quiet {
-        assert!(!fires(text), "{rule} should not be found: {text}");
-    }
-    for text in found {
-        assert!(fires(text), "{rule} should be found: {text}");
-    }
+    assert_found_in(rule, quiet, found, scan_engine);
 }
 
 /// Round 31 (real122's first run): a cause field's label given in prose is read however long
