@@ -658,14 +658,27 @@ pub fn mask_prose(source: &str) -> String {
                 blank(&mut out, i..i + 1);
                 i += 1;
             }
-            b'h' if bytes[i..].starts_with(b"http://") || bytes[i..].starts_with(b"https://") => {
-                let end = bytes[i..]
-                    .iter()
-                    .position(|c| c.is_ascii_whitespace() || *c == b')' || *c == b'>')
-                    .map(|p| i + p)
-                    .unwrap_or(bytes.len());
-                blank(&mut out, i..end);
-                i = end;
+            // A URL is found at its `://` (a colon is rarer in prose than an `h`) and blanked
+            // from its scheme, `http` or `https`, up to white space, `)` or `>`. The scheme's
+            // letters were passed over as plain text: every span the other arms blank or mask
+            // ends at a delimiter, never at a letter, so none ends inside a scheme.
+            b':' if bytes[i..].starts_with(b"://") => {
+                let scheme = [&b"https"[..], b"http"]
+                    .into_iter()
+                    .find(|s| bytes[..i].ends_with(s))
+                    .map(|s| i - s.len());
+                match scheme {
+                    Some(start) => {
+                        let end = bytes[i..]
+                            .iter()
+                            .position(|c| c.is_ascii_whitespace() || *c == b')' || *c == b'>')
+                            .map(|p| i + p)
+                            .unwrap_or(bytes.len());
+                        blank(&mut out, start..end);
+                        i = end;
+                    }
+                    None => i += 1,
+                }
             }
             _ => i += 1,
         }
@@ -721,7 +734,7 @@ pub fn code_placeholder(word: &mut [u8]) {
 /// (a new line starts) and the first byte of everything it blanks.
 const MASK_ACTS_ON: [bool; 256] = {
     let mut t = [false; 256];
-    let acts = b"\n`<][*~|\\h";
+    let acts = b"\n`<][*~|\\:";
     let mut k = 0;
     while k < acts.len() {
         t[acts[k] as usize] = true;
@@ -1064,6 +1077,16 @@ mod tests {
         ) {
             proptest::prop_assert_eq!(mask_prose(&text), mask_prose_by_scanning(&text));
         }
+
+        /// URLs are found at their `://` and blanked from their scheme: the same spans as
+        /// when each `h` was tried, whatever comes before the scheme (a code span or link
+        /// that ends inside it, another URL, a line's start).
+        #[test]
+        fn urls_found_at_their_colon_agree_with_scanning(
+            text in r"(https?://|h|t|p|s|x|:|//|`|``|\[|\]|\(|\)|<|>|<!--|-->| |\n|\*|\\){0,40}"
+        ) {
+            proptest::prop_assert_eq!(mask_prose(&text), mask_prose_by_scanning(&text));
+        }
     }
 
     #[test]
@@ -1075,6 +1098,10 @@ mod tests {
             "<a<b<c>",
             "](((x)",
             "][a[b]\n]",
+            "[a](http://b)http://c",
+            "`x`http://y <b>https://z",
+            "> http://a\n>https://b",
+            "hhttps://x:https://y",
         ] {
             assert_eq!(mask_prose(text), mask_prose_by_scanning(text), "{text:?}");
         }

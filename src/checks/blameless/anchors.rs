@@ -18,6 +18,7 @@
 //! exact test, and a neighbour that quote masking turns into a space was a quote mark, which is
 //! not a word byte either.
 
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 use super::patterns::{Kind, ALL_KINDS};
@@ -572,6 +573,9 @@ pub(super) static ANCHORS: LazyLock<Anchors> = LazyLock::new(build);
 
 fn build() -> Anchors {
     let mut literals: Vec<String> = Vec::new();
+    // Literal → its index in `literals`: a search of the list for each of about a thousand
+    // literals, and of every pair for the prefixes below, was most of a hook's set-up.
+    let mut index: FxHashMap<String, usize> = FxHashMap::default();
     let mut variants: Vec<Vec<(bool, bool, usize)>> = Vec::new();
     let mut bits = 0usize;
     let mut groups = Vec::new();
@@ -587,14 +591,11 @@ fn build() -> Anchors {
                     .trim_start_matches(r"\b")
                     .trim_end_matches(r"\b")
                     .to_ascii_lowercase();
-                let li = match literals.iter().position(|l| *l == lit) {
-                    Some(i) => i,
-                    None => {
-                        literals.push(lit);
-                        variants.push(Vec::new());
-                        literals.len() - 1
-                    }
-                };
+                let li = *index.entry(lit.clone()).or_insert_with(|| {
+                    literals.push(lit);
+                    variants.push(Vec::new());
+                    literals.len() - 1
+                });
                 let bit = match variants[li].iter().find(|v| (v.0, v.1) == (before, after)) {
                     Some(v) => v.2,
                     None => {
@@ -609,12 +610,16 @@ fn build() -> Anchors {
         }
         groups.push(kind_groups);
     }
+    // Each literal's prefixes that are literals themselves, in the order of `literals`.
     let prefixes = literals
         .iter()
         .map(|l| {
-            (0..literals.len())
-                .filter(|&x| l.starts_with(literals[x].as_str()))
-                .collect()
+            let mut found: Vec<usize> = (1..=l.len())
+                .filter(|&end| l.is_char_boundary(end))
+                .filter_map(|end| index.get(&l[..end]).copied())
+                .collect();
+            found.sort_unstable();
+            found
         })
         .collect();
     for (l, v) in literals.iter().zip(&variants) {
@@ -755,6 +760,21 @@ mod tests {
 
     use super::super::patterns::COMPILED;
     use super::*;
+
+    /// Each literal's prefixes, found through the index, are every literal it starts with,
+    /// itself included, in the order of `literals`: what a test of every pair gives.
+    #[test]
+    fn prefixes_are_every_literal_a_literal_starts_with() {
+        let a = &*ANCHORS;
+        assert!(a.literals.len() > 100);
+        for (l, found) in a.literals.iter().zip(&a.prefixes) {
+            let every: Vec<usize> = (0..a.literals.len())
+                .filter(|&x| l.starts_with(a.literals[x].as_str()))
+                .collect();
+            assert_eq!(found, &every, "{l}");
+        }
+        assert!(a.prefixes.iter().any(|p| p.len() > 1));
+    }
 
     #[test]
     fn kind_set_fits() {

@@ -209,7 +209,7 @@ fn add(z: &mut [f32; CLASSES], w: [f32; CLASSES]) {
 fn sum_with_units(model: &Model, toks: &[Tok], z: &mut [f32; CLASSES]) {
     struct Sums<'a> {
         model: &'a Model,
-        z: &'a mut [f32; CLASSES],
+        z: [i32; CLASSES],
     }
     impl FeatureSink for Sums<'_> {
         #[inline(always)]
@@ -219,11 +219,21 @@ fn sum_with_units(model: &Model, toks: &[Tok], z: &mut [f32; CLASSES]) {
                 Feature::Unit(unit) => unit.checked_sub(1).map(|i| i as usize),
             };
             if let Some(i) = slot {
-                add(self.z, self.model.thousandths_at(i));
+                let w = &self.model.slots[i];
+                for (c, zi) in self.z.iter_mut().enumerate() {
+                    *zi += i32::from(i16::from_le_bytes([w[8 + 2 * c], w[9 + 2 * c]]));
+                }
             }
         }
     }
-    walk_features(toks, true, &mut Sums { model, z });
+    let mut sums = Sums {
+        model,
+        z: [0; CLASSES],
+    };
+    walk_features(toks, true, &mut sums);
+    for (zi, s) in z.iter_mut().zip(sums.z) {
+        *zi += s as f32;
+    }
 }
 
 pub(crate) fn softmax(z: &[f32; CLASSES]) -> [f32; CLASSES] {
