@@ -331,7 +331,11 @@ fn author_alone(text: &str, toks: &[Tok]) -> bool {
 /// time ("fejta [8:23 AM] is this related…", "sam (14:02): restarting"). What responders
 /// typed during an incident is evidence quoted in the report, not the author's wording: the
 /// rules still judge it, the model alone does not. (A timeline entry puts the time first:
-/// "[09:27] @kim finds…" is the author's account and stays judged.)
+/// "[09:27] @kim finds…" is the author's account and stays judged.) Since round 33 a chat
+/// line that ends with an emoji ([`ends_with_emoji`]) is judged by the model as well: the
+/// emoji often carries the line's irony ("Priya  9:12 PM  must be lovely to log off at five
+/// while the pager screams 🙂"), and the model reads sincere thanks and status lines with
+/// an emoji as no blame (none of the labelled ones became a finding).
 ///
 /// A chat copied from Slack or Discord puts the header on a line of its own and the message
 /// on the lines under it ("bentheelder [5:19 PM]" / "replied to a thread:" / "A lot of these
@@ -1285,7 +1289,7 @@ pub(crate) fn scan(
         let model_may_warn = j.blame >= ctx.warn.phrase.min(ctx.warn.naming)
             && words >= MIN_WORDS
             && (cause_field || is_full_sentence(text, s, e) || in_a_cause_row(source, s, e))
-            && !is_transcript(text, s, e)
+            && (!is_transcript(text, s, e) || ends_with_emoji(text, s, e))
             && !is_bold_label(source, s, e)
             && (j.blame >= ctx.warn.phrase + ENTRY_MARGIN || !opens_an_entry(text, s));
         let warn = model_may_warn || !rule_hits.is_empty();
@@ -2043,6 +2047,24 @@ pub(crate) fn content_evidence(
     evidence_where(model, toks, class, content)
 }
 
+/// Whether the sentence `text[s..e]` ends its line with an emoji after at least
+/// [`MIN_WORDS`] words ("… really made my night 🙏"). The sentence ends at its last word, so
+/// the emoji is looked for in the rest of the line.
+pub(crate) fn ends_with_emoji(text: &str, s: usize, e: usize) -> bool {
+    let line_rest = text.get(e..).unwrap_or("");
+    let line_rest = line_rest.split('\n').next().unwrap_or("");
+    let Some(through_line) = text.get(s..e + line_rest.len()) else {
+        return false;
+    };
+    super::text::before_final_emoji(through_line).is_some_and(|words| {
+        words
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count()
+            >= MIN_WORDS
+    })
+}
+
 /// Whether `text[s..e]` is a whole sentence: it ends with a full stop, a question or an
 /// exclamation mark (before any closing quote or bracket), or it is a timeline or chat entry
 /// (a stamp or a speaker before it on its line, with a digit or a letter in it), whose lines
@@ -2066,6 +2088,12 @@ pub(crate) fn is_full_sentence(text: &str, s: usize, e: usize) -> bool {
         c.is_whitespace() || matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '*' | '_')
     });
     if body.ends_with(['.', '!', '?', '…']) {
+        return true;
+    }
+    // Round 33: an emoji that ends a line of words ends it as a full stop would, in chat and
+    // informal prose ("Thanks so much to whoever left the crusher in manual, really made my
+    // night 🙏"); it was read as a fragment, which the model alone does not judge.
+    if ends_with_emoji(text, s, e) {
         return true;
     }
     // A cause field's value is what the report asserts as the cause, punctuated or not:

@@ -1871,6 +1871,27 @@ fn assert_engine_reads(rule: &str, quiet: &[&str], found: &[&str]) {
     assert_found_in(rule, quiet, found, scan_engine);
 }
 
+/// Round 33: an emoji that ends a line of words ends it as a full stop would, so the model
+/// judges it as a sentence, not a fragment; and a pasted chat line that ends with one (the
+/// irony is often the emoji's) is judged by the model too. Sincere thanks and status lines
+/// with an emoji stay quiet.
+#[test]
+fn a_line_ended_by_an_emoji_is_a_sentence_the_model_judges() {
+    assert_engine_reads(
+        "blameless/sarcasm",
+        &[
+            "Big thanks to Oskar for staying on the bridge until the queue drained 🙏",
+            "[10:14] <dee> replica is back, lag under a second now 🎉",
+            "Marek  8:01 AM  ok, restarting the consumer now, back in five 🙂",
+            "09:15 ana.r: thanks for the quick fix, graphs look normal again 🙌",
+        ],
+        &[
+            "Huge thanks to whoever switched off the nightly backups, really made my week 🙃",
+            "Priya  9:12 PM  must be lovely to log off at five while the pager screams 🙂",
+        ],
+    );
+}
+
 /// Round 31 (real122's first run): a cause field's label given in prose is read however long
 /// the explanation after it, which had drowned the label for the model; a sentence about the
 /// label ("The ticket tag cause:human-error …") is not a field.

@@ -5,6 +5,8 @@
 
 use std::borrow::Cow;
 
+use unicode_properties::{EmojiStatus, UnicodeEmoji};
+
 /// Replaces quoted passages ("…", “…”, ‘…’, '…', «…», „…“) with spaces of equal byte length.
 ///
 /// Quoting a phrase is talking about wording, not using it. An apostrophe inside a word
@@ -435,4 +437,68 @@ pub(super) fn clock_hour_len(s: &str, separators: &[u8]) -> Option<usize> {
         && b.get(h + 1).is_some_and(u8::is_ascii_digit)
         && b.get(h + 2).is_some_and(u8::is_ascii_digit))
     .then_some(h)
+}
+
+/// `text` without the emoji that end it (and the white space around them), if it ends with
+/// one: "really made my night 🙏" gives "really made my night". An emoji is a pictograph
+/// (UTS #51 `Emoji=Yes`, by the `unicode-properties` tables) that is not ASCII (digits, `#`
+/// and `*` are `Emoji` too), with what joins or modifies one (a variation selector, the
+/// zero-width joiner, a skin tone, a keycap). `None` when `text` ends otherwise.
+pub(crate) fn before_final_emoji(text: &str) -> Option<&str> {
+    let part_of_emoji = |c: char| {
+        !c.is_ascii()
+            && (c.is_emoji_char_or_emoji_component()
+                || matches!(c, '\u{fe0e}' | '\u{fe0f}' | '\u{200d}' | '\u{20e3}'))
+    };
+    let trimmed = text.trim_end();
+    let rest = trimmed.trim_end_matches(|c: char| part_of_emoji(c) || c.is_whitespace());
+    // A pictograph drawn as an emoji by default, or asked to be one by U+FE0F ("❤️"): "™"
+    // and "©" are `Emoji=Yes` too, but text by default, and end names, not sentences.
+    let tail = &trimmed[rest.len()..];
+    let pictograph = tail.chars().any(|c| {
+        matches!(
+            c.emoji_status(),
+            EmojiStatus::EmojiPresentation
+                | EmojiStatus::EmojiPresentationAndModifierBase
+                | EmojiStatus::EmojiModifierBase
+        )
+    }) || tail.contains('\u{fe0f}');
+    pictograph.then_some(rest)
+}
+
+#[cfg(test)]
+mod emoji_tests {
+    use super::before_final_emoji;
+
+    #[test]
+    fn a_final_emoji_is_cut_off_with_its_joiners_and_modifiers() {
+        assert_eq!(
+            before_final_emoji("made my night 🙏"),
+            Some("made my night")
+        );
+        assert_eq!(
+            before_final_emoji("made my night 🙏 \n"),
+            Some("made my night")
+        );
+        // A ZWJ sequence with a skin tone and a variation selector; two emoji in a row.
+        assert_eq!(before_final_emoji("again 🤦🏽\u{200d}♂️"), Some("again"));
+        assert_eq!(before_final_emoji("bravo 👏👏"), Some("bravo"));
+        // Text-default symbols asked to be emoji.
+        assert_eq!(before_final_emoji("love it ❤️"), Some("love it"));
+    }
+
+    #[test]
+    fn text_symbols_digits_and_words_are_no_final_emoji() {
+        for text in [
+            "Acme Cloud Pages™",
+            "(c) Acme ©",
+            "room 101",
+            "step #",
+            "all good",
+            "",
+            "🙏 first",
+        ] {
+            assert_eq!(before_final_emoji(text), None, "{text:?}");
+        }
+    }
 }
