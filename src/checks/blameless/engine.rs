@@ -207,9 +207,24 @@ fn names_anyone(text: &str, toks: &[Tok]) -> bool {
             && !named_as_a_thing(text, toks, i)
             && !leads_somewhere(text, toks, i)
             && !word_at(text, toks, i + 1).is_some_and(super::lexicon::is_system_part))
-            || word_at(text, toks, i)
+            || (word_at(text, toks, i)
                 .is_some_and(|w| PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(w)))
+                && !owns_a_thing(text, toks, i))
     })
+}
+
+/// Whether token `i` is the authors' "our" or "my" before a thing: "Our Juniper router
+/// dropped the ARP entry for the Cisco switch" (round 33, real123's first run) names the
+/// authors' router, not a person. "Our intern", "my team" and "our own Dave" name people: the
+/// word after is an actor or a person noun.
+fn owns_a_thing(text: &str, toks: &[Tok], i: usize) -> bool {
+    let first_person = word_at(text, toks, i)
+        .is_some_and(|w| w.eq_ignore_ascii_case("our") || w.eq_ignore_ascii_case("my"));
+    first_person
+        && toks
+            .get(i + 1)
+            .is_some_and(|n| !n.mark && !n.actor && !n.person_noun)
+        && !word_at(text, toks, i + 1).is_some_and(|w| w.eq_ignore_ascii_case("own"))
 }
 
 /// Whether the sentence says heads will roll ("Heads will roll once the Chief Executive sees

@@ -1871,6 +1871,23 @@ fn assert_engine_reads(rule: &str, quiet: &[&str], found: &[&str]) {
     assert_found_in(rule, quiet, found, scan_engine);
 }
 
+/// Round 33 (real123's first run): the authors' "our" or "my" before a thing names no one a
+/// fault could fall on; before a role or a person noun it still does.
+#[test]
+fn our_router_is_no_one_at_fault() {
+    assert_engine_reads(
+        "blameless/individual-fault",
+        &[
+            "Our Juniper router dropped the ARP entry for the Cisco switch, killing BGP.",
+            "My Dell laptop dropped the VPN session for the Cisco switch, killing BGP.",
+        ],
+        &[
+            "Our network admin dropped the ARP entry for the Cisco switch, killing BGP.",
+            "My colleague dropped the ARP entry for the Cisco switch, killing BGP.",
+        ],
+    );
+}
+
 /// Round 33: an emoji that ends a line of words ends it as a full stop would, so the model
 /// judges it as a sentence, not a fragment; and a pasted chat line that ends with one (the
 /// irony is often the emoji's) is judged by the model too. Sincere thanks and status lines
