@@ -214,7 +214,7 @@ fn names_anyone(text: &str, toks: &[Tok]) -> bool {
 }
 
 /// Whether token `i` is the authors' "our" or "my" before a thing: "Our Juniper router
-/// dropped the ARP entry for the Cisco switch" (round 33, real123's first run) names the
+/// dropped the ARP entry for the Cisco switch" (round 32, real123's first run) names the
 /// authors' router, not a person. "Our intern", "my team" and "our own Dave" name people: the
 /// word after is an actor or a person noun.
 fn owns_a_thing(text: &str, toks: &[Tok], i: usize) -> bool {
@@ -346,7 +346,7 @@ fn author_alone(text: &str, toks: &[Tok]) -> bool {
 /// time ("fejta [8:23 AM] is this related…", "sam (14:02): restarting"). What responders
 /// typed during an incident is evidence quoted in the report, not the author's wording: the
 /// rules still judge it, the model alone does not. (A timeline entry puts the time first:
-/// "[09:27] @kim finds…" is the author's account and stays judged.) Since round 33 a chat
+/// "[09:27] @kim finds…" is the author's account and stays judged.) Since round 32 a chat
 /// line that ends with an emoji ([`ends_with_emoji`]) is judged by the model as well: the
 /// emoji often carries the line's irony ("Priya  9:12 PM  must be lovely to log off at five
 /// while the pager screams 🙂"), and the model reads sincere thanks and status lines with
@@ -1249,13 +1249,6 @@ pub(crate) fn scan(
     for_each_sentence(text, |s, e, toks| {
         let j = judge(model, toks);
         let sentence = &text[s..e];
-        if (asks_a_verdict(text, s, e) && (answered_no(text, e) || is_bold_label(source, s, e)))
-            || (asks_yes_or_no(sentence) && answered_no(text, e))
-            || is_sign_off(sentence)
-            || (names_a_topic(sentence) && is_bold_label(source, s, e))
-        {
-            return;
-        }
         // Below the gate only a person's act told with the harm it did is looked for
         // (`Kind::ActThenHarm`, round 14), and what it finds is a warning (an error needs
         // `ERROR_WITH_RULE`): the model knows few of the acts ("Dwayne zeroed scale 2 with a
@@ -1266,7 +1259,7 @@ pub(crate) fn scan(
             // and is a warning there: the model knows few of the idioms. Round 27: so are
             // neglect unheeded, not bothered with, and mocking praise ([`BELOW_GATE_KEYS`]).
             let mut kinds = below_gate_kinds(toks);
-            if tells_a_consequence(sentence) && opens_with_someone(toks) {
+            if opens_with_someone(toks) && tells_a_consequence(sentence) {
                 kinds |= super::patterns::kind_bit(Kind::ActThenHarm);
             }
             // Round 29 (f192's first run): a pipe row kept as a paragraph is judged by the
@@ -1309,6 +1302,15 @@ pub(crate) fn scan(
             && (j.blame >= ctx.warn.phrase + ENTRY_MARGIN || !opens_an_entry(text, s));
         let warn = model_may_warn || !rule_hits.is_empty();
         if !warn || (rule_hits.is_empty() && super::is_meta(sentence)) {
+            return;
+        }
+        // A question answered no, a sign-off and a bold topic label are no claim. Asked only
+        // of a sentence that would be reported (most are not), as each is a scan of its own.
+        if (asks_a_verdict(text, s, e) && (answered_no(text, e) || is_bold_label(source, s, e)))
+            || (asks_yes_or_no(sentence) && answered_no(text, e))
+            || is_sign_off(sentence)
+            || (names_a_topic(sentence) && is_bold_label(source, s, e))
+        {
             return;
         }
         let kept: Vec<&WordingHit> = rule_hits
@@ -2105,7 +2107,7 @@ pub(crate) fn is_full_sentence(text: &str, s: usize, e: usize) -> bool {
     if body.ends_with(['.', '!', '?', '…']) {
         return true;
     }
-    // Round 33: an emoji that ends a line of words ends it as a full stop would, in chat and
+    // Round 32: an emoji that ends a line of words ends it as a full stop would, in chat and
     // informal prose ("Thanks so much to whoever left the crusher in manual, really made my
     // night 🙏"); it was read as a fragment, which the model alone does not judge.
     if ends_with_emoji(text, s, e) {

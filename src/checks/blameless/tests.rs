@@ -1871,7 +1871,7 @@ fn assert_engine_reads(rule: &str, quiet: &[&str], found: &[&str]) {
     assert_found_in(rule, quiet, found, scan_engine);
 }
 
-/// Round 33 (real123's first run): the authors' "our" or "my" before a thing names no one a
+/// Round 32 (real123's first run): the authors' "our" or "my" before a thing names no one a
 /// fault could fall on; before a role or a person noun it still does.
 #[test]
 fn our_router_is_no_one_at_fault() {
@@ -1888,7 +1888,7 @@ fn our_router_is_no_one_at_fault() {
     );
 }
 
-/// Round 33: an emoji that ends a line of words ends it as a full stop would, so the model
+/// Round 32: an emoji that ends a line of words ends it as a full stop would, so the model
 /// judges it as a sentence, not a fragment; and a pasted chat line that ends with one (the
 /// irony is often the emoji's) is judged by the model too. Sincere thanks and status lines
 /// with an emoji stay quiet.
