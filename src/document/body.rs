@@ -669,11 +669,7 @@ pub fn mask_prose(source: &str) -> String {
                     .map(|s| i - s.len());
                 match scheme {
                     Some(start) => {
-                        let end = bytes[i..]
-                            .iter()
-                            .position(|c| c.is_ascii_whitespace() || *c == b')' || *c == b'>')
-                            .map(|p| i + p)
-                            .unwrap_or(bytes.len());
+                        let end = url_end(bytes, i);
                         blank(&mut out, start..end);
                         i = end;
                     }
@@ -685,6 +681,15 @@ pub fn mask_prose(source: &str) -> String {
     }
     // Blanking replaces whole characters or ASCII delimiters, so the bytes stay valid UTF-8.
     String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// Where a URL that reaches byte `from` ends: at the first white space, `)` or `>` after it,
+/// or the end of `bytes`.
+fn url_end(bytes: &[u8], from: usize) -> usize {
+    bytes[from..]
+        .iter()
+        .position(|c| c.is_ascii_whitespace() || *c == b')' || *c == b'>')
+        .map_or(bytes.len(), |p| from + p)
 }
 
 /// Masks an inline code span (`start..end` in `out`, opened and closed by runs of `run`
@@ -1054,11 +1059,7 @@ mod tests {
                     i += 1;
                 }
                 b'h' if bytes[i..].starts_with(b"http://") || bytes[i..].starts_with(b"https://") => {
-                    let end = bytes[i..]
-                        .iter()
-                        .position(|c| c.is_ascii_whitespace() || *c == b')' || *c == b'>')
-                        .map(|p| i + p)
-                        .unwrap_or(bytes.len());
+                    let end = url_end(bytes, i);
                     blank(&mut out, i..end);
                     i = end;
                 }
