@@ -660,8 +660,10 @@ pub fn mask_prose(source: &str) -> String {
             }
             // A URL is found at its `://` (a colon is rarer in prose than an `h`) and blanked
             // from its scheme, `http` or `https`, up to white space, `)` or `>`. The scheme's
-            // letters were passed over as plain text: every span the other arms blank or mask
-            // ends at a delimiter, never at a letter, so none ends inside a scheme.
+            // letters were passed over as plain text, as when each `h` was tried: a span the
+            // other arms blank or mask ends with a byte that is no letter (a backtick, `)`,
+            // `>`, `-->`), or just before a delimiter (a URL), or at the end of the text, so
+            // none ends inside a scheme.
             b':' if bytes[i..].starts_with(b"://") => {
                 let scheme = [&b"https"[..], b"http"]
                     .into_iter()

@@ -591,11 +591,15 @@ fn build() -> Anchors {
                     .trim_start_matches(r"\b")
                     .trim_end_matches(r"\b")
                     .to_ascii_lowercase();
-                let li = *index.entry(lit.clone()).or_insert_with(|| {
-                    literals.push(lit);
-                    variants.push(Vec::new());
-                    literals.len() - 1
-                });
+                let li = match index.get(&lit) {
+                    Some(&li) => li,
+                    None => {
+                        index.insert(lit.clone(), literals.len());
+                        literals.push(lit);
+                        variants.push(Vec::new());
+                        literals.len() - 1
+                    }
+                };
                 let bit = match variants[li].iter().find(|v| (v.0, v.1) == (before, after)) {
                     Some(v) => v.2,
                     None => {

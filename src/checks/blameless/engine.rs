@@ -215,16 +215,33 @@ fn names_anyone(text: &str, toks: &[Tok]) -> bool {
 
 /// Whether token `i` is the authors' "our" or "my" before a thing: "Our Juniper router
 /// dropped the ARP entry for the Cisco switch" (round 32, real123's first run) names the
-/// authors' router, not a person. "Our intern", "my team" and "our own Dave" name people: the
-/// word after is an actor or a person noun.
+/// authors' router, not a person. A thing needs evidence: a system part
+/// ([`super::lexicon::is_system_part`]) or a device noun among the next three words, and
+/// none of them an actor or a person noun ("Our network admin", "my colleague", "our star
+/// performer" still name people).
 fn owns_a_thing(text: &str, toks: &[Tok], i: usize) -> bool {
+    #[rustfmt::skip]
+    const DEVICES: &[&str] = &[
+        "router", "routers", "firewall", "firewalls", "gateway", "gateways", "laptop", "laptops",
+        "appliance", "appliances", "proxy", "proxies", "balancer", "balancers", "controller",
+        "controllers", "modem", "modems", "phone", "phones", "vm", "vms", "container",
+        "containers", "pipeline", "pipelines", "script", "scripts", "service", "services",
+    ];
     let first_person = word_at(text, toks, i)
         .is_some_and(|w| w.eq_ignore_ascii_case("our") || w.eq_ignore_ascii_case("my"));
-    first_person
-        && toks
-            .get(i + 1)
-            .is_some_and(|n| !n.mark && !n.actor && !n.person_noun)
-        && !word_at(text, toks, i + 1).is_some_and(|w| w.eq_ignore_ascii_case("own"))
+    if !first_person {
+        return false;
+    }
+    let phrase: Vec<usize> = (i + 1..toks.len().min(i + 4))
+        .take_while(|&k| !toks[k].mark)
+        .collect();
+    !phrase.iter().any(|&k| toks[k].actor || toks[k].person_noun)
+        && phrase.iter().any(|&k| {
+            word_at(text, toks, k).is_some_and(|w| {
+                super::lexicon::is_system_part(w)
+                    || DEVICES.iter().any(|d| d.eq_ignore_ascii_case(w))
+            })
+        })
 }
 
 /// Whether the sentence says heads will roll ("Heads will roll once the Chief Executive sees
@@ -2064,22 +2081,29 @@ pub(crate) fn content_evidence(
     evidence_where(model, toks, class, content)
 }
 
-/// Whether the sentence `text[s..e]` ends its line with an emoji after at least
-/// [`MIN_WORDS`] words ("… really made my night 🙏"). The sentence ends at its last word, so
-/// the emoji is looked for in the rest of the line.
+/// Whether the sentence `text[s..e]` of at least [`MIN_WORDS`] words is the last of its line
+/// and the line ends with an emoji ("… really made my night 🙏", "(… made my week 🙃)"). The
+/// sentence ends at its last word, so the emoji is looked for in the rest of the line, where
+/// nothing but punctuation may stand before it: an emoji that ends a later sentence of the
+/// line ("… screams. Restarting the consumer now 🎉") is that sentence's.
 pub(crate) fn ends_with_emoji(text: &str, s: usize, e: usize) -> bool {
-    let line_rest = text.get(e..).unwrap_or("");
-    let line_rest = line_rest.split('\n').next().unwrap_or("");
-    let Some(through_line) = text.get(s..e + line_rest.len()) else {
+    let Some(sentence) = text.get(s..e) else {
         return false;
     };
-    super::text::before_final_emoji(through_line).is_some_and(|words| {
-        words
+    let line_rest = text.get(e..).unwrap_or("");
+    let line_rest = line_rest.split('\n').next().unwrap_or("");
+    let line_rest = line_rest.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '*' | '_')
+    });
+    let words = || {
+        sentence
             .split_whitespace()
             .filter(|w| w.chars().any(char::is_alphanumeric))
             .count()
-            >= MIN_WORDS
-    })
+    };
+    super::text::before_final_emoji(line_rest)
+        .is_some_and(|between| !between.chars().any(char::is_alphanumeric))
+        && words() >= MIN_WORDS
 }
 
 /// Whether `text[s..e]` is a whole sentence: it ends with a full stop, a question or an

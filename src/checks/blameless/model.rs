@@ -144,12 +144,15 @@ impl Model {
     /// The weights in thousandths of the slot at `i` (an index [`Model::slot_of`] gave).
     #[inline]
     fn thousandths_at(&self, i: usize) -> [f32; CLASSES] {
+        self.weights_at(i).map(f32::from)
+    }
+
+    /// The weights in thousandths of the slot at `i` as stored (`i16`, little-endian after the
+    /// slot's id).
+    #[inline]
+    fn weights_at(&self, i: usize) -> [i16; CLASSES] {
         let slot = &self.slots[i];
-        let mut w = [0f32; CLASSES];
-        for (c, x) in w.iter_mut().enumerate() {
-            *x = f32::from(i16::from_le_bytes([slot[8 + 2 * c], slot[9 + 2 * c]]));
-        }
-        w
+        std::array::from_fn(|c| i16::from_le_bytes([slot[8 + 2 * c], slot[9 + 2 * c]]))
     }
 
     /// Number of features.
@@ -171,10 +174,12 @@ pub(crate) struct Judgement {
 /// Scores one sentence.
 pub(crate) fn judge(model: &Model, toks: &[Tok]) -> Judgement {
     let mut z = [0f32; CLASSES];
-    if std::ptr::eq(model, &*MODEL) {
+    if std::ptr::eq(model, &*MODEL) && toks.len() <= MAX_I32_TOKENS {
         // The committed model: a word's own feature was looked up when the word was first met
-        // (`Tok::unit`). The sums are of integers, exact in `f32` whatever their order, so they
-        // are the sums of the general path below (a test holds the two to each other).
+        // (`Tok::unit`). The sums are of integers, kept in `i32` and so exact; the general path
+        // below sums them in `f32`, exact while a running total stays under 2^24 (about 7,500
+        // features of the largest weight), which every labelled sentence does: a test holds
+        // the two to each other on all of them.
         sum_with_units(model, toks, &mut z);
     } else {
         features(toks, |id, _, _| {
@@ -203,9 +208,17 @@ fn add(z: &mut [f32; CLASSES], w: [f32; CLASSES]) {
     }
 }
 
+/// The longest sentence, in tokens, whose sums [`sum_with_units`] keeps in `i32`: a token gives
+/// at most five features (its own, a bigram, a trigram and two of an actor's), each at most
+/// 32,767 thousandths, and 13,000 × 5 × 32,767 (plus the bias) is under 2^31. A longer one
+/// takes the general path.
+const MAX_I32_TOKENS: usize = 13_000;
+
 /// Adds to `z` the weights in thousandths of the features [`features`] gives, each token's own
 /// feature (its unigram or its negated form) taken from where [`Tok::unit`] found it in the
-/// committed model.
+/// committed model. The sums are kept in `i32`, widened from `i16` in vector registers (`i64`
+/// cost 1.2 M instructions on trig100, a spill check per feature 2 M), which
+/// [`MAX_I32_TOKENS`] keeps from overflowing.
 fn sum_with_units(model: &Model, toks: &[Tok], z: &mut [f32; CLASSES]) {
     struct Sums<'a> {
         model: &'a Model,
@@ -219,13 +232,13 @@ fn sum_with_units(model: &Model, toks: &[Tok], z: &mut [f32; CLASSES]) {
                 Feature::Unit(unit) => unit.checked_sub(1).map(|i| i as usize),
             };
             if let Some(i) = slot {
-                let w = &self.model.slots[i];
-                for (c, zi) in self.z.iter_mut().enumerate() {
-                    *zi += i32::from(i16::from_le_bytes([w[8 + 2 * c], w[9 + 2 * c]]));
+                for (zi, w) in self.z.iter_mut().zip(self.model.weights_at(i)) {
+                    *zi += i32::from(w);
                 }
             }
         }
     }
+    debug_assert!(toks.len() <= MAX_I32_TOKENS);
     let mut sums = Sums {
         model,
         z: [0; CLASSES],
@@ -302,6 +315,47 @@ mod table_tests {
             .filter(|&id| MODEL.get(id).is_some())
             .count();
         assert_eq!(absent, 0);
+    }
+
+    /// The committed model's heaviest unigram repeated to the longest sentence the `i32` sums
+    /// take, and past it: neither overflows (a test build checks every addition), and the
+    /// shorter, summed in `i32`, is judged blame, as the word's weight says.
+    #[test]
+    fn the_longest_sentences_sum_without_overflow() {
+        use super::super::features::for_each_sentence;
+        let heaviest = WEIGHTS_TSV
+            .lines()
+            .filter_map(|line| {
+                let mut cols = line.split('\t');
+                let (_, ws, name) = (cols.next()?, cols.next()?, cols.next()?);
+                let word = name.strip_prefix("u ")?;
+                // Toward a family (class 0 is "ok").
+                let most = ws
+                    .split(',')
+                    .skip(1)
+                    .filter_map(|w| w.parse::<i32>().ok())
+                    .max()?;
+                (word.chars().all(|c| c.is_ascii_lowercase()) && word.len() > 3)
+                    .then(|| (most, word.to_owned()))
+            })
+            .max();
+        let Some((weight, word)) = heaviest else {
+            panic!("no unigram in weights.tsv");
+        };
+        assert!(weight > 1000, "{word} {weight}");
+        for n in [MAX_I32_TOKENS - 1, MAX_I32_TOKENS + 500] {
+            let text = vec![word.as_str(); n].join(" ");
+            let mut judged = 0;
+            for_each_sentence(&text, |_, _, toks| {
+                let j = judge(&MODEL, toks);
+                assert!(j.blame.is_finite(), "{n}");
+                if n < MAX_I32_TOKENS {
+                    assert!(j.blame > 0.5, "{word} × {n}: {}", j.blame);
+                }
+                judged += toks.len();
+            });
+            assert!(judged >= n, "{judged} {n}");
+        }
     }
 
     /// The committed model's sums, with each token's own feature looked up when its word was

@@ -1884,6 +1884,9 @@ fn our_router_is_no_one_at_fault() {
         &[
             "Our network admin dropped the ARP entry for the Cisco switch, killing BGP.",
             "My colleague dropped the ARP entry for the Cisco switch, killing BGP.",
+            // A thing needs evidence: these are people, whatever stands between.
+            "Our star performer dropped the ARP entry for the Cisco switch, killing BGP.",
+            "Our so-called expert dropped the ARP entry for the Cisco switch, killing BGP.",
         ],
     );
 }
@@ -1901,9 +1904,12 @@ fn a_line_ended_by_an_emoji_is_a_sentence_the_model_judges() {
             "[10:14] <dee> replica is back, lag under a second now 🎉",
             "Marek  8:01 AM  ok, restarting the consumer now, back in five 🙂",
             "09:15 ana.r: thanks for the quick fix, graphs look normal again 🙌",
+            // The emoji ends a later sentence of the line, a status, not the chat line's first.
+            "Priya  9:12 PM  must be lovely to log off at five while the pager screams. Restarting the consumer now 🎉",
         ],
         &[
             "Huge thanks to whoever switched off the nightly backups, really made my week 🙃",
+            "(Huge thanks to whoever switched off the nightly backups, really made my week 🙃)",
             "Priya  9:12 PM  must be lovely to log off at five while the pager screams 🙂",
         ],
     );
