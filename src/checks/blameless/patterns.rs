@@ -614,6 +614,38 @@ impl Sentence<'_> {
             && !NAME_SUFFIXES.iter().any(|s| w.ends_with(s))
     }
 
+    /// Whether the "subject" at `j` is an imperative's verb and the harm word at `i` an
+    /// adjective of what it acts on: "Replace corrupted disks", "Repair corrupted database
+    /// records", "Restore previously corrupted DNS records" (round 32, real124's first run; an
+    /// action list's lines had been read as a person named Replace who corrupted something).
+    /// The caller has read the word as a name and the harm word as one participle. The word
+    /// opens its sentence, the dictionary knows it in lower case and it is no first name
+    /// ("Mark corrupted the disk" is Mark's act), only adverbs stand between, and no
+    /// determiner or pronoun follows the harm word: "corrupted disks", not "corrupted the
+    /// disks".
+    fn imperative_before_attributive(&self, j: usize, i: usize) -> bool {
+        let opens = j == 0 || self.toks[j - 1].boundary;
+        let lower = self.word(j);
+        // "One mistyped command …": a determiner or a number opens a noun phrase, not an order.
+        let common = self.toks[j].cap
+            && super::dictionary::is_common_word(lower)
+            && !DETERMINERS.contains(lower)
+            && !FIRST_NAMES.contains(lower)
+            && !self.people.contains(lower);
+        let adverbs_between = (j + 1..i).all(|k| is_adverb(self.word(k)));
+        let attributive = self.toks.get(i + 1).is_some_and(|n| {
+            !n.boundary
+                && n.word.starts_with(char::is_alphanumeric)
+                && !DETERMINERS.contains(n.word.as_str())
+                && !PERSON_PRONOUNS.contains(n.word.as_str())
+                && !matches!(
+                    n.word.as_str(),
+                    "it" | "them" | "us" | "me" | "everything" | "nothing"
+                )
+        });
+        opens && common && adverbs_between && attributive
+    }
+
     /// A name-shaped word where a subject can stand: at the start of a clause, after a
     /// conjunction or time, or after a first name ("Dave Smith").
     fn name_in_subject_position(&self, i: usize) -> bool {
@@ -3593,6 +3625,13 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             let (c, j) = s.subject_class(i0);
             // "… checked whether anyone had corrupted the ledger": no one in particular.
             if j.is_some_and(|j| s.author_alone(j) || matches!(s.word(j), "anyone" | "anybody")) {
+                return None;
+            }
+            if c == Class::Named
+                && !matched.contains(' ')
+                && is_participle(&matched)
+                && j.is_some_and(|j| s.imperative_before_attributive(j, i0))
+            {
                 return None;
             }
             if matched.contains("dropped the ball") || matched.contains("dropped  the") {

@@ -1871,6 +1871,27 @@ fn assert_engine_reads(rule: &str, quiet: &[&str], found: &[&str]) {
     assert_found_in(rule, quiet, found, scan_engine);
 }
 
+/// Round 32 (real124's first run): an action list's order ("Replace corrupted disks") is no
+/// person named Replace who corrupted the disks; a name, a first name that is also a word,
+/// a group or a pronoun before the harm, or a harm with its object after a determiner, still
+/// is someone's act.
+#[test]
+fn an_order_before_a_harmed_thing_is_no_fault() {
+    assert_engine_reads(
+        "blameless/individual-fault",
+        &[
+            "Replace corrupted disks",
+            "Repair corrupted database records",
+            "Restore previously corrupted DNS records across our DNS network",
+        ],
+        &[
+            "Mark corrupted the disk images, so every VM failed to boot.",
+            "Karim corrupted the ledger when he ran the migration twice.",
+            "One mistyped command by an operator wiped the results table.",
+        ],
+    );
+}
+
 /// Round 32 (real123's first run): the authors' "our" or "my" before a thing names no one a
 /// fault could fall on; before a role or a person noun it still does.
 #[test]
