@@ -232,11 +232,12 @@ fn owns_a_thing(text: &str, toks: &[Tok], i: usize) -> bool {
     if !first_person {
         return false;
     }
-    let phrase: Vec<usize> = (i + 1..toks.len().min(i + 4))
-        .take_while(|&k| !toks[k].mark)
-        .collect();
-    !phrase.iter().any(|&k| toks[k].actor || toks[k].person_noun)
-        && phrase.iter().any(|&k| {
+    let after = toks.get(i + 1..).unwrap_or_default();
+    let phrase = i + 1..i + 1 + after.iter().take(3).take_while(|t| !t.mark).count();
+    !toks[phrase.clone()]
+        .iter()
+        .any(|t| t.actor || t.person_noun)
+        && phrase.into_iter().any(|k| {
             word_at(text, toks, k).is_some_and(|w| {
                 super::lexicon::is_system_part(w)
                     || DEVICES.iter().any(|d| d.eq_ignore_ascii_case(w))
@@ -2081,6 +2082,14 @@ pub(crate) fn content_evidence(
     evidence_where(model, toks, class, content)
 }
 
+/// `text` without the white space, closing quotes and brackets and emphasis marks that end
+/// it: what stands after a sentence's last word or stop.
+fn without_closing_marks(text: &str) -> &str {
+    text.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '*' | '_')
+    })
+}
+
 /// Whether the sentence `text[s..e]` of at least [`MIN_WORDS`] words is the last of its line
 /// and the line ends with an emoji ("… really made my night 🙏", "(… made my week 🙃)"). The
 /// sentence ends at its last word, so the emoji is looked for in the rest of the line, where
@@ -2092,9 +2101,7 @@ pub(crate) fn ends_with_emoji(text: &str, s: usize, e: usize) -> bool {
     };
     let line_rest = text.get(e..).unwrap_or("");
     let line_rest = line_rest.split('\n').next().unwrap_or("");
-    let line_rest = line_rest.trim_end_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '*' | '_')
-    });
+    let line_rest = without_closing_marks(line_rest);
     let words = || {
         sentence
             .split_whitespace()
@@ -2125,9 +2132,7 @@ pub(crate) fn is_full_sentence(text: &str, s: usize, e: usize) -> bool {
     {
         return false;
     }
-    let body = body.trim_end_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '*' | '_')
-    });
+    let body = without_closing_marks(body);
     if body.ends_with(['.', '!', '?', '…']) {
         return true;
     }
