@@ -539,6 +539,8 @@ pub(super) fn anchor_groups(kind: Kind) -> &'static [&'static [&'static str]] {
             r"\bfool\b",
             r"\bmatter\b",
             r"\bwaiting\b",
+            r"\bmust\b",
+            r"\bevery\b",
         ]],
     }
 }

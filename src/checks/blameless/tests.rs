@@ -1871,6 +1871,157 @@ fn assert_engine_reads(rule: &str, quiet: &[&str], found: &[&str]) {
     assert_found_in(rule, quiet, found, scan_engine);
 }
 
+/// Round 34 (real127's first run): an error "made by" a program is a fault in a thing, for the
+/// rules and the model alike; one made by a person, a role or a group is still a label.
+#[test]
+fn an_error_made_by_a_program_is_no_human_error_label() {
+    assert_engine_reads(
+        "blameless/human-error",
+        &[
+            "The audit found that the cause was a rounding error made by the billing system when closing the month.",
+            "It turned out to be a unit error made by the export script during the nightly run.",
+        ],
+        &[
+            "The audit found that the cause was a rounding error made by the billing clerk when closing the month.",
+            "The audit found that the cause was a rounding error made by Margit when closing the month.",
+            "It turned out to be a unit error made by the system administrator during the nightly run.",
+            "The incident was the result of a human slip by the release captain.",
+        ],
+    );
+}
+
+/// Round 34 (real127's first run): an editorial "Obviously" before a norm in the present
+/// ("should not be broken") states what ought to hold, not what someone should have seen; a
+/// modal perfect or someone named keeps it hindsight.
+#[test]
+fn obviously_before_a_norm_is_no_hindsight() {
+    assert_engine_reads(
+        "blameless/hindsight",
+        &[
+            "Obviously, checkout should never be down on payday.",
+            "Obviously, customer data must not be exposed.",
+        ],
+        &[
+            "Obviously, checkout should never have been down on payday.",
+            "Obviously, the config should have been reviewed.",
+            "Obviously, Dave should not be trusted with prod.",
+        ],
+    );
+}
+
+/// Round 34 (real127's first run): a sentence whose subject is the practice of blaming
+/// ("Pointing fingers at …", "Blaming …") and whose predicate calls it futile argues for
+/// blameless reviews; it is talk about the method, as "it is unfair to blame" is.
+#[test]
+fn calling_blame_futile_is_talk_about_the_method() {
+    let quiet = [
+        "Pointing fingers at the on-call engineer is pointless.",
+        "Blaming the night operator would be unfair and useless.",
+        "Finger-pointing at whoever merged the change never helps.",
+    ];
+    for text in quiet {
+        assert!(scan_engine(text).is_empty(), "no finding expected: {text}");
+    }
+    assert_engine_reads(
+        "blameless/judgemental",
+        &[],
+        &["The on-call engineer was useless during the whole incident."],
+    );
+}
+
+/// Round 34 (real127's first run): a judgement adverb before an adjective only tells a degree
+/// ("stupidly close", "a stupidly simple fix"); before a verb, a preposition or after someone
+/// who acts it still judges.
+#[test]
+fn a_judgement_adverb_of_degree_judges_no_one() {
+    assert_engine_reads(
+        "blameless/judgemental",
+        &[
+            "We got stupidly close to losing the whole archive.",
+            "In the end it was a stupidly simple fix.",
+        ],
+        &[
+            "The line lead behaved irresponsibly when she bypassed the checkweigher.",
+            "The on-call stupidly ignored the page.",
+            "Achieng acted irresponsibly by sharing the admin password.",
+        ],
+    );
+}
+
+/// Round 34 (real127's and real121's first runs): the model's neglect in a proposal to the
+/// authors ("Let's hope for the best") or said of traffic between programs ("unanswered API
+/// requests") is nobody's neglect; a page, an alert or a ticket left unanswered, and a
+/// proposal that names a team, still are.
+#[test]
+fn proposals_and_programs_traffic_are_no_neglect() {
+    assert_engine_reads(
+        "blameless/negligence",
+        &[
+            "Let's cross our fingers and hope for the best.",
+            "As load grew, unanswered DNS queries started to pile up behind the slow ones.",
+        ],
+        &[
+            "The page went unanswered for an hour.",
+            "The alerts went unacknowledged all night.",
+        ],
+    );
+    assert_engine_reads(
+        "blameless/team-blame",
+        &[],
+        &["Let's just ignore the alerts like the night shift did."],
+    );
+}
+
+/// Round 34 (f201's and f202's first runs): what someone "must have known" or "had every
+/// reason to" see is hindsight about a person; a thing, the customers who saw an error and
+/// the authors themselves are not judged.
+#[test]
+fn what_someone_must_have_known_is_hindsight() {
+    assert_engine_reads(
+        "blameless/hindsight",
+        &[
+            "Some customers must have seen a 502 error.",
+            "The monitoring must have seen the spike.",
+            "We must have missed it.",
+        ],
+        &[
+            "Rasmus must have known the fare table was a year old.",
+            "The on-call must have noticed the alert.",
+        ],
+    );
+}
+
+/// Round 34 (f201's and f202's first runs): a bare "error by" is a human-error label when a
+/// person, a role or a group follows, and a word for someone who slips before "error" is one
+/// when it is a person's role ("technician error"), not a thing's ("server error").
+#[test]
+fn an_error_by_someone_and_a_roles_error_are_labels() {
+    assert_engine_reads(
+        "blameless/human-error",
+        &[
+            "The 500 was an error by the API gateway.",
+            "We saw a server error at 14:02.",
+            "The parser error broke the import.",
+            "It was a client error on the SDK side.",
+        ],
+        &[
+            "The outage was an error by the night operator.",
+            "The root cause was technician error.",
+        ],
+    );
+}
+
+/// Round 34 (f202's first run): a call centre or a contact centre is people who answer, a
+/// group that can be blamed; a data centre is a place.
+#[test]
+fn a_call_centre_is_a_group_and_a_data_centre_a_place() {
+    assert_engine_reads(
+        "blameless/team-blame",
+        &["The Frankfurt data centre broke the uplink at 02:10 when its generator failed over."],
+        &["The Lisbon contact centre broke the refund flow by pasting the old script into the macros."],
+    );
+}
+
 /// Round 32 (real124's first run): an action list's order ("Replace corrupted disks") is no
 /// person named Replace who corrupted the disks; a name, a first name that is also a word,
 /// a group or a pronoun before the harm, or a harm with its object after a determiner, still
