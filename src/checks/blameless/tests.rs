@@ -2022,6 +2022,49 @@ fn a_call_centre_is_a_group_and_a_data_centre_a_place() {
     );
 }
 
+/// Round 34 (f203's first run): a judgement adverb that tells how a program behaved judges
+/// the program; the same adverb after a person or a role still judges them.
+#[test]
+fn a_programs_reckless_behaviour_is_the_programs() {
+    assert_engine_reads(
+        "blameless/judgemental",
+        &["The import script behaved recklessly, truncating the whole orders table instead of one day."],
+        &["The on-call behaved recklessly, truncating the whole orders table instead of one day."],
+    );
+}
+
+/// Round 34 (real128's and real130's first runs): a modal perfect said of a thing in the
+/// passive ("could have been avoided") or of what a test produces ("test results should have
+/// told us") with no one in the sentence is about the thing; a condition that names someone
+/// keeps the counterfactual.
+#[test]
+fn a_things_modal_perfect_is_no_counterfactual() {
+    assert_engine_reads(
+        "blameless/counterfactual",
+        &[
+            "This crash could have been avoided if the struct had not grown so large.",
+            "Before the rollout, canary metrics should have told us the build was bad.",
+        ],
+        &["This crash could have been avoided if Ilse had reviewed the struct change."],
+    );
+}
+
+/// Round 34 (real130's first run): an editorial "Obviously" before a thing's plain past, in a
+/// debugging narrative, is no hindsight; one before what was going to happen, a fault word or
+/// someone still is.
+#[test]
+fn obviously_before_a_things_plain_past_is_no_hindsight() {
+    assert_engine_reads(
+        "blameless/hindsight",
+        &["Obviously, the handler was invoked once per request."],
+        &[
+            "Obviously the certificate was going to expire.",
+            "Obviously the config was wrong.",
+            "Obviously the depot lead knew the scanners were failing.",
+        ],
+    );
+}
+
 /// Round 32 (real124's first run): an action list's order ("Replace corrupted disks") is no
 /// person named Replace who corrupted the disks; a name, a first name that is also a word,
 /// a group or a pronoun before the harm, or a harm with its object after a determiner, still
