@@ -1246,7 +1246,7 @@ impl Sentence<'_> {
         }
         head.is_some_and(|h| {
             let w = singular(self.word(h));
-            ARTIFACT_NOUNS.contains(w) || DETECTOR_NOUNS.contains(w) || self.heads_a_thing(h)
+            (is_thing_that_acts(w) && !also_a_persons_job(w)) || self.heads_a_thing(h)
         })
     }
 
@@ -3286,43 +3286,32 @@ impl Sentence<'_> {
     /// Whether the word of neglect at `i` ("unanswered", "unacknowledged", "ignored") is said of
     /// traffic between programs, not of work left to people: "unanswered API requests started
     /// to pile up" (round 34, a real report's first run), "ignored heartbeats", "unacknowledged
-    /// packets". One modifier may stand between ("API", "DNS", "slow", "health"); a page, a
-    /// call, a ticket or a message is people's work and stays found.
+    /// packets". One modifier may stand between. A request, a connection or a call counts only
+    /// after a part of a system ("API requests", "TCP connections"); "unanswered support
+    /// requests", a page, a ticket, a task or a message are people's work and stay found.
     fn neglect_of_machine_traffic(&self, i: usize) -> bool {
         let w = self.word(i);
         let neglect = (w.starts_with("un") && w.ends_with("ed")) || w == "ignored";
         if !neglect {
             return false;
         }
-        const TRAFFIC: &[&str] = &[
-            "request",
-            "query",
-            "queries",
-            "packet",
-            "connection",
-            "heartbeat",
-            "probe",
-            "ping",
-            "rpc",
-            "lookup",
-            "handshake",
-            "ack",
-            "datagram",
-            "frame",
-            "syn",
-            "retry",
-            "retrie",
-            "healthcheck",
-            "check",
-            "poll",
-            "callback",
-            "webhook",
-            "job",
-            "task",
+        // Only programs send these.
+        #[rustfmt::skip]
+        const MACHINE: &[&str] = &[
+            "query", "queries", "packet", "heartbeat", "probe", "ping", "rpc", "lookup",
+            "handshake", "ack", "datagram", "syn", "healthcheck", "callback", "webhook",
         ];
-        (i + 1..(i + 3).min(self.toks.len()))
-            .take_while(|&k| !self.toks[k].boundary)
-            .any(|k| TRAFFIC.contains(&singular(self.word(k))))
+        // People send these too ("unanswered support requests"): a program's only when a
+        // part of a system names them ("API requests", "TCP connections").
+        const EITHER: &[&str] = &["request", "connection", "call"];
+        let n = self.toks.len();
+        let word_at = |k: usize| (k < n && !self.toks[k].boundary).then(|| singular(self.word(k)));
+        match (word_at(i + 1), word_at(i + 2)) {
+            (Some(a), _) if MACHINE.contains(&a) => true,
+            (Some(_), Some(b)) if MACHINE.contains(&b) => true,
+            (Some(_), Some(b)) if EITHER.contains(&b) => self.heads_a_thing(i + 1),
+            _ => false,
+        }
     }
 
     /// Whether the judgement adverb at `i0` ("recklessly") tells how a program behaved: "The
@@ -3350,7 +3339,7 @@ impl Sentence<'_> {
             c == Class::Other
                 && j.is_some_and(|j| {
                     let w = singular(self.word(j));
-                    is_thing_that_acts(w) || self.heads_a_thing(j)
+                    (is_thing_that_acts(w) && !also_a_persons_job(w)) || self.heads_a_thing(j)
                 })
                 && !self.names_anyone_else(0)
         })
@@ -6206,6 +6195,12 @@ fn if_had(s: &Sentence, ms: usize, me: usize, i0: usize) -> Option<Found> {
 /// `ARTIFACT_NOUNS`): the subject of an act said of no one. `w` is singular, lower case.
 fn is_thing_that_acts(w: &str) -> bool {
     DETECTOR_NOUNS.contains(w) || ARTIFACT_NOUNS.contains(w)
+}
+
+/// Things that act whose name is also a person's job ("the bus driver", "the shift
+/// scheduler", "the exam monitor"): what they made or how they behaved may be a person's.
+fn also_a_persons_job(w: &str) -> bool {
+    matches!(w, "driver" | "scheduler" | "monitor" | "server")
 }
 
 /// A modal that can open a counterfactual's consequence ("would", "could", "might",

@@ -1885,6 +1885,8 @@ fn an_error_made_by_a_program_is_no_human_error_label() {
             "The audit found that the cause was a rounding error made by the billing clerk when closing the month.",
             "The audit found that the cause was a rounding error made by Margit when closing the month.",
             "It turned out to be a unit error made by the system administrator during the nightly run.",
+            // A thing that acts whose name is also a person's job.
+            "The audit found that the cause was a rounding error made by the van driver when closing the month.",
             "The incident was the result of a human slip by the release captain.",
         ],
     );
@@ -1963,6 +1965,7 @@ fn proposals_and_programs_traffic_are_no_neglect() {
         &[
             "The page went unanswered for an hour.",
             "The alerts went unacknowledged all night.",
+            "Unanswered support requests piled up for a week.",
         ],
     );
     assert_engine_reads(
@@ -2029,7 +2032,10 @@ fn a_programs_reckless_behaviour_is_the_programs() {
     assert_engine_reads(
         "blameless/judgemental",
         &["The import script behaved recklessly, truncating the whole orders table instead of one day."],
-        &["The on-call behaved recklessly, truncating the whole orders table instead of one day."],
+        &[
+            "The on-call behaved recklessly, truncating the whole orders table instead of one day.",
+            "The driver behaved recklessly, braking hard at every stop.",
+        ],
     );
 }
 
