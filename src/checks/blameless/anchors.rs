@@ -229,6 +229,11 @@ pub(super) fn anchor_groups(kind: Kind) -> &'static [&'static [&'static str]] {
             r"\bill-judged",
             r"\bunprepared",
             r"\bout\b",
+            r"\brude",
+            r"\bunhelpful",
+            r"\bobtuse",
+            r"\bcondescending",
+            r"\bpig-headed",
         ]],
         // "fat finger", "fatfinger": anchored on "fat", since "finger" need not start a word.
         Kind::HumanError => &[&[

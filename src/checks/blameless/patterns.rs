@@ -6135,6 +6135,32 @@ fn punish_passive(
     }
     let (c, j) = s.subject_class(i0);
     let subject = j.map_or("", |j| s.word(j));
+    // "The grading supervisor will be disciplined" (round 34, f207's first run): a sanction
+    // only people receive, said of a noun with a person's ending ("-or", "-er", "-ist",
+    // "-ian", "-ant", "-ee") that is no thing that acts, is a person's whatever the lists
+    // know. "Fired", "dismissed", "suspended" and "terminated" are said of events, banners,
+    // jobs and containers too, and are left to the lists.
+    let people_only = [
+        "disciplined",
+        "reprimanded",
+        "sacked",
+        "demoted",
+        "punished",
+    ]
+    .iter()
+    .any(|v| matched.to_ascii_lowercase().ends_with(v));
+    let person_shaped = c == Class::Other
+        && j.is_some_and(|j| {
+            let w = singular(s.word(j));
+            ["or", "er", "ist", "ian", "ant", "ee"]
+                .iter()
+                .any(|e| w.len() > 4 && w.ends_with(e))
+                && !is_thing_that_acts(w)
+                && !s.heads_a_thing(j)
+        });
+    if people_only && person_shaped {
+        return found(Rule::Punishment, ms, me);
+    }
     if subject == "responsible" || (c.person() && c != Class::We) {
         let start = j.map_or(ms, |j| s.toks[j].start).min(ms);
         let _ = start;

@@ -89,7 +89,7 @@ const TRIGGERS: &[(&str, &str)] = &[
     ),
     (
         "JudgeWeak",
-        r"(?i)\b(?:sloppy|sloppily|lazy|lazily|unacceptable|unacceptably|dumb|silly|lax|half-baked|thoughtless(?:ly)?|poorly\s+thought[\s-]out|inept(?:ly|itude|ness)?|slapdash|slipshod|ham-fisted(?:ly)?|cack-handed(?:ly)?|lackadaisical(?:ly)?|feckless(?:ly|ness)?|bumbling|bungling|gormless|brainless|dim-witted|half-arsed|inattentive(?:ly)?|indecisive(?:ly|ness)?|disorgani[sz]ed|arrogant(?:ly)?|arrogance|naive(?:ly)?|complacent(?:ly)?|complacency|cavalier(?:ly)?|clumsy|clumsily|overconfident|absent-minded|scatterbrained|half-hearted(?:ly)?|short-sighted(?:ly|ness)?|ill-judged|unprepared|out\s+of\s+(?:his|her|their|its)\s+depth|hopeless(?:ly)?|muppets?|daft|gullible|useless|feeble|worthless|hapless|spineless|witless|incapable|dozy|dopey|sluggish|unfocused|clowns?|buffoons?)\b",
+        r"(?i)\b(?:sloppy|sloppily|lazy|lazily|unacceptable|unacceptably|dumb|silly|lax|half-baked|thoughtless(?:ly)?|poorly\s+thought[\s-]out|inept(?:ly|itude|ness)?|slapdash|slipshod|ham-fisted(?:ly)?|cack-handed(?:ly)?|lackadaisical(?:ly)?|feckless(?:ly|ness)?|bumbling|bungling|gormless|brainless|dim-witted|half-arsed|inattentive(?:ly)?|indecisive(?:ly|ness)?|disorgani[sz]ed|arrogant(?:ly)?|arrogance|naive(?:ly)?|complacent(?:ly)?|complacency|cavalier(?:ly)?|clumsy|clumsily|overconfident|absent-minded|scatterbrained|half-hearted(?:ly)?|short-sighted(?:ly|ness)?|ill-judged|unprepared|out\s+of\s+(?:his|her|their|its)\s+depth|hopeless(?:ly)?|muppets?|daft|gullible|useless|feeble|worthless|hapless|spineless|witless|incapable|dozy|dopey|sluggish|unfocused|clowns?|buffoons?|rude(?:ly|ness)?|unhelpful|obtuse|condescending|pig-headed(?:ly|ness)?)\b",
     ),
     (
         "HumanError",

@@ -2071,6 +2071,43 @@ fn obviously_before_a_things_plain_past_is_no_hindsight() {
     );
 }
 
+/// Round 34 (f207's first run): a sanction only people receive ("disciplined",
+/// "reprimanded", "demoted") said of a noun with a person's ending is a person's punishment,
+/// whatever the role lists know; "suspended" and "terminated", said of jobs and containers
+/// too, are left to the lists.
+#[test]
+fn a_sanction_only_people_receive_makes_its_subject_a_person() {
+    assert_engine_reads(
+        "blameless/punishment",
+        &[
+            "The container was terminated after the health check failed.",
+            "The batch scheduler was suspended during the migration window.",
+        ],
+        &[
+            "The grading supervisor will be disciplined under the internal regulations.",
+            "The shift coordinator was reprimanded in front of the whole team.",
+        ],
+    );
+}
+
+/// Round 34 (f207's first run): judgements of people beyond the earlier lists ("rude",
+/// "unhelpful", "obtuse", "condescending", "pig-headed") are judgements when someone is
+/// graded; said of a message or a tool they judge nobody.
+#[test]
+fn more_judgements_of_people() {
+    assert_engine_reads(
+        "blameless/judgemental",
+        &[
+            "The error message was unhelpful.",
+            "The dashboard is condescending about units.",
+        ],
+        &[
+            "Their support engineer was rude, slow and thoroughly unhelpful on the call.",
+            "The vendor's account manager was obtuse and condescending throughout.",
+        ],
+    );
+}
+
 /// Round 32 (real124's first run): an action list's order ("Replace corrupted disks") is no
 /// person named Replace who corrupted the disks; a name, a first name that is also a word,
 /// a group or a pronoun before the harm, or a harm with its object after a determiner, still
