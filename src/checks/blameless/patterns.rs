@@ -1244,10 +1244,15 @@ impl Sentence<'_> {
             }
             head = Some(m);
         }
-        head.is_some_and(|h| {
-            let w = singular(self.word(h));
-            (is_thing_that_acts(w) && !also_a_persons_job(w)) || self.heads_a_thing(h)
-        })
+        head.is_some_and(|h| self.names_a_program(h))
+    }
+
+    /// Whether the noun at `j` names a program or a part of a system: a thing that acts or is
+    /// built ("system", "script", "tool") that is not also a person's job ("driver"), or a
+    /// part of a system ([`Self::heads_a_thing`]).
+    fn names_a_program(&self, j: usize) -> bool {
+        let w = singular(self.word(j));
+        (is_thing_that_acts(w) && !also_a_persons_job(w)) || self.heads_a_thing(j)
     }
 
     /// Whether the label at `i` ("error made by", "mistake committed by") is said of a maker
@@ -1294,9 +1299,7 @@ impl Sentence<'_> {
         self.toks[k].poss
             && self.loose_class(k) == Class::Other
             && !AMBIGUOUS_ROLES.contains(singular(w))
-            && !["or", "ist", "ian", "ee", "ant"]
-                .iter()
-                .any(|e| w.ends_with(e))
+            && !has_agent_ending(w)
             && super::dictionary::is_common_word(w)
     }
 
@@ -3151,7 +3154,10 @@ impl Sentence<'_> {
                 Some(&("the" | "a" | "an" | "every" | "each" | "any" | "most" | "all" | "some"))
             )
         {
-            let clause: Vec<&str> = self.toks[(i + 1).min(self.toks.len())..]
+            let rest = &self.toks[(i + 1).min(self.toks.len())..];
+            // The clause's first token: `clause[k]` is token `start + k`.
+            let start = i + 1 + rest.iter().take_while(|t| t.boundary).count();
+            let clause: Vec<&str> = rest
                 .iter()
                 .skip_while(|t| t.boundary)
                 .take_while(|t| !t.boundary)
@@ -3159,13 +3165,7 @@ impl Sentence<'_> {
                 .map(|t| t.word.as_str())
                 .collect();
             // "should not be", "must never be": a norm, not "should have been".
-            let norm = |k: usize| {
-                let mut j = k + 1;
-                while matches!(clause.get(j), Some(&("not" | "never"))) {
-                    j += 1;
-                }
-                matches!(clause.get(k), Some(&("should" | "must"))) && clause.get(j) == Some(&"be")
-            };
+            let norm = |k: usize| self.states_a_norm(start + k);
             let present = (0..clause.len()).any(norm)
                 || clause.iter().any(|w| {
                     matches!(
@@ -3337,10 +3337,7 @@ impl Sentence<'_> {
             };
             let (c, j) = self.subject_class(verb);
             c == Class::Other
-                && j.is_some_and(|j| {
-                    let w = singular(self.word(j));
-                    (is_thing_that_acts(w) && !also_a_persons_job(w)) || self.heads_a_thing(j)
-                })
+                && j.is_some_and(|j| self.names_a_program(j))
                 && !self.names_anyone_else(0)
         })
     }
@@ -6140,6 +6137,7 @@ fn punish_passive(
     // "-ian", "-ant", "-ee") that is no thing that acts, is a person's whatever the lists
     // know. "Fired", "dismissed", "suspended" and "terminated" are said of events, banners,
     // jobs and containers too, and are left to the lists.
+    let verb = matched.to_ascii_lowercase();
     let people_only = [
         "disciplined",
         "reprimanded",
@@ -6148,13 +6146,12 @@ fn punish_passive(
         "punished",
     ]
     .iter()
-    .any(|v| matched.to_ascii_lowercase().ends_with(v));
+    .any(|v| verb.ends_with(v));
     let person_shaped = c == Class::Other
         && j.is_some_and(|j| {
             let w = singular(s.word(j));
-            ["or", "er", "ist", "ian", "ant", "ee"]
-                .iter()
-                .any(|e| w.len() > 4 && w.ends_with(e))
+            w.len() > 4
+                && (has_agent_ending(w) || w.ends_with("er"))
                 && !is_thing_that_acts(w)
                 && !s.heads_a_thing(j)
         });
@@ -6221,6 +6218,15 @@ fn if_had(s: &Sentence, ms: usize, me: usize, i0: usize) -> Option<Found> {
 /// `ARTIFACT_NOUNS`): the subject of an act said of no one. `w` is singular, lower case.
 fn is_thing_that_acts(w: &str) -> bool {
     DETECTOR_NOUNS.contains(w) || ARTIFACT_NOUNS.contains(w)
+}
+
+/// Whether the word ends as nouns for people who do something mostly do: "-or", "-ist", "-ian",
+/// "-ee", "-ant" ("contributor", "dentist", "technician", "trainee", "attendant"). "-er" is left
+/// to each caller: it names programs as often as people ("parser", "scheduler").
+fn has_agent_ending(w: &str) -> bool {
+    ["or", "ist", "ian", "ee", "ant"]
+        .iter()
+        .any(|e| w.ends_with(e))
 }
 
 /// Things that act whose name is also a person's job ("the bus driver", "the shift
