@@ -196,6 +196,11 @@ fn holds_a_handle(text: &str, toks: &[Tok]) -> bool {
 /// name, a handle, a role, a team; `Tok::actor`) or a personal pronoun, object and possessive
 /// forms included ("make an example of him", "whoever did this").
 fn names_anyone(text: &str, toks: &[Tok]) -> bool {
+    names_anyone_but(text, toks, |_| false)
+}
+
+/// [`names_anyone`], with the tokens `skip` picks left out.
+fn names_anyone_but(text: &str, toks: &[Tok], skip: impl Fn(usize) -> bool) -> bool {
     #[rustfmt::skip]
     const PRONOUNS: &[&str] = &[
         "i", "me", "my", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her",
@@ -203,13 +208,14 @@ fn names_anyone(text: &str, toks: &[Tok]) -> bool {
         "everybody", "whoever", "who", "those", "nobody",
     ];
     toks.iter().enumerate().any(|(i, t)| {
-        (t.actor
-            && !named_as_a_thing(text, toks, i)
-            && !leads_somewhere(text, toks, i)
-            && !word_at(text, toks, i + 1).is_some_and(super::lexicon::is_system_part))
-            || (word_at(text, toks, i)
-                .is_some_and(|w| PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(w)))
-                && !owns_a_thing(text, toks, i))
+        !skip(i)
+            && ((t.actor
+                && !named_as_a_thing(text, toks, i)
+                && !leads_somewhere(text, toks, i)
+                && !word_at(text, toks, i + 1).is_some_and(super::lexicon::is_system_part))
+                || (word_at(text, toks, i)
+                    .is_some_and(|w| PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(w)))
+                    && !owns_a_thing(text, toks, i)))
     })
 }
 
@@ -514,6 +520,74 @@ fn states_a_standing_rule(words: &[String]) -> bool {
         }
     }
     rule
+}
+
+/// Whether the sentence states a norm about an event and nothing else: its modal is a present
+/// "should" or "must" (negated or not) right before "happen", "occur" or "recur", as in "This
+/// sort of outage clearly shouldn't happen" (round 35, real136's first run) or "A restore like
+/// this must never occur silently". Any mark of the past ("had", "have", "could", "would", a
+/// verb in the past) keeps the model's finding: "this should never have happened" looks back.
+/// The caller asks too that nobody is named ("Such an elementary oversight should never happen
+/// in a hospital IT department" judges a department).
+#[inline(never)]
+fn states_a_norm_for_events(words: &[String]) -> bool {
+    #[rustfmt::skip]
+    const PAST: &[&str] = &[
+        "had", "d", "ve", "have", "could", "would", "might", "ought", "supposed", "failed",
+        "shoulda", "coulda", "woulda", "hadn", "if", "wish", "been", "was", "were", "did",
+    ];
+    const SKIP: &[&str] = &[
+        "not", "n't", "n’t", "never", "ever", "really", "clearly", "simply",
+    ];
+    let mut norm = false;
+    for (i, w) in words.iter().enumerate() {
+        let w = w.as_str();
+        if PAST.contains(&w) || w.ends_with("ed") || super::lexicon::IRREGULAR_PAST.contains(w) {
+            return false;
+        }
+        if matches!(w, "should" | "must") {
+            let mut k = i + 1;
+            while words.get(k).is_some_and(|n| SKIP.contains(&n.as_str())) {
+                k += 1;
+            }
+            norm |= words
+                .get(k)
+                .is_some_and(|n| matches!(n.as_str(), "happen" | "occur" | "recur"));
+        }
+    }
+    norm
+}
+
+/// Whether every person the sentence names is the set of people an incident reached: "anyone",
+/// "everyone", "anybody", "everybody", "those" or "all" right before "affected" or "impacted"
+/// ("Anyone affected by this leak has had their API key reset already", round 35, real136's
+/// first run). Those are the incident's audience, not its agents; a sentence that names anyone
+/// else ("anyone affected could have told the on-call") is left to the model.
+#[inline(never)]
+fn names_only_the_affected(text: &str, toks: &[Tok]) -> bool {
+    const SETS: &[&str] = &["anyone", "everyone", "anybody", "everybody", "those", "all"];
+    let affected = |i: usize| {
+        word_at(text, toks, i).is_some_and(|w| SETS.iter().any(|s| s.eq_ignore_ascii_case(w)))
+            && word_at(text, toks, i + 1).is_some_and(|w| {
+                w.eq_ignore_ascii_case("affected") || w.eq_ignore_ascii_case("impacted")
+            })
+    };
+    let Some(first) = (0..toks.len()).find(|&i| affected(i)) else {
+        return false;
+    };
+    // The rest of the sentence names nobody, with the set's words left out and the pronouns
+    // after them that refer back to it ("has had their API key reset").
+    let refers_back = |i: usize| {
+        i > first
+            && word_at(text, toks, i).is_some_and(|w| {
+                ["they", "them", "their"]
+                    .iter()
+                    .any(|p| p.eq_ignore_ascii_case(w))
+            })
+    };
+    !names_anyone_but(text, toks, |i| {
+        affected(i) || (i > 0 && affected(i - 1)) || refers_back(i)
+    })
 }
 
 /// Words that grade work well, for praise ("great job", "excellent work") and for a grade
@@ -1458,6 +1532,25 @@ pub(crate) fn scan(
             if family == Rule::Sarcasm && apologises(toks, words()) {
                 // "Again, I'm truly sorry this happened." (round 24, real85's first run): the
                 // authors' own apology, with no one else in it, is no irony.
+                return;
+            }
+            if matches!(
+                family,
+                Rule::Hindsight | Rule::Counterfactual | Rule::Negligence
+            ) && states_a_norm_for_events(words())
+                && !names_anyone(text, toks)
+            {
+                // "This sort of outage clearly shouldn't happen": a norm about events now,
+                // not a look back at what someone should have done (round 35).
+                return;
+            }
+            if matches!(
+                family,
+                Rule::Hindsight | Rule::Negligence | Rule::IndividualFault | Rule::TeamBlame
+            ) && names_only_the_affected(text, toks)
+            {
+                // "Anyone affected by this leak has had their API key reset already": the
+                // people the incident reached, not anyone at fault (round 35).
                 return;
             }
             if family == Rule::Counterfactual && !holds_a_counterfactual_mark(text, toks, words()) {

@@ -458,6 +458,10 @@ pub(crate) fn for_each_sentence(text: &str, mut f: impl FnMut(usize, usize, &[To
 /// "@kim:"), which are left out of the sentence's features. A stamp is digits with `:`, `.`,
 /// `/` or `-`, time-zone abbreviations and AM/PM; a speaker is one to three names or a handle
 /// followed by a colon.
+// Inlined into `for_each_sentence` whatever the size of the caller's closure: left to the
+// compiler, a larger `engine::scan` closure once made it call these two per word and per
+// sentence instead, 1.1 M more instructions on trig100 (round 35, docs/PERFORMANCE.md).
+#[inline(always)]
 fn entry_prefix_len(text: &str, toks: &[Tok]) -> usize {
     fn is_stamp(word: &str) -> bool {
         let w = word
@@ -594,6 +598,8 @@ fn word_hash(bytes: &[u8]) -> u64 {
 
 /// Splits one word (with any contraction) into tokens and pushes them: "didn't" → did not,
 /// "we'd" → we would, "shouldn't've" → should not have, "won't" → will not, "it's" → it 's.
+// Inlined, as `entry_prefix_len` is.
+#[inline(always)]
 fn word_tokens(norm: &mut Norm, text: &str, word: Word, negated: &mut bool, toks: &mut Vec<Tok>) {
     let Word {
         start,

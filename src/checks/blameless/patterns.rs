@@ -1063,6 +1063,42 @@ impl Sentence<'_> {
         }
     }
 
+    /// The person or group whose work the noun at `j` is, when it is: "Chidi's retention change",
+    /// "okhatib's config push", "the release team's script" (round 35, f209's and f211's first
+    /// runs). The possessive stands at most three words before the noun, with only the
+    /// noun's own modifiers between (no boundary, determiner or verb), and is a person or a
+    /// group by [`Sentence::loose_class`], not the authors' own ("our team's change").
+    fn possessor_of(&self, j: usize) -> Option<(usize, Class)> {
+        let start = self.clause_start(j);
+        let mut k = j;
+        while k > start && k + 3 > j {
+            k -= 1;
+            let t = &self.toks[k];
+            if t.boundary {
+                return None;
+            }
+            if t.poss {
+                let c = self.loose_class(k);
+                // "Our team's change", "my colleague's script": the authors' own side.
+                let own = k > start && matches!(self.word(k - 1), "our" | "my");
+                if !(c.person() || c == Class::Group) || c == Class::We || own {
+                    return None;
+                }
+                return Some((k, c));
+            }
+            let w = self.word(k);
+            if matches!(
+                w,
+                "the" | "a" | "an" | "this" | "that" | "our" | "my" | "their" | "its"
+            ) || is_past(w)
+                || is_participle(w)
+            {
+                return None;
+            }
+        }
+        None
+    }
+
     /// "The shepherds on the top farm corrupted …", "Security at gate B let …": when the word
     /// before the verb ends a phrase of place ("on", "at", "in", "from" and up to three words),
     /// the subject is the person or group before it (round 16).
@@ -3793,6 +3829,13 @@ fn cleft(
     }
     // The pattern before round 15: "it was WORD who", "it was the WORD who".
     let words: Vec<&str> = matched.split_whitespace().collect();
+    // "It was the planners, not the software, who built …" (round 35, f211's first run): the
+    // focus is what stands before the denied alternative.
+    let denied = (i0 + 1..who).find(|&k| s.word(k) == "not" && k > 0 && s.toks[k - 1].boundary);
+    let harm = CLEFT_DECISIONS.contains(&verb)
+        || (v..s.toks.len())
+            .take(16)
+            .any(|j| CLEFT_HARM.contains(&s.word(j)));
     let one_word = matches!(
         words.as_slice(),
         ["it", "was", _, "who"] | ["it", "was", "the", _, "who"]
@@ -3807,10 +3850,6 @@ fn cleft(
         // A decision only people make is the act a cleft puts in focus, harm told or not:
         // "It was Grace Park who approved the CAD patch in the middle of peak hours" (round
         // 28, f187's first run).
-        let harm = CLEFT_DECISIONS.contains(&verb)
-            || (v..s.toks.len())
-                .take(16)
-                .any(|j| CLEFT_HARM.contains(&s.word(j)));
         let past = words.get(1) == Some(&"was") || words.first() == Some(&"was");
         // "who keep wrecking …" is a habit; "who keep getting paged" is not an act.
         let habit = matches!(verb, "keep" | "keeps")
@@ -3827,16 +3866,57 @@ fn cleft(
                 || w.ends_with("ing")
                 || (k > i0 + 1 && (is_past(w) || is_participle(w)))
         };
-        if (i0 + 1..who).any(clause) {
+        let end = denied.unwrap_or(who);
+        if (i0 + 1..end).any(clause) {
             return None;
         }
-        s.loose_class(who.checked_sub(1)?)
+        let focus = match denied {
+            Some(n) => n.checked_sub(2)?,
+            None => who.checked_sub(1)?,
+        };
+        match s.loose_class(focus) {
+            // "It was Chidi's retention change that choked the queue" (round 35).
+            Class::Other => s
+                .possessor_of(focus)
+                .map(|(_, c)| c)
+                .or_else(|| animate_focus(s, focus, that, harm))
+                .unwrap_or(Class::Other),
+            c => c,
+        }
     } else {
         s.subject_class(i0).0
     };
     agent_rule(c)
         .filter(|_| c != Class::We && c != Class::Pronoun)
         .and_then(|r| found(r, ms, me))
+}
+
+/// A cleft's focus that no list knows, read as people from "who" (round 35, f211's first
+/// run): English keeps "who" for people and their groups, so "It was the planners who broke
+/// the roster" puts people in focus where "It was the planner that …" may be a program (a
+/// word known as a program or a part of a system stays one: "the nightly job who"). Only
+/// with harm told or a decision only people make, as for the longer clefts, since "It was the
+/// users who noticed first" blames no one; a plural is a group, a singular a role; a
+/// capitalised word or an identifier is left to the name rules.
+fn animate_focus(s: &Sentence, focus: usize, that: bool, harm: bool) -> Option<Class> {
+    let t = s.toks.get(focus)?;
+    if that || !harm || t.boundary || t.cap || t.odd || t.handle || t.poss {
+        return None;
+    }
+    let w = s.word(focus);
+    if !w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+        || w.len() < 3
+        // "It was the nightly job who deleted the rows": a program, whatever the pronoun.
+        || s.names_a_program(focus)
+        || super::lexicon::is_system_part(w)
+    {
+        return None;
+    }
+    Some(if singular(w) != w {
+        Class::Group
+    } else {
+        Class::Role
+    })
 }
 
 /// Decides whether the trigger `kind` matched at `ms..me` is blame in this sentence.
@@ -3974,6 +4054,13 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
                 return None;
             }
             let (c, j) = s.subject_class(i0);
+            // "Chidi's retention change took down the queue": the harm done by someone's work.
+            let (c, j) = match j {
+                Some(h) if c == Class::Other => {
+                    s.possessor_of(h).map_or((c, j), |(k, pc)| (pc, Some(k)))
+                }
+                _ => (c, j),
+            };
             // "… checked whether anyone had corrupted the ledger": no one in particular.
             if j.is_some_and(|j| s.author_alone(j) || matches!(s.word(j), "anyone" | "anybody")) {
                 return None;

@@ -4939,3 +4939,58 @@ fn who_held_a_role_is_a_fact() {
         ("The culprit was Priya.", "blameless/individual-fault"),
     ]);
 }
+
+/// Round 35, from real136's first run: a present norm about events ("This sort of outage
+/// clearly shouldn't happen") and the set of people an incident reached ("Anyone affected …
+/// has had their API key reset") are no look back at anyone's fault, which the model alone
+/// warned on. A norm that names a department, a look back ("should never have happened" with
+/// someone in it) and someone else beside the affected are still judged.
+#[test]
+fn a_norm_about_events_and_the_people_an_incident_reached() {
+    assert_engine_quiet(&[
+        "This sort of outage clearly shouldn’t happen.",
+        "A restore like this must never occur silently again.",
+        "Anyone affected by this leak has had their API key reset already.",
+        "Everyone impacted by the outage has had their subscription extended by a month.",
+    ]);
+    assert_engine_finds(&[
+        (
+            "Such an elementary oversight should never happen in a hospital IT department.",
+            "blameless/hindsight",
+        ),
+        (
+            "Anyone affected could see that the on-call engineer should have rolled back at once.",
+            "blameless/counterfactual",
+        ),
+    ]);
+}
+
+/// Round 35, from f209's and f211's first runs: harm done by someone's work ("Aditi's schema
+/// change took down …") is the person's or the team's, found by the rules and so an error; a
+/// thing's part is not ("The cluster's autoscaler …"). A cleft's focus that no list knows is
+/// people when "who" picks it out and harm is told, with a denied alternative between ("It
+/// was the planners, not the rostering tool, who …"); "who" with no harm, and "that" after a
+/// program, stay quiet.
+#[test]
+fn harm_by_someones_work_and_clefts_of_people_known_by_who() {
+    assert_rules_find_at_tier(
+        "blameless/individual-fault",
+        true,
+        &["Aditi's schema change took down the invoicing service."],
+    );
+    assert_rules_find_at_tier(
+        "blameless/team-blame",
+        true,
+        &[
+            "The payments team's backfill corrupted the ledger.",
+            "It was the planners who wiped the crew roster.",
+            "It was the planners, not the rostering tool, who wiped the crew roster.",
+        ],
+    );
+    assert_engine_quiet(&[
+        "The cluster's autoscaler took down the ingest nodes.",
+        "It was the users who noticed the slowdown first.",
+        "It was the cron job, not the operators, that deleted the old backups.",
+        "It was the load balancer, not the engineers, that dropped the sessions.",
+    ]);
+}
