@@ -534,6 +534,7 @@ pub(super) fn anchor_groups(kind: Kind) -> &'static [&'static [&'static str]] {
             r"\bcorrupted\b",
             r"\berased\b",
         ]],
+        Kind::CompetenceVerdict => &[&[r"\bdoing\b"]],
         Kind::HindsightIdiom => &[&[
             r"\bplain\b",
             r"\bclear\b",

@@ -1245,6 +1245,17 @@ static BELOW_GATE_KEYS: std::sync::LazyLock<BelowGateKeys> = std::sync::LazyLock
             }
         }
     }
+    // Round 35 (f211's first run): "have no idea what they are doing", a verdict the model
+    // scores far below its gate (P 0.002), passes to `Kind::CompetenceVerdict` by its rarer
+    // nouns.
+    for word in ["idea", "clue"] {
+        let key = super::features::fnv(super::features::stem_of(word, &stemmer).as_bytes());
+        let bit = super::patterns::kind_bit(Kind::CompetenceVerdict);
+        match keys.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, kinds)) => *kinds |= bit,
+            None => keys.push((key, bit)),
+        }
+    }
     keys.sort_unstable();
     let mut bits = [0u64; 16];
     for (k, _) in &keys {

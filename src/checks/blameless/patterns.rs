@@ -68,6 +68,8 @@ pub(super) enum Kind {
     IronicPraise,
     MockedDuty,
     ActThenHarm,
+    /// "have no idea what they are doing": a verdict on people's competence (round 35).
+    CompetenceVerdict,
 }
 
 pub(super) const ALL_KINDS: &[Kind] = &[
@@ -124,6 +126,7 @@ pub(super) const ALL_KINDS: &[Kind] = &[
     Kind::IronicPraise,
     Kind::MockedDuty,
     Kind::ActThenHarm,
+    Kind::CompetenceVerdict,
 ];
 
 pub(super) struct Compiled {
@@ -4864,6 +4867,20 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             found(Rule::Sarcasm, ms, me)
         }
         Kind::ActThenHarm => act_then_harm(s, me, i0, &matched),
+        // "Your check-in people have no idea what they are doing", "the night crew don't know
+        // what they're doing" (round 35, f211's first run): a verdict on people's competence,
+        // said of someone other than the authors.
+        Kind::CompetenceVerdict => {
+            let (c, j) = s.subject_class(i0);
+            if s.negated_before(i0)
+                || !(c.person() || c == Class::Group)
+                || c == Class::We
+                || j.is_some_and(|j| s.author_alone(j) || s.word(j) == "i")
+            {
+                return None;
+            }
+            found(Rule::Judgemental, ms, me)
+        }
         Kind::IfHad => if_had(s, ms, me, i0),
         Kind::WhyDidnt => why_didnt(s, ms, me),
         // An inverted condition opens its sentence or clause.

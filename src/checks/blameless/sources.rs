@@ -219,6 +219,10 @@ const TRIGGERS: &[(&str, &str)] = &[
         "ActThenHarm",
         r"(?i),\s*(?:which|and\s+that|and\s+this)(?:\s+(?:is|was)|['’]s)\s+(?:exactly\s+|precisely\s+|just\s+|directly\s+)?(?:why|how)\b|\b(?:is|was)\s+what\s+(?:let|left|caused|broke|fired|took|brought|triggered|made|sent|knocked|wiped|jammed|stopped|locked|flooded|killed|lost|sank|froze|tore|shut|blew|stole|[\p{L}-]{2,}ed)\b|,\s*(?:and\s+)?so\s+(?:nobody|no\s+one)\b|,\s*(?:and\s+)?so\s+(?:every|all|the|it|its|our|their|no|none|nothing|half|each)\b|,\s*(?:which|and\s+that|and\s+this)\s+(?:alone\s+|also\s+|then\s+|in\s+turn\s+)?(?:left|took|sent|knocked|broke|cost|meant|locked|wiped|killed|stopped|jammed|flooded|wrecked|ruined|corrupted|erased)\b",
     ),
+    (
+        "CompetenceVerdict",
+        r"(?i)\b(?:(?:ha[sd]|have)\s+(?:got\s+)?no\s+(?:idea|clue)\s+what\s+(?:they|he|she|you)(?:['’]re|['’]s|\s+(?:are|were|is|was))\s+doing|(?:do|does|did)(?:n['’]t|\s+not)\s+know\s+what\s+(?:they|he|she|you)(?:['’]re|['’]s|\s+(?:are|were|is|was))\s+doing)\b",
+    ),
 ];
 
 /// Sentences that talk about wording or method rather than use it.

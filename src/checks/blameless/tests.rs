@@ -4994,3 +4994,26 @@ fn harm_by_someones_work_and_clefts_of_people_known_by_who() {
         "It was the load balancer, not the engineers, that dropped the sessions.",
     ]);
 }
+
+/// Round 35, from f211's first run: a verdict on people's competence ("have no idea what they
+/// are doing", "didn't know what they were doing"), which the model may score far below its
+/// gate ("have no idea" passes the gate by its noun), is judgemental when said of someone other
+/// than the authors; the authors' own and a program's doing are not.
+#[test]
+fn a_verdict_on_what_people_are_doing() {
+    assert_engine_finds(&[
+        (
+            "Honestly the weekend crew have no idea what they are doing.",
+            "blameless/judgemental",
+        ),
+        (
+            "The contractors clearly didn't know what they were doing.",
+            "blameless/judgemental",
+        ),
+    ]);
+    assert_engine_quiet(&[
+        "Honestly, I had no idea what I was doing that night.",
+        "We had no idea what the script was doing.",
+        "Nobody had any idea why the disk filled up.",
+    ]);
+}
