@@ -4669,6 +4669,24 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             if passive {
                 return None;
             }
+            // "As a result the employee was accidentally scheduled for removal", "the engineer
+            // was inadvertently paged twice" (round 35, real139's first run): the adverb between
+            // "be" and a participle, and the person is what was done to. An agent after "by"
+            // ("was accidentally dropped by the on-call engineer") is whose act it was.
+            let mut b = i0;
+            while b > start && is_adverb(s.word(b - 1)) {
+                b -= 1;
+            }
+            let after = s.word(i0 + 1);
+            if b > start && is_be(s.word(b - 1)) && (is_participle(after) || is_past(after)) {
+                let by = (i0 + 2..(i0 + 10).min(s.toks.len()))
+                    .take_while(|&k| !s.toks[k].boundary)
+                    .find(|&k| s.word(k) == "by");
+                return by
+                    .and_then(|k| s.noun_phrase_agent(k + 1))
+                    .filter(|&(_, c)| c != Class::We)
+                    .and_then(|(m, c)| found(agent_rule(c)?, ms, s.span_end(m)));
+            }
             match c {
                 Class::We => None,
                 c => agent_rule(c).and_then(|r| found(r, ms, me)),

@@ -5017,3 +5017,24 @@ fn a_verdict_on_what_people_are_doing() {
         "Nobody had any idea why the disk filled up.",
     ]);
 }
+
+/// Round 35, from real139's first run: "accidentally" between "was" and a participle says what
+/// was done to the person ("the employee was accidentally scheduled for removal"), as "by
+/// mistake" after the participle did (round 20); an agent after "by" is still whose act it was.
+#[test]
+fn an_accident_done_to_a_person() {
+    assert_engine_quiet(&[
+        "As a result the contractor was accidentally scheduled for removal.",
+        "The on-call engineer was inadvertently paged three times for the same alert.",
+    ]);
+    assert_rules_find(&[
+        (
+            "The ledger table was accidentally dropped by Priya.",
+            "blameless/individual-fault",
+        ),
+        (
+            "The config was mistakenly pushed to production by the release team.",
+            "blameless/team-blame",
+        ),
+    ]);
+}
