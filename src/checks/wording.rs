@@ -9,8 +9,9 @@ use std::collections::HashSet;
 
 pub(crate) fn check(cx: &DocContext<'_>, out: &mut Vec<Finding>) {
     let settings = &cx.config.check.blameless;
-    let wording =
-        WordingContext::new(cx.people(), &settings.allow).with_sensitivity(settings.sensitivity);
+    let wording = WordingContext::new(cx.people(), &settings.allow)
+        .with_sensitivity(settings.sensitivity)
+        .with_document(cx.text());
     for block in &cx.body.prose {
         let source = cx.text().get(block.span.clone()).unwrap_or(&block.text);
         // A table cell in a cause field's row: what stands before it on its line, looked

@@ -49,6 +49,10 @@ pub struct WordingContext<'a> {
     /// The name tokens of `people`, worked out once per document and only if a trigger
     /// reaches the sentence analysis.
     tokens: std::sync::OnceLock<HashSet<String>>,
+    /// The document's text (`with_document`), read for the names it gives a version.
+    document: &'a str,
+    /// [`products_of`] the document, worked out as `tokens` is.
+    products: std::sync::OnceLock<HashSet<String>>,
 }
 
 impl<'a> WordingContext<'a> {
@@ -58,7 +62,16 @@ impl<'a> WordingContext<'a> {
             allow,
             warn: engine::warn_threshold(crate::config::Sensitivity::Normal),
             tokens: std::sync::OnceLock::new(),
+            document: "",
+            products: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The same context for the document `text`, whose programs named with a version
+    /// ("Stack 1.5.1") are no person's name anywhere in it ([`products_of`]).
+    pub fn with_document(mut self, text: &'a str) -> Self {
+        self.document = text;
+        self
     }
 
     /// The same context with the model-alone warning threshold of `sensitivity`.
@@ -70,6 +83,48 @@ impl<'a> WordingContext<'a> {
     fn tokens(&self) -> &HashSet<String> {
         self.tokens.get_or_init(|| people_tokens(self.people))
     }
+
+    fn products(&self) -> &HashSet<String> {
+        self.products.get_or_init(|| products_of(self.document))
+    }
+}
+
+/// Whether `word` is a version number: digits with at least one dot ("1.5.1", "8.2"), or "v"
+/// and digits ("v2", "v10.5.0").
+pub(crate) fn is_version(word: &str) -> bool {
+    let (v, rest) = match word.strip_prefix(['v', 'V']) {
+        Some(rest) => (true, rest),
+        None => (false, word),
+    };
+    let parts: Vec<&str> = rest.split('.').collect();
+    !rest.is_empty()
+        && (v || parts.len() >= 2)
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// The capitalised words `text` names with a version right after them, lower case: "Stack
+/// 1.5.1", "GHC 8.2", "Grafana v10.2" give "stack", "ghc", "grafana". A report about software
+/// names its programs so, and elsewhere calls them by the bare name ("ignored by Stack"), where
+/// the name would read as a person's. One pass over the words; a person's name with a version
+/// after it is rare.
+pub(crate) fn products_of(text: &str) -> HashSet<String> {
+    let mut out = HashSet::new();
+    let mut words = text.split_whitespace().peekable();
+    while let Some(w) = words.next() {
+        let Some(next) = words.peek() else { break };
+        let next = next.trim_end_matches([',', '.', ';', ':', ')', '!', '?']);
+        let name = w.trim_start_matches(['(', '"', '*', '`', '[']);
+        if name.len() >= 2
+            && name.starts_with(|c: char| c.is_uppercase())
+            && name.chars().all(|c| c.is_alphabetic() || c == '-')
+            && is_version(next)
+        {
+            out.insert(name.to_lowercase());
+        }
+    }
+    out
 }
 
 /// One finding: a byte span of the scanned text and why it hurts a blameless review.
@@ -343,7 +398,7 @@ pub(crate) fn scan_rules_of(text: &str, ctx: &WordingContext, only: KindSet) -> 
         // Talk about wording or method covers its own clause: a match after a later clause
         // ("… to blame the vendor: the operator skipped the canary") is still judged.
         let meta_until = meta_clause_end(sentence_text, &shadow[ss..se]).map(|e| ss + e);
-        let sentence = Sentence::new(masked, ss, se, ctx.tokens());
+        let sentence = Sentence::new(masked, ss, se, ctx.tokens(), ctx.products());
         for &(start, end, kind) in group {
             if meta_until.is_some_and(|m| start < m) {
                 continue;
@@ -413,11 +468,12 @@ pub(crate) fn is_not_asserted(
     ) {
         return false;
     }
-    let s = Sentence::new(sentence, 0, sentence.len(), ctx.tokens());
+    let s = Sentence::new(sentence, 0, sentence.len(), ctx.tokens(), ctx.products());
     s.does_not_assert(rule, s.at(at))
         || (rule == Rule::Counterfactual
             && s.modal_perfect_of_a_thing(|at| source.get(..at).is_some_and(|b| b.contains('`'))))
-        || (rule == Rule::Negligence && neglect_idiom_of_a_thing(&s, sentence))
+        || (rule == Rule::Negligence
+            && (neglect_idiom_of_a_thing(&s, sentence) || s.neglect_by_a_program()))
 }
 
 /// Whether `sentence` (as `s`) holds an idiom of neglect (`Kind::AsleepIdiom`'s pattern) said

@@ -148,6 +148,9 @@ pub(super) static COMPILED: LazyLock<Compiled> = LazyLock::new(|| {
 pub(super) struct Sentence<'a> {
     pub toks: Vec<Tok>,
     pub people: &'a HashSet<String>,
+    /// Capitalised words the document names with a version number ("Stack 1.5.1", "GHC
+    /// 8.2"), lower case: programs, wherever they stand ([`super::products_of`]).
+    pub products: &'a HashSet<String>,
     pub text: &'a str,
     pub end: usize,
     /// Set in Title Case (a heading or a headline: "Login Outage Caused by Expired
@@ -173,12 +176,14 @@ impl<'a> Sentence<'a> {
         start: usize,
         end: usize,
         people: &'a HashSet<String>,
+        products: &'a HashSet<String>,
     ) -> Sentence<'a> {
         let toks = super::text::tokenize(text, start, end);
         let headline = is_headline(&toks);
         Sentence {
             toks,
             people,
+            products,
             text,
             end,
             headline,
@@ -615,6 +620,18 @@ impl Sentence<'_> {
             && !BODIES.contains(singular(w))
             && !DEPARTMENTS.contains(w)
             && !NAME_SUFFIXES.iter().any(|s| w.ends_with(s))
+            && !self.versioned(i)
+    }
+
+    /// Whether the word at `i` names a program by its version: a version right after it
+    /// ("Stack 1.5.1 simply ignored the package") or anywhere in the document before or after
+    /// (`products`: "… was simply ignored by Stack", real140's first run, round 35).
+    fn versioned(&self, i: usize) -> bool {
+        self.products.contains(self.word(i))
+            || self
+                .toks
+                .get(i + 1)
+                .is_some_and(|n| !n.boundary && super::is_version(&n.word))
     }
 
     /// Whether the "subject" at `j` is an imperative's verb and the harm word at `i` an
@@ -2710,6 +2727,68 @@ impl Sentence<'_> {
             // "Ideally the backup job …": a common word capitalised by the sentence.
             Class::Named => self.is_a_name(k) && !(code && self.toks[k].poss),
             _ => true,
+        })
+    }
+
+    /// Whether a verb of neglect in the sentence ("ignored", "skipped", "dropped") is a
+    /// program's: its subject, or after a passive its agent after "by", is a program named
+    /// with a version ("Stack 1.5.1 simply ignored the package", "… was simply ignored by
+    /// Stack", real140's first run, round 35) or a thing that acts ("the parser skipped the
+    /// row"). The rules already read such a subject as no person; this tells the engine, for
+    /// the model alone.
+    pub(super) fn neglect_by_a_program(&self) -> bool {
+        const NEGLECT: &[&str] = &[
+            "ignored",
+            "ignores",
+            "ignore",
+            "skipped",
+            "skips",
+            "skip",
+            "overlooked",
+            "dropped",
+            "discarded",
+            "neglected",
+            "missed",
+        ];
+        // An acronym ("the NOC", "the DBA") may be a team or a role: only a word the lexicon
+        // knows as a program, or one named with a version, is taken for one.
+        let program = |a: usize| {
+            let t = &self.toks[a];
+            !t.boundary
+                && !t.poss
+                && (self.versioned(a)
+                    || (!t.odd && {
+                        let w = singular(self.word(a));
+                        is_thing_that_acts(w) && !also_a_persons_job(w)
+                    }))
+        };
+        (0..self.toks.len()).any(|k| {
+            if !NEGLECT.contains(&self.word(k)) {
+                return false;
+            }
+            let mut b = k;
+            while b > 0 && is_adverb(self.word(b - 1)) {
+                b -= 1;
+            }
+            if b > 0 && is_be(self.word(b - 1)) {
+                let by = (k + 1..(k + 6).min(self.toks.len()))
+                    .take_while(|&q| !self.toks[q].boundary)
+                    .find(|&q| self.word(q) == "by");
+                let Some(by) = by else { return false };
+                let mut a = by + 1;
+                while a < self.toks.len() && DETERMINERS.contains(self.word(a)) {
+                    a += 1;
+                }
+                return a < self.toks.len() && program(a);
+            }
+            // The verb's own subject, not one of an earlier verb it is joined to ("The alert
+            // was acknowledged and then simply ignored": the alert is what was ignored).
+            self.subject_before(k).is_some_and(|j| {
+                !(j + 1..k).any(|q| matches!(self.word(q), "and" | "then" | "or" | "but"))
+                    && (program(j)
+                        // "Stack 1.5.1 simply ignored …": the version stands last.
+                        || (j > 0 && super::is_version(self.word(j)) && self.toks[j - 1].cap))
+            })
         })
     }
 

@@ -5038,3 +5038,32 @@ fn an_accident_done_to_a_person() {
         ),
     ]);
 }
+
+/// Round 35, from real140's first run: a program the report names with its version ("Stack
+/// 1.5.1") is no person wherever it stands in the document, and a verb of neglect whose subject,
+/// or passive agent, is such a program or a thing that acts is no one's neglect. A person's
+/// neglect, active or passive, and the patient of a passive joined to it ("the alert was
+/// acknowledged and then ignored") stay found.
+#[test]
+fn a_program_named_with_its_version_neglects_nothing() {
+    let doc = "Cabal 3.4.1 is the build tool we pin.\n\nBefore the upload, the missing manifest was simply ignored by Cabal.\n";
+    let people: Vec<String> = Vec::new();
+    let ctx = WordingContext::new(&people, &[]).with_document(doc);
+    let hits = super::scan_block(doc, doc, &ctx);
+    assert!(hits.is_empty(), "{hits:?}");
+    assert_engine_quiet(&[
+        "As a result, Cabal 3.4.1 simply ignored the package entirely, which worked fine.",
+        "The parser simply skipped the malformed rows.",
+    ]);
+    assert_engine_finds(&[
+        ("Priya simply ignored the page.", "blameless/negligence"),
+        (
+            "The page was simply ignored by the on-call engineer.",
+            "blameless/negligence",
+        ),
+        (
+            "The alarm was acknowledged and then simply ignored until the morning shift.",
+            "blameless/negligence",
+        ),
+    ]);
+}
