@@ -558,6 +558,56 @@ fn states_a_norm_for_events(words: &[String]) -> bool {
     norm
 }
 
+/// Whether the sentence says that nobody could have seen or known: "nobody" or "no one", then
+/// within eight words a word of ability ("could", "would", "able", "position", "way"), then
+/// within six a verb of seeing or knowing ("see", "known", "spot", "foresee"), with no
+/// "failed" or "fail" between ("Nobody could possibly have failed to spot it" blames). `words`
+/// are lower case. The sarcastic "nobody could possibly have known 🙄" is the sarcasm
+/// family's, which this does not clear.
+fn denies_anyone_could_see(words: &[String]) -> bool {
+    const ABLE: &[&str] = &["could", "would", "able", "position", "way"];
+    #[rustfmt::skip]
+    const SEE: &[&str] = &[
+        "see", "seen", "saw", "know", "known", "knew", "spot", "spotted", "notice", "noticed",
+        "tell", "predict", "predicted", "foresee", "foreseen", "anticipate", "anticipated",
+    ];
+    let w = |k: usize| words.get(k).map_or("", String::as_str);
+    (0..words.len()).any(|i| {
+        let nobody = w(i) == "nobody" || w(i) == "no-one" || (w(i) == "no" && w(i + 1) == "one");
+        nobody
+            && (i + 1..(i + 9).min(words.len()))
+                .find(|&k| ABLE.contains(&w(k)))
+                .is_some_and(|a| {
+                    (a + 1..(a + 7).min(words.len()))
+                        .take_while(|&k| !matches!(w(k), "failed" | "fail"))
+                        .any(|k| SEE.contains(&w(k)))
+                })
+    })
+}
+
+/// Whether the sentence draws a lesson for everyone, the authors among them: "lesson" and
+/// then "us", "all of us" or "everyone", with nobody else named ("Let this be a lesson for
+/// us all to never underestimate backups!"). "Let this be a lesson to the night shift" names
+/// whom it falls on, and stays judged.
+fn a_lesson_for_us_all(text: &str, toks: &[Tok], words: &[String]) -> bool {
+    const ALL: &[&str] = &[
+        "us",
+        "we",
+        "our",
+        "all",
+        "everyone",
+        "everybody",
+        "ourselves",
+    ];
+    let Some(lesson) = words.iter().position(|w| w == "lesson" || w == "lessons") else {
+        return false;
+    };
+    words[lesson..].iter().any(|w| ALL.contains(&w.as_str()))
+        && !names_anyone_but(text, toks, |i| {
+            word_at(text, toks, i).is_some_and(|w| ALL.iter().any(|a| a.eq_ignore_ascii_case(w)))
+        })
+}
+
 /// Whether every person the sentence names is the set of people an incident reached: "anyone",
 /// "everyone", "anybody", "everybody", "those" or "all" right before "affected" or "impacted"
 /// ("Anyone affected by this leak has had their API key reset already", round 35, real136's
@@ -772,6 +822,8 @@ fn praises_a_rescue(text: &str, toks: &[Tok], words: &[String]) -> bool {
         "help", "notic", "detect", "flagg", "report", "rerout", "drain", "respond", "triag",
         "coordinat", "answer", "stay", "stood", "rebuil", "contain", "unblock",
         "walk", "tracked", "tracking", "investigat", "traced", "tracing", "document",
+        // Round 35 (f214's first run): "for shipping the corrected tiles at 2 a.m.".
+        "correct", "fixed", "fixing", "repair", "patch",
     ];
     #[rustfmt::skip]
     const IRONY: &[&str] = &[
@@ -840,7 +892,13 @@ fn praises_a_rescue(text: &str, toks: &[Tok], words: &[String]) -> bool {
     };
     helped(end)
         || (end..words.len()).any(|k| {
-            (matches!(w(k), "for" | "who" | "in" | "on") && helped(k + 1)) || outcome_at(k)
+            (matches!(w(k), "for" | "who" | "in" | "on")
+                && (helped(k + 1)
+                    // "for shipping the corrected tiles": what was delivered is the mend.
+                    || (w(k + 1).ends_with("ing")
+                        && matches!(w(k + 2), "the" | "a" | "an")
+                        && helped(k + 3))))
+                || outcome_at(k)
         })
 }
 
@@ -1412,7 +1470,8 @@ pub(crate) fn scan(
         if (asks_a_verdict(text, s, e) && (answered_no(text, e) || is_bold_label(source, s, e)))
             || (asks_yes_or_no(sentence) && answered_no(text, e))
             || is_sign_off(sentence)
-            || (names_a_topic(sentence) && is_bold_label(source, s, e))
+            || (names_a_topic(sentence)
+                && (is_bold_label(source, s, e) || is_atx_heading(source, s)))
         {
             return;
         }
@@ -1545,6 +1604,11 @@ pub(crate) fn scan(
                 // authors' own apology, with no one else in it, is no irony.
                 return;
             }
+            if family == Rule::Hindsight && denies_anyone_could_see(words()) {
+                // "In hindsight, the signs were all in the inbox, but nobody was in a position
+                // to see them" (round 35, f214's first run): the look back clears everyone.
+                return;
+            }
             if matches!(
                 family,
                 Rule::Hindsight | Rule::Counterfactual | Rule::Negligence
@@ -1594,6 +1658,11 @@ pub(crate) fn scan(
                 // stems it shares with one ("improvement plan"; round 23, a published action
                 // list). The model's surest sanctions ("Heads will roll") name no one, and
                 // stay found.
+                return;
+            }
+            if family == Rule::Punishment && a_lesson_for_us_all(text, toks, words()) {
+                // "Let this be a lesson for us all to never underestimate backups!" (round 35,
+                // real142's first run): the authors' lesson for everyone, themselves included.
                 return;
             }
             if family == Rule::IndividualFault
@@ -1738,6 +1807,14 @@ fn is_bold_label(text: &str, s: usize, e: usize) -> bool {
     let opened = matches!(item, "**" | "__");
     let after = after.trim_start_matches(['.', '!', '?', ':', ';']);
     opened && (after.starts_with("**") || after.starts_with("__"))
+}
+
+/// Whether the line of `text` that holds offset `s` is a Markdown heading ("## On human
+/// error", round 35, f214's first run): a topic named over a section asserts nothing, as a
+/// bold one does.
+fn is_atx_heading(text: &str, s: usize) -> bool {
+    text.get(line_start(text, s)..)
+        .is_some_and(|l| l.trim_start().starts_with('#'))
 }
 
 /// Whether the sentence opens with a preposition of topic ("On human error.", "On alerts

@@ -5067,3 +5067,31 @@ fn a_program_named_with_its_version_neglects_nothing() {
         ),
     ]);
 }
+
+/// Round 35, from f214's, f215's and real142's first runs: a heading that names its topic ("##
+/// On human error"), a look back that clears everyone ("but nobody was in a position to see
+/// them"), sincere thanks for what was mended ("for shipping the corrected tiles"), calling
+/// blame easy and wrong, and the authors' lesson for everyone are no blame. A heading that
+/// states a label, hindsight that blames, thanks with irony and a lesson aimed at someone stay
+/// found.
+#[test]
+fn topics_cleared_looks_back_thanks_and_lessons_for_everyone() {
+    assert_block_quiet(&["## On human error\n", "### About the missed page\n"]);
+    assert_block_found(&["## Root cause: human error by the night operator\n"]);
+    assert_engine_quiet(&[
+        "In hindsight, the warnings were all in the shared mailbox, but no one was in a position to see them.",
+        "Kudos to @rkaur for deploying the corrected rate table at 3 a.m. her time 🙏",
+        "Blaming the warehouse crew would have been easy, and wrong.",
+        "Let this be a lesson for all of us to test our restores.",
+    ]);
+    assert_engine_finds(&[
+        (
+            "Kudos to Dave for shipping the broken build on a Friday 🙃",
+            "blameless/sarcasm",
+        ),
+        (
+            "Let this be a lesson to Dave: never push on a Friday.",
+            "blameless/punishment",
+        ),
+    ]);
+}
