@@ -792,6 +792,9 @@ impl Sentence<'_> {
             self.dictionary_role.set(true);
             return Class::Role;
         }
+        if !t.odd && !t.cap && self.role_by_its_trait(i, sing) {
+            return Class::Role;
+        }
         if !t.odd && !t.cap && self.role_by_its_act(i, sing) {
             self.dictionary_role.set(true);
             return Class::Role;
@@ -846,6 +849,31 @@ impl Sentence<'_> {
         Class::Other
     }
 
+    /// A role noun that also names a program (`OTHER_SENSES`), graded by a trait only people
+    /// have through a copula: "The warehouse supervisors have been lax about count
+    /// discipline", "the dispatcher was rude" (round 35, f215's first run). The judgement
+    /// word itself says the word is people, so no dictionary mark is left.
+    fn role_by_its_trait(&self, i: usize, sing: &str) -> bool {
+        if !OTHER_SENSES.contains(&sing) {
+            return false;
+        }
+        let mut k = i + 1;
+        while k < self.toks.len() && is_adverb(self.word(k)) {
+            k += 1;
+        }
+        if matches!(self.word(k), "have" | "has" | "had") && self.word(k + 1) == "been" {
+            k += 1;
+        }
+        if !matches!(self.word(k), "is" | "was" | "were" | "are" | "been") {
+            return false;
+        }
+        let mut a = k + 1;
+        while a < self.toks.len() && is_adverb(self.word(a)) {
+            a += 1;
+        }
+        a < self.toks.len() && self.is_judgement_word(a)
+    }
+
     /// A role noun that also names a program or a thing ("supervisor", "dispatcher", "picker",
     /// "courier"; `dictionary::ROLES_WITH_OTHER_SENSES` leaves them out for that reason), or a
     /// compound of a task and an agent ("call-taker", "gate-keeper"), read as a person from
@@ -857,11 +885,6 @@ impl Sentence<'_> {
     /// supervisor restarted the worker" is a process supervisor's act, and stays a thing.
     /// Known from usage, so a finding about it is a warning (`dictionary_role`).
     fn role_by_its_act(&self, i: usize, sing: &str) -> bool {
-        #[rustfmt::skip]
-        const OTHER_SENSES: &[&str] = &[
-            "supervisor", "dispatcher", "picker", "packer", "courier", "inspector", "trainer",
-            "pilot", "guard", "warden", "marshal", "rider",
-        ];
         // Not "scheduler", "handler", "controller", "driver", "planner" or "-checker": more
         // often programs, which skip and ignore too.
         const AGENTS: &[&str] = &["taker", "keeper", "maker", "giver"];
@@ -4000,6 +4023,15 @@ fn animate_focus(s: &Sentence, focus: usize, that: bool, harm: bool) -> Option<C
         Class::Role
     })
 }
+
+/// Role nouns that also name a program or a thing ("supervisor", "dispatcher", "picker",
+/// "courier"; `dictionary::ROLES_WITH_OTHER_SENSES` leaves them out for that reason), read as
+/// people only from what the sentence says of them (`role_by_its_act`, `role_by_its_trait`).
+#[rustfmt::skip]
+const OTHER_SENSES: &[&str] = &[
+    "supervisor", "dispatcher", "picker", "packer", "courier", "inspector", "trainer",
+    "pilot", "guard", "warden", "marshal", "rider",
+];
 
 /// Decides whether the trigger `kind` matched at `ms..me` is blame in this sentence.
 ///

@@ -5095,3 +5095,20 @@ fn topics_cleared_looks_back_thanks_and_lessons_for_everyone() {
         ),
     ]);
 }
+
+/// Round 35, from f215's first run: a role noun that may name a program ("supervisor",
+/// "dispatcher", "picker") is people when a copula grades it with a trait only people have
+/// ("The warehouse supervisors have been lax"), and the finding is the rules' error; the same
+/// noun doing what programs do stays a thing.
+#[test]
+fn a_role_graded_by_a_human_trait() {
+    assert_rules_find_at_tier(
+        "blameless/judgemental",
+        true,
+        &[
+            "The loading-bay supervisors have been lax about seal checks all month.",
+            "The relief dispatcher was inattentive.",
+        ],
+    );
+    assert_engine_quiet(&["The process supervisor restarted the worker after the crash."]);
+}
