@@ -558,6 +558,22 @@ fn states_a_norm_for_events(words: &[String]) -> bool {
     norm
 }
 
+/// The tokens of a mark of repetition that insinuates ("once again", "yet again", "as usual",
+/// "as always"), as `(first, end)`: the content of a sarcastic sentence that the evidence bar
+/// reads as function words only ("Once again IT has left the remote pens without a working
+/// link", P 0.93, round 35, f215's first run). Held to the naming bar.
+fn repetition_marker(text: &str, toks: &[Tok]) -> Option<(usize, usize)> {
+    let w = |k: usize| word_at(text, toks, k).map(str::to_ascii_lowercase);
+    (0..toks.len().saturating_sub(1)).find_map(|k| {
+        let pair = (w(k)?, w(k + 1)?);
+        matches!(
+            (pair.0.as_str(), pair.1.as_str()),
+            ("once" | "yet", "again") | ("as", "usual" | "always" | "ever")
+        )
+        .then_some((k, k + 2))
+    })
+}
+
 /// Whether the sentence says that nobody could have seen or known: "nobody" or "no one", then
 /// within eight words a word of ability ("could", "would", "able", "position", "way"), then
 /// within six a verb of seeing or knowing ("see", "known", "spot", "foresee"), with no
@@ -1492,7 +1508,13 @@ pub(crate) fn scan(
             .map(|h| (rule_of(h.rule), s + h.start, s + h.end))
             .collect();
         if found.is_empty() {
-            let Some((a, b)) = model_evidence(model, text, toks, j.class, j.blame, ctx.warn) else {
+            let evidence =
+                model_evidence(model, text, toks, j.class, j.blame, ctx.warn).or_else(|| {
+                    (FAMILIES[j.class - 1] == Rule::Sarcasm && j.blame >= ctx.warn.naming)
+                        .then(|| repetition_marker(text, toks))
+                        .flatten()
+                });
+            let Some((a, b)) = evidence else {
                 return;
             };
             let (a, b) = trim_marks(toks, a, b);

@@ -5112,3 +5112,16 @@ fn a_role_graded_by_a_human_trait() {
     );
     assert_engine_quiet(&["The process supervisor restarted the worker after the crash."]);
 }
+
+/// Round 35, from f215's first run: a sarcastic sentence whose only mark is one of repetition
+/// ("Once again IT has left …") has evidence of function words alone, and the model's
+/// confident sarcasm was dropped for it; the mark itself is now the evidence, at the naming
+/// bar. A plain "once again" in a neutral account stays quiet.
+#[test]
+fn a_mark_of_repetition_is_the_evidence_of_insinuation() {
+    assert_engine_finds(&[(
+        "Once again IT has left the warehouse scanners without a working network.",
+        "blameless/sarcasm",
+    )]);
+    assert_engine_quiet(&["Once again the replica caught up within a minute of the restart."]);
+}
