@@ -5125,3 +5125,17 @@ fn a_mark_of_repetition_is_the_evidence_of_insinuation() {
     )]);
     assert_engine_quiet(&["Once again the replica caught up within a minute of the restart."]);
 }
+
+/// Round 35, from real140's first run: a quick look that led to the find ("skimmed the issue
+/// tracker … and flags the issue") is credited, not neglect, for the model alone; a quick look
+/// that ended in an approval, or a find never made, stays neglect.
+#[test]
+fn a_look_that_led_to_the_find_is_no_neglect() {
+    assert_engine_quiet(&[
+        "- tkowalski@ skimmed the support queue an hour after the outage began and flags the ticket.",
+    ]);
+    assert_engine_finds(&[(
+        "Dave skimmed the diff and approved it.",
+        "blameless/negligence",
+    )]);
+}
