@@ -956,11 +956,22 @@ fn grades_well(text: &str, toks: &[Tok], words: &[String]) -> bool {
         return false;
     }
     let w = |k: usize| words.get(k).map_or("", String::as_str);
+    // "were the clearest part of the record" (round 35, f217's first run): a superlative of
+    // a word of worth after "the".
+    let superlative = |x: &str| {
+        x.strip_suffix("est").is_some_and(|stem| {
+            WORDS_OF_WORTH.contains(&stem)
+                || stem
+                    .strip_suffix('r')
+                    .is_some_and(|s| WORDS_OF_WORTH.contains(&format!("{s}re").as_str()))
+        }) || matches!(x, "best" | "finest")
+    };
     (0..words.len()).any(|k| {
         matches!(w(k), "is" | "was" | "are" | "were")
             && (WORDS_OF_WORTH.contains(&w(k + 1))
                 || (matches!(w(k + 1), "very" | "extremely" | "truly")
-                    && WORDS_OF_WORTH.contains(&w(k + 2))))
+                    && WORDS_OF_WORTH.contains(&w(k + 2)))
+                || (w(k + 1) == "the" && superlative(w(k + 2))))
     })
 }
 

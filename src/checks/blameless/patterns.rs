@@ -621,6 +621,24 @@ impl Sentence<'_> {
             && !DEPARTMENTS.contains(w)
             && !NAME_SUFFIXES.iter().any(|s| w.ends_with(s))
             && !self.versioned(i)
+            && !self.opens_with_a_past_verb(i)
+    }
+
+    /// Whether the word at `i` opens its sentence and is a common verb in the past: a diary's
+    /// or a heading's subject-less clause ("# Messed up bad yesterday and caused an outage",
+    /// "Deleted the wrong table at 3 am", round 35, real138's first run), whose subject is the
+    /// author, not a person named "Messed". A first name or one of the document's people that
+    /// looks like a past form ("Fred", "Ahmed"), or one a verb in the past follows ("Made ran
+    /// the migration"), stays a name.
+    fn opens_with_a_past_verb(&self, i: usize) -> bool {
+        let w = self.word(i);
+        (i == 0 || self.toks[i - 1].boundary)
+            && is_past(w)
+            && super::dictionary::is_common_word(w)
+            && !FIRST_NAMES.contains(w)
+            && !self.people.contains(w)
+            // "Made ran the migration": a verb after it makes it the subject, a name.
+            && !is_past(self.word(i + 1))
     }
 
     /// Whether the word at `i` names a program by its version: a version right after it
@@ -2753,6 +2771,35 @@ impl Sentence<'_> {
         })
     }
 
+    /// Whether the judgement word at `i` ("inexcusable", "unacceptable", "shameful") evaluates
+    /// what was just told, an outage or its effect, through a pronoun that opens the clause:
+    /// "Which is inexcusable.", "This is unacceptable." (round 35, real138's first run), with
+    /// no one named in the sentence. "It was an inexcusable decision by the release captain"
+    /// names whose.
+    fn evaluates_what_was_told(&self, i: usize) -> bool {
+        #[rustfmt::skip]
+        const EVALUATIONS: &[&str] = &[
+            "inexcusable", "unacceptable", "unforgivable", "shameful", "disgraceful", "pathetic",
+        ];
+        if !EVALUATIONS.contains(&self.word(i)) {
+            return false;
+        }
+        // Back over the copula and its adverbs to the pronoun ("which" may end the clause
+        // before it, so the clause's start is not asked).
+        let mut k = i;
+        while k > 0 && {
+            let w = self.word(k - 1);
+            is_be(w) || is_adverb(w) || matches!(w, "simply" | "just" | "frankly" | "truly")
+        } {
+            k -= 1;
+        }
+        k > 0
+            && k < i
+            && matches!(self.word(k - 1), "which" | "this" | "that" | "it")
+            && (k == 1 || self.toks[k - 2].boundary)
+            && !self.without_mark(|| self.names_anyone_else(0))
+    }
+
     /// Whether a verb of neglect in the sentence ("ignored", "skipped", "dropped") is a
     /// program's: its subject, or after a passive its agent after "by", is a program named
     /// with a version ("Stack 1.5.1 simply ignored the package", "… was simply ignored by
@@ -4468,6 +4515,7 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
                 || (kind == Kind::JudgeStrong && s.grades_a_thing(i0, last))
                 || (kind == Kind::JudgeStrong && s.adverb_of_degree(i0, last))
                 || (kind == Kind::JudgeStrong && s.adverb_of_a_things_conduct(i0, last))
+                || (kind == Kind::JudgeStrong && s.evaluates_what_was_told(i0))
             {
                 return None;
             }

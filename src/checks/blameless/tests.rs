@@ -5139,3 +5139,30 @@ fn a_look_that_led_to_the_find_is_no_neglect() {
         "blameless/negligence",
     )]);
 }
+
+/// Round 35, from real138's and f217's first runs: a diary's or heading's subject-less clause
+/// opening with a past verb ("Messed up bad yesterday and caused an outage") is the author's
+/// own, not a person named "Messed"; a fragment that evaluates what was just told ("Which is
+/// inexcusable.") judges an outcome; "the human error framing" talks about the label; a
+/// superlative of worth ("were the clearest part of the record") is praise. A name before a
+/// verb ("Made ran the migration"), a judgement that names whose decision, and the label
+/// asserted stay found.
+#[test]
+fn diary_clauses_outcomes_framings_and_superlatives_of_worth() {
+    assert_engine_quiet(&[
+        "Broke things badly last night and caused an outage for my clients' shops.",
+        "The outage lasted an hour. Which is inexcusable.",
+        "The human error framing came up early on the call, and we rejected it.",
+        "Sione's handover notes were the clearest part of the whole record.",
+    ]);
+    assert_engine_finds(&[
+        (
+            "It was an inexcusable decision by the release captain to ship on the eve of the deadline.",
+            "blameless/judgemental",
+        ),
+        (
+            "Made ran the migration against the primary instead of the replica.",
+            "blameless/individual-fault",
+        ),
+    ]);
+}
