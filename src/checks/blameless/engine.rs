@@ -958,13 +958,13 @@ fn grades_well(text: &str, toks: &[Tok], words: &[String]) -> bool {
     let w = |k: usize| words.get(k).map_or("", String::as_str);
     // "were the clearest part of the record" (round 35, f217's first run): a superlative of
     // a word of worth after "the".
+    // "clearest" is "clear" and "est"; "nicest" is "nice" and "st".
     let superlative = |x: &str| {
-        x.strip_suffix("est").is_some_and(|stem| {
-            WORDS_OF_WORTH.contains(&stem)
-                || stem
-                    .strip_suffix('r')
-                    .is_some_and(|s| WORDS_OF_WORTH.contains(&format!("{s}re").as_str()))
-        }) || matches!(x, "best" | "finest")
+        x.strip_suffix("est")
+            .is_some_and(|stem| WORDS_OF_WORTH.contains(&stem))
+            || x.strip_suffix("st")
+                .is_some_and(|stem| stem.ends_with('e') && WORDS_OF_WORTH.contains(&stem))
+            || matches!(x, "best" | "finest")
     };
     (0..words.len()).any(|k| {
         matches!(w(k), "is" | "was" | "are" | "were")
