@@ -6473,6 +6473,10 @@ fn if_had(s: &Sentence, ms: usize, me: usize, i0: usize) -> Option<Found> {
         let c = s.class(subject);
         if c == Class::Other && s.name_shaped(subject) && s.name_in_subject_position(subject) {
             Class::Named
+        } else if c == Class::Named && s.toks[subject].handle {
+            // "if @d.yilmaz had just answered his phone" (round 35, f221's first run): a chat
+            // handle that is no bot's is a person's, whatever the act.
+            Class::Known
         } else {
             c
         }

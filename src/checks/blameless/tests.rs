@@ -5166,3 +5166,16 @@ fn diary_clauses_outcomes_framings_and_superlatives_of_worth() {
         ),
     ]);
 }
+
+/// Round 35, from f221's first run: a chat handle that is no bot's, as the subject of "if …
+/// had", is a person's counterfactual whatever the act, as a name is; a bot's handle is not
+/// one for the rules.
+#[test]
+fn a_handle_in_a_counterfactual_is_a_person() {
+    assert_rules_find_at_tier(
+        "blameless/counterfactual",
+        true,
+        &["It would never have happened if @k.osei had just picked up the page."],
+    );
+    assert_rules_quiet(&["If @renovate had just rebased the branch, CI would have passed."]);
+}
