@@ -96,12 +96,14 @@ pub(crate) fn is_version(word: &str) -> bool {
         Some(rest) => (true, rest),
         None => (false, word),
     };
-    let parts: Vec<&str> = rest.split('.').collect();
-    !rest.is_empty()
-        && (v || parts.len() >= 2)
-        && parts
-            .iter()
-            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    let mut parts = 0;
+    for p in rest.split('.') {
+        if p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()) {
+            return false;
+        }
+        parts += 1;
+    }
+    v || parts >= 2
 }
 
 /// The capitalised words `text` names with a version right after them, lower case: "Stack

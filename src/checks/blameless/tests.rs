@@ -5179,3 +5179,20 @@ fn a_handle_in_a_counterfactual_is_a_person() {
     );
     assert_rules_quiet(&["If @renovate had just rebased the branch, CI would have passed."]);
 }
+
+/// The version numbers `products_of` reads after a capitalised name: digits with a dot, or "v"
+/// and digits; a time, a bare number or a word is none.
+#[test]
+fn versions_after_a_name_mark_a_program() {
+    for v in ["1.5.1", "8.2", "v2", "V10.5.0"] {
+        assert!(super::is_version(v), "{v}");
+    }
+    for v in ["14:02", "2", "v", "1.", ".5", "v1.x", "version"] {
+        assert!(!super::is_version(v), "{v}");
+    }
+    let products =
+        super::products_of("We pin Stack 1.5.1 and (GHC 8.2), and Priya restarted it at 14:02.");
+    let mut got: Vec<&str> = products.iter().map(String::as_str).collect();
+    got.sort_unstable();
+    assert_eq!(got, ["ghc", "stack"]);
+}
