@@ -535,6 +535,7 @@ pub(super) fn anchor_groups(kind: Kind) -> &'static [&'static [&'static str]] {
             r"\berased\b",
         ]],
         Kind::CompetenceVerdict => &[&[r"\bdoing\b"]],
+        Kind::WhereTheyWentWrong => &[&[r"\bwrong\b"], &[r"\bwhat\b", r"\bwhere\b", r"\bhow\b"]],
         Kind::HindsightIdiom => &[&[
             r"\bplain\b",
             r"\bclear\b",

@@ -1353,9 +1353,16 @@ static BELOW_GATE_KEYS: std::sync::LazyLock<BelowGateKeys> = std::sync::LazyLock
     // Round 35 (f211's first run): "have no idea what they are doing", a verdict the model
     // scores far below its gate (P 0.002), passes to `Kind::CompetenceVerdict` by its rarer
     // nouns.
-    for word in ["idea", "clue"] {
+    // So does "what the loyalty team got wrong", a heading the model scores under its gate,
+    // to `Kind::WhereTheyWentWrong` by "wrong"; that kind's own check needs a team or a person
+    // after the wh-word.
+    for (word, kind) in [
+        ("idea", Kind::CompetenceVerdict),
+        ("clue", Kind::CompetenceVerdict),
+        ("wrong", Kind::WhereTheyWentWrong),
+    ] {
         let key = super::features::fnv(super::features::stem_of(word, &stemmer).as_bytes());
-        let bit = super::patterns::kind_bit(Kind::CompetenceVerdict);
+        let bit = super::patterns::kind_bit(kind);
         match keys.iter_mut().find(|(k, _)| *k == key) {
             Some((_, kinds)) => *kinds |= bit,
             None => keys.push((key, bit)),

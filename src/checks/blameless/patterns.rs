@@ -70,6 +70,8 @@ pub(super) enum Kind {
     ActThenHarm,
     /// "have no idea what they are doing": a verdict on people's competence (round 35).
     CompetenceVerdict,
+    /// "What the loyalty team got wrong", "Where the Integrations team went wrong" (round 35).
+    WhereTheyWentWrong,
 }
 
 pub(super) const ALL_KINDS: &[Kind] = &[
@@ -127,6 +129,7 @@ pub(super) const ALL_KINDS: &[Kind] = &[
     Kind::MockedDuty,
     Kind::ActThenHarm,
     Kind::CompetenceVerdict,
+    Kind::WhereTheyWentWrong,
 ];
 
 pub(super) struct Compiled {
@@ -5047,6 +5050,31 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
         // "Your check-in people have no idea what they are doing", "the night crew don't know
         // what they're doing" (round 35, f211's first run): a verdict on people's competence,
         // said of someone other than the authors.
+        // "### What the loyalty team got wrong", "Where the Integrations team went wrong"
+        // (round 35, f210's to f217's first runs): a heading or a clause that puts a team's or
+        // a person's error in focus. The agent is the noun phrase after the wh-word; "What
+        // went wrong", "what we got wrong" and "where the process went wrong" name no one.
+        Kind::WhereTheyWentWrong => {
+            if s.negated_before(i0) {
+                return None;
+            }
+            // The words between are the agent's noun phrase alone: "what they did and what went
+            // wrong" is two clauses.
+            let verb = (i0 + 1..last).find(|&k| matches!(s.word(k), "got" | "went"))?;
+            if (i0 + 1..verb).any(|k| {
+                let w = s.word(k);
+                s.toks[k].boundary
+                    || is_past(w)
+                    || matches!(w, "and" | "or" | "what" | "where" | "how" | "who")
+            }) {
+                return None;
+            }
+            let (m, c) = s.noun_phrase_agent(i0 + 1)?;
+            if c == Class::We || c == Class::Pronoun && s.word(m) == "i" {
+                return None;
+            }
+            agent_rule(c).and_then(|r| found(r, ms, me))
+        }
         Kind::CompetenceVerdict => {
             let (c, j) = s.subject_class(i0);
             if s.negated_before(i0)

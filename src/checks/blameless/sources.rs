@@ -223,6 +223,10 @@ const TRIGGERS: &[(&str, &str)] = &[
         "CompetenceVerdict",
         r"(?i)\b(?:(?:ha[sd]|have)\s+(?:got\s+)?no\s+(?:idea|clue)\s+what\s+(?:they|he|she|you)(?:['’]re|['’]s|\s+(?:are|were|is|was))\s+doing|(?:do|does|did)(?:n['’]t|\s+not)\s+know\s+what\s+(?:they|he|she|you)(?:['’]re|['’]s|\s+(?:are|were|is|was))\s+doing)\b",
     ),
+    (
+        "WhereTheyWentWrong",
+        r"(?i)\b(?:what|where|how)\s+(?:@?[\p{L}][\p{L}'.-]*\s+){1,4}?(?:got\s+(?:it\s+|this\s+|that\s+|things\s+|so\s+much\s+)?(?:badly\s+|so\s+)?wrong|went\s+(?:so\s+|badly\s+)?wrong)\b",
+    ),
 ];
 
 /// Sentences that talk about wording or method rather than use it.

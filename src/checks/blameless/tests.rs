@@ -5196,3 +5196,25 @@ fn versions_after_a_name_mark_a_program() {
     got.sort_unstable();
     assert_eq!(got, ["ghc", "stack"]);
 }
+
+/// Round 35, from f215's, f217's and f219's first runs: a heading or a clause that puts a
+/// team's or a person's error in focus ("### What the billing team got wrong", "Where the
+/// night desk went wrong"), which the model scores under its gate, is found; "What went wrong",
+/// the authors' own, a process's, and two clauses joined ("what they did and what went wrong")
+/// are not.
+#[test]
+fn what_a_team_got_wrong() {
+    assert_engine_finds(&[
+        (
+            "### What the billing team got wrong",
+            "blameless/team-blame",
+        ),
+        ("## Where the night desk went wrong", "blameless/team-blame"),
+    ]);
+    assert_engine_quiet(&[
+        "## What went wrong",
+        "## What we got wrong",
+        "Where the process went wrong",
+        "The first story only lists what they did and what went wrong.",
+    ]);
+}
