@@ -1377,6 +1377,14 @@ static BELOW_GATE_KEYS: std::sync::LazyLock<BelowGateKeys> = std::sync::LazyLock
     (bits, keys)
 });
 
+/// The keys of "what", "where" and "how", which `Kind::WhereTheyWentWrong` needs beside
+/// "wrong" below the model's gate.
+static WH_KEYS: LazyLock<[u64; 3]> = LazyLock::new(|| {
+    let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+    ["what", "where", "how"]
+        .map(|w| super::features::fnv(super::features::stem_of(w, &stemmer).as_bytes()))
+});
+
 /// [`BELOW_GATE_KEYS`]: a bit per key's low ten bits, and the (key, kinds) pairs sorted by key.
 type BelowGateKeys = ([u64; 16], Vec<(u64, super::anchors::KindSet)>);
 
@@ -1474,6 +1482,12 @@ pub(crate) fn scan(
             // and is a warning there: the model knows few of the idioms. Round 27: so are
             // neglect unheeded, not bothered with, and mocking praise ([`BELOW_GATE_KEYS`]).
             let mut kinds = below_gate_kinds(toks);
+            // "wrong" passes a sentence to `Kind::WhereTheyWentWrong` only with a wh-word
+            // beside it: "the wrong node" is common in operations prose.
+            let went_wrong = super::patterns::kind_bit(Kind::WhereTheyWentWrong);
+            if kinds & went_wrong != 0 && !toks.iter().any(|t| WH_KEYS.contains(&t.key)) {
+                kinds &= !went_wrong;
+            }
             if opens_with_someone(toks) && tells_a_consequence(sentence) {
                 kinds |= super::patterns::kind_bit(Kind::ActThenHarm);
             }
