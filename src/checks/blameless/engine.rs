@@ -1892,9 +1892,16 @@ fn is_bold_label(text: &str, s: usize, e: usize) -> bool {
 /// Whether the line of `text` that holds offset `s` is a Markdown heading ("## On human
 /// error", round 35, f214's first run): a topic named over a section asserts nothing, as a
 /// bold one does.
+/// A heading is a title, whatever it ends with and whatever stands before it ("# 2018-10-30:
+/// Incorrect TLS Certificates deployed to production."), for `is_full_sentence` too. The line
+/// must start within the look-back: a window's edge inside a long line ("… issue #123") is no
+/// heading.
 fn is_atx_heading(text: &str, s: usize) -> bool {
-    text.get(line_start(text, s)..)
-        .is_some_and(|l| l.trim_start().starts_with('#'))
+    let (from, at_line_start) = bounded_line_start(text, s, LOOK_BACK);
+    at_line_start
+        && text
+            .get(from..s)
+            .is_some_and(|raw| raw.trim_start().starts_with('#'))
 }
 
 /// Whether the sentence opens with a preposition of topic ("On human error.", "On alerts
@@ -2382,15 +2389,8 @@ pub(crate) fn is_full_sentence(text: &str, s: usize, e: usize) -> bool {
     let Some(body) = text.get(s..e) else {
         return false;
     };
-    // A heading is a title, whatever it ends with and whatever stands before it ("# 2018-10-30:
-    // Incorrect TLS Certificates deployed to production."): a date in it is no timeline stamp.
-    let from = line_start(text, s);
-    let at_line_start = from == 0 || text.as_bytes().get(from - 1) == Some(&b'\n');
-    if at_line_start
-        && text
-            .get(from..s)
-            .is_some_and(|raw| raw.trim_start().starts_with('#'))
-    {
+    // A heading is a title: a date in it is no timeline stamp.
+    if is_atx_heading(text, s) {
         return false;
     }
     let body = without_closing_marks(body);

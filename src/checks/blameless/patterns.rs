@@ -2790,10 +2790,7 @@ impl Sentence<'_> {
         // Back over the copula and its adverbs to the pronoun ("which" may end the clause
         // before it, so the clause's start is not asked).
         let mut k = i;
-        while k > 0 && {
-            let w = self.word(k - 1);
-            is_be(w) || is_adverb(w) || matches!(w, "simply" | "just" | "frankly" | "truly")
-        } {
+        while k > 0 && (is_be(self.word(k - 1)) || is_adverb(self.word(k - 1))) {
             k -= 1;
         }
         k > 0
