@@ -1084,3 +1084,46 @@ fn risks_idioms_own_accounts_and_cause_fields_as_the_binary_reads_them() {
         ],
     );
 }
+
+#[test]
+fn answerable_fields_and_sanctions_in_tables_as_the_binary_reads_them() {
+    // Round 36, kinds from first runs: a field that names who is answerable for the failure
+    // ("Responsible party", "Owner of failure") holds a team or a person as the cause, in a
+    // Markdown table and in a row kept as a paragraph; a sanction in an action table's cell is
+    // found though the model scores the cell low. An action's owner, the incident's owner (a
+    // role in the response), a field that names no one, and a timeline row about an alert on
+    // an error rate are not blame.
+    let body = "| Field | Value |\n\
+                |---|---|\n\
+                | Responsible party | Roster team |\n\
+                | Owner of failure | Quarry Dispatch team |\n\
+                | Incident owner | Platform team |\n\
+                | Responsible party | N/A: the rota tool dropped the shift |\n\n\
+                | Failure owner | Billing team, Leeds office |\n\n\
+                | ID | Action | Owner | Due |\n\
+                |---|---|---|---|\n\
+                | AI-8 | Issue a reprimand to the Kaltenegg gate crew | Matthias Oberhofer | 2026-12-20 |\n\
+                | AI-9 | Add a staleness marker to the fuel display | Platform team | 2026-12-20 |\n\n\
+                | Time | Event |\n\
+                |---|---|\n\
+                | 12:15 | Rathana checks the payment error-rate dashboard. |\n\
+                | 12:20 | The player-error alert pages the streaming on-call. |";
+    let (text, report) = check_discussion("Risks", body);
+    assert_wording_lines(
+        &text,
+        &report,
+        &[
+            "| Incident owner |",
+            "| Responsible party | N/A",
+            "| AI-9 |",
+            "| 12:15 |",
+            "| 12:20 |",
+        ],
+        &[
+            ("| Responsible party | Roster", "blameless/team-blame"),
+            ("| Owner of failure |", "blameless/team-blame"),
+            ("| Failure owner |", "blameless/team-blame"),
+            ("| AI-8 |", "blameless/punishment"),
+        ],
+    );
+}

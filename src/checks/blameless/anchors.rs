@@ -97,7 +97,14 @@ pub(super) fn anchor_groups(kind: Kind) -> &'static [&'static [&'static str]] {
         Kind::Because => &[&[r"\bbecause"]],
         Kind::FaultOf => &[&[r"\bfault", r"\bblame", r"\bresponsibility"]],
         Kind::OnPerson => &[&[r"\bthis", r"\bthat", r"\bit\b"], &[r"\bon\b"]],
-        Kind::Culprit => &[&[r"\bculprit", r"\bcause"]],
+        Kind::Culprit => &[&[
+            r"\bculprit",
+            r"\bcause",
+            r"\bresponsible",
+            r"\bowner",
+            r"\bfault",
+            r"\bblame",
+        ]],
         Kind::Cleft => &[
             &[r"\bit\b", r"\bis\b", r"\bwas\b"],
             &[r"\bwho\b", r"\bthat\b"],

@@ -1377,6 +1377,34 @@ static BELOW_GATE_KEYS: std::sync::LazyLock<BelowGateKeys> = std::sync::LazyLock
     (bits, keys)
 });
 
+/// The kinds a table cell, or a pipe row kept as a paragraph, passes below the model's gate
+/// besides `Kind::HumanError` (round 29): who a field names as answerable (`Kind::Culprit`:
+/// "| Responsible party | Roster team |"), a sanction in an action table ("| AI-7 |
+/// Disciplinary review for the night shift | HR |") and a person's act told as the fault
+/// ("| Cause | Deniz mapped the segment to the wrong field |"). The model, judging a row as one
+/// sentence or a cell without its row, scores these far below its gate, while their own checks
+/// are strict; run over every labelled row and every document's cells below the gate, the
+/// other kinds found timeline rows ("started by Urban") and adverbs ("lazily") instead (round
+/// 36).
+static ROW_KINDS: LazyLock<super::anchors::KindSet> = LazyLock::new(|| {
+    [
+        Kind::HumanError,
+        Kind::Culprit,
+        Kind::PunishStrong,
+        Kind::PunishPassive,
+        Kind::Sanction,
+        Kind::SanctionVerb,
+        Kind::Revoked,
+        Kind::Shaming,
+        Kind::FaultVerb,
+        Kind::DidNotCheck,
+        Kind::CarelessAction,
+        Kind::Ignored,
+    ]
+    .into_iter()
+    .fold(0, |set, kind| set | super::patterns::kind_bit(kind))
+});
+
 /// The keys of "what", "where" and "how", which `Kind::WhereTheyWentWrong` needs beside
 /// "wrong" below the model's gate.
 static WH_KEYS: LazyLock<[u64; 3]> = LazyLock::new(|| {
@@ -1460,13 +1488,26 @@ fn is_sign_off(sentence: &str) -> bool {
         })
 }
 
+/// What a scanned block is, as its caller knows from the document's structure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Block {
+    /// A paragraph, list item, heading or field of prose.
+    Prose,
+    /// A table cell: judged as a pipe row kept as a paragraph is ([`in_a_table_row`]).
+    Cell,
+    /// A table cell whose row is a cause field (`| Root cause | … |`, `super::cause_row`):
+    /// every sentence of it is judged as whole, punctuated or not.
+    CauseCell,
+}
+
 /// `source` is `text` as written, before masking (the same length), or `text` itself.
 pub(crate) fn scan(
     text: &str,
     source: &str,
     ctx: &WordingContext,
-    cause_field: bool,
+    block: Block,
 ) -> Vec<WordingHit> {
+    let cause_field = block == Block::CauseCell;
     let model = &*MODEL;
     let mut hits = Vec::new();
     for_each_sentence(text, |s, e, toks| {
@@ -1495,8 +1536,8 @@ pub(crate) fn scan(
             // model as one sentence, so a label in one of its cells ("| 03:40 | CV-03 tripped on
             // overcurrent | Operator error |") is drowned by the neutral cells beside it.
             // The human-error rule's own checks are strict, and table rows are few.
-            if in_a_table_row(source, s, e) {
-                kinds |= super::patterns::kind_bit(Kind::HumanError);
+            if block != Block::Prose || in_a_table_row(source, s, e) {
+                kinds |= *ROW_KINDS;
             }
             // Round 31 (real122's first run): so is a cause field's value given in prose,
             // "**Root cause:** Operator error - did not anticipate that upgrading containerd.io
@@ -1504,7 +1545,8 @@ pub(crate) fn scan(
             // after the label drowns it (P 0.05; 0.70 for "Root cause: operator error - the
             // upgrade restarted Docker.").
             if opens_with_a_cause_label(sentence, toks) {
-                kinds |= super::patterns::kind_bit(Kind::HumanError);
+                kinds |= super::patterns::kind_bit(Kind::HumanError)
+                    | super::patterns::kind_bit(Kind::Culprit);
             }
             if kinds == 0 {
                 return;

@@ -237,7 +237,7 @@ fn people_tokens(people: &[String]) -> HashSet<String> {
 /// Scans one block of prose and returns blame-focused wording, sorted by start, at most one
 /// hit per sentence. `text` must already have non-prose bytes blanked out. See `engine.rs`.
 pub fn scan(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
-    engine::scan(text, text, ctx, false)
+    engine::scan(text, text, ctx, engine::Block::Prose)
 }
 
 /// [`scan`] for a block of a document, with `source`, the block's bytes as written (the same
@@ -245,15 +245,15 @@ pub fn scan(text: &str, ctx: &WordingContext) -> Vec<WordingHit> {
 /// bold sentence that opens its line is a label, `engine::is_bold_label`). A `source` of
 /// another length is not used.
 pub fn scan_block(text: &str, source: &str, ctx: &WordingContext) -> Vec<WordingHit> {
-    scan_block_as(text, source, ctx, false)
+    scan_block_as(text, source, ctx, engine::Block::Prose)
 }
 
-/// [`scan_block`], and with `cause_field` every sentence of the block is judged as whole.
+/// [`scan_block`] for a block that is what `block` says it is.
 fn scan_block_as(
     text: &str,
     source: &str,
     ctx: &WordingContext,
-    cause_field: bool,
+    block: engine::Block,
 ) -> Vec<WordingHit> {
     let source = if source.len() == text.len() {
         source
@@ -261,7 +261,95 @@ fn scan_block_as(
         text
     };
     let text = directives_as_code(text, source);
-    engine::scan(&text, source, ctx, cause_field)
+    let text = answer_fields_set_off(text, source);
+    engine::scan(&text, source, ctx, block)
+}
+
+/// [`scan_block`] for a table cell whose row's label, `label` (the first cell's text), names
+/// who is answerable for the failure ("| Responsible party | Roster team |", "| Owner of
+/// failure | DBA team |"; [`names_who_answers`]): the cell is judged as the value of that
+/// field, "Responsible party: Roster team", so the rules read whom the row holds answerable.
+/// Offsets of the hits are the cell's.
+pub fn scan_answer_cell(
+    label: &str,
+    text: &str,
+    source: &str,
+    ctx: &WordingContext,
+) -> Vec<WordingHit> {
+    let source = if source.len() == text.len() {
+        source
+    } else {
+        text
+    };
+    let prefix = format!("{}: ", label.trim());
+    let (joined, joined_source) = (format!("{prefix}{text}"), format!("{prefix}{source}"));
+    let mut hits = scan_block_as(&joined, &joined_source, ctx, engine::Block::CauseCell);
+    hits.retain_mut(|h| {
+        h.start = h.start.max(prefix.len()) - prefix.len();
+        h.end = h.end.saturating_sub(prefix.len());
+        h.start < h.end
+    });
+    hits
+}
+
+/// Whether a field's label names who is answerable for a failure: "Responsible party",
+/// "Responsible team", "Failure owner", "Owner of failure", "At fault", "Culprit", "Blame".
+/// The trigger pattern of `Kind::Culprit` then decides which labels it reads (not "Incident
+/// owner", a role in the response, nor "Responsible engineer", who may own the change).
+pub fn names_who_answers(label: &str) -> bool {
+    let label = label.trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
+    label.len() <= 40
+        && label.split_whitespace().count() <= 4
+        && label.split_whitespace().any(|w| {
+            let w = w.to_ascii_lowercase();
+            (w.starts_with("responsib")
+                || w.starts_with("owner")
+                || w == "fault"
+                || w.starts_with("culprit")
+                || w.starts_with("blame"))
+                && !w.starts_with("blameless")
+        })
+}
+
+/// The masked text of a block with a colon where a pipe row's first cell, a label naming who
+/// is answerable ([`names_who_answers`]), ends: masking blanks the row's pipes, and "|
+/// Responsible party | Roster team |" is then read as "Responsible party: Roster team", a
+/// field and its value. The same length as `text`; borrows it unless such a row is there.
+fn answer_fields_set_off<'t>(
+    text: std::borrow::Cow<'t, str>,
+    source: &str,
+) -> std::borrow::Cow<'t, str> {
+    let src = source.as_bytes();
+    if src.len() != text.len() || memchr::memchr(b'|', src).is_none() {
+        return text;
+    }
+    let mut colons = Vec::new();
+    let mut line = 0;
+    while line < src.len() {
+        let end = memchr::memchr(b'\n', &src[line..]).map_or(src.len(), |i| line + i);
+        let row = &source[line..end];
+        let lead = row.len() - row.trim_start().len();
+        if row.trim_start().starts_with('|') {
+            let cells = &row[lead + 1..];
+            if let Some(bar) = cells.find('|') {
+                if names_who_answers(&cells[..bar]) {
+                    colons.push(line + lead + 1 + bar);
+                }
+            }
+        }
+        line = end + 1;
+    }
+    if colons.is_empty() {
+        return text;
+    }
+    let mut bytes = text.into_owned().into_bytes();
+    for at in colons {
+        if bytes[at] == b' ' {
+            bytes[at] = b':';
+        }
+    }
+    // Only an ASCII space became an ASCII colon.
+    std::borrow::Cow::Owned(String::from_utf8(bytes).unwrap_or_default())
 }
 
 /// [`scan_block`] for a table cell whose row is a cause field (`| Root cause | … |`,
@@ -270,7 +358,14 @@ fn scan_block_as(
 /// round 26). Other cells, like headings and captions, are judged by the rules alone unless
 /// they end with a full stop.
 pub fn scan_cause_cell(text: &str, source: &str, ctx: &WordingContext) -> Vec<WordingHit> {
-    scan_block_as(text, source, ctx, true)
+    scan_block_as(text, source, ctx, engine::Block::CauseCell)
+}
+
+/// [`scan_block`] for any other table cell (`| AI-7 | Disciplinary review for the night shift
+/// | HR |`): judged like a pipe row kept as a paragraph, whose cells the model, judging the
+/// row or the cell without its row, often scores below its gate (`engine::Block::Cell`).
+pub fn scan_cell(text: &str, source: &str, ctx: &WordingContext) -> Vec<WordingHit> {
+    scan_block_as(text, source, ctx, engine::Block::Cell)
 }
 
 /// Whether `lead`, what stands on a table row's line before a cell (`"| Root cause | "`),

@@ -1262,6 +1262,7 @@ impl Sentence<'_> {
 
     /// First person- or group-like token of the noun phrase starting at `i` (within 3 words).
     fn noun_phrase_agent(&self, i: usize) -> Option<(usize, Class)> {
+        let mut named_modifier = None;
         let mut k = i;
         while k < self.toks.len() && DETERMINERS.contains(self.word(k)) && !self.toks[k].boundary {
             k += 1;
@@ -1284,6 +1285,21 @@ impl Sentence<'_> {
                 break;
             }
             let c = self.loose_class(m);
+            // A name after a determiner and before a word in lower case modifies that word's
+            // noun: "the Kaltenegg gate crew" is a group, "the Taktplan loader" a program.
+            if c == Class::Named
+                && m == k
+                && k > i
+                && m + 1 < self.toks.len()
+                && !self.toks[m + 1].boundary
+                && self
+                    .text
+                    .get(self.toks[m + 1].start..)
+                    .is_some_and(|t| t.starts_with(|ch: char| ch.is_lowercase()))
+            {
+                named_modifier = Some((m, c));
+                continue;
+            }
             if matches!(c, Class::Group) || (c.person() && c != Class::We) {
                 // "caused by human error", "brought down by operator error": the word for
                 // who slips modifies the label, which is `Rule::HumanError`'s to find; the
@@ -1294,10 +1310,48 @@ impl Sentence<'_> {
                 {
                     return None;
                 }
+                // A name before a group's noun, maybe with another name between, names the
+                // group: "Roster team", "Quarry Dispatch group".
+                if matches!(c, Class::Named | Class::Known) {
+                    if let Some(g) = self.group_after_name(m) {
+                        return Some((g, Class::Group));
+                    }
+                }
+                // So does a role before a collective noun: "the SRE team", "DBA team".
+                if c == Class::Role
+                    && !self.toks.get(m + 1).is_some_and(|t| t.boundary)
+                    && matches!(
+                        self.word(m + 1),
+                        "team" | "teams" | "group" | "squad" | "crew" | "desk" | "department"
+                    )
+                {
+                    return Some((m + 1, Class::Group));
+                }
                 return Some((m, c));
             }
         }
-        None
+        // The name modified a noun that names no one: a program's ("loader", "scheduler") or
+        // a thing's, or else the name is the agent ("the Monterrey support pod").
+        named_modifier.filter(|&(m, _)| {
+            let head = singular(self.word(m + 1));
+            !(self.names_a_program(m + 1)
+                || (head.ends_with("er") && self.loose_class(m + 1) == Class::Other))
+        })
+    }
+
+    /// The group's noun that the name at `m` opens, one or two words on, with only capitalised
+    /// words between: "Roster team", "Quarry Dispatch group".
+    fn group_after_name(&self, m: usize) -> Option<usize> {
+        (m + 1..(m + 3).min(self.toks.len()))
+            .take_while(|&j| !self.toks[j].boundary)
+            .take_while(|&j| {
+                j == m + 1
+                    || self
+                        .text
+                        .get(self.toks[j - 1].start..)
+                        .is_some_and(|t| t.starts_with(char::is_uppercase))
+            })
+            .find(|&j| self.class(j) == Class::Group)
     }
 
     /// Whether the word at `i` is a thing that the role or group word before it only modifies:
@@ -6301,7 +6355,33 @@ fn human_error(
         "logs",
         "category",
         "bucket",
+        // What watches a count of errors: "the player-error alert", "the payment error-rate
+        // dashboard" (round 36).
+        "alert",
+        "alerts",
+        "alarm",
+        "alarms",
+        "dashboard",
+        "dashboards",
+        "graph",
+        "graphs",
+        "chart",
+        "panel",
+        "spike",
+        "spikes",
+        "threshold",
+        "ratio",
+        "percentage",
+        "counter",
+        "counters",
+        "handler",
     ];
+    // "the payment error-rate dashboard": the match ends inside a compound word, whose
+    // last part is what it names.
+    let next = match next.rsplit_once('-') {
+        Some((_, part)) if !part.is_empty() => part,
+        _ => next,
+    };
     if UI.contains(&next) {
         return None;
     }

@@ -45,7 +45,7 @@ const TRIGGERS: &[(&str, &str)] = &[
     ),
     (
         "Culprit",
-        r"(?i)\b(?:culprit|cause)\s*(?:was|is|:|turned\s+out\s+to\s+be|=|here\s+was)\s*",
+        r"(?i)\b(?:culprit|cause)\s*(?:was|is|:|turned\s+out\s+to\s+be|=|here\s+was)\s*|\b(?:responsible\s+(?:party|parties|team|person|individual|group|unit|department)|(?:failure|fault)\s+owner|owner\s+of\s+(?:the\s+)?(?:failure|fault)|at\s+fault|blamed?)(?:\*\*|__)?\s*(?:[|:=])\s*(?:\*\*|__)?\s*",
     ),
     (
         "Cleft",

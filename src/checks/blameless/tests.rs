@@ -5218,3 +5218,82 @@ fn what_a_team_got_wrong() {
         "The first story only lists what they did and what went wrong.",
     ]);
 }
+
+/// Round 36 (f224–f227's first runs): a field that names who is answerable for the failure
+/// holds a team or a person as its cause, whether a colon or a table's pipe sets it off; a name
+/// before a group's noun names the group, and a name after a determiner that modifies a
+/// program's noun names no one. The incident's owner is a role in the response, not a cause.
+#[test]
+fn who_a_field_holds_answerable() {
+    assert_engine_finds(&[
+        (
+            "Responsible party: the roster team.",
+            "blameless/team-blame",
+        ),
+        (
+            "| Responsible party | Roster team |",
+            "blameless/team-blame",
+        ),
+        (
+            "| Owner of failure | Platform SRE team |",
+            "blameless/team-blame",
+        ),
+        (
+            "**At fault:** Wojtek Zieliński",
+            "blameless/individual-fault",
+        ),
+        (
+            "The outage was caused by Quarry Dispatch team.",
+            "blameless/team-blame",
+        ),
+    ]);
+    assert_engine_quiet(&[
+        "Root cause: the Taktplan loader accepted an overrides file with overlapping validity periods.",
+        "| Incident owner | Platform team |",
+        "Blame: nobody; the rota tool dropped the shift.",
+        "The responsible team fixed the export on Tuesday.",
+    ]);
+}
+
+/// Round 36: a table cell is judged as a pipe row kept as a paragraph is, with the kinds the
+/// model scores low in a cell (a sanction, who a field holds answerable); a count of errors
+/// watched by an alert or a dashboard is no human-error label.
+#[test]
+fn sanctions_and_answerable_fields_in_table_cells() {
+    let people = scorer_people();
+    let ctx = WordingContext::new(&people, &[]);
+    let cell =
+        |source: &str| super::scan_cell(&crate::document::body::mask_prose(source), source, &ctx);
+    let hits = cell("Issue a reprimand to the Kaltenegg gate crew");
+    assert!(
+        hits.iter().any(|h| h.rule == "blameless/punishment"),
+        "{hits:?}"
+    );
+    for quiet in [
+        "Rathana checks the payment error-rate dashboard.",
+        "The player-error alert pages the streaming on-call.",
+        "Add a staleness marker to the fuel display",
+    ] {
+        assert!(cell(quiet).is_empty(), "{quiet}: {:?}", cell(quiet));
+    }
+    let source = "Roster team";
+    let hits = super::scan_answer_cell(
+        "Responsible party",
+        &crate::document::body::mask_prose(source),
+        source,
+        &ctx,
+    );
+    assert!(
+        hits.iter()
+            .any(|h| h.rule == "blameless/team-blame" && (h.start, h.end) == (0, source.len())),
+        "{hits:?}"
+    );
+    let source = "N/A: the rota tool dropped the shift";
+    assert!(super::scan_answer_cell(
+        "Responsible party",
+        &crate::document::body::mask_prose(source),
+        source,
+        &ctx
+    )
+    .is_empty());
+}
