@@ -1356,10 +1356,23 @@ static BELOW_GATE_KEYS: std::sync::LazyLock<BelowGateKeys> = std::sync::LazyLock
     // So does "what the loyalty team got wrong", a heading the model scores under its gate,
     // to `Kind::WhereTheyWentWrong` by "wrong"; that kind's own check needs a team or a person
     // after the wh-word.
+    // Round 36 (f224–f227's first runs): a sanction told by money withheld or deducted, a
+    // ban, a reassignment or a contract ended for cause ("The logistics coordinator's Q4
+    // bonus is withheld"), which the model scores under its gate, passes to
+    // `Kind::Sanction` by its rarer verbs; that kind's own check needs the sanction's person.
     for (word, kind) in [
         ("idea", Kind::CompetenceVerdict),
         ("clue", Kind::CompetenceVerdict),
         ("wrong", Kind::WhereTheyWentWrong),
+        ("withheld", Kind::Sanction),
+        ("withholding", Kind::Sanction),
+        ("deducted", Kind::Sanction),
+        ("docked", Kind::Sanction),
+        ("barred", Kind::Sanction),
+        ("banned", Kind::Sanction),
+        ("reassigned", Kind::Sanction),
+        ("terminate", Kind::Sanction),
+        ("forfeited", Kind::Sanction),
     ] {
         let key = super::features::fnv(super::features::stem_of(word, &stemmer).as_bytes());
         let bit = super::patterns::kind_bit(kind);

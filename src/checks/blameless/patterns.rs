@@ -5983,8 +5983,12 @@ fn sanction(s: &Sentence, ms: usize, me: usize, i0: usize, matched: &str) -> Opt
             || c == Class::Named && !super::dictionary::is_common_word(s.word(j))
     });
     // "Sven is barred from merging": the person is the subject.
+    // Not the author ("whether I should be banned from the closet", asked half in jest).
     if matched.starts_with("banned") || matched.starts_with("barred") {
-        return subject.then(|| found(Rule::Punishment, ms, me)).flatten();
+        let author = j.is_some_and(|j| matches!(s.word(j), "i" | "we"));
+        return (subject && !author)
+            .then(|| found(Rule::Punishment, ms, me))
+            .flatten();
     }
     // "Erlend is no longer allowed to touch the tally app", "Sven has lost the right to
     // deploy": a permission taken from one person by name. Taken from a role or from everyone
@@ -5993,6 +5997,32 @@ fn sanction(s: &Sentence, ms: usize, me: usize, i0: usize, matched: &str) -> Opt
     if matched.starts_with("no longer") || matched.starts_with("lost the") {
         let named = subject && !matches!(c, Class::Role | Class::Pronoun);
         return named.then(|| found(Rule::Punishment, ms, me)).flatten();
+    }
+    // "Terminate the CallNest contract for cause", "terminating the Ferrand & Kessel contract
+    // over this" (round 36, f224's and f227's first runs): a vendor sanctioned for the incident.
+    // Pay, wages or a settlement are a person's whoever owns them ("deducted from the driver's
+    // final settlement"): only people are paid.
+    if matched.starts_with("terminat") || matched.starts_with("deduct") {
+        return found(Rule::Punishment, ms, me);
+    }
+    // "We are withholding this quarter's bonus from everyone on the loyalty team": whom it is
+    // withheld from, after "from", is the sanction's person.
+    if matched.starts_with("withh") {
+        let from = (i0..s.toks.len())
+            .take_while(|&k| !s.toks[k].boundary)
+            .find(|&k| s.word(k) == "from");
+        if from.is_some_and(|k| {
+            (k + 1..(k + 5).min(s.toks.len()))
+                .take_while(|&m| !s.toks[m].boundary)
+                .any(|m| {
+                    let c = s.loose_class(m);
+                    (c.person() && c != Class::We)
+                        || c == Class::Group
+                        || matches!(s.word(m), "everyone" | "everybody" | "anyone")
+                })
+        }) {
+            return found(Rule::Punishment, ms, me);
+        }
     }
     // "strip Kwame of his signing rights", not "strips the records of their personal fields".
     if matched.starts_with("strip") {

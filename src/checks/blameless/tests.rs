@@ -5297,3 +5297,44 @@ fn sanctions_and_answerable_fields_in_table_cells() {
     )
     .is_empty());
 }
+
+/// Round 36 (f224–f227's first runs): sanctions beyond the listed words: money withheld from
+/// someone or deducted from their settlement, a move off a team because of the incident, a
+/// vendor's contract ended for cause, a person never to work a post again. A bonus scheme
+/// described, a move planned for other reasons, a contract ending on its date and the authors
+/// asking about themselves are none.
+#[test]
+fn sanctions_told_by_money_moves_and_contracts() {
+    assert_engine_finds(&[
+        (
+            "The charge nurse's Q3 bonus is withheld.",
+            "blameless/punishment",
+        ),
+        (
+            "We are withholding this year's bonus from everyone on the billing team.",
+            "blameless/punishment",
+        ),
+        (
+            "The cost of the spoiled vaccines will be deducted from the courier's final settlement.",
+            "blameless/punishment",
+        ),
+        (
+            "Halvard was moved off the signalling desk following the outage.",
+            "blameless/punishment",
+        ),
+        (
+            "We recommend terminating the Brightline contract over this.",
+            "blameless/punishment",
+        ),
+        (
+            "The nurse who overrode the cabinet should never work a night shift again.",
+            "blameless/punishment",
+        ),
+    ]);
+    assert_engine_quiet(&[
+        "The bonus scheme pays out in March.",
+        "Halvard moved to the signalling desk in May to be closer to home.",
+        "The Brightline contract ends on 31 December as planned.",
+        "Someone asked, half-jokingly, whether I should be banned from the server room.",
+    ]);
+}
