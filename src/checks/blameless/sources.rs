@@ -193,7 +193,7 @@ const TRIGGERS: &[(&str, &str)] = &[
     ),
     (
         "ReasonIs",
-        r"(?i)(?:\b(?:is|was)|['’]s)\s+(?:the\s+|a\s+)?(?:main\s+|only\s+|sole\s+|whole\s+|real\s+|direct\s+|root\s+|underlying\s+|primary\s+|ultimate\s+|proximate\s+)?(?:reason|cause)\s+(?:for|why|that|we|of|here)\b|(?:\b(?:is|was)|['’]s)\s+the\s+(?:main\s+|only\s+|sole\s+|whole\s+|real\s+)?reason\s+(?:the\s+|our\s+|every\s+|all\s+)?(?:[\p{L}-]+\s+){1,2}?(?:stopped|failed|broke|went|crashed|died|was|were|had)\b",
+        r"(?i)(?:\b(?:is|was)|['’]s)\s+(?:the\s+|a\s+)?(?:main\s+|only\s+|sole\s+|whole\s+|real\s+|direct\s+|root\s+|underlying\s+|primary\s+|ultimate\s+|proximate\s+)?(?:reason|cause)\s+(?:for|why|that|we|of|here)\b|(?:\b(?:is|was|are|were)|['’]s)\s+the\s+(?:main\s+|only\s+|sole\s+|whole\s+|real\s+)?reason\s+(?:the\s+|our\s+|every\s+|all\s+)?(?:[\p{L}-]+\s+){1,2}?(?:wasn['’]?t|weren['’]?t|didn['’]?t|couldn['’]?t|never|got|stopped|failed|broke|went|crashed|died|was|were|had)\b",
     ),
     (
         "Sanction",

@@ -5338,3 +5338,20 @@ fn sanctions_told_by_money_moves_and_contracts() {
         "Someone asked, half-jokingly, whether I should be banned from the server room.",
     ]);
 }
+
+/// Round 36 (f224's and f227's first runs): a person or a team said to be the reason for what
+/// did not happen ("wasn't called", "got clawed back"), with "are" for a team in the plural.
+#[test]
+fn people_who_are_the_reason_something_did_not_happen() {
+    assert_engine_finds(&[
+        (
+            "Ingrid is the reason the pump wasn't restarted until noon.",
+            "blameless/individual-fault",
+        ),
+        (
+            "The night shift are the reason customers got charged twice.",
+            "blameless/team-blame",
+        ),
+    ]);
+    assert_engine_quiet(&["Budget cuts are the reason the alarm wasn't replaced."]);
+}
