@@ -141,7 +141,7 @@ const TRIGGERS: &[(&str, &str)] = &[
     ),
     (
         "HadInverted",
-        r"\bHad\s+",
+        r"\bHad\s+|(?:^|[>:]\s*)had\s+(?:we|I|you|they|he|she)\s+",
     ),
     (
         "WereInverted",

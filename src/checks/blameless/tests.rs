@@ -5355,3 +5355,29 @@ fn people_who_are_the_reason_something_did_not_happen() {
     ]);
     assert_engine_quiet(&["Budget cuts are the reason the alarm wasn't replaced."]);
 }
+
+/// Round 36 (f225's and f226's first runs): an inverted counterfactual with a name no
+/// dictionary knows and any act, when a later clause tells what would have followed; and one
+/// in lower case after a chat line's speaker. A product's name is a word the dictionary knows.
+#[test]
+fn inverted_counterfactuals_with_any_act_and_in_chat() {
+    let hits = scan_engine(
+        "Had Oyelaran throttled the import, the queue would have drained before the morning rush.",
+    );
+    assert!(
+        hits.iter()
+            .any(|h| h.rule == "blameless/counterfactual" && h.error),
+        "{hits:?}"
+    );
+    let hits =
+        scan_as_block("<r.amadi> had we listened to Winnie on Monday we'd have saved four days");
+    assert!(
+        hits.iter().any(|h| h.rule == "blameless/counterfactual"),
+        "{hits:?}"
+    );
+    assert!(scan_engine(
+        "Had Kafka rebalanced the partitions sooner, the lag would have cleared by noon."
+    )
+    .iter()
+    .all(|h| h.rule != "blameless/counterfactual" || !h.error));
+}
