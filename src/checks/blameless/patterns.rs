@@ -1284,7 +1284,19 @@ impl Sentence<'_> {
             {
                 break;
             }
-            let c = self.loose_class(m);
+            let mut c = self.loose_class(m);
+            // A department's function alone at the end of the phrase after "with" or "on"
+            // names its people: "sits squarely with dispatch.", "this one is on Antofagasta
+            // logistics." (round 36, f224's and f225's first runs). "Caused by maintenance" is
+            // an activity, and "with billing changes" names changes.
+            if c == Class::Other
+                && i > 0
+                && matches!(self.word(i - 1), "with" | "on")
+                && self.toks.get(m + 1).is_none_or(|t| t.boundary)
+                && is_department_function(self.word(m))
+            {
+                c = Class::Group;
+            }
             // A name after a determiner and before a word in lower case modifies that word's
             // noun: "the Kaltenegg gate crew" is a group, "the Taktplan loader" a program.
             if c == Class::Named
@@ -5759,6 +5771,34 @@ fn fault_of(
     // an order or their own verdict, on whoever the object names.
     let lower = matched.trim_end().to_ascii_lowercase();
     let laid = lower.ends_with("blame") && !lower.starts_with("to");
+    // "Responsibility for the fix lies with operations": a duty given for what comes next, not
+    // fault for what happened (round 36).
+    if s.word(i0) == "responsibility"
+        && s.word(i0 + 1) == "for"
+        && (i0 + 2..(i0 + 5).min(s.toks.len()))
+            .take_while(|&k| !s.toks[k].boundary)
+            .any(|k| {
+                matches!(
+                    singular(s.word(k)),
+                    "fix"
+                        | "follow-up"
+                        | "remediation"
+                        | "action"
+                        | "recovery"
+                        | "cleanup"
+                        | "clean-up"
+                        | "repair"
+                        | "rollout"
+                        | "communication"
+                        | "decision"
+                        | "migration"
+                        | "implementation"
+                        | "item"
+                )
+            })
+    {
+        return None;
+    }
     if matched.starts_with("fault of")
         || matched.ends_with("with")
         || matched.ends_with("on")
@@ -6660,6 +6700,16 @@ fn has_agent_ending(w: &str) -> bool {
     ["or", "ist", "ian", "ee", "ant"]
         .iter()
         .any(|e| w.ends_with(e))
+}
+
+/// A department named by its function ("dispatch", "logistics", "billing"): with nothing after
+/// it in its phrase, the people who do that work.
+fn is_department_function(w: &str) -> bool {
+    DEPARTMENTS.contains(w)
+        || matches!(
+            w,
+            "dispatch" | "logistics" | "billing" | "payroll" | "accounts"
+        )
 }
 
 /// Things that act whose name is also a person's job ("the bus driver", "the shift

@@ -5381,3 +5381,23 @@ fn inverted_counterfactuals_with_any_act_and_in_chat() {
     .iter()
     .all(|h| h.rule != "blameless/counterfactual" || !h.error));
 }
+
+/// Round 36 (f225's first run): a department named by its function alone, after "with" or
+/// "on", is its people; an activity caused something, and a duty given for the fix is no fault.
+#[test]
+fn a_department_by_its_function_and_a_duty_for_the_fix() {
+    assert_engine_finds(&[(
+        "The blame here sits squarely with dispatch.",
+        "blameless/team-blame",
+    )]);
+    for text in [
+        "The slowdown was caused by routine maintenance.",
+        "Responsibility for the fix lies with operations.",
+    ] {
+        assert!(
+            scan_engine(text).iter().all(|h| !h.error),
+            "{text}: {:?}",
+            scan_engine(text)
+        );
+    }
+}
