@@ -320,7 +320,9 @@ fn answer_fields_set_off<'t>(
     source: &str,
 ) -> std::borrow::Cow<'t, str> {
     let src = source.as_bytes();
-    if src.len() != text.len() || memchr::memchr(b'|', src).is_none() {
+    // A pipe row kept as a paragraph opens its block; most blocks are prose, and a look at
+    // their first byte is all they cost.
+    if src.len() != text.len() || source.trim_start().as_bytes().first() != Some(&b'|') {
         return text;
     }
     let mut colons = Vec::new();
