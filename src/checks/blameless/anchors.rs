@@ -93,6 +93,9 @@ pub(super) fn anchor_groups(kind: Kind) -> &'static [&'static [&'static str]] {
             r"\bwrong",
             r"\bwithout",
             r"\binstead",
+            r"\bnobody\b",
+            r"\bno one\b",
+            r"\bno-one\b",
         ]],
         Kind::Because => &[&[r"\bbecause"]],
         Kind::FaultOf => &[&[r"\bfault", r"\bblame", r"\bresponsibility"]],
@@ -588,7 +591,7 @@ pub(super) struct Anchors {
     literals: Vec<String>,
 }
 
-const WORDS: usize = 7;
+const WORDS: usize = 8;
 
 /// Bit set of kinds (indices into `ALL_KINDS`).
 pub(crate) type KindSet = u64;

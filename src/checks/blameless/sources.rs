@@ -29,7 +29,7 @@ const TRIGGERS: &[(&str, &str)] = &[
     ),
     (
         "CarelessAction",
-        r"(?i)\b(?:pushed|deployed|shipped|merged|ran|deleted|dropped|approved|released|applied|committed|changed|edited|restarted|rebooted|typed|rolled\s+out|disabled|removed|promoted|executed|copied|overwrote|rotated|upgraded)\b[^.;:!?]{0,60}?\b(?:untested|broken|(?:the|a)\s+wrong|without\s+(?:a\s+|any\s+|first\s+)?(?:review|reviewing|testing|tests?|waiting|telling|checking|approval|asking|reading|running|looking|notice|warning|second|letting|informing|consulting|thinking)|instead\s+of)\b|\b(?:[\p{L}-]{2,}ed|took|ran|chose|sent|set|put|hit|cut|shut|wrote|left|made|gave|brought|drew|read|picked|swapped|pulled)\s+(?:[^.;:!?\s]+\s+){0,5}?(?:the|a)\s+wrong\b",
+        r"(?i)\b(?:pushed|deployed|shipped|merged|ran|deleted|dropped|approved|released|applied|committed|changed|edited|restarted|rebooted|typed|rolled\s+out|disabled|removed|promoted|executed|copied|overwrote|rotated|upgraded)\b[^.;:!?]{0,60}?\b(?:untested|broken|(?:the|a)\s+wrong|without\s+(?:a\s+|any\s+|first\s+)?(?:review|reviewing|testing|tests?|waiting|telling|checking|approval|asking|reading|running|looking|notice|warning|second|letting|informing|consulting|thinking)|instead\s+of)\b|\b(?:[\p{L}-]{2,}ed|took|ran|chose|sent|set|put|hit|cut|shut|wrote|left|made|gave|brought|drew|read|picked|swapped|pulled)\s+(?:[^.;:!?\s]+\s+){0,5}?(?:the|a)\s+wrong\b|\b(?:[\p{L}-]{2,}ed|took|ran|set|put|cut|shut|wrote|made|pulled)\s+[^.;:!?]{0,60}?\band\s+(?:then\s+)?(?:told|informed|warned)\s+(?:nobody|no\s+one|no-one)\b",
     ),
     (
         "Because",

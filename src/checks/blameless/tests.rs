@@ -5401,3 +5401,21 @@ fn a_department_by_its_function_and_a_duty_for_the_fix() {
         );
     }
 }
+
+/// Round 36 (f224's first run): a person's or a team's act "and told nobody" is careless by how
+/// it was done, as "without telling anyone" is; a program that told no one is not a person.
+#[test]
+fn an_act_and_told_nobody() {
+    assert_engine_finds(&[
+        (
+            "Ingrid rotated the key on Friday and told no one.",
+            "blameless/individual-fault",
+        ),
+        (
+            "The network squad changed the firewall rules and told nobody.",
+            "blameless/team-blame",
+        ),
+    ]);
+    let hits = scan_engine("The export job rotated the key and told nobody.");
+    assert!(hits.iter().all(|h| !h.error), "{hits:?}");
+}
