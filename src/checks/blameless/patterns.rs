@@ -1351,6 +1351,58 @@ impl Sentence<'_> {
         })
     }
 
+    /// Whether the clause from token `i` to the sentence's end states how things are, in the
+    /// present, with no one in it: a present verb of being or needing ("is", "needs",
+    /// "means"), no past form of a verb of being, doing or a modal's perfect, and no name, role
+    /// or group ("a retry needs idempotency end to end"). "That Dave missed it", "that the
+    /// operator should have paged" and "that the alarm was real" are not.
+    fn states_a_present_lesson(&self, i: usize) -> bool {
+        let words = (i..self.toks.len()).filter(|&k| !self.toks[k].boundary);
+        let mut present = false;
+        for k in words {
+            let w = self.word(k);
+            if matches!(
+                w,
+                "was"
+                    | "were"
+                    | "had"
+                    | "did"
+                    | "should"
+                    | "would"
+                    | "could"
+                    | "wasn't"
+                    | "weren't"
+                    | "hadn't"
+                    | "didn't"
+                    | "shouldn't"
+                    | "wouldn't"
+                    | "couldn't"
+            ) {
+                return false;
+            }
+            // A past act ("that the coordinator picked the wrong yard", "how it got past
+            // anyone"), but not a perfect's participle ("a backup you've never tested").
+            let perfect = (k.saturating_sub(2)..k).any(|j| {
+                matches!(
+                    self.word(j),
+                    "have" | "has" | "'ve" | "’ve" | "is" | "are" | "be" | "been" | "being"
+                ) || self.word(j).ends_with("'ve")
+            });
+            if is_past(w) && !perfect {
+                return false;
+            }
+            let c = self.loose_class(k);
+            if matches!(c, Class::Known | Class::Named | Class::Role | Class::Group) {
+                return false;
+            }
+            present |= matches!(
+                w,
+                "is" | "are" | "needs" | "need" | "requires" | "require" | "means" | "mean"
+            );
+        }
+        present
+    }
+
     /// The group's noun that the name at `m` opens, one or two words on, with only capitalised
     /// words between: "Roster team", "Quarry Dispatch group".
     fn group_after_name(&self, m: usize) -> Option<usize> {
@@ -4687,6 +4739,25 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             if kind == Kind::ObviousPredicate
                 && matches!(s.word(i0), "looks" | "look" | "seems" | "seem")
                 && !s.names_anyone_else(0)
+            {
+                return None;
+            }
+            // "It was obvious to nobody that the requirements had changed": denied (round 36,
+            // f224's first run).
+            if s.word(last + 1) == "to"
+                && (matches!(s.word(last + 2), "nobody" | "none" | "no-one")
+                    || (s.word(last + 2) == "no" && s.word(last + 3) == "one"))
+            {
+                return None;
+            }
+            // "In hindsight it's obvious that a backup you've never tested is a hope, not a
+            // backup", "… that a retry needs idempotency end to end" (round 36, f229's first
+            // run): a lesson in the present, about how things are, with no one in it and no past
+            // act weighed; hindsight bias judges what someone did or should have seen.
+            if s.word(last + 1) == "that"
+                // "so obvious that it is hard to understand how …" tells a result.
+                && !(i0.saturating_sub(1)..=last).any(|j| s.word(j) == "so")
+                && s.without_mark(|| s.states_a_present_lesson(last + 2))
             {
                 return None;
             }

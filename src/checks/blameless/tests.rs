@@ -5419,3 +5419,35 @@ fn an_act_and_told_nobody() {
     let hits = scan_engine("The export job rotated the key and told nobody.");
     assert!(hits.iter().all(|h| !h.error), "{hits:?}");
 }
+
+/// Round 36 (f224's and f229's first runs, after their scoring): "obvious to nobody" denies
+/// the hindsight, and a lesson said to be obvious in hindsight, in the present and with no one
+/// in it, judges no one. What someone did, said to be obvious, is still hindsight, and so is a
+/// mistake "so obvious that" it got past people.
+#[test]
+fn hindsight_denied_or_about_how_things_are() {
+    for text in [
+        "In hindsight it's obvious that a cache you've never warmed is a guess, not a cache.",
+        "In hindsight it seems obvious that an import needs a dry run end to end.",
+    ] {
+        let hits = scan_engine(text);
+        assert!(
+            hits.iter()
+                .all(|h| h.rule != "blameless/hindsight" || !h.error),
+            "{text}: {hits:?}"
+        );
+    }
+    let hits = scan_engine("It was obvious to nobody that the limits had changed.");
+    assert!(hits.iter().all(|h| !h.error), "{hits:?}");
+    for text in [
+        "It is painfully obvious that the coordinator picked the wrong yard.",
+        "The mistake was so obvious that it is hard to understand how it got past anyone.",
+    ] {
+        let hits = scan_engine(text);
+        assert!(
+            hits.iter()
+                .any(|h| h.rule == "blameless/hindsight" && h.error),
+            "{text}: {hits:?}"
+        );
+    }
+}
