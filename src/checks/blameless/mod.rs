@@ -296,14 +296,18 @@ pub fn scan_answer_cell(
 /// "Responsible team", "Failure owner", "Owner of failure", "At fault", "Culprit", "Blame".
 /// The trigger pattern of `Kind::Culprit` then decides which labels it reads (not "Incident
 /// owner", a role in the response, nor "Responsible engineer", who may own the change).
+///
+/// "Owner" alone names whoever owns an action item ("| Owner | Priya |"): only with "failure"
+/// or "fault" beside it does it name who is answerable.
 pub fn names_who_answers(label: &str) -> bool {
     let label = label.trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
+    let lower = label.to_ascii_lowercase();
+    let failure = lower.contains("fail") || lower.contains("fault");
     label.len() <= 40
         && label.split_whitespace().count() <= 4
-        && label.split_whitespace().any(|w| {
-            let w = w.to_ascii_lowercase();
+        && lower.split_whitespace().any(|w| {
             (w.starts_with("responsib")
-                || w.starts_with("owner")
+                || (w.starts_with("owner") && failure)
                 || w == "fault"
                 || w.starts_with("culprit")
                 || w.starts_with("blame"))

@@ -1323,7 +1323,7 @@ impl Sentence<'_> {
                     return None;
                 }
                 // A name before a group's noun, maybe with another name between, names the
-                // group: "Roster team", "Quarry Dispatch group".
+                // group: "Roster team", "Quarry Dispatch team".
                 if matches!(c, Class::Named | Class::Known) {
                     if let Some(g) = self.group_after_name(m) {
                         return Some((g, Class::Group));
@@ -1404,7 +1404,7 @@ impl Sentence<'_> {
     }
 
     /// The group's noun that the name at `m` opens, one or two words on, with only capitalised
-    /// words between: "Roster team", "Quarry Dispatch group".
+    /// words between: "Roster team", "Quarry Dispatch team".
     fn group_after_name(&self, m: usize) -> Option<usize> {
         (m + 1..(m + 3).min(self.toks.len()))
             .take_while(|&j| !self.toks[j].boundary)

@@ -5247,6 +5247,17 @@ fn who_a_field_holds_answerable() {
             "blameless/team-blame",
         ),
     ]);
+    for (label, answers) in [
+        ("Responsible party", true),
+        ("**Failure owner**", true),
+        ("Owner of failure", true),
+        ("Team at fault", true),
+        ("Owner", false),
+        ("Action owner", false),
+        ("Blameless review", false),
+    ] {
+        assert_eq!(super::names_who_answers(label), answers, "{label}");
+    }
     assert_engine_quiet(&[
         "Root cause: the Taktplan loader accepted an overrides file with overlapping validity periods.",
         "| Incident owner | Platform team |",
