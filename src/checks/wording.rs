@@ -19,8 +19,7 @@ pub(crate) fn check(cx: &DocContext<'_>, out: &mut Vec<Finding>) {
         // row of many cells quadratic).
         const LEAD: usize = 256;
         let lead = blameless::line_lead(cx.text(), block.span.start, LEAD).unwrap_or("");
-        let label = answer_label(lead);
-        let hits = if let Some(label) = label {
+        let hits = if let Some(label) = blameless::answer_label(lead) {
             blameless::scan_answer_cell(label, &block.text, source, &wording)
         } else if blameless::cause_row(lead) {
             blameless::scan_cause_cell(&block.text, source, &wording)
@@ -70,18 +69,6 @@ pub(crate) fn check(cx: &DocContext<'_>, out: &mut Vec<Finding>) {
             out.push(finding(hit, span));
         }
     }
-}
-
-/// The label of a table cell's row when the cell is the row's second and the label, its first
-/// cell, names who is answerable for a failure ("| Responsible party | Roster team |",
-/// `blameless::names_who_answers`); `lead` is what stands on the line before the cell.
-fn answer_label(lead: &str) -> Option<&str> {
-    let mut cells = lead.trim_start().strip_prefix('|')?.split('|');
-    let label = cells.next()?;
-    let rest: Vec<&str> = cells.collect();
-    // The cell is the one right after the label: nothing but blanks stands between.
-    (rest.len() == 1 && rest[0].trim().is_empty() && blameless::names_who_answers(label))
-        .then_some(label)
 }
 
 /// Whether the bytes `start..end` of the file lie inside the text of a Markdown link on one

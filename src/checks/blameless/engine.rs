@@ -1329,6 +1329,15 @@ static BELOW_GATE_KEYS: std::sync::LazyLock<BelowGateKeys> = std::sync::LazyLock
     ];
     let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
     let mut keys: Vec<(u64, super::anchors::KindSet)> = Vec::new();
+    // The key of `word`'s stem, passing to `kind`: a key met again gains the kind's bit.
+    let mut add = |word: &str, kind: Kind| {
+        let key = super::features::fnv(super::features::stem_of(word, &stemmer).as_bytes());
+        let bit = super::patterns::kind_bit(kind);
+        match keys.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, kinds)) => *kinds |= bit,
+            None => keys.push((key, bit)),
+        }
+    };
     for kind in [
         Kind::AsleepIdiom,
         Kind::Unheeded,
@@ -1336,18 +1345,13 @@ static BELOW_GATE_KEYS: std::sync::LazyLock<BelowGateKeys> = std::sync::LazyLock
         Kind::IronicPraise,
         Kind::MockedDuty,
     ] {
-        let bit = super::patterns::kind_bit(kind);
         for word in super::anchors::anchor_groups(kind)
             .iter()
             .flat_map(|group| group.iter())
             .map(|anchor| anchor.trim_start_matches(r"\b").trim_end_matches(r"\b"))
             .filter(|word| !ABOVE_THE_GATE_ONLY.contains(word))
         {
-            let key = super::features::fnv(super::features::stem_of(word, &stemmer).as_bytes());
-            match keys.iter_mut().find(|(k, _)| *k == key) {
-                Some((_, kinds)) => *kinds |= bit,
-                None => keys.push((key, bit)),
-            }
+            add(word, kind);
         }
     }
     // Round 35 (f211's first run): "have no idea what they are doing", a verdict the model
@@ -1374,12 +1378,7 @@ static BELOW_GATE_KEYS: std::sync::LazyLock<BelowGateKeys> = std::sync::LazyLock
         ("terminate", Kind::Sanction),
         ("forfeited", Kind::Sanction),
     ] {
-        let key = super::features::fnv(super::features::stem_of(word, &stemmer).as_bytes());
-        let bit = super::patterns::kind_bit(kind);
-        match keys.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, kinds)) => *kinds |= bit,
-            None => keys.push((key, bit)),
-        }
+        add(word, kind);
     }
     keys.sort_unstable();
     let mut bits = [0u64; 16];

@@ -276,11 +276,8 @@ pub fn scan_answer_cell(
     source: &str,
     ctx: &WordingContext,
 ) -> Vec<WordingHit> {
-    let source = if source.len() == text.len() {
-        source
-    } else {
-        text
-    };
+    // A `source` of another length than `text` makes the joined pair differ too, and
+    // `scan_block_as` then reads the masked text alone, as it would the cell's.
     let prefix = format!("{}: ", label.trim());
     let (joined, joined_source) = (format!("{prefix}{text}"), format!("{prefix}{source}"));
     let mut hits = scan_block_as(&joined, &joined_source, ctx, engine::Block::CauseCell);
@@ -334,12 +331,11 @@ fn answer_fields_set_off<'t>(
     while line < src.len() {
         let end = memchr::memchr(b'\n', &src[line..]).map_or(src.len(), |i| line + i);
         let row = &source[line..end];
-        let lead = row.len() - row.trim_start().len();
-        if row.trim_start().starts_with('|') {
-            let cells = &row[lead + 1..];
+        let cells_at = line + row.len() - row.trim_start().len() + 1;
+        if let Some(cells) = row.trim_start().strip_prefix('|') {
             if let Some(bar) = cells.find('|') {
                 if names_who_answers(&cells[..bar]) {
-                    colons.push(line + lead + 1 + bar);
+                    colons.push(cells_at + bar);
                 }
             }
         }
@@ -348,14 +344,15 @@ fn answer_fields_set_off<'t>(
     if colons.is_empty() {
         return text;
     }
-    let mut bytes = text.into_owned().into_bytes();
+    let mut text = text.into_owned();
     for at in colons {
-        if bytes[at] == b' ' {
-            bytes[at] = b':';
+        // Masking left a space where the pipe stood; one ASCII byte for another keeps every
+        // offset.
+        if text.as_bytes()[at] == b' ' {
+            text.replace_range(at..at + 1, ":");
         }
     }
-    // Only an ASCII space became an ASCII colon.
-    std::borrow::Cow::Owned(String::from_utf8(bytes).unwrap_or_default())
+    std::borrow::Cow::Owned(text)
 }
 
 /// [`scan_block`] for a table cell whose row is a cause field (`| Root cause | … |`,
@@ -372,6 +369,18 @@ pub fn scan_cause_cell(text: &str, source: &str, ctx: &WordingContext) -> Vec<Wo
 /// row or the cell without its row, often scores below its gate (`engine::Block::Cell`).
 pub fn scan_cell(text: &str, source: &str, ctx: &WordingContext) -> Vec<WordingHit> {
     scan_block_as(text, source, ctx, engine::Block::Cell)
+}
+
+/// The label of a table cell's row when the cell is the row's second and the label, its first
+/// cell, names who is answerable for a failure ("| Responsible party | Roster team |",
+/// [`names_who_answers`]); `lead` is what stands on the line before the cell.
+pub fn answer_label(lead: &str) -> Option<&str> {
+    let mut cells = lead.trim_start().strip_prefix('|')?.split('|');
+    let label = cells.next()?;
+    // The cell is the one right after the label: nothing but blanks stands between.
+    let between = cells.next()?;
+    (cells.next().is_none() && between.trim().is_empty() && names_who_answers(label))
+        .then_some(label)
 }
 
 /// Whether `lead`, what stands on a table row's line before a cell (`"| Root cause | "`),

@@ -1403,6 +1403,18 @@ impl Sentence<'_> {
         present
     }
 
+    /// Whether a later word than `k` is a past modal's perfect ("would have", "could've",
+    /// "wouldn't have"): the past that did not happen, which an inverted condition's
+    /// consequence tells ("Had Tomasz capped the discount, the damage would have stopped").
+    fn past_perfect_after(&self, k: usize) -> bool {
+        (k + 1..self.toks.len()).any(|j| {
+            let w = self.word(j);
+            (is_past_modal(w) || matches!(w, "wouldn't" | "couldn't" | "would've" | "could've"))
+                && (w.ends_with("'ve")
+                    || (j + 1..(j + 3).min(self.toks.len())).any(|h| self.word(h) == "have"))
+        })
+    }
+
     /// The group's noun that the name at `m` opens, one or two words on, with only capitalised
     /// words between: "Roster team", "Quarry Dispatch team".
     fn group_after_name(&self, m: usize) -> Option<usize> {
@@ -5244,15 +5256,8 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             // have followed: "Had Tomasz capped the discount, the damage would have stopped"
             // (round 36, f225's first run). A product's name ("Had Kafka rebalanced …") is a
             // word the dictionary knows.
-            let strict = !(c == Class::Named
-                && h == i0 + 1
-                && s.is_a_name(h)
-                && (k + 1..s.toks.len()).any(|j| {
-                    let w = s.word(j);
-                    w.ends_with("'ve")
-                        || (is_past_modal(w) || matches!(w, "wouldn't" | "couldn't"))
-                            && (j + 1..(j + 3).min(s.toks.len())).any(|h| s.word(h) == "have")
-                }));
+            let strict =
+                !(c == Class::Named && h == i0 + 1 && s.is_a_name(h) && s.past_perfect_after(k));
             counterfactual_for(c, s.word(k), strict).and_then(|r| found(r, ms, s.span_end(k)))
         }
     }
@@ -5274,12 +5279,7 @@ fn were_inverted(s: &Sentence, ms: usize, i0: usize) -> Option<Found> {
     while h > i0 + 1 && is_adverb(s.word(h)) {
         h -= 1;
     }
-    let perfect = (k + 1..s.toks.len()).any(|j| {
-        let w = s.word(j);
-        (is_past_modal(w) || matches!(w, "wouldn't" | "couldn't" | "would've" | "could've"))
-            && (w.ends_with("'ve")
-                || (j + 1..(j + 3).min(s.toks.len())).any(|h| s.word(h) == "have"))
-    });
+    let perfect = s.past_perfect_after(k);
     let after_a_break = (k + 1..s.toks.len()).any(|j| s.toks[j].boundary);
     if !perfect || !after_a_break {
         return None;
