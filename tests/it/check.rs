@@ -577,10 +577,12 @@ fn sensitivity_moves_only_the_models_own_warnings() {
     // 0.65 on the second, again on "Nice" alone: below normal's 0.80 and above high's 0.20.
     // Round 14's sentence "Lovely timing with the quarterly release window." fell to P 0.13
     // when round 17 trained on casual prose; round 17's "Nice work on the quarterly release
-    // window." rose to P 0.91, above the low bar, when round 18 trained on more sets.)
+    // window." rose to P 0.91, above the low bar, when round 18 trained on more sets. Round
+    // 37's model gives "Nice job with the quarterly release window." P 0.73, and "Nice job on
+    // the quarterly release window." P 0.86 on "Nice" alone, and the second P 0.57.)
     let text = s.read(&path).replace(
         "The configuration format accepted",
-        "Nice job with the quarterly release window. \
+        "Nice job on the quarterly release window. \
          Nice timing with the holiday release window. \
          The operator restarted the wrong cluster during the incident. \
          The configuration format accepted",

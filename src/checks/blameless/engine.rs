@@ -84,6 +84,12 @@ pub(crate) struct WarnAt {
 /// 10 / 7 / 6 / 6 findings on 32,816 words of published reports it had not seen (real52). Held
 /// by `eval::sensitivity_levels_hold_on_the_validation_split`. Round 22 kept the bars for the
 /// model retrained on 174 authors without re-deriving them (docs/BLAMELESS.md, "Round 22").
+/// Round 37 kept them for the model retrained on 281 authors, measured on sets that model had
+/// not seen (trained without f224–f236): on f224–f236 and the used real collections
+/// real135–real147, phrase and naming bars of 0.40 / 0.80 gave sentence recall 0.861 and 7 false
+/// findings in 120,951 words of real reports; 0.45 / 0.80 0.860 and 6; 0.45 / 0.85 0.854 and 6;
+/// 0.50 / 0.90 0.844 and 5. No pair moved the real reports' false findings by more than two,
+/// and those two were mended by kind instead (docs/BLAMELESS.md, "Round 37").
 /// Errors are the same at every level.
 pub(crate) fn warn_threshold(sensitivity: crate::config::Sensitivity) -> WarnAt {
     use crate::config::Sensitivity;
@@ -1444,6 +1450,42 @@ fn below_gate_kinds(toks: &[Tok]) -> super::anchors::KindSet {
         })
 }
 
+/// Whether the sentence's lower-cased words (`words`) advise the reader: it opens with an
+/// instruction ("make sure", "please", "remember to", "ensure", "check", "update", "upgrade",
+/// "use"), speaks to "you", and names no one else (no third person, role or team) and no word
+/// of an exhortation ("next time", "again", "careful", "attention"), which aims it at someone
+/// ("make sure you test it next time"). Asked only of the model's own findings.
+fn advises_the_reader(words: &[String]) -> bool {
+    let first = words.first().map_or("", String::as_str);
+    let second = words.get(1).map_or("", String::as_str);
+    let instruction = matches!(first, "please" | "ensure" | "update" | "upgrade" | "use")
+        || (first == "make" && second == "sure")
+        || (first == "remember" && second == "to");
+    instruction
+        && words.iter().any(|w| matches!(w.as_str(), "you" | "your"))
+        && !words.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "he" | "she"
+                    | "him"
+                    | "her"
+                    | "his"
+                    | "they"
+                    | "them"
+                    | "their"
+                    | "team"
+                    | "engineer"
+                    | "engineers"
+                    | "operator"
+                    | "everyone"
+                    | "next"
+                    | "again"
+                    | "careful"
+                    | "attention"
+            )
+        })
+}
+
 /// Whether the sentence is a letter's sign-off: a valediction, a comma and a signature
 /// ("Love, the Travis team!", "Cheers, Priya", "Kind regards, the Platform team"), which
 /// judges no one (round 19: real55's only false finding). The signature is capitalised words
@@ -1690,6 +1732,12 @@ pub(crate) fn scan(
                 return;
             }
             if family == Rule::Judgemental && grades_well(text, toks, words()) {
+                return;
+            }
+            if advises_the_reader(words()) {
+                // "Make sure that you use one of the supported releases and update your image."
+                // (round 37, real140 on the retrained model): an instruction to the reader
+                // about the reader's own step names no one at fault.
                 return;
             }
             if family == Rule::Sarcasm && plain_own_account(text, toks, words()) {

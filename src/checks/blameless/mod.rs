@@ -557,8 +557,13 @@ pub(crate) fn scan_rules_of(text: &str, ctx: &WordingContext, only: KindSet) -> 
 /// For the model alone, a counterfactual said of a thing is not asserted of anyone either
 /// (`Sentence::modal_perfect_of_a_thing`, round 21): "The fuzz test should have caught this
 /// crash"; nor is an idiom of neglect said of a thing (`Sentence::idiom_of_a_thing`, round
-/// 22): "The fleet ran on autopilot overnight". `source` is the sentence as written (the same
-/// length), where code spans that masking blanked out are still seen.
+/// 22): "The fleet ran on autopilot overnight". Nor, since round 37 (whose retrained model
+/// warned on them), is an "Obviously" before a present with nothing past in the sentence
+/// ("Obviously, customer data must not be exposed": hindsight sees a past before the fact),
+/// nor a misconfiguration with no one in the sentence ("caused by management VLAN
+/// misconfiguration"), a thing's state rather than a label for a person's slip. `source` is
+/// the sentence as written (the same length), where code spans that masking blanked out are
+/// still seen.
 pub(crate) fn is_not_asserted(
     rule: Rule,
     sentence: &str,
@@ -586,6 +591,8 @@ pub(crate) fn is_not_asserted(
             && s.modal_perfect_of_a_thing(|at| source.get(..at).is_some_and(|b| b.contains('`'))))
         || (rule == Rule::Negligence
             && (neglect_idiom_of_a_thing(&s, sentence) || s.neglect_by_a_program()))
+        || (rule == Rule::Hindsight && s.obviously_of_the_present(at))
+        || (rule == Rule::HumanError && s.misconfiguration_of_a_thing(at))
 }
 
 /// Whether `sentence` (as `s`) holds an idiom of neglect (`Kind::AsleepIdiom`'s pattern) said

@@ -3660,6 +3660,63 @@ impl Sentence<'_> {
         })
     }
 
+    /// Whether the word at byte `at` is an "Obviously" (or "obviously") and nothing in the
+    /// sentence tells a past ([`Sentence::tells_a_past`]): a present judged plain, not a past
+    /// that should have been foreseen (round 37).
+    pub(super) fn obviously_of_the_present(&self, at: usize) -> bool {
+        self.at(at)
+            .is_some_and(|i| self.word(i) == "obviously" && !self.tells_a_past(0))
+    }
+
+    /// Whether the word at byte `at` names a misconfiguration ("misconfiguration",
+    /// "misconfigured", "misconfig") and no person, role or group is in the sentence: a
+    /// thing's state ("caused by management VLAN misconfiguration"), not a label for a slip
+    /// (round 37).
+    pub(super) fn misconfiguration_of_a_thing(&self, at: usize) -> bool {
+        self.at(at).is_some_and(|i| {
+            matches!(
+                self.word(i),
+                "misconfiguration" | "misconfigurations" | "misconfigured" | "misconfig"
+            )
+        }) && !self.names_anyone_but_as_a_modifier(0)
+    }
+
+    /// [`Sentence::names_anyone_else`] from token `from`, leaving out a person or group word
+    /// that only modifies a part of a system after it ([`Sentence::heads_a_thing`]: "customer
+    /// data", "management VLAN").
+    fn names_anyone_but_as_a_modifier(&self, from: usize) -> bool {
+        (from..self.toks.len()).any(|j| {
+            let c = self.class(j);
+            !matches!(self.word(j), "i" | "we" | "us" | "you")
+                && (c.person() || matches!(c, Class::Group | Class::NegPronoun))
+                && !self.heads_a_thing(j + 1)
+        })
+    }
+
+    /// Whether any word from token `from` on tells a past: a verb in the past ("was", "had",
+    /// "knew", "failed", any `is_past` form) or a perfect ("have", "been"). Hindsight sees a
+    /// past before the fact; a present alone ("this is embarrassing") sees nothing before it.
+    fn tells_a_past(&self, from: usize) -> bool {
+        (from..self.toks.len()).any(|k| {
+            let w = self.word(k);
+            // A participle after "be" is a present passive: "must not be exposed".
+            let passive = k > 0 && (is_be(self.word(k - 1)) || self.word(k - 1) == "being");
+            (is_past(w) && !passive)
+                || matches!(
+                    w,
+                    "was"
+                        | "were"
+                        | "had"
+                        | "have"
+                        | "did"
+                        | "knew"
+                        | "been"
+                        | "wasn't"
+                        | "weren't"
+                )
+        })
+    }
+
     /// After an editorial "Obviously" at `i`, the rest is a thing's plain past: it opens with a
     /// determiner, holds a past ("was called", "returned"), and nothing that foresees, denies,
     /// judges or names anyone: no modal, "going to", negation, fault or harm word, knowing or
@@ -4363,6 +4420,20 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             {
                 return None;
             }
+            // "One misconfigured query then caused a peak in memory", "a corrupted index": a
+            // participle after a determiner modifies the noun after it, a thing's state, not an
+            // act (round 37, real141 on the retrained model).
+            if !matched.contains(' ')
+                && is_participle(&matched)
+                && i0 > 0
+                && matches!(
+                    s.word(i0 - 1),
+                    "a" | "an" | "the" | "one" | "this" | "each" | "every" | "another"
+                )
+                && !s.holds_someone(false)
+            {
+                return None;
+            }
             if matched.contains("dropped the ball") || matched.contains("dropped  the") {
                 return match c {
                     Class::NegPronoun | Class::We => None,
@@ -4418,11 +4489,29 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
                 }
             }
             // "broke" with no object is something breaking ("as the news broke", "the build
-            // broke"), not someone breaking it.
+            // broke"), not someone breaking it; so is "broke" before a preposition ("they broke
+            // for different reasons", round 37, f237's first run).
             if matched == "broke"
                 && (matches!(
                     s.word(i0 + 1),
-                    "into" | "up" | "out" | "apart" | "even" | "and" | "but" | "when" | "while"
+                    "into"
+                        | "up"
+                        | "out"
+                        | "apart"
+                        | "even"
+                        | "and"
+                        | "but"
+                        | "when"
+                        | "while"
+                        | "for"
+                        | "in"
+                        | "at"
+                        | "on"
+                        | "during"
+                        | "under"
+                        | "after"
+                        | "because"
+                        | "with"
                 ) || s.toks.get(i0 + 1).is_none_or(|t| t.boundary))
             {
                 return None;
@@ -4627,6 +4716,18 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             // first run): a thing's plain past, told in a debugging narrative, foresees nothing
             // ("was going to fail") and judges nothing.
             if initial && !personal && !fault && s.obviously_a_plain_past(i0) {
+                return None;
+            }
+            // "Obviously this is an embarrassing situation", "Obviously, customer data must not
+            // be exposed" (round 37, real140 and a round-34 test on the retrained model): a
+            // present with nothing past in the sentence sees nothing before the fact, which
+            // hindsight needs; someone in it keeps it found.
+            if initial
+                && !personal
+                && !fault
+                && !s.tells_a_past(i0 + 1)
+                && !s.names_anyone_but_as_a_modifier(i0 + 1)
+            {
                 return None;
             }
             if initial || personal || fault {
