@@ -1451,11 +1451,11 @@ fn below_gate_kinds(toks: &[Tok]) -> super::anchors::KindSet {
 }
 
 /// Whether the sentence's lower-cased words (`words`) advise the reader: it opens with an
-/// instruction ("make sure", "please", "remember to", "ensure", "check", "update", "upgrade",
-/// "use"), speaks to "you", and names no one else (no third person, role or team) and no word
+/// instruction ("make sure", "please", "remember to", "ensure", "update", "upgrade", "use"),
+/// speaks to "you", and names no one else (no third person, role or team) and no word
 /// of an exhortation ("next time", "again", "careful", "attention"), which aims it at someone
 /// ("make sure you test it next time"). Asked only of the model's own findings.
-fn advises_the_reader(words: &[String]) -> bool {
+pub(super) fn advises_the_reader(words: &[String]) -> bool {
     let first = words.first().map_or("", String::as_str);
     let second = words.get(1).map_or("", String::as_str);
     let instruction = matches!(first, "please" | "ensure" | "update" | "upgrade" | "use")

@@ -5473,3 +5473,53 @@ fn hindsight_denied_or_about_how_things_are() {
         );
     }
 }
+
+/// Round 37 (what the retrained model drew on real reports): a fault participle after a
+/// determiner, with no one in the sentence, modifies its noun; an editorial "Obviously" before
+/// a present with nothing past and no one in it sees nothing before the fact; "broke" before a
+/// preposition is something breaking; an instruction to the reader about the reader's own step
+/// names no one. Someone in the sentence, a past foreseen, or an exhortation keeps each found.
+#[test]
+fn states_of_things_presents_and_the_readers_own_steps() {
+    // The rules alone, as the retrained model puts such sentences over its gate.
+    assert_rules_quiet(&[
+        "One corrupted index then caused every lookup to miss.",
+        "A misconfigured load balancer then sent every request to one node.",
+        "Obviously this is an awkward week for all of us, but not an unusual one.",
+        "They broke for different reasons.",
+        "The replicas broke at the same time.",
+    ]);
+    assert_rules_find(&[
+        ("Dana corrupted the index.", "blameless/individual-fault"),
+        (
+            "Obviously the rollout was going to fail.",
+            "blameless/hindsight",
+        ),
+        ("They broke the build.", "blameless/individual-fault"),
+    ]);
+    assert_block_found(&[
+        "A mistyped command by the night operator wiped the orders table.",
+        "Obviously the rollout was going to fail.",
+        "Obviously the night operator should have seen it.",
+        "Dana broke the build.",
+    ]);
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let advice = "Make sure that you run a supported release and rotate your keys.";
+    assert!(
+        super::engine::advises_the_reader(&words(advice)),
+        "{advice}"
+    );
+    for aimed in [
+        "Make sure you test it next time.",
+        "Please be more careful with your changes.",
+        "Make sure the engineers on your team rotate their keys.",
+        "The team made sure you could log in.",
+    ] {
+        assert!(!super::engine::advises_the_reader(&words(aimed)), "{aimed}");
+    }
+}

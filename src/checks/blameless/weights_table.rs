@@ -9,8 +9,9 @@
 // factor at most 0.75.
 //
 // Beside the slots, a tag per slot (`u16`: the id's top 16 bits, at least 1; 0 for an empty
-// slot): a lookup probes the tags (1 MB for the committed model, which stays in a core's
-// cache) and reads a slot (16 MB, which does not) only where the tag matches, so a feature
+// slot): a lookup probes the tags (2 MB for the committed model since round 37's retraining,
+// 1 MB before; a core's cache holds most of them) and reads a slot (32 MB, which it does not)
+// only where the tag matches, so a feature
 // that is found costs one slot read and one that is not almost never costs any. This replaced
 // a one-hash Bloom filter of 2^18 bits that 94 % of lookups passed (docs/PERFORMANCE.md,
 // "Round 31").
