@@ -1450,6 +1450,35 @@ fn below_gate_kinds(toks: &[Tok]) -> super::anchors::KindSet {
         })
 }
 
+/// Whether the sentence's lower-cased words (`words`) state a duty in the present: "is" or
+/// "are" (an adverb may stand between), "responsible for" and a verb in "-ing" that does no
+/// harm ("is responsible for flipping load", "are responsible for rotating the keys"). "Cave
+/// management is responsible for losing the spring wheels" tells a harm, and "was responsible
+/// for" a past act.
+pub(super) fn states_a_duty(words: &[String]) -> bool {
+    #[rustfmt::skip]
+    const HARM: &[&str] = &[
+        "losing", "breaking", "deleting", "causing", "dropping", "corrupting", "wiping",
+        "crashing", "missing", "ignoring", "skipping", "forgetting", "failing", "leaking",
+        "overwriting", "disabling", "removing", "killing", "blocking", "delaying",
+    ];
+    (0..words.len()).any(|i| {
+        if !matches!(words[i].as_str(), "is" | "are") {
+            return false;
+        }
+        let k = if words.get(i + 1).is_some_and(|w| w.ends_with("ly")) {
+            i + 2
+        } else {
+            i + 1
+        };
+        words.get(k).is_some_and(|w| w == "responsible")
+            && words.get(k + 1).is_some_and(|w| w == "for")
+            && words
+                .get(k + 2)
+                .is_some_and(|g| g.len() > 4 && g.ends_with("ing") && !HARM.contains(&g.as_str()))
+    })
+}
+
 /// Whether the sentence's lower-cased words (`words`) advise the reader: it opens with an
 /// instruction ("make sure", "please", "remember to", "ensure", "update", "upgrade", "use"),
 /// speaks to "you", and names no one else (no third person, role or team) and no word
@@ -1732,6 +1761,12 @@ pub(crate) fn scan(
                 return;
             }
             if family == Rule::Judgemental && grades_well(text, toks, words()) {
+                return;
+            }
+            if matches!(family, Rule::TeamBlame | Rule::IndividualFault) && states_a_duty(words()) {
+                // "The ATS is responsible for flipping load between the active and backup
+                // power" (round 37, real148 on the final engine): what someone or something
+                // is there to do, not a fault.
                 return;
             }
             if advises_the_reader(words()) {

@@ -5478,7 +5478,7 @@ fn hindsight_denied_or_about_how_things_are() {
 /// determiner, with no one in the sentence, modifies its noun; an editorial "Obviously" before
 /// a present with nothing past and no one in it sees nothing before the fact; "broke" before a
 /// preposition is something breaking; an instruction to the reader about the reader's own step
-/// names no one. Someone in the sentence, a past foreseen, or an exhortation keeps each found.
+/// names no one; nor does a duty stated in the present ("is responsible for moving the load"). Someone in the sentence, a past foreseen, or an exhortation keeps each found.
 #[test]
 fn states_of_things_presents_and_the_readers_own_steps() {
     // The rules alone, as the retrained model puts such sentences over its gate.
@@ -5514,6 +5514,15 @@ fn states_of_things_presents_and_the_readers_own_steps() {
         super::engine::advises_the_reader(&words(advice)),
         "{advice}"
     );
+    let duty = "The transfer switch is responsible for moving the load to the generator.";
+    assert!(super::engine::states_a_duty(&words(duty)), "{duty}");
+    for fault in [
+        "The night desk is responsible for losing the backups.",
+        "The night desk was responsible for moving the load.",
+        "The night desk is responsible for this outage.",
+    ] {
+        assert!(!super::engine::states_a_duty(&words(fault)), "{fault}");
+    }
     for aimed in [
         "Make sure you test it next time.",
         "Please be more careful with your changes.",
