@@ -5478,7 +5478,8 @@ fn hindsight_denied_or_about_how_things_are() {
 /// determiner, with no one in the sentence, modifies its noun; an editorial "Obviously" before
 /// a present with nothing past and no one in it sees nothing before the fact; "broke" before a
 /// preposition is something breaking; an instruction to the reader about the reader's own step
-/// names no one; nor does a duty stated in the present ("is responsible for moving the load"). Someone in the sentence, a past foreseen, or an exhortation keeps each found.
+/// names no one; nor does a duty stated in the present ("is responsible for moving the load").
+/// Someone in the sentence, a past foreseen, a harm, or an exhortation keeps each found.
 #[test]
 fn states_of_things_presents_and_the_readers_own_steps() {
     // The rules alone, as the retrained model puts such sentences over its gate.
