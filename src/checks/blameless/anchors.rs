@@ -35,6 +35,11 @@ pub(super) fn anchor_groups(kind: Kind) -> &'static [&'static [&'static str]] {
         Kind::FaultVerb => &[&[
             r"\bbroke",
             r"\bcaused",
+            r"\bstranded",
+            r"\boversold",
+            r"\bdouble-paid",
+            r"\boverpaid",
+            r"\bdouble-debited",
             r"\brushed",
             r"\bbotched",
             r"\bruined",

@@ -5533,3 +5533,29 @@ fn states_of_things_presents_and_the_readers_own_steps() {
         assert!(!super::engine::advises_the_reader(&words(aimed)), "{aimed}");
     }
 }
+
+/// Round 37 (headings of f229, f237, f238 and f242 that told whose act did the harm): harm told
+/// by stranding, overselling or paying twice, and a change let through or into production, are
+/// fault verbs; said of a thing, they are not.
+#[test]
+fn stranding_paying_twice_and_letting_through_are_harm() {
+    assert_rules_find(&[
+        (
+            "Marta's config push stranded the night buses.",
+            "blameless/individual-fault",
+        ),
+        (
+            "The billing team double-paid the March refunds.",
+            "blameless/team-blame",
+        ),
+        (
+            "## How Jonas's approval let the unreviewed patch into production",
+            "blameless/individual-fault",
+        ),
+    ]);
+    assert_rules_quiet(&[
+        "The snowstorm stranded the night buses.",
+        "The retry loop double-paid the March refunds.",
+        "The spam filter let the message through.",
+    ]);
+}
