@@ -1672,6 +1672,12 @@ pub(crate) fn scan(
             .iter()
             .filter(|h| !is_title(text, toks, s + h.start, s + h.end))
             .collect();
+        if !kept.is_empty()
+            && kept.iter().all(|h| h.rule == Rule::Hindsight.info().id)
+            && denied_at_the_time(text, e)
+        {
+            return;
+        }
         if kept.is_empty() && !rule_hits.is_empty() {
             // Every rule match was part of a title: the title's words are what the model
             // weighs most, so the model alone does not judge the sentence either.
@@ -1819,6 +1825,12 @@ pub(crate) fn scan(
                 // "amirh@ skimmed the Flutter issue database a day after the incident started
                 // and flags the issue" (round 35, real140's first run): the look led to the
                 // find, and is credited.
+                return;
+            }
+            if family == Rule::Hindsight && denied_at_the_time(text, e) {
+                // "It's obvious now that a second look would have found more. At 12:30 it
+                // wasn't." (round 37, f242's first run): the look back is named as one, and
+                // the next sentence denies it for the time.
                 return;
             }
             if family == Rule::Hindsight && denies_anyone_could_see(words()) {
@@ -2072,6 +2084,30 @@ fn answered_no(text: &str, e: usize) -> bool {
     ["no", "nope", "not at all", "not really", "hardly"]
         .iter()
         .any(|w| word_end(w))
+}
+
+/// Whether the sentence after byte `e` of `text` denies, for the time of the incident, what the
+/// sentence before it saw in hindsight: it opens with "It wasn't", "It was not", "It did not",
+/// "It didn't", "Not at the time" or "Not then", or with "At" and a time or a moment followed
+/// by one of those ("At 12:30 it wasn't.", "At the time, it did not look that way."). Read only
+/// for a hindsight finding.
+fn denied_at_the_time(text: &str, e: usize) -> bool {
+    let rest = text.get(e..).unwrap_or("").trim_start();
+    let head: String = rest.chars().take(48).collect::<String>().to_lowercase();
+    let head = head.replace('’', "'");
+    const DENIALS: &[&str] = &["it wasn't", "it was not", "it did not", "it didn't"];
+    if DENIALS.iter().any(|d| head.starts_with(d))
+        || head.starts_with("not at the time")
+        || head.starts_with("not then")
+    {
+        return true;
+    }
+    head.strip_prefix("at ").is_some_and(|after| {
+        after
+            .find(" it ")
+            .filter(|&i| i <= 20)
+            .is_some_and(|i| DENIALS.iter().any(|d| after[i + 1..].starts_with(d)))
+    })
 }
 
 /// Whether the sentence is a yes-or-no question of what someone or something was: it ends

@@ -5559,3 +5559,17 @@ fn stranding_paying_twice_and_letting_through_are_harm() {
         "The spam filter let the message through.",
     ]);
 }
+
+/// Round 37 (f242's first run): hindsight named as hindsight and denied for the time in the
+/// next sentence ("It's obvious now that … At 12:30 it wasn't.") judges no one; the same look
+/// back without the denial stays found.
+#[test]
+fn hindsight_denied_for_the_time_in_the_next_sentence() {
+    assert_block_quiet(&[
+        "It's obvious now that the second alarm mattered more. At 02:10 it wasn't.",
+        "It seems obvious now that the queue was the problem. It did not look that way during the call.",
+    ]);
+    assert_block_found(&[
+        "It's obvious now that the second alarm mattered more. Anyone could have seen it.",
+    ]);
+}
