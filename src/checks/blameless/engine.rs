@@ -462,7 +462,7 @@ fn states_who_held_a_role(text: &str, toks: &[Tok]) -> bool {
 
 /// The sentence's words, punctuation-like tokens left out, lower-cased, a contraction's
 /// apostrophe dropped ("'ve" is "ve", "n't" stays).
-fn lower_words(text: &str, toks: &[Tok]) -> Vec<String> {
+pub(super) fn lower_words(text: &str, toks: &[Tok]) -> Vec<String> {
     toks.iter()
         .filter(|t| !t.mark)
         .filter_map(|t| text.get(t.start..t.end))
@@ -1479,40 +1479,25 @@ pub(super) fn states_a_duty(words: &[String]) -> bool {
     })
 }
 
-/// Whether the sentence's lower-cased words (`words`) advise the reader: it opens with an
-/// instruction ("make sure", "please", "remember to", "ensure", "update", "upgrade", "use"),
-/// speaks to "you", and names no one else (no third person, role or team) and no word
-/// of an exhortation ("next time", "again", "careful", "attention"), which aims it at someone
-/// ("make sure you test it next time"). Asked only of the model's own findings.
-pub(super) fn advises_the_reader(words: &[String]) -> bool {
+/// Whether the sentence (`text`, its tokens `toks` and their lower-cased words `words`) advises
+/// the reader: it opens with an instruction ("make sure", "please", "remember to", "ensure",
+/// "update", "upgrade", "use"), speaks to "you", names no one else ([`names_anyone_but`] the
+/// reader), and holds no word of an exhortation ("next time", "again", "careful",
+/// "attention"), which aims it at someone ("make sure you test it next time"). Asked only of
+/// the model's own findings.
+pub(super) fn advises_the_reader(text: &str, toks: &[Tok], words: &[String]) -> bool {
     let first = words.first().map_or("", String::as_str);
     let second = words.get(1).map_or("", String::as_str);
     let instruction = matches!(first, "please" | "ensure" | "update" | "upgrade" | "use")
         || (first == "make" && second == "sure")
         || (first == "remember" && second == "to");
+    let reader = |w: &str| w.eq_ignore_ascii_case("you") || w.eq_ignore_ascii_case("your");
     instruction
-        && words.iter().any(|w| matches!(w.as_str(), "you" | "your"))
-        && !words.iter().any(|w| {
-            matches!(
-                w.as_str(),
-                "he" | "she"
-                    | "him"
-                    | "her"
-                    | "his"
-                    | "they"
-                    | "them"
-                    | "their"
-                    | "team"
-                    | "engineer"
-                    | "engineers"
-                    | "operator"
-                    | "everyone"
-                    | "next"
-                    | "again"
-                    | "careful"
-                    | "attention"
-            )
-        })
+        && words.iter().any(|w| reader(w))
+        && !words
+            .iter()
+            .any(|w| matches!(w.as_str(), "next" | "again" | "careful" | "attention"))
+        && !names_anyone_but(text, toks, |i| word_at(text, toks, i).is_some_and(reader))
 }
 
 /// Whether the sentence is a letter's sign-off: a valediction, a comma and a signature
@@ -1775,7 +1760,7 @@ pub(crate) fn scan(
                 // is there to do, not a fault.
                 return;
             }
-            if advises_the_reader(words()) {
+            if advises_the_reader(text, toks, words()) {
                 // "Make sure that you use one of the supported releases and update your image."
                 // (round 37, real140 on the retrained model): an instruction to the reader
                 // about the reader's own step names no one at fault.

@@ -3662,7 +3662,8 @@ impl Sentence<'_> {
 
     /// Whether the word at byte `at` is an "Obviously" (or "obviously") and nothing in the
     /// sentence tells a past ([`Sentence::tells_a_past`]): a present judged plain, not a past
-    /// that should have been foreseen (round 37).
+    /// that should have been foreseen (round 37). The whole sentence is read: for the model
+    /// alone the word may stand after its verb ("it was obviously going to break").
     pub(super) fn obviously_of_the_present(&self, at: usize) -> bool {
         self.at(at)
             .is_some_and(|i| self.word(i) == "obviously" && !self.tells_a_past(0))
@@ -3685,12 +3686,7 @@ impl Sentence<'_> {
     /// that only modifies a part of a system after it ([`Sentence::heads_a_thing`]: "customer
     /// data", "management VLAN").
     fn names_anyone_but_as_a_modifier(&self, from: usize) -> bool {
-        (from..self.toks.len()).any(|j| {
-            let c = self.class(j);
-            !matches!(self.word(j), "i" | "we" | "us" | "you")
-                && (c.person() || matches!(c, Class::Group | Class::NegPronoun))
-                && !self.heads_a_thing(j + 1)
-        })
+        (from..self.toks.len()).any(|j| self.someone_else_at(j) && !self.heads_a_thing(j + 1))
     }
 
     /// Whether any word from token `from` on tells a past: a verb in the past ("was", "had",
@@ -3830,11 +3826,15 @@ impl Sentence<'_> {
     /// Whether a word from token `from` on names a person or a group other than the authors
     /// and the reader ("I", "we", "you"): a name, a role, a team, "he", "they", "nobody".
     fn names_anyone_else(&self, from: usize) -> bool {
-        (from..self.toks.len()).any(|j| {
-            let c = self.class(j);
-            !matches!(self.word(j), "i" | "we" | "us" | "you")
-                && (c.person() || matches!(c, Class::Group | Class::NegPronoun))
-        })
+        (from..self.toks.len()).any(|j| self.someone_else_at(j))
+    }
+
+    /// Whether token `j` is a person, a group or "nobody", and not the authors or the reader
+    /// ("i", "we", "us", "you").
+    fn someone_else_at(&self, j: usize) -> bool {
+        let c = self.class(j);
+        !matches!(self.word(j), "i" | "we" | "us" | "you")
+            && (c.person() || matches!(c, Class::Group | Class::NegPronoun))
     }
 
     /// The match is only part of a hyphenated word ("careless-looking", "stupid-simple").
