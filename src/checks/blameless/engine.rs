@@ -2441,11 +2441,51 @@ pub(crate) fn evidence_by_width(
     toks: &[Tok],
     class: usize,
 ) -> (Option<Evidence>, Option<Evidence>) {
-    let width = |s: usize, e: usize| evidence_width(text, &toks[s..e]);
+    let width = |s: usize, e: usize| {
+        if a_place_at(text, toks, s) {
+            // "The whole team was out roaming in Bangalore, went to a lake" (round 38,
+            // real149's first run): the actor the feature rests on is where, not who.
+            Width::Empty
+        } else {
+            evidence_width(text, &toks[s..e])
+        }
+    };
     (
         evidence_where(model, toks, class, |s, e| width(s, e) == Width::Phrase),
         evidence_where(model, toks, class, |s, e| width(s, e) == Width::Naming),
     )
+}
+
+/// Whether token `k` is an actor only by its shape that names a place where someone was or
+/// was doing something: a capitalised word that is no common English word, right after a
+/// preposition of place that follows a verb in "-ing" or a copula ("was out roaming in
+/// Bangalore", "were in Pokhara"). A place that modifies a group stays its stand-in ("The
+/// claims desk in Delhi rubber-stamped every invoice"), and a department after "in" is a
+/// common word ("someone in Finance").
+fn a_place_at(text: &str, toks: &[Tok], k: usize) -> bool {
+    let Some(w) = word_at(text, toks, k) else {
+        return false;
+    };
+    let where_someone_was = k >= 2
+        && !toks[k - 2].actor
+        && word_at(text, toks, k - 2).is_some_and(|v| {
+            let v = v.to_ascii_lowercase();
+            (v.len() > 4 && v.ends_with("ing"))
+                || matches!(
+                    v.as_str(),
+                    "out" | "back" | "was" | "were" | "is" | "are" | "been"
+                )
+        });
+    toks[k].actor
+        && where_someone_was
+        && w.chars().next().is_some_and(char::is_uppercase)
+        && word_at(text, toks, k - 1).is_some_and(|p| {
+            matches!(
+                p.to_ascii_lowercase().as_str(),
+                "in" | "near" | "around" | "outside" | "across" | "throughout"
+            )
+        })
+        && !super::dictionary::is_common_word(&w.to_lowercase())
 }
 
 /// What a feature's tokens say, for the bar a finding resting on them must pass.
@@ -2469,7 +2509,7 @@ pub(crate) enum Width {
 pub(crate) fn evidence_width(text: &str, toks: &[Tok]) -> Width {
     let (mut count, mut adjacent, mut last) = (0usize, true, None::<usize>);
     for (i, t) in toks.iter().enumerate() {
-        if t.mark || is_function_word(t.key) {
+        if t.mark || is_function_word(t.key) || text.get(t.start..t.end).is_some_and(tells_when) {
             continue;
         }
         adjacent &= last.is_none_or(|l| l + 1 == i);
@@ -2490,6 +2530,26 @@ pub(crate) fn evidence_width(text: &str, toks: &[Tok]) -> Width {
             }
         }
     }
+}
+
+/// Whether a word, as written, only tells when: a clock time ("7.00", "14:05") or a
+/// capitalised weekday or month. Such words are no content of a finding's evidence (round 38,
+/// real151's first run: "offline from Thursday 7.00 AM till Sunday 8.00 PM" read as a
+/// chat line's header).
+fn tells_when(w: &str) -> bool {
+    #[rustfmt::skip]
+    const DAYS_AND_MONTHS: &[&str] = &[
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+        "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December",
+    ];
+    let clock = w.split_once([':', '.']).is_some_and(|(h, m)| {
+        !h.is_empty()
+            && h.len() <= 2
+            && m.len() == 2
+            && h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
+    });
+    clock || DAYS_AND_MONTHS.contains(&w)
 }
 
 /// The strongest evidence toward `class` that holds a content word: a verdict that rests on

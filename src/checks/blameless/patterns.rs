@@ -1108,7 +1108,14 @@ impl Sentence<'_> {
     }
 
     fn subject_class(&self, i: usize) -> (Class, Option<usize>) {
-        match self.subject_before(i) {
+        // "The upgrade to Blackboard on the 25th of November caused …" (round 38, real151's
+        // first run): a date before the verb is when, and the subject stands before it.
+        let subject = self.subject_before(i).map(|j| {
+            self.date_phrase_start(j)
+                .and_then(|p| self.subject_before(p))
+                .unwrap_or(j)
+        });
+        match subject {
             // "The v10.5.0 release of the Carbon Design System shipped a broken build": a name
             // after "of" is the head's complement, and the head ("release") is the subject
             // (round 22, real70's first run).
@@ -1125,6 +1132,36 @@ impl Sentence<'_> {
             },
             None => (Class::Other, None),
         }
+    }
+
+    /// When the word at `j` ends a date told with a preposition ("on the 25th of November", "on
+    /// Monday", "in March 2024", "on 3 May"): where that preposition stands. The date is
+    /// weekdays, months, ordinals, numbers, "the" and "of" only.
+    fn date_phrase_start(&self, j: usize) -> Option<usize> {
+        let dated = |w: &str| {
+            is_time_word(w)
+                || (w.starts_with(|c: char| c.is_ascii_digit())
+                    && w.trim_start_matches(|c: char| c.is_ascii_digit()).len() <= 2)
+        };
+        if !dated(self.word(j)) || matches!(self.word(j), "shift" | "sprint" | "season") {
+            return None;
+        }
+        let start = self.clause_start(j);
+        let mut k = j;
+        while k > start {
+            let w = self.word(k - 1);
+            if self.toks[k - 1].boundary {
+                return None;
+            }
+            if matches!(w, "on" | "in" | "during" | "since" | "until") {
+                return (k - 1 > start).then_some(k - 1);
+            }
+            if !(dated(w) || matches!(w, "the" | "of")) {
+                return None;
+            }
+            k -= 1;
+        }
+        None
     }
 
     /// The person or group whose work the noun at `j` is, when it is: "Chidi's retention change",
@@ -1192,8 +1229,11 @@ impl Sentence<'_> {
     }
 
     /// When the name at `j` ends a phrase after "of" ("the v10.5.0 release of the Carbon Design
-    /// System", "version 3.2 of Carbon"): the noun before "of", which heads the subject. The
-    /// phrase is capitalised words and determiners only.
+    /// System", "version 3.2 of Carbon"), or after a preposition of a change's object or
+    /// purpose ("The upgrade to Blackboard caused some problems", round 38, real151's first
+    /// run): the noun before the preposition, which heads the subject. The phrase is
+    /// capitalised words and determiners only. "by" is left out: "the change by Dave" names
+    /// its agent.
     fn head_before_of(&self, j: usize) -> Option<usize> {
         let start = self.clause_start(j);
         let mut k = j;
@@ -1205,7 +1245,7 @@ impl Sentence<'_> {
             k -= 1;
         }
         let of = k.checked_sub(1)?;
-        if of < start || self.word(of) != "of" {
+        if of < start || !matches!(self.word(of), "of" | "to" | "for" | "into" | "onto") {
             return None;
         }
         let head = of.checked_sub(1)?;
@@ -6852,11 +6892,49 @@ fn if_had(s: &Sentence, ms: usize, me: usize, i0: usize) -> Option<Found> {
         if is_participle(s.word(v + 1)) {
             return None; // "if the engineer had been paged" is about the system
         }
+        // "If they had been warnings, they would have shown up in log search" (round 38,
+        // f246's first run): what "they" were is a thing, so they are things.
+        let pronoun = if had > from {
+            s.word(had - 1)
+        } else {
+            s.word(had).trim_end_matches("'d")
+        };
+        if matches!(pronoun, "they" | "it") && names_a_thing(s, v + 1) {
+            return None;
+        }
     } else if !is_participle(w) {
         return None;
     }
     let _ = i0;
     counterfactual_for(c, w, true).and_then(|r| found(r, ms, s.span_end(v)))
+}
+
+/// Whether the predicate after "been" at `k` ("been warnings", "been a cron job") names a thing:
+/// after an article, a noun of `is_thing_that_acts` or `lexicon::is_system_part`, or a plural of
+/// a common word that names no person and has no adjective's ending ("careless", "cautious",
+/// "professionals").
+fn names_a_thing(s: &Sentence, k: usize) -> bool {
+    let k = if matches!(s.word(k), "a" | "an" | "the") {
+        k + 1
+    } else {
+        k
+    };
+    if k >= s.toks.len() || s.toks[k].boundary {
+        return false;
+    }
+    let w = s.word(k);
+    let one = singular(w);
+    let plural_thing = w.len() > 4
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("ous")
+        // "professionals", "individuals", "criminals": adjectives made nouns for people.
+        && !w.ends_with("als")
+        && w.bytes().all(|b| b.is_ascii_lowercase())
+        && !super::dictionary::is_person_noun(one)
+        && !super::lexicon::is_actor_noun(w)
+        && super::dictionary::is_common_word(w);
+    is_thing_that_acts(one) || super::lexicon::is_system_part(w) || plural_thing
 }
 
 /// A thing that detects, checks or acts on its own, or an artifact (`DETECTOR_NOUNS`,

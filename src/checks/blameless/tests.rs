@@ -5579,3 +5579,27 @@ fn hindsight_denied_for_the_time_in_the_next_sentence() {
         "It's obvious now that the second alarm mattered more. Anyone could have seen it.",
     ]);
 }
+
+/// Round 38: a counterfactual whose "they" the predicate makes things ("If they had been
+/// warnings", f246's first run), a name that is where someone was doing something ("out
+/// roaming in Bangalore", real149's first run), and a product or a date in the subject's
+/// phrase or a time span ("The upgrade to Blackboard on the 25th of November caused …",
+/// real151's first run) judge no one. People in the same places stay found: "they" made
+/// careless engineers, a place that stands for the group before it, a person with a date.
+#[test]
+fn things_by_their_predicate_places_dates_and_products() {
+    assert_block_quiet(&[
+        "If they had been warnings, they would have shown up in log search.",
+        "If they'd been alerts, someone would have seen them.",
+        "The whole team was out roaming in Bangalore, went to a lake, did boat ride, went for a lunch then and came back to office in evening.",
+        "The upgrade to Blackboard on the 25th of November caused some problems, resulting in the system being offline from Thursday 7.00 AM till Sunday 8.00 PM.",
+        "The upgrade to Blackboard caused some problems, resulting in the system being offline.",
+    ]);
+    assert_block_found(&[
+        "If they had been more careful, the outage would not have happened.",
+        "If they had been professionals, this would never have happened.",
+        "The claims desk in Delhi rubber-stamped every Lukla invoice that quarter.",
+        "Dave on Monday deleted the production bucket and broke checkout.",
+        "The change by Kowalski broke the login page.",
+    ]);
+}
