@@ -2195,7 +2195,8 @@ impl Sentence<'_> {
     /// participants said that, looking back, the certificate problem was obvious"), whose
     /// subject is someone other than the authors ("we", "I"). Round 23, three false findings
     /// on f144's first run, each reporting the claim to take it apart; the authors' own claim
-    /// ("we felt it was obvious") stays found.
+    /// ("we felt it was obvious") stays found. A verb of wishing or asking counts where the
+    /// finding is what the record was to be made "as" ("wanted it recorded as human error").
     fn reports_a_claim(&self, i: usize) -> bool {
         #[rustfmt::skip]
         const SAID: &[&str] = &[
@@ -2206,9 +2207,21 @@ impl Sentence<'_> {
         if n == 0 {
             return false;
         }
+        // "Some people in the review wanted the root cause recorded as human error" (round 38,
+        // f250's first run): the label someone wished the record to carry.
+        const WISHED: &[&str] = &[
+            "wanted",
+            "asked",
+            "proposed",
+            "pushed",
+            "requested",
+            "preferred",
+            "urged",
+        ];
         let i = i.min(n - 1);
+        let wished_as = (i.saturating_sub(3)..i).any(|k| self.word(k) == "as");
         (i.saturating_sub(12)..i).any(|j| {
-            SAID.contains(&self.word(j))
+            (SAID.contains(&self.word(j)) || (wished_as && WISHED.contains(&self.word(j))))
                 // Said by someone ("Some participants said", "someone said"), not by a thing
                 // ("the error message literally said …") or by nobody ("nobody thought
                 // through …").
@@ -2642,10 +2655,20 @@ impl Sentence<'_> {
             "to" if k0 + 1 < n && self.word(k0 + 1) == "call" => k0 + 2,
             _ => return false,
         };
+        // "Calling any of that human error would just relabel the outcome" (round 38, f249's
+        // first run).
         if opens >= i
             || !matches!(
                 self.word(opens),
-                "it" | "this" | "that" | "the" | "these" | "them"
+                "it" | "this"
+                    | "that"
+                    | "the"
+                    | "these"
+                    | "them"
+                    | "any"
+                    | "all"
+                    | "each"
+                    | "those"
             )
         {
             return false;

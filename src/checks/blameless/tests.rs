@@ -5584,8 +5584,10 @@ fn hindsight_denied_for_the_time_in_the_next_sentence() {
 /// warnings", f246's first run), a name that is where someone was doing something ("out
 /// roaming in Bangalore", real149's first run), and a product or a date in the subject's
 /// phrase or a time span ("The upgrade to Blackboard on the 25th of November caused …",
-/// real151's first run) judge no one. People in the same places stay found: "they" made
-/// careless engineers, a place that stands for the group before it, a person with a date.
+/// real151's first run) judge no one; nor does the human-error label weighed as a choice of
+/// words or wished for by others. People in the same places stay found: "they" made careless
+/// engineers, a place that stands for the group before it, a person with a date, the label
+/// asserted.
 #[test]
 fn things_by_their_predicate_places_dates_and_products() {
     assert_block_quiet(&[
@@ -5594,6 +5596,11 @@ fn things_by_their_predicate_places_dates_and_products() {
         "The whole team was out roaming in Bangalore, went to a lake, did boat ride, went for a lunch then and came back to office in evening.",
         "The upgrade to Blackboard on the 25th of November caused some problems, resulting in the system being offline from Thursday 7.00 AM till Sunday 8.00 PM.",
         "The upgrade to Blackboard caused some problems, resulting in the system being offline.",
+        // The label weighed as a choice of words, or wished for by others (f249's and f250's
+        // first runs, false errors).
+        "Calling any of that human error would just relabel the outcome.",
+        "Some people in the review wanted the root cause recorded as human error at the intake end.",
+        "Several committee members wanted this recorded as human error by the planner.",
     ]);
     assert_block_found(&[
         "If they had been more careful, the outage would not have happened.",
@@ -5601,5 +5608,7 @@ fn things_by_their_predicate_places_dates_and_products() {
         "The claims desk in Delhi rubber-stamped every Lukla invoice that quarter.",
         "Dave on Monday deleted the production bucket and broke checkout.",
         "The change by Kowalski broke the login page.",
+        "The cause was human error at the intake end.",
+        "Priya wanted to ship fast, and her human error took down the ledger.",
     ]);
 }
