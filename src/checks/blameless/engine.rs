@@ -1760,6 +1760,13 @@ pub(crate) fn scan(
                 // is there to do, not a fault.
                 return;
             }
+            if super::patterns::doubts_anyone(
+                &words().iter().map(String::as_str).collect::<Vec<_>>(),
+            ) {
+                // "We doubt anyone on the team knew of it." (round 38, f248's first run): a
+                // doubt that anyone did is a denial, as "nobody knew" is.
+                return;
+            }
             if advises_the_reader(text, toks, words()) {
                 // "Make sure that you use one of the supported releases and update your image."
                 // (round 37, real140 on the retrained model): an instruction to the reader

@@ -2116,6 +2116,10 @@ impl Sentence<'_> {
     /// ([`Self::asks_about_the_authors`]). The rules ask it of their findings (`evaluate`), and
     /// the engine of the model's (`super::is_not_asserted`).
     pub(super) fn does_not_assert(&self, rule: Rule, i: Option<usize>) -> bool {
+        let words: Vec<&str> = (0..self.toks.len()).map(|k| self.word(k)).collect();
+        if doubts_anyone(&words) {
+            return true;
+        }
         match rule {
             Rule::HumanError => {
                 self.asks_yes_or_no()
@@ -4381,6 +4385,22 @@ pub(super) fn denied_as_cause(words: &[&str], at: usize) -> bool {
         k += 1;
     }
     (k..(k + 4).min(words.len())).any(|j| CAUSE.contains(&singular(w(j))))
+}
+
+/// Whether the sentence doubts that anyone did something, which denies it as "nobody knew"
+/// does: "doubt", "doubts" or "doubted", then at most "that" or "whether", then "anyone",
+/// "anybody" or "any" ("We doubt anyone on the team knew of it", "I doubt that any reviewer
+/// would have caught it"; round 38, f248's first run). `words` are lower case.
+pub(super) fn doubts_anyone(words: &[&str]) -> bool {
+    words.iter().enumerate().any(|(k, w)| {
+        matches!(*w, "doubt" | "doubted" | "doubts")
+            && words
+                .iter()
+                .skip(k + 1)
+                .take(2)
+                .find(|x| !matches!(**x, "that" | "whether"))
+                .is_some_and(|x| matches!(*x, "anyone" | "anybody" | "any"))
+    })
 }
 
 /// Whether the sentence is the substitution test, the blameless method's own counterfactual:
