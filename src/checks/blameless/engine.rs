@@ -2470,28 +2470,30 @@ pub(crate) fn evidence_by_width(
 /// claims desk in Delhi rubber-stamped every invoice"), and a department after "in" is a
 /// common word ("someone in Finance").
 fn a_place_at(text: &str, toks: &[Tok], k: usize) -> bool {
+    if k < 2 || !toks[k].actor {
+        return false;
+    }
     let Some(w) = word_at(text, toks, k) else {
         return false;
     };
-    let where_someone_was = k >= 2
-        && !toks[k - 2].actor
-        && word_at(text, toks, k - 2).is_some_and(|v| {
-            let v = v.to_ascii_lowercase();
-            (v.len() > 4 && v.ends_with("ing"))
-                || matches!(
-                    v.as_str(),
-                    "out" | "back" | "was" | "were" | "is" | "are" | "been"
-                )
-        });
-    toks[k].actor
-        && where_someone_was
-        && w.chars().next().is_some_and(char::is_uppercase)
-        && word_at(text, toks, k - 1).is_some_and(|p| {
-            matches!(
-                p.to_ascii_lowercase().as_str(),
-                "in" | "near" | "around" | "outside" | "across" | "throughout"
+    let of_place = |p: &str| {
+        matches!(
+            p.to_ascii_lowercase().as_str(),
+            "in" | "near" | "around" | "outside" | "across" | "throughout"
+        )
+    };
+    let where_someone_was = |v: &str| {
+        let v = v.to_ascii_lowercase();
+        (v.len() > 4 && v.ends_with("ing"))
+            || matches!(
+                v.as_str(),
+                "out" | "back" | "was" | "were" | "is" | "are" | "been"
             )
-        })
+    };
+    w.chars().next().is_some_and(char::is_uppercase)
+        && word_at(text, toks, k - 1).is_some_and(of_place)
+        && !toks[k - 2].actor
+        && word_at(text, toks, k - 2).is_some_and(where_someone_was)
         && !super::dictionary::is_common_word(&w.to_lowercase())
 }
 
@@ -2550,13 +2552,21 @@ fn tells_when(w: &str) -> bool {
         "February", "March", "April", "May", "June", "July", "August", "September", "October",
         "November", "December",
     ];
-    let clock = w.split_once([':', '.']).is_some_and(|(h, m)| {
+    let Some(&first) = w.as_bytes().first() else {
+        return false;
+    };
+    if first.is_ascii_uppercase() {
+        return DAYS_AND_MONTHS.contains(&w);
+    }
+    if !first.is_ascii_digit() {
+        return false;
+    }
+    w.split_once([':', '.']).is_some_and(|(h, m)| {
         !h.is_empty()
             && h.len() <= 2
             && m.len() == 2
             && h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
-    });
-    clock || DAYS_AND_MONTHS.contains(&w)
+    })
 }
 
 /// The strongest evidence toward `class` that holds a content word: a verdict that rests on

@@ -2116,9 +2116,11 @@ impl Sentence<'_> {
     /// ([`Self::asks_about_the_authors`]). The rules ask it of their findings (`evaluate`), and
     /// the engine of the model's (`super::is_not_asserted`).
     pub(super) fn does_not_assert(&self, rule: Rule, i: Option<usize>) -> bool {
-        let words: Vec<&str> = (0..self.toks.len()).map(|k| self.word(k)).collect();
-        if doubts_anyone(&words) {
-            return true;
+        if self.toks.iter().any(|t| t.word.starts_with("doubt")) {
+            let words: Vec<&str> = (0..self.toks.len()).map(|k| self.word(k)).collect();
+            if doubts_anyone(&words) {
+                return true;
+            }
         }
         match rule {
             Rule::HumanError => {
