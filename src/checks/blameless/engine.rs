@@ -1479,6 +1479,21 @@ pub(super) fn states_a_duty(words: &[String]) -> bool {
     })
 }
 
+/// Whether the sentence's lower-cased words (`words`) state a need in the present: within the
+/// first five words, "need", "needs", "require" or "requires" followed by what is needed, not
+/// by "to" ("Frontend applications need robust error handling for external schema changes",
+/// round 38, real151's first run). "Ops needs to stop ignoring alerts" tells what someone must
+/// stop doing, and stays judged.
+pub(super) fn states_a_need(words: &[String]) -> bool {
+    words.iter().take(5).enumerate().any(|(i, w)| {
+        matches!(w.as_str(), "need" | "needs" | "require" | "requires")
+            && i > 0
+            && words
+                .get(i + 1)
+                .is_some_and(|n| !matches!(n.as_str(), "to" | "not" | "n't"))
+    })
+}
+
 /// Whether the sentence (`text`, its tokens `toks` and their lower-cased words `words`) advises
 /// the reader: it opens with an instruction ("make sure", "please", "remember to", "ensure",
 /// "update", "upgrade", "use"), speaks to "you", names no one else ([`names_anyone_but`] the
@@ -1754,7 +1769,9 @@ pub(crate) fn scan(
             if family == Rule::Judgemental && grades_well(text, toks, words()) {
                 return;
             }
-            if matches!(family, Rule::TeamBlame | Rule::IndividualFault) && states_a_duty(words()) {
+            if matches!(family, Rule::TeamBlame | Rule::IndividualFault)
+                && (states_a_duty(words()) || states_a_need(words()))
+            {
                 // "The ATS is responsible for flipping load between the active and backup
                 // power" (round 37, real148 on the final engine): what someone or something
                 // is there to do, not a fault.
@@ -1771,6 +1788,18 @@ pub(crate) fn scan(
                 // "Make sure that you use one of the supported releases and update your image."
                 // (round 37, real140 on the retrained model): an instruction to the reader
                 // about the reader's own step names no one at fault.
+                return;
+            }
+            if family == Rule::Sarcasm
+                && words().windows(3).any(|w| {
+                    matches!(w[0].as_str(), "i" | "we")
+                        && w[1] == "wondered"
+                        && matches!(w[2].as_str(), "if" | "whether")
+                })
+            {
+                // "I wondered if anyone had noticed." (round 38, real152's first run): the
+                // authors' own doubt at the time, told in the past; "I wonder who approved
+                // this" insinuates in the present, and stays judged.
                 return;
             }
             if family == Rule::Sarcasm && plain_own_account(text, toks, words()) {

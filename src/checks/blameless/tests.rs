@@ -5585,7 +5585,8 @@ fn hindsight_denied_for_the_time_in_the_next_sentence() {
 /// roaming in Bangalore", real149's first run), and a product or a date in the subject's
 /// phrase or a time span ("The upgrade to Blackboard on the 25th of November caused …",
 /// real151's first run) judge no one; nor does the human-error label weighed as a choice of
-/// words or wished for by others, nor a doubt that anyone did. People in the same places stay found: "they" made careless
+/// words or wished for by others, nor a doubt that anyone did, nor a need stated in the present,
+/// nor the authors' own past "I wondered if". People in the same places stay found: "they" made careless
 /// engineers, a place that stands for the group before it, a person with a date, the label
 /// asserted.
 #[test]
@@ -5601,6 +5602,10 @@ fn things_by_their_predicate_places_dates_and_products() {
         "Calling any of that human error would just relabel the outcome.",
         "Some people in the review wanted the root cause recorded as human error at the intake end.",
         "Several committee members wanted this recorded as human error by the planner.",
+        // A need stated in the present (real151's first run).
+        "Frontend applications need robust error handling for external schema changes.",
+        // The authors' own doubt at the time (real152's first run).
+        "I wondered if anyone had noticed.",
         // A doubt that anyone did is a denial (f248's first run).
         "We doubt anyone on the team knew of it.",
         "I doubt that any reviewer would have caught it.",
@@ -5614,5 +5619,7 @@ fn things_by_their_predicate_places_dates_and_products() {
         "The cause was human error at the intake end.",
         "Priya wanted to ship fast, and her human error took down the ledger.",
         "Anyone on the team knew of it and said nothing.",
+        "The frontend team shipped the schema change without telling anyone.",
+        "I wonder if anyone even read the runbook 🙄",
     ]);
 }
