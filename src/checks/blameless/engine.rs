@@ -2575,17 +2575,11 @@ pub(crate) fn evidence_width(text: &str, toks: &[Tok]) -> Width {
 /// real151's first run: "offline from Thursday 7.00 AM till Sunday 8.00 PM" read as a
 /// chat line's header).
 fn tells_when(w: &str) -> bool {
-    #[rustfmt::skip]
-    const DAYS_AND_MONTHS: &[&str] = &[
-        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-        "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December",
-    ];
     let Some(&first) = w.as_bytes().first() else {
         return false;
     };
     if first.is_ascii_uppercase() {
-        return DAYS_AND_MONTHS.contains(&w);
+        return super::patterns::is_day_or_month(&w.to_ascii_lowercase());
     }
     if !first.is_ascii_digit() {
         return false;

@@ -454,25 +454,34 @@ fn is_past(w: &str) -> bool {
 /// A word for a time, whose possessive owns nothing ("yesterday's", "last night's",
 /// "January's"): neither a thing's nor a person's.
 fn is_time_word(w: &str) -> bool {
+    is_day_or_month(w)
+        || matches!(
+            w,
+            "yesterday"
+                | "today"
+                | "tonight"
+                | "night"
+                | "morning"
+                | "evening"
+                | "afternoon"
+                | "week"
+                | "weekend"
+                | "month"
+                | "year"
+                | "day"
+                | "shift"
+                | "quarter"
+                | "sprint"
+                | "season"
+        )
+}
+
+/// Whether a lower-case word is a weekday or a month ("may" and "march" too: callers decide by
+/// case or place).
+pub(super) fn is_day_or_month(w: &str) -> bool {
     matches!(
         w,
-        "yesterday"
-            | "today"
-            | "tonight"
-            | "night"
-            | "morning"
-            | "evening"
-            | "afternoon"
-            | "week"
-            | "weekend"
-            | "month"
-            | "year"
-            | "day"
-            | "shift"
-            | "quarter"
-            | "sprint"
-            | "season"
-            | "monday"
+        "monday"
             | "tuesday"
             | "wednesday"
             | "thursday"

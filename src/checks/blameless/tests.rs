@@ -5585,10 +5585,10 @@ fn hindsight_denied_for_the_time_in_the_next_sentence() {
 /// roaming in Bangalore", real149's first run), and a product or a date in the subject's
 /// phrase or a time span ("The upgrade to Blackboard on the 25th of November caused …",
 /// real151's first run) judge no one; nor does the human-error label weighed as a choice of
-/// words or wished for by others, nor a doubt that anyone did, nor a need stated in the present,
-/// nor the authors' own past "I wondered if". People in the same places stay found: "they" made careless
-/// engineers, a place that stands for the group before it, a person with a date, the label
-/// asserted.
+/// words or wished for by others, a doubt that anyone did, a need stated in the present, or
+/// the authors' own past "I wondered if". People in the same places stay found: "they" made
+/// careless engineers, a place that stands for the group before it, a person with a date, the
+/// label asserted.
 #[test]
 fn things_by_their_predicate_places_dates_and_products() {
     assert_block_quiet(&[
