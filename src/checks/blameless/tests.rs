@@ -5585,8 +5585,9 @@ fn hindsight_denied_for_the_time_in_the_next_sentence() {
 /// roaming in Bangalore", real149's first run), and a product or a date in the subject's
 /// phrase or a time span ("The upgrade to Blackboard on the 25th of November caused …",
 /// real151's first run) judge no one; nor does the human-error label weighed as a choice of
-/// words or wished for by others, a doubt that anyone did, a need stated in the present, or
-/// the authors' own past "I wondered if". People in the same places stay found: "they" made
+/// words, wished for by others or named as a form's field, a judgement word talked about as a
+/// word, a doubt that anyone did, a need stated in the present, or the authors' own past "I
+/// wondered if". People in the same places stay found: "they" made
 /// careless engineers, a place that stands for the group before it, a person with a date, the
 /// label asserted.
 #[test]
@@ -5604,6 +5605,10 @@ fn things_by_their_predicate_places_dates_and_products() {
         "Several committee members wanted this recorded as human error by the planner.",
         // A need stated in the present (real151's first run).
         "Frontend applications need robust error handling for external schema changes.",
+        // The label named as a form's field, a judgement word talked about as a word (f257's
+        // and f259's first runs on the final engine, false errors).
+        "The human-error tick box has been taken off the incident form.",
+        "Careless is the wrong word for someone working from a checklist that left the step out.",
         // The authors' own doubt at the time (real152's first run).
         "I wondered if anyone had noticed.",
         // A doubt that anyone did is a denial (f248's first run).
@@ -5621,5 +5626,6 @@ fn things_by_their_predicate_places_dates_and_products() {
         "Anyone on the team knew of it and said nothing.",
         "The frontend team shipped the schema change without telling anyone.",
         "I wonder if anyone even read the runbook 🙄",
+        "Dave was careless, and careless is the right word.",
     ]);
 }
