@@ -1777,11 +1777,14 @@ pub(crate) fn scan(
                 // is there to do, not a fault.
                 return;
             }
-            if super::patterns::doubts_anyone(
-                &words().iter().map(String::as_str).collect::<Vec<_>>(),
-            ) {
+            if family == Rule::Sarcasm
+                && super::patterns::doubts_anyone(
+                    &words().iter().map(String::as_str).collect::<Vec<_>>(),
+                )
+            {
                 // "We doubt anyone on the team knew of it." (round 38, f248's first run): a
-                // doubt that anyone did is a denial, as "nobody knew" is.
+                // doubt that anyone did is a denial, as "nobody knew" is. The other families
+                // ask it through `is_not_asserted` (`Sentence::does_not_assert`), below.
                 return;
             }
             if advises_the_reader(text, toks, words()) {
@@ -2581,15 +2584,8 @@ fn tells_when(w: &str) -> bool {
     if first.is_ascii_uppercase() {
         return super::patterns::is_day_or_month(&w.to_ascii_lowercase());
     }
-    if !first.is_ascii_digit() {
-        return false;
-    }
-    w.split_once([':', '.']).is_some_and(|(h, m)| {
-        !h.is_empty()
-            && h.len() <= 2
-            && m.len() == 2
-            && h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
-    })
+    // The whole word is the clock time, as the timeline entries' stamps are read.
+    super::text::clock_hour_len(w, b":.").is_some_and(|h| w.len() == h + 3)
 }
 
 /// The strongest evidence toward `class` that holds a content word: a verdict that rests on

@@ -1128,7 +1128,7 @@ impl Sentence<'_> {
             // "The v10.5.0 release of the Carbon Design System shipped a broken build": a name
             // after "of" is the head's complement, and the head ("release") is the subject
             // (round 22, real70's first run).
-            Some(j) if self.class(j) == Class::Named => match self.head_before_of(j) {
+            Some(j) if self.class(j) == Class::Named => match self.head_before_preposition(j) {
                 Some(h) => (self.class(h), Some(h)),
                 None => (Class::Named, Some(j)),
             },
@@ -1243,7 +1243,7 @@ impl Sentence<'_> {
     /// run): the noun before the preposition, which heads the subject. The phrase is
     /// capitalised words and determiners only. "by" is left out: "the change by Dave" names
     /// its agent.
-    fn head_before_of(&self, j: usize) -> Option<usize> {
+    fn head_before_preposition(&self, j: usize) -> Option<usize> {
         let start = self.clause_start(j);
         let mut k = j;
         while k > start {
