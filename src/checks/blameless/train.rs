@@ -95,8 +95,9 @@ pub(crate) fn author_dir(author: &str) -> PathBuf {
 /// with f130–f223 only, the model took sentence recall on f224–f236, which it had not seen,
 /// from 0.813 to 0.861 at precision 0.993 and 0.995; on the used real collections
 /// (real135–real147, 120,951 words) its false findings went from 4 to 7; the final engine,
-/// trained on all of f130–f236 and with the round's mends, draws 5. The fresh sets written for the round and held back (f237–f239), scored once
-/// on the final engine, gave 0.878 at 0.998 (docs/BLAMELESS.md, "Round 37").
+/// trained on all of f130–f236 and with the round's mends, draws 5. The fresh sets written for
+/// the round and held back (f237–f239), scored once on the final engine, gave 0.878 at 0.998
+/// (docs/BLAMELESS.md, "Round 37").
 pub(crate) const TRAIN_AUTHORS: [&str; 281] = [
     "a1", "a2", "a3", "f1", "f2", "f3", "f4", "f5", "f6", "f7", "f8", "f9", "f10", "f11", "f13",
     "f14", "f15", "f16", "f17", "f18", "f19", "f20", "f21", "f22", "f23", "f24", "f25", "f26",
