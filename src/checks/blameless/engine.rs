@@ -1600,6 +1600,21 @@ pub(crate) fn scan(
         // (`Kind::ActThenHarm`, round 14), and what it finds is a warning (an error needs
         // `ERROR_WITH_RULE`): the model knows few of the acts ("Dwayne zeroed scale 2 with a
         // full bucket on it, so every farmer's beans came up short" is P 0.01).
+        // Round 39 (f264–f267's first runs): a field label in capitals before its value
+        // ("Cause: José Luis ran past the protection board", "**Culprit:** Dave") is cut from
+        // the sentence as a chat line's speaker is (`features::entry_prefix_len`), so the
+        // model weighs the value alone; the rules read the label with its value, as they do
+        // "Root cause: …", since a cause field that names someone is `Kind::Culprit`'s claim.
+        // Only when the value opens with someone's own name or handle: after a capitalised
+        // label the value's first word is capitalised as a sentence's is, so a common word
+        // there ("**Cause:** Very unlikely to be related", "Root Cause: Merchant
+        // authentication service …") is no name, and a possessive ("Apollo's resolver") may
+        // be a product's.
+        let (rs, rule_sentence, cause_label) =
+            match cause_label_before(text, s).filter(|_| value_opens_with_someone(sentence)) {
+                Some(from) => (from, &text[from..e], true),
+                None => (s, sentence, false),
+            };
         let rule_hits = if j.blame < GATE {
             // Round 19: neglect told by an idiom with its agent ("phoned in his review",
             // "winged the failover", `Kind::AsleepIdiom`) is looked for below the gate too,
@@ -1627,20 +1642,20 @@ pub(crate) fn scan(
             // would restart Docker daemon, stopping all containers.", where the explanation
             // after the label drowns it (P 0.05; 0.70 for "Root cause: operator error - the
             // upgrade restarted Docker.").
-            if opens_with_a_cause_label(sentence, toks) {
+            if cause_label || opens_with_a_cause_label(sentence, toks) {
                 kinds |= super::patterns::kind_bit(Kind::HumanError)
                     | super::patterns::kind_bit(Kind::Culprit);
             }
             if kinds == 0 {
                 return;
             }
-            let hits = super::scan_rules_of(sentence, ctx, kinds);
+            let hits = super::scan_rules_of(rule_sentence, ctx, kinds);
             if hits.is_empty() {
                 return;
             }
             hits
         } else {
-            super::scan_rules(sentence, ctx)
+            super::scan_rules(rule_sentence, ctx)
         };
         // A fragment of a few words ("None.", "Rollback started.") gives the model too little
         // evidence to judge on its own.
@@ -1670,7 +1685,7 @@ pub(crate) fn scan(
         }
         let kept: Vec<&WordingHit> = rule_hits
             .iter()
-            .filter(|h| !is_title(text, toks, s + h.start, s + h.end))
+            .filter(|h| !is_title(text, toks, rs + h.start, rs + h.end))
             .collect();
         if !kept.is_empty()
             && kept.iter().all(|h| h.rule == Rule::Hindsight.info().id)
@@ -1688,7 +1703,7 @@ pub(crate) fn scan(
         let error = j.blame >= ERROR_WITH_RULE && kept.iter().any(|h| h.error);
         let mut found: Vec<(Rule, usize, usize)> = kept
             .iter()
-            .map(|h| (rule_of(h.rule), s + h.start, s + h.end))
+            .map(|h| (rule_of(h.rule), rs + h.start, rs + h.end))
             .collect();
         if found.is_empty() {
             let evidence =
@@ -1932,6 +1947,19 @@ pub(crate) fn scan(
             if family == Rule::IndividualFault && author_alone(text, toks) {
                 // "I deleted the pager group for Crew B, so …": the author's own account of
                 // what they did names no one else as the cause (as the rules' author_alone).
+                return;
+            }
+            if word_at(text, toks, 0).is_some_and(|w| {
+                super::patterns::BELIEF_PARTICIPLES
+                    .iter()
+                    .any(|b| b.eq_ignore_ascii_case(w))
+            }) && sentence.contains(',')
+            {
+                // "Assuming she has made a mistake while relabelling, she emails the lab
+                // integrations inbox to ask." (round 39, f264's first run): the belief before
+                // the comma is not asserted (`Sentence::does_not_assert`), and the model,
+                // which weighs the whole sentence, cannot say which clause it judged; the
+                // rules still read what follows the comma.
                 return;
             }
             let written = source.get(s..e).unwrap_or(sentence);
@@ -2713,6 +2741,57 @@ fn in_a_table_row(source: &str, s: usize, e: usize) -> bool {
 /// (round 26).
 fn in_a_cause_row(source: &str, s: usize, e: usize) -> bool {
     pipe_row(source, s, e).is_some_and(super::cause_row)
+}
+
+/// Where the field label naming a cause that stands before the sentence at `s` on its line
+/// starts, when the sentence scan cut it off as a speaker ("Cause: …", "**Root Cause:** …",
+/// "- Culprit: …"): the line's text before `s`, less list, quote, heading and emphasis
+/// marks, is a label of one to three words ([`names_a_cause_field`]) and its colon.
+///
+/// Cheapest test first, as every sentence is asked: the byte before the sentence, past
+/// spaces and emphasis marks, is a colon; most sentences follow a full stop or a line start.
+fn cause_label_before(text: &str, s: usize) -> Option<usize> {
+    let head = text.as_bytes().get(..s)?;
+    let colon = head
+        .iter()
+        .rposition(|b| !(b.is_ascii_whitespace() || matches!(b, b'*' | b'_')))?;
+    if head[colon] != b':' {
+        return None;
+    }
+    let label_end = colon;
+    let line = line_start(text, s);
+    let raw = text.get(line..label_end)?;
+    let marks = |c: char| c.is_whitespace() || matches!(c, '#' | '>' | '*' | '-' | '+' | '|' | '_');
+    let label = raw.trim_start_matches(marks);
+    let from = line + raw.len() - label.len();
+    let label = label.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
+    ((1..=3).contains(&label.split_whitespace().count())
+        && label.starts_with(char::is_uppercase)
+        && !label.bytes().any(|b| b.is_ascii_digit())
+        && names_a_cause_field(label))
+    .then_some(from)
+}
+
+/// Whether a field's value opens with a word that can only be someone's name or handle
+/// ([`cause_label_before`]): "@arjun.r", "tquispe", "ville_h", "Kavya", "Lumeris" and not a
+/// word the dictionary knows in any of its hyphenated parts ("Very", "Sign-in", "The"), nor
+/// a name with a possessive after it ("Apollo's resolver").
+fn value_opens_with_someone(value: &str) -> bool {
+    let value = value.trim_start_matches(['*', '_', '"', '“', '`']);
+    let end = value
+        .find(|c: char| !(c.is_alphanumeric() || matches!(c, '@' | '_' | '.' | '-')))
+        .unwrap_or(value.len());
+    let word = value[..end].trim_end_matches(['.', '-']);
+    if word.is_empty() || value[end..].starts_with(['\'', '’']) {
+        return false;
+    }
+    if word.starts_with('@') {
+        return true;
+    }
+    let lower = word.to_lowercase();
+    !lower
+        .split('-')
+        .all(|part| part.is_empty() || super::dictionary::is_common_word(part))
 }
 
 /// The keys (stems) of the words a cause field's label is known by: the common forms of

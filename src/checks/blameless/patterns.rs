@@ -2131,6 +2131,9 @@ impl Sentence<'_> {
                 return true;
             }
         }
+        if i.is_some_and(|i| self.believed_in_an_opening_clause(i)) {
+            return true;
+        }
         match rule {
             Rule::HumanError => {
                 self.asks_yes_or_no()
@@ -2644,6 +2647,27 @@ impl Sentence<'_> {
     /// clause: "Assumed user error at the time", "We initially suspected operator error, but
     /// the API had rejected the command" (round 22, a false error on a published timeline).
     /// A present belief ("we believe this was human error") is asserted, and stays found.
+    /// Whether the finding at `i` is inside a participle clause of belief
+    /// ([`BELIEF_PARTICIPLES`]) that opens the
+    /// sentence and ends at its first comma: "Assuming she has made a mistake while
+    /// relabelling, she emails the lab integrations inbox to ask." (round 39, f264's first
+    /// run, a false error). What someone assumed, feared or suspected at the time is told as
+    /// their belief; the sentence asserts what follows the comma, which is still read.
+    fn believed_in_an_opening_clause(&self, i: usize) -> bool {
+        let Some(k0) = (0..self.toks.len()).find(|&k| !self.toks[k].boundary) else {
+            return false;
+        };
+        if k0 >= i || !BELIEF_PARTICIPLES.contains(&self.word(k0)) {
+            return false;
+        }
+        (k0 + 1..self.toks.len())
+            .find(|&k| {
+                self.toks[k].boundary
+                    && self.text.get(self.toks[k].start..self.toks[k].end) == Some(",")
+            })
+            .is_some_and(|comma| i < comma)
+    }
+
     fn held_as_a_guess(&self, i: usize) -> bool {
         (self.clause_start(i).max(i.saturating_sub(6))..i).any(|k| {
             matches!(
@@ -4397,6 +4421,20 @@ pub(super) fn denied_as_cause(words: &[&str], at: usize) -> bool {
     }
     (k..(k + 4).min(words.len())).any(|j| CAUSE.contains(&singular(w(j))))
 }
+
+/// Words that open a participle clause of belief: "Assuming …,", "Fearing …,". What the
+/// clause holds is someone's belief at the time, not the report's claim.
+pub(crate) const BELIEF_PARTICIPLES: [&str; 9] = [
+    "assuming",
+    "presuming",
+    "believing",
+    "thinking",
+    "suspecting",
+    "fearing",
+    "guessing",
+    "convinced",
+    "worried",
+];
 
 /// Whether the sentence doubts that anyone did something, which denies it as "nobody knew"
 /// does: "doubt", "doubts" or "doubted", then at most "that" or "whether", then "anyone",

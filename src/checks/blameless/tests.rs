@@ -5629,3 +5629,43 @@ fn things_by_their_predicate_places_dates_and_products() {
         "Dave was careless, and careless is the right word.",
     ]);
 }
+
+/// Round 39 (f264–f267's first runs): a cause field's label in capitals ("Cause:",
+/// "Culprit:", "**Root Cause:**") was cut from its value as a chat line's speaker is, so the
+/// rules never read the field, and "Cause: José Luis ran past the protection board" went
+/// unfound; the rules now read the label with a value that opens with someone's name or
+/// handle, and a value that opens with a common word or a possessive stays as it was. And a
+/// participle clause of belief before a comma ("Assuming she has made a mistake …,") is
+/// someone's belief, not the report's claim (a false error).
+#[test]
+fn cause_fields_in_capitals_and_beliefs_before_a_comma() {
+    assert_engine_finds(&[
+        (
+            "Cause: José Luis ran past the protection board at Km 61 after acknowledging the caution order.",
+            "blameless/individual-fault",
+        ),
+        (
+            "Cause: ville_h deleted the ferry route mapping while tidying up old config.",
+            "blameless/individual-fault",
+        ),
+        ("Culprit: Dave.", "blameless/individual-fault"),
+        (
+            "- **Cause:** @arjun.r kicked off a full reindex on the primary search cluster at peak hours.",
+            "blameless/individual-fault",
+        ),
+        // What follows the belief's comma is still read.
+        (
+            "Assuming the release was fine, Dave skipped the canary and broke checkout.",
+            "blameless/individual-fault",
+        ),
+    ]);
+    assert_block_quiet(&[
+        "**Cause:** Very unlikely to be related, but if your phone was offline for a long time afterwards, the sync queue may still be waiting.",
+        "Root Cause: Merchant authentication service unrecoverably overloaded due to bug in adjacent service",
+        "- **Cause:** Apollo's resolver for `report(date:)` calls the report service, which polls for task status.",
+        "- **Cause:** The new Nova pods failed their readiness probe because of an unrelated change.",
+        "Impact: Dave's team could not deploy for an hour.",
+        "Assuming she has made a mistake while relabelling, she emails the lab integrations inbox to ask.",
+        "Fearing the operator had skipped a step, Priya paged the release team.",
+    ]);
+}
