@@ -1596,10 +1596,6 @@ pub(crate) fn scan(
     for_each_sentence(text, |s, e, toks| {
         let j = judge(model, toks);
         let sentence = &text[s..e];
-        // Below the gate only a person's act told with the harm it did is looked for
-        // (`Kind::ActThenHarm`, round 14), and what it finds is a warning (an error needs
-        // `ERROR_WITH_RULE`): the model knows few of the acts ("Dwayne zeroed scale 2 with a
-        // full bucket on it, so every farmer's beans came up short" is P 0.01).
         // Round 39 (f264–f267's first runs): a field label in capitals before its value
         // ("Cause: José Luis ran past the protection board", "**Culprit:** Dave") is cut from
         // the sentence as a chat line's speaker is (`features::entry_prefix_len`), so the
@@ -1610,11 +1606,17 @@ pub(crate) fn scan(
         // there ("**Cause:** Very unlikely to be related", "Root Cause: Merchant
         // authentication service …") is no name, and a possessive ("Apollo's resolver") may
         // be a product's.
-        let (rs, rule_sentence, cause_label) =
-            match cause_label_before(text, s).filter(|_| value_opens_with_someone(sentence)) {
-                Some(from) => (from, &text[from..e], true),
-                None => (s, sentence, false),
-            };
+        let label = cause_label_before(text, s)
+            .filter(|_| value_opens_with_someone(sentence))
+            .and_then(|from| Some((from, text.get(from..e)?)));
+        let (rs, rule_sentence, cause_label) = match label {
+            Some((from, with_label)) => (from, with_label, true),
+            None => (s, sentence, false),
+        };
+        // Below the gate only a person's act told with the harm it did is looked for
+        // (`Kind::ActThenHarm`, round 14), and what it finds is a warning (an error needs
+        // `ERROR_WITH_RULE`): the model knows few of the acts ("Dwayne zeroed scale 2 with a
+        // full bucket on it, so every farmer's beans came up short" is P 0.01).
         let rule_hits = if j.blame < GATE {
             // Round 19: neglect told by an idiom with its agent ("phoned in his review",
             // "winged the failover", `Kind::AsleepIdiom`) is looked for below the gate too,

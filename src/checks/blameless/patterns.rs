@@ -2643,16 +2643,12 @@ impl Sentence<'_> {
         })
     }
 
-    /// Whether the label at `i` is what someone guessed at the time, in the past, in its own
-    /// clause: "Assumed user error at the time", "We initially suspected operator error, but
-    /// the API had rejected the command" (round 22, a false error on a published timeline).
-    /// A present belief ("we believe this was human error") is asserted, and stays found.
     /// Whether the finding at `i` is inside a participle clause of belief
-    /// ([`BELIEF_PARTICIPLES`]) that opens the
-    /// sentence and ends at its first comma: "Assuming she has made a mistake while
-    /// relabelling, she emails the lab integrations inbox to ask." (round 39, f264's first
-    /// run, a false error). What someone assumed, feared or suspected at the time is told as
-    /// their belief; the sentence asserts what follows the comma, which is still read.
+    /// ([`BELIEF_PARTICIPLES`]) that opens the sentence and ends at its first comma:
+    /// "Assuming she has made a mistake while relabelling, she emails the lab integrations
+    /// inbox to ask." (round 39, f264's first run, a false error). What someone assumed,
+    /// feared or suspected at the time is told as their belief; the sentence asserts what
+    /// follows the comma, which is still read.
     fn believed_in_an_opening_clause(&self, i: usize) -> bool {
         let Some(k0) = (0..self.toks.len()).find(|&k| !self.toks[k].boundary) else {
             return false;
@@ -2668,6 +2664,10 @@ impl Sentence<'_> {
             .is_some_and(|comma| i < comma)
     }
 
+    /// Whether the label at `i` is what someone guessed at the time, in the past, in its own
+    /// clause: "Assumed user error at the time", "We initially suspected operator error, but
+    /// the API had rejected the command" (round 22, a false error on a published timeline).
+    /// A present belief ("we believe this was human error") is asserted, and stays found.
     fn held_as_a_guess(&self, i: usize) -> bool {
         (self.clause_start(i).max(i.saturating_sub(6))..i).any(|k| {
             matches!(
