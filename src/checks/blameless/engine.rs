@@ -1682,6 +1682,8 @@ pub(crate) fn scan(
             || is_sign_off(sentence)
             || (names_a_topic(sentence)
                 && (is_bold_label(source, s, e) || is_atx_heading(source, s)))
+            || (asks_who(sentence) && answered_nobody(text, e))
+            || (is_atx_heading(source, s) && titles_a_label(sentence))
         {
             return;
         }
@@ -2121,6 +2123,57 @@ fn names_a_topic(sentence: &str) -> bool {
     ["on", "about", "regarding", "concerning", "re"]
         .iter()
         .any(|w| first.eq_ignore_ascii_case(w))
+}
+
+/// Whether the sentence asks who did something: it opens with "Who" or "Whose" and ends with
+/// a question mark ("Who forgot to check the replica pool?").
+fn asks_who(sentence: &str) -> bool {
+    let s = sentence.trim_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
+    let first = s.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    s.ends_with('?') && (first.eq_ignore_ascii_case("who") || first.eq_ignore_ascii_case("whose"))
+}
+
+/// Whether the text right after the sentence ending at `e` answers a question of who did
+/// something "nobody" ("**Who forgot to check the replica pool?** Nobody forgot. The pool
+/// guarantee was part of the 2022 contract, …": round 39, f271's first run on the final code,
+/// a false error): the question is raised to deny that anyone did, as "Careless? No." is.
+fn answered_nobody(text: &str, e: usize) -> bool {
+    let rest = text.get(e..).unwrap_or("");
+    let rest = rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
+    ["nobody", "no one", "no-one", "none of"].iter().any(|w| {
+        rest.get(..w.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(w))
+            && !rest[w.len()..].starts_with(|c: char| c.is_alphanumeric())
+    })
+}
+
+/// Whether a heading's text, less a section number ("4.4", "2."), is a label and nothing
+/// else: at most three words, each a word of a human-error label ("### 4.4 Human error", "##
+/// Operator mistakes"). A section so titled is about the label, which its text weighs
+/// (round 39, f272's first run on the final code, a false error: "### 4.4 Human error" over
+/// "HNOB's incident template asks whether the incident was caused by human error. Our answer
+/// is no."); a heading that says whose error it was ("## Dave's human error") is more than a
+/// title, and is judged.
+fn titles_a_label(sentence: &str) -> bool {
+    const LABEL_WORDS: &[&str] = &[
+        "human", "operator", "user", "error", "errors", "mistake", "mistakes", "factor", "factors",
+        "and", "the", "role", "of", "slip", "slips",
+    ];
+    let words: Vec<&str> = sentence
+        .split(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .map(|w| w.trim_matches('.'))
+        .filter(|w| !w.is_empty())
+        .skip_while(|w| w.chars().all(|c| c.is_ascii_digit() || c == '.'))
+        .collect();
+    (1..=3).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| LABEL_WORDS.iter().any(|l| l.eq_ignore_ascii_case(w)))
+        && words.iter().any(|w| {
+            ["error", "errors", "mistake", "mistakes", "slip", "slips"]
+                .iter()
+                .any(|l| l.eq_ignore_ascii_case(w))
+        })
 }
 
 /// Whether the text right after the sentence ending at `e` answers it "no" ("Careless? No —

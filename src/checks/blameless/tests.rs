@@ -5669,3 +5669,24 @@ fn cause_fields_in_capitals_and_beliefs_before_a_comma() {
         "Fearing the operator had skipped a step, Priya paged the release team.",
     ]);
 }
+
+/// Round 39, from f270–f273's first runs on the final code (three false errors): a question
+/// of who did something answered "nobody", a section titled with the label alone, and the
+/// label called the wrong frame. The same words asserted stay found.
+#[test]
+fn who_answered_nobody_label_titles_and_wrong_frames() {
+    assert_block_quiet(&[
+        "**Who forgot to check the replica pool?** Nobody forgot. The pool guarantee was part of the 2022 contract.",
+        "Who forgot to check the replica pool? No one: the guarantee changed in a tier migration.",
+        "### 4.4 Human error",
+        "## Operator mistakes",
+        "**Human error is the wrong frame.** The first internal message said otherwise.",
+        "Human error is the wrong explanation for a form that accepted the wrong vessel.",
+    ]);
+    assert_block_found(&[
+        "Who forgot to check the replica pool? Dave did, again.",
+        "### Dave's human error",
+        "## How Dave's human error took down the ledger",
+        "Human error was the cause of the outage.",
+    ]);
+}
