@@ -2244,8 +2244,11 @@ fn asks_yes_or_no(sentence: &str) -> bool {
 }
 
 /// Whether the sentence `s..e` of `text` is a question that names a verdict: a fragment of a
-/// few words ("Careless?", "Careless or not?", "Was anyone careless?") or one that asks what
-/// this was ("Was this human error?"). Answered "no" at once ([`answered_no`]), or set in bold
+/// few words ("Careless?", "Careless or not?", "Was anyone careless?"), one that asks what
+/// this was ("Was this human error?"), or one that asks whether someone was at fault or to
+/// blame ("**Was Karthikeyan's team at fault for the release?**", round 39, f275's first run on
+/// the final code, a false error; "Is the vendor at fault?" over its answer is common in the
+/// labelled documents). Answered "no" at once ([`answered_no`]), or set in bold
 /// over the paragraph that answers it (round 22, f130's and f133's first runs: "**Careless or
 /// not?** One comment on the draft …"), it raises the judgement to weigh it, not to assert
 /// it.
@@ -2270,9 +2273,14 @@ fn asks_a_verdict(text: &str, s: usize, e: usize) -> bool {
     if matches!(lower(0).as_str(), "who" | "whose" | "whom" | "why") {
         return false;
     }
+    let verdict = || {
+        words
+            .windows(2)
+            .any(|w| matches!((w[0], w[1]), ("at", "fault") | ("to", "blame")))
+    };
     words.len() <= 4
         || (matches!(lower(0).as_str(), "was" | "is" | "were" | "are")
-            && matches!(lower(1).as_str(), "this" | "it" | "that"))
+            && (matches!(lower(1).as_str(), "this" | "it" | "that") || verdict()))
 }
 
 /// The text of `start..end` when it lies inside a quotation of the sentence `s..e` of `text`

@@ -2692,6 +2692,14 @@ impl Sentence<'_> {
         let opens = match self.word(k0) {
             "calling" | "labelling" | "labeling" | "describing" => k0 + 1,
             "to" if k0 + 1 < n && self.word(k0 + 1) == "call" => k0 + 2,
+            // "Treating this as a mistake by the person who ran the change would not have
+            // prevented it" (round 39, f277's first run on the final code, a false error): a
+            // label weighed as what the event is treated, classified or recorded as.
+            "treating" | "classifying" | "recording" | "filing" | "framing" | "logging"
+                if (k0 + 1..i).any(|k| self.word(k) == "as") =>
+            {
+                k0 + 1
+            }
             _ => return false,
         };
         // "Calling any of that human error would just relabel the outcome" (round 38, f249's
@@ -2712,13 +2720,24 @@ impl Sentence<'_> {
         {
             return false;
         }
-        (i + 1..(i + 7).min(n)).any(|m| {
-            matches!(
+        (i + 1..(i + 9).min(n)).any(|m| {
+            if !matches!(
                 self.word(m),
                 "would" | "will" | "does" | "did" | "could" | "might"
-            ) && m + 1 < n
-                && !self.toks[m + 1].boundary
-                && !matches!(self.word(m + 1), "be" | "been" | "have" | "not" | "n't")
+            ) {
+                return false;
+            }
+            // What the label would or would not do: "would just relabel the outcome", "would
+            // not have prevented it". "Would be accurate", "would not be wrong", "would have
+            // been fair" weigh the label's truth, and assert it.
+            let mut k = m + 1;
+            if matches!(self.word(k), "not" | "n't" | "never") {
+                k += 1;
+            }
+            if self.word(k) == "have" && self.word(k + 1) != "been" {
+                k += 1;
+            }
+            k < n && !self.toks[k].boundary && !matches!(self.word(k), "be" | "been" | "have")
         })
     }
 

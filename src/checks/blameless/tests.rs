@@ -5690,3 +5690,21 @@ fn who_answered_nobody_label_titles_and_wrong_frames() {
         "Human error was the cause of the outage.",
     ]);
 }
+
+/// Round 39, from f274–f277's first runs on the final code (two false errors): a question of
+/// whether someone was at fault, set in bold over the paragraph that answers it, and a label
+/// weighed as what the event is treated, classified or recorded as. Asserted, or with no
+/// weighing after it, the same words stay found.
+#[test]
+fn questions_of_fault_and_labels_treated_as() {
+    assert_block_quiet(&[
+        "**Was Karthikeyan's team at fault for the release?** I have been asked this privately by two people.",
+        "Treating this as a mistake by the person who ran the change would not have prevented it, and would not prevent the next one.",
+        "Recording the outcome as human error would have ended the inquiry at the first point where a person touched the data.",
+    ]);
+    assert_block_found(&[
+        "Karthikeyan's team was at fault for the release.",
+        "Was Karthikeyan's team at fault for the release? Yes, and they know it.",
+        "Classifying this one as PEBKAC and closing the ticket.",
+    ]);
+}
