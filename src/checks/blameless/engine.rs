@@ -2140,11 +2140,7 @@ fn asks_who(sentence: &str) -> bool {
 fn answered_nobody(text: &str, e: usize) -> bool {
     let rest = text.get(e..).unwrap_or("");
     let rest = rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
-    ["nobody", "no one", "no-one", "none of"].iter().any(|w| {
-        rest.get(..w.len())
-            .is_some_and(|h| h.eq_ignore_ascii_case(w))
-            && !rest[w.len()..].starts_with(|c: char| c.is_alphanumeric())
-    })
+    opens_with_one_of(rest, &["nobody", "no one", "no-one", "none of"])
 }
 
 /// Whether a heading's text, less a section number ("4.4", "2."), is a label and nothing
@@ -2183,14 +2179,17 @@ fn titles_a_label(sentence: &str) -> bool {
 /// people did, names no verdict, and the "no" tells that they did not.
 fn answered_no(text: &str, e: usize) -> bool {
     let rest = text.get(e..).unwrap_or("").trim_start();
-    let word_end = |w: &str| {
+    opens_with_one_of(rest, &["no", "nope", "not at all", "not really", "hardly"])
+}
+
+/// Whether `rest` opens with one of `words` (any case) as whole words: "No —", "Nobody
+/// forgot", not "Noted" or "Nobody's".
+fn opens_with_one_of(rest: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| {
         rest.get(..w.len())
             .is_some_and(|h| h.eq_ignore_ascii_case(w))
             && !rest[w.len()..].starts_with(|c: char| c.is_alphanumeric())
-    };
-    ["no", "nope", "not at all", "not really", "hardly"]
-        .iter()
-        .any(|w| word_end(w))
+    })
 }
 
 /// Whether the sentence after byte `e` of `text` denies, for the time of the incident, what the
@@ -2761,9 +2760,7 @@ pub(crate) fn is_full_sentence(text: &str, s: usize, e: usize) -> bool {
     // or italic marks) are neither a stamp nor a speaker: "## Rollout and configuration" and
     // "**How the defect got in**" are labels.
     let raw = &text[line_start(text, s)..s];
-    let before = raw.trim_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '#' | '>' | '*' | '-' | '+' | '|' | '_')
-    });
+    let before = raw.trim_matches(is_space_or_marker);
     // In a table the cells before are a stamp only when they hold a time or a date: "| 14:02 |
     // the replica stalls" is a timeline entry, "| Yield | monthly rate shown as yearly" is a
     // label.
@@ -2806,6 +2803,12 @@ fn in_a_cause_row(source: &str, s: usize, e: usize) -> bool {
     pipe_row(source, s, e).is_some_and(super::cause_row)
 }
 
+/// White space or one of Markdown's own markers (a heading's `#`, a bullet, a quote's `>`, a
+/// table's `|`, bold or italic marks), which stand around a line's words and are none of them.
+fn is_space_or_marker(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '#' | '>' | '*' | '-' | '+' | '|' | '_')
+}
+
 /// Where the field label naming a cause that stands before the sentence at `s` on its line
 /// starts, when the sentence scan cut it off as a speaker ("Cause: …", "**Root Cause:** …",
 /// "- Culprit: …"): the line's text before `s`, less list, quote, heading and emphasis
@@ -2824,8 +2827,7 @@ fn cause_label_before(text: &str, s: usize) -> Option<usize> {
     let label_end = colon;
     let line = line_start(text, s);
     let raw = text.get(line..label_end)?;
-    let marks = |c: char| c.is_whitespace() || matches!(c, '#' | '>' | '*' | '-' | '+' | '|' | '_');
-    let label = raw.trim_start_matches(marks);
+    let label = raw.trim_start_matches(is_space_or_marker);
     let from = line + raw.len() - label.len();
     let label = label.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
     ((1..=3).contains(&label.split_whitespace().count())
