@@ -2167,12 +2167,15 @@ fn a_line_ended_by_an_emoji_is_a_sentence_the_model_judges() {
             "Marek  8:01 AM  ok, restarting the consumer now, back in five 🙂",
             "09:15 ana.r: thanks for the quick fix, graphs look normal again 🙌",
             // The emoji ends a later sentence of the line, a status, not the chat line's first.
-            "Priya  9:12 PM  must be lovely to log off at five while the pager screams. Restarting the consumer now 🎉",
+            "Priya  9:12 PM  good to see the pager gets read eventually. Restarting the consumer now 🎉",
         ],
         &[
             "Huge thanks to whoever switched off the nightly backups, really made my week 🙃",
             "(Huge thanks to whoever switched off the nightly backups, really made my week 🙃)",
             "Priya  9:12 PM  must be lovely to log off at five while the pager screams 🙂",
+            // Round 40: the model is all but sure of this one (`SURE_OF_SOMEONE`), so it is
+            // judged though the emoji ends the later sentence.
+            "Priya  9:12 PM  must be lovely to log off at five while the pager screams. Restarting the consumer now 🎉",
         ],
     );
 }
@@ -5706,5 +5709,26 @@ fn questions_of_fault_and_labels_treated_as() {
         "Karthikeyan's team was at fault for the release.",
         "Was Karthikeyan's team at fault for the release? Yes, and they know it.",
         "Classifying this one as PEBKAC and closing the ticket.",
+    ]);
+}
+
+/// Round 40, from f282–f285's first runs: a heading, a table cell or a chat line that names
+/// someone is judged by the model alone when the model is all but sure (`SURE_OF_SOMEONE`);
+/// the same structure told neutrally, or naming no one, stays quiet.
+#[test]
+fn sure_blame_of_someone_in_headings_cells_and_chat() {
+    assert_block_found(&[
+        "### How Bartek's late-night hotfix wiped the pricing table",
+        "| Missed opportunity | Ingrid needed to roll back at once, not wait for the vendor |",
+        "<kfaro> tbh if u had run the dry-run first we would not be here lol",
+        "<kfaro> this one is on bartek, he picked the deploy window himself",
+    ]);
+    assert_block_quiet(&[
+        "### How Ingrid restored the pricing table",
+        "| 10:02 | Ingrid | Rolled back the pricing deploy |",
+        "| Missed opportunity | None found: the alert fired and was acted on within two minutes |",
+        "<mira> restarting the primary now",
+        "<bartek> rollback done, error rate back to normal",
+        "<mira> thanks bartek, nice catch on the replica lag",
     ]);
 }
