@@ -1701,7 +1701,8 @@ pub(crate) fn scan(
             || (names_a_topic(sentence)
                 && (is_bold_label(source, s, e) || is_atx_heading(source, s)))
             || (asks_who(sentence) && answered_nobody(text, e))
-            || (is_atx_heading(source, s) && titles_a_label(sentence))
+            || ((is_atx_heading(source, s) || is_bold_label(source, s, e))
+                && (titles_a_label(sentence) || raises_a_label(sentence)))
         {
             return;
         }
@@ -2188,6 +2189,29 @@ fn titles_a_label(sentence: &str) -> bool {
                 .iter()
                 .any(|l| l.eq_ignore_ascii_case(w))
         })
+}
+
+/// Whether the sentence is a question that opens with a human-error label and names only
+/// where or in what it might lie ("Human error in the TTL typo?", "Operator error at the
+/// desk?"): set as a heading or in bold over a paragraph, it raises the label for the
+/// paragraph to weigh (round 40: f282's first run, a false error, over "`6d` for `6h` is a
+/// one-character mistake of the kind that happens in any config file. The failure is …").
+/// A label with whose it was ("Human error by Dave?") is no label alone, and is not passed.
+fn raises_a_label(sentence: &str) -> bool {
+    let question = sentence.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_'));
+    let Some(question) = question.strip_suffix('?') else {
+        return false;
+    };
+    let words: Vec<&str> = question.split_whitespace().collect();
+    let head = words
+        .iter()
+        .position(|w| {
+            ["in", "on", "at", "for", "during", "behind", "with"]
+                .iter()
+                .any(|p| p.eq_ignore_ascii_case(w))
+        })
+        .unwrap_or(words.len());
+    head > 0 && titles_a_label(&words[..head].join(" "))
 }
 
 /// Whether the text right after the sentence ending at `e` answers it "no" ("Careless? No —

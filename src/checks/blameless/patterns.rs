@@ -2146,6 +2146,7 @@ impl Sentence<'_> {
                             || self.held_as_a_guess(i)
                             || self.weighs_a_label(i)
                             || self.label_made_by_a_thing(i)
+                            || self.in_a_denied_clause(i, true)
                     })
             }
             // Round 23: hindsight in a reported question, as for the other families (f138's
@@ -2183,6 +2184,7 @@ impl Sentence<'_> {
                     || (rule == Rule::Punishment && self.done_by_a_program(i))
                     || (rule == Rule::Negligence
                         && (self.proposes_to_us() || self.neglect_of_machine_traffic(i)))
+                    || (rule == Rule::IndividualFault && self.in_a_denied_clause(i, false))
                     || (matches!(rule, Rule::IndividualFault | Rule::TeamBlame)
                         && (self.done_to_protect(i)
                             || self.states_a_duty()
@@ -3147,6 +3149,23 @@ impl Sentence<'_> {
         c == Class::Other
             && j.is_some_and(|j| is_thing_that_acts(singular(self.word(j))))
             && !self.holds_someone(false)
+    }
+
+    /// Whether the label or fault at token `i` stands in a clause the sentence denies (round
+    /// 40): after "not that" or "never that" ("The problem was not that an engineer made a
+    /// mistake.", real160's first run; "The cause was not that the operator made an error."),
+    /// with no clause break between, so "It was not that the docs were wrong, but that Dave
+    /// ignored them" keeps what follows the break; or, when `opening` (a label, which no one
+    /// does), in a sentence opened by "Nor" or "Neither" ("Nor is this an obvious case of an
+    /// engineering mistake.", f291's first run). "Nor did Dave check the logs" tells what
+    /// someone did not do, so a fault is not asked about the opening.
+    fn in_a_denied_clause(&self, i: usize, opening: bool) -> bool {
+        let after_not_that = (1..i).any(|k| {
+            self.word(k) == "that"
+                && matches!(self.word(k - 1), "not" | "never" | "n't")
+                && !(k + 1..i).any(|m| self.is_break(m))
+        });
+        after_not_that || (opening && matches!(self.word(0), "nor" | "neither"))
     }
 
     /// Whether the label at token `i` opens its clause as the subject of a denied copula:

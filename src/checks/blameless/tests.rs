@@ -5732,3 +5732,25 @@ fn sure_blame_of_someone_in_headings_cells_and_chat() {
         "<mira> thanks bartek, nice catch on the replica lag",
     ]);
 }
+
+/// Round 40, from real160's and f291's first runs and f282's and f287's false errors: a
+/// label or a fault in a clause the sentence denies ("was not that …", a sentence opened by
+/// "Nor"), and a human-error label set in bold over its paragraph as a title or as a question
+/// of where it lies. Asserted, or with whose it was, the same words stay found.
+#[test]
+fn labels_denied_by_not_that_or_nor_and_bold_label_titles() {
+    assert_block_quiet(&[
+        "The problem was not that an engineer made a mistake. The problem was that the systems were not resilient to failure.",
+        "The cause was not that the operator made an error.",
+        "Nor is this an obvious case of an engineering mistake.",
+        "**Human error.** The director asked that we look for how this happened rather than for who was involved.",
+        "**Human error in the TTL typo?** `6d` for `6h` is a one-character slip of the kind any config file allows.",
+    ]);
+    assert_block_found(&[
+        "The problem was that an engineer made a mistake.",
+        "It was not that the docs were wrong, but that Dave made a careless mistake.",
+        "Nor did Dave check the logs before the restart.",
+        "**Dave's human error.** He skipped the check.",
+        "Human error in the TTL typo caused the outage.",
+    ]);
+}
