@@ -5754,3 +5754,18 @@ fn labels_denied_by_not_that_or_nor_and_bold_label_titles() {
         "Human error in the TTL typo caused the outage.",
     ]);
 }
+
+/// Round 40, from f293's first run on the final code (a false error): a human-error label
+/// that questions, talk or suspicion were about is not asserted; the label as the cause, or
+/// after a question about something else, stays found.
+#[test]
+fn a_label_that_questions_were_about() {
+    assert_block_quiet(&[
+        "Some of the early questions on the bridge were about human error at the wards — wrong badges, wrong readers.",
+        "There was speculation about operator error on the night shift.",
+    ]);
+    assert_block_found(&[
+        "The root cause was human error at the wards.",
+        "We asked about the timeline, and it was human error at the wards.",
+    ]);
+}
