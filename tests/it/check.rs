@@ -1053,7 +1053,8 @@ fn risks_idioms_own_accounts_and_cause_fields_as_the_binary_reads_them() {
     // to", the authors' own plain account, a cited talk, a search for a culprit weighed; and a
     // cause field's value judged though it has no full stop, in a Markdown table (each cell a
     // block of its own) and in a row kept as a paragraph. A table row that is no cause field
-    // is judged as before.
+    // is judged as before: by the model alone only when it is all but sure and the row names
+    // someone (round 40, `SURE_OF_SOMEONE`), as for "| Owner note |".
     let body = "1. Continue to automate manual processes that are prone to human errors\n\n\
                 IMO needs to be pushed a layer up.\n\n\
                 Suspicion about the firewall request leads to it being blocked.\n\n\
@@ -1062,8 +1063,9 @@ fn risks_idioms_own_accounts_and_cause_fields_as_the_binary_reads_them() {
                 Looking for the person who should have read it would lead only to a promise to read more carefully.\n\n\
                 | Field | Value |\n\
                 |---|---|\n\
-                | Root cause | Jasur disabled the pager escalation policy and never turned it back on |\n\
-                | Status page | Jasur disabled the pager escalation policy and never turned it back on |\n\n\
+                | Root cause | Jasur turned off the pager escalation policy and forgot it |\n\
+                | Status page | Jasur turned off the pager escalation policy and forgot it |\n\
+                | Owner note | Jasur disabled the pager escalation policy and never turned it back on |\n\n\
                 | Cause | Fady Girgis copied the staging API key into the production config |\n\n\
                 Heads will roll once the CEO sees the figures.";
     let (text, report) = check_discussion("Risks", body);
@@ -1081,6 +1083,7 @@ fn risks_idioms_own_accounts_and_cause_fields_as_the_binary_reads_them() {
         ],
         &[
             ("| Root cause |", "blameless/individual-fault"),
+            ("| Owner note |", "blameless/individual-fault"),
             ("| Cause |", "blameless/individual-fault"),
             ("Heads will roll", "blameless/punishment"),
         ],

@@ -159,15 +159,16 @@ const SURE_SANCTION: f32 = 0.9;
 const SURE_FAULT: f32 = 0.9;
 
 /// From this the model alone judges a line that names someone ([`names_anyone`],
-/// [`holds_a_handle`]; a chat line's speaker counts, as the line is theirs) where it otherwise judges only full sentences outside chat: a heading
-/// ("### How Dmitri's 3 a.m. hotfix wiped the oven profiles"), a table cell ("| Missed
-/// opportunity | Tomasz needed to schedule the reindex off-peak |") and a chat line ("<iravn>
-/// this one's on eirik, he picked the rollout window himself"). Round 40, f282–f285's first
-/// runs: the model put such misses at 0.97–1.00, and the structure alone kept them quiet. On
-/// every labelled sentence (92,968) it finds 234 more blame lines and no ok one, and on every
-/// labelled document and real135–real159 it adds 4 findings, all on labelled blame lines; a
-/// bar of 0.85 found 32 more but added 2 false findings on real reports (a heading where the
-/// author owns the mistake, a counterfactual of recovery time).
+/// [`holds_a_handle`]; a chat line's speaker counts, as the line is theirs) where it otherwise
+/// judges only full sentences outside chat: a heading ("### How Dmitri's 3 a.m. hotfix wiped
+/// the oven profiles"), a table cell ("| Missed opportunity | Tomasz needed to schedule the
+/// reindex off-peak |") and a chat line ("<iravn> this one's on eirik, he picked the rollout
+/// window himself"). Round 40, f282–f285's first runs: the model put such misses at 0.97–1.00,
+/// and the structure alone kept them quiet. On every labelled sentence (92,968) it finds 234
+/// more blame lines and no ok one, and on every labelled document and real135–real159 it adds
+/// 4 findings, all on labelled blame lines; a bar of 0.85 found 32 more but added 2 false
+/// findings on real reports (a heading where the author owns the mistake, a counterfactual of
+/// recovery time).
 const SURE_OF_SOMEONE: f32 = 0.95;
 
 /// The text of token `k` of a sentence's tokens `toks` (offsets into `text`), if there is one.
