@@ -1689,6 +1689,7 @@ pub(crate) fn scan(
                 || in_a_cause_row(source, s, e))
             && (sure || !is_transcript(text, s, e) || ends_with_emoji(text, s, e))
             && !is_bold_label(source, s, e)
+            && !is_a_caption(source, s, e)
             && (j.blame >= ctx.warn.phrase + ENTRY_MARGIN || !opens_an_entry(text, s));
         let warn = model_may_warn || !rule_hits.is_empty();
         if !warn || (rule_hits.is_empty() && super::is_meta(sentence)) {
@@ -1888,6 +1889,22 @@ pub(crate) fn scan(
                 // "amirh@ skimmed the Flutter issue database a day after the incident started
                 // and flags the issue" (round 35, real140's first run): the look led to the
                 // find, and is credited.
+                return;
+            }
+            if family == Rule::Hindsight
+                && b == a + 1
+                && word_at(text, toks, a).is_some_and(|w| w.eq_ignore_ascii_case("sure"))
+                && a > 0
+                && word_at(text, toks, a - 1).is_some_and(|w| {
+                    matches!(
+                        w.to_ascii_lowercase().as_str(),
+                        "make" | "makes" | "making" | "made"
+                    )
+                })
+            {
+                // "… so we needed to make sure the stream came through" (round 40, real162 on
+                // the final code): "make sure" is a step taken, and "sure" alone is no look
+                // back.
                 return;
             }
             if family == Rule::Hindsight && denied_at_the_time(text, e) {
@@ -2112,6 +2129,36 @@ fn is_bold_label(text: &str, s: usize, e: usize) -> bool {
     let opened = matches!(item, "**" | "__");
     let after = after.trim_start_matches(['.', '!', '?', ':', ';']);
     opened && (after.starts_with("**") || after.starts_with("__"))
+}
+
+/// Whether the sentence `s..e` of `text` is all of a line set in italics with a single `*` or
+/// `_` ("*Ant being moved from right to left during his live presentation.*"): an image's
+/// caption or an aside, which the model alone does not judge, as it does not judge a bold
+/// label (round 40, real162 on the final code). The rules still read it.
+fn is_a_caption(text: &str, s: usize, e: usize) -> bool {
+    let start = line_start(text, s);
+    let end = text
+        .get(e..)
+        .and_then(|r| r.find('\n'))
+        .map_or(text.len(), |k| e + k);
+    let Some(line) = text.get(start..end) else {
+        return false;
+    };
+    let line = line.trim();
+    let single = |m: char| {
+        line.len() > 2
+            && line.starts_with(m)
+            && line.ends_with(m)
+            && !line[1..].starts_with(m)
+            && !line[..line.len() - 1].ends_with(m)
+    };
+    (single('*') || single('_'))
+        && text.get(start..s).is_some_and(|b| {
+            b.trim_start()
+                .trim_start_matches(['*', '_'])
+                .trim()
+                .is_empty()
+        })
 }
 
 /// Whether the line of `text` that holds offset `s` is a Markdown heading ("## On human

@@ -2167,8 +2167,11 @@ impl Sentence<'_> {
                     })
             }
             Rule::Counterfactual
-                if i.is_some_and(|i| self.puts_for_deliberation(i) || self.seeks_who_should(i))
-                    || self.credits_by_counterfactual()
+                if i.is_some_and(|i| {
+                    self.puts_for_deliberation(i)
+                        || self.seeks_who_should(i)
+                        || self.expects_over_time(i)
+                }) || self.credits_by_counterfactual()
                     || self.conditions_a_design()
                     || self.changes_nothing() =>
             {
@@ -3150,6 +3153,47 @@ impl Sentence<'_> {
         c == Class::Other
             && j.is_some_and(|j| is_thing_that_acts(singular(self.word(j))))
             && !self.holds_someone(false)
+    }
+
+    /// Whether the modal perfect at or after token `i` tells what was expected to happen over
+    /// time, not what someone failed to do: "should" or "shouldn't" and "have", a verb of
+    /// reaching a state ("been", "got", "gotten", "reached", "lasted", "needed"), then a span of
+    /// time in its clause ("for the next many years", "for another decade"). Round 40,
+    /// real162 on the final code, a false error: "Sure, blocks can only be written so many
+    /// times, but I shouldn't have gotten there for the next many years with this drive" (an
+    /// SSD's wear, which the author expected to last). "I should have got the backup done by
+    /// now" names a deadline, not a span, and stays found.
+    fn expects_over_time(&self, i: usize) -> bool {
+        let n = self.toks.len();
+        let Some(m) = (i..n.min(i + 3)).find(|&k| matches!(self.word(k), "should" | "shouldn't"))
+        else {
+            return false;
+        };
+        let mut k = m + 1;
+        while k < n && matches!(self.word(k), "not" | "n't" | "have" | "'ve" | "ve") {
+            k += 1;
+        }
+        if k == m + 1
+            || !matches!(
+                self.word(k),
+                "been" | "got" | "gotten" | "reached" | "lasted" | "needed"
+            )
+        {
+            return false;
+        }
+        (k + 1..n).take_while(|&j| !self.is_break(j)).any(|j| {
+            self.word(j) == "for"
+                && matches!(
+                    self.word(j + 1),
+                    "the" | "another" | "years" | "decades" | "months" | "many" | "at"
+                )
+                && (j + 1..(j + 5).min(n)).any(|h| {
+                    matches!(
+                        self.word(h),
+                        "years" | "decades" | "months" | "decade" | "next" | "another"
+                    )
+                })
+        })
     }
 
     /// Whether the label or fault at token `i` stands in a clause the sentence denies (round

@@ -5769,3 +5769,22 @@ fn a_label_that_questions_were_about() {
         "We asked about the timeline, and it was human error at the wards.",
     ]);
 }
+
+/// Round 40, from real162 on the final code (one false error, two false warnings): a
+/// first-person "shouldn't have" that tells what was expected over a span of time, an italic
+/// line that is a caption, and "make sure" as a step taken. A deadline, a sanction in italics
+/// and a look back with "made sure" in it stay found.
+#[test]
+fn expectations_over_time_captions_and_make_sure() {
+    assert_block_quiet(&[
+        "Sure, blocks can only be written so many times, but I shouldn't have gotten there for the next many years with this drive.",
+        "*Ant being moved from right to left during his live presentation.*",
+        "Ant was going to give his session live, so we needed to make sure the stream came through.",
+    ]);
+    assert_block_found(&[
+        "I should have got the backup done by now.",
+        "We should have rolled back for the next hour.",
+        "*Dave was fired for this.*",
+        "In hindsight we should have made sure the canary ran first.",
+    ]);
+}
