@@ -2134,13 +2134,11 @@ fn is_bold_label(text: &str, s: usize, e: usize) -> bool {
 /// Whether the sentence `s..e` of `text` is all of a line set in italics with a single `*` or
 /// `_` ("*Ant being moved from right to left during his live presentation.*"): an image's
 /// caption or an aside, which the model alone does not judge, as it does not judge a bold
-/// label (round 40, real162 on the final code). The rules still read it.
+/// label (round 40, real162 on the final code). The rules still read it. The line is read
+/// within [`TITLE_REACH`] of the sentence ([`line_around`]), so a long line of many sentences
+/// costs each a bounded look, not a scan to its end.
 fn is_a_caption(text: &str, s: usize, e: usize) -> bool {
-    let start = line_start(text, s);
-    let end = text
-        .get(e..)
-        .and_then(|r| r.find('\n'))
-        .map_or(text.len(), |k| e + k);
+    let (start, end) = line_around(text, s, e, TITLE_REACH);
     let Some(line) = text.get(start..end) else {
         return false;
     };
