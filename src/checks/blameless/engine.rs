@@ -171,6 +171,14 @@ const SURE_FAULT: f32 = 0.9;
 /// recovery time).
 const SURE_OF_SOMEONE: f32 = 0.95;
 
+/// The words that open the object of "needed" when it names a thing needed, not a duty: a
+/// determiner, a possessive, a quantity ("needed the re-sequencing", "needed a second
+/// approver", "needed two hours"). After "needed to …" the need is a duty.
+const NEED_OBJECTS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "our", "its",
+    "some", "more", "another", "one", "two",
+];
+
 /// The text of token `k` of a sentence's tokens `toks` (offsets into `text`), if there is one.
 fn word_at<'t>(text: &'t str, toks: &[Tok], k: usize) -> Option<&'t str> {
     toks.get(k).and_then(|t| text.get(t.start..t.end))
@@ -1260,6 +1268,68 @@ fn a_thing_at_fault(w: &str, before: &str, after: &str) -> bool {
     let mis_noun = lower.starts_with("mis")
         && (lower.ends_with("tion") || lower.ends_with("tions"))
         && !matches!(after, "by" | "on");
+    // "a misconfigured request to a third-party service", "misconfigured DNS records" (round
+    // 41, real166's first run): a "mis-" participle before the noun it describes tells the
+    // thing's state; "Ravi misconfigured the proxy", "it was misconfigured by …" stay a slip,
+    // and so does a slip of the hand or the eye ("a mis-keyed value", "a mistyped host").
+    const HAND: &[&str] = &[
+        "key", "typ", "click", "read", "enter", "dial", "spel", "cop", "past", "label", "tap",
+        "press", "select", "pick", "heard", "punch", "writ", "wrot",
+    ];
+    let verb = lower.get(3..).unwrap_or("").trim_start_matches('-');
+    let mis_state = lower.starts_with("mis")
+        && lower.ends_with("ed")
+        && !HAND.iter().any(|h| verb.starts_with(h))
+        && after.starts_with(|c: char| c.is_ascii_alphabetic())
+        && !matches!(
+            after,
+            "the"
+                | "a"
+                | "an"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "his"
+                | "her"
+                | "their"
+                | "our"
+                | "my"
+                | "your"
+                | "its"
+                | "it"
+                | "them"
+                | "him"
+                | "me"
+                | "us"
+                | "by"
+                | "on"
+                | "in"
+                | "at"
+                | "for"
+                | "and"
+                | "or"
+                | "but"
+                | "to"
+                | "from"
+                | "with"
+                | "during"
+                | "when"
+                | "while"
+                | "so"
+                | "because"
+                | "which"
+                | "as"
+                | "again"
+                | "twice"
+                | "once"
+                | "some"
+                | "several"
+                | "all"
+                | "both"
+                | "every"
+                | "each"
+        );
     let error = matches!(lower.as_str(), "error" | "errors");
     let told = error && matches!(before, "the" | "this" | "that" | "these" | "those");
     // "a configuration error", "a DNS error" (round 27, a real report's first run): an
@@ -1302,7 +1372,7 @@ fn a_thing_at_fault(w: &str, before: &str, after: &str) -> bool {
             after,
             "error" | "errors" | "mistake" | "mistakes" | "slip" | "slips" | "keying" | "entry"
         );
-    mis_noun || told || of_a_thing || manual
+    mis_noun || mis_state || told || of_a_thing || manual
 }
 
 /// The keys (`features::classify`: the hash of the stem) of the words that pass a sentence
@@ -1953,6 +2023,38 @@ pub(crate) fn scan(
                 // the past could have taken (round 24, real75's and real71's first runs).
                 return;
             }
+            if matches!(family, Rule::Counterfactual | Rule::TeamBlame)
+                && b > a
+                && word_at(text, toks, b - 1).is_some_and(|w| w.eq_ignore_ascii_case("needed"))
+                && word_at(text, toks, b)
+                    .is_some_and(|w| NEED_OBJECTS.contains(&w.to_ascii_lowercase().as_str()))
+            {
+                // "The loading officer needed the re-sequencing to keep camper vans off the
+                // inboard section." (round 41, f303's first run): a need of a thing, told as a
+                // fact; "needed to test …" is the obligation, and stays judged.
+                return;
+            }
+            if matches!(family, Rule::Sarcasm | Rule::Hindsight)
+                && words().windows(2).any(|w| w[0] == "of" && w[1] == "course")
+                && words().iter().any(|w| matches!(w.as_str(), "i" | "we"))
+                && !names_anyone_but(text, toks, |k| {
+                    word_at(text, toks, k).is_some_and(|w| {
+                        matches!(
+                            w.to_ascii_lowercase().as_str(),
+                            "i" | "me" | "my" | "we" | "us" | "our"
+                        )
+                    })
+                })
+                && !holds_a_handle(text, toks)
+                && !toks.iter().any(|t| t.person_noun)
+            {
+                // "Of course, the bug was only seen in production, so I had a production
+                // MySQL shell open to see the bad rows." (round 41, real165's first run): the
+                // authors' own account with an ironic "of course" about how events went, and
+                // no one else in it to mock. "Of course the contractor's \"quick fix\" needed
+                // three days to undo" has a target, and stays judged.
+                return;
+            }
             if family == Rule::HumanError && !names_a_slip(text, toks) {
                 // A root cause that names no slip is no human-error label.
                 return;
@@ -2511,7 +2613,9 @@ fn cites_a_work(text: &str, at: usize) -> bool {
         "see",
         "citation",
         "watch",
+        "watching",
         "listen",
+        "listening",
     ];
     let Some(before) = line_lead(text, at, LOOK_BACK) else {
         return false;
@@ -2523,10 +2627,11 @@ fn cites_a_work(text: &str, at: usize) -> bool {
         return false;
     };
     let label: Vec<&str> = label.split_whitespace().collect();
-    (1..=2).contains(&label.len())
-        && label
-            .iter()
-            .any(|w| LABELS.iter().any(|l| l.eq_ignore_ascii_case(w)))
+    let cue = |w: &&str| LABELS.iter().any(|l| l.eq_ignore_ascii_case(w));
+    // The cue may open a longer label: "Recommended reading before the retro: Who Broke the
+    // Build? …" (round 41, f305's first run).
+    ((1..=2).contains(&label.len()) && label.iter().any(cue))
+        || (label.len() <= 6 && label.iter().take(2).any(cue))
 }
 
 /// Whether the Title Case run around `start..end` is set off as a name of a work: quoted, in

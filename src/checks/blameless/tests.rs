@@ -5788,3 +5788,28 @@ fn expectations_over_time_captions_and_make_sure() {
         "In hindsight we should have made sure the canary ran first.",
     ]);
 }
+
+/// Round 41's first runs (f303, f305, real165, real166): a "mis-" participle that tells a
+/// thing's state, a title after a longer reading-list label, a need of a thing, and an ironic
+/// "of course" in the authors' own account with no one else in it. Each quiet line drew a
+/// finding before; the found lines keep the person, the question or the duty.
+#[test]
+fn states_titles_needs_and_own_ironies() {
+    assert_block_quiet(&[
+        "The root cause of the incident was a misconfigured request to a third-party service.",
+        "Recommended reading before the retro: Who Broke the Build? Blame, Fear and Learning in Library IT (keynote, Prairie Library Tech 2025).",
+        "Worth watching before the review: Who Broke Production? (talk, 2024).",
+        "The loading officer needed the re-sequencing to keep camper vans off the inboard section.",
+        "The on-call engineer needed the vendor's approval before restarting.",
+        "Of course, the bug was only seen in production, so I had a production MySQL shell open to see the bad rows.",
+        "Of course the disk filled up at 3 a.m., so I spent the night moving logs.",
+    ]);
+    assert_block_found(&[
+        "Root cause: Ravi misconfigured the DNS records on the edge resolvers.",
+        "The root cause was a misconfiguration by the night operator.",
+        "Who broke the build? Ravi did.",
+        "The on-call engineer needed to check the dashboard before restarting.",
+        "Of course the contractor's \"quick fix\" needed three days to undo.",
+        "Of course Ravi pushed it on a Friday, so I spent the night rolling back.",
+    ]);
+}
