@@ -1276,60 +1276,21 @@ fn a_thing_at_fault(w: &str, before: &str, after: &str) -> bool {
         "key", "typ", "click", "read", "enter", "dial", "spel", "cop", "past", "label", "tap",
         "press", "select", "pick", "heard", "punch", "writ", "wrot",
     ];
+    // Words after a participle that show it is a verb, not a noun's modifier: an object's
+    // determiner or pronoun, a preposition, a conjunction, an adverb of how often.
+    #[rustfmt::skip]
+    const NOT_A_NOUN: &[&str] = &[
+        "the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "our", "my",
+        "your", "its", "it", "them", "him", "me", "us", "by", "on", "in", "at", "for", "and",
+        "or", "but", "to", "from", "with", "during", "when", "while", "so", "because", "which",
+        "as", "again", "twice", "once", "some", "several", "all", "both", "every", "each",
+    ];
     let verb = lower.get(3..).unwrap_or("").trim_start_matches('-');
     let mis_state = lower.starts_with("mis")
         && lower.ends_with("ed")
         && !HAND.iter().any(|h| verb.starts_with(h))
         && after.starts_with(|c: char| c.is_ascii_alphabetic())
-        && !matches!(
-            after,
-            "the"
-                | "a"
-                | "an"
-                | "this"
-                | "that"
-                | "these"
-                | "those"
-                | "his"
-                | "her"
-                | "their"
-                | "our"
-                | "my"
-                | "your"
-                | "its"
-                | "it"
-                | "them"
-                | "him"
-                | "me"
-                | "us"
-                | "by"
-                | "on"
-                | "in"
-                | "at"
-                | "for"
-                | "and"
-                | "or"
-                | "but"
-                | "to"
-                | "from"
-                | "with"
-                | "during"
-                | "when"
-                | "while"
-                | "so"
-                | "because"
-                | "which"
-                | "as"
-                | "again"
-                | "twice"
-                | "once"
-                | "some"
-                | "several"
-                | "all"
-                | "both"
-                | "every"
-                | "each"
-        );
+        && !NOT_A_NOUN.contains(&after);
     let error = matches!(lower.as_str(), "error" | "errors");
     let told = error && matches!(before, "the" | "this" | "that" | "these" | "those");
     // "a configuration error", "a DNS error" (round 27, a real report's first run): an
