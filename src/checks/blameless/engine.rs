@@ -1762,12 +1762,13 @@ pub(crate) fn scan(
             .map(|h| (rule_of(h.rule), rs + h.start, rs + h.end))
             .collect();
         if found.is_empty() {
-            let evidence =
-                model_evidence(model, text, toks, j.class, j.blame, ctx.warn).or_else(|| {
+            let evidence = model_evidence(model, text, toks, j.class, j.blame, ctx.warn)
+                .or_else(|| {
                     (FAMILIES[j.class - 1] == Rule::Sarcasm && j.blame >= ctx.warn.naming)
                         .then(|| repetition_marker(text, toks))
                         .flatten()
-                });
+                })
+                .or_else(|| act_told_with_its_outcome(model, text, toks, sentence, j, ctx.warn));
             let Some((a, b)) = evidence else {
                 return;
             };
@@ -2706,6 +2707,85 @@ pub(crate) fn model_evidence(
         (p, w) => p.or(w),
     };
     best.map(|(_, a, b)| (a, b))
+}
+
+/// The evidence of an individual's fault that only names the person, trusted at the phrase
+/// bar when the sentence opens with someone and tells what their act led to (", so …",
+/// ", and …", "what …"): "Nusrat Jahan-Ahmed moved the SMETA evidence folders into her own
+/// drive, and that is where they were lost." (P 0.78) and "Chen Wei Ling signed off the
+/// regression run while the promo cap tests were still red, so the bug shipped." (P 0.59),
+/// round 41, f302–f307's misses. The act is the phrase the naming bar waits for; an act told
+/// alone ("Priya restarted the primary") still needs the naming bar.
+fn act_told_with_its_outcome(
+    model: &super::model::Model,
+    text: &str,
+    toks: &[Tok],
+    sentence: &str,
+    j: super::model::Judgement,
+    warn: WarnAt,
+) -> Option<(usize, usize)> {
+    if FAMILIES.get(j.class.wrapping_sub(1)) != Some(&Rule::IndividualFault)
+        || j.blame < warn.phrase
+        || !tells_a_consequence(sentence)
+    {
+        return None;
+    }
+    // The person is the sentence's subject: its first word, or the first after a label's
+    // colon or a determiner ("Cause: Nicolò's crew lifted …", "The night operator …").
+    // Another person named later as an owner ("The HR sync deactivated tmn's VPN account …",
+    // "BookRight auto-assigned Anil's login …") is the one the act reached.
+    let words: Vec<usize> = (0..toks.len()).filter(|&k| !toks[k].mark).collect();
+    let Some(&subject) = words
+        .iter()
+        .take(3)
+        .find(|&&k| toks[k].actor || toks[k].person_noun)
+    else {
+        return None;
+    };
+    let lead_in = words.iter().take_while(|&&k| k < subject).all(|&k| {
+        word_at(text, toks, k).is_some_and(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "the" | "a" | "an" | "our" | "their" | "this" | "that"
+            ) || text
+                .get(toks[k].end..toks[subject].start)
+                .is_some_and(|gap| gap.contains(':'))
+        })
+    });
+    if !lead_in {
+        return None;
+    }
+    let owner = |k: usize| {
+        let after = text.get(toks[k].end..).unwrap_or("");
+        let w = word_at(text, toks, k).unwrap_or("");
+        after.starts_with("'s") || after.starts_with("’s") || w.ends_with("'s") || w.ends_with("’s")
+    };
+    if toks.iter().enumerate().skip(subject + 1).any(|(k, t)| {
+        owner(k)
+            && (t.actor
+                || t.person_noun
+                || word_at(text, toks, k).is_some_and(|w| {
+                    let w = w.trim_end_matches("'s").trim_end_matches("’s");
+                    !super::dictionary::is_common_word(w)
+                }))
+    }) {
+        return None;
+    }
+    let (_, word) = evidence_by_width(model, text, toks, j.class);
+    word.filter(|e| e.0 >= MIN_EVIDENCE)?;
+    // The finding points at the person and their act: the subject up to its verb in the past
+    // ("Nusrat Jahan-Ahmed moved"), or the name alone when no such verb follows soon.
+    let verb = (subject + 1..toks.len().min(subject + 8)).find(|&k| {
+        word_at(text, toks, k).is_some_and(|w| {
+            let lower_case = w.starts_with(|c: char| c.is_lowercase());
+            let w = w.to_ascii_lowercase();
+            lower_case
+                && !toks[k].actor
+                && ((w.len() > 3 && w.ends_with("ed"))
+                    || super::lexicon::IRREGULAR_PAST.contains(w.as_str()))
+        })
+    });
+    Some((subject, verb.map_or(subject + 1, |k| k + 1)))
 }
 
 /// A feature's weight toward a family (against "ok") and the token range it covers.

@@ -5813,3 +5813,30 @@ fn states_titles_needs_and_own_ironies() {
         "Of course Ravi pushed it on a Friday, so I spent the night rolling back.",
     ]);
 }
+
+/// Round 41 (f302–f307's misses): an individual's fault the model leans to (P 0.4–0.8) with
+/// only the person's name as evidence is found when the person opens the sentence and it
+/// tells what their act led to; a person the act reached, named as an owner later, is not
+/// the one at fault, and the finding points at the person and the act.
+#[test]
+fn an_act_told_with_its_outcome_by_the_person_who_opens_the_sentence() {
+    let spans = |source: &str| -> Vec<String> {
+        scan_as_block(source)
+            .iter()
+            .map(|h| source[h.start..h.end].to_string())
+            .collect()
+    };
+    assert_eq!(
+        spans("Nusrat Jahan-Ahmed moved the SMETA evidence folders into her own drive, and that is where they were lost."),
+        ["Nusrat Jahan-Ahmed moved"]
+    );
+    assert_eq!(
+        spans("Chen Wei Ling signed off the regression run while the promo cap tests were still red, so the bug shipped."),
+        ["Chen Wei Ling signed"]
+    );
+    assert_block_quiet(&[
+        "BookRight auto-assigned Anil's login as booking owner, so the forwarder's reply was routed to him while he was on leave.",
+        "The HR sync deactivated tmn's VPN account on her last contract day, which also broke the deploy key she had set up.",
+        "Priya restarted the primary, and the alerts cleared.",
+    ]);
+}
