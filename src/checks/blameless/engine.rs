@@ -2735,13 +2735,10 @@ fn act_told_with_its_outcome(
     // Another person named later as an owner ("The HR sync deactivated tmn's VPN account …",
     // "BookRight auto-assigned Anil's login …") is the one the act reached.
     let words: Vec<usize> = (0..toks.len()).filter(|&k| !toks[k].mark).collect();
-    let Some(&subject) = words
+    let &subject = words
         .iter()
         .take(3)
-        .find(|&&k| toks[k].actor || toks[k].person_noun)
-    else {
-        return None;
-    };
+        .find(|&&k| toks[k].actor || toks[k].person_noun)?;
     let lead_in = words.iter().take_while(|&&k| k < subject).all(|&k| {
         word_at(text, toks, k).is_some_and(|w| {
             matches!(
