@@ -171,6 +171,42 @@ const SURE_FAULT: f32 = 0.9;
 /// recovery time).
 const SURE_OF_SOMEONE: f32 = 0.95;
 
+/// Whether the sentence (its words, lower-cased) declares something correct: a copula ("was",
+/// "were", "is", "are") right before "correct", "right", "fine", "sound", "valid", "accurate"
+/// or "reasonable" ("Hùng's change to the mapping sheet was correct; the importer simply read
+/// it twice."), not said by someone in the sentence, with no "but", "however", "yet" or
+/// negation after it. "The change was correct, but he pushed it to the wrong cluster" keeps
+/// its fault.
+fn declares_it_correct(words: &[String]) -> bool {
+    const CORRECT: &[&str] = &[
+        "correct",
+        "right",
+        "fine",
+        "sound",
+        "valid",
+        "accurate",
+        "reasonable",
+    ];
+    const SAID: &[&str] = &[
+        "told", "tell", "tells", "said", "say", "says", "claimed", "claims", "insisted", "assured",
+        "promised", "reported", "thought", "assumed", "believed",
+    ];
+    words.windows(2).enumerate().any(|(k, w)| {
+        matches!(w[0].as_str(), "was" | "were" | "is" | "are")
+            && CORRECT.contains(&w[1].as_str())
+            // "Operators were right to complain: …" judges an act, not a work.
+            && words.get(k + 2).is_none_or(|x| x != "to")
+            // "Liisa told hundreds of callers the app was fine while it was plainly down":
+            // what someone said, not the report's finding.
+            && !words[..k].iter().any(|x| SAID.contains(&x.as_str()))
+            // "The engine was fine; Nurul Aisyah's hand-edited config was not."
+            && !words[k + 2..].iter().any(|x| {
+                matches!(x.as_str(), "but" | "however" | "yet" | "not" | "n't")
+                    || x.ends_with("n't")
+            })
+    })
+}
+
 /// The words that open the object of "needed" when it names a thing needed, not a duty: a
 /// determiner, a possessive, a quantity ("needed the re-sequencing", "needed a second
 /// approver", "needed two hours"). After "needed to …" the need is a duty.
@@ -2015,6 +2051,14 @@ pub(crate) fn scan(
                 // authors' own account with an ironic "of course" about how events went, and
                 // no one else in it to mock. "Of course the contractor's \"quick fix\" needed
                 // three days to undo" has a target, and stays judged.
+                return;
+            }
+            if matches!(family, Rule::IndividualFault | Rule::TeamBlame)
+                && declares_it_correct(words())
+            {
+                // "Hùng's change to the mapping sheet was correct; the importer simply read
+                // it twice." (round 41, f311's first run on the final code): the person's
+                // work is cleared, and the fault is put on a system.
                 return;
             }
             if family == Rule::HumanError && !names_a_slip(text, toks) {

@@ -2189,6 +2189,7 @@ impl Sentence<'_> {
                     || (rule == Rule::Negligence
                         && (self.proposes_to_us() || self.neglect_of_machine_traffic(i)))
                     || (rule == Rule::IndividualFault && self.in_a_denied_clause(i, false))
+                    || self.denied_as_found(i)
                     || (matches!(rule, Rule::IndividualFault | Rule::TeamBlame)
                         && (self.done_to_protect(i)
                             || self.states_a_duty()
@@ -3210,7 +3211,64 @@ impl Sentence<'_> {
                 && matches!(self.word(k - 1), "not" | "never" | "n't")
                 && !(k + 1..i).any(|m| self.is_break(m))
         });
-        after_not_that || (opening && matches!(self.word(0), "nor" | "neither"))
+        after_not_that
+            || (opening && matches!(self.word(0), "nor" | "neither"))
+            || self.denied_as_found(i)
+    }
+
+    /// Whether the finding at token `i` is what a denied verb of finding or saying governs:
+    /// "not", "never" or "n't", at most one word ("does", "did"), a verb of finding, showing
+    /// or saying, "that" if any, and the finding within eight words with no clause break
+    /// ("Our review does not find that any individual should have acted differently given
+    /// what they could see.", round 41, f310's first run on the final code; "We are not
+    /// saying that the dispatcher should have known"). Verbs that carry their negation into
+    /// the clause are left out: "I don't think Dave should have pushed on a Friday" says he
+    /// should not have; and "I'm not saying it was the night shift, but …" is insinuation's
+    /// own idiom, so a "but" after the finding keeps it.
+    fn denied_as_found(&self, i: usize) -> bool {
+        if (i..self.toks.len()).any(|k| self.word(k) == "but") {
+            return false;
+        }
+        const FINDING: &[&str] = &[
+            "find",
+            "finds",
+            "found",
+            "conclude",
+            "concludes",
+            "concluded",
+            "show",
+            "shows",
+            "showed",
+            "shown",
+            "suggest",
+            "suggests",
+            "suggesting",
+            "suggested",
+            "say",
+            "says",
+            "saying",
+            "said",
+            "claim",
+            "claims",
+            "claiming",
+            "claimed",
+            "imply",
+            "implies",
+            "implying",
+            "implied",
+            "mean",
+            "means",
+            "establish",
+            "established",
+            "support",
+            "supports",
+        ];
+        (1..i).any(|v| {
+            FINDING.contains(&self.word(v))
+                && (v.saturating_sub(2)..v).any(|n| matches!(self.word(n), "not" | "never" | "n't"))
+                && i - v <= 8
+                && !(v + 1..i).any(|m| self.is_break(m))
+        })
     }
 
     /// Whether the label at token `i` opens its clause as the subject of a denied copula:
@@ -6269,6 +6327,10 @@ fn act_then_harm(s: &Sentence, me: usize, i0: usize, matched: &str) -> Option<Fo
         "overheated", "spoiled", "spoilt", "leaked", "exposed",
     ];
     let after = s.at(me).unwrap_or(s.toks.len());
+    // A harm word, but "light" after "to": "… which is how the map discrepancy came to light"
+    // (round 41, f311's first run on the final code) tells a discovery, as "brought to light".
+    let is_harm =
+        |j: usize| HARM.contains(&s.word(j)) && !(s.word(j) == "light" && s.word(j - 1) == "to");
     // "… is what restored the feed", "… was what caught it": since round 17 any verb in the
     // past may follow "is what", and one of recovery, credit or report tells what went well.
     #[rustfmt::skip]
@@ -6332,7 +6394,7 @@ fn act_then_harm(s: &Sentence, me: usize, i0: usize, matched: &str) -> Option<Fo
             || matched.contains(" what ")
             || (after..s.toks.len())
                 .take(14)
-                .any(|j| HARM.contains(&s.word(j)) || s.word(j).ends_with("n't"))
+                .any(|j| is_harm(j) || s.word(j).ends_with("n't"))
     } else {
         #[rustfmt::skip]
         const NOT_PLAIN_HARM: &[&str] = &[
@@ -6353,7 +6415,7 @@ fn act_then_harm(s: &Sentence, me: usize, i0: usize, matched: &str) -> Option<Fo
             {
                 break;
             }
-            if HARM.contains(&w) && !NOT_PLAIN_HARM.contains(&w) {
+            if is_harm(j) && !NOT_PLAIN_HARM.contains(&w) {
                 harm = true;
                 break;
             }

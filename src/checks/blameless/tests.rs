@@ -5840,3 +5840,24 @@ fn an_act_told_with_its_outcome_by_the_person_who_opens_the_sentence() {
         "Priya restarted the primary, and the alerts cleared.",
     ]);
 }
+
+/// Round 41 (f310's and f311's false findings on the final code of the batch before): a
+/// finding that a denied verb of finding or saying governs, a discovery told with "came to
+/// light", and a person's work declared correct. Each quiet line drew a finding before; the
+/// found lines keep the insinuation's "but", a negation carried into the clause, harm, or a
+/// contrast.
+#[test]
+fn denied_findings_discoveries_and_work_declared_correct() {
+    assert_block_quiet(&[
+        "Our review does not find that any individual should have acted differently given what they could see.",
+        "Kiri logged 37 calls about the bridge, which is how the map discrepancy came to light.",
+        "Hùng's change to the mapping sheet was correct; the importer simply read it twice.",
+    ]);
+    assert_block_found(&[
+        "Not saying it was the night shift in Batumi, but it was the night shift in Batumi.",
+        "I don't think Dave should have pushed on a Friday.",
+        "Kiri skipped the check, which is how the pallets came up light.",
+        "The engine was fine; Nurul Aisyah's hand-edited config was not.",
+        "Hùng's change was correct, but he pushed it to the wrong cluster.",
+    ]);
+}
