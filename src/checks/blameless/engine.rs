@@ -178,14 +178,9 @@ const SURE_OF_SOMEONE: f32 = 0.95;
 /// negation after it. "The change was correct, but he pushed it to the wrong cluster" keeps
 /// its fault.
 fn declares_it_correct(words: &[String]) -> bool {
+    #[rustfmt::skip]
     const CORRECT: &[&str] = &[
-        "correct",
-        "right",
-        "fine",
-        "sound",
-        "valid",
-        "accurate",
-        "reasonable",
+        "correct", "right", "fine", "sound", "valid", "accurate", "reasonable",
     ];
     const SAID: &[&str] = &[
         "told", "tell", "tells", "said", "say", "says", "claimed", "claims", "insisted", "assured",
@@ -2057,7 +2052,7 @@ pub(crate) fn scan(
                 && declares_it_correct(words())
             {
                 // "Hùng's change to the mapping sheet was correct; the importer simply read
-                // it twice." (round 41, f311's first run on the final code): the person's
+                // it twice." (round 41, f310's first run on 649048b): the person's
                 // work is cleared, and the fault is put on a system.
                 return;
             }

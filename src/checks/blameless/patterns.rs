@@ -3220,7 +3220,7 @@ impl Sentence<'_> {
     /// "not", "never" or "n't", at most one word ("does", "did"), a verb of finding, showing
     /// or saying, "that" if any, and the finding within eight words with no clause break
     /// ("Our review does not find that any individual should have acted differently given
-    /// what they could see.", round 41, f310's first run on the final code; "We are not
+    /// what they could see.", round 41, f311's first run on 649048b; "We are not
     /// saying that the dispatcher should have known"). Verbs that carry their negation into
     /// the clause are left out: "I don't think Dave should have pushed on a Friday" says he
     /// should not have; and "I'm not saying it was the night shift, but …" is insinuation's
@@ -3229,38 +3229,12 @@ impl Sentence<'_> {
         if (i..self.toks.len()).any(|k| self.word(k) == "but") {
             return false;
         }
+        #[rustfmt::skip]
         const FINDING: &[&str] = &[
-            "find",
-            "finds",
-            "found",
-            "conclude",
-            "concludes",
-            "concluded",
-            "show",
-            "shows",
-            "showed",
-            "shown",
-            "suggest",
-            "suggests",
-            "suggesting",
-            "suggested",
-            "say",
-            "says",
-            "saying",
-            "said",
-            "claim",
-            "claims",
-            "claiming",
-            "claimed",
-            "imply",
-            "implies",
-            "implying",
-            "implied",
-            "mean",
-            "means",
-            "establish",
-            "established",
-            "support",
+            "find", "finds", "found", "conclude", "concludes", "concluded", "show", "shows",
+            "showed", "shown", "suggest", "suggests", "suggesting", "suggested", "say", "says",
+            "saying", "said", "claim", "claims", "claiming", "claimed", "imply", "implies",
+            "implying", "implied", "mean", "means", "establish", "established", "support",
             "supports",
         ];
         (1..i).any(|v| {
@@ -6328,9 +6302,11 @@ fn act_then_harm(s: &Sentence, me: usize, i0: usize, matched: &str) -> Option<Fo
     ];
     let after = s.at(me).unwrap_or(s.toks.len());
     // A harm word, but "light" after "to": "… which is how the map discrepancy came to light"
-    // (round 41, f311's first run on the final code) tells a discovery, as "brought to light".
-    let is_harm =
-        |j: usize| HARM.contains(&s.word(j)) && !(s.word(j) == "light" && s.word(j - 1) == "to");
+    // (round 41, f311's first run on 649048b) tells a discovery, as "brought to light".
+    let is_harm = |j: usize| {
+        HARM.contains(&s.word(j))
+            && !(s.word(j) == "light" && j.checked_sub(1).is_some_and(|k| s.word(k) == "to"))
+    };
     // "… is what restored the feed", "… was what caught it": since round 17 any verb in the
     // past may follow "is what", and one of recovery, credit or report tells what went well.
     #[rustfmt::skip]

@@ -5841,7 +5841,7 @@ fn an_act_told_with_its_outcome_by_the_person_who_opens_the_sentence() {
     ]);
 }
 
-/// Round 41 (f310's and f311's false findings on the final code of the batch before): a
+/// Round 41 (f310's and f311's false findings on 649048b, the code before): a
 /// finding that a denied verb of finding or saying governs, a discovery told with "came to
 /// light", and a person's work declared correct. Each quiet line drew a finding before; the
 /// found lines keep the insinuation's "but", a negation carried into the clause, harm, or a
