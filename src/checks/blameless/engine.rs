@@ -2766,6 +2766,7 @@ fn act_told_with_its_outcome(
     if FAMILIES.get(j.class.wrapping_sub(1)) != Some(&Rule::IndividualFault)
         || j.blame < warn.phrase
         || !tells_a_consequence(sentence)
+        || !tells_of_harm(sentence)
     {
         return None;
     }
@@ -2822,6 +2823,31 @@ fn act_told_with_its_outcome(
         })
     });
     Some((subject, verb.map_or(subject + 1, |k| k + 1)))
+}
+
+/// Whether the sentence tells of harm anywhere: a word that starts with a stem of loss,
+/// breakage, delay, failure or a thing gone wrong ("lost", "bug", "incident", "fell over",
+/// "late", "jam", "wiped", "none", "never", "n't"). What an act led to may be good: "Lucía
+/// got the bank's after-hours team moving on a Friday evening, which is why the recall went
+/// in before the weekend." (round 41, f312's first run on the final code, a false finding of
+/// [`act_told_with_its_outcome`]).
+fn tells_of_harm(sentence: &str) -> bool {
+    #[rustfmt::skip]
+    const HARM: &[&str] = &[
+        "lost", "los", "bug", "incident", "outage", "jam", "fail", "error", "problem", "damag",
+        "mess", "chaos", "fell", "fall", "broke", "break", "down", "wrong", "never", "none",
+        "nobody", "nothing", "no", "not", "crash", "stuck", "late", "miss", "delay", "corrupt",
+        "wip", "delet", "overwr", "doubl", "twice", "dup", "stale", "empty", "short", "hurt",
+        "injur", "leak", "expos", "held", "reject", "block", "stopp", "froze", "freez", "stall",
+        "overpa", "overfe", "oversold", "overbook", "dead", "dark", "offline", "unpaid",
+        "rails", "wreck", "disaster", "trouble", "harm", "cost",
+    ];
+    sentence
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .any(|w| {
+            let w = w.to_lowercase();
+            w.ends_with("n't") || w.ends_with("n’t") || HARM.iter().any(|h| w.starts_with(h))
+        })
 }
 
 /// A feature's weight toward a family (against "ok") and the token range it covers.

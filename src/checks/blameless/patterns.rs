@@ -2148,6 +2148,7 @@ impl Sentence<'_> {
                             || self.label_made_by_a_thing(i)
                             || self.in_a_denied_clause(i, true)
                             || self.asked_about(i)
+                            || self.plays_no_part(i)
                     })
             }
             // Round 23: hindsight in a reported question, as for the other families (f138's
@@ -2171,6 +2172,7 @@ impl Sentence<'_> {
                     self.puts_for_deliberation(i)
                         || self.seeks_who_should(i)
                         || self.expects_over_time(i)
+                        || self.what_anyone_should_have(i)
                 }) || self.credits_by_counterfactual()
                     || self.conditions_a_design()
                     || self.changes_nothing() =>
@@ -3536,6 +3538,65 @@ impl Sentence<'_> {
             return false;
         };
         (start..about).any(|k| ASKING.contains(&self.word(k)))
+    }
+
+    /// Whether the counterfactual at token `i` is a free relative about people in general:
+    /// "what", a word for anyone ("people", "someone", "anyone", "everyone", "others",
+    /// "responders", "individuals"), and its modal ("should", "could", "would") at most two
+    /// words from `i`. "Emergency reviews tend to fill up with what people should have done."
+    /// (round 41, f314's first run on the final code, a false error) talks of counterfactual
+    /// thinking, as "statements about what someone could have done" do; "Dave didn't do what
+    /// he should have done" names him, and stays found.
+    fn what_anyone_should_have(&self, i: usize) -> bool {
+        #[rustfmt::skip]
+        const ANYONE: &[&str] = &[
+            "people", "someone", "somebody", "anyone", "anybody", "everyone", "everybody",
+            "others", "responders", "individuals",
+        ];
+        (i.saturating_sub(2)..(i + 3).min(self.toks.len())).any(|m| {
+            matches!(self.word(m), "should" | "could" | "would")
+                && m >= 2
+                && ANYONE.contains(&self.word(m - 1))
+                && self.word(m - 2) == "what"
+        })
+    }
+
+    /// Whether the label at token `i` is said to have had no part in what happened: within
+    /// the next fourteen words, past an aside ("Human error, in the sense of someone pressing
+    /// the wrong key, played no part in this incident.", round 41, f312's first run on the
+    /// final code, a false error), "played no part" or "no role" (not "no small part"), "had
+    /// nothing to do with", "was ruled out", or "did not contribute", with no "but" before
+    /// it, and no clause boundary but commas. "Human error played a part, but …" stays
+    /// found.
+    fn plays_no_part(&self, i: usize) -> bool {
+        let end = (i + 15).min(self.toks.len());
+        let w = |k: usize| self.word(k);
+        for k in i + 1..end {
+            let t = &self.toks[k];
+            let comma = self.text.get(t.start..t.end) == Some(",");
+            if (t.boundary && !comma) || w(k) == "but" {
+                return false;
+            }
+            let denies = (matches!(w(k), "play" | "plays" | "played" | "had" | "has" | "have")
+                && w(k + 1) == "no"
+                && matches!(w(k + 2), "part" | "role" | "bearing"))
+                || (matches!(w(k), "had" | "has" | "have")
+                    && w(k + 1) == "nothing"
+                    && w(k + 2) == "to"
+                    && w(k + 3) == "do")
+                || (matches!(w(k), "was" | "were" | "is" | "been")
+                    && w(k + 1) == "ruled"
+                    && w(k + 2) == "out")
+                || (matches!(w(k), "did" | "does")
+                    && matches!(w(k + 1), "not" | "n't")
+                    && matches!(w(k + 2), "contribute" | "cause" | "play"))
+                || (matches!(w(k), "didn't" | "doesn't")
+                    && matches!(w(k + 1), "contribute" | "cause" | "play"));
+            if denies {
+                return true;
+            }
+        }
+        false
     }
 
     /// The word at `i` is inside an indirect question: a "whether" earlier in its clause, or

@@ -5861,3 +5861,21 @@ fn denied_findings_discoveries_and_work_declared_correct() {
         "Hùng's change was correct, but he pushed it to the wrong cluster.",
     ]);
 }
+
+/// Round 41 (f312's and f314's false findings on b15defa): a label said to have played no
+/// part, a counterfactual about people in general in a free relative, and an act whose told
+/// outcome is good. Each quiet line drew a finding before (two of them errors); the found
+/// lines keep a part played, someone named, or harm.
+#[test]
+fn no_part_played_anyone_in_general_and_good_outcomes() {
+    assert_block_quiet(&[
+        "Human error, in the sense of someone pressing the wrong key, played no part in this incident.",
+        "Emergency reviews tend to fill up with what people should have done.",
+        "Lucía got the bank's after-hours team moving on a Friday evening, which is why the recall went in before the weekend.",
+    ]);
+    assert_block_found(&[
+        "Human error, in the sense of someone pressing the wrong key, played a part.",
+        "Dave didn't do what he should have done.",
+        "Tupac, the shift chief, approved the final loading sequence while the ballast figures were still provisional, and that is precisely where the whole thing went off the rails.",
+    ]);
+}
