@@ -1793,13 +1793,18 @@ pub(crate) fn scan(
             .map(|h| (rule_of(h.rule), rs + h.start, rs + h.end))
             .collect();
         if found.is_empty() {
-            let evidence = model_evidence(model, text, toks, j.class, j.blame, ctx.warn)
+            // Both widths of evidence, walked once for the model's own bars and for
+            // `act_told_with_its_outcome`.
+            let by_width = evidence_by_width(model, text, toks, j.class);
+            let evidence = model_evidence(by_width, j.blame, ctx.warn)
                 .or_else(|| {
                     (FAMILIES[j.class - 1] == Rule::Sarcasm && j.blame >= ctx.warn.naming)
                         .then(|| repetition_marker(text, toks))
                         .flatten()
                 })
-                .or_else(|| act_told_with_its_outcome(model, text, toks, sentence, j, ctx.warn));
+                .or_else(|| {
+                    act_told_with_its_outcome(text, toks, sentence, j, ctx.warn, by_width.1)
+                });
             let Some((a, b)) = evidence else {
                 return;
             };
@@ -2628,11 +2633,14 @@ fn cites_a_work(text: &str, at: usize) -> bool {
         return false;
     };
     let label: Vec<&str> = label.split_whitespace().collect();
-    let cue = |w: &&str| LABELS.iter().any(|l| l.eq_ignore_ascii_case(w));
-    // The cue may open a longer label: "Recommended reading before the retro: Who Broke the
-    // Build? …" (round 41, f305's first run).
-    ((1..=2).contains(&label.len()) && label.iter().any(cue))
-        || (label.len() <= 6 && label.iter().take(2).any(cue))
+    // One of its first two words is a cue, in a label of up to six words: "See also:",
+    // "Recommended reading before the retro: Who Broke the Build? …" (round 41, f305's first
+    // run; the label was one or two words before).
+    label.len() <= 6
+        && label
+            .iter()
+            .take(2)
+            .any(|w| LABELS.iter().any(|l| l.eq_ignore_ascii_case(w)))
 }
 
 /// Whether the Title Case run around `start..end` is set off as a name of a work: quoted, in
@@ -2727,18 +2735,15 @@ fn citation_line(line: &str) -> bool {
 }
 
 /// The token range a finding of the model alone points at, if its evidence is enough for a
-/// sentence of blame probability `blame`: the stronger of its strongest phrase and its strongest
-/// evidence that only names a topic or an actor ([`evidence_by_width`]), each weighing at least
-/// [`MIN_EVIDENCE`], the phrase only from `warn.phrase` and the naming only from `warn.naming`.
+/// sentence of blame probability `blame`: the stronger of its strongest phrase and its
+/// strongest evidence that only names a topic or an actor (the pair [`evidence_by_width`]
+/// gives), each weighing at least [`MIN_EVIDENCE`], the phrase only from `warn.phrase` and the
+/// naming only from `warn.naming`.
 pub(crate) fn model_evidence(
-    model: &super::model::Model,
-    text: &str,
-    toks: &[Tok],
-    class: usize,
+    (phrase, word): (Option<Evidence>, Option<Evidence>),
     blame: f32,
     warn: WarnAt,
 ) -> Option<(usize, usize)> {
-    let (phrase, word) = evidence_by_width(model, text, toks, class);
     let phrase = phrase.filter(|e| e.0 >= MIN_EVIDENCE && blame >= warn.phrase);
     let word = word.filter(|e| e.0 >= MIN_EVIDENCE && blame >= warn.naming);
     let best = match (phrase, word) {
@@ -2755,13 +2760,14 @@ pub(crate) fn model_evidence(
 /// regression run while the promo cap tests were still red, so the bug shipped." (P 0.59),
 /// round 41, f302–f307's misses. The act is the phrase the naming bar waits for; an act told
 /// alone ("Priya restarted the primary") still needs the naming bar.
+/// `naming` is the sentence's strongest evidence of that width ([`evidence_by_width`]).
 fn act_told_with_its_outcome(
-    model: &super::model::Model,
     text: &str,
     toks: &[Tok],
     sentence: &str,
     j: super::model::Judgement,
     warn: WarnAt,
+    naming: Option<Evidence>,
 ) -> Option<(usize, usize)> {
     if FAMILIES.get(j.class.wrapping_sub(1)) != Some(&Rule::IndividualFault)
         || j.blame < warn.phrase
@@ -2808,8 +2814,7 @@ fn act_told_with_its_outcome(
     }) {
         return None;
     }
-    let (_, word) = evidence_by_width(model, text, toks, j.class);
-    word.filter(|e| e.0 >= MIN_EVIDENCE)?;
+    naming.filter(|e| e.0 >= MIN_EVIDENCE)?;
     // The finding points at the person and their act: the subject up to its verb in the past
     // ("Nusrat Jahan-Ahmed moved"), or the name alone when no such verb follows soon.
     let verb = (subject + 1..toks.len().min(subject + 8)).find(|&k| {

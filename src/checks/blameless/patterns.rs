@@ -2147,6 +2147,7 @@ impl Sentence<'_> {
                             || self.weighs_a_label(i)
                             || self.label_made_by_a_thing(i)
                             || self.in_a_denied_clause(i, true)
+                            || self.denied_as_found(i)
                             || self.asked_about(i)
                             || self.plays_no_part(i)
                     })
@@ -3213,9 +3214,7 @@ impl Sentence<'_> {
                 && matches!(self.word(k - 1), "not" | "never" | "n't")
                 && !(k + 1..i).any(|m| self.is_break(m))
         });
-        after_not_that
-            || (opening && matches!(self.word(0), "nor" | "neither"))
-            || self.denied_as_found(i)
+        after_not_that || (opening && matches!(self.word(0), "nor" | "neither"))
     }
 
     /// Whether the finding at token `i` is what a denied verb of finding or saying governs:
