@@ -1458,6 +1458,13 @@ static BELOW_GATE_KEYS: std::sync::LazyLock<BelowGateKeys> = std::sync::LazyLock
         ("reassigned", Kind::Sanction),
         ("terminate", Kind::Sanction),
         ("forfeited", Kind::Sanction),
+        // Round 42: a careless act told in one clause by the person who opens the sentence
+        // (`careless_act_in_one_clause`), which the scan asks only of a sentence so passed.
+        ("wrong", Kind::CarelessAction),
+        ("instead", Kind::CarelessAction),
+        ("without", Kind::CarelessAction),
+        ("untested", Kind::CarelessAction),
+        ("broken", Kind::CarelessAction),
     ] {
         add(word, kind);
     }
@@ -1503,6 +1510,16 @@ static ROW_KINDS: LazyLock<super::anchors::KindSet> = LazyLock::new(|| {
 static WH_KEYS: LazyLock<[u64; 3]> = LazyLock::new(|| {
     let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
     ["what", "where", "how"]
+        .map(|w| super::features::fnv(super::features::stem_of(w, &stemmer).as_bytes()))
+});
+
+/// The keys of the words that tell what was wrong with an act ("wrong", "instead",
+/// "without", "untested", "broken"), the first of which ends the clause
+/// [`careless_act_in_one_clause`] reads; the same words pass a sentence below the model's gate
+/// to `Kind::CarelessAction` ([`BELOW_GATE_KEYS`]).
+static CARELESS_KEYS: LazyLock<[u64; 5]> = LazyLock::new(|| {
+    let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+    ["wrong", "instead", "without", "untested", "broken"]
         .map(|w| super::features::fnv(super::features::stem_of(w, &stemmer).as_bytes()))
 });
 
@@ -1704,6 +1721,16 @@ pub(crate) fn scan(
             if kinds & went_wrong != 0 && !toks.iter().any(|t| WH_KEYS.contains(&t.key)) {
                 kinds &= !went_wrong;
             }
+            // A careless act (its words pass the sentence here, [`BELOW_GATE_KEYS`]) only
+            // when the person who did it opens the sentence and the act is told in one clause.
+            let careless = super::patterns::kind_bit(Kind::CarelessAction);
+            if kinds & careless != 0
+                && !(opens_with_someone(toks)
+                    && someone_opens(text, toks)
+                        .is_some_and(|subject| careless_act_in_one_clause(text, toks, subject)))
+            {
+                kinds &= !careless;
+            }
             if opens_with_someone(toks) && tells_a_consequence(sentence) {
                 kinds |= super::patterns::kind_bit(Kind::ActThenHarm);
             }
@@ -1777,6 +1804,13 @@ pub(crate) fn scan(
         if !kept.is_empty()
             && kept.iter().all(|h| h.rule == Rule::Hindsight.info().id)
             && denied_at_the_time(text, e)
+        {
+            return;
+        }
+        if !kept.is_empty()
+            && kept.iter().all(|h| h.rule == Rule::Punishment.info().id)
+            && (is_bold_label(source, s, e) || is_atx_heading(source, s))
+            && names_a_sanction_only(text, toks)
         {
             return;
         }
@@ -2298,6 +2332,42 @@ fn names_a_topic(sentence: &str) -> bool {
         .any(|w| first.eq_ignore_ascii_case(w))
 }
 
+/// Whether a heading or bold label names a sanction as its topic and nothing else: a few
+/// words, none of them someone, no verb in the past ("**The formal warning.** The Friday batch
+/// report said …", "**Why a written warning?** Action 8 was added at the request of …",
+/// round 41's f318 and f319 on the final code: two false errors in open discussions arguing
+/// against the sanction). The paragraph under it says who, if anyone, was sanctioned, and is
+/// judged on its own; a label that tells it ("**Dave gets a written warning.**") still is.
+fn names_a_sanction_only(text: &str, toks: &[Tok]) -> bool {
+    let words: Vec<&str> = (0..toks.len())
+        .filter(|&k| !toks[k].mark)
+        .filter_map(|k| word_at(text, toks, k))
+        .collect();
+    words.len() <= 6
+        && !toks.iter().any(|t| t.actor || t.person_noun)
+        && !words.iter().any(|w| {
+            let w = w.to_ascii_lowercase();
+            (w.len() > 3 && w.ends_with("ed"))
+                || super::lexicon::IRREGULAR_PAST.contains(w.as_str())
+                || matches!(
+                    w.as_str(),
+                    "is" | "was"
+                        | "were"
+                        | "are"
+                        | "be"
+                        | "been"
+                        | "get"
+                        | "gets"
+                        | "got"
+                        | "give"
+                        | "gives"
+                        | "will"
+                        | "must"
+                        | "should"
+                )
+        })
+}
+
 /// Whether the sentence asks who did something: it opens with "Who" or "Whose" and ends with
 /// a question mark ("Who forgot to check the replica pool?").
 fn asks_who(sentence: &str) -> bool {
@@ -2753,6 +2823,78 @@ pub(crate) fn model_evidence(
     best.map(|(_, a, b)| (a, b))
 }
 
+/// Whether a sentence that opens with someone (`subject`, [`someone_opens`]) tells their act
+/// and what was wrong with it in one clause, as `Kind::CarelessAction` is looked for below the
+/// model's gate (round 42, f320–f323's misses: "Marguerite Lavoie-Tremblay emailed the
+/// moderation spreadsheet to the wrong distribution list and exposed 300 candidate numbers",
+/// P 0.007, whose name opening the sentence the model reads as a timeline entry's): between
+/// the person and the first "wrong", "instead", "without", "untested" or "broken"
+/// ([`CARELESS_KEYS`]), no comma or semicolon, relative pronoun or new clause ("Per the
+/// runbook, the on-call engineer … followed step 4, which pointed at the wrong dashboard",
+/// "contacted the two patients who attended the wrong site", "argued that a wrong …"); and no
+/// act done as a procedure says ("approved the emergency quota without waiting for Monday's
+/// change board, exactly as the emergency procedure intends"). Read on the tokens: the text's
+/// searches cost 3 M instructions on trig100.
+fn careless_act_in_one_clause(text: &str, toks: &[Tok], subject: usize) -> bool {
+    const RULES: &[&str] = &[
+        "procedure",
+        "runbook",
+        "process",
+        "policy",
+        "playbook",
+        "checklist",
+        "plan",
+    ];
+    let lower = |k: usize| word_at(text, toks, k).map(str::to_ascii_lowercase);
+    let Some(mark) = (subject + 1..toks.len()).find(|&k| CARELESS_KEYS.contains(&toks[k].key))
+    else {
+        return false;
+    };
+    let one_clause = (subject + 1..=mark).all(|k| {
+        let gap = text.get(toks[k - 1].end..toks[k].start).unwrap_or("");
+        !gap.contains([',', ';'])
+            && !matches!(lower(k).as_deref(), Some("which" | "who" | "whom" | "that"))
+            && !(lower(k).as_deref() == Some("it")
+                && (matches!(lower(k + 1).as_deref(), Some("was" | "is"))
+                    || lower(k - 1).as_deref() == Some("and")))
+    });
+    // "as the emergency procedure intends", "per the runbook", "as the plan says".
+    one_clause
+        && !(0..toks.len()).any(|k| {
+            matches!(lower(k).as_deref(), Some("as" | "per"))
+                && (k + 1..toks.len().min(k + 5)).any(|v| {
+                    lower(v).is_some_and(|w| {
+                        RULES.contains(&w.as_str())
+                            || w.strip_suffix('s').is_some_and(|w| RULES.contains(&w))
+                    })
+                })
+        })
+}
+
+/// The token of the person who opens the sentence as its subject: its first word, or the
+/// first after a label's colon or a determiner ("Cause: Nicolò's crew lifted …", "The night
+/// operator …"), a name, a handle, a role or group the model knows as an actor, or a person
+/// noun. `None` when anything else comes first ("At 21:06 Dmitri ran …", "Since Monday, the
+/// on-call engineer …").
+fn someone_opens(text: &str, toks: &[Tok]) -> Option<usize> {
+    let words: Vec<usize> = (0..toks.len()).filter(|&k| !toks[k].mark).collect();
+    let &subject = words
+        .iter()
+        .take(3)
+        .find(|&&k| toks[k].actor || toks[k].person_noun)?;
+    let lead_in = words.iter().take_while(|&&k| k < subject).all(|&k| {
+        word_at(text, toks, k).is_some_and(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "the" | "a" | "an" | "our" | "their" | "this" | "that"
+            ) || text
+                .get(toks[k].end..toks[subject].start)
+                .is_some_and(|gap| gap.contains(':'))
+        })
+    });
+    lead_in.then_some(subject)
+}
+
 /// The evidence of an individual's fault that only names the person, trusted at the phrase
 /// bar when the sentence opens with someone and tells what their act led to (", so …",
 /// ", and …", "what …"): "Nusrat Jahan-Ahmed moved the SMETA evidence folders into her own
@@ -2776,28 +2918,9 @@ fn act_told_with_its_outcome(
     {
         return None;
     }
-    // The person is the sentence's subject: its first word, or the first after a label's
-    // colon or a determiner ("Cause: Nicolò's crew lifted …", "The night operator …").
     // Another person named later as an owner ("The HR sync deactivated tmn's VPN account …",
     // "BookRight auto-assigned Anil's login …") is the one the act reached.
-    let words: Vec<usize> = (0..toks.len()).filter(|&k| !toks[k].mark).collect();
-    let &subject = words
-        .iter()
-        .take(3)
-        .find(|&&k| toks[k].actor || toks[k].person_noun)?;
-    let lead_in = words.iter().take_while(|&&k| k < subject).all(|&k| {
-        word_at(text, toks, k).is_some_and(|w| {
-            matches!(
-                w.to_ascii_lowercase().as_str(),
-                "the" | "a" | "an" | "our" | "their" | "this" | "that"
-            ) || text
-                .get(toks[k].end..toks[subject].start)
-                .is_some_and(|gap| gap.contains(':'))
-        })
-    });
-    if !lead_in {
-        return None;
-    }
+    let subject = someone_opens(text, toks)?;
     let owner = |k: usize| {
         let after = text.get(toks[k].end..).unwrap_or("");
         let w = word_at(text, toks, k).unwrap_or("");
@@ -2830,28 +2953,40 @@ fn act_told_with_its_outcome(
     Some((subject, verb.map_or(subject + 1, |k| k + 1)))
 }
 
-/// Whether the sentence tells of harm anywhere: a word that starts with a stem of loss,
-/// breakage, delay, failure or a thing gone wrong ("lost", "bug", "incident", "fell over",
-/// "late", "jam", "wiped", "none", "never", "n't"). What an act led to may be good: "Lucía
+/// Whether the sentence tells of harm anywhere: a whole word of loss, breakage, delay or a
+/// thing gone wrong ("lost", "none", "never", "late", "down", "jammed"), a word that starts
+/// with a stem of one ("fail…", "delet…", "corrupt…", "incident…"), or a negated verb ("n't").
+/// Short words are whole words, not stems, so that "no" does not take "now", "note" or
+/// "normal", nor "harm" "harmless" or "down" "download". What an act led to may be good: "Lucía
 /// got the bank's after-hours team moving on a Friday evening, which is why the recall went
 /// in before the weekend." (round 41, f312's first run on the final code, a false finding of
 /// [`act_told_with_its_outcome`]).
-fn tells_of_harm(sentence: &str) -> bool {
+pub(crate) fn tells_of_harm(sentence: &str) -> bool {
     #[rustfmt::skip]
-    const HARM: &[&str] = &[
-        "lost", "los", "bug", "incident", "outage", "jam", "fail", "error", "problem", "damag",
-        "mess", "chaos", "fell", "fall", "broke", "break", "down", "wrong", "never", "none",
-        "nobody", "nothing", "no", "not", "crash", "stuck", "late", "miss", "delay", "corrupt",
-        "wip", "delet", "overwr", "doubl", "twice", "dup", "stale", "empty", "short", "hurt",
-        "injur", "leak", "expos", "held", "reject", "block", "stopp", "froze", "freez", "stall",
-        "overpa", "overfe", "oversold", "overbook", "dead", "dark", "offline", "unpaid",
-        "rails", "wreck", "disaster", "trouble", "harm", "cost",
+    const WORDS: &[&str] = &[
+        "lost", "lose", "loses", "losing", "loss", "losses", "jam", "jams", "jammed", "mess",
+        "messed", "chaos", "chaotic", "fell", "fall", "falls", "fallen", "falling", "broke",
+        "broken", "down", "downtime", "wrong", "wrongly", "never", "none", "nobody", "nothing",
+        "no", "not", "stuck", "late", "later", "wipe", "wiped", "wipes", "wiping", "twice",
+        "dup", "dupe", "dupes", "duped", "stale", "empty", "emptied", "short", "hurt", "held",
+        "froze", "frozen", "dead", "dark", "harm", "harmed", "harmful", "cost", "costs",
+        "costly", "rails",
+    ];
+    #[rustfmt::skip]
+    const STEMS: &[&str] = &[
+        "bug", "incident", "outage", "fail", "error", "erroneous", "problem", "damag", "crash",
+        "break", "miss", "delay", "corrupt", "delet", "overwr", "doubl", "duplicat", "injur",
+        "leak", "expos", "reject", "block", "stopp", "freez", "stall", "overpa", "overfe",
+        "oversold", "overbook", "offline", "unpaid", "wreck", "disaster", "trouble",
     ];
     sentence
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .any(|w| {
             let w = w.to_lowercase();
-            w.ends_with("n't") || w.ends_with("n’t") || HARM.iter().any(|h| w.starts_with(h))
+            w.ends_with("n't")
+                || w.ends_with("n’t")
+                || WORDS.contains(&w.as_str())
+                || STEMS.iter().any(|h| w.starts_with(h))
         })
 }
 

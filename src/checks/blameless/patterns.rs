@@ -2161,6 +2161,7 @@ impl Sentence<'_> {
                     || i.is_some_and(|i| {
                         self.reports_a_question(i)
                             || self.reports_a_claim(i)
+                            || self.mentions_a_claim(i)
                             || self.denied_after(i)
                             // Round 34: a norm in the present ("checkout should never be
                             // down on payday") that names no one says what ought to hold.
@@ -2171,6 +2172,7 @@ impl Sentence<'_> {
             Rule::Counterfactual
                 if i.is_some_and(|i| {
                     self.puts_for_deliberation(i)
+                        || self.mentions_a_claim(i)
                         || self.seeks_who_should(i)
                         || self.expects_over_time(i)
                         || self.what_anyone_should_have(i)
@@ -2186,6 +2188,7 @@ impl Sentence<'_> {
             | Rule::TeamBlame
             | Rule::Negligence => i.is_some_and(|i| {
                 self.reports_a_question(i)
+                    || self.mentions_a_claim(i)
                     || self.denies_a_cleft(i)
                     || self.tried_in_vain(i)
                     || (rule == Rule::Punishment && self.done_by_a_program(i))
@@ -2216,6 +2219,58 @@ impl Sentence<'_> {
             }),
             _ => false,
         }
+    }
+
+    /// Whether the finding at `i` is in the content of a claim the sentence opens by naming as
+    /// its subject, to weigh it rather than make it: "The claim that someone should have
+    /// checked the partners assumes knowledge nobody had", "The one obvious thing to say in
+    /// hindsight, that someone should have checked the partners, assumes knowledge that nobody
+    /// in #corrections had" (round 42, f331's first run on the final code, a false error),
+    /// "The temptation is to say that …". A noun of claiming or believing takes its clause
+    /// right after it; a general one ("thing", "answer") only set off by a comma or after a
+    /// verb of saying, as "the thing that Dave should have done" is a relative clause and
+    /// stays found; and the finding is at most eight words after the clause's "that".
+    fn mentions_a_claim(&self, i: usize) -> bool {
+        #[rustfmt::skip]
+        const CONTENT: &[&str] = &[
+            "claim", "idea", "notion", "suggestion", "argument", "assumption", "view",
+            "temptation", "belief", "allegation", "accusation", "implication", "conclusion",
+        ];
+        const GENERAL: &[&str] = &[
+            "thing",
+            "answer",
+            "story",
+            "explanation",
+            "reading",
+            "point",
+        ];
+        const SAY: &[&str] = &["say", "conclude", "claim", "think", "assume", "suggest"];
+        if !matches!(
+            self.word(0),
+            "the" | "this" | "that" | "a" | "an" | "one" | "any"
+        ) {
+            return false;
+        }
+        let n = self.toks.len().min(i);
+        let Some(k) = (1..n.min(6))
+            .find(|&k| CONTENT.contains(&self.word(k)) || GENERAL.contains(&self.word(k)))
+        else {
+            return false;
+        };
+        if (1..k).any(|m| self.is_break(m)) {
+            return false;
+        }
+        let general = GENERAL.contains(&self.word(k));
+        // The finding is in the clause, near its "that": "The release manager's assumption
+        // that Hajj traffic would look like a normal Thursday was naïve to the point of
+        // negligence" judges the assumption in the main clause.
+        (k + 1..n.min(k + 10)).any(|t| {
+            self.word(t) == "that"
+                && i - t <= 8
+                && (!general
+                    || self.is_break(t - 1)
+                    || (k + 1..t).any(|m| SAY.contains(&self.word(m))))
+        })
     }
 
     /// Whether the hindsight at `i` is what someone else is reported to have said: a verb of
@@ -3645,7 +3700,8 @@ impl Sentence<'_> {
 
     /// The word at `i` is inside a question someone is reported to have asked, or opens one:
     /// "whether" or "if" at most eight words before `i` (or at `i`), with no clause break
-    /// between (punctuation, "and", "but", "or", "so", "then"), after a verb of asking in the
+    /// between (punctuation, "and", "but", "or", "so", "then") but an aside set off by commas
+    /// (then at most twelve words before), after a verb of asking in the
     /// past within six words and no break ("the client asked whether staff would be
     /// disciplined", "I wondered if anyone had noticed", "Mathieu asked at the review whether
     /// he should have noticed sooner"). Weighing a sanction is not asking about one
@@ -3680,8 +3736,15 @@ impl Sentence<'_> {
                 None => return k,
             }
         };
-        (i.saturating_sub(8)..=i).any(|k| {
-            if !matches!(self.word(k), "whether" | "if") || breaks(k, i) {
+        (i.saturating_sub(12)..=i).any(|k| {
+            if !matches!(self.word(k), "whether" | "if") {
+                return false;
+            }
+            // An aside set off by commas may stand between the question's word and `i`: "She
+            // asked whether, having noticed the flat line, she should have pushed harder"
+            // (round 42, f325's first run, a false error).
+            let aside = (k + 1..i).any(|m| self.toks[m].boundary) && self.only_asides_between(k, i);
+            if (i - k > 8 || breaks(k, i)) && !aside {
                 return false;
             }
             let k = first_of_chain(k);
@@ -4865,6 +4928,11 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             // restored the wrong snapshot", f171's first run); one that finds, reports or
             // mends it ("Priya spotted the wrong timezone", "Kim corrected the wrong value")
             // tells a responder's work, not a fault.
+            // "MV Atlantic Oryx loaded with DAP instead of MAP": a participle before "with"
+            // tells what a thing holds, not what someone did to it (round 42).
+            if kind == Kind::CarelessAction && s.word(i0 + 1) == "with" {
+                return None;
+            }
             if matched.contains("wrong")
                 && (FOUND_OR_MENDED.contains(&s.word(i0))
                     // A passive names what was done, not who did it: "Predictions were

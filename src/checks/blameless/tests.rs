@@ -5879,3 +5879,104 @@ fn no_part_played_anyone_in_general_and_good_outcomes() {
         "Tupac, the shift chief, approved the final loading sequence while the ballast figures were still provisional, and that is precisely where the whole thing went off the rails.",
     ]);
 }
+
+/// Round 42 (f320–f323's first runs on round 41's final code): a person's careless act told
+/// with what was wrong with it in one clause is looked for below the model's gate when the
+/// person opens the sentence, which the model reads as a timeline entry's name (P 0.007 for
+/// the first line). An act of the verbs that do harm with "instead of" or "without" is the
+/// same kind as one with "the wrong" thing, and an error with the model's agreement. The
+/// quiet lines: the wrong thing in another clause, an act done as the procedure says, a
+/// participle telling what a thing holds, and a label that names a sanction as its topic.
+#[test]
+fn careless_acts_in_one_clause_wrong_things_elsewhere_and_sanction_topics() {
+    assert_block_found(&[
+        "Marguerite Lavoie-Tremblay emailed the moderation spreadsheet to the wrong distribution list and exposed 300 candidate numbers.",
+        "Lan approved 300 recovery requests in a single sitting without looking at one device fingerprint.",
+        "Olek pushed the signalling firmware to all 40 trackside units instead of the two in the pilot.",
+    ]);
+    for source in [
+        "The DBA on call truncated the live wagon_positions table instead of the staging copy, which caused the six-hour tracking gap.",
+        "It was Rajesh from the CDN vendor who purged the whole cache instead of the single product path.",
+        "**Dave gets a written warning.**",
+    ] {
+        let hits = scan_as_block(source);
+        assert!(hits.iter().any(|h| h.error), "{source}: {hits:?}");
+    }
+    assert_block_quiet(&[
+        "Per the runbook, the on-call engineer acknowledged within SLA and followed step 4, which pointed at the wrong dashboard.",
+        "Nuria approved the emergency quota without waiting for Monday's change board, exactly as the emergency procedure intends.",
+        "# Post-incident report: MV Atlantic Oryx loaded with DAP instead of MAP",
+        "**The formal warning.** The Friday batch report said \"status OK\".",
+        "**Why a written warning?** Action 8 was added at the request of the regional management after the committee meeting.",
+    ]);
+}
+
+/// Round 42: what an act led to is harm when a whole word or a stem of harm tells it; short
+/// words are whole words, so "now", "note", "normal", "download" and "harmless" tell none.
+#[test]
+fn harm_is_told_by_whole_words_and_stems() {
+    for sentence in [
+        "The job failed twice.",
+        "Nothing was restored until Monday.",
+        "The batch went out late.",
+        "It wasn't caught.",
+        "The records were deleted.",
+    ] {
+        assert!(super::engine::tells_of_harm(sentence), "{sentence}");
+    }
+    for sentence in [
+        "The note is normal now.",
+        "The download finished and the change was harmless.",
+        "The recall went in before the weekend.",
+    ] {
+        assert!(!super::engine::tells_of_harm(sentence), "{sentence}");
+    }
+}
+
+/// Round 42 (f325's first run, a false error): a question reported as asked may hold an aside
+/// set off by commas between its "whether" and the counterfactual it asks about; the same
+/// counterfactual asserted stays an error.
+#[test]
+fn a_reported_question_may_hold_an_aside() {
+    assert_block_quiet(&[
+        "She asked whether, having noticed the flat line, she should have pushed harder.",
+    ]);
+    let source = "Having noticed the flat line, she should have pushed harder.";
+    let hits = scan_as_block(source);
+    assert!(hits.iter().any(|h| h.error), "{source}: {hits:?}");
+}
+
+/// Round 42 (f324's and f326's misses): someone who "let this happen" is told as at fault, in
+/// a heading too, which only the rules read; the authors' own "we let this happen" is theirs
+/// to say.
+#[test]
+fn letting_it_happen_is_a_fault_of_whoever_let_it() {
+    assert_block_found(&["## Why the Change Advisory Board let this happen"]);
+    for source in [
+        "Management let it happen.",
+        "The night shift let it happen.",
+    ] {
+        let hits = scan_as_block(source);
+        assert!(hits.iter().any(|h| h.error), "{source}: {hits:?}");
+    }
+    assert_block_quiet(&["We let this happen.", "How did we let this happen?"]);
+}
+
+/// Round 42 (f331's first run on the final code, a false error): a counterfactual in the
+/// content of a claim the sentence names as its subject is weighed, not made; a relative
+/// clause of a general noun, and a judgement of the claim in the main clause, stay found.
+#[test]
+fn a_claim_named_to_weigh_it_is_not_made() {
+    assert_block_quiet(&[
+        "The one obvious thing to say in hindsight, that someone should have checked the partners, assumes knowledge that nobody in #corrections had.",
+        "The claim that someone should have checked the partners assumes knowledge nobody had.",
+    ]);
+    assert_rule_reads(
+        "blameless/counterfactual",
+        &[],
+        &["The thing that Dave should have done was check the logs."],
+    );
+    assert_block_found(&[
+        "The release manager's assumption that Hajj traffic would look like a normal Thursday was naïve to the point of negligence.",
+    ]);
+}
