@@ -98,6 +98,7 @@ pub(super) fn anchor_groups(kind: Kind) -> &'static [&'static [&'static str]] {
             r"\bwrong",
             r"\bwithout",
             r"\binstead",
+            r"\bagainst\b",
             r"\bnobody\b",
             r"\bno one\b",
             r"\bno-one\b",

@@ -1465,6 +1465,7 @@ static BELOW_GATE_KEYS: std::sync::LazyLock<BelowGateKeys> = std::sync::LazyLock
         ("without", Kind::CarelessAction),
         ("untested", Kind::CarelessAction),
         ("broken", Kind::CarelessAction),
+        ("against", Kind::CarelessAction),
     ] {
         add(word, kind);
     }
@@ -1517,10 +1518,12 @@ static WH_KEYS: LazyLock<[u64; 3]> = LazyLock::new(|| {
 /// "without", "untested", "broken"), the first of which ends the clause
 /// [`careless_act_in_one_clause`] reads; the same words pass a sentence below the model's gate
 /// to `Kind::CarelessAction` ([`BELOW_GATE_KEYS`]).
-static CARELESS_KEYS: LazyLock<[u64; 5]> = LazyLock::new(|| {
+static CARELESS_KEYS: LazyLock<[u64; 6]> = LazyLock::new(|| {
     let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
-    ["wrong", "instead", "without", "untested", "broken"]
-        .map(|w| super::features::fnv(super::features::stem_of(w, &stemmer).as_bytes()))
+    [
+        "wrong", "instead", "without", "untested", "broken", "against",
+    ]
+    .map(|w| super::features::fnv(super::features::stem_of(w, &stemmer).as_bytes()))
 });
 
 /// [`BELOW_GATE_KEYS`]: a bit per key's low ten bits, and the (key, kinds) pairs sorted by key.

@@ -5980,3 +5980,17 @@ fn a_claim_named_to_weigh_it_is_not_made() {
         "The release manager's assumption that Hajj traffic would look like a normal Thursday was naïve to the point of negligence.",
     ]);
 }
+
+/// Round 42 (f320's miss): an act done "against instructions", "against advice" or "against
+/// policy" is a careless act as one "without review" is, below the model's gate too when the
+/// person opens the sentence; a thing set against another stays quiet.
+#[test]
+fn an_act_against_instructions_is_careless() {
+    assert_block_found(&[
+        "Jussi took truck 41 onto the ring road against instructions and blocked the inside lane for an hour.",
+    ]);
+    assert_block_quiet(&[
+        "The gritter fleet was checked against the winter plan on Monday.",
+        "Jussi measured the salt stock against the delivery notes.",
+    ]);
+}
