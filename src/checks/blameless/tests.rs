@@ -5994,3 +5994,20 @@ fn an_act_against_instructions_is_careless() {
         "Jussi measured the salt stock against the delivery notes.",
     ]);
 }
+
+/// Round 42 (f332's first run, a false error, and f334's misses): "over" after an object and
+/// before a noun phrase is a preposition ("took him over the weekly cap"), not a thing knocked
+/// over; a help desk written as one word is a group of people.
+#[test]
+fn over_a_limit_and_the_helpdesk() {
+    assert_rules_quiet(&[
+        "Crewline's working-time rules then took him over the weekly cap, and Crewline cancelled his Monday standby duty.",
+    ]);
+    assert_rules_find(&[
+        ("Dave knocked the rack over.", "blameless/individual-fault"),
+        (
+            "The Cebu helpdesk mishandled every one of the lock-out calls.",
+            "blameless/team-blame",
+        ),
+    ]);
+}
