@@ -1515,7 +1515,7 @@ static WH_KEYS: LazyLock<[u64; 3]> = LazyLock::new(|| {
 });
 
 /// The keys of the words that tell what was wrong with an act ("wrong", "instead",
-/// "without", "untested", "broken"), the first of which ends the clause
+/// "without", "untested", "broken", "against"), the first of which ends the clause
 /// [`careless_act_in_one_clause`] reads; the same words pass a sentence below the model's gate
 /// to `Kind::CarelessAction` ([`BELOW_GATE_KEYS`]).
 static CARELESS_KEYS: LazyLock<[u64; 6]> = LazyLock::new(|| {
@@ -2831,7 +2831,7 @@ pub(crate) fn model_evidence(
 /// model's gate (round 42, f320–f323's misses: "Marguerite Lavoie-Tremblay emailed the
 /// moderation spreadsheet to the wrong distribution list and exposed 300 candidate numbers",
 /// P 0.007, whose name opening the sentence the model reads as a timeline entry's): between
-/// the person and the first "wrong", "instead", "without", "untested" or "broken"
+/// the person and the first "wrong", "instead", "without", "untested", "broken" or "against"
 /// ([`CARELESS_KEYS`]), no comma or semicolon, relative pronoun or new clause ("Per the
 /// runbook, the on-call engineer … followed step 4, which pointed at the wrong dashboard",
 /// "contacted the two patients who attended the wrong site", "argued that a wrong …"); and no
