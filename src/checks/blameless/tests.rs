@@ -5886,7 +5886,8 @@ fn no_part_played_anyone_in_general_and_good_outcomes() {
 /// the first line). An act of the verbs that do harm with "instead of" or "without" is the
 /// same kind as one with "the wrong" thing, and an error with the model's agreement. The
 /// quiet lines: the wrong thing in another clause, an act done as the procedure says, a
-/// participle telling what a thing holds, and a label that names a sanction as its topic.
+/// participle telling what a thing holds, a label that names a sanction as its topic, and a
+/// verb of finding before the wrong thing.
 #[test]
 fn careless_acts_in_one_clause_wrong_things_elsewhere_and_sanction_topics() {
     assert_block_found(&[
@@ -5908,6 +5909,8 @@ fn careless_acts_in_one_clause_wrong_things_elsewhere_and_sanction_topics() {
         "# Post-incident report: MV Atlantic Oryx loaded with DAP instead of MAP",
         "**The formal warning.** The Friday batch report said \"status OK\".",
         "**Why a written warning?** Action 8 was added at the request of the regional management after the committee meeting.",
+        // real173's first run on the final code: the engineer who found the fault.
+        "The DevOps Engineer determined an error in a wrong continuous deployment process that upgraded only parts of the system.",
     ]);
 }
 
