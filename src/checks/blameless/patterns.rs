@@ -2167,6 +2167,21 @@ impl Sentence<'_> {
                             || self.reports_a_claim(i)
                             || self.mentions_a_claim(i)
                             || self.denied_after(i)
+                            // Round 42 (real174's first run on the final code): the model's
+                            // "Obviously" opening the sentence before a requirement put to
+                            // anyone or the authors' own reasoning, as the rules read it, with
+                            // no one else named and no fault word after it.
+                            || (self.word(i) == "obviously"
+                                && (0..i).all(|k| self.toks[k].boundary)
+                                && self.obviously_reasons(i)
+                                && !self.names_anyone_else(i + 1)
+                                && !self.rest_has(
+                                    i + 1,
+                                    &[
+                                        "should", "ignoring", "forgetting", "failing", "ignored",
+                                        "forgot", "failed", "missed", "careless", "mistake",
+                                    ],
+                                ))
                             // Round 34: a norm in the present ("checkout should never be
                             // down on payday") that names no one says what ought to hold.
                             || (self.states_a_norm(i)
@@ -3784,6 +3799,24 @@ impl Sentence<'_> {
         if words.len() > 1
             && (matches!(words[0], "we" | "i") || after_comma())
             && !self.rest_has(i + 1, &["have", "'ve", "known", "seen", "noticed"])
+        {
+            return true;
+        }
+        // "Obviously you need to have some spare capacity to enable this." (round 42,
+        // real174's first run on the final code, a false error): a requirement put to anyone
+        // ("you", "one") in the present, a general truth about a system, not what someone
+        // should have seen. "Obviously you should have checked" is not present.
+        if matches!(words.first(), Some(&("you" | "one")))
+            && (matches!(
+                words.get(1),
+                Some(&("need" | "needs" | "must" | "want" | "can" | "cannot" | "can't"))
+            ) || (words.get(1) == Some(&"have") && words.get(2) == Some(&"to")))
+            && !self.rest_has(
+                i + 1,
+                &[
+                    "should", "'ve", "known", "seen", "noticed", "could", "would",
+                ],
+            )
         {
             return true;
         }

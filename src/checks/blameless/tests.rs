@@ -6014,3 +6014,18 @@ fn over_a_limit_and_the_helpdesk() {
         ),
     ]);
 }
+
+/// Round 42 (real174's first run on the final code, a false error): "Obviously" before a
+/// requirement put to anyone in the present is a general truth about a system, for the rules
+/// and for the model; "Obviously you should have checked …" stays hindsight.
+#[test]
+fn obviously_before_a_requirement_put_to_anyone() {
+    assert_block_quiet(&["Obviously you need to have some spare capacity to enable this."]);
+    let source = "Obviously you should have checked the capacity.";
+    let hits = scan_as_block(source);
+    assert!(
+        hits.iter()
+            .any(|h| h.error && h.rule == "blameless/hindsight"),
+        "{source}: {hits:?}"
+    );
+}
