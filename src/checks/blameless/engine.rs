@@ -1458,16 +1458,13 @@ static BELOW_GATE_KEYS: std::sync::LazyLock<BelowGateKeys> = std::sync::LazyLock
         ("reassigned", Kind::Sanction),
         ("terminate", Kind::Sanction),
         ("forfeited", Kind::Sanction),
-        // Round 42: a careless act told in one clause by the person who opens the sentence
-        // (`careless_act_in_one_clause`), which the scan asks only of a sentence so passed.
-        ("wrong", Kind::CarelessAction),
-        ("instead", Kind::CarelessAction),
-        ("without", Kind::CarelessAction),
-        ("untested", Kind::CarelessAction),
-        ("broken", Kind::CarelessAction),
-        ("against", Kind::CarelessAction),
     ] {
         add(word, kind);
+    }
+    // Round 42: a careless act told in one clause by the person who opens the sentence
+    // (`careless_act_in_one_clause`), which the scan asks only of a sentence so passed.
+    for word in CARELESS_WORDS {
+        add(word, Kind::CarelessAction);
     }
     keys.sort_unstable();
     let mut bits = [0u64; 16];
@@ -1514,16 +1511,17 @@ static WH_KEYS: LazyLock<[u64; 3]> = LazyLock::new(|| {
         .map(|w| super::features::fnv(super::features::stem_of(w, &stemmer).as_bytes()))
 });
 
-/// The keys of the words that tell what was wrong with an act ("wrong", "instead",
-/// "without", "untested", "broken", "against"), the first of which ends the clause
-/// [`careless_act_in_one_clause`] reads; the same words pass a sentence below the model's gate
-/// to `Kind::CarelessAction` ([`BELOW_GATE_KEYS`]).
+/// The words that tell what was wrong with an act, the first of which ends the clause
+/// [`careless_act_in_one_clause`] reads; they pass a sentence below the model's gate to
+/// `Kind::CarelessAction` ([`BELOW_GATE_KEYS`]).
+const CARELESS_WORDS: [&str; 6] = [
+    "wrong", "instead", "without", "untested", "broken", "against",
+];
+
+/// The keys of [`CARELESS_WORDS`].
 static CARELESS_KEYS: LazyLock<[u64; 6]> = LazyLock::new(|| {
     let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
-    [
-        "wrong", "instead", "without", "untested", "broken", "against",
-    ]
-    .map(|w| super::features::fnv(super::features::stem_of(w, &stemmer).as_bytes()))
+    CARELESS_WORDS.map(|w| super::features::fnv(super::features::stem_of(w, &stemmer).as_bytes()))
 });
 
 /// [`BELOW_GATE_KEYS`]: a bit per key's low ten bits, and the (key, kinds) pairs sorted by key.
@@ -1728,9 +1726,8 @@ pub(crate) fn scan(
             // when the person who did it opens the sentence and the act is told in one clause.
             let careless = super::patterns::kind_bit(Kind::CarelessAction);
             if kinds & careless != 0
-                && !(opens_with_someone(toks)
-                    && someone_opens(text, toks)
-                        .is_some_and(|subject| careless_act_in_one_clause(text, toks, subject)))
+                && !someone_opens(text, toks)
+                    .is_some_and(|subject| careless_act_in_one_clause(text, toks, subject))
             {
                 kinds &= !careless;
             }
@@ -2350,11 +2347,15 @@ fn names_a_sanction_only(text: &str, toks: &[Tok]) -> bool {
         && !toks.iter().any(|t| t.actor || t.person_noun)
         && !words.iter().any(|w| {
             let w = w.to_ascii_lowercase();
-            (w.len() > 3 && w.ends_with("ed"))
-                || super::lexicon::IRREGULAR_PAST.contains(w.as_str())
+            super::patterns::is_past(&w)
                 || matches!(
                     w.as_str(),
-                    "is" | "was"
+                    "had"
+                        | "did"
+                        | "used"
+                        | "need"
+                        | "is"
+                        | "was"
                         | "were"
                         | "are"
                         | "be"
@@ -2855,9 +2856,10 @@ fn careless_act_in_one_clause(text: &str, toks: &[Tok], subject: usize) -> bool 
     };
     let one_clause = (subject + 1..=mark).all(|k| {
         let gap = text.get(toks[k - 1].end..toks[k].start).unwrap_or("");
+        let w = lower(k);
         !gap.contains([',', ';'])
-            && !matches!(lower(k).as_deref(), Some("which" | "who" | "whom" | "that"))
-            && !(lower(k).as_deref() == Some("it")
+            && !matches!(w.as_deref(), Some("which" | "who" | "whom" | "that"))
+            && !(w.as_deref() == Some("it")
                 && (matches!(lower(k + 1).as_deref(), Some("was" | "is"))
                     || lower(k - 1).as_deref() == Some("and")))
     });
@@ -2880,12 +2882,12 @@ fn careless_act_in_one_clause(text: &str, toks: &[Tok], subject: usize) -> bool 
 /// noun. `None` when anything else comes first ("At 21:06 Dmitri ran …", "Since Monday, the
 /// on-call engineer …").
 fn someone_opens(text: &str, toks: &[Tok]) -> Option<usize> {
-    let words: Vec<usize> = (0..toks.len()).filter(|&k| !toks[k].mark).collect();
-    let &subject = words
-        .iter()
+    let words = (0..toks.len()).filter(|&k| !toks[k].mark);
+    let subject = words
+        .clone()
         .take(3)
-        .find(|&&k| toks[k].actor || toks[k].person_noun)?;
-    let lead_in = words.iter().take_while(|&&k| k < subject).all(|&k| {
+        .find(|&k| toks[k].actor || toks[k].person_noun)?;
+    let lead_in = words.take_while(|&k| k < subject).all(|k| {
         word_at(text, toks, k).is_some_and(|w| {
             matches!(
                 w.to_ascii_lowercase().as_str(),

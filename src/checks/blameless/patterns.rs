@@ -446,7 +446,12 @@ const HANDLE_SHAPED_PROGRAMS: &[&str] = &[
     "wget", "pwsh", "kdump", "mkinitcpio", "dracut",
 ];
 
-fn is_past(w: &str) -> bool {
+/// Fault words after an "Obviously" that make it more than editorial ([`Sentence::obviously_editorial`]).
+const OBVIOUSLY_FAULT: &[&str] = &[
+    "nobody", "didn't", "never", "should", "failed", "ignored", "wrong", "forgot",
+];
+
+pub(super) fn is_past(w: &str) -> bool {
     !matches!(w, "was" | "were" | "had" | "did" | "need" | "used")
         && (IRREGULAR_PAST.contains(w) || (w.len() > 3 && w.ends_with("ed")))
 }
@@ -2168,20 +2173,12 @@ impl Sentence<'_> {
                             || self.mentions_a_claim(i)
                             || self.denied_after(i)
                             // Round 42 (real174's first run on the final code): the model's
-                            // "Obviously" opening the sentence before a requirement put to
-                            // anyone or the authors' own reasoning, as the rules read it, with
-                            // no one else named and no fault word after it.
+                            // "Obviously" opening the sentence, read as the rules read it, and
+                            // with no "should" (not even a norm's) or word of a slip after it.
                             || (self.word(i) == "obviously"
                                 && (0..i).all(|k| self.toks[k].boundary)
-                                && self.obviously_reasons(i)
-                                && !self.names_anyone_else(i + 1)
-                                && !self.rest_has(
-                                    i + 1,
-                                    &[
-                                        "should", "ignoring", "forgetting", "failing", "ignored",
-                                        "forgot", "failed", "missed", "careless", "mistake",
-                                    ],
-                                ))
+                                && self.obviously_editorial(i)
+                                && !self.rest_has(i + 1, &["should", "missed", "careless", "mistake"]))
                             // Round 34: a norm in the present ("checkout should never be
                             // down on payday") that names no one says what ought to hold.
                             || (self.states_a_norm(i)
@@ -3773,6 +3770,27 @@ impl Sentence<'_> {
         })
     }
 
+    /// Whether the "Obviously" at token `i` is editorial: it opens the authors' own reasoning or
+    /// a general truth ([`Self::obviously_reasons`]), holds no fault word after it ("we needed
+    /// to stop ignoring the alerts" is one; a norm, "should not be broken", is not, while
+    /// "should have" is) and names no one but the authors and the reader ("this means the team
+    /// wasn't watching" names a team). The rules ask it of "Obviously" opening a clause, and
+    /// `does_not_assert` of the model's "Obviously" opening the sentence (round 42).
+    fn obviously_editorial(&self, i: usize) -> bool {
+        let fault_after = (i + 1..self.toks.len()).any(|j| {
+            let of_a_norm = match self.word(j) {
+                "should" => self.states_a_norm(j),
+                "never" | "not" => (j.saturating_sub(2)..j).any(|m| self.states_a_norm(m)),
+                _ => false,
+            };
+            OBVIOUSLY_FAULT.contains(&self.word(j)) && !of_a_norm
+        });
+        self.obviously_reasons(i)
+            && !fault_after
+            && !self.rest_has(i + 1, &["ignoring", "forgetting", "failing"])
+            && !self.names_anyone_else(i + 1)
+    }
+
     /// After "obviously" at token `i`, the clause gives the authors' own reasoning rather than
     /// a fault anyone should have foreseen: a consequence ("Obviously, this means you cannot
     /// change any files"), a condition ("Obviously, if every node has upgraded by then, …",
@@ -4934,11 +4952,7 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
                     .chars()
                     .next()
                     .is_some_and(|c| c.is_ascii_digit())
-                    || DETERMINERS.contains(s.word(last + 1))
-                    || matches!(
-                        s.word(last + 1),
-                        "his" | "her" | "their" | "its" | "our" | "my"
-                    ))
+                    || DETERMINERS.contains(s.word(last + 1)))
             {
                 return None;
             }
@@ -5147,28 +5161,9 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             let c2 = s.noun_phrase_agent(i0 + 1).map_or(Class::Other, |(_, c)| c);
             let personal =
                 c.person() || c == Class::Group || c2.person() || c2 == Class::NegPronoun;
-            const FAULT: &[&str] = &[
-                "nobody", "didn't", "never", "should", "failed", "ignored", "wrong", "forgot",
-            ];
-            let fault = (i0 + 1..(i0 + 5).min(s.toks.len())).any(|j| FAULT.contains(&s.word(j)));
-            // An editorial "Obviously" opening the authors' own reasoning, which holds no fault
-            // word ("we needed to stop ignoring the alerts" is one) and names no one but the
-            // authors and the reader ("this means the team wasn't watching" names a team).
-            // A norm ("should not be broken") is no fault word here; "should have" is.
-            let fault_after = (i0 + 1..s.toks.len()).any(|j| {
-                let of_a_norm = match s.word(j) {
-                    "should" => s.states_a_norm(j),
-                    "never" | "not" => (j.saturating_sub(2)..j).any(|m| s.states_a_norm(m)),
-                    _ => false,
-                };
-                FAULT.contains(&s.word(j)) && !of_a_norm
-            });
-            if initial
-                && s.obviously_reasons(i0)
-                && !fault_after
-                && !s.rest_has(i0 + 1, &["ignoring", "forgetting", "failing"])
-                && !s.names_anyone_else(i0 + 1)
-            {
+            let fault =
+                (i0 + 1..(i0 + 5).min(s.toks.len())).any(|j| OBVIOUSLY_FAULT.contains(&s.word(j)));
+            if initial && s.obviously_editorial(i0) {
                 return None;
             }
             // "Obviously, the destructor was called in each case" (round 34, a real report's
