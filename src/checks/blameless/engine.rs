@@ -831,6 +831,33 @@ fn mends_alone(sentence: &str, actors: &[usize], words: &[String]) -> bool {
         .any(|&a| (a + 1..(a + 5).min(words.len())).any(|k| MENDS.contains(&w(k)) && !noun(k)))
 }
 
+/// Whether the sentence holds a modal perfect of duty ("should have", "should've", "ought to
+/// have") and every one has a thing's pronoun for its subject, "it" or "which", with an
+/// active verb after "have": "did not know it should have tried". "It would have taken Kemal
+/// a minute" and "None of this would have happened" weigh a person's act, and "it should
+/// have been caught" asks who would have caught it. `words` are the sentence's words,
+/// lower-cased.
+fn modal_perfects_of_things_only(words: &[String]) -> bool {
+    let mut any = false;
+    for (k, w) in words.iter().enumerate() {
+        let at = |n: usize| words.get(n).map_or("", String::as_str);
+        let participle = match w.as_str() {
+            "should've" => k + 1,
+            "should" | "shouldn't" if at(k + 1) == "have" => k + 2,
+            "ought" if at(k + 2) == "have" => k + 3,
+            "would've" | "could've" => return false,
+            "would" | "could" | "wouldn't" | "couldn't" if at(k + 1) == "have" => return false,
+            _ => continue,
+        };
+        any = true;
+        let subject = k.checked_sub(1).map_or("", at);
+        if !matches!(subject, "it" | "which") || at(participle) == "been" {
+            return false;
+        }
+    }
+    any
+}
+
 /// Whether the sentence holds a word that can tell another course the past could have taken:
 /// a modal ("should", "could", "would", "must", "ought", "might", "'d"), "had", "if",
 /// "unless", "only", "supposed", a need ("need", "needed"), "failed" (not the present "fails":
@@ -1458,6 +1485,21 @@ static BELOW_GATE_KEYS: std::sync::LazyLock<BelowGateKeys> = std::sync::LazyLock
         ("reassigned", Kind::Sanction),
         ("terminate", Kind::Sanction),
         ("forfeited", Kind::Sanction),
+        // Round 43 (f342's and f343's first runs): a role taken away ("is being stood down
+        // as rota coordinator", "relieved of her duties"), pay or work withheld ("lose their
+        // quarterly incentive", "won't be offered any more shifts"), a wall of shame. The
+        // rarer words of `Kind::PunishStrong` ("disciplinary", "accountable") were tried too:
+        // below the gate they are mostly a sanction denied ("Will the engineer face
+        // disciplinary action? No.", 23 false warnings in used documents).
+        ("stood", Kind::Sanction),
+        ("relieved", Kind::Sanction),
+        ("incentive", Kind::Sanction),
+        ("offered", Kind::Sanction),
+        ("rostered", Kind::Sanction),
+        ("redeployed", Kind::Sanction),
+        ("shame", Kind::Shaming),
+        ("wall-of-shame", Kind::Shaming),
+        ("hall-of-shame", Kind::Shaming),
     ] {
         add(word, kind);
     }
@@ -2037,6 +2079,12 @@ pub(crate) fn scan(
             {
                 // "Anyone affected by this leak has had their API key reset already": the
                 // people the incident reached, not anyone at fault (round 35).
+                return;
+            }
+            if family == Rule::Counterfactual && modal_perfects_of_things_only(words()) {
+                // "FrostLine could not stop pump 3, because it no longer controlled it, and
+                // did not know it should have tried." (round 43, f344's first run): what a
+                // thing should have done.
                 return;
             }
             if family == Rule::Counterfactual && !holds_a_counterfactual_mark(text, toks, words()) {

@@ -615,6 +615,61 @@ impl Sentence<'_> {
         (j < self.toks.len() && !self.toks[j].boundary).then_some(j)
     }
 
+    /// An organisation, or a side of one, named as the bearer of fault ("It's the touring
+    /// company's fault for changing the cue list", "The supplier is to blame for the warm
+    /// shipment", "The contact-centre side is to blame for the exposure"; round 43, f342's and
+    /// f341's first runs): people, for the fault idioms alone. Words that also name software
+    /// ("provider", "broker", "client", "partner", "upstream") are left out, and "side" needs a
+    /// modifier that is people, an organisation or a line of work ("the vendor side", "the
+    /// ground-handling side", not "the client side").
+    fn organisation_at_fault(&self, i: usize) -> bool {
+        let w = singular(self.word(i));
+        if matches!(
+            w,
+            "company"
+                | "firm"
+                | "agency"
+                | "consultancy"
+                | "contractor"
+                | "subcontractor"
+                | "vendor"
+                | "supplier"
+                | "manufacturer"
+                | "carrier"
+                | "registrar"
+                | "reseller"
+                | "distributor"
+                | "retailer"
+                | "wholesaler"
+                | "landlord"
+                | "insurer"
+        ) {
+            return true;
+        }
+        if w != "side" || i == 0 || self.toks[i - 1].boundary {
+            return false;
+        }
+        let m = i - 1;
+        let modifier = self.word(m);
+        // A line of work names people too ("the ground-handling side", "the billing side"),
+        // by its last part's shape, as `class` reads "the forecasting group".
+        let work = modifier.rsplit('-').next().unwrap_or(modifier);
+        matches!(self.class(m), Class::Group | Class::Role | Class::Known)
+            || self.organisation_at_fault(m)
+            || (work.len() > 5 && ["ing", "ics", "ion"].iter().any(|e| work.ends_with(e)))
+            || [
+                "centre",
+                "center",
+                "office",
+                "desk",
+                "team",
+                "ops",
+                "operations",
+            ]
+            .iter()
+            .any(|e| modifier.ends_with(e))
+    }
+
     /// A capitalised word that reads as someone's name, ignoring where it stands.
     fn name_shaped(&self, i: usize) -> bool {
         let Some(t) = self.toks.get(i) else {
@@ -6231,7 +6286,15 @@ fn modal_perfect(s: &Sentence, ms: usize, i0: usize, last: usize) -> Option<Foun
     };
     let subject = j.map_or("", |j| s.word(j));
     if could && !inverted {
-        let perceptive = HUMAN_PARTICIPLES.contains(participle);
+        // "The duty manager could have paged the vendor instead of waiting" (round 43, f343's
+        // first run): the act weighed against what was done, by someone other than the
+        // authors ("we could have lost every order instead of one shard" weighs outcomes).
+        let perceptive = HUMAN_PARTICIPLES.contains(participle)
+            || (c != Class::We
+                && c != Class::Named
+                && (last + 1..s.toks.len())
+                    .take_while(|&k| !s.is_break(k))
+                    .any(|k| s.word(k) == "instead" && s.word(k + 1) == "of"));
         if !perceptive
             || matches!(
                 subject,
@@ -6390,7 +6453,10 @@ fn fault_of(
         return None;
     }
     if matched.ends_with("fault") && s.toks.get(i0).is_some_and(|t| t.poss) {
-        let c = s.loose_class(i0);
+        let c = match s.loose_class(i0) {
+            Class::Other if s.organisation_at_fault(i0) => Class::Group,
+            c => c,
+        };
         return agent_rule(c).and_then(|r| found(r, ms, me));
     }
     // "Blame the site staff for the signs.", "I blame the DBA": blame laid by the authors,
@@ -6455,7 +6521,10 @@ fn fault_of(
         return found(agent_rule(c)?, ms, s.span_end(m));
     }
     // "X is to blame", "X was at fault"
-    let (c, j) = s.subject_class(i0);
+    let (c, j) = match s.subject_class(i0) {
+        (Class::Other, Some(j)) if s.organisation_at_fault(j) => (Class::Group, Some(j)),
+        cj => cj,
+    };
     let subject = j.map_or("", |j| s.word(j));
     if matches!(subject, "who" | "whoever") || c == Class::We {
         return None;
@@ -6544,8 +6613,41 @@ fn act_then_harm(s: &Sentence, me: usize, i0: usize, matched: &str) -> Option<Fo
                         "designed" | "expected" | "intended" | "planned" | "agreed"
                     )
         });
+    // ", so nobody was kept off the mountain" (round 43, f344's first run): what nobody
+    // suffered, told by a participle, is harm avoided; ", so nobody was paged" and ", so
+    // nobody was down for the south end" (on a rota) tell the harm.
+    let harm_avoided = so_nobody && {
+        let mut k = after;
+        while matches!(
+            s.word(k),
+            "was" | "were" | "got" | "had" | "has" | "been" | "ever"
+        ) {
+            k += 1;
+        }
+        k > after
+            && (is_harm(k) && s.word(k).ends_with("ed")
+                || matches!(
+                    s.word(k),
+                    "hurt"
+                        | "stuck"
+                        | "kept"
+                        | "turned"
+                        | "left"
+                        | "affected"
+                        | "harmed"
+                        | "charged"
+                        | "overcharged"
+                        | "billed"
+                        | "delayed"
+                        | "disadvantaged"
+                        | "penalised"
+                        | "penalized"
+                ))
+    };
     let harm = if harm_joint {
         true
+    } else if harm_avoided {
+        false
     } else if old_joint {
         so_nobody
             || matched.contains(" what ")
@@ -6657,7 +6759,13 @@ fn act_then_harm(s: &Sentence, me: usize, i0: usize, matched: &str) -> Option<Fo
 /// and for "banned from" the subject must be one ("Bots are banned from the channel" is a
 /// rule). Denied ("Nobody was asked to step down") it is no sanction.
 fn sanction(s: &Sentence, ms: usize, me: usize, i0: usize, matched: &str) -> Option<Found> {
-    if s.negated_in_sentence(i0) {
+    // "The ushers who didn't turn up won't be offered any more shifts" (round 43, f342's first
+    // run): the denial is the sanction itself.
+    let lower = matched.to_ascii_lowercase();
+    let withheld_work = ["won", "will not", "is not going", "are not going"]
+        .iter()
+        .any(|p| lower.starts_with(p));
+    if !withheld_work && s.negated_in_sentence(i0) {
         return None;
     }
     // The sanction's person: the clause's subject ("The night volunteer was asked to step

@@ -6029,3 +6029,74 @@ fn obviously_before_a_requirement_put_to_anyone() {
         "{source}: {hits:?}"
     );
 }
+
+/// Round 43 (f341's and f342's first runs): an organisation or a side of one named as the
+/// bearer of fault is people for the fault idioms; a thing, or a side named after software,
+/// is not.
+#[test]
+fn an_organisation_at_fault() {
+    assert_rules_find(&[
+        (
+            "It's the catering company's fault for loading the wrong trolleys.",
+            "blameless/team-blame",
+        ),
+        (
+            "The wholesaler is to blame for the warm pallets.",
+            "blameless/team-blame",
+        ),
+        (
+            "The ground-handling side is to blame for the lost bags.",
+            "blameless/team-blame",
+        ),
+    ]);
+    assert_rules_quiet(&[
+        "The client side is to blame for the rendering bug.",
+        "The stale cache is to blame for the warm pallets.",
+        "The Terraform provider is to blame for the drift.",
+    ]);
+}
+
+/// Round 43 (f342's and f343's first runs): sanctions beyond the listed words: a role taken
+/// away, pay or work withheld, a wall of shame, the snide "must be nice to"; and a person's
+/// act weighed against what they did with "could have … instead of".
+#[test]
+fn roles_taken_away_work_withheld_and_acts_weighed() {
+    assert_block_found(&[
+        "Maelle is being stood down as shift coordinator from March.",
+        "The site supervisor has been relieved of his duties.",
+        "The ramp agents who skipped the check won't be offered any more overtime shifts.",
+        "The coordinators will lose their monthly allowance for any repeat.",
+        "Kofi gets the hall-of-shame mug this week 🏆",
+    ]);
+    assert_rules_find_at_tier(
+        "blameless/sarcasm",
+        true,
+        &["must be nice to sign off the change and then go home at four"],
+    );
+    assert_rules_find_at_tier(
+        "blameless/counterfactual",
+        true,
+        &["The duty manager could have called the depot instead of waiting for the email."],
+    );
+    assert_block_quiet(&[
+        "The incident bridge was stood down at 04:10 once the queue drained.",
+        "The old feature flag was removed as part of the clean-up.",
+        "Late arrivals won't be offered a refund until the ticket system is back.",
+        "We could have lost every order instead of one shard.",
+        "It was nice to see the queue drain so quickly.",
+    ]);
+}
+
+/// Round 43 (f344's first run, two false warnings): what nobody suffered after an act is harm
+/// avoided, and what a thing ("it") should have done is no person's counterfactual.
+#[test]
+fn harm_avoided_and_a_things_duty() {
+    assert_block_quiet(&[
+        "Ramp staff switched to manual loading within minutes and checked bags by hand, so nobody was left behind at the gate.",
+        "The controller could not stop the pump, because it no longer controlled it, and did not know it should have tried.",
+    ]);
+    assert_block_found(&[
+        "Ramp staff switched the belt off at 06:10, so nobody was paged.",
+        "The controller did not know the pump was running, and Ilse should have tried the manual stop.",
+    ]);
+}
