@@ -4960,20 +4960,40 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             {
                 return None;
             }
+            let deliberate = s.rest_has(
+                i0 + 1,
+                &[
+                    "deliberately",
+                    "intentionally",
+                    "purpose",
+                    "planned",
+                    "agreed",
+                ],
+            );
+            // "The disk was corrupted by the night operator", "the schedule was botched by
+            // mkaya" (round 43, f340's miss "bypassed by Hiroshi Tanaka" and its kind): a
+            // passive whose agent after "by" is a person by role, a known name, a handle or a
+            // group. A capitalised word the dictionary lacks may be a program there ("corrupted
+            // by Sidekiq"), so it does not count.
+            if i0 > 0 && is_be(s.word(i0 - 1)) && !deliberate && !s.negated_before(i0) {
+                let by = (last + 1..(last + 3).min(s.toks.len()))
+                    .take_while(|&k| !s.is_break(k))
+                    .find(|&k| s.word(k) == "by");
+                if let Some((k, c)) = by.and_then(|b| s.noun_phrase_agent(b + 1)) {
+                    // "corrupted by the data team's migration script": a thing, whoever owns it.
+                    let someone = !s.toks[k].poss
+                        && (matches!(c, Class::Known | Class::Role | Class::Group)
+                            || (c == Class::Named && s.toks[k].handle));
+                    if someone && !s.dictionary_role.get() {
+                        return agent_rule(c).and_then(|r| found(r, ms, s.span_end(k)));
+                    }
+                }
+            }
             // "The cashiers were double-charged": those it was done to; "corrupted nothing";
             // "scorched the test coupon on purpose".
             if (i0 > 0 && is_be(s.word(i0 - 1)))
                 || matches!(s.word(i0 + 1), "nothing" | "none" | "nobody")
-                || s.rest_has(
-                    i0 + 1,
-                    &[
-                        "deliberately",
-                        "intentionally",
-                        "purpose",
-                        "planned",
-                        "agreed",
-                    ],
-                )
+                || deliberate
             {
                 return None;
             }

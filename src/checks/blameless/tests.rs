@@ -6100,3 +6100,26 @@ fn harm_avoided_and_a_things_duty() {
         "The controller did not know the pump was running, and Ilse should have tried the manual stop.",
     ]);
 }
+
+/// Round 43 (f340's miss "The interlock at Dunlow was bypassed by Hiroshi Tanaka"): a fault
+/// verb in the passive whose agent after "by" is a person by role, a known name or a group is
+/// that agent's act; a program, a thing someone owns, or a planned act is not.
+#[test]
+fn a_fault_told_in_the_passive_with_its_agent() {
+    assert_rules_find(&[
+        (
+            "The routing table was corrupted by the night operator.",
+            "blameless/individual-fault",
+        ),
+        (
+            "The stock file was mangled by the warehouse team.",
+            "blameless/team-blame",
+        ),
+    ]);
+    assert_rules_quiet(&[
+        "The routing table was corrupted by the cleanup job.",
+        "The stock file was mangled by the warehouse team's import script.",
+        "The test tenant was wrecked by the QA team as planned.",
+        "The cashiers were double-charged by the billing run.",
+    ]);
+}
