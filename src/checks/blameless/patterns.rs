@@ -615,35 +615,39 @@ impl Sentence<'_> {
         (j < self.toks.len() && !self.toks[j].boundary).then_some(j)
     }
 
+    /// The agent after a passive's "by" ("was dropped by the on-call engineer"): the first
+    /// "by" among the tokens `from..to` before a boundary, and the person- or group-like token
+    /// of the noun phrase after it ([`Self::noun_phrase_agent`]) with its class.
+    fn agent_after_by(&self, from: usize, to: usize) -> Option<(usize, Class)> {
+        (from..to.min(self.toks.len()))
+            .take_while(|&k| !self.toks[k].boundary)
+            .find(|&k| self.word(k) == "by")
+            .and_then(|k| self.noun_phrase_agent(k + 1))
+    }
+
     /// An organisation, or a side of one, named as the bearer of fault ("It's the touring
     /// company's fault for changing the cue list", "The supplier is to blame for the warm
     /// shipment", "The contact-centre side is to blame for the exposure"; round 43, f342's and
-    /// f341's first runs): people, for the fault idioms alone. Words that also name software
-    /// ("provider", "broker", "client", "partner", "upstream") are left out, and "side" needs a
+    /// f341's first runs): people, for the fault idioms alone: [`is_company_word`]'s words but
+    /// those that also name software or a thing ("provider", "broker", "partner", "maker",
+    /// "upstream"), and a few of its own ("company", "firm", "agency" …). "side" needs a
     /// modifier that is people, an organisation or a line of work ("the vendor side", "the
     /// ground-handling side", not "the client side").
     fn organisation_at_fault(&self, i: usize) -> bool {
         let w = singular(self.word(i));
-        if matches!(
-            w,
-            "company"
-                | "firm"
-                | "agency"
-                | "consultancy"
-                | "contractor"
-                | "subcontractor"
-                | "vendor"
-                | "supplier"
-                | "manufacturer"
-                | "carrier"
-                | "registrar"
-                | "reseller"
-                | "distributor"
-                | "retailer"
-                | "wholesaler"
-                | "landlord"
-                | "insurer"
-        ) {
+        if (is_company_word(w)
+            && !matches!(w, "provider" | "upstream" | "partner" | "maker" | "broker"))
+            || matches!(
+                w,
+                "company"
+                    | "firm"
+                    | "agency"
+                    | "consultancy"
+                    | "contractor"
+                    | "landlord"
+                    | "insurer"
+            )
+        {
             return true;
         }
         if w != "side" || i == 0 || self.toks[i - 1].boundary {
@@ -4976,10 +4980,7 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             // group. A capitalised word the dictionary lacks may be a program there ("corrupted
             // by Sidekiq"), so it does not count.
             if i0 > 0 && is_be(s.word(i0 - 1)) && !deliberate && !s.negated_before(i0) {
-                let by = (last + 1..(last + 3).min(s.toks.len()))
-                    .take_while(|&k| !s.is_break(k))
-                    .find(|&k| s.word(k) == "by");
-                if let Some((k, c)) = by.and_then(|b| s.noun_phrase_agent(b + 1)) {
+                if let Some((k, c)) = s.agent_after_by(last + 1, last + 3) {
                     // "corrupted by the data team's migration script": a thing, whoever owns it.
                     let someone = !s.toks[k].poss
                         && (matches!(c, Class::Known | Class::Role | Class::Group)
@@ -5617,11 +5618,8 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             }
             let after = s.word(i0 + 1);
             if b > start && is_be(s.word(b - 1)) && (is_participle(after) || is_past(after)) {
-                let by = (i0 + 2..(i0 + 10).min(s.toks.len()))
-                    .take_while(|&k| !s.toks[k].boundary)
-                    .find(|&k| s.word(k) == "by");
-                return by
-                    .and_then(|k| s.noun_phrase_agent(k + 1))
+                return s
+                    .agent_after_by(i0 + 2, i0 + 10)
                     .filter(|&(_, c)| c != Class::We)
                     .and_then(|(m, c)| found(agent_rule(c)?, ms, s.span_end(m)));
             }
