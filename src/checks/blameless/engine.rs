@@ -238,7 +238,9 @@ fn holds_a_handle(text: &str, toks: &[Tok]) -> bool {
         let lower = w.bytes().all(|b| b.is_ascii_lowercase());
         // A capitalised word inside the sentence right before a verb in the past is a name
         // whatever else it means ("once Precious clicked 'merge duplicates'").
+        // "I" is the author, not a name ("… so I spent the night moving logs").
         let capitalised = i > 0
+            && w.len() > 1
             && w.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
             && w.bytes().skip(1).all(|b| b.is_ascii_lowercase());
         w.starts_with('@')
@@ -1500,6 +1502,12 @@ static BELOW_GATE_KEYS: std::sync::LazyLock<BelowGateKeys> = std::sync::LazyLock
         ("shame", Kind::Shaming),
         ("wall-of-shame", Kind::Shaming),
         ("hall-of-shame", Kind::Shaming),
+        // Round 44 (f352's and f355's first runs): "make an example of them", "to be dealt
+        // with", "will be fined", which the model scores under its gate at the end of a longer
+        // sentence ("Cancel Corvane's support contract and make an example of them").
+        ("example", Kind::Sanction),
+        ("dealt", Kind::Sanction),
+        ("fined", Kind::Sanction),
     ] {
         add(word, kind);
     }
@@ -2369,15 +2377,35 @@ fn is_atx_heading(text: &str, s: usize) -> bool {
 /// the paragraph discusses, as a heading does, and asserts nothing (round 24, f159's first
 /// run: two false errors). A label that tells what someone did ("**Kofi ignored the
 /// page.**") still goes to the rules.
+///
+/// Round 44 (f354's first run, a false error on "### The bit about human error"): the
+/// preposition may follow a few words that only name a piece of writing ("A note on",
+/// "Some thoughts about", "The bit about", "One last word on"); "Dave's mistake on the
+/// deploy" names an act, and is judged.
 fn names_a_topic(sentence: &str) -> bool {
-    let first = sentence
-        .trim_start_matches(|c: char| !c.is_alphanumeric())
+    const TOPIC: &[&str] = &["on", "about", "regarding", "concerning", "re"];
+    #[rustfmt::skip]
+    const WRITING: &[&str] = &[
+        "a", "an", "the", "some", "one", "few", "more", "brief", "short", "final", "last",
+        "quick", "further", "closing", "personal", "our", "my", "note", "notes", "bit", "word",
+        "words", "thought", "thoughts", "comment", "comments", "aside", "remark", "remarks",
+        "question", "questions", "discussion", "section", "part", "point", "points", "reflection",
+        "reflections", "digression", "footnote", "caveat",
+    ];
+    let words: Vec<&str> = sentence
         .split(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("");
-    ["on", "about", "regarding", "concerning", "re"]
+        .filter(|w| !w.is_empty())
+        .take(5)
+        .collect();
+    let Some(p) = words
         .iter()
-        .any(|w| first.eq_ignore_ascii_case(w))
+        .position(|w| TOPIC.iter().any(|t| t.eq_ignore_ascii_case(w)))
+    else {
+        return false;
+    };
+    words[..p]
+        .iter()
+        .all(|w| WRITING.iter().any(|x| x.eq_ignore_ascii_case(w)))
 }
 
 /// Whether a heading or bold label names a sanction as its topic and nothing else: a few
@@ -2531,7 +2559,23 @@ fn denied_at_the_time(text: &str, e: usize) -> bool {
             .find(" it ")
             .filter(|&i| i <= 20)
             .is_some_and(|i| DENIALS.iter().any(|d| after[i + 1..].starts_with(d)))
-    })
+    }) || {
+        // Round 44 (f355's first run, a false error): the denial may close the next sentence,
+        // after what the time was like: "At 00:30, with 48 plates to mount and every system
+        // showing green, it was not." The bare "it was not" takes its predicate from the
+        // sentence before.
+        let next: String = rest
+            .chars()
+            .take(240)
+            .take_while(|&c| !matches!(c, '.' | '!' | '?' | '\n'))
+            .collect::<String>()
+            .to_lowercase()
+            .replace('’', "'");
+        let closing = next.trim_end();
+        [", it wasn't", ", it was not", ", it did not", ", it didn't"]
+            .iter()
+            .any(|d| closing.ends_with(d) || closing.ends_with(&format!("{d} then")))
+    }
 }
 
 /// Whether the sentence is a yes-or-no question of what someone or something was: it ends

@@ -5742,6 +5742,27 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
         }
         Kind::SupposedTo => {
             let (c, _) = s.subject_class(i0);
+            // "The charge nurse needed to escalate this … at the start of the shift, not at
+            // the end of it" (round 44, f352's and f353's first runs): what someone needed to
+            // do, set against when they did it, is the course they should have taken. A need
+            // without that contrast is a fact of the incident ("the loader needed the file").
+            if s.word(i0) == "needed" {
+                const WHEN: &[&str] = &[
+                    "at", "after", "when", "until", "hours", "days", "minutes", "later", "once",
+                    "the", "by", "on", "halfway",
+                ];
+                let contrast = s.text.get(me..).is_some_and(|rest| {
+                    rest.match_indices(", not ").any(|(k, m)| {
+                        let after = &rest[k + m.len()..];
+                        let first = after.split(|ch: char| !ch.is_alphanumeric()).next();
+                        first.is_some_and(|w| WHEN.iter().any(|x| x.eq_ignore_ascii_case(w)))
+                    })
+                });
+                let someone = c != Class::We && (c.person() || c == Class::Group);
+                return (contrast && someone)
+                    .then(|| found(Rule::Counterfactual, ms, me))
+                    .flatten();
+            }
             match c {
                 Class::Named if !HUMAN_INFINITIVES.contains(s.word(last)) => None,
                 Class::Group => found(Rule::Counterfactual, ms, me),
@@ -5781,6 +5802,22 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
         }
         Kind::ReasonIs => {
             if s.negated_before(i0) {
+                return None;
+            }
+            // "The on-call engineers are the reason we recovered in twenty minutes": the
+            // reason for what went well is credit (round 44).
+            // So is the verb the match ends on: "If anything, Ploy's rebooking is the reason
+            // the product moved at all."
+            #[rustfmt::skip]
+            const WENT_WELL: &[&str] = &[
+                "recovered", "restored", "caught", "saved", "fixed", "resolved", "survived",
+                "noticed", "spotted", "avoided", "prevented", "contained", "managed", "succeeded",
+                "recover", "restore", "survive", "succeed", "moved", "worked", "shipped",
+                "launched", "finished", "completed", "passed", "improved", "balanced",
+            ];
+            let after = s.at(me).unwrap_or(s.toks.len());
+            let from = after.saturating_sub(1).max(i0);
+            if (from..(after + 4).min(s.toks.len())).any(|k| WENT_WELL.contains(&s.word(k))) {
                 return None;
             }
             let (c, j) = s.subject_class(i0);
@@ -6595,6 +6632,30 @@ fn act_then_harm(s: &Sentence, me: usize, i0: usize, matched: &str) -> Option<Fo
     {
         return None;
     }
+    // "Dilshan held the night-audit batch …, which is what stopped it growing further" (round
+    // 44): a harm stopped from spreading is harm prevented; "… is what stopped the driver app
+    // from routing anybody" stopped the service, and is harm.
+    let after_joint = s.at(me).unwrap_or(s.toks.len());
+    if matched.contains(" what ")
+        && matched.ends_with("stopped")
+        && (after_joint..(after_joint + 6).min(s.toks.len())).any(|j| {
+            matches!(
+                s.word(j),
+                "growing"
+                    | "spreading"
+                    | "escalating"
+                    | "worsening"
+                    | "cascading"
+                    | "multiplying"
+                    | "compounding"
+                    | "recurring"
+                    | "worse"
+                    | "further"
+            )
+        })
+    {
+        return None;
+    }
     // ", so nobody …" is harm itself; "X's edit is what let …", "… is what caused …" tell the
     // cause whatever followed; ", so every …", ", which left …" need harm told after them.
     let so_nobody = matched.contains("nobody") || matched.contains("no one");
@@ -6788,7 +6849,13 @@ fn sanction(s: &Sentence, ms: usize, me: usize, i0: usize, matched: &str) -> Opt
     }
     // The sanction's person: the clause's subject ("The night volunteer was asked to step
     // down"), or someone's possession ("his signing rights", "Lukáš's permanent record").
-    let (c, j) = s.subject_class(i0);
+    // After "to", the subject of the verb before it: "Olumide is to stand down from chairing
+    // appeals" (round 44, f354's first run).
+    let verb = match i0.checked_sub(2) {
+        Some(v) if s.word(i0 - 1) == "to" && !s.toks[i0 - 1].boundary => v,
+        _ => i0,
+    };
+    let (c, j) = s.subject_class(verb);
     let subject = j.is_some_and(|j| {
         matches!(c, Class::Known | Class::Role | Class::Pronoun)
             || c == Class::Named && !super::dictionary::is_common_word(s.word(j))
@@ -6834,6 +6901,45 @@ fn sanction(s: &Sentence, ms: usize, me: usize, i0: usize, matched: &str) -> Opt
         }) {
             return found(Rule::Punishment, ms, me);
         }
+    }
+    // "make an example of them", "moved back to the back office, where she can't do any more
+    // damage", "a note will go on his file" (round 44, f352's to f354's first runs): a
+    // sanction told as one, whoever it falls on; the file's owner is in the match.
+    if lower.starts_with("mak") || lower.starts_with("where") || lower.ends_with("file") {
+        return found(Rule::Punishment, ms, me);
+    }
+    // "Refer Rafael to HR for the shared-login breach" (round 44, f352's first run): who is
+    // referred is the object, a person ("refer the question to HR" is none).
+    if lower.starts_with("refer") {
+        let mut k = i0 + 1;
+        while DETERMINERS.contains(s.word(k)) && k < s.toks.len() {
+            k += 1;
+        }
+        let c = s.loose_class(k);
+        return (c.person() && c != Class::We)
+            .then(|| found(Rule::Punishment, ms, me))
+            .flatten();
+    }
+    // "The labour pool will be fined …", "I expect whoever published the court story to be
+    // dealt with", "Adlumen's account manager needs to be replaced" (round 44, f353's and
+    // f355's first runs): a person, by role or name, or whoever did it; not a thing ("the disk
+    // needs to be replaced", "the ticket will be dealt with").
+    if lower.contains("fined") || lower.contains("dealt") || lower.ends_with("replaced") {
+        let (c, j) = s.subject_class(i0);
+        let thing = j.is_some_and(|j| {
+            matches!(
+                s.word(j),
+                "it" | "they" | "them" | "this" | "that" | "these" | "those" | "which"
+            )
+        });
+        let whoever = (0..i0).any(|k| matches!(s.word(k), "whoever" | "responsible"));
+        let person = j.is_some_and(|j| {
+            matches!(c, Class::Known | Class::Role | Class::Pronoun)
+                || c == Class::Named && !super::dictionary::is_common_word(s.word(j))
+        });
+        return ((person && !thing) || whoever)
+            .then(|| found(Rule::Punishment, ms, me))
+            .flatten();
     }
     // "strip Kwame of his signing rights", not "strips the records of their personal fields".
     if matched.starts_with("strip") {
@@ -7132,7 +7238,11 @@ fn judge_weak(s: &Sentence, ms: usize, me: usize, i0: usize, last: usize) -> Opt
     let start = s.clause_start(i0);
     let agent = (start..i0).any(|j| {
         let c = s.class(j);
-        let poss = s.toks[j].poss && s.loose_class(j).person();
+        // "The informatics team's testing was perfunctory" (round 44): a team's work too.
+        let poss = s.toks[j].poss && {
+            let lc = s.loose_class(j);
+            lc.person() || lc == Class::Group
+        };
         (c.person() && c != Class::We) || c == Class::Group || poss || act(j)
     });
     // "… by the night shift"

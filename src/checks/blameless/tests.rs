@@ -6123,3 +6123,121 @@ fn a_fault_told_in_the_passive_with_its_agent() {
         "The cashiers were double-charged by the billing run.",
     ]);
 }
+
+/// Round 44's first runs (f352–f355): sanctions told in other words (a fine, "dealt with",
+/// "make an example of", a referral to HR, a report to someone's superior, a note on someone's
+/// file, someone replaced), each an error; the same words about things, customers who were
+/// fined or a question referred elsewhere are no sanction.
+#[test]
+fn sanctions_told_in_other_words() {
+    assert_rules_find_at_tier(
+        "blameless/punishment",
+        true,
+        &[
+            "Kwabena will be fined for the missed handover.",
+            "Whoever skipped the checklist will be dealt with.",
+            "Let's make an example of the night clerk.",
+            "Refer Marisol to HR over the shared password.",
+            "Tomasz is being reported to the operations director.",
+            "A formal note of the missed page will go on her file.",
+            "Ines is to stand down from leading the release train.",
+            "Send him back to the warehouse, where he can't do any more harm.",
+            "The vendor's account manager needs to be replaced.",
+        ],
+    );
+    assert_rules_quiet(&[
+        "Customers who were fined have had the charge reversed.",
+        "The ticket will be dealt with by the platform team.",
+        "For example, the cache filled up at 03:10.",
+        "Refer questions about the new rota to HR.",
+        "The outage was reported to the regulator within 72 hours.",
+        "The disk needs to be replaced.",
+        "They need to be replaced before winter.",
+        "We will stand down from the bridge once the queue drains.",
+    ]);
+}
+
+/// Round 44's first runs: judgement words beyond the list ("perfunctory", "amateur-hour",
+/// "obstructive", "indefensible"), a team's own work judged, "are the reason" and "are behind"
+/// said of people, and "needed to … , not at …" as the course someone should have taken.
+/// The quiet lines credit, grade a thing or state a need of a program or of the authors.
+#[test]
+fn judgements_reasons_and_needs_set_against_when() {
+    assert_rules_find(&[
+        (
+            "The platform team's testing was perfunctory.",
+            "blameless/judgemental",
+        ),
+        (
+            "Bo's rollout plan was amateur-hour.",
+            "blameless/judgemental",
+        ),
+        (
+            "Amaru was obstructive on the bridge call.",
+            "blameless/judgemental",
+        ),
+        (
+            "The shift lead's decision to keep the line running was indefensible.",
+            "blameless/judgemental",
+        ),
+        (
+            "The night crew are the reason the trucks left empty.",
+            "blameless/team-blame",
+        ),
+        (
+            "The contractors are behind most of these outages.",
+            "blameless/individual-fault",
+        ),
+        (
+            "Ines needed to page the vendor at 02:00, not at 05:30.",
+            "blameless/counterfactual",
+        ),
+    ]);
+    assert_rules_quiet(&[
+        "The petty cash tin was short by forty pounds after the till crashed.",
+        "The health check is perfunctory: it only pings the port.",
+        "The on-call engineers are the reason we recovered in twenty minutes.",
+        "If anything, Ploy's rebooking is the reason the product moved at all.",
+        "The new alerts are the reason we caught it in minutes.",
+        "The loader needed to read the file at 02:00, not at 05:30.",
+        "We needed to restart the primary at 02:00, not at 05:30.",
+        "The platform team is behind the new dashboard.",
+    ]);
+}
+
+/// Round 44: irregular pasts from Harper's list are acts ("held"), but a harm stopped from
+/// growing is prevented, not caused, and "I" before a past is the author, not a name.
+#[test]
+fn irregular_pasts_and_harm_prevented() {
+    assert_rules_find(&[
+        (
+            "Kofi held back the export for three days, and that is what created the backlog.",
+            "blameless/individual-fault",
+        ),
+        (
+            "Kibwe revoked the key, and that is what stopped the app from routing anybody.",
+            "blameless/individual-fault",
+        ),
+    ]);
+    assert_rules_quiet(&["Dilshan paused the batch, which is what stopped it growing further."]);
+    assert_block_quiet(&[
+        "Of course the disk filled up at 3 a.m., so I spent the night moving logs.",
+    ]);
+}
+
+/// Round 44's first runs (f354, f355): two false errors. A heading that names a piece of
+/// writing about a label ("The bit about human error") asserts nothing; a look back denied
+/// at the close of the next sentence ("…, it was not.") is named as hindsight, not claimed.
+/// Without the denial, or with a label that tells whose, they stay found.
+#[test]
+fn a_heading_about_a_label_and_a_denial_that_closes_the_next_sentence() {
+    assert_block_quiet(&[
+        "### The bit about human error",
+        "### A note on human error",
+        "In hindsight, the wrong date on the folio was obvious to the night editor. At 00:30, with every system showing green, it was not.",
+    ]);
+    assert_block_found(&[
+        "### Human error on the night shift",
+        "In hindsight, the wrong date on the folio was obvious to the night editor.",
+    ]);
+}
