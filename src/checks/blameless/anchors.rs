@@ -111,6 +111,10 @@ pub(super) fn anchor_groups(kind: Kind) -> &'static [&'static [&'static str]] {
             r"\bfailure",
             r"\bmistake",
             r"\berror",
+            r"\bdelay",
+            r"\boutage",
+            r"\bloss",
+            r"\bmess\b",
         ]],
         Kind::OnPerson => &[&[r"\bthis", r"\bthat", r"\bit\b"], &[r"\bon\b"]],
         Kind::Culprit => &[&[

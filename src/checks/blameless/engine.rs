@@ -2151,6 +2151,16 @@ pub(crate) fn scan(
                 // work is cleared, and the fault is put on a system.
                 return;
             }
+            if matches!(
+                family,
+                Rule::IndividualFault | Rule::TeamBlame | Rule::Negligence | Rule::Judgemental
+            ) && clears_a_person(sentence)
+            {
+                // "Lior found the heartbeat problem; it was Sentrix's config file, not his
+                // change." (round 44, f358's first run): the sentence sets the cause against a
+                // person's act and clears the person.
+                return;
+            }
             if family == Rule::HumanError && !names_a_slip(text, toks) {
                 // A root cause that names no slip is no human-error label.
                 return;
@@ -2516,6 +2526,24 @@ fn raises_a_label(sentence: &str) -> bool {
         })
         .unwrap_or(words.len());
     head > 0 && titles_a_label(&words[..head].join(" "))
+}
+
+/// Whether the sentence clears a person by a contrast after a comma: "…; it was Sentrix's
+/// config file, not his change", "the vendor's certificate, not Amira's rollout", "…, not
+/// them". A contrast between things ("the primary, not the replica") clears no one.
+fn clears_a_person(sentence: &str) -> bool {
+    sentence.match_indices(", not ").any(|(k, m)| {
+        let after = &sentence[k + m.len()..];
+        let word = after
+            .split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’')))
+            .next()
+            .unwrap_or("");
+        matches!(
+            word.to_ascii_lowercase().as_str(),
+            "his" | "her" | "their" | "him" | "them" | "hers" | "theirs"
+        ) || ((word.ends_with("'s") || word.ends_with("’s"))
+            && word.starts_with(char::is_uppercase))
+    })
 }
 
 /// Whether the text right after the sentence ending at `e` answers it "no" ("Careless? No —

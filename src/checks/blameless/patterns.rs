@@ -903,6 +903,43 @@ impl Sentence<'_> {
         {
             return Class::Group;
         }
+        // "Payments engineering broke payday", "Clinical informatics broke the cabinets"
+        // (round 44, f352's and f357's first runs): a department's work in lower case after a
+        // capitalised word that opens the phrase, with a verb right after. Words that also
+        // name a product's feature ("Docker networking", "Stripe billing", "Azure security")
+        // are left out.
+        if !t.cap
+            && matches!(
+                w,
+                "engineering"
+                    | "informatics"
+                    | "finance"
+                    | "marketing"
+                    | "sales"
+                    | "procurement"
+                    | "compliance"
+                    | "facilities"
+                    | "purchasing"
+                    | "legal"
+                    | "management"
+                    | "leadership"
+                    | "dispatch"
+                    | "logistics"
+                    | "payroll"
+            )
+            && prev.is_some_and(|p| p.cap && !p.odd && !p.boundary)
+            && (i < 2 || self.toks[i - 2].boundary)
+            && self.toks.get(i + 1).is_some_and(|n| {
+                let nw = n.word.as_str();
+                !n.boundary
+                    && (is_past(nw)
+                        || is_be(nw)
+                        || SUBJECT_SKIP.contains(nw)
+                        || matches!(nw, "has" | "had" | "have" | "did" | "didn't" | "keeps"))
+            })
+        {
+            return Class::Group;
+        }
         // A department named by its function and what it works on, the function in lower
         // case: "Billing engineering broke invoicing", "the Storage engineering folks". Only
         // functions that are always people: "IPv6 support", "Write operations" and "Holiday
@@ -6763,6 +6800,16 @@ fn act_then_harm(s: &Sentence, me: usize, i0: usize, matched: &str) -> Option<Fo
     // "… which is why we now pin versions", "and that is how we learned …": what the
     // authors did or learned next, not harm done.
     if !harm || s.asks_from(0) || matches!(s.word(after), "we" | "i") {
+        return None;
+    }
+    act_of_someone(s, me, i0)
+}
+
+/// The person or team whose act opens the sentence before the joint at token `i0` (ending at
+/// byte `me`), as `act_then_harm`'s finding: a name, role or group followed by a verb in the
+/// past, or a possessive before an act ("Pemba's hand edit …").
+fn act_of_someone(s: &Sentence, me: usize, i0: usize) -> Option<Found> {
+    if s.asks_from(0) {
         return None;
     }
     // The act opens the sentence: its first words, past a timeline stamp or a chat speaker.

@@ -6241,3 +6241,34 @@ fn a_heading_about_a_label_and_a_denial_that_closes_the_next_sentence() {
         "In hindsight, the wrong date on the folio was obvious to the night editor.",
     ]);
 }
+
+/// Round 44's middle runs (f356–f359): a label rejected in its own sentence ("Recording this
+/// as human error would have been inaccurate"), a person cleared by a contrast ("…, not his
+/// change"), harm said to sit with someone, and a department's work named in lower case after
+/// a capitalised word. Accepting the label, or a contrast between things, stays found.
+#[test]
+fn labels_rejected_people_cleared_and_harm_that_sits_with_someone() {
+    assert_block_quiet(&[
+        "Recording this as human error would have been inaccurate.",
+        "Classifying it as operator error would be unfair.",
+        "Lior found the heartbeat problem; it was Sentrix's config file, not his change.",
+    ]);
+    assert_block_found(&[
+        "Recording this as human error, as the manager wants, would be accurate.",
+        "Amira broke the sync, not the vendor.",
+    ]);
+    assert_rules_find(&[
+        (
+            "The delay to the morning peak sits squarely with the night duty manager.",
+            "blameless/individual-fault",
+        ),
+        (
+            "Clinical informatics broke the cabinets.",
+            "blameless/team-blame",
+        ),
+    ]);
+    assert_rules_quiet(&[
+        "The delay sits with the storage vendor's firmware.",
+        "Docker networking broke the build.",
+    ]);
+}
