@@ -5846,15 +5846,15 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             // So is the verb the match ends on: "If anything, Ploy's rebooking is the reason
             // the product moved at all."
             #[rustfmt::skip]
-            const WENT_WELL: &[&str] = &[
-                "recovered", "restored", "caught", "saved", "fixed", "resolved", "survived",
-                "noticed", "spotted", "avoided", "prevented", "contained", "managed", "succeeded",
-                "recover", "restore", "survive", "succeed", "moved", "worked", "shipped",
-                "launched", "finished", "completed", "passed", "improved", "balanced",
+            const CREDITED: &[&str] = &[
+                "survived", "avoided", "managed", "recover", "restore", "survive", "succeed",
+                "moved", "shipped", "launched", "finished", "completed", "passed", "balanced",
             ];
             let after = s.at(me).unwrap_or(s.toks.len());
             let from = after.saturating_sub(1).max(i0);
-            if (from..(after + 4).min(s.toks.len())).any(|k| WENT_WELL.contains(&s.word(k))) {
+            if (from..(after + 4).min(s.toks.len()))
+                .any(|k| RECOVERY.contains(&s.word(k)) || CREDITED.contains(&s.word(k)))
+            {
                 return None;
             }
             let (c, j) = s.subject_class(i0);
@@ -6632,6 +6632,15 @@ fn fault_of(
 /// of a verb in the past, or a person's act as a possessive ("Pemba's hand edit"). The
 /// consequence must be harm (`HARM`), not only an outcome: "Priya restarted the primary,
 /// which is why the replicas resynced" tells what happened.
+/// Verbs of recovery and detection: what followed an act, or what someone is the reason for,
+/// went well ("… is what restored the feed", "the on-call engineers are the reason we
+/// recovered"). `act_then_harm` and `Kind::ReasonIs` add their own.
+#[rustfmt::skip]
+const RECOVERY: &[&str] = &[
+    "recovered", "restored", "caught", "saved", "fixed", "resolved", "prevented", "contained",
+    "noticed", "spotted", "improved", "worked", "succeeded",
+];
+
 fn act_then_harm(s: &Sentence, me: usize, i0: usize, matched: &str) -> Option<Found> {
     #[rustfmt::skip]
     const HARM: &[&str] = &[
@@ -6653,19 +6662,18 @@ fn act_then_harm(s: &Sentence, me: usize, i0: usize, matched: &str) -> Option<Fo
     // past may follow "is what", and one of recovery, credit or report tells what went well.
     #[rustfmt::skip]
     const WENT_WELL: &[&str] = &[
-        "restored", "saved", "fixed", "recovered", "resolved", "rescued", "caught", "prevented",
-        "helped", "kept", "limited", "contained", "mitigated", "unblocked", "solved", "repaired",
-        "alerted", "warned", "flagged", "noticed", "spotted", "detected", "revealed", "showed",
-        "surfaced", "confirmed", "explained", "reduced", "shortened", "improved", "enabled",
-        "allowed", "unlocked", "protected", "stabilised", "stabilized", "cleared", "shielded",
-        "reassured", "calmed", "worked", "succeeded", "mattered", "counted", "happened",
-        "changed", "needed", "asked", "suggested", "proposed", "recommended", "tested",
+        "rescued", "helped", "kept", "limited", "mitigated", "unblocked", "solved", "repaired",
+        "alerted", "warned", "flagged", "detected", "revealed", "showed", "surfaced", "confirmed",
+        "explained", "reduced", "shortened", "enabled", "allowed", "unlocked", "protected",
+        "stabilised", "stabilized", "cleared", "shielded", "reassured", "calmed", "mattered",
+        "counted", "happened", "changed", "needed", "asked", "suggested", "proposed",
+        "recommended", "tested",
     ];
     if matched.contains(" what ")
-        && matched
-            .split_whitespace()
-            .last()
-            .is_some_and(|w| WENT_WELL.contains(&w.to_lowercase().as_str()))
+        && matched.split_whitespace().last().is_some_and(|w| {
+            let w = w.to_lowercase();
+            RECOVERY.contains(&w.as_str()) || WENT_WELL.contains(&w.as_str())
+        })
     {
         return None;
     }
@@ -6955,24 +6963,11 @@ fn sanction(s: &Sentence, ms: usize, me: usize, i0: usize, matched: &str) -> Opt
     if lower.starts_with("mak") || lower.starts_with("where") || lower.ends_with("file") {
         return found(Rule::Punishment, ms, me);
     }
-    // "Refer Rafael to HR for the shared-login breach" (round 44, f352's first run): who is
-    // referred is the object, a person ("refer the question to HR" is none).
-    if lower.starts_with("refer") {
-        let mut k = i0 + 1;
-        while DETERMINERS.contains(s.word(k)) && k < s.toks.len() {
-            k += 1;
-        }
-        let c = s.loose_class(k);
-        return (c.person() && c != Class::We)
-            .then(|| found(Rule::Punishment, ms, me))
-            .flatten();
-    }
     // "The labour pool will be fined …", "I expect whoever published the court story to be
     // dealt with", "Adlumen's account manager needs to be replaced" (round 44, f353's and
     // f355's first runs): a person, by role or name, or whoever did it; not a thing ("the disk
     // needs to be replaced", "the ticket will be dealt with").
     if lower.contains("fined") || lower.contains("dealt") || lower.ends_with("replaced") {
-        let (c, j) = s.subject_class(i0);
         let thing = j.is_some_and(|j| {
             matches!(
                 s.word(j),
@@ -6980,16 +6975,14 @@ fn sanction(s: &Sentence, ms: usize, me: usize, i0: usize, matched: &str) -> Opt
             )
         });
         let whoever = (0..i0).any(|k| matches!(s.word(k), "whoever" | "responsible"));
-        let person = j.is_some_and(|j| {
-            matches!(c, Class::Known | Class::Role | Class::Pronoun)
-                || c == Class::Named && !super::dictionary::is_common_word(s.word(j))
-        });
-        return ((person && !thing) || whoever)
+        return ((subject && !thing) || whoever)
             .then(|| found(Rule::Punishment, ms, me))
             .flatten();
     }
-    // "strip Kwame of his signing rights", not "strips the records of their personal fields".
-    if matched.starts_with("strip") {
+    // "strip Kwame of his signing rights", not "strips the records of their personal fields";
+    // "Refer Rafael to HR for the shared-login breach" (round 44, f352's first run), not
+    // "refer the question to HR": the object is the sanction's person.
+    if matched.starts_with("strip") || lower.starts_with("refer") {
         let mut k = i0 + 1;
         while DETERMINERS.contains(s.word(k)) && k < s.toks.len() {
             k += 1;
