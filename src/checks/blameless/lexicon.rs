@@ -145,6 +145,11 @@ pub(super) static DEPARTMENTS: LazyLock<HashSet<&'static str>> = LazyLock::new(|
         "ops", "devops", "networking", "security", "infosec", "qa", "it", "infra", "sre", "sres", "dba", "dbas",
         "legal", "management", "leadership", "finance", "marketing", "sales", "support", "engineering",
         "procurement", "compliance", "operations", "facilities", "hr", "purchasing",
+        // Round 44 (f356–f363's misses: "Logistics fumbled the handover to the courier"):
+        // departments named by their work, capitalised as a sentence's subject.
+        "logistics", "payroll", "dispatch", "treasury", "registry", "admissions", "underwriting",
+        "fulfilment", "fulfillment", "merchandising", "catering", "housekeeping", "estates",
+        "editorial",
     ])
 });
 

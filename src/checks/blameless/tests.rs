@@ -6272,3 +6272,18 @@ fn labels_rejected_people_cleared_and_harm_that_sits_with_someone() {
         "Docker networking broke the build.",
     ]);
 }
+
+/// Round 44, after the final batch: departments named by their work ("Logistics", "Payroll",
+/// "Dispatch") are groups as a sentence's subject, as "Finance" and "Procurement" were;
+/// what is done for them, or when they open, blames no one.
+#[test]
+fn departments_named_by_their_work() {
+    assert_rules_find(&[
+        ("Payroll botched the March run.", "blameless/team-blame"),
+        ("Logistics double-booked the vans.", "blameless/team-blame"),
+    ]);
+    assert_rules_quiet(&[
+        "Logistics is handled by a third party.",
+        "Dispatch opened at 06:00.",
+    ]);
+}
