@@ -2576,9 +2576,15 @@ fn denied_at_the_time(text: &str, e: usize) -> bool {
     let head: String = rest.chars().take(48).collect::<String>().to_lowercase();
     let head = head.replace('’', "'");
     const DENIALS: &[&str] = &["it wasn't", "it was not", "it did not", "it didn't"];
+    // "In hindsight it's obvious what it was. At the time, a quiet Monday was normal." (round
+    // 44, f364's first run on the final code, a false error): the next sentence sets what the
+    // time looked like against the look back, whatever follows its opening.
     if DENIALS.iter().any(|d| head.starts_with(d))
         || head.starts_with("not at the time")
         || head.starts_with("not then")
+        || head.starts_with("at the time,")
+        || head.starts_with("back then,")
+        || head.starts_with("in the moment,")
     {
         return true;
     }

@@ -6235,6 +6235,7 @@ fn a_heading_about_a_label_and_a_denial_that_closes_the_next_sentence() {
         "### The bit about human error",
         "### A note on human error",
         "In hindsight, the wrong date on the folio was obvious to the night editor. At 00:30, with every system showing green, it was not.",
+        "In hindsight, the wrong date on the folio was obvious to the night editor. At the time, a quiet night looked normal.",
     ]);
     assert_block_found(&[
         "### Human error on the night shift",
