@@ -1508,6 +1508,13 @@ static BELOW_GATE_KEYS: std::sync::LazyLock<BelowGateKeys> = std::sync::LazyLock
         ("example", Kind::Sanction),
         ("dealt", Kind::Sanction),
         ("fined", Kind::Sanction),
+        // "Quillon's upgrade crew trashed our stock records" (round 44, f360's miss, P 0.08): the
+        // fault verbs that tell harm done carelessly and nothing else; the kind's own check
+        // needs a person or a group for subject.
+        ("trashed", Kind::FaultVerb),
+        ("botched", Kind::FaultVerb),
+        ("wrecked", Kind::FaultVerb),
+        ("mangled", Kind::FaultVerb),
     ] {
         add(word, kind);
     }

@@ -849,9 +849,15 @@ impl Sentence<'_> {
                 || ["ing", "ics", "ion", "ure"]
                     .iter()
                     .any(|e| head.len() > 5 && head.ends_with(e)));
-        // A desk named by when it is staffed: "the overnight desk", "the night desk".
-        let staffed =
-            SHIFT_MODIFIERS.contains(prev_word) || matches!(prev_word, "overnight" | "duty");
+        // A desk named by when it is staffed: "the overnight desk", "the night desk". An office
+        // or a desk named by a listed line of work is people even where the same word makes
+        // "group" a set of machines (`THING_GROUPS`): "the support desk", "the security office"
+        // (round 44, f360's miss "Thermalink's support desk are the reason …").
+        let staffed = SHIFT_MODIFIERS.contains(prev_word)
+            || matches!(prev_word, "overnight" | "duty")
+            || (!prev_open
+                && prev.is_some_and(|p| !p.cap || p.odd || DEPARTMENTS.contains(prev_word))
+                && (UNIT_MODIFIERS.contains(prev_word) || UNIT_MODIFIERS.contains(head)));
         if (sing == "group" && work
             || sing == "unit" && UNIT_MODIFIERS.contains(prev_word)
             || OFFICES.contains(sing) && (work || staffed)

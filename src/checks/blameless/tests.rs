@@ -6288,3 +6288,21 @@ fn departments_named_by_their_work() {
         "Dispatch opened at 06:00.",
     ]);
 }
+
+/// Round 44, after f364–f367: a desk or an office named by a listed line of work is people
+/// ("the support desk", "the security office") even where the same word makes "group" a set
+/// of machines ("the security group"); and a strong fault verb ("trashed", "botched") passes a
+/// sentence the model scores under its gate to the fault verbs' own check.
+#[test]
+fn desks_of_a_line_of_work_and_strong_fault_verbs_below_the_gate() {
+    assert_rules_find(&[(
+        "The support desk is the reason for the outage.",
+        "blameless/team-blame",
+    )]);
+    assert_rules_quiet(&[
+        "The security group blocked port 443.",
+        "The security office reissued the badges at 09:00.",
+    ]);
+    assert_block_found(&["Bergen's upgrade crew trashed the pick lists."]);
+    assert_block_quiet(&["The migration script trashed the pick lists."]);
+}
