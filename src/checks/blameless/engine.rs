@@ -2539,12 +2539,7 @@ fn raises_a_label(sentence: &str) -> bool {
 /// config file, not his change", "the vendor's certificate, not Amira's rollout", "…, not
 /// them". A contrast between things ("the primary, not the replica") clears no one.
 fn clears_a_person(sentence: &str) -> bool {
-    sentence.match_indices(", not ").any(|(k, m)| {
-        let after = &sentence[k + m.len()..];
-        let word = after
-            .split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’')))
-            .next()
-            .unwrap_or("");
+    super::text::contrasted_words(sentence).any(|word| {
         matches!(
             word.to_ascii_lowercase().as_str(),
             "his" | "her" | "their" | "him" | "them" | "hers" | "theirs"
@@ -2613,9 +2608,12 @@ fn denied_at_the_time(text: &str, e: usize) -> bool {
             .to_lowercase()
             .replace('’', "'");
         let closing = next.trim_end();
-        [", it wasn't", ", it was not", ", it did not", ", it didn't"]
-            .iter()
-            .any(|d| closing.ends_with(d) || closing.ends_with(&format!("{d} then")))
+        let closing = closing.strip_suffix(" then").unwrap_or(closing);
+        DENIALS.iter().any(|d| {
+            closing
+                .strip_suffix(d)
+                .is_some_and(|before| before.ends_with(", "))
+        })
     }
 }
 

@@ -412,11 +412,12 @@ pub(super) static IRREGULAR_PARTICIPLES: LazyLock<HashSet<&'static str>> = LazyL
 /// back the appeals extract …, and that is what created the backlog" for "held".
 #[rustfmt::skip]
 pub(super) static IRREGULAR_PAST: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    // The auxiliaries' pasts ("had", "did") and those of knowing and meaning ("knew",
-    // "meant", "thought", "felt") tell no act: the rules that read a past as what someone did
+    // Forms as often a noun or an adjective ("saw", "bound", "led"), and the auxiliaries'
+    // pasts ("had", "did") and those of knowing and meaning ("knew", "meant", "thought",
+    // "felt"), which tell no act: the rules that read a past as what someone did
     // ("Obviously mkaya knew …", "The sloppy config review meant nobody spotted …") ask for
     // these by name where they need them.
-    const NOUN_SHAPED: &[&str] = &[
+    const NOT_READ_AS_ACTS: &[&str] = &[
         "bore", "bent", "bound", "bit", "dove", "lay", "led", "rose", "saw", "shot", "spoke",
         "wound", "stole", "shod", "bade", "had", "did", "knew", "meant", "thought", "felt",
     ];
@@ -433,7 +434,7 @@ pub(super) static IRREGULAR_PAST: LazyLock<HashSet<&'static str>> = LazyLock::ne
             .filter_map(|l| {
                 let mut forms = l.split_whitespace();
                 let (lemma, simple) = (forms.next()?, forms.next()?);
-                (simple != lemma && !NOUN_SHAPED.contains(&simple)).then_some(simple)
+                (simple != lemma && !NOT_READ_AS_ACTS.contains(&simple)).then_some(simple)
             }),
     );
     past

@@ -909,49 +909,16 @@ impl Sentence<'_> {
         {
             return Class::Group;
         }
-        // "Payments engineering broke payday", "Clinical informatics broke the cabinets"
-        // (round 44, f352's and f357's first runs): a department's work in lower case after a
-        // capitalised word that opens the phrase, with a verb right after. Words that also
-        // name a product's feature ("Docker networking", "Stripe billing", "Azure security")
-        // are left out.
-        if !t.cap
-            && matches!(
-                w,
-                "engineering"
-                    | "informatics"
-                    | "finance"
-                    | "marketing"
-                    | "sales"
-                    | "procurement"
-                    | "compliance"
-                    | "facilities"
-                    | "purchasing"
-                    | "legal"
-                    | "management"
-                    | "leadership"
-                    | "dispatch"
-                    | "logistics"
-                    | "payroll"
-            )
-            && prev.is_some_and(|p| p.cap && !p.odd && !p.boundary)
-            && (i < 2 || self.toks[i - 2].boundary)
-            && self.toks.get(i + 1).is_some_and(|n| {
-                let nw = n.word.as_str();
-                !n.boundary
-                    && (is_past(nw)
-                        || is_be(nw)
-                        || SUBJECT_SKIP.contains(nw)
-                        || matches!(nw, "has" | "had" | "have" | "did" | "didn't" | "keeps"))
-            })
-        {
-            return Class::Group;
-        }
         // A department named by its function and what it works on, the function in lower
         // case: "Billing engineering broke invoicing", "the Storage engineering folks". Only
         // functions that are always people: "IPv6 support", "Write operations" and "Holiday
-        // sales" are things.
-        if !t.cap
-            && matches!(
+        // sales" are things. Round 44 (f352's and f357's first runs: "Clinical informatics
+        // broke the cabinets", "Payroll engineering …"): functions that may also name a
+        // product's feature or a thing count when the phrase opens the clause and a verb
+        // follows ("Growth marketing shipped …", not "Holiday sales rose").
+        if !t.cap && prev.is_some_and(|p| p.cap && !p.odd) {
+            let opens = i < 2 || self.toks[i - 2].boundary;
+            let always = matches!(
                 w,
                 "engineering"
                     | "procurement"
@@ -959,14 +926,35 @@ impl Sentence<'_> {
                     | "facilities"
                     | "purchasing"
                     | "computing"
-            )
-            && prev.is_some_and(|p| p.cap && !p.odd)
-            && (i < 2 || {
-                let before = &self.toks[i - 2];
-                before.boundary || DETERMINERS.contains(before.word.as_str())
-            })
-        {
-            return Class::Group;
+            );
+            let with_a_verb = matches!(
+                w,
+                "informatics"
+                    | "finance"
+                    | "marketing"
+                    | "sales"
+                    | "legal"
+                    | "management"
+                    | "leadership"
+                    | "dispatch"
+                    | "logistics"
+                    | "payroll"
+            );
+            let verb_after = || {
+                self.toks.get(i + 1).is_some_and(|n| {
+                    let nw = n.word.as_str();
+                    !n.boundary
+                        && (is_past(nw)
+                            || is_be(nw)
+                            || SUBJECT_SKIP.contains(nw)
+                            || matches!(nw, "has" | "had" | "have" | "did" | "didn't" | "keeps"))
+                })
+            };
+            if always && (opens || DETERMINERS.contains(self.toks[i - 2].word.as_str()))
+                || with_a_verb && opens && verb_after()
+            {
+                return Class::Group;
+            }
         }
         // "IT security locked us out", "IT operations skipped the notice": a function of IT,
         // named after it (round 19).
@@ -5795,11 +5783,8 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
                     "the", "by", "on", "halfway",
                 ];
                 let contrast = s.text.get(me..).is_some_and(|rest| {
-                    rest.match_indices(", not ").any(|(k, m)| {
-                        let after = &rest[k + m.len()..];
-                        let first = after.split(|ch: char| !ch.is_alphanumeric()).next();
-                        first.is_some_and(|w| WHEN.iter().any(|x| x.eq_ignore_ascii_case(w)))
-                    })
+                    super::text::contrasted_words(rest)
+                        .any(|w| WHEN.iter().any(|x| x.eq_ignore_ascii_case(w)))
                 });
                 let someone = c != Class::We && (c.person() || c == Class::Group);
                 return (contrast && someone)
@@ -6816,16 +6801,6 @@ fn act_then_harm(s: &Sentence, me: usize, i0: usize, matched: &str) -> Option<Fo
     if !harm || s.asks_from(0) || matches!(s.word(after), "we" | "i") {
         return None;
     }
-    act_of_someone(s, me, i0)
-}
-
-/// The person or team whose act opens the sentence before the joint at token `i0` (ending at
-/// byte `me`), as `act_then_harm`'s finding: a name, role or group followed by a verb in the
-/// past, or a possessive before an act ("Pemba's hand edit …").
-fn act_of_someone(s: &Sentence, me: usize, i0: usize) -> Option<Found> {
-    if s.asks_from(0) {
-        return None;
-    }
     // The act opens the sentence: its first words, past a timeline stamp or a chat speaker.
     let first = (0..i0).find(|&j| {
         !s.toks[j].boundary && !s.toks[j].word.starts_with(|c: char| c.is_ascii_digit())
@@ -6901,10 +6876,9 @@ fn act_of_someone(s: &Sentence, me: usize, i0: usize) -> Option<Found> {
 fn sanction(s: &Sentence, ms: usize, me: usize, i0: usize, matched: &str) -> Option<Found> {
     // "The ushers who didn't turn up won't be offered any more shifts" (round 43, f342's first
     // run): the denial is the sanction itself.
-    let lower = matched.to_ascii_lowercase();
     let withheld_work = ["won", "will not", "is not going", "are not going"]
         .iter()
-        .any(|p| lower.starts_with(p));
+        .any(|p| matched.starts_with(p));
     if !withheld_work && s.negated_in_sentence(i0) {
         return None;
     }
@@ -6966,14 +6940,14 @@ fn sanction(s: &Sentence, ms: usize, me: usize, i0: usize, matched: &str) -> Opt
     // "make an example of them", "moved back to the back office, where she can't do any more
     // damage", "a note will go on his file" (round 44, f352's to f354's first runs): a
     // sanction told as one, whoever it falls on; the file's owner is in the match.
-    if lower.starts_with("mak") || lower.starts_with("where") || lower.ends_with("file") {
+    if matched.starts_with("mak") || matched.starts_with("where") || matched.ends_with("file") {
         return found(Rule::Punishment, ms, me);
     }
     // "The labour pool will be fined …", "I expect whoever published the court story to be
     // dealt with", "Adlumen's account manager needs to be replaced" (round 44, f353's and
     // f355's first runs): a person, by role or name, or whoever did it; not a thing ("the disk
     // needs to be replaced", "the ticket will be dealt with").
-    if lower.contains("fined") || lower.contains("dealt") || lower.ends_with("replaced") {
+    if matched.contains("fined") || matched.contains("dealt") || matched.ends_with("replaced") {
         let thing = j.is_some_and(|j| {
             matches!(
                 s.word(j),
@@ -6988,7 +6962,7 @@ fn sanction(s: &Sentence, ms: usize, me: usize, i0: usize, matched: &str) -> Opt
     // "strip Kwame of his signing rights", not "strips the records of their personal fields";
     // "Refer Rafael to HR for the shared-login breach" (round 44, f352's first run), not
     // "refer the question to HR": the object is the sanction's person.
-    if matched.starts_with("strip") || lower.starts_with("refer") {
+    if matched.starts_with("strip") || matched.starts_with("refer") {
         let mut k = i0 + 1;
         while DETERMINERS.contains(s.word(k)) && k < s.toks.len() {
             k += 1;

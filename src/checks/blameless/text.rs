@@ -317,6 +317,19 @@ fn word_token(raw: &str, start: usize, end: usize) -> Tok {
 }
 
 /// Case-insensitive occurrences of `needle` in `hay` (byte ranges on char boundaries).
+/// The first word after each ", not " in `text` (letters, digits and apostrophes, as
+/// written): what a contrast sets against what came before it ("…, not his change", "…, not
+/// at the end of it"). Round 44: `engine::clears_a_person` reads a person there, and
+/// `Kind::SupposedTo` a time.
+pub(super) fn contrasted_words(text: &str) -> impl Iterator<Item = &str> {
+    text.match_indices(", not ").map(move |(k, m)| {
+        text[k + m.len()..]
+            .split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’')))
+            .next()
+            .unwrap_or("")
+    })
+}
+
 pub(super) fn find_ci(hay: &str, needle: &str) -> Vec<(usize, usize)> {
     let needle: Vec<char> = needle.trim().chars().flat_map(char::to_lowercase).collect();
     if needle.is_empty() {
