@@ -1436,6 +1436,10 @@ static BELOW_GATE_KEYS: std::sync::LazyLock<BelowGateKeys> = std::sync::LazyLock
         "thoughtful",
         "good",
         "credit",
+        "allowed",
+        "chose",
+        "decided",
+        "opted",
     ];
     let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
     let mut keys: Vec<(u64, super::anchors::KindSet)> = Vec::new();
@@ -1948,6 +1952,15 @@ pub(crate) fn scan(
                 // model's evidence is the word "failed" itself ("misread the alert and failed
                 // over the wrong database" rests on "misread", and stays found), and the
                 // sentence tells no consequence (", and that cost us …").
+                return;
+            }
+            if matches!(family, Rule::TeamBlame | Rule::IndividualFault)
+                && super::patterns::credits_harm_kept_away(
+                    &words().iter().map(String::as_str).collect::<Vec<_>>(),
+                )
+            {
+                // "Lotte's regression pack is the reason the second bad mapping never reached
+                // production" (round 45): credit for harm kept away.
                 return;
             }
             if matches!(family, Rule::TeamBlame | Rule::IndividualFault)
@@ -3014,10 +3027,22 @@ fn careless_act_in_one_clause(text: &str, toks: &[Tok], subject: usize) -> bool 
 /// on-call engineer …").
 fn someone_opens(text: &str, toks: &[Tok]) -> Option<usize> {
     let words = (0..toks.len()).filter(|&k| !toks[k].mark);
+    // A bare lower-case handle that opens the sentence and acts in the past: "tnguyen
+    // deployed 4.12 without the canary step, breaking …" (round 45, f370's first run). The
+    // tokens mark names and "@" handles as actors, not handles without their "@".
+    let bare_handle = |k: usize| {
+        let mut ws = words.clone();
+        ws.next() == Some(k)
+            && word_at(text, toks, k).is_some_and(super::patterns::is_handle_shaped)
+            && ws
+                .next()
+                .and_then(|n| word_at(text, toks, n))
+                .is_some_and(super::patterns::is_past)
+    };
     let subject = words
         .clone()
         .take(3)
-        .find(|&k| toks[k].actor || toks[k].person_noun)?;
+        .find(|&k| toks[k].actor || toks[k].person_noun || bare_handle(k))?;
     let lead_in = words.take_while(|&k| k < subject).all(|k| {
         word_at(text, toks, k).is_some_and(|w| {
             matches!(

@@ -394,7 +394,7 @@ fn handle_class(w: &str) -> Class {
 /// or `.` ("kavitha_s", "ayesha.q", "m.rossi"), none of them a common word but a one- or
 /// two-letter initial, and the last no file extension. Common English words are no handles, nor
 /// are the programs of this shape a post-mortem names ([`HANDLE_SHAPED_PROGRAMS`]).
-fn is_handle_shaped(raw: &str) -> bool {
+pub(super) fn is_handle_shaped(raw: &str) -> bool {
     const ONSETS: &[&str] = &[
         "bl", "br", "ch", "cl", "cr", "dr", "dw", "fl", "fr", "gh", "gl", "gn", "gr", "kl", "kn",
         "kr", "ph", "pl", "pn", "pr", "ps", "qu", "rh", "sc", "sh", "sk", "sl", "sm", "sn", "sp",
@@ -780,6 +780,20 @@ impl Sentence<'_> {
             || p.word.starts_with(|c: char| c.is_ascii_digit())
     }
 
+    /// Whether a verb follows the word at `i` as its subject's: a past, a form of "be", a
+    /// modal or an adverb the subject walk skips (`SUBJECT_SKIP`), "has", "had", "have",
+    /// "did" or "keeps" ("Growth marketing shipped …", "the export desk obviously had to …").
+    fn verb_follows(&self, i: usize) -> bool {
+        self.toks.get(i + 1).is_some_and(|n| {
+            let nw = n.word.as_str();
+            !n.boundary
+                && (is_past(nw)
+                    || is_be(nw)
+                    || SUBJECT_SKIP.contains(nw)
+                    || matches!(nw, "has" | "had" | "have" | "did" | "didn't" | "keeps"))
+        })
+    }
+
     /// Whether the word at `j` is a name, not a common word that stands capitalised: a chat
     /// handle, or a word the dictionary does not know ("Karim", not "Mark").
     fn is_a_name(&self, j: usize) -> bool {
@@ -873,6 +887,51 @@ impl Sentence<'_> {
         {
             return Class::Group;
         }
+        // A department named by whom it serves: "Customer service should never have told
+        // passengers …", "guest services", "customer support" (round 45, f370's first run);
+        // not the same word ahead of what it names ("the customer service portal").
+        if matches!(
+            w,
+            "service" | "services" | "support" | "care" | "success" | "relations"
+        ) && matches!(
+            prev_word,
+            "customer"
+                | "customers"
+                | "guest"
+                | "client"
+                | "member"
+                | "passenger"
+                | "patient"
+                | "student"
+                | "citizen"
+                | "player"
+                | "visitor"
+                | "donor"
+                | "subscriber"
+                | "tenant"
+                | "merchant"
+                | "partner"
+                | "user"
+                | "employee"
+        ) && self.verb_follows(i)
+        {
+            return Class::Group;
+        }
+        // A desk named by its work in a word of any kind, where it acts: "Had the export desk
+        // reconciled the truck list …", "the cargo desk obviously had to stop the batch"
+        // (round 45, f368's first run). The work is a lower-case word after a determiner, and
+        // a verb follows: "the standing desk" never does.
+        if sing == "desk"
+            && !prev_open
+            && prev.is_some_and(|p| !p.cap && !p.boundary && !p.poss)
+            && i >= 2
+            && DETERMINERS.contains(self.toks[i - 2].word.as_str())
+            && !PLACE_PREPOSITIONS.contains(prev_word)
+            && !matches!(prev_word, "standing" | "hot" | "corner" | "spare" | "empty")
+            && self.verb_follows(i)
+        {
+            return Class::Group;
+        }
         if ROLE_NOUNS.contains(w) || ROLE_NOUNS.contains(sing) {
             return Class::Role;
         }
@@ -940,18 +999,8 @@ impl Sentence<'_> {
                     | "logistics"
                     | "payroll"
             );
-            let verb_after = || {
-                self.toks.get(i + 1).is_some_and(|n| {
-                    let nw = n.word.as_str();
-                    !n.boundary
-                        && (is_past(nw)
-                            || is_be(nw)
-                            || SUBJECT_SKIP.contains(nw)
-                            || matches!(nw, "has" | "had" | "have" | "did" | "didn't" | "keeps"))
-                })
-            };
             if always && (opens || DETERMINERS.contains(self.toks[i - 2].word.as_str()))
-                || with_a_verb && opens && verb_after()
+                || with_a_verb && opens && self.verb_follows(i)
             {
                 return Class::Group;
             }
@@ -4412,6 +4461,68 @@ fn agent_rule(c: Class) -> Option<Rule> {
     }
 }
 
+/// Whether the sentence credits someone's work with harm kept away rather than faulting it
+/// (round 45, used sets' false findings): the idiom "broke it open" ("Nadia's test on
+/// Saturday afternoon is what broke it open"), or a reason or a cleft ("is the reason", "is
+/// what", "is why") whose harm is denied its spread ("… is the reason the second bad mapping
+/// never reached production"). The denied verb must tell harm spreading, and what did not
+/// spread must be harm ("the reason the bug never got caught", "the reason the purge never
+/// reached the edges" are no credit). `words` are lower case.
+pub(super) fn credits_harm_kept_away(words: &[&str]) -> bool {
+    const SPREAD: &[&str] = &[
+        "reached",
+        "hit",
+        "spread",
+        "affected",
+        "happened",
+        "escalated",
+        "impacted",
+        "propagated",
+        "touched",
+        "left",
+    ];
+    // What was kept away must be harm itself: "the purge never reached the edges" and "the
+    // alerts never reached the pit supervisor" tell help that did not arrive.
+    const HARMFUL: &[&str] = &[
+        "bad",
+        "broken",
+        "wrong",
+        "faulty",
+        "buggy",
+        "corrupt",
+        "corrupted",
+        "bug",
+        "bugs",
+        "error",
+        "errors",
+        "defect",
+        "defects",
+        "regression",
+        "outage",
+        "breakage",
+        "leak",
+        "malware",
+        "duplicates",
+        "duplicate",
+    ];
+    let w = |k: usize| words.get(k).copied().unwrap_or("");
+    (0..words.len()).any(|k| {
+        let broke_open = matches!(w(k), "broke" | "cracked" | "breaks" | "cracks")
+            && matches!(w(k + 1), "it" | "this" | "that" | "the")
+            && (w(k + 2) == "open" || w(k + 3) == "open");
+        let reason = matches!(w(k), "is" | "was" | "'s")
+            && (matches!(w(k + 1), "what" | "why") || (w(k + 1) == "the" && w(k + 2) == "reason"))
+            && (k + 2..(k + 10).min(words.len())).any(|n| {
+                matches!(
+                    w(n),
+                    "never" | "not" | "n't" | "didn't" | "wasn't" | "hasn't"
+                ) && (n + 1..(n + 3).min(words.len())).any(|v| SPREAD.contains(&w(v)))
+                    && (k + 2..n).any(|h| HARMFUL.contains(&w(h)))
+            });
+        broke_open || reason
+    })
+}
+
 /// Verbs that credit the person a cleft picks out rather than blame them: "It was Priya who
 /// spotted the alert", "Tariq was the one who noticed the skew", "it was our users who let us
 /// know". Finding, telling and mending are what responders are thanked for.
@@ -4942,7 +5053,11 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             }
         }
         Kind::FaultVerb => {
-            if s.negated_before(i0) {
+            // "… is what broke it open" (round 45): the idiom of a find, not harm.
+            if s.negated_before(i0)
+                || (matches!(s.word(i0), "broke" | "breaks")
+                    && credits_harm_kept_away(&[s.word(i0), s.word(i0 + 1), s.word(i0 + 2)]))
+            {
                 return None;
             }
             let (c, j) = s.subject_class(i0);
@@ -5111,6 +5226,67 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             // tells what a thing holds, not what someone did to it (round 42).
             if kind == Kind::CarelessAction && s.word(i0 + 1) == "with" {
                 return None;
+            }
+            if kind == Kind::CarelessAction {
+                // A present in "-s" may be a plural noun: "Gheorghe's edits were reverted …",
+                // "the nightly runs deleted …" (round 45: timelines told in the present,
+                // "Ingrid overrides the freeze and ships the migration herself").
+                if s.word(i0).ends_with('s')
+                    && !is_past(s.word(i0))
+                    && i0 > 0
+                    && (s.toks[i0 - 1].poss || DETERMINERS.contains(s.word(i0 - 1)))
+                {
+                    return None;
+                }
+                // "… promoted the hotfix without a canary stage, which the pipeline permits
+                // for P1 fixes" (round 45): the act is one the process allows.
+                if s.rest_has(last, &["permits", "allows", "intends", "sanctions"]) {
+                    return None;
+                }
+                // "deploys a change to show \"no data\" instead of 0%" (round 45): what the
+                // change is made to do instead, not what someone did instead.
+                if matched.contains("instead") {
+                    const CHANGES: &[&str] = &[
+                        "change",
+                        "fix",
+                        "patch",
+                        "update",
+                        "rule",
+                        "script",
+                        "setting",
+                        "flag",
+                        "tweak",
+                        "commit",
+                        "release",
+                        "hotfix",
+                        "query",
+                        "migration",
+                    ];
+                    const PLACES: &[&str] = &[
+                        "production",
+                        "prod",
+                        "staging",
+                        "live",
+                        "main",
+                        "master",
+                        "everyone",
+                        "everybody",
+                        "all",
+                        "customers",
+                        "users",
+                    ];
+                    let purpose = (i0 + 1..last).any(|k| {
+                        s.word(k) == "to"
+                            && k > 0
+                            && CHANGES.contains(&singular(s.word(k - 1)))
+                            && !s.toks[k + 1].cap
+                            && !DETERMINERS.contains(s.word(k + 1))
+                            && !PLACES.contains(&s.word(k + 1))
+                    });
+                    if purpose {
+                        return None;
+                    }
+                }
             }
             if matched.contains("wrong")
                 && (FOUND_OR_MENDED.contains(&s.word(i0))
@@ -5829,7 +6005,9 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             }
         }
         Kind::ReasonIs => {
-            if s.negated_before(i0) {
+            if s.negated_before(i0)
+                || credits_harm_kept_away(&(0..s.toks.len()).map(|k| s.word(k)).collect::<Vec<_>>())
+            {
                 return None;
             }
             // "The on-call engineers are the reason we recovered in twenty minutes": the
@@ -5884,6 +6062,14 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
                 return None;
             }
             found(Rule::Sarcasm, ms, me)
+        }
+        // "… is what broke it open" (round 45): the idiom of a find, not harm.
+        Kind::ActThenHarm
+            if credits_harm_kept_away(
+                &(0..s.toks.len()).map(|k| s.word(k)).collect::<Vec<_>>(),
+            ) =>
+        {
+            None
         }
         Kind::ActThenHarm => act_then_harm(s, me, i0, &matched),
         // "Your check-in people have no idea what they are doing", "the night crew don't know
@@ -7020,6 +7206,30 @@ fn shaming(s: &Sentence, ms: usize, me: usize, i0: usize, matched: &str) -> Opti
         let (c, j) = s.subject_class(i0);
         return j
             .is_some_and(|j| by_name(c, j))
+            .then(|| found(Rule::Punishment, ms, me))
+            .flatten();
+    }
+    // "Reassign Sofie away from database work", "move Priya off the release rota" (round 45,
+    // f370's first run): a person moved off their work by name, as taken off a rota below.
+    // Whom: the object by name or a person's pronoun; a role moved off a console after a long
+    // shift ("rotate the on-call engineer off the console") is a fatigue rule, and a thing
+    // moved ("move the database off the old cluster") is none.
+    if ["reassign", "redeploy", "transfer", "mov", "rotat"]
+        .iter()
+        .any(|p| matched.starts_with(p))
+    {
+        let object = s.toks.get(i0 + 1)?;
+        if object.boundary {
+            return None;
+        }
+        if object.cap && !object.odd {
+            if !s.is_a_name(i0 + 1) {
+                s.dictionary_role.set(true);
+            }
+            return found(Rule::Punishment, ms, me);
+        }
+        let (k, c) = s.noun_phrase_agent(i0 + 1)?;
+        return (by_name(c, k) || c == Class::Pronoun)
             .then(|| found(Rule::Punishment, ms, me))
             .flatten();
     }

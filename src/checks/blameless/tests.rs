@@ -3973,10 +3973,11 @@ fn a_bold_label_is_not_judged_by_the_model_alone() {
 /// still judged.
 #[test]
 fn a_timeline_entry_needs_more_from_the_model_alone() {
-    // The model alone warns on the act (P 0.54 with round 37's model, between the phrase bar
-    // and the bar of an entry; "ships the unreviewed refunds build", the act until round 37,
-    // is P 0.75 there, over the entry's bar).
-    let act = "Jean-François Pelletier ships the refunds build without review.";
+    // The model alone warns on the act, between the phrase bar and the bar of an entry
+    // ("ships the unreviewed refunds build", the act until round 37, is P 0.75 there, over
+    // the entry's bar). Round 45: "ships the refunds build without review", the act until
+    // then, is a careless act the rules read in the present as in the past.
+    let act = "Jean-François Pelletier ships the refunds build with no review.";
     assert!(!scan_engine(act).is_empty(), "{act}");
     // Round 22: a date before the time, as the timeline reader reads it.
     for stamp in [
@@ -6305,4 +6306,133 @@ fn desks_of_a_line_of_work_and_strong_fault_verbs_below_the_gate() {
     ]);
     assert_block_found(&["Bergen's upgrade crew trashed the pick lists."]);
     assert_block_quiet(&["The migration script trashed the pick lists."]);
+}
+
+/// Round 45, f368–f371's first runs: a desk named by its work in any word ("the export
+/// desk") where it acts, and a department named by whom it serves ("Customer service", "Guest
+/// services"), are people; the same words ahead of a thing, or a desk of furniture, are not.
+#[test]
+fn desks_of_any_work_and_departments_named_by_whom_they_serve() {
+    assert_rules_find(&[
+        (
+            "Had the export desk reconciled the truck list, we would not be paying demurrage today.",
+            "blameless/counterfactual",
+        ),
+        (
+            "Customer service should never have told passengers the sailing was cancelled.",
+            "blameless/counterfactual",
+        ),
+        (
+            "Guest services mishandled the complaints from the very first call.",
+            "blameless/team-blame",
+        ),
+    ]);
+    assert_rules_quiet(&[
+        "The customer service portal timed out at 09:00.",
+        "The standing desk was delivered a week late.",
+        "Customer service reopened at 08:00 with the new script.",
+    ]);
+}
+
+/// Round 45's first runs: hindsight told by a look that "would have shown anyone", or by a
+/// surprise asked about with an intensifier ("Was anyone really surprised?"); neglect with
+/// no agent ("was allowed to fail silently for six weeks") and a choice "not to act on" the
+/// signs. A dashboard that would have shown the on-call is a missing safeguard, a plain
+/// question about surprise is a question, and a tolerance set by design is no neglect.
+#[test]
+fn looks_that_would_have_shown_anyone_and_neglect_left_to_fail() {
+    assert_rules_find(&[
+        (
+            "A five-minute look at the diff would have shown anyone the retry loop was unbounded.",
+            "blameless/hindsight",
+        ),
+        (
+            "Was anyone really surprised? The disk had been at 94% for a fortnight.",
+            "blameless/hindsight",
+        ),
+        (
+            "The backup job was allowed to fail silently for six weeks.",
+            "blameless/negligence",
+        ),
+        (
+            "Clearly the metallurgist chose not to act on the warnings.",
+            "blameless/negligence",
+        ),
+        (
+            "The planning team let the whole fleet down this week.",
+            "blameless/team-blame",
+        ),
+    ]);
+    assert_rules_quiet(&[
+        "A dashboard would have shown anyone on call that the disk was full.",
+        "Was anyone surprised by the alert? Yes: the on-call had never seen it fire.",
+        "Each batch job is allowed to fail three times before it pages.",
+        "An unacknowledged page was allowed to expire after ten minutes.",
+        "We chose not to act on the alert because it had fired falsely all week.",
+    ]);
+}
+
+/// Round 45, f370's first run: a person moved off their work by name ("Reassign Sofie away
+/// from database work") is a sanction, as "take Liis off the rota" was; a role rotated off a
+/// console after a long shift, or a thing moved, is not.
+#[test]
+fn people_moved_off_their_work_by_name() {
+    assert_rules_find(&[
+        (
+            "Reassign Sofie away from database work.",
+            "blameless/punishment",
+        ),
+        (
+            "Move Priya off the release rota for the quarter.",
+            "blameless/punishment",
+        ),
+    ]);
+    assert_rules_quiet(&[
+        "Move the database off the old cluster.",
+        "Rotate the on-call engineer off the console after twelve hours.",
+    ]);
+}
+
+/// Round 45's first runs: a careless act told in the present, as timelines tell them
+/// ("Ingrid overrides the freeze and ships the migration herself"), an act "without the
+/// canary step", and a bare lower-case handle that opens the sentence ("tnguyen deployed …")
+/// below the model's gate. A plural noun in "-s" is no verb ("Gheorghe's edits were
+/// reverted …"), an act the process permits is no fault, and what a change is made to do
+/// "instead of" something else is not what someone did instead.
+#[test]
+fn careless_acts_in_the_present_and_by_bare_handles() {
+    assert_rules_find(&[
+        (
+            "Ingrid overrides the freeze and ships the migration herself.",
+            "blameless/individual-fault",
+        ),
+        (
+            "Ingrid deployed the gatekeeper build without the canary step, breaking QR validation.",
+            "blameless/individual-fault",
+        ),
+        (
+            "The IT guys in Santiago did this to us again.",
+            "blameless/individual-fault",
+        ),
+    ]);
+    assert_block_found(&[
+        "tnguyen deployed the gatekeeper build without the canary step, breaking QR validation.",
+    ]);
+    assert_rules_quiet(&[
+        "Gheorghe's edits were reverted by the spreadsheet's conflict resolver without any warning.",
+        "Lucía promoted the hotfix without a canary stage, which the pipeline permits for P1 fixes.",
+        "Omondi deploys a change to show no data instead of 0% when no progress event exists.",
+    ]);
+}
+
+/// Round 45, used sets' false findings: credit for harm kept away ("is the reason the second
+/// bad mapping never reached production") and the idiom of a find ("is what broke it open").
+/// Help that never arrived ("the reason the purge never reached the edges") stays blame.
+#[test]
+fn harm_kept_away_is_credit() {
+    assert_block_quiet(&[
+        "Lotte's regression pack is the reason the second bad mapping never reached production.",
+        "Nadia's test on Saturday afternoon is what broke it open.",
+    ]);
+    assert_block_found(&["@d.yilmaz is the reason the purge never reached the edges."]);
 }
