@@ -106,6 +106,7 @@ pub(super) fn anchor_groups(kind: Kind) -> &'static [&'static [&'static str]] {
             r"\bno-one\b",
             r"\boverr",
             r"\bbypass",
+            r"\brefused\b",
         ]],
         Kind::Because => &[&[r"\bbecause"]],
         Kind::FaultOf => &[&[

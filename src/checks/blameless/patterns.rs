@@ -5243,6 +5243,19 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
                 if s.rest_has(last, &["permits", "allows", "intends", "sanctions"]) {
                     return None;
                 }
+                // "Hamza noticed the diff went *up* at 01:38 and changed direction right away
+                // instead of doing another replay" (round 45, f373's first run): what someone
+                // did instead once they had found something is a responder's call, told as
+                // credit.
+                // The find is the subject's own verb, in the sentence's first words, and the
+                // act is joined to it by "and".
+                if matched.contains("instead")
+                    && i0 > 0
+                    && s.word(i0 - 1) == "and"
+                    && (0..i0.min(4)).any(|k| FOUND_OR_MENDED.contains(&s.word(k)))
+                {
+                    return None;
+                }
                 // "deploys a change to show \"no data\" instead of 0%" (round 45): what the
                 // change is made to do instead, not what someone did instead.
                 if matched.contains("instead") {
@@ -5347,6 +5360,16 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             if matches!(s.word(k), "not" | "never" | "n't" | "neither") {
                 return None;
             }
+            // "Root cause: failures by the Ovocode contractor team during the kiosk firmware
+            // rollout" (round 45, f375's first run): a fault's noun, then whose it is.
+            let k = match (s.word(k), s.word(k + 1)) {
+                (
+                    "failure" | "failures" | "failings" | "mistakes" | "errors" | "negligence"
+                    | "carelessness" | "oversight" | "oversights" | "lapses",
+                    "by" | "of",
+                ) => k + 2,
+                _ => k,
+            };
             let (m, c) = s.noun_phrase_agent(k)?;
             if c == Class::Pronoun {
                 return None; // "the cause was that we…" is handled by other rules

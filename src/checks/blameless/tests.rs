@@ -6436,3 +6436,35 @@ fn harm_kept_away_is_credit() {
     ]);
     assert_block_found(&["@d.yilmaz is the reason the purge never reached the edges."]);
 }
+
+/// Round 45, after f372–f375's first runs: a contract ended "as a consequence of their
+/// error", a moment's thought that "would have told anyone", a cause field that gives a
+/// fault's noun and whose it is ("failures by the … contractor team"), and someone who
+/// "refused to roll back". A responder who found something and acted "instead of" waiting,
+/// a contract ended at its term, and a program that refused to run are not.
+#[test]
+fn contracts_ended_for_an_error_and_refusals() {
+    assert_rules_find(&[
+        (
+            "We have terminated the Fresh Coast contract as a consequence of their error.",
+            "blameless/punishment",
+        ),
+        (
+            "A moment's thought would have told anyone that the notifications would hit the SMTP limit.",
+            "blameless/hindsight",
+        ),
+        (
+            "Root cause: failures by the Ovocode contractor team during the kiosk rollout.",
+            "blameless/team-blame",
+        ),
+        (
+            "Rodrigo refused to roll back when the error rate doubled.",
+            "blameless/individual-fault",
+        ),
+    ]);
+    assert_rules_quiet(&[
+        "Hamza noticed the diff went up at 01:38 and changed direction instead of doing another replay.",
+        "We terminated the Fresh Coast contract at the end of its term.",
+        "The deploy tool refused to run against a dirty tree.",
+    ]);
+}
