@@ -1954,6 +1954,17 @@ pub(crate) fn scan(
                 // sentence tells no consequence (", and that cost us …").
                 return;
             }
+            if matches!(
+                family,
+                Rule::TeamBlame | Rule::IndividualFault | Rule::Negligence
+            ) && super::patterns::done_as_told(
+                &words().iter().map(String::as_str).collect::<Vec<_>>(),
+            ) {
+                // "The Camp 7 crew ignored the frozen GPS and navigated by the haul-road
+                // markers, exactly as their training says" (round 45, f377's first run): the
+                // act is the one the procedure asks for.
+                return;
+            }
             if matches!(family, Rule::TeamBlame | Rule::IndividualFault)
                 && super::patterns::credits_harm_kept_away(
                     &words().iter().map(String::as_str).collect::<Vec<_>>(),

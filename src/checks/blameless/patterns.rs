@@ -4461,6 +4461,57 @@ fn agent_rule(c: Class) -> Option<Rule> {
     }
 }
 
+/// Whether the sentence tells the act as one its procedure asks for (round 45, f377's and
+/// f373's first runs): "… exactly as their training says", "as the runbook requires",
+/// "following step 6 of the deployment guide", "per the playbook". `words` are lower case.
+pub(super) fn done_as_told(words: &[&str]) -> bool {
+    const GUIDES: &[&str] = &[
+        "training",
+        "runbook",
+        "procedure",
+        "policy",
+        "process",
+        "checklist",
+        "playbook",
+        "sop",
+        "guidance",
+        "instructions",
+        "guide",
+        "plan",
+        "protocol",
+        "manual",
+    ];
+    const TELLS: &[&str] = &[
+        "says",
+        "said",
+        "requires",
+        "required",
+        "intends",
+        "intended",
+        "prescribes",
+        "tells",
+        "told",
+        "expects",
+        "expected",
+        "instructs",
+        "directs",
+        "specifies",
+    ];
+    let w = |k: usize| words.get(k).copied().unwrap_or("");
+    (0..words.len()).any(|k| {
+        let as_it_says = w(k) == "as"
+            && (k + 1..(k + 5).min(words.len())).any(|g| {
+                GUIDES.contains(&w(g))
+                    && (g + 1..(g + 3).min(words.len())).any(|t| TELLS.contains(&w(t)))
+            });
+        // Not "instead of following the runbook", "without following the procedure".
+        let following = matches!(w(k), "following" | "per")
+            && !(k > 0 && matches!(w(k - 1), "of" | "without" | "not" | "never" | "stopped"))
+            && (k + 1..(k + 7).min(words.len())).any(|g| GUIDES.contains(&w(g)));
+        as_it_says || following
+    })
+}
+
 /// Whether the sentence credits someone's work with harm kept away rather than faulting it
 /// (round 45, used sets' false findings): the idiom "broke it open" ("Nadia's test on
 /// Saturday afternoon is what broke it open"), or a reason or a cleft ("is the reason", "is
@@ -5240,7 +5291,9 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
                 }
                 // "… promoted the hotfix without a canary stage, which the pipeline permits
                 // for P1 fixes" (round 45): the act is one the process allows.
-                if s.rest_has(last, &["permits", "allows", "intends", "sanctions"]) {
+                if s.rest_has(last, &["permits", "allows", "intends", "sanctions"])
+                    || done_as_told(&(0..s.toks.len()).map(|k| s.word(k)).collect::<Vec<_>>())
+                {
                     return None;
                 }
                 // "Hamza noticed the diff went *up* at 01:38 and changed direction right away
@@ -5275,6 +5328,18 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
                         "query",
                         "migration",
                     ];
+                    // "Tomasz and I changed roster-sync to read columns by header name instead
+                    // of position" (round 45, f377's first run): a change made to do so.
+                    const CHANGE_VERBS: &[&str] = &[
+                        "changed",
+                        "edited",
+                        "patched",
+                        "updated",
+                        "modified",
+                        "rewrote",
+                        "reconfigured",
+                        "configured",
+                    ];
                     const PLACES: &[&str] = &[
                         "production",
                         "prod",
@@ -5291,7 +5356,8 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
                     let purpose = (i0 + 1..last).any(|k| {
                         s.word(k) == "to"
                             && k > 0
-                            && CHANGES.contains(&singular(s.word(k - 1)))
+                            && (CHANGES.contains(&singular(s.word(k - 1)))
+                                || CHANGE_VERBS.contains(&s.word(i0)))
                             && !s.toks[k + 1].cap
                             && !DETERMINERS.contains(s.word(k + 1))
                             && !PLACES.contains(&s.word(k + 1))
@@ -5347,7 +5413,9 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             }
         }
         Kind::Culprit => {
-            if s.negated_before(i0) {
+            // "If the cause is a person, the fix is to tell the person to be more careful"
+            // (round 45, f379's first run): a cause supposed, to argue about the method.
+            if s.negated_before(i0) || (0..i0).any(|k| matches!(s.word(k), "if" | "whenever")) {
                 return None;
             }
             // "The cause was not the on-call engineer but a runbook step …", "the cause wasn't
@@ -7376,6 +7444,14 @@ fn sanction_verb(s: &Sentence, ms: usize, me: usize, i0: usize, matched: &str) -
 }
 
 fn ignored(s: &Sentence, ms: usize, me: usize, i0: usize) -> Option<Found> {
+    // "The night shift ignored no alarms" (round 45, f377's first run) denies the neglect;
+    // "ignored the frozen GPS and navigated by the markers, exactly as their training says"
+    // tells the procedure followed.
+    if matches!(s.word(i0 + 1), "no" | "none" | "nothing" | "neither")
+        || done_as_told(&(0..s.toks.len()).map(|k| s.word(k)).collect::<Vec<_>>())
+    {
+        return None;
+    }
     let mut p = i0;
     while p > 0 && is_adverb(s.word(p - 1)) {
         p -= 1;

@@ -6468,3 +6468,22 @@ fn contracts_ended_for_an_error_and_refusals() {
         "The deploy tool refused to run against a dirty tree.",
     ]);
 }
+
+/// Round 45, after f376–f379's first runs: an act told as the procedure asks for it
+/// ("exactly as their training says"), neglect denied by its object ("ignored no alarms"), a
+/// change made to do something "instead of" something else, and a cause supposed in a
+/// conditional to argue about the method ("If the cause is a person, …") are no blame.
+/// Acting "instead of following the runbook" stays found.
+#[test]
+fn acts_the_procedure_asks_for_and_causes_supposed() {
+    assert_block_quiet(&[
+        "The Camp 7 crew ignored the frozen GPS and navigated by the haul-road markers, exactly as their training says.",
+        "The night shift ignored no alarms: the scanners never raised one, because the gateway had crashed silently.",
+        "Tomasz Wróbel and I changed roster-sync to read columns by header name instead of position.",
+        "If the cause is a person, the fix is to tell the person to be more careful.",
+    ]);
+    assert_block_found(&[
+        "Fernanda was winging it with the migration instead of following the runbook.",
+        "The night shift ignored the scanner alarms for an hour.",
+    ]);
+}
