@@ -1439,7 +1439,6 @@ static BELOW_GATE_KEYS: std::sync::LazyLock<BelowGateKeys> = std::sync::LazyLock
         "allowed",
         "chose",
         "decided",
-        "opted",
     ];
     let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
     let mut keys: Vec<(u64, super::anchors::KindSet)> = Vec::new();
@@ -1954,21 +1953,20 @@ pub(crate) fn scan(
                 // sentence tells no consequence (", and that cost us …").
                 return;
             }
+            // The sentence's words as `&str`, for the two tests of round 45 below.
+            let strs = || words().iter().map(String::as_str).collect::<Vec<_>>();
             if matches!(
                 family,
                 Rule::TeamBlame | Rule::IndividualFault | Rule::Negligence
-            ) && super::patterns::done_as_told(
-                &words().iter().map(String::as_str).collect::<Vec<_>>(),
-            ) {
+            ) && super::patterns::done_as_told(&strs())
+            {
                 // "The Camp 7 crew ignored the frozen GPS and navigated by the haul-road
                 // markers, exactly as their training says" (round 45, f377's first run): the
                 // act is the one the procedure asks for.
                 return;
             }
             if matches!(family, Rule::TeamBlame | Rule::IndividualFault)
-                && super::patterns::credits_harm_kept_away(
-                    &words().iter().map(String::as_str).collect::<Vec<_>>(),
-                )
+                && super::patterns::credits_harm_kept_away(&strs())
             {
                 // "Lotte's regression pack is the reason the second bad mapping never reached
                 // production" (round 45): credit for harm kept away.

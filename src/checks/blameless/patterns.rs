@@ -593,6 +593,11 @@ impl Sentence<'_> {
         self.toks.get(i).map_or("", |t| t.word.as_str())
     }
 
+    /// The sentence's words, lower case, for the tests that read them as a list.
+    fn words(&self) -> Vec<&str> {
+        (0..self.toks.len()).map(|k| self.word(k)).collect()
+    }
+
     fn is_break(&self, i: usize) -> bool {
         self.toks
             .get(i)
@@ -2274,7 +2279,7 @@ impl Sentence<'_> {
     /// the engine of the model's (`super::is_not_asserted`).
     pub(super) fn does_not_assert(&self, rule: Rule, i: Option<usize>) -> bool {
         if self.toks.iter().any(|t| t.word.starts_with("doubt")) {
-            let words: Vec<&str> = (0..self.toks.len()).map(|k| self.word(k)).collect();
+            let words = self.words();
             if doubts_anyone(&words) {
                 return true;
             }
@@ -5292,16 +5297,15 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
                 // "… promoted the hotfix without a canary stage, which the pipeline permits
                 // for P1 fixes" (round 45): the act is one the process allows.
                 if s.rest_has(last, &["permits", "allows", "intends", "sanctions"])
-                    || done_as_told(&(0..s.toks.len()).map(|k| s.word(k)).collect::<Vec<_>>())
+                    || done_as_told(&s.words())
                 {
                     return None;
                 }
                 // "Hamza noticed the diff went *up* at 01:38 and changed direction right away
                 // instead of doing another replay" (round 45, f373's first run): what someone
                 // did instead once they had found something is a responder's call, told as
-                // credit.
-                // The find is the subject's own verb, in the sentence's first words, and the
-                // act is joined to it by "and".
+                // credit. The find is the subject's own verb, in the sentence's first words,
+                // and the act is joined to it by "and".
                 if matched.contains("instead")
                     && i0 > 0
                     && s.word(i0 - 1) == "and"
@@ -6096,9 +6100,7 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             }
         }
         Kind::ReasonIs => {
-            if s.negated_before(i0)
-                || credits_harm_kept_away(&(0..s.toks.len()).map(|k| s.word(k)).collect::<Vec<_>>())
-            {
+            if s.negated_before(i0) || credits_harm_kept_away(&s.words()) {
                 return None;
             }
             // "The on-call engineers are the reason we recovered in twenty minutes": the
@@ -6155,13 +6157,7 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             found(Rule::Sarcasm, ms, me)
         }
         // "… is what broke it open" (round 45): the idiom of a find, not harm.
-        Kind::ActThenHarm
-            if credits_harm_kept_away(
-                &(0..s.toks.len()).map(|k| s.word(k)).collect::<Vec<_>>(),
-            ) =>
-        {
-            None
-        }
+        Kind::ActThenHarm if credits_harm_kept_away(&s.words()) => None,
         Kind::ActThenHarm => act_then_harm(s, me, i0, &matched),
         // "Your check-in people have no idea what they are doing", "the night crew don't know
         // what they're doing" (round 35, f211's first run): a verdict on people's competence,
@@ -7447,9 +7443,7 @@ fn ignored(s: &Sentence, ms: usize, me: usize, i0: usize) -> Option<Found> {
     // "The night shift ignored no alarms" (round 45, f377's first run) denies the neglect;
     // "ignored the frozen GPS and navigated by the markers, exactly as their training says"
     // tells the procedure followed.
-    if matches!(s.word(i0 + 1), "no" | "none" | "nothing" | "neither")
-        || done_as_told(&(0..s.toks.len()).map(|k| s.word(k)).collect::<Vec<_>>())
-    {
+    if matches!(s.word(i0 + 1), "no" | "none" | "nothing" | "neither") || done_as_told(&s.words()) {
         return None;
     }
     let mut p = i0;
