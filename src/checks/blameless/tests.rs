@@ -6487,3 +6487,17 @@ fn acts_the_procedure_asks_for_and_causes_supposed() {
         "The night shift ignored the scanner alarms for an hour.",
     ]);
 }
+
+/// Round 45, real187's first run on the final code: how a routine runs, told with a word of
+/// habit ("Usually this happens behind the curtains without anyone noticing except the
+/// system admins"), is no neglect; a queue that filled "without anyone noticing" is.
+#[test]
+fn a_routine_that_runs_without_anyone_noticing() {
+    assert_rules_quiet(&[
+        "Usually this happens behind the curtains without anyone noticing except the system admins.",
+    ]);
+    assert_rules_find(&[(
+        "The queue filled for six hours without anyone noticing.",
+        "blameless/negligence",
+    )]);
+}
