@@ -1953,24 +1953,23 @@ pub(crate) fn scan(
                 // sentence tells no consequence (", and that cost us …").
                 return;
             }
-            // The sentence's words as `&str`, for the two tests of round 45 below.
-            let strs = || words().iter().map(String::as_str).collect::<Vec<_>>();
             if matches!(
                 family,
                 Rule::TeamBlame | Rule::IndividualFault | Rule::Negligence
-            ) && super::patterns::done_as_told(&strs())
-            {
+            ) {
+                // The sentence's words as `&str`, built once for the two tests of round 45.
+                let strs: Vec<&str> = words().iter().map(String::as_str).collect();
                 // "The Camp 7 crew ignored the frozen GPS and navigated by the haul-road
                 // markers, exactly as their training says" (round 45, f377's first run): the
                 // act is the one the procedure asks for.
-                return;
-            }
-            if matches!(family, Rule::TeamBlame | Rule::IndividualFault)
-                && super::patterns::credits_harm_kept_away(&strs())
-            {
+                if super::patterns::done_as_told(&strs) {
+                    return;
+                }
                 // "Lotte's regression pack is the reason the second bad mapping never reached
                 // production" (round 45): credit for harm kept away.
-                return;
+                if family != Rule::Negligence && super::patterns::credits_harm_kept_away(&strs) {
+                    return;
+                }
             }
             if matches!(family, Rule::TeamBlame | Rule::IndividualFault)
                 && credits_the_actor(text, toks, words())

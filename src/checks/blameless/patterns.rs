@@ -799,6 +799,12 @@ impl Sentence<'_> {
         })
     }
 
+    /// Whether the word at `j`, of class `c`, is someone by name: a known person, or a name
+    /// the dictionary does not know as a common word ([`Self::is_a_name`]).
+    fn by_name(&self, c: Class, j: usize) -> bool {
+        c == Class::Known || c == Class::Named && self.is_a_name(j)
+    }
+
     /// Whether the word at `j` is a name, not a common word that stands capitalised: a chat
     /// handle, or a word the dictionary does not know ("Karim", not "Mark").
     fn is_a_name(&self, j: usize) -> bool {
@@ -5357,11 +5363,11 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
                         "customers",
                         "users",
                     ];
+                    let change_verb = CHANGE_VERBS.contains(&s.word(i0));
+                    // `k` runs from `i0 + 1`, so `k - 1` is a word of the sentence.
                     let purpose = (i0 + 1..last).any(|k| {
                         s.word(k) == "to"
-                            && k > 0
-                            && (CHANGES.contains(&singular(s.word(k - 1)))
-                                || CHANGE_VERBS.contains(&s.word(i0)))
+                            && (change_verb || CHANGES.contains(&singular(s.word(k - 1))))
                             && !s.toks[k + 1].cap
                             && !DETERMINERS.contains(s.word(k + 1))
                             && !PLACES.contains(&s.word(k + 1))
@@ -6898,13 +6904,6 @@ fn fault_of(
     agent_rule(c).and_then(|r| found(r, j.map_or(ms, |j| s.toks[j].start), me))
 }
 
-/// A person's act told, then the harm it did told as its consequence: "Deandra started the
-/// port during a live callout, which is exactly why the crew were never paged", "Mhairi
-/// swapped the zone codes, so nobody was down for the south end", "Pemba's hand edit is what
-/// let 400 riders book". The sentence opens with the act: a person (not "we") as the subject
-/// of a verb in the past, or a person's act as a possessive ("Pemba's hand edit"). The
-/// consequence must be harm (`HARM`), not only an outcome: "Priya restarted the primary,
-/// which is why the replicas resynced" tells what happened.
 /// Verbs of recovery and detection: what followed an act, or what someone is the reason for,
 /// went well ("… is what restored the feed", "the on-call engineers are the reason we
 /// recovered"). `act_then_harm` and `Kind::ReasonIs` add their own.
@@ -6914,6 +6913,13 @@ const RECOVERY: &[&str] = &[
     "noticed", "spotted", "improved", "worked", "succeeded",
 ];
 
+/// A person's act told, then the harm it did told as its consequence: "Deandra started the
+/// port during a live callout, which is exactly why the crew were never paged", "Mhairi
+/// swapped the zone codes, so nobody was down for the south end", "Pemba's hand edit is what
+/// let 400 riders book". The sentence opens with the act: a person (not "we") as the subject
+/// of a verb in the past, or a person's act as a possessive ("Pemba's hand edit"). The
+/// consequence must be harm (`HARM`), not only an outcome: "Priya restarted the primary,
+/// which is why the replicas resynced" tells what happened.
 fn act_then_harm(s: &Sentence, me: usize, i0: usize, matched: &str) -> Option<Found> {
     #[rustfmt::skip]
     const HARM: &[&str] = &[
@@ -7283,7 +7289,6 @@ fn shaming(s: &Sentence, ms: usize, me: usize, i0: usize, matched: &str) -> Opti
     if s.negated_in_sentence(i0) || s.asks_from(0) {
         return None;
     }
-    let by_name = |c: Class, j: usize| c == Class::Known || c == Class::Named && s.is_a_name(j);
     // `matched` is lower case (`evaluate_kind`). "co" opens "co-signed" and "counter-signed".
     let restriction = [
         "not ",
@@ -7301,7 +7306,7 @@ fn shaming(s: &Sentence, ms: usize, me: usize, i0: usize, matched: &str) -> Opti
         // Whose permission: the clause's subject ("Bảo is not allowed to merge").
         let (c, j) = s.subject_class(i0);
         return j
-            .is_some_and(|j| by_name(c, j))
+            .is_some_and(|j| s.by_name(c, j))
             .then(|| found(Rule::Punishment, ms, me))
             .flatten();
     }
@@ -7314,18 +7319,7 @@ fn shaming(s: &Sentence, ms: usize, me: usize, i0: usize, matched: &str) -> Opti
         .iter()
         .any(|p| matched.starts_with(p))
     {
-        let object = s.toks.get(i0 + 1)?;
-        if object.boundary {
-            return None;
-        }
-        if object.cap && !object.odd {
-            if !s.is_a_name(i0 + 1) {
-                s.dictionary_role.set(true);
-            }
-            return found(Rule::Punishment, ms, me);
-        }
-        let (k, c) = s.noun_phrase_agent(i0 + 1)?;
-        return (by_name(c, k) || c == Class::Pronoun)
+        return object_sanctioned(s, i0, false)
             .then(|| found(Rule::Punishment, ms, me))
             .flatten();
     }
@@ -7334,15 +7328,7 @@ fn shaming(s: &Sentence, ms: usize, me: usize, i0: usize, matched: &str) -> Opti
         // rotation", round 28, f189's first run; "take the canary off the rotation" is none).
         // A name as the object is no subject: known by its capital. One the dictionary also
         // knows as a word ("Liis", "Kafka") may be a product, and makes a warning.
-        let object = s.toks.get(i0 + 1)?;
-        if object.cap && !object.odd && !object.boundary {
-            if !s.is_a_name(i0 + 1) {
-                s.dictionary_role.set(true);
-            }
-            return found(Rule::Punishment, ms, me);
-        }
-        let (k, c) = s.noun_phrase_agent(i0 + 1)?;
-        return (by_name(c, k) || matches!(c, Class::Pronoun | Class::Role))
+        return object_sanctioned(s, i0, true)
             .then(|| found(Rule::Punishment, ms, me))
             .flatten();
     }
@@ -7350,14 +7336,14 @@ fn shaming(s: &Sentence, ms: usize, me: usize, i0: usize, matched: &str) -> Opti
         // Taken from a person: "away from Marcus", not "away from the old cluster".
         let from = s.at(s.toks.get(i0)?.start + matched.len())?;
         let (k, c) = s.noun_phrase_agent(from)?;
-        return (by_name(c, k) || c == Class::Pronoun)
+        return (s.by_name(c, k) || c == Class::Pronoun)
             .then(|| found(Rule::Punishment, ms, me))
             .flatten();
     }
     let someone = (0..s.toks.len()).any(|k| {
         let c = s.loose_class(k);
         if restriction {
-            by_name(c, k) && (s.toks[k].poss || s.class(k) != Class::Other)
+            s.by_name(c, k) && (s.toks[k].poss || s.class(k) != Class::Other)
         } else {
             (c.person() && c != Class::We)
                 || matches!(
@@ -7367,6 +7353,26 @@ fn shaming(s: &Sentence, ms: usize, me: usize, i0: usize, matched: &str) -> Opti
         }
     });
     someone.then(|| found(Rule::Punishment, ms, me)).flatten()
+}
+
+/// Whether the object right after the verb at `i0` is whom a sanction falls on, for a person
+/// taken or moved off their work ("take Liis off the on-call rotation", "Reassign Sofie away
+/// from database work"): a capitalised word (a name; one the dictionary also knows as a word,
+/// "Liis", "Kafka", may be a product, and makes a warning), a name or a person's pronoun as
+/// the object's noun phrase, and a role too when `roles` ("take the night clerk off the rota";
+/// a role moved off a console after a long shift is a fatigue rule, not a sanction).
+fn object_sanctioned(s: &Sentence, i0: usize, roles: bool) -> bool {
+    let Some(object) = s.toks.get(i0 + 1).filter(|t| !t.boundary) else {
+        return false;
+    };
+    if object.cap && !object.odd {
+        if !s.is_a_name(i0 + 1) {
+            s.dictionary_role.set(true);
+        }
+        return true;
+    }
+    s.noun_phrase_agent(i0 + 1)
+        .is_some_and(|(k, c)| s.by_name(c, k) || c == Class::Pronoun || roles && c == Class::Role)
 }
 
 /// A sanction done to a person: "whether to dismiss the dispatcher who sent …", "recommend

@@ -316,7 +316,6 @@ fn word_token(raw: &str, start: usize, end: usize) -> Tok {
     }
 }
 
-/// Case-insensitive occurrences of `needle` in `hay` (byte ranges on char boundaries).
 /// The first word after each ", not " in `text` (letters, digits and apostrophes, as
 /// written): what a contrast sets against what came before it ("…, not his change", "…, not
 /// at the end of it"). Round 44: `engine::clears_a_person` reads a person there, and
@@ -330,6 +329,7 @@ pub(super) fn contrasted_words(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// Case-insensitive occurrences of `needle` in `hay` (byte ranges on char boundaries).
 pub(super) fn find_ci(hay: &str, needle: &str) -> Vec<(usize, usize)> {
     let needle: Vec<char> = needle.trim().chars().flat_map(char::to_lowercase).collect();
     if needle.is_empty() {
