@@ -1159,6 +1159,80 @@ fn quoted_speech(text: &str, s: usize, e: usize, at: usize) -> bool {
         })
 }
 
+/// Whether byte `at` of `text` (in the sentence `s..e`) lies in a quotation the line puts up
+/// as wording to talk about, not as the author's claim: one of a run of quotations ("…" and
+/// "…", "…", not "…") that follows a noun of wording with "like" or "such as" ("used phrases
+/// like \"who signed this off?\" and \"the change team missed it\"", round 46, f387's first
+/// run), or a question the sentence names ("the question we ask afterwards is \"what let this
+/// happen?\", not \"who let this happen?\""). The model's sentence split ends a sentence at
+/// a question mark inside a quotation, so the line is read, as [`quoted_speech`] reads it.
+fn quoted_as_wording(text: &str, s: usize, e: usize, at: usize) -> bool {
+    const NOUNS: &[&str] = &[
+        "phrase",
+        "phrases",
+        "word",
+        "words",
+        "wording",
+        "term",
+        "terms",
+        "language",
+        "label",
+        "labels",
+        "expression",
+        "expressions",
+        "comments",
+        "questions",
+        "lines",
+    ];
+    // Read further back than `quoted_speech` does: a window that opens inside an earlier
+    // quotation pairs every quote mark after it wrongly. Asked only of findings.
+    let (from, to) = line_around(text, s, e, WORDING_REACH);
+    let Some(line) = text.get(from..to) else {
+        return false;
+    };
+    let at = at.clamp(from, to) - from;
+    let quotes = super::text::quotations(line);
+    let Some(q) = quotes.iter().position(|&(a, b)| a <= at && at < b) else {
+        return false;
+    };
+    // Walk back over the run of quotations joined by commas, "and", "or" and "not".
+    let mut first = q;
+    while first > 0 {
+        let gap = line
+            .get(quotes[first - 1].1..quotes[first].0)
+            .unwrap_or("x");
+        let joins = gap
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .all(|w| matches!(w.to_ascii_lowercase().as_str(), "and" | "or" | "not"));
+        if !joins || gap.contains(['.', ';', ':', '!', '?']) {
+            break;
+        }
+        first -= 1;
+    }
+    let before = line
+        .get(..quotes[first].0)
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let words: Vec<&str> = before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(8)
+        .collect();
+    let w = |k: usize| words.get(k).copied().unwrap_or("");
+    // "phrases like", "words such as"
+    let like = (w(0) == "like" && NOUNS.contains(&w(1)))
+        || (w(0) == "as" && w(1) == "such" && NOUNS.contains(&w(2)));
+    // "the question (we ask afterwards) is"
+    let question = matches!(w(0), "is" | "was" | "becomes" | "be")
+        && (1..words.len().min(7)).any(|k| w(k) == "question" && w(k + 1) == "the");
+    like || question
+}
+
+/// How far either side of a finding [`quoted_as_wording`] reads its line.
+const WORDING_REACH: usize = 2048;
+
 /// How far either side of a sentence [`quoted_speech`] reads its line for the quotation.
 const QUOTE_REACH: usize = 300;
 
@@ -1857,9 +1931,15 @@ pub(crate) fn scan(
         {
             return;
         }
+        // A title, or wording quoted to talk about: the rules mask the sentence's quotations,
+        // but a sentence the split cut inside a quotation pairs its quote marks wrongly
+        // ("… is \"what let this happen?\", not \"who let this happen?\"", round 46).
         let kept: Vec<&WordingHit> = rule_hits
             .iter()
-            .filter(|h| !is_title(text, toks, rs + h.start, rs + h.end))
+            .filter(|h| {
+                !is_title(text, toks, rs + h.start, rs + h.end)
+                    && !quoted_as_wording(text, s, e, rs + h.start)
+            })
             .collect();
         if !kept.is_empty()
             && kept.iter().all(|h| h.rule == Rule::Hindsight.info().id)
@@ -1906,7 +1986,9 @@ pub(crate) fn scan(
             let family = FAMILIES[j.class - 1];
             let (start, end) = (toks[a].start, toks[b - 1].end);
             let quoted = quoted_text(text, s, e, start, end);
-            if quoted.is_some_and(is_title_case) || (family == Rule::HumanError && quoted.is_some())
+            if quoted.is_some_and(is_title_case)
+                || (family == Rule::HumanError && quoted.is_some())
+                || quoted_as_wording(text, s, e, start)
             {
                 // The evidence is quoted wording (a title, a phrase talked about), which the
                 // rules do not read either: not the author's own.
@@ -1962,7 +2044,8 @@ pub(crate) fn scan(
                 // "The Camp 7 crew ignored the frozen GPS and navigated by the haul-road
                 // markers, exactly as their training says" (round 45, f377's first run): the
                 // act is the one the procedure asks for.
-                if super::patterns::done_as_told(&strs) {
+                // "… without waiting for members to ask" (round 46): initiative.
+                if super::patterns::done_as_told(&strs) || super::patterns::acts_unasked(&strs) {
                     return;
                 }
                 // "Lotte's regression pack is the reason the second bad mapping never reached
@@ -1970,6 +2053,12 @@ pub(crate) fn scan(
                 if family != Rule::Negligence && super::patterns::credits_harm_kept_away(&strs) {
                     return;
                 }
+            }
+            if family == Rule::TeamBlame && team_on_the_clock(sentence, words()) {
+                // "The Bergen team shipped the corrected settlement file at 17:40." (round 46,
+                // f384's and f386's first runs): a team's act told with its time and nothing
+                // else, as a named person's timeline entry is told.
+                return;
             }
             if matches!(family, Rule::TeamBlame | Rule::IndividualFault)
                 && credits_the_actor(text, toks, words())
@@ -3120,6 +3209,63 @@ fn act_told_with_its_outcome(
         })
     });
     Some((subject, verb.map_or(subject + 1, |k| k + 1)))
+}
+
+/// Whether the sentence tells a plain act at a clock time and nothing more ("The finance team
+/// ran the usual Tuesday reconciliation and spotted the discrepancy at 10:20", "The billing
+/// team shipped the refund script by 16:40"): a time after "at", "by", "from", "until" or
+/// "around", no word of harm ([`tells_of_harm`]), and no word of judgement, duty, irony,
+/// repetition or a time chosen badly ("again", "should", "only", "Friday", "peak"). Asked of
+/// the model's team warnings alone: on the labelled sets every such sentence is a hard
+/// negative, while a named person's line of the same shape is often blame told by its
+/// consequence, which the list of harm words does not hold ("locked the orders table at
+/// 19:00 on Cyber Monday").
+fn team_on_the_clock(sentence: &str, words: &[String]) -> bool {
+    #[rustfmt::skip]
+    const TONE: &[&str] = &[
+        "should", "ought", "must", "again", "even", "only", "finally", "reason", "because",
+        "thanks", "still", "instead", "without", "sat", "sitting", "somehow", "apparently",
+        "course", "bravo", "great", "nice", "genius", "kudos", "brilliant", "friday",
+        "weekend", "holiday", "payday", "peak", "sale", "midnight", "decided", "chose", "just",
+        "why", "who", "whoever", "unilaterally", "themselves", "own",
+    ];
+    const STEMS: &[&str] = &["blam", "fault", "ignor", "skip", "forg", "careless", "hero"];
+    // The act must be one of routine work or response ...
+    #[rustfmt::skip]
+    const ROUTINE: &[&str] = &[
+        "shipped", "ran", "completed", "finished", "delivered", "published", "sent", "joined",
+        "confirmed", "spotted", "found", "noticed", "posted", "started", "began", "called",
+        "contacted", "escalated", "paged", "reported", "answered", "restored", "recovered",
+        "resumed", "reran", "verified", "checked", "reviewed", "handed", "arrived", "were",
+        "was", "opened", "acknowledged", "replied", "responded",
+    ];
+    // ... and none that changes or removes something, whose harm the list of harm words
+    // may not know ("dropped the orders table at 19:00").
+    #[rustfmt::skip]
+    const CHANGES: &[&str] = &[
+        "dropped", "locked", "truncated", "purged", "revoked", "disabled", "removed", "killed",
+        "shut", "pulled", "reset", "rebooted", "changed", "pushed", "merged", "deployed",
+        "migrated", "cut", "switched", "flipped", "toggled", "rotated", "renamed",
+        "reconfigured", "upgraded", "patched", "throttled", "closed", "cancelled", "paused",
+        "overrode", "bypassed", "edited", "applied", "turned", "moved", "set", "rolled",
+        "took", "force", "forced", "emptied", "drained",
+    ];
+    const BEFORE: &[&str] = &["at", "by", "from", "until", "around"];
+    let mut prev = "";
+    let clock = sentence.split_whitespace().any(|w| {
+        let after = BEFORE.iter().any(|b| b.eq_ignore_ascii_case(prev));
+        prev = w;
+        after && super::text::clock_hour_len(w, b":.h").is_some()
+    });
+    clock
+        && !tells_of_harm(sentence)
+        && words.iter().any(|w| ROUTINE.contains(&w.as_str()))
+        && !words.iter().any(|w| {
+            TONE.contains(&w.as_str())
+                || CHANGES.contains(&w.as_str())
+                || STEMS.iter().any(|s| w.starts_with(s))
+        })
+        && !sentence.contains(['!', '?', '"', '“', '”'])
 }
 
 /// Whether the sentence tells of harm anywhere: a whole word of loss, breakage, delay or a

@@ -2354,6 +2354,7 @@ impl Sentence<'_> {
             | Rule::TeamBlame
             | Rule::Negligence => i.is_some_and(|i| {
                 self.reports_a_question(i)
+                    || (rule != Rule::Punishment && self.weighs_a_question(i))
                     || self.mentions_a_claim(i)
                     || self.denies_a_cleft(i)
                     || self.tried_in_vain(i)
@@ -2377,6 +2378,7 @@ impl Sentence<'_> {
                     // Round 22 (f135's first run): "The support desk was asked in a press
                     // enquiry whether agents had been careless", as for the other families.
                     || self.reports_a_question(i)
+                    || self.weighs_a_question(i)
                     || (i..(i + 4).min(self.toks.len()))
                         .find(|&k| self.is_judgement_word(k))
                         .is_some_and(|k| {
@@ -3878,6 +3880,39 @@ impl Sentence<'_> {
     /// outage was over and the engineer should have answered sooner").
     fn reports_a_question(&self, i: usize) -> bool {
         const REPORTED: &[&str] = &["asked", "wondered", "questioned", "inquired", "enquired"];
+        self.question_put_by(i, |j| {
+            REPORTED.contains(&self.word(j)) && self.word(j + 1) != "to"
+        })
+    }
+
+    /// The word at `i` is inside a question the review weighed, as [`Self::reports_a_question`]
+    /// reads a reported one, after a verb of weighing or looking into in the past that nothing
+    /// denies ("We considered whether the operator made an error and concluded that the
+    /// interface invited the wrong click", round 46, f385's first run, a false error; "the
+    /// review looked at whether …"). The punishment family does not ask it: weighing a
+    /// sanction is proposing one ("management is considering whether the developer should be
+    /// let go"); and "nobody considered whether …" is a finding of its own.
+    fn weighs_a_question(&self, i: usize) -> bool {
+        #[rustfmt::skip]
+        const WEIGHED: &[&str] = &[
+            "considered", "examined", "investigated", "explored", "weighed", "debated",
+            "discussed", "reviewed", "looked", "assessed", "tested",
+        ];
+        self.question_put_by(i, |j| {
+            WEIGHED.contains(&self.word(j))
+                && !(j.saturating_sub(3)..j).any(|d| {
+                    let w = self.word(d);
+                    NEGATORS.contains(w)
+                        || w.ends_with("n't")
+                        || matches!(w, "nobody" | "none" | "neither")
+                        || (w == "one" && d > 0 && self.word(d - 1) == "no")
+                })
+        })
+    }
+
+    /// The body of [`Self::reports_a_question`] and [`Self::weighs_a_question`]: "whether" or
+    /// "if" near `i` whose question is put by a verb `verb` accepts at most six words before.
+    fn question_put_by(&self, i: usize, verb: impl Fn(usize) -> bool) -> bool {
         let n = self.toks.len();
         if n == 0 {
             return false;
@@ -3914,9 +3949,7 @@ impl Sentence<'_> {
                 return false;
             }
             let k = first_of_chain(k);
-            (k.saturating_sub(6)..k).any(|j| {
-                REPORTED.contains(&self.word(j)) && self.word(j + 1) != "to" && !breaks(j, k)
-            })
+            (k.saturating_sub(6)..k).any(|j| verb(j) && !breaks(j, k))
         })
     }
 
@@ -4520,6 +4553,47 @@ pub(super) fn done_as_told(words: &[&str]) -> bool {
             && !(k > 0 && matches!(w(k - 1), "of" | "without" | "not" | "never" | "stopped"))
             && (k + 1..(k + 7).min(words.len())).any(|g| GUIDES.contains(&w(g)));
         as_it_says || following
+    })
+}
+
+/// Whether the sentence tells someone acting on their own initiative, before anyone asked
+/// (round 46, f385's and f386's first runs, a false error): "Nattaya didn't wait to be asked
+/// before moving her agents", "approves refunding every duplicate without waiting for members
+/// to ask". Not waiting for a request, an instruction or a reminder is initiative; not waiting
+/// for CI, a review or an approval stays a careless act. `words` are lower case.
+pub(super) fn acts_unasked(words: &[&str]) -> bool {
+    const ASKED: &[&str] = &[
+        "asked",
+        "told",
+        "prompted",
+        "invited",
+        "chased",
+        "reminded",
+        "instructed",
+    ];
+    const ASK: &[&str] = &[
+        "ask", "tell", "request", "complain", "chase", "prompt", "remind", "instruct", "call",
+        "escalate", "report",
+    ];
+    const REQUESTS: &[&str] = &[
+        "request",
+        "requests",
+        "instructions",
+        "reminder",
+        "prompting",
+    ];
+    let w = |k: usize| words.get(k).copied().unwrap_or("");
+    (0..words.len()).any(|k| {
+        if !matches!(w(k), "wait" | "waited" | "waiting") {
+            return false;
+        }
+        let denied = (k.saturating_sub(2)..k)
+            .any(|d| matches!(w(d), "without" | "didn't" | "not" | "never" | "n't"));
+        let to_be_asked = w(k + 1) == "to" && w(k + 2) == "be" && ASKED.contains(&w(k + 3));
+        let for_someone_to_ask = w(k + 1) == "for"
+            && (k + 2..(k + 7).min(words.len()))
+                .any(|t| (w(t) == "to" && ASK.contains(&w(t + 1))) || REQUESTS.contains(&w(t)));
+        denied && (to_be_asked || for_someone_to_ask)
     })
 }
 
@@ -5304,6 +5378,7 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
                 // for P1 fixes" (round 45): the act is one the process allows.
                 if s.rest_has(last, &["permits", "allows", "intends", "sanctions"])
                     || done_as_told(&s.words())
+                    || acts_unasked(&s.words())
                 {
                     return None;
                 }
@@ -5517,8 +5592,9 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             agent_rule(c).and_then(|r| found(r, ms, me))
         }
         Kind::DidNotCheck => {
-            // "did not check … because the link was missing" explains, it does not blame.
-            if s.rest_has(last, &["because", "since", "due"]) {
+            // "did not check … because the link was missing" explains, it does not blame;
+            // "didn't wait to be asked" is initiative (round 46).
+            if s.rest_has(last, &["because", "since", "due"]) || acts_unasked(&s.words()) {
                 return None;
             }
             let (c, j) = s.subject_class(i0);
@@ -6677,6 +6753,20 @@ fn modal_perfect(s: &Sentence, ms: usize, i0: usize, last: usize) -> Option<Foun
     }
     if subject == "whoever" || subject == "who" {
         return None;
+    }
+    // "Nobody should have been approving permits from a phone at midnight", "nobody should
+    // have let it near production" (round 46, f387's first run): a duty denied to everyone,
+    // said of a past act only people do, tells that someone did it. "Nobody should have to
+    // remember …" (no participle) and "nobody could have known" (excused) are left.
+    if c == Class::NegPronoun && !could && !negated && !inverted {
+        let act = if participle == "been" {
+            s.next_word(last).is_some_and(|n| is_human_act(s.word(n)))
+        } else {
+            HUMAN_PARTICIPLES.contains(participle) || matches!(participle, "let" | "run" | "done")
+        };
+        return act
+            .then(|| found(Rule::Counterfactual, ms, s.span_end(last)))
+            .flatten();
     }
     counterfactual_for(c, participle, true).and_then(|r| found(r, ms, s.span_end(last)))
 }

@@ -6501,3 +6501,94 @@ fn a_routine_that_runs_without_anyone_noticing() {
         "blameless/negligence",
     )]);
 }
+
+/// Round 46 (f385's and f386's first runs, one a false error): not waiting to be asked is
+/// initiative; not waiting for CI or a review stays a careless act.
+#[test]
+fn acting_before_anyone_asked_is_initiative() {
+    assert_engine_quiet(&[
+        "Nattaya didn't wait to be asked before moving her agents.",
+        "- **10:00** Fatima Haddad briefs the consortium's executive secretary and approves refunding every duplicate without waiting for members to ask.",
+    ]);
+    assert_engine_finds(&[
+        (
+            "Dave didn't wait for CI before merging.",
+            "blameless/negligence",
+        ),
+        (
+            "Dave merged without waiting for the review.",
+            "blameless/individual-fault",
+        ),
+    ]);
+}
+
+/// Round 46 (f385's first run, a false error): a fault the review weighed as a question is
+/// not asserted; a sanction weighed is still proposed, and the fault told plainly is found.
+#[test]
+fn a_fault_weighed_as_a_question() {
+    assert_engine_quiet(&[
+        "We considered whether the operator made an error and concluded that the interface invited the wrong click.",
+        "The review looked at whether the on-call engineer made an error and found that the runbook was wrong.",
+    ]);
+    assert_engine_finds(&[
+        (
+            "Management is considering whether the developer should be let go.",
+            "blameless/punishment",
+        ),
+        (
+            "The on-call engineer made an error and the runbook did not catch it.",
+            "blameless/individual-fault",
+        ),
+    ]);
+}
+
+/// Round 46 (f387's first run): a duty denied to everyone, of a past act only people do,
+/// says someone did it; an obligation nobody should carry, an excuse and a passive do not.
+#[test]
+fn nobody_should_have_done_it() {
+    assert_rule_reads(
+        "blameless/counterfactual",
+        &[
+            "Nobody should have to remember the codes; the form now checks them.",
+            "Nobody could have known the vendor had changed the default.",
+            "Nobody should have been paged for a warning that clears itself.",
+        ],
+        &[
+            "Nobody should have been approving permits from a phone at midnight.",
+            "Nobody should have approved permits from a phone.",
+        ],
+    );
+}
+
+/// Round 46 (f387's first run): blame quoted as wording to talk about ("phrases like …", "the
+/// question is …, not …") is the author's method, even where the sentence split cuts the line
+/// at a quoted question mark; the same words said plainly are found.
+#[test]
+fn wording_quoted_to_talk_about() {
+    assert_block_quiet(&[
+        "Some early comments on this incident, including one of my own on the bridge, used phrases like \"who signed this off?\" and \"the change team missed it\". I have deliberately not carried those into this report.",
+        "If we want people to tell us early and honestly when things look wrong, we have to show them that the question we ask afterwards is \"what let this happen?\", not \"who let this happen?\".",
+    ]);
+    assert_block_found(&["Frankly, the change team missed it, and they let this happen."]);
+}
+
+/// Round 46 (f384's, f386's and f388's first runs): a team's routine act told with its time
+/// and nothing else is a timeline entry, as a named person's is; a change or removal, a
+/// time chosen badly, or harm keeps the model's warning.
+#[test]
+fn a_teams_routine_act_on_the_clock() {
+    assert_engine_quiet(&[
+        "The Bergen team shipped the corrected settlement file at 17:40.",
+        "The billing team shipped the refund script by 16:40.",
+    ]);
+    assert_engine_finds(&[
+        (
+            "The DBA team dropped the orders table at 19:00.",
+            "blameless/team-blame",
+        ),
+        (
+            "The platform team shipped the release at 17:55 on a Friday.",
+            "blameless/team-blame",
+        ),
+    ]);
+}
