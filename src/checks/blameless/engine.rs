@@ -1230,6 +1230,27 @@ fn quoted_as_wording(text: &str, s: usize, e: usize, at: usize) -> bool {
     like || question
 }
 
+/// Where a run of emoji of mockery right after the sentence ending at `e` ends: the sentence
+/// split leaves a line's closing emoji out of the sentence. At most 24 bytes of the line are
+/// read, spaces and emoji only; `e` when there is none.
+fn mocking_emoji_tail(text: &str, e: usize) -> usize {
+    let Some(rest) = text.get(e..) else {
+        return e;
+    };
+    let mut end = e;
+    for (i, c) in rest.char_indices() {
+        if i > 24 || c == '\n' {
+            break;
+        }
+        if super::patterns::mocking_emoji(c.encode_utf8(&mut [0; 4])) {
+            end = e + i + c.len_utf8();
+        } else if !(c.is_whitespace() || c == '\u{FE0F}' || !c.is_ascii() && !c.is_alphanumeric()) {
+            break;
+        }
+    }
+    end
+}
+
 /// How far either side of a finding [`quoted_as_wording`] reads its line.
 const WORDING_REACH: usize = 2048;
 
@@ -1833,13 +1854,30 @@ pub(crate) fn scan(
         // there ("**Cause:** Very unlikely to be related", "Root Cause: Merchant
         // authentication service …") is no name, and a possessive ("Apollo's resolver") may
         // be a product's.
+        // A label that itself asserts fault ("Culprit:", "At fault:", "Responsible party:")
+        // lets the rules read any value (round 46, f386's first run: "At fault: TabWorks
+        // (MDM vendor)", and "Culprit: the platform team"): `Kind::Culprit` still asks that
+        // the value names someone or a group, so "Culprit: a race in the cache" stays quiet.
         let label = cause_label_before(text, s)
-            .filter(|_| value_opens_with_someone(sentence))
+            .filter(|&from| {
+                value_opens_with_someone(sentence)
+                    || text.get(from..s).is_some_and(label_asserts_fault)
+            })
             .and_then(|from| Some((from, text.get(from..e)?)));
         let (rs, rule_sentence, cause_label) = match label {
             Some((from, with_label)) => (from, with_label, true),
             None => (s, sentence, false),
         };
+        // Round 46: an emoji of mockery that the sentence split left after the sentence
+        // ("siri.c: great job team, double-charging 8,000 riders on payday 👏👏") is read with
+        // it by the rules, which judge praise with one as mockery (`Kind::IronicPraise`).
+        let tail = mocking_emoji_tail(text, e);
+        let rule_sentence = if tail > e {
+            text.get(rs..tail).unwrap_or(rule_sentence)
+        } else {
+            rule_sentence
+        };
+        let mocked = tail > e || super::patterns::mocking_emoji(sentence);
         // Below the gate only a person's act told with the harm it did is looked for
         // (`Kind::ActThenHarm`, round 14), and what it finds is a warning (an error needs
         // `ERROR_WITH_RULE`): the model knows few of the acts ("Dwayne zeroed scale 2 with a
@@ -1883,6 +1921,9 @@ pub(crate) fn scan(
             if cause_label || opens_with_a_cause_label(sentence, toks) {
                 kinds |= super::patterns::kind_bit(Kind::HumanError)
                     | super::patterns::kind_bit(Kind::Culprit);
+            }
+            if mocked {
+                kinds |= super::patterns::kind_bit(Kind::IronicPraise);
             }
             if kinds == 0 {
                 return;
@@ -3586,6 +3627,22 @@ fn cause_label_before(text: &str, s: usize) -> Option<usize> {
         && !label.bytes().any(|b| b.is_ascii_digit())
         && names_a_cause_field(label))
     .then_some(from)
+}
+
+/// Whether a field's label names fault or blame itself rather than a cause ("Culprit", "At
+/// fault", "Fault owner", "Responsible party", "Blamed"), and not its absence ("Blameless",
+/// "Blame-free"). `label` is the text before the value, marks and colon included.
+fn label_asserts_fault(label: &str) -> bool {
+    let lower = label.to_ascii_lowercase();
+    (lower.contains("culprit")
+        || lower.contains("fault")
+        || lower.contains("responsible")
+        || lower.contains("blame"))
+        && !lower.contains("blameless")
+        && !lower.contains("blame-free")
+        && !lower.contains("blame free")
+        && !lower.contains("no fault")
+        && !lower.contains("no-fault")
 }
 
 /// Whether a field's value opens with a word that can only be someone's name or handle

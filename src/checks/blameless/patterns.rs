@@ -2672,7 +2672,39 @@ impl Sentence<'_> {
         };
         let cond_end = (c + 1..n).find(|&k| self.is_break(k)).unwrap_or(n);
         if !(c..cond_end).any(denial) {
-            return false;
+            // A worse outcome averted (round 46): the condition is a thing's failure, with
+            // nobody in it, and the consequence a loss that did not come ("Had the replica
+            // failed too, we would have lost a day of data"). What the condition names is
+            // no act anyone should have done.
+            let harm_in_condition = (c + 1..cond_end).any(|k| {
+                let w = self.word(k);
+                LOSS.iter().any(|l| w.starts_with(l))
+                    || matches!(w, "died" | "down" | "filled" | "expired" | "overflowed")
+            });
+            if !harm_in_condition {
+                return false;
+            }
+            // Asking about words is no finding: the lookups must not leave the dictionary's
+            // mark, which would make the sentence's other findings warnings.
+            let someone_in_condition = self.without_mark(|| {
+                (c + 1..cond_end).any(|k| {
+                    let cl = self.class(k);
+                    cl.person() || matches!(cl, Class::Group | Class::We | Class::NegPronoun)
+                })
+            });
+            if someone_in_condition {
+                return false;
+            }
+            let Some(m) = (cond_end..n).find(|&k| is_past_modal(self.word(k))) else {
+                return false;
+            };
+            let end = (m + 1..n).find(|&k| self.is_break(k)).unwrap_or(n);
+            return !(m..end).any(denial)
+                && !(m..end).any(|k| matches!(self.word(k), "less" | "fewer" | "sooner"))
+                && (m + 1..end).any(|k| {
+                    let w = self.word(k);
+                    LOSS.iter().any(|l| w.starts_with(l))
+                });
         }
         // The consequence: a modal perfect outside the condition ("would have", "could've").
         let Some(m) = (0..n)
@@ -5523,7 +5555,32 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
                 ) => k + 2,
                 _ => k,
             };
-            let (m, c) = s.noun_phrase_agent(k)?;
+            // A company named as the culprit, the value's first noun phrase ("At fault:
+            // TabWorks (MDM vendor)", "The culprit was the vendor", round 46, f386's first
+            // run): vendors and contractors are groups whose fault a cause field claims. Its
+            // possessive ("the vendor's SDK") names a thing, and a company later in the phrase
+            // ("a misconfiguration pushed by the vendor") is left to the other kinds.
+            let company = (k..(k + 6).min(s.toks.len()))
+                .find(|&j| !s.toks[j].boundary && is_company_word(s.word(j)))
+                .filter(|&j| {
+                    !s.toks[j].poss
+                        && (k..j).all(|q| {
+                            let w = s.word(q);
+                            if s.toks[q].boundary {
+                                s.text.get(s.toks[q].start..s.toks[q].end) == Some("(")
+                            } else {
+                                matches!(w, "the" | "a" | "an" | "our" | "their" | "one")
+                                    || s.text
+                                        .get(s.toks[q].start..s.toks[q].end)
+                                        .is_some_and(|t| t.starts_with(char::is_uppercase))
+                            }
+                        })
+                });
+            let (m, c) = match (s.noun_phrase_agent(k), company) {
+                (Some((m, c)), _) if c != Class::Other => (m, c),
+                (_, Some(j)) => (j, Class::Group),
+                (found, None) => found?,
+            };
             if c == Class::Pronoun {
                 return None; // "the cause was that we…" is handled by other rules
             }
@@ -6405,8 +6462,77 @@ fn ironic_praise(s: &Sentence, ms: usize, i0: usize, last: usize) -> Option<Foun
             None
         };
     }
-    let end = irony_cue(s, last + 1)?;
-    found(Rule::Sarcasm, ms, s.toks[end].end)
+    if let Some(end) = irony_cue(s, last + 1) {
+        return found(Rule::Sarcasm, ms, s.toks[end].end);
+    }
+    // Round 46 (f386's and f389's first runs, and 35 misses on used sets): praise with an emoji
+    // of mockery after it ("great job team, double-charging 8,000 riders on payday 👏👏",
+    // "great job dispatch 👏 thirty farms with full tanks and no truck"), said to someone. On
+    // the labelled sets, praise and such an emoji are mockery but where the line tells a
+    // recovery ("great job everyone 👏 cabinets back at Huaynuma, get some sleep").
+    // Clapping, a trophy or laughter may be sincere ("nice work team 👏"), so with those the
+    // line must also tell harm or hold a word of irony ("really nailed it", "another",
+    // "whoever", "new record"); an upside-down face, a rolled eye or a smirk is mockery alone.
+    let rest = s.text.get(s.toks[last].end..).unwrap_or("");
+    #[rustfmt::skip]
+    const IRONY: &[&str] = &[
+        "really", "truly", "nailed", "top-tier", "top-notch", "world-class", "masterclass",
+        "again", "another", "record", "whoever", "finally", "only", "thrilled", "love", "loved",
+        "enjoyed", "generous", "visionary", "legendary", "inspired", "inventing", "invented",
+        "discovering", "10", "so",
+    ];
+    let mocked = rest
+        .chars()
+        .any(|c| matches!(c, '🙃' | '🙄' | '😏' | '🤡' | '🤦'))
+        || (mocking_emoji(rest)
+            && (super::engine::tells_of_harm(rest)
+                || (0..s.toks.len()).any(|k| IRONY.contains(&s.word(k)))));
+    if mocked && !tells_a_recovery(s, last + 1) {
+        return found(Rule::Sarcasm, ms, s.toks[last].end);
+    }
+    None
+}
+
+/// Whether `text` holds an emoji that chat uses to mock: clapping, an upside-down or
+/// eye-rolling face, a smirk, a clown, a trophy, tears of laughter, a facepalm. A heart or
+/// folded hands is thanks.
+pub(super) fn mocking_emoji(text: &str) -> bool {
+    text.chars().any(|c| {
+        matches!(
+            c,
+            '👏' | '🙃'
+                | '🙄'
+                | '😏'
+                | '🤡'
+                | '🏆'
+                | '😂'
+                | '🤣'
+                | '🤦'
+                | '🥇'
+                | '👌'
+                | '💯'
+        )
+    })
+}
+
+/// Whether the words from token `from` on tell a recovery or thanks for one: "back", "restored",
+/// "steady", "fixed" (not in scare quotes), "thank you all", "get some sleep".
+fn tells_a_recovery(s: &Sentence, from: usize) -> bool {
+    #[rustfmt::skip]
+    const RECOVERY: &[&str] = &[
+        "back", "restored", "recovered", "reopened", "steady", "stable", "resolved", "green",
+        "sleep", "rest", "saved", "home", "deserved", "mitigated", "contained", "healthy",
+    ];
+    (from..s.toks.len()).any(|k| {
+        let w = s.word(k);
+        RECOVERY.contains(&w)
+            || (w == "fixed"
+                && !s
+                    .text
+                    .get(..s.toks[k].start)
+                    .is_some_and(|b| b.ends_with('"')))
+            || (w == "thank" && s.word(k + 1) == "you")
+    })
 }
 
 /// Where a harm played down after token `from` ends, if any: the thing thanked for ("it",
@@ -7259,6 +7385,15 @@ fn sanction(s: &Sentence, ms: usize, me: usize, i0: usize, matched: &str) -> Opt
         .any(|p| matched.starts_with(p));
     if !withheld_work && s.negated_in_sentence(i0) {
         return None;
+    }
+    // "We will make LumenDRM pay for this" (round 46, f385's first run): revenge on a person
+    // or a supplier; not "make sure we pay for it".
+    if matched.starts_with("make") {
+        let sure = matched
+            .split_whitespace()
+            .nth(1)
+            .is_some_and(|w| matches!(w, "sure" | "certain" | "customers" | "users"));
+        return (!sure).then(|| found(Rule::Punishment, ms, me)).flatten();
     }
     // The sanction's person: the clause's subject ("The night volunteer was asked to step
     // down"), or someone's possession ("his signing rights", "Lukáš's permanent record").

@@ -6592,3 +6592,86 @@ fn a_teams_routine_act_on_the_clock() {
         ),
     ]);
 }
+
+/// Round 46: a worse outcome averted, told as what a thing's failure would have cost, is no
+/// counterfactual of anyone's; a person's act in the condition, or a lesser loss, still is.
+#[test]
+fn a_worse_outcome_averted_is_no_counterfactual() {
+    assert_rule_reads(
+        "blameless/counterfactual",
+        &[
+            "Had the replica failed too, we would have lost a day of data.",
+            "If the second disk had failed, we would have lost the whole array.",
+        ],
+        &["If Dave had failed over sooner, we would have lost less data."],
+    );
+}
+
+/// Round 46 (f386's first run): a field whose label asserts fault ("Culprit:", "At fault:")
+/// names a team or a company as the culprit whatever its value's first word; a thing named
+/// there, or a company's thing, is no one's fault.
+#[test]
+fn a_culprit_field_names_a_team_or_a_company() {
+    assert_engine_finds(&[
+        ("Culprit: the platform team", "blameless/team-blame"),
+        ("At fault: TabWorks (MDM vendor).", "blameless/team-blame"),
+        ("The culprit was the vendor.", "blameless/team-blame"),
+    ]);
+    assert_engine_quiet(&[
+        "Culprit: a race in the cache.",
+        "Root cause: a bug in the vendor's SDK.",
+    ]);
+}
+
+/// Round 46 (f385's first run): judgement words in their superlatives ("dumbest",
+/// "sloppiest") grade people as the plain words do; of a thing they grade the thing.
+#[test]
+fn superlatives_of_judgement() {
+    assert_engine_finds(&[
+        (
+            "That was the dumbest thing I've seen an engineer do.",
+            "blameless/judgemental",
+        ),
+        ("The stupidest change of the year.", "blameless/judgemental"),
+        (
+            "Dave is the sloppiest engineer on the team.",
+            "blameless/judgemental",
+        ),
+    ]);
+    assert_engine_quiet(&[
+        "A dumber retry policy would have been safer.",
+        "The sloppiest part of the design is the retry loop.",
+    ]);
+}
+
+/// Round 46 (f385's first run): "make them pay for this" is revenge; "make sure we pay for
+/// it" is a plan.
+#[test]
+fn making_someone_pay_for_it() {
+    assert_rule_reads(
+        "blameless/punishment",
+        &["We need to make sure we pay for it before the renewal date."],
+        &[
+            "We'll make them pay for this.",
+            "We will make LumenDRM pay for this with every penalty the contract allows.",
+        ],
+    );
+}
+
+/// Round 46 (f386's and f389's first runs): praise with an emoji of mockery, said to someone,
+/// mocks: an upside-down face alone, clapping with harm or a word of irony. Sincere praise
+/// ("nice work team 👏") and praise for a recovery are left.
+#[test]
+fn praise_with_an_emoji_of_mockery() {
+    assert_engine_finds(&[
+        (
+            "15:02 siri.c: great job team, double-charging 8,000 riders on payday 👏👏",
+            "blameless/sarcasm",
+        ),
+        ("great job on the migration guys 🙃", "blameless/sarcasm"),
+    ]);
+    assert_engine_quiet(&[
+        "12:40 ana: nice work team 👏",
+        "05:45 ndlamini: great job everyone 👏 cabinets back at Huaynuma, thank you all, get some sleep",
+    ]);
+}
