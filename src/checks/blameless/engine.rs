@@ -1242,9 +1242,12 @@ fn mocking_emoji_tail(text: &str, e: usize) -> usize {
         if i > 24 || c == '\n' {
             break;
         }
+        // Spaces, the emoji variation selector and other symbols may stand between.
+        let between =
+            c.is_whitespace() || c == '\u{FE0F}' || (!c.is_ascii() && !c.is_alphanumeric());
         if super::patterns::mocking_emoji(c.encode_utf8(&mut [0; 4])) {
             end = e + i + c.len_utf8();
-        } else if !(c.is_whitespace() || c == '\u{FE0F}' || !c.is_ascii() && !c.is_alphanumeric()) {
+        } else if !between {
             break;
         }
     }
