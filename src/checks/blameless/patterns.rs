@@ -2339,6 +2339,7 @@ impl Sentence<'_> {
                 if i.is_some_and(|i| {
                     self.puts_for_deliberation(i)
                         || self.mentions_a_claim(i)
+                        || self.raises_a_possibility(i)
                         || self.seeks_who_should(i)
                         || self.expects_over_time(i)
                         || self.what_anyone_should_have(i)
@@ -2354,7 +2355,8 @@ impl Sentence<'_> {
             | Rule::TeamBlame
             | Rule::Negligence => i.is_some_and(|i| {
                 self.reports_a_question(i)
-                    || (rule != Rule::Punishment && self.weighs_a_question(i))
+                    || (rule != Rule::Punishment
+                        && (self.weighs_a_question(i) || self.raises_a_possibility(i)))
                     || self.mentions_a_claim(i)
                     || self.denies_a_cleft(i)
                     || self.tried_in_vain(i)
@@ -2398,6 +2400,34 @@ impl Sentence<'_> {
     /// right after it; a general one ("thing", "answer") only set off by a comma or after a
     /// verb of saying, as "the thing that Dave should have done" is a relative clause and
     /// stays found; and the finding is at most eight words after the clause's "that".
+    /// Whether the finding at `i` is in a possibility someone raised rather than the author's
+    /// claim: "Several attendees raised the possibility that the on-call engineer should have
+    /// recognised the split-brain sooner. The group examined this and concluded …" (round 46,
+    /// f393's first run on the final code, a false error). A verb of raising ("raised",
+    /// "voiced", "floated", "aired", "made") at most three words before a noun of a claim put
+    /// forward ("possibility", "suggestion", "idea", "concern", "question", "point"), then
+    /// "that" and the finding at most twelve words on, with no clause break. Not for
+    /// sanctions: raising the idea that someone be let go proposes it.
+    fn raises_a_possibility(&self, i: usize) -> bool {
+        const RAISE: &[&str] = &["raised", "voiced", "floated", "aired", "made", "put"];
+        const CLAIM: &[&str] = &[
+            "possibility",
+            "suggestion",
+            "idea",
+            "concern",
+            "question",
+            "point",
+            "hypothesis",
+            "theory",
+        ];
+        (i.saturating_sub(12)..i).any(|k| {
+            CLAIM.contains(&self.word(k))
+                && self.word(k + 1) == "that"
+                && (k.saturating_sub(3)..k).any(|r| RAISE.contains(&self.word(r)))
+                && !self.breaks_between(k + 1, i, false)
+        })
+    }
+
     fn mentions_a_claim(&self, i: usize) -> bool {
         #[rustfmt::skip]
         const CONTENT: &[&str] = &[
@@ -4687,7 +4717,35 @@ pub(super) fn credits_harm_kept_away(words: &[&str]) -> bool {
                 ) && (n + 1..(n + 3).min(words.len())).any(|v| SPREAD.contains(&w(v)))
                     && (k + 2..n).any(|h| HARMFUL.contains(&w(h)))
             });
-        broke_open || reason
+        // "Mirela's query plan analysis is what identified the missing index", "Dmitri's
+        // patch from Tuesday is what stopped the duplicate charges" (round 46, f393's first
+        // run on the final code): a cleft whose verb finds or mends (not "flagged" or
+        // "pointed", which may be the harm: "is what flagged every bibliography as
+        // plagiarised"), or ends harm named right after it.
+        let credit_cleft = matches!(w(k), "is" | "was" | "'s")
+            && w(k + 1) == "what"
+            && (matches!(
+                w(k + 2),
+                "identified"
+                    | "found"
+                    | "caught"
+                    | "spotted"
+                    | "noticed"
+                    | "diagnosed"
+                    | "fixed"
+                    | "restored"
+                    | "recovered"
+                    | "saved"
+                    | "resolved"
+                    | "solved"
+                    | "traced"
+                    | "detected"
+                    | "revealed"
+            ) || (matches!(
+                w(k + 2),
+                "stopped" | "ended" | "halted" | "contained" | "limited" | "prevented"
+            ) && (k + 3..(k + 8).min(words.len())).any(|h| HARMFUL.contains(&w(h)))));
+        broke_open || reason || credit_cleft
     })
 }
 

@@ -6675,3 +6675,43 @@ fn praise_with_an_emoji_of_mockery() {
         "05:45 ndlamini: great job everyone 👏 cabinets back at Huaynuma, thank you all, get some sleep",
     ]);
 }
+
+/// Round 46 (f393's first run on the final code): a person's work credited by a cleft of
+/// finding or mending ("is what identified …", "is what stopped the duplicate charges") is
+/// credit; the same cleft of harm stays found.
+#[test]
+fn a_cleft_that_credits_someones_work() {
+    assert_engine_quiet(&[
+        "Mirela's query plan analysis is what identified the missing index on reservations.sailing_id.",
+        "Dmitri's patch from Tuesday is what stopped the duplicate charges.",
+    ]);
+    assert_engine_finds(&[
+        (
+            "Dave's change is what took the site down.",
+            "blameless/individual-fault",
+        ),
+        (
+            "Dave's change is what stopped the payments.",
+            "blameless/individual-fault",
+        ),
+    ]);
+}
+
+/// Round 46 (f393's first run on the final code, a false error): a possibility that others
+/// raised is reported, not claimed; a sanction raised is still proposed.
+#[test]
+fn a_possibility_others_raised() {
+    assert_engine_quiet(&[
+        "Several attendees raised the possibility that the on-call engineer should have recognised the split-brain sooner.",
+    ]);
+    assert_engine_finds(&[
+        (
+            "Several attendees raised the possibility that the engineer should be let go.",
+            "blameless/punishment",
+        ),
+        (
+            "The on-call engineer should have recognised the split-brain sooner.",
+            "blameless/counterfactual",
+        ),
+    ]);
+}
