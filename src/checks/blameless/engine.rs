@@ -1237,6 +1237,10 @@ fn mocking_emoji_tail(text: &str, e: usize) -> usize {
     let Some(rest) = text.get(e..) else {
         return e;
     };
+    // The first byte after spaces must open an emoji.
+    if rest.bytes().find(|&b| b != b' ' && b != b'\t') != Some(0xF0) {
+        return e;
+    }
     let mut end = e;
     for (i, c) in rest.char_indices() {
         if i > 24 || c == '\n' {
@@ -1842,6 +1846,9 @@ pub(crate) fn scan(
     block: Block,
 ) -> Vec<WordingHit> {
     let cause_field = block == Block::CauseCell;
+    // Every emoji of mockery is four bytes in UTF-8, opening with 0xF0: one byte search per
+    // block spares the emoji tests below for almost every sentence.
+    let block_has_emoji = memchr::memchr(0xF0, text.as_bytes()).is_some();
     let model = &*MODEL;
     let mut hits = Vec::new();
     for_each_sentence(text, |s, e, toks| {
@@ -1874,13 +1881,19 @@ pub(crate) fn scan(
         // Round 46: an emoji of mockery that the sentence split left after the sentence
         // ("siri.c: great job team, double-charging 8,000 riders on payday 👏👏") is read with
         // it by the rules, which judge praise with one as mockery (`Kind::IronicPraise`).
-        let tail = mocking_emoji_tail(text, e);
+        let tail = if block_has_emoji {
+            mocking_emoji_tail(text, e)
+        } else {
+            e
+        };
         let rule_sentence = if tail > e {
             text.get(rs..tail).unwrap_or(rule_sentence)
         } else {
             rule_sentence
         };
-        let mocked = tail > e || super::patterns::mocking_emoji(sentence);
+        // Every emoji of mockery is four bytes in UTF-8, opening with 0xF0: a byte search
+        // first, as every sentence is asked.
+        let mocked = tail > e || (block_has_emoji && super::patterns::mocking_emoji(sentence));
         // Below the gate only a person's act told with the harm it did is looked for
         // (`Kind::ActThenHarm`, round 14), and what it finds is a warning (an error needs
         // `ERROR_WITH_RULE`): the model knows few of the acts ("Dwayne zeroed scale 2 with a
