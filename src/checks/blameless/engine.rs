@@ -1891,8 +1891,7 @@ pub(crate) fn scan(
         } else {
             rule_sentence
         };
-        // Every emoji of mockery is four bytes in UTF-8, opening with 0xF0: a byte search
-        // first, as every sentence is asked.
+        // In a block with no emoji (`block_has_emoji`), no sentence is read for one.
         let mocked = tail > e || (block_has_emoji && super::patterns::mocking_emoji(sentence));
         // Below the gate only a person's act told with the harm it did is looked for
         // (`Kind::ActThenHarm`, round 14), and what it finds is a warning (an error needs
@@ -3271,8 +3270,10 @@ fn act_told_with_its_outcome(
 /// Whether the sentence tells a plain act at a clock time and nothing more ("The finance team
 /// ran the usual Tuesday reconciliation and spotted the discrepancy at 10:20", "The billing
 /// team shipped the refund script by 16:40"): a time after "at", "by", "from", "until" or
-/// "around", no word of harm ([`tells_of_harm`]), and no word of judgement, duty, irony,
-/// repetition or a time chosen badly ("again", "should", "only", "Friday", "peak"). Asked of
+/// "around", a verb of routine work or response ("shipped", "ran", "escalated") and none that
+/// changes or removes something ("dropped", "disabled", "deployed"), no word of harm
+/// ([`tells_of_harm`]), and no word of judgement, duty, irony, repetition or a time chosen
+/// badly ("again", "should", "only", "Friday", "peak"). Asked of
 /// the model's team warnings alone: on the labelled sets every such sentence is a hard
 /// negative, while a named person's line of the same shape is often blame told by its
 /// consequence, which the list of harm words does not hold ("locked the orders table at

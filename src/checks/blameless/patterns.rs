@@ -6528,16 +6528,15 @@ fn ironic_praise(s: &Sentence, ms: usize, i0: usize, last: usize) -> Option<Foun
     // "great job dispatch 👏 thirty farms with full tanks and no truck"), said to someone. On
     // the labelled sets, praise and such an emoji are mockery but where the line tells a
     // recovery ("great job everyone 👏 cabinets back at Huaynuma, get some sleep").
-    // Clapping, a trophy or laughter may be sincere ("nice work team 👏"), so with those the
-    // line must also tell harm or hold a word of irony ("really nailed it", "another",
-    // "whoever", "new record"); an upside-down face, a rolled eye or a smirk is mockery alone.
+    // Clapping, a trophy or laughter may be sincere ("nice work team 👏", "thanks so much
+    // @kit.w 👏", "you nailed it 👏"), so with those the line must also tell harm or hold a
+    // word that sincere thanks does not use ("another", "whoever", "new record",
+    // "masterclass"); an upside-down face, a rolled eye or a smirk is mockery alone.
     let rest = s.text.get(s.toks[last].end..).unwrap_or("");
     #[rustfmt::skip]
     const IRONY: &[&str] = &[
-        "really", "truly", "nailed", "top-tier", "top-notch", "world-class", "masterclass",
-        "again", "another", "record", "whoever", "finally", "only", "thrilled", "love", "loved",
-        "enjoyed", "generous", "visionary", "legendary", "inspired", "inventing", "invented",
-        "discovering", "10", "so",
+        "masterclass", "again", "another", "record", "whoever", "generous", "visionary",
+        "legendary", "inventing", "invented", "discovering",
     ];
     let mocked = rest
         .chars()

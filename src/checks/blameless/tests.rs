@@ -6659,8 +6659,9 @@ fn making_someone_pay_for_it() {
 }
 
 /// Round 46 (f386's and f389's first runs): praise with an emoji of mockery, said to someone,
-/// mocks: an upside-down face alone, clapping with harm or a word of irony. Sincere praise
-/// ("nice work team 👏") and praise for a recovery are left.
+/// mocks: an upside-down face alone, clapping with harm or a word sincere thanks does not use.
+/// Sincere praise ("nice work team 👏", "thanks so much @kit.w 👏") and praise for a recovery
+/// are left.
 #[test]
 fn praise_with_an_emoji_of_mockery() {
     assert_engine_finds(&[
@@ -6672,6 +6673,8 @@ fn praise_with_an_emoji_of_mockery() {
     ]);
     assert_engine_quiet(&[
         "12:40 ana: nice work team 👏",
+        "12:10 ana: thanks so much @kit.w 👏",
+        "great job team, 10 minutes from page to fix 👏",
         "05:45 ndlamini: great job everyone 👏 cabinets back at Huaynuma, thank you all, get some sleep",
     ]);
 }
