@@ -1133,30 +1133,56 @@ fn quoted_speech(text: &str, s: usize, e: usize, at: usize) -> bool {
         "responded",
         "responds",
     ];
-    let (from, to) = line_around(text, s, e, QUOTE_REACH);
-    let Some(line) = text.get(from..to) else {
+    let Some(LineQuotes {
+        line,
+        quotes,
+        holding,
+    }) = quotation_at(text, s, e, at, QUOTE_REACH)
+    else {
         return false;
     };
+    let (a, b) = quotes[holding];
+    let words = line.get(a..b).map_or(0, |q| {
+        q.split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .count()
+    });
+    words >= 4
+        && last_words(line.get(..a).unwrap_or(""), 3)
+            .any(|w| QUOTATIVES.iter().any(|q| q.eq_ignore_ascii_case(w)))
+}
+
+/// The last `n` words of `text` (runs of letters and digits), the last first: the words before
+/// a quotation that [`quoted_speech`] and [`quoted_as_wording`] read.
+fn last_words(text: &str, n: usize) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(n)
+}
+
+/// The line around the sentence `s..e` of `text` (at most `reach` bytes either side,
+/// [`line_around`]) and its quotations ([`super::text::quotations`]), when one of them holds
+/// byte `at` of `text`: what [`quoted_speech`] and [`quoted_as_wording`] read.
+fn quotation_at(text: &str, s: usize, e: usize, at: usize, reach: usize) -> Option<LineQuotes<'_>> {
+    let (from, to) = line_around(text, s, e, reach);
+    let line = text.get(from..to)?;
     let at = at.clamp(from, to) - from;
-    super::text::quotations(line)
-        .into_iter()
-        .find(|&(a, b)| a <= at && at < b)
-        .is_some_and(|(a, b)| {
-            let words = line.get(a..b).map_or(0, |q| {
-                q.split_whitespace()
-                    .filter(|w| w.chars().any(char::is_alphabetic))
-                    .count()
-            });
-            words >= 4
-                && line
-                    .get(..a)
-                    .unwrap_or("")
-                    .split(|c: char| !c.is_alphanumeric())
-                    .filter(|w| !w.is_empty())
-                    .rev()
-                    .take(3)
-                    .any(|w| QUOTATIVES.iter().any(|q| q.eq_ignore_ascii_case(w)))
-        })
+    let quotes = super::text::quotations(line);
+    let holding = quotes.iter().position(|&(a, b)| a <= at && at < b)?;
+    Some(LineQuotes {
+        line,
+        quotes,
+        holding,
+    })
+}
+
+/// A line, its quotations as byte ranges of it, and the index of the one asked about
+/// ([`quotation_at`]).
+struct LineQuotes<'t> {
+    line: &'t str,
+    quotes: Vec<(usize, usize)>,
+    holding: usize,
 }
 
 /// Whether byte `at` of `text` (in the sentence `s..e`) lies in a quotation the line puts up
@@ -1186,13 +1212,12 @@ fn quoted_as_wording(text: &str, s: usize, e: usize, at: usize) -> bool {
     ];
     // Read further back than `quoted_speech` does: a window that opens inside an earlier
     // quotation pairs every quote mark after it wrongly. Asked only of findings.
-    let (from, to) = line_around(text, s, e, WORDING_REACH);
-    let Some(line) = text.get(from..to) else {
-        return false;
-    };
-    let at = at.clamp(from, to) - from;
-    let quotes = super::text::quotations(line);
-    let Some(q) = quotes.iter().position(|&(a, b)| a <= at && at < b) else {
+    let Some(LineQuotes {
+        line,
+        quotes,
+        holding: q,
+    }) = quotation_at(text, s, e, at, WORDING_REACH)
+    else {
         return false;
     };
     // Walk back over the run of quotations joined by commas, "and", "or" and "not".
@@ -1214,12 +1239,7 @@ fn quoted_as_wording(text: &str, s: usize, e: usize, at: usize) -> bool {
         .get(..quotes[first].0)
         .unwrap_or("")
         .to_ascii_lowercase();
-    let words: Vec<&str> = before
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .rev()
-        .take(8)
-        .collect();
+    let words: Vec<&str> = last_words(&before, 8).collect();
     let w = |k: usize| words.get(k).copied().unwrap_or("");
     // "phrases like", "words such as"
     let like = (w(0) == "like" && NOUNS.contains(&w(1)))
@@ -1249,7 +1269,7 @@ fn mocking_emoji_tail(text: &str, e: usize) -> usize {
         // Spaces, the emoji variation selector and other symbols may stand between.
         let between =
             c.is_whitespace() || c == '\u{FE0F}' || (!c.is_ascii() && !c.is_alphanumeric());
-        if super::patterns::mocking_emoji(c.encode_utf8(&mut [0; 4])) {
+        if super::patterns::is_mocking_emoji(c) {
             end = e + i + c.len_utf8();
         } else if !between {
             break;
@@ -1891,8 +1911,6 @@ pub(crate) fn scan(
         } else {
             rule_sentence
         };
-        // In a block with no emoji (`block_has_emoji`), no sentence is read for one.
-        let mocked = tail > e || (block_has_emoji && super::patterns::mocking_emoji(sentence));
         // Below the gate only a person's act told with the harm it did is looked for
         // (`Kind::ActThenHarm`, round 14), and what it finds is a warning (an error needs
         // `ERROR_WITH_RULE`): the model knows few of the acts ("Dwayne zeroed scale 2 with a
@@ -1937,7 +1955,8 @@ pub(crate) fn scan(
                 kinds |= super::patterns::kind_bit(Kind::HumanError)
                     | super::patterns::kind_bit(Kind::Culprit);
             }
-            if mocked {
+            // In a block with no emoji (`block_has_emoji`), no sentence is read for one.
+            if tail > e || (block_has_emoji && super::patterns::mocking_emoji(sentence)) {
                 kinds |= super::patterns::kind_bit(Kind::IronicPraise);
             }
             if kinds == 0 {
@@ -3651,13 +3670,7 @@ fn cause_label_before(text: &str, s: usize) -> Option<usize> {
 /// "Blame-free"). `label` is the text before the value, marks and colon included.
 fn label_asserts_fault(label: &str) -> bool {
     let lower = label.to_ascii_lowercase();
-    (lower.contains("culprit")
-        || lower.contains("fault")
-        || lower.contains("responsible")
-        || lower.contains("blame"))
-        && !lower.contains("blameless")
-        && !lower.contains("blame-free")
-        && !lower.contains("blame free")
+    label_has_word(label, &["responsib", "fault", "culprit", "blame"])
         && !lower.contains("no fault")
         && !lower.contains("no-fault")
 }
@@ -3760,29 +3773,35 @@ fn opens_with_a_cause_label(sentence: &str, toks: &[Tok]) -> bool {
 ///
 /// "Blameless review notes" and "Blame-free summary" name the opposite of one (round 31).
 pub(crate) fn names_a_cause_field(label: &str) -> bool {
-    if label.len() > 40 {
-        return false;
-    }
+    label.len() <= 40
+        && label_has_word(
+            label,
+            &[
+                "cause",
+                "contributing",
+                "responsib",
+                "fault",
+                "culprit",
+                "blame",
+            ],
+        )
+}
+
+/// Whether a word of `label` starts with one of `beginnings` (ASCII case-insensitive), not
+/// counting the words of its absence ("Blameless", "Blame free", "Blame-free"):
+/// [`names_a_cause_field`] and [`label_asserts_fault`] read labels alike.
+fn label_has_word(label: &str, beginnings: &[&str]) -> bool {
     let starts = |w: &str, f: &str| w.get(..f.len()).is_some_and(|h| h.eq_ignore_ascii_case(f));
     let mut words = label
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .peekable();
     while let Some(w) = words.next() {
-        let cause = [
-            "cause",
-            "contributing",
-            "responsib",
-            "fault",
-            "culprit",
-            "blame",
-        ]
-        .iter()
-        .any(|f| starts(w, f));
+        let found = beginnings.iter().any(|f| starts(w, f));
         let blame_free = starts(w, "blameless")
             || (w.eq_ignore_ascii_case("blame")
                 && words.peek().is_some_and(|n| n.eq_ignore_ascii_case("free")));
-        if cause && !blame_free {
+        if found && !blame_free {
             return true;
         }
     }

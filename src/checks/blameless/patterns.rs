@@ -2693,6 +2693,10 @@ impl Sentence<'_> {
             let w = self.word(k).replace('’', "'");
             NEGATORS.contains(w.as_str()) || w == "n't" || w == "nothing" || w == "none"
         };
+        let loss = |k: usize| {
+            let w = self.word(k);
+            LOSS.iter().any(|l| w.starts_with(l))
+        };
         // The condition: "if" to the end of its clause, or an inverted "had" opening one.
         let Some(c) = (0..n).find(|&k| {
             let w = self.word(k);
@@ -2707,9 +2711,11 @@ impl Sentence<'_> {
             // failed too, we would have lost a day of data"). What the condition names is
             // no act anyone should have done.
             let harm_in_condition = (c + 1..cond_end).any(|k| {
-                let w = self.word(k);
-                LOSS.iter().any(|l| w.starts_with(l))
-                    || matches!(w, "died" | "down" | "filled" | "expired" | "overflowed")
+                loss(k)
+                    || matches!(
+                        self.word(k),
+                        "died" | "down" | "filled" | "expired" | "overflowed"
+                    )
             });
             if !harm_in_condition {
                 return false;
@@ -2731,10 +2737,7 @@ impl Sentence<'_> {
             let end = (m + 1..n).find(|&k| self.is_break(k)).unwrap_or(n);
             return !(m..end).any(denial)
                 && !(m..end).any(|k| matches!(self.word(k), "less" | "fewer" | "sooner"))
-                && (m + 1..end).any(|k| {
-                    let w = self.word(k);
-                    LOSS.iter().any(|l| w.starts_with(l))
-                });
+                && (m + 1..end).any(loss);
         }
         // The consequence: a modal perfect outside the condition ("would have", "could've").
         let Some(m) = (0..n)
@@ -2810,11 +2813,7 @@ impl Sentence<'_> {
         let upto = (m + 1..clause_end)
             .find(|&k| matches!(self.word(k), "before" | "until" | "sooner" | "earlier"))
             .unwrap_or(clause_end);
-        !clause.clone().any(denial)
-            && (m + 1..upto).any(|k| {
-                let w = self.word(k);
-                LOSS.iter().any(|l| w.starts_with(l))
-            })
+        !clause.clone().any(denial) && (m + 1..upto).any(loss)
     }
 
     /// Whether the counterfactual at `i` is the open question of a plan: "whether" or "if" at
@@ -3964,9 +3963,9 @@ impl Sentence<'_> {
             WEIGHED.contains(&self.word(j))
                 && !(j.saturating_sub(3)..j).any(|d| {
                     let w = self.word(d);
+                    // NEGATORS holds "nobody", "none" and "neither".
                     NEGATORS.contains(w)
                         || w.ends_with("n't")
-                        || matches!(w, "nobody" | "none" | "neither")
                         || (w == "one" && d > 0 && self.word(d - 1) == "no")
                 })
         })
@@ -5466,10 +5465,10 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
                 }
                 // "… promoted the hotfix without a canary stage, which the pipeline permits
                 // for P1 fixes" (round 45): the act is one the process allows.
-                if s.rest_has(last, &["permits", "allows", "intends", "sanctions"])
-                    || done_as_told(&s.words())
-                    || acts_unasked(&s.words())
-                {
+                if s.rest_has(last, &["permits", "allows", "intends", "sanctions"]) || {
+                    let words = s.words();
+                    done_as_told(&words) || acts_unasked(&words)
+                } {
                     return None;
                 }
                 // "Hamza noticed the diff went *up* at 01:38 and changed direction right away
@@ -6554,35 +6553,30 @@ fn ironic_praise(s: &Sentence, ms: usize, i0: usize, last: usize) -> Option<Foun
 /// eye-rolling face, a smirk, a clown, a trophy, tears of laughter, a facepalm. A heart or
 /// folded hands is thanks.
 pub(super) fn mocking_emoji(text: &str) -> bool {
-    text.chars().any(|c| {
-        matches!(
-            c,
-            '👏' | '🙃'
-                | '🙄'
-                | '😏'
-                | '🤡'
-                | '🏆'
-                | '😂'
-                | '🤣'
-                | '🤦'
-                | '🥇'
-                | '👌'
-                | '💯'
-        )
-    })
+    text.chars().any(is_mocking_emoji)
+}
+
+/// Whether `c` is one of [`mocking_emoji`]'s emoji.
+pub(super) fn is_mocking_emoji(c: char) -> bool {
+    matches!(
+        c,
+        '👏' | '🙃' | '🙄' | '😏' | '🤡' | '🏆' | '😂' | '🤣' | '🤦' | '🥇' | '👌' | '💯'
+    )
 }
 
 /// Whether the words from token `from` on tell a recovery or thanks for one: "back", "restored",
 /// "steady", "fixed" (not in scare quotes), "thank you all", "get some sleep".
 fn tells_a_recovery(s: &Sentence, from: usize) -> bool {
+    // Chat's words of things back to normal; not the module's `RECOVERY` verbs, whose
+    // "caught" and "noticed" are no recovery to thank people for.
     #[rustfmt::skip]
-    const RECOVERY: &[&str] = &[
+    const BACK_TO_NORMAL: &[&str] = &[
         "back", "restored", "recovered", "reopened", "steady", "stable", "resolved", "green",
         "sleep", "rest", "saved", "home", "deserved", "mitigated", "contained", "healthy",
     ];
     (from..s.toks.len()).any(|k| {
         let w = s.word(k);
-        RECOVERY.contains(&w)
+        BACK_TO_NORMAL.contains(&w)
             || (w == "fixed"
                 && !s
                     .text
