@@ -64,7 +64,7 @@ pub(super) fn anchor_groups(kind: Kind) -> &'static [&'static [&'static str]] {
             r"\btook",
             r"\bbrought",
             r"\bknocked",
-            r"\bskipped",
+            r"\bskip",
             r"\bblew",
             r"\btaken\b",
             r"\btaking\b",
@@ -446,7 +446,7 @@ pub(super) fn anchor_groups(kind: Kind) -> &'static [&'static [&'static str]] {
             r"\bunaddressed",
         ]],
         Kind::LostAccess => &[&[r"\blost\b", r"\blose", r"\blosing\b"]],
-        Kind::ReasonIs => &[&[r"\breason\b", r"\bcause\b", r"\bbehind\b"]],
+        Kind::ReasonIs => &[&[r"\breason\b", r"\bcause\b", r"\bbehind\b", r"\bwhy\b"]],
         Kind::Sanction => &[&[
             r"\bdeduct",
             r"\blose",

@@ -1062,6 +1062,15 @@ fn grades_well(text: &str, toks: &[Tok], words: &[String]) -> bool {
     })
 }
 
+/// Words that charge neglect whoever is their subject: an account of one's own acts that
+/// holds one is judged as any other sentence is.
+#[rustfmt::skip]
+const NEGLECT: &[&str] = &[
+    "ignored", "neglected", "skipped", "overlooked", "bypassed", "dismissed", "disregarded",
+    "careless", "carelessly", "lazy", "sloppy", "negligent", "negligence", "forgot",
+    "without", "never", "didn't", "instead", "corners",
+];
+
 /// Whether the sentence is the authors' plain account of their own doing: "we" or "I" right
 /// before a verb in the past that tells an act ("we forgot to deploy the patch", not "I
 /// guessed", "we knew"), no one else in it (no actor, no other personal pronoun, no "anyone",
@@ -1790,6 +1799,49 @@ pub(super) fn advises_the_reader(text: &str, toks: &[Tok], words: &[String]) -> 
         && !names_anyone_but(text, toks, |i| word_at(text, toks, i).is_some_and(reader))
 }
 
+/// Whether the sentence is a report's byline or list of people: a label of authorship or
+/// attendance and a colon, then names only ("Authors: Hypha and Interchain Labs", round 47,
+/// real196's first run; "Attendees: Priya, the SRE team, Kofi"). It says who wrote or who
+/// was there, not who did anything. The names are capitalised words, handles and addresses,
+/// joined by commas, "and", "&" and the words a team's name is made of.
+fn is_byline(sentence: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "author",
+        "authors",
+        "written by",
+        "prepared by",
+        "reviewed by",
+        "drafted by",
+        "editor",
+        "editors",
+        "contributors",
+        "attendees",
+        "participants",
+        "reviewers",
+        "present",
+    ];
+    const JOINERS: &[&str] = &["and", "the", "team", "teams", "of", "at", "from", "with"];
+    let sentence = sentence.trim_start_matches(|c: char| c.is_whitespace() || c == '-' || c == '*');
+    let Some((label, names)) = sentence.split_once(':') else {
+        return false;
+    };
+    let label = label.trim().trim_matches('*').trim();
+    if !LABELS.iter().any(|l| l.eq_ignore_ascii_case(label)) {
+        return false;
+    }
+    let mut words = names
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '&' | '(' | ')' | '.'))
+        .filter(|w| !w.is_empty())
+        .peekable();
+    words.peek().is_some()
+        && words.all(|w| {
+            w.starts_with(char::is_uppercase)
+                || w.starts_with('@')
+                || w.contains('@')
+                || JOINERS.contains(&w.to_lowercase().as_str())
+        })
+}
+
 /// Whether the sentence is a letter's sign-off: a valediction, a comma and a signature
 /// ("Love, the Travis team!", "Cheers, Priya", "Kind regards, the Platform team"), which
 /// judges no one (round 19: real55's only false finding). The signature is capitalised words
@@ -1921,6 +1973,14 @@ pub(crate) fn scan(
             // and is a warning there: the model knows few of the idioms. Round 27: so are
             // neglect unheeded, not bothered with, and mocking praise ([`BELOW_GATE_KEYS`]).
             let mut kinds = below_gate_kinds(toks);
+            // A memo's or a message's sentences quoted whole (round 47): the model reads them
+            // as a quotation, the rules as the statement they are. Not the human-error label's
+            // rule, which below the gate needs a cause field: a quoted principle ("\"Human
+            // error is where the investigation starts …\" (SRE guild charter)") talks about
+            // the label.
+            if super::text::opens_a_quoted_statement(text, s) {
+                kinds |= !super::patterns::kind_bit(Kind::HumanError);
+            }
             // "wrong" passes a sentence to `Kind::WhereTheyWentWrong` only with a wh-word
             // beside it: "the wrong node" is common in operations prose.
             let went_wrong = super::patterns::kind_bit(Kind::WhereTheyWentWrong);
@@ -1998,6 +2058,7 @@ pub(crate) fn scan(
         if (asks_a_verdict(text, s, e) && (answered_no(text, e) || is_bold_label(source, s, e)))
             || (asks_yes_or_no(sentence) && answered_no(text, e))
             || is_sign_off(sentence)
+            || is_byline(&text[text[..s].rfind('\n').map_or(0, |i| i + 1)..e])
             || (names_a_topic(sentence)
                 && (is_bold_label(source, s, e) || is_atx_heading(source, s)))
             || (asks_who(sentence) && answered_nobody(text, e))
@@ -2187,6 +2248,18 @@ pub(crate) fn scan(
                 // "I wondered if anyone had noticed." (round 38, real152's first run): the
                 // authors' own doubt at the time, told in the past; "I wonder who approved
                 // this" insinuates in the present, and stays judged.
+                return;
+            }
+            if family == Rule::Negligence
+                && words()
+                    .first()
+                    .is_some_and(|w| matches!(w.as_str(), "i" | "we"))
+                && plain_own_account(text, toks, words())
+                && !words().iter().any(|w| NEGLECT.contains(&w.as_str()))
+            {
+                // "I watched for forty minutes and went home." (round 47, f401's first run):
+                // the authors' plain account of their own acts, with no word of neglect in
+                // it, is no charge of neglect; "we ignored the disk alerts" stays judged.
                 return;
             }
             if family == Rule::Sarcasm && plain_own_account(text, toks, words()) {

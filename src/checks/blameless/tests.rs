@@ -6718,3 +6718,147 @@ fn a_possibility_others_raised() {
         ),
     ]);
 }
+
+/// Round 47 (f402's and f400's misses, f399's kind): a person's or a team's work "is why" the
+/// harm came, or "is the root cause", with numbers in the harm; the reason for a message that
+/// reached people in time is credit, unless the message did harm.
+#[test]
+fn a_persons_work_is_why_the_harm_came() {
+    assert_engine_finds(&[
+        (
+            "Fatma's parser change is the reason 212 payment files bounced on Tuesday.",
+            "blameless/individual-fault",
+        ),
+        (
+            "Fatma's change is why the files bounced.",
+            "blameless/individual-fault",
+        ),
+        (
+            "Aiko's edit is the root cause.",
+            "blameless/individual-fault",
+        ),
+        (
+            "Selamawit's change is why passengers got the SMS twice.",
+            "blameless/individual-fault",
+        ),
+    ]);
+    assert_engine_quiet(&[
+        "That's why we added a check to the release pipeline.",
+        "This is why the job failed on Tuesday.",
+        "Selamawit's call to the call-centre supervisor is why most passengers got the SMS before leaving home.",
+    ]);
+}
+
+/// Round 47 (f402's miss): skipping a safeguard told as a choice ("chose to skip", "decided
+/// to skip") is the skip itself.
+#[test]
+fn choosing_to_skip_a_safeguard() {
+    assert_engine_finds(&[
+        (
+            "Yuki chose to skip the load test and that's what caused the slowdown.",
+            "blameless/individual-fault",
+        ),
+        (
+            "Yuki decided to skip the canary.",
+            "blameless/individual-fault",
+        ),
+    ]);
+    assert_engine_quiet(&[
+        "We chose to skip the weekly report because the dashboard was down.",
+        "The pipeline skips the canary for documentation-only changes.",
+    ]);
+}
+
+/// Round 47 (f400's miss): a given name of two capitalised parts whose last part ends like
+/// a noun of work ("Mei-Ling") is still a name; "Self-Healing" is not.
+#[test]
+fn a_hyphened_given_name() {
+    assert_engine_finds(&[
+        (
+            "Mei-Ling forgot to switch the cron back on.",
+            "blameless/individual-fault",
+        ),
+        (
+            "Wei-Ling skipped the canary on the Almaty release.",
+            "blameless/individual-fault",
+        ),
+    ]);
+    assert_engine_quiet(&["Self-Healing failed to restart the pods after the node drain."]);
+}
+
+/// Round 47 (f401's false error): a counterfactual whose outcome is named the same ("the same
+/// thing would have happened") clears the person; one that changes the outcome stays found.
+#[test]
+fn the_same_thing_would_have_happened() {
+    assert_engine_quiet(&[
+        "If one of us had picked up SP-2417 instead of Mateo, we're fairly sure the same thing would have happened.",
+        "Had another engineer been on call, the same outcome would have followed.",
+        "If the reviewer had read the diff, it would have made little difference.",
+    ]);
+    assert_engine_finds(&[(
+        "If Mateo had picked up SP-2417 with more care, the outage would not have happened.",
+        "blameless/counterfactual",
+    )]);
+}
+
+/// Round 47 (f400's false warning): the human-error label considered and rejected in a
+/// field's reduced passive.
+#[test]
+fn a_label_considered_and_rejected() {
+    assert_engine_quiet(&[
+        "Root cause category: latent condition (tooling); human error considered and rejected.",
+        "Contributing factors: alert routing; operator error ruled out.",
+    ]);
+    assert_engine_finds(&[(
+        "Root cause category: human error by the night operator.",
+        "blameless/human-error",
+    )]);
+}
+
+/// Round 47 (f401's false warning): the author's plain account of their own acts is no
+/// charge of neglect; a word of neglect in it, or someone else's act, keeps it judged.
+#[test]
+fn an_authors_own_plain_account() {
+    assert_engine_quiet(&["I watched for forty minutes and went home."]);
+    assert_engine_finds(&[(
+        "Kestrel cut corners on migration testing and we paid for it.",
+        "blameless/negligence",
+    )]);
+}
+
+/// Round 47 (f401's miss and its kind in earlier sets): a memo's or a message's sentence quoted
+/// whole, with only who said it after it, is read as the statement it is; a quotation talked
+/// about, or a quoted principle about a label, is not.
+#[test]
+fn a_statement_quoted_whole() {
+    assert_engine_finds(&[
+        (
+            "> \"Someone needs to answer for this, and I want a name on my desk by Monday.\"",
+            "blameless/punishment",
+        ),
+        (
+            "\"Someone will answer for this and I want names on my desk by Friday.\" — plant superintendent's memo",
+            "blameless/punishment",
+        ),
+    ]);
+    assert_engine_quiet(&[
+        "\"Who broke it?\" is the wrong question for this review, and we said so at the start.",
+        "> \"Don't write 'sloppy'; write what happened.\" (handbook, section 4.2)",
+        "\"Human error is where the investigation starts, not where it ends.\" (SRE guild charter)",
+        "> \"The deploy finished at 14:02 and all checks passed.\" — release bot",
+    ]);
+}
+
+/// Round 47 (real196's first run on the final code): a byline names who wrote, not who did
+/// anything; a byline label with a sentence after it is judged.
+#[test]
+fn a_byline_names_its_authors() {
+    assert_engine_quiet(&[
+        "Authors: Hypha and Interchain Labs",
+        "Attendees: Priya, the SRE team, Kofi",
+    ]);
+    assert_engine_finds(&[(
+        "Authors: the platform team broke the release",
+        "blameless/team-blame",
+    )]);
+}

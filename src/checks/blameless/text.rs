@@ -21,11 +21,80 @@ pub(super) fn mask_quotes(text: &str) -> Cow<'_, str> {
     let mut last = 0;
     for (start, end) in ranges {
         masked.push_str(&text[last..start]);
-        masked.extend(std::iter::repeat_n(' ', end - start));
+        match statement_inside(text, start, end) {
+            // A statement quoted whole keeps its words; its quote marks, and any quotation
+            // inside it, are hidden.
+            Some((a, b)) => {
+                masked.extend(std::iter::repeat_n(' ', a - start));
+                masked.push_str(&mask_quotes(&text[a..b]));
+                masked.extend(std::iter::repeat_n(' ', end - b));
+            }
+            None => masked.extend(std::iter::repeat_n(' ', end - start)),
+        }
         last = end;
     }
     masked.push_str(&text[last..]);
     Cow::Owned(masked)
+}
+
+/// Whether a statement quoted whole ([`statement_inside`]) opens at byte `at` of `text`, a
+/// quote mark: the model reads its words as quoted, so the engine asks every rule of it.
+pub(super) fn opens_a_quoted_statement(text: &str, at: usize) -> bool {
+    if !text[at..].starts_with(['"', '“', '„', '«', '\'', '‘']) {
+        return false;
+    }
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let line = &text[line_start..line_end];
+    quotations(line)
+        .into_iter()
+        .any(|(a, b)| a + line_start == at && statement_inside(line, a, b).is_some())
+}
+
+/// The words inside the quotation `start..end` of `text` (byte range, quote marks included),
+/// when it is a statement quoted whole as the report's evidence, not wording talked about: a
+/// memo's or a message's sentences ("> \"Someone needs to answer for this, and I want a name
+/// on my desk by Monday.\"", round 47, f401's first run). The quotation opens its line (after
+/// a blockquote's `>` or a list marker), holds five words or more and ends with a full stop,
+/// an exclamation or a question mark, and nothing follows it on the line but who said it: a
+/// dash, a parenthesis, or a comma and a verb of saying ("…," the regional manager wrote).
+/// "\"Who broke it?\" is the wrong question" goes on after the quotation, so it is talked
+/// about, and stays hidden.
+fn statement_inside(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    const SAYING: &[&str] = &[
+        "said",
+        "says",
+        "wrote",
+        "writes",
+        "added",
+        "told",
+        "announced",
+        "replied",
+        "posted",
+    ];
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let opens_line = text[line_start..start]
+        .chars()
+        .all(|c| c.is_whitespace() || matches!(c, '>' | '-' | '*'));
+    let open_len = text[start..end].chars().next().map_or(1, char::len_utf8);
+    let close_len = text[start..end]
+        .chars()
+        .next_back()
+        .map_or(1, char::len_utf8);
+    let (a, b) = (start + open_len, end.saturating_sub(close_len));
+    let inner = text.get(a..b)?.trim_end();
+    let sentence = inner.ends_with(['.', '!', '?']) && inner.split_whitespace().count() >= 5;
+    let after = text[end..line_end].trim();
+    let attributed = after.is_empty()
+        || after.starts_with(['—', '–', '-', '('])
+        || (after.starts_with(',')
+            && after
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+                .take(6)
+                .any(|w| SAYING.contains(&w.to_ascii_lowercase().as_str())));
+    (opens_line && sentence && attributed && a < b).then_some((a, b))
 }
 
 /// The quoted passages of `text` ("…", “…”, ‘…’, '…', «…», „…“) as byte ranges, quote marks
