@@ -499,6 +499,8 @@ pub(super) fn anchor_groups(kind: Kind) -> &'static [&'static [&'static str]] {
             r"\bfile\b",
             r"\bstand",
             r"\bwhere\b",
+            r"\btaken",
+            r"\bpulled",
         ]],
         Kind::IronicPraise => &[&[
             r"\bthank",

@@ -2190,6 +2190,11 @@ pub(crate) fn scan(
                     return;
                 }
             }
+            if matches!(family, Rule::TeamBlame | Rule::IndividualFault) && did_the_job(words()) {
+                // "The maintenance team did their job." (round 47, f408's first run): a duty
+                // told as done is credit; "did not do their job" stays judged.
+                return;
+            }
             if family == Rule::TeamBlame && team_on_the_clock(sentence, words()) {
                 // "The Bergen team shipped the corrected settlement file at 17:40." (round 46,
                 // f384's and f386's first runs): a team's act told with its time and nothing
@@ -3359,6 +3364,40 @@ fn act_told_with_its_outcome(
     Some((subject, verb.map_or(subject + 1, |k| k + 1)))
 }
 
+/// Whether the sentence's lower-cased words say someone did their job ("did their job",
+/// "did her job well", "did exactly their job"), with no negation and no word of irony or
+/// harm anywhere in it: a duty told as done. "Did not do their job", "never did his job" and
+/// "did their job, for once" are judged as before.
+fn did_the_job(words: &[String]) -> bool {
+    const NOT: &[&str] = &[
+        "not",
+        "n't",
+        "never",
+        "no",
+        "didn't",
+        "hardly",
+        "barely",
+        "once",
+        "finally",
+        "supposedly",
+        "apparently",
+        "again",
+        "if",
+        "only",
+        "nobody",
+        "none",
+        "neither",
+        "nor",
+        "few",
+    ];
+    let done = words.windows(3).any(|w| {
+        w[0] == "did"
+            && matches!(w[1].as_str(), "their" | "his" | "her" | "its" | "the")
+            && matches!(w[2].as_str(), "job" | "jobs")
+    });
+    done && !words.iter().any(|w| NOT.contains(&w.as_str()))
+}
+
 /// Whether the sentence tells a plain act at a clock time and nothing more ("The finance team
 /// ran the usual Tuesday reconciliation and spotted the discrepancy at 10:20", "The billing
 /// team shipped the refund script by 16:40"): a time after "at", "by", "from", "until" or
@@ -3377,7 +3416,8 @@ fn team_on_the_clock(sentence: &str, words: &[String]) -> bool {
         "thanks", "still", "instead", "without", "sat", "sitting", "somehow", "apparently",
         "course", "bravo", "great", "nice", "genius", "kudos", "brilliant", "friday",
         "weekend", "holiday", "payday", "peak", "sale", "midnight", "decided", "chose", "just",
-        "why", "who", "whoever", "unilaterally", "themselves", "own",
+        "why", "who", "whoever", "unilaterally", "themselves", "own", "bound", "honestly",
+        "eventually", "months", "years", "evenings", "nights", "mornings",
     ];
     const STEMS: &[&str] = &["blam", "fault", "ignor", "skip", "forg", "careless", "hero"];
     // The act must be one of routine work or response ...
@@ -3401,11 +3441,26 @@ fn team_on_the_clock(sentence: &str, words: &[String]) -> bool {
         "took", "force", "forced", "emptied", "drained",
     ];
     const BEFORE: &[&str] = &["at", "by", "from", "until", "around"];
+    // A day told as a weekday after "on" does as well ("The DBA team ran the standard weekly
+    // restore test on Thursday and it passed", round 47, f412's first run); Friday is in
+    // `TONE`, a day chosen badly.
+    const WEEKDAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "saturday",
+        "sunday",
+    ];
     let mut prev = "";
     let clock = sentence.split_whitespace().any(|w| {
         let after = BEFORE.iter().any(|b| b.eq_ignore_ascii_case(prev));
+        let on_a_day = prev.eq_ignore_ascii_case("on")
+            && WEEKDAYS
+                .iter()
+                .any(|d| d.eq_ignore_ascii_case(w.trim_end_matches(|c: char| !c.is_alphabetic())));
         prev = w;
-        after && super::text::clock_hour_len(w, b":.h").is_some()
+        (after && super::text::clock_hour_len(w, b":.h").is_some()) || on_a_day
     });
     clock
         && !tells_of_harm(sentence)

@@ -838,6 +838,36 @@ impl Sentence<'_> {
         let prev = if i > 0 { Some(&self.toks[i - 1]) } else { None };
         let prev_word = prev.map_or("", |p| p.word.as_str());
         let prev_open = prev.is_none_or(|p| p.boundary) || DETERMINERS.contains(prev_word);
+        // A company by its legal form after its capitalised name: "Sahel Systems SARL is to
+        // blame", "Kestrel Telecom Ltd broke the link" (round 47, f403's miss).
+        if prev.is_some_and(|p| p.cap && !p.boundary)
+            && self.text.get(t.start..t.end).is_some_and(|raw| {
+                matches!(
+                    raw,
+                    "SARL"
+                        | "GmbH"
+                        | "Ltd"
+                        | "LLC"
+                        | "Inc"
+                        | "PLC"
+                        | "AG"
+                        | "BV"
+                        | "SpA"
+                        | "SRL"
+                        | "Oy"
+                        | "AB"
+                        | "Pty"
+                        | "NV"
+                        | "ASA"
+                        | "SAS"
+                        | "Srl"
+                        | "Sdn"
+                        | "Bhd"
+                )
+            })
+        {
+            return Class::Group;
+        }
         if t.cap
             && !t.odd
             && (self.people.contains(w) || (FIRST_NAMES.contains(w) && !NOT_NAMES.contains(w)))
@@ -5772,6 +5802,31 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             if initial && s.obviously_editorial(i0) {
                 return None;
             }
+            // "But obviously for some it was potentially a serious issue: attachments were
+            // missing" (round 47, real197's first run): how hard the harm fell on those it
+            // reached is sympathy, not foresight, when no fault word follows.
+            #[rustfmt::skip]
+            const SEVERITY: &[&str] = &[
+                "serious", "frustrating", "painful", "disruptive", "upsetting", "concerning",
+                "distressing", "inconvenient", "stressful", "worrying", "unpleasant",
+                "frustration", "inconvenience", "disruption",
+            ];
+            let clause_end = (i0 + 1..s.toks.len())
+                .find(|&k| s.is_break(k))
+                .unwrap_or(s.toks.len());
+            if !fault
+                && (i0 + 1..clause_end).any(|k| SEVERITY.contains(&s.word(k)))
+                && !(i0 + 1..clause_end).any(|k| {
+                    OBVIOUSLY_FAULT.contains(&s.word(k))
+                        || matches!(
+                            s.word(k),
+                            "going" | "would" | "bound" | "coming" | "inevitable" | "should"
+                        )
+                })
+                && !s.names_anyone_but_as_a_modifier(i0 + 1)
+            {
+                return None;
+            }
             // "Obviously, the destructor was called in each case" (round 34, a real report's
             // first run): a thing's plain past, told in a debugging narrative, foresees nothing
             // ("was going to fail") and judges nothing.
@@ -7547,6 +7602,25 @@ fn sanction(s: &Sentence, ms: usize, me: usize, i0: usize, matched: &str) -> Opt
                 })
         }) {
             return found(Rule::Punishment, ms, me);
+        }
+    }
+    // "Euan was removed from the on-call rotation by the scheduler" (round 29's test): a
+    // person taken off a duty by a program, not by someone, is no sanction (round 47's
+    // "taken off", "pulled off", "removed from" a duty).
+    if matches!(
+        matched.split_whitespace().next(),
+        Some("taken" | "pulled" | "removed" | "dropped" | "stood")
+    ) {
+        let by = (i0..s.toks.len())
+            .take_while(|&k| !s.toks[k].boundary)
+            .find(|&k| s.word(k) == "by");
+        let by_a_thing = by.is_some_and(|k| {
+            s.noun_phrase_agent(k + 1).is_none_or(|(a, c)| {
+                !(c.person() || c == Class::Group) || DETECTOR_NOUNS.contains(singular(s.word(a)))
+            })
+        });
+        if by_a_thing {
+            return None;
         }
     }
     // "make an example of them", "moved back to the back office, where she can't do any more

@@ -6862,3 +6862,80 @@ fn a_byline_names_its_authors() {
         "blameless/team-blame",
     )]);
 }
+
+/// Round 47, second pass (f405's and f406's misses): a person taken or pulled off a duty, a
+/// team or an account is a sanction, as "removed from the on-call rota" was; a machine taken
+/// out of rotation, or people a rule removes from a roster, is none. A contract terminated
+/// "with" a vendor "over this outage" is a sanction too.
+#[test]
+fn taken_off_a_duty() {
+    assert_engine_finds(&[
+        (
+            "Tasnim was pulled off the payments squad and moved to internal tooling as a consequence.",
+            "blameless/punishment",
+        ),
+        (
+            "Kwame has been taken off the on-call rotation until further notice.",
+            "blameless/punishment",
+        ),
+        (
+            "We've terminated our contract with Kestrel Telecom over this outage.",
+            "blameless/punishment",
+        ),
+    ]);
+    assert_engine_quiet(&[
+        "The faulty host was taken off the rotation until the disk was replaced.",
+        "Under the compliance rule, those 31 people were removed from the live roster.",
+        "The node was removed from the rotation at 14:02.",
+    ]);
+}
+
+/// Round 47, second pass (f403's miss): a company named with its legal form ("SARL", "Ltd",
+/// "GmbH") is a group, as "the vendor" is.
+#[test]
+fn a_company_by_its_legal_form() {
+    assert_engine_finds(&[
+        (
+            "Sahel Systems SARL is to blame for the broken manifest integration.",
+            "blameless/team-blame",
+        ),
+        (
+            "Kestrel Telecom Ltd broke the link.",
+            "blameless/team-blame",
+        ),
+    ]);
+    assert_engine_quiet(&["Kestrel Telecom Ltd restored the link at 14:02."]);
+}
+
+/// Round 47, after the third batch (f408's and f412's false warnings): a duty told as done
+/// ("did their job") and a team's routine act on a weekday are no team blame; denied, or
+/// told of a habit, they stay judged.
+#[test]
+fn a_duty_done_and_a_routine_on_a_weekday() {
+    assert_engine_quiet(&[
+        "The maintenance team did their job.",
+        "The DBA team ran the standard weekly restore test on Thursday and it passed.",
+        "The QA team ran the regression suite against the release candidate on Tuesday, as usual.",
+    ]);
+    assert_engine_finds(&[
+        ("The team did not do their job.", "blameless/team-blame"),
+        (
+            "Nobody in the revenue-reporting group did their job on the 30th.",
+            "blameless/team-blame",
+        ),
+    ]);
+}
+
+/// Round 47, after the third batch (real197's false warning): "obviously" with how hard the
+/// harm fell on those it reached is sympathy, not hindsight; with foresight or a fault in the
+/// clause it stays found.
+#[test]
+fn obviously_serious_for_those_affected() {
+    assert_engine_quiet(&[
+        "But obviously for some it was potentially a serious issue: attachments were missing and needed to be reinstated.",
+    ]);
+    assert_engine_finds(&[(
+        "Obviously this was going to be a serious problem, and the team ignored it.",
+        "blameless/hindsight",
+    )]);
+}
