@@ -3365,9 +3365,9 @@ fn act_told_with_its_outcome(
 }
 
 /// Whether the sentence's lower-cased words say someone did their job ("did their job",
-/// "did her job well", "did exactly their job"), with no negation and no word of irony or
-/// harm anywhere in it: a duty told as done. "Did not do their job", "never did his job" and
-/// "did their job, for once" are judged as before.
+/// "did her job well"), with no negation, negative pronoun, condition or word of irony
+/// anywhere in it (`NOT`): a duty told as done. "Did not do their job", "nobody did their
+/// job", "never did his job" and "did their job, for once" are judged as before.
 fn did_the_job(words: &[String]) -> bool {
     const NOT: &[&str] = &[
         "not",

@@ -6419,8 +6419,7 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
                 "updates", "notice", "heads-up", "email", "emails", "text", "texts", "call",
             ];
             const BAD: &[&str] = &["twice", "wrong", "duplicate", "late", "again", "false"];
-            let window = from..(after + 6).min(s.toks.len());
-            let reached = window.clone().any(|k| {
+            let reached = (from..(after + 6).min(s.toks.len())).any(|k| {
                 matches!(s.word(k), "got" | "received" | "heard")
                     && (k + 1..(k + 4).min(s.toks.len())).any(|m| MESSAGES.contains(&s.word(m)))
             });
