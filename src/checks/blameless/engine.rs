@@ -1842,6 +1842,16 @@ fn is_byline(sentence: &str) -> bool {
         })
 }
 
+/// Whether the sentence `s..e` of `text` is read with its line's start as a byline
+/// ([`is_byline`]). The label stands before the sentence ("Authors:" is cut off as a
+/// speaker's), so the line is read from its start, looked for at most [`TITLE_REACH`] bytes
+/// back ([`bounded_line_start`]): a byline's label is near, and an unbounded look-back per
+/// reported sentence would make a long line of findings quadratic.
+fn bylined(text: &str, s: usize, e: usize) -> bool {
+    let (from, line_start) = bounded_line_start(text, s, TITLE_REACH);
+    line_start && text.get(from..e).is_some_and(is_byline)
+}
+
 /// Whether the sentence is a letter's sign-off: a valediction, a comma and a signature
 /// ("Love, the Travis team!", "Cheers, Priya", "Kind regards, the Platform team"), which
 /// judges no one (round 19: real55's only false finding). The signature is capitalised words
@@ -2058,7 +2068,7 @@ pub(crate) fn scan(
         if (asks_a_verdict(text, s, e) && (answered_no(text, e) || is_bold_label(source, s, e)))
             || (asks_yes_or_no(sentence) && answered_no(text, e))
             || is_sign_off(sentence)
-            || is_byline(&text[text[..s].rfind('\n').map_or(0, |i| i + 1)..e])
+            || bylined(text, s, e)
             || (names_a_topic(sentence)
                 && (is_bold_label(source, s, e) || is_atx_heading(source, s)))
             || (asks_who(sentence) && answered_nobody(text, e))
@@ -3443,22 +3453,17 @@ fn team_on_the_clock(sentence: &str, words: &[String]) -> bool {
     const BEFORE: &[&str] = &["at", "by", "from", "until", "around"];
     // A day told as a weekday after "on" does as well ("The DBA team ran the standard weekly
     // restore test on Thursday and it passed", round 47, f412's first run); Friday is in
-    // `TONE`, a day chosen badly.
-    const WEEKDAYS: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "saturday",
-        "sunday",
-    ];
+    // `TONE`, a day chosen badly. The weekdays are `is_day_or_month`'s words that end in
+    // "day".
     let mut prev = "";
     let clock = sentence.split_whitespace().any(|w| {
         let after = BEFORE.iter().any(|b| b.eq_ignore_ascii_case(prev));
-        let on_a_day = prev.eq_ignore_ascii_case("on")
-            && WEEKDAYS
-                .iter()
-                .any(|d| d.eq_ignore_ascii_case(w.trim_end_matches(|c: char| !c.is_alphabetic())));
+        let on_a_day = prev.eq_ignore_ascii_case("on") && {
+            let day = w
+                .trim_end_matches(|c: char| !c.is_alphabetic())
+                .to_lowercase();
+            day.ends_with("day") && super::patterns::is_day_or_month(&day)
+        };
         prev = w;
         (after && super::text::clock_hour_len(w, b":.h").is_some()) || on_a_day
     });

@@ -43,7 +43,9 @@ pub(super) fn opens_a_quoted_statement(text: &str, at: usize) -> bool {
     if !text[at..].starts_with(['"', '“', '„', '«', '\'', '‘']) {
         return false;
     }
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let Some(line_start) = opens_its_line(text, at) else {
+        return false;
+    };
     let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
     let line = &text[line_start..line_end];
     quotations(line)
@@ -72,11 +74,8 @@ fn statement_inside(text: &str, start: usize, end: usize) -> Option<(usize, usiz
         "replied",
         "posted",
     ];
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    opens_its_line(text, start)?;
     let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
-    let opens_line = text[line_start..start]
-        .chars()
-        .all(|c| c.is_whitespace() || matches!(c, '>' | '-' | '*'));
     let open_len = text[start..end].chars().next().map_or(1, char::len_utf8);
     let close_len = text[start..end]
         .chars()
@@ -94,7 +93,26 @@ fn statement_inside(text: &str, start: usize, end: usize) -> Option<(usize, usiz
                 .filter(|w| !w.is_empty())
                 .take(6)
                 .any(|w| SAYING.contains(&w.to_ascii_lowercase().as_str())));
-    (opens_line && sentence && attributed && a < b).then_some((a, b))
+    (sentence && attributed && a < b).then_some((a, b))
+}
+
+/// Where the line holding byte `at` of `text` starts, when only blank space, a blockquote's
+/// `>` or a list marker's `-` or `*` stand between that start and `at`: what a quotation
+/// that opens its line has before it. `None` at the first other character, so a quotation
+/// inside a line costs a look at the few bytes before it, not a walk to the line's start
+/// (a long line of many quotations stays linear).
+fn opens_its_line(text: &str, at: usize) -> Option<usize> {
+    let mut start = at;
+    for c in text[..at].chars().rev() {
+        if c == '\n' {
+            return Some(start);
+        }
+        if !(c.is_whitespace() || matches!(c, '>' | '-' | '*')) {
+            return None;
+        }
+        start -= c.len_utf8();
+    }
+    Some(0)
 }
 
 /// The quoted passages of `text` ("…", “…”, ‘…’, '…', «…», „…“) as byte ranges, quote marks
