@@ -14,11 +14,24 @@ pub type Span = std::ops::Range<usize>;
 ///
 /// Lines end at `\n`; a `\r` before it belongs to the line ending, so CRLF files report the same
 /// positions as LF files. A UTF-8 byte-order mark at the start of the file takes no column.
+///
+/// A column is a count of characters from the line's start. On a line longer than
+/// [`COLUMN_STEP`] bytes the index keeps the count at every step (taken once, when it is
+/// built), so a position on a long line counts at most one step's characters: a file of one
+/// 290 KB line with 8,000 findings once cost 18 G instructions in column counts alone, each
+/// finding counting from the start of the line (round 48, docs/PERFORMANCE.md).
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
     bom: usize,
+    /// On lines longer than [`COLUMN_STEP`]: (byte offset, characters from the line's start
+    /// to it), every [`COLUMN_STEP`] bytes or a little less (at a character boundary), in
+    /// order of offset.
+    checkpoints: Vec<(usize, usize)>,
 }
+
+/// How many bytes of a long line a column count reads at most (see [`LineIndex`]).
+const COLUMN_STEP: usize = 4096;
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
@@ -26,7 +39,51 @@ impl LineIndex {
         starts.push(0);
         starts.extend(memchr_newlines(text.as_bytes()));
         let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
-        LineIndex { starts, bom }
+        let mut index = LineIndex {
+            starts,
+            bom,
+            checkpoints: Vec::new(),
+        };
+        index.checkpoints = index.long_line_checkpoints(text);
+        index
+    }
+
+    /// The column counts [`LineIndex::checkpoints`] keeps, for the lines of `text` longer than
+    /// [`COLUMN_STEP`]: one pass over those lines, none over the others.
+    fn long_line_checkpoints(&self, text: &str) -> Vec<(usize, usize)> {
+        let mut checkpoints = Vec::new();
+        for (i, &line_start) in self.starts.iter().enumerate() {
+            let end = self.starts.get(i + 1).copied().unwrap_or(text.len());
+            let start = self.column_origin(i, line_start, end);
+            if end - start <= COLUMN_STEP {
+                continue;
+            }
+            let (mut at, mut column) = (start, 0);
+            loop {
+                let mut next = at + COLUMN_STEP;
+                if next >= end {
+                    break;
+                }
+                while !text.is_char_boundary(next) {
+                    next -= 1;
+                }
+                column += text.get(at..next).map_or(0, |s| s.chars().count());
+                checkpoints.push((next, column));
+                at = next;
+            }
+        }
+        checkpoints
+    }
+
+    /// Where columns are counted from on the line with 0-based index `line_idx` that starts
+    /// at byte `line_start`: its start, or after the BOM on the first line (never past
+    /// `limit`).
+    fn column_origin(&self, line_idx: usize, line_start: usize, limit: usize) -> usize {
+        if line_idx == 0 {
+            line_start.max(self.bom.min(limit))
+        } else {
+            line_start
+        }
     }
 
     /// Number of lines (a final line without a newline counts).
@@ -50,13 +107,24 @@ impl LineIndex {
             Ok(i) => i,
             Err(i) => i - 1,
         };
-        let mut start = self.starts[line_idx];
-        if line_idx == 0 {
-            start = start.max(self.bom.min(offset));
-        }
+        let start = self.column_origin(line_idx, self.starts[line_idx], offset);
+        // The last checkpoint at or before `offset` on this line, if the line has any.
+        let (from, counted) = match self.checkpoints.partition_point(|&(at, _)| at <= offset) {
+            0 => (start, 0),
+            k => match self.checkpoints[k - 1] {
+                (at, column) if at >= start => (at, column),
+                _ => (start, 0),
+            },
+        };
+        // `text` is the index's own, so `from` and `offset` are character boundaries; were it
+        // another, the byte-wise count still gives a column.
+        let column = match text.get(from..offset) {
+            Some(s) => counted + s.chars().count() + 1,
+            None => column_at(&text.as_bytes()[start.min(offset)..offset]),
+        };
         Position {
             line: line_idx + 1,
-            column: column_at(&text.as_bytes()[start..offset]),
+            column,
         }
     }
 
@@ -144,6 +212,35 @@ mod tests {
             text.len()
         );
         assert_eq!(index.line_text(text, 2), "çd");
+    }
+
+    /// Columns on lines longer than [`COLUMN_STEP`], counted from the kept counts, are the
+    /// characters from the line's start: multi-byte characters across a step's end, a BOM
+    /// before a long first line, CRLF, and a long line after short ones.
+    #[test]
+    fn columns_on_long_lines_count_every_character() {
+        let long_a: String = "ab çé 😀 x".repeat(1_500);
+        let long_b: String = "é".repeat(5_000) + "z";
+        let text = format!("\u{feff}{long_a}\r\nshort\n{long_b}\n\n{long_a}");
+        let index = LineIndex::new(&text);
+        assert!(!index.checkpoints.is_empty());
+        let mut line_start = 0;
+        let mut line = 1;
+        for (offset, ch) in text.char_indices().chain([(text.len(), '\n')]) {
+            let origin = if line == 1 { 3.min(offset) } else { line_start };
+            let expected = Position {
+                line,
+                column: text[origin..offset].chars().count() + 1,
+            };
+            assert_eq!(index.position(&text, offset), expected, "at byte {offset}");
+            if ch == '\n' {
+                line += 1;
+                line_start = offset + 1;
+            }
+        }
+        // Inside a character: the character's start.
+        let e = text.find('é').unwrap();
+        assert_eq!(index.position(&text, e + 1), index.position(&text, e));
     }
 
     #[test]
