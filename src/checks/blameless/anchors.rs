@@ -54,6 +54,7 @@ pub(super) fn anchor_groups(kind: Kind) -> &'static [&'static [&'static str]] {
             r"\bmislabel",
             r"\bmade\b",
             r"\bmisconfigured",
+            r"\berred\b",
             r"\bmistyped",
             r"\bmisread",
             r"\bmisjudged",
@@ -121,7 +122,26 @@ pub(super) fn anchor_groups(kind: Kind) -> &'static [&'static [&'static str]] {
             r"\bloss",
             r"\bmess\b",
         ]],
-        Kind::OnPerson => &[&[r"\bthis", r"\bthat", r"\bit\b"], &[r"\bon\b"]],
+        Kind::OnPerson => &[
+            &[
+                r"\bthis",
+                r"\bthat",
+                r"\bit\b",
+                r"\brefund",
+                r"\boutage",
+                r"\bmess\b",
+                r"\bfailure",
+                r"\bincident",
+                r"\bdelay",
+                r"\bloss",
+                r"\bfallout",
+                r"\bdamage",
+                r"\bbreakage",
+                r"\bdowntime",
+                r"\bovercharge",
+            ],
+            &[r"\bon\b"],
+        ],
         Kind::Culprit => &[&[
             r"\bculprit",
             r"\bcause",
@@ -170,7 +190,7 @@ pub(super) fn anchor_groups(kind: Kind) -> &'static [&'static [&'static str]] {
         ]],
         Kind::TooSlow => &[&[r"\btoo\b"]],
         Kind::DidNotCheck => &[&[r"\bdid"]],
-        Kind::Ignored => &[&[r"\bignor"]],
+        Kind::Ignored => &[&[r"\bignor", r"\bdisregard"]],
         Kind::Negligent => &[&[r"\bnegligen", r"\bcursory\b"]],
         Kind::Bother => &[&[r"\bbother"]],
         Kind::WithoutAnyone => &[&[r"\bwithout"]],
@@ -306,6 +326,7 @@ pub(super) fn anchor_groups(kind: Kind) -> &'static [&'static [&'static str]] {
             r"\btaken",
             r"\bwritten",
             r"\bput\b",
+            r"\bescorted",
         ]],
         Kind::PunishStrong => &[&[
             r"\bdisciplinary",
@@ -350,6 +371,7 @@ pub(super) fn anchor_groups(kind: Kind) -> &'static [&'static [&'static str]] {
             r"\bforeseeable",
             r"\bavoidable",
             r"\bpreventable",
+            r"\bsurprise\b",
         ]],
         Kind::AnyoneCould => &[
             &[r"\bany", r"\beveryone", r"\beverybody"],
@@ -357,7 +379,7 @@ pub(super) fn anchor_groups(kind: Kind) -> &'static [&'static [&'static str]] {
         ],
         Kind::HindsightClear => &[
             &[r"\bhindsight", r"\bretrospect", r"\blooking"],
-            &[r"\bclear", r"\bevident", r"\bapparent"],
+            &[r"\bclear", r"\bevident", r"\bapparent", r"\bobviously\b"],
         ],
         Kind::ClearlyPerson => &[&[r"\bclear"]],
         Kind::IfHad => &[&[r"\bif\b"]],
@@ -435,6 +457,9 @@ pub(super) fn anchor_groups(kind: Kind) -> &'static [&'static [&'static str]] {
             r"\bwindow\b",
             r"\bthrown\b",
             r"\bforgotten\b",
+            r"\bbehind\b",
+            r"\bslide\b",
+            r"\brubber",
         ]],
         Kind::SupposedTo => &[&[r"\bsupposed\b", r"\bneeded\b"]],
         Kind::NobodyChecked => &[&[r"\bnobody\b", r"\bno\b"]],
@@ -663,7 +688,7 @@ pub(super) struct Anchors {
     literals: Vec<String>,
 }
 
-const WORDS: usize = 8;
+const WORDS: usize = 9;
 
 /// Bit set of kinds (indices into `ALL_KINDS`).
 pub(crate) type KindSet = u64;

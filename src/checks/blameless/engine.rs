@@ -1649,6 +1649,22 @@ static BELOW_GATE_KEYS: std::sync::LazyLock<BelowGateKeys> = std::sync::LazyLock
         ("botched", Kind::FaultVerb),
         ("wrecked", Kind::FaultVerb),
         ("mangled", Kind::FaultVerb),
+        // Round 48 (f418's, f419's and f420's first runs): a sanction told as a person
+        // "written up" or "escorted out", "a verbal warning", "next time it's a PIP", which
+        // the model scores under its gate (P 0.03 for "Rafael was written up by the plant
+        // manager the same afternoon"); the kinds' own checks need the person and no denial.
+        ("written", Kind::PunishPassive),
+        ("escorted", Kind::PunishPassive),
+        ("verbal", Kind::PunishStrong),
+        ("pip", Kind::PunishStrong),
+        // "No surprise the waiting room fell over, given …" (f421's first run): the kind's
+        // pattern needs "no surprise" to open the sentence, alone or after "it's" or "that's".
+        ("surprise", Kind::Predictable),
+        // "Redes Pacífico's engineers knocked over the site VPN" (f420's first run), as
+        // "trashed" above; and "QA signoff was rubber-stamped" (f420), a passive idiom of
+        // neglect whose one word the stem of "rubber" does not reach.
+        ("knocked", Kind::FaultVerb),
+        ("rubber-stamped", Kind::AsleepIdiom),
     ] {
         add(word, kind);
     }
@@ -2021,9 +2037,13 @@ pub(crate) fn scan(
             // would restart Docker daemon, stopping all containers.", where the explanation
             // after the label drowns it (P 0.05; 0.70 for "Root cause: operator error - the
             // upgrade restarted Docker.").
+            // Round 48 (f420's first run): a word that judges people as a cause field's value
+            // ("Contributing factor: carelessness during the broker migration checklist"),
+            // which, like "operator error", labels a person's fault as the cause.
             if cause_label || opens_with_a_cause_label(sentence, toks) {
                 kinds |= super::patterns::kind_bit(Kind::HumanError)
-                    | super::patterns::kind_bit(Kind::Culprit);
+                    | super::patterns::kind_bit(Kind::Culprit)
+                    | super::patterns::kind_bit(Kind::JudgeStrong);
             }
             // In a block with no emoji (`block_has_emoji`), no sentence is read for one.
             if tail > e || (block_has_emoji && super::patterns::mocking_emoji(sentence)) {

@@ -924,10 +924,13 @@ impl Sentence<'_> {
         // or a desk named by a listed line of work is people even where the same word makes
         // "group" a set of machines (`THING_GROUPS`): "the support desk", "the security office"
         // (round 44, f360's miss "Thermalink's support desk are the reason …").
+        // The modifier may open the sentence, capitalised only as its first word ("Service
+        // desk should have spotted the pattern", round 48, f422's first run).
         let staffed = SHIFT_MODIFIERS.contains(prev_word)
             || matches!(prev_word, "overnight" | "duty")
             || (!prev_open
-                && prev.is_some_and(|p| !p.cap || p.odd || DEPARTMENTS.contains(prev_word))
+                && prev
+                    .is_some_and(|p| !p.cap || p.odd || DEPARTMENTS.contains(prev_word) || i == 1)
                 && (UNIT_MODIFIERS.contains(prev_word) || UNIT_MODIFIERS.contains(head)));
         if (sing == "group" && work
             || sing == "unit" && UNIT_MODIFIERS.contains(prev_word)
@@ -1024,6 +1027,34 @@ impl Sentence<'_> {
             && !prev.is_some_and(|p| DETERMINERS.contains(p.word.as_str()))
         {
             return Class::Group;
+        }
+        // A department named by a word that more often names a thing or an activity:
+        // "Product pushed engineering into this", "Maintenance Planning sat on the work-order
+        // backlog" (round 48, f420's and f421's first runs). Capitalised, no determiner
+        // before it, and a verb in the past after it (adverbs skipped): inside a capitalised
+        // name ("Maintenance Planning") any such verb, alone an act only people do or "let"
+        // ("Platform let the load test slide"; "Planning took a week", "Product launched on
+        // Monday" are the activity and the thing).
+        if t.cap
+            && !t.odd
+            && matches!(
+                w,
+                "product" | "planning" | "design" | "research" | "platform"
+            )
+            && !prev.is_some_and(|p| DETERMINERS.contains(p.word.as_str()) || p.poss)
+        {
+            let in_a_name = prev.is_some_and(|p| p.cap && !p.odd && !p.boundary);
+            let mut k = i + 1;
+            while k < self.toks.len() && is_adverb(self.word(k)) {
+                k += 1;
+            }
+            let verb = self.word(k);
+            let acts = self.toks.get(k).is_some_and(|n| !n.boundary)
+                && is_past(verb)
+                && (in_a_name || is_human_act(verb) || verb == "let");
+            if acts {
+                return Class::Group;
+            }
         }
         // A department named by its function and what it works on, the function in lower
         // case: "Billing engineering broke invoicing", "the Storage engineering folks". Only
@@ -3413,6 +3444,7 @@ impl Sentence<'_> {
             "ignored",
             "ignores",
             "ignore",
+            "disregarded",
             "skipped",
             "skips",
             "skip",
@@ -5616,6 +5648,18 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
         Kind::Because => because(s, ms, i0),
         Kind::FaultOf => fault_of(s, ms, me, i0, last, &matched),
         Kind::OnPerson => {
+            // "… so the refunds are on her" (round 48, f420's first run): the harm is the
+            // subject, not the object of a preposition ("The focus of the incident was on
+            // her team").
+            if !matches!(s.word(i0), "this" | "that" | "it" | "it's" | "that's") {
+                let mut p = i0;
+                while p > 0 && DETERMINERS.contains(s.word(p - 1)) {
+                    p -= 1;
+                }
+                if p > 0 && PLACE_PREPOSITIONS.contains(s.word(p - 1)) {
+                    return None;
+                }
+            }
             let k = s.at(me)?;
             let k = if s.word(k) == "the" { k + 1 } else { k };
             // "This incident is on the registry team": the group noun after its modifiers
@@ -5662,6 +5706,18 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             }
             let k = s.at(me)?;
             if matches!(s.word(k), "not" | "never" | "n't" | "neither") {
+                return None;
+            }
+            // A value quoted whole to the end of its line ("Root cause: \"A transport service
+            // wasn't optimized correctly …\"", round 48, real201's first run): the quotation
+            // is masked to blank space, which the label's pattern passes over, and the first
+            // word after it ("Posted Apr 22, 2020" on the next line) is no part of the value.
+            let blank_after_label = &matched[matched.trim_end().len()..];
+            if blank_after_label.contains('\n')
+                || s.text
+                    .get(me..s.toks[k].start)
+                    .is_some_and(|g| g.contains('\n'))
+            {
                 return None;
             }
             // "Root cause: failures by the Ovocode contractor team during the kiosk firmware
@@ -6094,6 +6150,18 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
         Kind::PunishPassive => punish_passive(s, ms, me, i0, last, &matched),
         Kind::PunishStrong => {
             if s.negated_in_sentence(i0) {
+                return None;
+            }
+            // "Identify the engineer responsible for the runbook" asks who owns a thing; the
+            // hunt for a culprit ("… responsible and escalate to their manager") has no
+            // "for" after it.
+            let lower = matched.to_ascii_lowercase();
+            if ["identify", "find", "name", "track"]
+                .iter()
+                .any(|v| lower.starts_with(v))
+                && lower.ends_with("responsible")
+                && s.word(last + 1) == "for"
+            {
                 return None;
             }
             found(Rule::Punishment, ms, me)
@@ -6545,9 +6613,26 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
 /// checked?" asks; neither has the perfect.
 fn were_inverted(s: &Sentence, ms: usize, i0: usize) -> Option<Found> {
     let stop = (i0 + 5).min(s.toks.len());
-    let k = (i0 + 2..stop)
-        .take_while(|&j| !s.toks[j].boundary)
-        .find(|&j| is_human_act(s.word(j)))?;
+    let in_clause = || (i0 + 2..stop).take_while(|&j| !s.toks[j].boundary);
+    // Or a presence that did not happen: "Were the DBA on the bridge from the start, the lock
+    // would have been spotted within minutes" (round 48, f421's first run), the subject right
+    // before a word of place or readiness.
+    let k = in_clause().find(|&j| is_human_act(s.word(j))).or_else(|| {
+        in_clause().find(|&j| {
+            matches!(
+                s.word(j),
+                "on" | "in"
+                    | "at"
+                    | "around"
+                    | "available"
+                    | "awake"
+                    | "present"
+                    | "there"
+                    | "reachable"
+                    | "online"
+            )
+        })
+    })?;
     let mut h = k - 1;
     while h > i0 + 1 && is_adverb(s.word(h)) {
         h -= 1;
@@ -8185,6 +8270,13 @@ fn punish_passive(
     if s.negated_in_sentence(i0) {
         return None;
     }
+    // "Written up" is a sanction before "for", "by", "after" or "over" or at a clause's end;
+    // "written up in the island newsletter for her reef-survey work" is praise (round 48).
+    if matched.to_ascii_lowercase().ends_with(" up")
+        && s.toks.get(last + 1).is_some_and(|t| !t.boundary)
+    {
+        return None;
+    }
     // "Euan was removed from the on-call rotation by the scheduler because his leave had
     // been booked" (round 29, f193's first run): done to a person by a program, no sanction.
     let n = s.toks.len();
@@ -8294,6 +8386,33 @@ fn if_had(s: &Sentence, ms: usize, me: usize, i0: usize) -> Option<Found> {
             return None;
         }
     } else if !is_participle(w) {
+        return None;
+    }
+    // "If they had stayed at 9 seconds we'd never have noticed" (round 48, f426's first run
+    // on the final code, a false error): "they" that stayed, rose or fell to an amount are
+    // measurements (latencies, timeouts, queues), not people.
+    if c == Class::Pronoun
+        && matches!(
+            w,
+            "stayed"
+                | "remained"
+                | "held"
+                | "risen"
+                | "rose"
+                | "fallen"
+                | "dropped"
+                | "climbed"
+                | "peaked"
+                | "grown"
+                | "shrunk"
+                | "spiked"
+                | "settled"
+        )
+        && matches!(
+            s.word(v + 1),
+            "at" | "under" | "below" | "above" | "within" | "around" | "near" | "to" | "over"
+        )
+    {
         return None;
     }
     let _ = i0;

@@ -3399,6 +3399,18 @@ fn assert_engine_finds(cases: &[(&str, &str)]) {
     }
 }
 
+/// Asserts that the engine finds each sentence's rule in it as an error, the tier that stops
+/// a commit: `(sentence, rule)`.
+fn assert_engine_errors(cases: &[(&str, &str)]) {
+    for (text, rule) in cases {
+        let hits = scan_engine(text);
+        assert!(
+            hits.iter().any(|h| h.rule == *rule && h.error),
+            "{text}: {hits:?}"
+        );
+    }
+}
+
 /// Round 18: talk about how the outcome is described ("Describing the outcome as one
 /// person's mistake would hide …", "labelling the failure as …") is about method, like the
 /// past forms ("we described it as …"), and makes no finding; the same label asserted stays
@@ -6937,5 +6949,182 @@ fn obviously_serious_for_those_affected() {
     assert_engine_finds(&[(
         "Obviously this was going to be a serious problem, and the team ignored it.",
         "blameless/hindsight",
+    )]);
+}
+
+/// Round 48 (f418's and f419's first runs): neglect told with "disregarded", with "waved
+/// through" before its object, and with "let … fall behind" or "let … slide". A person
+/// waved through a gate by a guard, and the authors' own "let … slide", are no charge.
+#[test]
+fn neglect_by_disregarding_or_letting_slide() {
+    assert_engine_finds(&[
+        (
+            "Dmitri disregarded the freeze notice and pushed the pricing change.",
+            "blameless/negligence",
+        ),
+        (
+            "The release captain waved through a migration nobody had rehearsed.",
+            "blameless/negligence",
+        ),
+    ]);
+    assert_engine_errors(&[
+        (
+            "The storage team disregarded the capacity warnings for a month.",
+            "blameless/team-blame",
+        ),
+        (
+            "The network team let the router firmware fall two releases behind.",
+            "blameless/team-blame",
+        ),
+    ]);
+    assert_engine_quiet(&[
+        "The parser disregarded the trailing comma, as the spec allows.",
+        "The proxy let the request through after the token refreshed.",
+    ]);
+}
+
+/// Round 48 (f419's, f420's and f422's first runs): departments named by a word that is
+/// more often a thing or an activity ("Product", "Planning", "Platform"), capitalised and
+/// acting, and a desk named at a sentence's start ("Service desk should have …").
+#[test]
+fn a_department_by_its_function() {
+    assert_engine_errors(&[
+        (
+            "Product pushed the launch through without asking support.",
+            "blameless/team-blame",
+        ),
+        (
+            "Fleet Planning sat on the overdue inspections for a month.",
+            "blameless/team-blame",
+        ),
+        (
+            "Platform let the certificate renewals slide for a quarter.",
+            "blameless/team-blame",
+        ),
+        (
+            "Help desk should have escalated after the third identical ticket.",
+            "blameless/counterfactual",
+        ),
+    ]);
+    assert_engine_quiet(&[
+        "Planning took two weeks longer than the vendor estimated.",
+        "Product launched on Monday with the new checkout.",
+        "Standing desk orders were delayed by the supplier.",
+    ]);
+}
+
+/// Round 48 (f418's–f422's first runs): sanctions told as a verbal warning, a person
+/// "written up" or "escorted out" of a workplace, "next time it's a PIP", and a hunt for the
+/// engineer responsible. Praise "written up" in a newsletter, guests escorted out of a
+/// closed area and the owner "responsible for" a runbook are none.
+#[test]
+fn sanctions_told_as_warnings_and_escorts() {
+    assert_engine_finds(&[(
+        "Lucia was written up after the second missed handover.",
+        "blameless/punishment",
+    )]);
+    assert_engine_errors(&[
+        (
+            "The night operator was given a verbal warning by the plant manager.",
+            "blameless/punishment",
+        ),
+        (
+            "The contractor was escorted out of the depot the same morning.",
+            "blameless/punishment",
+        ),
+        (
+            "If it happens again it's a PIP for whoever merged it.",
+            "blameless/punishment",
+        ),
+        (
+            "Find the engineer responsible and make sure their manager hears about it.",
+            "blameless/punishment",
+        ),
+    ]);
+    assert_engine_quiet(&[
+        "Lucia was written up in the company newsletter for the migration work.",
+        "Two hikers were escorted out without incident once the trail closed.",
+        "Identify the engineer responsible for the runbook and ask them to review it.",
+    ]);
+}
+
+/// Round 48 (f420's and f421's first runs): a presence that did not happen, inverted with
+/// "Were"; the harm laid "on her"; hindsight told with "obviously" after "in hindsight", and
+/// "no surprise" opening a sentence. A place where the focus was, a thing's absence and
+/// "no surprises" in a drill are none.
+#[test]
+fn presence_harm_laid_on_someone_and_no_surprise() {
+    assert_engine_errors(&[
+        (
+            "Were the DBA on call that night, the failover would have been caught in minutes.",
+            "blameless/counterfactual",
+        ),
+        (
+            "Jonas approved the price file, so the overcharges are on him.",
+            "blameless/individual-fault",
+        ),
+        (
+            "In hindsight the cache change was obviously going to break checkout.",
+            "blameless/hindsight",
+        ),
+        (
+            "No surprise the export failed again, given who wrote the script.",
+            "blameless/hindsight",
+        ),
+    ]);
+    assert_engine_quiet(&[
+        "Were the logs on the shared drive, we would have found the error sooner.",
+        "The focus of the incident review was on her team's tooling.",
+        "The game-day drill held no surprises.",
+    ]);
+}
+
+/// Round 48 (real201's first run): a cause field whose value is quoted whole to the end of
+/// its line is read no further: the word after it, on the next line ("Posted Apr 22"), is
+/// no culprit.
+#[test]
+fn a_quoted_cause_value_ends_its_field() {
+    assert_engine_quiet(&[
+        "Root cause: \"A mail relay was not sized correctly, which caused a queue to build up.\"\nPosted Apr 22, 2020 - 08:28 ACST",
+    ]);
+    assert_engine_finds(&[("Root cause: Priya's hotfix.", "blameless/individual-fault")]);
+}
+
+/// Round 48, second pass (f420's and f421's first runs): a review "rubber-stamped", a word
+/// that judges people as a cause field's value, and a "rookie job". A stamp made of rubber
+/// is none.
+#[test]
+fn rubber_stamped_and_careless_as_a_cause() {
+    assert_engine_errors(&[
+        (
+            "The change review was rubber-stamped, and nobody ran the load test.",
+            "blameless/negligence",
+        ),
+        (
+            "The export job was a rookie job from someone who should know better.",
+            "blameless/judgemental",
+        ),
+    ]);
+    assert_engine_finds(&[(
+        "Root cause: carelessness during the schema migration.",
+        "blameless/judgemental",
+    )]);
+    assert_engine_quiet(&[
+        "The stamp on the customs form was made of rubber.",
+        "The approval tool was too lenient, letting any two people rubber-stamp a change.",
+    ]);
+}
+
+/// Round 48, after the final batch (f426's false error): "they" that stayed at, rose to or
+/// fell below an amount are measurements, not people; "they" that stayed at their desks are
+/// people.
+#[test]
+fn measurements_that_stayed_at_an_amount() {
+    assert_engine_quiet(&[
+        "Queue depths climbed all evening. If they had stayed under 500 we'd never have noticed any of this.",
+    ]);
+    assert_engine_finds(&[(
+        "If they had stayed on the bridge, we would have rolled back by midnight.",
+        "blameless/counterfactual",
     )]);
 }
