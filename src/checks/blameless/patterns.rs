@@ -8272,7 +8272,10 @@ fn punish_passive(
     }
     // "Written up" is a sanction before "for", "by", "after" or "over" or at a clause's end;
     // "written up in the island newsletter for her reef-survey work" is praise (round 48).
-    if matched.to_ascii_lowercase().ends_with(" up")
+    if matched
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| w.eq_ignore_ascii_case("up"))
         && s.toks.get(last + 1).is_some_and(|t| !t.boundary)
     {
         return None;
