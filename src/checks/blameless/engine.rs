@@ -462,6 +462,23 @@ pub(crate) fn is_transcript(text: &str, s: usize, e: usize) -> bool {
             .any(header)
 }
 
+/// Whether the sentence `s..e` of `text` is a chat line: a chat's header ([`is_transcript`]),
+/// or a speaker between the entry's stamp and the sentence ("19:33 @rbenitez: …", "[03:15]
+/// <tgirgis> …"), which the sentence split leaves out before `s`. `text` is the block's
+/// source, where the prose masking has not blanked "<tgirgis>" as a tag.
+fn spoken_in_chat(text: &str, s: usize, e: usize) -> bool {
+    let before = text.get(line_start(text, s)..s).unwrap_or("").trim_end();
+    // Or the speaker opens the sentence itself, when the split kept it ("fzahra: the hub IT
+    // people did this", "<tgirgis> network ops pushed …", whose "<" the split leaves before
+    // the sentence).
+    let first = text
+        .get(s..e)
+        .and_then(|t| t.split_whitespace().next())
+        .unwrap_or("");
+    let speaker = first.len() <= 33 && first.len() > 1 && first.ends_with([':', '>']);
+    before.ends_with([':', '>', '<']) || speaker || is_transcript(text, s, e)
+}
+
 /// Whether the sentence tells who held a role, and names no one else: a role noun, "was" or
 /// "is", then one to three capitalised names that end the clause ("The incident commander was
 /// Priya.", "… and this train's captain was Katrin." (round 29, f191's first run)). The model
@@ -2231,6 +2248,17 @@ pub(crate) fn scan(
                 // else, as a named person's timeline entry is told.
                 return;
             }
+            if family == Rule::TeamBlame
+                && opens_an_entry(text, s)
+                && !spoken_in_chat(source, s, e)
+                && told_plainly(sentence, words())
+            {
+                // "- 2:21 The engineers reboot the backend server." (round 48, real204 on the
+                // final code): a timeline entry that tells a team's act and nothing more, as
+                // "14:02 Priya restarted the primary" tells a person's. Not a chat line,
+                // where a responder's "QA passed it, so QA owns this" is blame in plain words.
+                return;
+            }
             if matches!(family, Rule::TeamBlame | Rule::IndividualFault)
                 && credits_the_actor(text, toks, words())
             {
@@ -3440,16 +3468,6 @@ fn did_the_job(words: &[String]) -> bool {
 /// consequence, which the list of harm words does not hold ("locked the orders table at
 /// 19:00 on Cyber Monday").
 fn team_on_the_clock(sentence: &str, words: &[String]) -> bool {
-    #[rustfmt::skip]
-    const TONE: &[&str] = &[
-        "should", "ought", "must", "again", "even", "only", "finally", "reason", "because",
-        "thanks", "still", "instead", "without", "sat", "sitting", "somehow", "apparently",
-        "course", "bravo", "great", "nice", "genius", "kudos", "brilliant", "friday",
-        "weekend", "holiday", "payday", "peak", "sale", "midnight", "decided", "chose", "just",
-        "why", "who", "whoever", "unilaterally", "themselves", "own", "bound", "honestly",
-        "eventually", "months", "years", "evenings", "nights", "mornings",
-    ];
-    const STEMS: &[&str] = &["blam", "fault", "ignor", "skip", "forg", "careless", "hero"];
     // The act must be one of routine work or response ...
     #[rustfmt::skip]
     const ROUTINE: &[&str] = &[
@@ -3473,8 +3491,8 @@ fn team_on_the_clock(sentence: &str, words: &[String]) -> bool {
     const BEFORE: &[&str] = &["at", "by", "from", "until", "around"];
     // A day told as a weekday after "on" does as well ("The DBA team ran the standard weekly
     // restore test on Thursday and it passed", round 47, f412's first run); Friday is in
-    // `TONE`, a day chosen badly. The weekdays are `is_day_or_month`'s words that end in
-    // "day".
+    // `PLAIN_TONE`, a day chosen badly. The weekdays are `is_day_or_month`'s words that end
+    // in "day".
     let mut prev = "";
     let clock = sentence.split_whitespace().any(|w| {
         let after = BEFORE.iter().any(|b| b.eq_ignore_ascii_case(prev));
@@ -3488,13 +3506,33 @@ fn team_on_the_clock(sentence: &str, words: &[String]) -> bool {
         (after && super::text::clock_hour_len(w, b":.h").is_some()) || on_a_day
     });
     clock
-        && !tells_of_harm(sentence)
+        && told_plainly(sentence, words)
         && words.iter().any(|w| ROUTINE.contains(&w.as_str()))
-        && !words.iter().any(|w| {
-            TONE.contains(&w.as_str())
-                || CHANGES.contains(&w.as_str())
-                || STEMS.iter().any(|s| w.starts_with(s))
-        })
+        && !words.iter().any(|w| CHANGES.contains(&w.as_str()))
+}
+
+/// Words of judgement, duty, irony, repetition or a time chosen badly, which a plain account
+/// of an act ([`told_plainly`]) holds none of.
+#[rustfmt::skip]
+const PLAIN_TONE: &[&str] = &[
+    "should", "ought", "must", "again", "even", "only", "finally", "reason", "because",
+    "thanks", "still", "instead", "without", "sat", "sitting", "somehow", "apparently",
+    "course", "bravo", "great", "nice", "genius", "kudos", "brilliant", "friday",
+    "weekend", "holiday", "payday", "peak", "sale", "midnight", "decided", "chose", "just",
+    "why", "who", "whoever", "unilaterally", "themselves", "own", "bound", "honestly",
+    "eventually", "months", "years", "evenings", "nights", "mornings",
+];
+
+/// Whether the sentence (`sentence`, its lower-cased words `words`) tells an act and nothing
+/// more: no word of harm ([`tells_of_harm`]), none of [`PLAIN_TONE`], none that starts like
+/// blame, fault, ignoring, skipping, forgetting, carelessness or a hero, and no exclamation
+/// or question mark or quotation.
+fn told_plainly(sentence: &str, words: &[String]) -> bool {
+    const STEMS: &[&str] = &["blam", "fault", "ignor", "skip", "forg", "careless", "hero"];
+    !tells_of_harm(sentence)
+        && !words
+            .iter()
+            .any(|w| PLAIN_TONE.contains(&w.as_str()) || STEMS.iter().any(|s| w.starts_with(s)))
         && !sentence.contains(['!', '?', '"', '“', '”'])
 }
 

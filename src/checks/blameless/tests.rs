@@ -7128,3 +7128,33 @@ fn measurements_that_stayed_at_an_amount() {
         "blameless/counterfactual",
     )]);
 }
+
+/// Round 48, after the final code (real204's false warning): a timeline entry that tells a
+/// team's act and nothing more is a factual entry, as a named person's is; one that tells a
+/// fault, a word of harm or of tone stays found, and so does a responder's chat line.
+#[test]
+fn a_team_act_told_plainly_in_a_timeline_entry() {
+    assert_engine_quiet(&[
+        "- 9:05 The operators reboot the backend server.",
+        "- 2:40 The engineers reboot the backend host.",
+    ]);
+    assert_engine_finds(&[
+        (
+            "- 03:12 The network team ignored the second page.",
+            "blameless/team-blame",
+        ),
+        (
+            "- 03:12 The network team pushed the broken config again.",
+            "blameless/team-blame",
+        ),
+        // A responder's chat line blames in plain words.
+        (
+            "[02:10] <kmora> storage ops pushed the quota change and went home",
+            "blameless/team-blame",
+        ),
+        (
+            "02:10 @kmora: storage ops pushed the quota change and went home",
+            "blameless/team-blame",
+        ),
+    ]);
+}
