@@ -615,6 +615,15 @@ impl Sentence<'_> {
         self.toks.partition_point(|t| t.end <= pos).checked_sub(1)
     }
 
+    /// The index of the first token from `k` on that is not an adverb ("Planning quietly sat
+    /// on …": the verb after the subject); the sentence's length when all are.
+    fn past_adverbs(&self, mut k: usize) -> usize {
+        while k < self.toks.len() && is_adverb(self.word(k)) {
+            k += 1;
+        }
+        k
+    }
+
     fn next_word(&self, i: usize) -> Option<usize> {
         let j = i + 1;
         (j < self.toks.len() && !self.toks[j].boundary).then_some(j)
@@ -1044,10 +1053,7 @@ impl Sentence<'_> {
             && !prev.is_some_and(|p| DETERMINERS.contains(p.word.as_str()) || p.poss)
         {
             let in_a_name = prev.is_some_and(|p| p.cap && !p.odd && !p.boundary);
-            let mut k = i + 1;
-            while k < self.toks.len() && is_adverb(self.word(k)) {
-                k += 1;
-            }
+            let k = self.past_adverbs(i + 1);
             let verb = self.word(k);
             let acts = self.toks.get(k).is_some_and(|n| !n.boundary)
                 && is_past(verb)
@@ -1123,20 +1129,14 @@ impl Sentence<'_> {
         if !OTHER_SENSES.contains(&sing) {
             return false;
         }
-        let mut k = i + 1;
-        while k < self.toks.len() && is_adverb(self.word(k)) {
-            k += 1;
-        }
+        let mut k = self.past_adverbs(i + 1);
         if matches!(self.word(k), "have" | "has" | "had") && self.word(k + 1) == "been" {
             k += 1;
         }
         if !matches!(self.word(k), "is" | "was" | "were" | "are" | "been") {
             return false;
         }
-        let mut a = k + 1;
-        while a < self.toks.len() && is_adverb(self.word(a)) {
-            a += 1;
-        }
+        let a = self.past_adverbs(k + 1);
         a < self.toks.len() && self.is_judgement_word(a)
     }
 
@@ -1172,10 +1172,7 @@ impl Sentence<'_> {
             "watched", "watching", "asking", "looking", "listening", "reviewed", "read",
         ];
         let several = singular(self.word(i)) != self.word(i) || !OTHER_SENSES.contains(&sing);
-        let mut k = i + 1;
-        while k < self.toks.len() && is_adverb(self.word(k)) {
-            k += 1;
-        }
+        let k = self.past_adverbs(i + 1);
         let verb = self.word(k);
         if !several {
             return OF_A_MIND.contains(&verb);
