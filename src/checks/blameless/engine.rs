@@ -1682,6 +1682,13 @@ static BELOW_GATE_KEYS: std::sync::LazyLock<BelowGateKeys> = std::sync::LazyLock
         // neglect whose one word the stem of "rubber" does not reach.
         ("knocked", Kind::FaultVerb),
         ("rubber-stamped", Kind::AsleepIdiom),
+        // Round 49 (f432's first run): "We've all been waiting for this to happen", which the
+        // model scores far under its gate (P 0.002); the pattern needs the whole idiom.
+        ("waiting", Kind::HindsightIdiom),
+        // "It's easy to see now that …", "There was a complete disregard for the change
+        // calendar" (round 49): the patterns need the whole idiom.
+        ("easy", Kind::HindsightIdiom),
+        ("disregard", Kind::Negligent),
     ] {
         add(word, kind);
     }
@@ -2188,6 +2195,25 @@ pub(crate) fn scan(
             if family == Rule::TeamBlame && evidence_was_reached(text, toks, a, b) {
                 return;
             }
+            // "The support team broke the backlog into four queues" (round 49, f432's first
+            // run): the evidence's "broke" divides or is an idiom of no harm, as the rules read
+            // it (`patterns::broke_as_division`).
+            if matches!(family, Rule::TeamBlame | Rule::IndividualFault)
+                && (a..b).any(|k| {
+                    word_at(text, toks, k).is_some_and(|w| w.eq_ignore_ascii_case("broke")) && {
+                        let clause: Vec<String> = (k..(k + 6).min(toks.len()))
+                            .filter(|&q| !toks[q].mark)
+                            .filter_map(|q| word_at(text, toks, q))
+                            .map(str::to_lowercase)
+                            .collect();
+                        super::patterns::broke_as_division(
+                            &clause.iter().map(String::as_str).collect::<Vec<_>>(),
+                        )
+                    }
+                })
+            {
+                return;
+            }
             // The sentence's words, lower-cased once for the gates below that read them.
             let lowered = std::cell::OnceCell::new();
             let words = || lowered.get_or_init(|| lower_words(text, toks)).as_slice();
@@ -2415,6 +2441,24 @@ pub(crate) fn scan(
             {
                 // "Anyone affected by this leak has had their API key reset already": the
                 // people the incident reached, not anyone at fault (round 35).
+                return;
+            }
+            if family == Rule::Counterfactual
+                && super::patterns::made_possible(
+                    &words().iter().map(String::as_str).collect::<Vec<_>>(),
+                )
+            {
+                // "… meant we could have rolled back instantly" (round 49): what a change made
+                // possible, not another course.
+                return;
+            }
+            if family == Rule::Counterfactual
+                && super::patterns::supposes_someone_away(
+                    &words().iter().map(String::as_str).collect::<Vec<_>>(),
+                )
+            {
+                // "If Lucas had been on leave, I'm not confident anyone else would have looked"
+                // (round 49): a person supposed away, as the rules read it.
                 return;
             }
             if family == Rule::Counterfactual && modal_perfects_of_things_only(words()) {

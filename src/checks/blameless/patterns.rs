@@ -516,6 +516,44 @@ fn is_adverb(w: &str) -> bool {
         )
 }
 
+/// Whether "broke" at token `i` tells a division or an idiom of no harm rather than someone
+/// breaking a thing (round 49, f432's first run, a false error: "Our team broke the work into
+/// three streams"), read on the words of its clause ([`broke_as_division`]).
+fn broke_as_divided_or_idiom(s: &Sentence, i: usize) -> bool {
+    let clause: Vec<&str> = (i..(i + 6).min(s.toks.len()))
+        .take_while(|&k| k == i || !s.toks[k].boundary)
+        .map(|k| s.word(k))
+        .collect();
+    broke_as_division(&clause)
+}
+
+/// Whether lower-cased `words`, "broke" and what follows it in its clause, tell a division or
+/// an idiom of no harm: the object is followed, within four words, by "into", "apart", or
+/// "down"/"up" before "into" ("broke the migration down into phases"); or the object is one
+/// of the idioms' ("broke the news", "broke the tie", "broke ground", "broke the deadlock")
+/// and ends its phrase there. The engine asks it of the model's evidence too.
+pub(super) fn broke_as_division(words: &[&str]) -> bool {
+    #[rustfmt::skip]
+    const IDIOM: &[&str] = &[
+        "news", "tie", "silence", "ground", "deadlock", "logjam", "stalemate", "record", "ice",
+    ];
+    #[rustfmt::skip]
+    const PHRASE_ENDS: &[&str] = &[
+        "and", "with", "to", "for", "on", "at", "in", "by", "when", "after", "before", "that",
+        "about", "so", "as",
+    ];
+    let w = |k: usize| words.get(k).copied().unwrap_or("");
+    (1..words.len().min(6)).any(|k| {
+        let idiom = k <= 2
+            && IDIOM.contains(&w(k))
+            && (k + 1 >= words.len() || PHRASE_ENDS.contains(&w(k + 1)));
+        let division = k > 1
+            && (matches!(w(k), "into" | "apart")
+                || (matches!(w(k), "down" | "up") && w(k + 1) == "into"));
+        idiom || division
+    })
+}
+
 fn is_be(w: &str) -> bool {
     matches!(
         w,
@@ -1913,6 +1951,21 @@ impl Sentence<'_> {
                 }
                 _ => k,
             });
+        // "Must be S.M.A.R.T. Stupid thing, never reliable." (round 49, real209's first run, a
+        // false error): the word grades the generic noun right after it, which ends its phrase
+        // ("the stupid thing Marco did", "a stupid thing to do" grade an act), with no one
+        // before it ("Dave did a stupid thing").
+        if next.is_some_and(|k| {
+            k == last + 1
+                && matches!(
+                    self.word(k),
+                    "thing" | "things" | "stuff" | "junk" | "contraption" | "gadget" | "gizmo"
+                )
+                && self.toks.get(k + 1).is_none_or(|t| t.boundary)
+                && !(0..i).any(someone)
+        }) {
+            return true;
+        }
         if next.is_some_and(|k| is_act_noun(self.word(k))) {
             return false;
         }
@@ -5346,6 +5399,19 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
         }
         Kind::Neglected | Kind::Forgot => {
             if i0 > 0 && is_be(s.word(i0 - 1)) {
+                // "The gate regression suite has been neglected by QA for months" (round 49,
+                // f431's first run): a passive whose agent after "by" is a person by role, a
+                // known name, a handle or a group, as `Kind::FaultVerb` reads one.
+                if kind == Kind::Neglected && !s.negated_before(i0) {
+                    if let Some((k, c)) = s.agent_after_by(last + 1, last + 3) {
+                        let someone = !s.toks[k].poss
+                            && (matches!(c, Class::Known | Class::Role | Class::Group)
+                                || (c == Class::Named && s.toks[k].handle));
+                        if someone && !s.dictionary_role.get() {
+                            return agent_rule(c).and_then(|r| found(r, ms, s.span_end(k)));
+                        }
+                    }
+                }
                 return None; // passive: "the backups were neglected"
             }
             let (c, j) = s.subject_class(i0);
@@ -5518,7 +5584,8 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
                         | "after"
                         | "because"
                         | "with"
-                ) || s.toks.get(i0 + 1).is_none_or(|t| t.boundary))
+                ) || s.toks.get(i0 + 1).is_none_or(|t| t.boundary)
+                    || broke_as_divided_or_idiom(s, i0))
             {
                 return None;
             }
@@ -5645,10 +5712,52 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
         Kind::Because => because(s, ms, i0),
         Kind::FaultOf => fault_of(s, ms, me, i0, last, &matched),
         Kind::OnPerson => {
-            // "… so the refunds are on her" (round 48, f420's first run): the harm is the
-            // subject, not the object of a preposition ("The focus of the incident was on
-            // her team").
-            if !matches!(s.word(i0), "this" | "that" | "it" | "it's" | "that's") {
+            // "… so the overstatement is down to her" (round 49, f432's first run): what
+            // happened is laid on someone after a form of "be", as "on her" is; not a choice
+            // or a duty left to them ("the decision is down to her").
+            if s.word(i0) == "down" {
+                let mut p = i0;
+                while p > 0
+                    && matches!(
+                        s.word(p - 1),
+                        "all"
+                            | "entirely"
+                            | "squarely"
+                            | "largely"
+                            | "mostly"
+                            | "purely"
+                            | "solely"
+                            | "totally"
+                            | "completely"
+                    )
+                {
+                    p -= 1;
+                }
+                let be = p > 0 && {
+                    let w = s.word(p - 1);
+                    matches!(w, "is" | "was" | "are" | "were")
+                        || w.ends_with("'s")
+                        || w.ends_with("’s")
+                };
+                const LEFT_TO: &[&str] = &[
+                    "decision",
+                    "choice",
+                    "call",
+                    "pick",
+                    "job",
+                    "task",
+                    "responsibility",
+                    "duty",
+                    "say",
+                    "vote",
+                    "discretion",
+                    "judgement",
+                    "judgment",
+                ];
+                if !be || (p.saturating_sub(5)..p).any(|q| LEFT_TO.contains(&s.word(q))) {
+                    return None;
+                }
+            } else if !matches!(s.word(i0), "this" | "that" | "it" | "it's" | "that's") {
                 let mut p = i0;
                 while p > 0 && DETERMINERS.contains(s.word(p - 1)) {
                     p -= 1;
@@ -5770,6 +5879,31 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             }
             let k = s.at(me)?;
             let (m, c) = s.noun_phrase_agent(k)?;
+            // "This is what happens when the DBA team treats production as its playground"
+            // (round 49, f430's and f431's first runs): an insinuation about what someone
+            // does; not a state they are in ("… when a team is understaffed", "… when
+            // teams have no runbook").
+            if matched.ends_with("when") || matched.contains("happens") {
+                let verb = s.word(m + 1);
+                if is_be(verb)
+                    || matches!(
+                        verb,
+                        "has"
+                            | "have"
+                            | "had"
+                            | "lacks"
+                            | "lack"
+                            | "can't"
+                            | "cannot"
+                            | "isn't"
+                            | "aren't"
+                            | "needs"
+                            | "need"
+                    )
+                {
+                    return None;
+                }
+            }
             found(agent_rule(c)?, ms, s.span_end(m))
         }
         Kind::PossessiveBad => {
@@ -5831,6 +5965,22 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             // f175's first run), as "we" is.
             if j.is_some_and(|j| s.author_alone(j)) {
                 return None;
+            }
+            // "The fatigue alert for the crew did not escalate" (round 49): the person or group
+            // found stands after a preposition, inside the noun phrase of what did not act.
+            if let Some(j) = j {
+                let mut p = j;
+                while p > 0 && DETERMINERS.contains(s.word(p - 1)) {
+                    p -= 1;
+                }
+                if p > 0
+                    && matches!(
+                        s.word(p - 1),
+                        "for" | "of" | "to" | "from" | "with" | "on" | "at" | "in" | "about"
+                    )
+                {
+                    return None;
+                }
             }
             match c {
                 Class::Group => found(Rule::TeamBlame, ms, me),
@@ -5915,6 +6065,42 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
                 || (kind == Kind::JudgeStrong && s.adverb_of_degree(i0, last))
                 || (kind == Kind::JudgeStrong && s.adverb_of_a_things_conduct(i0, last))
                 || (kind == Kind::JudgeStrong && s.evaluates_what_was_told(i0))
+            {
+                return None;
+            }
+            // "That config format is an accident waiting to happen" (round 49, below the gate
+            // since "waiting" passes a sentence there): a risk told in the present is a warning
+            // about what is still there, not hindsight; "was a disaster waiting to happen" is.
+            if kind == Kind::HindsightIdiom
+                && matched.to_ascii_lowercase().ends_with("waiting to happen")
+            {
+                let mut p = i0;
+                while p > 0
+                    && p + 4 > i0
+                    && !s.toks[p - 1].boundary
+                    && !matches!(s.word(p - 1), "is" | "are" | "was" | "were")
+                {
+                    p -= 1;
+                }
+                // Someone in the subject ("The slapdash way Kwame keeps the register is an
+                // accident waiting to happen") keeps it a judgement of them.
+                let someone = (0..p).any(|k| s.class(k).person() || s.class(k) == Class::Group);
+                if p > 0 && matches!(s.word(p - 1), "is" | "are") && !someone {
+                    return None;
+                }
+            }
+            // "The fact that it is easy to see now does not mean it was easy to see in January"
+            // (round 49, a used document): the look back named in order to set it aside, by a
+            // denial or a contrast after it, or as the subject of a clause ("the fact that …").
+            if kind == Kind::HindsightIdiom
+                && matched.to_ascii_lowercase().contains("easy to")
+                && (matches!(i0.checked_sub(1).map_or("", |k| s.word(k)), "that" | "fact")
+                    || s.rest_has(
+                        last,
+                        &[
+                            "but", "mean", "means", "however", "though", "although", "not", "n't",
+                        ],
+                    ))
             {
                 return None;
             }
@@ -7030,6 +7216,25 @@ fn lessons_title(s: &Sentence, i0: usize, last: usize) -> bool {
         })
 }
 
+/// Whether the sentence's lower-cased words (`words`) tell what something made possible by
+/// "meant" or "means", "that" and a subject of up to three words before "could have" ("Farid's
+/// flag-based change meant we could have rolled back instantly", round 49, f430's first run):
+/// a capability, not a course someone failed to take.
+pub(super) fn made_possible(words: &[&str]) -> bool {
+    words.iter().enumerate().any(|(i, w)| {
+        matches!(*w, "meant" | "means") && {
+            let from = if words.get(i + 1) == Some(&"that") {
+                i + 2
+            } else {
+                i + 1
+            };
+            (from + 1..(from + 4).min(words.len())).any(|k| {
+                words[k] == "could" && words.get(k + 1) == Some(&"have") || words[k] == "could've"
+            })
+        }
+    })
+}
+
 fn modal_perfect(s: &Sentence, ms: usize, i0: usize, last: usize) -> Option<Found> {
     let modal = s.word(i0).to_owned();
     let could = modal.starts_with("could");
@@ -7093,6 +7298,12 @@ fn modal_perfect(s: &Sentence, ms: usize, i0: usize, last: usize) -> Option<Foun
         s.subject_class(i0)
     };
     let subject = j.map_or("", |j| s.word(j));
+    // "Farid's flag-based change meant we could have rolled back instantly" (round 49, f430's
+    // first run, a false error): what a thing made possible, not an act weighed against
+    // what was done.
+    if could && !inverted && made_possible(&s.words()) {
+        return None;
+    }
     if could && !inverted {
         // "The duty manager could have paged the vendor instead of waiting" (round 43, f343's
         // first run): the act weighed against what was done, by someone other than the
@@ -7379,7 +7590,7 @@ fn act_then_harm(s: &Sentence, me: usize, i0: usize, matched: &str) -> Option<Fo
         "locked", "blind", "stranded", "flooded", "overflowed", "cancelled", "canceled",
         "refunded", "double-booked", "duplicated", "wiped", "late", "stuck", "short", "dead",
         "offline", "jammed", "dark", "empty", "unpaid", "injured", "hurt", "stale", "light",
-        "overheated", "spoiled", "spoilt", "leaked", "exposed",
+        "overheated", "spoiled", "spoilt", "leaked", "exposed", "bounced",
     ];
     let after = s.at(me).unwrap_or(s.toks.len());
     // A harm word, but "light" after "to": "… which is how the map discrepancy came to light"
@@ -7404,6 +7615,28 @@ fn act_then_harm(s: &Sentence, me: usize, i0: usize, matched: &str) -> Option<Fo
             let w = w.to_lowercase();
             RECOVERY.contains(&w.as_str()) || WENT_WELL.contains(&w.as_str())
         })
+    {
+        return None;
+    }
+    // "The care team flagged the spike at 08:40, which is what opened the incident" (round
+    // 49, f428's first run): what was opened or started is the response to the harm, not
+    // harm ("… is what started the outage" is).
+    #[rustfmt::skip]
+    const RESPONSE: &[&str] = &[
+        "incident", "investigation", "ticket", "bridge", "call", "review", "response",
+        "escalation", "rollback", "triage", "inquiry", "hunt", "search", "page", "war-room",
+    ];
+    // An incident opened is a response; an incident started or triggered is the harm.
+    let joint_verb = matched
+        .split_whitespace()
+        .last()
+        .map(str::to_lowercase)
+        .unwrap_or_default();
+    let opened = matches!(joint_verb.as_str(), "opened" | "launched" | "prompted");
+    if matched.contains(" what ")
+        && (opened || matches!(joint_verb.as_str(), "started" | "kicked" | "triggered"))
+        && (after..(after + 4).min(s.toks.len()))
+            .any(|j| RESPONSE.contains(&s.word(j)) && (opened || s.word(j) != "incident"))
     {
         return None;
     }
@@ -7595,6 +7828,21 @@ fn act_then_harm(s: &Sentence, me: usize, i0: usize, matched: &str) -> Option<Fo
         if k < i0 && comma(k) {
             if let Some(close) = (k + 1..(k + 9).min(i0)).find(|&q| comma(q)) {
                 k = close + 1;
+            }
+        }
+        // "Diego explained that the test environment has no Ugandan numbers, which is why the
+        // change was never exercised" (round 49, f428's first run): a verb of saying or
+        // finding out, then what was said, which the consequence hangs on; not the act.
+        #[rustfmt::skip]
+        const TOLD: &[&str] = &[
+            "explained", "said", "noted", "mentioned", "reported", "found", "noticed",
+            "discovered", "confirmed", "pointed", "realised", "realized", "learned", "learnt",
+            "showed", "observed", "spotted", "warned", "wrote", "argued", "suggested",
+        ];
+        if k < i0 && TOLD.contains(&s.word(k)) {
+            let next = if s.word(k) == "pointed" { k + 2 } else { k + 1 };
+            if s.word(next) == "that" || s.word(k + 1) == "out" {
+                return None;
             }
         }
         if k < i0 && is_past(s.word(k)) && !is_be(s.word(k)) {
@@ -8308,6 +8556,7 @@ fn punish_passive(
         "sacked",
         "demoted",
         "punished",
+        "cautioned",
     ]
     .iter()
     .any(|v| verb.ends_with(v));
@@ -8385,6 +8634,12 @@ fn if_had(s: &Sentence, ms: usize, me: usize, i0: usize) -> Option<Found> {
         if matches!(pronoun, "they" | "it") && names_a_thing(s, v + 1) {
             return None;
         }
+        // "If Lucas had been on leave, I'm not confident anyone else would have looked"
+        // (round 49, f434's first run on the final code, a false error): a person supposed
+        // away, to show how much rests on them, is no act they should have done.
+        if away_at(&[s.word(v + 1), s.word(v + 2), s.word(v + 3)]) {
+            return None;
+        }
     } else if !is_participle(w) {
         return None;
     }
@@ -8417,6 +8672,37 @@ fn if_had(s: &Sentence, ms: usize, me: usize, i0: usize) -> Option<Found> {
     }
     let _ = i0;
     counterfactual_for(c, w, true).and_then(|r| found(r, ms, s.span_end(v)))
+}
+
+/// Whether lower-cased `words`, those right after "been", tell someone away: "on leave",
+/// "on holiday", "on parental leave", "away", "off", "out", "sick", "unavailable" (round 49,
+/// f434's first run: "If Lucas had been on leave, I'm not confident anyone else would have
+/// looked"). A person supposed away, to show how much rests on them, did nothing wrong.
+fn away_at(words: &[&str]) -> bool {
+    let w = |k: usize| words.get(k).copied().unwrap_or("");
+    match w(0) {
+        "on" => {
+            matches!(
+                w(1),
+                "leave" | "holiday" | "vacation" | "sabbatical" | "furlough"
+            ) || (matches!(w(1), "parental" | "sick" | "annual" | "medical") && w(2) == "leave")
+        }
+        "away" | "off" | "out" | "sick" | "unavailable" | "absent" | "travelling" | "traveling"
+        | "ill" | "elsewhere" => true,
+        _ => false,
+    }
+}
+
+/// Whether lower-cased `words` suppose someone away after "if": "if Lucas had been on leave",
+/// "if she'd been off sick" ([`away_at`]). The engine asks it of the model's counterfactuals.
+pub(super) fn supposes_someone_away(words: &[&str]) -> bool {
+    words.iter().enumerate().any(|(k, w)| {
+        *w == "been"
+            && k > 0
+            && (words[k - 1] == "had" || words[k - 1].ends_with("'d"))
+            && words[..k].contains(&"if")
+            && away_at(&words[k + 1..])
+    })
 }
 
 /// Whether the predicate after "been" at `k` ("been warnings", "been a cron job") names a thing:

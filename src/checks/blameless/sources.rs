@@ -41,7 +41,7 @@ const TRIGGERS: &[(&str, &str)] = &[
     ),
     (
         "OnPerson",
-        r"(?i)\b(?:this|that|it)(?:\s+one|\s+(?:incident|outage|failure|mess|breakage|one))?(?:['’]s|\s+is|\s+was)\s+(?:all\s+|entirely\s+|squarely\s+|totally\s+|completely\s+|solely\s+|100%\s+)?on\s+|\b(?:refunds?|outages?|mess|failures?|incident|delays?|loss|losses|fallout|damage|breakage|downtime|overcharges?)\s+(?:is|are|was|were)\s+(?:all\s+|entirely\s+|squarely\s+|totally\s+|completely\s+|solely\s+|100%\s+)?on\s+",
+        r"(?i)\b(?:this|that|it)(?:\s+one|\s+(?:incident|outage|failure|mess|breakage|one))?(?:['’]s|\s+is|\s+was)\s+(?:all\s+|entirely\s+|squarely\s+|totally\s+|completely\s+|solely\s+|100%\s+)?on\s+|\b(?:refunds?|outages?|mess|failures?|incident|delays?|loss|losses|fallout|damage|breakage|downtime|overcharges?)\s+(?:is|are|was|were)\s+(?:all\s+|entirely\s+|squarely\s+|totally\s+|completely\s+|solely\s+|100%\s+)?on\s+|\bdown\s+to\s+",
     ),
     (
         "Culprit",
@@ -53,7 +53,7 @@ const TRIGGERS: &[(&str, &str)] = &[
     ),
     (
         "CausedBy",
-        r"(?i)\b(?:caused|triggered|introduced|started|broken)\s+by(?:\s*:)?\s+",
+        r"(?i)\b(?:caused|triggered|introduced|started|broken)\s+by(?:\s*:)?\s+|\b(?:this|that)(?:\s+is|\s+was|['’]s)\s+what\s+happens\s+when\s+",
     ),
     (
         "PossessiveBad",
@@ -65,7 +65,7 @@ const TRIGGERS: &[(&str, &str)] = &[
     ),
     (
         "DidNotCheck",
-        r"(?i)\b(?:didn['’]?t|did\s+not)\s+(?:even\s+|actually\s+|properly\s+|bother\s+to\s+)?(?:read|follow|check|test|verify|review|double-check|look|wait|notice|listen|ask)\b",
+        r"(?i)\b(?:didn['’]?t|did\s+not)\s+(?:even\s+|actually\s+|properly\s+|bother\s+to\s+)?(?:read|follow|check|test|verify|review|double-check|look|wait|notice|listen|ask|tell|inform|warn|notify|escalate)\b",
     ),
     (
         "Ignored",
@@ -73,7 +73,7 @@ const TRIGGERS: &[(&str, &str)] = &[
     ),
     (
         "Negligent",
-        r"(?i)\bnegligen(?:t|tly|ce)\b|\b(?:a|only\s+a|just\s+a|the\s+most)\s+cursory\s+(?:glance|look|review|check|read|skim)\b",
+        r"(?i)\bnegligen(?:t|tly|ce)\b|\b(?:total|complete|utter|blatant|flagrant|casual|careless|wilful|willful|reckless)\s+disregard\s+(?:for|of)\b|\b(?:a|only\s+a|just\s+a|the\s+most)\s+cursory\s+(?:glance|look|review|check|read|skim)\b",
     ),
     (
         "Bother",
@@ -85,7 +85,7 @@ const TRIGGERS: &[(&str, &str)] = &[
     ),
     (
         "JudgeStrong",
-        r"(?i)\b(?:careless(?:ly|ness)?|incompeten(?:t|ce|tly)|reckless(?:ly|ness)?|stupid(?:ly|ity|er|est)?|idiotic|idiots?|moronic|morons?|clueless|irresponsibl[ey]|irresponsibility|unprofessional|boneheaded|foolish(?:ly|ness)?|inexcusable|amateurish(?:ly)?|half-assed|shoddy|laziness|lazy\s+hack|sloppiness|(?:amateur|rookie|newbie|schoolboy|beginner['’]?s?)\s+(?:mistakes?|errors?|moves?|job|jobs)|ashamed|shameful|disgrace(?:ful)?|pathetic|unforgivable|(?:are|were|bunch\s+of|like|total|complete|absolute)\s+amateurs)\b",
+        r"(?i)\b(?:(?:shockingly|wilfully|willfully|woefully|staggeringly|embarrassingly|utterly|totally|completely)\s+ignorant|careless(?:ly|ness)?|incompeten(?:t|ce|tly)|reckless(?:ly|ness)?|stupid(?:ly|ity|er|est)?|idiotic|idiots?|moronic|morons?|clueless|irresponsibl[ey]|irresponsibility|unprofessional|boneheaded|foolish(?:ly|ness)?|inexcusable|amateurish(?:ly)?|half-assed|shoddy|laziness|lazy\s+hack|sloppiness|(?:amateur|rookie|newbie|schoolboy|beginner['’]?s?)\s+(?:mistakes?|errors?|moves?|job|jobs)|ashamed|shameful|disgrace(?:ful)?|pathetic|unforgivable|(?:are|were|bunch\s+of|like|total|complete|absolute)\s+amateurs)\b",
     ),
     (
         "JudgeWeak",
@@ -97,11 +97,11 @@ const TRIGGERS: &[(&str, &str)] = &[
     ),
     (
         "PunishPassive",
-        r"(?i)\b(?:was|were|been|be|being|got|get|gets|is|are)\s+(?:\w+\s+)?(?:fired|sacked|dismissed|demoted|suspended|terminated|let\s+go|disciplined|reprimanded|punished|removed\s+from\s+(?:the\s+)?(?:on-?call\s+|pager\s+|primary\s+|support\s+)?rotation|taken\s+off\s+(?:the\s+)?(?:on-?call\s+|pager\s+|support\s+)?(?:rotation|call)|written\s+up(?:\s+(?:for|by|after|over))?\b|escorted\s+(?:out|off)\s+(?:of\s+)?(?:the\s+)?(?:[\p{L}-]+\s+){0,3}?(?:building|office|offices|site|premises|centre|center|campus|floor|plant|facility|warehouse|depot|yard)\b|put\s+on\s+(?:a\s+)?(?:performance\s+plan|pip|probation|final\s+notice))\b",
+        r"(?i)\b(?:was|were|been|be|being|got|get|gets|is|are)\s+(?:\w+\s+)?(?:fired|sacked|dismissed|demoted|suspended|terminated|let\s+go|disciplined|reprimanded|punished|removed\s+from\s+(?:the\s+)?(?:on-?call\s+|pager\s+|primary\s+|support\s+)?rotation|taken\s+off\s+(?:the\s+)?(?:on-?call\s+|pager\s+|support\s+)?(?:rotation|call)|written\s+up(?:\s+(?:for|by|after|over))?\b|escorted\s+(?:out|off)\s+(?:of\s+)?(?:the\s+)?(?:[\p{L}-]+\s+){0,3}?(?:building|office|offices|site|premises|centre|center|campus|floor|plant|facility|warehouse|depot|yard)\b|put\s+on\s+(?:a\s+)?(?:performance\s+plan|pip|probation|final\s+notice)|formally\s+cautioned)\b",
     ),
     (
         "PunishStrong",
-        r"(?i)\b(?:disciplinary|(?:written|formal|final|verbal)\s+warning|(?:it['’]s|it\s+is|that['’]s|means)\s+a\s+pip\b|(?:identify|find|name|track\s+down)\s+(?:the|which)\s+(?:engineer|person|individual|developer|operator|employee|technician|agent)s?\s+responsible\b|performance\s+improvement\s+plan|held\s+(?:personally\s+)?accountable|held\s+(?:personally\s+)?responsible|held\s+to\s+account|(?:to|must|will|should|shall)\s+answer\s+for|face\s+(?:the\s+|serious\s+)?consequences|punish(?:ed|ing)?|as\s+(?:a\s+)?punishment|reprimand(?:ed)?|(?:be|been|get|got)\s+let\s+go|(?:will|must|should|shall)\s+be\s+consequences|there\s+(?:will|must|should|need\s+to)\s+be\s+consequences|consequences\s+for\s+(?:whoever|those|anyone|the\s+(?:engineer|developer|person|people|team|individual)s?)|hold(?:s|ing)?\s+(?:[\p{L}-]+\s+){0,4}?(?:accountable|responsible)|performance\s+(?:file|record)|(?:a|the)\s+(?:stern\s+|serious\s+|proper\s+)?talking[\s-]to|remedial\s+(?:re-?)?training|mandatory\s+re-?training|put\s+(?:\S+\s+){1,5}?on\s+(?:a\s+)?(?:performance\s+(?:improvement\s+)?plan|pip|probation)|unpaid\s+suspension|suspension\s+without\s+pay|(?:verbal|written|formal)\s+counsell?ing|personnel\s+(?:file|record)|(?:possible|further|formal)\s+discipline|referred\s+to\s+(?:the\s+)?(?:professional\s+standards|internal\s+affairs|hr\b|human\s+resources))\b",
+        r"(?i)\b(?:disciplinary|(?:written|formal|final|verbal)\s+(?:warning|caution)|probationary\s+period|(?:it['’]s|it\s+is|that['’]s|means)\s+a\s+pip\b|(?:identify|find|name|track\s+down)\s+(?:the|which)\s+(?:engineer|person|individual|developer|operator|employee|technician|agent)s?\s+responsible\b|performance\s+improvement\s+plan|held\s+(?:personally\s+)?accountable|held\s+(?:personally\s+)?responsible|held\s+to\s+account|(?:to|must|will|should|shall)\s+answer\s+for|face\s+(?:the\s+|serious\s+)?consequences|punish(?:ed|ing)?|as\s+(?:a\s+)?punishment|reprimand(?:ed)?|(?:be|been|get|got)\s+let\s+go|(?:will|must|should|shall)\s+be\s+consequences|there\s+(?:will|must|should|need\s+to)\s+be\s+consequences|consequences\s+for\s+(?:whoever|those|anyone|the\s+(?:engineer|developer|person|people|team|individual)s?)|hold(?:s|ing)?\s+(?:[\p{L}-]+\s+){0,4}?(?:accountable|responsible)|performance\s+(?:file|record)|(?:a|the)\s+(?:stern\s+|serious\s+|proper\s+)?talking[\s-]to|remedial\s+(?:re-?)?training|mandatory\s+re-?training|put\s+(?:\S+\s+){1,5}?on\s+(?:a\s+)?(?:performance\s+(?:improvement\s+)?plan|pip|probation)|unpaid\s+suspension|suspension\s+without\s+pay|(?:verbal|written|formal)\s+counsell?ing|personnel\s+(?:file|record)|(?:possible|further|formal)\s+discipline|referred\s+to\s+(?:the\s+)?(?:professional\s+standards|internal\s+affairs|hr\b|human\s+resources))\b",
     ),
     (
         "Revoked",
@@ -129,7 +129,7 @@ const TRIGGERS: &[(&str, &str)] = &[
     ),
     (
         "HindsightClear",
-        r"(?i)\b(?:in\s+hindsight|in\s+retrospect|looking\s+back|with\s+hindsight)\b[^.;!?]{0,80}?\b(?:clear|evident|apparent|obviously)\b",
+        r"(?i)\b(?:in\s+hindsight|in\s+retrospect|looking\s+back|with\s+hindsight)\b[^.;!?]{0,80}?\b(?:clear|evident|apparent|obviously|plainly)\b",
     ),
     (
         "ClearlyPerson",
@@ -189,7 +189,7 @@ const TRIGGERS: &[(&str, &str)] = &[
     ),
     (
         "HindsightIdiom",
-        r"(?i)\b(?:plain\s+to\s+see|plain\s+as\s+day|clear\s+as\s+day|writing\s+was\s+on\s+the\s+wall|(?:saw|see|seen)\s+(?:this|it)\s+coming|no-brainer|take\s+a\s+genius|any\s+fool|only\s+a\s+matter\s+of\s+time|(?:disaster|accident|outage|incident|failure|train\s*wreck)\s+waiting\s+to\s+happen|must\s+(?:have|['’]ve)\s+(?:known|seen|noticed|realised|realized|spotted|understood)|had\s+every\s+(?:reason|chance|opportunity)\s+to\s+(?:know|see|notice|spot|realise|realize|catch|expect|suspect)|(?:look|glance|read|skim|peek|check|thought|search|question)\s+(?:[^.;:!?\s]+\s+){0,6}?would\s+have\s+(?:shown|told|warned)\s+(?:anyone|anybody|everyone|everybody|any\s+of\s+us)|(?:was|were|is|are)\s+(?:anyone|anybody)\s+(?:really|actually|honestly|genuinely|truly)\s+surprised)\b",
+        r"(?i)\b(?:(?:it['’]s|it\s+is|it\s+was)\s+(?:so\s+|very\s+|all\s+too\s+)?easy\s+to\s+(?:see|spot|tell)\s+(?:now|in\s+hindsight|with\s+hindsight|after\s+the\s+fact)|plain\s+to\s+see|plain\s+as\s+day|clear\s+as\s+day|writing\s+was\s+on\s+the\s+wall|(?:saw|see|seen)\s+(?:this|it)\s+coming|no-brainer|take\s+a\s+genius|any\s+fool|only\s+a\s+matter\s+of\s+time|(?:disaster|accident|outage|incident|failure|train\s*wreck)\s+waiting\s+to\s+happen|(?:been|were|was|are|is|all)\s+waiting\s+for\s+(?:this|it|that|something\s+like\s+(?:this|that))\s+to\s+(?:happen|break|fail|go\s+wrong|blow\s+up|fall\s+over)|(?:was|were)\s+(?:always\s+going|(?:always\s+|just\s+|only\s+)?(?:bound|destined))\s+to\s+(?:happen|break|fail|go\s+wrong|blow\s+up|fall\s+over|bite)|must\s+(?:have|['’]ve)\s+(?:known|seen|noticed|realised|realized|spotted|understood)|had\s+every\s+(?:reason|chance|opportunity)\s+to\s+(?:know|see|notice|spot|realise|realize|catch|expect|suspect)|(?:look|glance|read|skim|peek|check|thought|search|question)\s+(?:[^.;:!?\s]+\s+){0,6}?would\s+have\s+(?:shown|told|warned)\s+(?:anyone|anybody|everyone|everybody|any\s+of\s+us)|(?:was|were|is|are)\s+(?:anyone|anybody)\s+(?:really|actually|honestly|genuinely|truly)\s+surprised)\b",
     ),
     (
         "ReasonIs",

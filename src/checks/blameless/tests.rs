@@ -7158,3 +7158,130 @@ fn a_team_act_told_plainly_in_a_timeline_entry() {
         ),
     ]);
 }
+
+/// Round 49 (f428–f432's first runs): an insinuation told as "this is what happens when"
+/// someone acts, a fault laid on someone by "down to", sanctions told as a caution or a
+/// probation, neglect by a noun or a passive with its agent, "didn't tell", and hindsight told
+/// as "easy to see now" or "waiting for this to happen". Their counterparts name a thing, a
+/// state, a choice left to someone or a look back set aside, and stay quiet.
+#[test]
+fn insinuations_attributions_and_sanctions_of_round_49() {
+    assert_engine_finds(&[
+        (
+            "This is what happens when the billing team treats staging as optional.",
+            "blameless/team-blame",
+        ),
+        (
+            "That's what happens when Marco runs migrations at lunch.",
+            "blameless/individual-fault",
+        ),
+        (
+            "We'd all been waiting for this to happen since the queue was shared.",
+            "blameless/hindsight",
+        ),
+        (
+            "It's easy to see now that the second alarm was the real one.",
+            "blameless/hindsight",
+        ),
+        (
+            "There was a complete disregard for the change calendar.",
+            "blameless/negligence",
+        ),
+        (
+            "The vendor showed a shockingly ignorant understanding of our load profile.",
+            "blameless/judgemental",
+        ),
+    ]);
+    assert_engine_errors(&[
+        (
+            "The double charge is down to him, plain and simple.",
+            "blameless/individual-fault",
+        ),
+        (
+            "The data loss was entirely down to Petra.",
+            "blameless/individual-fault",
+        ),
+        (
+            "The technician received a formal caution for the skipped lockout.",
+            "blameless/punishment",
+        ),
+        (
+            "Both engineers have been formally cautioned.",
+            "blameless/punishment",
+        ),
+        (
+            "Looking back, pinning the old driver was plainly a mistake.",
+            "blameless/hindsight",
+        ),
+        (
+            "The on-call handbook has been neglected by the platform team for a year.",
+            "blameless/team-blame",
+        ),
+        (
+            "Oksana changed the queue limits and didn't tell the support desk.",
+            "blameless/negligence",
+        ),
+        (
+            "The platform team broke the login page again.",
+            "blameless/team-blame",
+        ),
+    ]);
+    assert_engine_quiet(&[
+        "This is what happens when a disk fills faster than the alert window.",
+        "This is what happens when a team is understaffed for a quarter.",
+        "The decision to fail over is down to her.",
+        "Latency was down to 40 ms by noon.",
+        "The support team broke the backlog into four queues by region.",
+        "Our team broke the news to the customers at 10:00.",
+        "That retry loop is an accident waiting to happen, so we replaced it with a bounded queue.",
+        "It's easy to see now why the dashboards looked calm, but at the time every graph said \
+         the fleet was healthy.",
+        "The fact that it is easy to see now does not mean it was easy to see in January.",
+        "The alert for the night crew did not escalate, because no rule moved it to a second \
+         person.",
+    ]);
+}
+
+/// Round 49 (f428's and f430's first runs): what someone said or found, then a consequence
+/// hung on what was said; a detection that opened the response; and what a change made
+/// possible ("meant we could have …"). None is a person's fault; the same joints after a
+/// person's act and its harm stay found.
+#[test]
+fn reports_detections_and_capabilities_are_no_fault() {
+    assert_engine_quiet(&[
+        "Amara explained that the staging cluster has no real card numbers, which is why the \
+         refund path was never exercised.",
+        "The support team flagged the surge in refund tickets at 07:15, which is what opened \
+         the incident.",
+        "The feature flag meant we could have switched the new path off within seconds.",
+        "The runbook meant that the operator could have paused the queue at any point.",
+    ]);
+    assert_engine_finds(&[(
+        "Ilse rotated the signing key and didn't tell the gate team, so every pre-issued badge \
+         bounced.",
+        "blameless/individual-fault",
+    )]);
+}
+
+/// Round 49 (f434's and real209's first runs on the final code, two false errors): a person
+/// supposed away ("If Lucas had been on leave, …") shows how much rests on them and is no
+/// counterfactual of theirs, and a judgement word on the generic noun right after it with no
+/// one before ("Stupid thing, never reliable.") grades a thing. Someone present who should
+/// have acted, and a person's "stupid thing", stay errors.
+#[test]
+fn someone_supposed_away_and_a_stupid_thing() {
+    assert_engine_quiet(&[
+        "If Tomasz had been on leave, I doubt anyone else would have looked at the roster.",
+        "If she had been on holiday that week, we would have had no one to run the export.",
+        "If Maren had been off sick, the export would have waited a day.",
+    ]);
+    let hits = scan_engine("Must be the disk again. Stupid thing, never reliable.");
+    assert!(hits.iter().all(|h| !h.error), "{hits:?}");
+    assert_engine_errors(&[
+        (
+            "If Tomasz had been on the bridge, he would have caught it.",
+            "blameless/counterfactual",
+        ),
+        ("Dave did a stupid thing.", "blameless/judgemental"),
+    ]);
+}
