@@ -2443,22 +2443,13 @@ pub(crate) fn scan(
                 // people the incident reached, not anyone at fault (round 35).
                 return;
             }
-            if family == Rule::Counterfactual
-                && super::patterns::made_possible(
-                    &words().iter().map(String::as_str).collect::<Vec<_>>(),
-                )
-            {
-                // "… meant we could have rolled back instantly" (round 49): what a change made
-                // possible, not another course.
-                return;
-            }
-            if family == Rule::Counterfactual
-                && super::patterns::supposes_someone_away(
-                    &words().iter().map(String::as_str).collect::<Vec<_>>(),
-                )
-            {
-                // "If Lucas had been on leave, I'm not confident anyone else would have looked"
-                // (round 49): a person supposed away, as the rules read it.
+            if family == Rule::Counterfactual && {
+                let w: Vec<&str> = words().iter().map(String::as_str).collect();
+                super::patterns::made_possible(&w) || super::patterns::supposes_someone_away(&w)
+            } {
+                // "… meant we could have rolled back instantly": what a change made possible,
+                // not another course; "If Lucas had been on leave, I'm not confident anyone else
+                // would have looked": a person supposed away (round 49), as the rules read both.
                 return;
             }
             if family == Rule::Counterfactual && modal_perfects_of_things_only(words()) {

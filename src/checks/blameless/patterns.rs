@@ -677,6 +677,19 @@ impl Sentence<'_> {
             .and_then(|k| self.noun_phrase_agent(k + 1))
     }
 
+    /// The agent of a passive whose verb ends at `last` ("was corrupted by the night operator",
+    /// "has been neglected by QA"), when it is someone: a person by role, a known name, a
+    /// handle or a group, not someone's thing ("by the data team's migration script") and not
+    /// a role known only from the dictionary. A capitalised word the dictionary lacks may be a
+    /// program there ("corrupted by Sidekiq"), so it does not count.
+    fn passive_agent(&self, last: usize) -> Option<(usize, Class)> {
+        let (k, c) = self.agent_after_by(last + 1, last + 3)?;
+        let someone = !self.toks[k].poss
+            && (matches!(c, Class::Known | Class::Role | Class::Group)
+                || (c == Class::Named && self.toks[k].handle));
+        (someone && !self.dictionary_role.get()).then_some((k, c))
+    }
+
     /// An organisation, or a side of one, named as the bearer of fault ("It's the touring
     /// company's fault for changing the cue list", "The supplier is to blame for the warm
     /// shipment", "The contact-centre side is to blame for the exposure"; round 43, f342's and
@@ -5403,13 +5416,8 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
                 // f431's first run): a passive whose agent after "by" is a person by role, a
                 // known name, a handle or a group, as `Kind::FaultVerb` reads one.
                 if kind == Kind::Neglected && !s.negated_before(i0) {
-                    if let Some((k, c)) = s.agent_after_by(last + 1, last + 3) {
-                        let someone = !s.toks[k].poss
-                            && (matches!(c, Class::Known | Class::Role | Class::Group)
-                                || (c == Class::Named && s.toks[k].handle));
-                        if someone && !s.dictionary_role.get() {
-                            return agent_rule(c).and_then(|r| found(r, ms, s.span_end(k)));
-                        }
+                    if let Some((k, c)) = s.passive_agent(last) {
+                        return agent_rule(c).and_then(|r| found(r, ms, s.span_end(k)));
                     }
                 }
                 return None; // passive: "the backups were neglected"
@@ -5508,14 +5516,8 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             // group. A capitalised word the dictionary lacks may be a program there ("corrupted
             // by Sidekiq"), so it does not count.
             if i0 > 0 && is_be(s.word(i0 - 1)) && !deliberate && !s.negated_before(i0) {
-                if let Some((k, c)) = s.agent_after_by(last + 1, last + 3) {
-                    // "corrupted by the data team's migration script": a thing, whoever owns it.
-                    let someone = !s.toks[k].poss
-                        && (matches!(c, Class::Known | Class::Role | Class::Group)
-                            || (c == Class::Named && s.toks[k].handle));
-                    if someone && !s.dictionary_role.get() {
-                        return agent_rule(c).and_then(|r| found(r, ms, s.span_end(k)));
-                    }
+                if let Some((k, c)) = s.passive_agent(last) {
+                    return agent_rule(c).and_then(|r| found(r, ms, s.span_end(k)));
                 }
             }
             // "The cashiers were double-charged": those it was done to; "corrupted nothing";
@@ -5883,7 +5885,7 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             // (round 49, f430's and f431's first runs): an insinuation about what someone
             // does; not a state they are in ("… when a team is understaffed", "… when
             // teams have no runbook").
-            if matched.ends_with("when") || matched.contains("happens") {
+            if matched.to_ascii_lowercase().contains("happens") {
                 let verb = s.word(m + 1);
                 if is_be(verb)
                     || matches!(
