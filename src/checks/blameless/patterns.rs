@@ -6472,6 +6472,10 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             }
             match c {
                 Class::We => None,
+                // "Package accidentally bumped to v18" (round 49, real211's first run on the
+                // final code): a common word capitalised at a heading's or a sentence's start
+                // is no name.
+                Class::Named if j.is_some_and(|j| !s.is_a_name(j)) => None,
                 c => agent_rule(c).and_then(|r| found(r, ms, me)),
             }
         }

@@ -7285,3 +7285,18 @@ fn someone_supposed_away_and_a_stupid_thing() {
         ("Dave did a stupid thing.", "blameless/judgemental"),
     ]);
 }
+
+/// Round 49 (real211's first run on the final code): a common word capitalised at a heading's
+/// or a sentence's start, before "accidentally", is a thing, not someone by name; a name
+/// there stays found.
+#[test]
+fn a_common_word_before_accidentally_is_no_name() {
+    assert_engine_quiet(&[
+        "Changelog accidentally deleted from the release branch.",
+        "# Bundle accidentally published twice to the registry",
+    ]);
+    assert_engine_finds(&[(
+        "Tomasz accidentally deleted the changelog from the release branch.",
+        "blameless/individual-fault",
+    )]);
+}
