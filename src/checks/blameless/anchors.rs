@@ -191,7 +191,7 @@ pub(super) fn anchor_groups(kind: Kind) -> &'static [&'static [&'static str]] {
             r"\blaziness",
         ]],
         Kind::TooSlow => &[&[r"\btoo\b"]],
-        Kind::DidNotCheck => &[&[r"\bdid"]],
+        Kind::DidNotCheck => &[&[r"\bdid", r"\bnever\b"]],
         Kind::Ignored => &[&[r"\bignor", r"\bdisregard"]],
         Kind::Negligent => &[&[r"\bnegligen", r"\bcursory\b", r"\bdisregard\b"]],
         Kind::Bother => &[&[r"\bbother"]],
@@ -659,6 +659,8 @@ pub(super) fn anchor_groups(kind: Kind) -> &'static [&'static [&'static str]] {
         Kind::CompetenceVerdict => &[&[r"\bdoing\b"]],
         Kind::WhereTheyWentWrong => &[&[r"\bwrong\b"], &[r"\bwhat\b", r"\bwhere\b", r"\bhow\b"]],
         Kind::HindsightIdiom => &[&[
+            r"\bhow\b",
+            r"\bsaid\b",
             r"\beasy\b",
             r"\bplain\b",
             r"\bclear\b",
