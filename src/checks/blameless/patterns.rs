@@ -1979,6 +1979,41 @@ impl Sentence<'_> {
         }) {
             return true;
         }
+        // "Another hour of useless work." (round 49, real214's first run on the final code, a
+        // false error): futility said of the work, the time or the effort right after the
+        // word, with no one in the sentence, is about the task ("Dave's useless work", "useless
+        // effort from the volunteer" grade someone).
+        if matches!(
+            self.word(i),
+            "useless" | "pointless" | "futile" | "needless" | "wasted"
+        ) && next.is_some_and(|k| {
+            k == last + 1
+                && matches!(
+                    self.word(k),
+                    "work"
+                        | "effort"
+                        | "efforts"
+                        | "time"
+                        | "hour"
+                        | "hours"
+                        | "day"
+                        | "days"
+                        | "exercise"
+                        | "busywork"
+                        | "task"
+                        | "tasks"
+                        | "paperwork"
+                        | "trip"
+                        | "trips"
+                        | "meeting"
+                        | "meetings"
+                        | "step"
+                        | "steps"
+                )
+        }) && !(0..n).any(someone)
+        {
+            return true;
+        }
         if next.is_some_and(|k| is_act_noun(self.word(k))) {
             return false;
         }

@@ -7300,3 +7300,51 @@ fn a_common_word_before_accidentally_is_no_name() {
         "blameless/individual-fault",
     )]);
 }
+
+/// Round 49, after the final batch: hindsight told as "how did nobody notice", "everybody saw
+/// coming", "I said … this would break" or "clearly foreseeable"; a demand for consequences;
+/// neglect told as "never checked" by someone; futility said of the work itself with no one in
+/// the sentence ("Another hour of useless work.") grades no one. People the incident reached,
+/// things and the authors' own "never" stay quiet.
+#[test]
+fn hindsight_demands_and_never_checked_of_round_49() {
+    assert_engine_errors(&[
+        (
+            "How did nobody notice the queue depth doubling every hour?",
+            "blameless/hindsight",
+        ),
+        (
+            "That was a failure everybody saw coming.",
+            "blameless/hindsight",
+        ),
+        (
+            "The certificate lapse was clearly foreseeable.",
+            "blameless/hindsight",
+        ),
+        (
+            "The director wants consequences for this.",
+            "blameless/punishment",
+        ),
+        (
+            "The reviewer never checked the rollback plan.",
+            "blameless/negligence",
+        ),
+    ]);
+    assert_engine_finds(&[
+        (
+            "I said last spring this would break.",
+            "blameless/hindsight",
+        ),
+        (
+            "Ilse closed the ticket without ever calling the clinic.",
+            "blameless/individual-fault",
+        ),
+    ]);
+    assert_engine_quiet(&[
+        "Users never read the banner.",
+        "The alert never fired.",
+        "We never tested the failover path.",
+    ]);
+    let hits = scan_engine("Another hour of useless work.");
+    assert!(hits.iter().all(|h| !h.error), "{hits:?}");
+}
