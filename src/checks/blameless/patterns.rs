@@ -662,6 +662,17 @@ impl Sentence<'_> {
         k
     }
 
+    /// Whether the noun phrase whose head is at `j` stands, past its determiners, right after
+    /// a word `of` accepts: a preposition, for the noun phrase inside another ("the fatigue
+    /// alert for the crew", "the focus of the incident").
+    fn follows_a_word_of(&self, j: usize, of: impl Fn(&str) -> bool) -> bool {
+        let mut p = j;
+        while p > 0 && DETERMINERS.contains(self.word(p - 1)) {
+            p -= 1;
+        }
+        p > 0 && of(self.word(p - 1))
+    }
+
     fn next_word(&self, i: usize) -> Option<usize> {
         let j = i + 1;
         (j < self.toks.len() && !self.toks[j].boundary).then_some(j)
@@ -5794,14 +5805,10 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
                 if !be || (p.saturating_sub(5)..p).any(|q| LEFT_TO.contains(&s.word(q))) {
                     return None;
                 }
-            } else if !matches!(s.word(i0), "this" | "that" | "it" | "it's" | "that's") {
-                let mut p = i0;
-                while p > 0 && DETERMINERS.contains(s.word(p - 1)) {
-                    p -= 1;
-                }
-                if p > 0 && PLACE_PREPOSITIONS.contains(s.word(p - 1)) {
-                    return None;
-                }
+            } else if !matches!(s.word(i0), "this" | "that" | "it" | "it's" | "that's")
+                && s.follows_a_word_of(i0, |w| PLACE_PREPOSITIONS.contains(w))
+            {
+                return None;
             }
             let k = s.at(me)?;
             let k = if s.word(k) == "the" { k + 1 } else { k };
@@ -6005,19 +6012,15 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             }
             // "The fatigue alert for the crew did not escalate" (round 49): the person or group
             // found stands after a preposition, inside the noun phrase of what did not act.
-            if let Some(j) = j {
-                let mut p = j;
-                while p > 0 && DETERMINERS.contains(s.word(p - 1)) {
-                    p -= 1;
-                }
-                if p > 0
-                    && matches!(
-                        s.word(p - 1),
+            if j.is_some_and(|j| {
+                s.follows_a_word_of(j, |w| {
+                    matches!(
+                        w,
                         "for" | "of" | "to" | "from" | "with" | "on" | "at" | "in" | "about"
                     )
-                {
-                    return None;
-                }
+                })
+            }) {
+                return None;
             }
             match c {
                 Class::Group => found(Rule::TeamBlame, ms, me),
