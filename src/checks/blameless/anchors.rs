@@ -355,6 +355,8 @@ pub(super) fn anchor_groups(kind: Kind) -> &'static [&'static [&'static str]] {
             r"\bpersonnel",
             r"\bdiscipline",
             r"\breferred",
+            r"\btermination",
+            r"\bdismissal",
         ]],
         Kind::Revoked => &[&[
             r"\brevok",
@@ -680,6 +682,9 @@ pub(super) fn anchor_groups(kind: Kind) -> &'static [&'static [&'static str]] {
             r"\btold\b",
             r"\bwarned\b",
             r"\bsurprised\b",
+            r"\bwrote\b",
+            r"\bpredicted\b",
+            r"\bcalled\b",
         ]],
     }
 }

@@ -921,6 +921,43 @@ fn label_denied(text: &str, toks: &[Tok], b: usize) -> bool {
     super::patterns::denied_as_cause(&words.iter().map(String::as_str).collect::<Vec<_>>(), 0)
 }
 
+/// Whether `w` (lower case), right before "fine", makes it the adjective: a copula, a verb of
+/// seeming or a word of degree ("are fine", "looked fine", "perfectly fine", "it's fine").
+fn states_a_quality(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "look"
+            | "looks"
+            | "looked"
+            | "seem"
+            | "seems"
+            | "seemed"
+            | "sound"
+            | "sounds"
+            | "sounded"
+            | "feel"
+            | "felt"
+            | "perfectly"
+            | "totally"
+            | "just"
+            | "still"
+            | "mostly"
+            | "all"
+            | "it's"
+            | "that's"
+            | "they're"
+            | "we're"
+            | "you're"
+            | "i'm"
+    )
+}
+
 /// Whether the sentence tells someone failing a service over or back: "fail", "fails",
 /// "failed" or "failing", then at most four words (none of them "to": "failed to fail over"
 /// is a failure) and "over" or "back" ("failed the storage pool over to Brno", "failed
@@ -1003,8 +1040,16 @@ fn praises_a_rescue(text: &str, toks: &[Tok], words: &[String]) -> bool {
             && matches!(w(k - 1), "on" | "for" | "with")
             && (k + 1..(k + 4).min(words.len())).any(|h| HARM.contains(&w(h)))
     };
+    // "… who kept a paper log for three hours without missing a single call" (round 50,
+    // f444's first run): "without" and a harm or a loss within three words is an outcome
+    // with no harm in it, as "on zero sensor losses" above.
+    let harmless_without = |k: usize| {
+        w(k) == "without"
+            && (k + 1..(k + 4).min(words.len()))
+                .any(|h| HARM.contains(&w(h)) || matches!(w(h), "missing" | "losing" | "dropping"))
+    };
     if sentence.contains(['"', '“', '”', '?', '…'])
-        || (0..words.len()).any(|k| IRONY.contains(&w(k)) && !outcome_at(k))
+        || (0..words.len()).any(|k| IRONY.contains(&w(k)) && !outcome_at(k) && !harmless_without(k))
     {
         return false;
     }
@@ -2227,6 +2272,28 @@ pub(crate) fn scan(
                 )
             {
                 // The substitution test, the method's own counterfactual (round 28).
+                return;
+            }
+            if family == Rule::Counterfactual
+                && super::patterns::outcome_could_have_been(
+                    &words().iter().map(String::as_str).collect::<Vec<_>>(),
+                )
+            {
+                // "That could easily have been an hour." (round 50, f443's first run): how
+                // much worse the outcome could have been, said of no one.
+                return;
+            }
+            if family == Rule::Punishment
+                && (a..b).any(|k| {
+                    k > 0
+                        && word_at(text, toks, k).is_some_and(|w| w.eq_ignore_ascii_case("fine"))
+                        && word_at(text, toks, k - 1)
+                            .is_some_and(|w| states_a_quality(&w.to_ascii_lowercase()))
+                })
+            {
+                // "Marek's deploy rights are fine, the pipeline just lost its token" (round 50,
+                // f445's first run): "fine" after a copula, a verb of seeming or a degree is
+                // the adjective, not a penalty.
                 return;
             }
             if matches!(family, Rule::TeamBlame | Rule::IndividualFault)

@@ -1431,6 +1431,7 @@ impl Sentence<'_> {
                 Class::Other => self
                     .relative_antecedent(j)
                     .or_else(|| self.head_before_place(j))
+                    .or_else(|| self.head_before_participle(j))
                     .map_or((Class::Other, Some(j)), |a| (self.class(a), Some(a))),
                 c => (c, Some(j)),
             },
@@ -1558,6 +1559,94 @@ impl Sentence<'_> {
 
     /// "The engineer who deployed the change should have…": when the word before the verb ends
     /// a relative clause, the subject is the noun before "who".
+    /// When the word at `j` ends a participle phrase after a person or a group, or a relative
+    /// clause opened by "that": that person or group, which heads the subject (round 50,
+    /// f443–f446's misses: "The person doing the failover ignored the runbook", "The operator
+    /// involved has been suspended"). The phrase is at most four words, the first of them a
+    /// participle in "-ing" (with its object) or "-ed" (alone or with a preposition) or "that"
+    /// (with its verb), with no boundary, quote or past verb after it but the relative clause's
+    /// own; "any" before the head is anyone at all.
+    fn head_before_participle(&self, j: usize) -> Option<usize> {
+        let start = self.clause_start(j);
+        // The head before the phrase opened at `p`, if the phrase is one.
+        let head_at = |p: usize| {
+            // "Crew scheduling", "Harvest planning": an "-ing" word right after a noun, with
+            // nothing after it, names a team or an activity.
+            if p == j && self.word(p).ends_with("ing") {
+                return None;
+            }
+            // What follows the participle makes it a phrase after the noun, not a modifier
+            // before one ("One corrupted index", "the failing node") or a verb with its clause
+            // ("Alice noticed that the runner …"): an object after "-ing" ("handling the
+            // upgrade", "running it"), a preposition after "-ed" ("assigned to the ticket"), or
+            // nothing ("The operator involved").
+            let next = self.word(p + 1);
+            let phrase = p == j
+                || self.word(p) == "that"
+                || if self.word(p).ends_with("ing") {
+                    matches!(
+                        next,
+                        "the"
+                            | "a"
+                            | "an"
+                            | "this"
+                            | "these"
+                            | "those"
+                            | "its"
+                            | "their"
+                            | "his"
+                            | "her"
+                            | "our"
+                            | "my"
+                            | "it"
+                            | "them"
+                    )
+                } else {
+                    matches!(
+                        next,
+                        "to" | "by" | "for" | "in" | "on" | "with" | "at" | "from" | "during"
+                    )
+                };
+            if !phrase {
+                return None;
+            }
+            if (p..=j).any(|k| {
+                let w = self.word(k);
+                self.toks[k].boundary
+                    || !w.starts_with(char::is_alphanumeric)
+                    // "that approved the change": the relative clause's own verb.
+                    || (k > p
+                        && !(k == p + 1 && self.word(p) == "that")
+                        && (is_past(w) || is_participle(w) || is_be(w)))
+            }) {
+                return None;
+            }
+            let a = p - 1;
+            let c = self.class(a);
+            // "Any merchandiser using AuditVault could have sent it": anyone at all, the
+            // substitution test's subject.
+            let anyone = a > start && self.word(a - 1) == "any";
+            (!self.toks[a].boundary
+                && !anyone
+                && (c.person() || c == Class::Group)
+                && !matches!(c, Class::We | Class::NegPronoun | Class::Pronoun))
+            .then_some(a)
+        };
+        (start + 1..=j)
+            .rev()
+            .take(4)
+            .filter(|&k| {
+                let w = self.word(k);
+                // "that" with its verb after it; "that week" is a determiner.
+                (w == "that" && {
+                    let v = self.word(k + 1);
+                    is_past(v) || is_participle(v) || is_be(v)
+                }) || (w.len() > 4 && w.ends_with("ing"))
+                    || is_participle(w)
+            })
+            .find_map(head_at)
+    }
+
     fn relative_antecedent(&self, j: usize) -> Option<usize> {
         let start = self.clause_start(j);
         let who = (start..j).rev().take(8).find(|&k| self.word(k) == "who")?;
@@ -6810,6 +6899,15 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             let k = (i0 + 2..stop)
                 .take_while(|&j| !s.toks[j].boundary)
                 .find(|&j| is_participle(s.word(j)))?;
+            // "Had Jean-Baptiste been away, there was no plan B" (round 50, f446's first run, a
+            // false error): a person supposed away, or acted on ("Had the engineer been paged
+            // sooner"), as `if_had` reads "if … had been".
+            if s.word(k) == "been"
+                && (is_participle(s.word(k + 1))
+                    || away_at(&[s.word(k + 1), s.word(k + 2), s.word(k + 3)]))
+            {
+                return None;
+            }
             let mut h = k - 1;
             while h > i0 + 1 && is_adverb(s.word(h)) {
                 h -= 1;
@@ -8718,6 +8816,64 @@ fn if_had(s: &Sentence, ms: usize, me: usize, i0: usize) -> Option<Found> {
     counterfactual_for(c, w, true).and_then(|r| found(r, ms, s.span_end(v)))
 }
 
+/// Whether lower-cased `words` tell how much worse an outcome could have been, said of no one
+/// (round 50, f443's first run: "That could easily have been an hour."): "it", "this", "that"
+/// or "which", then "could", "might" or "would", an adverb at most, "have been", and an amount
+/// or an outcome ("an hour", "a week-long outage", "much worse", "days", a number), with no
+/// condition in the sentence ("if", "had", "unless") that could tell an act.
+pub(super) fn outcome_could_have_been(words: &[&str]) -> bool {
+    const AMOUNTS: &[&str] = &[
+        "much", "far", "worse", "longer", "hours", "days", "weeks", "minutes", "months",
+    ];
+    const OUTCOMES: &[&str] = &[
+        "hour",
+        "day",
+        "week",
+        "minute",
+        "month",
+        "lot",
+        "disaster",
+        "catastrophe",
+        "few",
+        "couple",
+        "full",
+        "whole",
+        "much",
+        "far",
+        "major",
+        "multi-day",
+        "multi-hour",
+    ];
+    if words
+        .iter()
+        .any(|w| matches!(*w, "if" | "had" | "hadn't" | "unless" | "by"))
+    {
+        return false;
+    }
+    let w = |k: usize| words.get(k).copied().unwrap_or("");
+    let amount = |x: &str| x.starts_with(|c: char| c.is_ascii_digit()) || AMOUNTS.contains(&x);
+    (0..words.len()).any(|k| {
+        if !(matches!(w(k), "it" | "this" | "that" | "which")
+            && matches!(w(k + 1), "could" | "might" | "would"))
+        {
+            return false;
+        }
+        let mut j = k + 2;
+        if w(j).ends_with("ly") || matches!(w(j), "well" | "so" | "even") {
+            j += 1;
+        }
+        w(j) == "have"
+            && w(j + 1) == "been"
+            && (amount(w(j + 2))
+                || (matches!(w(j + 2), "a" | "an")
+                    && (amount(w(j + 3))
+                        || OUTCOMES.contains(&w(j + 3))
+                        || w(j + 3).ends_with("-long")
+                        || w(j + 3).ends_with("-hour")
+                        || w(j + 3).ends_with("-day"))))
+    })
+}
+
 /// Whether lower-cased `words`, those right after "been", tell someone away: "on leave",
 /// "on holiday", "on parental leave", "away", "off", "out", "sick", "unavailable" (round 49,
 /// f434's first run: "If Lucas had been on leave, I'm not confident anyone else would have
@@ -8737,14 +8893,16 @@ fn away_at(words: &[&str]) -> bool {
     }
 }
 
-/// Whether lower-cased `words` suppose someone away after "if": "if Lucas had been on leave",
-/// "if she'd been off sick" ([`away_at`]). The engine asks it of the model's counterfactuals.
+/// Whether lower-cased `words` suppose someone away after "if" or an inverted "had": "if Lucas
+/// had been on leave", "if she'd been off sick", "Had Jean-Baptiste been away" ([`away_at`]). The engine asks it of the model's counterfactuals.
 pub(super) fn supposes_someone_away(words: &[&str]) -> bool {
     words.iter().enumerate().any(|(k, w)| {
         *w == "been"
             && k > 0
-            && (words[k - 1] == "had" || words[k - 1].ends_with("'d"))
-            && words[..k].contains(&"if")
+            && (((words[k - 1] == "had" || words[k - 1].ends_with("'d"))
+                && words[..k].contains(&"if"))
+                // Inverted: "Had Jean-Baptiste been away, …" (round 50).
+                || (words.first() == Some(&"had") && k <= 4))
             && away_at(&words[k + 1..])
     })
 }

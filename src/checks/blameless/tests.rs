@@ -7348,3 +7348,86 @@ fn hindsight_demands_and_never_checked_of_round_49() {
     let hits = scan_engine("Another hour of useless work.");
     assert!(hits.iter().all(|h| !h.error), "{hits:?}");
 }
+
+/// Round 50 (f443–f446's first runs): a person supposed away in an inverted condition ("Had
+/// Ingrid been away …"), how much longer an outcome could have been, praise for work done
+/// "without losing a single entry", "fine" as the adjective, and a responder retracting their
+/// own label in a chat line are no blame. The act supposed, the label asserted and harm done
+/// "without telling anyone" stay found.
+#[test]
+fn absences_outcomes_retractions_and_plain_fine_of_round_50() {
+    assert_engine_quiet(&[
+        "Had Ingrid been away that week, nobody could have restarted the uplink.",
+        "Dmitri traced the fault in ten minutes. It could easily have been a day.",
+        "Great work by the night desk, who kept the manual log for four hours without losing a single entry.",
+        "10:14 rbaptiste: the vendor's keys are fine, the job just lost its lease, retrying",
+        "10:31 <mnovak> retracting my fat-finger comment, the value came from the template, not from the operator",
+    ]);
+    assert_engine_errors(&[
+        (
+            "Had Ingrid checked the diff, the uplink would have stayed up.",
+            "blameless/counterfactual",
+        ),
+        (
+            "10:31 <mnovak> classic fat-finger by the operator",
+            "blameless/human-error",
+        ),
+        (
+            "Great work by the night desk, who deleted the log without telling anyone.",
+            "blameless/individual-fault",
+        ),
+    ]);
+}
+
+/// Round 50 (f443–f446's misses): the subject of a fault or a sanction read through a
+/// participle phrase or a relative clause after its head ("The technician handling the
+/// upgrade ignored …", "The operator concerned has been suspended", "The analyst that approved
+/// the import ignored …"); hindsight told as "told you so", "called it in March" or "I wrote …
+/// this would happen"; a sanction told as "result in termination" or "grounds for dismissal".
+/// A thing with the same phrase, a team named by an "-ing" noun, anyone at all, "called it a
+/// day", TLS termination and "told them so" stay quiet.
+#[test]
+fn postmodified_subjects_told_you_so_and_termination_of_round_50() {
+    assert_engine_errors(&[
+        (
+            "The technician handling the upgrade ignored the checklist.",
+            "blameless/negligence",
+        ),
+        (
+            "The operator concerned has been suspended.",
+            "blameless/punishment",
+        ),
+        (
+            "The analyst that approved the import ignored the warnings.",
+            "blameless/negligence",
+        ),
+        (
+            "Told you so: the spool disk was always going to fill.",
+            "blameless/hindsight",
+        ),
+        (
+            "Called it in March: this queue would fall over.",
+            "blameless/hindsight",
+        ),
+        (
+            "Another missed handover will result in termination.",
+            "blameless/punishment",
+        ),
+        (
+            "Misuse of the admin account is grounds for dismissal.",
+            "blameless/punishment",
+        ),
+    ]);
+    assert_engine_finds(&[(
+        "11:02 sbauer: i literally wrote in the runbook review that this would happen",
+        "blameless/hindsight",
+    )]);
+    assert_engine_quiet(&[
+        "The job handling the upgrade ignored the lock file.",
+        "Crew scheduling rebuilt the roster overnight.",
+        "Any planner using the old sheet that month could have booked the same slot, because the form allowed it.",
+        "We called it a day at midnight.",
+        "TLS termination moved to the edge proxy.",
+        "We have told them so in writing.",
+    ]);
+}
