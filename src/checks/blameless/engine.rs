@@ -1223,6 +1223,26 @@ fn quoted_speech(text: &str, s: usize, e: usize, at: usize) -> bool {
             .any(|w| QUOTATIVES.iter().any(|q| q.eq_ignore_ascii_case(w)))
 }
 
+/// Whether byte `at` of `rule_sentence` (which starts at byte `rs` of `text`) lies in a
+/// quotation of the sentence's line that the sentence alone cannot pair, because the sentence
+/// split cut inside it: "* \"'Surprise, … guess you shoulda enabled billing alarms!' is crappy
+/// … WOULD NOT HAVE SOLVED THE PROBLEM!\"" (round 50, real218's first run on the final code,
+/// a false error), split at the "!" inside the quotation. The rules mask what a sentence
+/// quotes; this gives a cut sentence the same masking as a whole one.
+fn cut_inside_a_quotation(
+    text: &str,
+    s: usize,
+    e: usize,
+    rule_sentence: &str,
+    at: usize,
+    rs: usize,
+) -> bool {
+    !super::text::quotations(rule_sentence)
+        .iter()
+        .any(|&(a, b)| a <= at && at < b)
+        && quotation_at(text, s, e, rs + at, QUOTE_REACH).is_some()
+}
+
 /// The last `n` words of `text` (runs of letters and digits), the last first: the words before
 /// a quotation that [`quoted_speech`] and [`quoted_as_wording`] read.
 fn last_words(text: &str, n: usize) -> impl Iterator<Item = &str> {
@@ -2169,11 +2189,16 @@ pub(crate) fn scan(
         // A title, or wording quoted to talk about: the rules mask the sentence's quotations,
         // but a sentence the split cut inside a quotation pairs its quote marks wrongly
         // ("… is \"what let this happen?\", not \"who let this happen?\"", round 46).
+        // A match inside a quotation the split cut is not the rules' to judge, as it would
+        // be masked in a whole sentence; the model still judges the sentence alone.
+        let in_cut_quotation =
+            |h: &WordingHit| cut_inside_a_quotation(text, s, e, rule_sentence, h.start, rs);
         let kept: Vec<&WordingHit> = rule_hits
             .iter()
             .filter(|h| {
                 !is_title(text, toks, rs + h.start, rs + h.end)
                     && !quoted_as_wording(text, s, e, rs + h.start)
+                    && !in_cut_quotation(h)
             })
             .collect();
         if !kept.is_empty()
@@ -2189,7 +2214,7 @@ pub(crate) fn scan(
         {
             return;
         }
-        if kept.is_empty() && !rule_hits.is_empty() {
+        if kept.is_empty() && rule_hits.iter().any(|h| !in_cut_quotation(h)) {
             // Every rule match was part of a title: the title's words are what the model
             // weighs most, so the model alone does not judge the sentence either.
             return;

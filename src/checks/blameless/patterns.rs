@@ -8820,29 +8820,15 @@ fn if_had(s: &Sentence, ms: usize, me: usize, i0: usize) -> Option<Found> {
 /// (round 50, f443's first run: "That could easily have been an hour."): "it", "this", "that"
 /// or "which", then "could", "might" or "would", an adverb at most, "have been", and an amount
 /// or an outcome ("an hour", "a week-long outage", "much worse", "days", a number), with no
-/// condition in the sentence ("if", "had", "unless") that could tell an act.
+/// condition ("if", "had", "unless") or agent ("by") in the sentence that could tell an act.
 pub(super) fn outcome_could_have_been(words: &[&str]) -> bool {
     const AMOUNTS: &[&str] = &[
         "much", "far", "worse", "longer", "hours", "days", "weeks", "minutes", "months",
     ];
+    #[rustfmt::skip]
     const OUTCOMES: &[&str] = &[
-        "hour",
-        "day",
-        "week",
-        "minute",
-        "month",
-        "lot",
-        "disaster",
-        "catastrophe",
-        "few",
-        "couple",
-        "full",
-        "whole",
-        "much",
-        "far",
-        "major",
-        "multi-day",
-        "multi-hour",
+        "hour", "day", "week", "minute", "month", "lot", "disaster", "catastrophe", "few",
+        "couple", "full", "whole", "much", "far", "major", "multi-day", "multi-hour",
     ];
     if words
         .iter()

@@ -7431,3 +7431,18 @@ fn postmodified_subjects_told_you_so_and_termination_of_round_50() {
         "We have told them so in writing.",
     ]);
 }
+
+/// Round 50 (real218's first run on the final code, a false error): a sentence the split cut
+/// inside a quotation (at a "!" or "?" within it) gets the masking a whole sentence gets, so
+/// the rules do not judge the quoted words; the same words as the author's own stay errors.
+#[test]
+fn a_quotation_cut_by_the_sentence_split_is_still_masked() {
+    let hits = scan_engine(
+        "* \"'Well, you shoulda set up budget alerts!' is smug, and would not have stopped the bill.\"",
+    );
+    assert!(hits.iter().all(|h| !h.error), "{hits:?}");
+    assert_engine_errors(&[(
+        "Marta should have set up budget alerts!",
+        "blameless/counterfactual",
+    )]);
+}
