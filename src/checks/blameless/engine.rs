@@ -2191,15 +2191,18 @@ pub(crate) fn scan(
         // ("… is \"what let this happen?\", not \"who let this happen?\"", round 46).
         // A match inside a quotation the split cut is not the rules' to judge, as it would
         // be masked in a whole sentence; the model still judges the sentence alone.
-        let in_cut_quotation =
-            |h: &WordingHit| cut_inside_a_quotation(text, s, e, rule_sentence, h.start, rs);
+        let in_cut_quotation: Vec<bool> = rule_hits
+            .iter()
+            .map(|h| cut_inside_a_quotation(text, s, e, rule_sentence, h.start, rs))
+            .collect();
         let kept: Vec<&WordingHit> = rule_hits
             .iter()
-            .filter(|h| {
-                !is_title(text, toks, rs + h.start, rs + h.end)
+            .zip(&in_cut_quotation)
+            .filter(|&(h, &cut)| {
+                !cut && !is_title(text, toks, rs + h.start, rs + h.end)
                     && !quoted_as_wording(text, s, e, rs + h.start)
-                    && !in_cut_quotation(h)
             })
+            .map(|(h, _)| h)
             .collect();
         if !kept.is_empty()
             && kept.iter().all(|h| h.rule == Rule::Hindsight.info().id)
@@ -2214,7 +2217,7 @@ pub(crate) fn scan(
         {
             return;
         }
-        if kept.is_empty() && rule_hits.iter().any(|h| !in_cut_quotation(h)) {
+        if kept.is_empty() && in_cut_quotation.contains(&false) {
             // Every rule match was part of a title: the title's words are what the model
             // weighs most, so the model alone does not judge the sentence either.
             return;
@@ -2287,23 +2290,22 @@ pub(crate) fn scan(
             // The sentence's words, lower-cased once for the gates below that read them.
             let lowered = std::cell::OnceCell::new();
             let words = || lowered.get_or_init(|| lower_words(text, toks)).as_slice();
+            // The same words as `&str`, for the gates of `patterns` that read them.
+            let borrowed = std::cell::OnceCell::new();
+            let strs = || {
+                borrowed
+                    .get_or_init(|| words().iter().map(String::as_str).collect::<Vec<_>>())
+                    .as_slice()
+            };
             if family == Rule::HumanError && label_denied(text, toks, b) {
                 // "A small human mistake is never the true problem" (round 28).
                 return;
             }
-            if family == Rule::Counterfactual
-                && super::patterns::substitution_test(
-                    &words().iter().map(String::as_str).collect::<Vec<_>>(),
-                )
-            {
+            if family == Rule::Counterfactual && super::patterns::substitution_test(strs()) {
                 // The substitution test, the method's own counterfactual (round 28).
                 return;
             }
-            if family == Rule::Counterfactual
-                && super::patterns::outcome_could_have_been(
-                    &words().iter().map(String::as_str).collect::<Vec<_>>(),
-                )
-            {
+            if family == Rule::Counterfactual && super::patterns::outcome_could_have_been(strs()) {
                 // "That could easily have been an hour." (round 50, f443's first run): how
                 // much worse the outcome could have been, said of no one.
                 return;
@@ -2340,18 +2342,16 @@ pub(crate) fn scan(
                 family,
                 Rule::TeamBlame | Rule::IndividualFault | Rule::Negligence
             ) {
-                // The sentence's words as `&str`, built once for the two tests of round 45.
-                let strs: Vec<&str> = words().iter().map(String::as_str).collect();
                 // "The Camp 7 crew ignored the frozen GPS and navigated by the haul-road
                 // markers, exactly as their training says" (round 45, f377's first run): the
                 // act is the one the procedure asks for.
                 // "… without waiting for members to ask" (round 46): initiative.
-                if super::patterns::done_as_told(&strs) || super::patterns::acts_unasked(&strs) {
+                if super::patterns::done_as_told(strs()) || super::patterns::acts_unasked(strs()) {
                     return;
                 }
                 // "Lotte's regression pack is the reason the second bad mapping never reached
                 // production" (round 45): credit for harm kept away.
-                if family != Rule::Negligence && super::patterns::credits_harm_kept_away(&strs) {
+                if family != Rule::Negligence && super::patterns::credits_harm_kept_away(strs()) {
                     return;
                 }
             }
@@ -2403,11 +2403,7 @@ pub(crate) fn scan(
                 // is there to do, not a fault.
                 return;
             }
-            if family == Rule::Sarcasm
-                && super::patterns::doubts_anyone(
-                    &words().iter().map(String::as_str).collect::<Vec<_>>(),
-                )
-            {
+            if family == Rule::Sarcasm && super::patterns::doubts_anyone(strs()) {
                 // "We doubt anyone on the team knew of it." (round 38, f248's first run): a
                 // doubt that anyone did is a denial, as "nobody knew" is. The other families
                 // ask it through `is_not_asserted` (`Sentence::does_not_assert`), below.
@@ -2535,10 +2531,10 @@ pub(crate) fn scan(
                 // people the incident reached, not anyone at fault (round 35).
                 return;
             }
-            if family == Rule::Counterfactual && {
-                let w: Vec<&str> = words().iter().map(String::as_str).collect();
-                super::patterns::made_possible(&w) || super::patterns::supposes_someone_away(&w)
-            } {
+            if family == Rule::Counterfactual
+                && (super::patterns::made_possible(strs())
+                    || super::patterns::supposes_someone_away(strs()))
+            {
                 // "… meant we could have rolled back instantly": what a change made possible,
                 // not another course; "If Lucas had been on leave, I'm not confident anyone else
                 // would have looked": a person supposed away (round 49), as the rules read both.

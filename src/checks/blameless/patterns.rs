@@ -6902,10 +6902,7 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             // "Had Jean-Baptiste been away, there was no plan B" (round 50, f446's first run, a
             // false error): a person supposed away, or acted on ("Had the engineer been paged
             // sooner"), as `if_had` reads "if … had been".
-            if s.word(k) == "been"
-                && (is_participle(s.word(k + 1))
-                    || away_at(&[s.word(k + 1), s.word(k + 2), s.word(k + 3)]))
-            {
+            if s.word(k) == "been" && been_tells_no_act(s, k) {
                 return None;
             }
             let mut h = k - 1;
@@ -8763,8 +8760,11 @@ fn if_had(s: &Sentence, ms: usize, me: usize, i0: usize) -> Option<Found> {
     }
     let w = s.word(v);
     if w == "been" {
-        if is_participle(s.word(v + 1)) {
-            return None; // "if the engineer had been paged" is about the system
+        // "if the engineer had been paged" is about the system; "If Lucas had been on leave,
+        // I'm not confident anyone else would have looked" (round 49, f434's first run on the
+        // final code, a false error) supposes a person away, to show how much rests on them.
+        if been_tells_no_act(s, v) {
+            return None;
         }
         // "If they had been warnings, they would have shown up in log search" (round 38,
         // f246's first run): what "they" were is a thing, so they are things.
@@ -8774,12 +8774,6 @@ fn if_had(s: &Sentence, ms: usize, me: usize, i0: usize) -> Option<Found> {
             s.word(had).trim_end_matches("'d")
         };
         if matches!(pronoun, "they" | "it") && names_a_thing(s, v + 1) {
-            return None;
-        }
-        // "If Lucas had been on leave, I'm not confident anyone else would have looked"
-        // (round 49, f434's first run on the final code, a false error): a person supposed
-        // away, to show how much rests on them, is no act they should have done.
-        if away_at(&[s.word(v + 1), s.word(v + 2), s.word(v + 3)]) {
             return None;
         }
     } else if !is_participle(w) {
@@ -8860,6 +8854,12 @@ pub(super) fn outcome_could_have_been(words: &[&str]) -> bool {
     })
 }
 
+/// Whether what follows "been" at `v` in a condition ("if … had been", "Had … been") tells no
+/// act of the person's: a passive ("been paged") or the person away ([`away_at`]).
+fn been_tells_no_act(s: &Sentence, v: usize) -> bool {
+    is_participle(s.word(v + 1)) || away_at(&[s.word(v + 1), s.word(v + 2), s.word(v + 3)])
+}
+
 /// Whether lower-cased `words`, those right after "been", tell someone away: "on leave",
 /// "on holiday", "on parental leave", "away", "off", "out", "sick", "unavailable" (round 49,
 /// f434's first run: "If Lucas had been on leave, I'm not confident anyone else would have
@@ -8880,7 +8880,8 @@ fn away_at(words: &[&str]) -> bool {
 }
 
 /// Whether lower-cased `words` suppose someone away after "if" or an inverted "had": "if Lucas
-/// had been on leave", "if she'd been off sick", "Had Jean-Baptiste been away" ([`away_at`]). The engine asks it of the model's counterfactuals.
+/// had been on leave", "if she'd been off sick", "Had Jean-Baptiste been away" ([`away_at`]).
+/// The engine asks it of the model's counterfactuals.
 pub(super) fn supposes_someone_away(words: &[&str]) -> bool {
     words.iter().enumerate().any(|(k, w)| {
         *w == "been"
