@@ -813,6 +813,78 @@ fn credits_the_actor(text: &str, toks: &[Tok], words: &[String]) -> bool {
     worth || mends_alone(sentence, &actors, words)
 }
 
+/// Whether the sentence is a pseudo-cleft crediting what found or saved something: "What did
+/// catch it was Ingrid's manual cross-check", "What saved us was the night shift's runbook"
+/// (round 51, f453's first run). A fault word anywhere ("What caught it was a customer, after
+/// Dave's typo had …"), a denial or a "but" leaves it to be judged; verbs that stop or break
+/// ("What stopped the deploy was Dave's typo") are not read.
+fn credits_a_catch(words: &[String]) -> bool {
+    #[rustfmt::skip]
+    const CAUGHT: &[&str] = &[
+        "caught", "catch", "catches", "spotted", "spot", "noticed", "notice", "detected",
+        "detect", "flagged", "flag", "found", "find", "saved", "save", "rescued", "rescue",
+    ];
+    #[rustfmt::skip]
+    const FAULT: &[&str] = &[
+        "mistake", "error", "typo", "fault", "slip", "careless", "blunder", "oversight",
+        "ignor", "forg", "neglect", "sloppy", "lazy",
+    ];
+    let w = |k: usize| words.get(k).map_or("", String::as_str);
+    let start = usize::from(matches!(w(0), "and" | "but" | "so"));
+    if w(start) != "what" {
+        return false;
+    }
+    let mut v = start + 1;
+    while v < start + 3
+        && matches!(
+            w(v),
+            "did" | "actually" | "really" | "eventually" | "finally" | "ultimately" | "first"
+        )
+    {
+        v += 1;
+    }
+    CAUGHT.contains(&w(v))
+        && (v + 1..(v + 6).min(words.len())).any(|k| matches!(w(k), "was" | "were" | "is"))
+        && !words.iter().any(|x| {
+            matches!(
+                x.as_str(),
+                "not" | "n't" | "never" | "no" | "nobody" | "but"
+            ) || FAULT.iter().any(|f| x.starts_with(f))
+        })
+}
+
+/// Whether the sentence tells people getting up and leaving ("the entire Infrastructure team
+/// got up and left at once", "saw several key engineers get up and leave the room"): a move
+/// the author saw, not a fault (round 51, real221's first run). Leaving "before", "early",
+/// "without" or "instead", and leaving something behind ("left the room", "left the desk to
+/// …", "walked out of the building"), stay judged.
+fn leaves_a_place(words: &[String]) -> bool {
+    let w = |k: usize| words.get(k).map_or("", String::as_str);
+    (0..words.len()).any(|k| {
+        matches!(w(k), "got" | "get" | "gets" | "stood" | "stand" | "jumped")
+            && w(k + 1) == "up"
+            && w(k + 2) == "and"
+            && matches!(
+                w(k + 3),
+                "left" | "leave" | "leaves" | "walked" | "went" | "ran"
+            )
+    }) && !words.iter().any(|x| {
+        matches!(
+            x.as_str(),
+            "before"
+                | "early"
+                | "without"
+                | "instead"
+                | "not"
+                | "n't"
+                | "never"
+                | "despite"
+                | "unattended"
+                | "abandoned"
+        )
+    })
+}
+
 /// Whether the actor's verb mends and nothing in the sentence tells harm: "Ramp lead Azad
 /// Demirtaş and his crew clear it by hand", "the night shift restored the feed at 04:10"
 /// (round 27, f180's first run). The verb follows an actor within four words ("and his crew",
@@ -2382,6 +2454,25 @@ pub(crate) fn scan(
             {
                 // "The billing team made an important point" (round 24, f152's first run):
                 // what the team did is credited, and irony is the sarcasm family's.
+                return;
+            }
+            if matches!(
+                family,
+                Rule::TeamBlame | Rule::IndividualFault | Rule::Negligence
+            ) && credits_a_catch(words())
+            {
+                // "What did catch it was Ingrid's manual cross-check." (round 51, f453's first
+                // run): what found the fault or saved the day, credited.
+                return;
+            }
+            if matches!(
+                family,
+                Rule::TeamBlame | Rule::IndividualFault | Rule::Negligence | Rule::Punishment
+            ) && leaves_a_place(words())
+            {
+                // "Eventually the entire Infrastructure team got up and left at once" (round
+                // 51, real221's first run): people getting up and leaving, told as what the
+                // author saw.
                 return;
             }
             if matches!(

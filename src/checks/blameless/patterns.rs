@@ -4833,6 +4833,98 @@ impl Sentence<'_> {
         !MOMENTS.contains(&head) && !self.class(k).person()
     }
 
+    /// Whether the clause that "which", "that" or "this" before the verb at `be` stands for
+    /// (the words before it) tells a good outcome: a harm denied ("Nobody was turned away",
+    /// "no orders were lost") or a recovery with no harm and no delay in it ("The queue
+    /// drained by noon", "we recovered in ten minutes"). What is then laid "down to" someone
+    /// is credit (round 51, f457's first run). "Nobody noticed the alert", "The outage lasted
+    /// three hours" and "We only recovered after six hours" are no good outcome.
+    fn credits_an_outcome(&self, be: usize) -> bool {
+        #[rustfmt::skip]
+        const HARM: &[&str] = &[
+            "turned", "lost", "los", "dropp", "miss", "strand", "hurt", "harm", "injur", "affect",
+            "impact", "charg", "corrupt", "broke", "break", "fail", "down", "outage", "complain",
+            "refund", "wait", "delay", "cancel", "crash", "leak", "error", "stuck",
+        ];
+        #[rustfmt::skip]
+        const GOOD: &[&str] = &[
+            "recovered", "restored", "drained", "resolved", "fixed", "back", "saved", "smooth",
+            "smoothly", "quick", "quickly", "fast", "caught", "survived", "succeeded", "worked",
+            "contained", "mitigated", "rescued", "stable", "healthy",
+        ];
+        #[rustfmt::skip]
+        const SOUR: &[&str] = &[
+            "only", "late", "later", "finally", "eventually", "slow", "slowly", "still", "again",
+            "but", "though", "took", "hours", "days", "wrong", "until", "yet",
+        ];
+        // "that's" is one token; "that is" two.
+        let pronoun = if matches!(self.word(be), "is" | "was" | "are" | "were") {
+            match be.checked_sub(1) {
+                Some(k) => k,
+                None => return false,
+            }
+        } else {
+            be
+        };
+        let head = self.word(pronoun).split(['\'', '’']).next().unwrap_or("");
+        if pronoun == 0 || !matches!(head, "which" | "that" | "this") {
+            return false;
+        }
+        let end = if self.word(pronoun - 1) == "and" {
+            pronoun - 1
+        } else {
+            pronoun
+        };
+        let words = || {
+            (0..end)
+                .filter(|&k| !self.toks[k].boundary)
+                .map(|k| self.word(k))
+        };
+        if words().any(|w| SOUR.contains(&w)) {
+            return false;
+        }
+        // "double-charged": each part of a hyphened word is read.
+        let harm = |w: &str| {
+            w.split('-')
+                .any(|part| HARM.iter().any(|h| part.starts_with(h)))
+        };
+        let negator = (0..end).find(|&k| {
+            matches!(
+                self.word(k),
+                "nobody" | "no" | "none" | "nothing" | "zero" | "never" | "not" | "n't" | "no-one"
+            )
+        });
+        match negator {
+            Some(n) => (n..end).any(|k| harm(self.word(k))),
+            None => words().any(|w| GOOD.contains(&w)) && !words().any(harm),
+        }
+    }
+
+    /// Whether "been" at `i` ends a past modal perfect ("would have been", "could have been")
+    /// whose subject opens its clause as an indefinite noun phrase of things: "A complete
+    /// outage would have been obvious", "An alarm on the queue depth could have been …". A
+    /// case supposed in place of the one that happened, not a judgement of anyone's sight
+    /// (round 51, f456's first run). "It would have been", "The bug would have been" and
+    /// "A careful reviewer would have been" are no such case.
+    fn supposes_another_case(&self, i: usize) -> bool {
+        if i < 3 || self.word(i) != "been" || self.word(i - 1) != "have" {
+            return false;
+        }
+        let m = i - 2;
+        if !is_past_modal(self.word(m)) {
+            return false;
+        }
+        let c = self.clause_start(m);
+        matches!(self.word(c), "a" | "an")
+            && m > c + 1
+            && m - c <= 6
+            && (c + 1..m).all(|k| {
+                !self.toks[k].boundary
+                    && (self.is_thing_word(k, true)
+                        || matches!(self.word(k), "on" | "in" | "of" | "at" | "the"))
+            })
+    }
+
     fn rest_has(&self, from: usize, words: &[&str]) -> bool {
         self.toks[from.min(self.toks.len())..]
             .iter()
@@ -5894,6 +5986,13 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
                 if !be || (p.saturating_sub(5)..p).any(|q| LEFT_TO.contains(&s.word(q))) {
                     return None;
                 }
+                // "Nobody was turned away at the door, which is entirely down to them", "The
+                // queue drained by noon, and that is down to him" (round 51, f457's first
+                // run): a good outcome, or a harm that did not happen, credited to whoever
+                // brought it about.
+                if s.credits_an_outcome(p - 1) {
+                    return None;
+                }
             } else if !matches!(s.word(i0), "this" | "that" | "it" | "it's" | "that's")
                 && s.follows_a_word_of(i0, |w| PLACE_PREPOSITIONS.contains(w))
             {
@@ -6335,6 +6434,28 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             if kind == Kind::ObviousPredicate
                 && matches!(s.word(i0), "looks" | "look" | "seems" | "seem")
                 && !s.names_anyone_else(0)
+            {
+                return None;
+            }
+            // "A complete outage would have been obvious by 10:30" (round 51, f456's first
+            // run): how plain a different, supposed failure would have been, told to explain
+            // why this one was hard to see. No one is in the sentence. "It would have been
+            // obvious to anyone" and "The bug would have been obvious if Dave had looked"
+            // stay found.
+            if s.supposes_another_case(i0)
+                && !s.names_anyone_else(0)
+                && !s.rest_has(
+                    last + 1,
+                    &[
+                        "if",
+                        "had",
+                        "anyone",
+                        "anybody",
+                        "everyone",
+                        "everybody",
+                        "all",
+                    ],
+                )
             {
                 return None;
             }

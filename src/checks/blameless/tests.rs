@@ -7446,3 +7446,47 @@ fn a_quotation_cut_by_the_sentence_split_is_still_masked() {
         "blameless/counterfactual",
     )]);
 }
+
+/// Round 51 (f453–f457's and real221's first runs): how plain a different, supposed failure
+/// would have been ("A clean crash would have been obvious within a minute"), a good outcome
+/// or a harm that did not happen laid "down to" whoever brought it about, a pseudo-cleft that
+/// credits what caught the fault, and people getting up and leaving are no blame. Hindsight
+/// said of anyone, a harm laid down to someone, a cleft naming a typo and leaving before the
+/// work was done stay found.
+#[test]
+fn supposed_cases_credited_outcomes_catches_and_leaving_of_round_51() {
+    assert_engine_quiet(&[
+        "A clean crash would have been obvious within a minute.",
+        "An alarm on queue depth would have been obvious at once.",
+        "No shipment was lost overnight, and that is down to her.",
+        "The backlog drained by six, which is entirely down to them.",
+        "Nobody was double-charged, which is down to them.",
+        "What did catch it was Olu's manual recount.",
+        "What did flag it was Hamid's manual spot check.",
+        "Then the whole payments team got up and left the office.",
+    ]);
+    assert_engine_errors(&[
+        (
+            "It would have been obvious to anyone who opened the dashboard.",
+            "blameless/hindsight",
+        ),
+        (
+            "The refund run failed twice, and that is down to him.",
+            "blameless/individual-fault",
+        ),
+        (
+            "Nobody noticed the backlog, which is down to them.",
+            "blameless/negligence",
+        ),
+    ]);
+    assert_engine_finds(&[
+        (
+            "What stopped the rollout was Kofi's typo.",
+            "blameless/individual-fault",
+        ),
+        (
+            "The on-call engineer got up and left before the failover finished.",
+            "blameless/negligence",
+        ),
+    ]);
+}
