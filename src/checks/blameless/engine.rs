@@ -813,6 +813,36 @@ fn credits_the_actor(text: &str, toks: &[Tok], words: &[String]) -> bool {
     worth || mends_alone(sentence, &actors, words)
 }
 
+/// The words an editorial aside is made of ([`editorial_aside`]): a model finding whose
+/// evidence holds only these rests on the aside alone.
+#[rustfmt::skip]
+const EDITORIAL: &[&str] = &[
+    "that's", "that’s", "that", "this", "it", "it's", "it’s", "is", "was", "'s", "’s", "s", "no",
+    "not", "little", "surprise", "surprising", "unsurprising", "unsurprisingly", "needless",
+    "to", "say",
+];
+
+/// Whether lower-cased `words` hold an aside of the author's that frames what follows, "no
+/// surprise", "not surprising", "unsurprisingly" or "needless to say", and no word of
+/// foresight or of fault ("should", "obvious", "knew", "ignored", …) that would make it
+/// hindsight about someone (round 51, real222's and real223's first runs).
+fn editorial_aside(words: &[String]) -> bool {
+    #[rustfmt::skip]
+    const FORESIGHT: &[&str] = &[
+        "should", "could", "would", "obvious", "obviously", "known", "knew", "know", "seen",
+        "foreseen", "foresee", "predictable", "predicted", "ignored", "warned", "told", "again",
+        "typical", "typically", "usual", "as",
+    ];
+    let w = |k: usize| words.get(k).map_or("", String::as_str);
+    let aside = (0..words.len()).any(|k| {
+        (matches!(w(k), "no" | "little") && w(k + 1) == "surprise")
+            || (w(k) == "not" && w(k + 1) == "surprising")
+            || matches!(w(k), "unsurprising" | "unsurprisingly")
+            || (w(k) == "needless" && w(k + 1) == "to" && w(k + 2) == "say")
+    });
+    aside && !words.iter().any(|x| FORESIGHT.contains(&x.as_str()))
+}
+
 /// Whether the sentence is a pseudo-cleft crediting what found or saved something: "What did
 /// catch it was Ingrid's manual cross-check", "What saved us was the night shift's runbook"
 /// (round 51, f453's first run). A fault word anywhere ("What caught it was a customer, after
@@ -2375,6 +2405,34 @@ pub(crate) fn scan(
             }
             if family == Rule::Counterfactual && super::patterns::substitution_test(strs()) {
                 // The substitution test, the method's own counterfactual (round 28).
+                return;
+            }
+            if family == Rule::Hindsight
+                && editorial_aside(words())
+                && (a..b).all(|k| {
+                    word_at(text, toks, k).is_none_or(|w| {
+                        !w.chars().any(char::is_alphanumeric)
+                            || EDITORIAL.contains(&w.to_lowercase().as_str())
+                    })
+                })
+                && !names_anyone_but(text, toks, |k| {
+                    word_at(text, toks, k).is_some_and(|w| {
+                        matches!(
+                            w.to_lowercase().as_str(),
+                            "we" | "our" | "us" | "ours" | "i" | "my" | "me"
+                        )
+                    })
+                })
+            {
+                // "That's no surprise: …", "Needless to say, our web server configuration
+                // received a thorough review after that incident." (round 51, real222's and
+                // real223's first runs): the author's aside, resting on its own words, about
+                // a thing or the authors' own work.
+                return;
+            }
+            if family == Rule::Counterfactual && super::patterns::only_deliveries_expected(strs()) {
+                // "If this happened to you, you should have gotten an email saying as much."
+                // (round 51, real222's first run): what should have reached the reader.
                 return;
             }
             if family == Rule::Counterfactual && super::patterns::outcome_could_have_been(strs()) {

@@ -6317,6 +6317,18 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
                     return None;
                 }
             }
+            // "That's no surprise: the cache keeps every string it ever saw." (round 51,
+            // real222's first run): the aside opens an explanation after its colon, and no one
+            // is named; what a thing was expected to do, not anyone's foresight. "No surprise
+            // the waiting room fell over, given …" stays found.
+            if kind == Kind::Predictable
+                && s.text
+                    .get(me..)
+                    .is_some_and(|r| r.trim_start().starts_with(':'))
+                && !s.names_anyone_else(0)
+            {
+                return None;
+            }
             // "The fact that it is easy to see now does not mean it was easy to see in January"
             // (round 49, a used document): the look back named in order to set it aside, by a
             // denial or a contrast after it, or as the subject of a clause ("the fact that …").
@@ -7542,6 +7554,16 @@ fn modal_perfect(s: &Sentence, ms: usize, i0: usize, last: usize) -> Option<Foun
         }
     } else if !is_participle(participle) {
         return None; // "should have to", "should have a runbook"
+    }
+    // "If this happened to you, you should have gotten an email saying as much" (round 51,
+    // real222's first run): what should have reached someone, not an act they failed to do.
+    if modal.starts_with("should") && !negated && {
+        let rest: Vec<&str> = (last..(last + 5).min(s.toks.len()))
+            .map(|k| s.word(k))
+            .collect();
+        expects_a_delivery(&rest)
+    } {
+        return None;
     }
     // "Shouldn't the deploying engineer have watched the canary?": the subject stands between
     // the negated modal and "have", and a rhetorical question excuses nothing.
@@ -8929,6 +8951,66 @@ fn if_had(s: &Sentence, ms: usize, me: usize, i0: usize) -> Option<Found> {
     }
     let _ = i0;
     counterfactual_for(c, w, true).and_then(|r| found(r, ms, s.span_end(v)))
+}
+
+/// Whether lower-cased `words`, from the participle of a "should have" on, tell what should
+/// have reached someone, an expectation of a delivery ("you should have gotten an email saying
+/// as much", "customers should have received a refund notice"): a message, a notice, a refund
+/// or the like within four words, not an act they failed to do (round 51, real222's first
+/// run). Getting approval, a sign-off or a review is an act ("Dave should have gotten approval
+/// first"), and so is getting something done ("I should have got the backup done by now").
+fn expects_a_delivery(words: &[&str]) -> bool {
+    #[rustfmt::skip]
+    const SENT: &[&str] = &[
+        "email", "emails", "e-mail", "mail", "notice", "notification", "notifications",
+        "message", "messages", "letter", "sms", "text", "invoice", "link", "confirmation",
+        "receipt", "reply", "response", "refund", "credit", "update", "updates", "token", "code",
+    ];
+    matches!(words.first(), Some(&("received" | "gotten" | "got")))
+        && words.iter().take(5).skip(1).any(|w| SENT.contains(w))
+        && !words.iter().take(6).skip(1).any(|w| {
+            matches!(
+                *w,
+                "approval"
+                    | "sign-off"
+                    | "signoff"
+                    | "permission"
+                    | "review"
+                    | "reviewed"
+                    | "consent"
+                    | "approved"
+                    | "done"
+                    | "checked"
+                    | "tested"
+                    | "fixed"
+                    | "sent"
+            )
+        })
+}
+
+/// Whether every "should have" of lower-cased `words` expects a delivery
+/// ([`expects_a_delivery`]) and the sentence supposes nothing else ("could have", "would
+/// have", "had"; "If this happened to you" is no supposition of an act): the model's counterfactual, resting on "should have", is then an
+/// expectation, as the rules read it (round 51, real222's first run).
+pub(super) fn only_deliveries_expected(words: &[&str]) -> bool {
+    let mut any = false;
+    for (k, w) in words.iter().enumerate() {
+        match *w {
+            "should" | "shouldn't" | "should've" => {
+                let at = if w.ends_with("'ve") { k + 1 } else { k + 2 };
+                if !w.ends_with("'ve") && words.get(k + 1) != Some(&"have") {
+                    continue;
+                }
+                if *w == "shouldn't" || !expects_a_delivery(words.get(at..).unwrap_or(&[])) {
+                    return false;
+                }
+                any = true;
+            }
+            "could" | "would" | "might" | "had" | "could've" | "would've" => return false,
+            _ => {}
+        }
+    }
+    any
 }
 
 /// Whether lower-cased `words` tell how much worse an outcome could have been, said of no one

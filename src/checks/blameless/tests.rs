@@ -7490,3 +7490,31 @@ fn supposed_cases_credited_outcomes_catches_and_leaving_of_round_51() {
         ),
     ]);
 }
+
+/// Round 51 (real222's and real223's first runs): what should have reached the reader ("you
+/// should have received an email"), an aside that opens an explanation ("That's no surprise:
+/// …") and "Needless to say" before the authors' own follow-up are no blame. Getting approval
+/// is an act, a surprise "given who set it up" insinuates, and "should have seen it" after
+/// "Needless to say" is still a counterfactual.
+#[test]
+fn expected_deliveries_and_editorial_asides_of_round_51() {
+    assert_engine_quiet(&[
+        "If the export failed for you, you should have received an email from the support desk.",
+        "That's no surprise: the index is rebuilt from scratch on every deploy.",
+        "Needless to say, our alerting rules got a thorough review the week after.",
+    ]);
+    assert_engine_errors(&[
+        (
+            "No surprise the replica fell over, given who set it up.",
+            "blameless/hindsight",
+        ),
+        (
+            "Needless to say, the on-call engineer should have seen it.",
+            "blameless/counterfactual",
+        ),
+    ]);
+    assert_engine_finds(&[(
+        "Tomasz should have gotten approval before the deploy.",
+        "blameless/counterfactual",
+    )]);
+}
