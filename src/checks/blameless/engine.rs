@@ -2430,6 +2430,17 @@ pub(crate) fn scan(
                 // a thing or the authors' own work.
                 return;
             }
+            if family == Rule::Sarcasm && super::patterns::acts_unasked(strs()) {
+                // "… because he keeps them up to date every Friday, which is not in anyone's
+                // job description, and it saved the morning." (round 51, f464's first run):
+                // initiative, told plainly.
+                return;
+            }
+            if family == Rule::Counterfactual && super::patterns::only_a_load_supposed(strs()) {
+                // "Had we seen thousands of players, this would have left a very bad first
+                // impression." (round 51, real224's first run): a load that did not come.
+                return;
+            }
             if family == Rule::Counterfactual && super::patterns::only_deliveries_expected(strs()) {
                 // "If this happened to you, you should have gotten an email saying as much."
                 // (round 51, real222's first run): what should have reached the reader.

@@ -2403,7 +2403,23 @@ impl Sentence<'_> {
             return false;
         }
         let n = self.toks.len();
-        let artifact = |k: usize| ARTIFACT_NOUNS.contains(singular(self.word(k)));
+        // What a handshake or a parser checks is an artifact here too (round 51, real225's
+        // first run: "Pamac fails to synchronise due unacceptable TLS certificate", the TLS
+        // library's own error), though not a design that other readings treat as one.
+        let artifact = |k: usize| {
+            let w = singular(self.word(k));
+            ARTIFACT_NOUNS.contains(w)
+                || matches!(
+                    w,
+                    "certificate"
+                        | "cert"
+                        | "signature"
+                        | "packet"
+                        | "header"
+                        | "payload"
+                        | "checksum"
+                )
+        };
         // The head is the first artifact noun of the run of thing words after the judgement
         // word, with any artifact nouns right after it ("careless torque settings can …",
         // "a shoddy config template").
@@ -2431,10 +2447,22 @@ impl Sentence<'_> {
         if head + 1 < n && is_act_noun(self.word(head + 1)) {
             return false;
         }
-        // The judgement and its noun phrase are nobody, nor is a company's possessive.
+        // The judgement and its noun phrase are nobody, nor is a company's possessive. For a
+        // word that does not presuppose a mind ("unacceptable", "useless"), neither is a
+        // capitalised word no first name spells, unless a verb in the past follows it:
+        // "Pamac fails to synchronise due unacceptable TLS certificate" (round 51, real225's
+        // first run) names a program; "Okonkwo pushed an unacceptable config" a person.
+        let mindless = !presupposes_a_mind(w);
         let nobody = |k: usize| {
             let t = &self.toks[k];
-            t.boundary || (i..=head).contains(&k) || (t.poss && is_company_word(&t.word))
+            t.boundary
+                || (i..=head).contains(&k)
+                || (t.poss && is_company_word(&t.word))
+                || (mindless
+                    && !t.poss
+                    && self.name_shaped(k)
+                    && !super::lexicon::FIRST_NAMES.contains(t.word.as_str())
+                    && !is_past(self.word(k + 1)))
         };
         !(0..n).any(|k| !nobody(k) && self.stands_for_someone(k))
     }
@@ -4250,6 +4278,9 @@ impl Sentence<'_> {
         const WEIGHED: &[&str] = &[
             "considered", "examined", "investigated", "explored", "weighed", "debated",
             "discussed", "reviewed", "looked", "assessed", "tested",
+            // "We talked about whether QA should have held the pallets at 06:35" (round 51,
+            // f466's first run).
+            "talked", "argued",
         ];
         self.question_put_by(i, |j| {
             WEIGHED.contains(&self.word(j))
@@ -5005,7 +5036,8 @@ pub(super) fn done_as_told(words: &[&str]) -> bool {
 /// (round 46, f385's and f386's first runs, a false error): "Nattaya didn't wait to be asked
 /// before moving her agents", "approves refunding every duplicate without waiting for members
 /// to ask". Not waiting for a request, an instruction or a reminder is initiative; not waiting
-/// for CI, a review or an approval stays a careless act. `words` are lower case.
+/// for CI, a review or an approval stays a careless act. So is work "not in anyone's job
+/// description" (round 51). `words` are lower case.
 pub(super) fn acts_unasked(words: &[&str]) -> bool {
     const ASKED: &[&str] = &[
         "asked",
@@ -5029,7 +5061,7 @@ pub(super) fn acts_unasked(words: &[&str]) -> bool {
     ];
     let w = |k: usize| words.get(k).copied().unwrap_or("");
     (0..words.len()).any(|k| {
-        if !matches!(w(k), "wait" | "waited" | "waiting") {
+        if !matches!(w(k), "wait" | "waited" | "waiting" | "job") {
             return false;
         }
         let denied = (k.saturating_sub(2)..k)
@@ -5038,7 +5070,20 @@ pub(super) fn acts_unasked(words: &[&str]) -> bool {
         let for_someone_to_ask = w(k + 1) == "for"
             && (k + 2..(k + 7).min(words.len()))
                 .any(|t| (w(t) == "to" && ASK.contains(&w(t + 1))) || REQUESTS.contains(&w(t)));
-        denied && (to_be_asked || for_someone_to_ask)
+        // "he keeps them up to date every Friday, which is not in anyone's job description"
+        // (round 51, f464's first run): work beyond the job, told plainly. "apparently not in
+        // Dave's job description" is irony, and stays judged.
+        let beyond_the_job = w(k) == "job"
+            && w(k + 1) == "description"
+            && (k.saturating_sub(4)..k)
+                .any(|d| matches!(w(d), "not" | "n't" | "beyond" | "outside"))
+            && !words.iter().any(|x| {
+                matches!(
+                    *x,
+                    "apparently" | "obviously" | "clearly" | "seemingly" | "evidently" | "surely"
+                )
+            });
+        beyond_the_job || (denied && (to_be_asked || for_someone_to_ask))
     })
 }
 
@@ -5048,7 +5093,8 @@ pub(super) fn acts_unasked(words: &[&str]) -> bool {
 /// what", "is why") whose harm is denied its spread ("… is the reason the second bad mapping
 /// never reached production"). The denied verb must tell harm spreading, and what did not
 /// spread must be harm ("the reason the bug never got caught", "the reason the purge never
-/// reached the edges" are no credit). `words` are lower case.
+/// reached the edges" are no credit), or a smaller loss told against a larger one ("the reason
+/// we lost 340 wheels and not 2,800"). `words` are lower case.
 pub(super) fn credits_harm_kept_away(words: &[&str]) -> bool {
     const SPREAD: &[&str] = &[
         "reached",
@@ -5128,7 +5174,28 @@ pub(super) fn credits_harm_kept_away(words: &[&str]) -> bool {
                 w(k + 2),
                 "stopped" | "ended" | "halted" | "contained" | "limited" | "prevented"
             ) && (k + 3..(k + 8).min(words.len())).any(|h| HARMFUL.contains(&w(h)))));
-        broke_open || reason || credit_cleft
+        // "Zofia's morning round is the reason we lost 340 wheels and not 2,800" (round 51,
+        // f464's first run): a reason for a smaller loss, told against the larger one ("and
+        // not", "rather than", "instead of") or with "only".
+        let smaller_loss = matches!(w(k), "is" | "was" | "'s")
+            && (matches!(w(k + 1), "what" | "why") || (w(k + 1) == "the" && w(k + 2) == "reason"))
+            && (k + 2..(k + 10).min(words.len())).any(|n| {
+                matches!(
+                    w(n),
+                    "lost" | "dropped" | "missed" | "spoiled" | "scrapped" | "refunded" | "lose"
+                ) && (w(n - 1) == "only"
+                    || w(n + 1) == "only"
+                    || (n + 1..(n + 8).min(words.len())).any(|m| {
+                        matches!(
+                            (w(m), w(m + 1)),
+                            ("and", "not")
+                                | ("rather", "than")
+                                | ("instead", "of")
+                                | ("not", "all")
+                        )
+                    }))
+            });
+        broke_open || reason || credit_cleft || smaller_loss
     })
 }
 
@@ -5633,6 +5700,11 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             match c {
                 Class::Group => found(Rule::TeamBlame, ms, me),
                 Class::Named if !HUMAN_INFINITIVES.contains(inf) => None,
+                // "Yumbo fails to update due to an unacceptable TLS certificate" (round 51,
+                // real225's first run): a name no dictionary knows, failing in the present, is
+                // a program's behaviour, as an error's heading tells it; people's failures are
+                // told in the past ("Okonkwo failed to update the certificate").
+                Class::Named if matches!(s.word(i0), "fails" | "fail") => None,
                 c if c.person() => found(Rule::Counterfactual, ms, me),
                 _ => None,
             }
@@ -6978,6 +7050,14 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             if s.word(i0) == "who" && (s.clause_start(i0) != i0 || !s.text.contains('?')) {
                 return None;
             }
+            // "… because he keeps them up to date every Friday, which is not in anyone's job
+            // description, and it saved the morning" (round 51, f464's first run): a relative
+            // clause that tells work done beyond the job, with no irony marked
+            // (`acts_unasked`). "Checking the forecast isn't in the crew's job description"
+            // mocks the act not done, and stays found.
+            if i0 > 0 && s.word(i0 - 1) == "which" && acts_unasked(&s.words()) {
+                return None;
+            }
             found(Rule::Sarcasm, ms, me)
         }
         // "… is what broke it open" (round 45): the idiom of a find, not harm.
@@ -7036,6 +7116,11 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             // false error): a person supposed away, or acted on ("Had the engineer been paged
             // sooner"), as `if_had` reads "if … had been".
             if s.word(k) == "been" && been_tells_no_act(s, k) {
+                return None;
+            }
+            // "Had we seen thousands of players, this would have left a very bad first
+            // impression" (round 51, real224's first run, a false error).
+            if supposes_a_load(s, k) {
                 return None;
             }
             let mut h = k - 1;
@@ -8919,7 +9004,7 @@ fn if_had(s: &Sentence, ms: usize, me: usize, i0: usize) -> Option<Found> {
         if matches!(pronoun, "they" | "it") && names_a_thing(s, v + 1) {
             return None;
         }
-    } else if !is_participle(w) {
+    } else if !is_participle(w) || supposes_a_load(s, v) {
         return None;
     }
     // "If they had stayed at 9 seconds we'd never have noticed" (round 48, f426's first run
@@ -9055,6 +9140,71 @@ pub(super) fn outcome_could_have_been(words: &[&str]) -> bool {
                         || w(j + 3).ends_with("-hour")
                         || w(j + 3).ends_with("-day"))))
     })
+}
+
+/// Whether the participle at `v` of a condition ("Had we seen …", "if we had got …") supposes
+/// a load that did not come rather than an act: a verb of meeting or drawing ("seen", "had",
+/// "got", "received", "faced", "hit", "drawn", "attracted") and, within its next four words, a
+/// quantity ("thousands", "twice", "more", a number) of users, players, requests or traffic:
+/// "Had we seen thousands of players, this would have left a very bad first impression" (round
+/// 51, real224's first run, a false error). "Had we seen the alert" weighs an act, and stays.
+fn supposes_a_load(s: &Sentence, v: usize) -> bool {
+    load_supposed(&s.words(), v)
+}
+
+/// [`supposes_a_load`] on lower-cased `words` (marks may be among them, and end the phrase).
+fn load_supposed(words: &[&str], v: usize) -> bool {
+    #[rustfmt::skip]
+    const LOAD: &[&str] = &[
+        "players", "users", "customers", "visitors", "requests", "traffic", "load", "orders",
+        "sign-ups", "signups", "connections", "spike", "surge", "peak", "viewers", "downloads",
+        "calls", "queries", "writes", "messages", "sessions", "clients",
+    ];
+    #[rustfmt::skip]
+    const AMOUNT: &[&str] = &[
+        "thousands", "hundreds", "millions", "dozens", "tens", "more", "twice", "double",
+        "triple", "many", "bigger", "larger", "higher", "heavier", "real", "full", "a",
+    ];
+    if !matches!(
+        words.get(v).copied(),
+        Some(
+            "seen"
+                | "had"
+                | "got"
+                | "gotten"
+                | "received"
+                | "faced"
+                | "hit"
+                | "drawn"
+                | "attracted"
+        )
+    ) {
+        return false;
+    }
+    let phrase: Vec<&str> = words
+        .iter()
+        .skip(v + 1)
+        .take(4)
+        .take_while(|w| w.chars().any(char::is_alphanumeric))
+        .copied()
+        .collect();
+    phrase
+        .iter()
+        .any(|w| AMOUNT.contains(w) || w.starts_with(|c: char| c.is_ascii_digit()))
+        && phrase.iter().any(|w| LOAD.contains(w))
+}
+
+/// Whether lower-cased `words` hold a condition ("Had we seen …", "if we had got …") that
+/// supposes a load that did not come ([`supposes_a_load`]) and no "should": the model's
+/// counterfactual then rests on the load supposed, as the rules read it (round 51, real224's
+/// first run).
+pub(super) fn only_a_load_supposed(words: &[&str]) -> bool {
+    !words.iter().any(|w| w.starts_with("should"))
+        && (0..words.len()).any(|v| {
+            let had = |k: Option<usize>| k.and_then(|k| words.get(k)) == Some(&"had");
+            (had(v.checked_sub(1)) || had(v.checked_sub(2)) || had(v.checked_sub(3)))
+                && load_supposed(words, v)
+        })
 }
 
 /// Whether what follows "been" at `v` in a condition ("if … had been", "Had … been") tells no

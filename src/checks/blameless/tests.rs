@@ -7518,3 +7518,45 @@ fn expected_deliveries_and_editorial_asides_of_round_51() {
         "blameless/counterfactual",
     )]);
 }
+
+/// Round 51 (f464's, f466's, real224's and real225's first runs, on the code of the two tests
+/// above): a load supposed in a condition ("Had we drawn thousands of visitors …"), a program
+/// no dictionary knows failing in the present or graded by a word that needs no mind ("Flatpak
+/// fails to refresh due unacceptable TLS certificate"), a reported deliberation ("We talked
+/// about whether QA should have held …"), a reason for a smaller loss, and work beyond the job
+/// told in a relative clause are no blame. An act supposed, a person by use, a person failing
+/// in the past, a reason for a loss and irony about a job description stay found.
+#[test]
+fn loads_programs_deliberations_smaller_losses_and_initiative_of_round_51() {
+    assert_engine_quiet(&[
+        "Had we drawn thousands of visitors on launch day, the login service would have buckled.",
+        "If we had seen twice the traffic, the queue would have backed up for hours.",
+        "Yumbo fails to update due to an unacceptable TLS certificate.",
+        "Flatpak fails to refresh due unacceptable TLS certificate",
+        "We talked about whether QA should have held the crates at 06:35.",
+        "Olu's manual count is the reason we lost 12 parcels and not 400.",
+        "She reconciles the ledger by hand every Monday, which is not in anyone's job description, and it caught the drift.",
+    ]);
+    assert_engine_errors(&[
+        (
+            "Had we checked the alert, we would have rolled back sooner.",
+            "blameless/counterfactual",
+        ),
+        (
+            "Amadou pushed an unacceptable config.",
+            "blameless/judgemental",
+        ),
+        (
+            "Okonkwo failed to update the certificate.",
+            "blameless/counterfactual",
+        ),
+        (
+            "I guess checking the weather forecast isn't in the loaders' job description.",
+            "blameless/sarcasm",
+        ),
+    ]);
+    assert_engine_finds(&[(
+        "Marek's script is the reason we lost 400 parcels.",
+        "blameless/individual-fault",
+    )]);
+}
