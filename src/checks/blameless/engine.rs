@@ -886,8 +886,8 @@ fn credits_a_catch(words: &[String]) -> bool {
 /// Whether the sentence tells people getting up and leaving ("the entire Infrastructure team
 /// got up and left at once", "saw several key engineers get up and leave the room"): a move
 /// the author saw, not a fault (round 51, real221's first run). Leaving "before", "early",
-/// "without" or "instead", and leaving something behind ("left the room", "left the desk to
-/// …", "walked out of the building"), stay judged.
+/// "without" or "instead", and leaving told without the getting up ("left the room", "left the
+/// desk to …", "walked out of the building"), stay judged.
 fn leaves_a_place(words: &[String]) -> bool {
     let w = |k: usize| words.get(k).map_or("", String::as_str);
     (0..words.len()).any(|k| {
@@ -2428,6 +2428,32 @@ pub(crate) fn scan(
                 // received a thorough review after that incident." (round 51, real222's and
                 // real223's first runs): the author's aside, resting on its own words, about
                 // a thing or the authors' own work.
+                return;
+            }
+            if family == Rule::Punishment
+                && (a..b).all(|k| {
+                    word_at(text, toks, k).is_none_or(|w| {
+                        let w = w.to_lowercase();
+                        w == "performance" || w.starts_with("improv")
+                    })
+                })
+                && (a..b).any(|k| {
+                    word_at(text, toks, k).is_some_and(|w| w.to_lowercase().starts_with("improv"))
+                })
+                && (a..b).any(|k| {
+                    word_at(text, toks, k).is_some_and(|w| w.eq_ignore_ascii_case("performance"))
+                })
+                && !words().iter().any(|w| {
+                    matches!(
+                        w.as_str(),
+                        "plan" | "plans" | "pip" | "pips" | "review" | "appraisal" | "record"
+                    )
+                })
+            {
+                // "Error cases began trending downward as Shopify performance improved."
+                // (round 51, real228's first run): a system's performance improving, read by
+                // the model as the words of a performance improvement plan; a sanction needs
+                // the plan named.
                 return;
             }
             if family == Rule::Sarcasm && super::patterns::acts_unasked(strs()) {

@@ -2659,7 +2659,9 @@ impl Sentence<'_> {
             | Rule::Negligence => i.is_some_and(|i| {
                 self.reports_a_question(i)
                     || (rule != Rule::Punishment
-                        && (self.weighs_a_question(i) || self.raises_a_possibility(i)))
+                        && (self.weighs_a_question(i)
+                            || self.raises_a_possibility(i)
+                            || self.asks_as_an_idea(i)))
                     || self.mentions_a_claim(i)
                     || self.denies_a_cleft(i)
                     || self.tried_in_vain(i)
@@ -3193,6 +3195,29 @@ impl Sentence<'_> {
                 && !self.breaks_between(k, i, true)
                 && (k.saturating_sub(6)..k).any(|j| {
                     SEEKING.contains(&self.word(j))
+                        && self.clause_start(j) == j
+                        && !self.breaks_between(j, k, true)
+                })
+        })
+    }
+
+    /// Whether the word at `i` is inside a question named as an idea: a gerund of asking opens
+    /// its clause ("Asking why a person did not read it leads to \"read more carefully\"",
+    /// round 51, f469's first run, a false error), then "why" or "whether" within three
+    /// words, with no break from there to `i`. The sentence weighs the question as a method,
+    /// as [`Self::seeks_who_should`] weighs a search for a culprit. "Dave was asked why he did
+    /// not read it" puts the question to him about his own act, and stays found.
+    fn asks_as_an_idea(&self, i: usize) -> bool {
+        let n = self.toks.len();
+        if n == 0 {
+            return false;
+        }
+        let i = i.min(n - 1);
+        (i.saturating_sub(8)..i).any(|k| {
+            matches!(self.word(k), "why" | "whether")
+                && !self.breaks_between(k, i, true)
+                && (k.saturating_sub(3)..k).any(|j| {
+                    matches!(self.word(j), "asking" | "questioning" | "wondering")
                         && self.clause_start(j) == j
                         && !self.breaks_between(j, k, true)
                 })

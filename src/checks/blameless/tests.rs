@@ -7560,3 +7560,25 @@ fn loads_programs_deliberations_smaller_losses_and_initiative_of_round_51() {
         "blameless/individual-fault",
     )]);
 }
+
+/// Round 51 (real228's and f469's first runs on the final code): a system's performance
+/// improving is no performance improvement plan, and a question named as a method ("Asking
+/// why a person did not read the memo leads to …") asserts no neglect. A plan named and a
+/// question put to someone about their own act stay found.
+#[test]
+fn performance_improving_and_questions_as_a_method_of_round_51() {
+    assert_engine_quiet(&[
+        "Error cases kept trending downward as Shopify performance improved.",
+        "Asking why a person did not read the memo leads to \"read more carefully\", which will not survive the next busy week.",
+    ]);
+    assert_engine_errors(&[
+        (
+            "Kofi was put on a performance improvement plan.",
+            "blameless/punishment",
+        ),
+        (
+            "Dave was asked why he did not read the release note.",
+            "blameless/negligence",
+        ),
+    ]);
+}
