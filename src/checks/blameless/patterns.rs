@@ -3185,16 +3185,23 @@ impl Sentence<'_> {
             "looking", "searching", "hunting", "finding", "identifying", "naming", "asking",
             "chasing", "pinpointing", "determining",
         ];
+        self.question_opened_by(i, &["who", "whoever"], 6, SEEKING)
+    }
+
+    /// Whether the word at `i` follows, within eight words and with no break, one of `wh`
+    /// that a gerund of `gerunds` opening its clause puts at most `reach` words before it:
+    /// the shared body of [`Self::seeks_who_should`] and [`Self::asks_as_an_idea`].
+    fn question_opened_by(&self, i: usize, wh: &[&str], reach: usize, gerunds: &[&str]) -> bool {
         let n = self.toks.len();
         if n == 0 {
             return false;
         }
         let i = i.min(n - 1);
         (i.saturating_sub(8)..i).any(|k| {
-            matches!(self.word(k), "who" | "whoever")
+            wh.contains(&self.word(k))
                 && !self.breaks_between(k, i, true)
-                && (k.saturating_sub(6)..k).any(|j| {
-                    SEEKING.contains(&self.word(j))
+                && (k.saturating_sub(reach)..k).any(|j| {
+                    gerunds.contains(&self.word(j))
                         && self.clause_start(j) == j
                         && !self.breaks_between(j, k, true)
                 })
@@ -3208,20 +3215,12 @@ impl Sentence<'_> {
     /// as [`Self::seeks_who_should`] weighs a search for a culprit. "Dave was asked why he did
     /// not read it" puts the question to him about his own act, and stays found.
     fn asks_as_an_idea(&self, i: usize) -> bool {
-        let n = self.toks.len();
-        if n == 0 {
-            return false;
-        }
-        let i = i.min(n - 1);
-        (i.saturating_sub(8)..i).any(|k| {
-            matches!(self.word(k), "why" | "whether")
-                && !self.breaks_between(k, i, true)
-                && (k.saturating_sub(3)..k).any(|j| {
-                    matches!(self.word(j), "asking" | "questioning" | "wondering")
-                        && self.clause_start(j) == j
-                        && !self.breaks_between(j, k, true)
-                })
-        })
+        self.question_opened_by(
+            i,
+            &["why", "whether"],
+            3,
+            &["asking", "questioning", "wondering"],
+        )
     }
 
     /// Whether the sentence only says who has a standing duty: "is", "are" or "remains"
