@@ -813,6 +813,15 @@ fn credits_the_actor(text: &str, toks: &[Tok], words: &[String]) -> bool {
     worth || mends_alone(sentence, &actors, words)
 }
 
+/// The tokens `a..b` of the sentence, marks included, each lower-cased: a model finding's
+/// evidence, read by the gates that ask what it rests on.
+fn lowered_span(text: &str, toks: &[Tok], a: usize, b: usize) -> Vec<String> {
+    (a..b)
+        .filter_map(|k| word_at(text, toks, k))
+        .map(str::to_lowercase)
+        .collect()
+}
+
 /// The words an editorial aside is made of ([`editorial_aside`]): a model finding whose
 /// evidence holds only these rests on the aside alone.
 #[rustfmt::skip]
@@ -2409,11 +2418,8 @@ pub(crate) fn scan(
             }
             if family == Rule::Hindsight
                 && editorial_aside(words())
-                && (a..b).all(|k| {
-                    word_at(text, toks, k).is_none_or(|w| {
-                        !w.chars().any(char::is_alphanumeric)
-                            || EDITORIAL.contains(&w.to_lowercase().as_str())
-                    })
+                && lowered_span(text, toks, a, b).iter().all(|w| {
+                    !w.chars().any(char::is_alphanumeric) || EDITORIAL.contains(&w.as_str())
                 })
                 && !names_anyone_but(text, toks, |k| {
                     word_at(text, toks, k).is_some_and(|w| {
@@ -2431,18 +2437,13 @@ pub(crate) fn scan(
                 return;
             }
             if family == Rule::Punishment
-                && (a..b).all(|k| {
-                    word_at(text, toks, k).is_none_or(|w| {
-                        let w = w.to_lowercase();
-                        w == "performance" || w.starts_with("improv")
-                    })
-                })
-                && (a..b).any(|k| {
-                    word_at(text, toks, k).is_some_and(|w| w.to_lowercase().starts_with("improv"))
-                })
-                && (a..b).any(|k| {
-                    word_at(text, toks, k).is_some_and(|w| w.eq_ignore_ascii_case("performance"))
-                })
+                && {
+                    let evidence = lowered_span(text, toks, a, b);
+                    let improving = |w: &String| w.starts_with("improv");
+                    evidence.iter().all(|w| w == "performance" || improving(w))
+                        && evidence.iter().any(improving)
+                        && evidence.iter().any(|w| w == "performance")
+                }
                 && !words().iter().any(|w| {
                     matches!(
                         w.as_str(),

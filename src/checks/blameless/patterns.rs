@@ -5161,8 +5161,10 @@ pub(super) fn credits_harm_kept_away(words: &[&str]) -> bool {
         let broke_open = matches!(w(k), "broke" | "cracked" | "breaks" | "cracks")
             && matches!(w(k + 1), "it" | "this" | "that" | "the")
             && (w(k + 2) == "open" || w(k + 3) == "open");
-        let reason = matches!(w(k), "is" | "was" | "'s")
-            && (matches!(w(k + 1), "what" | "why") || (w(k + 1) == "the" && w(k + 2) == "reason"))
+        // "is the reason", "is what", "is why" at `k`.
+        let gives_a_reason = matches!(w(k), "is" | "was" | "'s")
+            && (matches!(w(k + 1), "what" | "why") || (w(k + 1) == "the" && w(k + 2) == "reason"));
+        let reason = gives_a_reason
             && (k + 2..(k + 10).min(words.len())).any(|n| {
                 matches!(
                     w(n),
@@ -5201,8 +5203,7 @@ pub(super) fn credits_harm_kept_away(words: &[&str]) -> bool {
         // "Zofia's morning round is the reason we lost 340 wheels and not 2,800" (round 51,
         // f464's first run): a reason for a smaller loss, told against the larger one ("and
         // not", "rather than", "instead of") or with "only".
-        let smaller_loss = matches!(w(k), "is" | "was" | "'s")
-            && (matches!(w(k + 1), "what" | "why") || (w(k + 1) == "the" && w(k + 2) == "reason"))
+        let smaller_loss = gives_a_reason
             && (k + 2..(k + 10).min(words.len())).any(|n| {
                 matches!(
                     w(n),
@@ -9099,8 +9100,9 @@ fn expects_a_delivery(words: &[&str]) -> bool {
 
 /// Whether every "should have" of lower-cased `words` expects a delivery
 /// ([`expects_a_delivery`]) and the sentence supposes nothing else ("could have", "would
-/// have", "had"; "If this happened to you" is no supposition of an act): the model's counterfactual, resting on "should have", is then an
-/// expectation, as the rules read it (round 51, real222's first run).
+/// have", "had"; "If this happened to you" is no supposition of an act): the model's
+/// counterfactual, resting on "should have", is then an expectation, as the rules read it
+/// (round 51, real222's first run).
 pub(super) fn only_deliveries_expected(words: &[&str]) -> bool {
     let mut any = false;
     for (k, w) in words.iter().enumerate() {
@@ -9173,7 +9175,8 @@ pub(super) fn outcome_could_have_been(words: &[&str]) -> bool {
 /// "Had we seen thousands of players, this would have left a very bad first impression" (round
 /// 51, real224's first run, a false error). "Had we seen the alert" weighs an act, and stays.
 fn supposes_a_load(s: &Sentence, v: usize) -> bool {
-    load_supposed(&s.words(), v)
+    let window: Vec<&str> = (v..(v + 5).min(s.toks.len())).map(|k| s.word(k)).collect();
+    load_supposed(&window, 0)
 }
 
 /// [`supposes_a_load`] on lower-cased `words` (marks may be among them, and end the phrase).
