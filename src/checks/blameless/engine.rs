@@ -2457,6 +2457,14 @@ pub(crate) fn scan(
                 // the plan named.
                 return;
             }
+            if matches!(family, Rule::TeamBlame | Rule::IndividualFault)
+                && super::patterns::joint_cause(strs())
+            {
+                // "Kwame's firewall change and the CDN's IP rotation landed in the same hour,
+                // and only the combination broke the route." (round 52, f472's first run): the
+                // harm laid on conditions lining up, not on the person named among them.
+                return;
+            }
             if family == Rule::Sarcasm && super::patterns::acts_unasked(strs()) {
                 // "… because he keeps them up to date every Friday, which is not in anyone's
                 // job description, and it saved the morning." (round 51, f464's first run):

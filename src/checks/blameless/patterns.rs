@@ -2902,6 +2902,13 @@ impl Sentence<'_> {
             "succeed", "success", "work", "possible", "recover", "back", "fix", "evidence",
             "visible", "clear", "safe", "restor", "resolv", "stable", "healthy", "quick", "fast",
         ];
+        // What the responders found: "… is what let us find the bug in under an hour" (round
+        // 52, f471's first run). The harm after it is what was found, not what was let in.
+        #[rustfmt::skip]
+        const DETECT: &[&str] = &[
+            "find", "found", "spot", "catch", "caught", "notic", "detect", "diagnos", "pinpoint",
+            "identif", "locat", "isolat",
+        ];
         #[rustfmt::skip]
         const HARM: &[&str] = &[
             "wors", "fail", "down", "outage", "crash", "lost", "los", "break", "broke", "corrupt",
@@ -2937,7 +2944,17 @@ impl Sentence<'_> {
                         && list.iter().any(|l| w.starts_with(l))
                 })
             };
-            !has(HARM) && (ENABLED.contains(&v) || (MADE.contains(&v) && has(GOOD)))
+            // "let us spot the leak", "helped the night shift catch it": a detection within
+            // three words of the verb, with no harm before it and nothing late after it.
+            let detected = (ENABLED.contains(&v) || MADE.contains(&v))
+                && (k + 2..(k + 6).min(end)).any(|m| {
+                    DETECT.iter().any(|d| self.word(m).starts_with(d))
+                        && !(k + 2..m).any(|q| HARM.iter().any(|h| self.word(q).starts_with(h)))
+                        && !(m + 1..end).any(|q| {
+                            matches!(self.word(q), "late" | "later" | "eventually" | "finally")
+                        })
+                });
+            detected || (!has(HARM) && (ENABLED.contains(&v) || (MADE.contains(&v) && has(GOOD))))
         })
     }
 
@@ -6414,6 +6431,38 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
                     return None;
                 }
             }
+            // "Fraud was bound to happen on Gittip sooner or later." (round 52, real231's first
+            // run): a kind of event told as inevitable in general, its subject one bare noun
+            // with no determiner ("Fraud", "Attacks", "Mistakes"), is a risk the service lives
+            // with, not this incident foreseen. "This was bound to happen", "the double-booking
+            // was bound to happen" and "Something like this was bound to happen" stay found.
+            if kind == Kind::HindsightIdiom && {
+                let m = matched.to_ascii_lowercase();
+                m.contains("bound to happen") || m.contains("destined to happen")
+            } {
+                let start = s.clause_start(i0);
+                let generic = i0 == start + 1 && {
+                    let w = s.word(start);
+                    let c = s.class(start);
+                    w.len() > 2
+                        && w.chars().all(char::is_alphabetic)
+                        // A sentence's first word is read as a name when capitalised: a common
+                        // word there is no one.
+                        && !matches!(
+                            c,
+                            Class::Known | Class::Role | Class::Pronoun | Class::We | Class::Group
+                        )
+                        && super::dictionary::is_common_word(w)
+                        && !matches!(
+                            w,
+                            "this" | "that" | "it" | "something" | "everything" | "anything"
+                                | "which" | "what" | "one" | "someone" | "somebody"
+                        )
+                };
+                if generic {
+                    return None;
+                }
+            }
             // "That's no surprise: the cache keeps every string it ever saw." (round 51,
             // real222's first run): the aside opens an explanation after its colon, and no one
             // is named; what a thing was expected to do, not anyone's foresight. "No surprise
@@ -8303,8 +8352,43 @@ fn sanction(s: &Sentence, ms: usize, me: usize, i0: usize, matched: &str) -> Opt
     // over this" (round 36, f224's and f227's first runs): a vendor sanctioned for the incident.
     // Pay, wages or a settlement are a person's whoever owns them ("deducted from the driver's
     // final settlement"): only people are paid.
-    if matched.starts_with("terminat") || matched.starts_with("deduct") {
+    if matched.starts_with("terminat") {
         return found(Rule::Punishment, ms, me);
+    }
+    // "Members who received a duplicate transfer can choose to return it through SoukPay, or to
+    // have it deducted from their next payout" (round 52, f470's first run): money paid out by
+    // mistake, recovered in a way its receiver chose or agreed to, is no sanction. "The value of
+    // the lost leaf will be deducted from their wages" stays one.
+    if matched.starts_with("deduct") {
+        let consented = (0..i0).any(|k| {
+            matches!(
+                s.word(k),
+                "choose"
+                    | "chooses"
+                    | "chose"
+                    | "opt"
+                    | "opts"
+                    | "opted"
+                    | "option"
+                    | "options"
+                    | "prefer"
+                    | "prefers"
+                    | "preferred"
+                    | "agree"
+                    | "agreed"
+                    | "consent"
+                    | "consented"
+            )
+        });
+        let overpaid = (0..s.toks.len()).any(|k| {
+            matches!(
+                s.word(k),
+                "overpayment" | "overpayments" | "overpaid" | "duplicate" | "duplicates"
+            )
+        });
+        return (!(consented && overpaid))
+            .then(|| found(Rule::Punishment, ms, me))
+            .flatten();
     }
     // "We are withholding this quarter's bonus from everyone on the loyalty team": whom it is
     // withheld from, after "from", is the sanction's person.
@@ -9219,6 +9303,27 @@ fn load_supposed(words: &[&str], v: usize) -> bool {
         .iter()
         .any(|w| AMOUNT.contains(w) || w.starts_with(|c: char| c.is_ascii_digit()))
         && phrase.iter().any(|w| LOAD.contains(w))
+}
+
+/// Whether lower-cased `words` lay the harm on a combination of conditions rather than on any
+/// one of them: "Kwame's firewall change and the CDN's IP rotation landed in the same hour, and
+/// only the combination broke the route" (round 52, f472's first run), "the combination of the
+/// two changes", "combined with the rotation", "neither change alone would have …". A person's
+/// act named as one of the conditions that had to line up is the systemic account; the engine
+/// asks it of the model's findings of a person's or a team's fault. ("I'm sure it's a total
+/// coincidence that …" is insinuation, and "coincidence" is not read here.)
+pub(super) fn joint_cause(words: &[&str]) -> bool {
+    let w = |k: usize| words.get(k).copied().unwrap_or("");
+    (0..words.len()).any(|k| match w(k) {
+        "combination" | "interplay" | "conjunction" => {
+            k > 0 && matches!(w(k - 1), "the" | "this" | "that" | "in")
+        }
+        "combined" => w(k + 1) == "with",
+        "neither" => {
+            (k + 1..(k + 6).min(words.len())).any(|m| matches!(w(m), "alone" | "itself" | "own"))
+        }
+        _ => false,
+    })
 }
 
 /// Whether lower-cased `words` hold a condition ("Had we seen …", "if we had got …") that

@@ -7582,3 +7582,47 @@ fn performance_improving_and_questions_as_a_method_of_round_51() {
         ),
     ]);
 }
+
+/// Round 52 (f470's, f471's and f472's and real231's first runs): a credit for what let the
+/// responders find the fault, a harm laid on a combination of conditions, an overpayment paid
+/// back in a way its receiver chose, and a kind of event told as inevitable in general are no
+/// blame. A cleft that let harm in, a person's change alone, a deduction imposed and this
+/// incident foreseen stay found.
+#[test]
+fn detections_credited_joint_causes_chosen_repayments_and_generic_risks_of_round_52() {
+    assert_engine_quiet(&[
+        "Marta's load-test script from the spring is what let us spot the leak before lunch.",
+        "Aarav's config push combined with the vendor's key rotation broke the login page.",
+        "It was the combination of Aarav's config push and the expired key that broke the login page.",
+        "Drivers who were paid twice may opt to have the overpayment deducted from their next payout.",
+        "Phishing was bound to happen on a platform this size sooner or later.",
+    ]);
+    assert_engine_errors(&[
+        (
+            "Marta's script is what let the bad rows through.",
+            "blameless/individual-fault",
+        ),
+        (
+            "The value of the spoiled stock will be deducted from the driver's next payout.",
+            "blameless/punishment",
+        ),
+        (
+            "Looking back, the duplicate charge was bound to happen.",
+            "blameless/hindsight",
+        ),
+        (
+            "Aarav's config push broke the login page.",
+            "blameless/individual-fault",
+        ),
+    ]);
+    assert_engine_finds(&[
+        (
+            "Drivers who were paid twice will have the overpayment deducted from their next payout.",
+            "blameless/punishment",
+        ),
+        (
+            "Marta's script is what let us find the leak far too late.",
+            "blameless/individual-fault",
+        ),
+    ]);
+}
