@@ -1159,7 +1159,24 @@ fn praises_a_rescue(text: &str, toks: &[Tok], words: &[String]) -> bool {
             && (k + 1..(k + 4).min(words.len()))
                 .any(|h| HARM.contains(&w(h)) || matches!(w(h), "missing" | "losing" | "dropping"))
     };
-    if sentence.contains(['"', '“', '”', '?', '…'])
+    // A safeguard someone added or wrote, its noun within eight words (a title may stand
+    // before it): "Kudos to whoever added the \"watch for hindsight bias\" reminder to the
+    // template" (round 52, f479's first run). "added a retry loop" names no safeguard.
+    #[rustfmt::skip]
+    const SAFEGUARD: &[&str] = &[
+        "reminder", "reminders", "alert", "alerts", "alarm", "alarms", "check", "checks",
+        "checklist", "test", "tests", "runbook", "guard", "guardrail", "guardrails", "lock",
+        "validation", "fallback", "warning", "banner", "canary", "limit", "backup", "backups",
+    ];
+    let adds_a_safeguard = |k: usize| {
+        matches!(w(k), "added" | "adding" | "wrote" | "writing")
+            && (k + 1..(k + 9).min(words.len())).any(|m| SAFEGUARD.contains(&w(m)))
+    };
+    // Quotes that give what a safeguard says, two words or more right before its noun ("the
+    // \"watch for hindsight bias\" reminder"), are its title; any other quote may be irony's
+    // ("the person who \"tidied\" the rate table").
+    if sentence.contains(['?', '…'])
+        || (sentence.contains(['"', '“', '”']) && !quotes_name_a_safeguard(sentence, SAFEGUARD))
         || (0..words.len()).any(|k| IRONY.contains(&w(k)) && !outcome_at(k) && !harmless_without(k))
     {
         return false;
@@ -1184,11 +1201,12 @@ fn praises_a_rescue(text: &str, toks: &[Tok], words: &[String]) -> bool {
         while w(k).ends_with("ly") && w(k).len() > 3 {
             k += 1;
         }
-        HELPED.iter().any(|h| w(k).starts_with(h))
+        HELPED.iter().any(|h| w(k).starts_with(h)) || adds_a_safeguard(k)
     };
     helped(end)
         || (end..words.len()).any(|k| {
-            (matches!(w(k), "for" | "who" | "in" | "on")
+            // "to whoever added the reminder": the one praised, then what they did.
+            (matches!(w(k), "for" | "who" | "whoever" | "in" | "on")
                 && (helped(k + 1)
                     // "for shipping the corrected tiles": what was delivered is the mend.
                     || (w(k + 1).ends_with("ing")
@@ -1196,6 +1214,39 @@ fn praises_a_rescue(text: &str, toks: &[Tok], words: &[String]) -> bool {
                         && helped(k + 3))))
                 || outcome_at(k)
         })
+}
+
+/// Whether every quote in `sentence` (straight or typographic) is one of a pair around two
+/// words or more right before a noun of `safeguards`: the "watch for hindsight bias"
+/// reminder, a safeguard named by what it says.
+fn quotes_name_a_safeguard(sentence: &str, safeguards: &[&str]) -> bool {
+    let is_quote = |c: char| matches!(c, '"' | '“' | '”');
+    let past = |text: &str, at: usize| {
+        let width = text[at..].chars().next().map_or(1, char::len_utf8);
+        at + width
+    };
+    let mut rest = sentence;
+    let mut any = false;
+    while let Some(open) = rest.find(is_quote) {
+        let after = &rest[past(rest, open)..];
+        let Some(close) = after.find(is_quote) else {
+            return false;
+        };
+        let inside = &after[..close];
+        let tail = &after[past(after, close)..];
+        let next = tail
+            .trim_start()
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        if inside.split_whitespace().count() < 2 || !safeguards.contains(&next.as_str()) {
+            return false;
+        }
+        any = true;
+        rest = tail;
+    }
+    any
 }
 
 /// Whether the sentence grades someone's work well and nothing else: a copula then a word of

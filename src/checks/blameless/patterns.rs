@@ -4087,7 +4087,8 @@ impl Sentence<'_> {
     /// The label at token `i` is what a design guards against, not a cause: "reduce the risk
     /// of human error", "make our systems more robust to handle human error", "resilient to
     /// operator error", "protects against human error", "a guard against fat-fingering",
-    /// "manual processes that are prone to human error", "leave room for operator error". The
+    /// "manual processes that are prone to human error", "leave room for operator error", "even
+    /// in the case of a human error, a broken rule will not be rolled out" (round 52). The
     /// word of defence, tolerance or reduction governs the label: only "to", "against",
     /// "of", "for", an article or "any" stand between them. "Data protection failed due to
     /// human error" and "the guardrails were bypassed by human error" name a cause; "the risk
@@ -4129,7 +4130,17 @@ impl Sentence<'_> {
         while j > 0 && !self.toks[j - 1].boundary && BRIDGE.contains(&self.word(j - 1)) {
             j -= 1;
         }
-        j > 0 && !self.toks[j - 1].boundary && DESIGN.contains(&self.word(j - 1))
+        if j == 0 || self.toks[j - 1].boundary {
+            return false;
+        }
+        // "This will guarantee that even in the case of a human error, a broken rule will not
+        // be rolled out" (round 52, real234's first run): the case a safeguard is built for.
+        // "This was a case of human error" names a cause.
+        let at = |k: Option<usize>| k.map_or("", |k| self.word(k));
+        let supposed_case = matches!(self.word(j - 1), "case" | "event")
+            && (at(j.checked_sub(2)) == "in"
+                || (at(j.checked_sub(2)) == "the" && at(j.checked_sub(3)) == "in"));
+        DESIGN.contains(&self.word(j - 1)) || supposed_case
     }
 
     /// The sentence is a yes-or-no question: it opens with an auxiliary and its first end
@@ -5135,7 +5146,9 @@ pub(super) fn acts_unasked(words: &[&str]) -> bool {
 /// never reached production"). The denied verb must tell harm spreading, and what did not
 /// spread must be harm ("the reason the bug never got caught", "the reason the purge never
 /// reached the edges" are no credit), or a smaller loss told against a larger one ("the reason
-/// we lost 340 wheels and not 2,800"). `words` are lower case.
+/// we lost 340 wheels and not 2,800"), or what someone could do, better than it would have
+/// gone ("the reason the inspector could close this in one visit rather than three").
+/// `words` are lower case.
 pub(super) fn credits_harm_kept_away(words: &[&str]) -> bool {
     const SPREAD: &[&str] = &[
         "reached",
@@ -5237,7 +5250,25 @@ pub(super) fn credits_harm_kept_away(words: &[&str]) -> bool {
                         )
                     }))
             });
-        broke_open || reason || credit_cleft || smaller_loss
+        // "The paper book she kept during the outage is the reason the inspector could close
+        // this in one visit rather than three" (round 52, f475's first run): a reason for what
+        // someone could do, better than it would have gone ("rather than", "instead of", "and
+        // not"). "… is the reason we could not restore" is denied, and stays judged.
+        let better_outcome = gives_a_reason
+            && (k + 2..(k + 8).min(words.len())).any(|n| {
+                (w(n) == "could" || (matches!(w(n), "was" | "were") && w(n + 1) == "able"))
+                    && !matches!(w(n + 1), "not" | "n't" | "never" | "no")
+                    && (n + 1..(n + 10).min(words.len())).any(|m| {
+                        matches!(
+                            (w(m), w(m + 1)),
+                            ("and", "not") | ("rather", "than") | ("instead", "of")
+                        )
+                    })
+            })
+            && !words
+                .iter()
+                .any(|x| matches!(*x, "couldn't" | "not" | "n't" | "never" | "nobody"));
+        broke_open || reason || credit_cleft || smaller_loss || better_outcome
     })
 }
 
@@ -8144,34 +8175,44 @@ fn act_then_harm(s: &Sentence, me: usize, i0: usize, matched: &str) -> Option<Fo
     // ", so nobody was kept off the mountain" (round 43, f344's first run): what nobody
     // suffered, told by a participle, is harm avoided; ", so nobody was paged" and ", so
     // nobody was down for the south end" (on a rota) tell the harm.
-    let harm_avoided = so_nobody && {
-        let mut k = after;
-        while matches!(
-            s.word(k),
-            "was" | "were" | "got" | "had" | "has" | "been" | "ever"
-        ) {
-            k += 1;
-        }
-        k > after
-            && (is_harm(k) && s.word(k).ends_with("ed")
-                || matches!(
-                    s.word(k),
-                    "hurt"
-                        | "stuck"
-                        | "kept"
-                        | "turned"
-                        | "left"
-                        | "affected"
-                        | "harmed"
-                        | "charged"
-                        | "overcharged"
-                        | "billed"
-                        | "delayed"
-                        | "disadvantaged"
-                        | "penalised"
-                        | "penalized"
-                ))
-    };
+    // ", so nobody lost the discount", ", so nobody had to wonder" (round 52, f477's first
+    // run, and a used set's): a loss or a burden nobody bore, told in the active, is harm
+    // avoided too; ", so nobody knew", ", so nobody could build" and ", so nobody worked on
+    // it" tell what nobody did or could do, and stay harm.
+    let spared = so_nobody
+        && (matches!(
+            s.word(after),
+            "lost" | "paid" | "overpaid" | "waited" | "suffered" | "forfeited"
+        ) || (matches!(s.word(after), "had" | "has") && s.word(after + 1) == "to"));
+    let harm_avoided = spared
+        || so_nobody && {
+            let mut k = after;
+            while matches!(
+                s.word(k),
+                "was" | "were" | "got" | "had" | "has" | "been" | "ever"
+            ) {
+                k += 1;
+            }
+            k > after
+                && (is_harm(k) && s.word(k).ends_with("ed")
+                    || matches!(
+                        s.word(k),
+                        "hurt"
+                            | "stuck"
+                            | "kept"
+                            | "turned"
+                            | "left"
+                            | "affected"
+                            | "harmed"
+                            | "charged"
+                            | "overcharged"
+                            | "billed"
+                            | "delayed"
+                            | "disadvantaged"
+                            | "penalised"
+                            | "penalized"
+                    ))
+        };
     let harm = if harm_joint {
         true
     } else if harm_avoided {

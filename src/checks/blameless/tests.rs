@@ -7626,3 +7626,40 @@ fn detections_credited_joint_causes_chosen_repayments_and_generic_risks_of_round
         ),
     ]);
 }
+
+/// Round 52's second batch (f475's, f477's and f479's and real234's first runs): thanks for a
+/// safeguard someone added, named by what it says; a reason for what someone could do, better
+/// than it would have gone; a loss nobody bore, told in the active; and the case a safeguard is
+/// built for ("even in the event of an operator error"). Mock praise for a harmful act, a
+/// reason for what could not be done, what nobody knew, and a label given as the cause stay
+/// found.
+#[test]
+fn safeguards_credited_better_outcomes_losses_spared_and_supposed_cases_of_round_52() {
+    assert_engine_quiet(&[
+        "Kudos to whoever added the \"wait for the canary\" reminder to the runbook.",
+        "The notebook he kept during the outage is the reason the auditor could sign off in one visit rather than three.",
+        "The tally sheet she kept during the outage is the reason the regulator could close the case in one call instead of three.",
+        "Support extended the refund window to Friday, so nobody lost their credit.",
+        "The new dry-run step means that even in the event of an operator error, a bad price file will not reach the tills.",
+    ]);
+    assert_engine_errors(&[
+        (
+            "Kofi deleted the rota, so nobody knew who was on call.",
+            "blameless/individual-fault",
+        ),
+        (
+            "This was a case of operator error.",
+            "blameless/human-error",
+        ),
+    ]);
+    assert_engine_finds(&[
+        (
+            "Bravo to whoever added a cron job at five on a Friday.",
+            "blameless/sarcasm",
+        ),
+        (
+            "The change he pushed during the outage is the reason the auditor could not sign off.",
+            "blameless/individual-fault",
+        ),
+    ]);
+}
