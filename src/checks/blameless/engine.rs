@@ -2532,6 +2532,12 @@ pub(crate) fn scan(
                 // (round 51, real222's first run): what should have reached the reader.
                 return;
             }
+            if family == Rule::Counterfactual && super::patterns::supposes_a_worse_outcome(strs()) {
+                // "Had the pilgrims landed an hour earlier, the overbooking would have hit
+                // twice as many groups." (round 52, f482's first run): more harm supposed, not
+                // harm that someone's act would have avoided.
+                return;
+            }
             if family == Rule::Counterfactual && super::patterns::outcome_could_have_been(strs()) {
                 // "That could easily have been an hour." (round 50, f443's first run): how
                 // much worse the outcome could have been, said of no one.
@@ -2581,6 +2587,11 @@ pub(crate) fn scan(
                 if family != Rule::Negligence && super::patterns::credits_harm_kept_away(strs()) {
                     return;
                 }
+            }
+            if matches!(family, Rule::TeamBlame | Rule::IndividualFault) && sends_help(words()) {
+                // "The Jeddah and Madinah desks sent three staff by road to help." (round 52,
+                // f482's first run): help sent is credit.
+                return;
             }
             if matches!(family, Rule::TeamBlame | Rule::IndividualFault) && did_the_job(words()) {
                 // "The maintenance team did their job." (round 47, f408's first run): a duty
@@ -3789,6 +3800,32 @@ fn act_told_with_its_outcome(
         })
     });
     Some((subject, verb.map_or(subject + 1, |k| k + 1)))
+}
+
+/// Whether the sentence's lower-cased words tell people sent or lent to help: "The Jeddah and
+/// Madinah desks sent three staff by road to help" (round 52, f482's first run), "the Lisbon
+/// office lent two engineers to assist with the restore". A verb of sending, lending or
+/// offering, then within six words "to help", "to assist" or "to support", with no attempt
+/// ("tried to help"), refusal, negation or harm word ("… and then tried to cover it up", "the
+/// hotfix tried to help by …") anywhere in it.
+fn sends_help(words: &[String]) -> bool {
+    #[rustfmt::skip]
+    const SENT: &[&str] = &[
+        "sent", "lent", "loaned", "offered", "volunteered", "seconded", "dispatched", "drove",
+        "flew", "came", "joined",
+    ];
+    #[rustfmt::skip]
+    const NOT: &[&str] = &[
+        "tried", "attempted", "refused", "not", "n't", "never", "no", "nobody", "but",
+        "broke", "caused", "failed", "wrong", "instead",
+    ];
+    let w = |k: usize| words.get(k).map_or("", String::as_str);
+    !words.iter().any(|x| NOT.contains(&x.as_str()))
+        && (0..words.len()).any(|k| {
+            SENT.contains(&w(k))
+                && (k + 1..(k + 7).min(words.len()))
+                    .any(|m| w(m) == "to" && matches!(w(m + 1), "help" | "assist" | "support"))
+        })
 }
 
 /// Whether the sentence's lower-cased words say someone did their job ("did their job",

@@ -2648,7 +2648,8 @@ impl Sentence<'_> {
                         || self.what_anyone_should_have(i)
                 }) || self.credits_by_counterfactual()
                     || self.conditions_a_design()
-                    || self.changes_nothing() =>
+                    || self.changes_nothing()
+                    || supposes_a_worse_outcome(&self.words()) =>
             {
                 true
             }
@@ -6086,6 +6087,20 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
         Kind::Because => because(s, ms, i0),
         Kind::FaultOf => fault_of(s, ms, me, i0, last, &matched),
         Kind::OnPerson => {
+            // "paging mkovacs for db expertise, not because any of this is on him", "None of
+            // this is on her" (round 52, f481's first run, a false error): the fault denied to
+            // the person. ("This is not on him" never matches.)
+            let at = |k: Option<usize>| k.map_or("", |k| s.word(k));
+            let none_of = at(i0.checked_sub(1)) == "of"
+                && matches!(at(i0.checked_sub(2)), "none" | "neither");
+            let not_because = (i0.saturating_sub(5)..i0).any(|k| {
+                s.word(k) == "not"
+                    && matches!(at(Some(k + 1)), "because" | "that" | "since")
+                    && !(k..i0).any(|q| s.toks[q].boundary)
+            });
+            if none_of || not_because {
+                return None;
+            }
             // "… so the overstatement is down to her" (round 49, f432's first run): what
             // happened is laid on someone after a form of "be", as "on her" is; not a choice
             // or a duty left to them ("the decision is down to her").
@@ -8259,6 +8274,14 @@ fn act_then_harm(s: &Sentence, me: usize, i0: usize, matched: &str) -> Option<Fo
     let first = (0..i0).find(|&j| {
         !s.toks[j].boundary && !s.toks[j].word.starts_with(|c: char| c.is_ascii_digit())
     })?;
+    // "No single team owned the path from fare change to validator, so nobody had a full
+    // picture of the risk" (round 52, f484's first run): an act denied to every team or
+    // person is a gap in ownership, not someone's act. "No, Kofi deleted it" answers.
+    if matches!(s.word(first), "no" | "neither")
+        && !s.toks.get(first + 1).is_none_or(|t| t.boundary)
+    {
+        return None;
+    }
     let limit = (first + 6).min(i0);
     for j in first..limit {
         let c = s.class(j);
@@ -9290,6 +9313,54 @@ pub(super) fn outcome_could_have_been(words: &[&str]) -> bool {
                         || w(j + 3).ends_with("-long")
                         || w(j + 3).ends_with("-hour")
                         || w(j + 3).ends_with("-day"))))
+    })
+}
+
+/// Whether lower-cased `words` suppose a consequence worse than what happened: "the
+/// overbooking would have hit twice as many groups" (round 52, f482's first run), "it would
+/// have been much worse", "could have stranded three times as many riders". A counterfactual
+/// that blames tells harm avoided ("no member would have been paid twice", "fewer riders would
+/// have been hit"); one that supposes more harm weighs how the outcome fell, whoever is in its
+/// condition ("Had the pilgrims landed an hour earlier", "if Kofi hadn't caught it"). The
+/// engine asks it of the model's counterfactuals.
+pub(super) fn supposes_a_worse_outcome(words: &[&str]) -> bool {
+    #[rustfmt::skip]
+    const REACHED: &[&str] = &[
+        "hit", "affected", "reached", "stranded", "hurt", "cost", "delayed", "locked",
+        "charged", "double-charged", "double-booked", "lost", "exposed", "taken", "lasted",
+    ];
+    const DEGREE: &[&str] = &[
+        "much",
+        "far",
+        "even",
+        "considerably",
+        "significantly",
+        "lot",
+    ];
+    let w = |k: usize| words.get(k).copied().unwrap_or("");
+    if words
+        .iter()
+        .any(|x| matches!(*x, "fewer" | "less" | "not" | "n't" | "never"))
+    {
+        return false;
+    }
+    (1..words.len()).any(|k| {
+        let modal = matches!(w(k - 1), "would" | "could" | "might" | "d") && w(k) == "have";
+        let modal_joined = matches!(w(k), "would've" | "could've" | "might've");
+        if !(modal || modal_joined) {
+            return false;
+        }
+        let v = k + 1;
+        if w(v) == "been" {
+            let mut j = v + 1;
+            while DEGREE.contains(&w(j)) || w(j) == "a" {
+                j += 1;
+            }
+            return w(j) == "worse";
+        }
+        REACHED.contains(&w(v))
+            && (v + 1..(v + 4).min(words.len()))
+                .any(|m| matches!(w(m), "twice" | "double" | "triple" | "times" | "more"))
     })
 }
 

@@ -7663,3 +7663,35 @@ fn safeguards_credited_better_outcomes_losses_spared_and_supposed_cases_of_round
         ),
     ]);
 }
+
+/// Round 52's third batch (f481's, f482's and f484's first runs): a fault denied to the person
+/// ("not because any of this is on him", "None of this is on him"), more harm supposed than
+/// happened, an act denied to every team ("No single squad owned …"), and people sent to help.
+/// The fault laid on someone, harm avoided in a counterfactual, a team's act with harm after
+/// it, and a team sent that did harm stay found.
+#[test]
+fn denied_faults_worse_outcomes_ownership_gaps_and_help_sent_of_round_52() {
+    assert_engine_quiet(&[
+        "14:10 ayo: pulling in rkhan for the storage side, not because any of this is on him",
+        "None of this is on him.",
+        "Had the ferry docked an hour later, the double-booking would have hit twice as many families.",
+        "If Kofi had waited an hour, the outage would have been much worse.",
+        "No single squad owned the handoff from billing to shipping, so nobody saw both halves.",
+        "The night desks in Accra and Kumasi sent three staff to help.",
+    ]);
+    assert_engine_errors(&[
+        ("That outage is on him.", "blameless/individual-fault"),
+        (
+            "Had Kofi checked the batch, fewer riders would have been hit.",
+            "blameless/counterfactual",
+        ),
+        (
+            "The platform squad owned the handoff from billing to shipping, so nobody else saw both halves.",
+            "blameless/team-blame",
+        ),
+    ]);
+    assert_engine_finds(&[(
+        "The Porto office sent four agents to the depot and they wiped the wrong tablets.",
+        "blameless/team-blame",
+    )]);
+}
