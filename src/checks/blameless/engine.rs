@@ -1088,14 +1088,15 @@ fn fails_something_over(words: &[String]) -> bool {
 /// Whether the sentence is sincere praise for a rescue: a word of praise ("kudos", "bravo",
 /// "thanks … for", "hats off", "well done", "great job", "excellent work") whose praised act,
 /// the verb right after "for", "who", "in" or "on" or after the praise itself, helped
-/// ("spotting", "isolated", "rebooking", "kept … informed", "rolled back"); no mark of irony
-/// ("again", "as usual", "finally", "only", quotes, a question) and no harm done or act left
-/// undone ("breaking", "took … down", "not", "never", "without") anywhere. "Great work by the
-/// night shift, who moved forty racks to feed B in under ten minutes" thanks them; "Bravo to
-/// the release captain for skipping the canary, again" and "Hats off to Procurement for
-/// saving us the support renewal fee" are sarcasm, and stay found. Round 25: sincere praise
-/// was the most frequent false finding on the sentence sets (f162's and f163's first runs,
-/// six used sets).
+/// ("spotting", "isolated", "rebooking", "kept … informed", "rolled back") or added a
+/// safeguard ("to whoever added the … reminder", round 52); no mark of irony ("again", "as
+/// usual", "finally", "only", quotes other than a safeguard's title, a question) and no harm
+/// done or act left undone ("breaking", "took … down", "not", "never", "without") anywhere.
+/// "Great work by the night shift, who moved forty racks to feed B in under ten minutes"
+/// thanks them; "Bravo to the release captain for skipping the canary, again" and "Hats off
+/// to Procurement for saving us the support renewal fee" are sarcasm, and stay found. Round
+/// 25: sincere praise was the most frequent false finding on the sentence sets (f162's and
+/// f163's first runs, six used sets).
 fn praises_a_rescue(text: &str, toks: &[Tok], words: &[String]) -> bool {
     #[rustfmt::skip]
     const PRAISE: &[&str] = &[

@@ -9322,7 +9322,7 @@ pub(super) fn outcome_could_have_been(words: &[&str]) -> bool {
 /// that blames tells harm avoided ("no member would have been paid twice", "fewer riders would
 /// have been hit"); one that supposes more harm weighs how the outcome fell, whoever is in its
 /// condition ("Had the pilgrims landed an hour earlier", "if Kofi hadn't caught it"). The
-/// engine asks it of the model's counterfactuals.
+/// rules ask it of their counterfactuals, and the engine of the model's.
 pub(super) fn supposes_a_worse_outcome(words: &[&str]) -> bool {
     #[rustfmt::skip]
     const REACHED: &[&str] = &[
@@ -9345,7 +9345,9 @@ pub(super) fn supposes_a_worse_outcome(words: &[&str]) -> bool {
         return false;
     }
     (1..words.len()).any(|k| {
-        let modal = matches!(w(k - 1), "would" | "could" | "might" | "d") && w(k) == "have";
+        // The tokeniser splits "we'd" and "would've": "d" is "would", "ve" is "have".
+        let modal =
+            matches!(w(k - 1), "would" | "could" | "might" | "d") && matches!(w(k), "have" | "ve");
         let modal_joined = matches!(w(k), "would've" | "could've" | "might've");
         if !(modal || modal_joined) {
             return false;
