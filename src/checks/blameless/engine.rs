@@ -2594,6 +2594,11 @@ pub(crate) fn scan(
                 // f482's first run): help sent is credit.
                 return;
             }
+            if matches!(family, Rule::TeamBlame | Rule::IndividualFault) && done_on_time(words()) {
+                // "The finance team closed the month-end books on schedule despite the
+                // reconciliation work." (round 52, f485's first run): a duty done on time.
+                return;
+            }
             if matches!(family, Rule::TeamBlame | Rule::IndividualFault) && did_the_job(words()) {
                 // "The maintenance team did their job." (round 47, f408's first run): a duty
                 // told as done is credit; "did not do their job" stays judged.
@@ -3826,6 +3831,29 @@ fn sends_help(words: &[String]) -> bool {
             SENT.contains(&w(k))
                 && (k + 1..(k + 7).min(words.len()))
                     .any(|m| w(m) == "to" && matches!(w(m + 1), "help" | "assist" | "support"))
+        })
+}
+
+/// Whether the sentence's lower-cased words tell work done on time: "on time", "on schedule",
+/// "as scheduled" or "as planned", with no negation, failure, lateness, cause, consequence or
+/// contrast anywhere in it ("failed to submit the filings on time", "didn't get the rota out on time",
+/// "overrode the warning to get the transfer away on time because …"). "The finance team
+/// closed the month-end books on schedule despite the reconciliation work" (round 52, f485's
+/// first run, and two used sets' lines) is a duty told as done.
+fn done_on_time(words: &[String]) -> bool {
+    #[rustfmt::skip]
+    const NOT: &[&str] = &[
+        "not", "n't", "never", "no", "nobody", "failed", "late", "later", "wrong", "because",
+        "without", "but", "instead", "again", "only", "missed", "overrode", "broke", "why",
+    ];
+    let w = |k: usize| words.get(k).map_or("", String::as_str);
+    // "… showed the 07:14 as on time" is a status shown, not work done on time.
+    !words.iter().any(|x| NOT.contains(&x.as_str()))
+        && (0..words.len()).any(|k| {
+            (w(k) == "on"
+                && matches!(w(k + 1), "time" | "schedule")
+                && k.checked_sub(1).is_none_or(|p| w(p) != "as"))
+                || (w(k) == "as" && matches!(w(k + 1), "scheduled" | "planned"))
         })
 }
 

@@ -7135,6 +7135,24 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             if reached && !(from..s.toks.len()).any(|k| BAD.contains(&s.word(k))) {
                 return None;
             }
+            // "Lucía is the reason the shipment left on time: she rebuilt the document set …"
+            // (round 52, f487's first run, a false error): what went out or arrived on time,
+            // in time or safely is credit. "… left late", "… didn't leave on time", "… ran
+            // early" and "… showed the 07:14 as on time" (a false status) stay found.
+            let window = from..(after + 6).min(s.toks.len());
+            let timely = window.clone().any(|k| {
+                (matches!(s.word(k), "on" | "in")
+                    && s.word(k + 1) == "time"
+                    && k.checked_sub(1).is_none_or(|p| s.word(p) != "as"))
+                    || matches!(s.word(k), "safely" | "intact")
+            });
+            let soured = window.clone().any(|k| {
+                let w = s.word(k);
+                matches!(w, "not" | "never" | "late" | "wrong" | "twice") || w.ends_with("n't")
+            });
+            if timely && !soured {
+                return None;
+            }
             let (c, j) = s.subject_class(i0);
             // "Efua's decision to go around the change board is the root cause", "The SCADA
             // team's refusal to follow change control is the root cause here": a person's or a

@@ -7695,3 +7695,32 @@ fn denied_faults_worse_outcomes_ownership_gaps_and_help_sent_of_round_52() {
         "blameless/team-blame",
     )]);
 }
+
+/// Round 52's fourth batch (f485's and f487's first runs): a person named as the reason
+/// something left on time (a false error), and a team's duty done on time. Lateness, a denial,
+/// a failure and a job run early stay found as errors.
+#[test]
+fn reasons_for_timely_work_and_duties_done_on_time_of_round_52() {
+    assert_engine_quiet(&[
+        "Aroha is the reason the vaccines left on time: she rebuilt the cold-chain paperwork overnight.",
+        "The billing team sent the November invoices on time despite the outage.",
+    ]);
+    assert_engine_errors(&[
+        (
+            "Aroha is the reason the vaccines left late.",
+            "blameless/individual-fault",
+        ),
+        (
+            "Aroha is the reason the vaccines didn't leave on time.",
+            "blameless/individual-fault",
+        ),
+        (
+            "Aroha is the reason the expiry job ran early.",
+            "blameless/individual-fault",
+        ),
+        (
+            "The payroll team failed to close the quarter-end run on time.",
+            "blameless/team-blame",
+        ),
+    ]);
+}
