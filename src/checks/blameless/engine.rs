@@ -3836,10 +3836,10 @@ fn sends_help(words: &[String]) -> bool {
 
 /// Whether the sentence's lower-cased words tell work done on time: "on time", "on schedule",
 /// "as scheduled" or "as planned", with no negation, failure, lateness, cause, consequence or
-/// contrast anywhere in it ("failed to submit the filings on time", "didn't get the rota out on time",
-/// "overrode the warning to get the transfer away on time because …"). "The finance team
-/// closed the month-end books on schedule despite the reconciliation work" (round 52, f485's
-/// first run, and two used sets' lines) is a duty told as done.
+/// contrast anywhere in it ("failed to submit the filings on time", "didn't get the rota out
+/// on time", "overrode the warning to get the transfer away on time because …"). "The finance
+/// team closed the month-end books on schedule despite the reconciliation work" (round 52,
+/// f485's first run, and two used sets' lines) is a duty told as done.
 fn done_on_time(words: &[String]) -> bool {
     #[rustfmt::skip]
     const NOT: &[&str] = &[

@@ -6095,7 +6095,7 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
                 && matches!(at(i0.checked_sub(2)), "none" | "neither");
             let not_because = (i0.saturating_sub(5)..i0).any(|k| {
                 s.word(k) == "not"
-                    && matches!(at(Some(k + 1)), "because" | "that" | "since")
+                    && matches!(s.word(k + 1), "because" | "that" | "since")
                     && !(k..i0).any(|q| s.toks[q].boundary)
             });
             if none_of || not_because {
@@ -8205,47 +8205,47 @@ fn act_then_harm(s: &Sentence, me: usize, i0: usize, matched: &str) -> Option<Fo
                         "designed" | "expected" | "intended" | "planned" | "agreed"
                     )
         });
-    // ", so nobody was kept off the mountain" (round 43, f344's first run): what nobody
-    // suffered, told by a participle, is harm avoided; ", so nobody was paged" and ", so
-    // nobody was down for the south end" (on a rota) tell the harm.
     // ", so nobody lost the discount", ", so nobody had to wonder" (round 52, f477's first
     // run, and a used set's): a loss or a burden nobody bore, told in the active, is harm
-    // avoided too; ", so nobody knew", ", so nobody could build" and ", so nobody worked on
+    // avoided; ", so nobody knew", ", so nobody could build" and ", so nobody worked on
     // it" tell what nobody did or could do, and stay harm.
     let spared = so_nobody
         && (matches!(
             s.word(after),
             "lost" | "paid" | "overpaid" | "waited" | "suffered" | "forfeited"
         ) || (matches!(s.word(after), "had" | "has") && s.word(after + 1) == "to"));
-    let harm_avoided = spared
-        || so_nobody && {
-            let mut k = after;
-            while matches!(
-                s.word(k),
-                "was" | "were" | "got" | "had" | "has" | "been" | "ever"
-            ) {
-                k += 1;
-            }
-            k > after
-                && (is_harm(k) && s.word(k).ends_with("ed")
-                    || matches!(
-                        s.word(k),
-                        "hurt"
-                            | "stuck"
-                            | "kept"
-                            | "turned"
-                            | "left"
-                            | "affected"
-                            | "harmed"
-                            | "charged"
-                            | "overcharged"
-                            | "billed"
-                            | "delayed"
-                            | "disadvantaged"
-                            | "penalised"
-                            | "penalized"
-                    ))
-        };
+    // ", so nobody was kept off the mountain" (round 43, f344's first run): what nobody
+    // suffered, told by a participle, is harm avoided too; ", so nobody was paged" and ", so
+    // nobody was down for the south end" (on a rota) tell the harm.
+    let spared_by_participle = so_nobody && {
+        let mut k = after;
+        while matches!(
+            s.word(k),
+            "was" | "were" | "got" | "had" | "has" | "been" | "ever"
+        ) {
+            k += 1;
+        }
+        k > after
+            && (is_harm(k) && s.word(k).ends_with("ed")
+                || matches!(
+                    s.word(k),
+                    "hurt"
+                        | "stuck"
+                        | "kept"
+                        | "turned"
+                        | "left"
+                        | "affected"
+                        | "harmed"
+                        | "charged"
+                        | "overcharged"
+                        | "billed"
+                        | "delayed"
+                        | "disadvantaged"
+                        | "penalised"
+                        | "penalized"
+                ))
+    };
+    let harm_avoided = spared || spared_by_participle;
     let harm = if harm_joint {
         true
     } else if harm_avoided {
@@ -8296,7 +8296,7 @@ fn act_then_harm(s: &Sentence, me: usize, i0: usize, matched: &str) -> Option<Fo
     // picture of the risk" (round 52, f484's first run): an act denied to every team or
     // person is a gap in ownership, not someone's act. "No, Kofi deleted it" answers.
     if matches!(s.word(first), "no" | "neither")
-        && !s.toks.get(first + 1).is_none_or(|t| t.boundary)
+        && s.toks.get(first + 1).is_some_and(|t| !t.boundary)
     {
         return None;
     }
