@@ -2857,6 +2857,30 @@ pub(crate) fn scan(
                 // three days to undo" has a target, and stays judged.
                 return;
             }
+            if matches!(family, Rule::TeamBlame | Rule::IndividualFault) && weighs_blaming(words())
+            {
+                // "Blaming the Ghent scale operators would not explain why the same duplicates
+                // appeared on the unattended outbound scale." (round 53, f500's first run):
+                // blame weighed as a method, and put aside.
+                return;
+            }
+            if family == Rule::Sarcasm
+                && of_course_a_hard_season(words())
+                && !(0..toks.len()).any(|k| {
+                    (toks[k].actor || toks[k].person_noun)
+                        && !word_at(text, toks, k).is_some_and(|w| {
+                            super::patterns::is_day_or_month(&w.to_ascii_lowercase())
+                        })
+                        && !(k > 0
+                            && word_at(text, toks, k - 1).is_some_and(|w| matches!(w, "at" | "in")))
+                })
+                && !holds_a_handle(text, toks)
+            {
+                // "Of course, December is always a tricky month here at ICPSR." (round 53,
+                // real248's first run): a wry "of course" about a time of year, which is the
+                // sentence's subject; nobody is in it to mock but the place it is told of.
+                return;
+            }
             if matches!(family, Rule::IndividualFault | Rule::TeamBlame)
                 && declares_it_correct(words())
             {
@@ -3944,6 +3968,70 @@ fn team_on_the_clock(sentence: &str, words: &[String]) -> bool {
         && told_plainly(sentence, words)
         && words.iter().any(|w| ROUTINE.contains(&w.as_str()))
         && !words.iter().any(|w| CHANGES.contains(&w.as_str()))
+}
+
+/// Whether the sentence opens with the act of blaming as its subject, weighed by a modal or a
+/// denial within its next ten words: "Blaming the Ghent scale operators would not explain
+/// why …", "Faulting the vendor won't fix our rollout" (round 53, f500's first run). Such a
+/// sentence talks about blame as a method; on the labelled sets every sentence that opens so
+/// is ok. `words` are lower-cased; commas are skipped.
+fn weighs_blaming(words: &[String]) -> bool {
+    let mut alpha = words
+        .iter()
+        .map(String::as_str)
+        .filter(|w| w.chars().any(char::is_alphanumeric));
+    alpha
+        .next()
+        .is_some_and(|w| matches!(w, "blaming" | "faulting"))
+        && alpha.take(10).any(|w| {
+            matches!(
+                w,
+                "would"
+                    | "wouldn't"
+                    | "will"
+                    | "won't"
+                    | "does"
+                    | "doesn't"
+                    | "cannot"
+                    | "can't"
+                    | "never"
+            )
+        })
+}
+
+/// Whether "of course" opens a remark whose subject is a time of the week or the year, told
+/// with "is", "are", "was" or "were": "Of course, December is always a tricky month here"
+/// (round 53, real248's first run). Words are lower-cased; commas are skipped. "Of course it was a
+/// Friday merge" has "it" for its subject, and stays judged; the caller keeps any sentence
+/// with a person, a team or a handle in it.
+fn of_course_a_hard_season(words: &[String]) -> bool {
+    const SEASONS: &[&str] = &[
+        "winter",
+        "summer",
+        "spring",
+        "autumn",
+        "fall",
+        "christmas",
+        "easter",
+        "weekends",
+        "mondays",
+        "fridays",
+        "holidays",
+        "payday",
+        "paydays",
+        "monsoon",
+    ];
+    let alpha: Vec<&str> = words
+        .iter()
+        .map(String::as_str)
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .collect();
+    alpha.windows(4).any(|w| {
+        w[0] == "of"
+            && w[1] == "course"
+            && (super::patterns::is_day_or_month(w[2]) || SEASONS.contains(&w[2]))
+            && matches!(w[3], "is" | "are" | "was" | "were")
+    })
 }
 
 /// Words of judgement, duty, irony, repetition or a time chosen badly, which a plain account

@@ -2885,7 +2885,9 @@ impl Sentence<'_> {
     /// in the rest of the clause that went wrong: "Rohit's rollback plan is what let us recover
     /// in twelve minutes", "Gabriela's idea of reducing load is what made the third attempt
     /// succeed", "Cristóbal asked for logs, which is what produced the evidence"; and ", which
-    /// stopped (kept, saved, spared, prevented) us from …" (f166's first run). "Dave's change
+    /// stopped (kept, saved, spared, prevented) us from …" (f166's first run); a detection
+    /// ("is what let us find the bug", round 52) or a steer to the cause ("is what pointed us
+    /// at the switch", round 53). "Dave's change
     /// is what took the site down" and "is what made the outage worse" stay found. Round 25,
     /// f165's first run and a used set.
     fn credits_a_cleft(&self) -> bool {
@@ -2955,7 +2957,25 @@ impl Sentence<'_> {
                             matches!(self.word(q), "late" | "later" | "eventually" | "finally")
                         })
                 });
-            detected || (!has(HARM) && (ENABLED.contains(&v) || (MADE.contains(&v) && has(GOOD))))
+            // "… and his observation at 19:12 is what pointed us at the switch" (round 53,
+            // f497's first run): the responders steered to the cause. "… is what pointed us
+            // at the wrong cluster" misled them, and stays found.
+            let steered = matches!(
+                v,
+                "pointed"
+                    | "points"
+                    | "steered"
+                    | "steers"
+                    | "directed"
+                    | "directs"
+                    | "tipped"
+                    | "tips"
+            ) && matches!(self.word(k + 2), "us" | "me" | "everyone" | "responders")
+                && matches!(self.word(k + 3), "at" | "to" | "toward" | "towards" | "off")
+                && !has(HARM);
+            detected
+                || steered
+                || (!has(HARM) && (ENABLED.contains(&v) || (MADE.contains(&v) && has(GOOD))))
         })
     }
 
@@ -5128,8 +5148,10 @@ pub(super) fn acts_unasked(words: &[&str]) -> bool {
         // Dave's job description" is irony, and stays judged.
         let beyond_the_job = w(k) == "job"
             && w(k + 1) == "description"
-            && (k.saturating_sub(4)..k)
-                .any(|d| matches!(w(d), "not" | "n't" | "beyond" | "outside"))
+            && (k.saturating_sub(4)..k).any(|d| {
+                // "wasn't in anyone's job description" (round 53, f498's first run) as well.
+                matches!(w(d), "not" | "n't" | "beyond" | "outside") || w(d).ends_with("n't")
+            })
             && !words.iter().any(|x| {
                 matches!(
                     *x,
@@ -7194,6 +7216,25 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             // (`acts_unasked`). "Checking the forecast isn't in the crew's job description"
             // mocks the act not done, and stays found.
             if i0 > 0 && s.word(i0 - 1) == "which" && acts_unasked(&s.words()) {
+                return None;
+            }
+            // "Driving to Lonquimay at 05:50 after a call from Leilani wasn't in anyone's job
+            // description." (round 53, f498's first run) and "Registering a replacement card
+            // is not in anybody's job description" (a used set's document): work that is
+            // nobody's duty, told plainly, whether done beyond the job or left without an
+            // owner. A named job ("isn't in the field crew's job description"), an irony
+            // adverb ("apparently") or a shrug ("I guess", "anymore") stays found.
+            let nobodys_job = (2..s.toks.len()).any(|k| {
+                s.word(k) == "job"
+                    && s.word(k + 1) == "description"
+                    && (k.saturating_sub(3)..k).any(|d| {
+                        matches!(s.word(d), "anyone's" | "anybody's" | "anyone" | "anybody")
+                    })
+            });
+            if nobodys_job
+                && acts_unasked(&s.words())
+                && !(0..s.toks.len()).any(|k| matches!(s.word(k), "guess" | "anymore" | "lol"))
+            {
                 return None;
             }
             found(Rule::Sarcasm, ms, me)

@@ -7724,3 +7724,51 @@ fn reasons_for_timely_work_and_duties_done_on_time_of_round_52() {
         ),
     ]);
 }
+
+/// Round 53 (f497's, f498's and f500's and real248's first runs): a cleft that credits what
+/// steered the responders to the cause, work that is nobody's duty told plainly, a wry "of
+/// course" about a time of year, and blaming weighed as a method and put aside are no blame.
+/// A steer to the wrong place, a cleft that moved traffic, a duty mocked with an irony adverb
+/// or laid on a named crew, a season with a person in it, and the crew's own act stay found.
+#[test]
+fn steers_credited_unowned_duties_hard_seasons_and_blame_weighed_of_round_53() {
+    assert_engine_quiet(&[
+        "Ngozi traced the fault from a support call at the end of her shift, and her note at 02:10 is what pointed us at the resolver.",
+        "Ngozi answered the support call at the end of her shift, and her note at 02:10 is what steered us to the resolver.",
+        "Restarting the Lagos gateway at midnight wasn't in anyone's job description.",
+        "Of course, January is always a slow month here at the depot.",
+        "Blaming the Lagos night crew would not explain why the unattended gateway failed too.",
+    ]);
+    assert_engine_errors(&[
+        (
+            "Ngozi pushed the change at the end of her shift, and her change at 02:10 is what pointed the traffic at the dead resolver.",
+            "blameless/individual-fault",
+        ),
+        (
+            "The Lagos night crew caused the gateway outage.",
+            "blameless/team-blame",
+        ),
+    ]);
+    assert_engine_finds(&[
+        (
+            "Ngozi's hunch is what pointed us at the wrong resolver for an hour.",
+            "blameless/individual-fault",
+        ),
+        (
+            "Restarting the gateway apparently wasn't in anyone's job description.",
+            "blameless/sarcasm",
+        ),
+        (
+            "Checking the alerts isn't in the night crew's job description.",
+            "blameless/sarcasm",
+        ),
+        (
+            "Of course, January was the month the platform team picked.",
+            "blameless/sarcasm",
+        ),
+        (
+            "Of course, Friday is always when Dmitri ships.",
+            "blameless/sarcasm",
+        ),
+    ]);
+}
