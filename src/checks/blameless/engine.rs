@@ -2533,7 +2533,10 @@ pub(crate) fn scan(
                 // (round 51, real222's first run): what should have reached the reader.
                 return;
             }
-            if family == Rule::Counterfactual && super::patterns::supposes_a_worse_outcome(strs()) {
+            if family == Rule::Counterfactual
+                && (super::patterns::supposes_a_worse_outcome(strs())
+                    || super::patterns::harm_supposed_then_denied(strs()))
+            {
                 // "Had the pilgrims landed an hour earlier, the overbooking would have hit
                 // twice as many groups." (round 52, f482's first run): more harm supposed, not
                 // harm that someone's act would have avoided.
@@ -2855,6 +2858,21 @@ pub(crate) fn scan(
                 // authors' own account with an ironic "of course" about how events went, and
                 // no one else in it to mock. "Of course the contractor's \"quick fix\" needed
                 // three days to undo" has a target, and stays judged.
+                return;
+            }
+            if matches!(family, Rule::TeamBlame | Rule::IndividualFault) && {
+                let evidence = lowered_span(text, toks, a, b);
+                evidence.len() == 2
+                    && matches!(
+                        evidence[1].as_str(),
+                        "broke" | "crashed" | "froze" | "stalled"
+                    )
+                    && word_at(text, toks, b).is_none_or(|w| !w.chars().any(char::is_alphanumeric))
+            } {
+                // "That's why only Kitikmeot broke." (round 53, f503's first run): the
+                // evidence is a name and a verb of breaking with nothing after it. A person
+                // breaks something; a site, a region or a service that just "broke" is the
+                // thing that failed.
                 return;
             }
             if matches!(family, Rule::TeamBlame | Rule::IndividualFault) && weighs_blaming(words())
@@ -3974,7 +3992,7 @@ fn team_on_the_clock(sentence: &str, words: &[String]) -> bool {
 /// denial within its next ten words: "Blaming the Ghent scale operators would not explain
 /// why …", "Faulting the vendor won't fix our rollout" (round 53, f500's first run). Such a
 /// sentence talks about blame as a method; on the labelled sets every sentence that opens so
-/// is ok. `words` are lower-cased; commas are skipped.
+/// is ok. `words` are lower-cased; words without a letter or a digit are skipped.
 fn weighs_blaming(words: &[String]) -> bool {
     let mut alpha = words
         .iter()
@@ -4001,9 +4019,9 @@ fn weighs_blaming(words: &[String]) -> bool {
 
 /// Whether "of course" opens a remark whose subject is a time of the week or the year, told
 /// with "is", "are", "was" or "were": "Of course, December is always a tricky month here"
-/// (round 53, real248's first run). Words are lower-cased; commas are skipped. "Of course it was a
-/// Friday merge" has "it" for its subject, and stays judged; the caller keeps any sentence
-/// with a person, a team or a handle in it.
+/// (round 53, real248's first run). Words are lower-cased; words without a letter or a digit
+/// are skipped. "Of course it was a Friday merge" has "it" for its subject, and stays judged;
+/// the caller keeps any sentence with a person, a team or a handle in it.
 fn of_course_a_hard_season(words: &[String]) -> bool {
     const SEASONS: &[&str] = &[
         "winter",

@@ -2649,7 +2649,8 @@ impl Sentence<'_> {
                 }) || self.credits_by_counterfactual()
                     || self.conditions_a_design()
                     || self.changes_nothing()
-                    || supposes_a_worse_outcome(&self.words()) =>
+                    || supposes_a_worse_outcome(&self.words())
+                    || harm_supposed_then_denied(&self.words()) =>
             {
                 true
             }
@@ -5170,8 +5171,8 @@ pub(super) fn acts_unasked(words: &[&str]) -> bool {
 /// spread must be harm ("the reason the bug never got caught", "the reason the purge never
 /// reached the edges" are no credit), or a smaller loss told against a larger one ("the reason
 /// we lost 340 wheels and not 2,800"), or what someone could do, better than it would have
-/// gone ("the reason the inspector could close this in one visit rather than three").
-/// `words` are lower case.
+/// gone ("the reason the inspector could close this in one visit rather than three"), or a
+/// loss denied ("which is why no collection was lost", round 53). `words` are lower case.
 pub(super) fn credits_harm_kept_away(words: &[&str]) -> bool {
     const SPREAD: &[&str] = &[
         "reached",
@@ -5291,7 +5292,29 @@ pub(super) fn credits_harm_kept_away(words: &[&str]) -> bool {
             && !words
                 .iter()
                 .any(|x| matches!(*x, "couldn't" | "not" | "n't" | "never" | "nobody"));
-        broke_open || reason || credit_cleft || smaller_loss || better_outcome
+        // "The Eldoret team kept the manual tanker log going through the outage, which is why
+        // no collection was lost there." (round 53, f506's first run): a reason for a loss
+        // denied. "… is why no alert was sent" denies help, not harm, and stays judged.
+        let loss_denied = gives_a_reason
+            && (k + 2..(k + 8).min(words.len())).any(|n| {
+                matches!(
+                    w(n),
+                    "no" | "nothing"
+                        | "none"
+                        | "never"
+                        | "not"
+                        | "n't"
+                        | "didn't"
+                        | "wasn't"
+                        | "weren't"
+                ) && (n + 1..(n + 5).min(words.len())).any(|v| {
+                    matches!(
+                        w(v),
+                        "lost" | "lose" | "spoiled" | "spoilt" | "wasted" | "damaged" | "corrupted"
+                    )
+                })
+            });
+        broke_open || reason || credit_cleft || smaller_loss || better_outcome || loss_denied
     })
 }
 
@@ -9422,6 +9445,29 @@ pub(super) fn supposes_a_worse_outcome(words: &[&str]) -> bool {
         REACHED.contains(&w(v))
             && (v + 1..(v + 4).min(words.len()))
                 .any(|m| matches!(w(m), "twice" | "double" | "triple" | "times" | "more"))
+    })
+}
+
+/// Whether lower-cased `words` suppose a harm of "it" (or "this", "that") and then deny it
+/// happened: "It could easily have cost us a week of recuts, and it didn't" (round 53, f504's
+/// first run). The modal's subject is the event, not a person, so the sentence weighs how
+/// the outcome fell; "Dave could easily have caught it, and he didn't" faults Dave, and stays.
+/// The tokeniser may split "didn't" ("did", "n't") or keep it whole; both are read.
+pub(super) fn harm_supposed_then_denied(words: &[&str]) -> bool {
+    let w = |k: usize| words.get(k).copied().unwrap_or("");
+    let Some(m) = (1..words.len()).find(|&k| {
+        matches!(w(k - 1), "it" | "this" | "that")
+            && matches!(w(k), "could" | "might" | "would")
+            && (matches!(w(k + 1), "have" | "ve")
+                || (matches!(w(k + 1), "easily" | "well" | "just" | "so")
+                    && matches!(w(k + 2), "have" | "ve")))
+    }) else {
+        return false;
+    };
+    (m + 3..words.len()).any(|k| {
+        w(k) == "it"
+            && (matches!(w(k + 1), "didn't" | "wasn't" | "hasn't")
+                || (matches!(w(k + 1), "did" | "was" | "has") && matches!(w(k + 2), "not" | "n't")))
     })
 }
 

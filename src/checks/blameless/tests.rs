@@ -7772,3 +7772,30 @@ fn steers_credited_unowned_duties_hard_seasons_and_blame_weighed_of_round_53() {
         ),
     ]);
 }
+
+/// Round 53's second batch (f503's, f504's and f506's first runs): a loss denied as what
+/// someone's work kept away, a harm of "it" supposed and then denied, and a site that "broke"
+/// with nothing after it are no blame. Help denied, a person's act supposed and not done, and
+/// a person who broke something stay found as errors.
+#[test]
+fn losses_kept_away_harms_supposed_and_denied_and_sites_that_broke_of_round_53() {
+    assert_engine_quiet(&[
+        "The Kisumu crew kept the paper dispatch sheet going all night, which is why no order was lost.",
+        "It could easily have cost us a month of refunds, and it didn't.",
+        "That's why only Turkana broke.",
+    ]);
+    assert_engine_errors(&[
+        (
+            "The Kisumu crew skipped the handover, which is why no alert was sent.",
+            "blameless/team-blame",
+        ),
+        (
+            "Amani could easily have caught it, and he didn't.",
+            "blameless/counterfactual",
+        ),
+        (
+            "Wanjiru broke the billing export.",
+            "blameless/individual-fault",
+        ),
+    ]);
+}
