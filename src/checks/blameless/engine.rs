@@ -2875,6 +2875,17 @@ pub(crate) fn scan(
                 // thing that failed.
                 return;
             }
+            if family == Rule::Counterfactual
+                && lowered_span(text, toks, a, b) == ["needed", "to"]
+                && !toks.iter().any(|t| t.actor || t.person_noun)
+                && need_spared_by_a_plan(words())
+            {
+                // "Had our prediction held up and the maintenance been carried out this
+                // evening as scheduled, we wouldn't even have needed to post this detail."
+                // (round 53, real256's first run): a plan or a forecast supposed to hold, and
+                // a chore the authors would have been spared; nobody's act is weighed.
+                return;
+            }
             if matches!(family, Rule::TeamBlame | Rule::IndividualFault) && weighs_blaming(words())
             {
                 // "Blaming the Ghent scale operators would not explain why the same duplicates
@@ -3397,7 +3408,8 @@ fn asks_yes_or_no(sentence: &str) -> bool {
 /// this was ("Was this human error?"), or one that asks whether someone was at fault or to
 /// blame ("**Was Karthikeyan's team at fault for the release?**", round 39, f275's first run on
 /// the final code, a false error; "Is the vendor at fault?" over its answer is common in the
-/// labelled documents). Answered "no" at once ([`answered_no`]), or set in bold
+/// labelled documents), or whether anyone should answer for it ("Should anyone be held
+/// accountable?", round 53). Answered "no" at once ([`answered_no`]), or set in bold
 /// over the paragraph that answers it (round 22, f130's and f133's first runs: "**Careless or
 /// not?** One comment on the draft …"), it raises the judgement to weigh it, not to assert
 /// it.
@@ -3427,7 +3439,15 @@ fn asks_a_verdict(text: &str, s: usize, e: usize) -> bool {
             .windows(2)
             .any(|w| matches!((w[0], w[1]), ("at", "fault") | ("to", "blame")))
     };
+    // "Should anyone be held accountable?" (round 53, f508's first run, a false error):
+    // whether anyone at all should answer for it, asked of nobody in particular.
+    let of_anyone = matches!(lower(0).as_str(), "should" | "must" | "will" | "shall")
+        && matches!(
+            lower(1).as_str(),
+            "anyone" | "anybody" | "someone" | "somebody"
+        );
     words.len() <= 4
+        || of_anyone
         || (matches!(lower(0).as_str(), "was" | "is" | "were" | "are")
             && (matches!(lower(1).as_str(), "this" | "it" | "that") || verdict()))
 }
@@ -3986,6 +4006,49 @@ fn team_on_the_clock(sentence: &str, words: &[String]) -> bool {
         && told_plainly(sentence, words)
         && words.iter().any(|w| ROUTINE.contains(&w.as_str()))
         && !words.iter().any(|w| CHANGES.contains(&w.as_str()))
+}
+
+/// Whether a counterfactual's condition supposes a plan or a forecast holding, with no one's
+/// act in it, and its consequence only spares the authors a chore: "Had our prediction held
+/// up …, we wouldn't even have needed to post this detail" (round 53, real256's first run).
+/// The condition ("had" or "if" up to the consequence's "we" or "I") holds no personal
+/// pronoun and no "not"; the consequence is "would not (even) have needed to" or "wouldn't
+/// have had to". "Had we tested it, we wouldn't have needed to roll back" weighs the authors'
+/// act, and stays judged; the caller keeps any sentence with a person or a team in it.
+/// `words` are lower-cased.
+fn need_spared_by_a_plan(words: &[String]) -> bool {
+    const SOMEONE: &[&str] = &[
+        "we", "i", "you", "he", "she", "they", "someone", "somebody", "anyone", "nobody", "not",
+        "n't", "n’t", "never",
+    ];
+    let w: Vec<&str> = words
+        .iter()
+        .map(String::as_str)
+        .filter(|x| x.chars().any(char::is_alphanumeric))
+        .collect();
+    if !w.first().is_some_and(|x| matches!(*x, "had" | "if")) {
+        return false;
+    }
+    (1..w.len()).any(|m| {
+        let denied = match w[m] {
+            "wouldn't" | "wouldn’t" => Some(m + 1),
+            "would" if matches!(w.get(m + 1), Some(&("not" | "n't" | "n’t"))) => Some(m + 2),
+            _ => None,
+        };
+        let Some(mut k) = denied else {
+            return false;
+        };
+        if w.get(k) == Some(&"even") {
+            k += 1;
+        }
+        matches!(w[m - 1], "we" | "i")
+            && w[..m - 1].iter().all(|x| !SOMEONE.contains(x))
+            && w.get(k) == Some(&"have")
+            && matches!(
+                (w.get(k + 1), w.get(k + 2)),
+                (Some(&"needed"), Some(&"to")) | (Some(&"had"), Some(&"to"))
+            )
+    })
 }
 
 /// Whether the sentence opens with the act of blaming as its subject, weighed by a modal or a

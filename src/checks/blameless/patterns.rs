@@ -2649,6 +2649,7 @@ impl Sentence<'_> {
                 }) || self.credits_by_counterfactual()
                     || self.conditions_a_design()
                     || self.changes_nothing()
+                    || self.elides_a_permission()
                     || supposes_a_worse_outcome(&self.words())
                     || harm_supposed_then_denied(&self.words()) =>
             {
@@ -2980,12 +2981,34 @@ impl Sentence<'_> {
         })
     }
 
+    /// Whether the sentence's "should not have been" leaves out a permission told before it:
+    /// "users were allowed to withdraw collateral they shouldn't have been" (round 53,
+    /// real258's first run, a false error), "… were able to …", "… were permitted to …". The
+    /// clause ends at "been", so what should not have been is the permission, which a system
+    /// or a rule gave; "Dave shouldn't have been on call" says more after "been", and stays
+    /// found.
+    fn elides_a_permission(&self) -> bool {
+        let n = self.toks.len();
+        (3..n).any(|k| {
+            let denied_should = matches!(self.word(k - 2), "shouldn't" | "shouldn’t")
+                || (matches!(self.word(k - 2), "not" | "n't" | "n’t")
+                    && self.word(k - 3) == "should");
+            self.word(k) == "been"
+                && matches!(self.word(k - 1), "have" | "'ve")
+                && denied_should
+                && (k + 1 >= n || self.is_break(k + 1))
+                && (0..k - 2).any(|j| matches!(self.word(j), "allowed" | "permitted" | "able"))
+        })
+    }
+
     /// Whether the sentence's counterfactual says the outcome would not have changed: the
-    /// clause of its modal perfect ends with "the same" (or "the same way"), or holds "still"
-    /// before the harm ("still have happened"), "anyway", "regardless" or "no different" ("If another engineer had been on shift, the result would have been the
-    /// same", "Had Ana checked the logs, the outage would still have happened"). The
-    /// substitution test, which clears the person, as round 23's `Kind::AnyoneCould` does for
-    /// hindsight (round 25, f169's first run). "… would not have happened" stays found.
+    /// clause of its modal perfect ends with "the same" (or "the same way", or, asserted, "the
+    /// same conclusion", "call", "decision", "mistake"), or holds "still" before the harm
+    /// ("still have happened"), "anyway", "regardless" or "no different" ("If another engineer
+    /// had been on shift, the result would have been the same", "Had Ana checked the logs, the
+    /// outage would still have happened"). The substitution test, which clears the person, as
+    /// round 23's `Kind::AnyoneCould` does for hindsight (round 25, f169's first run). "…
+    /// would not have happened" stays found.
     fn changes_nothing(&self) -> bool {
         let n = self.toks.len();
         (0..n).any(|m| {
@@ -2997,8 +3020,29 @@ impl Sentence<'_> {
                 || self.word(m).ends_with("'ve");
             // "the same" ends the clause or names the outcome ("the same hour" is a time);
             // "still" is continuity ("would still have been up") unless the harm follows it.
+            // "If Tiago had read only the notice, he would have drawn the same conclusion I
+            // did" (round 53, f508's first run, a false error): the same judgement by anyone
+            // in the person's place, asserted ("wouldn't have made the same mistake" is
+            // denied, and stays found).
+            let asserted = !self.word(m).ends_with("n't")
+                && !self.word(m).ends_with("n’t")
+                && !matches!(self.word(m + 1), "not" | "n't" | "never");
             let outcome = |k: usize| {
-                k >= end || matches!(self.word(k), "way" | "outcome" | "result" | "thing")
+                k >= end
+                    || matches!(self.word(k), "way" | "outcome" | "result" | "thing")
+                    || (asserted
+                        && matches!(
+                            self.word(k),
+                            "conclusion"
+                                | "call"
+                                | "decision"
+                                | "choice"
+                                | "mistake"
+                                | "assumption"
+                                | "reading"
+                                | "judgement"
+                                | "judgment"
+                        ))
             };
             // "… the same thing would have happened" (round 47, f401's false error): the
             // outcome named the same as the modal's subject, right before it.
@@ -4346,7 +4390,8 @@ impl Sentence<'_> {
     /// interface invited the wrong click", round 46, f385's first run, a false error; "the
     /// review looked at whether …"). The punishment family does not ask it: weighing a
     /// sanction is proposing one ("management is considering whether the developer should be
-    /// let go"); and "nobody considered whether …" is a finding of its own.
+    /// let go"); and "nobody considered whether …" is a finding of its own. A question named
+    /// as such ("A second question was whether …", round 53) is weighed too.
     fn weighs_a_question(&self, i: usize) -> bool {
         #[rustfmt::skip]
         const WEIGHED: &[&str] = &[
@@ -4357,7 +4402,11 @@ impl Sentence<'_> {
             "talked", "argued",
         ];
         self.question_put_by(i, |j| {
-            WEIGHED.contains(&self.word(j))
+            // "A second question was whether the Border Integrations team should have tested
+            // …" (round 53, f507's first run, a false error): the question named as such.
+            let named = matches!(self.word(j), "question" | "questions")
+                && matches!(self.word(j + 1), "was" | "is" | "were" | "remains");
+            (WEIGHED.contains(&self.word(j)) || named)
                 && !(j.saturating_sub(3)..j).any(|d| {
                     let w = self.word(d);
                     // NEGATORS holds "nobody", "none" and "neither".
@@ -6305,6 +6354,15 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             // "The root cause was a race that Priya found": the person is in a clause of the
             // thing named as the cause, not the cause.
             if (k..m).any(|j| matches!(s.word(j), "that" | "which" | "who" | "whom" | "when")) {
+                return None;
+            }
+            // "Root cause: broker retention was set by message count" (round 53, f510's and
+            // f508's first runs): the role noun, written lower-case, names the thing after it.
+            if s.text
+                .get(s.toks[m].start..s.toks[m].end)
+                .is_some_and(|w| w.chars().all(|c| c.is_ascii_lowercase()))
+                && modifies_a_thing(s.word(m + 1))
+            {
                 return None;
             }
             found(agent_rule(c)?, ms, s.span_end(m))
@@ -8456,6 +8514,35 @@ fn sanction(s: &Sentence, ms: usize, me: usize, i0: usize, matched: &str) -> Opt
     if !withheld_work && s.negated_in_sentence(i0) {
         return None;
     }
+    // "Marek was taken off the on-call rota for the week of 16 November because he was on
+    // annual leave." (round 53, f510's first run, a false error): a change made for an
+    // absence ("because", "while", "during", "for" a leave, a holiday, an illness) is no
+    // sanction.
+    let n = s.toks.len();
+    let for_an_absence = (i0..n).any(|k| {
+        matches!(
+            s.word(k),
+            "because" | "as" | "while" | "since" | "during" | "for"
+        ) && (k + 1..(k + 8).min(n)).any(|m| {
+            matches!(
+                s.word(m),
+                "leave"
+                    | "holiday"
+                    | "holidays"
+                    | "vacation"
+                    | "sick"
+                    | "illness"
+                    | "parental"
+                    | "maternity"
+                    | "paternity"
+                    | "bereavement"
+                    | "pto"
+            )
+        })
+    });
+    if for_an_absence {
+        return None;
+    }
     // "We will make LumenDRM pay for this" (round 46, f385's first run): revenge on a person
     // or a supplier; not "make sure we pay for it".
     if matched.starts_with("make") {
@@ -9469,6 +9556,21 @@ pub(super) fn harm_supposed_then_denied(words: &[&str]) -> bool {
             && (matches!(w(k + 1), "didn't" | "wasn't" | "hasn't")
                 || (matches!(w(k + 1), "did" | "was" | "has") && matches!(w(k + 2), "not" | "n't")))
     })
+}
+
+/// Whether `word`, right after a person noun, makes that noun a modifier of a thing: a part
+/// of a system ([`super::lexicon::is_system_part`]: "certificate", "queue", "table", …) or
+/// a setting or state of one ("retention", "config", "version", "logs", "lag"). "broker
+/// retention" is the message broker's; "the broker approved" is a person.
+pub(super) fn modifies_a_thing(word: &str) -> bool {
+    #[rustfmt::skip]
+    const STATES: &[&str] = &[
+        "retention", "config", "configuration", "settings", "setting", "version", "versions",
+        "logs", "log", "disk", "disks", "memory", "cache", "limit", "limits", "quota", "backlog",
+        "lag", "restart", "upgrade", "firmware", "image", "heartbeat", "heartbeats", "timeout",
+        "timeouts", "offset", "offsets", "partition", "partitions", "topic", "topics", "metrics",
+    ];
+    super::lexicon::is_system_part(word) || STATES.contains(&word.to_ascii_lowercase().as_str())
 }
 
 /// Whether the participle at `v` of a condition ("Had we seen …", "if we had got …") supposes

@@ -7799,3 +7799,54 @@ fn losses_kept_away_harms_supposed_and_denied_and_sites_that_broke_of_round_53()
         ),
     ]);
 }
+
+/// Round 53's third batch (f507's, f508's and f510's and real256's and real258's first runs,
+/// four of them false errors): a plan supposed to hold that would have spared the authors a
+/// chore, a bold question whether anyone should answer for it, the same call by anyone in the
+/// person's place, a permission left out after "shouldn't have been", a question named as
+/// such, a role noun naming the thing after it, and a rota change for a leave are no blame.
+/// The authors' own act supposed, the same mistake denied, a duty laid on a person or a team,
+/// a role that skipped a step, a rota change with no reason and a verdict asked of a person
+/// stay errors.
+#[test]
+fn plans_supposed_questions_put_permissions_elided_and_leave_of_round_53() {
+    assert_engine_quiet(&[
+        "Had the vendor's estimate held, we wouldn't even have needed to send a second notice.",
+        "**Should anyone be held accountable?** The committee asked this after the last outage too.",
+        "If Bongani had seen only the ticket, he would have made the same call I did.",
+        "Members were allowed to redeem vouchers they shouldn't have been.",
+        "One question was whether the Payments team should have load-tested the new endpoint.",
+        "Root cause: broker retention was set to one day, and the backlog outgrew it.",
+        "Nomvula was taken off the weekend rota because she was on parental leave.",
+    ]);
+    assert_engine_errors(&[
+        (
+            "Had we load-tested it, we wouldn't have needed to roll back.",
+            "blameless/counterfactual",
+        ),
+        (
+            "If Bongani had read the ticket, he wouldn't have made the same mistake.",
+            "blameless/counterfactual",
+        ),
+        (
+            "Bongani shouldn't have been on call.",
+            "blameless/counterfactual",
+        ),
+        (
+            "The Payments team should have load-tested the new endpoint.",
+            "blameless/counterfactual",
+        ),
+        (
+            "Root cause: the broker skipped the reconciliation step.",
+            "blameless/team-blame",
+        ),
+        (
+            "Nomvula was taken off the weekend rota for the rest of the quarter.",
+            "blameless/punishment",
+        ),
+        (
+            "Should Nomvula be held accountable? Yes.",
+            "blameless/punishment",
+        ),
+    ]);
+}
