@@ -4086,21 +4086,10 @@ fn weighs_blaming(words: &[String]) -> bool {
 /// are skipped. "Of course it was a Friday merge" has "it" for its subject, and stays judged;
 /// the caller keeps any sentence with a person, a team or a handle in it.
 fn of_course_a_hard_season(words: &[String]) -> bool {
+    #[rustfmt::skip]
     const SEASONS: &[&str] = &[
-        "winter",
-        "summer",
-        "spring",
-        "autumn",
-        "fall",
-        "christmas",
-        "easter",
-        "weekends",
-        "mondays",
-        "fridays",
-        "holidays",
-        "payday",
-        "paydays",
-        "monsoon",
+        "winter", "summer", "spring", "autumn", "fall", "christmas", "easter", "weekends",
+        "mondays", "fridays", "holidays", "payday", "paydays", "monsoon",
     ];
     let alpha: Vec<&str> = words
         .iter()
