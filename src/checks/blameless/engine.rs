@@ -171,12 +171,45 @@ const SURE_FAULT: f32 = 0.9;
 /// recovery time).
 const SURE_OF_SOMEONE: f32 = 0.95;
 
+/// Whether `words[k]`, a copula, is followed by "a" or "an", one of `verdicts` and "decision",
+/// "call" or "choice": "… was a reasonable decision" (round 53, f514's first run).
+fn calls_at(words: &[String], k: usize, verdicts: &[&str]) -> bool {
+    let w = |i: usize| words.get(i).map_or("", String::as_str);
+    matches!(w(k + 1), "a" | "an")
+        && verdicts.contains(&w(k + 2))
+        && matches!(w(k + 3), "decision" | "call" | "choice")
+}
+
+/// Whether the sentence calls an act a reasonable (or sound, or right) decision, call or
+/// choice, with no "but", "however", "yet" or negation after it: "Going back to sleep with
+/// the pager on was a reasonable decision." (round 53, f514's first run). Unlike
+/// [`declares_it_correct`] it needs the noun, so "the runbook was right there" is not read.
+fn calls_it_reasonable(words: &[String]) -> bool {
+    const VERDICTS: &[&str] = &[
+        "reasonable",
+        "sound",
+        "right",
+        "sensible",
+        "correct",
+        "fair",
+    ];
+    (0..words.len()).any(|k| {
+        matches!(words[k].as_str(), "was" | "were" | "is" | "are")
+            && calls_at(words, k, VERDICTS)
+            && !words[k + 4..].iter().any(|x| {
+                matches!(x.as_str(), "but" | "however" | "yet" | "not" | "n't")
+                    || x.ends_with("n't")
+            })
+    })
+}
+
 /// Whether the sentence (its words, lower-cased) declares something correct: a copula ("was",
 /// "were", "is", "are") right before "correct", "right", "fine", "sound", "valid", "accurate"
 /// or "reasonable" ("Hùng's change to the mapping sheet was correct; the importer simply read
-/// it twice."), not said by someone in the sentence, with no "but", "however", "yet" or
-/// negation after it. "The change was correct, but he pushed it to the wrong cluster" keeps
-/// its fault.
+/// it twice."), or before "a" or "an", one of those words and "decision", "call" or "choice"
+/// ("… was a reasonable decision", round 53), not said by someone in the sentence, with no
+/// "but", "however", "yet" or negation after it. "The change was correct, but he pushed it to
+/// the wrong cluster" keeps its fault.
 fn declares_it_correct(words: &[String]) -> bool {
     #[rustfmt::skip]
     const CORRECT: &[&str] = &[
@@ -188,7 +221,7 @@ fn declares_it_correct(words: &[String]) -> bool {
     ];
     words.windows(2).enumerate().any(|(k, w)| {
         matches!(w[0].as_str(), "was" | "were" | "is" | "are")
-            && CORRECT.contains(&w[1].as_str())
+            && (CORRECT.contains(&w[1].as_str()) || calls_at(words, k, CORRECT))
             // "Operators were right to complain: …" judges an act, not a work.
             && words.get(k + 2).is_none_or(|x| x != "to")
             // "Liisa told hundreds of callers the app was fine while it was plainly down":
@@ -2886,6 +2919,57 @@ pub(crate) fn scan(
                 // a chore the authors would have been spared; nobody's act is weighed.
                 return;
             }
+            if meeting_moved_for_attendance(words()) {
+                // "We skipped the usual weekly review so the whole team could attend this one."
+                // (round 53, f512's and f497's first runs): a meeting skipped, moved or hurried
+                // so that people could attend; what was skipped is a meeting, and the reason
+                // is to include people.
+                return;
+            }
+            if family == Rule::Counterfactual && credits_by_without(words()) {
+                // "Without them, Saturday would have gone very differently." (round 53,
+                // f514's first run): thanks told as the outcome people kept away.
+                return;
+            }
+            if matches!(family, Rule::TeamBlame | Rule::IndividualFault)
+                && a > 1
+                && word_at(text, toks, a - 1).is_some_and(|w| w.eq_ignore_ascii_case("what"))
+                && word_at(text, toks, a).is_some_and(|w| w.eq_ignore_ascii_case("caused"))
+                && word_at(text, toks, a - 2).is_some_and(|w| {
+                    matches!(
+                        w.to_ascii_lowercase().as_str(),
+                        "stating"
+                            | "stated"
+                            | "states"
+                            | "explaining"
+                            | "explained"
+                            | "explains"
+                            | "describing"
+                            | "described"
+                            | "describes"
+                            | "know"
+                            | "knew"
+                            | "determine"
+                            | "determined"
+                            | "understand"
+                            | "understood"
+                            | "find"
+                            | "found"
+                            | "showing"
+                            | "showed"
+                            | "shows"
+                            | "about"
+                            | "on"
+                    )
+                })
+            {
+                // "GSK (Gameserverkings) released an official statement here stating what
+                // caused the outage." (round 53, real260's first run): "what" is the subject
+                // of "caused", a cause told or sought after a verb of saying or knowing, not
+                // the team named before it. A cleft ("… is what caused the outage") and "…,
+                // which caused the outage" may carry a person's act, and stay judged.
+                return;
+            }
             if matches!(family, Rule::TeamBlame | Rule::IndividualFault) && weighs_blaming(words())
             {
                 // "Blaming the Ghent scale operators would not explain why the same duplicates
@@ -2910,12 +2994,15 @@ pub(crate) fn scan(
                 // sentence's subject; nobody is in it to mock but the place it is told of.
                 return;
             }
-            if matches!(family, Rule::IndividualFault | Rule::TeamBlame)
-                && declares_it_correct(words())
+            if (matches!(family, Rule::IndividualFault | Rule::TeamBlame)
+                && declares_it_correct(words()))
+                || (family == Rule::Negligence && calls_it_reasonable(words()))
             {
                 // "Hùng's change to the mapping sheet was correct; the importer simply read
                 // it twice." (round 41, f310's first run on 649048b): the person's
-                // work is cleared, and the fault is put on a system.
+                // work is cleared, and the fault is put on a system. So is an act called
+                // reasonable ("Going back to sleep with the pager on was a reasonable
+                // decision.", round 53, f514's first run).
                 return;
             }
             if matches!(
@@ -4048,6 +4135,63 @@ fn need_spared_by_a_plan(words: &[String]) -> bool {
                 (w.get(k + 1), w.get(k + 2)),
                 (Some(&"needed"), Some(&"to")) | (Some(&"had"), Some(&"to"))
             )
+    })
+}
+
+/// Whether the sentence tells a meeting (a review, a stand-up, a retro, a sync, a call)
+/// skipped, moved or hurried so that people could attend or join: "We skipped the usual
+/// weekly review so the whole team could attend this one", "The review was rushed into the
+/// Monday slot so the Marrakesh staff could attend before their shift" (round 53, f512's and
+/// f497's first runs). "so" (or "so that") must be followed within six words by "could" or
+/// "can" and "attend", "join" or "be there". `words` are lower-cased.
+fn meeting_moved_for_attendance(words: &[String]) -> bool {
+    #[rustfmt::skip]
+    const MEETINGS: &[&str] = &[
+        "review", "reviews", "meeting", "meetings", "standup", "stand-up", "retro",
+        "retrospective", "sync", "call", "session", "briefing", "huddle", "check-in", "demo",
+        "handover",
+    ];
+    let w = |k: usize| words.get(k).map_or("", String::as_str);
+    let Some(m) = (0..words.len()).find(|&k| MEETINGS.contains(&w(k))) else {
+        return false;
+    };
+    (m + 1..words.len()).any(|k| {
+        w(k) == "so"
+            && (k + 1..(k + 7).min(words.len())).any(|c| {
+                matches!(w(c), "could" | "can")
+                    && (matches!(w(c + 1), "attend" | "join")
+                        || (w(c + 1) == "be" && w(c + 2) == "there"))
+            })
+    })
+}
+
+/// Whether the sentence opens with "Without" and a person or a group ("them", "him", "her",
+/// "you", "their", "his", a name's possessive) and its consequence tells the outcome would
+/// have gone otherwise ("would have gone very differently", "would have been much worse",
+/// "would have turned out badly"): thanks, told as what the people kept away (round 53,
+/// f514's first run). "Without a canary, Dave would have …" names no helper, and stays judged.
+/// `words` are lower-cased.
+fn credits_by_without(words: &[String]) -> bool {
+    let w = |k: usize| words.get(k).map_or("", String::as_str);
+    if w(0) != "without"
+        || !(matches!(
+            w(1),
+            "them" | "him" | "her" | "you" | "their" | "his" | "your"
+        ) || w(1).ends_with("'s")
+            || w(1).ends_with("’s"))
+    {
+        return false;
+    }
+    (2..words.len()).any(|k| {
+        w(k) == "would"
+            && w(k + 1) == "have"
+            && matches!(w(k + 2), "gone" | "been" | "turned" | "ended")
+            && (k + 3..(k + 7).min(words.len())).any(|m| {
+                matches!(
+                    w(m),
+                    "differently" | "worse" | "badly" | "wrong" | "otherwise" | "longer"
+                )
+            })
     })
 }
 

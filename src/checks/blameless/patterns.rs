@@ -2642,6 +2642,7 @@ impl Sentence<'_> {
                 if i.is_some_and(|i| {
                     self.puts_for_deliberation(i)
                         || self.mentions_a_claim(i)
+                        || self.an_easy_reading(i)
                         || self.raises_a_possibility(i)
                         || self.seeks_who_should(i)
                         || self.expects_over_time(i)
@@ -2733,6 +2734,29 @@ impl Sentence<'_> {
                 && self.word(k + 1) == "that"
                 && (k.saturating_sub(3)..k).any(|r| RAISE.contains(&self.word(r)))
                 && !self.breaks_between(k + 1, i, false)
+        })
+    }
+
+    /// Whether the word at `i` is in a reading called easy, before it is set aside: "It would
+    /// be easy to read the timeline and conclude that someone should have caught the time
+    /// zone" (round 53, f515's first run, a false error). "easy" after "be" or "is" (or "it's"),
+    /// then "to", then within ten words a verb of concluding ("conclude", "say", "think",
+    /// "assume", "decide", "blame") and "that", all before `i`, with no "but", "however" or
+    /// "yet" between that turns the reading around.
+    fn an_easy_reading(&self, i: usize) -> bool {
+        const CONCLUDE: &[&str] = &["conclude", "say", "think", "assume", "decide", "blame"];
+        (1..i).any(|e| {
+            self.word(e) == "easy"
+                && matches!(
+                    self.word(e - 1),
+                    "be" | "is" | "it's" | "it’s" | "seem" | "seems"
+                )
+                && self.word(e + 1) == "to"
+                && (e + 2..(e + 12).min(i)).any(|c| {
+                    CONCLUDE.contains(&self.word(c))
+                        && (c + 1..(c + 3).min(i)).any(|t| self.word(t) == "that")
+                })
+                && !(e..i).any(|k| matches!(self.word(k), "but" | "however" | "yet"))
         })
     }
 
@@ -3012,7 +3036,7 @@ impl Sentence<'_> {
     fn changes_nothing(&self) -> bool {
         let n = self.toks.len();
         (0..n).any(|m| {
-            if !is_past_modal(self.word(m)) {
+            if !is_past_modal(self.word(m)) && !is_contracted_would(self.word(m)) {
                 return false;
             }
             let end = (m + 1..n).find(|&k| self.is_break(k)).unwrap_or(n);
@@ -3042,6 +3066,8 @@ impl Sentence<'_> {
                                 | "reading"
                                 | "judgement"
                                 | "judgment"
+                                | "problem"
+                                | "problems"
                         ))
             };
             // "… the same thing would have happened" (round 47, f401's false error): the
@@ -9490,8 +9516,10 @@ pub(super) fn outcome_could_have_been(words: &[&str]) -> bool {
 /// have been much worse", "could have stranded three times as many riders". A counterfactual
 /// that blames tells harm avoided ("no member would have been paid twice", "fewer riders would
 /// have been hit"); one that supposes more harm weighs how the outcome fell, whoever is in its
-/// condition ("Had the pilgrims landed an hour earlier", "if Kofi hadn't caught it"). The
-/// rules ask it of their counterfactuals, and the engine of the model's.
+/// condition ("Had the pilgrims landed an hour earlier", "if Kofi hadn't caught it"). A count
+/// supposed against a smaller one that happened ("we'd have had 61 kiosks down instead of
+/// 23", round 53) is more harm too. The rules ask it of their counterfactuals, and the engine
+/// of the model's.
 pub(super) fn supposes_a_worse_outcome(words: &[&str]) -> bool {
     #[rustfmt::skip]
     const REACHED: &[&str] = &[
@@ -9515,8 +9543,9 @@ pub(super) fn supposes_a_worse_outcome(words: &[&str]) -> bool {
     }
     (1..words.len()).any(|k| {
         // The tokeniser splits "we'd" and "would've": "d" is "would", "ve" is "have".
-        let modal =
-            matches!(w(k - 1), "would" | "could" | "might" | "d") && matches!(w(k), "have" | "ve");
+        let modal = (matches!(w(k - 1), "would" | "could" | "might" | "d")
+            || is_contracted_would(w(k - 1)))
+            && matches!(w(k), "have" | "ve");
         let modal_joined = matches!(w(k), "would've" | "could've" | "might've");
         if !(modal || modal_joined) {
             return false;
@@ -9529,10 +9558,50 @@ pub(super) fn supposes_a_worse_outcome(words: &[&str]) -> bool {
             }
             return w(j) == "worse";
         }
-        REACHED.contains(&w(v))
-            && (v + 1..(v + 4).min(words.len()))
-                .any(|m| matches!(w(m), "twice" | "double" | "triple" | "times" | "more"))
+        // "… we'd have had 61 kiosks down instead of 23" (round 53, f513's first run, a false
+        // error): a count supposed, set against the smaller one that happened.
+        let larger_count = (v..(v + 5).min(words.len())).any(|c| {
+            count_at(words, c).is_some_and(|(supposed, after)| {
+                (after..(after + 5).min(words.len())).any(|m| {
+                    matches!((w(m), w(m + 1)), ("instead", "of") | ("rather", "than"))
+                        && count_at(words, m + 2).is_some_and(|(real, _)| real < supposed)
+                })
+            })
+        });
+        larger_count
+            || (REACHED.contains(&w(v))
+                && (v + 1..(v + 4).min(words.len()))
+                    .any(|m| matches!(w(m), "twice" | "double" | "triple" | "times" | "more")))
     })
+}
+
+/// The whole number that starts at `words[k]`, and the index after it: digits, with or
+/// without thousands separators, which the rules' tokens split ("1,400" as "1", a boundary
+/// read as "" and "400"). `None` when `words[k]` holds anything but digits and commas.
+fn count_at(words: &[&str], k: usize) -> Option<(u64, usize)> {
+    let first = words.get(k)?;
+    if first.is_empty() || !first.bytes().all(|b| b.is_ascii_digit() || b == b',') {
+        return None;
+    }
+    let mut digits: String = first.chars().filter(char::is_ascii_digit).collect();
+    let mut next = k + 1;
+    let group = |g: &&str| {
+        let g = g.trim_start_matches(',');
+        g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit())
+    };
+    // The comma may be a token of its own (",", or a boundary read as "") or no token at
+    // all: a group of three digits right after a short number continues it.
+    loop {
+        let comma = usize::from(matches!(words.get(next), Some(&("," | ""))));
+        match words.get(next + comma) {
+            Some(g) if first.len() <= 4 && group(g) => {
+                digits.push_str(g.trim_start_matches(','));
+                next += comma + 1;
+            }
+            _ => break,
+        }
+    }
+    digits.parse().ok().map(|n| (n, next))
 }
 
 /// Whether lower-cased `words` suppose a harm of "it" (or "this", "that") and then deny it
@@ -9763,6 +9832,19 @@ fn also_a_persons_job(w: &str) -> bool {
 /// "would've", "could've").
 fn is_past_modal(w: &str) -> bool {
     matches!(w, "would" | "could" | "might" | "would've" | "could've")
+}
+
+/// Whether `w` is a pronoun with "would" contracted onto it ("we'd", "I'd", "they'd", "it'd",
+/// with either apostrophe), as the rules' tokens keep it whole (round 53, f513's and f514's
+/// first runs: "… we'd have had 61 kiosks down instead of 23", "… we'd still have the same
+/// mailbox and the same problem"). "had" contracts the same way ("if we'd fired everyone");
+/// callers ask for "have" after it, which "had" never takes.
+fn is_contracted_would(w: &str) -> bool {
+    let w = w.replace('’', "'");
+    matches!(
+        w.as_str(),
+        "we'd" | "i'd" | "they'd" | "you'd" | "he'd" | "she'd" | "it'd" | "that'd"
+    )
 }
 
 /// Whether two words deny the word they govern, right after them (round 25, f162's first
