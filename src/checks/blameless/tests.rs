@@ -7850,3 +7850,49 @@ fn plans_supposed_questions_put_permissions_elided_and_leave_of_round_53() {
         ),
     ]);
 }
+
+/// Round 53's fourth batch (f497's, f512's, f513's, f514's and f515's and real260's first
+/// runs, three of them false errors): a meeting moved so people could attend, thanks told as
+/// what people kept away, a reading called easy and set aside, an act called a reasonable
+/// decision, a cause told after a verb of saying, the same problem whatever anyone did, and a
+/// larger count supposed than happened are no blame. A duty laid on a shift, an act called
+/// negligent, a cleft that lays the cause on a vendor's patch, the problem avoided by the
+/// authors' act, and a smaller count supposed stay found.
+#[test]
+fn meetings_moved_thanks_easy_readings_and_larger_counts_supposed_of_round_53() {
+    assert_engine_quiet(&[
+        "The retro was rushed into the Tuesday slot so the Lagos staff could attend before their shift.",
+        "Without them, Sunday would have gone very differently.",
+        "It would be easy to read the timeline and conclude that someone should have caught the expiry date, or that the on-call engineer should have been watching at 23:00.",
+        "Going back to sleep with the pager on was a reasonable decision at that hour.",
+        "KSL (Kumoservers) released an official statement here stating what caused the outage.",
+        "If we'd paged everyone who could possibly have helped, we'd still have the same queue and the same problem.",
+        "If I'd stepped away at 10:15 instead of watching the graphs, the rollout would have continued and we'd have had 48 tills down instead of 12.",
+    ]);
+    assert_engine_errors(&[
+        (
+            "The night shift should have spotted the drift.",
+            "blameless/counterfactual",
+        ),
+        (
+            "Heading home at midnight with the pager off was negligent.",
+            "blameless/negligence",
+        ),
+        (
+            "If we'd restarted the broker first, we wouldn't have had the same problem.",
+            "blameless/counterfactual",
+        ),
+        (
+            "Had Thandi checked the batch, we'd have had 90 invoices wrong instead of 900.",
+            "blameless/counterfactual",
+        ),
+        (
+            "Had anyone picked up the phone, the wave would have stopped at 200 parcels instead of 1,400.",
+            "blameless/counterfactual",
+        ),
+    ]);
+    assert_engine_finds(&[(
+        "The vendor's rushed patch is what caused the outage.",
+        "blameless/team-blame",
+    )]);
+}
