@@ -180,6 +180,16 @@ fn calls_at(words: &[String], k: usize, verdicts: &[&str]) -> bool {
         && matches!(w(k + 3), "decision" | "call" | "choice")
 }
 
+/// The words of `words` that hold a letter or a digit, as `&str`: what the sentence says,
+/// without a token of marks alone (an emoji, a dash) between its words. The word-window gates
+/// below read these, so a mark between two words does not break a phrase.
+fn spoken(words: &[String]) -> impl Iterator<Item = &str> {
+    words
+        .iter()
+        .map(String::as_str)
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+}
+
 /// Whether the sentence calls an act a reasonable (or sound, or right) decision, call or
 /// choice, with no "but", "however", "yet" or negation after it: "Going back to sleep with
 /// the pager on was a reasonable decision." (round 53, f514's first run). Unlike
@@ -4108,11 +4118,7 @@ fn need_spared_by_a_plan(words: &[String]) -> bool {
         "we", "i", "you", "he", "she", "they", "someone", "somebody", "anyone", "nobody", "not",
         "n't", "n’t", "never",
     ];
-    let w: Vec<&str> = words
-        .iter()
-        .map(String::as_str)
-        .filter(|x| x.chars().any(char::is_alphanumeric))
-        .collect();
+    let w: Vec<&str> = spoken(words).collect();
     if !w.first().is_some_and(|x| matches!(*x, "had" | "if")) {
         return false;
     }
@@ -4201,10 +4207,7 @@ fn credits_by_without(words: &[String]) -> bool {
 /// sentence talks about blame as a method; on the labelled sets every sentence that opens so
 /// is ok. `words` are lower-cased; words without a letter or a digit are skipped.
 fn weighs_blaming(words: &[String]) -> bool {
-    let mut alpha = words
-        .iter()
-        .map(String::as_str)
-        .filter(|w| w.chars().any(char::is_alphanumeric));
+    let mut alpha = spoken(words);
     alpha
         .next()
         .is_some_and(|w| matches!(w, "blaming" | "faulting"))
@@ -4235,11 +4238,7 @@ fn of_course_a_hard_season(words: &[String]) -> bool {
         "winter", "summer", "spring", "autumn", "fall", "christmas", "easter", "weekends",
         "mondays", "fridays", "holidays", "payday", "paydays", "monsoon",
     ];
-    let alpha: Vec<&str> = words
-        .iter()
-        .map(String::as_str)
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .collect();
+    let alpha: Vec<&str> = spoken(words).collect();
     alpha.windows(4).any(|w| {
         w[0] == "of"
             && w[1] == "course"

@@ -2913,9 +2913,8 @@ impl Sentence<'_> {
     /// succeed", "Cristóbal asked for logs, which is what produced the evidence"; and ", which
     /// stopped (kept, saved, spared, prevented) us from …" (f166's first run); a detection
     /// ("is what let us find the bug", round 52) or a steer to the cause ("is what pointed us
-    /// at the switch", round 53). "Dave's change
-    /// is what took the site down" and "is what made the outage worse" stay found. Round 25,
-    /// f165's first run and a used set.
+    /// at the switch", round 53). "Dave's change is what took the site down" and "is what
+    /// made the outage worse" stay found. Round 25, f165's first run and a used set.
     fn credits_a_cleft(&self) -> bool {
         #[rustfmt::skip]
         const ENABLED: &[&str] = &[
@@ -9840,11 +9839,14 @@ fn is_past_modal(w: &str) -> bool {
 /// mailbox and the same problem"). "had" contracts the same way ("if we'd fired everyone");
 /// callers ask for "have" after it, which "had" never takes.
 fn is_contracted_would(w: &str) -> bool {
-    let w = w.replace('’', "'");
-    matches!(
-        w.as_str(),
-        "we'd" | "i'd" | "they'd" | "you'd" | "he'd" | "she'd" | "it'd" | "that'd"
-    )
+    w.strip_suffix("'d")
+        .or_else(|| w.strip_suffix("’d"))
+        .is_some_and(|head| {
+            matches!(
+                head,
+                "we" | "i" | "they" | "you" | "he" | "she" | "it" | "that"
+            )
+        })
 }
 
 /// Whether two words deny the word they govern, right after them (round 25, f162's first
