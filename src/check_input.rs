@@ -89,11 +89,10 @@ fn parse_config(file: crate::git::TreeFile) -> Result<Config> {
 }
 
 fn from_snapshot(snapshot: Snapshot, config: Option<Config>) -> CheckInput {
-    let text_bytes = snapshot.paths.iter().map(str::len).sum();
-    let mut known_ids = KnownIds::with_capacity(snapshot.paths.len(), text_bytes);
-    for (path, name) in snapshot.paths.named() {
-        known_ids.push(name.strip_suffix(".md").unwrap_or(name), path);
-    }
+    // Each post-mortem's ID is its file name less `.md`: the known IDs keep the snapshot's
+    // path buffer and find the pairs in it.
+    let (text, spans) = snapshot.paths.into_parts();
+    let known_ids = KnownIds::from_paths(text, spans);
     let files = snapshot
         .changed
         .into_iter()

@@ -45,6 +45,12 @@ impl PathList {
         PathList { text, spans }
     }
 
+    /// The buffer and, for each path, (start, start of its file name, end) in it: the
+    /// duplicate-ID rule keeps the buffer rather than copying the paths out.
+    pub fn into_parts(self) -> (String, Vec<(usize, usize, usize)>) {
+        (self.text, self.spans)
+    }
+
     pub fn push(&mut self, path: &str) {
         let start = self.text.len();
         let name_start = memchr::memrchr(b'/', path.as_bytes()).map_or(0, |slash| slash + 1);
