@@ -4188,16 +4188,21 @@ fn credits_by_without(words: &[String]) -> bool {
     {
         return false;
     }
+    // Round 54 (f523's first run): "Without him on shift we would have found it much later":
+    // any act of the authors' told as coming later, longer, slower or worse without the
+    // person, and "we'd have" as "would have". "Without him we would have finished sooner" is
+    // not thanks, and is left to the model.
     (2..words.len()).any(|k| {
-        w(k) == "would"
+        let window = k + 3..(k + 7).min(words.len());
+        (w(k) == "would" || super::patterns::is_contracted_would(w(k)))
             && w(k + 1) == "have"
-            && matches!(w(k + 2), "gone" | "been" | "turned" | "ended")
-            && (k + 3..(k + 7).min(words.len())).any(|m| {
-                matches!(
-                    w(m),
-                    "differently" | "worse" | "badly" | "wrong" | "otherwise" | "longer"
-                )
-            })
+            && (window
+                .clone()
+                .any(|m| matches!(w(m), "worse" | "longer" | "later" | "slower"))
+                || (matches!(w(k + 2), "gone" | "been" | "turned" | "ended")
+                    && window
+                        .into_iter()
+                        .any(|m| matches!(w(m), "differently" | "badly" | "wrong" | "otherwise"))))
     })
 }
 

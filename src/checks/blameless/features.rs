@@ -288,7 +288,10 @@ pub(crate) fn for_each_sentence(text: &str, mut f: impl FnMut(usize, usize, &[To
                         .iter()
                         .take_while(|c| c.is_ascii_whitespace())
                         .any(|&c| c == b'\n');
-                    if next_nl || super::text::entry_break(text, i) {
+                    if next_nl
+                        || super::text::entry_break(text, i)
+                        || super::text::field_break(text, i)
+                    {
                         let end = last_end(&toks, i);
                         flush(&mut toks, sent_start.take(), end, &mut f);
                         negated = false;

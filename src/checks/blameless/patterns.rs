@@ -2932,10 +2932,13 @@ impl Sentence<'_> {
         ];
         // What the responders found: "… is what let us find the bug in under an hour" (round
         // 52, f471's first run). The harm after it is what was found, not what was let in.
+        // Round 54 (f524's first run): or what they established about it, "their ticket is
+        // what let us date the start of the problem", "… trace it", "… confirm the scope".
         #[rustfmt::skip]
         const DETECT: &[&str] = &[
             "find", "found", "spot", "catch", "caught", "notic", "detect", "diagnos", "pinpoint",
-            "identif", "locat", "isolat",
+            "identif", "locat", "isolat", "date", "trace", "reconstruct", "confirm", "measur",
+            "quantif", "narrow", "understand", "verif",
         ];
         #[rustfmt::skip]
         const HARM: &[&str] = &[
@@ -8227,6 +8230,26 @@ const RECOVERY: &[&str] = &[
     "noticed", "spotted", "improved", "worked", "succeeded",
 ];
 
+/// Whether the clause from token `from` on closes with a purpose: "… what layered testing is
+/// for", "… what the second check was there for", "… what the alarm was designed for".
+fn fulfils_a_purpose(s: &Sentence, from: usize) -> bool {
+    let n = s.toks.len();
+    let mut j = from;
+    while j < n && (j == from || !s.is_break(j)) {
+        if matches!(s.word(j), "is" | "are" | "was" | "were" | "'s") {
+            let mut k = j + 1;
+            if matches!(s.word(k), "there" | "designed" | "built" | "meant" | "made") {
+                k += 1;
+            }
+            if s.word(k) == "for" && s.is_break(k + 1) {
+                return true;
+            }
+        }
+        j += 1;
+    }
+    false
+}
+
 /// A person's act told, then the harm it did told as its consequence: "Deandra started the
 /// port during a live callout, which is exactly why the crew were never paged", "Mhairi
 /// swapped the zone codes, so nobody was down for the south end", "Pemba's hand edit is what
@@ -8289,6 +8312,16 @@ fn act_then_harm(s: &Sentence, me: usize, i0: usize, matched: &str) -> Option<Fo
         && (opened || matches!(joint_verb.as_str(), "started" | "kicked" | "triggered"))
         && (after..(after + 4).min(s.toks.len()))
             .any(|j| RESPONSE.contains(&s.word(j)) && (opened || s.word(j) != "incident"))
+    {
+        return None;
+    }
+    // "Orrin's final test caught every affected die, which is what layered testing is for"
+    // (round 54, f524's first run): the act is what a safeguard is there to do, "is for"
+    // closing the clause, a purpose fulfilled rather than a consequence. Not after an act that
+    // itself did harm ("Dave's push broke checkout, which is what the freeze is for").
+    if matched.contains(" what ")
+        && fulfils_a_purpose(s, after.saturating_sub(1))
+        && !(0..i0).any(is_harm)
     {
         return None;
     }
@@ -9838,7 +9871,7 @@ fn is_past_modal(w: &str) -> bool {
 /// first runs: "… we'd have had 61 kiosks down instead of 23", "… we'd still have the same
 /// mailbox and the same problem"). "had" contracts the same way ("if we'd fired everyone");
 /// callers ask for "have" after it, which "had" never takes.
-fn is_contracted_would(w: &str) -> bool {
+pub(super) fn is_contracted_would(w: &str) -> bool {
     w.strip_suffix("'d")
         .or_else(|| w.strip_suffix("’d"))
         .is_some_and(|head| {

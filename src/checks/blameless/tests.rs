@@ -7896,3 +7896,44 @@ fn meetings_moved_thanks_easy_readings_and_larger_counts_supposed_of_round_53() 
         "blameless/team-blame",
     )]);
 }
+
+/// Round 54's first batch (f523's, f524's and real269's first runs, one of them a false
+/// error): an act told as what a safeguard is for, thanks told as what would have come later
+/// without the person, a cleft that credits what let the responders establish a fact, and a
+/// block of field lines read as one sentence are no blame. An act that did harm before "what
+/// … is for", a harm the person is supposed to have caused, a cleft that lets harm through and
+/// a field that blames stay found.
+#[test]
+fn purposes_fulfilled_thanks_for_time_saved_facts_established_and_fields_of_round_54() {
+    assert_engine_quiet(&[
+        "Halden's final test caught every bad die, which is what staged testing is for.",
+        "Without her on shift we would have spotted it much later.",
+        "The Lisbon team flagged the leak on 3 May, and their ticket is what let us date the start of the problem.",
+    ]);
+    assert_block_quiet(&[
+        "**Owner:** search-api on-call\n**Effort:** ~0.5 days (Datadog Terraform change + Atlantis apply)",
+    ]);
+    assert_engine_errors(&[
+        (
+            "Dave's push broke checkout, which is what staged rollouts are for.",
+            "blameless/individual-fault",
+        ),
+        (
+            "The Lisbon team's change is what let the bad config through.",
+            "blameless/team-blame",
+        ),
+    ]);
+    assert_engine_finds(&[(
+        "Without Dave's change we would never have had this outage.",
+        "blameless/counterfactual",
+    )]);
+    let fields = scan_as_block(
+        "**Owner:** search-api on-call\n**Cause:** Dave ignored the disk alert for two days.",
+    );
+    assert!(
+        fields
+            .iter()
+            .any(|h| h.start > "**Owner:** search-api on-call".len()),
+        "{fields:?}"
+    );
+}

@@ -182,7 +182,7 @@ fn closes_single(chars: &[(usize, char)], j: usize) -> bool {
 ///
 /// A sentence ends at `.`, `!` or `?` followed by whitespace or the end, unless the word before
 /// the full stop is a common abbreviation, at a blank line, and at a line break between
-/// timeline entries ([`entry_break`]).
+/// timeline entries ([`entry_break`]) or between fields ([`field_break`]).
 pub(super) fn sentences(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
@@ -198,7 +198,9 @@ pub(super) fn sentences(text: &str) -> Vec<(usize, usize)> {
                 let next = rest
                     .iter()
                     .position(|&b| b != b' ' && b != b'\t' && b != b'\r');
-                next.is_some_and(|p| rest[p] == b'\n') || entry_break(text, i)
+                next.is_some_and(|p| rest[p] == b'\n')
+                    || entry_break(text, i)
+                    || field_break(text, i)
             }
             _ => false,
         };
@@ -461,6 +463,50 @@ pub(crate) fn entry_break(text: &str, nl: usize) -> bool {
     let line_start = text[..nl].rfind('\n').map_or(0, |p| p + 1);
     let previous = &text[line_start..nl];
     opens_entry(previous) || previous.trim_end().ends_with(':')
+}
+
+/// Whether the line after the line break at `nl` and the line before it both open with a field
+/// label ("**Owner:** model-engine on-call" then "**Effort:** ~0.5 days"; "Owner: …" then
+/// "Due: …"): a block of fields is one Markdown paragraph, but each line is a field of its own,
+/// judged alone (round 54, real269's first run, where an owner's role and the next field's
+/// tool names read as one sentence of someone's act).
+pub(crate) fn field_break(text: &str, nl: usize) -> bool {
+    let Some(next) = text.get(nl + 1..) else {
+        return false;
+    };
+    let line_start = text[..nl].rfind('\n').map_or(0, |p| p + 1);
+    opens_with_a_field_label(next)
+        && text
+            .get(line_start..nl)
+            .is_some_and(opens_with_a_field_label)
+}
+
+/// Whether `line` opens with a field label: after optional indentation, a list marker and bold
+/// markup (or the spaces the scan puts in its place), one to four words, the first capitalised,
+/// then a colon and a space ("Owner: ", "**Due date:** ").
+fn opens_with_a_field_label(line: &str) -> bool {
+    let line = line.trim_start_matches([' ', '\t']);
+    let line = line
+        .strip_prefix("- ")
+        .or_else(|| line.strip_prefix("* "))
+        .or_else(|| line.strip_prefix("+ "))
+        .unwrap_or(line)
+        .trim_start_matches([' ', '\t', '*', '_']);
+    let Some(colon) = line
+        .get(..line.len().min(48))
+        .and_then(|head| head.find(':'))
+    else {
+        return false;
+    };
+    let label = line[..colon].trim_end_matches(['*', '_']);
+    let after = line[colon + 1..].trim_start_matches(['*', '_']);
+    let words = label.split(' ').count();
+    label.chars().next().is_some_and(char::is_uppercase)
+        && (1..=4).contains(&words)
+        && label
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '/' | '\''))
+        && after.starts_with([' ', '\t'])
 }
 
 /// Whether the line that starts `rest` (the text after a line break) opens a timeline entry
