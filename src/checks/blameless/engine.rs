@@ -2941,6 +2941,27 @@ pub(crate) fn scan(
                 // f514's first run): thanks told as the outcome people kept away.
                 return;
             }
+            if meeting_skipped_for_work(words()) {
+                // "Hamish skipped the morning stand-up to walk the reject conveyor with the
+                // Strathmore engineer." (round 54, f529's first run): a gathering missed for
+                // work told with it; a review or a handover skipped, or a stand-up skipped to
+                // sleep in, stays judged.
+                return;
+            }
+            if family == Rule::Negligence && time_spent_on_a_repair(words()) {
+                // "Kelvin's line was stopped for six hours while the scanner was replaced."
+                // (round 54, f529's first run): the time is told with the work that filled
+                // it. "The ticket sat for six hours while everyone waited" stays judged.
+                return;
+            }
+            if matches!(family, Rule::TeamBlame | Rule::IndividualFault)
+                && acts_as_directed(words())
+            {
+                // "The crew loaded the reel the slot pointed to." (round 54, f529's first
+                // run): people doing what a system showed them, the sentence closing on the
+                // system's direction.
+                return;
+            }
             if matches!(family, Rule::TeamBlame | Rule::IndividualFault)
                 && a > 1
                 && word_at(text, toks, a - 1).is_some_and(|w| w.eq_ignore_ascii_case("what"))
@@ -4169,6 +4190,110 @@ fn meeting_moved_for_attendance(words: &[String]) -> bool {
                         || (w(c + 1) == "be" && w(c + 2) == "there"))
             })
     })
+}
+
+/// Whether the sentence tells a gathering (a stand-up, a meeting, a sync, a call, a briefing)
+/// skipped or missed in order to do something else, within three words of it: "Hamish skipped
+/// the morning stand-up to walk the reject conveyor" (round 54, f529's first run). Not a
+/// review or a handover, which are safeguards, and not for rest or leisure ("skipped the
+/// stand-up to sleep in"). `words` are lower-cased.
+fn meeting_skipped_for_work(words: &[String]) -> bool {
+    #[rustfmt::skip]
+    const GATHERINGS: &[&str] = &[
+        "meeting", "meetings", "standup", "stand-up", "sync", "call", "briefing", "huddle",
+        "check-in", "demo", "all-hands", "town-hall", "lunch", "offsite", "workshop", "training",
+    ];
+    #[rustfmt::skip]
+    const LEISURE: &[&str] = &[
+        "sleep", "rest", "nap", "relax", "leave", "go", "head", "eat", "play", "watch", "shop",
+        "party", "drink", "avoid", "dodge", "skip",
+    ];
+    let w = |k: usize| words.get(k).map_or("", String::as_str);
+    (0..words.len()).any(|k| {
+        matches!(w(k), "skipped" | "missed" | "skipping" | "missing")
+            && (k + 1..(k + 5).min(words.len())).any(|m| {
+                GATHERINGS.contains(&w(m))
+                    && w(m + 1) == "to"
+                    && !w(m + 2).is_empty()
+                    && !LEISURE.contains(&w(m + 2))
+            })
+    })
+}
+
+/// Whether a "while" clause tells work that filled the time: "… was stopped for six hours
+/// while the scanner was replaced", "… stayed offline while we rebuilt the index" (round 54,
+/// f529's first run). A verb of repair within four words of "while", in the passive or with
+/// "we" or "I" for subject. `words` are lower-cased.
+fn time_spent_on_a_repair(words: &[String]) -> bool {
+    #[rustfmt::skip]
+    const REPAIRS: &[&str] = &[
+        "replaced", "repaired", "rebuilt", "restored", "fixed", "swapped", "reinstalled",
+        "recalibrated", "cleaned", "patched", "upgraded", "migrated", "reimaged", "re-imaged",
+        "resynced", "reindexed", "re-indexed", "rebooted", "restarted", "serviced", "inspected",
+        "tested", "verified", "flushed", "drained", "rerouted", "re-routed",
+    ];
+    let w = |k: usize| words.get(k).map_or("", String::as_str);
+    // Done to the thing ("was replaced") or by the authors ("we rebuilt"): "while the queue
+    // rebuilt itself" is no work anyone did, and leaves the sentence to the model.
+    (0..words.len()).any(|k| {
+        w(k) == "while"
+            && (k + 2..(k + 6).min(words.len())).any(|m| {
+                REPAIRS.contains(&w(m))
+                    && matches!(
+                        w(m - 1),
+                        "was" | "were" | "been" | "being" | "got" | "is" | "are" | "we" | "i"
+                    )
+            })
+    })
+}
+
+/// Whether the sentence closes on what a system directed: "… loaded the reel the slot pointed
+/// to", "… picked the bin the screen showed", "… ran the command the runbook gave" (round 54,
+/// f529's first run). The last words are a noun, "the" (or "that", "its", "our"), a noun of one
+/// or two words and a verb of showing or pointing, with nothing after, and no verb of neglect or negation in the
+/// sentence ("ignored the alert the dashboard showed" stays judged). `words` are lower-cased;
+/// words without a letter or a digit are skipped.
+fn acts_as_directed(words: &[String]) -> bool {
+    #[rustfmt::skip]
+    const NEGLECT: &[&str] = &[
+        "ignored", "skipped", "dismissed", "overlooked", "missed", "disregarded", "bypassed",
+        "overrode", "not", "never", "didn't", "without", "instead", "wrong", "despite",
+    ];
+    let spoken: Vec<&str> = spoken(words).collect();
+    let n = spoken.len();
+    if n < 5
+        || spoken
+            .iter()
+            .any(|w| NEGLECT.contains(w) || w.ends_with("n't"))
+    {
+        return false;
+    }
+    let w = |k: usize| spoken.get(k).copied().unwrap_or("");
+    let verb_at = match (w(n - 2), w(n - 1)) {
+        ("pointed", "to") | ("called", "for") | ("asked", "for") => n - 2,
+        (_, v)
+            if matches!(
+                v,
+                "showed"
+                    | "shown"
+                    | "listed"
+                    | "displayed"
+                    | "indicated"
+                    | "gave"
+                    | "named"
+                    | "suggested"
+                    | "specified"
+                    | "returned"
+                    | "recommended"
+            ) =>
+        {
+            n - 1
+        }
+        _ => return false,
+    };
+    // The system is named in one or two words ("the slot", "the label printer").
+    let det = |k: usize| matches!(w(k), "the" | "that" | "its" | "our");
+    (verb_at >= 3 && det(verb_at - 2)) || (verb_at >= 4 && det(verb_at - 3))
 }
 
 /// Whether the sentence opens with "Without" and a person or a group ("them", "him", "her",

@@ -7937,3 +7937,31 @@ fn purposes_fulfilled_thanks_for_time_saved_facts_established_and_fields_of_roun
         "{fields:?}"
     );
 }
+
+/// Round 54's second batch (f529's first run): a stand-up skipped for work, time told with the
+/// repair that filled it, and people doing what a system showed them are no blame. A stand-up
+/// skipped to sleep in, an alert ignored whatever showed it, and time asleep while a system ran
+/// itself stay found.
+#[test]
+fn meetings_missed_for_work_repairs_that_took_time_and_acts_as_directed_of_round_54() {
+    assert_engine_quiet(&[
+        "Tariq skipped the Monday stand-up to meet the courier at the depot.",
+        "The press was stopped for four hours while the die was replaced.",
+        "The night shift picked the pallet the scanner showed.",
+        "The packing team shipped the box the label printer named.",
+    ]);
+    assert_engine_errors(&[(
+        "The on-call ignored the alert the dashboard showed.",
+        "blameless/negligence",
+    )]);
+    assert_engine_finds(&[
+        (
+            "Dave skipped the stand-up to sleep in.",
+            "blameless/negligence",
+        ),
+        (
+            "The night controller was asleep at the wheel while the queue rebuilt itself.",
+            "blameless/negligence",
+        ),
+    ]);
+}
