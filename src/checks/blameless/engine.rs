@@ -2941,6 +2941,35 @@ pub(crate) fn scan(
                 // f514's first run): thanks told as the outcome people kept away.
                 return;
             }
+            if matches!(
+                family,
+                Rule::TeamBlame | Rule::IndividualFault | Rule::Sarcasm | Rule::Judgemental
+            ) && deserves_credit(text, toks, words())
+            {
+                // "The dispatch desks deserve particular mention." (round 54, f534's first
+                // run): thanks told as what people deserve. "… deserves special mention for
+                // breaking prod again" is irony, and stays judged.
+                return;
+            }
+            if family == Rule::HumanError && errors_of_a_system(words()) {
+                // "967 4XX errors in CloudWatch to just the testmaker S3 bucket, indicative of
+                // export/import errors" (round 54, real270's first run): errors counted by
+                // their code or their kind are a system's, not a person's.
+                return;
+            }
+            if family == Rule::TeamBlame
+                && b > a
+                && lowered_span(text, toks, a, b)
+                    .iter()
+                    .any(|w| matches!(w.as_str(), "shift" | "shifts"))
+                && a >= 2
+                && shift_told_as_a_time(words(), text, toks, a)
+            {
+                // "… which puts any delayed failure in the middle of the night shift" (round
+                // 54, f533's first run): a shift named as a time, after "during" or "in the
+                // middle of", is when something happened, not who did it.
+                return;
+            }
             if meeting_skipped_for_work(words()) {
                 // "Hamish skipped the morning stand-up to walk the reject conveyor with the
                 // Strathmore engineer." (round 54, f529's first run): a gathering missed for
@@ -4192,6 +4221,145 @@ fn meeting_moved_for_attendance(words: &[String]) -> bool {
     })
 }
 
+/// Whether the sentence thanks people by what they deserve: "deserve", "deserves" or
+/// "deserved", then within three words "mention", "credit", "thanks", "praise",
+/// "recognition" or "a shout-out" (round 54, f534's first run: "The dispatch desks deserve
+/// particular mention."). No mark of irony ("again", "as usual", "really", "not", quotes, a
+/// question) and no harm done ("breaking", "broke", "took … down") may be in the sentence.
+/// `words` are lower-cased.
+fn deserves_credit(text: &str, toks: &[Tok], words: &[String]) -> bool {
+    #[rustfmt::skip]
+    const CREDIT: &[&str] = &[
+        "mention", "credit", "thanks", "praise", "recognition", "shout-out", "shoutout",
+        "kudos", "acknowledgement", "acknowledgment",
+    ];
+    #[rustfmt::skip]
+    const IRONY: &[&str] = &[
+        "again", "usual", "another", "yet", "finally", "only", "sure", "really", "truly",
+        "clearly", "obviously", "genius", "lovely", "record", "once", "breaking", "broke",
+        "broken", "taking", "took", "not", "n't", "never", "no", "without", "nobody",
+        "nothing", "somehow", "blame", "fault",
+    ];
+    let sentence = sentence_of(text, toks);
+    if sentence.contains(['?', '"', '“', '”', '!'])
+        || words
+            .iter()
+            .any(|w| IRONY.contains(&w.as_str()) || w.ends_with("n't"))
+    {
+        return false;
+    }
+    let w = |k: usize| words.get(k).map_or("", String::as_str);
+    (0..words.len()).any(|k| {
+        matches!(w(k), "deserve" | "deserves" | "deserved")
+            && (k + 1..(k + 4).min(words.len())).any(|m| CREDIT.contains(&w(m)))
+    })
+}
+
+/// Whether the sentence's errors are a system's, told by their code or their kind: "error" or
+/// "errors" right after a status code ("4XX", "500"), two words joined by a slash
+/// ("export/import") or a word of a system's part ("HTTP", "TLS", "timeout") (round 54,
+/// real270's first run), with no word of a person's act
+/// ("human", "operator", "manual", "mistake", "user", "engineer") in the sentence. `words` are
+/// lower-cased, so capitals are read from the text's own spelling of the word before.
+fn errors_of_a_system(words: &[String]) -> bool {
+    #[rustfmt::skip]
+    const PEOPLE: &[&str] = &[
+        "human", "humans", "operator", "operators", "manual", "manually", "mistake", "mistakes",
+        "user", "users", "engineer", "engineers", "staff", "person", "people", "careless",
+        "typo", "oversight", "pilot", "clerical",
+    ];
+    if words.iter().any(|w| PEOPLE.contains(&w.as_str())) {
+        return false;
+    }
+    let w = |k: usize| words.get(k).map_or("", String::as_str);
+    (1..words.len()).any(|k| {
+        matches!(w(k), "error" | "errors")
+            && (is_status_code(w(k - 1))
+                || (w(k - 1).contains('/')
+                    && w(k - 1)
+                        .split('/')
+                        .all(|part| !part.is_empty() && part.chars().all(char::is_alphabetic)))
+                || matches!(
+                    w(k - 1),
+                    "http"
+                        | "tls"
+                        | "ssl"
+                        | "dns"
+                        | "api"
+                        | "sql"
+                        | "io"
+                        | "i/o"
+                        | "network"
+                        | "server"
+                        | "client"
+                        | "timeout"
+                        | "parse"
+                        | "parsing"
+                        | "validation"
+                        | "checksum"
+                        | "crc"
+                        | "disk"
+                        | "export"
+                        | "import"
+                        | "upload"
+                        | "download"
+                        | "connection"
+                        | "certificate"
+                        | "permission"
+                        | "access"
+                ))
+    })
+}
+
+/// Whether `w` is an HTTP status code or class of codes: three characters, a digit from 1 to 5,
+/// then two digits or "xx" ("404", "500", "4xx"). "ID-10T error" is a joke's label, and "PE-01"
+/// a cause code: neither passes.
+fn is_status_code(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() == 3
+        && (b'1'..=b'5').contains(&b[0])
+        && (b[1..].iter().all(u8::is_ascii_digit) || b[1..].eq_ignore_ascii_case(b"xx"))
+}
+
+/// Whether the shift named at token `a` (the model's evidence) is told as a time: after "the"
+/// and "during", "through", "throughout", "into", "until", "across", "over", "before",
+/// "after", or "the middle (end, start, beginning, rest, course) of" (round 54, f533's first
+/// run: "… in the middle of the night shift"). `words` are the sentence's words lower-cased,
+/// in the order of `toks` without marks.
+fn shift_told_as_a_time(words: &[String], text: &str, toks: &[Tok], a: usize) -> bool {
+    let at = |k: usize| word_at(text, toks, k).map(str::to_ascii_lowercase);
+    let _ = words;
+    // The evidence may open on the shift's own words ("night shift") or on "the".
+    let mut k = a;
+    while k > 0
+        && at(k).is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "night" | "day" | "morning" | "evening" | "late" | "early" | "weekend" | "shift"
+            )
+        })
+    {
+        k -= 1;
+    }
+    if at(k).as_deref() != Some("the") || k == 0 {
+        return false;
+    }
+    match at(k - 1).as_deref() {
+        Some(
+            "during" | "through" | "throughout" | "into" | "until" | "across" | "over" | "before"
+            | "after",
+        ) => true,
+        Some("of") => {
+            k >= 2
+                && matches!(
+                    at(k - 2).as_deref(),
+                    Some("middle" | "end" | "start" | "beginning" | "rest" | "course" | "half")
+                )
+        }
+        _ => false,
+    }
+}
+
 /// Whether the sentence tells a gathering (a stand-up, a meeting, a sync, a call, a briefing)
 /// skipped or missed in order to do something else, within three words of it: "Hamish skipped
 /// the morning stand-up to walk the reject conveyor" (round 54, f529's first run). Not a
@@ -4271,24 +4439,11 @@ fn acts_as_directed(words: &[String]) -> bool {
     let w = |k: usize| spoken.get(k).copied().unwrap_or("");
     let verb_at = match (w(n - 2), w(n - 1)) {
         ("pointed", "to") | ("called", "for") | ("asked", "for") => n - 2,
-        (_, v)
-            if matches!(
-                v,
-                "showed"
-                    | "shown"
-                    | "listed"
-                    | "displayed"
-                    | "indicated"
-                    | "gave"
-                    | "named"
-                    | "suggested"
-                    | "specified"
-                    | "returned"
-                    | "recommended"
-            ) =>
-        {
-            n - 1
-        }
+        (
+            _,
+            "showed" | "shown" | "listed" | "displayed" | "indicated" | "gave" | "named"
+            | "suggested" | "specified" | "returned" | "recommended",
+        ) => n - 1,
         _ => return false,
     };
     // The system is named in one or two words ("the slot", "the label printer").

@@ -750,6 +750,60 @@ impl Sentence<'_> {
             .any(|e| modifier.ends_with(e))
     }
 
+    /// [`Self::name_shaped`], unless a relative clause later in the sentence has "it" for the
+    /// subject right after its noun: "… because Relais skipped an update it did not
+    /// understand" (round 54, f532's first run, a false error), "Orion dropped the record it
+    /// could not parse". What did not understand the update is the one that skipped it, and
+    /// it is a thing. A personal pronoun anywhere later keeps the name a person's.
+    fn named_by_shape(&self, i: usize) -> bool {
+        self.name_shaped(i) && !self.thing_by_a_relative_it(i)
+    }
+
+    /// Whether, after token `i`, "it" follows a noun that follows a determiner within three
+    /// words ("an update it", "the record it", "every job it"), with "did", "could", "can" or a
+    /// verb in the past after it ("expected", "received"), no clause opened between the name
+    /// and "it" ("if", "when", "and", "but"), and no personal pronoun in the sentence after
+    /// `i`.
+    fn thing_by_a_relative_it(&self, i: usize) -> bool {
+        let n = self.toks.len();
+        let later = i + 1..n;
+        if later.clone().any(|k| {
+            matches!(
+                self.word(k),
+                "he" | "she" | "his" | "her" | "him" | "they" | "their" | "them" | "who"
+            )
+        }) {
+            return false;
+        }
+        later.clone().any(|k| {
+            self.word(k) == "it"
+                && k >= i + 3
+                && !self.toks[k - 1].boundary
+                && (k.saturating_sub(3)..k - 1).any(|d| {
+                    matches!(self.word(d), "a" | "an" | "the" | "every" | "each" | "any")
+                        && (d + 1..k).all(|m| !self.toks[m].boundary)
+                })
+                // A clause opened between the name and "it" ("if Deniz had followed the
+                // checklist it would have been fine") makes "it" the next clause's subject.
+                && !(i + 1..k).any(|m| {
+                    matches!(
+                        self.word(m),
+                        "if" | "when" | "once" | "unless" | "because" | "so" | "and" | "but"
+                            | "then"
+                    )
+                })
+                && {
+                    let v = self.word(k + 1);
+                    matches!(
+                        v,
+                        "did" | "didn't" | "does" | "doesn't" | "could" | "couldn't" | "can"
+                            | "can't" | "cannot" | "needed" | "expected" | "knew" | "saw"
+                            | "received" | "got"
+                    ) || is_past(v)
+                }
+        })
+    }
+
     /// A capitalised word that reads as someone's name, ignoring where it stands.
     fn name_shaped(&self, i: usize) -> bool {
         let Some(t) = self.toks.get(i) else {
@@ -1305,7 +1359,7 @@ impl Sentence<'_> {
     /// ("the culprit was Lena's commit", "this one is on Marcus").
     fn loose_class(&self, i: usize) -> Class {
         match self.class(i) {
-            Class::Other if self.name_shaped(i) => Class::Named,
+            Class::Other if self.named_by_shape(i) => Class::Named,
             c => c,
         }
     }
@@ -2612,6 +2666,7 @@ impl Sentence<'_> {
                             || self.denied_as_found(i)
                             || self.asked_about(i)
                             || self.plays_no_part(i)
+                            || self.rejected_before(i)
                     })
             }
             // Round 23: hindsight in a reported question, as for the other families (f138's
@@ -4057,7 +4112,7 @@ impl Sentence<'_> {
         // Up to three words of a name or a group before the possessive.
         let owner = (k..(k + 4).min(to)).find(|&q| self.toks[q].poss)?;
         let c = match self.loose_class(owner) {
-            Class::Other if self.name_shaped(owner) => Class::Named,
+            Class::Other if self.named_by_shape(owner) => Class::Named,
             c => c,
         };
         if !(c.person() || c == Class::Group) || c == Class::We {
@@ -4346,6 +4401,47 @@ impl Sentence<'_> {
             }
         }
         false
+    }
+
+    /// Whether the label at `i` is the content of an explanation the sentence rejects: a verb
+    /// of rejection ("rejected", "dismissed", "ruled out", "set aside") at most fourteen words
+    /// before it, then within four words a noun of explanation ("explanation", "idea",
+    /// "theory", "claim", "conclusion") and "that" before the label: "The review considered,
+    /// and rejected, the explanation that this was a human error by the migration engineer"
+    /// (round 54, f532's first run, a false error). A rejection denied ("did not reject",
+    /// "nobody dismissed") does not count.
+    fn rejected_before(&self, i: usize) -> bool {
+        #[rustfmt::skip]
+        const EXPLANATIONS: &[&str] = &[
+            "explanation", "idea", "theory", "claim", "suggestion", "conclusion", "view",
+            "notion", "reading", "hypothesis", "framing", "label", "narrative", "account",
+            "assumption", "interpretation", "story", "verdict",
+        ];
+        let w = |k: usize| self.word(k);
+        (i.saturating_sub(14)..i).any(|k| {
+            let rejects = matches!(
+                w(k),
+                "rejected"
+                    | "rejects"
+                    | "dismissed"
+                    | "dismisses"
+                    | "discounted"
+                    | "refuted"
+                    | "disproved"
+                    | "excluded"
+            ) || (matches!(w(k), "ruled" | "rules") && w(k + 1) == "out")
+                || (matches!(w(k), "set" | "sets") && w(k + 1) == "aside");
+            let denied = (k.saturating_sub(3)..k).any(|m| {
+                matches!(
+                    w(m),
+                    "not" | "n't" | "never" | "nobody" | "no" | "didn't" | "did"
+                ) || w(m).ends_with("n't")
+            });
+            rejects
+                && !denied
+                && (k + 1..(k + 6).min(i))
+                    .any(|m| EXPLANATIONS.contains(&w(m)) && (m + 1..i).any(|t| w(t) == "that"))
+        })
     }
 
     /// The word at `i` is inside an indirect question: a "whether" earlier in its clause, or
@@ -7163,7 +7259,7 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
                 return None;
             }
             let (c, j) = s.subject_class(i0);
-            let c = if c == Class::Other && j.is_some_and(|j| s.name_shaped(j)) {
+            let c = if c == Class::Other && j.is_some_and(|j| s.named_by_shape(j)) {
                 Class::Named
             } else {
                 c
@@ -7416,7 +7512,7 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
                 h -= 1;
             }
             let c = s.class(h);
-            let c = if c == Class::Other && s.name_shaped(h) {
+            let c = if c == Class::Other && s.named_by_shape(h) {
                 Class::Named
             } else {
                 c
@@ -8489,7 +8585,7 @@ fn act_then_harm(s: &Sentence, me: usize, i0: usize, matched: &str) -> Option<Fo
         }
         let who = c.person()
             || c == Class::Group
-            || (c == Class::Other && s.name_shaped(j) && j == first);
+            || (c == Class::Other && s.named_by_shape(j) && j == first);
         if !who {
             continue;
         }
@@ -9370,7 +9466,7 @@ fn if_had(s: &Sentence, ms: usize, me: usize, i0: usize) -> Option<Found> {
         }
         let subject = had - 1;
         let c = s.class(subject);
-        if c == Class::Other && s.name_shaped(subject) && s.name_in_subject_position(subject) {
+        if c == Class::Other && s.named_by_shape(subject) && s.name_in_subject_position(subject) {
             Class::Named
         } else if c == Class::Named && s.toks[subject].handle {
             // "if @d.yilmaz had just answered his phone" (round 35, f221's first run): a chat

@@ -7965,3 +7965,37 @@ fn meetings_missed_for_work_repairs_that_took_time_and_acts_as_directed_of_round
         ),
     ]);
 }
+
+/// Round 54's third batch (f532's, f533's and real270's first runs, two of them false
+/// errors): a human-error explanation the sentence rejects, a name a relative clause calls
+/// "it", errors counted by their status code, and a shift told as a time are no blame. The
+/// explanation accepted, the name with "he", and a counterfactual whose next clause opens on
+/// "it" stay errors.
+#[test]
+fn explanations_rejected_names_called_it_status_codes_and_shifts_as_times_of_round_54() {
+    assert_engine_quiet(&[
+        "The board considered, and dismissed, the theory that this was operator error by the night dispatcher.",
+        "The inquiry rejected the idea that this was a human error by the relief crew.",
+        "The contractor portal showed the wrong status because Brivo skipped an update it did not understand.",
+        "310 5XX errors in CloudWatch from the invoices bucket alone, indicative of export/import errors",
+        "The packing room runs two shifts, so the only window for packing-room changes is the early evening between them, which puts any delayed failure in the middle of the night shift.",
+    ]);
+    assert_engine_errors(&[
+        (
+            "The inquiry accepted the explanation that this was a human error by the relief crew.",
+            "blameless/human-error",
+        ),
+        (
+            "The ledger went stale because Kowalczyk dropped a message he could not parse.",
+            "blameless/individual-fault",
+        ),
+        (
+            "If Deniz had followed the release checklist it would have been fine.",
+            "blameless/counterfactual",
+        ),
+        (
+            "The night shift ignored the alarm during the handover.",
+            "blameless/team-blame",
+        ),
+    ]);
+}
