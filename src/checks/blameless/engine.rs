@@ -1128,6 +1128,16 @@ fn fails_something_over(words: &[String]) -> bool {
     })
 }
 
+/// Words that make praise ironic, or tell harm done or an act left undone beside it ("Bravo to
+/// the release captain for skipping the canary, again", "… for breaking prod"): read by
+/// [`praises_a_rescue`] and [`deserves_credit`], each with marks of its own.
+#[rustfmt::skip]
+const IRONY_OF_PRAISE: &[&str] = &[
+    "again", "usual", "another", "yet", "finally", "only", "sure", "really", "truly", "clearly",
+    "obviously", "genius", "lovely", "record", "once", "breaking", "broke", "taking", "took",
+    "not", "n't", "never", "no", "without", "nobody", "nothing", "somehow",
+];
+
 /// Whether the sentence is sincere praise for a rescue: a word of praise ("kudos", "bravo",
 /// "thanks … for", "hats off", "well done", "great job", "excellent work") whose praised act,
 /// the verb right after "for", "who", "in" or "on" or after the praise itself, helped
@@ -1157,13 +1167,8 @@ fn praises_a_rescue(text: &str, toks: &[Tok], words: &[String]) -> bool {
         // Round 35 (f214's first run): "for shipping the corrected tiles at 2 a.m.".
         "correct", "fixed", "fixing", "repair", "patch",
     ];
-    #[rustfmt::skip]
-    const IRONY: &[&str] = &[
-        "again", "usual", "another", "yet", "finally", "only", "late", "later", "sure",
-        "really", "truly", "clearly", "obviously", "genius", "lovely", "record", "once",
-        "breaking", "broke", "taking", "took", "not", "n't", "never", "no", "without",
-        "nobody", "nothing", "single-handedly", "somehow",
-    ];
+    // A rescue's own marks of irony besides those of any praise ([`IRONY_OF_PRAISE`]).
+    const IRONY: &[&str] = &["late", "later", "single-handedly"];
     let w = |k: usize| words.get(k).map_or("", String::as_str);
     let sentence = sentence_of(text, toks);
     // An outcome with no harm in it, praised: "… on zero sensor losses during the storm",
@@ -1221,7 +1226,11 @@ fn praises_a_rescue(text: &str, toks: &[Tok], words: &[String]) -> bool {
     // ("the person who \"tidied\" the rate table").
     if sentence.contains(['?', '…'])
         || (sentence.contains(['"', '“', '”']) && !quotes_name_a_safeguard(sentence, SAFEGUARD))
-        || (0..words.len()).any(|k| IRONY.contains(&w(k)) && !outcome_at(k) && !harmless_without(k))
+        || (0..words.len()).any(|k| {
+            (IRONY_OF_PRAISE.contains(&w(k)) || IRONY.contains(&w(k)))
+                && !outcome_at(k)
+                && !harmless_without(k)
+        })
     {
         return false;
     }
@@ -4233,18 +4242,15 @@ fn deserves_credit(text: &str, toks: &[Tok], words: &[String]) -> bool {
         "mention", "credit", "thanks", "praise", "recognition", "shout-out", "shoutout",
         "kudos", "acknowledgement", "acknowledgment",
     ];
-    #[rustfmt::skip]
-    const IRONY: &[&str] = &[
-        "again", "usual", "another", "yet", "finally", "only", "sure", "really", "truly",
-        "clearly", "obviously", "genius", "lovely", "record", "once", "breaking", "broke",
-        "broken", "taking", "took", "not", "n't", "never", "no", "without", "nobody",
-        "nothing", "somehow", "blame", "fault",
-    ];
+    // Marks of its own besides those of any praise ([`IRONY_OF_PRAISE`]).
+    const IRONY: &[&str] = &["broken", "blame", "fault"];
     let sentence = sentence_of(text, toks);
     if sentence.contains(['?', '"', '“', '”', '!'])
-        || words
-            .iter()
-            .any(|w| IRONY.contains(&w.as_str()) || w.ends_with("n't"))
+        || words.iter().any(|w| {
+            IRONY_OF_PRAISE.contains(&w.as_str())
+                || IRONY.contains(&w.as_str())
+                || w.ends_with("n't")
+        })
     {
         return false;
     }
