@@ -2979,6 +2979,24 @@ pub(crate) fn scan(
                 // middle of", is when something happened, not who did it.
                 return;
             }
+            if matches!(
+                family,
+                Rule::IndividualFault | Rule::TeamBlame | Rule::Negligence
+            ) && left_unprompted(words())
+            {
+                // "Ahmed skipped the torque check because the work card no longer listed it"
+                // (round 54, f539's first run): the omission explained by what should have
+                // prompted it, as the rules read it (`Sentence::left_unprompted`).
+                return;
+            }
+            if matches!(family, Rule::IndividualFault | Rule::TeamBlame)
+                && detection_came_first(words())
+            {
+                // "Bishwajit's morning cash-position check is the reason the duplicates were
+                // found before any disbursement went out twice." (round 54, f538's first run,
+                // a false error): `Kind::ReasonIs` reads the same credit.
+                return;
+            }
             if meeting_skipped_for_work(words()) {
                 // "Hamish skipped the morning stand-up to walk the reject conveyor with the
                 // Strathmore engineer." (round 54, f529's first run): a gathering missed for
@@ -4364,6 +4382,42 @@ fn shift_told_as_a_time(words: &[String], text: &str, toks: &[Tok], a: usize) ->
         }
         _ => false,
     }
+}
+
+/// Whether a "because" clause explains an act by what should have prompted it and did not: a
+/// denial ("no longer", "did not", "didn't", "never", "stopped") right before a verb of
+/// showing or asking within ten words of "because" (round 54, f539's first run: "… because
+/// the checklist on the line terminal no longer listed it"). The rules ask the same of their
+/// findings (`patterns::Sentence::left_unprompted`). `words` are lower-cased.
+fn left_unprompted(words: &[String]) -> bool {
+    let w = |k: usize| words.get(k).map_or("", String::as_str);
+    let Some(b) = (0..words.len()).find(|&k| w(k) == "because") else {
+        return false;
+    };
+    super::patterns::denies_a_prompt((b + 1..(b + 11).min(words.len())).map(|k| w(k)))
+}
+
+/// Whether the sentence credits someone as "the reason" (or "why") something was found first:
+/// after "reason" or "why", a verb of detection ("found", "caught", "spotted", "noticed") in
+/// the passive or with "we", then within four words "before", "early", "earlier", "within"
+/// or "in time" (round 54, f538's first run). "… is the reason the errors were found in
+/// production" says nothing came first, and stays judged. `words` are lower-cased.
+fn detection_came_first(words: &[String]) -> bool {
+    let w = |k: usize| words.get(k).map_or("", String::as_str);
+    let Some(r) = (0..words.len()).find(|&k| matches!(w(k), "reason" | "why")) else {
+        return false;
+    };
+    (r + 1..words.len()).any(|k| {
+        matches!(
+            w(k),
+            "found" | "caught" | "detected" | "spotted" | "noticed" | "identified" | "discovered"
+        ) && k > 0
+            && matches!(w(k - 1), "was" | "were" | "got" | "we" | "been")
+            && (k + 1..(k + 5).min(words.len())).any(|m| {
+                matches!(w(m), "before" | "early" | "earlier" | "within")
+                    || (w(m) == "in" && w(m + 1) == "time")
+            })
+    })
 }
 
 /// Whether the sentence tells a gathering (a stand-up, a meeting, a sync, a call, a briefing)

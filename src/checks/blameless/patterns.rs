@@ -2727,6 +2727,9 @@ impl Sentence<'_> {
                     || (rule == Rule::Punishment && self.done_by_a_program(i))
                     || (rule == Rule::Negligence
                         && (self.proposes_to_us() || self.neglect_of_machine_traffic(i)))
+                    || (rule != Rule::Punishment
+                        && rule != Rule::Counterfactual
+                        && self.left_unprompted(i))
                     || (rule == Rule::IndividualFault && self.in_a_denied_clause(i, false))
                     || self.denied_as_found(i)
                     || (matches!(rule, Rule::IndividualFault | Rule::TeamBlame)
@@ -2738,6 +2741,7 @@ impl Sentence<'_> {
             // ("Careless defaults in the client tools", round 19), as the rules read it.
             Rule::Judgemental => i.is_some_and(|i| {
                 self.asks_about_the_authors(i)
+                    || self.denied_as_a_factor(i)
                     // Round 25: "far from careless", "the opposite of careless", which the
                     // model, knowing the word and not the phrase, still finds.
                     || self.denied_by_a_phrase(i)
@@ -4360,16 +4364,52 @@ impl Sentence<'_> {
         })
     }
 
+    /// Whether the judgement at `i` is denied as a cause or a factor in its own clause (commas
+    /// allowed, no "but" before): "Careless handling of cash was not a factor" (round 54,
+    /// f536's first run, a false error; [`denied_as_cause`]). "… was not the only factor"
+    /// still makes it one, and stays found.
+    fn denied_as_a_factor(&self, i: usize) -> bool {
+        let end = (i + 15).min(self.toks.len());
+        let words = self.words();
+        for k in i + 1..end {
+            let t = &self.toks[k];
+            let comma = self.text.get(t.start..t.end) == Some(",");
+            if (t.boundary && !comma) || self.word(k) == "but" {
+                return false;
+            }
+            if denied_as_cause(&words[k..], 0) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Whether the act at `i` is explained by what should have prompted it and did not: a
+    /// "because" after it, then within ten words a denial ("no longer", "did not", "didn't",
+    /// "never", "stopped") right before a verb of showing or asking ("listed", "showed",
+    /// "prompted", "included", "required"): "Liam skipped the pre-shift calibration because
+    /// the checklist on the line terminal no longer listed it after the October update"
+    /// (round 54, f539's first run). "… because he didn't want to" gives no such reason, and
+    /// stays found.
+    fn left_unprompted(&self, i: usize) -> bool {
+        let n = self.toks.len();
+        let Some(b) = (i + 1..n).find(|&k| self.word(k) == "because") else {
+            return false;
+        };
+        denies_a_prompt((b + 1..(b + 11).min(n)).map(|k| self.word(k)))
+    }
+
     /// Whether the label at token `i` is said to have had no part in what happened: within
     /// the next fourteen words, past an aside ("Human error, in the sense of someone pressing
     /// the wrong key, played no part in this incident.", round 41, f312's first run on the
     /// final code, a false error), "played no part" or "no role" (not "no small part"), "had
-    /// nothing to do with", "was ruled out", or "did not contribute", with no "but" before
-    /// it, and no clause boundary but commas. "Human error played a part, but …" stays
-    /// found.
+    /// nothing to do with", "was ruled out", "did not contribute", or "was not a factor" (a
+    /// cause, a reason: [`denied_as_cause`]), with no "but" before it, and no clause boundary
+    /// but commas. "Human error played a part, but …" stays found.
     fn plays_no_part(&self, i: usize) -> bool {
         let end = (i + 15).min(self.toks.len());
         let w = |k: usize| self.word(k);
+        let words = self.words();
         for k in i + 1..end {
             let t = &self.toks[k];
             let comma = self.text.get(t.start..t.end) == Some(",");
@@ -4395,7 +4435,10 @@ impl Sentence<'_> {
                     && matches!(w(k + 1), "not" | "n't")
                     && matches!(w(k + 2), "contribute" | "cause" | "play"))
                 || (matches!(w(k), "didn't" | "doesn't")
-                    && matches!(w(k + 1), "contribute" | "cause" | "play"));
+                    && matches!(w(k + 1), "contribute" | "cause" | "play"))
+                // "Careless handling of cash was not a factor" (round 54, f536's first run,
+                // a false error): denied as a cause or a factor.
+                || denied_as_cause(&words[k..], 0);
             if denies {
                 return true;
             }
@@ -5876,6 +5919,29 @@ pub(super) fn evaluate(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option
     (!s.does_not_assert(f.rule, s.at(ms))).then_some(f)
 }
 
+/// Whether the words hold a denial ("no longer", "did not", "didn't", "never", "stopped")
+/// right before a verb of showing or asking ("listed", "showed", "prompted", "included",
+/// "required", "flagged"): what should have prompted an act, told as not doing it.
+pub(super) fn denies_a_prompt<'w>(words: impl Iterator<Item = &'w str>) -> bool {
+    #[rustfmt::skip]
+    const SHOWING: &[&str] = &[
+        "list", "listed", "lists", "show", "showed", "shown", "shows", "display", "displayed",
+        "prompt", "prompted", "include", "included", "mention", "mentioned", "ask", "asked",
+        "require", "required", "flag", "flagged", "warn", "warned",
+    ];
+    let words: Vec<&str> = words.collect();
+    let w = |k: usize| words.get(k).copied().unwrap_or("");
+    (0..words.len()).any(|k| {
+        let (denial, verb_at) = match w(k) {
+            "no" if w(k + 1) == "longer" => (true, k + 2),
+            "did" if matches!(w(k + 1), "not" | "n't" | "n’t") => (true, k + 2),
+            "didn't" | "didn’t" | "never" | "stopped" => (true, k + 1),
+            _ => (false, k),
+        };
+        denial && SHOWING.contains(&w(verb_at))
+    })
+}
+
 /// Whether the label whose words end before `at` is denied as the cause right after it: a
 /// copula, a negation ("not", "never", "n't", "rarely") and, within four words, a noun of cause
 /// or problem: "A small human mistake is never the true problem" (round 28, a real report's
@@ -5893,6 +5959,9 @@ pub(super) fn denied_as_cause(words: &[&str], at: usize) -> bool {
         "culprit",
         "point",
         "root",
+        // Round 54 (f536's first run): "Careless handling of cash was not a factor".
+        "factor",
+        "contributor",
     ];
     let w = |k: usize| words.get(k).copied().unwrap_or("");
     let mut k = at;
@@ -5910,7 +5979,21 @@ pub(super) fn denied_as_cause(words: &[&str], at: usize) -> bool {
         }
         k += 1;
     }
-    (k..(k + 4).min(words.len())).any(|j| CAUSE.contains(&singular(w(j))))
+    // "was not the only cause", "was not the main factor" still make it one (round 54).
+    let (mut found, mut partial) = (false, false);
+    for j in k..(k + 4).min(words.len()) {
+        if matches!(
+            w(j),
+            "only" | "sole" | "just" | "main" | "primary" | "biggest" | "single" | "whole"
+        ) {
+            partial = true;
+        }
+        if CAUSE.contains(&singular(w(j))) {
+            found = true;
+            break;
+        }
+    }
+    found && !partial
 }
 
 /// Words that open a participle clause of belief: "Assuming …,", "Fearing …,". What the
@@ -7378,6 +7461,32 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
                 matches!(w, "not" | "never" | "late" | "wrong" | "twice") || w.ends_with("n't")
             });
             if timely && !soured {
+                return None;
+            }
+            // "Bishwajit's morning check is the reason the duplicates were found before any
+            // disbursement went out twice" (round 54, f538's first run, a false error): a
+            // detection told as coming first ("before", "early", "in time", "within"), found
+            // by the authors or in the passive. "… is the reason the errors were found in
+            // production" stays found.
+            let found_first = window.clone().any(|k| {
+                matches!(
+                    s.word(k),
+                    "found"
+                        | "caught"
+                        | "detected"
+                        | "spotted"
+                        | "noticed"
+                        | "identified"
+                        | "discovered"
+                ) && k
+                    .checked_sub(1)
+                    .is_some_and(|p| matches!(s.word(p), "was" | "were" | "got" | "we" | "been"))
+                    && (k + 1..(k + 5).min(s.toks.len())).any(|m| {
+                        matches!(s.word(m), "before" | "early" | "earlier" | "within")
+                            || (s.word(m) == "in" && s.word(m + 1) == "time")
+                    })
+            });
+            if found_first {
                 return None;
             }
             let (c, j) = s.subject_class(i0);

@@ -7999,3 +7999,31 @@ fn explanations_rejected_names_called_it_status_codes_and_shifts_as_times_of_rou
         ),
     ]);
 }
+
+/// Round 54's fourth batch (f536's, f538's and f539's first runs, two of them false errors):
+/// a judgement denied as a factor, someone credited as the reason a fault was found first,
+/// and a step skipped because what should have prompted it no longer did are no blame. A
+/// judgement that was not the only factor, the reason errors were found in production, and a
+/// step skipped in a hurry stay errors.
+#[test]
+fn factors_denied_detections_credited_and_steps_left_unprompted_of_round_54() {
+    assert_engine_quiet(&[
+        "Careless packing was not a factor: every crate matched its seal.",
+        "Amaru's morning cash check is the reason the duplicates were found before any payout went out twice.",
+        "Ahmed skipped the torque check because the work card no longer listed it after the March revision.",
+    ]);
+    assert_engine_errors(&[
+        (
+            "Careless handling of cash was not the only factor.",
+            "blameless/judgemental",
+        ),
+        (
+            "Dave's change is the reason the errors were found in production.",
+            "blameless/individual-fault",
+        ),
+        (
+            "Ahmed skipped the torque check because he was in a hurry.",
+            "blameless/individual-fault",
+        ),
+    ]);
+}
