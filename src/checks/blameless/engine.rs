@@ -4394,7 +4394,7 @@ fn left_unprompted(words: &[String]) -> bool {
     let Some(b) = (0..words.len()).find(|&k| w(k) == "because") else {
         return false;
     };
-    super::patterns::denies_a_prompt((b + 1..(b + 11).min(words.len())).map(|k| w(k)))
+    super::patterns::denies_a_prompt((b + 1..(b + 11).min(words.len())).map(w))
 }
 
 /// Whether the sentence credits someone as "the reason" (or "why") something was found first:
