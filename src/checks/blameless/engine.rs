@@ -2971,8 +2971,7 @@ pub(crate) fn scan(
                 && lowered_span(text, toks, a, b)
                     .iter()
                     .any(|w| matches!(w.as_str(), "shift" | "shifts"))
-                && a >= 2
-                && shift_told_as_a_time(words(), text, toks, a)
+                && shift_told_as_a_time(text, toks, a)
             {
                 // "… which puts any delayed failure in the middle of the night shift" (round
                 // 54, f533's first run): a shift named as a time, after "during" or "in the
@@ -4348,11 +4347,10 @@ fn is_status_code(w: &str) -> bool {
 /// Whether the shift named at token `a` (the model's evidence) is told as a time: after "the"
 /// and "during", "through", "throughout", "into", "until", "across", "over", "before",
 /// "after", or "the middle (end, start, beginning, rest, course) of" (round 54, f533's first
-/// run: "… in the middle of the night shift"). `words` are the sentence's words lower-cased,
-/// in the order of `toks` without marks.
-fn shift_told_as_a_time(words: &[String], text: &str, toks: &[Tok], a: usize) -> bool {
+/// run: "… in the middle of the night shift"). Read from the sentence's tokens `toks` in
+/// `text`, as the evidence's offsets are.
+fn shift_told_as_a_time(text: &str, toks: &[Tok], a: usize) -> bool {
     let at = |k: usize| word_at(text, toks, k).map(str::to_ascii_lowercase);
-    let _ = words;
     // The evidence may open on the shift's own words ("night shift") or on "the".
     let mut k = a;
     while k > 0
