@@ -29,15 +29,6 @@ impl KnownIds {
         Self::default()
     }
 
-    /// An empty list with room for `pairs` pairs whose paths total `text_bytes` bytes.
-    pub fn with_capacity(pairs: usize, text_bytes: usize) -> Self {
-        KnownIds {
-            text: String::with_capacity(text_bytes),
-            entries: Vec::with_capacity(pairs),
-            spilled: Vec::new(),
-        }
-    }
-
     /// The post-mortems at `spans` in `text`, each with its file name less `.md` as its ID (as
     /// pm names them), keeping `text` rather than copying out of it: the hook hands over the
     /// index's path buffer (about 600 KB for 10,000 post-mortems), which copied cost a fresh
@@ -202,7 +193,6 @@ mod tests {
             .collect();
         assert_eq!(owned, known);
         assert!(KnownIds::new().is_empty());
-        assert_eq!(KnownIds::with_capacity(4, 64).iter().count(), 0);
     }
 
     #[test]

@@ -4311,7 +4311,6 @@ fn errors_of_a_system(words: &[String]) -> bool {
                         | "api"
                         | "sql"
                         | "io"
-                        | "i/o"
                         | "network"
                         | "server"
                         | "client"
@@ -4396,26 +4395,15 @@ fn left_unprompted(words: &[String]) -> bool {
 }
 
 /// Whether the sentence credits someone as "the reason" (or "why") something was found first:
-/// after "reason" or "why", a verb of detection ("found", "caught", "spotted", "noticed") in
-/// the passive or with "we", then within four words "before", "early", "earlier", "within"
-/// or "in time" (round 54, f538's first run). "… is the reason the errors were found in
+/// after "reason" or "why", a detection told as coming first (`patterns::found_first_at`:
+/// "were found before …", "caught in time") (round 54, f538's first run). "… is the reason the errors were found in
 /// production" says nothing came first, and stays judged. `words` are lower-cased.
 fn detection_came_first(words: &[String]) -> bool {
     let w = |k: usize| words.get(k).map_or("", String::as_str);
     let Some(r) = (0..words.len()).find(|&k| matches!(w(k), "reason" | "why")) else {
         return false;
     };
-    (r + 1..words.len()).any(|k| {
-        matches!(
-            w(k),
-            "found" | "caught" | "detected" | "spotted" | "noticed" | "identified" | "discovered"
-        ) && k > 0
-            && matches!(w(k - 1), "was" | "were" | "got" | "we" | "been")
-            && (k + 1..(k + 5).min(words.len())).any(|m| {
-                matches!(w(m), "before" | "early" | "earlier" | "within")
-                    || (w(m) == "in" && w(m + 1) == "time")
-            })
-    })
+    (r + 1..words.len()).any(|k| super::patterns::found_first_at(w, k, words.len()))
 }
 
 /// Whether the sentence tells a gathering (a stand-up, a meeting, a sync, a call, a briefing)
@@ -4476,9 +4464,9 @@ fn time_spent_on_a_repair(words: &[String]) -> bool {
 /// Whether the sentence closes on what a system directed: "… loaded the reel the slot pointed
 /// to", "… picked the bin the screen showed", "… ran the command the runbook gave" (round 54,
 /// f529's first run). The last words are a noun, "the" (or "that", "its", "our"), a noun of one
-/// or two words and a verb of showing or pointing, with nothing after, and no verb of neglect or negation in the
-/// sentence ("ignored the alert the dashboard showed" stays judged). `words` are lower-cased;
-/// words without a letter or a digit are skipped.
+/// or two words and a verb of showing or pointing, with nothing after, and no verb of neglect
+/// or negation in the sentence ("ignored the alert the dashboard showed" stays judged).
+/// `words` are lower-cased; words without a letter or a digit are skipped.
 fn acts_as_directed(words: &[String]) -> bool {
     #[rustfmt::skip]
     const NEGLECT: &[&str] = &[

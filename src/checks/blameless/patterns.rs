@@ -766,7 +766,7 @@ impl Sentence<'_> {
     /// `i`.
     fn thing_by_a_relative_it(&self, i: usize) -> bool {
         let n = self.toks.len();
-        let later = i + 1..n;
+        let mut later = i + 1..n;
         if later.clone().any(|k| {
             matches!(
                 self.word(k),
@@ -775,7 +775,7 @@ impl Sentence<'_> {
         }) {
             return false;
         }
-        later.clone().any(|k| {
+        later.any(|k| {
             self.word(k) == "it"
                 && k >= i + 3
                 && !self.toks[k - 1].boundary
@@ -4369,19 +4369,8 @@ impl Sentence<'_> {
     /// f536's first run, a false error; [`denied_as_cause`]). "… was not the only factor"
     /// still makes it one, and stays found.
     fn denied_as_a_factor(&self, i: usize) -> bool {
-        let end = (i + 15).min(self.toks.len());
         let words = self.words();
-        for k in i + 1..end {
-            let t = &self.toks[k];
-            let comma = self.text.get(t.start..t.end) == Some(",");
-            if (t.boundary && !comma) || self.word(k) == "but" {
-                return false;
-            }
-            if denied_as_cause(&words[k..], 0) {
-                return true;
-            }
-        }
-        false
+        self.denied_in_own_clause(i, |k| denied_as_cause(&words[k..], 0))
     }
 
     /// Whether the act at `i` is explained by what should have prompted it and did not: a
@@ -4407,16 +4396,10 @@ impl Sentence<'_> {
     /// cause, a reason: [`denied_as_cause`]), with no "but" before it, and no clause boundary
     /// but commas. "Human error played a part, but …" stays found.
     fn plays_no_part(&self, i: usize) -> bool {
-        let end = (i + 15).min(self.toks.len());
         let w = |k: usize| self.word(k);
         let words = self.words();
-        for k in i + 1..end {
-            let t = &self.toks[k];
-            let comma = self.text.get(t.start..t.end) == Some(",");
-            if (t.boundary && !comma) || w(k) == "but" {
-                return false;
-            }
-            let denies = (matches!(w(k), "play" | "plays" | "played" | "had" | "has" | "have")
+        self.denied_in_own_clause(i, |k| {
+            (matches!(w(k), "play" | "plays" | "played" | "had" | "has" | "have")
                 && w(k + 1) == "no"
                 && matches!(w(k + 2), "part" | "role" | "bearing"))
                 || (matches!(w(k), "had" | "has" | "have")
@@ -4438,8 +4421,23 @@ impl Sentence<'_> {
                     && matches!(w(k + 1), "contribute" | "cause" | "play"))
                 // "Careless handling of cash was not a factor" (round 54, f536's first run,
                 // a false error): denied as a cause or a factor.
-                || denied_as_cause(&words[k..], 0);
-            if denies {
+                || denied_as_cause(&words[k..], 0)
+        })
+    }
+
+    /// Whether a token after `i` and in its clause satisfies `denies`: at most fourteen tokens
+    /// on, stopping at a clause boundary other than a comma and at "but" ("Human error played
+    /// a part, but …"). The walk [`Self::plays_no_part`] and [`Self::denied_as_a_factor`]
+    /// share.
+    fn denied_in_own_clause(&self, i: usize, mut denies: impl FnMut(usize) -> bool) -> bool {
+        let end = (i + 15).min(self.toks.len());
+        for k in i + 1..end {
+            let t = &self.toks[k];
+            let comma = self.text.get(t.start..t.end) == Some(",");
+            if (t.boundary && !comma) || self.word(k) == "but" {
+                return false;
+            }
+            if denies(k) {
                 return true;
             }
         }
@@ -5917,6 +5915,25 @@ pub(super) fn evaluate(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option
         return None;
     }
     (!s.does_not_assert(f.rule, s.at(ms))).then_some(f)
+}
+
+/// Whether the word at `k` of `n` (read through `word`) is a detection told as coming first: a
+/// verb of detection ("found", "caught", "spotted", "noticed") in the passive or with "we",
+/// then within four words "before", "early", "earlier", "within" or "in time": "… the
+/// duplicates were found before any disbursement went out twice" (round 54, f538's first run).
+/// Read by `Kind::ReasonIs` on the rules' tokens and by the engine's gate on the model's
+/// finding (`engine::detection_came_first`).
+pub(super) fn found_first_at<'w>(word: impl Fn(usize) -> &'w str, k: usize, n: usize) -> bool {
+    matches!(
+        word(k),
+        "found" | "caught" | "detected" | "spotted" | "noticed" | "identified" | "discovered"
+    ) && k
+        .checked_sub(1)
+        .is_some_and(|p| matches!(word(p), "was" | "were" | "got" | "we" | "been"))
+        && (k + 1..(k + 5).min(n)).any(|m| {
+            matches!(word(m), "before" | "early" | "earlier" | "within")
+                || (word(m) == "in" && word(m + 1) == "time")
+        })
 }
 
 /// Whether the words hold a denial ("no longer", "did not", "didn't", "never", "stopped")
@@ -7468,25 +7485,8 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             // detection told as coming first ("before", "early", "in time", "within"), found
             // by the authors or in the passive. "… is the reason the errors were found in
             // production" stays found.
-            let found_first = window.clone().any(|k| {
-                matches!(
-                    s.word(k),
-                    "found"
-                        | "caught"
-                        | "detected"
-                        | "spotted"
-                        | "noticed"
-                        | "identified"
-                        | "discovered"
-                ) && k
-                    .checked_sub(1)
-                    .is_some_and(|p| matches!(s.word(p), "was" | "were" | "got" | "we" | "been"))
-                    && (k + 1..(k + 5).min(s.toks.len())).any(|m| {
-                        matches!(s.word(m), "before" | "early" | "earlier" | "within")
-                            || (s.word(m) == "in" && s.word(m + 1) == "time")
-                    })
-            });
-            if found_first {
+            let n = s.toks.len();
+            if window.clone().any(|k| found_first_at(|j| s.word(j), k, n)) {
                 return None;
             }
             let (c, j) = s.subject_class(i0);
