@@ -380,10 +380,39 @@ fn leads_somewhere(text: &str, toks: &[Tok], i: usize) -> bool {
 
 /// Whether the name at token `i` is followed by "which" (a comma between is no token):
 /// "Loki, which is responsible for forwarding logs" is a program, as "Marta, who is
-/// responsible for …" is a person (round 24, real79's first run).
+/// responsible for …" is a person (round 24, real79's first run). Or whether it is a brand
+/// that modifies a thing's noun: after a determiner and before a thing in lower case that no
+/// person or group word follows, "traced back to the Okta integration", "our Workday
+/// integration", "an Okta integration change" (round 55, real278's first run on round 54's
+/// final code). People are not put after "the" or "our" before a thing ("the Kaltenegg gate
+/// crew" is a group, and stays one).
 fn named_as_a_thing(text: &str, toks: &[Tok], i: usize) -> bool {
-    toks[i].key == super::features::NAME
-        && word_at(text, toks, i + 1).is_some_and(|w| w.eq_ignore_ascii_case("which"))
+    if toks[i].key != super::features::NAME {
+        return false;
+    }
+    let word = |k: usize| word_at(text, toks, k).unwrap_or("");
+    if word(i + 1).eq_ignore_ascii_case("which") {
+        return true;
+    }
+    let determiner = i > 0
+        && matches!(
+            word(i - 1).to_ascii_lowercase().as_str(),
+            "the" | "a" | "an" | "our" | "their" | "its" | "your" | "this" | "that"
+        );
+    let thing = |k: usize| {
+        let w = word(k);
+        let one = w.strip_suffix('s').filter(|o| o.len() > 2).unwrap_or(w);
+        w.starts_with(|c: char| c.is_ascii_lowercase())
+            && toks
+                .get(k)
+                .is_some_and(|t| !t.actor && !t.person_noun && !t.mark)
+            && (super::lexicon::ARTIFACT_NOUNS.contains(one) || super::lexicon::is_system_part(w))
+    };
+    determiner
+        && thing(i + 1)
+        && !toks
+            .get(i + 2)
+            .is_some_and(|t| !t.mark && (t.actor || t.person_noun))
 }
 
 /// Whether the actor of the sentence is the one who was told: an actor, then "was", "were",
@@ -522,6 +551,190 @@ fn spoken_in_chat(text: &str, s: usize, e: usize) -> bool {
     before.ends_with([':', '>', '<']) || speaker || is_transcript(text, s, e)
 }
 
+/// The roles of an incident-command system and of an action item, beside the lexicon's roles.
+const INCIDENT_ROLES: &[&str] = &[
+    "commander",
+    "captain",
+    "scribe",
+    "coordinator",
+    "liaison",
+    "responder",
+    "lead",
+    "owner",
+    "approver",
+    "author",
+    "officer",
+    "assignee",
+    "dri",
+    "reviewer",
+    "contact",
+];
+
+/// Whether the sentence is a field that names who holds a role and nothing else: a label of
+/// one to three words ending in a role ("Owner", "Owners", "Action owner", "Assignee") and a
+/// colon, then only names, handles and the words that join them ("Owner: Joy Magbanua and
+/// Teddy Lim.", round 55, f552's first run on round 54's final code; "Owners: @mkovacs,
+/// Priya"). The model weighs two names beside a role; who owns an action item is no fault.
+fn names_who_holds_a_role(text: &str, toks: &[Tok]) -> bool {
+    let (Some(first), Some(_)) = (toks.first(), toks.last()) else {
+        return false;
+    };
+    // The label stands before the sentence's first token on its line (the split leaves a
+    // field's label out of the sentence), or opens the sentence itself.
+    let before = text.get(..first.start).unwrap_or("");
+    let from = before
+        .rfind(['\n', '.', '|', ';'])
+        .map_or(0, |k| k + 1)
+        .max(before.len().saturating_sub(40));
+    let sentence = sentence_of(text, toks);
+    let (label, value) = match before.get(from..).map(str::trim_end) {
+        Some(l) if l.trim_end_matches(['*', '_']).ends_with(':') => (l, sentence),
+        _ => {
+            let head = &sentence.as_bytes()[..sentence.len().min(40)];
+            let Some(colon) = memchr::memchr(b':', head) else {
+                return false;
+            };
+            (&sentence[..colon], &sentence[colon + 1..])
+        }
+    };
+    let label: Vec<String> = label
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let role = label
+        .last()
+        .is_some_and(|w| INCIDENT_ROLES.contains(&super::patterns::singular(w)));
+    if label.is_empty() || label.len() > 3 || !role {
+        return false;
+    }
+    let value: Vec<&str> = value
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| matches!(c, ',' | '.' | ';' | '*' | '_' | '(' | ')')))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let joins = |w: &str| matches!(w, "and" | "&" | "/" | "+");
+    !value.is_empty()
+        && value.len() <= 8
+        && value.iter().any(|w| !joins(w))
+        && value
+            .iter()
+            .all(|w| joins(w) || w.starts_with('@') || w.starts_with(char::is_uppercase))
+}
+
+/// Whether the sentence is a legend of who is who: a label of people or handles ("Handles:",
+/// "People:", "Participants:", "Who's who:", "Key:") before it on its line or opening it, or
+/// two or more "X is Y" pairs whose Y is capitalised, joined by commas ("gortiz is Gabriela,
+/// fbennani is Fatima"), and no word of harm ([`tells_of_harm`]). Round 55, f554's first run.
+fn tells_who_is_who(text: &str, toks: &[Tok]) -> bool {
+    #[rustfmt::skip]
+    const LEGENDS: &[&str] = &[
+        "handles", "handle", "people", "participants", "attendees", "present", "names", "key",
+        "legend", "who", "cast", "roster", "responders",
+    ];
+    let sentence = sentence_of(text, toks);
+    if tells_of_harm(sentence) {
+        return false;
+    }
+    let lead = toks
+        .first()
+        .and_then(|t| line_lead(text, t.start, 64))
+        .unwrap_or("");
+    let label = |l: &str| {
+        let l = l.trim().trim_matches(['*', '_', '#', ' ']);
+        let Some(head) = l
+            .strip_suffix(':')
+            .or_else(|| l.split_once(':').map(|(h, _)| h))
+        else {
+            return false;
+        };
+        head.split(|c: char| !c.is_alphabetic())
+            .find(|w| !w.is_empty())
+            .is_some_and(|w| LEGENDS.contains(&w.to_lowercase().as_str()))
+            && head.split_whitespace().count() <= 3
+    };
+    if label(lead) || sentence.get(..24.min(sentence.len())).is_some_and(label) {
+        return true;
+    }
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    let pairs = (1..words.len().saturating_sub(1))
+        .filter(|&k| {
+            words[k] == "is"
+                && words[k + 1].starts_with(char::is_uppercase)
+                && (k < 2 || words[k - 2].ends_with(',') || k == 1 || words[k - 2].ends_with(':'))
+        })
+        .count();
+    pairs >= 2
+}
+
+/// Whether the sentence opens with a thing (a runbook, a checklist, a screen: `ARTIFACT_NOUNS`,
+/// `DETECTOR_NOUNS`) that never asked, showed or prompted something of people, within its
+/// first five words ([`super::patterns::denies_a_prompt`]), and holds no modal of duty
+/// ("should", "ought", "must"): "The runbook never asked her to compare the total with last
+/// season" (round 55, f556's first run). `words` are lower-cased.
+fn unprompted_by_a_thing(words: &[String]) -> bool {
+    let w = |k: usize| words.get(k).map_or("", String::as_str);
+    if words
+        .iter()
+        .any(|x| matches!(x.as_str(), "should" | "ought" | "must" | "shouldn't"))
+    {
+        return false;
+    }
+    let Some(subject) = (1..words.len().min(5)).find(|&k| {
+        let one = super::patterns::singular(w(k));
+        matches!(w(k - 1), "the" | "our" | "its" | "their" | "that" | "this")
+            && (super::lexicon::ARTIFACT_NOUNS.contains(one)
+                || super::lexicon::DETECTOR_NOUNS.contains(one))
+    }) else {
+        return false;
+    };
+    super::patterns::denies_a_prompt((subject + 1..(subject + 4).min(words.len())).map(w))
+}
+
+/// Whether the sentence looks, turns or glances away: "looked the other way", "turn a blind
+/// eye" is another idiom. `words` are lower-cased.
+fn looked_away(words: &[String]) -> bool {
+    words.iter().any(|w| {
+        ["look", "turn", "glanc", "glance", "face", "facing", "walk"]
+            .iter()
+            .any(|v| w.starts_with(v))
+    })
+}
+
+/// Whether the sentence tells two roles held by one person or one team: two things joined by
+/// "and" before "were", "was", "are" or "is", then "the same" and a person's or a team's noun
+/// ("person", "people", "engineer", "team") or "one and the same", with nothing after it in the
+/// clause but when or where ("… were the same person that week"). "The on-call engineer and
+/// the deploying engineer were the same person" (round 55, f550's first run). `words` are
+/// lower-cased.
+fn roles_held_by_one(words: &[String]) -> bool {
+    #[rustfmt::skip]
+    const HOLDERS: &[&str] = &[
+        "person", "people", "individual", "engineer", "human", "team", "responder", "one",
+        "man", "woman", "operator", "developer",
+    ];
+    let w = |k: usize| words.get(k).map_or("", String::as_str);
+    (1..words.len()).any(|c| {
+        if !matches!(w(c), "were" | "was" | "are" | "is") || !(0..c).any(|k| w(k) == "and") {
+            return false;
+        }
+        let mut k = c + 1;
+        if w(k) == "one" && w(k + 1) == "and" {
+            k += 2;
+        }
+        if w(k) == "the" {
+            k += 1;
+        }
+        w(k) == "same"
+            && (HOLDERS.contains(&w(k + 1)) || k + 1 == words.len())
+            && (k + 2 == words.len()
+                || matches!(
+                    w(k + 2),
+                    "that" | "this" | "on" | "in" | "at" | "during" | "for" | "again" | "too"
+                ))
+    })
+}
+
 /// Whether the sentence tells who held a role, and names no one else: a role noun, "was" or
 /// "is", then one to three capitalised names that end the clause ("The incident commander was
 /// Priya.", "… and this train's captain was Katrin." (round 29, f191's first run)). The model
@@ -535,20 +748,6 @@ fn states_who_held_a_role(text: &str, toks: &[Tok]) -> bool {
         if !matches!(word(c), "was" | "is") {
             return None;
         }
-        // The incident roles of an incident-command system, beside the lexicon's roles.
-        const INCIDENT_ROLES: &[&str] = &[
-            "commander",
-            "captain",
-            "scribe",
-            "coordinator",
-            "liaison",
-            "responder",
-            "lead",
-            "owner",
-            "approver",
-            "author",
-            "officer",
-        ];
         let role = word(c - 1).to_lowercase();
         let role = super::patterns::singular(&role);
         if !(super::lexicon::is_actor_noun(role) || INCIDENT_ROLES.contains(&role))
@@ -2666,10 +2865,13 @@ pub(crate) fn scan(
                 return;
             }
             if family == Rule::TeamBlame
-                && opens_an_entry(text, s)
+                && (opens_an_entry(text, s) || within_an_entry(text, s))
                 && !spoken_in_chat(source, s, e)
                 && told_plainly(sentence, words())
             {
+                // Or a later sentence of the entry: "**Thursday 26 November, 15:30.** The
+                // portal operator confirmed a credit … Finance released the hold." (round 55,
+                // f553's first run).
                 // "- 2:21 The engineers reboot the backend server." (round 48, real204 on the
                 // final code): a timeline entry that tells a team's act and nothing more, as
                 // "14:02 Priya restarted the primary" tells a person's. Not a chat line,
@@ -2782,9 +2984,53 @@ pub(crate) fn scan(
                     | Rule::Punishment
                     | Rule::TeamBlame
                     | Rule::Sarcasm
-            ) && states_who_held_a_role(text, toks)
+            ) && (states_who_held_a_role(text, toks) || names_who_holds_a_role(text, toks))
             {
-                // "The incident commander was Priya." (round 29): a fact of who held a role.
+                // "The incident commander was Priya." (round 29), "Owner: Joy Magbanua and
+                // Teddy Lim." (round 55): a fact of who held a role.
+                return;
+            }
+            if matches!(family, Rule::IndividualFault | Rule::TeamBlame)
+                && tells_who_is_who(text, toks)
+            {
+                // "Handles: gortiz is Gabriela, fbennani is Fatima, …, nacho is Ignacio from
+                // the Luján scale house." (round 55, f554's first run): a legend of who is
+                // who before a pasted chat.
+                return;
+            }
+            if matches!(
+                family,
+                Rule::Counterfactual | Rule::Negligence | Rule::IndividualFault
+            ) && unprompted_by_a_thing(words())
+            {
+                // "The runbook never asked her to compare the total with last season, and the
+                // number she would have needed was in a folder nobody would think to open
+                // during an upload." (round 55, f556's first run): what a thing never asked
+                // of people is its gap, and what they would have needed is the condition.
+                return;
+            }
+            if family == Rule::Negligence
+                && lowered_span(text, toks, a, b)
+                    .windows(2)
+                    .any(|p| p[0] == "other" && p[1] == "way")
+                && !looked_away(words())
+            {
+                // "The protein and SCC errors pushed the payment the other way." (round 55,
+                // f557's first run): a direction, not the idiom of looking away.
+                return;
+            }
+            if matches!(
+                family,
+                Rule::IndividualFault
+                    | Rule::Negligence
+                    | Rule::HumanError
+                    | Rule::TeamBlame
+                    | Rule::Judgemental
+            ) && roles_held_by_one(words())
+            {
+                // "The on-call engineer and the deploying engineer were the same person."
+                // (round 55, f550's first run): two roles held by one person is a condition
+                // of the work, which the model read as a verdict on the roles it names.
                 return;
             }
             if states_no_cause_yet(words()) {
@@ -2996,7 +3242,9 @@ pub(crate) fn scan(
                 // a false error): `Kind::ReasonIs` reads the same credit.
                 return;
             }
-            if meeting_skipped_for_work(words()) {
+            if super::patterns::meeting_skipped_for_work(
+                &words().iter().map(String::as_str).collect::<Vec<_>>(),
+            ) {
                 // "Hamish skipped the morning stand-up to walk the reject conveyor with the
                 // Strathmore engineer." (round 54, f529's first run): a gathering missed for
                 // work told with it; a review or a handover skipped, or a stand-up skipped to
@@ -3252,6 +3500,28 @@ fn opens_an_entry(text: &str, s: usize) -> bool {
     let rest = before
         .trim_start()
         .trim_start_matches(['-', '*', '+', '|', '[', '(', ' ']);
+    super::text::clock_hour_len(rest, b":.h").is_some()
+        || crate::timeline::stamp::parse(rest)
+            .stamp()
+            .is_some_and(|stamp| stamp.clock.is_some())
+}
+
+/// How far back [`within_an_entry`] looks for the stamp that opens an entry: a paragraph of a
+/// few sentences after it.
+const ENTRY_REACH: usize = 512;
+
+/// Whether the sentence starting at `s` is a later sentence of a timeline entry: its line,
+/// which starts at most [`ENTRY_REACH`] bytes back, opens with a stamp that holds a time of
+/// day, bold or not ("**Thursday 26 November, 15:30.** … Finance released the hold.", "14:05
+/// Paged the DBA. The DBA team restored the replica."). [`opens_an_entry`] reads the entry's
+/// first sentence.
+fn within_an_entry(text: &str, s: usize) -> bool {
+    let Some(lead) = line_lead(text, s, ENTRY_REACH) else {
+        return false;
+    };
+    let rest = lead
+        .trim_start()
+        .trim_start_matches(['-', '*', '+', '|', '[', '(', ' ', '_']);
     super::text::clock_hour_len(rest, b":.h").is_some()
         || crate::timeline::stamp::parse(rest)
             .stamp()
@@ -4404,34 +4674,6 @@ fn detection_came_first(words: &[String]) -> bool {
         return false;
     };
     (r + 1..words.len()).any(|k| super::patterns::found_first_at(w, k, words.len()))
-}
-
-/// Whether the sentence tells a gathering (a stand-up, a meeting, a sync, a call, a briefing)
-/// skipped or missed in order to do something else, within three words of it: "Hamish skipped
-/// the morning stand-up to walk the reject conveyor" (round 54, f529's first run). Not a
-/// review or a handover, which are safeguards, and not for rest or leisure ("skipped the
-/// stand-up to sleep in"). `words` are lower-cased.
-fn meeting_skipped_for_work(words: &[String]) -> bool {
-    #[rustfmt::skip]
-    const GATHERINGS: &[&str] = &[
-        "meeting", "meetings", "standup", "stand-up", "sync", "call", "briefing", "huddle",
-        "check-in", "demo", "all-hands", "town-hall", "lunch", "offsite", "workshop", "training",
-    ];
-    #[rustfmt::skip]
-    const LEISURE: &[&str] = &[
-        "sleep", "rest", "nap", "relax", "leave", "go", "head", "eat", "play", "watch", "shop",
-        "party", "drink", "avoid", "dodge", "skip",
-    ];
-    let w = |k: usize| words.get(k).map_or("", String::as_str);
-    (0..words.len()).any(|k| {
-        matches!(w(k), "skipped" | "missed" | "skipping" | "missing")
-            && (k + 1..(k + 5).min(words.len())).any(|m| {
-                GATHERINGS.contains(&w(m))
-                    && w(m + 1) == "to"
-                    && !w(m + 2).is_empty()
-                    && !LEISURE.contains(&w(m + 2))
-            })
-    })
 }
 
 /// Whether a "while" clause tells work that filled the time: "… was stopped for six hours

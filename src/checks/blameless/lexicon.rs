@@ -504,6 +504,9 @@ pub(super) static ARTIFACT_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::ne
         // "Our repositories should have told us about this date …").
         "registry", "repository", "repo", "database", "index", "feed", "queue",
         "calendar", "spreadsheet", "inventory", "catalogue", "catalog", "documentation",
+        // What joins one product to another (round 55, real278's first run on round 54's
+        // final code: "The issue was traced back to our Workday integration.").
+        "integration", "extension", "add-on", "addon", "webhook",
     ])
 });
 

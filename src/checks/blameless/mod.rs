@@ -632,6 +632,9 @@ pub(crate) fn is_meta(sentence: &str) -> bool {
 /// into `sentence`), if it has any: at the first `;`, `:`, "but" or "so" after the match, or
 /// at the sentence's end.
 fn meta_clause_end(sentence: &str, shadow: &[u8]) -> Option<usize> {
+    if draft_revised(sentence) {
+        return Some(sentence.len());
+    }
     let (_, end) = COMPILED.meta.find(sentence, shadow)?;
     let rest = sentence.get(end..)?;
     let lower = rest.to_ascii_lowercase();
@@ -640,6 +643,38 @@ fn meta_clause_end(sentence: &str, shadow: &[u8]) -> Option<usize> {
         .filter_map(|c| lower.find(c))
         .min();
     Some(cut.map_or(sentence.len(), |c| end + c))
+}
+
+/// Whether the sentence tells an earlier draft's wording and that the authors revised it: it
+/// opens with an earlier, first, original or previous "draft" or "version" within its first
+/// six words, and later "we" or "I" and a verb of revision ("rewrote", "reworded", "removed",
+/// "changed"): "An earlier draft said the engineer failed to renew the certificate; we
+/// rewrote it to describe the renewal job instead." (round 55, f555's first run, a false
+/// error). The wording is quoted to be withdrawn. A draft that said it without the revision
+/// ("The first draft said Dave broke it, and he did") is still judged.
+fn draft_revised(sentence: &str) -> bool {
+    #[rustfmt::skip]
+    const EARLIER: &[&str] = &[
+        "earlier", "first", "original", "previous", "initial", "older", "old", "prior",
+    ];
+    #[rustfmt::skip]
+    const REVISED: &[&str] = &[
+        "rewrote", "reworded", "revised", "changed", "removed", "replaced", "struck", "deleted",
+        "edited", "dropped", "corrected", "amended", "cut", "retracted", "withdrew",
+    ];
+    let words: Vec<String> = sentence
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .take(64)
+        .map(str::to_lowercase)
+        .collect();
+    let w = |k: usize| words.get(k).map_or("", String::as_str);
+    let Some(d) = (1..words.len().min(6)).find(|&k| {
+        matches!(w(k), "draft" | "drafts" | "version" | "versions") && EARLIER.contains(&w(k - 1))
+    }) else {
+        return false;
+    };
+    (d + 1..words.len()).any(|k| matches!(w(k), "we" | "i") && REVISED.contains(&w(k + 1)))
 }
 
 /// Trims whitespace and punctuation off a span and checks it is a valid, non-empty range.

@@ -2729,7 +2729,7 @@ impl Sentence<'_> {
                         && (self.proposes_to_us() || self.neglect_of_machine_traffic(i)))
                     || (rule != Rule::Punishment
                         && rule != Rule::Counterfactual
-                        && self.left_unprompted(i))
+                        && (self.left_unprompted(i) || meeting_skipped_for_work(&self.words())))
                     || (rule == Rule::IndividualFault && self.in_a_denied_clause(i, false))
                     || self.denied_as_found(i)
                     || (matches!(rule, Rule::IndividualFault | Rule::TeamBlame)
@@ -3480,8 +3480,8 @@ impl Sentence<'_> {
     }
 
     /// Whether the sentence weighs the label at `i` as a choice of words: it opens with
-    /// "Calling", "Labelling", "Describing" or "To call" and "it", "this", "that" or "the …",
-    /// and after the label a modal ("would", "will", "does", "could", "might") with a verb
+    /// "Calling", "Labelling", "Describing" or "To call" (or "Treating … as", or a condition,
+    /// "If we call", "If we treat … as") and "it", "this", "that" or "the …", and after the label a modal ("would", "will", "does", "could", "might") with a verb
     /// that is not "be" or "have": "Calling it human error would tell us to be more careful
     /// next time, which is not an action anyone can take …" (round 24, f156's first run),
     /// "Calling it operator error would hide the missing interlock". "Calling it a human
@@ -3501,6 +3501,22 @@ impl Sentence<'_> {
                 if (k0 + 1..i).any(|k| self.word(k) == "as") =>
             {
                 k0 + 1
+            }
+            // The same choice put as a condition: "If we treat this as a human mistake, the
+            // same gap will catch a different colleague in February" (round 55, f541's first
+            // run on round 54's final code, a false error), "if you call it operator error,
+            // nothing changes".
+            "if" if matches!(self.word(k0 + 1), "we" | "you" | "they" | "one") => {
+                let v = self.word(k0 + 2);
+                let labels = matches!(v, "call" | "label" | "chalk" | "write" | "put")
+                    || (matches!(
+                        v,
+                        "treat" | "classify" | "record" | "file" | "frame" | "log" | "dismiss"
+                    ) && (k0 + 3..i).any(|k| self.word(k) == "as"));
+                if !labels {
+                    return false;
+                }
+                k0 + 3
             }
             _ => return false,
         };
@@ -5795,8 +5811,39 @@ fn cleft(
         v += 1;
     }
     let verb = s.word(v);
-    let credit =
-        CREDIT_VERBS.contains(&verb) || (verb == "let" && matches!(s.word(v + 2), "know" | "knew"));
+    let n = s.toks.len();
+    // "It was Sanna who saw the pattern on Saturday morning, by reading through her own call
+    // notes" (round 55, f542's first run on round 54's final code, a false error): seeing or
+    // hearing put in focus credits the detection, unless the sentence goes on with what was
+    // not done about it ("… who saw the alert and did nothing", "… but said nothing") or
+    // with a second act that is no credit ("… and went back to sleep").
+    let perceived = matches!(verb, "saw" | "heard" | "sensed")
+        && !(v + 1..n).any(|k| {
+            let w = s.word(k);
+            matches!(
+                w,
+                "not"
+                    | "n't"
+                    | "never"
+                    | "nothing"
+                    | "nobody"
+                    | "ignored"
+                    | "dismissed"
+                    | "late"
+                    | "too"
+                    | "only"
+                    | "yet"
+                    | "still"
+                    | "anyway"
+                    | "without"
+            ) || w.ends_with("n't")
+                || (matches!(w, "and" | "but" | "then")
+                    && !CREDIT_VERBS.contains(&s.word(k + 1))
+                    && !matches!(s.word(k + 1), "her" | "his" | "their" | "the" | "a" | "an"))
+        });
+    let credit = perceived
+        || CREDIT_VERBS.contains(&verb)
+        || (verb == "let" && matches!(s.word(v + 2), "know" | "knew"));
     if credit || CLEFT_NO_ACT.contains(&verb) {
         return None;
     }
@@ -8685,6 +8732,32 @@ fn act_then_harm(s: &Sentence, me: usize, i0: usize, matched: &str) -> Option<Fo
     {
         return None;
     }
+    // "Fatima Zahra Idrissi booked them by phone at 06:25, but the earliest pilot was at
+    // 10:30, so the ship berthed three hours late." (round 55, f551's first run on round 54's
+    // final code): a "but" clause with a subject and a verb of its own and no one in it comes
+    // between the act and the joint, and the consequence hangs on it ("… but not on the
+    // server, so …" is no clause, and stays with the act). "… but he forgot the flag, so checkout broke" puts a person
+    // back in the clause, and stays found.
+    let turned = (first + 1..i0).any(|b| {
+        matches!(s.word(b), "but" | "yet" | "however")
+            && matches!(
+                s.word(b + 1),
+                "the" | "a" | "an" | "its" | "this" | "that" | "there" | "it"
+            )
+            && (b + 2..i0).any(|k| is_be(s.word(k)) || is_past(s.word(k)))
+            && (b + 1..i0).all(|k| {
+                let c = s.class(k);
+                let someone = c.person()
+                    || c == Class::Group
+                    || c == Class::We
+                    || matches!(s.word(k), "i" | "my" | "his" | "her" | "their")
+                    || (c == Class::Other && s.named_by_shape(k));
+                !someone
+            })
+    });
+    if turned {
+        return None;
+    }
     let limit = (first + 6).min(i0);
     for j in first..limit {
         let c = s.class(j);
@@ -9745,6 +9818,58 @@ pub(super) fn outcome_could_have_been(words: &[&str]) -> bool {
                         || w(j + 3).ends_with("-long")
                         || w(j + 3).ends_with("-hour")
                         || w(j + 3).ends_with("-day"))))
+    })
+}
+
+/// Whether the sentence tells a gathering (a stand-up, a meeting, a sync, a call, a briefing)
+/// skipped or missed in order to do something else, within three words of it: "Hamish skipped
+/// the morning stand-up to walk the reject conveyor" (round 54, f529's first run), or because
+/// work held the person there ("because he was on the vendor call", round 55). Not a review
+/// or a handover, which are safeguards, and not for rest or leisure ("skipped the stand-up to
+/// sleep in"). The rules ask it of their findings, and the engine of the
+/// model's. `words` are lower-cased.
+pub(super) fn meeting_skipped_for_work(words: &[&str]) -> bool {
+    #[rustfmt::skip]
+    const GATHERINGS: &[&str] = &[
+        "meeting", "meetings", "standup", "stand-up", "sync", "call", "briefing", "huddle",
+        "check-in", "demo", "all-hands", "town-hall", "lunch", "offsite", "workshop", "training",
+    ];
+    #[rustfmt::skip]
+    const LEISURE: &[&str] = &[
+        "sleep", "rest", "nap", "relax", "leave", "go", "head", "eat", "play", "watch", "shop",
+        "party", "drink", "avoid", "dodge", "skip",
+    ];
+    // Round 55 (f542's first run on round 54's final code, a false error): the work told as
+    // the reason, "… skipped the Friday sign-off meeting because he was on the vendor call
+    // about the same rollout". Someone on a call, in a war room, at the site or handling a
+    // page; "because he was bored" or "because she was on holiday" names no work.
+    #[rustfmt::skip]
+    const WORK: &[&str] = &[
+        "call", "calls", "bridge", "incident", "outage", "page", "pager", "site", "rollout",
+        "release", "deploy", "deployment", "migration", "cutover", "escalation", "shift", "rota",
+        "war", "floor", "line", "plant", "substation", "vendor", "customer", "client", "fix",
+        "repair", "restore", "recovery", "failover", "ticket", "alarm", "alert",
+    ];
+    #[rustfmt::skip]
+    const DOING: &[&str] = &[
+        "handling", "covering", "fixing", "working", "leading", "running", "answering",
+        "responding", "restoring", "repairing", "staffing", "supporting", "escorting",
+    ];
+    let w = |k: usize| words.get(k).copied().unwrap_or("");
+    let busy = |m: usize| {
+        matches!(w(m), "because" | "as" | "since")
+            && matches!(w(m + 2), "was" | "were")
+            && (DOING.contains(&w(m + 3))
+                || (matches!(w(m + 3), "on" | "in" | "at" | "with")
+                    && (m + 4..(m + 9).min(words.len())).any(|q| WORK.contains(&w(q)))))
+    };
+    (0..words.len()).any(|k| {
+        matches!(w(k), "skipped" | "missed" | "skipping" | "missing")
+            && (k + 1..(k + 5).min(words.len())).any(|m| {
+                GATHERINGS.contains(&w(m))
+                    && ((w(m + 1) == "to" && !w(m + 2).is_empty() && !LEISURE.contains(&w(m + 2)))
+                        || busy(m + 1))
+            })
     })
 }
 

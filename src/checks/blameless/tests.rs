@@ -8027,3 +8027,86 @@ fn factors_denied_detections_credited_and_steps_left_unprompted_of_round_54() {
         ),
     ]);
 }
+
+/// Round 55's first batch (f541's, f542's, f550's, f551's, f552's and real278's first runs,
+/// four of them false errors): a human-error label weighed in a condition, a gathering missed
+/// because work held the person, a cleft that credits someone who heard or saw the first sign,
+/// a product's name before a thing, a consequence that hangs on a "but" clause with no one in
+/// it, an action item's owners and two roles held by one person are no blame. The label
+/// asserted in a condition, a meeting skipped out of boredom, a cleft of someone who saw and
+/// did nothing, a person traced as the cause, a "but" clause with a person in it and an
+/// owner's field that tells harm stay found.
+#[test]
+fn labels_weighed_in_conditions_clefts_that_credit_brands_and_owners_of_round_55() {
+    assert_engine_quiet(&[
+        "If we treat this as operator error, the same missing interlock will trip someone else next winter.",
+        "Kwame skipped the weekly sync because he was handling the payments page.",
+        "It was Rangi who heard the fan bearing whine on his walk past rack 9, two hours before the alarm.",
+        "The fault was traced back to our Gusto integration.",
+        "The outage was traced back to the Zendesk integration.",
+        "Mireille rebooked the crew at 05:10, but the only free bus was at 08:00, so the flight left two hours late.",
+        "The on-call engineer and the release engineer were the same person.",
+    ]);
+    assert_block_quiet(&[
+        "- [ ] **AI-4:** Agree with Legal a template for supplier credits. Owner: Joy Santos and Teddy Ocampo. Due: 2026-12-04.",
+    ]);
+    assert_engine_errors(&[
+        (
+            "If you ask me, it was human error.",
+            "blameless/human-error",
+        ),
+        (
+            "Juhani skipped the sign-off meeting because he was bored.",
+            "blameless/individual-fault",
+        ),
+        (
+            "It was Sanna who saw the alert and did nothing.",
+            "blameless/individual-fault",
+        ),
+        (
+            "The fault was traced back to Priya.",
+            "blameless/individual-fault",
+        ),
+        (
+            "Dave pushed the change, but he forgot the flag, so checkout broke.",
+            "blameless/individual-fault",
+        ),
+        (
+            "The on-call engineer and the release engineer were the same careless person.",
+            "blameless/judgemental",
+        ),
+    ]);
+    assert_engine_finds(&[("Owner: Dave, who broke it.", "blameless/individual-fault")]);
+}
+
+/// Round 55's second batch (f553's to f556's first runs, one of them a false error): a
+/// team's plain act later in a timeline entry, a legend of chat handles, a step a runbook never
+/// asked for, and an earlier draft's wording the authors rewrote are no blame. A team ignoring
+/// a page in an entry, a legend that tells harm, a duty told after the runbook's gap, a draft's
+/// wording kept, and looking the other way stay found.
+#[test]
+fn entries_legends_unprompted_steps_and_rewritten_drafts_of_round_55() {
+    assert_block_quiet(&[
+        "**Thursday 3 December, 16:20.** The portal operator confirmed the credit on the January statement. Finance released the hold.",
+        "Handles: okoye is Chidi, lm is Lena Marsh, rk is Rafael from the Porto scale house.",
+    ]);
+    assert_engine_quiet(&[
+        "The runbook never asked him to compare the totals with last month, and the number he would have needed was in a folder nobody would think to open.",
+        "An earlier draft said the technician failed to renew the licence; we rewrote it to describe the renewal reminder instead.",
+    ]);
+    assert_block_found(&[
+        "**Thursday 3 December, 16:20.** The portal operator paged the DBA team. The DBA team ignored the page.",
+        "Handles: dave is Dave, who broke prod.",
+    ]);
+    assert_engine_errors(&[
+        (
+            "The runbook never asked her to check, but she should have known anyway.",
+            "blameless/counterfactual",
+        ),
+        (
+            "The first draft said Dave broke it, and he did.",
+            "blameless/individual-fault",
+        ),
+        ("Everyone looked the other way.", "blameless/negligence"),
+    ]);
+}
