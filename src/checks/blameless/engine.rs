@@ -622,6 +622,72 @@ fn names_who_holds_a_role(text: &str, toks: &[Tok]) -> bool {
             .all(|w| joins(w) || w.starts_with('@') || w.starts_with(char::is_uppercase))
 }
 
+/// Whether the sentence names someone only by the names `products` holds (the document's
+/// programs, [`super::products_of`]): at least one actor's word is a program's name, and
+/// without those words the sentence names no one ([`names_anyone_but`]).
+fn names_only_programs(
+    text: &str,
+    toks: &[Tok],
+    products: &std::collections::HashSet<String>,
+) -> bool {
+    if products.is_empty() {
+        return false;
+    }
+    let program = |k: usize| {
+        toks[k].actor
+            && word_at(text, toks, k).is_some_and(|w| products.contains(&w.to_lowercase()))
+    };
+    (0..toks.len()).any(program) && !names_anyone_but(text, toks, program)
+}
+
+/// Whether the sentence closes with a purpose fulfilled: "what" after "is" or "was" (with
+/// "exactly", "precisely" or "just" between or not), and the sentence's last word "for" after
+/// "is", "are" or "was" ("… which is exactly what procedure BK-7 is for", round 55). `words`
+/// are lower-cased.
+fn closes_with_a_purpose(words: &[String]) -> bool {
+    let w = |k: usize| words.get(k).map_or("", String::as_str);
+    let n = words.len();
+    if n < 4 || w(n - 1) != "for" || !matches!(w(n - 2), "is" | "are" | "was" | "were") {
+        return false;
+    }
+    (1..n - 2).any(|k| {
+        w(k) == "what"
+            && (matches!(w(k - 1), "is" | "was")
+                || (matches!(w(k - 1), "exactly" | "precisely" | "just")
+                    && k >= 2
+                    && matches!(w(k - 2), "is" | "was")))
+    })
+}
+
+/// Whether the sentence weighs a word for what happened as a choice: it opens with "calling",
+/// "labelling", "describing" or "to call", then "it", "this" or "that", and later a modal
+/// ("would", "will", "could", "might") whose verb is not "be" or "have been": "Calling it a
+/// mistake, or anyone's fault, would set the wrong people the wrong homework" (round 55,
+/// f558's first run). "Calling it Dave's fault would be fair" asserts the word, and stays
+/// judged. `words` are lower-cased.
+fn weighs_a_word(words: &[String]) -> bool {
+    let w = |k: usize| words.get(k).map_or("", String::as_str);
+    let object = match w(0) {
+        "calling" | "labelling" | "labeling" | "describing" => 1,
+        "to" if w(1) == "call" => 2,
+        _ => return false,
+    };
+    if !matches!(w(object), "it" | "this" | "that") {
+        return false;
+    }
+    (object + 1..words.len()).any(|m| {
+        if !matches!(w(m), "would" | "will" | "could" | "might") {
+            return false;
+        }
+        let mut k = m + 1;
+        if matches!(w(k), "not" | "n't" | "never") {
+            k += 1;
+        }
+        let asserts = w(k) == "be" || (w(k) == "have" && w(k + 1) == "been");
+        !asserts && !w(k).is_empty()
+    })
+}
+
 /// Whether the sentence is a legend of who is who: a label of people or handles ("Handles:",
 /// "People:", "Participants:", "Who's who:", "Key:") before it on its line or opening it, or
 /// two or more "X is Y" pairs whose Y is capitalised, joined by commas ("gortiz is Gabriela,
@@ -2858,6 +2924,15 @@ pub(crate) fn scan(
                 // told as done is credit; "did not do their job" stays judged.
                 return;
             }
+            if matches!(family, Rule::TeamBlame | Rule::IndividualFault)
+                && signed_off_plainly(words())
+            {
+                // "Nothing suspicious, and QA signed off on the release." (round 54, real275's
+                // first run, left then; round 55): a sign-off told and nothing else in its
+                // clause. "… signed off on a build they never ran" and "… without reading it"
+                // tell what went wrong with it, and stay judged.
+                return;
+            }
             if family == Rule::TeamBlame && team_on_the_clock(sentence, words()) {
                 // "The Bergen team shipped the corrected settlement file at 17:40." (round 46,
                 // f384's and f386's first runs): a team's act told with its time and nothing
@@ -2988,6 +3063,34 @@ pub(crate) fn scan(
             {
                 // "The incident commander was Priya." (round 29), "Owner: Joy Magbanua and
                 // Teddy Lim." (round 55): a fact of who held a role.
+                return;
+            }
+            if matches!(
+                family,
+                Rule::IndividualFault | Rule::TeamBlame | Rule::Negligence
+            ) && names_only_programs(text, toks, ctx.products())
+            {
+                // "Also worth saying: Granero let the same transfer ID in twice without
+                // complaint." (round 55, f561's first run), where the report names "Granero
+                // v4": the only name in the sentence is one of the document's programs.
+                return;
+            }
+            if matches!(
+                family,
+                Rule::IndividualFault | Rule::TeamBlame | Rule::Negligence
+            ) && closes_with_a_purpose(words())
+                && !tells_of_harm(sentence)
+            {
+                // "When the observed levels confirmed his concern, he closed the barrier on his
+                // own authority, which is exactly what procedure BK-7 is for." (round 55,
+                // f560's first run): an act told as what a procedure is there for, as the
+                // rules read it (`patterns::fulfils_a_purpose`).
+                return;
+            }
+            if weighs_a_word(words()) {
+                // "Calling it a mistake, or anyone's fault, would set the wrong people the
+                // wrong homework." (round 55, f558's first run): what a word would do if
+                // chosen, which the rules read as talk about wording (`weighs_a_label`).
                 return;
             }
             if matches!(family, Rule::IndividualFault | Rule::TeamBlame)
@@ -4831,6 +4934,34 @@ const PLAIN_TONE: &[&str] = &[
     "why", "who", "whoever", "unilaterally", "themselves", "own", "bound", "honestly",
     "eventually", "months", "years", "evenings", "nights", "mornings",
 ];
+
+/// Whether the sentence's last clause tells a sign-off and nothing more: "signed off" (with
+/// "on" or not), then "the", "this", "that", "our" or "its" and at most two words that end the
+/// sentence, and the clause, from its last "and", "but" or "so", told plainly
+/// ([`told_plainly`]): "Nothing suspicious, and QA signed off on the release." (round 54,
+/// real275's first run). A sign-off of "a build that had never been installed", one "without
+/// reading the risk section" or "on a release they never ran" goes on past its object, and is
+/// judged. `words` are lower-cased.
+fn signed_off_plainly(words: &[String]) -> bool {
+    let w = |k: usize| words.get(k).map_or("", String::as_str);
+    let n = words.len();
+    let Some(v) = (0..n).find(|&k| w(k) == "signed" && w(k + 1) == "off") else {
+        return false;
+    };
+    let mut d = v + 2;
+    if w(d) == "on" {
+        d += 1;
+    }
+    if !matches!(w(d), "the" | "this" | "that" | "our" | "its") || n <= d + 1 || n > d + 3 {
+        return false;
+    }
+    let from = (0..v)
+        .rev()
+        .find(|&k| matches!(w(k), "and" | "but" | "so"))
+        .map_or(0, |k| k + 1);
+    let clause = &words[from..];
+    told_plainly(&clause.join(" "), clause)
+}
 
 /// Whether the sentence (`sentence`, its lower-cased words `words`) tells an act and nothing
 /// more: no word of harm ([`tells_of_harm`]), none of [`PLAIN_TONE`], none that starts like

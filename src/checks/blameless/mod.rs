@@ -111,20 +111,46 @@ pub(crate) fn is_version(word: &str) -> bool {
 /// names its programs so, and elsewhere calls them by the bare name ("ignored by Stack"), where
 /// the name would read as a person's. One pass over the words; a person's name with a version
 /// after it is rare.
+///
+/// Round 55 (f561's first run, a false error): a name set after a thing's noun as its
+/// appositive, "the gauge ingest service, Caudal, treated each repeated transmission …", is
+/// the thing's name too. The noun is one of `lexicon::ARTIFACT_NOUNS` or a part of a system
+/// (`lexicon::is_system_part`) and not also a person's job ("the driver, Baraka, …"), and the
+/// name is followed by a comma.
 pub(crate) fn products_of(text: &str) -> HashSet<String> {
     let mut out = HashSet::new();
     let mut words = text.split_whitespace().peekable();
+    let mut prev = "";
     while let Some(w) = words.next() {
         let Some(next) = words.peek() else { break };
-        let next = next.trim_end_matches([',', '.', ';', ':', ')', '!', '?']);
+        let next_bare = next.trim_end_matches([',', '.', ';', ':', ')', '!', '?']);
         let name = w.trim_start_matches(['(', '"', '*', '`', '[']);
-        if name.len() >= 2
-            && name.starts_with(|c: char| c.is_uppercase())
-            && name.chars().all(|c| c.is_alphabetic() || c == '-')
-            && is_version(next)
-        {
+        let capitalised = |n: &str| {
+            n.len() >= 2
+                && n.starts_with(|c: char| c.is_uppercase())
+                && n.chars().all(|c| c.is_alphabetic() || c == '-')
+        };
+        if capitalised(name) && is_version(next_bare) {
             out.insert(name.to_lowercase());
         }
+        // "the gauge ingest service, Caudal, treated …": a thing's noun and a comma, then
+        // a name and a comma.
+        if let (Some(noun), Some(appositive)) = (prev.strip_suffix(','), name.strip_suffix(',')) {
+            let noun = noun.to_ascii_lowercase();
+            let one = noun.strip_suffix('s').unwrap_or(&noun);
+            // Not a noun that is also a person's job: "the driver, Baraka, keyed …".
+            let a_job = lexicon::is_actor_noun(&noun)
+                || matches!(one, "driver" | "scheduler" | "monitor" | "server");
+            if capitalised(appositive)
+                && !a_job
+                && (lexicon::ARTIFACT_NOUNS.contains(noun.as_str())
+                    || lexicon::ARTIFACT_NOUNS.contains(one)
+                    || lexicon::is_system_part(&noun))
+            {
+                out.insert(appositive.to_lowercase());
+            }
+        }
+        prev = w;
     }
     out
 }

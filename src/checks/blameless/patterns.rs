@@ -2735,7 +2735,11 @@ impl Sentence<'_> {
                     || (matches!(rule, Rule::IndividualFault | Rule::TeamBlame)
                         && (self.done_to_protect(i)
                             || self.states_a_duty()
-                            || self.credits_a_cleft()))
+                            || self.credits_a_cleft()
+                            // "Calling it a mistake, or anyone's fault, would set the wrong
+                            // people the wrong homework." (round 55, f558's first run, a
+                            // false error): fault weighed as a word, as a label is.
+                            || self.weighs_a_label(i)))
             }),
             // The model's judgement of a design or an artifact with nobody in the sentence
             // ("Careless defaults in the client tools", round 19), as the rules read it.

@@ -8110,3 +8110,49 @@ fn entries_legends_unprompted_steps_and_rewritten_drafts_of_round_55() {
         ("Everyone looked the other way.", "blameless/negligence"),
     ]);
 }
+
+/// Round 55's third batch (f558's, f560's and f561's first runs, two of them false errors, and
+/// real275's "QA signed off on the release" left in round 54): a word for what happened
+/// weighed as a choice, a program the report names with a version or as a thing's appositive,
+/// and a sign-off told and nothing else are no blame. A word asserted ("would be fair"), a
+/// person who ignored the fields, and a sign-off of a build nobody ran stay found. The model's
+/// finding on an act told as what a procedure is for ("… which is exactly what procedure BK-7
+/// is for") could not be reproduced in other words, so that gate has its counterpart only.
+#[test]
+fn words_weighed_programs_named_by_the_report_and_sign_offs_of_round_55() {
+    assert_engine_quiet(&[
+        "Calling it a slip, or anyone's fault, would send the wrong team to the wrong training.",
+        "QA signed off on the release.",
+    ]);
+    let block = |source: &str| {
+        let people = scorer_people();
+        let ctx = WordingContext::new(&people, &[]).with_document(source);
+        super::scan_block(&crate::document::body::mask_prose(source), source, &ctx)
+    };
+    for source in [
+        "The dispatch service, Mercurio, forwards every booking to the depot. Mercurio ignored both fields.",
+        "We moved to Tallyman v3 in March. Tallyman let the same order ID in twice without complaint.",
+    ] {
+        let hits = block(source);
+        assert!(hits.is_empty(), "{source}: {hits:?}");
+    }
+    let person = block("Our dispatcher, Mercurio, forwards every booking to the depot. Mercurio ignored both fields.");
+    assert!(
+        person.iter().any(|h| h.rule == "blameless/negligence"),
+        "{person:?}"
+    );
+    assert_engine_errors(&[
+        (
+            "Calling it Dave's fault would be fair.",
+            "blameless/individual-fault",
+        ),
+        (
+            "Dave pushed on his own authority and broke checkout, which is what the freeze is for.",
+            "blameless/individual-fault",
+        ),
+    ]);
+    assert_engine_finds(&[(
+        "QA signed off on a release they never ran.",
+        "blameless/team-blame",
+    )]);
+}
