@@ -640,6 +640,66 @@ fn names_only_programs(
     (0..toks.len()).any(program) && !names_anyone_but(text, toks, program)
 }
 
+/// Whether a verb of missing or neglect has "no", "none" or "nothing" right after it, with
+/// nothing but a space between: "missed no alerts", "ignored nothing", "skipped none of the
+/// checks" (round 55, f564's first run). "Basic hygiene was skipped: no backup, no dry run"
+/// lists what was skipped, and stays judged.
+fn denies_the_miss(sentence: &str) -> bool {
+    let lower = sentence.to_lowercase();
+    [
+        "missed",
+        "ignored",
+        "skipped",
+        "dropped",
+        "forgot",
+        "overlooked",
+        "lost",
+    ]
+    .iter()
+    .any(|v| {
+        ["no", "none", "nothing"].iter().any(|d| {
+            let phrase = format!("{v} {d} ");
+            lower.contains(&phrase)
+                || lower.ends_with(&format!("{v} {d}"))
+                || lower.contains(&format!("{v} {d}."))
+        })
+    })
+}
+
+/// Whether people kept something going: "kept", "keeps" or "kept" then, within four words, a
+/// state that went well ("stable", "steady", "safe", "fed", "informed"), no denial before it
+/// and no "anyway", "while", "still", "despite" or "without" in the sentence: "The Naviera Calbuco crew kept oxygen stable for six
+/// hours" (round 55, f566's first run). "Kept us waiting" and "kept the site down" tell harm,
+/// and stay judged. `words` are lower-cased.
+fn kept_it_going(words: &[String]) -> bool {
+    // Not "running", "moving", "open" or "up": "kept the line running anyway", "to keep the
+    // queue moving", "we keep cleaning up after them" tell neglect as often.
+    #[rustfmt::skip]
+    const WELL: &[&str] = &[
+        "stable", "steady", "safe", "alive", "fed", "warm", "cool", "calm", "informed",
+        "healthy", "level",
+    ];
+    let w = |k: usize| words.get(k).map_or("", String::as_str);
+    if words.iter().any(|x| {
+        matches!(
+            x.as_str(),
+            "anyway" | "while" | "still" | "despite" | "without"
+        )
+    }) {
+        return false;
+    }
+    (0..words.len()).any(|k| {
+        matches!(w(k), "kept" | "keeps" | "keep")
+            && !(k.saturating_sub(3)..k).any(|j| {
+                matches!(
+                    w(j),
+                    "not" | "n't" | "never" | "didn't" | "couldn't" | "failed"
+                )
+            })
+            && (k + 1..(k + 5).min(words.len())).any(|m| WELL.contains(&w(m)))
+    })
+}
+
 /// Whether the sentence closes with a purpose fulfilled: "what" after "is" or "was" (with
 /// "exactly", "precisely" or "just" between or not), and the sentence's last word "for" after
 /// "is", "are" or "was" ("… which is exactly what procedure BK-7 is for", round 55). `words`
@@ -1232,7 +1292,8 @@ fn leaves_a_place(words: &[String]) -> bool {
     })
 }
 
-/// Whether the actor's verb mends and nothing in the sentence tells harm: "Ramp lead Azad
+/// Whether the actor's verb mends (or approves a remedy, or shuts off a hazard: round 55) and
+/// nothing in the sentence tells harm: "Ramp lead Azad
 /// Demirtaş and his crew clear it by hand", "the night shift restored the feed at 04:10"
 /// (round 27, f180's first run). The verb follows an actor within four words ("and his crew",
 /// "on call"), the sentence tells no consequence (", so", ", which", "what"), and has no
@@ -1253,10 +1314,38 @@ fn mends_alone(sentence: &str, actors: &[usize], words: &[String]) -> bool {
         "but", "though", "although", "rather", "than", "still", "asked", "told", "supposed",
         "before", "despite", "because", "lost", "broke", "caused", "over",
     ];
-    if tells_a_consequence(sentence) || words.iter().any(|w| FAULT.contains(&w.as_str())) {
+    if words.iter().any(|w| FAULT.contains(&w.as_str())) {
         return false;
     }
     let w = |k: usize| words.get(k).map_or("", String::as_str);
+    // "Ingrid approves the refund run." (f563) and "The fire department turned off the water"
+    // (real290), round 55's first runs: a remedy approved, a hazard shut off.
+    #[rustfmt::skip]
+    const REMEDIES: &[&str] = &[
+        "refund", "refunds", "rollback", "fix", "hotfix", "restore", "credit", "credits",
+        "reversal", "repair", "rerun", "recovery", "compensation", "replacement",
+    ];
+    #[rustfmt::skip]
+    const HAZARDS: &[&str] = &["water", "gas", "leak", "fire", "flow", "mains", "supply"];
+    let remedied = actors.iter().any(|&a| {
+        (a + 1..(a + 5).min(words.len())).any(|k| {
+            (matches!(
+                w(k),
+                "approved" | "approves" | "approve" | "authorised" | "authorized"
+            ) && (k + 1..(k + 4).min(words.len())).any(|q| REMEDIES.contains(&w(q))))
+                || (matches!(w(k), "turned" | "shut" | "cut" | "switched")
+                    && w(k + 1) == "off"
+                    && (k + 2..(k + 5).min(words.len())).any(|q| HAZARDS.contains(&w(q))))
+        })
+    });
+    // A remedy or a hazard shut off may be told with what followed (", and we had to have
+    // our servers turned off"); other mends need no consequence told.
+    if remedied && !tells_of_harm(sentence) {
+        return true;
+    }
+    if tells_a_consequence(sentence) {
+        return false;
+    }
     // A verb, not a noun: "the rescue", "a fix" are things.
     let noun = |k: usize| {
         matches!(
@@ -3085,6 +3174,17 @@ pub(crate) fn scan(
                 // own authority, which is exactly what procedure BK-7 is for." (round 55,
                 // f560's first run): an act told as what a procedure is there for, as the
                 // rules read it (`patterns::fulfils_a_purpose`).
+                return;
+            }
+            if matches!(
+                family,
+                Rule::TeamBlame | Rule::IndividualFault | Rule::Negligence
+            ) && (denies_the_miss(sentence) || kept_it_going(words()))
+            {
+                // "The data team's on-call missed no alerts, because the stale-chart condition
+                // had no alert at all." (f564) and "The Naviera Calbuco crew kept oxygen stable
+                // for six hours" (f566), round 55's first runs: a miss denied by its object,
+                // and people keeping something steady.
                 return;
             }
             if weighs_a_word(words()) {

@@ -116,7 +116,8 @@ pub(crate) fn is_version(word: &str) -> bool {
 /// appositive, "the gauge ingest service, Caudal, treated each repeated transmission …", is
 /// the thing's name too. The noun is one of `lexicon::ARTIFACT_NOUNS` or a part of a system
 /// (`lexicon::is_system_part`) and not also a person's job ("the driver, Baraka, …"), and the
-/// name is followed by a comma.
+/// name is followed by a comma. Or the appositive follows the name: "Dereva, our dispatch app,
+/// …", "Apetito, the model that …" (f563's and f566's first runs).
 pub(crate) fn products_of(text: &str) -> HashSet<String> {
     let mut out = HashSet::new();
     let mut words = text.split_whitespace().peekable();
@@ -148,6 +149,32 @@ pub(crate) fn products_of(text: &str) -> HashSet<String> {
                     || lexicon::is_system_part(&noun))
             {
                 out.insert(appositive.to_lowercase());
+            }
+        }
+        // "Dereva, our dispatch app, read them as local time", "Apetito, the model that
+        // watches pellets": a name, a comma, then a determiner and a thing's noun within three
+        // words.
+        if let Some(named) = name.strip_suffix(',') {
+            if capitalised(named)
+                && matches!(
+                    next.to_ascii_lowercase().as_str(),
+                    "the" | "our" | "a" | "an" | "its" | "their"
+                )
+            {
+                let thing = words.clone().skip(1).take(3).any(|t| {
+                    let t = t
+                        .trim_end_matches([',', '.', ';', ':', ')'])
+                        .to_ascii_lowercase();
+                    let one = t.strip_suffix('s').unwrap_or(&t);
+                    !lexicon::is_actor_noun(&t)
+                        && (lexicon::ARTIFACT_NOUNS.contains(t.as_str())
+                            || lexicon::ARTIFACT_NOUNS.contains(one)
+                            || lexicon::is_system_part(&t)
+                            || matches!(one, "model" | "bot"))
+                });
+                if thing {
+                    out.insert(named.to_lowercase());
+                }
             }
         }
         prev = w;

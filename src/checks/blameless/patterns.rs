@@ -1800,6 +1800,31 @@ impl Sentence<'_> {
                 continue;
             }
             if matches!(c, Class::Group) || (c.person() && c != Class::We) {
+                // "Root cause: the contractor's dispatch software failed to publish route
+                // changes" (round 55, f565's first run, a false error): a person's or a
+                // team's possession whose head, within the next three words, is software or
+                // a system names the thing, not its owner. "Dave's script", "Kwame's hold
+                // TTL" and "Paylode's account" stay theirs.
+                #[rustfmt::skip]
+                const SOFTWARE: &[&str] = &[
+                    "software", "system", "systems", "platform", "service", "services", "tool",
+                    "tooling", "app", "application", "server", "servers", "database", "portal",
+                    "firmware", "integration", "api",
+                ];
+                if self.toks[m].poss
+                    && (m + 1..(m + 4).min(self.toks.len()))
+                        .take_while(|&k| !self.toks[k].boundary)
+                        .any(|k| {
+                            // The head: nothing after it in the phrase but its verb
+                            // ("software failed"); "firmware rollout" is an act.
+                            let head = self.toks.get(k + 1).is_none_or(|t| t.boundary)
+                                || is_past(self.word(k + 1))
+                                || is_be(self.word(k + 1));
+                            SOFTWARE.contains(&self.word(k)) && !self.toks[k].poss && head
+                        })
+                {
+                    return None;
+                }
                 // "caused by human error", "brought down by operator error": the word for
                 // who slips modifies the label, which is `Rule::HumanError`'s to find; the
                 // phrase names no one as its agent (round 25, a real report's first run,
@@ -6685,6 +6710,22 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             // through an act or work of theirs ("Dave's bad merge", "Priya's untested
             // config"), not through a thing that bears their name ("Alice's bad disks", a
             // server called Alice).
+            // "Cap Apetito's error log size on workers." (round 55, f566's first run): "error"
+            // that modifies a thing's noun ("error log", "error rate", "error budget") is no
+            // one's error.
+            #[rustfmt::skip]
+            const OF_ERRORS: &[&str] = &[
+                "log", "logs", "rate", "rates", "budget", "budgets", "message", "messages",
+                "count", "counts", "code", "codes", "page", "pages", "handling", "handler",
+                "path", "paths", "state", "reporting", "output", "queue", "spike", "spikes",
+                "threshold", "alert", "alerts", "metric", "metrics", "dashboard", "file",
+            ];
+            if matches!(s.word(last), "error" | "errors")
+                && s.next_word(last)
+                    .is_some_and(|k| OF_ERRORS.contains(&s.word(k)))
+            {
+                return None;
+            }
             let state = matches!(
                 s.word(last),
                 "untested" | "broken" | "bad" | "faulty" | "buggy"
@@ -7093,6 +7134,29 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             // "let the page ring out" (round 19). The subject must be someone other than the
             // authors, and the idiom asserted.
             if s.asks_from(0) {
+                return None;
+            }
+            // "The gate staff at Naabi Hill waved our vehicles through on paper permits, which
+            // kept guests moving." (round 55, f563's first run): traffic waved through a gate
+            // is the literal act, not the idiom of approving without a look.
+            #[rustfmt::skip]
+            const TRAFFIC: &[&str] = &[
+                "vehicle", "car", "truck", "lorry", "van", "bus", "coach", "traffic", "passenger",
+                "guest", "visitor", "driver", "convoy", "taxi", "minibus", "trailer", "pedestrian",
+                "buses", "coaches", "lorries", "minibuses",
+            ];
+            let told = s
+                .toks
+                .first()
+                .zip(s.toks.last())
+                .and_then(|(a, b)| s.text.get(a.start..b.end))
+                .unwrap_or("");
+            if s.word(i0) == "waved"
+                && !s.rest_has(last, &["without", "despite", "anyway", "unchecked"])
+                && !super::engine::tells_of_harm(told)
+                && (i0 + 1..last)
+                    .any(|k| TRAFFIC.contains(&s.word(k)) || TRAFFIC.contains(&singular(s.word(k))))
+            {
                 return None;
             }
             // A passive idiom ("The change review was phoned in", "the alarm was acked and
@@ -8857,12 +8921,14 @@ fn sanction(s: &Sentence, ms: usize, me: usize, i0: usize, matched: &str) -> Opt
     // "Marek was taken off the on-call rota for the week of 16 November because he was on
     // annual leave." (round 53, f510's first run, a false error): a change made for an
     // absence ("because", "while", "during", "for" a leave, a holiday, an illness) is no
-    // sanction.
+    // sanction; nor is one made "when" (or "once", "after") the leave was entered (round 55,
+    // f563's first run, a false error: "Joseph was taken off the dispatch rota automatically
+    // when his leave was entered").
     let n = s.toks.len();
     let for_an_absence = (i0..n).any(|k| {
         matches!(
             s.word(k),
-            "because" | "as" | "while" | "since" | "during" | "for"
+            "because" | "as" | "while" | "since" | "during" | "for" | "when" | "once" | "after"
         ) && (k + 1..(k + 8).min(n)).any(|m| {
             matches!(
                 s.word(m),

@@ -8156,3 +8156,48 @@ fn words_weighed_programs_named_by_the_report_and_sign_offs_of_round_55() {
         "blameless/team-blame",
     )]);
 }
+
+/// Round 55's fourth batch (f563's to f566's first runs and real288's and real290's, two of
+/// them false errors): traffic waved through a gate, a rota change made when a leave was
+/// entered, a miss denied by its object, a possession whose head is a system's part, a remedy
+/// approved, people keeping something steady, a hazard shut off and "error" before a thing's
+/// noun are no blame. The idiom of approving without a look, a
+/// removal with no absence, a miss asserted, someone's own change, a person's error and a
+/// crew that kept people waiting stay found.
+#[test]
+fn literal_idioms_leaves_denied_misses_and_remedies_of_round_55() {
+    assert_engine_quiet(&[
+        "The checkpoint staff at Olduvai waved the tour buses through on the printed permits, which kept the queue short.",
+        "Kwabena was taken off the dispatch rota automatically when his leave was entered, so the backup supervisor took the 06:00 shift.",
+        "The data team's on-call missed no pages, because the stale-export condition had no alert at all.",
+        "Root cause: the contractor's billing software failed to send invoice changes to our API.",
+        "The tug crew kept the barge steady for six hours; Lwazi's regular reports let the bridge plan ahead.",
+        "The fire department turned off the water, and we had to have our servers turned off by our facilities team.",
+        "Cap Tumaini's error log size on workers.",
+    ]);
+    assert_block_quiet(&[
+        "- **09:10** — Support confirms 61 affected riders. Tomasz approves the refund run.",
+    ]);
+    assert_engine_finds(&[
+        (
+            "The release captain waved the change through without reading it.",
+            "blameless/negligence",
+        ),
+        (
+            "Kwabena was taken off the dispatch rota after the outage.",
+            "blameless/punishment",
+        ),
+        (
+            "The data team's on-call missed the alerts again.",
+            "blameless/team-blame",
+        ),
+        (
+            "Root cause: the contractor's change to the routing table.",
+            "blameless/individual-fault",
+        ),
+        (
+            "Cap Tumaini's error cost us the whole night.",
+            "blameless/individual-fault",
+        ),
+    ]);
+}
