@@ -8167,7 +8167,7 @@ fn words_weighed_programs_named_by_the_report_and_sign_offs_of_round_55() {
 #[test]
 fn literal_idioms_leaves_denied_misses_and_remedies_of_round_55() {
     assert_engine_quiet(&[
-        "The checkpoint staff at Olduvai waved the tour buses through on the printed permits, which kept the queue short.",
+        "The checkpoint staff at Olduvai waved the tour buses through on the printed permits, which kept the guests moving.",
         "Kwabena was taken off the dispatch rota automatically when his leave was entered, so the backup supervisor took the 06:00 shift.",
         "The data team's on-call missed no pages, because the stale-export condition had no alert at all.",
         "Root cause: the contractor's billing software failed to send invoice changes to our API.",
