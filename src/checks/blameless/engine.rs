@@ -401,12 +401,11 @@ fn named_as_a_thing(text: &str, toks: &[Tok], i: usize) -> bool {
         );
     let thing = |k: usize| {
         let w = word(k);
-        let one = w.strip_suffix('s').filter(|o| o.len() > 2).unwrap_or(w);
         w.starts_with(|c: char| c.is_ascii_lowercase())
             && toks
                 .get(k)
                 .is_some_and(|t| !t.actor && !t.person_noun && !t.mark)
-            && (super::lexicon::ARTIFACT_NOUNS.contains(one) || super::lexicon::is_system_part(w))
+            && super::lexicon::is_thing_noun(w)
     };
     determiner
         && thing(i + 1)
@@ -576,7 +575,7 @@ const INCIDENT_ROLES: &[&str] = &[
 /// Teddy Lim.", round 55, f552's first run on round 54's final code; "Owners: @mkovacs,
 /// Priya"). The model weighs two names beside a role; who owns an action item is no fault.
 fn names_who_holds_a_role(text: &str, toks: &[Tok]) -> bool {
-    let (Some(first), Some(_)) = (toks.first(), toks.last()) else {
+    let Some(first) = toks.first() else {
         return false;
     };
     // The label stands before the sentence's first token on its line (the split leaves a
@@ -658,18 +657,22 @@ fn denies_the_miss(sentence: &str) -> bool {
     .iter()
     .any(|v| {
         ["no", "none", "nothing"].iter().any(|d| {
-            let phrase = format!("{v} {d} ");
-            lower.contains(&phrase)
-                || lower.ends_with(&format!("{v} {d}"))
-                || lower.contains(&format!("{v} {d}."))
+            // The phrase, then a space, a full stop or the sentence's end.
+            let phrase = format!("{v} {d}");
+            lower.match_indices(&phrase).any(|(at, _)| {
+                matches!(
+                    lower.as_bytes().get(at + phrase.len()),
+                    None | Some(b' ' | b'.')
+                )
+            })
         })
     })
 }
 
-/// Whether people kept something going: "kept", "keeps" or "kept" then, within four words, a
+/// Whether people kept something going: "keep", "keeps" or "kept" then, within four words, a
 /// state that went well ("stable", "steady", "safe", "fed", "informed"), no denial before it
-/// and no "anyway", "while", "still", "despite" or "without" in the sentence: "The Naviera Calbuco crew kept oxygen stable for six
-/// hours" (round 55, f566's first run). "Kept us waiting" and "kept the site down" tell harm,
+/// and no "anyway", "while", "still", "despite" or "without" in the sentence: "The Naviera
+/// Calbuco crew kept oxygen stable for six hours" (round 55, f566's first run). "Kept us waiting" and "kept the site down" tell harm,
 /// and stay judged. `words` are lower-cased.
 fn kept_it_going(words: &[String]) -> bool {
     // Not "running", "moving", "open" or "up": "kept the line running anyway", "to keep the
@@ -727,10 +730,8 @@ fn closes_with_a_purpose(words: &[String]) -> bool {
 /// judged. `words` are lower-cased.
 fn weighs_a_word(words: &[String]) -> bool {
     let w = |k: usize| words.get(k).map_or("", String::as_str);
-    let object = match w(0) {
-        "calling" | "labelling" | "labeling" | "describing" => 1,
-        "to" if w(1) == "call" => 2,
-        _ => return false,
+    let Some(object) = super::patterns::calling_object(w, 0) else {
+        return false;
     };
     if !matches!(w(object), "it" | "this" | "that") {
         return false;
@@ -787,7 +788,7 @@ fn tells_who_is_who(text: &str, toks: &[Tok]) -> bool {
         .filter(|&k| {
             words[k] == "is"
                 && words[k + 1].starts_with(char::is_uppercase)
-                && (k < 2 || words[k - 2].ends_with(',') || k == 1 || words[k - 2].ends_with(':'))
+                && (k < 2 || words[k - 2].ends_with([',', ':']))
         })
         .count();
     pairs >= 2
@@ -821,7 +822,7 @@ fn unprompted_by_a_thing(words: &[String]) -> bool {
 /// eye" is another idiom. `words` are lower-cased.
 fn looked_away(words: &[String]) -> bool {
     words.iter().any(|w| {
-        ["look", "turn", "glanc", "glance", "face", "facing", "walk"]
+        ["look", "turn", "glanc", "face", "facing", "walk"]
             .iter()
             .any(|v| w.starts_with(v))
     })
@@ -1293,8 +1294,7 @@ fn leaves_a_place(words: &[String]) -> bool {
 }
 
 /// Whether the actor's verb mends (or approves a remedy, or shuts off a hazard: round 55) and
-/// nothing in the sentence tells harm: "Ramp lead Azad
-/// Demirtaş and his crew clear it by hand", "the night shift restored the feed at 04:10"
+/// nothing in the sentence tells harm: "Ramp lead Azad Demirtaş and his crew clear it by hand", "the night shift restored the feed at 04:10"
 /// (round 27, f180's first run). The verb follows an actor within four words ("and his crew",
 /// "on call"), the sentence tells no consequence (", so", ", which", "what"), and has no
 /// negation, modal or word of fault.
@@ -4869,8 +4869,9 @@ fn left_unprompted(words: &[String]) -> bool {
 
 /// Whether the sentence credits someone as "the reason" (or "why") something was found first:
 /// after "reason" or "why", a detection told as coming first (`patterns::found_first_at`:
-/// "were found before …", "caught in time") (round 54, f538's first run). "… is the reason the errors were found in
-/// production" says nothing came first, and stays judged. `words` are lower-cased.
+/// "were found before …", "caught in time") (round 54, f538's first run). "… is the reason the
+/// errors were found in production" says nothing came first, and stays judged. `words` are
+/// lower-cased.
 fn detection_came_first(words: &[String]) -> bool {
     let w = |k: usize| words.get(k).map_or("", String::as_str);
     let Some(r) = (0..words.len()).find(|&k| matches!(w(k), "reason" | "why")) else {

@@ -638,6 +638,15 @@ pub(super) fn is_system_part(raw: &str) -> bool {
     acronym || PARTS.contains(&lower.as_str()) || PARTS.contains(&one)
 }
 
+/// Whether the lower-case word `w` (or `w` without a plural "s") is a thing's noun: one of
+/// [`ARTIFACT_NOUNS`] or a part of a system ([`is_system_part`]). What a program's name stands
+/// before or beside ("our Workday integration", "the gauge ingest service, Caudal,"), read by
+/// the engine's `named_as_a_thing` and by `products_of`.
+pub(super) fn is_thing_noun(w: &str) -> bool {
+    let one = w.strip_suffix('s').unwrap_or(w);
+    ARTIFACT_NOUNS.contains(w) || ARTIFACT_NOUNS.contains(one) || is_system_part(w)
+}
+
 #[cfg(test)]
 mod tests {
     use super::{is_reached, is_reaching};

@@ -142,12 +142,7 @@ pub(crate) fn products_of(text: &str) -> HashSet<String> {
             // Not a noun that is also a person's job: "the driver, Baraka, keyed …".
             let a_job = lexicon::is_actor_noun(&noun)
                 || matches!(one, "driver" | "scheduler" | "monitor" | "server");
-            if capitalised(appositive)
-                && !a_job
-                && (lexicon::ARTIFACT_NOUNS.contains(noun.as_str())
-                    || lexicon::ARTIFACT_NOUNS.contains(one)
-                    || lexicon::is_system_part(&noun))
-            {
+            if capitalised(appositive) && !a_job && lexicon::is_thing_noun(&noun) {
                 out.insert(appositive.to_lowercase());
             }
         }
@@ -167,10 +162,7 @@ pub(crate) fn products_of(text: &str) -> HashSet<String> {
                         .to_ascii_lowercase();
                     let one = t.strip_suffix('s').unwrap_or(&t);
                     !lexicon::is_actor_noun(&t)
-                        && (lexicon::ARTIFACT_NOUNS.contains(t.as_str())
-                            || lexicon::ARTIFACT_NOUNS.contains(one)
-                            || lexicon::is_system_part(&t)
-                            || matches!(one, "model" | "bot"))
+                        && (lexicon::is_thing_noun(&t) || matches!(one, "model" | "bot"))
                 });
                 if thing {
                     out.insert(named.to_lowercase());

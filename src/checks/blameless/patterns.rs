@@ -3509,8 +3509,9 @@ impl Sentence<'_> {
     }
 
     /// Whether the sentence weighs the label at `i` as a choice of words: it opens with
-    /// "Calling", "Labelling", "Describing" or "To call" (or "Treating … as", or a condition,
-    /// "If we call", "If we treat … as") and "it", "this", "that" or "the …", and after the label a modal ("would", "will", "does", "could", "might") with a verb
+    /// "Calling", "Labelling", "Describing" or "To call" ([`calling_object`]; or "Treating …
+    /// as", or a condition, "If we call", "If we treat … as") and "it", "this", "that" or "the
+    /// …", and after the label a modal ("would", "will", "does", "could", "might") with a verb
     /// that is not "be" or "have": "Calling it human error would tell us to be more careful
     /// next time, which is not an action anyone can take …" (round 24, f156's first run),
     /// "Calling it operator error would hide the missing interlock". "Calling it a human
@@ -3520,13 +3521,12 @@ impl Sentence<'_> {
         let Some(k0) = (0..n).find(|&k| !self.toks[k].boundary) else {
             return false;
         };
-        let opens = match self.word(k0) {
-            "calling" | "labelling" | "labeling" | "describing" => k0 + 1,
-            "to" if k0 + 1 < n && self.word(k0 + 1) == "call" => k0 + 2,
+        let opens = match (calling_object(|k| self.word(k), k0), self.word(k0)) {
+            (Some(object), _) => object,
             // "Treating this as a mistake by the person who ran the change would not have
             // prevented it" (round 39, f277's first run on the final code, a false error): a
             // label weighed as what the event is treated, classified or recorded as.
-            "treating" | "classifying" | "recording" | "filing" | "framing" | "logging"
+            (_, "treating" | "classifying" | "recording" | "filing" | "framing" | "logging")
                 if (k0 + 1..i).any(|k| self.word(k) == "as") =>
             {
                 k0 + 1
@@ -3535,7 +3535,7 @@ impl Sentence<'_> {
             // same gap will catch a different colleague in February" (round 55, f541's first
             // run on round 54's final code, a false error), "if you call it operator error,
             // nothing changes".
-            "if" if matches!(self.word(k0 + 1), "we" | "you" | "they" | "one") => {
+            (_, "if") if matches!(self.word(k0 + 1), "we" | "you" | "they" | "one") => {
                 let v = self.word(k0 + 2);
                 let labels = matches!(v, "call" | "label" | "chalk" | "write" | "put")
                     || (matches!(
@@ -5993,6 +5993,18 @@ pub(super) fn evaluate(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option
     (!s.does_not_assert(f.rule, s.at(ms))).then_some(f)
 }
 
+/// Where the object of a sentence that weighs a word as a choice stands, if the sentence opens
+/// at `k0` (read through `word`) with "Calling", "Labelling", "Describing" or "To call":
+/// `k0 + 1`, or `k0 + 2` after "To call". The opening `Sentence::weighs_a_label` reads on the
+/// rules' tokens and `engine::weighs_a_word` on the model's finding.
+pub(super) fn calling_object<'w>(word: impl Fn(usize) -> &'w str, k0: usize) -> Option<usize> {
+    match word(k0) {
+        "calling" | "labelling" | "labeling" | "describing" => Some(k0 + 1),
+        "to" if word(k0 + 1) == "call" => Some(k0 + 2),
+        _ => None,
+    }
+}
+
 /// Whether the word at `k` of `n` (read through `word`) is a detection told as coming first: a
 /// verb of detection ("found", "caught", "spotted", "noticed") in the passive or with "we",
 /// then within four words "before", "early", "earlier", "within" or "in time": "… the
@@ -7145,15 +7157,16 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
                 "guest", "visitor", "driver", "convoy", "taxi", "minibus", "trailer", "pedestrian",
                 "buses", "coaches", "lorries", "minibuses",
             ];
-            let told = s
-                .toks
-                .first()
-                .zip(s.toks.last())
-                .and_then(|(a, b)| s.text.get(a.start..b.end))
-                .unwrap_or("");
+            let told = || {
+                s.toks
+                    .first()
+                    .zip(s.toks.last())
+                    .and_then(|(a, b)| s.text.get(a.start..b.end))
+                    .unwrap_or("")
+            };
             if s.word(i0) == "waved"
                 && !s.rest_has(last, &["without", "despite", "anyway", "unchecked"])
-                && !super::engine::tells_of_harm(told)
+                && !super::engine::tells_of_harm(told())
                 && (i0 + 1..last)
                     .any(|k| TRAFFIC.contains(&s.word(k)) || TRAFFIC.contains(&singular(s.word(k))))
             {
@@ -8804,8 +8817,8 @@ fn act_then_harm(s: &Sentence, me: usize, i0: usize, matched: &str) -> Option<Fo
     // 10:30, so the ship berthed three hours late." (round 55, f551's first run on round 54's
     // final code): a "but" clause with a subject and a verb of its own and no one in it comes
     // between the act and the joint, and the consequence hangs on it ("… but not on the
-    // server, so …" is no clause, and stays with the act). "… but he forgot the flag, so checkout broke" puts a person
-    // back in the clause, and stays found.
+    // server, so …" is no clause, and stays with the act). "… but he forgot the flag, so
+    // checkout broke" puts a person back in the clause, and stays found.
     let turned = (first + 1..i0).any(|b| {
         matches!(s.word(b), "but" | "yet" | "however")
             && matches!(
