@@ -639,36 +639,6 @@ fn names_only_programs(
     (0..toks.len()).any(program) && !names_anyone_but(text, toks, program)
 }
 
-/// Whether a verb of missing or neglect has "no", "none" or "nothing" right after it, with
-/// nothing but a space between: "missed no alerts", "ignored nothing", "skipped none of the
-/// checks" (round 55, f564's first run). "Basic hygiene was skipped: no backup, no dry run"
-/// lists what was skipped, and stays judged.
-fn denies_the_miss(sentence: &str) -> bool {
-    let lower = sentence.to_lowercase();
-    [
-        "missed",
-        "ignored",
-        "skipped",
-        "dropped",
-        "forgot",
-        "overlooked",
-        "lost",
-    ]
-    .iter()
-    .any(|v| {
-        ["no", "none", "nothing"].iter().any(|d| {
-            // The phrase, then a space, a full stop or the sentence's end.
-            let phrase = format!("{v} {d}");
-            lower.match_indices(&phrase).any(|(at, _)| {
-                matches!(
-                    lower.as_bytes().get(at + phrase.len()),
-                    None | Some(b' ' | b'.')
-                )
-            })
-        })
-    })
-}
-
 /// Whether people kept something going: "keep", "keeps" or "kept" then, within four words, a
 /// state that went well ("stable", "steady", "safe", "fed", "informed"), no denial before it
 /// and no "anyway", "while", "still", "despite" or "without" in the sentence: "The Naviera
@@ -1002,6 +972,150 @@ fn states_a_norm_for_events(words: &[String]) -> bool {
         }
     }
     norm
+}
+
+/// Whether the sentence holds a word of neglect ("skipped", "rushed", "ignored", "overlooked",
+/// "missed", "neglected", "forgot") and every one of them stands after a denial in its clause
+/// ("nothing", "nobody", "none", "no", "never", "not", "n't"), whatever its case: "Nothing was
+/// skipped and nothing was rushed." (round 56, f581's first run) denies the neglect. A clause
+/// ends at a comma, semicolon or colon and at "but", "and", "because" and their kin, so
+/// "Nobody skipped the step, but Kofi ignored the alert" keeps a neglect told.
+fn denies_every_neglect(text: &str, toks: &[Tok]) -> bool {
+    const NEGLECT: &[&str] = &[
+        "skip", "rush", "ignor", "overlook", "miss", "neglect", "forg",
+    ];
+    #[rustfmt::skip]
+    const CLOSERS: &[&str] = &[
+        "but", "because", "although", "though", "while", "whereas", "instead", "so", "which",
+        "who", "that", "and", "yet", "since", "when", "after", "before", "or",
+    ];
+    let (mut any, mut denied) = (false, false);
+    for (k, t) in toks.iter().enumerate() {
+        let Some(w) = text.get(t.start..t.end) else {
+            continue;
+        };
+        let w = w.to_ascii_lowercase();
+        let gap = k
+            .checked_sub(1)
+            .and_then(|p| text.get(toks[p].end..t.start))
+            .unwrap_or("");
+        if gap.contains([',', ';', ':', '(', ')']) || CLOSERS.contains(&w.as_str()) {
+            denied = false;
+        }
+        if NEGLECT.iter().any(|n| w.starts_with(n)) && !w.starts_with("forge") {
+            if !denied {
+                return false;
+            }
+            any = true;
+        }
+        if matches!(
+            w.as_str(),
+            "nothing" | "nobody" | "none" | "no" | "never" | "not" | "n't" | "neither" | "nor"
+        ) || w.ends_with("n't")
+        {
+            denied = true;
+        }
+    }
+    any
+}
+
+/// Whether the model's sanction rests on someone's access ("access", "rights",
+/// "permissions", "privileges" in its `evidence`) while the sentence, lower-cased `words`,
+/// tells a control the access lacks: a denied check on it ("neither time-limited nor
+/// reviewed", "never audited", "not scoped") and nothing taken away (no verb of removing,
+/// suspending, revoking, freezing or banning, no "gone", "until", "no longer"). "Kofi's
+/// access was revoked", "Luka's merge rights are gone" and "… are frozen until she …" stay
+/// found.
+fn access_told_not_taken(words: &[String], evidence: &[String]) -> bool {
+    #[rustfmt::skip]
+    const TAKEN: &[&str] = &[
+        "revok", "remov", "suspend", "pull", "strip", "lost", "lose", "losing", "cut", "disabl",
+        "restrict", "taken", "take", "took", "withdr", "ban", "block", "lock", "deni", "deny",
+        "terminat", "rescind", "curtail", "reduc", "downgrad", "demot", "forfeit", "frozen",
+        "freez", "gone", "until", "unless", "longer", "anymore", "again", "kick", "yank",
+        "price", "punish", "prove", "trust",
+    ];
+    #[rustfmt::skip]
+    const CONTROL: &[&str] = &[
+        "reviewed", "audited", "limited", "time-limited", "scoped", "logged", "monitored",
+        "expired", "expiring", "rotated", "checked", "approved", "recertified", "tracked",
+    ];
+    let w = |k: usize| words.get(k).map_or("", String::as_str);
+    evidence.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "access" | "rights" | "permissions" | "privileges" | "permission" | "privilege"
+        )
+    }) && !words.iter().any(|w| TAKEN.iter().any(|t| w.starts_with(t)))
+        && (0..words.len()).any(|k| {
+            CONTROL.contains(&w(k))
+                && (k.saturating_sub(3)..k).any(|n| {
+                    matches!(w(n), "not" | "n't" | "never" | "neither" | "nor" | "no")
+                        || w(n).ends_with("n't")
+                })
+        })
+}
+
+/// Whether the sentence opens with a concession, "Sure" and a comma ("Sure, it's unpleasant
+/// and the engineers try to minimise these times", round 56, real307's first run), and tells
+/// nothing past: no "was", "were", "had", "did", "should", "could" or verb in the past, so it
+/// grants how things are, not what someone should have seen. "Sure, the signs were there"
+/// stays found. `words` are lower-cased.
+fn concedes_a_present(text: &str, toks: &[Tok], words: &[String]) -> bool {
+    let Some(first) = toks.first() else {
+        return false;
+    };
+    let opens = text
+        .get(first.start..first.end)
+        .is_some_and(|w| w.eq_ignore_ascii_case("sure"))
+        && text
+            .get(first.end..)
+            .is_some_and(|rest| rest.trim_start().starts_with(','));
+    opens
+        && !words.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "was"
+                    | "were"
+                    | "had"
+                    | "did"
+                    | "should"
+                    | "could"
+                    | "would"
+                    | "might"
+                    | "obvious"
+                    | "obviously"
+                    | "known"
+                    | "seen"
+                    | "see"
+                    | "clear"
+            ) || w.ends_with("ed")
+                || w.ends_with("n't")
+                || super::lexicon::IRREGULAR_PAST.contains(w.as_str())
+        })
+}
+
+/// Whether lower-cased `words` offer care to staff: a word of care ("assistance",
+/// "counselling", "wellbeing", "therapy"; "support" also names teams) and no word of sanction anywhere
+/// ("fired", "suspended", "disciplinary", "reprimand", "warning", "probation", "HR", "PIP",
+/// "demoted", "written up", …). "HR will support Kofi through the disciplinary process" stays
+/// found.
+fn offers_support(words: &[String]) -> bool {
+    #[rustfmt::skip]
+    const SUPPORT: &[&str] = &[
+        "assistance", "counselling", "counseling", "wellbeing", "well-being", "therapy",
+    ];
+    #[rustfmt::skip]
+    const SANCTION: &[&str] = &[
+        "fire", "fired", "firing", "sack", "suspend", "disciplin", "reprimand", "warning",
+        "probation", "hr", "pip", "demot", "dismiss", "terminat", "revok", "remov", "written",
+        "write-up", "penal", "punish", "consequence", "accountab", "performance", "review",
+        "pay", "bonus", "docked", "lose", "lost", "off", "until", "again",
+    ];
+    words.iter().any(|w| SUPPORT.contains(&w.as_str()))
+        && !words
+            .iter()
+            .any(|w| SANCTION.iter().any(|s| w.starts_with(s)))
 }
 
 /// Whether the sentence goes on to a find: "and" then, within two words, a verb of finding or
@@ -1404,9 +1518,19 @@ fn holds_a_counterfactual_mark(text: &str, toks: &[Tok], words: &[String]) -> bo
     ];
     // "It was on the release captain to stop the rollout": a duty.
     let marked = words.iter().enumerate().any(|(k, w)| {
-        MARKS.contains(&w.as_str())
+        let next = words.get(k + 1).map_or("", String::as_str);
+        (MARKS.contains(&w.as_str())
+            && w != "had"
+            // "it was time to …", not "at about 1659 eastern standard time"; "No. 600" is a
+            // number's abbreviation (round 56).
+            && !(w == "time" && next != "to")
+            && !(w == "no" && next.starts_with(|c: char| c.is_ascii_digit())))
             || w.ends_with("n't")
             || (w == "on" && k > 0 && matches!(words[k - 1].as_str(), "was" | "is" | "'s"))
+    }) || toks.iter().enumerate().any(|(k, t)| {
+        text.get(t.start..t.end)
+            .is_some_and(|w| w.eq_ignore_ascii_case("had"))
+            && !plain_past_perfect(text, toks, k)
     });
     // The answer to a question on its line that holds the mark: "What should Magnus have
     // done? Rung the rigging lead before signing off the harnesses."
@@ -1417,6 +1541,44 @@ fn holds_a_counterfactual_mark(text: &str, toks: &[Tok], words: &[String]) -> bo
             && lead
                 .split(|c: char| !c.is_alphanumeric() && c != '\'')
                 .any(|w| MARKS.contains(&w.to_ascii_lowercase().as_str())))
+}
+
+/// Whether the "had" at token `k` tells a plain past perfect inside its clause, not a
+/// condition: a word of the same clause before it (no comma, colon or bracket between, and
+/// not "if", "only" or "wish") and a participle after it, adverbs of time skipped ("train No.
+/// 600 had just cleared the Ballantyne controlled location", round 56, real297's first run).
+/// "Had the reviewer looked, …" opens its clause and "had to" is a duty; both stay marks.
+fn plain_past_perfect(text: &str, toks: &[Tok], k: usize) -> bool {
+    let lower = |j: usize| word_at(text, toks, j).map(str::to_lowercase);
+    if k == 0 {
+        // A number the tokens leave out may stand before it on the line ("train No. 600 had
+        // just cleared …", split after "No."): a digit right before it keeps it mid-clause.
+        let before = text.get(..toks[0].start).unwrap_or("").trim_end();
+        if !before.ends_with(|c: char| c.is_ascii_digit()) {
+            return false;
+        }
+    } else if text
+        .get(toks[k - 1].end..toks[k].start)
+        .is_none_or(|gap| gap.contains([',', ';', ':', '(', ')', '—', '–']))
+        || lower(k - 1).is_none_or(|w| matches!(w.as_str(), "if" | "only" | "wish" | "than"))
+    {
+        return false;
+    }
+    let mut v = k + 1;
+    while lower(v).is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "just" | "already" | "recently" | "previously" | "also" | "since" | "earlier"
+        )
+    }) {
+        v += 1;
+    }
+    lower(v).is_some_and(|w| {
+        w != "to"
+            && (w.ends_with("ed")
+                || w.ends_with("en")
+                || super::lexicon::IRREGULAR_PARTICIPLES.contains(w.as_str()))
+    })
 }
 
 /// Whether the model's evidence, ending before token `b`, is a label the sentence denies as
@@ -2866,8 +3028,18 @@ pub(crate) fn scan(
                     .get_or_init(|| words().iter().map(String::as_str).collect::<Vec<_>>())
                     .as_slice()
             };
-            if family == Rule::HumanError && label_denied(text, toks, b) {
-                // "A small human mistake is never the true problem" (round 28).
+            if family == Rule::HumanError
+                && (label_denied(text, toks, b) || {
+                    // Aligned with `toks`, marks included, so `a` and `b` index it.
+                    let all: Vec<String> = (0..toks.len())
+                        .map(|k| word_at(text, toks, k).unwrap_or("").to_lowercase())
+                        .collect();
+                    let all: Vec<&str> = all.iter().map(String::as_str).collect();
+                    super::patterns::label_set_aside(&all, a, b)
+                })
+            {
+                // "A small human mistake is never the true problem" (round 28); "We found no
+                // evidence that human error caused …" (round 56).
                 return;
             }
             if family == Rule::Counterfactual && super::patterns::substitution_test(strs()) {
@@ -2898,9 +3070,29 @@ pub(crate) fn scan(
                 && {
                     let evidence = lowered_span(text, toks, a, b);
                     let improving = |w: &String| w.starts_with("improv");
-                    evidence.iter().all(|w| w == "performance" || improving(w))
-                        && evidence.iter().any(improving)
+                    let trouble = |w: &String| {
+                        matches!(
+                            w.as_str(),
+                            "issue" | "issues" | "problem" | "problems" | "degradation"
+                        )
+                    };
+                    evidence
+                        .iter()
+                        .all(|w| w == "performance" || improving(w) || trouble(w))
                         && evidence.iter().any(|w| w == "performance")
+                        && (evidence.iter().any(improving)
+                            // "We apologize for this and other recent performance issues."
+                            // (round 56, real291's warning on round 55's final code): a
+                            // service's trouble, with no one but the authors in the sentence.
+                            || (evidence.iter().any(trouble)
+                                && !names_anyone_but(text, toks, |k| {
+                                    word_at(text, toks, k).is_some_and(|w| {
+                                        matches!(
+                                            w.to_lowercase().as_str(),
+                                            "we" | "our" | "us" | "ours" | "i" | "my" | "me"
+                                        )
+                                    })
+                                })))
                 }
                 && !words().iter().any(|w| {
                     matches!(
@@ -3006,6 +3198,28 @@ pub(crate) fn scan(
             if matches!(family, Rule::TeamBlame | Rule::IndividualFault) && done_on_time(words()) {
                 // "The finance team closed the month-end books on schedule despite the
                 // reconciliation work." (round 52, f485's first run): a duty done on time.
+                return;
+            }
+            if family == Rule::Punishment
+                && done_on_time(words())
+                && words().iter().any(|w| {
+                    matches!(
+                        w.as_str(),
+                        "account" | "accounts" | "login" | "logins" | "credentials" | "badge"
+                    )
+                })
+            {
+                // "The monthly contractor-access review suspended Kwame's account on
+                // schedule" (round 56, f579's first run): an account closed by a routine on
+                // its timetable, not a sanction on the person.
+                return;
+            }
+            if matches!(family, Rule::TeamBlame | Rule::IndividualFault)
+                && super::patterns::credited_as_how_it_was_found(strs())
+            {
+                // "Tomasz sorted the alarm list by priority on his own initiative, which is how
+                // the low-pressure alarm was found." (round 56, f582's first run): the act
+                // told as how the fault was found.
                 return;
             }
             if matches!(family, Rule::TeamBlame | Rule::IndividualFault) && did_the_job(words()) {
@@ -3179,7 +3393,7 @@ pub(crate) fn scan(
             if matches!(
                 family,
                 Rule::TeamBlame | Rule::IndividualFault | Rule::Negligence
-            ) && (denies_the_miss(sentence) || kept_it_going(words()))
+            ) && (super::patterns::denies_the_miss(sentence) || kept_it_going(words()))
             {
                 // "The data team's on-call missed no alerts, because the stale-chart condition
                 // had no alert at all." (f564) and "The Naviera Calbuco crew kept oxygen stable
@@ -3244,6 +3458,11 @@ pub(crate) fn scan(
             if family == Rule::Sarcasm && apologises(toks, words()) {
                 // "Again, I'm truly sorry this happened." (round 24, real85's first run): the
                 // authors' own apology, with no one else in it, is no irony.
+                return;
+            }
+            if family == Rule::Negligence && denies_every_neglect(text, toks) {
+                // "Nothing was skipped and nothing was rushed." (round 56, f581's first run):
+                // every word of neglect in the sentence stands under a denial.
                 return;
             }
             if family == Rule::Negligence && then_found_it(words()) {
@@ -3566,6 +3785,46 @@ pub(crate) fn scan(
                 // stems it shares with one ("improvement plan"; round 23, a published action
                 // list). The model's surest sanctions ("Heads will roll") name no one, and
                 // stay found.
+                return;
+            }
+            if family == Rule::Punishment
+                && access_told_not_taken(words(), &lowered_span(text, toks, a, b))
+            {
+                // "The contractor's access to production is neither time-limited nor
+                // reviewed." (round 56, f581's first run): access told as a standing state,
+                // with nothing taken away.
+                return;
+            }
+            if family == Rule::Punishment && super::patterns::routine_offboarding(strs()) {
+                // "During a routine employee offboarding, we revoked that employee's access to
+                // Fastly." (round 56, real306's first run), as the rules read it.
+                return;
+            }
+            if matches!(
+                family,
+                Rule::IndividualFault | Rule::TeamBlame | Rule::Punishment
+            ) && super::patterns::remedy_for_whoever(strs())
+            {
+                // "This ensures that anyone who had inadvertently logged in as someone else
+                // …" (round 56, real307's first run), as the rules read it.
+                return;
+            }
+            if family == Rule::Counterfactual
+                && super::patterns::asks_what_happened(strs(), Some(sentence))
+            {
+                // "Had they touched something they shouldn't?" (round 56, real307's first
+                // run), as the rules read it.
+                return;
+            }
+            if family == Rule::Hindsight && concedes_a_present(text, toks, words()) {
+                // "Sure, it's unpleasant and the engineers try to minimise these times."
+                // (round 56, real307's first run): a concession about how things are.
+                return;
+            }
+            if family == Rule::Punishment && offers_support(words()) {
+                // "I have asked team leads to make sure those staff have had time to debrief
+                // and, where they want it, access to the employee assistance programme."
+                // (round 56, f585's first run): care offered to staff, no sanction.
                 return;
             }
             if family == Rule::Punishment && a_lesson_for_us_all(text, toks, words()) {
@@ -4767,8 +5026,20 @@ fn errors_of_a_system(words: &[String]) -> bool {
     if words.iter().any(|w| PEOPLE.contains(&w.as_str())) {
         return false;
     }
-    let w = |k: usize| words.get(k).map_or("", String::as_str);
-    (1..words.len()).any(|k| {
+    // A compound joined by a hyphen ("Server-error failed jobs", round 56, real305's first
+    // run) is read as its two words.
+    let split: Vec<&str> = words
+        .iter()
+        .flat_map(|x| {
+            let (head, tail) = x.rsplit_once('-').unwrap_or(("", x.as_str()));
+            let joined = !head.is_empty() && matches!(tail, "error" | "errors");
+            [head, tail]
+                .into_iter()
+                .filter(move |p| joined || !p.is_empty())
+        })
+        .collect();
+    let w = |k: usize| split.get(k).copied().unwrap_or("");
+    (1..split.len()).any(|k| {
         matches!(w(k), "error" | "errors")
             && (is_status_code(w(k - 1))
                 || (w(k - 1).contains('/')

@@ -2749,13 +2749,35 @@ impl Sentence<'_> {
                     || self.mentions_a_claim(i)
                     || self.denies_a_cleft(i)
                     || self.tried_in_vain(i)
-                    || (rule == Rule::Punishment && self.done_by_a_program(i))
+                    || (rule == Rule::Punishment
+                        && (self.done_by_a_program(i) || routine_offboarding(&self.words())))
+                    || (matches!(rule, Rule::IndividualFault | Rule::TeamBlame)
+                        && remedy_for_whoever(&self.words()))
+                    || (matches!(
+                        rule,
+                        Rule::IndividualFault | Rule::TeamBlame | Rule::Negligence
+                    ) && self
+                        .text
+                        .get(self.toks.first().map_or(0, |t| t.start)..self.end)
+                        .is_some_and(denies_the_miss))
                     || (rule == Rule::Negligence
                         && (self.proposes_to_us() || self.neglect_of_machine_traffic(i)))
                     || (rule != Rule::Punishment
                         && rule != Rule::Counterfactual
                         && (self.left_unprompted(i) || meeting_skipped_for_work(&self.words())))
                     || (rule == Rule::IndividualFault && self.in_a_denied_clause(i, false))
+                    // "If we'd called it human error, none of the action items above would
+                    // exist" (round 56, f590's first run, a false error): the condition is the
+                    // label weighed, not a course someone failed to take.
+                    || (rule == Rule::Counterfactual
+                        && (i..self.toks.len())
+                            .find(|&k| {
+                                matches!(
+                                    self.word(k),
+                                    "error" | "errors" | "mistake" | "mistakes" | "fault"
+                                )
+                            })
+                            .is_some_and(|k| self.weighs_a_label(k)))
                     || self.denied_as_found(i)
                     || (matches!(rule, Rule::IndividualFault | Rule::TeamBlame)
                         && (self.done_to_protect(i)
@@ -2764,7 +2786,8 @@ impl Sentence<'_> {
                             // "Calling it a mistake, or anyone's fault, would set the wrong
                             // people the wrong homework." (round 55, f558's first run, a
                             // false error): fault weighed as a word, as a label is.
-                            || self.weighs_a_label(i)))
+                            || self.weighs_a_label(i)
+                            || credited_as_how_it_was_found(&self.words())))
             }),
             // The model's judgement of a design or an artifact with nobody in the sentence
             // ("Careless defaults in the client tools", round 19), as the rules read it.
@@ -3535,17 +3558,53 @@ impl Sentence<'_> {
             // same gap will catch a different colleague in February" (round 55, f541's first
             // run on round 54's final code, a false error), "if you call it operator error,
             // nothing changes".
-            (_, "if") if matches!(self.word(k0 + 1), "we" | "you" | "they" | "one") => {
-                let v = self.word(k0 + 2);
-                let labels = matches!(v, "call" | "label" | "chalk" | "write" | "put")
-                    || (matches!(
-                        v,
-                        "treat" | "classify" | "record" | "file" | "frame" | "log" | "dismiss"
-                    ) && (k0 + 3..i).any(|k| self.word(k) == "as"));
+            // Told of the past too: "If we'd called it human error, none of the action items
+            // above would exist" (round 56, f590's first run, a false error).
+            (_, "if")
+                if matches!(
+                    self.word(k0 + 1),
+                    "we" | "you" | "they" | "one" | "we'd" | "you'd" | "they'd"
+                ) =>
+            {
+                let mut at = k0 + 2;
+                if self.word(k0 + 1).ends_with("'d") || self.word(at) == "had" {
+                    at += usize::from(self.word(at) == "had");
+                }
+                let v = self.word(at);
+                let labels = matches!(
+                    v,
+                    "call"
+                        | "label"
+                        | "chalk"
+                        | "write"
+                        | "put"
+                        | "called"
+                        | "labelled"
+                        | "labeled"
+                        | "chalked"
+                        | "written"
+                        | "wrote"
+                ) || (matches!(
+                    v,
+                    "treat"
+                        | "classify"
+                        | "record"
+                        | "file"
+                        | "frame"
+                        | "log"
+                        | "dismiss"
+                        | "treated"
+                        | "classified"
+                        | "recorded"
+                        | "filed"
+                        | "framed"
+                        | "logged"
+                        | "dismissed"
+                ) && (at + 1..i).any(|k| self.word(k) == "as"));
                 if !labels {
                     return false;
                 }
-                k0 + 3
+                at + 1
             }
             _ => return false,
         };
@@ -3567,7 +3626,9 @@ impl Sentence<'_> {
         {
             return false;
         }
-        (i + 1..(i + 9).min(n)).any(|m| {
+        // The consequence may stand a clause on ("… human error, none of the action items
+        // above would exist", round 56).
+        (i + 1..(i + 12).min(n)).any(|m| {
             if !matches!(
                 self.word(m),
                 "would" | "will" | "does" | "did" | "could" | "might"
@@ -3896,6 +3957,46 @@ impl Sentence<'_> {
             && matches!(self.word(k - 1), "which" | "this" | "that" | "it")
             && (k == 1 || self.toks[k - 2].boundary)
             && !self.without_mark(|| self.names_anyone_else(0))
+    }
+
+    /// Whether the judgement word at `i` ("unacceptable", "inexcusable") is the authors' own
+    /// verdict on a thing, the object complement of a verb of judging whose subject holds "we"
+    /// or "I": "the whole team and I consider downtime like this … unacceptable, and we are
+    /// committed to …" (round 56, real292's warning on round 55's final code). No one but the
+    /// authors and the readers may stand between the verb and the word or after it: "We consider Kofi's
+    /// handling unacceptable" and "we find it unacceptable that the on-call engineer …" judge
+    /// someone.
+    fn authors_judge_a_thing(&self, i: usize) -> bool {
+        #[rustfmt::skip]
+        const EVALUATIONS: &[&str] = &[
+            "inexcusable", "unacceptable", "unforgivable", "shameful", "disgraceful",
+        ];
+        #[rustfmt::skip]
+        const JUDGING: &[&str] = &[
+            "consider", "considers", "considered", "deem", "deems", "deemed", "find", "found",
+            "regard", "regards", "regarded", "view", "views", "viewed",
+        ];
+        if !EVALUATIONS.contains(&self.word(i)) {
+            return false;
+        }
+        let authors = |k: usize| {
+            matches!(
+                self.word(k),
+                "we" | "us" | "our" | "ours" | "ourselves" | "i" | "me" | "my" | "myself"
+            )
+        };
+        // The readers the report addresses ("your access to your account") are who the thing
+        // reached; "your team's handling" still names a group.
+        let readers = |k: usize| matches!(self.word(k), "you" | "your");
+        // The verb may stand clauses back ("… downtime like this that could affect your
+        // access … unacceptable"): the sentence is read from its start.
+        let Some(v) = (0..i).rev().find(|&k| JUDGING.contains(&self.word(k))) else {
+            return false;
+        };
+        let end = self.toks.len();
+        (0..v).any(authors)
+            && !(v + 1..end)
+                .any(|k| k != i && !authors(k) && !readers(k) && self.stands_for_someone(k))
     }
 
     /// Whether a verb of neglect in the sentence ("ignored", "skipped", "dropped") is a
@@ -6047,6 +6148,56 @@ pub(super) fn denies_a_prompt<'w>(words: impl Iterator<Item = &'w str>) -> bool 
     })
 }
 
+/// Whether the label in `words[a..b]` (lower case) is set aside by the sentence: doubted
+/// right before it ("We found no evidence that human error caused the overbooking", "nothing
+/// suggests operator error"), or reported from a source and replaced by what the authors
+/// found ("The vendor's report lists the cause as human error at site; our investigation
+/// found a firmware defect instead"; round 56, f576's and f575's first runs, the second a
+/// false error). "Human error caused the overbooking" and "the report lists the cause as
+/// human error" stay found, and so does a label "instead of" something.
+pub(super) fn label_set_aside(words: &[&str], a: usize, b: usize) -> bool {
+    const DOUBT: &[&str] = &[
+        "evidence",
+        "sign",
+        "signs",
+        "indication",
+        "indications",
+        "proof",
+        "suggestion",
+    ];
+    #[rustfmt::skip]
+    const REPORTED: &[&str] = &[
+        "lists", "listed", "says", "said", "states", "stated", "records", "recorded",
+        "classified", "classifies", "attributed", "attributes", "cites", "cited", "claims",
+        "claimed", "blames", "blamed", "gives", "gave", "called", "calls",
+    ];
+    let w = |k: usize| words.get(k).copied().unwrap_or("");
+    let before = a.saturating_sub(4)..a;
+    let doubted = before.clone().any(|k| {
+        (DOUBT.contains(&w(k))
+            && k > 0
+            && matches!(w(k - 1), "no" | "little" | "nothing" | "without" | "any"))
+            || (w(k) == "nothing"
+                && matches!(
+                    w(k + 1),
+                    "suggests" | "suggested" | "indicates" | "indicated" | "points" | "pointed"
+                ))
+    });
+    let reported = (a.saturating_sub(8)..a).any(|k| REPORTED.contains(&w(k)));
+    let replaced = reported
+        && (b..words.len()).any(|k| {
+            w(k) == "instead"
+                && w(k + 1) != "of"
+                && (b..k).any(|f| {
+                    matches!(
+                        w(f),
+                        "found" | "showed" | "shows" | "traced" | "identified" | "revealed"
+                    )
+                })
+        });
+    doubted || replaced
+}
+
 /// Whether the label whose words end before `at` is denied as the cause right after it: a
 /// copula, a negation ("not", "never", "n't", "rarely") and, within four words, a noun of cause
 /// or problem: "A small human mistake is never the true problem" (round 28, a real report's
@@ -6780,7 +6931,10 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
         Kind::DidNotCheck => {
             // "did not check … because the link was missing" explains, it does not blame;
             // "didn't wait to be asked" is initiative (round 46).
-            if s.rest_has(last, &["because", "since", "due"]) || acts_unasked(&s.words()) {
+            if s.rest_has(last, &["because", "since", "due"])
+                || acts_unasked(&s.words())
+                || went_ahead_of_a_tool(&s.words())
+            {
                 return None;
             }
             let (c, j) = s.subject_class(i0);
@@ -6884,6 +7038,7 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
                 || (kind == Kind::JudgeStrong && s.adverb_of_degree(i0, last))
                 || (kind == Kind::JudgeStrong && s.adverb_of_a_things_conduct(i0, last))
                 || (kind == Kind::JudgeStrong && s.evaluates_what_was_told(i0))
+                || (kind == Kind::JudgeStrong && s.authors_judge_a_thing(i0))
             {
                 return None;
             }
@@ -7233,7 +7388,10 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             }
         }
         Kind::JudgeWeak => {
-            if s.part_of_compound(ms, me) || s.grades_a_thing(i0, last) {
+            if s.part_of_compound(ms, me)
+                || s.grades_a_thing(i0, last)
+                || s.authors_judge_a_thing(i0)
+            {
                 return None;
             }
             judge_weak(s, ms, me, i0, last)
@@ -7728,6 +7886,7 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
         // An inverted condition opens its sentence or clause.
         Kind::HadInverted | Kind::WereInverted if i0 > 0 && !s.toks[i0 - 1].boundary => None,
         Kind::WereInverted => were_inverted(s, ms, i0),
+        Kind::HadInverted if asks_what_happened(&s.words(), s.text.get(..s.end)) => None,
         Kind::HadInverted => {
             let stop = (i0 + 6).min(s.toks.len());
             let k = (i0 + 2..stop)
@@ -8511,6 +8670,78 @@ fn fault_of(
             })
     {
         return None;
+    }
+    // "Responsibility for contractor notices sits with procurement, while the knowledge needed
+    // to act on them sits with engineering." (round 56, f590's first run, a false error): who
+    // owns a kind of work, told with no harm, event or pronoun for the incident in what the
+    // responsibility is for. "Responsibility for the outage lies with procurement",
+    // "Responsibility for the lost backups lies with …" and "responsibility for this rests
+    // with …" stay found.
+    if s.word(i0) == "responsibility" && s.word(i0 + 1) == "for" {
+        #[rustfmt::skip]
+        const EVENT: &[&str] = &[
+            "outage", "incident", "failure", "error", "mistake", "breach", "loss", "crash",
+            "downtime", "delay", "problem", "issue", "mess", "disaster", "damage", "this", "it",
+            "that", "what", "these", "those", "overrun", "leak", "bug", "fault", "miss",
+            "lapse", "slip", "oversight", "breakage", "corruption", "impact", "harm",
+        ];
+        let owner_verb = (i0 + 2..(i0 + 8).min(s.toks.len()))
+            .take_while(|&k| !s.toks[k].boundary)
+            .find(|&k| {
+                matches!(
+                    s.word(k),
+                    "sits"
+                        | "sat"
+                        | "lies"
+                        | "lay"
+                        | "rests"
+                        | "rested"
+                        | "is"
+                        | "was"
+                        | "belongs"
+                        | "belonged"
+                )
+            });
+        // The work is named as a kind, with no determiner ("contractor notices", "renewals"):
+        // "the refund storm", "the lost backups" are this incident's, and "squarely" or
+        // "solely" lays it.
+        if let Some(v) = owner_verb {
+            let object = i0 + 2..v;
+            let bare = !matches!(
+                s.word(i0 + 2),
+                "the"
+                    | "this"
+                    | "that"
+                    | "these"
+                    | "those"
+                    | "a"
+                    | "an"
+                    | "our"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "its"
+                    | "any"
+                    | "all"
+                    | "each"
+                    | "every"
+            ) && !s.toks[i0 + 2].poss;
+            if bare
+                && !object.is_empty()
+                && !object.clone().any(|k| {
+                    let w = singular(s.word(k));
+                    EVENT.iter().any(|e| w.starts_with(e))
+                })
+                && !(v..s.toks.len()).any(|k| {
+                    matches!(
+                        s.word(k),
+                        "squarely" | "solely" | "entirely" | "wholly" | "fully"
+                    )
+                })
+            {
+                return None;
+            }
+        }
     }
     if matched.starts_with("fault of")
         || matched.ends_with("with")
@@ -9459,6 +9690,32 @@ fn human_error(
     if s.negated_before(i0) {
         return None;
     }
+    // "| Server-error failed jobs | 9,576 |" (round 56, real305's first run): a label joined
+    // by a hyphen to a thing's word is the thing's error; "user-error" and "operator-error"
+    // name who slipped.
+    if let Some((head, tail)) = s.word(i0).rsplit_once('-') {
+        let label = ["error", "mistake"].iter().any(|l| tail.starts_with(l));
+        let who = matches!(
+            head,
+            "human"
+                | "operator"
+                | "user"
+                | "pilot"
+                | "manual"
+                | "personnel"
+                | "staff"
+                | "people"
+                | "engineer"
+                | "driver"
+                | "admin"
+                | "clerical"
+                | "cashier"
+                | "dispatcher"
+        );
+        if label && !head.is_empty() && !who && s.class(i0) != Class::Role {
+            return None;
+        }
+    }
     let next = s.next_word(last).map_or("", |n| s.word(n));
     const UI: &[&str] = &[
         "message",
@@ -9549,16 +9806,27 @@ fn human_error(
     }
     // The label named as a notion: "the human error narrative" (round 20). One called a myth
     // ("the operator-error myth") is refused for every finding by `talks_of_the_notion`.
+    // "The human error literature we drew on (Reason, Dekker) …" (round 56, f586's first
+    // run): the label as the name of a field of study.
     if matches!(
         next,
-        "label" | "framing" | "narrative" | "explanation" | "excuse" | "bias" | "trap"
+        "label"
+            | "framing"
+            | "narrative"
+            | "explanation"
+            | "excuse"
+            | "bias"
+            | "trap"
+            | "literature"
+            | "research"
+            | "theory"
+            | "scholarship"
+            | "paradigm"
     ) {
         return None;
     }
-    if denied_as_cause(
-        &s.toks.iter().map(|t| t.word.as_str()).collect::<Vec<_>>(),
-        last + 1,
-    ) {
+    let words = s.toks.iter().map(|t| t.word.as_str()).collect::<Vec<_>>();
+    if denied_as_cause(&words, last + 1) || label_set_aside(&words, i0, last + 1) {
         return None;
     }
     // "a decimal point error made by the accounting system when updating the ledger" (round
@@ -9904,6 +10172,158 @@ pub(super) fn outcome_could_have_been(words: &[&str]) -> bool {
     })
 }
 
+/// Whether lower-cased `words` tell an act as how a fault was found or fixed: "which is how",
+/// "that is how", "this is how" or "that's how", then within six words a verb of finding or
+/// rescue ("found", "caught", "spotted", "noticed", "fixed", "restored"), with no negation and
+/// no word of harm or neglect anywhere ("Kofi broke the build, which is how we found the
+/// bug" and "… which is how the outage started" stay judged). Asked by the rules and of the
+/// model's findings (round 56, f582's first run).
+pub(super) fn credited_as_how_it_was_found(words: &[&str]) -> bool {
+    #[rustfmt::skip]
+    const RESCUE: &[&str] = &[
+        "found", "caught", "spotted", "noticed", "detected", "fixed", "restored", "recovered",
+        "resolved", "contained", "stopped", "identified", "traced",
+    ];
+    #[rustfmt::skip]
+    const NOT: &[&str] = &[
+        "not", "n't", "never", "no", "nobody", "broke", "broken", "deleted", "dropped",
+        "skipped", "ignored", "forgot", "missed", "wrong", "failed", "without", "instead",
+        "again", "only", "finally", "blame", "fault", "caused",
+    ];
+    let w = |k: usize| words.get(k).copied().unwrap_or("");
+    !words.iter().any(|x| NOT.contains(x) || x.ends_with("n't"))
+        && (0..words.len()).any(|k| {
+            let how = match (w(k), w(k + 1), w(k + 2)) {
+                ("which" | "that" | "this", "is" | "was", "how") => Some(k + 3),
+                ("that's" | "this's", "how", _) => Some(k + 2),
+                _ => None,
+            };
+            how.is_some_and(|h| (h..(h + 6).min(words.len())).any(|v| RESCUE.contains(&w(v))))
+        })
+}
+
+/// Whether lower-cased `words` open with an inverted "had" and the sentence (`text`) is a
+/// question with no consequence supposed (no "would", "could", "might", "'d"): "Had they
+/// touched something they shouldn't?" (round 56, real307's first run, a false error) asks
+/// what happened, as a team wondered at the time. "Had the reviewer looked, would we have
+/// caught it?" supposes another course, and stays found.
+pub(super) fn asks_what_happened(words: &[&str], text: Option<&str>) -> bool {
+    words.iter().find(|w| !w.is_empty()) == Some(&"had")
+        && text.is_some_and(|t| t.trim_end().ends_with('?'))
+        && !words.iter().any(|w| {
+            matches!(
+                *w,
+                "would" | "could" | "might" | "wouldn't" | "couldn't" | "d" | "then"
+            ) || w.ends_with("'d")
+        })
+}
+
+/// Whether lower-cased `words` tell access revoked as routine offboarding: "offboarding" or
+/// "offboarded" with a word of routine or departure ("routine", "standard", "scheduled",
+/// "departing", "left", "leaving"), and no word of the incident as a cause ("after",
+/// "because", "following"): "During a routine employee offboarding, we revoked that
+/// employee's access to Fastly." (round 56, real306's first run, a false error). "Kofi was
+/// offboarded after the outage" stays found.
+pub(super) fn routine_offboarding(words: &[&str]) -> bool {
+    words.iter().any(|w| w.starts_with("offboard"))
+        && words.iter().any(|w| {
+            matches!(
+                *w,
+                "routine"
+                    | "standard"
+                    | "scheduled"
+                    | "normal"
+                    | "departing"
+                    | "departure"
+                    | "left"
+                    | "leaving"
+                    | "leaver"
+            )
+        })
+        && !words
+            .iter()
+            .any(|w| matches!(*w, "after" | "because" | "following" | "punish" | "fired"))
+}
+
+/// Whether lower-cased `words` tell a remedy for whoever the fault reached: "this ensures
+/// that" (or "to ensure that", "so that") then "anyone", "anybody", "everyone" or "users" who
+/// did something: "This ensures that anyone who had inadvertently logged in as someone else
+/// will no longer be logged in to the wrong account." (round 56, real307's first run, a false
+/// error). The people are those the fix protects, not anyone at fault.
+pub(super) fn remedy_for_whoever(words: &[&str]) -> bool {
+    (0..words.len()).any(|k| {
+        matches!(words[k], "ensures" | "ensure" | "guarantees" | "means")
+            && words.get(k + 1) == Some(&"that")
+            && matches!(
+                words.get(k + 2).copied(),
+                Some("anyone" | "anybody" | "everyone" | "everybody" | "users" | "customers")
+            )
+            && words.get(k + 3) == Some(&"who")
+    })
+}
+
+/// Whether lower-cased `words` tell someone acting ahead of a tool rather than neglecting a
+/// check: "didn't wait" (or "did not wait") "for" a system, a tool, an app, a page, an
+/// acknowledgement or a reply, and the clause ends there: "Noémie didn't wait for the
+/// system." and "Pemba didn't wait for the system." (round 56, f590's and f595's first runs,
+/// false errors by two authors). "… didn't wait for the system to finish the drain" and
+/// "didn't wait for approval" or "for the canary" stay found.
+pub(super) fn went_ahead_of_a_tool(words: &[&str]) -> bool {
+    #[rustfmt::skip]
+    const TOOLS: &[&str] = &[
+        "system", "tool", "app", "automation", "page", "pager", "ack", "acknowledgement",
+        "acknowledgment", "callback", "reply", "response", "queue", "ticket", "dashboard", "bot",
+        "script", "console", "portal", "software", "platform", "retry", "form",
+    ];
+    let w = |k: usize| words.get(k).copied().unwrap_or("");
+    (0..words.len()).any(|k| {
+        let wait = match (w(k), w(k + 1)) {
+            ("didn't" | "didnt", "wait") | ("never", "waited") => Some(k + 2),
+            ("did", "not" | "n't") if w(k + 2) == "wait" => Some(k + 3),
+            _ => None,
+        };
+        let Some(f) = wait.filter(|&f| w(f) == "for") else {
+            return false;
+        };
+        let mut t = f + 1;
+        if matches!(w(t), "the" | "a" | "an" | "its" | "our" | "their") {
+            t += 1;
+        }
+        TOOLS.contains(&w(t)) && matches!(w(t + 1), "" | "." | "," | ";" | "and" | "but" | "-")
+    })
+}
+
+/// Whether a verb of missing or neglect has "no", "none" or "nothing" right after it, with
+/// nothing but a space between: "missed no alerts", "ignored nothing", "skipped none of the
+/// checks" (round 55, f564's first run). "Basic hygiene was skipped: no backup, no dry run"
+/// lists what was skipped, and stays judged. Asked by the rules too (round 56, f596's first
+/// run: "The intake clerk skipped no steps; …").
+pub(super) fn denies_the_miss(sentence: &str) -> bool {
+    let lower = sentence.to_lowercase();
+    [
+        "missed",
+        "ignored",
+        "skipped",
+        "dropped",
+        "forgot",
+        "overlooked",
+        "lost",
+    ]
+    .iter()
+    .any(|v| {
+        ["no", "none", "nothing"].iter().any(|d| {
+            // The phrase, then a space, a full stop or the sentence's end.
+            let phrase = format!("{v} {d}");
+            lower.match_indices(&phrase).any(|(at, _)| {
+                matches!(
+                    lower.as_bytes().get(at + phrase.len()),
+                    None | Some(b' ' | b'.')
+                )
+            })
+        })
+    })
+}
+
 /// Whether the sentence tells a gathering (a stand-up, a meeting, a sync, a call, a briefing)
 /// skipped or missed in order to do something else, within three words of it: "Hamish skipped
 /// the morning stand-up to walk the reject conveyor" (round 54, f529's first run), or because
@@ -9979,6 +10399,13 @@ pub(super) fn supposes_a_worse_outcome(words: &[&str]) -> bool {
         "significantly",
         "lot",
     ];
+    // Stems of a harm a consequence may suppose ("data loss", "an outage", "corruption").
+    #[rustfmt::skip]
+    const HARM: &[&str] = &[
+        "loss", "lost", "outage", "downtime", "corrupt", "damag", "harm", "breach", "leak",
+        "catastroph", "disast", "injur", "death", "fatal", "collision", "derail", "crash",
+        "cancel", "strand", "penalt", "evacuat", "shutdown", "duplicat", "double", "miss",
+    ];
     let w = |k: usize| words.get(k).copied().unwrap_or("");
     if words
         .iter()
@@ -9988,8 +10415,11 @@ pub(super) fn supposes_a_worse_outcome(words: &[&str]) -> bool {
     }
     (1..words.len()).any(|k| {
         // The tokeniser splits "we'd" and "would've": "d" is "would", "ve" is "have".
-        let modal = (matches!(w(k - 1), "would" | "could" | "might" | "d")
-            || is_contracted_would(w(k - 1)))
+        // An adverb may stand between: "could easily have meant cancellations" (round 56).
+        let modal_at = |m: usize| {
+            matches!(w(m), "would" | "could" | "might" | "d") || is_contracted_would(w(m))
+        };
+        let modal = (modal_at(k - 1) || (k > 1 && is_adverb(w(k - 1)) && modal_at(k - 2)))
             && matches!(w(k), "have" | "ve");
         let modal_joined = matches!(w(k), "would've" | "could've" | "might've");
         if !(modal || modal_joined) {
@@ -10013,7 +10443,42 @@ pub(super) fn supposes_a_worse_outcome(words: &[&str]) -> bool {
                 })
             })
         });
+        // "… this relatively mild pinning and archival bug would have resulted in data loss"
+        // (round 56, real298's first run, a false error): the consequence supposed is a harm
+        // that did not come, so the condition weighs how the outcome fell.
+        let harm_caused = matches!(w(v), "resulted" | "caused" | "led" | "meant" | "triggered")
+            && (v + 1..(v + 8).min(words.len()))
+                .take_while(|&m| !matches!(w(m), "" | "," | ";" | "but" | "no"))
+                .any(|m| HARM.iter().any(|h| w(m).starts_with(h)));
+        // "If we'd found this on Thursday we'd have lost the positions for good" (round 56,
+        // f595's first run, a false error): the loss itself supposed, with no word that makes
+        // it a smaller one or none ("only", "just", "zero", "nobody", "a single").
+        let loss_itself = matches!(
+            w(v),
+            "lost" | "corrupted" | "destroyed" | "wiped" | "leaked" | "stranded" | "crashed"
+        ) && !words.iter().any(|x| {
+            matches!(
+                *x,
+                "only"
+                    | "just"
+                    | "nothing"
+                    | "no"
+                    | "none"
+                    | "merely"
+                    | "instead"
+                    | "rather"
+                    | "than"
+                    | "zero"
+                    | "nobody"
+                    | "single"
+                    | "any"
+                    | "anyone"
+                    | "anything"
+            )
+        });
         larger_count
+            || harm_caused
+            || loss_itself
             || (REACHED.contains(&w(v))
                 && (v + 1..(v + 4).min(words.len()))
                     .any(|m| matches!(w(m), "twice" | "double" | "triple" | "times" | "more")))

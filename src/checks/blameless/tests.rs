@@ -8201,3 +8201,144 @@ fn literal_idioms_leaves_denied_misses_and_remedies_of_round_55() {
         ),
     ]);
 }
+
+/// Round 56's mends of harm supposed, labels set aside and plain past perfects. Each quiet
+/// sentence was found by round 55's final code.
+#[test]
+fn supposed_harms_labels_set_aside_and_past_perfects_of_round_56() {
+    assert_engine_quiet(&[
+        "Had they still been running, this fairly minor cleanup bug would have resulted in data loss.",
+        "Had they stayed online, the faulty sync job would have led to duplicate charges and data corruption.",
+        "A four-hour ticketing outage could easily have meant cancelled departures.",
+        "A long booking outage could easily have meant missed flights.",
+        "The carrier's ticket records the cause as operator error; our own review traced a firmware fault instead.",
+        "We saw no evidence that operator error caused the double bookings; the nightly job had simply not run.",
+        "The human error research we cite (Reason, Woods) treats mistakes as symptoms.",
+        "If we'd written it up as operator error, none of these fixes would exist.",
+        "At about 2210, bus No. 31 had just cleared the Dunmore controlled crossing.",
+        "At about 0530, ferry No. 12 had just cleared the Kessock controlled berth.",
+    ]);
+    assert_block_quiet(&["| Server-error retried jobs | 4,210 |"]);
+    assert_engine_finds(&[
+        (
+            "If Kofi had tested it, the migration would have led to no duplicate charges.",
+            "blameless/counterfactual",
+        ),
+        (
+            "If the on-call had looked, the migration would have missed nothing.",
+            "blameless/counterfactual",
+        ),
+        (
+            "The vendor's report lists the cause as human error at site.",
+            "blameless/human-error",
+        ),
+        (
+            "If we'd called it human error, we would have been right.",
+            "blameless/human-error",
+        ),
+        (
+            "Root cause: user-error on the admin console.",
+            "blameless/human-error",
+        ),
+        (
+            "Had the reviewer looked, the bug would have been caught.",
+            "blameless/counterfactual",
+        ),
+    ]);
+}
+
+/// Round 56's mends of denied neglect, access and accounts, credit for a find, care for
+/// staff and ownership of a kind of work. Each quiet sentence was found by round 55's final
+/// code.
+#[test]
+fn denied_neglect_access_credit_care_and_ownership_of_round_56() {
+    assert_engine_quiet(&[
+        "Nothing was skipped, and nothing was rushed.",
+        "The contractor's access to the ledger is neither time-limited nor reviewed.",
+        "The monthly access review suspended Oren's account on schedule; every contractor account is suspended at month's end.",
+        "Ruth re-sorted the queue by age on her own initiative, which is how the stuck payments were spotted.",
+        "Tomasz sorted the alert list by severity on his own initiative, which is how the pressure alarm was found.",
+        "We have asked managers to make sure the night staff get time to rest and access to the employee assistance programme.",
+        "Responsibility for supplier notices sits with finance, while the expertise to act on them sits with IT.",
+    ]);
+    assert_engine_finds(&[
+        (
+            "Nobody skipped the step, but Kofi ignored the alert.",
+            "blameless/negligence",
+        ),
+        ("Kofi's access was revoked.", "blameless/punishment"),
+        (
+            "HR suspended Kwame's account after the incident.",
+            "blameless/punishment",
+        ),
+        (
+            "Ruth deleted the queue, which is how the stuck payments were lost.",
+            "blameless/individual-fault",
+        ),
+        (
+            "HR will support Kofi through the disciplinary process.",
+            "blameless/punishment",
+        ),
+        (
+            "Responsibility for the outage sits with procurement.",
+            "blameless/team-blame",
+        ),
+        (
+            "Responsibility for the lost backups lies with Fernanda, who disabled the nightly job.",
+            "blameless/individual-fault",
+        ),
+        (
+            "We consider Kofi's handling of the rollback unacceptable.",
+            "blameless/judgemental",
+        ),
+        (
+            "Marta's performance issues were the real problem.",
+            "blameless/punishment",
+        ),
+    ]);
+}
+
+/// Round 56's mends after its fifth batch (real reports and documents): routine offboarding,
+/// a question of what happened, a remedy for whoever a fault reached, a concession, acting
+/// ahead of a tool and a loss supposed. Each quiet sentence was found by the code before
+/// these mends.
+#[test]
+fn offboarding_questions_remedies_and_acting_ahead_of_a_tool_of_round_56() {
+    assert_engine_quiet(&[
+        "During a scheduled staff offboarding, we revoked the departing engineer's access to the CDN console.",
+        "Had they changed something they shouldn't have?",
+        "This ensures that anyone who had accidentally signed in as another member will no longer see that member's orders.",
+        "Sure, it's a hassle and the operators try to minimise these windows.",
+        "Amaru didn't wait for the system.",
+        "Lindiwe didn't wait for the pager; she rang the duty officer directly.",
+        "If we'd noticed this on Friday we'd have lost the readings for good.",
+    ]);
+    assert_engine_finds(&[
+        (
+            "Kofi was offboarded after the outage and his access revoked.",
+            "blameless/punishment",
+        ),
+        (
+            "Had the reviewer looked, would we have caught it?",
+            "blameless/counterfactual",
+        ),
+        (
+            "Kofi inadvertently logged in as the admin and deleted the table.",
+            "blameless/individual-fault",
+        ),
+        ("Kofi didn't wait for the canary.", "blameless/negligence"),
+        (
+            "Kofi didn't wait for the system to finish the drain before rebooting.",
+            "blameless/negligence",
+        ),
+        (
+            "Had Kofi checked the backup, we would have lost a day instead of a week.",
+            "blameless/counterfactual",
+        ),
+        (
+            "If Marta had checked the lag, we'd have lost zero orders.",
+            "blameless/counterfactual",
+        ),
+        ("Kofi skipped the checks.", "blameless/individual-fault"),
+    ]);
+}
