@@ -9695,23 +9695,8 @@ fn human_error(
     // name who slipped.
     if let Some((head, tail)) = s.word(i0).rsplit_once('-') {
         let label = ["error", "mistake"].iter().any(|l| tail.starts_with(l));
-        let who = matches!(
-            head,
-            "human"
-                | "operator"
-                | "user"
-                | "pilot"
-                | "manual"
-                | "personnel"
-                | "staff"
-                | "people"
-                | "engineer"
-                | "driver"
-                | "admin"
-                | "clerical"
-                | "cashier"
-                | "dispatcher"
-        );
+        let who =
+            slips_by_name(head) || matches!(head, "admin" | "clerical" | "cashier" | "dispatcher");
         if label && !head.is_empty() && !who && s.class(i0) != Class::Role {
             return None;
         }
@@ -9854,19 +9839,7 @@ fn human_error(
     // things'), and not a label already matched by its own list ("operator error").
     if i0 < last && !matches!(s.class(i0), Class::Role) {
         let w = s.word(i0);
-        let listed = matches!(
-            w,
-            "human"
-                | "operator"
-                | "user"
-                | "pilot"
-                | "manual"
-                | "personnel"
-                | "staff"
-                | "people"
-                | "engineer"
-                | "driver"
-        );
+        let listed = slips_by_name(w);
         let label_after = matches!(
             s.word(i0 + 1),
             "error" | "errors" | "mistake" | "mistakes" | "slip" | "slips" | "blunder" | "blunders"
@@ -9890,6 +9863,25 @@ fn human_error(
         return None;
     }
     found(Rule::HumanError, ms, me)
+}
+
+/// Whether `w` (lower case) is a word a human-error label names its slipper by: "human",
+/// "operator", "user", "pilot", "manual", "personnel", "staff", "people", "engineer",
+/// "driver" ("operator error", "user-error"). Read by [`human_error`].
+fn slips_by_name(w: &str) -> bool {
+    matches!(
+        w,
+        "human"
+            | "operator"
+            | "user"
+            | "pilot"
+            | "manual"
+            | "personnel"
+            | "staff"
+            | "people"
+            | "engineer"
+            | "driver"
+    )
 }
 
 fn punish_passive(
