@@ -302,6 +302,19 @@ fn names_anyone(text: &str, toks: &[Tok]) -> bool {
     names_anyone_but(text, toks, |_| false)
 }
 
+/// [`names_anyone`], with the authors' own words ("we", "our", "us", "ours", "I", "my", "me")
+/// left out: whether anyone but the authors stands in the sentence.
+fn names_anyone_but_the_authors(text: &str, toks: &[Tok]) -> bool {
+    names_anyone_but(text, toks, |k| {
+        word_at(text, toks, k).is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "we" | "our" | "us" | "ours" | "i" | "my" | "me"
+            )
+        })
+    })
+}
+
 /// [`names_anyone`], with the tokens `skip` picks left out.
 fn names_anyone_but(text: &str, toks: &[Tok], skip: impl Fn(usize) -> bool) -> bool {
     #[rustfmt::skip]
@@ -984,11 +997,6 @@ fn denies_every_neglect(text: &str, toks: &[Tok]) -> bool {
     const NEGLECT: &[&str] = &[
         "skip", "rush", "ignor", "overlook", "miss", "neglect", "forg",
     ];
-    #[rustfmt::skip]
-    const CLOSERS: &[&str] = &[
-        "but", "because", "although", "though", "while", "whereas", "instead", "so", "which",
-        "who", "that", "and", "yet", "since", "when", "after", "before", "or",
-    ];
     let (mut any, mut denied) = (false, false);
     for (k, t) in toks.iter().enumerate() {
         let Some(w) = text.get(t.start..t.end) else {
@@ -999,7 +1007,11 @@ fn denies_every_neglect(text: &str, toks: &[Tok]) -> bool {
             .checked_sub(1)
             .and_then(|p| text.get(toks[p].end..t.start))
             .unwrap_or("");
-        if gap.contains([',', ';', ':', '(', ')']) || CLOSERS.contains(&w.as_str()) {
+        // The model's closers of a negation's scope, and "or".
+        if gap.contains([',', ';', ':', '(', ')'])
+            || super::features::CLOSER_WORDS.contains(&w.as_str())
+            || w == "or"
+        {
             denied = false;
         }
         if NEGLECT.iter().any(|n| w.starts_with(n)) && !w.starts_with("forge") {
@@ -3030,10 +3042,8 @@ pub(crate) fn scan(
             };
             if family == Rule::HumanError
                 && (label_denied(text, toks, b) || {
-                    // Aligned with `toks`, marks included, so `a` and `b` index it.
-                    let all: Vec<String> = (0..toks.len())
-                        .map(|k| word_at(text, toks, k).unwrap_or("").to_lowercase())
-                        .collect();
+                    // Every token, marks included, so `a` and `b` index it.
+                    let all = lowered_span(text, toks, 0, toks.len());
                     let all: Vec<&str> = all.iter().map(String::as_str).collect();
                     super::patterns::label_set_aside(&all, a, b)
                 })
@@ -3051,14 +3061,7 @@ pub(crate) fn scan(
                 && lowered_span(text, toks, a, b).iter().all(|w| {
                     !w.chars().any(char::is_alphanumeric) || EDITORIAL.contains(&w.as_str())
                 })
-                && !names_anyone_but(text, toks, |k| {
-                    word_at(text, toks, k).is_some_and(|w| {
-                        matches!(
-                            w.to_lowercase().as_str(),
-                            "we" | "our" | "us" | "ours" | "i" | "my" | "me"
-                        )
-                    })
-                })
+                && !names_anyone_but_the_authors(text, toks)
             {
                 // "That's no surprise: …", "Needless to say, our web server configuration
                 // received a thorough review after that incident." (round 51, real222's and
@@ -3085,14 +3088,7 @@ pub(crate) fn scan(
                             // (round 56, real291's warning on round 55's final code): a
                             // service's trouble, with no one but the authors in the sentence.
                             || (evidence.iter().any(trouble)
-                                && !names_anyone_but(text, toks, |k| {
-                                    word_at(text, toks, k).is_some_and(|w| {
-                                        matches!(
-                                            w.to_lowercase().as_str(),
-                                            "we" | "our" | "us" | "ours" | "i" | "my" | "me"
-                                        )
-                                    })
-                                })))
+                                && !names_anyone_but_the_authors(text, toks)))
                 }
                 && !words().iter().any(|w| {
                     matches!(

@@ -1006,11 +1006,16 @@ fn is_negator_key(k: u64) -> bool {
     NEGATOR_BITS & (1 << (k & 63)) != 0 && NEGATORS.contains(&k)
 }
 
+/// Words that end a negation's scope ("not tested, but shipped"): the model's tokens read them
+/// by hash ([`CLOSERS`]), and `engine::denies_every_neglect` by word.
+#[rustfmt::skip]
+pub(crate) const CLOSER_WORDS: [&str; 17] = [
+    "but", "because", "although", "though", "while", "whereas", "instead", "so", "which", "who",
+    "that", "and", "yet", "since", "when", "after", "before",
+];
+
 const CLOSERS: [u64; 17] = {
-    let words: [&str; 17] = [
-        "but", "because", "although", "though", "while", "whereas", "instead", "so", "which",
-        "who", "that", "and", "yet", "since", "when", "after", "before",
-    ];
+    let words = CLOSER_WORDS;
     let mut out = [0u64; 17];
     let mut i = 0;
     while i < words.len() {

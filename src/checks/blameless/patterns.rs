@@ -3993,9 +3993,8 @@ impl Sentence<'_> {
         let Some(v) = (0..i).rev().find(|&k| JUDGING.contains(&self.word(k))) else {
             return false;
         };
-        let end = self.toks.len();
         (0..v).any(authors)
-            && !(v + 1..end)
+            && !(v + 1..self.toks.len())
                 .any(|k| k != i && !authors(k) && !readers(k) && self.stands_for_someone(k))
     }
 
