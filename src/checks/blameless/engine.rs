@@ -213,6 +213,95 @@ fn calls_it_reasonable(words: &[String]) -> bool {
     })
 }
 
+/// Whether someone in the sentence (its words, lower-cased) "made the right call" or "made a
+/// sound decision", with no "but", "however", "yet" or negation after it: "The on-call
+/// engineer made the right call by failing over early." (round 57, f605's first run) credits
+/// a decision; "made the wrong call" keeps its fault, and so does "made the call to keep the
+/// trucks running …, and that call put people at risk", which names no verdict.
+fn made_a_sound_call(words: &[String]) -> bool {
+    #[rustfmt::skip]
+    const SOUND: &[&str] = &[
+        "right", "correct", "sound", "good", "reasonable", "sensible", "safe", "smart",
+    ];
+    let w = |i: usize| words.get(i).map_or("", String::as_str);
+    (0..words.len()).any(|k| {
+        matches!(w(k), "made" | "makes" | "make" | "making")
+            && matches!(w(k + 1), "the" | "a")
+            && SOUND.contains(&w(k + 2))
+            && matches!(w(k + 3), "call" | "decision" | "choice")
+            && !words[k + 3..].iter().any(|x| {
+                matches!(x.as_str(), "but" | "however" | "yet" | "not" | "n't")
+                    || x.ends_with("n't")
+            })
+    })
+}
+
+/// Whether the sentence (its words, lower-cased) tells what a thing will make possible: "will"
+/// (an adverb may follow) and "let", "allow", "enable" or "help", with no negation: "Lucía's
+/// script will let station staff start such announcements without waiting for the incident
+/// channel." (round 57, f613's first run) is a remedy, whoever wrote it.
+fn tells_a_future_aid(words: &[String]) -> bool {
+    let w = |i: usize| words.get(i).map_or("", String::as_str);
+    (0..words.len()).any(|k| {
+        if w(k) != "will" {
+            return false;
+        }
+        let v = if w(k + 1).ends_with("ly") {
+            k + 2
+        } else {
+            k + 1
+        };
+        matches!(w(v), "let" | "allow" | "enable" | "help")
+    })
+}
+
+/// Whether the sentence (its words, lower-cased) puts an error in a thing: "an", "a", "the",
+/// "some" or "one", then "error", "errors", "bug" or "bugs" (no one's: "an employee error in
+/// setting the permissions" is a label), then "in", a determiner if any, at most one more word and a thing's
+/// noun ([`super::lexicon::is_thing_noun`], or "code", "logic", "script", "query"): "The root
+/// cause was an error in our code that allowed …" (round 57, real319's first run) is no
+/// human-error label.
+fn error_in_a_thing(words: &[String]) -> bool {
+    let w = |i: usize| words.get(i).map_or("", String::as_str);
+    let thing = |x: &str| {
+        super::lexicon::is_thing_noun(x)
+            || matches!(
+                x,
+                "code" | "logic" | "script" | "scripts" | "query" | "queries"
+            )
+    };
+    (0..words.len()).any(|k| {
+        if !matches!(w(k), "error" | "errors" | "bug" | "bugs")
+            || w(k + 1) != "in"
+            || !matches!(w(k.wrapping_sub(1)), "an" | "a" | "the" | "some" | "one")
+        {
+            return false;
+        }
+        let mut n = k + 2;
+        if matches!(
+            w(n),
+            "the" | "our" | "a" | "an" | "its" | "their" | "this" | "that"
+        ) {
+            n += 1;
+        }
+        thing(w(n)) || thing(w(n + 1))
+    })
+}
+
+/// Whether the sentence (its words, lower-cased) reports an investigation under way:
+/// "continue(s) to investigate" or "are/is/still/currently investigating": "Preliminary root
+/// cause: Engineers continue to investigate a potential power event …" (round 57, real319's
+/// first run) names who looks, not who is at fault.
+fn reports_an_investigation(words: &[String]) -> bool {
+    let w = |i: usize| words.get(i).map_or("", String::as_str);
+    (0..words.len()).any(|k| {
+        matches!(w(k), "continue" | "continues" | "continuing")
+            && w(k + 1) == "to"
+            && matches!(w(k + 2), "investigate" | "examine" | "look")
+            || matches!(w(k), "are" | "is" | "still" | "currently") && w(k + 1) == "investigating"
+    })
+}
+
 /// Whether the sentence (its words, lower-cased) declares something correct: a copula ("was",
 /// "were", "is", "are") right before "correct", "right", "fine", "sound", "valid", "accurate"
 /// or "reasonable" ("Hùng's change to the mapping sheet was correct; the importer simply read
@@ -397,21 +486,38 @@ fn leads_somewhere(text: &str, toks: &[Tok], i: usize) -> bool {
 /// that modifies a thing's noun: after a determiner and before a thing in lower case that no
 /// person or group word follows, "traced back to the Okta integration", "our Workday
 /// integration", "an Okta integration change" (round 55, real278's first run on round 54's
-/// final code). People are not put after "the" or "our" before a thing ("the Kaltenegg gate
-/// crew" is a group, and stays one).
+/// final code), a lower-case modifier allowed after the determiner ("the whole Zipchat
+/// platform"). People are not put after "the" or "our" before a thing ("the Kaltenegg gate
+/// crew" is a group, and stays one). Or whether it is joined to another word by an en dash
+/// ([`super::text::en_dash_joined`]: "Dumaguete–Siquijor is suspended", a route).
 fn named_as_a_thing(text: &str, toks: &[Tok], i: usize) -> bool {
     if toks[i].key != super::features::NAME {
         return false;
+    }
+    if super::text::en_dash_joined(text, toks[i].start, toks[i].end) {
+        return true;
     }
     let word = |k: usize| word_at(text, toks, k).unwrap_or("");
     if word(i + 1).eq_ignore_ascii_case("which") {
         return true;
     }
-    let determiner = i > 0
-        && matches!(
-            word(i - 1).to_ascii_lowercase().as_str(),
+    let is_determiner = |k: usize| {
+        matches!(
+            word(k).to_ascii_lowercase().as_str(),
             "the" | "a" | "an" | "our" | "their" | "its" | "your" | "this" | "that"
-        );
+        )
+    };
+    // One lower-case modifier may stand between: "The whole Zipchat platform", "our new Okta
+    // integration" (round 57, real316's first run on a field line "Service Affected: The
+    // whole Zipchat platform").
+    let modifier = |k: usize| {
+        word(k).starts_with(|c: char| c.is_ascii_lowercase())
+            && toks
+                .get(k)
+                .is_some_and(|t| !t.actor && !t.person_noun && !t.mark)
+    };
+    let determiner =
+        i > 0 && is_determiner(i - 1) || i > 1 && modifier(i - 1) && is_determiner(i - 2);
     let thing = |k: usize| {
         let w = word(k);
         w.starts_with(|c: char| c.is_ascii_lowercase())
@@ -985,6 +1091,24 @@ fn states_a_norm_for_events(words: &[String]) -> bool {
         }
     }
     norm
+}
+
+/// Whether the sentence (its words, lower-cased) opens with "Nobody", "No one" or "None" and
+/// denies a mistake ("mistake", "error", "wrong", "fault", "slip", "blunder") with no "but",
+/// "except", "other" or "than" after: "Nobody at the intake desk made a mistake." (round 57,
+/// f609's first run) clears the desk. A denial later in the sentence ("… that's why nobody
+/// saw the fault") or of a thing ("Nothing wrong with the platform — the problem was the
+/// person") clears no one.
+fn denies_any_mistake(words: &[String]) -> bool {
+    const MISTAKE: &[&str] = &["mistake", "error", "wrong", "fault", "slip", "blunder"];
+    let w = |i: usize| words.get(i).map_or("", String::as_str);
+    (matches!(w(0), "nobody" | "none") || w(0) == "no" && w(1) == "one")
+        && words
+            .iter()
+            .any(|x| MISTAKE.iter().any(|m| x.starts_with(m)))
+        && !words
+            .iter()
+            .any(|x| matches!(x.as_str(), "but" | "except" | "other" | "than"))
 }
 
 /// Whether the sentence holds a word of neglect ("skipped", "rushed", "ignored", "overlooked",
@@ -3456,6 +3580,32 @@ pub(crate) fn scan(
                 // authors' own apology, with no one else in it, is no irony.
                 return;
             }
+            if matches!(
+                family,
+                Rule::IndividualFault
+                    | Rule::TeamBlame
+                    | Rule::HumanError
+                    | Rule::Judgemental
+                    | Rule::Sarcasm
+            ) && denies_any_mistake(words())
+            {
+                // "Nobody at the intake desk made a mistake." (round 57, f609's first run).
+                return;
+            }
+            if (matches!(
+                family,
+                Rule::IndividualFault | Rule::TeamBlame | Rule::Negligence | Rule::Judgemental
+            ) && tells_a_future_aid(words()))
+                || (family == Rule::HumanError && error_in_a_thing(words()))
+                || (matches!(
+                    family,
+                    Rule::IndividualFault | Rule::TeamBlame | Rule::HumanError
+                ) && reports_an_investigation(words()))
+            {
+                // A remedy a thing will make possible, an error in a thing, and an
+                // investigation under way (round 57: f613's and real319's first runs).
+                return;
+            }
             if family == Rule::Negligence && denies_every_neglect(text, toks) {
                 // "Nothing was skipped and nothing was rushed." (round 56, f581's first run):
                 // every word of neglect in the sentence stands under a denial.
@@ -3624,6 +3774,19 @@ pub(crate) fn scan(
                 // breaking prod again" is irony, and stays judged.
                 return;
             }
+            if !matches!(family, Rule::Punishment | Rule::Sarcasm)
+                && opens_with_thanks(words(), sentence)
+            {
+                // Gratitude that opens the line (round 57, f617's first run on the final
+                // code): "Big thanks to their Tromsø dispatch desk."
+                return;
+            }
+            if family == Rule::TeamBlame && team_lacks_a_resource(words()) {
+                // A team's want of a resource is a condition of its work (round 57, f616's
+                // first run); a want of sense or care ("has no idea what they are doing")
+                // stays judged.
+                return;
+            }
             if family == Rule::HumanError && errors_of_a_system(words()) {
                 // "967 4XX errors in CloudWatch to just the testmaker S3 bucket, indicative of
                 // export/import errors" (round 54, real270's first run): errors counted by
@@ -3749,6 +3912,14 @@ pub(crate) fn scan(
             if (matches!(family, Rule::IndividualFault | Rule::TeamBlame)
                 && declares_it_correct(words()))
                 || (family == Rule::Negligence && calls_it_reasonable(words()))
+                || (matches!(
+                    family,
+                    Rule::IndividualFault
+                        | Rule::TeamBlame
+                        | Rule::HumanError
+                        | Rule::Negligence
+                        | Rule::Judgemental
+                ) && made_a_sound_call(words()))
             {
                 // "Hùng's change to the mapping sheet was correct; the importer simply read
                 // it twice." (round 41, f310's first run on 649048b): the person's
@@ -3837,6 +4008,17 @@ pub(crate) fn scan(
                 // fault needs someone whose fault it is, and a sentence that names nobody is
                 // read as one only by the verbs it shares with faults (round 24, real78's
                 // first run; real68's "the TLS certificate" too).
+                return;
+            }
+            if family == Rule::TeamBlame
+                && j.blame < SURE_FAULT
+                && (a..b).any(|k| named_as_a_thing(text, toks, k))
+                && !names_anyone(text, toks)
+                && !holds_a_handle(text, toks)
+            {
+                // "Service Affected: The whole Zipchat platform" (round 57, real316's first
+                // run): the evidence rests on a brand before a thing, and with no group or
+                // person in the line it is no team's fault.
                 return;
             }
             if family == Rule::IndividualFault && author_alone(text, toks) {
@@ -4976,7 +5158,7 @@ fn meeting_moved_for_attendance(words: &[String]) -> bool {
 }
 
 /// Whether the sentence thanks people by what they deserve: "deserve", "deserves" or
-/// "deserved", then within three words "mention", "credit", "thanks", "praise",
+/// "deserved", then within five words (a possessive is two: "deserves the board's thanks") "mention", "credit", "thanks", "praise",
 /// "recognition" or "a shout-out" (round 54, f534's first run: "The dispatch desks deserve
 /// particular mention."). No mark of irony ("again", "as usual", "really", "not", quotes, a
 /// question) and no harm done ("breaking", "broke", "took … down") may be in the sentence.
@@ -5002,8 +5184,88 @@ fn deserves_credit(text: &str, toks: &[Tok], words: &[String]) -> bool {
     let w = |k: usize| words.get(k).map_or("", String::as_str);
     (0..words.len()).any(|k| {
         matches!(w(k), "deserve" | "deserves" | "deserved")
-            && (k + 1..(k + 4).min(words.len())).any(|m| CREDIT.contains(&w(m)))
+            && (k + 1..(k + 6).min(words.len())).any(|m| CREDIT.contains(&w(m)))
     })
+}
+
+/// Whether the sentence (its words, lower-cased) opens by thanking someone: "Thanks to",
+/// "Thank you to", "Our thanks to", "Big thanks to", "Many thanks to", "Special thanks to"
+/// (one or two words before "thanks"), with no mark of irony ([`IRONY_OF_PRAISE`]) and, after
+/// any comma, no clause of its own: "Our thanks to Eirik Nygaard, who ran the auction on paper
+/// bid sheets for forty minutes." (round 57, f617's first run on the final code) thanks him;
+/// "Thanks to Dave, we lost a day" tells a cause.
+fn opens_with_thanks(words: &[String], sentence: &str) -> bool {
+    let w = |k: usize| words.get(k).map_or("", String::as_str);
+    let Some(t) = (0..3).find(|&k| matches!(w(k), "thanks" | "thank")) else {
+        return false;
+    };
+    let to = if w(t) == "thank" && w(t + 1) == "you" {
+        t + 2
+    } else {
+        t + 1
+    };
+    if w(to) != "to"
+        || (0..t).any(|k| {
+            !matches!(
+                w(k),
+                "our"
+                    | "big"
+                    | "many"
+                    | "special"
+                    | "huge"
+                    | "sincere"
+                    | "warm"
+                    | "a"
+                    | "final"
+                    | "and"
+            )
+        })
+    {
+        return false;
+    }
+    // Thanks "for" an act, or to "whoever", is where the irony of thanks lives ("Many thanks
+    // to the network team for scheduling core maintenance during the Christmas sales peak",
+    // "Thanks to whoever decided testing was optional").
+    if words.iter().any(|x| {
+        IRONY_OF_PRAISE.contains(&x.as_str())
+            || x.ends_with("n't")
+            || matches!(x.as_str(), "for" | "whoever")
+    }) {
+        return false;
+    }
+    sentence.split_once(',').is_none_or(|(_, rest)| {
+        let next = rest.split_whitespace().next().unwrap_or("").to_lowercase();
+        matches!(
+            next.as_str(),
+            "" | "who" | "whose" | "and" | "especially" | "to" | "as" | "in" | "on" | "at"
+        )
+    }) && !sentence.contains(['?', '"', '“', '”'])
+}
+
+/// Whether the sentence (its words, lower-cased) tells what a team has not got, in the present
+/// of a standing condition: "has no", "have no", "lacks" or "lack" and a resource (a past
+/// "had no" tells what an act left: "… which is why we had no healthy reader left"), not a want of sense or care ("no
+/// excuse", "no idea", "no clue", "no business", "no discipline"): "The night shift in
+/// Chattogram has no local IT presence, so every network issue waits for someone in Gazipur."
+/// (round 57, f616's first run) tells a condition of the team's work.
+fn team_lacks_a_resource(words: &[String]) -> bool {
+    #[rustfmt::skip]
+    const WANTS: &[&str] = &[
+        "excuse", "excuses", "idea", "clue", "business", "sense", "discipline", "respect",
+        "shame", "care", "interest", "concept", "regard", "right",
+    ];
+    let w = |k: usize| words.get(k).map_or("", String::as_str);
+    let lacks = (0..words.len()).any(|k| {
+        let object = if matches!(w(k), "has" | "have") && w(k + 1) == "no" {
+            k + 2
+        } else if matches!(w(k), "lacks" | "lack") {
+            k + 1
+        } else {
+            return false;
+        };
+        !(object..(object + 4).min(words.len())).any(|m| WANTS.contains(&w(m)))
+    });
+    lacks && !words.iter().any(|x| x == "but")
 }
 
 /// Whether the sentence's errors are a system's, told by their code or their kind: "error" or

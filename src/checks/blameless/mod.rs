@@ -28,7 +28,8 @@ mod tests;
 #[cfg(test)]
 mod train;
 
-use std::collections::HashSet;
+use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
 
 use crate::checks::registry::{RuleId, RuleMeta};
 use anchors::{KindSet, ANCHORS};
@@ -534,7 +535,7 @@ pub(crate) fn scan_rules_of(text: &str, ctx: &WordingContext, only: KindSet) -> 
 
     let sentences = text::sentences(masked);
     let mut hits: Vec<WordingHit> = Vec::new();
-    let mut seen: HashSet<(usize, Rule)> = HashSet::new();
+    let mut seen: HashMap<(usize, Rule), usize> = HashMap::new();
     let mut idx = 0;
     while idx < candidates.len() {
         let ms = candidates[idx].0;
@@ -568,11 +569,23 @@ pub(crate) fn scan_rules_of(text: &str, ctx: &WordingContext, only: KindSet) -> 
             let Some((fs, fe)) = tidy_span(text, f.start, f.end) else {
                 continue;
             };
-            if seen.insert((si, f.rule)) {
-                let mut h = hit(f.rule, fs, fe);
-                // A person known only from the dictionary may be a program: a warning.
-                h.error = !sentence.dictionary_role.get();
-                hits.push(h);
+            let mut h = hit(f.rule, fs, fe);
+            // A person known only from the dictionary may be a program: a warning.
+            h.error = !sentence.dictionary_role.get();
+            // One finding per rule and sentence: the first, unless a later match of the same
+            // rule is sure where the first is not ("Suspend the coordinator's access …, and
+            // note the incident on his personnel file", round 57: the role known only from the
+            // dictionary warns, the personnel file does not).
+            match seen.entry((si, f.rule)) {
+                Entry::Vacant(v) => {
+                    v.insert(hits.len());
+                    hits.push(h);
+                }
+                Entry::Occupied(o) => {
+                    if h.error && !hits[*o.get()].error {
+                        hits[*o.get()] = h;
+                    }
+                }
             }
         }
     }

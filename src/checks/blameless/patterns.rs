@@ -828,6 +828,14 @@ impl Sentence<'_> {
             && (!NAME_SUFFIXES.iter().any(|s| w.ends_with(s)) || self.hyphened_given_name(i))
             && !self.versioned(i)
             && !self.opens_with_a_past_verb(i)
+            && !self.joined_by_an_en_dash(i)
+    }
+
+    /// Whether the word at `i` is joined to another by an en dash ([`super::text::en_dash_joined`]).
+    fn joined_by_an_en_dash(&self, i: usize) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| super::text::en_dash_joined(self.text, t.start, t.end))
     }
 
     /// Whether the word at `i` is a given name of two capitalised parts joined by a hyphen
@@ -6827,6 +6835,15 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             {
                 return None;
             }
+            // "Preliminary root cause: Engineers continue to investigate a potential power
+            // event …" (round 57, real319's first run): the people named are who look for the
+            // cause, which the field does not know yet.
+            if (m + 1..(m + 4).min(s.toks.len()))
+                .take_while(|&j| !s.toks[j].boundary)
+                .any(|j| s.word(j).starts_with("investigat"))
+            {
+                return None;
+            }
             found(agent_rule(c)?, ms, s.span_end(m))
         }
         Kind::Cleft => cleft(s, ms, me, i0, last, &matched),
@@ -6933,6 +6950,20 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             if s.rest_has(last, &["because", "since", "due"])
                 || acts_unasked(&s.words())
                 || went_ahead_of_a_tool(&s.words())
+            {
+                return None;
+            }
+            // "Amira was never told the certificate existed." (round 57, f623's first run on
+            // the final code): a passive of telling names whom nobody told, not who failed to
+            // tell; "… was never told by the vendor" names the teller, and stays read.
+            if s.word(i0) == "never"
+                && i0 > 0
+                && matches!(
+                    s.word(i0 - 1),
+                    "was" | "were" | "is" | "are" | "been" | "being" | "got"
+                )
+                && matches!(s.word(last), "told" | "informed" | "warned" | "asked")
+                && !(last + 1..s.toks.len()).any(|k| s.word(k) == "by")
             {
                 return None;
             }
@@ -7419,6 +7450,44 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             if s.negated_before(last) {
                 return None;
             }
+            // "At 18:00 the scheduler took Mehmet off the pager rotation because his shift had
+            // ended", "Kim took herself off the on-call rotation for her wedding week" (round
+            // 57): a tool acting on its timetable, or a person on themselves, sanctions no one.
+            // Only where the match opens on the act ("took Mehmet off"), not on what was taken
+            // ("Eun-ji's deploy rights are revoked", whose subject is the rights).
+            let on_the_act = !matches!(
+                s.word(i0),
+                "access" | "permission" | "permissions" | "privilege" | "privileges" | "rights"
+            );
+            // The acting thing stands before the act in its clause, and no person beside it
+            // ("The nightly sync kept removing her from the on-call rota …").
+            let before = s.clause_start(i0)..i0;
+            if on_the_act
+                && before.clone().any(|j| {
+                    let w = singular(s.word(j));
+                    s.class(j) == Class::Other
+                        && (is_thing_that_acts(w)
+                            || super::lexicon::is_thing_noun(w)
+                            || matches!(
+                                w,
+                                "sync"
+                                    | "job"
+                                    | "cron"
+                                    | "script"
+                                    | "automation"
+                                    | "workflow"
+                                    | "rule"
+                                    | "policy"
+                                    | "import"
+                                    | "export"
+                            ))
+                })
+                && !before.clone().any(|j| s.loose_class(j).person())
+                || s.word(i0 + 1).ends_with("self")
+                || s.word(i0 + 1).ends_with("selves")
+            {
+                return None;
+            }
             let clause = s.clause_start(last);
             let someone = (clause..last).any(|j| {
                 let c = s.loose_class(j);
@@ -7431,6 +7500,14 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
                     // after the verb ("her access was revoked by the cleanup job" is an
                     // automated act on a person, no sanction).
                     || (matches!(s.word(j), "his" | "her") && j > i0 && j + 1 < last)
+                    // "Remove @seun from primary on-call", "Write up Tomás for leaving …",
+                    // "suspend Tomasz's deploy rights" (round 57, f604–f606's first runs):
+                    // the person the verb right before acts on, in an action item's
+                    // imperative as in prose.
+                    || ((j == i0 + 1 || j == i0 + 2 && s.word(i0 + 1) == "up") && {
+                        let c = s.loose_class(j);
+                        c.person() && c != Class::We && !s.toks[j].boundary
+                    })
             });
             if someone {
                 found(Rule::Punishment, ms, me)
@@ -8994,11 +9071,22 @@ fn act_then_harm(s: &Sentence, me: usize, i0: usize, matched: &str) -> Option<Fo
     } else if harm_avoided {
         false
     } else if old_joint {
+        // "…, which is why the 2 lots that were genuinely B didn't get bumped up to A by
+        // mistake" (round 57, f609's first run): a mistake denied ("by mistake", "in error",
+        // "wrongly" after the negation) is harm avoided, and its "n't" tells no harm.
+        let end = (after + 14).min(s.toks.len());
+        let mistake_denied = (after..end).any(|j| {
+            (s.word(j).ends_with("n't") || matches!(s.word(j), "not" | "never"))
+                && (j + 1..(j + 9).min(s.toks.len())).any(|k| {
+                    matches!(s.word(k), "wrongly" | "mistakenly" | "accidentally")
+                        || s.word(k) == "mistake" && s.word(k - 1) == "by"
+                        || s.word(k) == "accident" && s.word(k - 1) == "by"
+                        || s.word(k) == "error" && s.word(k - 1) == "in"
+                })
+        });
         so_nobody
             || matched.contains(" what ")
-            || (after..s.toks.len())
-                .take(14)
-                .any(|j| is_harm(j) || s.word(j).ends_with("n't"))
+            || (after..end).any(|j| is_harm(j) || !mistake_denied && s.word(j).ends_with("n't"))
     } else {
         #[rustfmt::skip]
         const NOT_PLAIN_HARM: &[&str] = &[

@@ -105,7 +105,7 @@ const TRIGGERS: &[(&str, &str)] = &[
     ),
     (
         "Revoked",
-        r"(?i)\b(?:access|permissions?|privileges?|rights)\b[^.;!?]{0,40}?\b(?:revoked|taken\s+away|stripped|pulled|suspended)\b|\brevok(?:ed|e|es|ing)\s+(?:\S+\s+){0,3}?(?:access|permissions?|privileges?|rights)\b|\b(?:t(?:ake|akes|ook|aking)\s+away|strip(?:s|ped|ping)?)\s+(?:\S+\s+){1,3}?(?:access|permissions?|privileges?|rights|badges?|commit\s+bit)\b",
+        r"(?i)\b(?:access|permissions?|privileges?|rights)\b[^.;!?]{0,40}?\b(?:revoked|taken\s+away|stripped|pulled|suspended)\b|\brevok(?:ed|e|es|ing)\s+(?:\S+\s+){0,3}?(?:access|permissions?|privileges?|rights)\b|\b(?:t(?:ake|akes|ook|aking)\s+away|strip(?:s|ped|ping)?|remov(?:e|es|ed|ing)|suspend(?:s|ed|ing)?|withdr(?:aw|aws|awing|ew))\s+(?:\S+\s+){1,3}?(?:access|permissions?|privileges?|rights|badges?|commit\s+bit)\b|\b(?:remov(?:e|es|ed|ing)|t(?:ake|akes|ook|aking)|pull(?:s|ed|ing)?|drop(?:s|ped|ping)?|bench(?:es|ed|ing)?)\s+(?:\S+\s+){1,2}?(?:from|off)\s+(?:the\s+|our\s+|his\s+|her\s+|their\s+)?(?:[\p{L}-]+\s+){0,2}?(?:on-?call|pager|rota|rotation|roster)\b|\b(?:writ(?:e|es|ing)|wrote)\s+(?:up\s+(?:\S+\s+){1,2}?|(?:\S+\s+){1,2}?up\s+)(?:for|over|after)\b",
     ),
     (
         "Obviously",

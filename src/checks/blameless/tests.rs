@@ -8342,3 +8342,122 @@ fn offboarding_questions_remedies_and_acting_ahead_of_a_tool_of_round_56() {
         ("Kofi skipped the checks.", "blameless/individual-fault"),
     ]);
 }
+
+/// Round 57 (f604–f607's and real316's first runs on round 56's final code): a place joined
+/// to another by an en dash is a route, not a person who could be suspended; a brand before a
+/// thing is no team; a sanction written as an action item's imperative ("Remove Anneke's
+/// release rights", "take Bruno off the release rota") is found as its passive is, but not a
+/// tool's timetable or a person taking themselves off a rota; and of two matches of one rule
+/// in a sentence the sure one decides the tier.
+#[test]
+fn routes_brands_imperative_sanctions_and_the_surer_match_of_round_57() {
+    assert_engine_quiet(&[
+        "Dumaguete–Siquijor is suspended until the swell drops.",
+        "Service Affected: The whole Parcelo platform",
+        "Scope: The entire Ferrovia platform",
+        "At 07:00 the rota tool took Aroha off the pager rotation because her shift had ended.",
+        "Ines took herself off the weekend rota for her sister's wedding, as agreed in March.",
+        "Rewrite the runbook for the failover drill.",
+        "Drop the stale replica from the rotation.",
+    ]);
+    assert_engine_finds(&[
+        (
+            "Okafor was suspended until the review ended.",
+            "blameless/punishment",
+        ),
+        (
+            "The whole Parcelo team broke the release.",
+            "blameless/team-blame",
+        ),
+    ]);
+    assert_engine_errors(&[
+        (
+            "| Action | Remove Anneke's release rights until she redoes the course |",
+            "blameless/punishment",
+        ),
+        (
+            "Withdraw Giorgos's approval rights in Ledgerly until he completes retraining.",
+            "blameless/punishment",
+        ),
+        (
+            "Action: suspend Leilani's merge rights until she repeats the course.",
+            "blameless/punishment",
+        ),
+        (
+            "Suspend the dispatcher's console access until he retrains, and note it on his personnel file.",
+            "blameless/punishment",
+        ),
+    ]);
+}
+
+/// Round 57 (f605's, f609's, f613's and real319's first runs): a decision credited as sound,
+/// a mistake denied by the sentence's subject, a remedy a thing will make possible, an error
+/// in a thing, an investigation under way named in a cause field, and a mistake that did not
+/// happen after "which is why" are no blame; their counterparts stay found.
+#[test]
+fn sound_calls_denied_mistakes_remedies_and_investigations_of_round_57() {
+    assert_engine_quiet(&[
+        "Nobody on the night desk made a mistake.",
+        "The duty engineer made a sound decision when she paused the sync.",
+        "The night dispatcher made the right call by rerouting early.",
+        "Rahel's checklist will let the depot staff start the recall without waiting for the bridge call.",
+        "Root cause: Engineers continue to investigate a suspected fibre cut near the depot.",
+        "Marisol ran the dry-run first, which is why the refunds didn't get posted twice by mistake.",
+    ]);
+    assert_engine_finds(&[
+        (
+            "The duty engineer made the wrong decision when she paused the sync.",
+            "blameless/individual-fault",
+        ),
+        (
+            "Nobody checked the queue, and the desk made a mistake with the cut-off.",
+            "blameless/negligence",
+        ),
+        (
+            "Root cause: a data-entry error in the tariff table.",
+            "blameless/human-error",
+        ),
+        (
+            "Root cause: the engineers investigated the wrong host and deleted the volume.",
+            "blameless/individual-fault",
+        ),
+        (
+            "Kofi rushed the migration, which is why the invoices didn't go out.",
+            "blameless/individual-fault",
+        ),
+    ]);
+}
+
+/// Round 57 (f614's and f616's first runs on the second batch's mends): a team's want of a
+/// resource, told in the present, is a condition of its work, and thanks a team deserves may
+/// be the board's; a want of sense or care stays judged.
+#[test]
+fn a_team_without_a_resource_and_thanks_deserved_of_round_57() {
+    assert_engine_quiet(&[
+        "The night shift in Kisumu has no local IT presence, so every network issue waits for someone in Nairobi.",
+        "The Kisumu office team deserves the board's thanks.",
+    ]);
+    assert_engine_finds(&[(
+        "The night crew in Kisumu has no excuse for missing the alarm.",
+        "blameless/hindsight",
+    )]);
+}
+
+/// Round 57 (f617's and f623's first runs on the third and fourth batches' mends): thanks that
+/// open the line and name whom they thank are gratitude, and a passive of telling names whom
+/// nobody told; thanks "for" an act stay read for irony, and "never told anyone" is neglect.
+#[test]
+fn thanks_that_open_the_line_and_the_untold_of_round_57() {
+    assert_engine_quiet(&[
+        "Warm thanks to the Aalborg dispatch desk.",
+        "Jonas was never told about the key.",
+    ]);
+    assert_engine_finds(&[(
+        "Tomasz never told anyone the gateway had been retired.",
+        "blameless/negligence",
+    )]);
+    assert_engine_errors(&[(
+        "Many thanks to the night crew for skipping the handover again.",
+        "blameless/sarcasm",
+    )]);
+}

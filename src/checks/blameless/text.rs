@@ -405,6 +405,23 @@ fn word_token(raw: &str, start: usize, end: usize) -> Tok {
     }
 }
 
+/// Whether the word at bytes `start..end` of `text` is joined to another word by an en dash
+/// with no space between: a route, a span or a pair ("Batangas–Caticlan is suspended", "the
+/// London–Paris link"), never one person (round 57, f602's false error on a ferry route). A
+/// hyphen is left alone: it joins the parts of one name ("Mei-Ling", "Smith-Jones").
+pub(super) fn en_dash_joined(text: &str, start: usize, end: usize) -> bool {
+    let before = text.get(..start).unwrap_or("");
+    let after = text.get(end..).unwrap_or("");
+    before
+        .strip_suffix('–')
+        .and_then(|b| b.chars().next_back())
+        .is_some_and(char::is_alphanumeric)
+        || after
+            .strip_prefix('–')
+            .and_then(|a| a.chars().next())
+            .is_some_and(char::is_alphanumeric)
+}
+
 /// The first word after each ", not " in `text` (letters, digits and apostrophes, as
 /// written): what a contrast sets against what came before it ("…, not his change", "…, not
 /// at the end of it"). Round 44: `engine::clears_a_person` reads a person there, and
