@@ -190,6 +190,14 @@ fn spoken(words: &[String]) -> impl Iterator<Item = &str> {
         .filter(|w| w.chars().any(char::is_alphanumeric))
 }
 
+/// Whether a word of `rest` (lower-cased words after a verdict) turns the sentence ("but",
+/// "however", "yet") or denies ("not", "n't", "didn't", …): what follows a verdict of
+/// soundness that takes it back ("The engine was fine; … config was not.").
+fn turns_or_denies(rest: &[String]) -> bool {
+    rest.iter()
+        .any(|x| matches!(x.as_str(), "but" | "however" | "yet" | "not") || x.ends_with("n't"))
+}
+
 /// Whether the sentence calls an act a reasonable (or sound, or right) decision, call or
 /// choice, with no "but", "however", "yet" or negation after it: "Going back to sleep with
 /// the pager on was a reasonable decision." (round 53, f514's first run). Unlike
@@ -206,10 +214,7 @@ fn calls_it_reasonable(words: &[String]) -> bool {
     (0..words.len()).any(|k| {
         matches!(words[k].as_str(), "was" | "were" | "is" | "are")
             && calls_at(words, k, VERDICTS)
-            && !words[k + 4..].iter().any(|x| {
-                matches!(x.as_str(), "but" | "however" | "yet" | "not" | "n't")
-                    || x.ends_with("n't")
-            })
+            && !turns_or_denies(&words[k + 4..])
     })
 }
 
@@ -229,10 +234,7 @@ fn made_a_sound_call(words: &[String]) -> bool {
             && matches!(w(k + 1), "the" | "a")
             && SOUND.contains(&w(k + 2))
             && matches!(w(k + 3), "call" | "decision" | "choice")
-            && !words[k + 3..].iter().any(|x| {
-                matches!(x.as_str(), "but" | "however" | "yet" | "not" | "n't")
-                    || x.ends_with("n't")
-            })
+            && !turns_or_denies(&words[k + 3..])
     })
 }
 
@@ -327,10 +329,7 @@ fn declares_it_correct(words: &[String]) -> bool {
             // what someone said, not the report's finding.
             && !words[..k].iter().any(|x| SAID.contains(&x.as_str()))
             // "The engine was fine; Nurul Aisyah's hand-edited config was not."
-            && !words[k + 2..].iter().any(|x| {
-                matches!(x.as_str(), "but" | "however" | "yet" | "not" | "n't")
-                    || x.ends_with("n't")
-            })
+            && !turns_or_denies(&words[k + 2..])
     })
 }
 
