@@ -136,6 +136,9 @@ mod tests {
         "mediator", "negotiator", "messenger", "courier", "companion", "puller", "ranker",
         "forecaster", "straggler", "sibling", "ancestor", "rogue", "healer", "talker", "winner",
         "challenger", "critic", "judge", "inspector", "notary",
+        // round 58 (f639's first run: "Root cause: the reconciler treats PayKolo webhook
+        // retries as new events")
+        "reconciler",
         // products written in lower case
         "docker", "chef", "consul", "nomad", "maven", "mavin", "playwright", "puppeteer",
         "composer", "rancher", "prefect", "wrangler", "copilot", "co-pilot", "emissary",

@@ -525,11 +525,15 @@ fn named_as_a_thing(text: &str, toks: &[Tok], i: usize) -> bool {
                 .is_some_and(|t| !t.actor && !t.person_noun && !t.mark)
             && super::lexicon::is_thing_noun(w)
     };
-    determiner
-        && thing(i + 1)
-        && !toks
-            .get(i + 2)
+    let person_at = |k: usize| {
+        toks.get(k)
             .is_some_and(|t| !t.mark && (t.actor || t.person_noun))
+    };
+    // Or one lower-case modifier after the name: "the Santiago standby broker", "the Kisumu
+    // backup server" (round 58, f632's first run).
+    determiner
+        && (thing(i + 1) && !person_at(i + 2)
+            || modifier(i + 1) && !person_at(i + 1) && thing(i + 2) && !person_at(i + 3))
 }
 
 /// Whether the actor of the sentence is the one who was told: an actor, then "was", "were",
@@ -1191,6 +1195,172 @@ fn access_told_not_taken(words: &[String], evidence: &[String]) -> bool {
         })
 }
 
+/// Whether the sentence gives as its reason a thing that was missing: "because" (or "as" or
+/// "since"), then "no" or "nothing" and, within three words, a thing's noun
+/// ([`super::lexicon::is_thing_noun`], or an alert, alarm, monitor, check or test): "went
+/// unread for 30 minutes because no dashboard or alert was reading them". "because nobody
+/// was watching" gives people as the reason, and is not read here.
+fn unseen_for_want_of_a_thing(text: &str, toks: &[Tok]) -> bool {
+    let lower = |k: usize| word_at(text, toks, k).unwrap_or("").to_ascii_lowercase();
+    (0..toks.len()).any(|k| {
+        lower(k) == "because"
+            && matches!(lower(k + 1).as_str(), "no" | "nothing")
+            && (k + 2..(k + 5).min(toks.len())).any(|m| {
+                let w = lower(m);
+                !toks[m].actor
+                    && !toks[m].person_noun
+                    && (super::lexicon::is_thing_noun(&w)
+                        || matches!(
+                            w.trim_end_matches('s'),
+                            "alert" | "alarm" | "monitor" | "check" | "test" | "probe" | "rule"
+                        ))
+            })
+    })
+}
+
+/// Whether the sentence holds "I" or "we" and then, as the next word or after "have" or "'ve",
+/// "was", "were", "am", "'m" or "been": the frame of a judgement of oneself ("I was careless",
+/// "we were sloppy", "I've been lazy about it"), which [`Kind::JudgeStrong`] then judges.
+fn reproaches_oneself(text: &str, toks: &[Tok]) -> bool {
+    // No allocation: this runs on every sentence under the gate.
+    let is = |k: usize, forms: &[&str]| {
+        word_at(text, toks, k).is_some_and(|w| {
+            let w = w.strip_prefix('\u{2019}').map_or(w, |rest| rest);
+            forms.iter().any(|f| f.eq_ignore_ascii_case(w))
+        })
+    };
+    const BE: &[&str] = &["was", "were", "am", "'m", "m", "been"];
+    static KEYS: LazyLock<[u64; 2]> = LazyLock::new(|| {
+        let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+        ["i", "we"].map(|w| super::features::fnv(super::features::stem_of(w, &stemmer).as_bytes()))
+    });
+    let keys = &*KEYS;
+    (0..toks.len()).any(|k| {
+        keys.contains(&toks[k].key)
+            && is(k, &["i", "we"])
+            && (is(k + 1, BE) || is(k + 2, BE) && is(k + 1, &["'ve", "ve", "have", "had"]))
+    })
+}
+
+/// Whether the evidence `a..b` holds a verb of finding ("discovered", "noticed", "spotted",
+/// "detected", "identified", "caught") and the sentence no mark of irony: none of
+/// [`IRONY_OF_PRAISE`] ("finally", "only", "again", "not"), no word of a find that came late
+/// ("later", "late", "eventually", "hours", "days", "weeks", "until"), no question, exclamation
+/// or quotation, and no mocking emoji: "NICS staff discovered the mail service outage early
+/// this morning." "Ops finally noticed the outage" stays judged. `words` are lower-cased.
+fn plain_detection(sentence: &str, words: &[String], a: usize, b: usize) -> bool {
+    const FOUND: &[&str] = &[
+        "discovered",
+        "noticed",
+        "spotted",
+        "detected",
+        "identified",
+        "caught",
+    ];
+    const LATE: &[&str] = &[
+        "later",
+        "late",
+        "eventually",
+        "hours",
+        "days",
+        "weeks",
+        "until",
+        "even",
+        "bothered",
+    ];
+    (a..b.min(words.len())).any(|k| FOUND.contains(&words[k].as_str()))
+        && !words.iter().any(|w| {
+            IRONY_OF_PRAISE.contains(&w.as_str())
+                || LATE.contains(&w.as_str())
+                || w.ends_with("n't")
+        })
+        && !sentence.contains(['?', '!', '"', '“', '”'])
+        && !super::patterns::mocking_emoji(sentence)
+}
+
+/// Whether the evidence at token `a` is "despite" (or "in spite of") with an effort made after
+/// it: a possessive or "all", "best" if any, and "efforts", "effort", "attempts" or
+/// "intentions" ("Despite our best efforts, sometimes things just go wrong"). "Despite the
+/// warnings, Dev deployed" sets an act against a warning, and is not read here. `words` are
+/// the sentence's lower-cased tokens.
+fn despite_efforts(words: &[String], a: usize) -> bool {
+    let w = |k: usize| words.get(k).map_or("", String::as_str);
+    let after = match (w(a), w(a + 1), w(a + 2)) {
+        ("despite", _, _) => a + 1,
+        ("in", "spite", "of") => a + 3,
+        ("spite", "of", _) => a + 2,
+        _ => return false,
+    };
+    matches!(
+        w(after),
+        "our" | "my" | "their" | "his" | "her" | "everyone's" | "all" | "the" | "your"
+    ) && (after + 1..after + 4).any(|k| {
+        matches!(
+            w(k),
+            "efforts" | "effort" | "attempts" | "intentions" | "work" | "care"
+        )
+    })
+}
+
+/// Whether the word at token `a` names the source of a quotation: it opens the sentence, is a
+/// document ("memo", "letter", "email", "note", "message", "minutes"), "from" follows, and no
+/// verb in the past or of being stands anywhere after it ("(Memo from the Director of DHS,
+/// 13 Nov)"). "A memo from HR went into his file" tells what the memo did, and stays judged.
+/// `words` are the sentence's lower-cased tokens.
+fn cites_a_source(words: &[String], a: usize) -> bool {
+    let w = |k: usize| words.get(k).map_or("", String::as_str);
+    a == 0
+        && matches!(
+            w(a),
+            "memo" | "letter" | "email" | "e-mail" | "note" | "message" | "minutes" | "notice"
+        )
+        && w(a + 1) == "from"
+        && !words[a + 1..].iter().any(|x| {
+            super::patterns::is_past(x)
+                || matches!(
+                    x.as_str(),
+                    "is" | "are" | "was" | "were" | "be" | "been" | "will" | "goes" | "put"
+                )
+        })
+}
+
+/// Whether the word "sure" at token `a` is a courtesy to the reader: "as I'm sure" or "as I
+/// am sure" before it, then "you", a modal and a verb of understanding ("As I'm sure you can
+/// appreciate, it's an all hands on deck effort"; "as I am sure you will understand"). "I'm
+/// sure it was a coincidence that …" says no such thing to the reader, and stays judged.
+fn courtesy_to_the_reader(text: &str, toks: &[Tok], a: usize) -> bool {
+    let lower = |k: usize| {
+        word_at(text, toks, k)
+            .unwrap_or("")
+            .to_lowercase()
+            .replace('\u{2019}', "'")
+    };
+    if lower(a) != "sure" {
+        return false;
+    }
+    let before = text
+        .get(..toks[a].start)
+        .unwrap_or("")
+        .to_lowercase()
+        .replace('\u{2019}', "'");
+    let before = before.trim_end();
+    let as_i_am = [" as i'm", " as i am"]
+        .iter()
+        .any(|tail| before.ends_with(tail) || format!(" {before}") == *tail);
+    as_i_am
+        && lower(a + 1) == "you"
+        && matches!(
+            lower(a + 2).as_str(),
+            "can" | "will" | "would" | "may" | "might" | "could" | "all"
+        )
+        && (a + 3..a + 5).any(|k| {
+            matches!(
+                lower(k).as_str(),
+                "appreciate" | "understand" | "imagine" | "know" | "see" | "tell" | "agree"
+            )
+        })
+}
+
 /// Whether the sentence opens with a concession, "Sure" and a comma ("Sure, it's unpleasant
 /// and the engineers try to minimise these times", round 56, real307's first run), and tells
 /// nothing past: no "was", "were", "had", "did", "should", "could" or verb in the past, so it
@@ -1817,6 +1987,9 @@ fn praises_a_rescue(text: &str, toks: &[Tok], words: &[String]) -> bool {
         "walk", "tracked", "tracking", "investigat", "traced", "tracing", "document",
         // Round 35 (f214's first run): "for shipping the corrected tiles at 2 a.m.".
         "correct", "fixed", "fixing", "repair", "patch",
+        // Round 58 (real331's first run): "Congratulations to all the sellers who achieved
+        // impressive numbers this month."
+        "achiev", "earned", "earning", "won", "winning",
     ];
     // A rescue's own marks of irony besides those of any praise ([`IRONY_OF_PRAISE`]).
     const IRONY: &[&str] = &["late", "later", "single-handedly"];
@@ -2265,7 +2438,7 @@ fn states_no_cause_yet(words: &[String]) -> bool {
             .all(|w| LABEL.contains(&w.as_str()) || PENDING.contains(&w.as_str()))
 }
 
-/// Whether the sentence is the authors' apology and nothing else: "sorry", "apologise",
+/// Whether the sentence is the authors' apology and nothing else: "sorry", "apology", "apologise",
 /// "apologize" or "apologies" with "I", "we", "my" or "our", at most fifteen words, no actor
 /// (no one else is in it), and no "but" or "not" ("I'm sorry, but the rota was idiotic",
 /// "sorry not sorry" stay judged).
@@ -2274,6 +2447,9 @@ fn apologises(toks: &[Tok], words: &[String]) -> bool {
     words.len() <= 15
         && has(&[
             "sorry",
+            // "Once again, please accept my deepest personal apology." (round 58,
+            // real334's first run).
+            "apology",
             "apologise",
             "apologize",
             "apologies",
@@ -2557,6 +2733,28 @@ static BELOW_GATE_KEYS: std::sync::LazyLock<BelowGateKeys> = std::sync::LazyLock
     // bonus is withheld"), which the model scores under its gate, passes to
     // `Kind::Sanction` by its rarer verbs; that kind's own check needs the sanction's person.
     for (word, kind) in [
+        // Round 58 (f627's, f632's and f635's first runs): the rarest words of judgement
+        // ("an inept firmware rollout", "a dim-witted idea", "the ham-fisted reset
+        // sequence"), which the model, having seen few of them, scores under its gate; the
+        // judgement rule's own checks need an act or a person judged. The common ones
+        // ("lazy", "silly", "unacceptable", "lax") stay above the gate.
+        ("inept", Kind::JudgeWeak),
+        ("ineptly", Kind::JudgeWeak),
+        ("ineptitude", Kind::JudgeWeak),
+        ("dim-witted", Kind::JudgeWeak),
+        ("ham-fisted", Kind::JudgeWeak),
+        ("cack-handed", Kind::JudgeWeak),
+        ("slapdash", Kind::JudgeWeak),
+        ("slipshod", Kind::JudgeWeak),
+        ("half-baked", Kind::JudgeWeak),
+        ("thoughtless", Kind::JudgeWeak),
+        ("feckless", Kind::JudgeWeak),
+        ("bumbling", Kind::JudgeWeak),
+        ("bungling", Kind::JudgeWeak),
+        ("gormless", Kind::JudgeWeak),
+        ("brainless", Kind::JudgeWeak),
+        ("half-arsed", Kind::JudgeWeak),
+        ("lackadaisical", Kind::JudgeWeak),
         ("idea", Kind::CompetenceVerdict),
         ("clue", Kind::CompetenceVerdict),
         ("wrong", Kind::WhereTheyWentWrong),
@@ -2980,6 +3178,13 @@ pub(crate) fn scan(
             if opens_with_someone(toks) && tells_a_consequence(sentence) {
                 kinds |= super::patterns::kind_bit(Kind::ActThenHarm);
             }
+            // Round 58 (f631's and f633's first runs): a reproach of oneself, "I was careless
+            // with my own migration checklist", "I was sloppy when I wrote that default",
+            // which the model, reading the authors' own words as ownership, puts below the
+            // gate. The judgement rule's own checks decide.
+            if reproaches_oneself(text, toks) {
+                kinds |= super::patterns::kind_bit(Kind::JudgeStrong);
+            }
             // Round 29 (f192's first run): a pipe row kept as a paragraph is judged by the
             // model as one sentence, so a label in one of its cells ("| 03:40 | CV-03 tripped on
             // overcurrent | Operator error |") is drowned by the neutral cells beside it.
@@ -3074,6 +3279,9 @@ pub(crate) fn scan(
             && kept.iter().all(|h| h.rule == Rule::Hindsight.info().id)
             && denied_at_the_time(text, e)
         {
+            return;
+        }
+        if !kept.is_empty() && reported_then_rejected(text, toks, e) {
             return;
         }
         if !kept.is_empty()
@@ -3605,6 +3813,58 @@ pub(crate) fn scan(
                 // investigation under way (round 57: f613's and real319's first runs).
                 return;
             }
+            if family == Rule::Punishment && b == a + 1 && cites_a_source(words(), a) {
+                // "(Memo from the Director of DHS, 13 Nov)" (round 58, f630's first run): the
+                // source of a quotation, not a sanction.
+                return;
+            }
+            if family == Rule::Punishment
+                && b == a + 2
+                && matches!(words()[a].as_str(), "our" | "my")
+                && !toks[a + 1].actor
+                && !toks[a + 1].person_noun
+                && super::lexicon::is_thing_noun(&words()[a + 1])
+            {
+                // "JSN's integration manager has accepted our explanation and cleared the
+                // flag on our account." (round 58, f630's first run): the authors' own
+                // account, flagged by a vendor, is a thing's state, not a person sanctioned.
+                return;
+            }
+            if family == Rule::Negligence
+                && !toks.iter().any(|t| t.actor)
+                && unseen_for_want_of_a_thing(text, toks)
+            {
+                // "Those errors went unread for 30 minutes because no dashboard or alert was
+                // reading them." (round 58, f628's first run): the reason is a thing that was
+                // missing, and no one is in the sentence.
+                return;
+            }
+            if matches!(family, Rule::TeamBlame | Rule::IndividualFault)
+                && (0..toks.len())
+                    .any(|k| toks[k].actor && plain_detection(sentence, words(), k + 1, k + 2))
+                && !words()
+                    .iter()
+                    .any(|w| matches!(w.as_str(), "and" | "but" | "so" | "because" | "after"))
+            {
+                // "Hydrant staff discovered the leak early this morning." (round 58, as
+                // real328's first run): the find is the act told, and is credit.
+                return;
+            }
+            if family == Rule::Sarcasm && plain_detection(sentence, words(), a, b) {
+                // "NICS staff discovered the mail service outage early this morning." (round
+                // 58, real328's first run): a find told plainly.
+                return;
+            }
+            if family == Rule::Negligence && despite_efforts(words(), a) {
+                // "Despite our best efforts, sometimes things just go wrong." (round 58,
+                // real332's first run): effort made, not care withheld.
+                return;
+            }
+            if family == Rule::Sarcasm && b == a + 1 && courtesy_to_the_reader(text, toks, a) {
+                // "As I'm sure you can appreciate, it's an all hands on deck effort." (round
+                // 58, real326's first run): a courtesy to the reader, not irony about anyone.
+                return;
+            }
             if family == Rule::Negligence && denies_every_neglect(text, toks) {
                 // "Nothing was skipped and nothing was rushed." (round 56, f581's first run):
                 // every word of neglect in the sentence stands under a denial.
@@ -3630,6 +3890,10 @@ pub(crate) fn scan(
                 // "… so we needed to make sure the stream came through" (round 40, real162 on
                 // the final code): "make sure" is a step taken, and "sure" alone is no look
                 // back.
+                return;
+            }
+            if reported_then_rejected(text, toks, e) {
+                // As for the rules' findings (round 58, f636's and f643's first runs).
                 return;
             }
             if family == Rule::Hindsight && denied_at_the_time(text, e) {
@@ -4000,7 +4264,11 @@ pub(crate) fn scan(
             }
             if family == Rule::IndividualFault
                 && j.blame < SURE_FAULT
-                && !names_anyone(text, toks)
+                && !names_anyone_but(text, toks, |k| {
+                    // "… the only warning goes to a mailbox nobody is reading" (round 58,
+                    // f632's first run): "nobody" is no individual at fault.
+                    word_at(text, toks, k).is_some_and(|w| w.eq_ignore_ascii_case("nobody"))
+                })
                 && !holds_a_handle(text, toks)
             {
                 // "This one got fixed when deleted the `.enigmad/.compute` directory": a
@@ -4457,6 +4725,113 @@ fn denied_at_the_time(text: &str, e: usize) -> bool {
                 .is_some_and(|before| before.ends_with(", "))
         })
     }
+}
+
+/// Whether the sentence reports what others said ("Some people at the depot have joked that
+/// he should have noticed earlier", a verb of saying and "that") or weighs a reading ("The
+/// natural first reading is that the contractor left the switch in the wrong position", round
+/// 58, f643's first run on the final code), and the next sentence opens by rejecting it ("I
+/// don't think so.", "We disagree.", "That isn't fair.", "The facts do not support that
+/// reading."): the blame is quoted to be answered, which the labelling conventions count as talk
+/// about the wording (round 58, f636's first run, a false error). The sentence alone, or one
+/// the next sentence agrees with, stays judged.
+fn reported_then_rejected(text: &str, toks: &[Tok], e: usize) -> bool {
+    const SAYING: &[&str] = &[
+        "said",
+        "say",
+        "says",
+        "joked",
+        "joke",
+        "joking",
+        "suggested",
+        "suggest",
+        "argued",
+        "claimed",
+        "claim",
+        "asked",
+        "wondered",
+        "remarked",
+        "complained",
+        "implied",
+        "hinted",
+        "muttered",
+        "grumbled",
+        "posted",
+        "commented",
+    ];
+    const REJECTIONS: &[&str] = &[
+        "i don't think so",
+        "we don't think so",
+        "i do not think so",
+        "we do not think so",
+        "i disagree",
+        "we disagree",
+        "i don't agree",
+        "we don't agree",
+        "that isn't fair",
+        "that is not fair",
+        "that's not fair",
+        "that's unfair",
+        "that is unfair",
+        "it isn't true",
+        "it is not true",
+        "that isn't true",
+        "that is not true",
+        "that's not true",
+        "it's not true",
+        "not so",
+        "we reject that",
+        "i reject that",
+        "the facts do not support",
+        "the facts don't support",
+        "the evidence does not support",
+        "the evidence doesn't support",
+        "that is not what happened",
+        "that isn't what happened",
+        "that's not what happened",
+        "it is not what happened",
+        "that reading is wrong",
+        "that does not hold",
+        "that doesn't hold",
+    ];
+    // Or a reading weighed: "The natural first reading is that the contractor left the
+    // switch in the wrong position." (round 58, f643's first run on the final code).
+    const READINGS: &[&str] = &[
+        "reading",
+        "interpretation",
+        "assumption",
+        "conclusion",
+        "story",
+        "explanation",
+        "instinct",
+        "reaction",
+        "theory",
+        "narrative",
+    ];
+    let is = |k: usize, forms: &[&str]| {
+        word_at(text, toks, k).is_some_and(|w| forms.iter().any(|f| f.eq_ignore_ascii_case(w)))
+    };
+    let reports = (0..toks.len()).any(|k| {
+        is(k, SAYING) && is(k + 1, &["that"])
+            || is(k, READINGS)
+                && is(k + 1, &["is", "was", "would"])
+                && (is(k + 2, &["that"]) || is(k + 2, &["be"]) && is(k + 3, &["that"]))
+    });
+    if !reports {
+        return false;
+    }
+    let rest = text.get(e..).unwrap_or("").trim_start();
+    let head = rest
+        .chars()
+        .take(32)
+        .collect::<String>()
+        .to_lowercase()
+        .replace('\u{2019}', "'");
+    REJECTIONS.iter().any(|r| {
+        head.strip_prefix(r).is_some_and(|after| {
+            after.starts_with(['.', ',', ';', ':', '!', ' ']) || after.is_empty()
+        })
+    })
 }
 
 /// Whether the sentence is a yes-or-no question of what someone or something was: it ends

@@ -4519,11 +4519,12 @@ impl Sentence<'_> {
 
     /// Whether the judgement at `i` is denied as a cause or a factor in its own clause (commas
     /// allowed, no "but" before): "Careless handling of cash was not a factor" (round 54,
-    /// f536's first run, a false error; [`denied_as_cause`]). "… was not the only factor"
-    /// still makes it one, and stays found.
+    /// f536's first run, a false error; [`denied_as_cause`]), "Careless handling of sacks
+    /// played no part" (round 58, f641's first run on the final code): the denials of
+    /// [`Self::plays_no_part`]. "… was not the only factor" still makes it one, and stays
+    /// found.
     fn denied_as_a_factor(&self, i: usize) -> bool {
-        let words = self.words();
-        self.denied_in_own_clause(i, |k| denied_as_cause(&words[k..], 0))
+        self.plays_no_part(i)
     }
 
     /// Whether the act at `i` is explained by what should have prompted it and did not: a
@@ -5681,8 +5682,101 @@ pub(super) fn credits_harm_kept_away(words: &[&str]) -> bool {
                     )
                 })
             });
-        broke_open || reason || credit_cleft || smaller_loss || better_outcome || loss_denied
+        // "Ana's rollback at 11:05 is the reason the penalty covered five intervals instead
+        // of twenty", "… is why the second outage lasted minutes instead of hours" (round 58,
+        // f625's and f600's false findings): a reason for an extent smaller than the one it
+        // is told against. "… is the reason the outage lasted hours instead of minutes" is
+        // the larger, and stays judged; so is a clause's reason ("… without telling anyone,
+        // and that is why 1,140 operators were paid for 22 days instead of 26"), where the
+        // smaller extent may be the harm.
+        let smaller_extent = gives_a_reason
+            && !matches!(w(k.wrapping_sub(1)), "that" | "which" | "this" | "it")
+            && (k + 3..(k + 14).min(words.len())).any(|m| {
+                let told_against = matches!(
+                    (w(m), w(m + 1)),
+                    ("and", "not") | ("rather", "than") | ("instead", "of")
+                );
+                let before = extent(&words[m.saturating_sub(3)..m]);
+                let after = extent(&words[(m + 2).min(words.len())..(m + 5).min(words.len())]);
+                told_against
+                    && (before.0.is_some() || before.1.is_some())
+                    && (after.0.is_some() || after.1.is_some())
+                    && (before.0.or(after.0), before.1.unwrap_or(1))
+                        < (after.0.or(before.0), after.1.unwrap_or(1))
+            });
+        broke_open
+            || reason
+            || credit_cleft
+            || smaller_loss
+            || better_outcome
+            || loss_denied
+            || smaller_extent
     })
+}
+
+/// The extent a few words tell: the largest unit of time among them (`Some(0)` for a second
+/// up to `Some(6)` for a year) and the first count, in digits ("340", "2,800") or a word
+/// ("five", "twenty", "hundreds"). Either is `None` when the words hold none. `words` are
+/// lower case.
+fn extent(words: &[&str]) -> (Option<u8>, Option<u64>) {
+    const UNITS: &[&str] = &["second", "minute", "hour", "day", "week", "month", "year"];
+    const COUNTS: &[&str] = &[
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+    ];
+    const TENS: &[(&str, u64)] = &[
+        ("thirty", 30),
+        ("forty", 40),
+        ("fifty", 50),
+        ("sixty", 60),
+        ("seventy", 70),
+        ("eighty", 80),
+        ("ninety", 90),
+        ("hundred", 100),
+        ("hundreds", 100),
+        ("thousand", 1_000),
+        ("thousands", 1_000),
+        ("million", 1_000_000),
+        ("millions", 1_000_000),
+    ];
+    let unit = words
+        .iter()
+        .filter_map(|w| {
+            let one = w.strip_suffix('s').unwrap_or(w);
+            UNITS.iter().position(|u| *u == one).map(|r| r as u8)
+        })
+        .max();
+    let count = words.iter().find_map(|w| {
+        let digits: String = w.chars().filter(|c| *c != ',').collect();
+        if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+            return digits.parse().ok();
+        }
+        COUNTS
+            .iter()
+            .position(|c| c == w)
+            .map(|n| n as u64)
+            .or_else(|| TENS.iter().find(|(t, _)| t == w).map(|(_, n)| *n))
+    });
+    (unit, count)
 }
 
 /// Verbs that credit the person a cleft picks out rather than blame them: "It was Priya who
@@ -6835,6 +6929,48 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             {
                 return None;
             }
+            // "Root cause: the Santiago standby broker sat outside …", "the Truck Shop access
+            // gate fails open" (round 58, f632's first run): a name, then a thing's noun
+            // (one lower-case modifier may stand between) that no person word follows, names
+            // the thing.
+            let thing_at = |j: usize| {
+                !s.toks.get(j).is_some_and(|t| t.boundary)
+                    && !s.class(j).person()
+                    && (modifies_a_thing(s.word(j))
+                        || super::lexicon::is_thing_noun(singular(s.word(j))))
+            };
+            let lower_at = |j: usize| {
+                s.toks.get(j).is_some_and(|t| {
+                    !t.boundary
+                        && s.text
+                            .get(t.start..t.end)
+                            .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()))
+                })
+            };
+            // The name's own further capitalised words first ("Truck Shop"), and a
+            // determiner before it: "the Santiago standby broker" is the broker's name.
+            let upper_at = |j: usize| {
+                s.toks.get(j).is_some_and(|t| {
+                    !t.boundary
+                        && !t.poss
+                        && s.text
+                            .get(t.start..t.end)
+                            .is_some_and(|w| w.starts_with(char::is_uppercase))
+                })
+            };
+            let mut q = m + 1;
+            while q < m + 3 && upper_at(q) {
+                q += 1;
+            }
+            if matches!(c, Class::Named | Class::Known)
+                && upper_at(m)
+                && m > 0
+                && matches!(s.word(m - 1), "the" | "a" | "an" | "our" | "their" | "its")
+                && (thing_at(q) && !s.class(q + 1).person()
+                    || lower_at(q) && thing_at(q + 1) && !s.class(q + 2).person())
+            {
+                return None;
+            }
             // "Preliminary root cause: Engineers continue to investigate a potential power
             // event …" (round 57, real319's first run): the people named are who look for the
             // cause, which the field does not know yet.
@@ -7508,7 +7644,25 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
                         let c = s.loose_class(j);
                         c.person() && c != Class::We && !s.toks[j].boundary
                     })
-            });
+                    // "Write up the planner responsible for the double booking" (round 58,
+                    // f635's first run): a role after "up the".
+                    || (j == i0 + 3
+                        && s.word(i0 + 1) == "up"
+                        && matches!(s.word(i0 + 2), "the" | "that" | "this")
+                        && matches!(s.class(j), Class::Role | Class::Known))
+            })
+                // "Remove deploy rights from kenji.w" (round 58, f629's first run): the
+                // person the rights are taken from, right after the match.
+                || (on_the_act && s.word(last + 1) == "from" && {
+                    let c = s.loose_class(last + 2);
+                    let t = s.toks.get(last + 2);
+                    // A handle without its "@" ("from kenji.w", "from tnguyen").
+                    let handle = t.is_some_and(|t| {
+                        !t.boundary
+                            && is_handle_shaped(s.text.get(t.start..t.end).unwrap_or(""))
+                    });
+                    c.person() && c != Class::We || handle
+                });
             if someone {
                 found(Rule::Punishment, ms, me)
             } else {
@@ -8263,6 +8417,22 @@ fn irony_cue(s: &Sentence, from: usize) -> Option<usize> {
     };
     for k in from..n {
         match w(k) {
+            // "Thanks to everyone who worked on this incident" (round 58, after f623's false
+            // finding): work on the harm is what is thanked for.
+            "on" if matches!(
+                w(k.wrapping_sub(1)),
+                "work"
+                    | "worked"
+                    | "working"
+                    | "effort"
+                    | "efforts"
+                    | "help"
+                    | "helped"
+                    | "helping"
+                    | "jumped"
+                    | "collaborated"
+                    | "responded"
+            ) => {}
             // "for the exciting weekend of refunds", "on the most expensive typo of the year"
             "for" | "on" => {
                 let mut j = k + 1;
@@ -9638,7 +9808,26 @@ fn ignored(s: &Sentence, ms: usize, me: usize, i0: usize) -> Option<Found> {
     while p > 0 && is_adverb(s.word(p - 1)) {
         p -= 1;
     }
-    let passive = p > 0 && is_be(s.word(p - 1));
+    // "**Retry-After ignored.**", "Header ignored", "Alarm ignored for 40 minutes" (round 58,
+    // f628's first run): "ignored" with no object after it, at the sentence's end or before a
+    // preposition of time, is a passive with its "was" left out, and the word before it the
+    // thing ignored, not someone ignoring.
+    // Only a headline's few words stand before it: "The alarm Tom ignored for 40 minutes" is
+    // a relative clause, whose subject is Tom.
+    // A role, a group, a pronoun or a name of the document's people before it ("QA
+    // ignored, and …", "anyone ignored") keeps the active reading.
+    let before = s.clause_start(i0)..i0;
+    let elliptic = before.clone().filter(|&k| !s.toks[k].boundary).count() <= 2
+        && !before
+            .clone()
+            .any(|k| !matches!(s.class(k), Class::Named | Class::Other) || s.toks[k].handle)
+        && (i0 + 1 >= s.toks.len()
+            || s.toks[i0 + 1].boundary
+            || matches!(
+                s.word(i0 + 1),
+                "for" | "until" | "since" | "during" | "again" | "twice" | "repeatedly"
+            ));
+    let passive = p > 0 && is_be(s.word(p - 1)) || elliptic && s.word(i0) == "ignored";
     if passive {
         if s.word(i0 + 1) == "by" {
             let (_, c) = s.noun_phrase_agent(i0 + 2)?;

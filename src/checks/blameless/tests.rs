@@ -8461,3 +8461,146 @@ fn thanks_that_open_the_line_and_the_untold_of_round_57() {
         "blameless/sarcasm",
     )]);
 }
+
+/// Round 58 (the first runs of f625, f600, f623, f630, real326, real328 and real331): a rescue
+/// credited as the reason a harm stayed smaller than the one it is told against, the source of
+/// a quotation, a courtesy to the reader, thanks for work on the outage, congratulations for
+/// an achievement and a find told plainly are quiet; the larger extent, a clause's reason, a
+/// sanction in a memo, insinuation and a find that came late stay found.
+#[test]
+fn extents_sources_courtesies_and_finds_of_round_58() {
+    assert_engine_quiet(&[
+        "Lena's hotfix is the reason the backlog held six orders instead of sixty.",
+        "(Memo from the Head of Operations, 4 March)",
+        "As I'm sure you can appreciate, it has been an all-hands effort since Tuesday.",
+        "Thanks to everyone who worked on the outage, and especially to the depot crew.",
+        "Congratulations to all the drivers who earned a safety bonus this quarter.",
+        "Hydrant staff discovered the leak early this morning.",
+    ]);
+    assert_engine_errors(&[
+        (
+            "Omar's skipped check is the reason the outage lasted hours instead of minutes.",
+            "blameless/individual-fault",
+        ),
+        (
+            "Luis pushed the mapping without review, and that is why 300 drivers were paid for 20 days instead of 25.",
+            "blameless/individual-fault",
+        ),
+        (
+            "Memo from HR to Dev: final written warning.",
+            "blameless/punishment",
+        ),
+    ]);
+    assert_engine_finds(&[
+        (
+            "I'm sure it's just a coincidence that the platform team deployed on Friday.",
+            "blameless/sarcasm",
+        ),
+        (
+            "The ops team finally noticed the leak after three hours.",
+            "blameless/sarcasm",
+        ),
+    ]);
+}
+
+/// Round 58 (the first runs of f628, f629, f630, f631, f632 and real332): a headline's passive
+/// ("Cache-Control ignored."), a thing named in a cause field, a want of a thing given as the
+/// reason, the authors' own account flagged by a vendor and effort conceded are quiet; a person
+/// in the cause field, an act against a warning, a sanction as an action item's imperative or
+/// after a long modifier, neglect told by an idiom and a reproach of oneself are found.
+#[test]
+fn headlines_things_in_cause_fields_and_self_reproach_of_round_58() {
+    assert_engine_quiet(&[
+        "Cache-Control ignored.",
+        "Root cause: the Lisbon standby server ran out of disk.",
+        "Root cause: the Harbour Road pump controller fails closed when the feed drops, and the only alarm goes to a pager nobody carries.",
+        "Those warnings went unread for an hour because no alert was routed to them.",
+        "KPX's integration manager has accepted our explanation and cleared the flag on our account.",
+        "Despite our best efforts, sometimes backups just fail.",
+    ]);
+    assert_engine_errors(&[
+        (
+            "Root cause: the Lisbon night supervisor skipped the check.",
+            "blameless/individual-fault",
+        ),
+        ("Remove admin rights from Okafor.", "blameless/punishment"),
+    ]);
+    assert_engine_finds(&[
+        (
+            "Despite the warnings, Maya deployed anyway.",
+            "blameless/negligence",
+        ),
+        (
+            "Revoke the night supervisor's badge override rights pending review.",
+            "blameless/punishment",
+        ),
+        (
+            "Ravi blew straight past every warning in the pipeline.",
+            "blameless/negligence",
+        ),
+        (
+            "I was careless with my own rollout checklist.",
+            "blameless/judgemental",
+        ),
+    ]);
+}
+
+/// Round 58 (the first runs of f636, f639, f627, f632 and f635): a program named by a noun
+/// WordNet also gives people ("the reconciler"), a framing weighed ("tempting … to see this as
+/// Kestrel's fault") and a counterfactual reported and rejected by the next sentence are quiet;
+/// the one the next sentence agrees with stays found, and so do the rarest words of judgement
+/// under the model's gate, neglect told as a task kicked down the road or warnings clicked
+/// through, and a write-up of a role.
+#[test]
+fn programs_framings_rejected_reports_and_rare_judgements_of_round_58() {
+    assert_engine_quiet(&[
+        "Root cause: the reconciler treats duplicate webhook deliveries as new payments.",
+        "It was tempting, for a week or so, to see this as Kestrel's fault.",
+        "Some people in the yard have joked that she should have noticed earlier. I don't think so.",
+    ]);
+    assert_engine_errors(&[
+        (
+            "Some people in the yard have joked that she should have noticed earlier. I agree.",
+            "blameless/counterfactual",
+        ),
+        (
+            "The platform team kicked the certificate renewal down the road for two quarters.",
+            "blameless/team-blame",
+        ),
+        (
+            "Noor clicked straight through every warning the installer showed.",
+            "blameless/negligence",
+        ),
+        (
+            "Write up the engineer responsible for the double booking.",
+            "blameless/punishment",
+        ),
+    ]);
+    assert_engine_finds(&[(
+        "Root cause: an inept cutover by the billing team.",
+        "blameless/judgemental",
+    )]);
+}
+
+/// Round 58 (the first runs of f641, f642 and f643 on the final code): a search for someone
+/// to blame supposed in order to reject it, a reading of the cause that the next sentence
+/// rejects and a judgement denied any part are quiet; the reading the next sentence confirms
+/// and a judgement given a part stay errors.
+#[test]
+fn blame_sought_readings_rejected_and_no_part_of_round_58() {
+    assert_engine_quiet(&[
+        "Had we set out to find someone to blame, we would have found one only by ignoring that chain.",
+        "The natural first reading is that the night contractor left the valve in the wrong position. The facts do not support that reading.",
+        "Careless stacking of pallets played no part; the racking bolt failed.",
+    ]);
+    assert_engine_errors(&[
+        (
+            "The natural first reading is that the night contractor left the valve in the wrong position. That is exactly what happened.",
+            "blameless/individual-fault",
+        ),
+        (
+            "Careless handling of the crates played a part, but the seal failed too.",
+            "blameless/judgemental",
+        ),
+    ]);
+}
