@@ -1195,8 +1195,8 @@ fn access_told_not_taken(words: &[String], evidence: &[String]) -> bool {
         })
 }
 
-/// Whether the sentence gives as its reason a thing that was missing: "because" (or "as" or
-/// "since"), then "no" or "nothing" and, within three words, a thing's noun
+/// Whether the sentence gives as its reason a thing that was missing: "because", then "no" or
+/// "nothing" and, within three words, a thing's noun
 /// ([`super::lexicon::is_thing_noun`], or an alert, alarm, monitor, check or test): "went
 /// unread for 30 minutes because no dashboard or alert was reading them". "because nobody
 /// was watching" gives people as the reason, and is not read here.
@@ -1315,7 +1315,7 @@ fn cites_a_source(words: &[String], a: usize) -> bool {
             "memo" | "letter" | "email" | "e-mail" | "note" | "message" | "minutes" | "notice"
         )
         && w(a + 1) == "from"
-        && !words[a + 1..].iter().any(|x| {
+        && !words.get(a + 1..).unwrap_or_default().iter().any(|x| {
             super::patterns::is_past(x)
                 || matches!(
                     x.as_str(),
