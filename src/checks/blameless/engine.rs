@@ -992,6 +992,20 @@ fn states_who_held_a_role(text: &str, toks: &[Tok]) -> bool {
     (0..n).all(|k| (c + 1..end).contains(&k) || k == 0 || !capitalised(k))
 }
 
+/// One lower-cased word per token of `toks`, marks included (their text, or "" where the
+/// span is not in `text`), leading apostrophes trimmed as in [`lower_words`]: index `k` is
+/// token `k`.
+fn token_words(text: &str, toks: &[Tok]) -> Vec<String> {
+    toks.iter()
+        .map(|t| {
+            text.get(t.start..t.end)
+                .unwrap_or("")
+                .trim_start_matches(['\'', '’'])
+                .to_lowercase()
+        })
+        .collect()
+}
+
 /// The sentence's words, punctuation-like tokens left out, lower-cased, a contraction's
 /// apostrophe dropped ("'ve" is "ve", "n't" stays).
 pub(super) fn lower_words(text: &str, toks: &[Tok]) -> Vec<String> {
@@ -1218,30 +1232,6 @@ fn unseen_for_want_of_a_thing(text: &str, toks: &[Tok]) -> bool {
     })
 }
 
-/// Whether the sentence holds "I" or "we" and then, as the next word or after "have" or "'ve",
-/// "was", "were", "am", "'m" or "been": the frame of a judgement of oneself ("I was careless",
-/// "we were sloppy", "I've been lazy about it"), which [`Kind::JudgeStrong`] then judges.
-fn reproaches_oneself(text: &str, toks: &[Tok]) -> bool {
-    // No allocation: this runs on every sentence under the gate.
-    let is = |k: usize, forms: &[&str]| {
-        word_at(text, toks, k).is_some_and(|w| {
-            let w = w.strip_prefix('\u{2019}').map_or(w, |rest| rest);
-            forms.iter().any(|f| f.eq_ignore_ascii_case(w))
-        })
-    };
-    const BE: &[&str] = &["was", "were", "am", "'m", "m", "been"];
-    static KEYS: LazyLock<[u64; 2]> = LazyLock::new(|| {
-        let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
-        ["i", "we"].map(|w| super::features::fnv(super::features::stem_of(w, &stemmer).as_bytes()))
-    });
-    let keys = &*KEYS;
-    (0..toks.len()).any(|k| {
-        keys.contains(&toks[k].key)
-            && is(k, &["i", "we"])
-            && (is(k + 1, BE) || is(k + 2, BE) && is(k + 1, &["'ve", "ve", "have", "had"]))
-    })
-}
-
 /// Whether the evidence `a..b` holds a verb of finding ("discovered", "noticed", "spotted",
 /// "detected", "identified", "caught") and the sentence no mark of irony: none of
 /// [`IRONY_OF_PRAISE`] ("finally", "only", "again", "not"), no word of a find that came late
@@ -1268,13 +1258,31 @@ fn plain_detection(sentence: &str, words: &[String], a: usize, b: usize) -> bool
         "even",
         "bothered",
     ];
-    (a..b.min(words.len())).any(|k| FOUND.contains(&words[k].as_str()))
-        && !words.iter().any(|w| {
-            IRONY_OF_PRAISE.contains(&w.as_str())
-                || LATE.contains(&w.as_str())
-                || w.ends_with("n't")
-        })
-        && !sentence.contains(['?', '!', '"', '“', '”'])
+    // What was found is harm ("the mail service outage", "the leak"): "has discovered email",
+    // "discovered the delete key", "discovered that MWh and kWh differ" mock a find of the
+    // obvious.
+    (a..b.min(words.len())).any(|k| {
+        FOUND.contains(&words[k].as_str())
+            && words.get(k + 1).is_some_and(|w| w != "that")
+            && tells_of_harm(&words[k + 1..(k + 6).min(words.len())].join(" "))
+    }) && !words.iter().any(|w| {
+        // Praise of a find is the irony ("a round of applause to the bench official who
+        // discovered the delete key").
+        matches!(
+            w.as_str(),
+            "applause"
+                | "congratulations"
+                | "congrats"
+                | "kudos"
+                | "bravo"
+                | "thanks"
+                | "great"
+                | "hats"
+                | "well"
+        ) || IRONY_OF_PRAISE.contains(&w.as_str())
+            || LATE.contains(&w.as_str())
+            || w.ends_with("n't")
+    }) && !sentence.contains(['?', '!', '"', '“', '”'])
         && !super::patterns::mocking_emoji(sentence)
 }
 
@@ -1300,28 +1308,6 @@ fn despite_efforts(words: &[String], a: usize) -> bool {
             "efforts" | "effort" | "attempts" | "intentions" | "work" | "care"
         )
     })
-}
-
-/// Whether the word at token `a` names the source of a quotation: it opens the sentence, is a
-/// document ("memo", "letter", "email", "note", "message", "minutes"), "from" follows, and no
-/// verb in the past or of being stands anywhere after it ("(Memo from the Director of DHS,
-/// 13 Nov)"). "A memo from HR went into his file" tells what the memo did, and stays judged.
-/// `words` are the sentence's lower-cased tokens.
-fn cites_a_source(words: &[String], a: usize) -> bool {
-    let w = |k: usize| words.get(k).map_or("", String::as_str);
-    a == 0
-        && matches!(
-            w(a),
-            "memo" | "letter" | "email" | "e-mail" | "note" | "message" | "minutes" | "notice"
-        )
-        && w(a + 1) == "from"
-        && !words.get(a + 1..).unwrap_or_default().iter().any(|x| {
-            super::patterns::is_past(x)
-                || matches!(
-                    x.as_str(),
-                    "is" | "are" | "was" | "were" | "be" | "been" | "will" | "goes" | "put"
-                )
-        })
 }
 
 /// Whether the word "sure" at token `a` is a courtesy to the reader: "as I'm sure" or "as I
@@ -1989,7 +1975,7 @@ fn praises_a_rescue(text: &str, toks: &[Tok], words: &[String]) -> bool {
         "correct", "fixed", "fixing", "repair", "patch",
         // Round 58 (real331's first run): "Congratulations to all the sellers who achieved
         // impressive numbers this month."
-        "achiev", "earned", "earning", "won", "winning",
+        "achieved", "earned", "won",
     ];
     // A rescue's own marks of irony besides those of any praise ([`IRONY_OF_PRAISE`]).
     const IRONY: &[&str] = &["late", "later", "single-handedly"];
@@ -2746,7 +2732,6 @@ static BELOW_GATE_KEYS: std::sync::LazyLock<BelowGateKeys> = std::sync::LazyLock
         ("cack-handed", Kind::JudgeWeak),
         ("slapdash", Kind::JudgeWeak),
         ("slipshod", Kind::JudgeWeak),
-        ("half-baked", Kind::JudgeWeak),
         ("thoughtless", Kind::JudgeWeak),
         ("feckless", Kind::JudgeWeak),
         ("bumbling", Kind::JudgeWeak),
@@ -3178,13 +3163,6 @@ pub(crate) fn scan(
             if opens_with_someone(toks) && tells_a_consequence(sentence) {
                 kinds |= super::patterns::kind_bit(Kind::ActThenHarm);
             }
-            // Round 58 (f631's and f633's first runs): a reproach of oneself, "I was careless
-            // with my own migration checklist", "I was sloppy when I wrote that default",
-            // which the model, reading the authors' own words as ownership, puts below the
-            // gate. The judgement rule's own checks decide.
-            if reproaches_oneself(text, toks) {
-                kinds |= super::patterns::kind_bit(Kind::JudgeStrong);
-            }
             // Round 29 (f192's first run): a pipe row kept as a paragraph is judged by the
             // model as one sentence, so a label in one of its cells ("| 03:40 | CV-03 tripped on
             // overcurrent | Operator error |") is drowned by the neutral cells beside it.
@@ -3364,6 +3342,10 @@ pub(crate) fn scan(
             // The sentence's words, lower-cased once for the gates below that read them.
             let lowered = std::cell::OnceCell::new();
             let words = || lowered.get_or_init(|| lower_words(text, toks)).as_slice();
+            // One lower-cased word per token, marks included, for gates that index by the
+            // evidence's token positions (`words` leaves marks out).
+            let by_token = std::cell::OnceCell::new();
+            let tok_words = || by_token.get_or_init(|| token_words(text, toks)).as_slice();
             // The same words as `&str`, for the gates of `patterns` that read them.
             let borrowed = std::cell::OnceCell::new();
             let strs = || {
@@ -3813,17 +3795,18 @@ pub(crate) fn scan(
                 // investigation under way (round 57: f613's and real319's first runs).
                 return;
             }
-            if family == Rule::Punishment && b == a + 1 && cites_a_source(words(), a) {
-                // "(Memo from the Director of DHS, 13 Nov)" (round 58, f630's first run): the
-                // source of a quotation, not a sanction.
-                return;
-            }
             if family == Rule::Punishment
                 && b == a + 2
-                && matches!(words()[a].as_str(), "our" | "my")
+                && matches!(tok_words()[a].as_str(), "our" | "my")
+                && a >= 2
+                && tok_words()[a - 1] == "on"
+                && matches!(
+                    tok_words()[a - 2].as_str(),
+                    "flag" | "hold" | "block" | "restriction" | "suspension" | "limit" | "lock"
+                )
                 && !toks[a + 1].actor
                 && !toks[a + 1].person_noun
-                && super::lexicon::is_thing_noun(&words()[a + 1])
+                && super::lexicon::is_thing_noun(&tok_words()[a + 1])
             {
                 // "JSN's integration manager has accepted our explanation and cleared the
                 // flag on our account." (round 58, f630's first run): the authors' own
@@ -3841,7 +3824,7 @@ pub(crate) fn scan(
             }
             if matches!(family, Rule::TeamBlame | Rule::IndividualFault)
                 && (0..toks.len())
-                    .any(|k| toks[k].actor && plain_detection(sentence, words(), k + 1, k + 2))
+                    .any(|k| toks[k].actor && plain_detection(sentence, tok_words(), k + 1, k + 2))
                 && !words()
                     .iter()
                     .any(|w| matches!(w.as_str(), "and" | "but" | "so" | "because" | "after"))
@@ -3850,12 +3833,12 @@ pub(crate) fn scan(
                 // real328's first run): the find is the act told, and is credit.
                 return;
             }
-            if family == Rule::Sarcasm && plain_detection(sentence, words(), a, b) {
+            if family == Rule::Sarcasm && plain_detection(sentence, tok_words(), a, b) {
                 // "NICS staff discovered the mail service outage early this morning." (round
                 // 58, real328's first run): a find told plainly.
                 return;
             }
-            if family == Rule::Negligence && despite_efforts(words(), a) {
+            if family == Rule::Negligence && despite_efforts(tok_words(), a) {
                 // "Despite our best efforts, sometimes things just go wrong." (round 58,
                 // real332's first run): effort made, not care withheld.
                 return;

@@ -468,7 +468,7 @@ pub(super) static HUMAN_ACTS: LazyLock<HashSet<&'static str>> = LazyLock::new(||
         "preparation", "planning", "investigation", "triage", "escalation", "cleanup", "migration", "upgrade",
         // Round 58 (f627's and f635's first runs: "the most ham-fisted cutover", "a thoughtless
         // manual edit").
-        "cutover", "edit", "edits", "handover", "handoff",
+        "cutover", "edit", "edits",
     ])
 });
 
@@ -510,10 +510,8 @@ pub(super) static ARTIFACT_NOUNS: LazyLock<HashSet<&'static str>> = LazyLock::ne
         // What joins one product to another (round 55, real278's first run on round 54's
         // final code: "The issue was traced back to our Workday integration.").
         "integration", "extension", "add-on", "addon", "webhook",
-        // What a program or a building runs on (round 58, f632's first run: "Root cause: the
-        // Santiago standby broker sat outside the scope of our certificate rotation
-        // runbook").
-        "broker", "gate", "gateway", "server", "switch", "router", "controller", "sensor",
+        // What a program runs on (round 58, f632's first run).
+        "gateway", "server", "router", "sensor",
     ])
 });
 

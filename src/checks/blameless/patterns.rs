@@ -4520,11 +4520,24 @@ impl Sentence<'_> {
     /// Whether the judgement at `i` is denied as a cause or a factor in its own clause (commas
     /// allowed, no "but" before): "Careless handling of cash was not a factor" (round 54,
     /// f536's first run, a false error; [`denied_as_cause`]), "Careless handling of sacks
-    /// played no part" (round 58, f641's first run on the final code): the denials of
-    /// [`Self::plays_no_part`]. "… was not the only factor" still makes it one, and stays
-    /// found.
+    /// played no part", "had nothing to do with" (round 58, f641's first run on the final
+    /// code), as [`Self::plays_no_part`] reads them. "… was not the only factor" still makes
+    /// it one, and stays found.
     fn denied_as_a_factor(&self, i: usize) -> bool {
-        self.plays_no_part(i)
+        let w = |k: usize| self.word(k);
+        let words = self.words();
+        // Not the label's reduced passives ("… considered and rejected"): "were arrogant on
+        // the bridge and dismissed every suggestion" tells an act.
+        self.denied_in_own_clause(i, |k| {
+            (matches!(w(k), "play" | "plays" | "played" | "had" | "has" | "have")
+                && w(k + 1) == "no"
+                && matches!(w(k + 2), "part" | "role" | "bearing"))
+                || (matches!(w(k), "had" | "has" | "have")
+                    && w(k + 1) == "nothing"
+                    && w(k + 2) == "to"
+                    && w(k + 3) == "do")
+                || denied_as_cause(&words[k..], 0)
+        })
     }
 
     /// Whether the act at `i` is explained by what should have prompted it and did not: a
@@ -6933,11 +6946,14 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             // gate fails open" (round 58, f632's first run): a name, then a thing's noun
             // (one lower-case modifier may stand between) that no person word follows, names
             // the thing.
+            // Nouns that also name people ("broker", "controller") or places ("gate") name
+            // a thing only here, after a name and a determiner.
             let thing_at = |j: usize| {
                 !s.toks.get(j).is_some_and(|t| t.boundary)
                     && !s.class(j).person()
                     && (modifies_a_thing(s.word(j))
-                        || super::lexicon::is_thing_noun(singular(s.word(j))))
+                        || super::lexicon::is_thing_noun(singular(s.word(j)))
+                        || matches!(singular(s.word(j)), "broker" | "gate" | "controller"))
             };
             let lower_at = |j: usize| {
                 s.toks.get(j).is_some_and(|t| {
