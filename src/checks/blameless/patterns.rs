@@ -4524,20 +4524,24 @@ impl Sentence<'_> {
     /// code), as [`Self::plays_no_part`] reads them. "… was not the only factor" still makes
     /// it one, and stays found.
     fn denied_as_a_factor(&self, i: usize) -> bool {
-        let w = |k: usize| self.word(k);
         let words = self.words();
         // Not the label's reduced passives ("… considered and rejected"): "were arrogant on
         // the bridge and dismissed every suggestion" tells an act.
-        self.denied_in_own_clause(i, |k| {
-            (matches!(w(k), "play" | "plays" | "played" | "had" | "has" | "have")
-                && w(k + 1) == "no"
-                && matches!(w(k + 2), "part" | "role" | "bearing"))
-                || (matches!(w(k), "had" | "has" | "have")
-                    && w(k + 1) == "nothing"
-                    && w(k + 2) == "to"
-                    && w(k + 3) == "do")
-                || denied_as_cause(&words[k..], 0)
-        })
+        self.denied_in_own_clause(i, |k| self.no_part_at(k) || denied_as_cause(&words[k..], 0))
+    }
+
+    /// Whether token `k` opens "played no part" (or "role", "bearing"; "has", "had" too) or
+    /// "had nothing to do": the denials of a part that [`Self::plays_no_part`] and
+    /// [`Self::denied_as_a_factor`] share.
+    fn no_part_at(&self, k: usize) -> bool {
+        let w = |k: usize| self.word(k);
+        (matches!(w(k), "play" | "plays" | "played" | "had" | "has" | "have")
+            && w(k + 1) == "no"
+            && matches!(w(k + 2), "part" | "role" | "bearing"))
+            || (matches!(w(k), "had" | "has" | "have")
+                && w(k + 1) == "nothing"
+                && w(k + 2) == "to"
+                && w(k + 3) == "do")
     }
 
     /// Whether the act at `i` is explained by what should have prompted it and did not: a
@@ -4566,13 +4570,7 @@ impl Sentence<'_> {
         let w = |k: usize| self.word(k);
         let words = self.words();
         self.denied_in_own_clause(i, |k| {
-            (matches!(w(k), "play" | "plays" | "played" | "had" | "has" | "have")
-                && w(k + 1) == "no"
-                && matches!(w(k + 2), "part" | "role" | "bearing"))
-                || (matches!(w(k), "had" | "has" | "have")
-                    && w(k + 1) == "nothing"
-                    && w(k + 2) == "to"
-                    && w(k + 3) == "do")
+            self.no_part_at(k)
                 || (matches!(w(k), "was" | "were" | "is" | "been")
                     && w(k + 1) == "ruled"
                     && w(k + 2) == "out")
