@@ -487,6 +487,12 @@ pub(super) fn anchor_groups(kind: Kind) -> &'static [&'static [&'static str]] {
             r"\bbreezed\b",
             r"\bclick",
             r"\bkick",
+            // Round 59: a work item "left … sitting" or "left … unanswered".
+            r"\bsitting\b",
+            r"\bunanswered\b",
+            r"\bunread\b",
+            r"\bunattended\b",
+            r"\buntouched\b",
         ]],
         Kind::SupposedTo => &[&[r"\bsupposed\b", r"\bneeded\b"]],
         Kind::NobodyChecked => &[&[r"\bnobody\b", r"\bno\b"]],

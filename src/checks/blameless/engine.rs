@@ -1445,6 +1445,97 @@ fn repetition_marker(text: &str, toks: &[Tok]) -> Option<(usize, usize)> {
     })
 }
 
+/// Whether the model's evidence `a..b` (token positions of `words`, one lower-cased word per
+/// token, marks included) is only "another" (with "yet", "and" or "still" before it) used as
+/// a pronoun for a person (the evidence may be "yet" alone, "another" right after it): the
+/// subject of a verb in the past that is no fault's, which a
+/// function word follows ("Yet another tweeted about the fact …", "Another called the desk").
+/// "Yet another failed deploy" and "yet another botched release" keep their reading: the
+/// past form there is a fault's word, or a noun follows it.
+fn another_as_someone(words: &[String], a: usize, b: usize) -> bool {
+    const FOLLOWS: &[&str] = &[
+        "about", "the", "a", "an", "us", "me", "in", "on", "at", "from", "with", "for", "that",
+        "up", "back", "out", "our", "this", "his", "her", "their", "them", "him",
+    ];
+    const FAULTS: &[&str] = &[
+        "failed",
+        "forgot",
+        "ignored",
+        "missed",
+        "skipped",
+        "broke",
+        "dropped",
+        "deleted",
+        "botched",
+        "messed",
+        "screwed",
+        "blew",
+        "overlooked",
+        "neglected",
+        "rushed",
+        "fumbled",
+    ];
+    let w = |k: usize| words.get(k).map_or("", String::as_str);
+    let evidence_only = (a..b).all(|k| {
+        matches!(w(k), "yet" | "another" | "and" | "still")
+            || !w(k).chars().any(char::is_alphanumeric)
+    });
+    evidence_only
+        && (a..=b).any(|k| {
+            w(k) == "another"
+                && super::patterns::is_past(w(k + 1))
+                && !FAULTS.contains(&w(k + 1))
+                && (FOLLOWS.contains(&w(k + 2)) || !w(k + 2).chars().any(char::is_alphanumeric))
+        })
+}
+
+/// Whether the sentence tells that someone had a hard time of it, and nothing that went
+/// wrong by them: "had" (or "has", "have"), "a", a word of hardship ("hard", "rough",
+/// "long", "difficult", "tough", "brutal", "stressful", "miserable", "exhausting"), then a
+/// stretch of time ("morning", "day", "night", "week", "shift", "time", …), with no word of
+/// fault or duty in the sentence ("should", "failed", "because", …). `words` are lower case.
+fn had_a_hard_time(words: &[String]) -> bool {
+    const HARD: &[&str] = &[
+        "hard",
+        "rough",
+        "long",
+        "difficult",
+        "tough",
+        "brutal",
+        "stressful",
+        "miserable",
+        "exhausting",
+        "gruelling",
+        "grueling",
+    ];
+    const SPANS: &[&str] = &[
+        "morning",
+        "day",
+        "night",
+        "week",
+        "weekend",
+        "shift",
+        "time",
+        "evening",
+        "afternoon",
+        "few",
+        "couple",
+        "month",
+    ];
+    const FAULT: &[&str] = &[
+        "should", "failed", "because", "ignored", "forgot", "missed", "blame", "fault", "again",
+        "thanks", "careless", "mistake", "wrong", "caused",
+    ];
+    let w: Vec<&str> = spoken(words).collect();
+    !w.iter().any(|x| FAULT.contains(x))
+        && w.windows(4).any(|q| {
+            matches!(q[0], "had" | "has" | "have")
+                && q[1] == "a"
+                && HARD.contains(&q[2])
+                && SPANS.contains(&q[3])
+        })
+}
+
 /// Whether the sentence says that nobody could have seen or known: "nobody" or "no one", then
 /// within eight words a word of ability ("could", "would", "able", "position", "way"), then
 /// within six a verb of seeing or knowing ("see", "known", "spot", "foresee"), with no
@@ -3365,6 +3456,24 @@ pub(crate) fn scan(
                 // evidence that human error caused …" (round 56).
                 return;
             }
+            if family == Rule::HumanError
+                && b >= 2
+                && matches!(
+                    tok_words()[b - 1].as_str(),
+                    "error" | "errors" | "mistake" | "mistakes"
+                )
+                && tok_words()[b - 2].chars().any(char::is_alphabetic)
+                && tok_words().get(b).is_some_and(|next| {
+                    let next = next.rsplit('-').next().unwrap_or(next);
+                    super::patterns::HEADS_AFTER_A_LABEL.contains(&next)
+                        || super::patterns::form_part_left_unused(next, strs())
+                })
+            {
+                // "The human error section of the vendor's template was left blank, because
+                // our findings did not fit it." (round 59, f647's first run, a false error):
+                // the label names a part of a form or a thing, as the rules read it.
+                return;
+            }
             if family == Rule::Counterfactual && super::patterns::substitution_test(strs()) {
                 // The substitution test, the method's own counterfactual (round 28).
                 return;
@@ -3498,6 +3607,21 @@ pub(crate) fn scan(
                 if family != Rule::Negligence && super::patterns::credits_harm_kept_away(strs()) {
                     return;
                 }
+            }
+            if matches!(family, Rule::Judgemental | Rule::Sarcasm)
+                && another_as_someone(tok_words(), a, b)
+            {
+                // "Yet another tweeted about the fact that we were broadcasting Naval
+                // Observatory Time for an hour!" (round 59, real341's first run): "another"
+                // is a person who got in touch, the subject of the verb after it, not the
+                // exasperation of "yet another outage".
+                return;
+            }
+            if matches!(family, Rule::TeamBlame | Rule::IndividualFault) && had_a_hard_time(words())
+            {
+                // "Staff at the Puerto Lagos office had a hard morning." (round 59, f649's
+                // first run): what the incident put people through, told with sympathy.
+                return;
             }
             if matches!(family, Rule::TeamBlame | Rule::IndividualFault) && sends_help(words()) {
                 // "The Jeddah and Madinah desks sent three staff by road to help." (round 52,

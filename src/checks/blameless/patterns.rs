@@ -1172,16 +1172,41 @@ impl Sentence<'_> {
             && !t.odd
             && matches!(
                 w,
-                "product" | "planning" | "design" | "research" | "platform"
+                "product"
+                    | "planning"
+                    | "design"
+                    | "research"
+                    | "platform"
+                    | "quality"
+                    | "maintenance"
+                    | "production"
+                    | "warehouse"
             )
             && !prev.is_some_and(|p| DETERMINERS.contains(p.word.as_str()) || p.poss)
         {
             let in_a_name = prev.is_some_and(|p| p.cap && !p.odd && !p.boundary);
             let k = self.past_adverbs(i + 1);
             let verb = self.word(k);
-            let acts = self.toks.get(k).is_some_and(|n| !n.boundary)
-                && is_past(verb)
-                && (in_a_name || is_human_act(verb) || verb == "let");
+            let attached = |j: usize| self.toks.get(j).is_some_and(|n| !n.boundary);
+            // Round 59 (f650's misses: "Quality left the agency notification sitting in
+            // drafts over the weekend", "Quality should have filed the agency notification
+            // the same day"): a work item left waiting, and an act only people do after a
+            // modal's perfect ("Production should have failed over" is the environment's).
+            let left_waiting = verb == "left"
+                && (k + 2..(k + 6).min(self.toks.len())).any(|j| {
+                    matches!(
+                        self.word(j),
+                        "sitting" | "unanswered" | "unread" | "unattended" | "untouched"
+                    )
+                });
+            let modal_perfect = matches!(verb, "should" | "could" | "would" | "must")
+                && self.word(k + 1) == "have"
+                && attached(k + 2)
+                && is_human_act(self.word(k + 2));
+            let acts = attached(k)
+                && (is_past(verb) && (in_a_name || is_human_act(verb) || verb == "let")
+                    || left_waiting
+                    || modal_perfect);
             if acts {
                 return Class::Group;
             }
@@ -6985,6 +7010,31 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             {
                 return None;
             }
+            // "Root cause: Tallybird T7 firmware 4.2.0 counts a bundle scan twice …" (round
+            // 59, f648's first run): a name, its own further capitalised words, then a model's
+            // or a version's code (a word holding a digit, not a clock time) and a thing's
+            // noun names a product.
+            let coded = |j: usize| {
+                s.toks.get(j).is_some_and(|t| {
+                    !t.boundary
+                        && s.text.get(t.start..t.end).is_some_and(|w| {
+                            w.bytes().any(|b| b.is_ascii_digit()) && !w.contains(':')
+                        })
+                })
+            };
+            // Only with a thing's noun or another code after it: "Ward 4B nursing staff"
+            // and "Unit 2 supervisors" name people.
+            if matches!(c, Class::Named | Class::Known)
+                && upper_at(m)
+                && (m + 1..=q).any(|j| {
+                    coded(j)
+                        && (coded(j + 1)
+                            || thing_at(j + 1) && !s.class(j + 2).person()
+                            || lower_at(j + 1) && thing_at(j + 2) && !s.class(j + 3).person())
+                })
+            {
+                return None;
+            }
             // "Preliminary root cause: Engineers continue to investigate a potential power
             // event …" (round 57, real319's first run): the people named are who look for the
             // cause, which the field does not know yet.
@@ -9464,6 +9514,33 @@ fn sanction(s: &Sentence, ms: usize, me: usize, i0: usize, matched: &str) -> Opt
     if for_an_absence {
         return None;
     }
+    // "Nasreen spent Saturday morning on the floor with people who thought they'd been docked
+    // pay." (round 59, f648's first run): a sanction someone believed or feared had come to
+    // them ("thought", "feared", "worried" and a pronoun), which no one imposed.
+    let believed = (i0.saturating_sub(7)..i0).any(|k| {
+        matches!(
+            s.word(k),
+            "thought" | "feared" | "worried" | "believed" | "assumed" | "afraid" | "scared"
+        ) && {
+            let p = if s.word(k + 1) == "that" {
+                k + 2
+            } else {
+                k + 1
+            };
+            // "they'd" may be one token: its pronoun is before the apostrophe.
+            let pronoun = s.word(p).split(['\'', '’']).next().unwrap_or("");
+            matches!(pronoun, "they" | "he" | "she" | "i" | "we" | "you")
+                && (p + 1..i0).all(|q| {
+                    !matches!(
+                        s.word(q),
+                        "should" | "must" | "deserve" | "deserved" | "ought"
+                    )
+                })
+        }
+    });
+    if believed {
+        return None;
+    }
     // "We will make LumenDRM pay for this" (round 46, f385's first run): revenge on a person
     // or a supplier; not "make sure we pay for it".
     if matched.starts_with("make") {
@@ -9969,6 +10046,98 @@ fn judge_weak(s: &Sentence, ms: usize, me: usize, i0: usize, last: usize) -> Opt
     }
 }
 
+/// Nouns that a label joined before them names a thing or a part of a form by
+/// ("the human error rate", "the operator-error banner", "the human error section of the
+/// template"): no one's error is claimed ([`human_error`], and the model's own findings in
+/// `engine::scan`).
+pub(super) const HEADS_AFTER_A_LABEL: &[&str] = &[
+    "message",
+    "messages",
+    "banner",
+    "page",
+    "pages",
+    "dialog",
+    "dialogue",
+    "screen",
+    "toast",
+    "code",
+    "codes",
+    "response",
+    "responses",
+    "text",
+    "string",
+    "strings",
+    "modal",
+    "popup",
+    "rate",
+    "rates",
+    "count",
+    "metric",
+    "metrics",
+    "state",
+    "class",
+    "type",
+    "types",
+    "path",
+    "budget",
+    "handling",
+    "field",
+    "view",
+    "flow",
+    "copy",
+    "log",
+    "logs",
+    "category",
+    "bucket",
+    // What watches a count of errors: "the player-error alert", "the payment error-rate
+    // dashboard" (round 36).
+    "alert",
+    "alerts",
+    "alarm",
+    "alarms",
+    "dashboard",
+    "dashboards",
+    "graph",
+    "graphs",
+    "chart",
+    "panel",
+    "spike",
+    "spikes",
+    "threshold",
+    "ratio",
+    "percentage",
+    "counter",
+    "counters",
+    "handler",
+];
+
+/// Parts of a form or a template that a label before them names ("the human error section",
+/// "the operator-error checkbox"), and words that tell the part was left unused: "The human
+/// error section of the vendor's template was left blank, because our findings did not fit
+/// it." (round 59, f647's first run, a false error). Filled in ("This one goes in the
+/// human-error column"), the part applies the label, and stays judged.
+pub(super) const FORM_PARTS: &[&str] = &[
+    "section", "sections", "box", "boxes", "checkbox", "tickbox", "heading", "column", "dropdown",
+    "template", "option",
+];
+pub(super) const LEFT_UNUSED: &[&str] = &[
+    "blank",
+    "empty",
+    "unticked",
+    "unchecked",
+    "removed",
+    "deleted",
+    "dropped",
+    "retired",
+    "unused",
+];
+
+/// Whether the label's next word `next` is a part of a form that the sentence's lower-case
+/// `words` tell was left unused ([`FORM_PARTS`], [`LEFT_UNUSED`]).
+pub(super) fn form_part_left_unused(next: &str, words: &[&str]) -> bool {
+    FORM_PARTS.contains(&next) && words.iter().any(|w| LEFT_UNUSED.contains(w))
+}
+
 fn human_error(
     s: &Sentence,
     ms: usize,
@@ -9992,73 +10161,18 @@ fn human_error(
         }
     }
     let next = s.next_word(last).map_or("", |n| s.word(n));
-    const UI: &[&str] = &[
-        "message",
-        "messages",
-        "banner",
-        "page",
-        "pages",
-        "dialog",
-        "dialogue",
-        "screen",
-        "toast",
-        "code",
-        "codes",
-        "response",
-        "responses",
-        "text",
-        "string",
-        "strings",
-        "modal",
-        "popup",
-        "rate",
-        "rates",
-        "count",
-        "metric",
-        "metrics",
-        "state",
-        "class",
-        "type",
-        "types",
-        "path",
-        "budget",
-        "handling",
-        "field",
-        "view",
-        "flow",
-        "copy",
-        "log",
-        "logs",
-        "category",
-        "bucket",
-        // What watches a count of errors: "the player-error alert", "the payment error-rate
-        // dashboard" (round 36).
-        "alert",
-        "alerts",
-        "alarm",
-        "alarms",
-        "dashboard",
-        "dashboards",
-        "graph",
-        "graphs",
-        "chart",
-        "panel",
-        "spike",
-        "spikes",
-        "threshold",
-        "ratio",
-        "percentage",
-        "counter",
-        "counters",
-        "handler",
-    ];
     // "the payment error-rate dashboard": the match ends inside a compound word, whose
     // last part is what it names.
     let next = match next.rsplit_once('-') {
         Some((_, part)) if !part.is_empty() => part,
         _ => next,
     };
-    if UI.contains(&next) {
+    if HEADS_AFTER_A_LABEL.contains(&next)
+        || form_part_left_unused(
+            next,
+            &s.toks.iter().map(|t| t.word.as_str()).collect::<Vec<_>>(),
+        )
+    {
         return None;
     }
     if matched.starts_with("fat")
@@ -10689,10 +10803,13 @@ pub(super) fn supposes_a_worse_outcome(words: &[&str]) -> bool {
         "cancel", "strand", "penalt", "evacuat", "shutdown", "duplicat", "double", "miss",
     ];
     let w = |k: usize| words.get(k).copied().unwrap_or("");
-    if words
-        .iter()
-        .any(|x| matches!(*x, "fewer" | "less" | "not" | "n't" | "never"))
-    {
+    // "… would have missed Friday's disbursement for all 1,312 workers, not 485" (round 59,
+    // f648's first run): a "not" that sets the smaller count that happened against the one
+    // supposed denies nothing.
+    let contrast_not = |k: usize| w(k) == "not" && count_at(words, k + 1).is_some();
+    if words.iter().enumerate().any(|(k, x)| {
+        matches!(*x, "fewer" | "less" | "n't" | "never") || *x == "not" && !contrast_not(k)
+    }) {
         return false;
     }
     (1..words.len()).any(|k| {
@@ -10717,11 +10834,13 @@ pub(super) fn supposes_a_worse_outcome(words: &[&str]) -> bool {
         }
         // "… we'd have had 61 kiosks down instead of 23" (round 53, f513's first run, a false
         // error): a count supposed, set against the smaller one that happened.
-        let larger_count = (v..(v + 5).min(words.len())).any(|c| {
+        let larger_count = (v..(v + 8).min(words.len())).any(|c| {
             count_at(words, c).is_some_and(|(supposed, after)| {
                 (after..(after + 5).min(words.len())).any(|m| {
                     matches!((w(m), w(m + 1)), ("instead", "of") | ("rather", "than"))
                         && count_at(words, m + 2).is_some_and(|(real, _)| real < supposed)
+                        || contrast_not(m)
+                            && count_at(words, m + 1).is_some_and(|(real, _)| real < supposed)
                 })
             })
         });

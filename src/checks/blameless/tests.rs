@@ -8595,3 +8595,66 @@ fn blame_sought_readings_rejected_and_no_part_of_round_58() {
         ),
     ]);
 }
+
+/// Round 59 (the first runs of real341, f648, f649 and f647): "another" as a person who got
+/// in touch, a product named by its model's code in a cause field, a hard stretch of time
+/// told with sympathy, a counterfactual whose alternative would have hurt more ("…, not 310"),
+/// a sanction the affected feared had come, and a form's human-error part left blank are
+/// quiet; each kind's counterpart stays found.
+#[test]
+fn pronoun_another_product_codes_hard_times_and_feared_sanctions_of_round_59() {
+    assert_engine_quiet(&[
+        "Yet another tweeted a screenshot of the silent player at midnight.",
+        "Yet another phoned the front desk about the frozen screens.",
+        "Root cause: Sorelink S4 scanner firmware 2.1 drops the last batch when Wi-Fi reconnects.",
+        "The support desk at the Lisbon office had a hard week.",
+        "The night shift at the Kaunas office had a tough night.",
+        "If we'd held the batch, Paylane would have missed the payout for all 2,400 drivers, not 310.",
+        "The couriers feared they had been docked pay for the late drops.",
+        "The human error box on the vendor's form was left blank; none of our findings fit it.",
+    ]);
+    assert_engine_finds(&[
+        (
+            "Yet another botched release from the mobile team.",
+            "blameless/judgemental",
+        ),
+        (
+            "Root cause: Unit 2 supervisors entered the bundle counts wrong.",
+            "blameless/individual-fault",
+        ),
+        (
+            "The night shift at the Kaunas office had a tough night because they ignored the alarm.",
+            "blameless/negligence",
+        ),
+        ("We thought he should be docked pay for this.", "blameless/punishment"),
+        (
+            "The human error column in the tracker is where this one goes.",
+            "blameless/human-error",
+        ),
+    ]);
+}
+
+/// Round 59 (f650's misses): a department named by a word that also names a thing
+/// ("Quality", "Maintenance") is a group when it leaves a work item waiting or is told what
+/// it should have done; the thing keeps its reading ("Quality dropped to 480p").
+#[test]
+fn departments_that_leave_work_waiting_of_round_59() {
+    assert_engine_errors(&[
+        (
+            "Maintenance left the pump alarm ticket sitting in the queue for a week.",
+            "blameless/team-blame",
+        ),
+        (
+            "Quality should have checked the labels before release.",
+            "blameless/counterfactual",
+        ),
+        (
+            "Dave left the change request unread in his inbox for a week.",
+            "blameless/negligence",
+        ),
+    ]);
+    assert_engine_quiet(&[
+        "Quality dropped to 480p for ten minutes while the encoder restarted.",
+        "The cron job left the temp files sitting in /tmp until the disk filled.",
+    ]);
+}
