@@ -374,6 +374,9 @@ pub(super) fn anchor_groups(kind: Kind) -> &'static [&'static [&'static str]] {
             r"\bdrop",
             r"\bbench",
             r"\bwrit",
+            // Round 59 (f652's miss "We've written Seun up for missing the page"): the past
+            // of "write" does not open with "writ".
+            r"\bwrote\b",
         ]],
         Kind::Obviously => &[&[r"\bobviously"]],
         Kind::ObviousPredicate => &[&[r"\bobvious", r"\bblindingly", r"\bpainfully", r"\bcrystal"]],
@@ -538,6 +541,9 @@ pub(super) fn anchor_groups(kind: Kind) -> &'static [&'static [&'static str]] {
             r"\btransferred\b",
             r"\bredeployed\b",
             r"\bnever\b",
+            // Round 59 (f648's miss "Ayesha will not be handling buyer audits again"): a duty
+            // withheld for good.
+            r"\bagain\b",
             r"\bterminat",
             r"\bstood\b",
             r"\bremoved\b",

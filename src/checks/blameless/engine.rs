@@ -1347,6 +1347,40 @@ fn courtesy_to_the_reader(text: &str, toks: &[Tok], a: usize) -> bool {
         })
 }
 
+/// Whether the sentence, lower-cased `words`, opens with the authors' "I'm sure" (or "I am",
+/// "we're", "we are") and tells how the reader ("you", "your") feels about what happened, by
+/// a word of feeling ("tempting", "frustrating", "fun", "upsetting", …), and nothing of fault
+/// or repetition: "I'm sure the idea of playing with a Sword of Damocles hovering over your
+/// head isn't too tempting." (round 59, real344's first run). "I'm sure the vendor will fix it
+/// this time" tells the reader nothing, and stays judged.
+fn sure_of_the_readers_feelings(words: &[String]) -> bool {
+    #[rustfmt::skip]
+    const FEELING: &[&str] = &[
+        "tempting", "frustrating", "fun", "upsetting", "annoying", "disappointing", "stressful",
+        "worrying", "inconvenient", "frightening", "scary", "painful", "unpleasant", "welcome",
+        "appealing", "frustrated", "upset", "annoyed", "disappointed", "worried",
+    ];
+    #[rustfmt::skip]
+    const FAULT: &[&str] = &[
+        "again", "should", "blame", "fault", "failed", "ignored", "forgot", "genius", "great",
+        "brilliant", "always", "never", "once",
+    ];
+    let w: Vec<String> = spoken(words).map(|x| x.replace('\u{2019}', "'")).collect();
+    let opens = match w.as_slice() {
+        [a, b, ..] if (a == "i'm" || a == "we're") && b == "sure" => true,
+        [a, b, c, ..] => {
+            (a == "i" && b == "m"
+                || matches!((a.as_str(), b.as_str()), ("i" | "we", "am" | "are" | "re")))
+                && c == "sure"
+        }
+        _ => false,
+    };
+    opens
+        && w.iter().any(|x| x == "you" || x == "your")
+        && w.iter().any(|x| FEELING.contains(&x.as_str()))
+        && !w.iter().any(|x| FAULT.contains(&x.as_str()))
+}
+
 /// Whether the sentence opens with a concession, "Sure" and a comma ("Sure, it's unpleasant
 /// and the engineers try to minimise these times", round 56, real307's first run), and tells
 /// nothing past: no "was", "were", "had", "did", "should", "could" or verb in the past, so it
@@ -2876,6 +2910,12 @@ static BELOW_GATE_KEYS: std::sync::LazyLock<BelowGateKeys> = std::sync::LazyLock
         // the model scores under its gate (P 0.03 for "Rafael was written up by the plant
         // manager the same afternoon"); the kinds' own checks need the person and no denial.
         ("written", Kind::PunishPassive),
+        // Round 59 (f651's and f652's misses): "We've written Seun up for missing the page",
+        // "Write up t.nguyen for bypassing the change process", P 0.04; the kind's own check
+        // needs the person written up as the verb's object.
+        ("written", Kind::Revoked),
+        ("wrote", Kind::Revoked),
+        ("write", Kind::Revoked),
         ("escorted", Kind::PunishPassive),
         ("verbal", Kind::PunishStrong),
         ("pip", Kind::PunishStrong),
@@ -3967,7 +4007,10 @@ pub(crate) fn scan(
                 // real332's first run): effort made, not care withheld.
                 return;
             }
-            if family == Rule::Sarcasm && b == a + 1 && courtesy_to_the_reader(text, toks, a) {
+            if family == Rule::Sarcasm
+                && b == a + 1
+                && (courtesy_to_the_reader(text, toks, a) || sure_of_the_readers_feelings(words()))
+            {
                 // "As I'm sure you can appreciate, it's an all hands on deck effort." (round
                 // 58, real326's first run): a courtesy to the reader, not irony about anyone.
                 return;

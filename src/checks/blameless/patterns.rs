@@ -531,7 +531,8 @@ fn broke_as_divided_or_idiom(s: &Sentence, i: usize) -> bool {
 /// an idiom of no harm: the object is followed, within four words, by "into", "apart", or
 /// "down"/"up" before "into" ("broke the migration down into phases"); or the object is one
 /// of the idioms' ("broke the news", "broke the tie", "broke ground", "broke the deadlock")
-/// and ends its phrase there. The engine asks it of the model's evidence too.
+/// and ends its phrase there; or "broke down" takes no object ("the grease broke down"). The
+/// engine asks it of the model's evidence too.
 pub(super) fn broke_as_division(words: &[&str]) -> bool {
     #[rustfmt::skip]
     const IDIOM: &[&str] = &[
@@ -550,7 +551,17 @@ pub(super) fn broke_as_division(words: &[&str]) -> bool {
         let division = k > 1
             && (matches!(w(k), "into" | "apart")
                 || (matches!(w(k), "down" | "up") && w(k + 1) == "into"));
-        idiom || division
+        // "… and the grease broke down." (round 59, f651's first run): "broke down" with no
+        // object is a thing's (or a talk's) breakdown, not an act on something.
+        let breakdown = k == 1
+            && w(1) == "down"
+            && (words.len() == 2
+                || PHRASE_ENDS.contains(&w(2))
+                || matches!(
+                    w(2),
+                    "under" | "during" | "within" | "over" | "again" | "completely" | "twice"
+                ));
+        idiom || division || breakdown
     })
 }
 
@@ -829,6 +840,19 @@ impl Sentence<'_> {
             && !self.versioned(i)
             && !self.opens_with_a_past_verb(i)
             && !self.joined_by_an_en_dash(i)
+    }
+
+    /// Whether the token at `j` is a chat handle written without its "@" ("t.nguyen",
+    /// "kmensah"; [`is_handle_shaped`]), a possessive "'s" left out.
+    fn handle_at(&self, j: usize) -> bool {
+        self.toks.get(j).is_some_and(|t| {
+            let raw = self.text.get(t.start..t.end).unwrap_or("");
+            let raw = raw
+                .strip_suffix("'s")
+                .or_else(|| raw.strip_suffix("’s"))
+                .unwrap_or(raw);
+            !t.boundary && is_handle_shaped(raw)
+        })
     }
 
     /// Whether the word at `i` is joined to another by an en dash ([`super::text::en_dash_joined`]).
@@ -7688,6 +7712,39 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             {
                 return None;
             }
+            // "Dave wrote Seun up for missing the page", "Write up t.nguyen for bypassing the
+            // change process" (round 59, f651's and f652's misses): the person written up is
+            // the verb's object, right after it or after "up" (or a role after "up the"),
+            // and not an owner ("wrote up Priya's findings for the board", "The reviewer
+            // wrote up the findings" write a document).
+            let verb = s.word(i0);
+            if verb.starts_with("writ") || verb == "wrote" {
+                let object = |j: usize| {
+                    s.toks.get(j).is_some_and(|t| !t.boundary && !t.poss)
+                        && (matches!(s.loose_class(j), c if c.person() && c != Class::We)
+                            || s.handle_at(j))
+                };
+                let up = s.word(i0 + 1) == "up";
+                // A role may have up to two modifiers: "Write up the night operator for …".
+                let role_after_the = matches!(s.word(i0 + 2), "the" | "that" | "this")
+                    && (i0 + 3..(i0 + 6).min(s.toks.len()))
+                        .take_while(|&j| {
+                            !s.toks[j].boundary && !matches!(s.word(j), "for" | "over")
+                        })
+                        .any(|j| {
+                            matches!(s.class(j), Class::Role | Class::Known) && !s.toks[j].poss
+                        });
+                let someone = if up {
+                    object(i0 + 2) || role_after_the
+                } else {
+                    object(i0 + 1)
+                };
+                return if someone {
+                    found(Rule::Punishment, ms, me)
+                } else {
+                    None
+                };
+            }
             let clause = s.clause_start(last);
             let someone = (clause..last).any(|j| {
                 let c = s.loose_class(j);
@@ -7706,8 +7763,11 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
                     // imperative as in prose.
                     || ((j == i0 + 1 || j == i0 + 2 && s.word(i0 + 1) == "up") && {
                         let c = s.loose_class(j);
-                        c.person() && c != Class::We && !s.toks[j].boundary
+                        c.person() && c != Class::We && !s.toks[j].boundary || s.handle_at(j)
                     })
+                    // "Remove t.nguyen's deploy rights to CertFlow" (round 59, f646's first
+                    // run): a handle without its "@", as the owner of what is taken.
+                    || (s.toks[j].poss && j > i0 && s.handle_at(j))
                     // "Write up the planner responsible for the double booking" (round 58,
                     // f635's first run): a role after "up the".
                     || (j == i0 + 3
@@ -8694,6 +8754,16 @@ fn modal_perfect(s: &Sentence, ms: usize, i0: usize, last: usize) -> Option<Foun
     if lessons_title(s, i0, last) {
         return None;
     }
+    // "The PayKade sandbox ignored idempotency headers entirely, so no test we had could have
+    // caught the duplicate." (round 59, f652's first run): a subject opened by "no" ("no
+    // test", "no reviewer", "no amount of care") denies that anything could have done it, as
+    // "nobody could have known" does.
+    if (could || modal.starts_with("would") || modal.starts_with("might"))
+        && !inverted
+        && (s.clause_start(i0)..i0).any(|k| s.word(k) == "no" && !s.toks[k].boundary)
+    {
+        return None;
+    }
     let participle = s.word(last);
     if participle == "been" {
         let next = s.next_word(last);
@@ -9477,9 +9547,16 @@ fn act_then_harm(s: &Sentence, me: usize, i0: usize, matched: &str) -> Option<Fo
 fn sanction(s: &Sentence, ms: usize, me: usize, i0: usize, matched: &str) -> Option<Found> {
     // "The ushers who didn't turn up won't be offered any more shifts" (round 43, f342's first
     // run): the denial is the sanction itself.
-    let withheld_work = ["won", "will not", "is not going", "are not going"]
-        .iter()
-        .any(|p| matched.starts_with(p));
+    let withheld_work = [
+        "won",
+        "will not",
+        "will never",
+        "shall not",
+        "is not going",
+        "are not going",
+    ]
+    .iter()
+    .any(|p| matched.starts_with(p));
     if !withheld_work && s.negated_in_sentence(i0) {
         return None;
     }

@@ -8658,3 +8658,56 @@ fn departments_that_leave_work_waiting_of_round_59() {
         "The cron job left the temp files sitting in /tmp until the disk filled.",
     ]);
 }
+
+/// Round 59, second batch (the first runs of f651, f652 and real344, and the misses of f646,
+/// f648, f651 and f652): a denial that any check could have caught it, a thing that "broke
+/// down", and the authors' "I'm sure" about how the reader feels are quiet; a person written
+/// up, a handle whose rights are taken, a duty withheld for good and a punishment named as
+/// such are found, and a document written up stays quiet.
+#[test]
+fn denials_breakdowns_write_ups_and_withheld_duties_of_round_59() {
+    assert_engine_quiet(&[
+        "The sandbox dropped the idempotency header, so no test we had could have caught the double refund.",
+        "The seal failed, let grit into the gearbox, and the oil broke down.",
+        "I'm sure the thought of losing a whole season's progress isn't very appealing to you.",
+        "Our editor wrote up the findings for the board.",
+        "Write up Priya's timeline for the newsletter.",
+        "The old importer will not be running again after Friday.",
+    ]);
+    assert_engine_finds(&[
+        (
+            "Management wrote Arjun up for the skipped handover.",
+            "blameless/punishment",
+        ),
+        (
+            "Write up m.osei for deploying outside the window.",
+            "blameless/punishment",
+        ),
+        (
+            "We could have caught the double refund with one more test.",
+            "blameless/counterfactual",
+        ),
+        (
+            "I'm sure your team will be thrilled to hear the vendor broke it again.",
+            "blameless/sarcasm",
+        ),
+    ]);
+    assert_engine_errors(&[
+        (
+            "Revoke k.adeyemi's merge rights on the billing repo.",
+            "blameless/punishment",
+        ),
+        (
+            "Lukas will not be approving database changes again.",
+            "blameless/punishment",
+        ),
+        (
+            "Tomás gets every holiday shift this year as his punishment.",
+            "blameless/punishment",
+        ),
+        (
+            "The ops team broke down the firewall rules without telling anyone.",
+            "blameless/team-blame",
+        ),
+    ]);
+}
