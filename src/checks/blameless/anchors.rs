@@ -438,6 +438,9 @@ pub(super) fn anchor_groups(kind: Kind) -> &'static [&'static [&'static str]] {
             r"\bblamed",
             r"\bpinned",
             r"\bdown\b",
+            // Round 59 (f651's and f653's misses): harm done to "us" by an idiom ("screwed
+            // us", "did this to us", "left us to take the hit", "hung us out to dry").
+            r"\bus\b",
         ]],
         Kind::ResponsibleFor => &[&[r"\bresponsible\b", r"\bown"]],
         // Each alternative's rarest word: "did not do their job", "let the page ring out".

@@ -374,12 +374,13 @@ fn holds_a_handle(text: &str, toks: &[Tok]) -> bool {
             && w.len() > 1
             && w.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
             && w.bytes().skip(1).all(|b| b.is_ascii_lowercase());
+        // A handle with a dot or an underscore ("t.nguyen's deploy", "fatma.c re-imported",
+        // round 59, f650's and f646's misses) is a handle by its shape.
         w.starts_with('@')
             || (capitalised && past)
             || ((possessive || past)
-                && lower
-                && w.len() >= 3
-                && !super::dictionary::is_common_word(w))
+                && (lower && w.len() >= 3 && !super::dictionary::is_common_word(w)
+                    || w.contains(['.', '_']) && super::patterns::is_handle_shaped(w)))
     })
 }
 
@@ -1521,6 +1522,77 @@ fn another_as_someone(words: &[String], a: usize, b: usize) -> bool {
                 && !FAULTS.contains(&w(k + 1))
                 && (FOLLOWS.contains(&w(k + 2)) || !w(k + 2).chars().any(char::is_alphanumeric))
         })
+}
+
+/// Whether lower-cased `words` tell an act's consequence as people kept safe: "which",
+/// "that" or "and" then "kept", then within three words "everyone", "everybody", "staff",
+/// "people", "us", "them", "workers", "crews" or "the crew", then "out", "safe", "away" or
+/// "clear" within three more ("…, which kept everyone out of the gas zone").
+fn kept_people_safe(words: &[String]) -> bool {
+    const WHO: &[&str] = &[
+        "everyone",
+        "everybody",
+        "staff",
+        "people",
+        "us",
+        "them",
+        "workers",
+        "crews",
+        "crew",
+        "customers",
+        "passengers",
+        "patients",
+    ];
+    let w: Vec<&str> = spoken(words).collect();
+    (1..w.len()).any(|k| {
+        w[k] == "kept"
+            && matches!(w[k - 1], "which" | "that" | "and" | "this")
+            && (k + 1..(k + 4).min(w.len())).any(|q| {
+                WHO.contains(&w[q])
+                    && (q + 1..(q + 4).min(w.len()))
+                        .any(|r| matches!(w[r], "out" | "safe" | "away" | "clear"))
+            })
+    })
+}
+
+/// Whether lower-cased `words` credit a success to someone by "because": the clause before
+/// "because" tells something that came through ("made the vessel", "made the deadline",
+/// "made it", "survived", "saved"; not "reached" or "stayed", which harm does too) with no word
+/// of harm or shortfall ("only", "late", "worse", "lost", "missed", …), and the twelve words
+/// after it no fault ("forgot", "skipped", "didn't", …):
+/// "Six containers made the vessel because Ama Serwaa and her colleagues entered their
+/// permits by hand". "Only six containers made the vessel because Dave forgot the permits"
+/// stays judged.
+fn made_it_because(words: &[String]) -> bool {
+    // What "made" it: "made the vessel", "made the deadline", "made it".
+    #[rustfmt::skip]
+    const MADE: &[&str] = &[
+        "vessel", "deadline", "cut-off", "cutoff", "window", "flight", "train", "it", "payroll",
+        "sailing", "connection", "run", "ship", "truck", "post",
+    ];
+    #[rustfmt::skip]
+    const SHORT: &[&str] = &[
+        "only", "just", "late", "worse", "lost", "missed", "failed", "down", "broke", "broken",
+        "outage", "wrong", "never", "not", "n't", "barely", "nearly", "almost",
+    ];
+    #[rustfmt::skip]
+    const FAULT: &[&str] = &[
+        "forgot", "skipped", "ignored", "missed", "failed", "didn't", "did", "never", "not",
+        "deleted", "broke", "rushed", "should", "wrong", "mistake", "error", "blame", "fault",
+        "careless", "again",
+    ];
+    let w: Vec<&str> = spoken(words).collect();
+    let Some(k) = w.iter().position(|x| *x == "because") else {
+        return false;
+    };
+    let before = &w[..k];
+    let came_through = (0..before.len()).any(|q| {
+        before[q] == "made" && before[q + 1..].iter().take(2).any(|x| MADE.contains(x))
+            || matches!(before[q], "survived" | "saved")
+    });
+    came_through
+        && !before.iter().any(|x| SHORT.contains(x))
+        && !w[k + 1..].iter().take(12).any(|x| FAULT.contains(x))
 }
 
 /// Whether the sentence tells that someone had a hard time of it, and nothing that went
@@ -3655,6 +3727,23 @@ pub(crate) fn scan(
                 // Observatory Time for an hour!" (round 59, real341's first run): "another"
                 // is a person who got in touch, the subject of the verb after it, not the
                 // exasperation of "yet another outage".
+                return;
+            }
+            if matches!(
+                family,
+                Rule::TeamBlame | Rule::IndividualFault | Rule::Negligence
+            ) && kept_people_safe(words())
+            {
+                // "The warehouse team skipped the Saturday loading slot after the FumiPlan
+                // warning, which kept everyone out of the gas zone." (round 59, f654's first
+                // run): the act told with the harm it kept people from.
+                return;
+            }
+            if matches!(family, Rule::TeamBlame | Rule::IndividualFault) && made_it_because(words())
+            {
+                // "Six containers made the vessel because Ama Serwaa and her colleagues
+                // entered their permits by hand; …" (round 59, f654's first run): what went
+                // right, credited to the people who did it.
                 return;
             }
             if matches!(family, Rule::TeamBlame | Rule::IndividualFault) && had_a_hard_time(words())

@@ -7745,6 +7745,14 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
                     None
                 };
             }
+            // "Akosua's access to the payout console was suspended automatically when her
+            // laptop failed the disk-encryption check." (round 59, f654's first run, a false
+            // error): an act a system did by itself, no sanction.
+            if (s.clause_start(i0)..(last + 4).min(s.toks.len()))
+                .any(|j| matches!(s.word(j), "automatically" | "automated" | "auto"))
+            {
+                return None;
+            }
             let clause = s.clause_start(last);
             let someone = (clause..last).any(|j| {
                 let c = s.loose_class(j);
@@ -8987,13 +8995,17 @@ fn because(s: &Sentence, ms: usize, i0: usize) -> Option<Found> {
     if CREDIT_VERBS.contains(&w) {
         return None;
     }
+    // "because Leila didn't submit it in time" (round 59, f653's miss): any duty a person
+    // leaves undone ([`HUMAN_INFINITIVES`]), and the paperwork an outage waits on.
     let blames = is_past(w)
         || (matches!(w, "didn't" | "did" | "never")
             && (v + 1..(v + 3).min(s.toks.len())).any(|j| {
-                matches!(
-                    s.word(j),
-                    "read" | "follow" | "check" | "test" | "wait" | "review" | "verify" | "bother"
-                )
+                let x = s.word(j);
+                HUMAN_INFINITIVES.contains(x)
+                    || matches!(
+                        x,
+                        "bother" | "submit" | "file" | "send" | "sign" | "book" | "pay" | "approve"
+                    )
             }));
     if !blames {
         return None;
@@ -10603,9 +10615,10 @@ pub(super) fn only_deliveries_expected(words: &[&str]) -> bool {
 
 /// Whether lower-cased `words` tell how much worse an outcome could have been, said of no one
 /// (round 50, f443's first run: "That could easily have been an hour."): "it", "this", "that"
-/// or "which", then "could", "might" or "would", an adverb at most, "have been", and an amount
-/// or an outcome ("an hour", "a week-long outage", "much worse", "days", a number), with no
-/// condition ("if", "had", "unless") or agent ("by") in the sentence that could tell an act.
+/// or "which", then "could", "might" or "would", an adverb at most, "have been" (or "have
+/// taken"), and an amount or an outcome ("an hour", "a week-long outage", "much worse", "days",
+/// a number), with no condition ("if", but not "if maybe" or "if not", "had", "unless") or
+/// agent ("by") in the sentence that could tell an act.
 pub(super) fn outcome_could_have_been(words: &[&str]) -> bool {
     const AMOUNTS: &[&str] = &[
         "much", "far", "worse", "longer", "hours", "days", "weeks", "minutes", "months",
@@ -10615,13 +10628,15 @@ pub(super) fn outcome_could_have_been(words: &[&str]) -> bool {
         "hour", "day", "week", "minute", "month", "lot", "disaster", "catastrophe", "few",
         "couple", "full", "whole", "much", "far", "major", "multi-day", "multi-hour",
     ];
-    if words
-        .iter()
-        .any(|w| matches!(*w, "if" | "had" | "hadn't" | "unless" | "by"))
-    {
+    let w = |k: usize| words.get(k).copied().unwrap_or("");
+    // "minutes - if maybe an hour", "hours, if not days" (round 59, real345's first run): an
+    // "if" that widens an amount sets no condition.
+    if words.iter().enumerate().any(|(k, x)| {
+        matches!(*x, "had" | "hadn't" | "unless" | "by")
+            || *x == "if" && !matches!(w(k + 1), "maybe" | "not" | "perhaps")
+    }) {
         return false;
     }
-    let w = |k: usize| words.get(k).copied().unwrap_or("");
     let amount = |x: &str| x.starts_with(|c: char| c.is_ascii_digit()) || AMOUNTS.contains(&x);
     (0..words.len()).any(|k| {
         if !(matches!(w(k), "it" | "this" | "that" | "which")
@@ -10633,8 +10648,9 @@ pub(super) fn outcome_could_have_been(words: &[&str]) -> bool {
         if w(j).ends_with("ly") || matches!(w(j), "well" | "so" | "even") {
             j += 1;
         }
+        // "It would have taken minutes" (round 59): the time the work would have needed.
         w(j) == "have"
-            && w(j + 1) == "been"
+            && matches!(w(j + 1), "been" | "taken")
             && (amount(w(j + 2))
                 || (matches!(w(j + 2), "a" | "an")
                     && (amount(w(j + 3))

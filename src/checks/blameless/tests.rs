@@ -8711,3 +8711,49 @@ fn denials_breakdowns_write_ups_and_withheld_duties_of_round_59() {
         ),
     ]);
 }
+
+/// Round 59, third batch (the first runs of f654 and real345, and the misses of f650, f653
+/// and f653's chat): a success credited by "because", people kept safe by the act, a time a
+/// restore would have taken ("if maybe an hour") and access suspended automatically are
+/// quiet; a duty left undone as the reason for harm, harm done "to us" by an idiom, and a
+/// handle's possessive in a chat line are found.
+#[test]
+fn credits_safety_time_estimates_and_idioms_of_harm_of_round_59() {
+    assert_engine_quiet(&[
+        "Six pallets made the vessel because Efua and the night crew relabelled them by hand.",
+        "The loading crew skipped the afternoon slot after the gas alarm, which kept everyone clear of the shed.",
+        "It would have taken minutes, if maybe an hour.",
+    ]);
+    assert_engine_errors(&[
+        (
+            "The quarterly return was late because Omar didn't file it in time.",
+            "blameless/individual-fault",
+        ),
+        (
+            "Brightfield screwed us with that firmware.",
+            "blameless/individual-fault",
+        ),
+        (
+            "Only nine lorries made the cut-off because Kwabena forgot the paperwork.",
+            "blameless/individual-fault",
+        ),
+        (
+            "Imani's access to the ledger was suspended after the incident.",
+            "blameless/punishment",
+        ),
+    ]);
+    assert_engine_finds(&[
+        (
+            "The loading crew skipped the safety briefing, which kept the line running but put people at risk.",
+            "blameless/negligence",
+        ),
+        (
+            "It would have taken minutes if the on-call had followed the runbook.",
+            "blameless/counterfactual",
+        ),
+        (
+            "11:40 @amara: k.osei's config push is what took the gateway down, not the vendor",
+            "blameless/individual-fault",
+        ),
+    ]);
+}
