@@ -259,7 +259,11 @@ fn is_participle(w: &str) -> bool {
     const NOT: &[&str] = &[
         "need", "speed", "feed", "seed", "indeed", "proceed", "exceed", "succeed", "embed", "shed",
     ];
-    IRREGULAR_PARTICIPLES.contains(w) || (w.len() > 3 && w.ends_with("ed") && !NOT.contains(&w))
+    IRREGULAR_PARTICIPLES.contains(w)
+        || (w.len() > 3 && w.ends_with("ed") && !NOT.contains(&w))
+        // "Had Inês re-run the bean count, …" (round 59, f654's miss): a hyphened "re-"
+        // before an irregular participle ("re-run", "re-sent", "re-read").
+        || w.strip_prefix("re-").is_some_and(|rest| IRREGULAR_PARTICIPLES.contains(rest))
 }
 
 /// A verb in the past whose prefix tells the act went wrong: "double-counted", "double-sold",

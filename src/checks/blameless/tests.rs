@@ -8715,8 +8715,9 @@ fn denials_breakdowns_write_ups_and_withheld_duties_of_round_59() {
 /// Round 59, third batch (the first runs of f654 and real345, and the misses of f650, f653
 /// and f653's chat): a success credited by "because", people kept safe by the act, a time a
 /// restore would have taken ("if maybe an hour") and access suspended automatically are
-/// quiet; a duty left undone as the reason for harm, harm done "to us" by an idiom, and a
-/// handle's possessive in a chat line are found.
+/// quiet; a duty left undone as the reason for harm, harm done "to us" by an idiom, a
+/// handle's possessive in a chat line and an inverted counterfactual with "re-" ("Had Kofi
+/// re-sent …") are found.
 #[test]
 fn credits_safety_time_estimates_and_idioms_of_harm_of_round_59() {
     assert_engine_quiet(&[
@@ -8740,6 +8741,10 @@ fn credits_safety_time_estimates_and_idioms_of_harm_of_round_59() {
         (
             "Imani's access to the ledger was suspended after the incident.",
             "blameless/punishment",
+        ),
+        (
+            "Had Kofi re-sent the manifest, the trucks would have cleared customs.",
+            "blameless/counterfactual",
         ),
     ]);
     assert_engine_finds(&[
