@@ -1481,12 +1481,12 @@ fn repetition_marker(text: &str, toks: &[Tok]) -> Option<(usize, usize)> {
 }
 
 /// Whether the model's evidence `a..b` (token positions of `words`, one lower-cased word per
-/// token, marks included) is only "another" (with "yet", "and" or "still" before it) used as
-/// a pronoun for a person (the evidence may be "yet" alone, "another" right after it): the
-/// subject of a verb in the past that is no fault's, which a
-/// function word follows ("Yet another tweeted about the fact …", "Another called the desk").
-/// "Yet another failed deploy" and "yet another botched release" keep their reading: the
-/// past form there is a fault's word, or a noun follows it.
+/// token, marks included) is only "another" (with "yet", "and" or "still" before it; or "yet"
+/// alone, "another" right after it) used as a pronoun for a person: the subject of a verb in
+/// the past that is no fault's, which a function word or a mark follows ("Yet another tweeted
+/// about the fact …", "Another called the desk"). "Yet another failed deploy" and "yet another
+/// botched release" keep their reading: the past form there is a fault's word, or a noun
+/// follows it.
 fn another_as_someone(words: &[String], a: usize, b: usize) -> bool {
     const FOLLOWS: &[&str] = &[
         "about", "the", "a", "an", "us", "me", "in", "on", "at", "from", "with", "for", "that",
