@@ -8811,6 +8811,12 @@ fn modal_perfect(s: &Sentence, ms: usize, i0: usize, last: usize) -> Option<Foun
         }
     } else if !is_participle(participle) {
         return None; // "should have to", "should have a runbook"
+    } else if participle == "needed" {
+        // "Diego should not have needed to choose between the interlock and the pump
+        // schedule" (round 59, f660's first run on the final code, a false error): a need
+        // that should not have arisen, as "should not have had to" tells it, is no act left
+        // undone.
+        return None;
     }
     // "If this happened to you, you should have gotten an email saying as much" (round 51,
     // real222's first run): what should have reached someone, not an act they failed to do.

@@ -8712,10 +8712,10 @@ fn denials_breakdowns_write_ups_and_withheld_duties_of_round_59() {
     ]);
 }
 
-/// Round 59, third batch (the first runs of f654 and real345, and the misses of f650, f653
-/// and f653's chat): a success credited by "because", people kept safe by the act, a time a
-/// restore would have taken ("if maybe an hour") and access suspended automatically are
-/// quiet; a duty left undone as the reason for harm, harm done "to us" by an idiom, a
+/// Round 59, third batch (the first runs of f654, real345 and f660, and the misses of f650,
+/// f653 and f653's chat): a success credited by "because", people kept safe by the act, a
+/// time a restore would have taken ("if maybe an hour"), a need that should not have arisen
+/// ("shouldn't have needed to") and access suspended automatically are quiet; a duty left undone as the reason for harm, harm done "to us" by an idiom, a
 /// handle's possessive in a chat line and an inverted counterfactual with "re-" ("Had Kofi
 /// re-sent …") are found.
 #[test]
@@ -8724,6 +8724,8 @@ fn credits_safety_time_estimates_and_idioms_of_harm_of_round_59() {
         "Six pallets made the vessel because Efua and the night crew relabelled them by hand.",
         "The loading crew skipped the afternoon slot after the gas alarm, which kept everyone clear of the shed.",
         "It would have taken minutes, if maybe an hour.",
+        "Ana should not have needed to choose between the breaker and the pump timetable; the runbook offered nothing else.",
+        "The operator should not have needed to choose between safety and the shipping deadline.",
     ]);
     assert_engine_errors(&[
         (
