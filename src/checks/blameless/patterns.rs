@@ -10266,12 +10266,8 @@ fn human_error(
         Some((_, part)) if !part.is_empty() => part,
         _ => next,
     };
-    if HEADS_AFTER_A_LABEL.contains(&next)
-        || form_part_left_unused(
-            next,
-            &s.toks.iter().map(|t| t.word.as_str()).collect::<Vec<_>>(),
-        )
-    {
+    let words = s.words();
+    if HEADS_AFTER_A_LABEL.contains(&next) || form_part_left_unused(next, &words) {
         return None;
     }
     if matched.starts_with("fat")
@@ -10313,7 +10309,6 @@ fn human_error(
     ) {
         return None;
     }
-    let words = s.toks.iter().map(|t| t.word.as_str()).collect::<Vec<_>>();
     if denied_as_cause(&words, last + 1) || label_set_aside(&words, i0, last + 1) {
         return None;
     }
