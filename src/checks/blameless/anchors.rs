@@ -152,7 +152,7 @@ pub(super) fn anchor_groups(kind: Kind) -> &'static [&'static [&'static str]] {
             r"\bblame",
         ]],
         Kind::Cleft => &[
-            &[r"\bit\b", r"\bis\b", r"\bwas\b"],
+            &[r"\bit\b", r"\bis\b", r"\bwas\b", r"\bi'm\b", r"\bi’m\b"],
             &[r"\bwho\b", r"\bthat\b"],
         ],
         Kind::CausedBy => &[

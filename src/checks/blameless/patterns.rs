@@ -243,6 +243,19 @@ pub(super) struct Found {
     pub end: usize,
 }
 
+/// Whether a sentence corrects something its author shared in the channel: a link, a graph, a
+/// figure or a paste ("my fault, wrong graph, that spike is Zaatari", "sorry, that's on me —
+/// I pasted the UAT link; the prod dashboard is …", "correction, my fault: I pasted the
+/// staging URL"). Such a line takes back a message, not the incident.
+fn corrects_what_was_shared(s: &Sentence) -> bool {
+    #[rustfmt::skip]
+    const SHARED: &[&str] = &[
+        "correction", "corrected", "pasted", "paste", "link", "url", "graph", "screenshot",
+        "typo", "meant", "here's", "dashboard", "channel", "thread", "message", "msg", "timestamps",
+    ];
+    (0..s.toks.len()).any(|k| SHARED.contains(&s.word(k)))
+}
+
 fn found(rule: Rule, start: usize, end: usize) -> Option<Found> {
     (start < end).then_some(Found { rule, start, end })
 }
@@ -457,7 +470,11 @@ const OBVIOUSLY_FAULT: &[&str] = &[
 
 pub(super) fn is_past(w: &str) -> bool {
     !matches!(w, "was" | "were" | "had" | "did" | "need" | "used")
-        && (IRREGULAR_PAST.contains(w) || (w.len() > 3 && w.ends_with("ed")))
+        && (IRREGULAR_PAST.contains(w)
+            || (w.len() > 3 && w.ends_with("ed"))
+            // "because Priya re-ran it by hand" (round 60, f664's first run): a hyphened
+            // "re-" before an irregular past ("re-ran", "re-sent", "re-wrote").
+            || w.strip_prefix("re-").is_some_and(|rest| IRREGULAR_PAST.contains(rest)))
 }
 
 /// A word for a time, whose possessive owns nothing ("yesterday's", "last night's",
@@ -844,6 +861,39 @@ impl Sentence<'_> {
             && !self.versioned(i)
             && !self.opens_with_a_past_verb(i)
             && !self.joined_by_an_en_dash(i)
+            && !self.hyphened_to_a_common_word(i)
+    }
+
+    /// Whether the word at `i` is a capitalised word joined by a hyphen to a common English
+    /// word of four or more letters in lower case: "Swahili-time conversion", "Kafka-based",
+    /// "Linux-only" are compounds that modify a thing (round 60, f664's first run: "Root
+    /// cause: the Swahili-time conversion ran twice" was read as a person's fault). Given
+    /// names written so have short syllables after the hyphen ("Sun-hee", "Ji-won").
+    fn hyphened_to_a_common_word(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        let raw = self.text.get(t.start..t.end).unwrap_or("");
+        // Only between a determiner and a thing in lower case: "Front-of-house double-booked
+        // …", "Cold-chain operations", "Call-centre outsourcer", "C-shift simply took …" name
+        // people, and stay names.
+        let next = self.word(i + 1);
+        let before_a_thing = self.toks.get(i + 1).is_some_and(|n| !n.boundary && !n.cap)
+            && next.len() >= 3
+            && super::dictionary::is_common_word(next)
+            && !is_past(next)
+            && !ROLE_NOUNS.contains(singular(next))
+            && !GROUP_NOUNS.contains(next)
+            && !DEPARTMENTS.contains(next)
+            && !BODIES.contains(singular(next))
+            && !super::dictionary::is_person_noun(next);
+        let after_a_determiner =
+            i > 0 && !self.toks[i - 1].boundary && DETERMINERS.contains(self.word(i - 1));
+        after_a_determiner
+            && before_a_thing
+            && raw.rsplit_once('-').is_some_and(|(_, last)| {
+                last.len() >= 4
+                    && last.chars().all(|c| c.is_ascii_lowercase())
+                    && super::dictionary::is_common_word(last)
+            })
     }
 
     /// Whether the token at `j` is a chat handle written without its "@" ("t.nguyen",
@@ -6201,6 +6251,17 @@ fn cleft(
     } else {
         s.subject_class(i0).0
     };
+    // "I'm the one who truncated the queue table on the primary instead of the replica", "I
+    // was the one who broke it" (round 60, f661–f664's first runs): the author puts their own
+    // harmful act in focus, a reproach of oneself. The longer form's harm is required above.
+    let by_the_author = !one_word
+        && (words.first().is_some_and(|w| {
+            let w = w.to_lowercase();
+            w.starts_with("i'm") || w.starts_with("i’m")
+        }) || (i0 > 0 && s.word(i0 - 1) == "i" && !s.toks[i0 - 1].boundary));
+    if by_the_author {
+        return found(Rule::IndividualFault, ms, me);
+    }
     agent_rule(c)
         .filter(|_| c != Class::We && c != Class::Pronoun)
         .and_then(|r| found(r, ms, me))
@@ -6895,8 +6956,14 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             // "… — that one is on her", "this is on them" (round 29, f190's first run): the
             // pronoun of whom the fault is laid on, which ends the phrase, so "on her laptop"
             // is no such one. "On me" is the author's own, and "on us" the authors'.
+            // Round 60 (f661–f664's first runs: "the misgrades are on me, I flipped the
+            // exposure offset sign", "the lost reminders are on me"): the author laying the
+            // harm on themselves is a reproach of oneself, blame by the conventions, unless the
+            // line corrects something the author shared ("sorry, that's on me — I pasted the
+            // UAT link; the prod dashboard is …", [`corrects_what_was_shared`]).
             let object = match s.word(k) {
                 "him" | "her" | "you" => Some(Rule::IndividualFault),
+                "me" if !corrects_what_was_shared(s) => Some(Rule::IndividualFault),
                 "them" => Some(Rule::TeamBlame),
                 _ => None,
             };

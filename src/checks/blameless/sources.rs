@@ -49,7 +49,7 @@ const TRIGGERS: &[(&str, &str)] = &[
     ),
     (
         "Cleft",
-        r"(?i)\bit(?:\s+(?:was|is)|['’]s)\s+(?:@?[\p{L}][\p{L}'.-]*\s+){1,4}?(?:who|that)\b|\b(?:is|was)\s+the\s+(?:only\s+)?(?:one|person)\s+who\b|\bit(?:\s+(?:was|is)|['’]s)\s+(?:the\s+)?@?[\p{L}][\p{L}'.-]*(?:\s+[\p{L}][\p{L}'.-]*)?\s*,\s*not\s+(?:[\p{L}][\p{L}'.-]*\s+)*?[\p{L}][\p{L}'.-]*\s*,\s*(?:who|that)\b",
+        r"(?i)\bit(?:\s+(?:was|is)|['’]s)\s+(?:@?[\p{L}][\p{L}'.-]*\s+){1,4}?(?:who|that)\b|\b(?:is|was|i['’]m)\s+the\s+(?:only\s+)?(?:one|person)\s+who\b|\bit(?:\s+(?:was|is)|['’]s)\s+(?:the\s+)?@?[\p{L}][\p{L}'.-]*(?:\s+[\p{L}][\p{L}'.-]*)?\s*,\s*not\s+(?:[\p{L}][\p{L}'.-]*\s+)*?[\p{L}][\p{L}'.-]*\s*,\s*(?:who|that)\b",
     ),
     (
         "CausedBy",

@@ -8764,3 +8764,39 @@ fn credits_safety_time_estimates_and_idioms_of_harm_of_round_59() {
         ),
     ]);
 }
+
+/// Round 60 (f661–f665's and real349's first runs): an acronym or an opcode is no team, a
+/// place after a preposition is not who acted, and a capitalised word hyphened to a common
+/// word before a thing is a compound, not a name; the author's own reproach ("that one's on
+/// me", "I'm the one who …") and a cause laid with "re-ran" are found, while a correction of
+/// what was pasted in the channel and a duty still to do stay quiet.
+#[test]
+fn acronyms_places_compounds_and_the_authors_own_reproach_of_round_60() {
+    assert_engine_quiet(&[
+        "MLOAD pushed zero on the stack.",
+        "XCHG pushed zero on the stack.",
+        "KENGEN mains supply to Kisumu fails.",
+        "Root cause: the Unix-time conversion ran twice for the weekly report.",
+        "sorry, that's on me, I pasted the staging link; the prod dashboard is below",
+        "The lab results are on me to chase, not on you.",
+        "I'm the one who restored the backup.",
+    ]);
+    assert_engine_finds(&[
+        (
+            "10:05 dara: that one's on me, I pushed the routing change to prod and dropped every webhook",
+            "blameless/individual-fault",
+        ),
+        (
+            "I'm the one who truncated the orders table on the primary.",
+            "blameless/individual-fault",
+        ),
+        (
+            "Grace is the one who deleted the orders table.",
+            "blameless/individual-fault",
+        ),
+    ]);
+    assert_engine_errors(&[(
+        "The refunds went out twice because Tomasz re-ran the batch by hand.",
+        "blameless/individual-fault",
+    )]);
+}
