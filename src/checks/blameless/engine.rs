@@ -5120,8 +5120,12 @@ fn reported_then_rejected(text: &str, toks: &[Tok], e: usize) -> bool {
     let is = |k: usize, forms: &[&str]| {
         word_at(text, toks, k).is_some_and(|w| forms.iter().any(|f| f.eq_ignore_ascii_case(w)))
     };
+    // Or a feeling told of ("they felt they had let the company down", round 60, f666's
+    // first run, a false error), answered in the next sentence by an elided denial.
+    const FEELING: &[&str] = &["felt", "feel", "feels", "feared", "worried", "believed"];
     let reports = (0..toks.len()).any(|k| {
         is(k, SAYING) && is(k + 1, &["that"])
+            || is(k, FEELING)
             || is(k, READINGS)
                 && is(k + 1, &["is", "was", "would"])
                 && (is(k + 2, &["that"]) || is(k + 2, &["be"]) && is(k + 3, &["that"]))
@@ -5140,7 +5144,31 @@ fn reported_then_rejected(text: &str, toks: &[Tok], e: usize) -> bool {
         head.strip_prefix(r).is_some_and(|after| {
             after.starts_with(['.', ',', ';', ':', '!', ' ']) || after.is_empty()
         })
-    })
+    }) || denies_by_ellipsis(rest)
+}
+
+/// Whether the sentence that opens `rest` ends in a denial whose verb phrase is left out,
+/// a pronoun and "did not", "didn't", "had not", "was not" and the like ("I want to say
+/// plainly in this report that they did not.", "She didn't."): the previous sentence's
+/// claim, denied. Read only within the first 200 bytes.
+fn denies_by_ellipsis(rest: &str) -> bool {
+    let mut cut = rest.len().min(200);
+    while !rest.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let Some(end) = rest[..cut].find(['.', '!']) else {
+        return false;
+    };
+    let sentence = rest[..end].to_lowercase().replace('\u{2019}', "'");
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    let pronoun = |w: &str| matches!(w, "i" | "we" | "you" | "he" | "she" | "they");
+    match words.as_slice() {
+        [.., subject, verb, "not"] if matches!(*verb, "did" | "had" | "was" | "were") => {
+            pronoun(subject)
+        }
+        [.., subject, "didn't" | "hadn't" | "wasn't" | "weren't"] => pronoun(subject),
+        _ => false,
+    }
 }
 
 /// Whether the sentence is a yes-or-no question of what someone or something was: it ends

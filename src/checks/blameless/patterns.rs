@@ -256,6 +256,29 @@ fn corrects_what_was_shared(s: &Sentence) -> bool {
     (0..s.toks.len()).any(|k| SHARED.contains(&s.word(k)))
 }
 
+/// Whether a sentence tells an act of its author's: "I" (or a clause with "I" left out
+/// after a comma or a chat speaker, "shouldn't have run that script") before a verb in the
+/// past, a modal perfect or "didn't" ("I pushed to prod", "I didn't bother", "should've
+/// rolled back", "I got careless").
+fn tells_the_authors_act(s: &Sentence) -> bool {
+    let n = s.toks.len();
+    (0..n).any(|k| {
+        let w = s.word(k);
+        let next = s.word(k + 1);
+        (w == "i"
+            && (is_past(next)
+                || matches!(
+                    next,
+                    "didn't" | "did" | "got" | "let" | "should've" | "shouldn't" | "was" | "just"
+                        | "never" | "really" | "half"
+                )))
+            || matches!(
+                w,
+                "should've" | "shouldn't" | "should" | "could've" | "would've"
+            ) && (is_past(next) || matches!(next, "have" | "run" | "done"))
+    })
+}
+
 fn found(rule: Rule, start: usize, end: usize) -> Option<Found> {
     (start < end).then_some(Found { rule, start, end })
 }
@@ -3367,7 +3390,7 @@ impl Sentence<'_> {
                     )
             });
             if !harm_in_condition {
-                return false;
+                return self.act_would_have_done_harm(c, cond_end, &loss, &denial);
             }
             // Asking about words is no finding: the lookups must not leave the dictionary's
             // mark, which would make the sentence's other findings warnings.
@@ -3463,6 +3486,71 @@ impl Sentence<'_> {
             .find(|&k| matches!(self.word(k), "before" | "until" | "sooner" | "earlier"))
             .unwrap_or(clause_end);
         !clause.clone().any(denial) && (m + 1..upto).any(loss)
+    }
+
+    /// Whether a counterfactual whose condition, not denied, is the course someone did not
+    /// take says that course would have done harm: "If she'd run them all at once we'd have
+    /// refunded those buyers twice" (round 60, f666's first run, a false error) credits the
+    /// batches she ran. What the modal perfect tells first is an act of harm ("lost",
+    /// "refunded", "deleted", …) and the rest of its clause a loss or a repeat ("twice",
+    /// "double"), with no denial and no comparison anywhere after it ("we'd have lost ten
+    /// minutes, not three hours", "only an hour", "less", "instead", "harmless", "cleanly"
+    /// still say what should have been done).
+    fn act_would_have_done_harm(
+        &self,
+        c: usize,
+        cond_end: usize,
+        loss: &dyn Fn(usize) -> bool,
+        denial: &dyn Fn(usize) -> bool,
+    ) -> bool {
+        const REPEAT: &[&str] = &["twice", "double", "duplicat", "thrice"];
+        #[rustfmt::skip]
+        const HARM_ACTS: &[&str] = &[
+            "lost", "refunded", "charged", "double-charged", "billed", "paid", "deleted", "wiped",
+            "corrupted", "destroyed", "broken", "broke", "crashed", "leaked", "overwritten",
+            "erased", "flooded", "overloaded",
+        ];
+        #[rustfmt::skip]
+        const COMPARISON: &[&str] = &[
+            "only", "less", "fewer", "instead", "sooner", "shorter", "smaller", "rather", "just",
+            "earlier", "faster", "quicker", "harmless", "cleanly", "fine", "ok", "okay", "safe",
+            "safely", "minutes", "minute", "before", "until", "zero", "nothing", "none", "no",
+        ];
+        let n = self.toks.len();
+        // "If she'd run them all at once we'd have …": the consequence may follow the
+        // condition with no comma between.
+        let Some(m) = (c + 2..n).find(|&k| {
+            is_past_modal(self.word(k))
+                || (is_contracted_would(self.word(k)) && self.word(k + 1) == "have")
+        }) else {
+            return false;
+        };
+        let cond_end = cond_end.min(m);
+        let end = (m + 1..n).find(|&k| self.is_break(k)).unwrap_or(n);
+        let Some(told) = (m + 1..end).find(|&k| {
+            !matches!(
+                self.word(k),
+                "have" | "'ve" | "been" | "even" | "easily" | "probably" | "likely" | "all"
+            )
+        }) else {
+            return false;
+        };
+        let someone_in_condition = self.without_mark(|| {
+            (c + 1..cond_end).any(|k| {
+                let cl = self.class(k);
+                cl.person()
+                    || matches!(cl, Class::Group | Class::We)
+                    || matches!(
+                        self.word(k).replace('’', "'").as_str(),
+                        "i'd" | "he'd" | "she'd" | "they'd" | "we'd" | "you'd"
+                    )
+            })
+        });
+        someone_in_condition
+            && HARM_ACTS.contains(&self.word(told))
+            && !(c..n).any(denial)
+            && !(m..n).any(|k| COMPARISON.contains(&self.word(k)))
+            && (told..end).any(|k| loss(k) || REPEAT.iter().any(|r| self.word(k).starts_with(r)))
     }
 
     /// Whether the counterfactual at `i` is the open question of a plan: "whether" or "if" at
@@ -6960,10 +7048,14 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             // exposure offset sign", "the lost reminders are on me"): the author laying the
             // harm on themselves is a reproach of oneself, blame by the conventions, unless the
             // line corrects something the author shared ("sorry, that's on me — I pasted the
-            // UAT link; the prod dashboard is …", [`corrects_what_was_shared`]).
+            // UAT link; the prod dashboard is …", [`corrects_what_was_shared`]). Only with the
+            // act told beside it ([`tells_the_authors_act`]): "This one is on me." alone is the
+            // author taking ownership, as a lead's "this is on me" in a report is.
             let object = match s.word(k) {
                 "him" | "her" | "you" => Some(Rule::IndividualFault),
-                "me" if !corrects_what_was_shared(s) => Some(Rule::IndividualFault),
+                "me" if !corrects_what_was_shared(s) && tells_the_authors_act(s) => {
+                    Some(Rule::IndividualFault)
+                }
                 "them" => Some(Rule::TeamBlame),
                 _ => None,
             };
