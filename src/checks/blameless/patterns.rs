@@ -269,8 +269,17 @@ fn tells_the_authors_act(s: &Sentence) -> bool {
             && (is_past(next)
                 || matches!(
                     next,
-                    "didn't" | "did" | "got" | "let" | "should've" | "shouldn't" | "was" | "just"
-                        | "never" | "really" | "half"
+                    "didn't"
+                        | "did"
+                        | "got"
+                        | "let"
+                        | "should've"
+                        | "shouldn't"
+                        | "was"
+                        | "just"
+                        | "never"
+                        | "really"
+                        | "half"
                 )))
             || matches!(
                 w,
@@ -9491,11 +9500,29 @@ fn act_then_harm(s: &Sentence, me: usize, i0: usize, matched: &str) -> Option<Fo
     #[rustfmt::skip]
     const HARM_JOINTS: &[&str] = &[
         "wrecked", "ruined", "corrupted", "erased",
+        // Round 60 (f662's first run: "Rafael threw the breaker on the wrong distribution
+        // board and took the vision cabinet down …"): a second act, "and took … down" or
+        // "and knocked … offline", is the harm itself.
+        "down", "offline",
     ];
-    let harm_joint = matched
-        .split_whitespace()
-        .last()
-        .is_some_and(|w| HARM_JOINTS.contains(&w))
+    // A service taken down on purpose ("… and took the old replica down for maintenance")
+    // is no harm done.
+    let on_purpose = matches!(joint_verb.as_str(), "down" | "offline")
+        && (after..s.toks.len()).any(|j| {
+            matches!(
+                s.word(j),
+                "maintenance" | "deliberately" | "purpose" | "planned" | "intentionally"
+            ) || (s.word(j) == "to"
+                && matches!(
+                    s.word(j + 1),
+                    "stop" | "protect" | "prevent" | "contain" | "limit"
+                ))
+        });
+    let harm_joint = !on_purpose
+        && matched
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| HARM_JOINTS.contains(&w))
         && !matches!(
             s.word(after),
             "no" | "nothing" | "none" | "nobody" | "never" | "not"
