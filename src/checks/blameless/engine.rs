@@ -4695,7 +4695,10 @@ fn tells_a_consequence(sentence: &str) -> bool {
         // "… and took the vision cabinet down" (round 60): a second act that is the harm,
         // joined with no comma.
         let lower = |w: &[u8]| b.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w));
-        lower(b" and took ") || lower(b" and knocked ") || lower(b" and then took ")
+        lower(b" and took ")
+            || lower(b" and knocked ")
+            || lower(b" and then took ")
+            || lower(b" and locked ")
     }
 }
 

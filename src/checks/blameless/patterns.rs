@@ -9501,13 +9501,13 @@ fn act_then_harm(s: &Sentence, me: usize, i0: usize, matched: &str) -> Option<Fo
     const HARM_JOINTS: &[&str] = &[
         "wrecked", "ruined", "corrupted", "erased",
         // Round 60 (f662's first run: "Rafael threw the breaker on the wrong distribution
-        // board and took the vision cabinet down …"): a second act, "and took … down" or
-        // "and knocked … offline", is the harm itself.
-        "down", "offline",
+        // board and took the vision cabinet down …"): a second act, "and took … down",
+        // "and knocked … offline" or "and locked … out", is the harm itself.
+        "down", "offline", "out",
     ];
     // A service taken down on purpose ("… and took the old replica down for maintenance")
     // is no harm done.
-    let on_purpose = matches!(joint_verb.as_str(), "down" | "offline")
+    let on_purpose = matches!(joint_verb.as_str(), "down" | "offline" | "out")
         && (after..s.toks.len()).any(|j| {
             matches!(
                 s.word(j),

@@ -217,7 +217,7 @@ const TRIGGERS: &[(&str, &str)] = &[
     ),
     (
         "ActThenHarm",
-        r"(?i),\s*(?:which|and\s+that|and\s+this)(?:\s+(?:is|was)|['’]s)\s+(?:exactly\s+|precisely\s+|just\s+|directly\s+)?(?:why|how)\b|\b(?:is|was)\s+what\s+(?:let|left|caused|broke|fired|took|brought|triggered|made|sent|knocked|wiped|jammed|stopped|locked|flooded|killed|lost|sank|froze|tore|shut|blew|stole|[\p{L}-]{2,}ed)\b|,\s*(?:and\s+)?so\s+(?:nobody|no\s+one)\b|,\s*(?:and\s+)?so\s+(?:every|all|the|it|its|our|their|no|none|nothing|half|each)\b|\band\s+(?:then\s+)?took\s+(?:[\p{L}'’-]+\s+){1,5}?down\b|\band\s+(?:then\s+)?knocked\s+(?:[\p{L}'’-]+\s+){1,5}?(?:down|offline)\b|,\s*(?:which|and\s+that|and\s+this)\s+(?:alone\s+|also\s+|then\s+|in\s+turn\s+)?(?:left|took|sent|knocked|broke|cost|meant|locked|wiped|killed|stopped|jammed|flooded|wrecked|ruined|corrupted|erased)\b",
+        r"(?i),\s*(?:which|and\s+that|and\s+this)(?:\s+(?:is|was)|['’]s)\s+(?:exactly\s+|precisely\s+|just\s+|directly\s+)?(?:why|how)\b|\b(?:is|was)\s+what\s+(?:let|left|caused|broke|fired|took|brought|triggered|made|sent|knocked|wiped|jammed|stopped|locked|flooded|killed|lost|sank|froze|tore|shut|blew|stole|[\p{L}-]{2,}ed)\b|,\s*(?:and\s+)?so\s+(?:nobody|no\s+one)\b|,\s*(?:and\s+)?so\s+(?:every|all|the|it|its|our|their|no|none|nothing|half|each)\b|\band\s+(?:then\s+)?took\s+(?:[\p{L}'’-]+\s+){1,5}?down\b|\band\s+(?:then\s+)?knocked\s+(?:[\p{L}'’-]+\s+){1,5}?(?:down|offline)\b|\band\s+(?:then\s+)?locked\s+(?:[\p{L}'’-]+\s+){1,6}?out\b|,\s*(?:which|and\s+that|and\s+this)\s+(?:alone\s+|also\s+|then\s+|in\s+turn\s+)?(?:left|took|sent|knocked|broke|cost|meant|locked|wiped|killed|stopped|jammed|flooded|wrecked|ruined|corrupted|erased)\b",
     ),
     (
         "CompetenceVerdict",

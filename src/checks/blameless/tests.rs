@@ -8828,17 +8828,30 @@ fn harm_a_course_would_have_done_and_feelings_denied_of_round_60() {
     ]);
 }
 
-/// Round 60 (f662's first run): a second act joined by "and took … down" is the harm the
-/// first did, with or without a comma before it; a service taken down on purpose, and a page
+/// Round 60 (f662's and f661's first runs): a second act joined by "and took … down" or "and
+/// locked … out" is the harm the first did, with or without a comma before it; a service taken down on purpose, and a page
 /// taken offline after a problem was noticed, stay quiet.
 #[test]
 fn a_second_act_that_took_something_down_of_round_60() {
-    assert_engine_finds(&[(
-        "Lwazi threw the breaker on the wrong panel and took the sorting line down along with the chillers.",
-        "blameless/individual-fault",
-    )]);
+    assert_engine_finds(&[
+        (
+            "Lwazi threw the breaker on the wrong panel and took the sorting line down along with the chillers.",
+            "blameless/individual-fault",
+        ),
+    ]);
+    assert_engine_errors(&[
+        (
+            "@keanu rotated the door-badge key at shift change and locked every picker in the hall out of the warehouse.",
+            "blameless/individual-fault",
+        ),
+        (
+            "Keanu rotated the door-badge key at shift change and locked every picker out of the warehouse.",
+            "blameless/individual-fault",
+        ),
+    ]);
     assert_engine_quiet(&[
         "Lwazi restarted the primary and took the old replica down for maintenance.",
         "Lwazi noticed the zero prices at 18:09 and took the price list offline at 18:11.",
+        "Lwazi spotted the attack and locked the compromised accounts out to stop the spread.",
     ]);
 }
