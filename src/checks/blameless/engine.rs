@@ -4694,11 +4694,25 @@ fn tells_a_consequence(sentence: &str) -> bool {
     } || {
         // "… and took the vision cabinet down" (round 60): a second act that is the harm,
         // joined with no comma.
-        let lower = |w: &[u8]| b.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w));
-        lower(b" and took ")
-            || lower(b" and knocked ")
-            || lower(b" and then took ")
-            || lower(b" and locked ")
+        // One search for " and ", then the word after it: a window compared at every byte
+        // cost 3 M instructions on trig100.
+        static AND: LazyLock<memchr::memmem::Finder<'static>> =
+            LazyLock::new(|| memchr::memmem::Finder::new(b" and "));
+        let mut from = 0;
+        let mut found = false;
+        while let Some(p) = b.get(from..).and_then(|rest| AND.find(rest)) {
+            let rest = &b[from + p + 5..];
+            let opens = |w: &[u8]| {
+                rest.get(..w.len())
+                    .is_some_and(|x| x.eq_ignore_ascii_case(w))
+            };
+            if opens(b"took ") || opens(b"knocked ") || opens(b"then took ") || opens(b"locked ") {
+                found = true;
+                break;
+            }
+            from += p + 4;
+        }
+        found
     }
 }
 
