@@ -5706,9 +5706,19 @@ fn sends_help(words: &[String]) -> bool {
     let w = |k: usize| words.get(k).map_or("", String::as_str);
     !words.iter().any(|x| NOT.contains(&x.as_str()))
         && (0..words.len()).any(|k| {
-            SENT.contains(&w(k))
-                && (k + 1..(k + 7).min(words.len()))
-                    .any(|m| w(m) == "to" && matches!(w(m + 1), "help" | "assist" | "support"))
+            // Or help given outright (round 60, real352's first run on the final code:
+            // "Cybersecurity experts supported staff's implementation of additional proactive
+            // measures to safeguard TPL's systems.").
+            matches!(w(k), "supported" | "assisted")
+                && words.iter().any(|x| {
+                    matches!(
+                        x.as_str(),
+                        "safeguard" | "protect" | "recovery" | "restore" | "implementation"
+                    )
+                })
+                || SENT.contains(&w(k))
+                    && (k + 1..(k + 7).min(words.len()))
+                        .any(|m| w(m) == "to" && matches!(w(m + 1), "help" | "assist" | "support"))
         })
 }
 

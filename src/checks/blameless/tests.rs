@@ -8801,15 +8801,17 @@ fn acronyms_places_compounds_and_the_authors_own_reproach_of_round_60() {
     )]);
 }
 
-/// Round 60 (f666's first run on the round's first mends, two false errors): a course not
-/// taken that would have done harm credits the one taken, and a feeling of fault told and
-/// then denied by an elided "they did not" is no claim; a lesser harm the course would have
+/// Round 60 (f666's first run on the round's first mends, two false errors, and real352's on
+/// the final code): a course not taken that would have done harm credits the one taken, a
+/// feeling of fault told and then denied by an elided "they did not" is no claim, and help
+/// given to staff is no team's fault; a lesser harm the course would have
 /// brought ("only an hour") and a fault followed by more of it stay found.
 #[test]
 fn harm_a_course_would_have_done_and_feelings_denied_of_round_60() {
     assert_engine_quiet(&[
         "If Ola had run the whole batch at once we would have refunded those orders twice.",
         "Tomas felt he had ruined the launch. He didn't.",
+        "Cybersecurity experts supported staff's rollout of proactive measures to safeguard our systems.",
         "Our reviewers felt they had let the customers down. We want to be clear that they did not.",
     ]);
     assert_engine_finds(&[
