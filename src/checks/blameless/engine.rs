@@ -4660,12 +4660,15 @@ pub(crate) fn scan(
 }
 
 /// Whether the sentence holds one of the joints `Kind::ActThenHarm` needs (", so", ", which",
-/// ", and …", "what", with any white space): a test on bytes, so that sentences below the gate cost the rules
+/// ", and …", "what", with any white space; " and took", " and knocked", " and then took" and
+/// " and locked", round 60): a test on bytes, so that sentences below the gate cost the rules
 /// nothing unless they tell a consequence (round 14: running the rule's anchors on every
 /// sentence cost 28% more instructions on trigger-heavy text).
 fn tells_a_consequence(sentence: &str) -> bool {
     static WHAT: LazyLock<memchr::memmem::Finder<'static>> =
         LazyLock::new(|| memchr::memmem::Finder::new(b"what"));
+    static AND: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(b" and "));
     let b = sentence.as_bytes();
     // The rule's regex allows any white space, a line break of a wrapped paragraph too.
     let space = |i: usize| b.get(i).is_some_and(u8::is_ascii_whitespace);
@@ -4677,43 +4680,37 @@ fn tells_a_consequence(sentence: &str) -> bool {
             k += 1;
         }
         word_at(k, b"so") || word_at(k, b"and") || word_at(k, b"which")
-    }) || {
-        // `Finder::find` from each place on: `find_iter` would copy the searcher for every
-        // sentence below the gate.
-        let mut from = 0;
-        let mut found = false;
-        while let Some(p) = b.get(from..).and_then(|rest| WHAT.find(rest)) {
-            let i = from + p;
-            if i > 0 && space(i - 1) && space(i + 4) {
-                found = true;
-                break;
-            }
-            from = i + 1;
-        }
-        found
-    } || {
+    }) || found_where(b, &WHAT, |i| i > 0 && space(i - 1) && space(i + 4))
         // "… and took the vision cabinet down" (round 60): a second act that is the harm,
-        // joined with no comma.
-        // One search for " and ", then the word after it: a window compared at every byte
-        // cost 3 M instructions on trig100.
-        static AND: LazyLock<memchr::memmem::Finder<'static>> =
-            LazyLock::new(|| memchr::memmem::Finder::new(b" and "));
-        let mut from = 0;
-        let mut found = false;
-        while let Some(p) = b.get(from..).and_then(|rest| AND.find(rest)) {
-            let rest = &b[from + p + 5..];
+        // joined with no comma; one search for " and ", then the word after it (a window
+        // compared at every byte cost 3 M instructions on trig100).
+        || found_where(b, &AND, |i| {
+            let rest = &b[i + 5..];
             let opens = |w: &[u8]| {
                 rest.get(..w.len())
                     .is_some_and(|x| x.eq_ignore_ascii_case(w))
             };
-            if opens(b"took ") || opens(b"knocked ") || opens(b"then took ") || opens(b"locked ") {
-                found = true;
-                break;
-            }
-            from += p + 4;
+            opens(b"took ") || opens(b"knocked ") || opens(b"then took ") || opens(b"locked ")
+        })
+}
+
+/// Whether `finder` matches in `b` at a place `ok` accepts (`ok` gets the match's start).
+/// `Finder::find` from each place on: `find_iter` would copy the searcher for every sentence
+/// below the gate.
+fn found_where(
+    b: &[u8],
+    finder: &memchr::memmem::Finder<'_>,
+    mut ok: impl FnMut(usize) -> bool,
+) -> bool {
+    let mut from = 0;
+    while let Some(p) = b.get(from..).and_then(|rest| finder.find(rest)) {
+        let i = from + p;
+        if ok(i) {
+            return true;
         }
-        found
+        from = i + 1;
     }
+    false
 }
 
 /// Whether someone stands among the sentence's first words, as `Kind::ActThenHarm` needs: a
@@ -5689,7 +5686,9 @@ fn act_told_with_its_outcome(
 /// Whether the sentence's lower-cased words tell people sent or lent to help: "The Jeddah and
 /// Madinah desks sent three staff by road to help" (round 52, f482's first run), "the Lisbon
 /// office lent two engineers to assist with the restore". A verb of sending, lending or
-/// offering, then within six words "to help", "to assist" or "to support", with no attempt
+/// offering, then within six words "to help", "to assist" or "to support"; or help given
+/// outright, "supported" or "assisted" with a word of protection or recovery (round 60); with
+/// no attempt
 /// ("tried to help"), refusal, negation or harm word ("… and then tried to cover it up", "the
 /// hotfix tried to help by …") anywhere in it.
 fn sends_help(words: &[String]) -> bool {

@@ -904,6 +904,15 @@ impl Sentence<'_> {
     fn hyphened_to_a_common_word(&self, i: usize) -> bool {
         let t = &self.toks[i];
         let raw = self.text.get(t.start..t.end).unwrap_or("");
+        // The hyphen first: this is asked of every name-shaped word, and most have none.
+        let hyphened = raw.rsplit_once('-').is_some_and(|(_, last)| {
+            last.len() >= 4
+                && last.chars().all(|c| c.is_ascii_lowercase())
+                && super::dictionary::is_common_word(last)
+        });
+        if !hyphened {
+            return false;
+        }
         // Only between a determiner and a thing in lower case: "Front-of-house double-booked
         // …", "Cold-chain operations", "Call-centre outsourcer", "C-shift simply took …" name
         // people, and stay names.
@@ -919,13 +928,7 @@ impl Sentence<'_> {
             && !super::dictionary::is_person_noun(next);
         let after_a_determiner =
             i > 0 && !self.toks[i - 1].boundary && DETERMINERS.contains(self.word(i - 1));
-        after_a_determiner
-            && before_a_thing
-            && raw.rsplit_once('-').is_some_and(|(_, last)| {
-                last.len() >= 4
-                    && last.chars().all(|c| c.is_ascii_lowercase())
-                    && super::dictionary::is_common_word(last)
-            })
+        after_a_determiner && before_a_thing
     }
 
     /// Whether the token at `j` is a chat handle written without its "@" ("t.nguyen",
@@ -3519,11 +3522,13 @@ impl Sentence<'_> {
             "corrupted", "destroyed", "broken", "broke", "crashed", "leaked", "overwritten",
             "erased", "flooded", "overloaded",
         ];
+        // Words of denial ("no", "nothing", "none", "instead", "rather": `NEGATORS`) are
+        // refused by `denial` over the same span, from the condition on.
         #[rustfmt::skip]
         const COMPARISON: &[&str] = &[
-            "only", "less", "fewer", "instead", "sooner", "shorter", "smaller", "rather", "just",
+            "only", "less", "fewer", "sooner", "shorter", "smaller", "just",
             "earlier", "faster", "quicker", "harmless", "cleanly", "fine", "ok", "okay", "safe",
-            "safely", "minutes", "minute", "before", "until", "zero", "nothing", "none", "no",
+            "safely", "minutes", "minute", "before", "until", "zero",
         ];
         let n = self.toks.len();
         // "If she'd run them all at once we'd have …": the consequence may follow the
