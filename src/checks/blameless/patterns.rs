@@ -8939,6 +8939,10 @@ fn modal_perfect(s: &Sentence, ms: usize, i0: usize, last: usize) -> Option<Foun
     if lessons_title(s, i0, last) {
         return None;
     }
+    if modal.starts_with("should") && !negated && !inverted && conforms_as_it_should(s, i0, last)
+    {
+        return None;
+    }
     // "The PayKade sandbox ignored idempotency headers entirely, so no test we had could have
     // caught the duplicate." (round 59, f652's first run): a subject opened by "no" ("no
     // test", "no reviewer", "no amount of care") denies that anything could have done it, as
@@ -9059,6 +9063,35 @@ fn modal_perfect(s: &Sentence, ms: usize, i0: usize, last: usize) -> Option<Foun
             .flatten();
     }
     counterfactual_for(c, participle, true).and_then(|r| found(r, ms, s.span_end(last)))
+}
+
+/// Whether the modal perfect from `i0` to `last` is a clause of conformity that closes the
+/// sentence, "as" and its subject before the modal and nothing after the participle but
+/// "done" or "too", and what the sentence told before it is not denied (round 61, real354's
+/// first run, a false error: "They were confused and concerned, and some were downright
+/// furious. As they should have been."). Such a clause agrees that what was told happened as
+/// it ought to: a feeling endorsed, an act credited ("Kim escalated to the vendor at 02:10, as
+/// she should have done"). A failure told before it ("The change was not tested, as it
+/// should have been", "Nobody paged the DBA, as they should have") keeps the weighing.
+fn conforms_as_it_should(s: &Sentence, i0: usize, last: usize) -> bool {
+    let Some(a) = (i0.saturating_sub(4)..i0).rev().find(|&k| s.word(k) == "as") else {
+        return false;
+    };
+    let subject = a + 1..i0;
+    if subject.is_empty() || subject.clone().any(|k| s.toks[k].boundary || s.is_break(k)) {
+        return false;
+    }
+    let closes = (last + 1..s.toks.len())
+        .take_while(|&k| !s.toks[k].boundary)
+        .all(|k| matches!(s.word(k), "done" | "too" | "as" | "well"));
+    const FAILED: &[&str] = &[
+        "failed", "forgot", "neglected", "skipped", "missed", "omitted", "ignored", "lacked",
+    ];
+    closes
+        && !(0..a).any(|k| {
+            let w = s.word(k);
+            NEGATORS.contains(w) || w.ends_with("n't") || w.ends_with("n’t") || FAILED.contains(&w)
+        })
 }
 
 /// A person's act given as the reason for harm told before it: "The casting schedule slipped a

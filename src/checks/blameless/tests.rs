@@ -8857,3 +8857,24 @@ fn a_second_act_that_took_something_down_of_round_60() {
         "Lwazi spotted the attack and locked the compromised accounts out to stop the spread.",
     ]);
 }
+
+/// Round 61 (real354's first run, a false error): a clause of conformity closing the sentence
+/// ("as they should have been", "as she should have done") agrees that what was told happened
+/// as it ought to; told after a failure it still weighs what was not done.
+#[test]
+fn a_clause_of_conformity_of_round_61() {
+    assert_engine_quiet(&[
+        "The riders were cross, and a few were furious. As they should have been.",
+        "Thandiwe paged the courier depot at 04:40, as she should have done.",
+    ]);
+    assert_engine_finds(&[
+        (
+            "Nobody called the courier depot, as they should have done.",
+            "blameless/counterfactual",
+        ),
+        (
+            "Thandiwe should have called the courier depot before the cut-off.",
+            "blameless/counterfactual",
+        ),
+    ]);
+}
