@@ -1476,6 +1476,80 @@ fn concedes_a_present(text: &str, toks: &[Tok], words: &[String]) -> bool {
         })
 }
 
+/// Whether every "fire", "fires", "fired" or "firing" of the sentence is a trigger going off,
+/// and no other word of sanction is there: the verb right after a thing that fires ("check",
+/// "alert", "alarm", "rule", …) with nothing after it but a mark, an adverb or a preposition
+/// ("the check fires, …", "the alert fired twice at 02:14"); not "Kim was fired", "they
+/// fired Kim" or "I want the person who approved this change fired". `words` are the
+/// sentence's lower-cased words, marks left out.
+fn fires_as_a_trigger(text: &str, toks: &[Tok], words: &[String]) -> bool {
+    #[rustfmt::skip]
+    const AFTER: &[&str] = &[
+        "again", "twice", "at", "on", "for", "when", "whenever", "and", "but", "off", "as",
+        "early", "late", "within", "after", "before", "every", "once", "correctly", "too",
+        "repeatedly", "only", "in", "during", "while", "if", "so",
+    ];
+    // What fires: the word right before the verb.
+    #[rustfmt::skip]
+    const TRIGGERS: &[&str] = &[
+        "check", "alert", "alarm", "rule", "monitor", "probe", "trigger", "hook", "webhook", "job",
+        "cron", "timer", "page", "pager", "sensor", "event", "handler", "callback", "test", "it",
+        "detector", "watchdog", "notification", "alertmanager", "condition", "threshold",
+        "breaker", "interlock", "guard", "canary", "heartbeat", "that", "which", "this",
+    ];
+    #[rustfmt::skip]
+    const SANCTION: &[&str] = &[
+        "sack", "suspend", "disciplin", "reprimand", "probation", "pip", "demot", "dismiss",
+        "terminat", "punish", "penal", "written", "write-up", "let", "go",
+    ];
+    let is_fire = |w: &str| matches!(w, "fire" | "fires" | "fired" | "firing");
+    if words
+        .iter()
+        .any(|w| SANCTION.iter().any(|s| w.starts_with(s)))
+    {
+        return false;
+    }
+    let mut any = false;
+    for (k, t) in toks.iter().enumerate() {
+        if t.mark {
+            continue;
+        }
+        let Some(w) = text.get(t.start..t.end).map(str::to_ascii_lowercase) else {
+            continue;
+        };
+        if !is_fire(&w) {
+            continue;
+        }
+        any = true;
+        let prev = (0..k)
+            .rev()
+            .find(|&p| !toks[p].mark)
+            .and_then(|p| text.get(toks[p].start..toks[p].end))
+            .map(str::to_ascii_lowercase)
+            .unwrap_or_default();
+        if !TRIGGERS.contains(&super::patterns::singular(&prev)) {
+            return false;
+        }
+        let next = toks.get(k + 1);
+        // Punctuation between makes no token of its own: "fires, the …".
+        let trigger = match next {
+            None => true,
+            Some(n) if n.mark => true,
+            Some(n) => {
+                text.get(t.end..n.start)
+                    .is_some_and(|gap| gap.chars().any(|c| !c.is_whitespace()))
+                    || text
+                        .get(n.start..n.end)
+                        .is_some_and(|x| AFTER.contains(&x.to_ascii_lowercase().as_str()))
+            }
+        };
+        if !trigger {
+            return false;
+        }
+    }
+    any
+}
+
 /// Whether lower-cased `words` offer care to staff: a word of care ("assistance",
 /// "counselling", "wellbeing", "therapy"; "support" also names teams) and no word of sanction anywhere
 /// ("fired", "suspended", "disciplinary", "reprimand", "warning", "probation", "HR", "PIP",
@@ -1648,6 +1722,45 @@ fn made_it_because(words: &[String]) -> bool {
     came_through
         && !before.iter().any(|x| SHORT.contains(x))
         && !w[k + 1..].iter().take(12).any(|x| FAULT.contains(x))
+}
+
+/// Whether lower-cased `words` tell what the authors managed by something a person had or
+/// knew: "we" before "because" with no harm or shortfall there, and after it, within four
+/// words, "has", "had", "knew", "knows", "kept" or "holds" before a determiner or a
+/// possessive (not a participle: "had deleted"), with no fault in the twelve words after
+/// (round 61, f672's first run: "We reached Marcela because Fatima has her mobile number.").
+/// "The export missed the flight because Fatima has the only key" tells harm before it, and
+/// stays judged.
+fn reached_because_someone_had(words: &[String]) -> bool {
+    #[rustfmt::skip]
+    const HAD: &[&str] = &["has", "had", "knew", "knows", "kept", "keeps", "holds", "held"];
+    #[rustfmt::skip]
+    const OBJECT: &[&str] = &[
+        "her", "his", "their", "the", "a", "an", "our", "a", "one", "every", "all", "both",
+    ];
+    #[rustfmt::skip]
+    const SHORT: &[&str] = &[
+        "only", "late", "worse", "lost", "missed", "failed", "down", "broke", "broken", "outage",
+        "wrong", "never", "not", "n't", "couldn't", "didn't", "stuck", "delayed", "until",
+    ];
+    #[rustfmt::skip]
+    const FAULT: &[&str] = &[
+        "forgot", "skipped", "ignored", "missed", "failed", "didn't", "never", "not", "deleted",
+        "broke", "rushed", "should", "wrong", "mistake", "error", "blame", "fault", "careless",
+        "again", "only", "without",
+    ];
+    let w: Vec<&str> = spoken(words).collect();
+    let Some(k) = w.iter().position(|x| *x == "because") else {
+        return false;
+    };
+    let before = &w[..k];
+    let after = &w[k + 1..];
+    before.contains(&"we")
+        && !before.iter().any(|x| SHORT.contains(x))
+        && (1..after.len().min(5)).any(|q| {
+            HAD.contains(&after[q]) && after.get(q + 1).is_some_and(|o| OBJECT.contains(o))
+        })
+        && !after.iter().take(12).any(|x| FAULT.contains(x))
 }
 
 /// Whether the sentence tells that someone had a hard time of it, and nothing that went
@@ -3794,7 +3907,8 @@ pub(crate) fn scan(
                 // run): the act told with the harm it kept people from.
                 return;
             }
-            if matches!(family, Rule::TeamBlame | Rule::IndividualFault) && made_it_because(words())
+            if matches!(family, Rule::TeamBlame | Rule::IndividualFault)
+                && (made_it_because(words()) || reached_because_someone_had(words()))
             {
                 // "Six containers made the vessel because Ama Serwaa and her colleagues
                 // entered their permits by hand; …" (round 59, f654's first run): what went
@@ -3810,6 +3924,11 @@ pub(crate) fn scan(
             if matches!(family, Rule::TeamBlame | Rule::IndividualFault) && sends_help(words()) {
                 // "The Jeddah and Madinah desks sent three staff by road to help." (round 52,
                 // f482's first run): help sent is credit.
+                return;
+            }
+            if family == Rule::TeamBlame && j.blame < SURE_FAULT && a_timed_sign_off(words()) {
+                // "Finance signed off the refund batch at 09:40." (round 61, f676's first
+                // run): a step of the process logged at its time.
                 return;
             }
             if matches!(family, Rule::TeamBlame | Rule::IndividualFault) && done_on_time(words()) {
@@ -4543,6 +4662,12 @@ pub(crate) fn scan(
             if family == Rule::Hindsight && concedes_a_present(text, toks, words()) {
                 // "Sure, it's unpleasant and the engineers try to minimise these times."
                 // (round 56, real307's first run): a concession about how things are.
+                return;
+            }
+            if family == Rule::Punishment && fires_as_a_trigger(text, toks, words()) {
+                // "If the staleness check fires, the on-call engineer should ring NordSnø's
+                // duty line first." (round 61, f674's first run): a check that fires, not
+                // someone fired.
                 return;
             }
             if family == Rule::Punishment && offers_support(words()) {
@@ -5570,7 +5695,11 @@ fn careless_act_in_one_clause(text: &str, toks: &[Tok], subject: usize) -> bool 
     let one_clause = (subject + 1..=mark).all(|k| {
         let gap = text.get(toks[k - 1].end..toks[k].start).unwrap_or("");
         let w = lower(k);
-        !gap.contains([',', ';'])
+        // A thousands separator ("told 3,000 guests the wrong pickup time") is no comma.
+        let digits = gap == ","
+            && text[..toks[k - 1].end].ends_with(|c: char| c.is_ascii_digit())
+            && text[toks[k].start..].starts_with(|c: char| c.is_ascii_digit());
+        (digits || !gap.contains([',', ';']))
             && !matches!(w.as_deref(), Some("which" | "who" | "whom" | "that"))
             && !(w.as_deref() == Some("it")
                 && (matches!(lower(k + 1).as_deref(), Some("was" | "is"))
@@ -5727,6 +5856,50 @@ fn sends_help(words: &[String]) -> bool {
 /// on time", "overrode the warning to get the transfer away on time because …"). "The finance
 /// team closed the month-end books on schedule despite the reconciliation work" (round 52,
 /// f485's first run, and two used sets' lines) is a duty told as done.
+/// Whether the sentence's lower-cased words log a sign-off at its clock time: a verb of
+/// approving or confirming ("signed off", "approved", "authorised", "confirmed",
+/// "acknowledged") and "at" before a clock time ("at 09:40"), with no word of harm, denial,
+/// haste or repetition anywhere ("… approved the fee table that took down settlements",
+/// "… signed off at 09:40 without reading it", "… approved it again at 09:40" stay judged).
+fn a_timed_sign_off(words: &[String]) -> bool {
+    #[rustfmt::skip]
+    const SIGNED: &[&str] = &[
+        "signed", "approved", "authorised", "authorized", "confirmed", "acknowledged",
+        "countersigned", "ratified", "okayed", "greenlit",
+    ];
+    #[rustfmt::skip]
+    const NOT: &[&str] = &[
+        "not", "n't", "never", "no", "nobody", "without", "but", "instead", "again", "only",
+        "wrong", "late", "early", "anyway", "despite", "twice", "blindly", "unread", "still",
+        "rubber-stamped", "before", "even", "though", "although", "why",
+    ];
+    // Stems of damage ("a refund batch" is the work signed off, no harm).
+    #[rustfmt::skip]
+    const HARM: &[&str] = &[
+        "broke", "break", "down", "outage", "crash", "corrupt", "lost", "los", "fail", "error",
+        "delay", "stuck", "dropp", "leak", "strand", "miss", "double", "duplicat", "overcharg",
+        "mistake", "harm", "hurt", "damag",
+    ];
+    let clock = |w: &str| {
+        let mut parts = w.split(':');
+        matches!(
+            (parts.next(), parts.next(), parts.next()),
+            (Some(h), Some(m), None)
+                if (1..=2).contains(&h.len())
+                    && m.len() == 2
+                    && h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
+        )
+    };
+    let w = |k: usize| words.get(k).map_or("", String::as_str);
+    words.iter().any(|x| SIGNED.contains(&x.as_str()))
+        && (1..words.len()).any(|k| w(k - 1) == "at" && clock(w(k)))
+        && !words.iter().any(|x| {
+            NOT.contains(&x.as_str())
+                || x.ends_with("n't")
+                || x.split('-').any(|p| HARM.iter().any(|h| p.starts_with(h)))
+        })
+}
+
 fn done_on_time(words: &[String]) -> bool {
     #[rustfmt::skip]
     const NOT: &[&str] = &[

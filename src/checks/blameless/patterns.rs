@@ -1120,6 +1120,25 @@ impl Sentence<'_> {
         {
             return Class::Known;
         }
+        // A surname after a known first name ("Fatima Zahra loaded the wrong can ends and it
+        // jammed", round 61, a used set's miss): the pair is a person's name, whatever a later
+        // "it" refers to.
+        // One space between: a table's masked pipe ("| Tunde | Pushed 4.12 …") is no name's.
+        if t.cap
+            && !t.odd
+            && !is_past(w)
+            && prev.is_some_and(|p| {
+                p.cap
+                    && !p.odd
+                    && !p.boundary
+                    && self.text.get(p.end..t.start) == Some(" ")
+                    && (self.people.contains(p.word.as_str())
+                        || (FIRST_NAMES.contains(p.word.as_str())
+                            && !NOT_NAMES.contains(p.word.as_str())))
+            })
+        {
+            return Class::Known;
+        }
         if t.handle {
             return handle_class(w);
         }
@@ -2890,6 +2909,7 @@ impl Sentence<'_> {
                 self.reports_a_question(i)
                     || (rule != Rule::Punishment
                         && (self.weighs_a_question(i)
+                            || self.in_an_opening_whether_clause(i)
                             || self.raises_a_possibility(i)
                             || self.asks_as_an_idea(i)))
                     || self.mentions_a_claim(i)
@@ -4952,6 +4972,24 @@ impl Sentence<'_> {
         })
     }
 
+    /// Whether the word at `i` is inside a "whether" clause that opens the sentence as its
+    /// subject, a question put up to be judged rather than an answer (round 61, f672's first
+    /// run, a false error: "Whether the operator should have stopped the feeders is the wrong
+    /// question; the better one is what the console showed him."). The clause runs from
+    /// "whether" to `i` with no comma, clause break or boundary between, at most twelve
+    /// words; "Whether or not she was tired, she should have checked" concedes and then
+    /// asserts after its comma, and is not such a clause.
+    fn in_an_opening_whether_clause(&self, i: usize) -> bool {
+        let Some(k0) = (0..self.toks.len()).find(|&k| !self.toks[k].boundary) else {
+            return false;
+        };
+        self.word(k0) == "whether"
+            && self.word(k0 + 1) != "or"
+            && k0 < i
+            && i - k0 <= 12
+            && !(k0 + 1..=i).any(|k| self.toks[k].boundary || self.is_break(k))
+    }
+
     /// The body of [`Self::reports_a_question`] and [`Self::weighs_a_question`]: "whether" or
     /// "if" near `i` whose question is put by a verb `verb` accepts at most six words before.
     fn question_put_by(&self, i: usize, verb: impl Fn(usize) -> bool) -> bool {
@@ -5528,23 +5566,36 @@ impl Sentence<'_> {
     /// drained by noon", "we recovered in ten minutes"). What is then laid "down to" someone
     /// is credit (round 51, f457's first run). "Nobody noticed the alert", "The outage lasted
     /// three hours" and "We only recovered after six hours" are no good outcome.
+    /// Whether the clause from token `from` on denies harm right at its start: a negator that
+    /// opens it as its subject ("no", "nobody", "nothing", "not one") and a word of harm at
+    /// most four words after it, with nothing that sours it (round
+    /// 61, f673's first run, a false finding: "Ibrahim kept the Offinso centre buying on paper
+    /// slips, which is why no farmer there was turned away."). "… which is why nobody
+    /// noticed for three hours" tells no harm word, "… which is why nobody knew the docks
+    /// were down" tells it too far on, and "… is the reason we had no working failover"
+    /// opens with its subject; all stay found.
+    fn harm_denied_from(&self, from: usize) -> bool {
+        let n = self.toks.len();
+        let end = (from..n)
+            .find(|&k| self.toks[k].boundary || self.is_break(k))
+            .unwrap_or(n);
+        let neg = from;
+        let denies = match self.word(neg) {
+            "nobody" | "no" | "none" | "nothing" | "zero" | "no-one" | "noone" => true,
+            "not" => matches!(self.word(neg + 1), "one" | "a" | "a single" | "single"),
+            _ => false,
+        };
+        denies
+            && (neg + 1..(neg + 5).min(end)).any(|k| tells_harm(self.word(k)))
+            && !(from..end).any(|k| OUTCOME_SOURED.contains(&self.word(k)))
+    }
+
     fn credits_an_outcome(&self, be: usize) -> bool {
-        #[rustfmt::skip]
-        const HARM: &[&str] = &[
-            "turned", "lost", "los", "dropp", "miss", "strand", "hurt", "harm", "injur", "affect",
-            "impact", "charg", "corrupt", "broke", "break", "fail", "down", "outage", "complain",
-            "refund", "wait", "delay", "cancel", "crash", "leak", "error", "stuck",
-        ];
         #[rustfmt::skip]
         const GOOD: &[&str] = &[
             "recovered", "restored", "drained", "resolved", "fixed", "back", "saved", "smooth",
             "smoothly", "quick", "quickly", "fast", "caught", "survived", "succeeded", "worked",
             "contained", "mitigated", "rescued", "stable", "healthy",
-        ];
-        #[rustfmt::skip]
-        const SOUR: &[&str] = &[
-            "only", "late", "later", "finally", "eventually", "slow", "slowly", "still", "again",
-            "but", "though", "took", "hours", "days", "wrong", "until", "yet",
         ];
         // "that's" is one token; "that is" two.
         let pronoun = if matches!(self.word(be), "is" | "was" | "are" | "were") {
@@ -5569,14 +5620,10 @@ impl Sentence<'_> {
                 .filter(|&k| !self.toks[k].boundary)
                 .map(|k| self.word(k))
         };
-        if words().any(|w| SOUR.contains(&w)) {
+        if words().any(|w| OUTCOME_SOURED.contains(&w)) {
             return false;
         }
-        // "double-charged": each part of a hyphened word is read.
-        let harm = |w: &str| {
-            w.split('-')
-                .any(|part| HARM.iter().any(|h| part.starts_with(h)))
-        };
+        let harm = tells_harm;
         let negator = (0..end).find(|&k| {
             matches!(
                 self.word(k),
@@ -5757,6 +5804,29 @@ pub(super) fn acts_unasked(words: &[&str]) -> bool {
 /// we lost 340 wheels and not 2,800"), or what someone could do, better than it would have
 /// gone ("the reason the inspector could close this in one visit rather than three"), or a
 /// loss denied ("which is why no collection was lost", round 53). `words` are lower case.
+/// Word stems of harm to people or service, for outcomes credited or denied: "turned away",
+/// "lost", "dropped", "stranded", "charged", "delayed", ….
+#[rustfmt::skip]
+const OUTCOME_HARM: &[&str] = &[
+    "turned", "lost", "los", "dropp", "miss", "strand", "hurt", "harm", "injur", "affect",
+    "impact", "charg", "corrupt", "broke", "break", "fail", "down", "outage", "complain",
+    "refund", "wait", "delay", "cancel", "crash", "leak", "error", "stuck",
+];
+
+/// Words that sour an outcome told as good: it came late, only in part, or not yet.
+#[rustfmt::skip]
+const OUTCOME_SOURED: &[&str] = &[
+    "only", "late", "later", "finally", "eventually", "slow", "slowly", "still", "again",
+    "but", "though", "took", "hours", "days", "wrong", "until", "yet",
+];
+
+/// Whether `w` (lower case) is a word of harm ([`OUTCOME_HARM`]); each part of a hyphened word
+/// is read ("double-charged").
+fn tells_harm(w: &str) -> bool {
+    w.split('-')
+        .any(|part| OUTCOME_HARM.iter().any(|h| part.starts_with(h)))
+}
+
 pub(super) fn credits_harm_kept_away(words: &[&str]) -> bool {
     const SPREAD: &[&str] = &[
         "reached",
@@ -6758,6 +6828,9 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             {
                 return None;
             }
+            if takes_down_a_notice(s, i0, last, &matched) {
+                return None;
+            }
             let deliberate = s.rest_has(
                 i0 + 1,
                 &[
@@ -6959,8 +7032,25 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
                     }
                 }
             }
-            if matched.contains("wrong")
-                && (FOUND_OR_MENDED.contains(&s.word(i0))
+            // "Kim sent a note about the wrong price to the team" (round 61): the wrong thing is
+            // what the message was about, not what the act was done to.
+            let topic = matched.contains("wrong")
+                && (i0 + 1..last).any(|k| {
+                    matches!(s.word(k), "the" | "a")
+                        && s.word(k + 1) == "wrong"
+                        && k > 0
+                        && matches!(
+                            s.word(k - 1),
+                            "about" | "regarding" | "concerning" | "re" | "over"
+                        )
+                });
+            // "Responders told us the first half hour went into the wrong question": told
+            // to the authors is their account, not an act done wrong.
+            let told_us = s.word(i0) == "told" && matches!(s.word(i0 + 1), "us" | "me");
+            if topic
+                || told_us
+                || matched.contains("wrong")
+                    && (FOUND_OR_MENDED.contains(&s.word(i0))
                     // A passive names what was done, not who did it: "Predictions were
                     // anchored to the wrong schedule".
                     || (i0 > 0 && (is_be(s.word(i0 - 1)) || s.word(i0 - 1) == "got")))
@@ -7812,7 +7902,22 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
                     "usually" | "normally" | "typically" | "routinely" | "ordinarily" | "generally"
                 )
             }) && !(from..last).any(|j| is_past(s.word(j)) || s.word(j) == "never");
-            if supposed || routine {
+            // "The supplier portal lets an order through without anyone reviewing the size
+            // breakdown." (round 61, f676's first run): what a thing permits, told in the
+            // present, is a gap in the process, not someone's neglect. "Kim let the order
+            // through without anyone reviewing it" stays found.
+            let start = s.clause_start(i0);
+            let permits = (start..i0).any(|j| {
+                matches!(
+                    s.word(j),
+                    "lets" | "allows" | "permits" | "accepts" | "can" | "cannot" | "can't"
+                )
+            }) && !(start..i0).any(|j| is_past(s.word(j)))
+                && {
+                    let (c, _) = s.subject_class(i0);
+                    !(c.person() || c == Class::Group)
+                };
+            if supposed || routine || permits {
                 None
             } else {
                 found(Rule::Negligence, ms, me)
@@ -8269,6 +8374,7 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             let from = after.saturating_sub(1).max(i0);
             if (from..(after + 4).min(s.toks.len()))
                 .any(|k| RECOVERY.contains(&s.word(k)) || CREDITED.contains(&s.word(k)))
+                || s.harm_denied_from(after)
             {
                 return None;
             }
@@ -8380,6 +8486,13 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
         }
         // "… is what broke it open" (round 45): the idiom of a find, not harm.
         Kind::ActThenHarm if credits_harm_kept_away(&s.words()) => None,
+        // ", which is why no farmer was turned away": the consequence denies harm.
+        Kind::ActThenHarm
+            if (matched.ends_with("why") || matched.ends_with("how"))
+                && s.harm_denied_from(s.at(me).unwrap_or(s.toks.len())) =>
+        {
+            None
+        }
         Kind::ActThenHarm => act_then_harm(s, me, i0, &matched),
         // "Your check-in people have no idea what they are doing", "the night crew don't know
         // what they're doing" (round 35, f211's first run): a verdict on people's competence,
@@ -8939,8 +9052,7 @@ fn modal_perfect(s: &Sentence, ms: usize, i0: usize, last: usize) -> Option<Foun
     if lessons_title(s, i0, last) {
         return None;
     }
-    if modal.starts_with("should") && !negated && !inverted && conforms_as_it_should(s, i0, last)
-    {
+    if modal.starts_with("should") && !negated && !inverted && conforms_as_it_should(s, i0, last) {
         return None;
     }
     // "The PayKade sandbox ignored idempotency headers entirely, so no test we had could have
@@ -9065,6 +9177,60 @@ fn modal_perfect(s: &Sentence, ms: usize, i0: usize, last: usize) -> Option<Foun
     counterfactual_for(c, participle, true).and_then(|r| found(r, ms, s.span_end(last)))
 }
 
+/// Whether "took down" (or "took … down", "taken down") at `i0` to `last` takes down a notice,
+/// a sign or a barrier, or writes something down, rather than a service (round 61, f674's
+/// first run, a false error: "Patrol took down the paper signs at 15:00."; "took down the
+/// caller's details"). The object is the noun phrase after "down", up to a preposition or
+/// the clause's end, or the words between the verb and "down".
+fn takes_down_a_notice(s: &Sentence, i0: usize, last: usize, matched: &str) -> bool {
+    #[rustfmt::skip]
+    const NOTICES: &[&str] = &[
+        "sign", "signage", "poster", "banner", "notice", "placard", "flyer", "leaflet", "sticker",
+        "barrier", "cone", "fence", "tent", "marquee", "decoration", "flag", "bunting", "note",
+        "minute", "detail", "name", "address", "statement", "dictation", "transcript",
+    ];
+    let m = matched.to_ascii_lowercase();
+    if !(m.starts_with("took") || m.starts_with("tak")) || s.word(last) != "down" {
+        return false;
+    }
+    let object = if last > i0 + 1 {
+        i0 + 1..last
+    } else {
+        let end = (last + 1..(last + 6).min(s.toks.len()))
+            .find(|&k| {
+                s.toks[k].boundary
+                    || s.is_break(k)
+                    || matches!(
+                        s.word(k),
+                        "at" | "in"
+                            | "on"
+                            | "for"
+                            | "from"
+                            | "with"
+                            | "to"
+                            | "by"
+                            | "after"
+                            | "before"
+                            | "and"
+                            | "so"
+                            | "when"
+                            | "while"
+                            | "during"
+                    )
+            })
+            .unwrap_or_else(|| (last + 6).min(s.toks.len()));
+        last + 1..end
+    };
+    object.into_iter().any(|k| {
+        let w = s.word(k);
+        let w = w
+            .strip_suffix("'s")
+            .or_else(|| w.strip_suffix("’s"))
+            .unwrap_or(w);
+        NOTICES.contains(&singular(w))
+    })
+}
+
 /// Whether the modal perfect from `i0` to `last` is a clause of conformity that closes the
 /// sentence, "as" and its subject before the modal and nothing after the participle but
 /// "done" or "too", and what the sentence told before it is not denied (round 61, real354's
@@ -9074,7 +9240,10 @@ fn modal_perfect(s: &Sentence, ms: usize, i0: usize, last: usize) -> Option<Foun
 /// she should have done"). A failure told before it ("The change was not tested, as it
 /// should have been", "Nobody paged the DBA, as they should have") keeps the weighing.
 fn conforms_as_it_should(s: &Sentence, i0: usize, last: usize) -> bool {
-    let Some(a) = (i0.saturating_sub(4)..i0).rev().find(|&k| s.word(k) == "as") else {
+    let Some(a) = (i0.saturating_sub(4)..i0)
+        .rev()
+        .find(|&k| s.word(k) == "as")
+    else {
         return false;
     };
     let subject = a + 1..i0;
@@ -9085,7 +9254,14 @@ fn conforms_as_it_should(s: &Sentence, i0: usize, last: usize) -> bool {
         .take_while(|&k| !s.toks[k].boundary)
         .all(|k| matches!(s.word(k), "done" | "too" | "as" | "well"));
     const FAILED: &[&str] = &[
-        "failed", "forgot", "neglected", "skipped", "missed", "omitted", "ignored", "lacked",
+        "failed",
+        "forgot",
+        "neglected",
+        "skipped",
+        "missed",
+        "omitted",
+        "ignored",
+        "lacked",
     ];
     closes
         && !(0..a).any(|k| {
@@ -10174,7 +10350,28 @@ fn sanction_verb(s: &Sentence, ms: usize, me: usize, i0: usize, matched: &str) -
         return None;
     }
     let last = s.before(me)?;
-    let m = if matches!(s.word(last), "him" | "her") {
+    // "They fired Kim on Monday", "suspended @tkaya for a week" (round 61): a name or a handle
+    // as the object, standing alone (not "Kim's account", not "Kafka consumers") and known as
+    // a person's by its class.
+    let by_name = !matches!(
+        s.word(last),
+        "the" | "our" | "that" | "this" | "him" | "her"
+    );
+    // "… with Ashby Vale Fire Control on …": a capitalised verb inside the sentence is part
+    // of a name.
+    if by_name && s.toks[i0].cap && s.first_word() != Some(i0) {
+        return None;
+    }
+    let m = if by_name {
+        let t = &s.toks[last];
+        let next = s.toks.get(last + 1);
+        let alone = next.is_none_or(|n| n.boundary || AFTER_PERSON.contains(&n.word.as_str()));
+        let c = s.loose_class(last);
+        if t.poss || t.odd || !alone || !matches!(c, Class::Known | Class::Named) {
+            return None;
+        }
+        last
+    } else if matches!(s.word(last), "him" | "her") {
         // "suspended her account" is a thing of hers.
         let next = s.toks.get(last + 1);
         if !next.is_none_or(|n| n.boundary || AFTER_PERSON.contains(&n.word.as_str())) {
