@@ -2927,7 +2927,13 @@ impl Sentence<'_> {
                         .get(self.toks.first().map_or(0, |t| t.start)..self.end)
                         .is_some_and(denies_the_miss))
                     || (rule == Rule::Negligence
-                        && (self.proposes_to_us() || self.neglect_of_machine_traffic(i)))
+                        && (self.proposes_to_us()
+                            || self.neglect_of_machine_traffic(i)
+                            || (0..self.toks.len()).any(|k| {
+                                self.word(k) == "without"
+                                    && matches!(self.word(k + 1), "anyone" | "anybody")
+                                    && self.permits_without_anyone(k)
+                            })))
                     || (rule != Rule::Punishment
                         && rule != Rule::Counterfactual
                         && (self.left_unprompted(i) || meeting_skipped_for_work(&self.words())))
@@ -4988,6 +4994,26 @@ impl Sentence<'_> {
             && k0 < i
             && i - k0 <= 12
             && !(k0 + 1..=i).any(|k| self.toks[k].boundary || self.is_break(k))
+    }
+
+    /// Whether "without" at `w` ("without anyone reviewing …") ends a clause that tells what a
+    /// thing permits, in the present: "lets", "allows", "permits", "accepts" or "can" before
+    /// it, no verb in the past, and a subject that is neither a person nor a group (round 61,
+    /// f676's first run: "The supplier portal lets an order through without anyone reviewing
+    /// the size breakdown."). A gap in the process, not someone's neglect; "Kim let the order
+    /// through without anyone reviewing it" stays found.
+    fn permits_without_anyone(&self, w: usize) -> bool {
+        let start = self.clause_start(w);
+        (start..w).any(|j| {
+            matches!(
+                self.word(j),
+                "lets" | "allows" | "permits" | "accepts" | "can" | "cannot" | "can't"
+            )
+        }) && !(start..w).any(|j| is_past(self.word(j)))
+            && {
+                let (c, _) = self.subject_class(w);
+                !(c.person() || c == Class::Group)
+            }
     }
 
     /// The body of [`Self::reports_a_question`] and [`Self::weighs_a_question`]: "whether" or
@@ -7902,22 +7928,7 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
                     "usually" | "normally" | "typically" | "routinely" | "ordinarily" | "generally"
                 )
             }) && !(from..last).any(|j| is_past(s.word(j)) || s.word(j) == "never");
-            // "The supplier portal lets an order through without anyone reviewing the size
-            // breakdown." (round 61, f676's first run): what a thing permits, told in the
-            // present, is a gap in the process, not someone's neglect. "Kim let the order
-            // through without anyone reviewing it" stays found.
-            let start = s.clause_start(i0);
-            let permits = (start..i0).any(|j| {
-                matches!(
-                    s.word(j),
-                    "lets" | "allows" | "permits" | "accepts" | "can" | "cannot" | "can't"
-                )
-            }) && !(start..i0).any(|j| is_past(s.word(j)))
-                && {
-                    let (c, _) = s.subject_class(i0);
-                    !(c.person() || c == Class::Group)
-                };
-            if supposed || routine || permits {
+            if supposed || routine || s.permits_without_anyone(i0) {
                 None
             } else {
                 found(Rule::Negligence, ms, me)

@@ -8878,3 +8878,67 @@ fn a_clause_of_conformity_of_round_61() {
         ),
     ]);
 }
+
+/// Round 61 (f672–f676's first runs): notices taken down, a counterfactual put up as the
+/// question an opening "whether" clause weighs, harm denied after "which is why", a check
+/// that fires, a sign-off logged at its clock time, what someone had that let the authors
+/// reach a person, and what a thing permits are no blame. Each quiet one was flagged before
+/// the round; the found ones guard the edges.
+#[test]
+fn notices_questions_denied_harm_and_permits_of_round_61() {
+    assert_engine_quiet(&[
+        "The stewards took down the detour signs at 16:30.",
+        "Whether Kim should have caught the drift is the wrong question.",
+        "Procurement signed off the refund batch at 10:05.",
+        "Mirela kept the Lobito depot open on generator power, which is why no shipment was turned away.",
+        "If the leak check fires, the on-call engineer should ring the plant manager first.",
+        "The ordering site lets a pallet through without anyone reviewing the weight.",
+        "Odile sent a note about the wrong invoice totals to the finance channel.",
+    ]);
+    assert_engine_finds(&[
+        (
+            "Odile took down the booking site at 16:30.",
+            "blameless/individual-fault",
+        ),
+        (
+            "Mirela pushed the price table early, which is why farmers were turned away.",
+            "blameless/individual-fault",
+        ),
+        (
+            "Kim let the pallet through without anyone reviewing the weight.",
+            "blameless/negligence",
+        ),
+        (
+            "Procurement signed off the refund batch at 10:05 without opening it.",
+            "blameless/team-blame",
+        ),
+        (
+            "Whether or not Kim was tired, she should have checked the feeders.",
+            "blameless/counterfactual",
+        ),
+    ]);
+}
+
+/// Round 61: a name or a handle as a sanction's object ("They fired Dunya"), a surname after
+/// a known first name whatever a later "it" refers to, and a careless act told with a verb
+/// the pattern did not list, past a number with a thousands separator ("told 3,000 guests the
+/// wrong …"). The found ones were missed before the round; the quiet ones guard the edges.
+#[test]
+fn sanctions_by_name_surnames_and_more_careless_acts_of_round_61() {
+    assert_engine_finds(&[
+        ("They fired Dunya on Monday after the outage.", "blameless/punishment"),
+        (
+            "Nadia Osei packed the wrong seed trays onto rack 4 and it was two days before anyone noticed.",
+            "blameless/individual-fault",
+        ),
+        (
+            "Kim told 3,000 guests the wrong pickup time.",
+            "blameless/individual-fault",
+        ),
+    ]);
+    assert_engine_quiet(&[
+        "Kim dismissed Grafana's warning at 02:00.",
+        "The cleanup job removed Kim from the rota.",
+        "A joint exercise with Ashby Vale Fire Control on patch setup.",
+    ]);
+}
