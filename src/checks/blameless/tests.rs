@@ -8942,3 +8942,16 @@ fn sanctions_by_name_surnames_and_more_careless_acts_of_round_61() {
         "A joint exercise with Ashby Vale Fire Control on patch setup.",
     ]);
 }
+
+/// Round 61 (f680's first run on the final code, a false error): "did not wait" with nothing
+/// waited for tells someone who acted at once; a check not waited for stays a careless act.
+#[test]
+fn not_waiting_as_acting_at_once_of_round_61() {
+    assert_engine_quiet(&[
+        "Dorje did not wait. When the radio stayed silent, he walked to the lodge and phoned the clinic.",
+    ]);
+    assert_engine_finds(&[(
+        "Dorje didn't wait for the CI run and merged.",
+        "blameless/negligence",
+    )]);
+}
