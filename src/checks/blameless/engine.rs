@@ -1500,12 +1500,13 @@ fn fires_as_a_trigger(text: &str, toks: &[Tok], words: &[String]) -> bool {
     #[rustfmt::skip]
     const SANCTION: &[&str] = &[
         "sack", "suspend", "disciplin", "reprimand", "probation", "pip", "demot", "dismiss",
-        "terminat", "punish", "penal", "written", "write-up", "let", "go",
+        "terminat", "punish", "penal", "written", "write-up",
     ];
     let is_fire = |w: &str| matches!(w, "fire" | "fires" | "fired" | "firing");
     if words
         .iter()
         .any(|w| SANCTION.iter().any(|s| w.starts_with(s)))
+        || words.windows(2).any(|p| p[0] == "let" && p[1] == "go")
     {
         return false;
     }
@@ -1736,7 +1737,7 @@ fn reached_because_someone_had(words: &[String]) -> bool {
     const HAD: &[&str] = &["has", "had", "knew", "knows", "kept", "keeps", "holds", "held"];
     #[rustfmt::skip]
     const OBJECT: &[&str] = &[
-        "her", "his", "their", "the", "a", "an", "our", "a", "one", "every", "all", "both",
+        "her", "his", "their", "the", "a", "an", "our", "one", "every", "all", "both",
     ];
     #[rustfmt::skip]
     const SHORT: &[&str] = &[

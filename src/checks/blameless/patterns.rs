@@ -5608,7 +5608,7 @@ impl Sentence<'_> {
         let neg = from;
         let denies = match self.word(neg) {
             "nobody" | "no" | "none" | "nothing" | "zero" | "no-one" | "noone" => true,
-            "not" => matches!(self.word(neg + 1), "one" | "a" | "a single" | "single"),
+            "not" => matches!(self.word(neg + 1), "one" | "a" | "single"),
             _ => false,
         };
         denies
