@@ -3927,11 +3927,6 @@ pub(crate) fn scan(
                 // f482's first run): help sent is credit.
                 return;
             }
-            if family == Rule::TeamBlame && j.blame < SURE_FAULT && a_timed_sign_off(words()) {
-                // "Finance signed off the refund batch at 09:40." (round 61, f676's first
-                // run): a step of the process logged at its time.
-                return;
-            }
             if matches!(family, Rule::TeamBlame | Rule::IndividualFault) && done_on_time(words()) {
                 // "The finance team closed the month-end books on schedule despite the
                 // reconciliation work." (round 52, f485's first run): a duty done on time.
@@ -5857,50 +5852,6 @@ fn sends_help(words: &[String]) -> bool {
 /// on time", "overrode the warning to get the transfer away on time because …"). "The finance
 /// team closed the month-end books on schedule despite the reconciliation work" (round 52,
 /// f485's first run, and two used sets' lines) is a duty told as done.
-/// Whether the sentence's lower-cased words log a sign-off at its clock time: a verb of
-/// approving or confirming ("signed off", "approved", "authorised", "confirmed",
-/// "acknowledged") and "at" before a clock time ("at 09:40"), with no word of harm, denial,
-/// haste or repetition anywhere ("… approved the fee table that took down settlements",
-/// "… signed off at 09:40 without reading it", "… approved it again at 09:40" stay judged).
-fn a_timed_sign_off(words: &[String]) -> bool {
-    #[rustfmt::skip]
-    const SIGNED: &[&str] = &[
-        "signed", "approved", "authorised", "authorized", "confirmed", "acknowledged",
-        "countersigned", "ratified", "okayed", "greenlit",
-    ];
-    #[rustfmt::skip]
-    const NOT: &[&str] = &[
-        "not", "n't", "never", "no", "nobody", "without", "but", "instead", "again", "only",
-        "wrong", "late", "early", "anyway", "despite", "twice", "blindly", "unread", "still",
-        "rubber-stamped", "before", "even", "though", "although", "why",
-    ];
-    // Stems of damage ("a refund batch" is the work signed off, no harm).
-    #[rustfmt::skip]
-    const HARM: &[&str] = &[
-        "broke", "break", "down", "outage", "crash", "corrupt", "lost", "los", "fail", "error",
-        "delay", "stuck", "dropp", "leak", "strand", "miss", "double", "duplicat", "overcharg",
-        "mistake", "harm", "hurt", "damag",
-    ];
-    let clock = |w: &str| {
-        let mut parts = w.split(':');
-        matches!(
-            (parts.next(), parts.next(), parts.next()),
-            (Some(h), Some(m), None)
-                if (1..=2).contains(&h.len())
-                    && m.len() == 2
-                    && h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
-        )
-    };
-    let w = |k: usize| words.get(k).map_or("", String::as_str);
-    words.iter().any(|x| SIGNED.contains(&x.as_str()))
-        && (1..words.len()).any(|k| w(k - 1) == "at" && clock(w(k)))
-        && !words.iter().any(|x| {
-            NOT.contains(&x.as_str())
-                || x.ends_with("n't")
-                || x.split('-').any(|p| HARM.iter().any(|h| p.starts_with(h)))
-        })
-}
-
 fn done_on_time(words: &[String]) -> bool {
     #[rustfmt::skip]
     const NOT: &[&str] = &[
@@ -5954,8 +5905,9 @@ fn did_the_job(words: &[String]) -> bool {
 
 /// Whether the sentence tells a plain act at a clock time and nothing more ("The finance team
 /// ran the usual Tuesday reconciliation and spotted the discrepancy at 10:20", "The billing
-/// team shipped the refund script by 16:40"): a time after "at", "by", "from", "until" or
-/// "around", a verb of routine work or response ("shipped", "ran", "escalated") and none that
+/// team shipped the refund script by 16:40", "Finance signed off the refund batch at 09:40"):
+/// a time after "at", "by", "from", "until" or "around", a verb of routine work, response or
+/// approval ("shipped", "ran", "escalated", "signed") and none that
 /// changes or removes something ("dropped", "disabled", "deployed"), no word of harm
 /// ([`tells_of_harm`]), and no word of judgement, duty, irony, repetition or a time chosen
 /// badly ("again", "should", "only", "Friday", "peak"). Asked of
@@ -5972,6 +5924,10 @@ fn team_on_the_clock(sentence: &str, words: &[String]) -> bool {
         "contacted", "escalated", "paged", "reported", "answered", "restored", "recovered",
         "resumed", "reran", "verified", "checked", "reviewed", "handed", "arrived", "were",
         "was", "opened", "acknowledged", "replied", "responded",
+        // Round 61 (f676's first run: "Finance signed off the refund batch at 09:40."): a
+        // sign-off or an approval, a step of the process logged at its time.
+        "signed", "approved", "authorised", "authorized", "countersigned", "ratified", "okayed",
+        "greenlit",
     ];
     // ... and none that changes or removes something, whose harm the list of harm words
     // may not know ("dropped the orders table at 19:00").
