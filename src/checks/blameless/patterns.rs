@@ -1073,6 +1073,12 @@ impl Sentence<'_> {
         self.toks[j].handle || !super::dictionary::is_common_word(self.word(j))
     }
 
+    /// Whether the lower-cased word `w` is one of the document's people or a first name that is
+    /// not also an everyday word ([`NOT_NAMES`]): capitalised, it is someone known.
+    fn names_someone_known(&self, w: &str) -> bool {
+        self.people.contains(w) || (FIRST_NAMES.contains(w) && !NOT_NAMES.contains(w))
+    }
+
     fn class(&self, i: usize) -> Class {
         let Some(t) = self.toks.get(i) else {
             return Class::Other;
@@ -1114,10 +1120,7 @@ impl Sentence<'_> {
         {
             return Class::Group;
         }
-        if t.cap
-            && !t.odd
-            && (self.people.contains(w) || (FIRST_NAMES.contains(w) && !NOT_NAMES.contains(w)))
-        {
+        if t.cap && !t.odd && self.names_someone_known(w) {
             return Class::Known;
         }
         // A surname after a known first name ("Fatima Zahra loaded the wrong can ends and it
@@ -1132,9 +1135,7 @@ impl Sentence<'_> {
                     && !p.odd
                     && !p.boundary
                     && self.text.get(p.end..t.start) == Some(" ")
-                    && (self.people.contains(p.word.as_str())
-                        || (FIRST_NAMES.contains(p.word.as_str())
-                            && !NOT_NAMES.contains(p.word.as_str())))
+                    && self.names_someone_known(&p.word)
             })
         {
             return Class::Known;
