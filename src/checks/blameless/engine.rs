@@ -3146,6 +3146,20 @@ static BELOW_GATE_KEYS: std::sync::LazyLock<BelowGateKeys> = std::sync::LazyLock
         ("botched", Kind::FaultVerb),
         ("wrecked", Kind::FaultVerb),
         ("mangled", Kind::FaultVerb),
+        // Round 62: "Keewatin Tow messed this up, not us", "dispatch screwed it up again",
+        // "Regulatory affairs blew the filing deadline" (used sets' misses, P 0.01–0.8): the
+        // pattern needs the whole phrase, with its object or a missed deadline.
+        // Round 62 (used sets' misses, P 0.02–0.3: "I launched the discount code without a
+        // cap, that one's on me", "I glossed over the release notes …, and that's on me"):
+        // the authors owning the fault; the kind's own check reads "on me" after "that",
+        // "this" or "it", and quotation and corrections of something shared stay out.
+        ("me", Kind::OnPerson),
+        // "Optisort will be charged the full cost …, to teach them a lesson" (round 62, P
+        // 0.09): the pattern needs the whole idiom.
+        ("lesson", Kind::Shaming),
+        ("messed", Kind::FaultVerb),
+        ("screwed", Kind::FaultVerb),
+        ("blew", Kind::FaultVerb),
         // Round 48 (f418's, f419's and f420's first runs): a sanction told as a person
         // "written up" or "escorted out", "a verbal warning", "next time it's a PIP", which
         // the model scores under its gate (P 0.03 for "Rafael was written up by the plant
@@ -3258,6 +3272,39 @@ fn below_gate_kinds(toks: &[Tok]) -> super::anchors::KindSet {
                     .binary_search_by_key(&t.key, |&(k, _)| k)
                     .map_or(0, |i| keys[i].1)
         })
+}
+
+/// Whether the sentence says "on me" of "this", "that", "it" or "which" (with "one" or an
+/// adverb between at most): "that's on me", "this one is on me", "which is entirely on me".
+fn owned_as_that_one(text: &str, toks: &[Tok]) -> bool {
+    let w = |k: usize| word_at(text, toks, k).map(str::to_ascii_lowercase);
+    (1..toks.len()).any(|k| {
+        if w(k).as_deref() != Some("me") || w(k - 1).as_deref() != Some("on") {
+            return false;
+        }
+        (k.saturating_sub(6)..k - 1).any(|j| {
+            matches!(w(j).as_deref(), Some("this" | "that" | "it" | "which"))
+                && (j + 1..k - 1).all(|q| {
+                    matches!(
+                        w(q).as_deref(),
+                        Some(
+                            "one"
+                                | "is"
+                                | "was"
+                                | "'s"
+                                | "s"
+                                | "all"
+                                | "entirely"
+                                | "squarely"
+                                | "totally"
+                                | "completely"
+                                | "solely"
+                                | "really"
+                        )
+                    )
+                })
+        })
+    })
 }
 
 /// Whether the sentence's lower-cased words (`words`) state a duty in the present: "is" or
@@ -3532,6 +3579,13 @@ pub(crate) fn scan(
             {
                 kinds &= !careless;
             }
+            // The authors' "on me" only as "that's on me", "this one is on me" (round 62):
+            // "This downtime was on me: the box is my responsibility" owns an outcome, and
+            // the model judges it.
+            let on_person = super::patterns::kind_bit(Kind::OnPerson);
+            if kinds & on_person != 0 && !owned_as_that_one(text, toks) {
+                kinds &= !on_person;
+            }
             if opens_with_someone(toks) && tells_a_consequence(sentence) {
                 kinds |= super::patterns::kind_bit(Kind::ActThenHarm);
             }
@@ -3588,7 +3642,17 @@ pub(crate) fn scan(
             && (sure || !is_transcript(text, s, e) || ends_with_emoji(text, s, e))
             && !is_bold_label(source, s, e)
             && !is_a_caption(source, s, e)
-            && (j.blame >= ctx.warn.phrase + ENTRY_MARGIN || !opens_an_entry(text, s));
+            && (j.blame >= ctx.warn.phrase + ENTRY_MARGIN || !opens_an_entry(text, s))
+            // "The Shirotae dispatcher, Ms." (round 62, f683's first run: "…, Ms. Goto, kept
+            // us updated every 30 minutes"): a piece cut before a name, with no verb in the
+            // past before it, tells no act ("… and handed Mrs." does).
+            && !(e > s + 1
+                && text.as_bytes()[e - 1] == b'.'
+                && super::features::title_before(text, e - 1)
+                && !toks.iter().any(|t| {
+                    text.get(t.start..t.end)
+                        .is_some_and(|w| super::patterns::is_past(&w.to_lowercase()))
+                }));
         let warn = model_may_warn || !rule_hits.is_empty();
         if !warn || (rule_hits.is_empty() && super::is_meta(sentence)) {
             return;
@@ -5812,10 +5876,10 @@ fn act_told_with_its_outcome(
 /// Madinah desks sent three staff by road to help" (round 52, f482's first run), "the Lisbon
 /// office lent two engineers to assist with the restore". A verb of sending, lending or
 /// offering, then within six words "to help", "to assist" or "to support"; or help given
-/// outright, "supported" or "assisted" with a word of protection or recovery (round 60); with
-/// no attempt
-/// ("tried to help"), refusal, negation or harm word ("… and then tried to cover it up", "the
-/// hotfix tried to help by …") anywhere in it.
+/// outright, "supported" or "assisted" with a word of protection or recovery (round 60); or
+/// people "kept updated", "kept informed" or "kept in the loop" (round 62); with no attempt
+/// ("tried to help"), refusal, negation, irony ("barely", "supposedly") or harm word ("… and
+/// then tried to cover it up", "the hotfix tried to help by …") anywhere in it.
 fn sends_help(words: &[String]) -> bool {
     #[rustfmt::skip]
     const SENT: &[&str] = &[
@@ -5825,7 +5889,8 @@ fn sends_help(words: &[String]) -> bool {
     #[rustfmt::skip]
     const NOT: &[&str] = &[
         "tried", "attempted", "refused", "not", "n't", "never", "no", "nobody", "but",
-        "broke", "caused", "failed", "wrong", "instead",
+        "broke", "caused", "failed", "wrong", "instead", "barely", "hardly", "only",
+        "supposedly",
     ];
     let w = |k: usize| words.get(k).map_or("", String::as_str);
     !words.iter().any(|x| NOT.contains(&x.as_str()))
@@ -5843,6 +5908,13 @@ fn sends_help(words: &[String]) -> bool {
                 || SENT.contains(&w(k))
                     && (k + 1..(k + 7).min(words.len()))
                         .any(|m| w(m) == "to" && matches!(w(m + 1), "help" | "assist" | "support"))
+                // Or people kept informed (round 62, f683's first run: "The Shirotae
+                // dispatcher, Ms. Goto, kept us updated every 30 minutes from 04:00 onward").
+                || w(k) == "kept"
+                    && (k + 2..(k + 5).min(words.len())).any(|m| {
+                        matches!(w(m), "updated" | "informed" | "posted")
+                            || w(m) == "loop" && w(m - 1) == "the" && w(m - 2) == "in"
+                    })
         })
 }
 
@@ -6438,7 +6510,7 @@ const PLAIN_TONE: &[&str] = &[
 ];
 
 /// Whether the sentence's last clause tells a sign-off and nothing more: "signed off" (with
-/// "on" or not), then "the", "this", "that", "our" or "its" and at most two words that end the
+/// "on" or not), "signs off", "approved" or "approves", then "the", "this", "that", "our" or "its" and at most two words that end the
 /// sentence, and the clause, from its last "and", "but" or "so", told plainly
 /// ([`told_plainly`]): "Nothing suspicious, and QA signed off on the release." (round 54,
 /// real275's first run). A sign-off of "a build that had never been installed", one "without
@@ -6447,10 +6519,16 @@ const PLAIN_TONE: &[&str] = &[
 fn signed_off_plainly(words: &[String]) -> bool {
     let w = |k: usize| words.get(k).map_or("", String::as_str);
     let n = words.len();
-    let Some(v) = (0..n).find(|&k| w(k) == "signed" && w(k + 1) == "off") else {
+    // Or an approval, in the past or in a timeline's present (round 62, f687's first run:
+    // "| 11:30 | Kwame approves the production change. |").
+    let Some((v, after)) = (0..n).find_map(|k| match w(k) {
+        "signed" | "signs" if w(k + 1) == "off" => Some((k, k + 2)),
+        "approved" | "approves" => Some((k, k + 1)),
+        _ => None,
+    }) else {
         return false;
     };
-    let mut d = v + 2;
+    let mut d = after;
     if w(d) == "on" {
         d += 1;
     }
@@ -6462,7 +6540,12 @@ fn signed_off_plainly(words: &[String]) -> bool {
         .find(|&k| matches!(w(k), "and" | "but" | "so"))
         .map_or(0, |k| k + 1);
     let clause = &words[from..];
-    told_plainly(&clause.join(" "), clause)
+    // "… sent the payout letters before finance had approved the figures": an act ahead of
+    // its approval tells what went wrong.
+    !clause[..v - from]
+        .iter()
+        .any(|w| matches!(w.as_str(), "before" | "until" | "unless"))
+        && told_plainly(&clause.join(" "), clause)
 }
 
 /// Whether the sentence (`sentence`, its lower-cased words `words`) tells an act and nothing

@@ -252,6 +252,29 @@ fn keep_whole(w: &str) -> bool {
     )
 }
 
+/// Whether the word that ends at byte `dot` of `text` is a title written before a name, "Mr",
+/// "Mrs", "Ms", "Mx", "Dr" or "Prof", alone as a word. The model's sentences end at its stop,
+/// as they did when it learned (a name after it opens the next one); a piece that ends so is
+/// not judged by the model alone (`engine::scan`).
+pub(super) fn title_before(text: &str, dot: usize) -> bool {
+    let head = text.as_bytes().get(..dot).unwrap_or(&[]);
+    let letters = head
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    // The word stands alone: no letter of another script or digit joined before it.
+    let alone = head
+        .len()
+        .checked_sub(letters + 1)
+        .is_none_or(|k| !head[k].is_ascii_alphanumeric() && head[k] < 0x80);
+    alone
+        && matches!(
+            head[head.len() - letters..].to_ascii_lowercase().as_slice(),
+            b"mr" | b"mrs" | b"ms" | b"mx" | b"dr" | b"prof"
+        )
+}
+
 /// Calls `f` with each sentence's byte range and its tokens.
 pub(crate) fn for_each_sentence(text: &str, mut f: impl FnMut(usize, usize, &[Tok])) {
     NORM.with(|norm| {

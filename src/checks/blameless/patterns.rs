@@ -381,6 +381,73 @@ fn is_company_word(w: &str) -> bool {
     )
 }
 
+/// A word for an outside party that acts for the authors (round 62): [`is_company_word`]'s
+/// words and those of agents, couriers and hauliers ("the customs broker", "the port agent",
+/// "the SMS aggregator", "the freight forwarder"). Read only beside a verb that judges an act
+/// ([`judges_the_act`]): alone, most of these also name software ("the log aggregator").
+fn is_outside_party(w: &str) -> bool {
+    is_company_word(w)
+        || matches!(
+            singular(w),
+            "agent"
+                | "agency"
+                | "aggregator"
+                | "forwarder"
+                | "courier"
+                | "haulier"
+                | "hauler"
+                | "integrator"
+                | "contractor"
+                | "subcontractor"
+                | "consultancy"
+                | "firm"
+                | "company"
+                | "installer"
+                | "landlord"
+                | "insurer"
+        )
+}
+
+/// Whether a matched fault verb judges the act as well as telling it (round 62): "botched",
+/// "mangled", "messed … up", "screwed us", "dropped the ball", "let us down", not "broke",
+/// "caused", "misconfigured" or "took down", which a report uses of a supplier's outage plainly.
+/// `matched` is the pattern's match, lower case.
+fn judges_the_act(matched: &str) -> bool {
+    let first = matched.split_whitespace().next().unwrap_or("");
+    matches!(
+        first,
+        "botched"
+            | "bungled"
+            | "fumbled"
+            | "flubbed"
+            | "mangled"
+            | "trashed"
+            | "wrecked"
+            | "ruined"
+            | "borked"
+            | "hosed"
+            | "goofed"
+            | "muffed"
+            | "fouled"
+            | "cocked"
+            | "mucked"
+            | "messed"
+            | "screwed"
+            | "hung"
+            | "threw"
+            | "mishandled"
+            | "blew"
+    ) || matched.starts_with("made a mess")
+        || matched.starts_with("made a hash")
+        || matched.starts_with("dropped the ball")
+        || matched.starts_with("did this to")
+        || matched.starts_with("did that to")
+        || matched.starts_with("left us")
+        || matched.starts_with("failed us")
+        || matched.starts_with("got it")
+        || (first == "let" && matched.ends_with("down"))
+}
+
 /// Whether "failed to <inf> <next>" tells an attempt the system turned down: logging in or
 /// signing in (not "failed to log the missed call"), authenticating, reproducing a fault;
 /// connecting, loading or reaching when no object follows ("failed to connect to the VPN",
@@ -1092,7 +1159,9 @@ impl Sentence<'_> {
         let prev_open = prev.is_none_or(|p| p.boundary) || DETERMINERS.contains(prev_word);
         // A company by its legal form after its capitalised name: "Sahel Systems SARL is to
         // blame", "Kestrel Telecom Ltd broke the link" (round 47, f403's miss).
-        if prev.is_some_and(|p| p.cap && !p.boundary)
+        // Not after a determiner ("The PLC skipped the ramp-down step", round 62, f682's
+        // first run): there the letters are a thing's name.
+        if prev.is_some_and(|p| p.cap && !p.boundary && !DETERMINERS.contains(p.word.as_str()))
             && self.text.get(t.start..t.end).is_some_and(|raw| {
                 matches!(
                     raw,
@@ -6949,6 +7018,16 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             {
                 return None;
             }
+            // "The customs broker botched our paperwork", "The SMS provider mangled our
+            // encoding" (round 62, used sets' misses): an outside party, a word that may also
+            // name software ("provider", "aggregator"), is an agent of fault for the verbs
+            // that only ever judge an act.
+            if c == Class::Other
+                && j.is_some_and(|h| is_outside_party(s.word(h)))
+                && judges_the_act(&matched)
+            {
+                return found(Rule::TeamBlame, ms, me);
+            }
             agent_rule(c).and_then(|r| found(r, ms, me))
         }
         Kind::CarelessAction | Kind::TooSlow => {
@@ -9859,9 +9938,33 @@ fn act_then_harm(s: &Sentence, me: usize, i0: usize, matched: &str) -> Option<Fo
         }
         harm
     };
+    // "Siosaia ruled out the aspirator quickly, which stopped us chasing the wrong thing"
+    // (round 62, f685's first run): people kept from a wrong or wasted course is harm
+    // prevented; "…, which stopped us shipping orders for two hours" is harm.
+    let kept_from_a_wrong_course = matches!(
+        joint_verb.as_str(),
+        "stopped" | "kept" | "saved" | "spared" | "prevented"
+    ) && matches!(
+        s.word(after),
+        "us" | "me" | "them" | "him" | "her" | "everyone" | "everybody" | "anyone" | "people"
+    ) && (after + 1..(after + 8).min(s.toks.len())).any(|j| {
+        matches!(
+            s.word(j),
+            "wrong"
+                | "wasting"
+                | "worse"
+                | "mistake"
+                | "mistakes"
+                | "twice"
+                | "pointless"
+                | "needless"
+                | "needlessly"
+                | "blind"
+        )
+    });
     // "… which is why we now pin versions", "and that is how we learned …": what the
     // authors did or learned next, not harm done.
-    if !harm || s.asks_from(0) || matches!(s.word(after), "we" | "i") {
+    if !harm || kept_from_a_wrong_course || s.asks_from(0) || matches!(s.word(after), "we" | "i") {
         return None;
     }
     // The act opens the sentence: its first words, past a timeline stamp or a chat speaker.
@@ -10240,6 +10343,15 @@ fn sanction(s: &Sentence, ms: usize, me: usize, i0: usize, matched: &str) -> Opt
 fn shaming(s: &Sentence, ms: usize, me: usize, i0: usize, matched: &str) -> Option<Found> {
     if s.negated_in_sentence(i0) || s.asks_from(0) {
         return None;
+    }
+    // A purpose that punishes (round 62, used sets' misses): "… to teach them a lesson",
+    // "call it penance", "so he learns what a skipped canary costs", "stays off the rota until
+    // he can show …". The words name whom it falls on themselves.
+    if ["to teach", "call it", "so ", "until "]
+        .iter()
+        .any(|p| matched.starts_with(p))
+    {
+        return found(Rule::Punishment, ms, me);
     }
     // `matched` is lower case (`evaluate_kind`). "co" opens "co-signed" and "counter-signed".
     let restriction = [
@@ -10989,6 +11101,32 @@ fn if_had(s: &Sentence, ms: usize, me: usize, i0: usize) -> Option<Found> {
         && matches!(
             s.word(v + 1),
             "at" | "under" | "below" | "above" | "within" | "around" | "near" | "to" | "over"
+        )
+    {
+        return None;
+    }
+    // "If she hadn't looked, the first officer … would have reported short of rest" (round
+    // 62, f688's first run): a watchful act supposed undone weighs what it saved, credit to
+    // whoever did it; "if Dave hadn't skipped the canary" supposes a fault undone, and stays.
+    let negated =
+        s.word(had) == "hadn't" || (had + 1..v).any(|k| matches!(s.word(k), "not" | "never"));
+    if negated
+        && matches!(
+            w,
+            "looked"
+                | "caught"
+                | "noticed"
+                | "spotted"
+                | "checked"
+                | "called"
+                | "phoned"
+                | "flagged"
+                | "escalated"
+                | "intervened"
+                | "stepped"
+                | "warned"
+                | "questioned"
+                | "double-checked"
         )
     {
         return None;

@@ -8955,3 +8955,99 @@ fn not_waiting_as_acting_at_once_of_round_61() {
         "blameless/negligence",
     )]);
 }
+
+/// Round 62 (used sets' misses of team blame): an outside party by its trade ("the customs
+/// broker", "the freight forwarder") with a verb that only ever judges an act; "messed … up"
+/// with its object between; a missed deadline "blown"; "did this to themselves".
+#[test]
+fn outside_parties_and_judging_fault_verbs_of_round_62() {
+    assert_engine_finds(&[
+        (
+            "Harlow Freight messed the handover up and the pallets sat in the rain.",
+            "blameless/individual-fault",
+        ),
+        (
+            "The customs broker botched our import paperwork.",
+            "blameless/team-blame",
+        ),
+        (
+            "The freight forwarder mangled the shipping manifest.",
+            "blameless/team-blame",
+        ),
+        (
+            "Procurement blew the renewal deadline again.",
+            "blameless/team-blame",
+        ),
+    ]);
+    assert_engine_errors(&[(
+        "The night crew did this to themselves by skipping the drain.",
+        "blameless/team-blame",
+    )]);
+    // An outside party's plain act, and a log aggregator, are no one's fault told.
+    assert_engine_quiet(&[
+        "The customs broker filed the declaration at 09:10.",
+        "The log aggregator dropped malformed lines, as configured.",
+    ]);
+}
+
+/// Round 62: a purpose that punishes ("to teach them a lesson", "so she learns what …",
+/// "until he can show …"), and the authors owning a fault as "that one's on me" below the
+/// model's gate; "This downtime was on me" owns an outcome, and the model judges it.
+#[test]
+fn punishing_purposes_and_owned_faults_of_round_62() {
+    assert_engine_finds(&[
+        (
+            "We are withholding the vendor's final payment to teach them a lesson.",
+            "blameless/punishment",
+        ),
+        (
+            "Give Mireille the weekend pager so she learns what a silent alarm costs.",
+            "blameless/punishment",
+        ),
+        (
+            "13:02 dana.k: I launched the promo without a stock cap, that one's on me, sorry all",
+            "blameless/individual-fault",
+        ),
+    ]);
+    assert_engine_errors(&[(
+        "Tariq stays off the release rota until he can show he reads the checklist.",
+        "blameless/punishment",
+    )]);
+    assert_engine_quiet(&[
+        "We paused the import until the vendor ships a fix.",
+        "This review exists so that we learn, not to find someone to blame.",
+    ]);
+}
+
+/// Round 62 (f682's, f683's, f685's, f687's and f688's first runs, false findings): letters
+/// of a legal form after "The" name a thing ("The PLC"); people kept from a wrong course;
+/// people kept informed; a name's title cut from its sentence by the model's split; an
+/// approval told and nothing else; a watchful act supposed undone.
+#[test]
+fn credits_and_things_of_round_62() {
+    assert_engine_quiet(&[
+        "The PLC skipped the rinse step after the recipe migration.",
+        "Rosa ruled out the pump early, which stopped us chasing the wrong valve.",
+        "The Umeda night dispatcher, Ms. Sato, kept us updated every 30 minutes from 03:00 onward.",
+        "Ines approved the schema change.",
+    ]);
+    let watchful = "If he hadn't looked, the driver would have set off short of fuel, and we'd \
+                    have had a stranded coach.";
+    let hits = scan_engine(watchful);
+    assert!(hits.iter().all(|h| !h.error), "{watchful}: {hits:?}");
+    // A fault in the condition stays a counterfactual; so does an act before its approval.
+    assert_engine_errors(&[(
+        "The rollback could have started at 14:20 if Dmitri hadn't insisted on debugging in production.",
+        "blameless/counterfactual",
+    )]);
+    assert_engine_finds(&[
+        (
+            "Kestrel Telecom PLC broke the link.",
+            "blameless/team-blame",
+        ),
+        (
+            "Rosa restarted the pump, which sent us chasing the wrong valve for an hour.",
+            "blameless/individual-fault",
+        ),
+    ]);
+}
