@@ -387,25 +387,27 @@ fn is_company_word(w: &str) -> bool {
 /// ([`judges_the_act`]): alone, most of these also name software ("the log aggregator").
 fn is_outside_party(w: &str) -> bool {
     is_company_word(w)
+        || is_organisation_word(singular(w))
         || matches!(
             singular(w),
             "agent"
-                | "agency"
                 | "aggregator"
                 | "forwarder"
                 | "courier"
                 | "haulier"
                 | "hauler"
                 | "integrator"
-                | "contractor"
-                | "subcontractor"
-                | "consultancy"
-                | "firm"
-                | "company"
                 | "installer"
-                | "landlord"
-                | "insurer"
         )
+}
+
+/// A word for an organisation that is never software: "company", "firm", "agency",
+/// "consultancy", "contractor", "landlord", "insurer". `w` is singular and lower case.
+fn is_organisation_word(w: &str) -> bool {
+    matches!(
+        w,
+        "company" | "firm" | "agency" | "consultancy" | "contractor" | "landlord" | "insurer"
+    )
 }
 
 /// Whether a matched fault verb judges the act as well as telling it (round 62): "botched",
@@ -837,23 +839,14 @@ impl Sentence<'_> {
     /// shipment", "The contact-centre side is to blame for the exposure"; round 43, f342's and
     /// f341's first runs): people, for the fault idioms alone: [`is_company_word`]'s words but
     /// those that also name software or a thing ("provider", "broker", "partner", "maker",
-    /// "upstream"), and a few of its own ("company", "firm", "agency" …). "side" needs a
+    /// "upstream"), and [`is_organisation_word`]'s ("company", "firm", "agency" …). "side" needs a
     /// modifier that is people, an organisation or a line of work ("the vendor side", "the
     /// ground-handling side", not "the client side").
     fn organisation_at_fault(&self, i: usize) -> bool {
         let w = singular(self.word(i));
         if (is_company_word(w)
             && !matches!(w, "provider" | "upstream" | "partner" | "maker" | "broker"))
-            || matches!(
-                w,
-                "company"
-                    | "firm"
-                    | "agency"
-                    | "consultancy"
-                    | "contractor"
-                    | "landlord"
-                    | "insurer"
-            )
+            || is_organisation_word(w)
         {
             return true;
         }
