@@ -7027,6 +7027,19 @@ fn evaluate_kind(kind: Kind, s: &Sentence, ms: usize, me: usize) -> Option<Found
             if s.negated_before(i0) {
                 return None;
             }
+            // "Kwame disabled the service properly instead of just stopping it" (round 62,
+            // f692's document, after its first run): an act done right, chosen over a
+            // quicker one, is care.
+            if matched.contains(" instead of")
+                && matched.split_whitespace().any(|w| {
+                    matches!(
+                        w,
+                        "properly" | "correctly" | "carefully" | "safely" | "cleanly" | "fully"
+                    )
+                })
+            {
+                return None;
+            }
             let (c, j) = s.subject_class(i0);
             // "I restarted the wrong node, and the lab VMs went down with it": the author's
             // own account of an act, as for a fault verb (round 26, f171's first run).

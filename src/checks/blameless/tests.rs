@@ -9022,10 +9022,12 @@ fn punishing_purposes_and_owned_faults_of_round_62() {
 /// Round 62 (f682's, f683's, f685's, f687's and f688's first runs, false findings): letters
 /// of a legal form after "The" name a thing ("The PLC"); people kept from a wrong course;
 /// people kept informed; a name's title cut from its sentence by the model's split; an
-/// approval told and nothing else; a watchful act supposed undone.
+/// approval told and nothing else; a watchful act supposed undone; an act done properly
+/// "instead of" a quicker one (f692's document, after its first run).
 #[test]
 fn credits_and_things_of_round_62() {
     assert_engine_quiet(&[
+        "Kwame disabled the timer properly instead of just stopping it, so cron didn't undo our pause.",
         "The PLC skipped the rinse step after the recipe migration.",
         "Rosa ruled out the pump early, which stopped us chasing the wrong valve.",
         "The Umeda night dispatcher, Ms. Sato, kept us updated every 30 minutes from 03:00 onward.",
