@@ -6510,12 +6510,13 @@ const PLAIN_TONE: &[&str] = &[
 ];
 
 /// Whether the sentence's last clause tells a sign-off and nothing more: "signed off" (with
-/// "on" or not), "signs off", "approved" or "approves", then "the", "this", "that", "our" or "its" and at most two words that end the
-/// sentence, and the clause, from its last "and", "but" or "so", told plainly
-/// ([`told_plainly`]): "Nothing suspicious, and QA signed off on the release." (round 54,
+/// "on" or not), "signs off", "approved" or "approves" (round 62), then "the", "this", "that",
+/// "our" or "its" and at most two words that end the sentence, and the clause, from its last
+/// "and", "but" or "so", told plainly ([`told_plainly`]) with no "before", "until" or "unless"
+/// ahead of the verb: "Nothing suspicious, and QA signed off on the release." (round 54,
 /// real275's first run). A sign-off of "a build that had never been installed", one "without
 /// reading the risk section" or "on a release they never ran" goes on past its object, and is
-/// judged. `words` are lower-cased.
+/// judged; so is an act "before finance had approved the figures". `words` are lower-cased.
 fn signed_off_plainly(words: &[String]) -> bool {
     let w = |k: usize| words.get(k).map_or("", String::as_str);
     let n = words.len();

@@ -9037,7 +9037,13 @@ fn credits_and_things_of_round_62() {
                     have had a stranded coach.";
     let hits = scan_engine(watchful);
     assert!(hits.iter().all(|h| !h.error), "{watchful}: {hits:?}");
-    // A fault in the condition stays a counterfactual; so does an act before its approval.
+    // An act after an approval is plain; one before it stays found.
+    assert_engine_quiet(&["Tomás sent the refund emails after finance approved the batch."]);
+    assert_engine_finds(&[(
+        "Tomás sent the refund emails before finance had approved the batch.",
+        "blameless/individual-fault",
+    )]);
+    // A fault in the condition stays a counterfactual.
     assert_engine_errors(&[(
         "The rollback could have started at 14:20 if Dmitri hadn't insisted on debugging in production.",
         "blameless/counterfactual",
