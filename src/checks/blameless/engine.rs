@@ -3146,9 +3146,6 @@ static BELOW_GATE_KEYS: std::sync::LazyLock<BelowGateKeys> = std::sync::LazyLock
         ("botched", Kind::FaultVerb),
         ("wrecked", Kind::FaultVerb),
         ("mangled", Kind::FaultVerb),
-        // Round 62: "Keewatin Tow messed this up, not us", "dispatch screwed it up again",
-        // "Regulatory affairs blew the filing deadline" (used sets' misses, P 0.01–0.8): the
-        // pattern needs the whole phrase, with its object or a missed deadline.
         // Round 62 (used sets' misses, P 0.02–0.3: "I launched the discount code without a
         // cap, that one's on me", "I glossed over the release notes …, and that's on me"):
         // the authors owning the fault; the kind's own check reads "on me" after "that",
@@ -3157,6 +3154,9 @@ static BELOW_GATE_KEYS: std::sync::LazyLock<BelowGateKeys> = std::sync::LazyLock
         // "Optisort will be charged the full cost …, to teach them a lesson" (round 62, P
         // 0.09): the pattern needs the whole idiom.
         ("lesson", Kind::Shaming),
+        // Round 62: "Keewatin Tow messed this up, not us", "dispatch screwed it up again",
+        // "Regulatory affairs blew the filing deadline" (used sets' misses, P 0.01–0.8): the
+        // pattern needs the whole phrase, with its object or a missed deadline.
         ("messed", Kind::FaultVerb),
         ("screwed", Kind::FaultVerb),
         ("blew", Kind::FaultVerb),

@@ -386,10 +386,11 @@ fn is_company_word(w: &str) -> bool {
 /// "the SMS aggregator", "the freight forwarder"). Read only beside a verb that judges an act
 /// ([`judges_the_act`]): alone, most of these also name software ("the log aggregator").
 fn is_outside_party(w: &str) -> bool {
+    let one = singular(w);
     is_company_word(w)
-        || is_organisation_word(singular(w))
+        || is_organisation_word(one)
         || matches!(
-            singular(w),
+            one,
             "agent"
                 | "aggregator"
                 | "forwarder"
@@ -9357,15 +9358,9 @@ fn conforms_as_it_should(s: &Sentence, i0: usize, last: usize) -> bool {
     let closes = (last + 1..s.toks.len())
         .take_while(|&k| !s.toks[k].boundary)
         .all(|k| matches!(s.word(k), "done" | "too" | "as" | "well"));
+    #[rustfmt::skip]
     const FAILED: &[&str] = &[
-        "failed",
-        "forgot",
-        "neglected",
-        "skipped",
-        "missed",
-        "omitted",
-        "ignored",
-        "lacked",
+        "failed", "forgot", "neglected", "skipped", "missed", "omitted", "ignored", "lacked",
     ];
     closes
         && !(0..a).any(|k| {
@@ -10353,10 +10348,16 @@ fn shaming(s: &Sentence, ms: usize, me: usize, i0: usize, matched: &str) -> Opti
     // A purpose that punishes (round 62, used sets' misses): "… to teach them a lesson",
     // "call it penance", "so he learns what a skipped canary costs", "stays off the rota until
     // he can show …". The words name whom it falls on themselves.
-    if ["to teach", "call it", "so ", "until "]
-        .iter()
-        .any(|p| matched.starts_with(p))
-    {
+    // Only these alternatives: "until trust is rebuilt" still needs someone, below. The
+    // pattern may put any space between the words.
+    let mut opening = matched.split_whitespace();
+    if matches!(
+        (opening.next(), opening.next()),
+        (Some("to"), Some("teach"))
+            | (Some("call"), Some("it"))
+            | (Some("so"), _)
+            | (Some("until"), Some("he" | "she"))
+    ) {
         return found(Rule::Punishment, ms, me);
     }
     // `matched` is lower case (`evaluate_kind`). "co" opens "co-signed" and "counter-signed".

@@ -9013,10 +9013,16 @@ fn punishing_purposes_and_owned_faults_of_round_62() {
         "Tariq stays off the release rota until he can show he reads the checklist.",
         "blameless/punishment",
     )]);
+    // "until trust is rebuilt" still needs someone it falls on, as before round 62.
     assert_engine_quiet(&[
         "We paused the import until the vendor ships a fix.",
         "This review exists so that we learn, not to find someone to blame.",
+        "Deploy rights stay suspended until trust is rebuilt.",
     ]);
+    assert_engine_errors(&[(
+        "Kemal's deploy rights stay suspended until trust is rebuilt.",
+        "blameless/punishment",
+    )]);
 }
 
 /// Round 62 (f682's, f683's, f685's, f687's and f688's first runs, false findings): letters
